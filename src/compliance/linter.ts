@@ -1,0 +1,168 @@
+import { applyEdits } from './fixer.ts';
+import { lineColumn } from './position.ts';
+import { profiles } from './profiles/index.ts';
+import { formatMessage, type Report, type Rule } from './rule.ts';
+import { allRules } from './rules/index.ts';
+import {
+  LintOptionsSchema,
+  type ActiveSeverity,
+  type Edit,
+  type LintOptions,
+  type LintOptionsInput,
+  type LintResult,
+  type Violation,
+} from './schema.ts';
+import { createTextView, type TextView } from './text-view.ts';
+
+export class UnknownRuleError extends Error {
+  constructor(readonly ruleIds: string[]) {
+    super(`unknown rule id(s) in severity overrides: ${ruleIds.join(', ')}`);
+    this.name = 'UnknownRuleError';
+  }
+}
+
+const rulesById = new Map<string, Rule>(allRules.map((r) => [r.meta.id, r]));
+
+interface ActiveRule {
+  rule: Rule;
+  severity: ActiveSeverity;
+}
+
+/** Rules to run for an options object, resolved once per distinct profile + overrides. */
+function activeRules(options: LintOptions): ActiveRule[] {
+  const unknown = Object.keys(options.severities).filter((id) => !rulesById.has(id));
+  if (unknown.length > 0) throw new UnknownRuleError(unknown);
+  const profile = profiles[options.profile];
+  const active: ActiveRule[] = [];
+  for (const rule of allRules) {
+    const severity = options.severities[rule.meta.id] ?? profile.severities[rule.meta.id] ?? rule.meta.defaultSeverity;
+    if (severity !== 'off') active.push({ rule, severity });
+  }
+  return active;
+}
+
+const activeCache = new Map<string, ActiveRule[]>();
+function cachedActiveRules(options: LintOptions): ActiveRule[] {
+  const key = `${options.profile}\u0000${JSON.stringify(options.severities)}`;
+  let active = activeCache.get(key);
+  if (!active) {
+    active = activeRules(options);
+    if (activeCache.size > 256) activeCache.clear();
+    activeCache.set(key, active);
+  }
+  return active;
+}
+
+function triggered(rule: Rule, norm: string): boolean {
+  const triggers = rule.meta.triggers;
+  if (triggers === undefined) return true;
+  for (let i = 0; i < triggers.length; i++) if (norm.includes(triggers[i]!)) return true;
+  return false;
+}
+
+function toEdit(report: Report, part: { text: string; start?: number; end?: number }): Edit {
+  return { start: part.start ?? report.start, end: part.end ?? report.end, text: part.text };
+}
+
+function toViolation(view: TextView, active: ActiveRule, report: Report, options: LintOptions): Violation {
+  const { rule, severity } = active;
+  const catalogue = rule.meta.messages[options.locale];
+  const template = catalogue[report.messageId];
+  if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id ${report.messageId}`);
+  const { line, column } = lineColumn(view.original, report.start);
+  const violation: Violation = {
+    ruleId: rule.meta.id,
+    severity,
+    messageId: report.messageId,
+    message: formatMessage(template, report.data),
+    start: report.start,
+    end: report.end,
+    line,
+    column,
+  };
+  if (rule.meta.penaltyPoints !== undefined) violation.penaltyPoints = rule.meta.penaltyPoints;
+  if (report.fix) violation.fix = toEdit(report, report.fix);
+  if (report.suggest && report.suggest.length > 0) {
+    violation.suggestions = report.suggest.map((s) => ({
+      message: formatMessage(catalogue[s.messageId] ?? s.messageId, s.data),
+      edit: toEdit(report, s),
+    }));
+  }
+  return violation;
+}
+
+function runRules(text: string, options: LintOptions): Violation[] {
+  const view = createTextView(text);
+  const violations: Violation[] = [];
+  for (const active of cachedActiveRules(options)) {
+    if (!triggered(active.rule, view.norm)) continue;
+    active.rule.check({
+      view,
+      context: options.context,
+      report: (report) => violations.push(toViolation(view, active, report, options)),
+    });
+  }
+  return violations.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+const MAX_FIX_PASSES = 10;
+
+/** Applies safe fixes until none is left (at most ten passes, like ESLint). */
+function fixText(text: string, options: LintOptions, first: Violation[]): { output: string; violations: Violation[] } {
+  let output = text;
+  let violations = first;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const edits = violations.flatMap((v) => (v.fix ? [v.fix] : []));
+    if (edits.length === 0) break;
+    const next = applyEdits(output, edits).output;
+    if (next === output) break;
+    output = next;
+    violations = runRules(output, options);
+  }
+  return { output, violations };
+}
+
+function summarize(violations: Violation[]): Pick<LintResult, 'errorCount' | 'warningCount'> {
+  let errorCount = 0;
+  for (const v of violations) if (v.severity === 'error') errorCount++;
+  return { errorCount, warningCount: violations.length - errorCount };
+}
+
+export interface Linter {
+  readonly options: LintOptions;
+  /** Checks a reply; `fixed` is the text with every safe fix applied, present only when something was fixable. */
+  lint(text: string): LintResult;
+  /** Applies every safe fix and reports what is left for the agent. */
+  fix(text: string): { output: string } & LintResult;
+}
+
+/** Validates the options once, for linting many replies with the same profile and context. */
+export function createLinter(options: LintOptionsInput = {}): Linter {
+  const parsed = LintOptionsSchema.parse(options);
+  cachedActiveRules(parsed); // fail fast on unknown rule ids
+  return {
+    options: parsed,
+    lint(text) {
+      const violations = runRules(text, parsed);
+      const result: LintResult = { violations, ...summarize(violations) };
+      if (violations.some((v) => v.fix)) result.fixed = fixText(text, parsed, violations).output;
+      return result;
+    },
+    fix(text) {
+      const { output, violations } = fixText(text, parsed, runRules(text, parsed));
+      return { output, violations, ...summarize(violations) };
+    },
+  };
+}
+
+export function lint(text: string, options: LintOptionsInput = {}): LintResult {
+  return createLinter(options).lint(text);
+}
+
+export function fix(text: string, options: LintOptionsInput = {}): { output: string } & LintResult {
+  return createLinter(options).fix(text);
+}
+
+export function getRule(id: string): Rule | undefined {
+  return rulesById.get(id);
+}
