@@ -18,15 +18,13 @@ const charCache = new Map<string, string>();
 
 /** Maps one traditional character to its simplified form (same length), caching the answer. */
 function simplifyChar(ch: string): string {
-  let out = charCache.get(ch);
-  if (out === undefined) {
-    const convert = (toSimplified ??= OpenCC.Converter({ from: 'hk', to: 'cn' }));
-    const converted = convert(ch);
-    // A conversion that changes the length would break offsets: keep the original then.
-    out = converted.length === ch.length ? converted : ch;
-    if (ch === '妳') out = '你';
-    charCache.set(ch, out);
-  }
+  const cached = charCache.get(ch);
+  if (cached !== undefined) return cached;
+  const convert = (toSimplified ??= OpenCC.Converter({ from: 'hk', to: 'cn' }));
+  const converted = ch === '妳' ? '你' : convert(ch);
+  // A conversion that changes the length would break offsets: keep the original then.
+  const out = converted.length === ch.length ? converted : ch;
+  charCache.set(ch, out);
   return out;
 }
 
