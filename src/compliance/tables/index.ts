@@ -1,0 +1,10 @@
+import type { PhraseEntry } from './types.ts';
+
+/**
+ * Every literal phrase the linter's phrase tables hold, with replacements where the manuals
+ * give one. The benchmark feeds the same list to textlint-rule-prh, so both linters check
+ * the same fixed-phrase dictionary. Each table adds its entries here.
+ */
+export const fixedPhrases: readonly PhraseEntry[] = [
+  // tables: add `...xxxPhrases` here
+];
