@@ -1,0 +1,65 @@
+import { CliUsageError, writeLine, type CliIo } from './io.ts';
+import { runLint } from './lint-command.ts';
+
+export const MAIN_HELP = `kefu — 淘宝/天猫店铺的智能客服助手
+
+用法：kefu <命令> [选项]
+
+命令：
+  lint [文件|-]     检查客服回复是否符合平台服务规范（用语、承诺、发票、付款、站外联系等）
+  help [命令]       显示帮助
+
+每个命令都支持 --help。示例：
+  echo "你好，保证明天到" | kefu lint
+  kefu lint replies.txt --profile taobao --format json`;
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  lint: runLint,
+};
+
+/** Node's parseArgs errors, in the user's language. */
+function describeArgError(err: Error & { code?: string }): string | undefined {
+  const option = /'([^']+)'/.exec(err.message)?.[1] ?? '';
+  switch (err.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `未知的选项 ${option}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `选项 ${option} 的值有误（是否缺少参数？）`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `多余的参数 ${option}`;
+    default:
+      return undefined;
+  }
+}
+
+/** Runs the CLI and returns the exit code: 0 ok, 1 findings (lint errors), 2 usage or input problems. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    const topic = name === 'help' ? rest[0] : undefined;
+    if (topic !== undefined && commands[topic]) return commands[topic](['--help'], io);
+    writeLine(io.stdout, MAIN_HELP);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    writeLine(io.stderr, `未知的命令 "${name}"。运行 kefu help 查看可用命令。`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (err) {
+    if (err instanceof CliUsageError) {
+      writeLine(io.stderr, `kefu ${name}：${err.message}`);
+      return 2;
+    }
+    const argError = err instanceof Error ? describeArgError(err) : undefined;
+    if (argError) {
+      writeLine(io.stderr, `kefu ${name}：${argError}。运行 kefu ${name} --help 查看用法。`);
+      return 2;
+    }
+    throw err;
+  }
+}
