@@ -14,7 +14,7 @@ interface Run {
 }
 
 /** Runs the CLI in-process with in-memory streams. */
-async function run(args: string[], stdin: string | Buffer = ''): Promise<Run> {
+async function run(args: string[], stdin: string | Buffer = '', env: Record<string, string> = {}): Promise<Run> {
   const input = new PassThrough();
   input.end(stdin);
   const out = new PassThrough();
@@ -23,7 +23,7 @@ async function run(args: string[], stdin: string | Buffer = ''): Promise<Run> {
   let stderr = '';
   out.on('data', (c: Buffer) => (stdout += c.toString()));
   err.on('data', (c: Buffer) => (stderr += c.toString()));
-  const code = await main(args, { stdin: input, stdout: out, stderr: err });
+  const code = await main(args, { stdin: input, stdout: out, stderr: err, env });
   return { code, stdout, stderr };
 }
 
@@ -88,6 +88,12 @@ describe('kefu lint', () => {
     const relaxed = await run(['lint', '--profile', 'taobao'], '已经给您发出了哦。\n');
     expect(strict.code).toBe(1);
     expect(relaxed.code).toBe(0);
+  });
+
+  it('takes the default profile from KEFU_LINT_PROFILE, and --profile wins over it', async () => {
+    expect((await run(['lint'], '已经给您发出了哦。\n', { KEFU_LINT_PROFILE: 'taobao' })).code).toBe(0);
+    expect((await run(['lint', '--profile', 'tmall'], '已经给您发出了哦。\n', { KEFU_LINT_PROFILE: 'taobao' })).code).toBe(1);
+    expect((await run(['lint'], '您好\n', { KEFU_LINT_PROFILE: 'jd' })).stderr).toContain('未知的规则配置');
   });
 
   it('--fix on stdin writes the fixed text to stdout and the report to stderr', async () => {

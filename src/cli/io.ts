@@ -5,6 +5,8 @@ export interface CliIo {
   stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** Environment variables (process.env in the real CLI). */
+  env?: Record<string, string | undefined>;
 }
 
 /** A usage or input problem: printed as is, exit code 2. */

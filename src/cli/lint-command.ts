@@ -12,7 +12,8 @@ export const LINT_HELP = `用法：kefu lint [文件|-] [选项]
 默认每行是一条回复；不给文件或给 - 时从标准输入读取。
 
 选项：
-  --profile tmall|taobao   规则配置：tmall 严格（默认，自动回复使用），taobao 宽松（允许“亲”“哦”）
+  --profile tmall|taobao   规则配置：tmall 严格（默认，自动回复使用），taobao 宽松（允许“亲”“哦”）；
+                           默认值可用环境变量 KEFU_LINT_PROFILE 设置
   --fix                    自动修正可安全修正的问题：文件就地改写，标准输入则把修正后的文本写到标准输出
   --format text|json       输出格式（默认 text）
   --whole                  把整个输入当作一条回复，而不是每行一条
@@ -129,7 +130,7 @@ export async function runLint(args: string[], io: CliIo): Promise<number> {
     args,
     allowPositionals: true,
     options: {
-      profile: { type: 'string', default: 'tmall' },
+      profile: { type: 'string', default: io.env?.KEFU_LINT_PROFILE ?? 'tmall' },
       fix: { type: 'boolean', default: false },
       format: { type: 'string', default: 'text' },
       whole: { type: 'boolean', default: false },
