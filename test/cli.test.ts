@@ -96,6 +96,13 @@ describe('kefu lint', () => {
     expect((await run(['lint'], '您好\n', { KEFU_LINT_PROFILE: 'jd' })).stderr).toContain('未知的规则配置');
   });
 
+  it('--rule overrides a rule\'s severity, and rejects unknown rules and levels', async () => {
+    expect((await run(['lint', '--rule', 'polite-you=off'], '你好\n')).code).toBe(0);
+    expect((await run(['lint', '--rule', 'polite-you=warning'], '你好\n')).stdout).toContain('警告');
+    expect((await run(['lint', '--rule', 'nope=off'], '你好\n')).stderr).toContain('unknown rule id(s) in severity overrides: nope');
+    expect((await run(['lint', '--rule', 'polite-you=loud'], '你好\n')).stderr).toContain('--rule 的格式');
+  });
+
   it('--fix on stdin writes the fixed text to stdout and the report to stderr', async () => {
     const r = await run(['lint', '--fix'], '你好，不好意思让你久等了\n');
     expect(r.stdout).toBe('您好，非常抱歉让您久等了\n');

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createLinter, UnknownRuleError, type Linter } from '../compliance/linter.ts';
 import { displayWidth } from '../compliance/position.ts';
-import { LintContextSchema, ProfileIdSchema, type LintContext, type Violation } from '../compliance/schema.ts';
+import { LintContextSchema, ProfileIdSchema, SeveritySchema, type LintContext, type Severity, type Violation } from '../compliance/schema.ts';
 import { CliUsageError, readUtf8Input, writeLine, type CliIo } from './io.ts';
 
 export const LINT_HELP = `用法：kefu lint [文件|-] [选项]
@@ -18,6 +18,7 @@ export const LINT_HELP = `用法：kefu lint [文件|-] [选项]
   --format text|json       输出格式（默认 text）
   --whole                  把整个输入当作一条回复，而不是每行一条
   --context 文件.json      上下文（买家、订单、运费模板、库存等），供需要上下文的规则使用
+  --rule 规则=级别         覆盖某条规则的级别（error、warning、off），可重复，例如 --rule no-particle-o=off
   -h, --help               显示本帮助
 
 退出码：0 没有错误级问题；1 仍有错误级问题；2 用法或输入有误。
@@ -56,6 +57,20 @@ async function loadContext(path: string | undefined): Promise<LintContext> {
     throw new CliUsageError(`上下文文件 ${path} 的内容不符合格式：${issues}`);
   }
   return parsed.data;
+}
+
+/** Parses repeated `--rule id=severity` options. */
+function parseRuleOverrides(entries: string[]): Record<string, Severity> {
+  const overrides: Record<string, Severity> = {};
+  for (const entry of entries) {
+    const [id, level, ...rest] = entry.split('=');
+    const severity = SeveritySchema.safeParse(level);
+    if (!id || rest.length > 0 || !severity.success) {
+      throw new CliUsageError(`--rule 的格式应为 规则=级别（级别为 error、warning 或 off），收到 "${entry}"`);
+    }
+    overrides[id] = severity.data;
+  }
+  return overrides;
 }
 
 function splitReplies(input: string, whole: boolean): { line: number; text: string }[] {
@@ -135,6 +150,7 @@ export async function runLint(args: string[], io: CliIo): Promise<number> {
       format: { type: 'string', default: 'text' },
       whole: { type: 'boolean', default: false },
       context: { type: 'string' },
+      rule: { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -155,7 +171,11 @@ export async function runLint(args: string[], io: CliIo): Promise<number> {
 
   let linter: Linter;
   try {
-    linter = createLinter({ profile: profile.data, context: await loadContext(values.context) });
+    linter = createLinter({
+      profile: profile.data,
+      context: await loadContext(values.context),
+      severities: parseRuleOverrides(values.rule),
+    });
   } catch (err) {
     if (err instanceof UnknownRuleError) throw new CliUsageError(err.message);
     throw err;
