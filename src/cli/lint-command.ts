@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createLinter, UnknownRuleError, type Linter } from '../compliance/linter.ts';
-import { displayWidth } from '../compliance/position.ts';
+import { displayWidth } from '../text/width.ts';
 import { LintContextSchema, ProfileIdSchema, SeveritySchema, type LintContext, type Severity, type Violation } from '../compliance/schema.ts';
 import { CliUsageError, readUtf8Input, writeLine, type CliIo } from './io.ts';
 
