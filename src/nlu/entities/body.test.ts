@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { found } from './test-helpers.ts';
+
+describe('height', () => {
+  it.each([
+    ['身高165体重50', 165], ['身高1.7', 170], ['165cm', 165], ['一米七', 170], ['一米七五', 175], ['1米65', 165],
+    ['1.68m穿多大', 168], ['身高一百六', 160], ['身高１６０', 160], ['165公分', 165],
+  ])('%s → %d cm', (text, cm) => {
+    expect(found(text, 'height').map((h) => h.cm)).toEqual([cm]);
+  });
+  it.each(['一米', '3米长的线', '身高999'])('no height in %s', (text) => {
+    expect(found(text, 'height')).toEqual([]);
+  });
+});
+
+describe('weight', () => {
+  it.each([
+    ['身高165体重50', 50], ['体重110', 55], ['120斤穿什么码', 60], ['60kg', 60], ['55公斤', 55], ['體重一百斤', 50], ['體重１００斤', 50],
+  ])('%s → %d kg', (text, kg) => {
+    expect(found(text, 'weight').map((w) => w.kg)).toEqual([kg]);
+  });
+});
+
+describe('size', () => {
+  it.each([
+    ['有M码吗', [{ text: 'M码', value: 'M', system: 'letter' }]],
+    ['xl还有吗', [{ text: 'xl', value: 'XL', system: 'letter' }]],
+    ['ＸＸＬ', [{ text: 'ＸＸＬ', value: 'XXL', system: 'letter' }]],
+    ['39码的鞋', [{ text: '39码', value: '39', system: 'number' }]],
+    ['是均码吗', [{ text: '均码', value: '均码', system: 'free' }]],
+    ['2xl和3xl', [{ text: '2xl', value: '2XL', system: 'letter' }, { text: '3xl', value: '3XL', system: 'letter' }]],
+  ])('%s', (text, expected) => {
+    expect(found(text, 'size')).toEqual(expected);
+  });
+  it.each(['发ems吗', '身高165cm', 'ok的', 'sf到付', '1.7m'])('no size in %s', (text) => {
+    expect(found(text, 'size')).toEqual([]);
+  });
+});
