@@ -68,9 +68,18 @@ const PRODUCTS = [
 const COLORS = ['黑色', '白色', '雾霾蓝', '燕麦色', '卡其色', '酒红色', '藏青色', '米白色', '浅灰色', '牛油果绿'];
 const SIZES = ['S', 'M', 'L', 'XL', 'XXL', '2XL', '3XL'];
 const COURIERS = ['中通', '圆通', '韵达', '顺丰', '申通', '极兔', '邮政EMS', '京东快递', '顺丰SF'];
-const CITIES = ['杭州', '上海', '北京', '广州', '成都', '武汉', '深圳', '哈尔滨', '乌鲁木齐', '拉萨', '昆明', '苏州'];
-const DISTRICTS = ['西湖区', '浦东新区', '朝阳区', '天河区', '武侯区', '江汉区', '南山区', '道里区'];
-const STREETS = ['文三路', '世纪大道', '建国路', '体育西路', '人民南路', '解放大道', '科技园路', '中央大街'];
+const CITIES: readonly { city: string; district: string; streets: readonly string[] }[] = [
+  { city: '杭州', district: '西湖区', streets: ['文三路', '天目山路', '教工路'] },
+  { city: '上海', district: '浦东新区', streets: ['世纪大道', '张杨路', '陆家嘴环路'] },
+  { city: '北京', district: '朝阳区', streets: ['建国路', '望京街', '酒仙桥路'] },
+  { city: '广州', district: '天河区', streets: ['体育西路', '天河路', '珠江新城华夏路'] },
+  { city: '成都', district: '武侯区', streets: ['人民南路', '科华北路', '玉林南路'] },
+  { city: '武汉', district: '江汉区', streets: ['解放大道', '建设大道', '新华路'] },
+  { city: '深圳', district: '南山区', streets: ['科技园路', '深南大道', '南海大道'] },
+  { city: '哈尔滨', district: '道里区', streets: ['中央大街', '友谊路', '安字街'] },
+  { city: '乌鲁木齐', district: '天山区', streets: ['解放南路', '新华北路', '中山路'] },
+  { city: '昆明', district: '五华区', streets: ['东风西路', '人民中路', '翠湖南路'] },
+];
 const FABRICS = ['纯棉', '莫代尔', '涤纶', '羊毛混纺', '亚麻', '真丝', '聚酯纤维', '精梳棉'];
 const GIFTS = ['同款袜子', '收纳袋', '试用装', '钥匙扣', '清洁湿巾', '定制贴纸'];
 const FESTIVALS = ['双11', '618', '年货节', '38女王节', '99大促', '周年庆'];
@@ -78,10 +87,23 @@ const TIMES = ['16:00', '17:00', '下午4点', '下午5点', '18点', '中午12�
 
 type SlotFn = (r: Rng) => string;
 
+/** A tracking number in the courier's own format (SF…, YT…, JT…, 12-15 digits). */
+function trackingNumber(r: Rng, courier: string): string {
+  if (courier.startsWith('顺丰')) return `SF${r.digits(13, '1')}`;
+  if (courier === '圆通') return `YT${r.digits(13, '2')}`;
+  if (courier === '极兔') return `JT${r.digits(13, '5')}`;
+  if (courier === '中通') return `7${r.digits(13, '35')}`;
+  if (courier === '韵达') return `43${r.digits(13)}`;
+  if (courier === '申通') return `77${r.digits(13)}`;
+  if (courier === '京东快递') return `JDVA${r.digits(11, '2')}`;
+  return r.digits(13, '19');
+}
+
 const SLOTS: Record<string, SlotFn> = {
   shop: (r) => r.pick(SHOPS),
   agent: (r) => r.pick(AGENTS),
   product: (r) => r.pick(PRODUCTS),
+  consumable: (r) => r.pick(['保湿面霜', '防晒霜', '洗发水', '沐浴露', '精华液', '身体乳']),
   color: (r) => r.pick(COLORS),
   color2: (r) => r.pick(COLORS),
   size: (r) => r.pick(SIZES),
@@ -92,9 +114,11 @@ const SLOTS: Record<string, SlotFn> = {
   length: (r) => String(r.int(58, 105)),
   waist: (r) => String(r.int(62, 96)),
   courier: (r) => r.pick(COURIERS),
-  city: (r) => r.pick(CITIES),
-  district: (r) => r.pick(DISTRICTS),
-  street: (r) => `${r.pick(STREETS)}${r.int(1, 399)}号`,
+  city: (r) => r.pick(CITIES).city,
+  address: (r) => {
+    const c = r.pick(CITIES);
+    return `${c.city}${c.district}${r.pick(c.streets)}${r.int(1, 399)}号`;
+  },
   days: (r) => String(r.int(2, 5)),
   workdays: (r) => String(r.int(3, 15)),
   amount: (r) => String(r.pick([3, 5, 8, 10, 15, 20, 30, 50])),
@@ -110,7 +134,7 @@ const SLOTS: Record<string, SlotFn> = {
   months: (r) => String(r.pick([12, 18, 24, 36])),
   // 16-19 digit order ids and courier tracking numbers: long digit runs that are not phone numbers.
   orderId: (r) => r.digits(r.pick([16, 18, 19]), '123'),
-  tracking: (r) => r.pick([`SF${r.digits(13, '1')}`, `YT${r.digits(13, '2')}`, `75${r.digits(12)}`, `JT${r.digits(13, '5')}`]),
+  tracking: (r) => trackingNumber(r, r.pick(COURIERS)),
   phone: (r) => {
     const p = r.digits(11, '1');
     const phone = `1${r.pick(['3', '5', '7', '8', '9'])}${p.slice(2)}`;
@@ -123,11 +147,27 @@ const SLOTS: Record<string, SlotFn> = {
   category: (r) => r.pick(['羽绒服', '女装', '运动鞋', '保温杯', '家纺', '护肤']),
 };
 
+/** Fills `{slot}`s; a slot used twice in one template gets the same value both times. */
 function fill(template: string, r: Rng): string {
+  const memo = new Map<string, string>();
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const slot = SLOTS[name];
-    if (slot === undefined) throw new Error(`corpus template uses unknown slot ${whole}`);
-    return slot(r);
+    const seen = memo.get(name);
+    if (seen !== undefined) return seen;
+    let value: string;
+    const size = memo.get('size');
+    if (name === 'size2' && size !== undefined) {
+      // The alternative size is a neighbour of the first one (M → L, XL → L).
+      const i = SIZES.indexOf(size);
+      value = SIZES[i + 1 < SIZES.length && (i === 0 || r.chance(0.5)) ? i + 1 : i - 1]!;
+    } else if (name === 'tracking' && memo.has('courier')) {
+      value = trackingNumber(r, memo.get('courier')!);
+    } else {
+      const slot = SLOTS[name];
+      if (slot === undefined) throw new Error(`corpus template uses unknown slot ${whole}`);
+      value = slot(r);
+    }
+    memo.set(name, value);
+    return value;
   });
 }
 
@@ -204,7 +244,7 @@ const CLEAN: readonly string[] = [
   '收到的商品有破损真的非常抱歉，麻烦您拍照发给我们，我们为您补发或者退款。',
   '非常抱歉，这个要求我们暂时无法满足。',
   // orders and addresses
-  '跟您核对一下收货地址：{city}{district}{street}，请问对吗？',
+  '跟您核对一下收货地址：{address}，请问对吗？',
   '您的订单{orderId}已经付款成功，我们会尽快安排发货。',
   '地址已经帮您备注修改好了，您刷新一下订单就可以看到。',
   '未付款的订单两天后系统会自动关闭的。',
@@ -223,7 +263,7 @@ const CLEAN: readonly string[] = [
   '{product}是我们自己的品牌原厂正品，请您放心。',
   '这款{color}和{color2}都很百搭，您可以根据平时的穿搭来选。',
   '尺码表在商品详情页第{n}张图，您可以参考一下。',
-  '{product}的净含量是{ml}ml，保质期{months}个月。',
+  '{consumable}的净含量是{ml}ml，保质期{months}个月。',
   '这款是{fabric}材质，洗涤时建议反面冷水清洗。',
   '您说的“{color}偏暗”是灯光的原因，实物颜色以第{n}张实拍图为准。',
 ];
@@ -363,63 +403,91 @@ function halfWidthPunct(s: string): string {
 // ---------------------------------------------------------------------------
 // Replies
 
+/** One to three distinct clean sentences. */
 function body(r: Rng): string[] {
-  const n = r.weighted([1, 2, 3], [5, 4, 1]);
+  const n = r.weighted([1, 2, 3], [7, 3, 0.5]);
+  const used = new Set<string>();
   const out: string[] = [];
-  for (let i = 0; i < n; i++) out.push(fill(r.pick(CLEAN), r));
+  while (out.length < n) {
+    const template = r.pick(CLEAN);
+    if (used.has(template)) continue;
+    used.add(template);
+    out.push(fill(template, r));
+  }
   return out;
 }
 
-/** Turns a clean sentence into one that breaks `kind`, or returns a forbidden statement. */
-function plant(kind: PlantedKind, sentences: string[], r: Rng): void {
-  const at = r.int(0, sentences.length - 1);
+const YOU_SENTENCES = ['你好，你要的{size}码有货。', '你看一下详情页的尺码表。', '你先拍下，我们{time}前给你发出。', '妳好，請問妳要什麼顏色？'];
+
+/**
+ * Makes the reply break `kind`: rewrites a sentence (你 for 您, 哦, 亲), replaces the whole
+ * reply (one-word answers), or inserts one of the manuals' forbidden statements into the body
+ * (between greeting and closing).
+ */
+function plant(kind: PlantedKind, reply: { greeting?: string; body: string[]; closing?: string }, r: Rng): void {
+  const { body } = reply;
   switch (kind) {
     case 'polite-you': {
-      // The agent typed 你 for 您: in one sentence, or (less often) everywhere.
-      const withNin = sentences.map((s, i) => (s.includes('您') ? i : -1)).filter((i) => i >= 0);
+      const all = [reply.greeting, ...body, reply.closing];
+      const withNin = all.flatMap((s, i) => (s?.includes('您') ? [i] : []));
       if (withNin.length === 0 || r.chance(0.3)) {
-        sentences.splice(at, 0, fill(r.pick(['你好，你要的{size}码有货。', '你看一下详情页的尺码表。', '你先拍下，我们{time}前给你发出。', '妳好，請問妳要什麼顏色？']), r));
+        body.splice(r.int(0, body.length), 0, fill(r.pick(YOU_SENTENCES), r));
         return;
       }
-      const everywhere = r.chance(0.3);
-      for (const i of everywhere ? withNin : [r.pick(withNin)]) sentences[i] = sentences[i]!.replace(/您/g, '你');
+      // The agent typed 你 for 您: in one sentence, or (less often) everywhere.
+      for (const i of r.chance(0.3) ? withNin : [r.pick(withNin)]) all[i] = all[i]!.replace(/您/g, '你');
+      reply.greeting = all[0];
+      body.splice(0, body.length, ...(all.slice(1, -1) as string[]));
+      reply.closing = all[all.length - 1];
       return;
     }
     case 'no-particle-o': {
-      const i = r.int(0, sentences.length - 1);
-      const s = sentences[i]!;
-      sentences[i] = /[。！]$/.test(s) ? `${s.slice(0, -1)}${r.pick(['哦', '哦', '哦哦'])}${s.slice(-1)}` : `${s}哦`;
+      // 哦 before the full stop of a statement (可以的哦。); a reply of questions gets 好的哦。
+      const statements = body.flatMap((s, i) => (/[。！]$/.test(s) ? [i] : []));
+      if (statements.length === 0) {
+        body.push('好的哦。');
+        return;
+      }
+      const i = r.pick(statements);
+      const s = body[i]!;
+      body[i] = `${s.slice(0, -1)}${r.pick(['哦', '哦', '哦哦'])}${s.slice(-1)}`;
       return;
     }
-    case 'no-intimate-address':
-      sentences[0] = `${r.pick(['亲，', '亲亲，', '亲爱的，', '亲～'])}${sentences[0]!.replace(/^您好，/, '')}`;
+    case 'no-intimate-address': {
+      const prefix = r.pick(['亲，', '亲亲，', '亲爱的，', '亲～']);
+      if (reply.greeting !== undefined) reply.greeting = prefix + reply.greeting.replace(/^您好，/, '');
+      else body[0] = prefix + body[0]!;
       return;
+    }
     case 'no-curt-reply':
-      // A one-word reply replaces everything.
-      sentences.splice(0, sentences.length, r.pick(CURT_REPLIES));
+      // A one-word answer is the whole reply.
+      delete reply.greeting;
+      delete reply.closing;
+      body.splice(0, body.length, r.pick(CURT_REPLIES));
       return;
     default:
-      sentences.splice(at + (r.chance(0.5) ? 1 : 0), 0, fill(r.pick(VIOLATIONS[kind]), r));
+      body.splice(r.int(0, body.length), 0, fill(r.pick(VIOLATIONS[kind]), r));
   }
 }
 
 function reply(r: Rng): CorpusItem {
   const planted: PlantedKind[] = [];
   const noise: NoiseKind[] = [];
-  const sentences = body(r);
-  if (r.chance(0.4)) sentences.unshift(fill(r.pick(GREETINGS), r));
-  if (r.chance(0.35)) sentences.push(fill(r.pick(CLOSINGS), r));
+  const parts: { greeting?: string; body: string[]; closing?: string } = { body: body(r) };
+  if (r.chance(0.3)) parts.greeting = fill(r.pick(GREETINGS), r);
+  if (r.chance(0.25)) parts.closing = fill(r.pick(CLOSINGS), r);
 
   if (r.chance(0.25)) {
     const count = r.chance(0.2) ? 2 : 1;
     for (let i = 0; i < count; i++) {
       const kind = r.weighted(KINDS, WEIGHTS);
       if (planted.includes(kind) || planted.includes('no-curt-reply')) continue;
-      plant(kind, sentences, r);
+      plant(kind, parts, r);
       planted.push(kind);
     }
   }
 
+  const sentences = [...(parts.greeting === undefined ? [] : [parts.greeting]), ...parts.body, ...(parts.closing === undefined ? [] : [parts.closing])];
   if (sentences.length > 1 && r.chance(0.15)) {
     sentences.splice(r.int(1, sentences.length - 1), 0, r.pick(EMOJI));
     noise.push('emoji');

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { EntitySchema, extractEntities } from './entities/index.ts';
+import { featuresOf } from './features.ts';
+import { IntentIdSchema, isIntentId, type IntentId } from './intents.ts';
+import { predict, train, type LinearModel, type TrainOptions } from './linear-model.ts';
+import { normalizeMessage } from './normalize.ts';
+import { matchRule } from './rules.ts';
+import type { LabelledExample } from './dataset.ts';
+
+export const RankedIntentSchema = z.object({ intent: IntentIdSchema, confidence: z.number().min(0).max(1) });
+
+export const ClassificationSchema = z.object({
+  /** The primary intent; `other` when nothing is confident enough. */
+  intent: IntentIdSchema,
+  confidence: z.number().min(0).max(1),
+  /** The model's top three, before the threshold. */
+  ranking: z.array(RankedIntentSchema).max(3),
+  entities: z.array(EntitySchema),
+  /** Further asks in the same message ("在吗 能便宜点吗 包邮吗" → shipping_fee), greetings dropped. */
+  secondary: z.array(IntentIdSchema),
+  /** The message as the classifier read it (simplified, half-width, emoji removed). */
+  normalized: z.string(),
+  /** `rule` when an exact rule decided, else `model`. */
+  source: z.enum(['model', 'rule']),
+});
+export type Classification = z.infer<typeof ClassificationSchema>;
+export type RankedIntent = z.infer<typeof RankedIntentSchema>;
+
+/** Below this confidence the classifier answers `other` rather than guess. */
+export const DEFAULT_THRESHOLD = 0.3;
+
+/** Intents that open or close a chat; they never count as a further ask. */
+const SOCIAL: ReadonlySet<IntentId> = new Set(['greeting', 'thanks_bye', 'other']);
+
+export interface Classifier {
+  classify(text: string): Classification;
+  readonly threshold: number;
+}
+
+export interface ClassifierOptions {
+  threshold?: number;
+  train?: Partial<TrainOptions>;
+}
+
+/** Top intents of one piece of normalised text, by the exact rules first, then the model. */
+function rank(model: LinearModel, text: string, features: string[]): { ranking: RankedIntent[]; source: 'rule' | 'model' } {
+  const probs = predict(model, features);
+  const ranking = [...probs]
+    .map((confidence, k) => ({ intent: model.labels[k]!, confidence }))
+    .filter((r): r is RankedIntent => isIntentId(r.intent))
+    .sort((a, b) => b.confidence - a.confidence)
+    .slice(0, 3);
+  const ruled = matchRule(text);
+  if (ruled === undefined) return { ranking, source: 'model' };
+  const rest = ranking.filter((r) => r.intent !== ruled);
+  return { ranking: [{ intent: ruled, confidence: Math.max(0.95, ranking.find((r) => r.intent === ruled)?.confidence ?? 0) }, ...rest].slice(0, 3), source: 'rule' };
+}
+
+/** Clauses a buyer strings together with spaces or punctuation: "在吗 能便宜点吗 包邮吗". */
+function clausesOf(text: string): string[] {
+  return text.split(/[ ,.!?;~]+/).filter((c) => c.length >= 2);
+}
+
+export function createClassifier(examples: readonly LabelledExample[], options: ClassifierOptions = {}): Classifier {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const model = train(
+    examples.map((e) => {
+      const message = normalizeMessage(e.text);
+      return { features: featuresOf(message.text, extractEntities(message)), label: e.intent };
+    }),
+    options.train,
+  );
+
+  return {
+    threshold,
+    classify(text) {
+      const message = normalizeMessage(text);
+      const entities = extractEntities(message);
+      const { ranking, source } = rank(model, message.text, featuresOf(message.text, entities));
+      const top = ranking[0];
+      let intent: IntentId = top && top.confidence >= threshold ? top.intent : 'other';
+      let confidence = top?.confidence ?? 0;
+
+      // Several clauses may carry several asks; the whole message's answer stays primary
+      // unless it is only social while a clause asks for something.
+      const clauses = clausesOf(message.text);
+      const asks: { intent: IntentId; confidence: number }[] = [];
+      if (clauses.length > 1) {
+        for (const clause of clauses) {
+          const best = rank(model, clause, featuresOf(clause)).ranking[0];
+          if (best && best.confidence >= threshold && !SOCIAL.has(best.intent) && !asks.some((a) => a.intent === best.intent)) {
+            asks.push(best);
+          }
+        }
+        if ((SOCIAL.has(intent) || !asks.some((a) => a.intent === intent)) && asks[0]) {
+          ({ intent, confidence } = asks[0]);
+        }
+      }
+      return {
+        intent,
+        // For a fallback to `other` this is the best guess's own (low) confidence.
+        confidence,
+        ranking,
+        entities,
+        secondary: asks.map((a) => a.intent).filter((i) => i !== intent),
+        normalized: message.text,
+        source,
+      };
+    },
+  };
+}
