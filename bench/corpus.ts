@@ -386,8 +386,8 @@ const EMOJI = ['😊', '🙏', '🌹', '👍', '❤️', '🎁', '📦', '🚚',
 
 let toTraditional: ((s: string) => string) | undefined;
 function traditional(s: string): string {
-  toTraditional ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
-  return toTraditional(s);
+  const convert = (toTraditional ??= OpenCC.Converter({ from: 'cn', to: 'tw' }));
+  return convert(s);
 }
 
 /** ASCII letters and digits to their full-width forms (ＸＬ, １７０). */

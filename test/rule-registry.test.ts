@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { profiles } from '../src/compliance/profiles/index.ts';
 import { renderRuleIndex } from '../src/compliance/rule-index.ts';
 import { allRules } from '../src/compliance/rules/index.ts';
+import { normalizeSameLength } from '../src/text/normalize.ts';
 
 const rulesDir = new URL('../src/compliance/rules/', import.meta.url);
 const ruleFiles = readdirSync(rulesDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts');
@@ -19,6 +20,15 @@ describe('rule registry', () => {
 
   it('gives every rule its own test file', () => {
     for (const file of ruleFiles) expect(existsSync(new URL(file.replace(/\.ts$/, '.test.ts'), rulesDir)), file).toBe(true);
+  });
+
+  it('declares triggers as normalised single characters (simplified, lower-case, half-width)', () => {
+    for (const rule of allRules) {
+      const triggers = rule.meta.triggers;
+      if (triggers === undefined) continue;
+      expect(normalizeSameLength(triggers), rule.meta.id).toBe(triggers);
+      expect([...triggers].every((ch) => ch.length === 1), rule.meta.id).toBe(true);
+    }
   });
 
   it('profiles only name existing rules', () => {

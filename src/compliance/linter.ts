@@ -1,5 +1,5 @@
 import { applyEdits } from './fixer.ts';
-import { lineColumn } from './position.ts';
+import { LineIndex } from './position.ts';
 import { profiles } from './profiles/index.ts';
 import { formatMessage, type Report, type Rule } from './rule.ts';
 import { allRules } from './rules/index.ts';
@@ -12,7 +12,7 @@ import {
   type LintResult,
   type Violation,
 } from './schema.ts';
-import { createTextView, type TextView } from './text-view.ts';
+import { createTextView } from './text-view.ts';
 
 export class UnknownRuleError extends Error {
   constructor(readonly ruleIds: string[]) {
@@ -41,35 +41,68 @@ function activeRules(options: LintOptions): ActiveRule[] {
   return active;
 }
 
-const activeCache = new Map<string, ActiveRule[]>();
-function cachedActiveRules(options: LintOptions): ActiveRule[] {
-  const key = `${options.profile}\u0000${JSON.stringify(options.severities)}`;
-  let active = activeCache.get(key);
-  if (!active) {
-    active = activeRules(options);
-    if (activeCache.size > 256) activeCache.clear();
-    activeCache.set(key, active);
-  }
-  return active;
+/** The active rules of one configuration, with a table from trigger character to the rules it wakes. */
+interface RuleSet {
+  active: ActiveRule[];
+  byTrigger: Map<number, number[]>;
+  /** Rules without triggers: they run on every text. */
+  always: number[];
 }
 
-function triggered(rule: Rule, norm: string): boolean {
-  const triggers = rule.meta.triggers;
-  if (triggers === undefined) return true;
-  for (let i = 0; i < triggers.length; i++) if (norm.includes(triggers[i]!)) return true;
-  return false;
+function buildRuleSet(options: LintOptions): RuleSet {
+  const active = activeRules(options);
+  const byTrigger = new Map<number, number[]>();
+  const always: number[] = [];
+  active.forEach(({ rule }, i) => {
+    const triggers = rule.meta.triggers;
+    if (triggers === undefined) {
+      always.push(i);
+      return;
+    }
+    for (const code of new Set([...triggers].map((ch) => ch.charCodeAt(0)))) {
+      const list = byTrigger.get(code) ?? [];
+      list.push(i);
+      byTrigger.set(code, list);
+    }
+  });
+  return { active, byTrigger, always };
+}
+
+const ruleSetCache = new Map<string, RuleSet>();
+function cachedRuleSet(options: LintOptions): RuleSet {
+  const key = `${options.profile}\u0000${JSON.stringify(options.severities)}`;
+  let set = ruleSetCache.get(key);
+  if (!set) {
+    set = buildRuleSet(options);
+    if (ruleSetCache.size > 256) ruleSetCache.clear();
+    ruleSetCache.set(key, set);
+  }
+  return set;
+}
+
+/** Indices of the rules to run on a text, in rule order: one pass over the text, not one per rule. */
+function triggeredRules(set: RuleSet, norm: string): number[] {
+  const hit = new Uint8Array(set.active.length);
+  for (const i of set.always) hit[i] = 1;
+  for (let c = 0; c < norm.length; c++) {
+    const rules = set.byTrigger.get(norm.charCodeAt(c));
+    if (rules) for (const i of rules) hit[i] = 1;
+  }
+  const out: number[] = [];
+  for (let i = 0; i < hit.length; i++) if (hit[i]) out.push(i);
+  return out;
 }
 
 function toEdit(report: Report, part: { text: string; start?: number; end?: number }): Edit {
   return { start: part.start ?? report.start, end: part.end ?? report.end, text: part.text };
 }
 
-function toViolation(view: TextView, active: ActiveRule, report: Report, options: LintOptions): Violation {
+function toViolation(lines: LineIndex, active: ActiveRule, report: Report, options: LintOptions): Violation {
   const { rule, severity } = active;
   const catalogue = rule.meta.messages[options.locale];
   const template = catalogue[report.messageId];
   if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id ${report.messageId}`);
-  const { line, column } = lineColumn(view.original, report.start);
+  const { line, column } = lines.locate(report.start);
   const violation: Violation = {
     ruleId: rule.meta.id,
     severity,
@@ -93,13 +126,15 @@ function toViolation(view: TextView, active: ActiveRule, report: Report, options
 
 function runRules(text: string, options: LintOptions): Violation[] {
   const view = createTextView(text);
+  const lines = new LineIndex(text);
   const violations: Violation[] = [];
-  for (const active of cachedActiveRules(options)) {
-    if (!triggered(active.rule, view.norm)) continue;
+  const set = cachedRuleSet(options);
+  for (const i of triggeredRules(set, view.norm)) {
+    const active = set.active[i]!;
     active.rule.check({
       view,
       context: options.context,
-      report: (report) => violations.push(toViolation(view, active, report, options)),
+      report: (report) => violations.push(toViolation(lines, active, report, options)),
     });
   }
   return violations.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
@@ -139,7 +174,7 @@ export interface Linter {
 /** Validates the options once, for linting many replies with the same profile and context. */
 export function createLinter(options: LintOptionsInput = {}): Linter {
   const parsed = LintOptionsSchema.parse(options);
-  cachedActiveRules(parsed); // fail fast on unknown rule ids
+  cachedRuleSet(parsed); // fail fast on unknown rule ids
   return {
     options: parsed,
     lint(text) {

@@ -1,6 +1,7 @@
 import { defineRule, type ReportSuggestion } from '../rule.ts';
 import { adlawExceptions, adlawPhrases } from '../tables/adlaw-words.ts';
-import { clauseAfter, clauseBefore, matchAll, normalizeSameLength } from '../text-view.ts';
+import { normalizeSameLength } from '../../text/normalize.ts';
+import { clauseAfter, clauseBefore, matchAll } from '../text-view.ts';
 
 /**
  * Absolute terms (最佳, 第一品牌, 国家级, 100%…) from the adlaw-words table. The table is data,

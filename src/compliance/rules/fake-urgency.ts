@@ -29,15 +29,19 @@ const SCARCITY = new RegExp(
 );
 const PRICE_RISE = new RegExp(
   [
-    '(明天|明日|后天|马上|很快|即将|过两天|过几天|下周|下个月|月底|过了今天|今天过后|过了今晚|今晚过后|零点后|零点以后|活动(结束|过)(后|以后|之后)?)(就|会|要|将|都|可能|全面|开始){0,3}(涨价|提价|涨回去|价格上涨|上调价格)',
+    '(明天|明日|后天|马上|很快|即将|过两天|过几天|下周|下个月|月底|过了今天|今天过后|过了今晚|今晚过后|零点后|零点以后)(就|会|要|将|都|可能|全面|开始){0,3}(涨价|提价|涨回去|价格上涨|上调价格)',
     '(价格|价钱)(明天|明日|马上|很快|即将|过两天|过几天|下周)(就|会|要|将){0,2}(涨|上调|提高)',
   ].join('|'),
   'g',
 );
 const NOW_OR_NEVER = /(今天|现在|今晚|这次|再)不(买|拍|下单)(的话)?(就|可)?(没|没有)(了|机会)|(错过|过了)(今天|今晚|这次)(就|可)?(没|没有|再也没)(了|机会|这个价)/g;
 
-/** 如果明天涨价… / 会不会涨价: a hypothesis or a question, not a claim. */
-const CONDITIONAL_BEFORE = /(如果|若|万一|假如|要是|假设|是否|会不会|担心|怕)[^，。！？,.!?]{0,8}$/;
+/**
+ * 如果明天涨价… / 会不会涨价: a hypothesis or a question, not a claim. 快递费下个月涨价 is about
+ * the courier or costs, not the product's price. 活动结束后涨价 is left alone: the end of a
+ * real promotion (say 恢复原价).
+ */
+const NOT_A_CLAIM_BEFORE = /(如果|若|万一|假如|要是|假设|是否|会不会|担心|怕)[^，。！？,.!?]{0,8}$|(快递|运费|邮费|物流|原材料|材料|成本|人工)/;
 
 const ZH_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -87,7 +91,7 @@ export default defineRule({
     }
     if (context.shop?.priceRiseAnnounced === true) return;
     for (const m of matchAll(view, PRICE_RISE)) {
-      if (CONDITIONAL_BEFORE.test(clauseBefore(view, m.start, 10))) continue;
+      if (NOT_A_CLAIM_BEFORE.test(clauseBefore(view, m.start, 10))) continue;
       report({ messageId: 'unannouncedPriceRise', data: { claim: view.original.slice(m.start, m.end) }, start: m.start, end: m.end });
     }
     for (const m of matchAll(view, NOW_OR_NEVER)) {

@@ -10,15 +10,17 @@ import { clauseAfter, clauseBefore, matchAll, type TextView } from '../text-view
  * Conditionals (如果没货我会第一时间联系您退款, seed 002) and denials (不会因为缺货不发货) pass;
  * so does stating 暂时无货 with an exchange or a restock date.
  */
-const STOCK = '(缺货|没货|(?<!有)没有货|断货|无货)';
+const STOCK = '(缺货|没货|(?<!有)没有货|断货|断码|无货)';
 const REFUSE = '(发不了|发不出|无法发货|没法发|没办法发|不能发|不发了|不发货|不给发|发不到)';
 const CANCEL = '(取消|关闭|关掉)(订单|交易|了)?';
 const PUSH_REFUND = '(给|帮)?(您|你)?(申请|办理|直接)?退款';
+/** Up to six characters in the same sentence, but not an offer to the buyer (如需取消 / 您可以选择取消). */
+const GAP = '(?:(?!如|若|可以|要是|想|需要的话)[^。？?\\n]){0,6}?';
 const REFUSAL = new RegExp(
   [
-    `${STOCK}(了)?[^。！？!?\\n]{0,6}?${REFUSE}`,
-    `${STOCK}(了)?[^。！？!?\\n]{0,6}?${CANCEL}`,
-    `(因为|由于|因)${STOCK}[^。！？!?\\n]{0,6}?(${PUSH_REFUND}|${CANCEL})`,
+    `${STOCK}(了)?${GAP}${REFUSE}`,
+    `${STOCK}(了)?${GAP}${CANCEL}`,
+    `(因为|由于|因)${STOCK}${GAP}(${PUSH_REFUND}|${CANCEL})`,
     `${STOCK}了[,，]?(只能|那就|就)?${PUSH_REFUND}`,
   ].join('|'),
   'g',
@@ -53,7 +55,7 @@ export default defineRule({
   },
   check({ view, report }) {
     for (const m of matchAll(view, REFUSAL)) {
-      const stock = /缺货|没货|没有货|断货|无货/.exec(m.text);
+      const stock = /缺货|没货|没有货|断货|断码|无货/.exec(m.text);
       const stockStart = m.start + (stock?.index ?? 0);
       const stockEnd = stockStart + (stock?.[0].length ?? 0);
       if (isNegatedBefore(view, m.start) || conditional(view, m.start, stockEnd)) continue;

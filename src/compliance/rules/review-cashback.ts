@@ -8,11 +8,12 @@ import { clauseAfter, clauseBefore, matchAll, type TextView } from '../text-view
  */
 
 /** What a reward looks like right after the review word: 好评返5元, 好评送小礼品, 五星好评就送. */
-const REWARD = '(返现|返利|返还|红包|现金|礼品|小礼物|礼物|赠品|小样|优惠券|代金券|话费|积分|\\d+(元|块|毛|块钱)|[一二两三四五六七八九十]+(元|块))';
+const REWARD = '(返现|返利|返还|现金|小?(红包|礼品|礼物|礼包|赠品|样)|优惠券|代金券|无门槛券|话费|积分|\\d+(元|块|毛|块钱)|[一二两三四五六七八九十]+(元|块))';
 const CASHBACK = new RegExp(
   [
-    '好评返现|好评返利|好评有礼|晒图返现|晒图有礼|追评返现|评价返现',
-    `(五星|全五星|带图|晒图)?好评(后|之后|以后)?(就|可以|即可)?(返|送|给|补|领|领取|发)(您|你)?${REWARD}`,
+    '(五星|全五星|带图|晒图)?(好评|评价|追评)(返现|返利|有礼)|晒图(返现|有礼)',
+    // 好评后送您一份小礼品 / 给个好评，我给您发个红包 (same sentence, no negation in between)
+    `(五星|全五星|带图|晒图)?好评(?:(?!不|没|无|别)[^。！？!?\\n]){0,8}?(返|送|给|补|领|领取|发)(您|你)?(一份|一个|一张|个|份|张)?${REWARD}`,
     '五星好评(就|即可|可以)?(返|送)',
     '(带图|晒图)好评(就|即可|可以)?(送|返)',
   ].join('|'),
@@ -31,6 +32,8 @@ const PAID_CHANGE = new RegExp(`${CHANGE}[^。！？!?\\n]{0,12}?${MONEY}|${MONE
  * only names what the buyer asked about.
  */
 const NEGATED_BEFORE = /(没有|没|无|暂无|不|未|禁止|严禁|杜绝|拒绝|不能|不可以|不会|不参加|不支持|不提供)[^，。！？,.!?]{0,6}$|(关于|您说的|您问的|您提到的|您咨询的|您看到的|所谓的?)$/;
+/** 感谢您的好评，给您10元优惠券下次用: thanks for a review already given, not an offer for one. */
+const THANKS_BEFORE = /(感谢|谢谢|多谢)(您|你|亲)?的?$/;
 const NEGATED_AFTER = /^[^，。！？,.!?]{0,10}(没有|暂无|不参加|不做|不支持|不提供|违规|禁止|不允许|不可以|不能)/;
 
 function negatedBefore(view: TextView, start: number): boolean {
@@ -62,6 +65,7 @@ export default defineRule({
     const seen: [number, number][] = [];
     for (const m of matchAll(view, CASHBACK)) {
       if (negatedBefore(view, m.start) || NEGATED_AFTER.test(clauseAfter(view, m.end, 14))) continue;
+      if (THANKS_BEFORE.test(clauseBefore(view, m.start, 6))) continue;
       seen.push([m.start, m.end]);
       report({ messageId: 'cashbackForReview', start: m.start, end: m.end });
     }

@@ -1,4 +1,8 @@
 import type { PhraseEntry } from './types.ts';
+import { buPhrases } from './bu-phrasings.ts';
+import { dismissiveFixedPhrases } from './dismissive-phrases.ts';
+import { rudeFixedPhrases } from './rude-phrases.ts';
+import { adlawPhrases } from './adlaw-words.ts';
 
 /**
  * Every literal phrase the linter's phrase tables hold, with replacements where the manuals
@@ -7,4 +11,8 @@ import type { PhraseEntry } from './types.ts';
  */
 export const fixedPhrases: readonly PhraseEntry[] = [
   // tables: add `...xxxPhrases` here
+  ...buPhrases,
+  ...dismissiveFixedPhrases,
+  ...rudeFixedPhrases,
+  ...adlawPhrases,
 ];

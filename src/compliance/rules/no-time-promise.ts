@@ -1,0 +1,124 @@
+import { isHedgedBefore } from '../clause.ts';
+import { defineRule } from '../rule.ts';
+import { clauseAfter, clauseBefore, matchAll, type TextView } from '../text-view.ts';
+
+/**
+ * No promised shipping or arrival time (seed 000 二(10) and 三(10); seed 004 违背承诺).
+ * A promise is a time word followed, within a few modal/adverb tokens, by a ship or arrive
+ * verb: 今天一定给您发货, 明天就能到, 3天内送达, 24小时内发货, 马上就到. A leading 保证/一定/
+ * 肯定 belongs to the span (保证您今天收到), so no-certainty-words does not report it again.
+ * Fine: hedged (正常今天可以发出, 预计明天到), negated (无法保证明天到, 今天发不了), questions,
+ * conditionals (如果…/…的话), past facts without a modal (今天发的货, 今天到了一批新货).
+ */
+
+const NUM = '(?:\\d+|[一二两三四五六七八九十几半]+)';
+const DAY =
+  `(?:今天|今日|今晚|当天|当日|明天|明日|明早|后天|次日|隔天|第二天|` +
+  `${NUM}(?:[-~到至]${NUM})?个?(?:工作日|天|日)|${NUM}(?:[-~到至]${NUM})?个?小时)`;
+/** Modal and filler tokens allowed between the time word and the verb. */
+const MODAL = '就|能|可以|可|一定|肯定|保证|准|绝对|必定|必须|必|会|马上|立刻|立即|立马|准时|按时';
+const FILLER = `${MODAL}|之内|以内|内|之前|前|上午|下午|中午|晚上|早上|都|也|全部|直接|给您|帮您|为您|让您|您`;
+const LEAD = '(?:(?:保证|一定|肯定|绝对|准保|保准|包)(?:能|会|可以)?(?:让|给)?您(?:在)?|(?:保证|一定|肯定|绝对|准保|保准)(?:能|会|可以)?(?:在)?)';
+const SHIP = '(?:安排发货|安排发出|发货|发出去|发出|发走|发过去|寄出去|寄出|寄过去|出库|发)';
+const ARRIVE =
+  '(?:送到|送达|到达|到货|收到(?:货|宝贝|包裹|快递|商品)?|签收|到(?:您手上|您手里|您那边|您那里|您那)?)';
+/** The verb must end the phrase: punctuation, a particle, another time word, or the end. */
+const END = '(?=$|[^\\u4e00-\\u9fff]|[哦呢哈啦呀啊嘛吧喔噢哟哒的了]|明天|后天|次日|隔天|第二天)';
+
+const DAY_PROMISE = new RegExp(`(${LEAD})?(${DAY})((?:${FILLER}){0,5})(?:(${SHIP})|(${ARRIVE}))${END}`, 'g');
+const SOON_ARRIVAL = new RegExp(`(${LEAD})?(马上|立刻|立马)((?:就|能|会|可以|给您){0,3})()(${ARRIVE})${END}`, 'g');
+
+const MODAL_RE = new RegExp(`(?:${MODAL})`);
+/** Negation in the same clause; the reassurances 不用担心/不好意思 do not count. */
+const NEGATED = /(不|无法|没|未|别|难以|很难|谁也)[^不无没未别]{0,5}$/;
+const REASSURANCE = /不用担心|不要担心|别担心|别着急|不着急|不好意思|不客气|没关系|没问题/g;
+const CONDITION = /如果|假如|要是|万一|若|的话|是否/;
+
+export interface TimePromise {
+  start: number;
+  end: number;
+  kind: 'ship' | 'arrive';
+  day: string;
+  verb: string;
+}
+
+function isQuestion(view: TextView, end: number): boolean {
+  const after = clauseAfter(view, end, 30);
+  return /[吗么]|还是/.test(after) || view.norm[end + after.length] === '?';
+}
+
+/** Time promises in the reply, after the hedge, negation, question and condition checks. */
+export function findTimePromises(view: TextView): TimePromise[] {
+  const found: TimePromise[] = [];
+  for (const re of [DAY_PROMISE, SOON_ARRIVAL]) {
+    for (const m of matchAll(view, re)) {
+      const [lead, day = '', filler = '', ship, arrive] = m.groups;
+      const modal = re === SOON_ARRIVAL || lead !== undefined || MODAL_RE.test(filler);
+      const next = view.norm[m.end];
+      // 今天发的货 / 今天到了一批新货: without a modal, 的/了 mark a fact, not a promise.
+      if (!modal && (next === '的' || next === '了')) continue;
+      if (found.some((f) => m.start < f.end && f.start < m.end)) continue;
+      const before = clauseBefore(view, m.start, 12).replace(REASSURANCE, '');
+      if (NEGATED.test(before) || isHedgedBefore(view, m.start) || CONDITION.test(before)) continue;
+      if (clauseAfter(view, m.end, 4).startsWith('的话') || isQuestion(view, m.end)) continue;
+      found.push({ start: m.start, end: m.end, kind: ship ? 'ship' : 'arrive', day, verb: ship || arrive || '' });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** 正常情况下 + the time word + 可以 + a neutral verb: the manual's hedged wording. */
+function hedged(p: TimePromise): string {
+  const day = p.day === '马上' || p.day === '立刻' || p.day === '立马' ? '很快' : p.day;
+  const verb = p.kind === 'ship' ? '发出' : p.verb.startsWith('收到') ? '收到' : '到';
+  return `正常情况下${day}可以${verb}`;
+}
+
+export default defineRule({
+  meta: {
+    id: 'no-time-promise',
+    description:
+      'No promised shipping or arrival time (今天一定发货, 明天就能到, 3天内送达, 保证今天收到); hedged (正常/预计), negated, conditional and question forms pass.',
+    defaultSeverity: 'error',
+    penaltyPoints: 4,
+    source:
+      'seed 000 二(10) 不要轻易承诺…今天发货，明天可以到，保证今天收到宝贝 / 三(10); seed 004 违背承诺 (4分、6分、12分，按情节轻重; 取最低4分)',
+    fixable: false,
+    hasSuggestions: true,
+    triggers: '天日时晚马立',
+    messages: {
+      zh: {
+        shipPromise: '不要承诺具体的发货时间（“{text}”），请改为“尽快为您安排发货”或“正常情况下…可以发出”。',
+        arrivePromise: '不要承诺具体的到货时间（“{text}”），快递时效我们无法保证，请改为“我们会尽力帮您催促快递”或“正常情况下…”。',
+        suggestShip: '改为“尽快为您安排发货”',
+        suggestUrge: '改为“我们会尽力帮您催促快递”',
+        suggestHedge: '改为“{text}”',
+      },
+      en: {
+        shipPromise: 'Do not promise a shipping time ("{text}"); write 尽快为您安排发货 (we will ship as soon as possible) or 正常情况下…可以发出 (normally … ships).',
+        arrivePromise: 'Do not promise an arrival time ("{text}"): courier times are not ours to guarantee; write 我们会尽力帮您催促快递 (we will chase the courier) or 正常情况下… (normally …).',
+        suggestShip: 'Replace with 尽快为您安排发货',
+        suggestUrge: 'Replace with 我们会尽力帮您催促快递',
+        suggestHedge: 'Replace with "{text}"',
+      },
+    },
+  },
+  check({ view, report }) {
+    for (const p of findTimePromises(view)) {
+      const text = view.original.slice(p.start, p.end);
+      const soft = hedged(p);
+      report({
+        messageId: p.kind === 'ship' ? 'shipPromise' : 'arrivePromise',
+        data: { text },
+        start: p.start,
+        end: p.end,
+        suggest: [
+          p.kind === 'ship'
+            ? { messageId: 'suggestShip', text: '尽快为您安排发货' }
+            : { messageId: 'suggestUrge', text: '我们会尽力帮您催促快递' },
+          { messageId: 'suggestHedge', data: { text: soft }, text: soft },
+        ],
+      });
+    }
+  },
+});
