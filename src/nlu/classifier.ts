@@ -27,7 +27,7 @@ export type Classification = z.infer<typeof ClassificationSchema>;
 export type RankedIntent = z.infer<typeof RankedIntentSchema>;
 
 /** Below this confidence the classifier answers `other` rather than guess. */
-export const DEFAULT_THRESHOLD = 0.3;
+export const DEFAULT_THRESHOLD = 0.2;
 
 /** Intents that open or close a chat; they never count as a further ask. */
 const SOCIAL: ReadonlySet<IntentId> = new Set(['greeting', 'thanks_bye', 'other']);

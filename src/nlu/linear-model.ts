@@ -28,7 +28,8 @@ export interface TrainOptions {
   seed: number;
 }
 
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 30, learningRate: 0.5, l2: 1e-5, seed: 7 };
+// Chosen by 4-fold cross-validation on the training split (never on the dev split).
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 40, learningRate: 3, l2: 1e-5, seed: 7 };
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;

@@ -21,8 +21,11 @@ const PHRASES = new RegExp(
 );
 const TRIGGERS = [...new Set(entries.map((e) => e.phrase[0]!))].join('');
 
-/** 这几款里最便宜的是黑色: ranking the shop's own items for the buyer is an answer, not an ad claim. */
-const OWN_COMPARISON = /([款个种色样码件者](里|中)|里面|之中|当中|相比|比起来|对比|比较下来)/;
+/**
+ * 这几款里最便宜的是黑色 / 全店最便宜的一款: ranking the shop's own items for the buyer is an
+ * answer, not an ad claim. (我们家最好的 still fires: 我们家 usually means the brand vs the market.)
+ */
+const OWN_COMPARISON = /([款个种色样码件者](里|中)|里面|之中|当中|相比|比起来|对比|比较下来|全店|店里|店内|本店)/;
 
 export default defineRule({
   meta: {
@@ -59,7 +62,8 @@ export default defineRule({
       const before = clauseBefore(view, m.start, 16);
       if (exception?.next?.test(clauseAfter(view, m.end, 12))) continue;
       if (exception?.prev?.test(before)) continue;
-      if (entry.phrase.startsWith('最') && OWN_COMPARISON.test(before)) continue;
+      // 全网最低 compares with the market even after 本店
+      if (entry.phrase.includes('最') && !entry.phrase.startsWith('全') && OWN_COMPARISON.test(before)) continue;
 
       const word = view.original.slice(m.start, m.end);
       const { replacement } = entry;

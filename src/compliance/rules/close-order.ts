@@ -10,12 +10,14 @@ import { clauseAfter, clauseBefore, matchAll } from '../text-view.ts';
  * 需要我帮您取消订单吗 (an offer is a promise to do it).
  * Not flagged: the system closing it (未付款订单二天后系统会自动关闭), the buyer doing it
  * (您可以在订单页面自行取消), descriptions (订单关闭后…), refusals (我们无法帮您关闭订单) and
- * other objects (帮您取消退款申请, 取消自动回复).
+ * other objects (帮您取消退款申请, 取消自动回复), the buyer's request reported (顾客让我们关闭订单).
  */
 const CLOSE = /关闭|关掉|关了|取消|撤销|撤掉|撤单/g;
 const ACTOR = /(我们|我|这边|客服|帮您?|给您?|替您?|为您)/;
 const REFUSAL = /(无法|不能|不可以|没办法|没法|不会|不方便|不支持|不给|不帮|不可|不允许|不予)/;
-const NOT_AGENT = /(系统|平台|淘宝|天猫|超时|自动|自行|您可以|您自己|您在|您这边|您申请|您取消)/;
+const NOT_AGENT = /(系统|平台|淘宝|天猫|超时|自动|自行|您可以|您自己|您在|您这边|您申请|您取消|让我|要求)/;
+/** Checking the state is not closing it: 我帮您看看订单是否已经取消. */
+const CHECKING = /(是否|有没有|是不是|查|看看|确认)/;
 const ORDER = /(订单|交易|单子|这单|那单|这笔|该笔|此单|拍错|拍下的|撤单)/;
 const ORDER_AFTER = /^(?:了|掉)?(?:一下|下)?(?:这个|您的|该|此|那个)?(?:订单|交易|单子)/;
 const OTHER_OBJECT = /(退款|申请|售后|投诉|维权|提醒|自动回复|通知|推送|会员|活动|收藏|优惠券|备注|预约)/;
@@ -48,7 +50,7 @@ export default defineRule({
       const before = clauseBefore(view, m.start, 12);
       const actor = ACTOR.exec(before);
       if (actor === null) continue;
-      if (REFUSAL.test(before) || NOT_AGENT.test(before)) continue;
+      if (REFUSAL.test(before) || NOT_AGENT.test(before) || CHECKING.test(before)) continue;
       const after = clauseAfter(view, m.end, 10);
       if (OTHER_OBJECT.test(before.slice(actor.index)) || OTHER_OBJECT.test(after.slice(0, 6))) continue;
       const ordered = m.text === '撤单' || ORDER_AFTER.test(after) || ORDER.test(sentenceBefore(view.norm, m.start, 24));

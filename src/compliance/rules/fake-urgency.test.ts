@@ -22,6 +22,7 @@ testRule(rule, {
     { text: '最后一步，点击确认收货就可以了。', context: plenty },
     { text: '您订单里最后一件是白色的，其他都是黑色。', context: plenty },
     { text: '您这边只有一件需要退吗？', context: plenty },
+    { text: '您的订单只剩一件没发货了，今天会安排。', context: plenty },
     { text: '最近原材料涨价了，所以这个价格已经无法再低了。', context: plenty },
     { text: '如果明天涨价，我们会给您补差价。', context: plenty },
     { text: '明天不会涨价的，您放心。', context: plenty },

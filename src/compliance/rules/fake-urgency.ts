@@ -13,14 +13,16 @@ import { clauseBefore, matchAll } from '../text-view.ts';
  */
 
 const N = '(\\d+|[一二两三四五六七八九十]+|几)';
+/** 只剩一件没发货 / 就剩两件在路上: what is left of the buyer's order, not of the stock. */
+const NOT_ORDER = '(?![没未待在]|还没|需要|要|正在)';
 /**
- * 只剩最后一件 / 仅剩3件 / 库存只有2件 / 最后一件了. Not 您只拍了一件, 只有一件需要退 (an order
- * quantity) nor 最后一件商品已发出 (the last item of an order).
+ * 只剩最后一件 / 仅剩3件 / 库存只有2件 / 最后一件了. Not 您只拍了一件, 只有一件需要退,
+ * 只剩一件没发货 (the buyer's order) nor 最后一件商品已发出 (the last item of an order).
  */
 const SCARCITY = new RegExp(
   [
-    `(仅|只|就|才)(剩|剩下|余)(最后)?${N}件`,
-    `(仅|只|就|才)有最后${N}件`,
+    `(仅|只|就|才)(剩|剩下|余)(最后)?${N}件${NOT_ORDER}`,
+    `(仅|只|就|才)有最后${N}件${NOT_ORDER}`,
     `(库存|现货|货)(也)?(仅|只|就|才)?(剩|剩下|余)(最后)?${N}件`,
     `(库存|现货)(也)?(仅|只|就|才)有(最后)?${N}件`,
     `最后${N}件(?=了|啦|咯|喽|哦|呢|[,.!?~，。！？～…\\s]|$)`,
@@ -69,12 +71,12 @@ export default defineRule({
     messages: {
       zh: {
         falseScarcity: '库存显示还有{stock}件，请不要说“{claim}”。可以说“这款很受欢迎，喜欢的话建议尽早下单”。',
-        unannouncedPriceRise: '店铺没有公布涨价，请不要说“{claim}”。可以如实说明活动的截止时间，例如“本次活动截止到X月X日”。',
+        unannouncedPriceRise: '没有确认店铺已公布涨价，请不要说“{claim}”。可以如实说明活动的截止时间，例如“本次活动截止到X月X日”。',
         nowOrNever: '请不要用“{claim}”催促顾客。可以如实说明活动的截止时间，例如“活动价截止到X月X日”。',
       },
       en: {
         falseScarcity: 'Stock shows {stock} units left; do not say “{claim}”. Say the item is popular and suggest ordering early instead.',
-        unannouncedPriceRise: 'No price rise has been announced; do not say “{claim}”. State the real end date of the promotion instead.',
+        unannouncedPriceRise: 'No announced price rise is on record; do not say “{claim}”. State the real end date of the promotion instead.',
         nowOrNever: 'Do not pressure the buyer with “{claim}”. State the real end date of the promotion instead.',
       },
     },

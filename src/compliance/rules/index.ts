@@ -1,7 +1,22 @@
 import type { Rule } from '../rule.ts';
 import politeYou from './polite-you.ts';
 // wording (batch A): imports here
+import noCurtReply from './no-curt-reply.ts';
+import noParticleO from './no-particle-o.ts';
+import noInterjectionEn from './no-interjection-en.ts';
+import noCurtZhidao from './no-curt-zhidao.ts';
+import noDismissive from './no-dismissive.ts';
+import noBuPhrasing from './no-bu-phrasing.ts';
 // promises and money (batch B): imports here
+import noTimePromise from './no-time-promise.ts';
+import noCertaintyWords from './no-certainty-words.ts';
+import invoiceRefusal from './invoice-refusal.ts';
+import invoiceExtraCharge from './invoice-extra-charge.ts';
+import offplatformPayment from './offplatform-payment.ts';
+import creditCardRefusal from './credit-card-refusal.ts';
+import installmentRefusal from './installment-refusal.ts';
+import noExtraFeeDemand from './no-extra-fee-demand.ts';
+import postageContradiction from './postage-contradiction.ts';
 // contact, data, orders (batch C): imports here
 import offplatformContactHandle from './offplatform-contact-handle.ts';
 import offplatformPhone from './offplatform-phone.ts';
@@ -21,7 +36,22 @@ import adlawSuperlative from './adlaw-superlative.ts';
 export const allRules: readonly Rule[] = [
   politeYou,
   // wording (batch A): entries here
+  noCurtReply,
+  noParticleO,
+  noInterjectionEn,
+  noCurtZhidao,
+  noDismissive,
+  noBuPhrasing,
   // promises and money (batch B): entries here
+  noTimePromise,
+  noCertaintyWords,
+  invoiceRefusal,
+  invoiceExtraCharge,
+  offplatformPayment,
+  creditCardRefusal,
+  installmentRefusal,
+  noExtraFeeDemand,
+  postageContradiction,
   // contact, data, orders (batch C): entries here
   offplatformContactHandle,
   offplatformPhone,

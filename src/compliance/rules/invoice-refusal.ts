@@ -12,7 +12,7 @@ import { clauseAfter, clauseBefore, matchAll, type TextView } from '../text-view
 
 const NEG = '(?:不能|不可以|不支持|不提供|不给|不予|不会开|无法|没法|没办法|暂不|拒绝|拒开|不)';
 const OBJ = '(?:增值税)?(?:普通)?发票';
-const END = '(?=$|[^\\u4e00-\\u9fff]|[的哦呢哈啦了呀啊哒])';
+const END = '(?=$|[^\\u4e00-\\u9fff]|[的哦喔噢呢哈啦了呀啊哒嘛吧哟])';
 
 const PATTERNS: readonly RegExp[] = [
   // 不提供发票 / 无法开具发票 / 不能给您开发票 / 不开票
@@ -84,7 +84,8 @@ export default defineRule({
         if (taken.some(([s, e]) => m.start < e && s < m.end)) continue;
         const before = clauseBefore(view, m.start, 12);
         if (CONDITION.test(before) || DOUBLE_NEG.test(before) || NOT_SHOP.test(before)) continue;
-        if (clauseAfter(view, m.end, 4).startsWith('的话') || isQuestion(view, m.end)) continue;
+        // …的话 (a condition); 无法开具发票的情况是不存在的 (talking about refusals, not refusing).
+        if (/^的?(话|情况|说法)/.test(clauseAfter(view, m.end, 4)) || isQuestion(view, m.end)) continue;
         taken.push([m.start, m.end]);
         const [s, e] = sentence(view.norm, m.start, m.end);
         report({

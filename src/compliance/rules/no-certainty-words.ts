@@ -27,7 +27,7 @@ const NOT_PROMISE_AFTER: Record<string, RegExp> = {
 };
 /** What precedes a word that makes it a noun or an adjective (您的肯定, 有一定, 在一定程度上). */
 const NOT_PROMISE_BEFORE: Record<string, RegExp> = {
-  肯定: /(予|得到|受到|获得|加以|一致)$/,
+  肯定: /(予|得到|受到|获得|赢得|加以|一致)(您|大家|客户|顾客|买家|您们)?的?$/,
   绝对: /相对和?$/,
   一定: /(有|在|具有|具备|某|达到|到|带)$/,
 };
@@ -37,16 +37,28 @@ function isQuestion(view: TextView, end: number): boolean {
   return /[吗吧]/.test(after) || view.norm[end + after.length] === '?';
 }
 
-/** Softer wording for the word at [start, end): 一定会 → 会尽力, 一定给您 → 尽量, else drop it. */
+/**
+ * Softer wording for the word at [start, end): 我们一定会 → 我们会尽力, 一定给您 → 尽量, 保证您 → 尽力让,
+ * 有保证/正品保证 → 保障, 保证+noun → 尽力保障; otherwise (肯定是正品, 绝对不会) drop the word.
+ */
 function suggestions(view: TextView, start: number, end: number): ReportSuggestion<SuggestionId>[] {
+  const word = view.norm.slice(start, end);
   const next = view.norm.slice(end, end + 2);
-  if (next.startsWith('会')) return [{ messageId: 'useHuiJinli', text: '会尽力', end: end + 1 }];
+  // 会尽力 only when the shop is the subject (我们一定会…); 您肯定会喜欢 just loses the word.
+  if (next.startsWith('会') && /我|这边|客服|仓库|售后|同事|财务/.test(clauseBefore(view, start, 12))) {
+    return [{ messageId: 'useHuiJinli', text: '会尽力', end: end + 1 }];
+  }
   if (/^(给您|帮您|为您|替您|让您)/.test(next)) return [{ messageId: 'useJinliang', text: '尽量' }];
-  if (view.norm.slice(start, end) === '保证' && next.startsWith('您')) return [{ messageId: 'useJinliRang', text: '尽力让' }];
+  if (word === '保证') {
+    if (next.startsWith('您')) return [{ messageId: 'useJinliRang', text: '尽力让' }];
+    // 有保证 / 正品保证。 — the noun: 保障 says the same without the promise.
+    if (view.norm[start - 1] === '有' || !/^[\u4e00-\u9fff]/.test(next)) return [{ messageId: 'useBaozhang', text: '保障' }];
+    if (/^[\u4e00-\u9fff]/.test(next) && !/^[是不没无能可]/.test(next)) return [{ messageId: 'useJinliBaozhang', text: '尽力保障' }];
+  }
   return [{ messageId: 'dropWord', text: '' }];
 }
 
-type SuggestionId = 'useHuiJinli' | 'useJinliang' | 'useJinliRang' | 'dropWord';
+type SuggestionId = 'useHuiJinli' | 'useJinliang' | 'useJinliRang' | 'useBaozhang' | 'useJinliBaozhang' | 'dropWord';
 
 export default defineRule({
   meta: {
@@ -64,6 +76,8 @@ export default defineRule({
         useHuiJinli: '改为“会尽力”',
         useJinliang: '改为“尽量”',
         useJinliRang: '改为“尽力让”',
+        useBaozhang: '改为“保障”',
+        useJinliBaozhang: '改为“尽力保障”',
         dropWord: '删去“{word}”',
       },
       en: {
@@ -71,6 +85,8 @@ export default defineRule({
         useHuiJinli: 'Replace with 会尽力',
         useJinliang: 'Replace with 尽量',
         useJinliRang: 'Replace with 尽力让',
+        useBaozhang: 'Replace with 保障',
+        useJinliBaozhang: 'Replace with 尽力保障',
         dropWord: 'Delete "{word}"',
       },
     },

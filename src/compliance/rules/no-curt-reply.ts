@@ -35,7 +35,7 @@ const ACK = [
   'k+',
   'hao(?:de)?',
 ].join('|');
-const TAIL = '(?:[了啦呢哈啊呀嘛哒滴喽咯哦]|亲+|亲爱的)*';
+const TAIL = '(?:[的了啦呢哈啊呀嘛哒滴喽咯哦]|亲+|亲爱的)*';
 const ADDRESS = '(?:亲+|亲爱的)';
 const CURT = new RegExp(
   `^(?:${ADDRESS}${IGNORABLE}*)*(?:${ACK})${TAIL}(?:${IGNORABLE}*(?:(?:${ACK})${TAIL}|${ADDRESS}))*$`,

@@ -8,7 +8,8 @@ import { clauseAfter, clauseBefore, matchAll } from '../text-view.ts';
  * Silent when `context.product.sevenDayReturn === false` (the refusal is then true).
  * Not flagged: conditions of the return itself (影响二次销售的无法退货 — seed 001/004 allow it;
  * 吊牌剪了, 超过七天, 定制, 贴身衣物), process timing (仓库收到退货前暂时无法退款), the refund
- * channel (无法退款到银行卡，会原路退回), reassurance (您是担心不能退货吗), 不影响退换.
+ * channel (无法退款到银行卡，会原路退回), fees and deposits (运费险不能退款), reassurance
+ * (您是担心不能退货吗), 不影响退换.
  */
 const OBJECT = '(?:7天|七天)?(?:无理由)?(?:的)?(?:退换货|退货退款|退换|退货|退款)';
 const REFUSE = new RegExp(
@@ -21,6 +22,8 @@ const REFUSE_AFTER_OBJECT =
 const CONDITION =
   /(二次销售|吊牌|拆封|拆开|使用过|已使用|穿过|洗过|洗涤|水洗|下水|人为|损坏|弄脏|定制|定做|刻字|超过|超出|过了|逾期|暂时|暂未|还没|尚未|没有收到|未收到|(?:之前|以前)|收到[^，。]{0,8}前|如果|若|假如|一旦|否则|贴身|内衣|内裤|袜子|食品|生鲜|鲜花|虚拟|充值|卡券)/;
 const PROCESS_AFTER = /((?:等|待)[^，。]{0,8}(?:收到|签收|入库|审核|寄回|退回)|收到[^，。]{0,6}后|之后)/;
+/** Fees and deposits are not the goods: 运费险不能退款, 定金不退 are true statements. */
+const NOT_GOODS = /(运费险|运费|邮费|快递费|定金|订金|税点|手续费)/;
 const REASSURE = /(担心|怕|顾虑|以为|是否|能否|可否|会不会)/;
 
 export default defineRule({
@@ -52,6 +55,7 @@ export default defineRule({
       covered = m.end;
       const before = sentenceBefore(view.norm, m.start, 24);
       if (CONDITION.test(before) || CONDITION.test(m.text)) continue;
+      if (NOT_GOODS.test(clauseBefore(view, m.start, 10))) continue;
       if (REASSURE.test(clauseBefore(view, m.start, 10)) || /[吗么]/.test(clauseAfter(view, m.end, 8))) continue;
       if (/^(?:到|至)/.test(view.norm.slice(m.end))) continue; // 无法退款到银行卡: the channel, not a refusal
       if (PROCESS_AFTER.test(sentenceAfter(view.norm, m.end, 16))) continue;

@@ -36,6 +36,7 @@ testRule(rule, {
     { text: '这个颜色已经缺货了。', errors: [{ span: '缺货' }] },
     { text: '白色缺货了好几天，您看黑色可以吗？', errors: [{ span: '缺货' }] },
     { text: '您申请退款的时候原因选缺货就可以。', errors: [{ span: '缺货', messageId: 'refundReason' }] },
+    { text: '您直接申请缺货退款吧。', errors: [{ span: '缺货', messageId: 'refundReason' }] },
     { name: 'traditional', text: '這個顏色缺貨了，預計下週到貨', errors: [{ span: '缺貨' }], output: '這個顏色暫時無貨，預計下週到貨' },
     { name: 'full-width', text: 'Ｍ码缺货了！Ｌ码有现货', errors: [{ span: '缺货' }], output: 'Ｍ码暂时无货！Ｌ码有现货' },
     { name: 'emoji and Latin', text: 'XL码缺货了😭 S码有', errors: [{ span: '缺货' }], output: 'XL码暂时无货😭 S码有' },

@@ -12,7 +12,8 @@ import { clauseBefore, matchAll } from '../text-view.ts';
  * Naming 缺货 as a refund reason gets its own message and no fix: the reason's name is 缺货.
  */
 const STOCKOUT = /缺货/g;
-const REFUND_REASON = /(选|选择|勾选|勾|填|写|理由|原因)(为|是|成)?$/;
+/** 退款原因选缺货 / 申请缺货 / 以缺货为由: the refund reason itself. */
+const REFUND_REASON = /(选|选择|勾选|勾|填|写|理由|原因|申请|以)(为|是|成)?$/;
 /** 严重缺货 / 已经缺货 → 严重暂时无货 / 已经暂时无货 would not read: report without a fix. */
 const NO_FIX_BEFORE = /(有点|有些|比较|严重|很|非常|太|特别|十分|经常|一直|老是|总是|常|已经|已)$/;
 /** 缺货了好几天 → 暂时无货了好几天 would not read either (缺货了吗 is fine). */

@@ -21,7 +21,7 @@ const FILLER = `${MODAL}|之内|以内|内|之前|前|上午|下午|中午|晚�
 const LEAD = '(?:(?:保证|一定|肯定|绝对|准保|保准|包)(?:能|会|可以)?(?:让|给)?您(?:在)?|(?:保证|一定|肯定|绝对|准保|保准)(?:能|会|可以)?(?:在)?)';
 const SHIP = '(?:安排发货|安排发出|发货|发出去|发出|发走|发过去|寄出去|寄出|寄过去|出库|发)';
 const ARRIVE =
-  '(?:送到|送达|到达|到货|收到(?:货|宝贝|包裹|快递|商品)?|签收|到(?:您手上|您手里|您那边|您那里|您那)?)';
+  '(?:(?:送到|送达|到达|到)(?:您手上|您手里|您那边|您那里|您那)?|到货|收到(?:货|宝贝|包裹|快递|商品)?|签收)';
 /** The verb must end the phrase: punctuation, a particle, another time word, or the end. */
 const END = '(?=$|[^\\u4e00-\\u9fff]|[哦呢哈啦呀啊嘛吧喔噢哟哒的了]|明天|后天|次日|隔天|第二天)';
 
@@ -42,9 +42,16 @@ export interface TimePromise {
   verb: string;
 }
 
-function isQuestion(view: TextView, end: number): boolean {
+function isQuestion(view: TextView, start: number, end: number): boolean {
   const after = clauseAfter(view, end, 30);
-  return /[吗么]|还是/.test(after) || view.norm[end + after.length] === '?';
+  return /[吗么]|还是/.test(after) || /还是|是否/.test(clauseBefore(view, start, 12)) || view.norm[end + after.length] === '?';
+}
+
+/** 如果…/…的话 earlier in the sentence: a conditional, not a promise. */
+function isConditional(view: TextView, start: number): boolean {
+  let s = start;
+  while (s > 0 && start - s < 40 && !/[。!?\n]/.test(view.norm[s - 1]!)) s--;
+  return CONDITION.test(view.norm.slice(s, start));
 }
 
 /** Time promises in the reply, after the hedge, negation, question and condition checks. */
@@ -59,8 +66,8 @@ export function findTimePromises(view: TextView): TimePromise[] {
       if (!modal && (next === '的' || next === '了')) continue;
       if (found.some((f) => m.start < f.end && f.start < m.end)) continue;
       const before = clauseBefore(view, m.start, 12).replace(REASSURANCE, '');
-      if (NEGATED.test(before) || isHedgedBefore(view, m.start) || CONDITION.test(before)) continue;
-      if (clauseAfter(view, m.end, 4).startsWith('的话') || isQuestion(view, m.end)) continue;
+      if (NEGATED.test(before) || isHedgedBefore(view, m.start) || isConditional(view, m.start)) continue;
+      if (clauseAfter(view, m.end, 4).startsWith('的话') || isQuestion(view, m.start, m.end)) continue;
       found.push({ start: m.start, end: m.end, kind: ship ? 'ship' : 'arrive', day, verb: ship || arrive || '' });
     }
   }
@@ -115,7 +122,7 @@ export default defineRule({
         suggest: [
           p.kind === 'ship'
             ? { messageId: 'suggestShip', text: '尽快为您安排发货' }
-            : { messageId: 'suggestUrge', text: '我们会尽力帮您催促快递' },
+            : { messageId: 'suggestUrge', text: /我们$/.test(clauseBefore(view, p.start, 4)) ? '会尽力帮您催促快递' : '我们会尽力帮您催促快递' },
           { messageId: 'suggestHedge', data: { text: soft }, text: soft },
         ],
       });

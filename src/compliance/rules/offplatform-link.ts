@@ -10,7 +10,8 @@ import { clauseBefore, matchAll, type TextMatch } from '../text-view.ts';
  *   it, the item-page hosts (item.taobao.com, detail.tmall.com, m.tb.cn …). A shop homepage
  *   (xxx.taobao.com) may be another shop's, so it needs the shop to list it.
  * - 淘口令 share codes (₤Ab3dEf9k₤, ￥…￥, €…€, 复制这段描述…打开淘宝): opaque, meant for other apps.
- * - recommending another shop: 我们另一家店也有, 去别的店看看, 小号店铺的链接.
+ * - recommending another shop, also on another platform: 我们另一家店也有, 去别的店看看,
+ *   小号店铺的链接, 您去我们拼多多店铺搜.
  * Not flagged: own item links, 宝贝链接, 店铺首页, 收藏店铺, 12.5元, 1.5, e.g., e-mail addresses,
  * 在其他店铺买的 (a fact, not a recommendation), 我们没有其他店铺.
  */
@@ -22,7 +23,8 @@ const BARE_DOMAIN = new RegExp(
 );
 const SHARE_CODE = /([₤￥¥€$¢₳₰£₴])(?=[a-z0-9]*[a-z])([a-z0-9]{8,14})\1/g;
 const SHARE_TEXT = /复制(?:这段|这条|此条|整段|本条)?(?:描述|内容|信息|口令|文字)[^。\n]{0,40}?(?:打开|去|到)(?:手机)?(?:淘宝|天猫|手淘|tb)/g;
-const OTHER_SHOP = /(?:另一家|另外一家|另一个|另外的|其他|其它|别的|别家|隔壁|小号|姊妹|姐妹)(?:的)?(?:店铺|网店|旗舰店|专卖店|店)|分店/g;
+const OTHER_SHOP =
+  /(?:另一家|另外一家|另一个|另外的|其他|其它|别的|别家|隔壁|小号|姊妹|姐妹|拼多多|京东|抖音|快手|小红书|唯品会|闲鱼|微店|有赞|1688)(?:的)?(?:店铺|网店|旗舰店|专卖店|小店|店)|分店/g;
 const OWN_BEFORE = /(我们|我家|咱家|咱们|本公司|我们公司|我们家)(的)?$/;
 const GO_BEFORE = /(去|到)(我们|我家|咱家)?(的)?$/;
 const POINTER_AFTER = /(链接|网址|地址|搜|看看|逛逛|买|拍|下单|有货|也有|有售|在售|找)/;
@@ -84,9 +86,9 @@ export default defineRule({
       report({ messageId: 'foreignLink', data: { host }, start: link.start, end: link.end });
     }
 
-    for (const m of [...matchAll(view, SHARE_CODE, { includeQuoted: true }), ...matchAll(view, SHARE_TEXT, { includeQuoted: true })]) {
-      report({ messageId: 'shareCode', start: m.start, end: m.end });
-    }
+    const codes = matchAll(view, SHARE_CODE, { includeQuoted: true });
+    const texts = matchAll(view, SHARE_TEXT, { includeQuoted: true }).filter((t) => !codes.some((c) => c.start < t.end && t.start < c.end));
+    for (const m of [...codes, ...texts]) report({ messageId: 'shareCode', start: m.start, end: m.end });
 
     for (const m of matchAll(view, OTHER_SHOP)) {
       const before = clauseBefore(view, m.start, 12);

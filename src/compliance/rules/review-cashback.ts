@@ -11,7 +11,8 @@ import { clauseAfter, clauseBefore, matchAll, type TextView } from '../text-view
 const REWARD = '(返现|返利|返还|现金|小?(红包|礼品|礼物|礼包|赠品|样)|优惠券|代金券|无门槛券|话费|积分|\\d+(元|块|毛|块钱)|[一二两三四五六七八九十]+(元|块))';
 const CASHBACK = new RegExp(
   [
-    '(五星|全五星|带图|晒图)?(好评|评价|追评)(返现|返利|有礼)|晒图(返现|有礼)',
+    // 晒图有礼 alone is left alone: it may be the shop's own review activity the manual says to explain
+    '(五星|全五星|带图|晒图)?好评(返现|返利|有礼)|(评价|追评|晒图)(返现|返利)',
     // 好评后送您一份小礼品 / 给个好评，我给您发个红包 (same sentence, no negation in between)
     `(五星|全五星|带图|晒图)?好评(?:(?!不|没|无|别)[^。！？!?\\n]){0,8}?(返|送|给|补|领|领取|发)(您|你)?(一份|一个|一张|个|份|张)?${REWARD}`,
     '五星好评(就|即可|可以)?(返|送)',
@@ -35,6 +36,12 @@ const NEGATED_BEFORE = /(没有|没|无|暂无|不|未|禁止|严禁|杜绝|拒�
 /** 感谢您的好评，给您10元优惠券下次用: thanks for a review already given, not an offer for one. */
 const THANKS_BEFORE = /(感谢|谢谢|多谢)(您|你|亲)?的?$/;
 const NEGATED_AFTER = /^[^，。！？,.!?]{0,10}(没有|暂无|不参加|不做|不支持|不提供|违规|禁止|不允许|不可以|不能)/;
+
+/**
+ * 已经帮您退款了，麻烦您修改一下评价: the problem was solved first (seed 002 中差评) — a refund or
+ * compensation already given is not an offer in exchange for the review.
+ */
+const ALREADY_DONE = /已|(退款|补偿|赔偿|红包|现金|元|块)了/;
 
 function negatedBefore(view: TextView, start: number): boolean {
   return NEGATED_BEFORE.test(clauseBefore(view, start, 10));
@@ -70,7 +77,7 @@ export default defineRule({
       report({ messageId: 'cashbackForReview', start: m.start, end: m.end });
     }
     for (const m of matchAll(view, PAID_CHANGE)) {
-      if (negatedBefore(view, m.start)) continue;
+      if (negatedBefore(view, m.start) || ALREADY_DONE.test(m.text)) continue;
       if (seen.some(([s, e]) => m.start < e && s < m.end)) continue;
       report({ messageId: 'paidReviewChange', start: m.start, end: m.end });
     }

@@ -39,6 +39,8 @@ export const adlawPhrases: readonly PhraseEntry[] = [
   { phrase: '最专业', replacement: '专业' },
   { phrase: '最正宗', replacement: '正宗' },
   { phrase: '最权威' },
+  { phrase: '性价比最高', replacement: '性价比很高' },
+  { phrase: '力度最大', replacement: '力度很大' },
   // 第一 as a ranking claim (第一次/第一时间/第一步… are not listed)
   { phrase: '第一品牌', replacement: '知名品牌' },
   { phrase: '第一名' },
@@ -78,6 +80,13 @@ export const adlawPhrases: readonly PhraseEntry[] = [
   { phrase: '国家免检' },
 ];
 
+/**
+ * The phrases for the shared fixed-phrase dictionary, without replacements: the neutral wordings
+ * above are this rule's suggestions, not wording the manuals give, and no replacement is safe
+ * as an automatic fix (a dictionary tool like prh would apply it).
+ */
+export const adlawFixedPhrases: readonly PhraseEntry[] = adlawPhrases.map(({ phrase }) => ({ phrase }));
+
 /** Fibres and ingredients: "100%棉" / "棉100%" state a composition, not a claim. */
 const MATERIALS =
   '纯棉|全棉|棉|羊毛|羊绒|山羊绒|绵羊毛|桑蚕丝|蚕丝|真丝|亚麻|苎麻|麻|涤纶|聚酯纤维|锦纶|氨纶|粘纤|粘胶|莫代尔|天丝|莱赛尔|竹纤维|腈纶|头层牛皮|牛皮|羊皮|白鹅绒|白鸭绒|鹅绒|鸭绒|果汁|原汁|果肉|可可|乳清|生牛乳|纯牛奶';
@@ -95,10 +104,10 @@ export const adlawExceptions: Readonly<Record<string, { next?: RegExp; prev?: Re
   最好看: { next: MORE_WORDS },
   最好用: { next: MORE_WORDS },
   最好吃: { next: MORE_WORDS },
-  // 最好的办法是… is advice, not a claim
-  最好的: { next: /^(办法|方法|方式|时间|时机|做法|建议)/ },
+  // 最好的办法是… is advice; 卖得最好的 answers which item sells best in the shop
+  最好的: { next: /^(办法|方法|方式|时间|时机|做法|建议)/, prev: /卖[得的]$/ },
   // food shelf life: 最佳食用期, 最佳赏味期; timing advice: 最佳时间
-  最佳: { next: /^(食用|赏味|饮用|品尝|冲泡|保存|使用期|时间|时机)/ },
+  最佳: { next: /^的?(食用|赏味|饮用|品尝|冲泡|保存|使用期|时间|时机|电话时间|联系时间)/ },
   // 最优先, 最优化, 最优解
   最优: { next: /^(先|化|解)/ },
   // 最快两天到, 最快明天, 最快的话: a time estimate; 以最快的速度: an effort, not a claim;

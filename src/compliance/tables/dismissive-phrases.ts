@@ -2,8 +2,9 @@ import type { PhraseEntry } from './types.ts';
 
 /**
  * Dismissive answers the manual bans (seed 000 二(6): 严禁用…我不清楚，我找不到人问，自己选吧，我也不懂),
- * each with a helpful wording to offer instead. Regex sources run on the normalised text
- * (simplified Chinese); `unlessBefore` / `unlessAfter` describe the ordinary uses that pass.
+ * each with a helpful wording to offer instead. Regex sources (compiled with the `u` flag) run on
+ * the normalised text (simplified Chinese); `unlessBefore` / `unlessAfter` describe the ordinary
+ * uses that pass.
  */
 export interface DismissivePhrase {
   /** The literal phrase; it also goes into `fixedPhrases`. */
@@ -22,8 +23,8 @@ export interface DismissivePhrase {
 const AGENT = '(?:我们|我)(?:也|真的|确实|实在|都|还)*';
 /** The buyer is the subject (您哪里不清楚), or the clause is a condition (如果不知道尺码…). */
 const BUYER_OR_CONDITION = '(?:您|你|亲|顾客|买家|如果|若|要是|万一|假如|想|让|谁)[^我]*$';
-/** What follows in a flat refusal: particles up to the end of the clause. */
-const FLAT_END = String.raw`[的了呢哦啊呀哈啦]*(?=[,.!?;:~，。！？；：、…\s]|$)`;
+/** What follows in a flat refusal: particles up to the end of the clause (or an emoji). */
+const FLAT_END = String.raw`[的了呢哦啊呀哈啦]*(?=[,.!?;:~，。！？；：、…\s]|$|\p{Extended_Pictographic})`;
 
 export const dismissivePhrases: readonly DismissivePhrase[] = [
   { phrase: '我不清楚', pattern: `${AGENT}不清楚`, replacement: '我帮您确认一下' },

@@ -2,7 +2,7 @@ import type { PhraseEntry } from './types.ts';
 import { buPhrases } from './bu-phrasings.ts';
 import { dismissiveFixedPhrases } from './dismissive-phrases.ts';
 import { rudeFixedPhrases } from './rude-phrases.ts';
-import { adlawPhrases } from './adlaw-words.ts';
+import { adlawFixedPhrases } from './adlaw-words.ts';
 
 /**
  * Every literal phrase the linter's phrase tables hold, with replacements where the manuals
@@ -14,5 +14,5 @@ export const fixedPhrases: readonly PhraseEntry[] = [
   ...buPhrases,
   ...dismissiveFixedPhrases,
   ...rudeFixedPhrases,
-  ...adlawPhrases,
+  ...adlawFixedPhrases,
 ];

@@ -1,0 +1,65 @@
+import { testRule } from '../rule-tester.ts';
+import rule from './no-time-promise.ts';
+
+testRule(rule, {
+  valid: [
+    // seed 000 二(10) 应修改为：尽快安排，尽力催促，正常今天可以发出，保证不了哦只能尽力帮您催促
+    '我们会尽快安排发货，尽力帮您催促快递。',
+    '正常今天可以发出。',
+    '保证不了哦，只能尽力帮您催促。',
+    '尽快为您安排发货，发出后会第一时间把单号发给您。',
+    '正常情况下明天可以到，具体以物流信息为准。',
+    '预计后天到，我们会尽力帮您催促快递。',
+    '一般3-5天左右能收到，偏远地区会稍慢一些。',
+    '仓库会按付款顺序尽快安排，争取今天给您发出。',
+    '未付款的订单两天后系统会自动关闭的。',
+  ],
+  nearMisses: [
+    '非常抱歉，无法保证明天到，我们会尽力帮您催促。',
+    '今天发不了货，仓库明天会尽快为您安排。',
+    '您是需要今天发货还是明天发货呢？',
+    '明天能到吗？我帮您查一下物流。',
+    '如果今天发货的话，明天就能到，具体要看快递。',
+    '您今天下单的话，正常明天可以收到。',
+    '这几天发货量比较大，可能会慢一些，请您谅解。',
+    '今天发的货，物流信息晚上会更新。',
+    '仓库今天到了一批新货，您需要的颜色有了。',
+    '我马上到仓库帮您确认一下。',
+    '退款明天就能到账，请您留意支付宝。',
+    '支持7天无理由退换货，请您放心。',
+    '“明天能到吗”这个问题我帮您问一下快递。',
+    '您可以明天到店自提。',
+  ],
+  invalid: [
+    {
+      name: 'seed 000 三(10) ship + arrive',
+      text: '今天一定给您发货，明天就能到。',
+      errors: [
+        { span: '今天一定给您发货', messageId: 'shipPromise', suggestion: '尽快为您安排发货，明天就能到。' },
+        { span: '明天就能到', messageId: 'arrivePromise', suggestion: '今天一定给您发货，我们会尽力帮您催促快递。' },
+      ],
+    },
+    {
+      name: 'seed 000 二(10) 保证今天收到宝贝: the leading 保证 belongs to the span',
+      text: '保证您今天收到宝贝。',
+      errors: [{ span: '保证您今天收到宝贝', suggestion: '我们会尽力帮您催促快递。' }],
+    },
+    {
+      name: 'after 我们 the suggestion drops the repeated subject',
+      text: '好的，我们保证明天一定送到您手上。',
+      errors: [{ span: '保证明天一定送到您手上', suggestion: '好的，我们会尽力帮您催促快递。' }],
+    },
+    { text: '3天内一定送达，请您放心。', errors: [{ span: '3天内一定送达' }] },
+    { name: 'full-width digits', text: '付款后２４小时内发货！', errors: [{ span: '２４小时内发货', messageId: 'shipPromise' }] },
+    { name: 'traditional', text: '這邊今天一定會給您發出，後天就能到。', errors: [{ span: '今天一定會給您發出' }, { span: '後天就能到' }] },
+    { name: 'emoji', text: '亲，快递马上就到了😊', errors: [{ span: '马上就到', messageId: 'arrivePromise' }] },
+    { name: 'mixed Latin', text: 'OK的，今天下午就给您发出去，SF次日就能送达。', errors: [{ span: '今天下午就给您发出去' }, { span: '次日就能送达' }] },
+    { text: '不用担心，今天一定给您发出。', errors: [{ span: '今天一定给您发出' }] },
+    { text: '现在拍下当天发，三五天就到了。', errors: [{ span: '当天发' }, { span: '三五天就到' }] },
+    {
+      name: 'the hedged alternative is offered second',
+      text: '明天可以到。',
+      errors: [{ span: '明天可以到', suggestion: '我们会尽力帮您催促快递。' }],
+    },
+  ],
+});
