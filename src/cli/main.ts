@@ -1,4 +1,6 @@
 import { CliUsageError, writeLine, type CliIo } from './io.ts';
+import { runClassify } from './classify-command.ts';
+import { runEval } from './eval-command.ts';
 import { runLint } from './lint-command.ts';
 
 export const MAIN_HELP = `kefu — 淘宝/天猫店铺的智能客服助手
@@ -7,16 +9,22 @@ export const MAIN_HELP = `kefu — 淘宝/天猫店铺的智能客服助手
 
 命令：
   lint [文件|-]     检查客服回复是否符合平台服务规范（用语、承诺、发票、付款、站外联系等）
+  classify [消息]   识别买家消息的意图和实体（金额、尺码、快递、日期等）
+  eval 文件.jsonl   用标注好的消息评估意图识别（准确率、宏平均F1、混淆对）
   help [命令]       显示帮助
 
 每个命令都支持 --help。示例：
   echo "你好，保证明天到" | kefu lint
-  kefu lint replies.txt --profile taobao --format json`;
+  kefu lint replies.txt --profile taobao --format json
+  kefu classify "在吗 能便宜点吗 包邮吗"
+  kefu eval my-labelled-chats.jsonl`;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const commands: Record<string, Command> = {
   lint: runLint,
+  classify: runClassify,
+  eval: runEval,
 };
 
 /** Node's parseArgs errors, in the user's language. */

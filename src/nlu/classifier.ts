@@ -61,15 +61,24 @@ function clausesOf(text: string): string[] {
   return text.split(/[ ,.!?;~]+/).filter((c) => c.length >= 2);
 }
 
-export function createClassifier(examples: readonly LabelledExample[], options: ClassifierOptions = {}): Classifier {
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const model = train(
+/** Trains the intent model on labelled examples (about a second for the shipped data). */
+export function trainIntentModel(examples: readonly LabelledExample[], options: Partial<TrainOptions> = {}): LinearModel {
+  return train(
     examples.map((e) => {
       const message = normalizeMessage(e.text);
       return { features: featuresOf(message.text, extractEntities(message)), label: e.intent };
     }),
-    options.train,
+    options,
   );
+}
+
+export function createClassifier(examples: readonly LabelledExample[], options: ClassifierOptions = {}): Classifier {
+  return classifierFromModel(trainIntentModel(examples, options.train), options);
+}
+
+/** A classifier over an already trained (or cached) model. */
+export function classifierFromModel(model: LinearModel, options: Pick<ClassifierOptions, 'threshold'> = {}): Classifier {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
 
   return {
     threshold,

@@ -8,8 +8,8 @@ import { z } from 'zod';
 export const LinearModelSchema = z.object({
   labels: z.array(z.string()),
   features: z.array(z.string()),
-  /** Row-major: weights[f * labels.length + k]. */
-  weights: z.array(z.number()),
+  /** Row-major weights[f * labels.length + k], as base64 of little-endian float32 (compact on disk). */
+  weights: z.string(),
   bias: z.array(z.number()),
 });
 export type SerializedLinearModel = z.infer<typeof LinearModelSchema>;
@@ -118,15 +118,16 @@ export function predict(model: LinearModel, features: readonly string[]): Float6
 
 export function serialize(model: LinearModel): SerializedLinearModel {
   const features = [...model.index.keys()];
-  return { labels: [...model.labels], features, weights: [...model.weights], bias: [...model.bias] };
+  const weights = Buffer.from(Float32Array.from(model.weights).buffer).toString('base64');
+  return { labels: [...model.labels], features, weights, bias: [...model.bias] };
 }
 
 export function deserialize(data: SerializedLinearModel): LinearModel {
   const parsed = LinearModelSchema.parse(data);
-  return {
-    labels: parsed.labels,
-    index: new Map(parsed.features.map((f, i) => [f, i])),
-    weights: Float64Array.from(parsed.weights),
-    bias: Float64Array.from(parsed.bias),
-  };
+  const bytes = Buffer.from(parsed.weights, 'base64');
+  const weights = Float64Array.from(new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4));
+  if (weights.length !== parsed.features.length * parsed.labels.length || parsed.bias.length !== parsed.labels.length) {
+    throw new Error('model weights do not match its features and labels');
+  }
+  return { labels: parsed.labels, index: new Map(parsed.features.map((f, i) => [f, i])), weights, bias: Float64Array.from(parsed.bias) };
 }

@@ -33,6 +33,10 @@ describe('findPhoneNumbers', () => {
     expect(phones(text)).toEqual([expected]);
   });
 
+  it('finds several numbers in one run', () => {
+    expect(phones('13812345678/13987654321')).toEqual(['13812345678', '13987654321']);
+  });
+
   it.each([
     '订单号：3921000011112222',
     '订单号3921000011112222333',

@@ -131,31 +131,39 @@ function classifyWhole(run: DigitRun, text: string): PhoneMatch | undefined {
   return undefined;
 }
 
-/** A phone number made of some of the run's groups ("2023-11-11 13812345678", "+86 138 1234 5678"). */
-function classifyPart(run: DigitRun): PhoneMatch | undefined {
+/** Phone numbers made of some of the run's groups ("2023-11-11 13812345678", "+86 138 1234 5678", "138…/139…"). */
+function classifyParts(run: DigitRun): PhoneMatch[] {
   const { groups } = run;
-  for (let from = 0; from < groups.length; from++) {
+  const out: PhoneMatch[] = [];
+  let from = 0;
+  outer: while (from < groups.length) {
     for (let to = from; to < groups.length && to - from < 3; to++) {
       if (from === 0 && to === groups.length - 1) continue;
       const parts = groups.slice(from, to + 1);
       const shape = parts.map((g) => g.digits.length).join(',');
       const d = parts.map((g) => g.digits).join('');
-      if (MOBILE_SHAPES.has(shape) && MOBILE.test(d)) return { ...span(groups, from, to), digits: d, kind: 'mobile' };
-      if (SERVICE_SHAPES.has(shape) && SERVICE.test(d)) return { ...span(groups, from, to), digits: d, kind: 'service' };
-      if (to === from + 1 && AREA_CODE.test(parts[0]!.digits) && LOCAL.test(parts[1]!.digits)) {
-        return { ...span(groups, from, to), digits: d, kind: 'landline' };
+      let kind: PhoneKind | undefined;
+      if (MOBILE_SHAPES.has(shape) && MOBILE.test(d)) kind = 'mobile';
+      else if (SERVICE_SHAPES.has(shape) && SERVICE.test(d)) kind = 'service';
+      else if (to === from + 1 && AREA_CODE.test(parts[0]!.digits) && LOCAL.test(parts[1]!.digits)) kind = 'landline';
+      if (kind !== undefined) {
+        out.push({ ...span(groups, from, to), digits: d, kind });
+        from = to + 1;
+        continue outer;
       }
     }
+    from++;
   }
-  return undefined;
+  return out;
 }
 
 /** Every phone number in `text` (use `view.norm`), in text order. */
 export function findPhoneNumbers(text: string): PhoneMatch[] {
   const out: PhoneMatch[] = [];
   for (const run of findDigitRuns(text)) {
-    const found = classifyWhole(run, text) ?? classifyPart(run);
-    if (found) out.push(found);
+    const whole = classifyWhole(run, text);
+    if (whole) out.push(whole);
+    else out.push(...classifyParts(run));
   }
   return out;
 }

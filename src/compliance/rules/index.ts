@@ -7,6 +7,8 @@ import noInterjectionEn from './no-interjection-en.ts';
 import noCurtZhidao from './no-curt-zhidao.ts';
 import noDismissive from './no-dismissive.ts';
 import noBuPhrasing from './no-bu-phrasing.ts';
+import noIntimateAddress from './no-intimate-address.ts';
+import noRude from './no-rude.ts';
 // promises and money (batch B): imports here
 import noTimePromise from './no-time-promise.ts';
 import noCertaintyWords from './no-certainty-words.ts';
@@ -42,6 +44,8 @@ export const allRules: readonly Rule[] = [
   noCurtZhidao,
   noDismissive,
   noBuPhrasing,
+  noIntimateAddress,
+  noRude,
   // promises and money (batch B): entries here
   noTimePromise,
   noCertaintyWords,

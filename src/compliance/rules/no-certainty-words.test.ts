@@ -47,7 +47,7 @@ testRule(rule, {
     { text: '我们的商品都有质量保证。', errors: [{ span: '保证', suggestion: '我们的商品都有质量保障。' }] },
     { name: 'traditional', text: '我們保證品質，絕對沒問題。', errors: [{ span: '保證', suggestion: '我們尽力保障品質，絕對沒問題。' }, { span: '絕對' }] },
     { name: 'full-width', text: '放心！肯定１００％正品。', errors: [{ span: '肯定' }] },
-    { name: 'emoji and Latin', text: '亲放心，下次来一定服务好您😊 OK？', errors: [{ span: '一定' }] },
+    { name: 'emoji and Latin', text: '亲放心，下次来一定服务好您😊 Thanks~', errors: [{ span: '一定' }] },
     { name: 'seed 002 haggling answer', text: '看到后您肯定会喜欢的~', errors: [{ span: '肯定', suggestion: '看到后您会喜欢的~' }] },
     { text: '收到的肯定是正品，放心吧。', errors: [{ span: '肯定' }] },
   ],

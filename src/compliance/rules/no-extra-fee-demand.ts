@@ -7,7 +7,8 @@ import { clauseAfter, clauseBefore, matchAll, type TextView } from '../text-view
  * 财物). Flags 您先付200元押金, 需要您另外缴纳保证金, 押金需要您先交. Left alone: negated (无需
  * 支付任何额外的手续费), the shop's own deposit (我们在天猫交了保证金), presale deposits (预售
  * 定金/尾款), rentals, and sentences other rules own (信用卡/花呗 fees: credit-card-refusal;
- * 分期 fees are the buyer's choice; 发票 charges: invoice-extra-charge).
+ * 分期 fees are the buyer's choice). Tax points and postage for an invoice belong to
+ * invoice-extra-charge; a deposit or handling fee for one (开发票要另付20元手续费) is flagged here.
  */
 
 const AMOUNT = '(?:\\d+(?:\\.\\d+)?(?:元|块|rmb)?|[一二两三四五六七八九十百千万几]+(?:元|块))';
@@ -17,7 +18,7 @@ const VERB = '(?:支付|缴纳|交纳|充值|付|交|缴|转|打|汇)';
 const PATTERNS: readonly RegExp[] = [
   // 先付200元押金 / 需要您另外缴纳保证金 / 请先交一笔手续费
   new RegExp(
-    `(?:(?:需要|要|得|须|必须|请|麻烦)您?)?(?:另外|额外|再)?先?${VERB}(?:给我们|给我|一下|一笔|个)?${AMOUNT}?的?${FEE}`,
+    `(?:(?:需要|要|得|须|必须|请|麻烦)您?)?(?:另外|额外|另|再)?先?${VERB}(?:给我们|给我|一下|一笔|个)?${AMOUNT}?的?${FEE}`,
     'g',
   ),
   // 押金需要您先交 / 手续费要您自己出
@@ -27,9 +28,9 @@ const PATTERNS: readonly RegExp[] = [
 /** 无需/不需要/不用/免 right before the demand. */
 const NEGATED = /(不|无|免|没有?|毋|未|别)(需要|需|须|用|必要?|要|会|能|可以)?(您|再|另外|额外|自己)?$/;
 const SHOP = /我们|店铺|商家|本店|我店|卖家|天猫/;
-const DEMAND = /^(需要|要|得|须|必须|请|麻烦|先|另外|额外|再)/;
+const DEMAND = /^(需要|要|得|须|必须|请|麻烦|先|另外|额外|另|再)/;
 /** Sentences about legitimate fees or owned by other rules. */
-const ELSEWHERE = /预售|尾款|定金膨胀|租|分期|信用卡|花呗|发票|开票/;
+const ELSEWHERE = /预售|尾款|定金膨胀|租|分期|信用卡|花呗/;
 
 function isQuestion(view: TextView, end: number): boolean {
   const after = clauseAfter(view, end, 30);

@@ -67,7 +67,7 @@ export default defineRule({
       const rest = norm.slice(m.end);
       const atStart = prev === '' || BREAK.test(prev);
       const atEnd = next === '' || BREAK.test(next) || EMOJI.test(rest);
-      const use = classify(m.text, prev, next, rest, atStart, atEnd, norm.slice(0, m.start));
+      const use = classify(m.text, prev, next, rest, atStart, atEnd, norm.slice(Math.max(0, m.start - 6), m.start));
       if (!use) continue;
       const word = view.original.slice(m.start, m.end);
       const punct = /^[\s,~、!]*/.exec(rest)![0].length;

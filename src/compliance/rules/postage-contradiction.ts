@@ -44,9 +44,18 @@ function regionCovers(named: string, buyer: string): boolean {
   return buyer.includes(named) || named.includes(buyer);
 }
 
+/** The clause around [start, end), where 、 lists do not end it (新疆、西藏不包邮). */
+function regionClause(norm: string, start: number, end: number): string {
+  let s = start;
+  while (s > 0 && !/[，。！？；,.!?;\n]/.test(norm[s - 1]!)) s--;
+  let e = end;
+  while (e < norm.length && !/[，。！？；,.!?;\n]/.test(norm[e]!)) e++;
+  return norm.slice(s, e);
+}
+
 /** A statement about named regions that are not the buyer's (or the buyer's region is unknown). */
-function aboutOtherRegions(sentenceText: string, buyer: string | undefined): boolean {
-  const named = sentenceText.match(REGION_RE);
+function aboutOtherRegions(clause: string, buyer: string | undefined): boolean {
+  const named = clause.match(REGION_RE);
   if (!named) return false;
   if (buyer === undefined) return true;
   return !named.some((n) => regionCovers(n, buyer));
@@ -119,7 +128,8 @@ export default defineRule({
           const text = view.norm.slice(s, e);
           const before = clauseBefore(view, m.start, 12);
           if (NEGATED.test(before) || /(给|帮|为)您$/.test(before) || isQuestion(view, m.end)) continue;
-          if (ELSEWHERE.test(text) || THRESHOLD.test(text) || aboutOtherRegions(text, shipping.region)) continue;
+          if (ELSEWHERE.test(text) || THRESHOLD.test(text)) continue;
+          if (aboutOtherRegions(regionClause(view.norm, m.start, m.end), shipping.region)) continue;
           // 差价 alone is a price difference unless the sentence is about postage.
           if (m.text.endsWith('差价') && !/运费|邮费|快递/.test(text)) continue;
           if (re === SURCHARGE && DISCLOSED.test(text)) continue;
@@ -132,13 +142,13 @@ export default defineRule({
 
     for (const m of matchAll(view, FREE)) {
       const [s, e] = sentence(view.norm, m.start, m.end);
-      const text = view.norm.slice(s, e);
       const before = clauseBefore(view, m.start, 12);
       if (isNegatedBefore(view, m.start) || /(?:不是|非)$/.test(before) || isQuestion(view, m.end)) continue;
       // 给您包邮 / 改成包邮: a concession the agent makes by adjusting the price, not a template claim.
       if (/(给|帮|为)您$|改成$|改为$|申请$|免费$/.test(before)) continue;
       if (/^(活动|券|卡|门槛|条件|范围|地区|区域|政策)/.test(view.norm.slice(m.end, m.end + 2))) continue;
-      if (THRESHOLD.test(before) || /如果|若|假如|要是/.test(before) || aboutOtherRegions(text, shipping.region)) continue;
+      if (THRESHOLD.test(before) || /如果|若|假如|要是/.test(before)) continue;
+      if (aboutOtherRegions(regionClause(view.norm, m.start, m.end), shipping.region)) continue;
       emit('freeOnPaid', m.start, m.end, s, e);
     }
   },

@@ -19,7 +19,7 @@ const ALONE_BEFORE = String.raw`(?<=^|[,.!?;:~，。！？；：、…\s])`;
 const ALONE_AFTER = String.raw`(?=[吧啊]?(?:[,.!?;:~，。！？；：、…\s]|$))`;
 
 export const rudePhrases: readonly RudePhrase[] = [
-  { phrase: '傻逼', pattern: '傻[逼bx叉缺帽]|傻子|[你您]是?傻(?!傻)|是不是傻|真傻' },
+  { phrase: '傻逼', pattern: '傻[逼bx叉缺帽]|傻子|[你您]是?傻(?!傻)|是不是傻' },
   { phrase: '滚', pattern: `滚(?:蛋|开(?!水)|远点|出去|犊子)|给我滚|[你您]滚|${ALONE_BEFORE}滚${ALONE_AFTER}` },
   { phrase: '神经病', pattern: '神经病(?![学医科患])' },
   { phrase: '有病吧', pattern: '[你您]有(?:毛)?病(?![虫害毒])|有(?:毛)?病(?:吧|啊|呀)|脑子有病' },
@@ -50,7 +50,7 @@ export const rudePhrases: readonly RudePhrase[] = [
     replacement: '这个价格已经很优惠了，非常遗憾没能让您满意',
   },
   { phrase: '没得商量', pattern: '没得(?:商量|谈)|没什么好(?:说|谈)的' },
-  { phrase: '有本事', pattern: '有本事(?:你|您)?(?:去|就|别)' },
+  { phrase: '有本事去投诉', pattern: '有本事(?:你|您)?(?:去|就|别)' },
   { phrase: '随便投诉', pattern: '随便(?:你|您)?(?:去)?投诉|尽管(?:去)?投诉|投诉去吧|(?:随便|尽管)(?:你|您)?(?:给)?差评' },
 ];
 
