@@ -41,5 +41,6 @@ testRule(rule, {
     { name: 'full-width', text: '开发票要加６个点。', errors: [{ span: '开发票要加６个点' }] },
     { name: 'emoji and Latin', text: '发票运费到付哈😊 SF寄出', errors: [{ span: '发票运费到付' }] },
     { text: '寄发票要您出10元邮费。', errors: [{ span: '寄发票要您出10元邮费' }] },
+    { name: 'tax points called a handling fee', text: '开发票需要您另外支付6个点的手续费。', errors: [{ span: '开发票需要您另外支付6个点的手续费' }] },
   ],
 });

@@ -41,6 +41,7 @@ testRule(rule, {
       errors: [{ span: '真不好意思' }, { span: '不能再便宜了' }],
       output: '非常抱歉，这个价格无法再低了哦～',
     },
+    { text: '价格不能便宜了亲，已经是活动价', errors: [{ span: '不能便宜了' }], output: '价格无法再低了亲，已经是活动价' },
     { text: '这件事我们做不到。', errors: [{ span: '做不到' }], output: '这件事我们无法做到。' },
     { text: '这款不可以机洗。', errors: [{ span: '不可以', suggestion: '这款无法机洗。' }] },
     { text: '不能用花呗的话可以用信用卡。', errors: [{ span: '不能', suggestion: '无法用花呗的话可以用信用卡。' }] },

@@ -20,6 +20,8 @@ testRule(rule, {
     '不能保证百分之百不过敏，建议您先在耳后试用。',
     '非常抱歉，这个颜色不一定有货，我帮您查一下。',
     '我们在天猫缴纳了保证金，请您放心购买。',
+    // a demand for a deposit is no-extra-fee-demand's finding, not a certainty word
+    '需要您先交500元保证金才能发货。',
     '质量保证期是一年，期间有问题可以联系我们。',
     '感谢您的肯定！',
     '得到您的肯定是我们最大的动力。',
@@ -50,5 +52,7 @@ testRule(rule, {
     { name: 'emoji and Latin', text: '亲放心，下次来一定服务好您😊 Thanks~', errors: [{ span: '一定' }] },
     { name: 'seed 002 haggling answer', text: '看到后您肯定会喜欢的~', errors: [{ span: '肯定', suggestion: '看到后您会喜欢的~' }] },
     { text: '收到的肯定是正品，放心吧。', errors: [{ span: '肯定' }] },
+    { name: '绝对值得 is not 绝对值', text: '这款绝对值得入手！', errors: [{ span: '绝对', suggestion: '这款值得入手！' }] },
+    { text: '您先别着急，我们一定帮您处理好。', errors: [{ span: '一定', suggestion: '您先别着急，我们尽量帮您处理好。' }] },
   ],
 });

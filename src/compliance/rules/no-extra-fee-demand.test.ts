@@ -33,6 +33,8 @@ testRule(rule, {
     { name: 'traditional', text: '請您先轉500塊押金。', errors: [{ span: '請您先轉500塊押金' }] },
     { name: 'full-width', text: '请先交１００元保证金！', errors: [{ span: '请先交１００元保证金' }] },
     { name: 'emoji', text: '亲，先交个激活费就能领取赠品啦🎁', errors: [{ span: '先交个激活费' }] },
+    { name: 'for an invoice: a deposit is still a demand', text: '需要先交保证金才能开发票。', errors: [{ span: '需要先交保证金' }] },
+    { text: '开发票要另付20元手续费。', errors: [{ span: '要另付20元手续费' }] },
     { name: 'mixed Latin', text: 'VIP会员需要先付50元手续费', errors: [{ span: '需要先付50元手续费' }] },
   ],
 });

@@ -29,6 +29,7 @@ testRule(rule, {
     '支持7天无理由退换货，请您放心。',
     '“明天能到吗”这个问题我帮您问一下快递。',
     '您可以明天到店自提。',
+    '今天就发了，您看下物流信息。',
   ],
   invalid: [
     {
@@ -52,7 +53,7 @@ testRule(rule, {
     { text: '3天内一定送达，请您放心。', errors: [{ span: '3天内一定送达' }] },
     { name: 'full-width digits', text: '付款后２４小时内发货！', errors: [{ span: '２４小时内发货', messageId: 'shipPromise' }] },
     { name: 'traditional', text: '這邊今天一定會給您發出，後天就能到。', errors: [{ span: '今天一定會給您發出' }, { span: '後天就能到' }] },
-    { name: 'emoji', text: '亲，快递马上就到了😊', errors: [{ span: '马上就到', messageId: 'arrivePromise' }] },
+    { name: 'emoji', text: '亲，快递马上就到了😊', errors: [{ span: '马上就到', messageId: 'arrivePromise', suggestion: '亲，我们会尽力帮您催促快递😊' }] },
     { name: 'mixed Latin', text: 'OK的，今天下午就给您发出去，SF次日就能送达。', errors: [{ span: '今天下午就给您发出去' }, { span: '次日就能送达' }] },
     { text: '不用担心，今天一定给您发出。', errors: [{ span: '今天一定给您发出' }] },
     { text: '现在拍下当天发，三五天就到了。', errors: [{ span: '当天发' }, { span: '三五天就到' }] },

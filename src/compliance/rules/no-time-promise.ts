@@ -64,6 +64,8 @@ export function findTimePromises(view: TextView): TimePromise[] {
       const next = view.norm[m.end];
       // 今天发的货 / 今天到了一批新货: without a modal, 的/了 mark a fact, not a promise.
       if (!modal && (next === '的' || next === '了')) continue;
+      // 今天就发了，您看下物流: 就…了 after a ship verb reports what was done.
+      if (ship && next === '了' && lead === undefined && !MODAL_RE.test(filler.replace(/就/g, ''))) continue;
       if (found.some((f) => m.start < f.end && f.start < m.end)) continue;
       const before = clauseBefore(view, m.start, 12).replace(REASSURANCE, '');
       if (NEGATED.test(before) || isHedgedBefore(view, m.start) || isConditional(view, m.start)) continue;
@@ -92,7 +94,7 @@ export default defineRule({
       'seed 000 二(10) 不要轻易承诺…今天发货，明天可以到，保证今天收到宝贝 / 三(10); seed 004 违背承诺 (4分、6分、12分，按情节轻重; 取最低4分)',
     fixable: false,
     hasSuggestions: true,
-    triggers: '天日时晚马立',
+    triggers: '天日时晚早马立',
     messages: {
       zh: {
         shipPromise: '不要承诺具体的发货时间（“{text}”），请改为“尽快为您安排发货”或“正常情况下…可以发出”。',
@@ -114,6 +116,12 @@ export default defineRule({
     for (const p of findTimePromises(view)) {
       const text = view.original.slice(p.start, p.end);
       const soft = hedged(p);
+      // For an arrival, the urging sentence replaces a bare subject before it (快递/您的包裹/我们)
+      // and a trailing 了, so 快递明天就到了 becomes 我们会尽力帮您催促快递.
+      const lead = clauseBefore(view, p.start, 8);
+      const bareSubject = /^(?:亲|您|的|快递|包裹|宝贝|货|订单|我们|这边)+$/.test(lead);
+      const urgeStart = bareSubject ? p.start - lead.length : p.start;
+      const urgeEnd = view.norm[p.end] === '了' ? p.end + 1 : p.end;
       report({
         messageId: p.kind === 'ship' ? 'shipPromise' : 'arrivePromise',
         data: { text },
@@ -122,7 +130,7 @@ export default defineRule({
         suggest: [
           p.kind === 'ship'
             ? { messageId: 'suggestShip', text: '尽快为您安排发货' }
-            : { messageId: 'suggestUrge', text: /我们$/.test(clauseBefore(view, p.start, 4)) ? '会尽力帮您催促快递' : '我们会尽力帮您催促快递' },
+            : { messageId: 'suggestUrge', text: '我们会尽力帮您催促快递', start: urgeStart, end: urgeEnd },
           { messageId: 'suggestHedge', data: { text: soft }, text: soft },
         ],
       });

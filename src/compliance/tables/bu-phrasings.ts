@@ -19,8 +19,11 @@ export interface BuPhrasing {
   alternatives?: string[];
 }
 
-/** A match must end here to be replaced by 无法再低了 (so 不能便宜卖给您 stays with the generic 不能 entry). */
-const AT_CLAUSE_END = String.raw`(?=[,.!?;~，。！？；…\s哦呢啦哈呀啊]|$)`;
+/**
+ * A match must end here to be replaced by 无法再低了 (so 不能便宜卖给您 stays with the generic 不能
+ * entry). Patterns are compiled with the `u` flag.
+ */
+const AT_CLAUSE_END = String.raw`(?=[,.!?;~，。！？；…\s哦呢啦哈呀啊亲]|$|\p{Extended_Pictographic})`;
 
 export const buPhrasings: readonly BuPhrasing[] = [
   { phrase: '不能便宜了', pattern: `不能便宜了?${AT_CLAUSE_END}`, replacement: '无法再低了', safe: true },
