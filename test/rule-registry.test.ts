@@ -22,12 +22,12 @@ describe('rule registry', () => {
     for (const file of ruleFiles) expect(existsSync(new URL(file.replace(/\.ts$/, '.test.ts'), rulesDir)), file).toBe(true);
   });
 
-  it('declares triggers as normalised single characters (simplified, lower-case, half-width)', () => {
+  it('declares keywords as normalised text (simplified, lower-case, half-width)', () => {
     for (const rule of allRules) {
-      const triggers = rule.meta.triggers;
-      if (triggers === undefined) continue;
-      expect(normalizeSameLength(triggers), rule.meta.id).toBe(triggers);
-      expect([...triggers].every((ch) => ch.length === 1), rule.meta.id).toBe(true);
+      for (const keyword of rule.meta.keywords ?? []) {
+        expect(keyword.length, rule.meta.id).toBeGreaterThan(0);
+        expect(normalizeSameLength(keyword), `${rule.meta.id}: ${keyword}`).toBe(keyword);
+      }
     }
   });
 

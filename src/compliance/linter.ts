@@ -41,31 +41,39 @@ function activeRules(options: LintOptions): ActiveRule[] {
   return active;
 }
 
-/** The active rules of one configuration, with a table from trigger character to the rules it wakes. */
+/** The active rules of one configuration, with a table from keyword to the rules it wakes. */
 interface RuleSet {
   active: ActiveRule[];
-  byTrigger: Map<number, number[]>;
-  /** Rules without triggers: they run on every text. */
+  /** Keywords grouped by their first character, for one pass over the text. */
+  byFirstChar: Map<number, { keyword: string; rules: number[] }[]>;
+  /** Rules without keywords: they run on every text. */
   always: number[];
 }
 
 function buildRuleSet(options: LintOptions): RuleSet {
   const active = activeRules(options);
-  const byTrigger = new Map<number, number[]>();
+  const byKeyword = new Map<string, number[]>();
   const always: number[] = [];
   active.forEach(({ rule }, i) => {
-    const triggers = rule.meta.triggers;
-    if (triggers === undefined) {
+    const keywords = rule.meta.keywords;
+    if (keywords === undefined) {
       always.push(i);
       return;
     }
-    for (const code of new Set([...triggers].map((ch) => ch.charCodeAt(0)))) {
-      const list = byTrigger.get(code) ?? [];
-      list.push(i);
-      byTrigger.set(code, list);
+    for (const keyword of new Set(keywords)) {
+      const rules = byKeyword.get(keyword) ?? [];
+      rules.push(i);
+      byKeyword.set(keyword, rules);
     }
   });
-  return { active, byTrigger, always };
+  const byFirstChar = new Map<number, { keyword: string; rules: number[] }[]>();
+  for (const [keyword, rules] of byKeyword) {
+    const code = keyword.charCodeAt(0);
+    const list = byFirstChar.get(code) ?? [];
+    list.push({ keyword, rules });
+    byFirstChar.set(code, list);
+  }
+  return { active, byFirstChar, always };
 }
 
 const ruleSetCache = new Map<string, RuleSet>();
@@ -80,13 +88,17 @@ function cachedRuleSet(options: LintOptions): RuleSet {
   return set;
 }
 
-/** Indices of the rules to run on a text, in rule order: one pass over the text, not one per rule. */
-function triggeredRules(set: RuleSet, norm: string): number[] {
+/** Indices of the rules to run on a text, in rule order: one pass over the text for all keywords. */
+function triggeredRules(set: RuleSet, norm: string, prefilter: boolean): number[] {
+  if (!prefilter) return set.active.map((_, i) => i);
   const hit = new Uint8Array(set.active.length);
   for (const i of set.always) hit[i] = 1;
   for (let c = 0; c < norm.length; c++) {
-    const rules = set.byTrigger.get(norm.charCodeAt(c));
-    if (rules) for (const i of rules) hit[i] = 1;
+    const candidates = set.byFirstChar.get(norm.charCodeAt(c));
+    if (candidates === undefined) continue;
+    for (const { keyword, rules } of candidates) {
+      if (keyword.length === 1 || norm.startsWith(keyword, c)) for (const i of rules) hit[i] = 1;
+    }
   }
   const out: number[] = [];
   for (let i = 0; i < hit.length; i++) if (hit[i]) out.push(i);
@@ -124,12 +136,12 @@ function toViolation(lines: LineIndex, active: ActiveRule, report: Report, optio
   return violation;
 }
 
-function runRules(text: string, options: LintOptions): Violation[] {
+function runRules(text: string, options: LintOptions, prefilter = true): Violation[] {
   const view = createTextView(text);
   const lines = new LineIndex(text);
   const violations: Violation[] = [];
   const set = cachedRuleSet(options);
-  for (const i of triggeredRules(set, view.norm)) {
+  for (const i of triggeredRules(set, view.norm, prefilter)) {
     const active = set.active[i]!;
     active.rule.check({
       view,
@@ -143,7 +155,7 @@ function runRules(text: string, options: LintOptions): Violation[] {
 const MAX_FIX_PASSES = 10;
 
 /** Applies safe fixes until none is left (at most ten passes, like ESLint). */
-function fixText(text: string, options: LintOptions, first: Violation[]): { output: string; violations: Violation[] } {
+function fixText(text: string, options: LintOptions, first: Violation[], prefilter: boolean): { output: string; violations: Violation[] } {
   let output = text;
   let violations = first;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -152,7 +164,7 @@ function fixText(text: string, options: LintOptions, first: Violation[]): { outp
     const next = applyEdits(output, edits).output;
     if (next === output) break;
     output = next;
-    violations = runRules(output, options);
+    violations = runRules(output, options, prefilter);
   }
   return { output, violations };
 }
@@ -171,20 +183,25 @@ export interface Linter {
   fix(text: string): { output: string } & LintResult;
 }
 
-/** Validates the options once, for linting many replies with the same profile and context. */
-export function createLinter(options: LintOptionsInput = {}): Linter {
+/**
+ * Validates the options once, for linting many replies with the same profile and context.
+ * `engine.prefilter: false` runs every rule on every text (tests use it to prove the keyword
+ * prefilter never hides a finding).
+ */
+export function createLinter(options: LintOptionsInput = {}, engine: { prefilter?: boolean } = {}): Linter {
   const parsed = LintOptionsSchema.parse(options);
+  const prefilter = engine.prefilter ?? true;
   cachedRuleSet(parsed); // fail fast on unknown rule ids
   return {
     options: parsed,
     lint(text) {
-      const violations = runRules(text, parsed);
+      const violations = runRules(text, parsed, prefilter);
       const result: LintResult = { violations, ...summarize(violations) };
-      if (violations.some((v) => v.fix)) result.fixed = fixText(text, parsed, violations).output;
+      if (violations.some((v) => v.fix)) result.fixed = fixText(text, parsed, violations, prefilter).output;
       return result;
     },
     fix(text) {
-      const { output, violations } = fixText(text, parsed, runRules(text, parsed));
+      const { output, violations } = fixText(text, parsed, runRules(text, parsed, prefilter), prefilter);
       return { output, violations, ...summarize(violations) };
     },
   };

@@ -19,10 +19,13 @@ export interface RuleMeta<Id extends string = string> {
   /** Some reports carry suggestions for the agent to choose from. */
   hasSuggestions: boolean;
   /**
-   * Characters of the normalised text that can start a finding: the rule is skipped
-   * when the text contains none of them. Omit to run on every text.
+   * Words of the normalised text without which the rule cannot find anything: the rule is
+   * skipped when the text contains none of them (a speed prefilter run once per text for all
+   * rules). Give the most specific words that still cover every finding; a test lints random
+   * and corpus texts with and without the prefilter and requires the same findings.
+   * Omit to run on every text.
    */
-  triggers?: string;
+  keywords?: readonly string[];
   /** Chinese and English message catalogues with the same ids. */
   messages: Record<Locale, MessageCatalogue<Id>>;
 }

@@ -15,8 +15,12 @@ export interface TextView {
 
 const QUOTE_PAIRS: Record<string, string> = { '“': '”', '「': '」', '『': '』', '"': '"' };
 
+const QUOTE_OPENERS = Object.keys(QUOTE_PAIRS);
+
 function findQuoted(norm: string): [number, number][] {
   const spans: [number, number][] = [];
+  // Most replies quote nothing: four native scans are cheaper than a loop over every character.
+  if (!QUOTE_OPENERS.some((q) => norm.includes(q))) return spans;
   for (let i = 0; i < norm.length; i++) {
     const close = QUOTE_PAIRS[norm[i]!];
     if (close === undefined) continue;

@@ -7,43 +7,44 @@ import * as OpenCC from 'opencc-js';
  * Shared by the compliance linter and the NLU (a leaf module: it imports nothing of kefu).
  */
 let toSimplified: ((s: string) => string) | undefined;
-const charCache = new Map<string, string>();
 
-/** Maps one traditional character to its simplified form (same length), caching the answer. */
-function simplifyChar(ch: string): string {
-  const cached = charCache.get(ch);
-  if (cached !== undefined) return cached;
+const CJK_FIRST = 0x3400;
+const CJK_LAST = 0x9fff;
+/** Simplified code unit per CJK code unit, filled on first sight (0 = not looked up yet). */
+const cjkTable = new Uint16Array(CJK_LAST - CJK_FIRST + 1);
+
+/** The simplified form of one CJK code unit; conversions that would change the length keep the original. */
+function simplifyCode(code: number): number {
+  const slot = code - CJK_FIRST;
+  const cached = cjkTable[slot]!;
+  if (cached !== 0) return cached;
+  const ch = String.fromCharCode(code);
   const convert = (toSimplified ??= OpenCC.Converter({ from: 'hk', to: 'cn' }));
   const converted = ch === '妳' ? '你' : convert(ch);
-  // A conversion that changes the length would break offsets: keep the original then.
-  const out = converted.length === ch.length ? converted : ch;
-  charCache.set(ch, out);
+  const out = converted.length === 1 ? converted.charCodeAt(0) : code;
+  cjkTable[slot] = out;
   return out;
 }
 
-/** Normalises one UTF-16 code unit (or surrogate-free character) without changing its length. */
-function normChar(ch: string): string {
-  const c = ch.charCodeAt(0);
-  if (c < 0x80) return c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : ch;
+/** Normalises one UTF-16 code unit without changing the length. */
+function normCode(c: number): number {
+  if (c < 0x80) return c >= 65 && c <= 90 ? c + 32 : c;
+  if (c >= CJK_FIRST && c <= CJK_LAST) return simplifyCode(c);
   if (c >= 0xff01 && c <= 0xff5e) {
     const half = c - 0xfee0;
-    return String.fromCharCode(half >= 65 && half <= 90 ? half + 32 : half);
+    return half >= 65 && half <= 90 ? half + 32 : half;
   }
-  if (c === 0x3000) return ' ';
-  if (c >= 0x3400 && c <= 0x9fff) return simplifyChar(ch);
-  return ch;
+  return c === 0x3000 ? 32 : c;
 }
 
+const utf16 = new TextDecoder('utf-16le');
+
 export function normalizeSameLength(text: string): string {
-  let out = '';
-  let plainRun = 0;
-  // Fast path: copy runs of characters that need no change in one slice.
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const n = normChar(ch);
-    if (n === ch) continue;
-    out += text.slice(plainRun, i) + n;
-    plainRun = i + 1;
-  }
-  return plainRun === 0 ? text : out + text.slice(plainRun);
+  // Most replies need few changes: find the first one before building anything.
+  let i = 0;
+  while (i < text.length && normCode(text.charCodeAt(i)) === text.charCodeAt(i)) i++;
+  if (i === text.length) return text;
+  const codes = new Uint16Array(text.length);
+  for (let k = 0; k < text.length; k++) codes[k] = k < i ? text.charCodeAt(k) : normCode(text.charCodeAt(k));
+  return utf16.decode(codes);
 }

@@ -29,9 +29,9 @@ const DAY_PROMISE = new RegExp(`(${LEAD})?(${DAY})((?:${FILLER}){0,5})(?:(${SHIP
 const SOON_ARRIVAL = new RegExp(`(${LEAD})?(马上|立刻|立马)((?:就|能|会|可以|给您){0,3})()(${ARRIVE})${END}`, 'g');
 
 const MODAL_RE = new RegExp(`(?:${MODAL})`);
-/** Negation in the same clause; the reassurances 不用担心/不好意思 do not count. */
+/** Negation in the same clause; reassurances and connectives (不用担心, 不好意思, 不过, 不管) do not count. */
 const NEGATED = /(不|无法|没|未|别|难以|很难|谁也)[^不无没未别]{0,5}$/;
-const REASSURANCE = /不用担心|不要担心|别担心|别着急|不着急|不好意思|不客气|没关系|没问题/g;
+const REASSURANCE = /不用担心|不要担心|别担心|别着急|不着急|不好意思|不客气|没关系|没问题|不过|不管|不论/g;
 const CONDITION = /如果|假如|要是|万一|若|的话|是否/;
 
 export interface TimePromise {
