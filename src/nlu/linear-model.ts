@@ -116,6 +116,21 @@ export function predict(model: LinearModel, features: readonly string[]): Float6
   return probabilities(model, active);
 }
 
+/**
+ * The share of a message's multi-character features the model has seen in training (0 for
+ * none). Single characters are left out: nearly all of them are known, even in keyboard mash.
+ */
+export function coverage(model: LinearModel, features: readonly string[]): number {
+  let known = 0;
+  let counted = 0;
+  for (const f of features) {
+    if ([...f].length < 2) continue;
+    counted++;
+    if (model.index.has(f)) known++;
+  }
+  return counted === 0 ? 0 : known / counted;
+}
+
 export function serialize(model: LinearModel): SerializedLinearModel {
   const features = [...model.index.keys()];
   const weights = Buffer.from(Float32Array.from(model.weights).buffer).toString('base64');
