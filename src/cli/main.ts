@@ -29,7 +29,7 @@ const commands: Record<string, Command> = {
 
 /** Node's parseArgs errors, in the user's language. */
 function describeArgError(err: Error & { code?: string }): string | undefined {
-  const option = /'([^']+)'/.exec(err.message)?.[1] ?? '';
+  const option = (/'([^']+)'/.exec(err.message)?.[1] ?? '').replace(/ <value>$/, '');
   switch (err.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `未知的选项 ${option}`;
