@@ -54,6 +54,22 @@ export interface ClassifierOptions {
   train?: Partial<TrainOptions>;
 }
 
+/** The k most probable intents, by one scan (this runs several times per message). */
+function topIntents(labels: readonly string[], probs: Float64Array, k: number): RankedIntent[] {
+  const top: RankedIntent[] = [];
+  for (let i = 0; i < probs.length; i++) {
+    const confidence = probs[i]!;
+    if (top.length === k && confidence <= top[k - 1]!.confidence) continue;
+    const intent = labels[i]!;
+    if (!isIntentId(intent)) continue;
+    let at = top.length;
+    while (at > 0 && top[at - 1]!.confidence < confidence) at--;
+    top.splice(at, 0, { intent, confidence });
+    if (top.length > k) top.pop();
+  }
+  return top;
+}
+
 /** Top intents of one piece of normalised text, by the exact rules first, then the model. */
 function rank(
   model: LinearModel,
@@ -63,11 +79,7 @@ function rank(
 ): { ranking: RankedIntent[]; source: 'rule' | 'model'; familiar: boolean } {
   const probs = predict(model, features);
   const familiar = coverage(model, features) >= minCoverage;
-  const ranking = [...probs]
-    .map((confidence, k) => ({ intent: model.labels[k]!, confidence }))
-    .filter((r): r is RankedIntent => isIntentId(r.intent))
-    .sort((a, b) => b.confidence - a.confidence)
-    .slice(0, 3);
+  const ranking = topIntents(model.labels, probs, 3);
   const ruled = matchRule(text);
   if (ruled === undefined) return { ranking, source: 'model', familiar };
   const rest = ranking.filter((r) => r.intent !== ruled);

@@ -54,6 +54,8 @@ export const INTENT_IDS = [
 export const IntentIdSchema = z.enum(INTENT_IDS);
 export type IntentId = z.infer<typeof IntentIdSchema>;
 
+const INTENT_SET: ReadonlySet<string> = new Set(INTENT_IDS);
+
 export function isIntentId(value: string): value is IntentId {
-  return (INTENT_IDS as readonly string[]).includes(value);
+  return INTENT_SET.has(value);
 }

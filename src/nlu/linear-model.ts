@@ -124,7 +124,8 @@ export function coverage(model: LinearModel, features: readonly string[]): numbe
   let known = 0;
   let counted = 0;
   for (const f of features) {
-    if ([...f].length < 2) continue;
+    // One character, possibly a surrogate pair.
+    if (f.length < 2 || (f.length === 2 && f.charCodeAt(0) >= 0xd800 && f.charCodeAt(0) <= 0xdbff)) continue;
     counted++;
     if (model.index.has(f)) known++;
   }
