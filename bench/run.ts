@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { corpusStats, generateCorpusItems } from './corpus.ts';
 import { lintBench } from './lint-bench.ts';
 import { formatCount, sig3 } from './measure.ts';
+import { nluBench } from './nlu-bench.ts';
 import type { BenchContext, BenchOptions, BenchRow, BenchSection, Corpus, JsonValue, SectionResult } from './types.ts';
 
 /**
@@ -16,7 +17,7 @@ import type { BenchContext, BenchOptions, BenchRow, BenchSection, Corpus, JsonVa
  *
  *   npm run bench -- --replies 20000 --seed 42 --peer-replies 2000 --min-seconds 2 --only lint
  */
-const sections: readonly BenchSection[] = [lintBench];
+const sections: readonly BenchSection[] = [lintBench, nluBench];
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EntitySchema, extractEntities } from './entities/index.ts';
-import { featuresOf } from './features.ts';
+import { featuresOf, type Features } from './features.ts';
 import { IntentIdSchema, isIntentId, type IntentId } from './intents.ts';
 import { coverage, predict, train, type LinearModel, type TrainOptions } from './linear-model.ts';
 import { normalizeMessage } from './normalize.ts';
@@ -74,11 +74,11 @@ function topIntents(labels: readonly string[], probs: Float64Array, k: number): 
 function rank(
   model: LinearModel,
   text: string,
-  features: string[],
+  features: Features,
   minCoverage: number,
 ): { ranking: RankedIntent[]; source: 'rule' | 'model'; familiar: boolean } {
-  const probs = predict(model, features);
-  const familiar = coverage(model, features) >= minCoverage;
+  const probs = predict(model, features.ids);
+  const familiar = coverage(model, features.multi) >= minCoverage;
   const ranking = topIntents(model.labels, probs, 3);
   const ruled = matchRule(text);
   if (ruled === undefined) return { ranking, source: 'model', familiar };
@@ -96,7 +96,7 @@ export function trainIntentModel(examples: readonly LabelledExample[], options: 
   return train(
     examples.map((e) => {
       const message = normalizeMessage(e.text);
-      return { features: featuresOf(message.text, extractEntities(message)), label: e.intent };
+      return { features: featuresOf(message.text, extractEntities(message)).ids, label: e.intent };
     }),
     options,
   );

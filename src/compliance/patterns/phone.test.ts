@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTextView } from '../text-view.ts';
-import { findPhoneNumbers, phoneDigits, samePhone } from './phone.ts';
+import { findDigitRuns, findPhoneNumbers, hasDigitRun, phoneDigits, samePhone } from './phone.ts';
 
 /** The phone numbers found in a reply, as the original text of each span. */
 function phones(text: string): string[] {
@@ -67,5 +67,31 @@ describe('phoneDigits / samePhone', () => {
     expect(samePhone('138 1234 5678', '13812345678')).toBe(true);
     expect(samePhone('13812345678', '13812345679')).toBe(false);
     expect(samePhone('', '')).toBe(false);
+  });
+});
+
+describe('hasDigitRun', () => {
+  it.each([
+    ['13812345678', 7, true],
+    ['138 1234', 7, true],
+    ['一三八 一二三四', 7, true],
+    ['0571-8888', 7, true],
+    ['123456', 7, false],
+    ['12.5元，共3件，1234号', 7, false],
+    ['1 2 3    4 5 6 7', 7, false], // four spaces end the run
+    ['订单号 2023111112345678', 7, true],
+    ['没有数字', 1, false],
+  ] as const)('%s (≥ %i digits) → %s', (text, min, expected) => {
+    expect(hasDigitRun(createTextView(text).norm, min)).toBe(expected);
+  });
+
+  it('agrees with findDigitRuns', () => {
+    const texts = ['电话138-1234-5678哦', '价格12.5元 规格 3*4 尺码 170/88a', '幺三八 幺二三四 五六七八', '1--2--3--4--5--6--7', '2023-11-11 13812345678'];
+    for (const text of texts) {
+      const norm = createTextView(text).norm;
+      for (const min of [3, 7, 11, 12]) {
+        expect(hasDigitRun(norm, min), `${text} ${min}`).toBe(findDigitRuns(norm).some((r) => r.digits.length >= min));
+      }
+    }
   });
 });

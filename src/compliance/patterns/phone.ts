@@ -16,6 +16,9 @@ const CN_DIGITS: Record<string, string> = {
   壹: '1', 贰: '2', 叁: '3', 肆: '4', 伍: '5', 陆: '6', 柒: '7', 捌: '8', 玖: '9',
 };
 
+/** Every Chinese numeral `digitOf` reads, e.g. for a rule's keywords. */
+export const CN_DIGIT_CHARS: readonly string[] = Object.keys(CN_DIGITS);
+
 /** Characters that may separate the digits of one number. */
 const SEPARATOR = /[ \t\-.·—_/()]/;
 /** At most this many separator characters in a row ("138 - 1234"). */
@@ -51,7 +54,7 @@ export function findDigitRuns(text: string): DigitRun[] {
   const runs: DigitRun[] = [];
   let i = 0;
   while (i < text.length) {
-    if (digitOf(text[i]!) === undefined) {
+    if (!isDigitCode(text.charCodeAt(i))) {
       i++;
       continue;
     }
@@ -88,6 +91,43 @@ export function findDigitRuns(text: string): DigitRun[] {
     i = j;
   }
   return runs;
+}
+
+/**
+ * True when `text` (use `view.norm`) has a digit run (as `findDigitRuns` reads them) of at least
+ * `minDigits` digits. A cheap pre-check that allocates nothing: most replies have no number long
+ * enough to be a phone number, and checking that is cheaper than finding the runs.
+ */
+export function hasDigitRun(text: string, minDigits: number): boolean {
+  let count = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (isDigitCode(text.charCodeAt(i))) {
+      if (++count >= minDigits) return true;
+      i++;
+      continue;
+    }
+    if (count > 0) {
+      // A few separators between two digits keep the run going ("138 1234", "0571-8888").
+      let k = i;
+      while (k < text.length && k - i < MAX_SEPARATORS && SEPARATOR.test(text[k]!)) k++;
+      if (k > i && k < text.length && isDigitCode(text.charCodeAt(k))) {
+        i = k;
+        continue;
+      }
+      count = 0;
+    }
+    i++;
+  }
+  return false;
+}
+
+/** 1 for each code unit `digitOf` reads as a digit: a table lookup instead of a one-character string and a property lookup. */
+const DIGIT_CODES = new Uint8Array(0x10000);
+for (const ch of [...'0123456789', ...Object.keys(CN_DIGITS)]) DIGIT_CODES[ch.charCodeAt(0)] = 1;
+
+function isDigitCode(code: number): boolean {
+  return DIGIT_CODES[code] === 1;
 }
 
 export type PhoneKind = 'mobile' | 'landline' | 'service';

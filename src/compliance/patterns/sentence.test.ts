@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sentenceAfter, sentenceBefore, sentenceSpan } from './sentence.ts';
+import { createTextView } from '../text-view.ts';
+import { sentenceAfter, sentenceBefore, sentenceBounds, sentenceSpan, sentenceText } from './sentence.ts';
 
 describe('sentence look-arounds', () => {
   it('finds the sentence around an offset', () => {
@@ -22,5 +23,17 @@ describe('sentence look-arounds', () => {
     expect(sentenceBefore(text, at, 60, true)).toBe(text.slice(0, at));
     expect(sentenceBefore(text, at, 4, true)).toBe('\n电话：');
     expect(sentenceAfter('好的。再见', 0)).toBe('好的');
+  });
+
+  it('bounds a sentence by hard ends only (。!? and line breaks, not an ASCII .)', () => {
+    const text = createTextView('您好。发票开不了, 只能开收据. 谢谢！再见').norm; // ！ is ! in norm
+    const start = text.indexOf('开不了');
+    const [s, e] = sentenceBounds(text, start, start + 3);
+    expect(text.slice(s, e)).toBe('发票开不了, 只能开收据. 谢谢');
+    expect(sentenceText(text, start)).toBe('发票开不了, 只能开收据. 谢谢');
+    expect(sentenceText(text, text.indexOf('再见'))).toBe('再见');
+    const [s2] = sentenceBounds(text, start, start, 2);
+    expect(text.slice(s2, start)).toBe('发票');
+    expect(sentenceBounds('第一句\n第二句', 4)).toEqual([4, 7]);
   });
 });

@@ -38,3 +38,26 @@ export function sentenceAfter(text: string, offset: number, maxChars = 30): stri
   while (i < text.length && i - offset < maxChars && !isSentenceEnd(text, i)) i++;
   return text.slice(offset, i);
 }
+
+/** Hard sentence ends: 。, ! and ? (`norm` has ！？ as half-width) and line breaks; unlike `sentenceSpan`, an ASCII '.' never ends a sentence. */
+const HARD_END = /[。!?\n]/;
+
+/**
+ * The sentence around [start, end) as [sentenceStart, sentenceEnd), ended only by hard ends
+ * (see HARD_END; leading spaces are kept). Each side goes at most `maxChars` beyond the span.
+ * The span a whole-sentence suggestion replaces (发票开不了 → 我们是无理由提供发票的…), and the
+ * sentence a rule checks for context (预售/分期/退款 elsewhere in it).
+ */
+export function sentenceBounds(text: string, start: number, end: number = start, maxChars = Infinity): [number, number] {
+  let s = start;
+  while (s > 0 && start - s < maxChars && !HARD_END.test(text[s - 1]!)) s--;
+  let e = end;
+  while (e < text.length && e - end < maxChars && !HARD_END.test(text[e]!)) e++;
+  return [s, e];
+}
+
+/** The text of `sentenceBounds(text, start, end)`. */
+export function sentenceText(text: string, start: number, end: number = start): string {
+  const [s, e] = sentenceBounds(text, start, end);
+  return text.slice(s, e);
+}

@@ -12,7 +12,8 @@ import { clauseAfter, clauseBefore, matchAll } from '../text-view.ts';
  * (您可以在订单页面自行取消), descriptions (订单关闭后…), refusals (我们无法帮您关闭订单) and
  * other objects (帮您取消退款申请, 取消自动回复), the buyer's request reported (顾客让我们关闭订单).
  */
-const CLOSE = /关闭|关掉|关了|取消|撤销|撤掉|撤单/g;
+const CLOSE_WORDS = ['关闭', '关掉', '关了', '取消', '撤销', '撤掉', '撤单'];
+const CLOSE = new RegExp(CLOSE_WORDS.join('|'), 'g');
 const ACTOR = /(我们|我|这边|客服|帮您?|给您?|替您?|为您)/;
 const REFUSAL = /(无法|不能|不可以|没办法|没法|不会|不方便|不支持|不给|不帮|不可|不允许|不予)/;
 const NOT_AGENT = /(系统|平台|淘宝|天猫|超时|自动|自行|您可以|您自己|您在|您这边|您申请|您取消|让我|要求)/;
@@ -31,7 +32,7 @@ export default defineRule({
     source: 'seed 004 第三章 六 关闭订单 (违规成立扣1分) 错误案例1-3, 我们的标准 坚决不给买家关闭订单; seed 000 三(2) 不能私自关闭买家订单',
     fixable: false,
     hasSuggestions: true,
-    triggers: '关取撤',
+    keywords: CLOSE_WORDS,
     messages: {
       zh: {
         noClose: '客服不能替买家关闭或取消订单，请说明：未付款的订单系统会在两天后自动关闭，或请您在订单页面申请取消。',

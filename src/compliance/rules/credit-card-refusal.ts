@@ -1,5 +1,7 @@
+import { isConditionalBefore, isNoNeedBefore, isQuestionAfter, PHRASE_END } from '../clause.ts';
+import { sentenceBounds } from '../patterns/sentence.ts';
 import { defineRule } from '../rule.ts';
-import { clauseAfter, clauseBefore, matchAll, type TextView } from '../text-view.ts';
+import { clauseAfter, clauseBefore, matchAll } from '../text-view.ts';
 
 /**
  * Tmall shops support credit-card express payment by default and the merchant pays its fee
@@ -12,7 +14,6 @@ import { clauseAfter, clauseBefore, matchAll, type TextView } from '../text-view
 
 const METHOD = '(?:信用卡快捷支付|信用卡|蚂蚁花呗|花呗|快捷支付|余额宝)';
 const PAY = '(?:付款|支付)?';
-const END = '(?=$|[^\\u4e00-\\u9fff]|[的哦喔噢呢哈啦了呀啊哒嘛吧哟])';
 
 /** 不支持信用卡 / 用不了花呗 (not followed by 分期). */
 const REFUSE_BEFORE = new RegExp(
@@ -21,7 +22,7 @@ const REFUSE_BEFORE = new RegExp(
 );
 /** 信用卡不行 / 花呗也不能用 / 信用卡付款我们这边不支持的. */
 const REFUSE_AFTER = new RegExp(
-  `${METHOD}${PAY}(?:我们|这边|这里|店里|本店)*(?:是|也|都|暂时)?(?:不行|不可以|用不了|不能用|不支持|无法使用|不能使用|不能付款?|付不了|不可用|不接受|没开通|不开通|没有开通|无法支付)${END}`,
+  `${METHOD}${PAY}(?:我们|这边|这里|店里|本店)*(?:是|也|都|暂时)?(?:不行|不可以|用不了|不能用|不支持|无法使用|不能使用|不能付款?|付不了|不可用|不接受|没开通|不开通|没有开通|无法支付)${PHRASE_END}`,
   'g',
 );
 /** 信用卡付款需要您承担1%的手续费 / 花呗付款加3个点. */
@@ -33,25 +34,10 @@ const MERCHANT_PAYS = /(由|是)?(我们|商家|店铺|本店|卖家)(来)?(承�
 /** 手续费由您承担, in a sentence about a card. */
 const FEE_ON_BUYER = /手续费(?:需要|要|得)?(?:由您|您|由买家|买家|顾客|由顾客)(?:自己|来)?(?:承担|出|付|支付|补)/g;
 
-const CONDITION = /如果|若|假如|要是|万一/;
 /** The buyer's own card or account is the subject: their trouble, not our refusal. */
 const BUYERS_OWN = /您的?(?:这张|那张)?$|您那边的?$/;
 /** 花呗用不了可能是额度不够: explaining, not refusing. */
 const EXPLAINING = /可能|也许|应该是|是因为|因为|额度|限额|银行|风控/;
-const NEGATED = /(不|无|免|没有?|毋|未|别)(需要|需|须|用|必要?|要|会|能|可以)?(您|再|另外|额外|自己)?$/;
-
-function isQuestion(view: TextView, end: number): boolean {
-  const after = clauseAfter(view, end, 30);
-  return /吗/.test(after) || view.norm[end + after.length] === '?';
-}
-
-function sentence(norm: string, start: number, end: number): [number, number] {
-  let s = start;
-  while (s > 0 && !/[。!?\n]/.test(norm[s - 1]!)) s--;
-  let e = end;
-  while (e < norm.length && !/[。!?\n]/.test(norm[e]!)) e++;
-  return [s, e];
-}
 
 const MANUAL_ANSWER = '我们支持信用卡快捷支付和花呗，无需您支付任何额外的手续费';
 
@@ -65,7 +51,8 @@ export default defineRule({
     source: 'seed 004 第三章 信用卡 (违规成立扣6分; 错误案例1、2: 手续费由商家承担); seed 000 三(3) 不能说不支持可行的支付方式',
     fixable: false,
     hasSuggestions: true,
-    triggers: '卡呗付宝费',
+    // Fees are flagged only in a sentence naming 信用卡/花呗.
+    keywords: ['信用卡', '花呗', '快捷支付', '余额宝'],
     messages: {
       zh: {
         refusal: '天猫默认支持信用卡、花呗、快捷支付等付款方式，不能说“{text}”。可以说：“我们支持信用卡快捷支付，无需您支付任何额外的手续费”。',
@@ -83,7 +70,7 @@ export default defineRule({
     const taken: [number, number][] = [];
     const emit = (messageId: 'refusal' | 'fee', start: number, end: number) => {
       taken.push([start, end]);
-      const [s, e] = sentence(view.norm, start, end);
+      const [s, e] = sentenceBounds(view.norm, start, end);
       report({
         messageId,
         data: { text: view.original.slice(start, end) },
@@ -98,9 +85,9 @@ export default defineRule({
       for (const m of matchAll(view, re)) {
         if (overlaps(m.start, m.end)) continue;
         const before = clauseBefore(view, m.start, 12);
-        if (CONDITION.test(before) || BUYERS_OWN.test(before) || /(不会|没有|不存在)$/.test(before)) continue;
+        if (isConditionalBefore(view, m.start) || BUYERS_OWN.test(before) || /(不会|没有|不存在)$/.test(before)) continue;
         const after = clauseAfter(view, m.end, 14);
-        if (after.startsWith('的话') || EXPLAINING.test(after) || isQuestion(view, m.end)) continue;
+        if (after.startsWith('的话') || EXPLAINING.test(after) || isQuestionAfter(view, m.end)) continue;
         emit('refusal', m.start, m.end);
       }
     }
@@ -108,15 +95,15 @@ export default defineRule({
       const inner = m.text.replace(/^(?:信用卡|花呗)/, '');
       // 信用卡支付手续费由商家承担: who pays may come after the fee.
       if (overlaps(m.start, m.end) || !FEE_CUE.test(inner) || FEE_NOT.test(inner)) continue;
-      const [s, e] = sentence(view.norm, m.start, m.end);
-      if (NEGATED.test(clauseBefore(view, m.start, 4)) || /分期/.test(view.norm.slice(s, e)) || MERCHANT_PAYS.test(view.norm.slice(m.end, e))) continue;
-      if (isQuestion(view, m.end)) continue;
+      const [s, e] = sentenceBounds(view.norm, m.start, m.end);
+      if (isNoNeedBefore(view, m.start, 4) || /分期/.test(view.norm.slice(s, e)) || MERCHANT_PAYS.test(view.norm.slice(m.end, e))) continue;
+      if (isQuestionAfter(view, m.end)) continue;
       emit('fee', m.start, m.end);
     }
     for (const m of matchAll(view, FEE_ON_BUYER)) {
-      const [s, e] = sentence(view.norm, m.start, m.end);
+      const [s, e] = sentenceBounds(view.norm, m.start, m.end);
       const around = view.norm.slice(s, e);
-      if (overlaps(m.start, m.end) || !/信用卡|花呗/.test(around) || /分期/.test(around) || isQuestion(view, m.end)) continue;
+      if (overlaps(m.start, m.end) || !/信用卡|花呗/.test(around) || /分期/.test(around) || isQuestionAfter(view, m.end)) continue;
       emit('fee', m.start, m.end);
     }
   },

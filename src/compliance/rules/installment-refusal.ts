@@ -1,5 +1,7 @@
+import { isConditionalBefore, isQuestionAfter, PHRASE_END } from '../clause.ts';
+import { sentenceBounds } from '../patterns/sentence.ts';
 import { defineRule } from '../rule.ts';
-import { clauseAfter, clauseBefore, matchAll, type TextView } from '../text-view.ts';
+import { clauseAfter, clauseBefore, matchAll } from '../text-view.ts';
 
 /**
  * Never say installments are unsupported; direct the buyer to the bank (seed 000 三(14) 不能
@@ -9,7 +11,6 @@ import { clauseAfter, clauseBefore, matchAll, type TextView } from '../text-view
  * subject (您的卡/银行不支持分期), conditions, questions. The manuals give no Tmall points.
  */
 
-const END = '(?=$|[^\\u4e00-\\u9fff]|[的哦喔噢呢哈啦了呀啊哒嘛吧哟])';
 const NEG = '(?:暂不支持|不支持|不能|不可以|无法|没法|没办法|不提供|不做|不开通|没开通|没有开通|未开通|不给|办不了|做不了|用不了)';
 
 const PATTERNS: readonly RegExp[] = [
@@ -17,29 +18,15 @@ const PATTERNS: readonly RegExp[] = [
   new RegExp(`${NEG}(?:使用|用|办理|办)?(?:信用卡|花呗|银行卡)?的?分期(?:付款|支付)?(?!免息)`, 'g'),
   // 信用卡分期我们这边不支持的 / 分期也不行
   new RegExp(
-    `(?:信用卡|花呗)?分期(?:付款|支付)?(?:我们|这边|这里|店里|本店)*(?:是|也|都|暂时|目前)?(?:不支持|不行|办不了|不可以|不能|做不了|用不了|没有|不了|不提供|没开通|不开通|无法办理|不能办|不给办)${END}`,
+    `(?:信用卡|花呗)?分期(?:付款|支付)?(?:我们|这边|这里|店里|本店)*(?:是|也|都|暂时|目前)?(?:不支持|不行|办不了|不可以|不能|做不了|用不了|没有|不了|不提供|没开通|不开通|无法办理|不能办|不给办)${PHRASE_END}`,
     'g',
   ),
   // 这款没有分期
-  new RegExp(`没有(?:信用卡|花呗)?分期(?!免息)(?:付款|服务|功能)?${END}`, 'g'),
+  new RegExp(`没有(?:信用卡|花呗)?分期(?!免息)(?:付款|服务|功能)?${PHRASE_END}`, 'g'),
 ];
 
-const CONDITION = /如果|若|假如|要是|万一/;
 /** The bank or the buyer's own card is the subject: the very redirection the manual wants. */
 const OTHER_SUBJECT = /银行|您的|您那张|您这张|这张卡|那张卡/;
-
-function isQuestion(view: TextView, end: number): boolean {
-  const after = clauseAfter(view, end, 30);
-  return /吗/.test(after) || view.norm[end + after.length] === '?';
-}
-
-function sentence(norm: string, start: number, end: number): [number, number] {
-  let s = start;
-  while (s > 0 && !/[。!?\n]/.test(norm[s - 1]!)) s--;
-  let e = end;
-  while (e < norm.length && !/[。!?\n]/.test(norm[e]!)) e++;
-  return [s, e];
-}
 
 const MANUAL_ANSWER = '分期的话我不太清楚，麻烦您咨询下银行是否支持';
 
@@ -52,7 +39,7 @@ export default defineRule({
     source: 'seed 000 三(14) 不能说无法使用信用卡分期付款（可指导买家联系银行工作人员咨询）; 一(5) 信用卡分期支付',
     fixable: false,
     hasSuggestions: true,
-    triggers: '期',
+    keywords: ['分期'],
     messages: {
       zh: {
         refusal: '不要说不支持分期（“{text}”），请引导顾客咨询银行：“我不太清楚，麻烦您咨询下银行是否支持”。',
@@ -70,10 +57,10 @@ export default defineRule({
       for (const m of matchAll(view, re)) {
         if (taken.some(([s, e]) => m.start < e && s < m.end)) continue;
         const before = clauseBefore(view, m.start, 12);
-        if (CONDITION.test(before) || OTHER_SUBJECT.test(before) || /(不会|不存在)$/.test(before)) continue;
-        if (clauseAfter(view, m.end, 4).startsWith('的话') || isQuestion(view, m.end)) continue;
+        if (isConditionalBefore(view, m.start) || OTHER_SUBJECT.test(before) || /(不会|不存在)$/.test(before)) continue;
+        if (clauseAfter(view, m.end, 4).startsWith('的话') || isQuestionAfter(view, m.end)) continue;
         taken.push([m.start, m.end]);
-        const [s, e] = sentence(view.norm, m.start, m.end);
+        const [s, e] = sentenceBounds(view.norm, m.start, m.end);
         report({
           messageId: 'refusal',
           data: { text: view.original.slice(m.start, m.end) },

@@ -1,5 +1,7 @@
+import { isNoNeedBefore, isQuestionAfter } from '../clause.ts';
+import { sentenceBounds } from '../patterns/sentence.ts';
 import { defineRule } from '../rule.ts';
-import { clauseAfter, clauseBefore, matchAll, type TextView } from '../text-view.ts';
+import { matchAll } from '../text-view.ts';
 
 /**
  * The buyer never pays for an invoice: no tax points, no postage for sending it (seed 004
@@ -31,22 +33,6 @@ const PATTERNS: readonly RegExp[] = [
   ),
 ];
 
-/** 无需/不需要/不用/免 right before: the opposite of a charge. */
-const NEGATED = /(不|无|免|没有?|毋|未|别)(需要|需|须|用|必要?|要|会|能|可以)?(您|再|另外|额外|自己)?$/;
-
-function isQuestion(view: TextView, end: number): boolean {
-  const after = clauseAfter(view, end, 30);
-  return /吗/.test(after) || view.norm[end + after.length] === '?';
-}
-
-function sentence(norm: string, start: number, end: number): [number, number] {
-  let s = start;
-  while (s > 0 && !/[。!?\n]/.test(norm[s - 1]!)) s--;
-  let e = end;
-  while (e < norm.length && !/[。!?\n]/.test(norm[e]!)) e++;
-  return [s, e];
-}
-
 const MANUAL_ANSWER = '我们是无理由提供发票的，不需要您承担税点，财务会统一寄出，运费我们承担';
 
 export default defineRule({
@@ -59,7 +45,7 @@ export default defineRule({
     source: 'seed 004 第三章 一 发票知识 4) 不可以让买家承担税点金额或发票邮寄费用 (错误案例2、4; 违规成立扣6分)',
     fixable: false,
     hasSuggestions: true,
-    triggers: '票税',
+    keywords: ['发票', '开票', '税点', '税费', '税钱'],
     messages: {
       zh: {
         charge: '开发票不能让顾客承担税点或发票邮费（“{text}”）。可以说：“我们是无理由提供发票的，财务会统一寄出，运费我们承担”。',
@@ -76,9 +62,10 @@ export default defineRule({
     for (const re of PATTERNS) {
       for (const m of matchAll(view, re)) {
         if (taken.some(([s, e]) => m.start < e && s < m.end)) continue;
-        if (NEGATED.test(clauseBefore(view, m.start, 6)) || isQuestion(view, m.end)) continue;
+        // 无需/不需要/不用/免 right before: the opposite of a charge.
+        if (isNoNeedBefore(view, m.start) || isQuestionAfter(view, m.end)) continue;
         taken.push([m.start, m.end]);
-        const [s, e] = sentence(view.norm, m.start, m.end);
+        const [s, e] = sentenceBounds(view.norm, m.start, m.end);
         report({
           messageId: 'charge',
           data: { text: view.original.slice(m.start, m.end) },

@@ -1,5 +1,7 @@
+import { isConditionalBefore, isQuestionAfter, PHRASE_END } from '../clause.ts';
+import { sentenceBounds } from '../patterns/sentence.ts';
 import { defineRule } from '../rule.ts';
-import { clauseAfter, clauseBefore, matchAll, type TextView } from '../text-view.ts';
+import { clauseAfter, clauseBefore, matchAll } from '../text-view.ts';
 
 /**
  * Tmall shops must always issue an invoice (seed 004 第三章 一 发票知识: 拒开发票违规成立扣6分;
@@ -12,7 +14,6 @@ import { clauseAfter, clauseBefore, matchAll, type TextView } from '../text-view
 
 const NEG = '(?:不能|不可以|不支持|不提供|不给|不予|不会开|无法|没法|没办法|暂不|拒绝|拒开|不)';
 const OBJ = '(?:增值税)?(?:普通)?发票';
-const END = '(?=$|[^\\u4e00-\\u9fff]|[的哦喔噢呢哈啦了呀啊哒嘛吧哟])';
 
 const PATTERNS: readonly RegExp[] = [
   // 不提供发票 / 无法开具发票 / 不能给您开发票 / 不开票
@@ -20,9 +21,9 @@ const PATTERNS: readonly RegExp[] = [
   // 开不了发票 / 开不出票
   /开不(?:了|出来?|到)(?:发票|票)/g,
   // 发票开不了 / 发票我们是不提供的 / 发票没有的
-  new RegExp(`发票(?:我们|这边|这里|店里|暂时)*(?:是|都|也)?(?:开不了|开不出来?|不能开|不可以开|无法开具?|没法开|不开|不提供|不给开|提供不了|没有|不支持)${END}`, 'g'),
+  new RegExp(`发票(?:我们|这边|这里|店里|暂时)*(?:是|都|也)?(?:开不了|开不出来?|不能开|不可以开|无法开具?|没法开|不开|不提供|不给开|提供不了|没有|不支持)${PHRASE_END}`, 'g'),
   // 这款没有发票 (还没有发票 = not yet)
-  new RegExp(`(?<!还)没有?${OBJ}${END}`, 'g'),
+  new RegExp(`(?<!还)没有?${OBJ}${PHRASE_END}`, 'g'),
   // 只能给您开收据 / 用收据代替发票
   /只(?:能|可以|有|提供)(?:给您|为您|帮您)?(?:开具?|出具|提供|给)?(?:个|张)?收据|收据(?:代替|替代)发票/g,
   // 只能开公司抬头 / 发票只能写单位名称 / 发票只能是公司的
@@ -33,25 +34,10 @@ const PATTERNS: readonly RegExp[] = [
   /只(?:能|可以)开(?:具)?(?:类目为)?[^,.!?;，。！？；]{0,8}?类目的?(?:发票)?|只(?:能|可以)开(?:具)?(?:办公用品|办公耗材|劳保用品|日用品)(?:类目?的?(?:发票)?|的?发票)/g,
 ];
 
-const CONDITION = /如果|若|假如|要是|万一/;
 /** 我们不会不给您开发票 / 不存在不开发票的情况: double negation. */
 const DOUBLE_NEG = /(不会|不存在|不可能|绝不会|从来没有|没有)$/;
 /** The buyer is the subject (您不需要发票 / 包裹里没有发票): not the shop refusing. */
 const NOT_SHOP = /(您|里|里面|中|内)(也|都|暂时|就)?$/;
-
-function isQuestion(view: TextView, end: number): boolean {
-  const after = clauseAfter(view, end, 30);
-  return /吗/.test(after) || view.norm[end + after.length] === '?';
-}
-
-/** The sentence around [start, end): up to 。！？ or a line break. */
-function sentence(norm: string, start: number, end: number): [number, number] {
-  let s = start;
-  while (s > 0 && !/[。!?\n]/.test(norm[s - 1]!)) s--;
-  let e = end;
-  while (e < norm.length && !/[。!?\n]/.test(norm[e]!)) e++;
-  return [s, e];
-}
 
 const MANUAL_ANSWER = '我们是无理由提供发票的，您拍下时在买家留言栏填写发票抬头就可以了';
 
@@ -65,7 +51,9 @@ export default defineRule({
     source: 'seed 004 第三章 一 发票知识 (拒开发票违规成立扣6分; 错误案例1、3、4、5、6); seed 000 三(4) 不能说无法开具发票',
     fixable: false,
     hasSuggestions: true,
-    triggers: '票据头名类目',
+    // 发票/开票 in most patterns; 收据, 抬头/名称 (只能开公司抬头), 个人票, 类目 and the named
+    // categories (只能开办公用品类), 开不了票 in the others.
+    keywords: ['发票', '开票', '开不了票', '开不出票', '开不出来票', '开不到票', '收据', '抬头', '名称', '个人票', '个人的票', '类目', '办公用品', '办公耗材', '劳保用品', '日用品'],
     messages: {
       zh: {
         refusal: '天猫店铺必须提供发票，不能拒开、以收据代替或限制抬头和类目（“{text}”）。可以说：“我们是无理由提供发票的，拍下时在买家留言栏填写发票抬头就可以了”。',
@@ -83,11 +71,11 @@ export default defineRule({
       for (const m of matchAll(view, re)) {
         if (taken.some(([s, e]) => m.start < e && s < m.end)) continue;
         const before = clauseBefore(view, m.start, 12);
-        if (CONDITION.test(before) || DOUBLE_NEG.test(before) || NOT_SHOP.test(before)) continue;
+        if (isConditionalBefore(view, m.start) || DOUBLE_NEG.test(before) || NOT_SHOP.test(before)) continue;
         // …的话 (a condition); 无法开具发票的情况是不存在的 (talking about refusals, not refusing).
-        if (/^的?(话|情况|说法)/.test(clauseAfter(view, m.end, 4)) || isQuestion(view, m.end)) continue;
+        if (/^的?(话|情况|说法)/.test(clauseAfter(view, m.end, 4)) || isQuestionAfter(view, m.end)) continue;
         taken.push([m.start, m.end]);
-        const [s, e] = sentence(view.norm, m.start, m.end);
+        const [s, e] = sentenceBounds(view.norm, m.start, m.end);
         report({
           messageId: 'refusal',
           data: { text: view.original.slice(m.start, m.end) },

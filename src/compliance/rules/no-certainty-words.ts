@@ -1,5 +1,6 @@
+import { isQuestionAfter } from '../clause.ts';
 import { defineRule, type ReportSuggestion } from '../rule.ts';
-import { clauseAfter, clauseBefore, matchAll, type TextView } from '../text-view.ts';
+import { clauseBefore, matchAll, type TextView } from '../text-view.ts';
 import { findTimePromises } from './no-time-promise.ts';
 
 /**
@@ -13,7 +14,8 @@ import { findTimePromises } from './no-time-promise.ts';
  * - words inside a span no-time-promise reports (保证您今天收到): that rule owns the promise.
  */
 
-const WORDS = /保证|肯定|绝对|一定/g;
+const WORD_LIST = ['保证', '肯定', '绝对', '一定'];
+const WORDS = new RegExp(WORD_LIST.join('|'), 'g');
 
 /** Hedges before the word (无法保证, 不敢百分百保证, 不一定). */
 const HEDGED_BEFORE = /(不|无法|没法|没办法|难以|很难|不敢|谁也|没人|未必|并非)(能|敢|太|好|可能)?(百分之?百|百分百|100%|完全)?$/;
@@ -31,11 +33,6 @@ const NOT_PROMISE_BEFORE: Record<string, RegExp> = {
   绝对: /相对和?$/,
   一定: /(有|在|具有|具备|某|达到|到|带)$/,
 };
-
-function isQuestion(view: TextView, end: number): boolean {
-  const after = clauseAfter(view, end, 30);
-  return /[吗吧]/.test(after) || view.norm[end + after.length] === '?';
-}
 
 /**
  * Softer wording for the word at [start, end): 我们一定会 → 我们会尽力, 一定给您 → 尽量, 保证您 → 尽力让,
@@ -69,7 +66,7 @@ export default defineRule({
     source: 'seed 002 溝通技巧 不要用“肯定，保證，絕對”等字樣 (用盡量、努力、爭取); seed 000 二(10) 不要轻易承诺…保证不了哦只能尽力帮您催促',
     fixable: false,
     hasSuggestions: true,
-    triggers: '证定对',
+    keywords: WORD_LIST,
     messages: {
       zh: {
         certainty: '凡事留有余地，不要用“{word}”向顾客作保证，请改用“尽力”“尽量”“争取”等说法。',
@@ -98,7 +95,8 @@ export default defineRule({
       const after = view.norm.slice(m.end, m.end + 4);
       const before = clauseBefore(view, m.start, 12);
       if (NOT_PROMISE_AFTER[m.text]?.test(after) || NOT_PROMISE_BEFORE[m.text]?.test(before)) continue;
-      if (HEDGED_BEFORE.test(before) || isQuestion(view, m.end)) continue;
+      // Questions and guesses (您肯定是想要大一码的吧？).
+      if (HEDGED_BEFORE.test(before) || isQuestionAfter(view, m.end, /[吗吧]/)) continue;
       if (m.text === '肯定' && after.startsWith('要') && before.endsWith('您')) continue;
       // 感谢您的肯定！ — the noun: 的 before, and nothing verb-like after.
       if (m.text === '肯定' && before.endsWith('的') && (/^(和|与|$)/.test(after) || !/^[\u4e00-\u9fff]/.test(after))) continue;

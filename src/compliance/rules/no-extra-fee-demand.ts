@@ -1,5 +1,7 @@
+import { isNoNeedBefore, isQuestionAfter } from '../clause.ts';
+import { sentenceText } from '../patterns/sentence.ts';
 import { defineRule } from '../rule.ts';
-import { clauseAfter, clauseBefore, matchAll, type TextView } from '../text-view.ts';
+import { clauseBefore, matchAll } from '../text-view.ts';
 
 /**
  * Never ask the buyer for extra money to get service — deposits, "unfreezing" or activation
@@ -12,7 +14,8 @@ import { clauseAfter, clauseBefore, matchAll, type TextView } from '../text-view
  */
 
 const AMOUNT = '(?:\\d+(?:\\.\\d+)?(?:元|块|rmb)?|[一二两三四五六七八九十百千万几]+(?:元|块))';
-const FEE = '(押金|保证金|定金|订金|手续费|解冻费|激活费|保险费|认证费|验证费|解冻金|激活金|保障金)';
+const FEES = ['押金', '保证金', '定金', '订金', '手续费', '解冻费', '激活费', '保险费', '认证费', '验证费', '解冻金', '激活金', '保障金'];
+const FEE = `(${FEES.join('|')})`;
 const VERB = '(?:支付|缴纳|交纳|充值|付|交|缴|转|打|汇)';
 
 const PATTERNS: readonly RegExp[] = [
@@ -25,25 +28,10 @@ const PATTERNS: readonly RegExp[] = [
   new RegExp(`${FEE}(?:需要|要|得|须)(?:您|买家)(?:自己|先)?(?:支付|缴纳|交纳|付|交|缴|转|承担|出)`, 'g'),
 ];
 
-/** 无需/不需要/不用/免 right before the demand. */
-const NEGATED = /(不|无|免|没有?|毋|未|别)(需要|需|须|用|必要?|要|会|能|可以)?(您|再|另外|额外|自己)?$/;
 const SHOP = /我们|店铺|商家|本店|我店|卖家|天猫/;
 const DEMAND = /^(需要|要|得|须|必须|请|麻烦|先|另外|额外|另|再)/;
 /** Sentences about legitimate fees or owned by other rules. */
 const ELSEWHERE = /预售|尾款|定金膨胀|租|分期|信用卡|花呗/;
-
-function isQuestion(view: TextView, end: number): boolean {
-  const after = clauseAfter(view, end, 30);
-  return /吗/.test(after) || view.norm[end + after.length] === '?';
-}
-
-function sentence(norm: string, start: number, end: number): string {
-  let s = start;
-  while (s > 0 && !/[。!?\n]/.test(norm[s - 1]!)) s--;
-  let e = end;
-  while (e < norm.length && !/[。!?\n]/.test(norm[e]!)) e++;
-  return norm.slice(s, e);
-}
 
 export default defineRule({
   meta: {
@@ -54,7 +42,7 @@ export default defineRule({
     source: 'seed 000 三(13) 不能以极端手段骗取、敲诈买家财物',
     fixable: false,
     hasSuggestions: false,
-    triggers: '金费',
+    keywords: FEES,
     messages: {
       zh: {
         demand: '不能要求顾客另外支付{fee}等费用（“{text}”）；所有款项只能通过天猫订单支付，发货和退款都不需要顾客额外付钱。',
@@ -70,10 +58,11 @@ export default defineRule({
       for (const m of matchAll(view, re)) {
         if (taken.some(([s, e]) => m.start < e && s < m.end)) continue;
         const before = clauseBefore(view, m.start, 12);
-        if (NEGATED.test(before) || /已经?$/.test(before) || isQuestion(view, m.end)) continue;
+        // 无需/不需要/不用/免 right before the demand; 已交 (done already).
+        if (isNoNeedBefore(view, m.start) || /已经?$/.test(before) || isQuestionAfter(view, m.end)) continue;
         // 我们店铺交了/已交保证金: the shop's own deposit, unless phrased as a demand.
         if (SHOP.test(before) && !/您/.test(before + m.text) && !DEMAND.test(m.text)) continue;
-        if (ELSEWHERE.test(sentence(view.norm, m.start, m.end))) continue;
+        if (ELSEWHERE.test(sentenceText(view.norm, m.start, m.end))) continue;
         taken.push([m.start, m.end]);
         const fee = m.groups.find((g) => g !== undefined) ?? '';
         report({ messageId: 'demand', data: { fee, text: view.original.slice(m.start, m.end) }, start: m.start, end: m.end });

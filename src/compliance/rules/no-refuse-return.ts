@@ -34,7 +34,8 @@ export default defineRule({
     source: 'seed 000 三(6) 支持七天无理由退换货商品不能说不支持退货退款',
     fixable: false,
     hasSuggestions: true,
-    triggers: '退',
+    // Every refusal names the return: 退货/退款/退换(货), 七天无理由, 不退不换, 不包退.
+    keywords: ['退货', '退款', '退换', '七天无理由', '不退不换', '不包退'],
     messages: {
       zh: {
         noRefuse: '本商品支持七天无理由退换货，请勿说不支持退货退款。',

@@ -30,6 +30,11 @@ testRule(rule, {
     '“明天能到吗”这个问题我帮您问一下快递。',
     '您可以明天到店自提。',
     '今天就发了，您看下物流信息。',
+    // A shop's standing cut-off is a rule for all orders, not a promise to this buyer (bench corpus).
+    '仓库每天下午4点前的订单当天发出，之后的次日发出。',
+    '仓库每天17:00前的订单当天发出，之后的次日发出。',
+    '倉庫每天１７：００前的訂單當天發出，之後的次日發出。',
+    '每天16点30分之前付款，当天发货，以后的第二天发。',
   ],
   invalid: [
     {
@@ -57,6 +62,16 @@ testRule(rule, {
     { name: 'mixed Latin', text: 'OK的，今天下午就给您发出去，SF次日就能送达。', errors: [{ span: '今天下午就给您发出去' }, { span: '次日就能送达' }] },
     { text: '不用担心，今天一定给您发出。', errors: [{ span: '今天一定给您发出' }] },
     { text: '现在拍下当天发，三五天就到了。', errors: [{ span: '当天发' }, { span: '三五天就到' }] },
+    {
+      name: 'a guaranteed time after a cut-off is still a promise',
+      text: '下午4点前拍下保证当天发货。',
+      errors: [{ span: '保证当天发货', messageId: 'shipPromise' }],
+    },
+    {
+      name: 'a cut-off does not excuse a promise in a later clause of its own',
+      text: '仓库每天下午4点前的订单当天发出，您的订单今天一定给您发货。',
+      errors: [{ span: '今天一定给您发货' }],
+    },
     {
       name: 'the hedged alternative is offered second',
       text: '明天可以到。',

@@ -57,6 +57,19 @@ const GROUP_INVITE = /(加|进群|入群|拉您)/;
 /** A QR code is only a channel when it is someone's to add (not the anti-fake code on the box). */
 const QR_PERSONAL = /(加我|加好友|添加|加一下|关注我|进群|入群|加群|拉您|私聊|联系我|客服|店长|个人|私人|微信|qq)/;
 
+/** What `\s` matches and `norm` keeps (U+3000 is a plain space there). */
+const SPACES = [...'\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\ufeff'];
+
+/** Every CHANNEL match holds one of these (the slang 加v/+q/➕微 with at most one space between). */
+const KEYWORDS: readonly string[] = [
+  ...['加', '+', '➕'].flatMap((p) => ['', ...SPACES].flatMap((s) => ['v', 'q', '微'].map((c) => `${p}${s}${c}`))),
+  ...['qq', 'q号', '扣扣', '企鹅号', '威信', '徽信', '卫星号', '群号', '二维码', '扫码加', '扫一扫加', 'whatsapp'],
+  ...['微', '薇'].flatMap((w) => ['', ...' -._*·'].map((s) => `${w}${s}信`)),
+  ...['', ...' -._'].flatMap((s) => [`v${s}信`, `v${s}x`]),
+  ...['wx', 'weixin', 'wechat'],
+  ...['抖音', '小红书', '快手', '微博', '钉钉'],
+];
+
 function isHandle(h: string): boolean {
   if (/^\d+$/.test(h)) return h.length >= 5 && h.length <= 12;
   if (/^[零〇一二三四五六七八九幺]+$/.test(h)) return true;
@@ -74,7 +87,7 @@ export default defineRule({
       'seed 004 第三章 其他方式联系 (违规成立扣3分) 错误案例2 主动给顾客QQ; 案例1 有没有QQ (official 3; the shop’s QQ example says 6); seed 000 三(5) 不能给除电话以外的联系方式',
     fixable: false,
     hasSuggestions: true,
-    triggers: 'qv扣企微薇威徽信w卫群码扫抖书快博钉',
+    keywords: KEYWORDS,
     messages: {
       zh: {
         offPlatform: '请勿邀请顾客通过“{channel}”等站外方式联系，请引导顾客在旺旺沟通。',

@@ -21,10 +21,14 @@ const BARE_DOMAIN = new RegExp(
   `(?<![a-z0-9@._\\-/])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+(?:${TLD})(?![a-z0-9-])(?::\\d+)?(?:/[a-z0-9\\-._~:/?#@!$&'()*+,;=%]*)?`,
   'g',
 );
-const SHARE_CODE = /([₤￥¥€$¢₳₰£₴])(?=[a-z0-9]*[a-z])([a-z0-9]{8,14})\1/g;
+const SHARE_CODE_MARKS = [...'₤￥¥€$¢₳₰£₴'];
+const SHARE_CODE = new RegExp(`([${SHARE_CODE_MARKS.join('')}])(?=[a-z0-9]*[a-z])([a-z0-9]{8,14})\\1`, 'g');
 const SHARE_TEXT = /复制(?:这段|这条|此条|整段|本条)?(?:描述|内容|信息|口令|文字)[^。\n]{0,40}?(?:打开|去|到)(?:手机)?(?:淘宝|天猫|手淘|tb)/g;
-const OTHER_SHOP =
-  /(?:另一家|另外一家|另一个|另外的|其他|其它|别的|别家|隔壁|小号|姊妹|姐妹|拼多多|京东|抖音|快手|小红书|唯品会|闲鱼|微店|有赞|1688)(?:的)?(?:店铺|网店|旗舰店|专卖店|小店|店)|分店/g;
+const OTHER_SHOP_WORDS = [
+  ...['另一家', '另外一家', '另一个', '另外的', '其他', '其它', '别的', '别家', '隔壁', '小号', '姊妹', '姐妹'],
+  ...['拼多多', '京东', '抖音', '快手', '小红书', '唯品会', '闲鱼', '微店', '有赞', '1688'],
+];
+const OTHER_SHOP = new RegExp(`(?:${OTHER_SHOP_WORDS.join('|')})(?:的)?(?:店铺|网店|旗舰店|专卖店|小店|店)|分店`, 'g');
 const OWN_BEFORE = /(我们|我家|咱家|咱们|本公司|我们公司|我们家)(的)?$/;
 const GO_BEFORE = /(去|到)(我们|我家|咱家)?(的)?$/;
 const POINTER_AFTER = /(链接|网址|地址|搜|看看|逛逛|买|拍|下单|有货|也有|有售|在售|找)/;
@@ -57,7 +61,15 @@ export default defineRule({
       'seed 004 第三章 其他方式联系 (违规成立扣3分) 错误案例3 给顾客推荐我们其他店铺的宝贝链接, 我们的标准 坚决不能推荐自己店铺以外的店铺网址连接 (official 3; the shop’s example says 6); seed 000 三(5) 不能提供其他店铺的链接',
     fixable: false,
     hasSuggestions: false,
-    triggers: '.₤￥¥€$¢₳₰£₴复店',
+    keywords: [
+      'http',
+      'www.',
+      ...TLD.split('|').map((tld) => `.${tld}`), // bare domains
+      ...SHARE_CODE_MARKS,
+      '复制', // SHARE_TEXT
+      ...OTHER_SHOP_WORDS,
+      '分店',
+    ],
     messages: {
       zh: {
         foreignLink: '请勿发送站外或其他店铺的链接（{host}），只发送本店宝贝链接。',

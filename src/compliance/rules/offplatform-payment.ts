@@ -1,5 +1,7 @@
+import { isQuestionAfter, listClauseBefore } from '../clause.ts';
+import { sentenceBounds } from '../patterns/sentence.ts';
 import { defineRule } from '../rule.ts';
-import { clauseAfter, matchAll, type TextView } from '../text-view.ts';
+import { clauseAfter, matchAll } from '../text-view.ts';
 
 /**
  * On Tmall the only way to buy is an online order paid through Alipay (seed 004 第三章 二
@@ -41,28 +43,6 @@ const REFUND = /退款|退差价|返现|退还|退回|赔偿|补偿|理赔|原�
 const LATER_REFUSAL = /抱歉|无法|不支持|暂不|只支持|仅支持|只能在线|不可以|不能/;
 const AFFIRM = /可以|支持|能|行|安排|直接|就|用|走/;
 
-const BREAK = /[，。！？；：,.!?;:\n]/;
-
-/** The clause before `offset`, where 、 and 或 do not end it. */
-function listClauseBefore(view: TextView, offset: number, maxChars = 14): string {
-  let i = offset;
-  while (i > 0 && offset - i < maxChars && !BREAK.test(view.norm[i - 1]!)) i--;
-  return view.norm.slice(i, offset);
-}
-
-function sentence(norm: string, start: number, end: number): [number, number] {
-  let s = start;
-  while (s > 0 && !/[。!?\n]/.test(norm[s - 1]!)) s--;
-  let e = end;
-  while (e < norm.length && !/[。!?\n]/.test(norm[e]!)) e++;
-  return [s, e];
-}
-
-function isQuestion(view: TextView, end: number): boolean {
-  const after = clauseAfter(view, end, 30);
-  return /吗/.test(after) || view.norm[end + after.length] === '?';
-}
-
 const MANUAL_ANSWER = '非常抱歉，我们只支持天猫商城在线下单付款';
 
 export default defineRule({
@@ -75,7 +55,15 @@ export default defineRule({
     source: 'seed 004 第三章 二 付款方式 (违规成立扣6分; 错误案例1-3); seed 000 三(7) 不能用线下打款方式或其他平台付款, 三(8) 不支持货到付款',
     fixable: false,
     hasSuggestions: true,
-    triggers: '账帐款钱卡码仓店厂司线微qv宝转付',
+    keywords: [
+      ...['微信', 'qq', 'vx', '威信', '支付宝', '扫码', '收款'], // im (收款码), account (收款账户)
+      ...['转账', '转帐', '打款', '汇款', '转钱', '打钱', '汇钱'], // transfer
+      ...['卡号', '账号', '帐号', '对公'], // account
+      ...['货到付款', '到付货款', '代收货款'], // cod
+      ...['仓库', '门店', '实体店', '工厂', '厂里'], // warehouse; 公司/店里 only after 来/到/去 (我们(公司)?的?)
+      ...[...'来到去们的司'].flatMap((c) => [`${c}公司`, `${c}店里`]),
+      '线下', // offline
+    ],
     messages: {
       zh: {
         offplatform: '天猫只能在线下单、通过支付宝付款，不能同意“{text}”等站外付款方式。可以说：“非常抱歉，我们只支持天猫商城在线下单付款”。',
@@ -93,8 +81,8 @@ export default defineRule({
       for (const m of matchAll(view, re)) {
         if (taken.some(([s, e]) => m.start < e && s < m.end)) continue;
         const before = listClauseBefore(view, m.start).split(RESET).pop()!.replace(NOT_NEG, '');
-        if (NEG_BEFORE.test(before) || NEG_AFTER.test(clauseAfter(view, m.end, 10)) || isQuestion(view, m.end)) continue;
-        const [s, e] = sentence(view.norm, m.start, m.end);
+        if (NEG_BEFORE.test(before) || NEG_AFTER.test(clauseAfter(view, m.end, 10)) || isQuestionAfter(view, m.end)) continue;
+        const [s, e] = sentenceBounds(view.norm, m.start, m.end);
         if (!AFFIRM.test(before) && LATER_REFUSAL.test(view.norm.slice(m.end, e))) continue;
         if ((kind === 'transfer' || kind === 'account' || kind === 'im') && (TO_BUYER.test(view.norm.slice(m.end, m.end + 2)) || REFUND.test(view.norm.slice(s, e)))) continue;
         if (kind !== 'cod' && kind !== 'warehouse' && /(给|向|帮|为)您|您的$/.test(before)) continue;

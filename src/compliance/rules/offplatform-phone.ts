@@ -1,4 +1,4 @@
-import { findPhoneNumbers, samePhone } from '../patterns/phone.ts';
+import { CN_DIGIT_CHARS, findPhoneNumbers, hasDigitRun, samePhone } from '../patterns/phone.ts';
 import { sentenceBefore } from '../patterns/sentence.ts';
 import { defineRule } from '../rule.ts';
 
@@ -19,6 +19,12 @@ const FRAME =
 // 售后部/客服部 as the receiver of a return address is not a cue.
 const CONTACT_CUE = /(客服(?![部组中仓])|售后(?![部组中仓])|我的|我们的|本店|店铺|店长|掌柜|拨打|致电|打给|打电话|打我|联系我|热线|加我|微信|qq)/g;
 
+/**
+ * No phone number has fewer digits (the shortest are landlines: a 3-digit area code and a
+ * 7-digit local number; a bare 7-digit local number is the floor if ever read as one).
+ */
+const MIN_PHONE_DIGITS = 7;
+
 function lastIndex(text: string, re: RegExp): number {
   let last = -1;
   for (const m of text.matchAll(re)) last = m.index + m[0].length;
@@ -36,7 +42,8 @@ export default defineRule({
       'seed 004 第三章 其他方式联系 (违规成立扣3分) 错误案例1 主动给顾客提供电话或售后电话; 案例2 贴出手机号码 (official 3; the shop’s example says 6)',
     fixable: false,
     hasSuggestions: false,
-    triggers: '0123456789零〇一二三四五六七八九幺壹贰叁肆伍陆柒捌玖',
+    // Any digit may start a number; the check returns at once without a long enough digit run.
+    keywords: [...'0123456789', ...CN_DIGIT_CHARS],
     messages: {
       zh: {
         noPhone: '请勿在回复中发送电话号码“{number}”，请引导顾客用旺旺联系，例如：请您用旺旺联系我们，谢谢您的谅解。',
@@ -47,6 +54,7 @@ export default defineRule({
     },
   },
   check({ view, context, report }) {
+    if (!hasDigitRun(view.norm, MIN_PHONE_DIGITS)) return;
     const buyer = context.buyer;
     const orders = context.orders ?? [];
     for (const phone of findPhoneNumbers(view.norm)) {

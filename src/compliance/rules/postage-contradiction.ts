@@ -1,6 +1,7 @@
-import { isNegatedBefore } from '../clause.ts';
+import { isNegatedBefore, isNoNeedBefore, isQuestionAfter, listClauseAround } from '../clause.ts';
+import { sentenceBounds } from '../patterns/sentence.ts';
 import { defineRule } from '../rule.ts';
-import { clauseAfter, clauseBefore, matchAll, type TextView } from '../text-view.ts';
+import { clauseBefore, matchAll, type TextView } from '../text-view.ts';
 
 /**
  * What the agent says about postage must match the freight template (seed 004 第三章 三 邮费:
@@ -44,41 +45,21 @@ function regionCovers(named: string, buyer: string): boolean {
   return buyer.includes(named) || named.includes(buyer);
 }
 
-/** The clause around [start, end), where 、 lists do not end it (新疆、西藏不包邮). */
-function regionClause(norm: string, start: number, end: number): string {
-  let s = start;
-  while (s > 0 && !/[，。！？；,.!?;\n]/.test(norm[s - 1]!)) s--;
-  let e = end;
-  while (e < norm.length && !/[，。！？；,.!?;\n]/.test(norm[e]!)) e++;
-  return norm.slice(s, e);
-}
-
-/** A statement about named regions that are not the buyer's (or the buyer's region is unknown). */
-function aboutOtherRegions(clause: string, buyer: string | undefined): boolean {
-  const named = clause.match(REGION_RE);
+/**
+ * A statement about named regions that are not the buyer's (or the buyer's region is unknown).
+ * Looks at the list-aware clause around [start, end), colons included: 新疆、西藏不包邮, 偏远地区：需补运费.
+ */
+function aboutOtherRegions(view: TextView, start: number, end: number, buyer: string | undefined): boolean {
+  const named = listClauseAround(view, start, end, { colonEnds: false }).match(REGION_RE);
   if (!named) return false;
   if (buyer === undefined) return true;
   return !named.some((n) => regionCovers(n, buyer));
 }
 
-const NEGATED = /(不|无|免|没有?|毋|未|别)(需要|需|须|用|必要?|要|会|能|可以)?(您|再|另外|额外|自己)?$/;
 const ELSEWHERE = /退|换货|寄回|拒收|发票/;
 const THRESHOLD = /满\s*[\d一二两三四五六七八九十百]/;
 const COURIER = '(?:中通|圆通|申通|韵达|邮政|顺丰|百世|汇通|极兔|德邦|ems|京东|天天)';
 const DISCLOSED = new RegExp(`(?<!不)包邮${COURIER}|${COURIER}(?:快递)?(?:是|都是)?包邮`);
-
-function isQuestion(view: TextView, end: number): boolean {
-  const after = clauseAfter(view, end, 30);
-  return /吗/.test(after) || view.norm[end + after.length] === '?';
-}
-
-function sentence(norm: string, start: number, end: number): [number, number] {
-  let s = start;
-  while (s > 0 && !/[。!?\n]/.test(norm[s - 1]!)) s--;
-  let e = end;
-  while (e < norm.length && !/[。!?\n]/.test(norm[e]!)) e++;
-  return [s, e];
-}
 
 const MANUAL_ANSWER = '我们的模板上面有详细说明的，请按照网页上面的提示购买付款';
 
@@ -93,7 +74,7 @@ export default defineRule({
       'seed 004 第三章 三 邮费 (违规成立扣4分; 错误案例1-3); seed 000 三(9) 包邮产品不能说不包邮. seed 004 案例演示3 (新疆/内蒙古) says 扣6分; the official section’s 4 is used.',
     fixable: false,
     hasSuggestions: true,
-    triggers: '邮运费价',
+    keywords: ['包邮', '运费', '邮费', '快递费', '差价'],
     messages: {
       zh: {
         chargeOnFree: '运费模板显示包邮，不能说“{text}”或让顾客另付邮费。可以说：“我们的模板上面有详细说明的，请按照网页上面的提示购买付款”。',
@@ -124,12 +105,12 @@ export default defineRule({
       for (const re of [NOT_FREE, SURCHARGE]) {
         for (const m of matchAll(view, re)) {
           if (taken.some(([s, e]) => m.start < e && s < m.end)) continue;
-          const [s, e] = sentence(view.norm, m.start, m.end);
+          const [s, e] = sentenceBounds(view.norm, m.start, m.end);
           const text = view.norm.slice(s, e);
           const before = clauseBefore(view, m.start, 12);
-          if (NEGATED.test(before) || /(给|帮|为)您$/.test(before) || isQuestion(view, m.end)) continue;
+          if (isNoNeedBefore(view, m.start) || /(给|帮|为)您$/.test(before) || isQuestionAfter(view, m.end)) continue;
           if (ELSEWHERE.test(text) || THRESHOLD.test(text)) continue;
-          if (aboutOtherRegions(regionClause(view.norm, m.start, m.end), shipping.region)) continue;
+          if (aboutOtherRegions(view, m.start, m.end, shipping.region)) continue;
           // 差价 alone is a price difference unless the sentence is about postage.
           if (m.text.endsWith('差价') && !/运费|邮费|快递/.test(text)) continue;
           if (re === SURCHARGE && DISCLOSED.test(text)) continue;
@@ -141,14 +122,14 @@ export default defineRule({
     }
 
     for (const m of matchAll(view, FREE)) {
-      const [s, e] = sentence(view.norm, m.start, m.end);
+      const [s, e] = sentenceBounds(view.norm, m.start, m.end);
       const before = clauseBefore(view, m.start, 12);
-      if (isNegatedBefore(view, m.start) || /(?:不是|非)$/.test(before) || isQuestion(view, m.end)) continue;
+      if (isNegatedBefore(view, m.start) || /(?:不是|非)$/.test(before) || isQuestionAfter(view, m.end)) continue;
       // 给您包邮 / 改成包邮: a concession the agent makes by adjusting the price, not a template claim.
       if (/(给|帮|为)您$|改成$|改为$|申请$|免费$/.test(before)) continue;
       if (/^(活动|券|卡|门槛|条件|范围|地区|区域|政策)/.test(view.norm.slice(m.end, m.end + 2))) continue;
       if (THRESHOLD.test(before) || /如果|若|假如|要是/.test(before)) continue;
-      if (aboutOtherRegions(regionClause(view.norm, m.start, m.end), shipping.region)) continue;
+      if (aboutOtherRegions(view, m.start, m.end, shipping.region)) continue;
       emit('freeOnPaid', m.start, m.end, s, e);
     }
   },
