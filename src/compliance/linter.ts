@@ -45,7 +45,9 @@ function activeRules(options: LintOptions): ActiveRule[] {
 interface RuleSet {
   active: ActiveRule[];
   /** Keywords grouped by their first character, for one pass over the text. */
-  byFirstChar: Map<number, { keyword: string; rules: number[] }[]>;
+  groups: { keyword: string; rules: number[] }[][];
+  /** Code unit → index into `groups` + 1 (0: no keyword starts with it); a flat table is faster than a Map. */
+  groupOf: Uint16Array;
   /** Rules without keywords: they run on every text. */
   always: number[];
 }
@@ -66,14 +68,14 @@ function buildRuleSet(options: LintOptions): RuleSet {
       byKeyword.set(keyword, rules);
     }
   });
-  const byFirstChar = new Map<number, { keyword: string; rules: number[] }[]>();
+  const groups: { keyword: string; rules: number[] }[][] = [];
+  const groupOf = new Uint16Array(0x10000);
   for (const [keyword, rules] of byKeyword) {
     const code = keyword.charCodeAt(0);
-    const list = byFirstChar.get(code) ?? [];
-    list.push({ keyword, rules });
-    byFirstChar.set(code, list);
+    if (groupOf[code] === 0) groupOf[code] = groups.push([]);
+    groups[groupOf[code]! - 1]!.push({ keyword, rules });
   }
-  return { active, byFirstChar, always };
+  return { active, groups, groupOf, always };
 }
 
 const ruleSetCache = new Map<string, RuleSet>();
@@ -93,11 +95,14 @@ function triggeredRules(set: RuleSet, norm: string, prefilter: boolean): number[
   if (!prefilter) return set.active.map((_, i) => i);
   const hit = new Uint8Array(set.active.length);
   for (const i of set.always) hit[i] = 1;
+  const { groupOf, groups } = set;
   for (let c = 0; c < norm.length; c++) {
-    const candidates = set.byFirstChar.get(norm.charCodeAt(c));
-    if (candidates === undefined) continue;
-    for (const { keyword, rules } of candidates) {
-      if (keyword.length === 1 || norm.startsWith(keyword, c)) for (const i of rules) hit[i] = 1;
+    const group = groupOf[norm.charCodeAt(c)]!;
+    if (group === 0) continue;
+    const candidates = groups[group - 1]!;
+    for (let k = 0; k < candidates.length; k++) {
+      const { keyword, rules } = candidates[k]!;
+      if (keyword.length === 1 || norm.startsWith(keyword, c)) for (let r = 0; r < rules.length; r++) hit[rules[r]!] = 1;
     }
   }
   const out: number[] = [];
@@ -136,26 +141,43 @@ function toViolation(lines: LineIndex, active: ActiveRule, report: Report, optio
   return violation;
 }
 
-function runRules(text: string, options: LintOptions, prefilter = true): Violation[] {
+/** What one linter resolved once: options, the rule set, and whether the prefilter runs. */
+interface Engine {
+  options: LintOptions;
+  set: RuleSet;
+  prefilter: boolean;
+}
+
+function runRules(text: string, engine: Engine, onlyFixable = false): Violation[] {
+  const { set, options } = engine;
   const view = createTextView(text);
   const lines = new LineIndex(text);
   const violations: Violation[] = [];
-  const set = cachedRuleSet(options);
-  for (const i of triggeredRules(set, view.norm, prefilter)) {
-    const active = set.active[i]!;
-    active.rule.check({
-      view,
-      context: options.context,
-      report: (report) => violations.push(toViolation(lines, active, report, options)),
-    });
+  // One report function for all rules (no closure per rule per text: this is the hot path).
+  let active = set.active[0]!;
+  const input = {
+    view,
+    context: options.context,
+    report(report: Report) {
+      if (report.fix && !active.rule.meta.fixable) throw new Error(`rule ${active.rule.meta.id} reported a fix but is not marked fixable`);
+      violations.push(toViolation(lines, active, report, options));
+    },
+  };
+  for (const i of triggeredRules(set, view.norm, engine.prefilter)) {
+    active = set.active[i]!;
+    if (onlyFixable && !active.rule.meta.fixable) continue;
+    active.rule.check(input);
   }
   return violations.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
 }
 
 const MAX_FIX_PASSES = 10;
 
-/** Applies safe fixes until none is left (at most ten passes, like ESLint). */
-function fixText(text: string, options: LintOptions, first: Violation[], prefilter: boolean): { output: string; violations: Violation[] } {
+/**
+ * Applies safe fixes until none is left (at most ten passes, like ESLint). Between passes only
+ * the fixable rules run again: only they can produce the next fix.
+ */
+function fixText(text: string, engine: Engine, first: Violation[]): string {
   let output = text;
   let violations = first;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -164,9 +186,9 @@ function fixText(text: string, options: LintOptions, first: Violation[], prefilt
     const next = applyEdits(output, edits).output;
     if (next === output) break;
     output = next;
-    violations = runRules(output, options, prefilter);
+    violations = runRules(output, engine, true);
   }
-  return { output, violations };
+  return output;
 }
 
 function summarize(violations: Violation[]): Pick<LintResult, 'errorCount' | 'warningCount'> {
@@ -190,18 +212,19 @@ export interface Linter {
  */
 export function createLinter(options: LintOptionsInput = {}, engine: { prefilter?: boolean } = {}): Linter {
   const parsed = LintOptionsSchema.parse(options);
-  const prefilter = engine.prefilter ?? true;
-  cachedRuleSet(parsed); // fail fast on unknown rule ids
+  const resolved: Engine = { options: parsed, set: cachedRuleSet(parsed), prefilter: engine.prefilter ?? true };
   return {
     options: parsed,
     lint(text) {
-      const violations = runRules(text, parsed, prefilter);
+      const violations = runRules(text, resolved);
       const result: LintResult = { violations, ...summarize(violations) };
-      if (violations.some((v) => v.fix)) result.fixed = fixText(text, parsed, violations, prefilter).output;
+      if (violations.some((v) => v.fix)) result.fixed = fixText(text, resolved, violations);
       return result;
     },
     fix(text) {
-      const { output, violations } = fixText(text, parsed, runRules(text, parsed, prefilter), prefilter);
+      const first = runRules(text, resolved);
+      const output = fixText(text, resolved, first);
+      const violations = output === text ? first : runRules(output, resolved);
       return { output, violations, ...summarize(violations) };
     },
   };

@@ -30,3 +30,13 @@ describe('quotes and clauses', () => {
     expect(open.quoted).toEqual([]);
   });
 });
+
+describe('quoted spans', () => {
+  it('do not reach across a line break, and skip an unclosed quote', () => {
+    const view = createTextView('他说“你好\n“知道了”和「好的」');
+    expect(view.quoted.map(([s, e]) => view.original.slice(s, e))).toEqual(['“知道了”', '「好的」']);
+    expect(isQuoted(view, view.original.indexOf('知道'), view.original.indexOf('知道') + 2)).toBe(true);
+    expect(isQuoted(view, view.original.indexOf('你好'), view.original.indexOf('你好') + 2)).toBe(false);
+    expect(isQuoted(view, view.original.indexOf('好的'), view.original.indexOf('好的') + 2)).toBe(true);
+  });
+});

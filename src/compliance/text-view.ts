@@ -13,21 +13,29 @@ export interface TextView {
   readonly quoted: readonly (readonly [number, number])[];
 }
 
-const QUOTE_PAIRS: Record<string, string> = { '“': '”', '「': '」', '『': '』', '"': '"' };
+/** Opening quote code unit → its closing one. */
+const QUOTE_PAIRS = new Map<number, number>([
+  [0x201c, 0x201d], // “ ”
+  [0x300c, 0x300d], // 「 」
+  [0x300e, 0x300f], // 『 』
+  [0x22, 0x22], // " "
+]);
+const QUOTE_OPENERS = ['“', '「', '『', '"'];
 
-const QUOTE_OPENERS = Object.keys(QUOTE_PAIRS);
-
+/** Quoted spans in text order; a quote closes on its own line or not at all (an unclosed one quotes nothing). */
 function findQuoted(norm: string): [number, number][] {
   const spans: [number, number][] = [];
   // Most replies quote nothing: four native scans are cheaper than a loop over every character.
   if (!QUOTE_OPENERS.some((q) => norm.includes(q))) return spans;
   for (let i = 0; i < norm.length; i++) {
-    const close = QUOTE_PAIRS[norm[i]!];
+    const close = QUOTE_PAIRS.get(norm.charCodeAt(i));
     if (close === undefined) continue;
-    const end = norm.indexOf(close, i + 1);
-    if (end < 0) break;
-    spans.push([i, end + 1]);
-    i = end;
+    let end = i + 1;
+    while (end < norm.length && norm.charCodeAt(end) !== close && norm.charCodeAt(end) !== 0x0a) end++;
+    if (end < norm.length && norm.charCodeAt(end) === close) {
+      spans.push([i, end + 1]);
+      i = end;
+    }
   }
   return spans;
 }
@@ -38,7 +46,19 @@ export function createTextView(text: string): TextView {
 }
 
 export function isQuoted(view: TextView, start: number, end: number): boolean {
-  return view.quoted.some(([qs, qe]) => start >= qs && end <= qe);
+  // Binary search for the last span opening at or before `start` (spans are sorted and disjoint).
+  const spans = view.quoted;
+  let lo = 0;
+  let hi = spans.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]![0] <= start) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && end <= spans[found]![1];
 }
 
 /** Characters that end a clause: a hedge or a negation does not reach across them. */

@@ -1,4 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import { testRule } from '../rule-tester.ts';
+import { adlawPhrases } from '../tables/adlaw-words.ts';
 import rule from './adlaw-superlative.ts';
 
 testRule(rule, {
@@ -46,4 +48,13 @@ testRule(rule, {
     { name: 'full-width', text: '天猫ＮＯ．１，１００％好评', errors: [{ span: 'ＮＯ．１' }, { span: '１００％' }] },
     { name: 'emoji and Latin', text: '🔥TOP1爆款🔥 极致体验', errors: [{ span: 'TOP1' }, { span: '极致' }] },
   ],
+});
+
+describe('adlaw-words table', () => {
+  it('gives the rule its keywords: the phrases, without those containing another (最优 covers 最优秀)', () => {
+    const keywords = rule.meta.keywords ?? [];
+    for (const { phrase } of adlawPhrases) expect(keywords.some((k) => phrase.includes(k)), phrase).toBe(true);
+    expect(keywords).toContain('最优');
+    expect(keywords).not.toContain('最优秀');
+  });
 });

@@ -1,5 +1,6 @@
 import { defineRule, type ReportSuggestion } from '../rule.ts';
 import { adlawExceptions, adlawPhrases } from '../tables/adlaw-words.ts';
+import { escapeRegExp, tableKeywords } from '../tables/match.ts';
 import { normalizeSameLength } from '../../text/normalize.ts';
 import { clauseAfter, clauseBefore, matchAll } from '../text-view.ts';
 
@@ -10,16 +11,16 @@ import { clauseAfter, clauseBefore, matchAll } from '../text-view.ts';
  */
 const entries = adlawPhrases.map((e) => ({ ...e, phrase: normalizeSameLength(e.phrase) }));
 const byPhrase = new Map(entries.map((e) => [e.phrase, e]));
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Longest first, so 最优质 wins over 最优 and 全网最低价 over 全网最低.
 const PHRASES = new RegExp(
   [...byPhrase.keys()]
     .sort((a, b) => b.length - a.length)
-    .map(escape)
+    .map(escapeRegExp)
     .join('|'),
   'g',
 );
-const TRIGGERS = [...new Set(entries.map((e) => e.phrase[0]!))].join('');
+/** Every match is one of the phrases: the phrases are the keywords (最优 covers 最优秀 and 最优质). */
+const KEYWORDS = tableKeywords(entries);
 
 /**
  * 这几款里最便宜的是黑色 / 全店最便宜的一款: ranking the shop's own items for the buyer is an
@@ -36,7 +37,7 @@ export default defineRule({
     source: 'Advertising Law art. 9(3) 《广告法》第九条(三) 不得使用“国家级”、“最高级”、“最佳”等用语 (the manuals only hint at it)',
     fixable: false,
     hasSuggestions: true,
-    triggers: TRIGGERS,
+    keywords: KEYWORDS,
     messages: {
       zh: {
         absolute: '“{word}”属于广告法禁止的绝对化用语，请改用客观的描述。',

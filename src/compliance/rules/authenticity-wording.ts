@@ -37,7 +37,8 @@ export default defineRule({
     source: 'seed 000 一(4) 原装/假冒品牌：不能说不是原装，更不能说是原装，要表明我们是自己的品牌原厂正品',
     fixable: false,
     hasSuggestions: true,
-    triggers: '原仿货刻寨a',
+    // CLAIM needs 原装; ADMISSION needs a COPY word (复刻 covers 1:1复刻, 大牌复刻, 复刻原版 …).
+    keywords: ['原装', '高仿', 'a货', '仿品', '假货', '山寨', '精仿', '超a', '原单', '复刻'],
     messages: {
       zh: {
         saysOriginal: '请不要说“{phrase}”，请回答“我们是{wording}，请您放心”。',

@@ -1,7 +1,8 @@
 import { isConditionalBefore, isNoNeedBefore, isQuestionAfter, PHRASE_END } from '../clause.ts';
+import { claimMatches } from '../patterns/claim.ts';
 import { sentenceBounds } from '../patterns/sentence.ts';
 import { defineRule } from '../rule.ts';
-import { clauseAfter, clauseBefore, matchAll } from '../text-view.ts';
+import { clauseAfter, clauseBefore, type TextMatch } from '../text-view.ts';
 
 /**
  * Tmall shops support credit-card express payment by default and the merchant pays its fee
@@ -67,44 +68,35 @@ export default defineRule({
     },
   },
   check({ view, report }) {
-    const taken: [number, number][] = [];
-    const emit = (messageId: 'refusal' | 'fee', start: number, end: number) => {
-      taken.push([start, end]);
-      const [s, e] = sentenceBounds(view.norm, start, end);
-      report({
-        messageId,
-        data: { text: view.original.slice(start, end) },
-        start,
-        end,
-        suggest: [{ messageId: 'suggestManual', text: MANUAL_ANSWER, start: s, end: e }],
-      });
+    const isRefusal = (m: TextMatch) => {
+      const before = clauseBefore(view, m.start, 12);
+      if (isConditionalBefore(view, m.start) || BUYERS_OWN.test(before) || /(不会|没有|不存在)$/.test(before)) return false;
+      const after = clauseAfter(view, m.end, 14);
+      return !after.startsWith('的话') && !EXPLAINING.test(after) && !isQuestionAfter(view, m.end);
     };
-    const overlaps = (start: number, end: number) => taken.some(([s, e]) => start < e && s < end);
-
-    for (const re of [REFUSE_BEFORE, REFUSE_AFTER]) {
-      for (const m of matchAll(view, re)) {
-        if (overlaps(m.start, m.end)) continue;
-        const before = clauseBefore(view, m.start, 12);
-        if (isConditionalBefore(view, m.start) || BUYERS_OWN.test(before) || /(不会|没有|不存在)$/.test(before)) continue;
-        const after = clauseAfter(view, m.end, 14);
-        if (after.startsWith('的话') || EXPLAINING.test(after) || isQuestionAfter(view, m.end)) continue;
-        emit('refusal', m.start, m.end);
-      }
-    }
-    for (const m of matchAll(view, FEE)) {
+    const isFee = (m: TextMatch) => {
       const inner = m.text.replace(/^(?:信用卡|花呗)/, '');
       // 信用卡支付手续费由商家承担: who pays may come after the fee.
-      if (overlaps(m.start, m.end) || !FEE_CUE.test(inner) || FEE_NOT.test(inner)) continue;
+      if (!FEE_CUE.test(inner) || FEE_NOT.test(inner)) return false;
       const [s, e] = sentenceBounds(view.norm, m.start, m.end);
-      if (isNoNeedBefore(view, m.start, 4) || /分期/.test(view.norm.slice(s, e)) || MERCHANT_PAYS.test(view.norm.slice(m.end, e))) continue;
-      if (isQuestionAfter(view, m.end)) continue;
-      emit('fee', m.start, m.end);
-    }
-    for (const m of matchAll(view, FEE_ON_BUYER)) {
+      if (isNoNeedBefore(view, m.start, 4) || /分期/.test(view.norm.slice(s, e)) || MERCHANT_PAYS.test(view.norm.slice(m.end, e))) return false;
+      return !isQuestionAfter(view, m.end);
+    };
+    const isFeeOnBuyer = (m: TextMatch) => {
+      const around = view.norm.slice(...sentenceBounds(view.norm, m.start, m.end));
+      return /信用卡|花呗/.test(around) && !/分期/.test(around) && !isQuestionAfter(view, m.end);
+    };
+    const checks = [isRefusal, isRefusal, isFee, isFeeOnBuyer];
+    const found = claimMatches(view, [REFUSE_BEFORE, REFUSE_AFTER, FEE, FEE_ON_BUYER], (m, pattern) => checks[pattern]!(m));
+    for (const m of found) {
       const [s, e] = sentenceBounds(view.norm, m.start, m.end);
-      const around = view.norm.slice(s, e);
-      if (overlaps(m.start, m.end) || !/信用卡|花呗/.test(around) || /分期/.test(around) || isQuestionAfter(view, m.end)) continue;
-      emit('fee', m.start, m.end);
+      report({
+        messageId: m.pattern < 2 ? 'refusal' : 'fee',
+        data: { text: view.original.slice(m.start, m.end) },
+        start: m.start,
+        end: m.end,
+        suggest: [{ messageId: 'suggestManual', text: MANUAL_ANSWER, start: s, end: e }],
+      });
     }
   },
 });

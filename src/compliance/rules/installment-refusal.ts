@@ -1,7 +1,8 @@
 import { isConditionalBefore, isQuestionAfter, PHRASE_END } from '../clause.ts';
+import { claimMatches } from '../patterns/claim.ts';
 import { sentenceBounds } from '../patterns/sentence.ts';
 import { defineRule } from '../rule.ts';
-import { clauseAfter, clauseBefore, matchAll } from '../text-view.ts';
+import { clauseAfter, clauseBefore } from '../text-view.ts';
 
 /**
  * Never say installments are unsupported; direct the buyer to the bank (seed 000 三(14) 不能
@@ -52,23 +53,20 @@ export default defineRule({
     },
   },
   check({ view, report }) {
-    const taken: [number, number][] = [];
-    for (const re of PATTERNS) {
-      for (const m of matchAll(view, re)) {
-        if (taken.some(([s, e]) => m.start < e && s < m.end)) continue;
-        const before = clauseBefore(view, m.start, 12);
-        if (isConditionalBefore(view, m.start) || OTHER_SUBJECT.test(before) || /(不会|不存在)$/.test(before)) continue;
-        if (clauseAfter(view, m.end, 4).startsWith('的话') || isQuestionAfter(view, m.end)) continue;
-        taken.push([m.start, m.end]);
-        const [s, e] = sentenceBounds(view.norm, m.start, m.end);
-        report({
-          messageId: 'refusal',
-          data: { text: view.original.slice(m.start, m.end) },
-          start: m.start,
-          end: m.end,
-          suggest: [{ messageId: 'suggestManual', text: MANUAL_ANSWER, start: s, end: e }],
-        });
-      }
+    const refusals = claimMatches(view, PATTERNS, (m) => {
+      const before = clauseBefore(view, m.start, 12);
+      if (isConditionalBefore(view, m.start) || OTHER_SUBJECT.test(before) || /(不会|不存在)$/.test(before)) return false;
+      return !clauseAfter(view, m.end, 4).startsWith('的话') && !isQuestionAfter(view, m.end);
+    });
+    for (const m of refusals) {
+      const [s, e] = sentenceBounds(view.norm, m.start, m.end);
+      report({
+        messageId: 'refusal',
+        data: { text: view.original.slice(m.start, m.end) },
+        start: m.start,
+        end: m.end,
+        suggest: [{ messageId: 'suggestManual', text: MANUAL_ANSWER, start: s, end: e }],
+      });
     }
   },
 });

@@ -1,7 +1,7 @@
 import { isNoNeedBefore, isQuestionAfter } from '../clause.ts';
+import { claimMatches } from '../patterns/claim.ts';
 import { sentenceBounds } from '../patterns/sentence.ts';
 import { defineRule } from '../rule.ts';
-import { matchAll } from '../text-view.ts';
 
 /**
  * The buyer never pays for an invoice: no tax points, no postage for sending it (seed 004
@@ -58,22 +58,17 @@ export default defineRule({
     },
   },
   check({ view, report }) {
-    const taken: [number, number][] = [];
-    for (const re of PATTERNS) {
-      for (const m of matchAll(view, re)) {
-        if (taken.some(([s, e]) => m.start < e && s < m.end)) continue;
-        // 无需/不需要/不用/免 right before: the opposite of a charge.
-        if (isNoNeedBefore(view, m.start) || isQuestionAfter(view, m.end)) continue;
-        taken.push([m.start, m.end]);
-        const [s, e] = sentenceBounds(view.norm, m.start, m.end);
-        report({
-          messageId: 'charge',
-          data: { text: view.original.slice(m.start, m.end) },
-          start: m.start,
-          end: m.end,
-          suggest: [{ messageId: 'suggestManual', text: MANUAL_ANSWER, start: s, end: e }],
-        });
-      }
+    // 无需/不需要/不用/免 right before: the opposite of a charge.
+    const charges = claimMatches(view, PATTERNS, (m) => !isNoNeedBefore(view, m.start) && !isQuestionAfter(view, m.end));
+    for (const m of charges) {
+      const [s, e] = sentenceBounds(view.norm, m.start, m.end);
+      report({
+        messageId: 'charge',
+        data: { text: view.original.slice(m.start, m.end) },
+        start: m.start,
+        end: m.end,
+        suggest: [{ messageId: 'suggestManual', text: MANUAL_ANSWER, start: s, end: e }],
+      });
     }
   },
 });

@@ -1,7 +1,8 @@
 import { isConditionalBefore, isQuestionAfter, PHRASE_END } from '../clause.ts';
+import { claimMatches } from '../patterns/claim.ts';
 import { sentenceBounds } from '../patterns/sentence.ts';
 import { defineRule } from '../rule.ts';
-import { clauseAfter, clauseBefore, matchAll } from '../text-view.ts';
+import { clauseAfter, clauseBefore } from '../text-view.ts';
 
 /**
  * Tmall shops must always issue an invoice (seed 004 第三章 一 发票知识: 拒开发票违规成立扣6分;
@@ -66,24 +67,21 @@ export default defineRule({
     },
   },
   check({ view, report }) {
-    const taken: [number, number][] = [];
-    for (const re of PATTERNS) {
-      for (const m of matchAll(view, re)) {
-        if (taken.some(([s, e]) => m.start < e && s < m.end)) continue;
-        const before = clauseBefore(view, m.start, 12);
-        if (isConditionalBefore(view, m.start) || DOUBLE_NEG.test(before) || NOT_SHOP.test(before)) continue;
-        // …的话 (a condition); 无法开具发票的情况是不存在的 (talking about refusals, not refusing).
-        if (/^的?(话|情况|说法)/.test(clauseAfter(view, m.end, 4)) || isQuestionAfter(view, m.end)) continue;
-        taken.push([m.start, m.end]);
-        const [s, e] = sentenceBounds(view.norm, m.start, m.end);
-        report({
-          messageId: 'refusal',
-          data: { text: view.original.slice(m.start, m.end) },
-          start: m.start,
-          end: m.end,
-          suggest: [{ messageId: 'suggestManual', text: MANUAL_ANSWER, start: s, end: e }],
-        });
-      }
+    const refusals = claimMatches(view, PATTERNS, (m) => {
+      const before = clauseBefore(view, m.start, 12);
+      if (isConditionalBefore(view, m.start) || DOUBLE_NEG.test(before) || NOT_SHOP.test(before)) return false;
+      // …的话 (a condition); 无法开具发票的情况是不存在的 (talking about refusals, not refusing).
+      return !/^的?(话|情况|说法)/.test(clauseAfter(view, m.end, 4)) && !isQuestionAfter(view, m.end);
+    });
+    for (const m of refusals) {
+      const [s, e] = sentenceBounds(view.norm, m.start, m.end);
+      report({
+        messageId: 'refusal',
+        data: { text: view.original.slice(m.start, m.end) },
+        start: m.start,
+        end: m.end,
+        suggest: [{ messageId: 'suggestManual', text: MANUAL_ANSWER, start: s, end: e }],
+      });
     }
   },
 });

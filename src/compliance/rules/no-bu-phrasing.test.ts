@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testRule } from '../rule-tester.ts';
 import { buPhrasings } from '../tables/bu-phrasings.ts';
+import { tableKeywords } from '../tables/match.ts';
 import rule from './no-bu-phrasing.ts';
 
 testRule(rule, {
@@ -80,5 +81,11 @@ describe('bu-phrasings table', () => {
       expect(new RegExp(e.pattern ?? e.phrase, 'u').test(e.phrase), e.phrase).toBe(true);
       expect(e.phrase).toContain('不');
     }
+  });
+
+  it('gives the rule its keywords: the words every entry needs, not 不 alone', () => {
+    expect(rule.meta.keywords).toEqual(tableKeywords(buPhrasings));
+    expect(rule.meta.keywords).not.toContain('不');
+    for (const e of buPhrasings) expect((rule.meta.keywords ?? []).some((k) => e.phrase.includes(k)), e.phrase).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule.ts';
-import { buPhrasings, type BuPhrasing } from '../tables/bu-phrasings.ts';
-import { matchAll } from '../text-view.ts';
+import { buPhrasings } from '../tables/bu-phrasings.ts';
+import { compilePhrases, findPhrases, tableKeywords } from '../tables/match.ts';
+import type { TextMatch } from '../text-view.ts';
 
 /**
  * No 不-phrasings (seed 000 二(7)): 不能便宜 → 无法再低了, 不好意思 → 非常抱歉, 不行 → 无法帮到您,
@@ -8,8 +9,7 @@ import { matchAll } from '../text-view.ts';
  * others suggestions. Only table entries are reported (不客气, 不用担心, 不错 pass), and A-not-A
  * questions (能不能, 可不可以, 行不行) are questions, not refusals.
  */
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const compiled = buPhrasings.map((entry) => ({ entry, re: new RegExp(entry.pattern ?? escape(entry.phrase), 'gu') }));
+const table = compilePhrases(buPhrasings);
 
 /** 能不能 / 可不可以 / 行不行: the character before 不 repeats after it. */
 function isAnotA(norm: string, bu: number): boolean {
@@ -24,7 +24,8 @@ export default defineRule({
     source: 'seed 000 二(7) 聊天窗口不可带有“不”字的词汇，例如：不能便宜，不好意思，不行，到不了等。应改为：无法再低了，非常抱歉，无法帮到您，无法到达等',
     fixable: true,
     hasSuggestions: true,
-    triggers: '不',
+    // The table's phrases (不能, 不行, 不好意思, 到不了 …), derived from it: 不 alone is on almost every reply.
+    keywords: tableKeywords(buPhrasings),
     messages: {
       zh: {
         bu: '请避免带“不”字的说法：“{phrase}”可改为“{replacement}”。',
@@ -37,19 +38,9 @@ export default defineRule({
     },
   },
   check({ view, report }) {
-    const found: { start: number; end: number; entry: BuPhrasing }[] = [];
-    for (const { entry, re } of compiled) {
-      for (const m of matchAll(view, re)) {
-        if (isAnotA(view.norm, m.start + m.text.indexOf('不'))) continue;
-        found.push({ start: m.start, end: m.end, entry });
-      }
-    }
+    const notAnotA = (m: TextMatch) => !isAnotA(view.norm, m.start + m.text.indexOf('不'));
     // 不能便宜了 beats 不能: the longest match wins, then the earliest.
-    found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-    const kept: typeof found = [];
-    for (const f of found) if (kept.every((k) => f.end <= k.start || f.start >= k.end)) kept.push(f);
-    kept.sort((a, b) => a.start - b.start);
-    for (const { start, end, entry } of kept) {
+    for (const { start, end, entry } of findPhrases(view, table, notAnotA)) {
       const data = { phrase: view.original.slice(start, end), replacement: entry.replacement };
       if (entry.safe) {
         report({ messageId: 'bu', data, start, end, fix: { text: entry.replacement } });

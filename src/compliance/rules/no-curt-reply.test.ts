@@ -1,5 +1,8 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { testRule } from '../rule-tester.ts';
-import rule from './no-curt-reply.ts';
+import { createTextView } from '../text-view.ts';
+import rule, { MAX_CURT_LENGTH, trimmedSpan } from './no-curt-reply.ts';
 
 const ACK = '好的，收到您的消息，这就为您处理～';
 const CONSENT = '可以的，我这边为您安排，请您稍等～';
@@ -47,5 +50,33 @@ testRule(rule, {
     { text: '可以', errors: [{ span: '可以', suggestion: CONSENT }] },
     { text: 'en', errors: [{ span: 'en' }] },
     { text: '亲，好的👍🏻', errors: [{ span: '亲，好的' }] },
+    { text: '亲爱的，好的呢，收到了哈，明白了，没问题～[微笑]', name: 'the longest curt form', errors: [{ span: '亲爱的，好的呢，收到了哈，明白了，没问题' }] },
   ],
+});
+
+describe('trimmedSpan', () => {
+  // The definition: leading and trailing runs of ignorable units, as regexes (what the scan replaces).
+  const IGNORABLE = String.raw`(?:\[[\u4e00-\u9fff]{1,4}\]|[\s,.!?;:~'"“”‘’()\[\]【】《》<>。、…—\-·^_*]|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f)`;
+  const LEADING = new RegExp(`^${IGNORABLE}+`, 'u');
+  const TRAILING = new RegExp(`${IGNORABLE}+$`, 'u');
+  function byRegex(norm: string) {
+    const start = LEADING.exec(norm)?.[0].length ?? 0;
+    if (start === norm.length) return { start, end: start };
+    return { start, end: norm.length - (TRAILING.exec(norm)?.[0].length ?? 0) };
+  }
+
+  it('trims like the regex definition', () => {
+    const units = ['[', ']', '微', '笑', '好', ' ', '，', '。', '~', '😊', '👍🏻', '\u200d', '\ufe0f', '©', 'a', '1', '\ud83d', '\ude0a', '[微笑]', '[哈哈哈哈哈]', '…', '\n', '\u00a0'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...units), { maxLength: 12 }), (parts) => {
+        const view = createTextView(parts.join(''));
+        expect(trimmedSpan(view)).toEqual(byRegex(view.norm));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('leaves the curt check to replies no longer than the longest curt form', () => {
+    expect('亲爱的，好的呢，收到了哈，明白了，没问题'.length).toBe(MAX_CURT_LENGTH);
+  });
 });

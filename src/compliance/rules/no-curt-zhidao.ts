@@ -25,7 +25,7 @@ export default defineRule({
     source: 'seed 000 二(6) 聊天窗口严禁用哦，恩，知道…等语气词',
     fixable: false,
     hasSuggestions: true,
-    triggers: '知',
+    keywords: ['知道'],
     messages: {
       zh: {
         curtZhidao: '“{word}”显得生硬敷衍，请改为“好的，已经为您记下了”等礼貌说法。',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tableKeywords } from '../tables/match.ts';
 import { testRule } from '../rule-tester.ts';
 import { dismissivePhrases } from '../tables/dismissive-phrases.ts';
 import rule from './no-dismissive.ts';
@@ -52,10 +53,11 @@ testRule(rule, {
 });
 
 describe('dismissive-phrases table', () => {
-  it('every entry matches its own phrase and contains a trigger', () => {
+  it('every entry matches its own phrase and contains a keyword', () => {
     for (const e of dismissivePhrases) {
       expect(new RegExp(e.pattern ?? e.phrase, 'u').test(e.phrase), e.phrase).toBe(true);
-      expect([...(rule.meta.triggers ?? '')].some((t) => e.phrase.includes(t)), e.phrase).toBe(true);
+      expect((rule.meta.keywords ?? []).some((k) => e.phrase.includes(k)), e.phrase).toBe(true);
     }
+    expect(rule.meta.keywords).toEqual(tableKeywords(dismissivePhrases));
   });
 });

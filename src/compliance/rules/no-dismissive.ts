@@ -1,6 +1,7 @@
 import { defineRule } from '../rule.ts';
 import { dismissivePhrases, type DismissivePhrase } from '../tables/dismissive-phrases.ts';
-import { clauseAfter, clauseBefore, matchAll } from '../text-view.ts';
+import { compilePhrases, findPhrases, tableKeywords } from '../tables/match.ts';
+import { clauseAfter, clauseBefore, type TextMatch } from '../text-view.ts';
 
 /**
  * Brush-offs (seed 000 二(6) 严禁用…我不清楚，我找不到人问，自己选吧我也不懂): 不清楚, 不知道,
@@ -9,13 +10,16 @@ import { clauseAfter, clauseBefore, matchAll } from '../text-view.ts';
  * (不知道您喜欢哪个颜色呢), the buyer's doubts (您哪里不清楚), blurred pictures (图片看不清楚:
  * asking for a clearer photo is service) and the manual's own 我不太清楚，麻烦您咨询下银行 out.
  */
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const compiled = dismissivePhrases.map((entry) => ({
-  entry,
-  re: new RegExp(entry.pattern ?? escape(entry.phrase), 'gu'),
-  unlessBefore: entry.unlessBefore === undefined ? undefined : new RegExp(entry.unlessBefore, 'u'),
-  unlessAfter: entry.unlessAfter === undefined ? undefined : new RegExp(entry.unlessAfter, 'u'),
-}));
+const table = compilePhrases(dismissivePhrases);
+const exceptions = new Map(
+  dismissivePhrases.map((entry) => [
+    entry,
+    {
+      unlessBefore: entry.unlessBefore === undefined ? undefined : new RegExp(entry.unlessBefore, 'u'),
+      unlessAfter: entry.unlessAfter === undefined ? undefined : new RegExp(entry.unlessAfter, 'u'),
+    },
+  ]),
+);
 
 export default defineRule({
   meta: {
@@ -25,8 +29,8 @@ export default defineRule({
     source: 'seed 000 二(6) 聊天窗口严禁用…我不清楚，我找不到人问，自己选吧我也不懂等',
     fixable: false,
     hasSuggestions: true,
-    // Every table pattern contains one of these (不清楚/不知道/不懂/不归/不关, 自己, 关系/无关, 没办法).
-    triggers: '不自关没',
+    // The words every table entry's matches contain (不清楚, 不知道, 自己选吧, 没办法 …), derived from the table.
+    keywords: tableKeywords(dismissivePhrases),
     messages: {
       zh: {
         dismissive: '“{phrase}”显得推脱，请主动帮顾客解决，例如改为“{replacement}”。',
@@ -39,20 +43,12 @@ export default defineRule({
     },
   },
   check({ view, report }) {
-    const found: { start: number; end: number; entry: DismissivePhrase }[] = [];
-    for (const c of compiled) {
-      for (const m of matchAll(view, c.re)) {
-        if (c.unlessBefore?.test(clauseBefore(view, m.start))) continue;
-        if (c.unlessAfter?.test(clauseAfter(view, m.end))) continue;
-        found.push({ start: m.start, end: m.end, entry: c.entry });
-      }
-    }
+    const accept = (m: TextMatch, entry: DismissivePhrase) => {
+      const { unlessBefore, unlessAfter } = exceptions.get(entry)!;
+      return !unlessBefore?.test(clauseBefore(view, m.start)) && !unlessAfter?.test(clauseAfter(view, m.end));
+    };
     // Overlapping entries (我不清楚 / 不清楚): the longest match wins, then the earliest.
-    found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-    const kept: typeof found = [];
-    for (const f of found) if (kept.every((k) => f.end <= k.start || f.start >= k.end)) kept.push(f);
-    kept.sort((a, b) => a.start - b.start);
-    for (const { start, end, entry } of kept) {
+    for (const { start, end, entry } of findPhrases(view, table, accept)) {
       const data = { phrase: view.original.slice(start, end), replacement: entry.replacement };
       report({
         messageId: 'dismissive',

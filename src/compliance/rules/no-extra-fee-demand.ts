@@ -1,7 +1,8 @@
 import { isNoNeedBefore, isQuestionAfter } from '../clause.ts';
+import { claimMatches } from '../patterns/claim.ts';
 import { sentenceText } from '../patterns/sentence.ts';
 import { defineRule } from '../rule.ts';
-import { clauseBefore, matchAll } from '../text-view.ts';
+import { clauseBefore } from '../text-view.ts';
 
 /**
  * Never ask the buyer for extra money to get service — deposits, "unfreezing" or activation
@@ -53,20 +54,17 @@ export default defineRule({
     },
   },
   check({ view, report }) {
-    const taken: [number, number][] = [];
-    for (const re of PATTERNS) {
-      for (const m of matchAll(view, re)) {
-        if (taken.some(([s, e]) => m.start < e && s < m.end)) continue;
-        const before = clauseBefore(view, m.start, 12);
-        // 无需/不需要/不用/免 right before the demand; 已交 (done already).
-        if (isNoNeedBefore(view, m.start) || /已经?$/.test(before) || isQuestionAfter(view, m.end)) continue;
-        // 我们店铺交了/已交保证金: the shop's own deposit, unless phrased as a demand.
-        if (SHOP.test(before) && !/您/.test(before + m.text) && !DEMAND.test(m.text)) continue;
-        if (ELSEWHERE.test(sentenceText(view.norm, m.start, m.end))) continue;
-        taken.push([m.start, m.end]);
-        const fee = m.groups.find((g) => g !== undefined) ?? '';
-        report({ messageId: 'demand', data: { fee, text: view.original.slice(m.start, m.end) }, start: m.start, end: m.end });
-      }
+    const demands = claimMatches(view, PATTERNS, (m) => {
+      const before = clauseBefore(view, m.start, 12);
+      // 无需/不需要/不用/免 right before the demand; 已交 (done already).
+      if (isNoNeedBefore(view, m.start) || /已经?$/.test(before) || isQuestionAfter(view, m.end)) return false;
+      // 我们店铺交了/已交保证金: the shop's own deposit, unless phrased as a demand.
+      if (SHOP.test(before) && !/您/.test(before + m.text) && !DEMAND.test(m.text)) return false;
+      return !ELSEWHERE.test(sentenceText(view.norm, m.start, m.end));
+    });
+    for (const m of demands) {
+      const fee = m.groups.find((g) => g !== undefined) ?? '';
+      report({ messageId: 'demand', data: { fee, text: view.original.slice(m.start, m.end) }, start: m.start, end: m.end });
     }
   },
 });

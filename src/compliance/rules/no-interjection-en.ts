@@ -28,7 +28,7 @@ export default defineRule({
     source: 'seed 000 二(6) 聊天窗口严禁用哦，恩，知道…等语气词',
     fixable: false,
     hasSuggestions: true,
-    triggers: '嗯恩',
+    keywords: ['嗯', '恩'],
     messages: {
       zh: {
         interjection: '请不要用语气词“{word}”，显得敷衍；可改用“好的”。',

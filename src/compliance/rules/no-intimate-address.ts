@@ -41,7 +41,8 @@ export default defineRule({
     source: 'seed 000 二(2) 聊天过程中不能出现谩骂/粗鲁的语言，态度要礼貌，但不能过于亲密',
     fixable: true,
     hasSuggestions: true,
-    triggers: '亲宝',
+    // What ADDRESS matches: 亲 (亲亲, 亲爱的, 亲们), 宝宝, 宝子, 宝贝 (宝贝儿, 宝贝们).
+    keywords: ['亲', '宝宝', '宝子', '宝贝'],
     messages: {
       zh: {
         intimate: '请不要用“{word}”称呼顾客：态度要礼貌，但不要过于亲密，可用“您”或“您好”。',

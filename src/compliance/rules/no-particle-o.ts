@@ -23,7 +23,7 @@ export default defineRule({
     source: 'seed 000 二(6) 聊天窗口严禁用哦，恩，知道…等语气词',
     fixable: true,
     hasSuggestions: false,
-    triggers: '哦噢喔',
+    keywords: ['哦', '噢', '喔'],
     messages: {
       zh: { noO: '聊天窗口请不要用语气词“{word}”，删掉即可。' },
       en: { noO: 'Do not use the particle “{word}” in the chat window; just delete it.' },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tableKeywords } from '../tables/match.ts';
 import { testRule } from '../rule-tester.ts';
 import { rudePhrases } from '../tables/rude-phrases.ts';
 import rule from './no-rude.ts';
@@ -61,10 +62,15 @@ testRule(rule, {
 });
 
 describe('rude-phrases table', () => {
-  it('every entry matches its own phrase and contains a trigger', () => {
+  it('every entry matches its own phrase and contains a keyword', () => {
     for (const e of rudePhrases) {
       expect(new RegExp(e.pattern ?? e.phrase, 'u').test(e.phrase), e.phrase).toBe(true);
-      expect([...(rule.meta.triggers ?? '')].some((t) => e.phrase.includes(t)), e.phrase).toBe(true);
+      expect((rule.meta.keywords ?? []).some((k) => e.phrase.includes(k)), e.phrase).toBe(true);
     }
+  });
+
+  it('has the keywords of its table, and 没 for a bare 没有 (it covers 没得商量, 没长眼 …)', () => {
+    expect(rule.meta.keywords).toContain('没');
+    for (const w of tableKeywords(rudePhrases)!) expect((rule.meta.keywords ?? []).some((k) => w.includes(k)), w).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule.ts';
-import { rudePhrases, type RudePhrase } from '../tables/rude-phrases.ts';
-import { matchAll } from '../text-view.ts';
+import { minimalWords } from '../tables/keywords.ts';
+import { compilePhrases, findPhrases, tableKeywords } from '../tables/match.ts';
+import { rudePhrases } from '../tables/rude-phrases.ts';
 import { trimmedSpan } from './no-curt-reply.ts';
 
 /**
@@ -10,10 +11,12 @@ import { trimmedSpan } from './no-curt-reply.ts';
  * where a calm wording fits in place of the phrase it is a suggestion.
  * Product words pass: 滚筒洗衣机, 傻瓜相机, 有病虫害吗, 穷举, 层出不穷, 补脑.
  */
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const compiled = rudePhrases.map((entry) => ({ entry, re: new RegExp(entry.pattern ?? escape(entry.phrase), 'gu') }));
+const table = compilePhrases(rudePhrases);
 /** seed 002: a flat 没有 to the buyer (no discount, no way) is as hurtful as 不还价. */
 const FLAT_NO = /^没(?:有|得)?(?:了|的|啊|呢)?$/;
+/** The table's words (傻逼, 滚, 神经病, 不还价 …, derived from it) and 没 for a flat 没有. */
+const tableWords = tableKeywords(rudePhrases);
+const KEYWORDS = tableWords === undefined ? undefined : minimalWords([...tableWords, '没']);
 
 export default defineRule({
   meta: {
@@ -23,8 +26,7 @@ export default defineRule({
     source: 'seed 000 三(11) 不能谩骂或以恶劣态度接待客户; seed 000 二(2); seed 002 千万不可以说我这里不还价，没有等伤害顾客自尊的话语',
     fixable: false,
     hasSuggestions: true,
-    // Every table pattern contains one of these; 没 also covers the bare 没有.
-    triggers: '傻滚神病脑烦爱买穷多事懂说看眼瞎价没本投差',
+    keywords: KEYWORDS,
     messages: {
       zh: {
         rude: '“{phrase}”是不礼貌的说法，会伤害顾客，请换成平和、礼貌的表达。',
@@ -44,14 +46,8 @@ export default defineRule({
       report({ messageId: 'flatNo', data: { phrase: view.original.slice(span.start, span.end) }, ...span });
       return;
     }
-    const found: { start: number; end: number; entry: RudePhrase }[] = [];
-    for (const { entry, re } of compiled) for (const m of matchAll(view, re)) found.push({ start: m.start, end: m.end, entry });
     // Overlapping entries: the longest match wins, then the earliest.
-    found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-    const kept: typeof found = [];
-    for (const f of found) if (kept.every((k) => f.end <= k.start || f.start >= k.end)) kept.push(f);
-    kept.sort((a, b) => a.start - b.start);
-    for (const { start, end, entry } of kept) {
+    for (const { start, end, entry } of findPhrases(view, table)) {
       const phrase = view.original.slice(start, end);
       const replacement = entry.replacement;
       report({

@@ -41,7 +41,8 @@ export default defineRule({
     source: 'seed 000 三(12) 销售中的商品，不能以缺货为由，拒绝发货; seed 004 第三章 未按约定时间发货、缺货',
     fixable: false,
     hasSuggestions: false,
-    triggers: '缺没断无',
+    // Every alternative of REFUSAL contains a STOCK word.
+    keywords: ['缺货', '没货', '没有货', '断货', '断码', '无货'],
     messages: {
       zh: {
         stockoutRefusal:

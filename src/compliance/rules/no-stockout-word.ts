@@ -29,7 +29,7 @@ export default defineRule({
     source: 'seed 004 第三章 未按约定时间发货、缺货（以缺货为由退款，商家支付成交金额30%、最高500元违约金）',
     fixable: true,
     hasSuggestions: false,
-    triggers: '缺',
+    keywords: ['缺货'],
     messages: {
       zh: {
         sayTemporarilyOut: '请不要说“缺货”，可以说“暂时无货”，并告知预计到货时间或推荐其他款式。',

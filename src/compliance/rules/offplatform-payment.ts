@@ -1,7 +1,8 @@
 import { isQuestionAfter, listClauseBefore } from '../clause.ts';
+import { claimMatches } from '../patterns/claim.ts';
 import { sentenceBounds } from '../patterns/sentence.ts';
 import { defineRule } from '../rule.ts';
-import { clauseAfter, matchAll } from '../text-view.ts';
+import { clauseAfter } from '../text-view.ts';
 
 /**
  * On Tmall the only way to buy is an online order paid through Alipay (seed 004 第三章 二
@@ -29,6 +30,7 @@ const PATTERNS: readonly [Kind, RegExp][] = [
   ],
   ['offline', /线下(?:付款|交易|支付|打款|转[账帐]|购买|成交|结算|汇款|付现|交钱|下单)/g],
 ];
+const REGEXES = PATTERNS.map(([, re]) => re);
 
 /** A refusal earlier in the clause; 、/或 lists keep it going (暂时无法银行卡转账或货到付款). */
 const NEG_BEFORE = /(不支持|不能|不可以|无法|没法|没办法|没有|没开通|未开通|暂未|暂不|不接受|拒绝|不提供|不允许|不方便|谢绝|禁止|不做|不走|不用|不)/;
@@ -76,25 +78,24 @@ export default defineRule({
     },
   },
   check({ view, report }) {
-    const taken: [number, number][] = [];
-    for (const [kind, re] of PATTERNS) {
-      for (const m of matchAll(view, re)) {
-        if (taken.some(([s, e]) => m.start < e && s < m.end)) continue;
-        const before = listClauseBefore(view, m.start).split(RESET).pop()!.replace(NOT_NEG, '');
-        if (NEG_BEFORE.test(before) || NEG_AFTER.test(clauseAfter(view, m.end, 10)) || isQuestionAfter(view, m.end)) continue;
-        const [s, e] = sentenceBounds(view.norm, m.start, m.end);
-        if (!AFFIRM.test(before) && LATER_REFUSAL.test(view.norm.slice(m.end, e))) continue;
-        if ((kind === 'transfer' || kind === 'account' || kind === 'im') && (TO_BUYER.test(view.norm.slice(m.end, m.end + 2)) || REFUND.test(view.norm.slice(s, e)))) continue;
-        if (kind !== 'cod' && kind !== 'warehouse' && /(给|向|帮|为)您|您的$/.test(before)) continue;
-        taken.push([m.start, m.end]);
-        report({
-          messageId: 'offplatform',
-          data: { text: view.original.slice(m.start, m.end) },
-          start: m.start,
-          end: m.end,
-          suggest: [{ messageId: 'suggestManual', text: MANUAL_ANSWER, start: s, end: e }],
-        });
-      }
+    const offers = claimMatches(view, REGEXES, (m, pattern) => {
+      const kind = PATTERNS[pattern]![0];
+      const before = listClauseBefore(view, m.start).split(RESET).pop()!.replace(NOT_NEG, '');
+      if (NEG_BEFORE.test(before) || NEG_AFTER.test(clauseAfter(view, m.end, 10)) || isQuestionAfter(view, m.end)) return false;
+      const [s, e] = sentenceBounds(view.norm, m.start, m.end);
+      if (!AFFIRM.test(before) && LATER_REFUSAL.test(view.norm.slice(m.end, e))) return false;
+      if ((kind === 'transfer' || kind === 'account' || kind === 'im') && (TO_BUYER.test(view.norm.slice(m.end, m.end + 2)) || REFUND.test(view.norm.slice(s, e)))) return false;
+      return !(kind !== 'cod' && kind !== 'warehouse' && /(给|向|帮|为)您|您的$/.test(before));
+    });
+    for (const m of offers) {
+      const [s, e] = sentenceBounds(view.norm, m.start, m.end);
+      report({
+        messageId: 'offplatform',
+        data: { text: view.original.slice(m.start, m.end) },
+        start: m.start,
+        end: m.end,
+        suggest: [{ messageId: 'suggestManual', text: MANUAL_ANSWER, start: s, end: e }],
+      });
     }
   },
 });

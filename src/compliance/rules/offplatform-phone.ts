@@ -20,8 +20,9 @@ const FRAME =
 const CONTACT_CUE = /(客服(?![部组中仓])|售后(?![部组中仓])|我的|我们的|本店|店铺|店长|掌柜|拨打|致电|打给|打电话|打我|联系我|热线|加我|微信|qq)/g;
 
 /**
- * No phone number has fewer digits (the shortest are landlines: a 3-digit area code and a
- * 7-digit local number; a bare 7-digit local number is the floor if ever read as one).
+ * A text without a digit run this long has no phone number: `findPhoneNumbers` reads at least
+ * 10 digits (mobile 11, 400/800 10, area code + 7–8-digit local number); 7, a bare local
+ * number, leaves room should those ever be read.
  */
 const MIN_PHONE_DIGITS = 7;
 

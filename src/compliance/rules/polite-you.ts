@@ -16,7 +16,7 @@ export default defineRule({
     source: 'seed 000 二(4) 聊天过程中要称呼客户为“您”，切勿直接称呼“你”',
     fixable: true,
     hasSuggestions: false,
-    triggers: '你',
+    keywords: ['你'],
     messages: {
       zh: { useNin: '称呼顾客请用“您”，不要用“你”。' },
       en: { useNin: 'Address the buyer as 您, not 你.' },

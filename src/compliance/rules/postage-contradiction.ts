@@ -1,4 +1,5 @@
 import { isNegatedBefore, isNoNeedBefore, isQuestionAfter, listClauseAround } from '../clause.ts';
+import { claimMatches } from '../patterns/claim.ts';
 import { sentenceBounds } from '../patterns/sentence.ts';
 import { defineRule } from '../rule.ts';
 import { clauseBefore, matchAll, type TextView } from '../text-view.ts';
@@ -101,23 +102,17 @@ export default defineRule({
       });
 
     if (shipping.freeShipping) {
-      const taken: [number, number][] = [];
-      for (const re of [NOT_FREE, SURCHARGE]) {
-        for (const m of matchAll(view, re)) {
-          if (taken.some(([s, e]) => m.start < e && s < m.end)) continue;
-          const [s, e] = sentenceBounds(view.norm, m.start, m.end);
-          const text = view.norm.slice(s, e);
-          const before = clauseBefore(view, m.start, 12);
-          if (isNoNeedBefore(view, m.start) || /(给|帮|为)您$/.test(before) || isQuestionAfter(view, m.end)) continue;
-          if (ELSEWHERE.test(text) || THRESHOLD.test(text)) continue;
-          if (aboutOtherRegions(view, m.start, m.end, shipping.region)) continue;
-          // 差价 alone is a price difference unless the sentence is about postage.
-          if (m.text.endsWith('差价') && !/运费|邮费|快递/.test(text)) continue;
-          if (re === SURCHARGE && DISCLOSED.test(text)) continue;
-          taken.push([m.start, m.end]);
-          emit('chargeOnFree', m.start, m.end, s, e);
-        }
-      }
+      const charges = claimMatches(view, [NOT_FREE, SURCHARGE], (m, pattern) => {
+        const text = view.norm.slice(...sentenceBounds(view.norm, m.start, m.end));
+        const before = clauseBefore(view, m.start, 12);
+        if (isNoNeedBefore(view, m.start) || /(给|帮|为)您$/.test(before) || isQuestionAfter(view, m.end)) return false;
+        if (ELSEWHERE.test(text) || THRESHOLD.test(text)) return false;
+        if (aboutOtherRegions(view, m.start, m.end, shipping.region)) return false;
+        // 差价 alone is a price difference unless the sentence is about postage.
+        if (m.text.endsWith('差价') && !/运费|邮费|快递/.test(text)) return false;
+        return !(pattern === 1 && DISCLOSED.test(text)); // SURCHARGE
+      });
+      for (const m of charges) emit('chargeOnFree', m.start, m.end, ...sentenceBounds(view.norm, m.start, m.end));
       return;
     }
 

@@ -56,7 +56,8 @@ export default defineRule({
     source: 'seed 000 一(3) 好评返现：委婉回答没有这个活动，并讲解我们的好评活动; seed 002 第五章 中差评',
     fixable: false,
     hasSuggestions: false,
-    triggers: '评晒',
+    // CASHBACK needs 好评 or 返现/返利 (评价返现, 晒图返利); PAID_CHANGE needs a review word of CHANGE.
+    keywords: ['好评', '返现', '返利', '差评', '中评', '评价', '评论'],
     messages: {
       zh: {
         cashbackForReview: '不能用返现、红包或礼品换取好评。顾客问起时请委婉说明没有好评返现活动，并介绍店铺的好评活动。',
