@@ -1,26 +1,16 @@
 import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
+import { runCli } from './helpers/run-cli.ts';
 
 let dataDir: string;
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'kefu-data-'));
 });
 
-async function run(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  const input = new PassThrough();
-  input.end(stdin);
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (c: Buffer) => (stdout += c.toString()));
-  err.on('data', (c: Buffer) => (stderr += c.toString()));
-  const code = await main(args, { stdin: input, stdout: out, stderr: err, env: { KEFU_DATA_DIR: dataDir } });
-  return { code, stdout, stderr };
+function run(args: string[], stdin = '') {
+  return runCli(args, stdin, { KEFU_DATA_DIR: dataDir });
 }
 
 async function jsonl(lines: string[]): Promise<string> {

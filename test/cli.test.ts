@@ -2,30 +2,12 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { runCli } from './helpers/run-cli.ts';
 
 /** Runs the CLI in-process with in-memory streams. */
-async function run(args: string[], stdin: string | Buffer = '', env: Record<string, string> = {}): Promise<Run> {
-  const input = new PassThrough();
-  input.end(stdin);
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (c: Buffer) => (stdout += c.toString()));
-  err.on('data', (c: Buffer) => (stderr += c.toString()));
-  const code = await main(args, { stdin: input, stdout: out, stderr: err, env });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 async function tempFile(name: string, content: string | Buffer): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'kefu-cli-'));

@@ -37,6 +37,7 @@ testRule(rule, {
     { text: '不好意思，让您久等了。', errors: [{ span: '不好意思' }], output: '非常抱歉，让您久等了。' },
     { text: '改地址不行的。', errors: [{ span: '不行', suggestion: '改地址无法帮到您的。' }] },
     { text: '您那边中通到不了。', errors: [{ span: '到不了' }], output: '您那边中通无法到达。' },
+    { text: '您那边韵达到不了。', name: 'courier 韵达 before 到不了', errors: [{ span: '到不了' }], output: '您那边韵达无法到达。' },
     {
       text: '真不好意思，这个价格不能再便宜了哦～',
       errors: [{ span: '真不好意思' }, { span: '不能再便宜了' }],

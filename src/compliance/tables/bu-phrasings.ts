@@ -36,8 +36,8 @@ export const buPhrasings: readonly BuPhrasing[] = [
     replacement: '非常抱歉',
     safe: true,
   },
-  // Not 达到不了 / 做到不了 / 想到不了: there 到 belongs to the verb before it.
-  { phrase: '到不了', pattern: '(?<![达做办收拿找想遇看听感提得])到不了', replacement: '无法到达', safe: true },
+  // Not 达到不了 / 做到不了 / 想到不了: there 到 belongs to the verb before it (but 韵达 is a courier).
+  { phrase: '到不了', pattern: '(?<![做办收拿找想遇看听感提得])(?<!(?<!韵)达)到不了', replacement: '无法到达', safe: true },
   { phrase: '做不到', replacement: '无法做到', safe: true },
   { phrase: '办不到', replacement: '无法办到', safe: true },
   // Conditional 不行 (实在不行的话, 如果不行就…, a clause opening 实在不行) is advice, not a refusal
