@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EntitySchema, extractEntities } from './entities/index.ts';
 import { featuresOf, type Features } from './features.ts';
 import { IntentIdSchema, isIntentId, type IntentId } from './intents.ts';
-import { coverage, predict, train, type LinearModel, type TrainOptions } from './linear-model.ts';
+import { activate, scoreRows, train, type LinearModel, type TrainOptions } from './linear-model.ts';
 import { normalizeMessage } from './normalize.ts';
 import { matchRule } from './rules.ts';
 import type { LabelledExample } from './dataset.ts';
@@ -77,8 +77,9 @@ function rank(
   features: Features,
   minCoverage: number,
 ): { ranking: RankedIntent[]; source: 'rule' | 'model'; familiar: boolean } {
-  const probs = predict(model, features.ids);
-  const familiar = coverage(model, features.multi) >= minCoverage;
+  const activation = activate(model, features.ids, features.multi);
+  const probs = scoreRows(model, activation.rows);
+  const familiar = activation.coverage >= minCoverage;
   const ranking = topIntents(model.labels, probs, 3);
   const ruled = matchRule(text);
   if (ruled === undefined) return { ranking, source: 'model', familiar };
@@ -96,7 +97,7 @@ export function trainIntentModel(examples: readonly LabelledExample[], options: 
   return train(
     examples.map((e) => {
       const message = normalizeMessage(e.text);
-      return { features: featuresOf(message.text, extractEntities(message)).ids, label: e.intent };
+      return { features: [...featuresOf(message.text, extractEntities(message)).ids], label: e.intent };
     }),
     options,
   );

@@ -7,10 +7,10 @@ import type { Entity } from './entities/index.ts';
  * the entities found (money, a reduction, days, a deadline …), which carry meaning n-grams miss.
  */
 export interface Features {
-  /** Every feature id, without repeats. */
-  ids: number[];
-  /** The ids of the 2- and 3-grams: what "have we seen words like these" is judged on. */
-  multi: number[];
+  /** Every feature id (a repeated n-gram repeats; the model counts it once). */
+  ids: Uint32Array;
+  /** 1 where ids[i] is a 2- or 3-gram: what "have we seen words like these" is judged on. */
+  multi: Uint8Array;
 }
 
 const START = 0x5e; // ^
@@ -41,26 +41,26 @@ function codeAt(text: string, i: number): number {
 }
 
 export function featuresOf(text: string, entities: readonly Entity[] = []): Features {
-  const ids = new Set<number>();
-  const multi = new Set<number>();
+  const capacity = 3 * (text.length + 2) + 3 * entities.length;
+  const ids = new Uint32Array(capacity);
+  const multi = new Uint8Array(capacity);
+  let n = 0;
   // Positions -1 (^) to text.length ($): every n-gram starting there.
   for (let i = -1; i <= text.length; i++) {
     const a = codeAt(text, i);
-    const one = mix(mix(0x811c9dc5, 1), a);
-    if (a !== START && a !== END && a !== 0x20) ids.add(one);
+    if (a !== START && a !== END && a !== 0x20) ids[n++] = mix(mix(0x811c9dc5, 1), a);
     if (i + 1 > text.length) continue;
-    const two = mix(mix(mix(0x811c9dc5, 2), a), codeAt(text, i + 1));
-    ids.add(two);
-    multi.add(two);
+    const b = codeAt(text, i + 1);
+    ids[n] = mix(mix(mix(0x811c9dc5, 2), a), b);
+    multi[n++] = 1;
     if (i + 2 > text.length) continue;
-    const three = mix(mix(mix(mix(0x811c9dc5, 3), a), codeAt(text, i + 1)), codeAt(text, i + 2));
-    ids.add(three);
-    multi.add(three);
+    ids[n] = mix(mix(mix(mix(0x811c9dc5, 3), a), b), codeAt(text, i + 2));
+    multi[n++] = 1;
   }
   for (const e of entities) {
-    ids.add(entityFeature(e.type));
-    if (e.type === 'money' && e.reduction) ids.add(entityFeature('money-'));
-    if (e.type === 'date' && e.before) ids.add(entityFeature('deadline'));
+    ids[n++] = entityFeature(e.type);
+    if (e.type === 'money' && e.reduction) ids[n++] = entityFeature('money-');
+    if (e.type === 'date' && e.before) ids[n++] = entityFeature('deadline');
   }
-  return { ids: [...ids], multi: [...multi] };
+  return { ids: ids.subarray(0, n), multi: multi.subarray(0, n) };
 }

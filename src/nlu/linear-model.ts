@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FeatureIndex } from './feature-index.ts';
 
 /**
  * Multinomial logistic regression over sparse binary features, trained with SGD.
@@ -26,7 +27,7 @@ export type SerializedLinearModel = z.infer<typeof LinearModelSchema>;
 export interface LinearModel {
   labels: readonly string[];
   /** Feature id → row. */
-  index: ReadonlyMap<number, number>;
+  index: FeatureIndex;
   rowStart: Uint32Array;
   classes: Uint16Array;
   values: Float32Array;
@@ -104,7 +105,7 @@ export function train(samples: readonly { features: readonly number[]; label: st
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const index = new Map<number, number>();
   const encoded = samples.map((s) => ({
-    active: s.features.map((f) => {
+    active: [...new Set(s.features)].map((f) => {
       let i = index.get(f);
       if (i === undefined) index.set(f, (i = index.size));
       return i;
@@ -136,16 +137,44 @@ export function train(samples: readonly { features: readonly number[]; label: st
       }
     }
   }
-  return { labels, index, bias, ...sparsify(weights, index.size, K, pruneBelow) };
+  return { labels, index: new FeatureIndex([...index.keys()]), bias, ...sparsify(weights, index.size, K, pruneBelow) };
 }
 
 /** Probabilities by label for a message's features; unknown features are ignored. */
-export function predict(model: LinearModel, features: readonly number[]): Float64Array {
+/** What one message's features light up in a model. */
+export interface Activation {
+  /** Rows of the known features, without repeats. */
+  rows: number[];
+  /** Share of the `multi`-flagged features that are known (0 when none is flagged). */
+  coverage: number;
+}
+
+// Marks rows already taken for the current message (a generation counter saves clearing it).
+let stamps = new Uint32Array(0);
+let generation = 0;
+
+/** Looks up a message's feature ids; `multi[i]` flags the ids that count for coverage. */
+export function activate(model: LinearModel, ids: ArrayLike<number>, multi?: ArrayLike<number>): Activation {
+  if (stamps.length < model.index.size) stamps = new Uint32Array(model.index.size);
+  generation = (generation + 1) >>> 0 || 1;
   const rows: number[] = [];
-  for (const f of features) {
-    const row = model.index.get(f);
-    if (row !== undefined) rows.push(row);
+  let multiTotal = 0;
+  let multiKnown = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const row = model.index.rowOf(ids[i]!);
+    const counts = multi !== undefined && multi[i] === 1;
+    if (counts) multiTotal++;
+    if (row < 0) continue;
+    if (counts) multiKnown++;
+    if (stamps[row] === generation) continue;
+    stamps[row] = generation;
+    rows.push(row);
   }
+  return { rows, coverage: multiTotal === 0 ? 0 : multiKnown / multiTotal };
+}
+
+/** Class probabilities for activated rows (each feature valued 1/√n). */
+export function scoreRows(model: LinearModel, rows: readonly number[]): Float64Array {
   const scores = Float64Array.from(model.bias);
   const x = rows.length > 0 ? 1 / Math.sqrt(rows.length) : 0;
   const { rowStart, classes, values } = model;
@@ -156,18 +185,15 @@ export function predict(model: LinearModel, features: readonly number[]): Float6
   return scores;
 }
 
-/** The share of the given feature ids the model has seen in training (0 for none). */
-export function coverage(model: LinearModel, features: readonly number[]): number {
-  if (features.length === 0) return 0;
-  let known = 0;
-  for (const f of features) if (model.index.has(f)) known++;
-  return known / features.length;
+/** Probabilities by label for a message's feature ids; unknown ids are ignored. */
+export function predict(model: LinearModel, features: ArrayLike<number>): Float64Array {
+  return scoreRows(model, activate(model, features).rows);
 }
 
 export function serialize(model: LinearModel): SerializedLinearModel {
   return {
     labels: [...model.labels],
-    features: [...model.index.keys()],
+    features: [...model.index.ids],
     rowStart: [...model.rowStart],
     classes: [...model.classes],
     values: Buffer.from(model.values.buffer, model.values.byteOffset, model.values.byteLength).toString('base64'),
@@ -190,7 +216,7 @@ export function deserialize(data: SerializedLinearModel): LinearModel {
   if (!fits) throw new Error('model weights do not match its features and labels');
   return {
     labels: parsed.labels,
-    index: new Map(parsed.features.map((f, i) => [f, i])),
+    index: new FeatureIndex(parsed.features),
     rowStart: Uint32Array.from(parsed.rowStart),
     classes: Uint16Array.from(parsed.classes),
     values,
