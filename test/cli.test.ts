@@ -44,6 +44,11 @@ describe('kefu lint', () => {
     expect(r.stdout).toMatch(/2 条回复，\d+ 个问题/);
   });
 
+  it('describes a deletion fix as a deletion', async () => {
+    const r = await run(['lint'], '已经给您发出了哦\n');
+    expect(r.stdout).toContain('可自动修正：删除“哦”（--fix）');
+  });
+
   it('exits 0 on clean replies', async () => {
     const r = await run(['lint'], '您好，请问有什么可以帮您？\n');
     expect(r.code).toBe(0);

@@ -104,7 +104,11 @@ function printText(io: CliIo, source: string, replies: LintedReply[]): void {
       writeLine(io.stdout, `    ${lineText}`);
       writeLine(io.stdout, `    ${' '.repeat(displayWidth(before))}${'^'.repeat(Math.max(1, displayWidth(flagged)))}`);
       const suggestions = v.suggestions ?? [];
-      if (v.fix) writeLine(io.stdout, `    可自动修正：改为“${v.fix.text}”（--fix）`);
+      if (v.fix) {
+        const removed = reply.text.slice(v.fix.start, v.fix.end);
+        const action = v.fix.text === '' ? `删除“${removed}”` : `改为“${v.fix.text}”`;
+        writeLine(io.stdout, `    可自动修正：${action}（--fix）`);
+      }
       for (const s of suggestions) writeLine(io.stdout, `    建议：${s.message}`);
     }
   }
