@@ -1,0 +1,89 @@
+import type { Order } from '../src/orders/schema.ts';
+import { ShopSchema, type Shop } from '../src/shop/schema.ts';
+import type { TurnEvent, TurnFacts } from './protocol.ts';
+import type { Entity } from '../src/nlu/entities/index.ts';
+import type { IntentId } from '../src/nlu/intents.ts';
+
+/** A small shop for machine tests (the demo shop for the product lives in src/shop/demo). */
+export const testShop: Shop = ShopSchema.parse({
+  id: 'test-shop',
+  name: '暖阳旗舰店',
+  agents: ['小美', '阿杰'],
+  workingHours: [
+    { start: '09:00', end: '16:30' },
+    { start: '16:00', end: '22:30' },
+  ],
+  reviewActivity: '确认收货后带图评价，可以领取5元无门槛优惠券',
+  shipping: {
+    courier: '中通',
+    otherCouriers: [{ courier: '顺丰', extraFee: 12 }],
+    freeShippingRegions: ['浙江', '江苏', '上海', '广东', '北京'],
+    remoteFee: 15,
+    cutoff: '16:00',
+    deliveryDays: { normal: '2-4', remote: '5-7' },
+  },
+  invoice: { category: '服装', delivery: '财务会在一个月之内统一寄出，运费我们承担' },
+  products: [
+    {
+      id: 'coat-01',
+      name: '羊毛呢大衣',
+      category: '服装',
+      price: 599,
+      floorPrice: 560,
+      attributes: { 材质: '70%羊毛，30%聚酯纤维', 洗涤方式: '建议干洗' },
+      sizeChart: 'coat',
+      skus: [
+        { color: '驼色', size: 'S', stock: 5 },
+        { color: '驼色', size: 'M', stock: 0, restockDate: '2026-12-01' },
+        { color: '驼色', size: 'L', stock: 3 },
+        { color: '黑色', size: 'M', stock: 8 },
+      ],
+      recommend: ['scarf-01'],
+    },
+    {
+      id: 'scarf-01',
+      name: '羊绒围巾',
+      category: '配饰',
+      price: 199,
+      floorPrice: 180,
+      attributes: { 材质: '100%山羊绒' },
+      skus: [{ color: '米白色', size: '均码', stock: 20 }],
+    },
+  ],
+  sizeCharts: {
+    coat: [
+      { size: 'S', heightMin: 150, heightMax: 160, weightMinKg: 40, weightMaxKg: 50 },
+      { size: 'M', heightMin: 158, heightMax: 168, weightMinKg: 48, weightMaxKg: 58 },
+      { size: 'L', heightMin: 166, heightMax: 176, weightMinKg: 56, weightMaxKg: 68 },
+    ],
+  },
+  gifts: [
+    { id: 'sample', name: '护理小样', cost: 8 },
+    { id: 'bag', name: '防尘袋', cost: 5 },
+  ],
+  promotions: [{ name: '双十二', description: '12月12日全店满300减30' }],
+  bargaining: { maxDiscountRate: 0.05, couponAmount: 10, freeShippingThreshold: 300, giftIds: ['sample', 'bag'] },
+  largeOrderThreshold: 3000,
+});
+
+export const testOrders: Order[] = [];
+
+/** A TURN event with sensible facts, for machine tests. */
+export function turn(intent: IntentId, text = '', overrides: { entities?: Entity[]; secondary?: IntentId[]; facts?: Partial<TurnFacts> } = {}): TurnEvent {
+  return {
+    type: 'TURN',
+    text,
+    intent,
+    secondary: overrides.secondary ?? [],
+    entities: overrides.entities ?? [],
+    facts: {
+      now: '2026-11-23T10:00:00+08:00',
+      withinWorkingHours: true,
+      shop: testShop,
+      agent: '小美',
+      orders: testOrders,
+      product: testShop.products[0],
+      ...overrides.facts,
+    },
+  };
+}

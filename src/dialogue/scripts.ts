@@ -1,0 +1,141 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+
+/**
+ * The scripts library (话术): YAML files in scripts-library/, each a mapping from script id to
+ * `{ description, variants: [..] }`. Variants use named placeholders ({product}, {price} …)
+ * from PLACEHOLDERS; an unknown placeholder, a duplicate id or broken YAML is an error that
+ * names the file and line. Trainers edit these files without touching code.
+ */
+export const PLACEHOLDERS: Record<string, string> = {
+  shop: 'shop name',
+  agent: 'agent name',
+  product: 'product name',
+  price: 'list price (元)',
+  amount: 'an amount of money (元)',
+  discount: 'a discount amount (元)',
+  finalPrice: 'price after a concession (元)',
+  gift: 'gift name',
+  coupon: 'coupon amount (元)',
+  color: 'colour',
+  size: 'size',
+  sizes: 'list of sizes',
+  colors: 'list of colours',
+  height: 'height (cm)',
+  weight: 'weight (kg)',
+  courier: 'courier name',
+  couriers: 'list of couriers',
+  fee: 'a fee (元)',
+  region: 'province / region',
+  days: 'delivery days (e.g. 2-4)',
+  cutoff: 'daily shipping cut-off time',
+  attribute: 'attribute name (材质, 保质期 …)',
+  value: 'attribute value',
+  restockDate: 'expected restock date',
+  wording: 'the shop’s authenticity wording',
+  activity: 'the shop’s review activity',
+  promotion: 'promotion name',
+  promotionDetail: 'promotion description',
+  category: 'invoice category',
+  delivery: 'how invoices are sent',
+  orderId: 'order id',
+  address: 'receiver address (the buyer’s own)',
+  receiver: 'receiver name (the buyer’s own)',
+  phone: 'receiver phone (the buyer’s own, masked)',
+  threshold: 'an order-total threshold (元)',
+  recommendation: 'recommended product name',
+};
+
+export interface Script {
+  id: string;
+  description: string;
+  variants: string[];
+  file: string;
+  line: number;
+}
+
+export class ScriptsError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    detail: string,
+  ) {
+    super(`${file}:${line}: ${detail}`);
+    this.name = 'ScriptsError';
+  }
+}
+
+function lineOf(source: string, node: Node | null | undefined): number {
+  const offset = node?.range?.[0];
+  return offset === undefined ? 1 : source.slice(0, offset).split('\n').length;
+}
+
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+
+/** Parses one scripts file; throws ScriptsError with file:line for anything wrong. */
+export function parseScriptsFile(source: string, file: string): Script[] {
+  const doc = parseDocument(source);
+  const [firstError] = doc.errors;
+  if (firstError) throw new ScriptsError(file, firstError.linePos?.[0]?.line ?? 1, `invalid YAML: ${firstError.message.split('\n')[0]}`);
+  const root = doc.contents;
+  if (root === null) return [];
+  if (!isMap(root)) throw new ScriptsError(file, 1, 'expected a mapping from script id to { description, variants }');
+  const scripts: Script[] = [];
+  for (const pair of root.items) {
+    const keyNode = pair.key as Node;
+    const id = isScalar(keyNode) ? String(keyNode.value) : '';
+    const line = lineOf(source, keyNode);
+    if (!/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/.test(id)) throw new ScriptsError(file, line, `script id "${id}" must look like scenario.step (lower case, dots)`);
+    const value = pair.value as Node | null;
+    if (!isMap(value)) throw new ScriptsError(file, line, `${id}: expected { description, variants }`);
+    const description = value.get('description');
+    if (typeof description !== 'string' || description.trim() === '') throw new ScriptsError(file, line, `${id}: missing description`);
+    const variantsNode = value.get('variants', true);
+    if (!isSeq(variantsNode) || variantsNode.items.length < 2) throw new ScriptsError(file, line, `${id}: needs at least 2 variants`);
+    const variants = variantsNode.items.map((item) => {
+      const itemLine = lineOf(source, item as Node);
+      if (!isScalar(item) || typeof item.value !== 'string' || item.value.trim() === '') {
+        throw new ScriptsError(file, itemLine, `${id}: each variant must be a non-empty string`);
+      }
+      for (const m of item.value.matchAll(PLACEHOLDER)) {
+        if (!(m[1]! in PLACEHOLDERS)) throw new ScriptsError(file, itemLine, `${id}: unknown placeholder {${m[1]}}`);
+      }
+      return item.value;
+    });
+    const unknownKeys = value.items.map((p) => String((p.key as Node & { value?: unknown }).value)).filter((k) => k !== 'description' && k !== 'variants');
+    if (unknownKeys.length > 0) throw new ScriptsError(file, line, `${id}: unknown field(s) ${unknownKeys.join(', ')}`);
+    scripts.push({ id, description, variants, file, line });
+  }
+  return scripts;
+}
+
+export const DEFAULT_SCRIPTS_DIR = new URL('../../scripts-library/', import.meta.url).pathname;
+
+export interface ScriptsLibrary {
+  get(id: string): Script | undefined;
+  all(): Script[];
+}
+
+/** Loads every *.yaml of the scripts folder; a script id may be defined only once across files. */
+export function loadScripts(dir = DEFAULT_SCRIPTS_DIR): ScriptsLibrary {
+  const byId = new Map<string, Script>();
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+    const file = join(dir, name);
+    for (const script of parseScriptsFile(readFileSync(file, 'utf8'), file)) {
+      const earlier = byId.get(script.id);
+      if (earlier) throw new ScriptsError(file, script.line, `script id "${script.id}" is already defined at ${earlier.file}:${earlier.line}`);
+      byId.set(script.id, script);
+    }
+  }
+  return { get: (id) => byId.get(id), all: () => [...byId.values()] };
+}
+
+/** Fills a variant's placeholders; a placeholder without a value is an error (a bug in a flow). */
+export function renderVariant(variant: string, params: Record<string, string | number>, scriptId: string): string {
+  return variant.replace(PLACEHOLDER, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`script ${scriptId}: no value for {${name}}`);
+    return String(value);
+  });
+}

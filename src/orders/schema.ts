@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+export const OrderStateSchema = z.enum(['unpaid', 'paid', 'printed', 'shipped', 'delivered', 'completed', 'refunding']);
+export type OrderState = z.infer<typeof OrderStateSchema>;
+
+export const OrderSchema = z.object({
+  id: z.string().regex(/^\d{15,20}$/, 'order ids are 15–20 digits'),
+  buyerId: z.string().min(1),
+  state: OrderStateSchema,
+  items: z
+    .array(
+      z.object({
+        productId: z.string().min(1),
+        color: z.string().min(1),
+        size: z.string().min(1),
+        quantity: z.number().int().positive(),
+        price: z.number().nonnegative(),
+      }),
+    )
+    .min(1),
+  total: z.number().nonnegative(),
+  createdAt: z.string().datetime({ offset: true }),
+  paidAt: z.string().datetime({ offset: true }).optional(),
+  shippedAt: z.string().datetime({ offset: true }).optional(),
+  courier: z.string().optional(),
+  trackingNumber: z.string().optional(),
+  tracking: z.array(z.object({ at: z.string().datetime({ offset: true }), text: z.string() })).default([]),
+  receiver: z.object({ name: z.string().min(1), phone: z.string().min(1), address: z.string().min(1), region: z.string().min(1) }),
+  buyerNote: z.string().optional(),
+  refund: z.object({ state: z.enum(['requested', 'approved', 'returned', 'refunded', 'rejected']), amount: z.number().nonnegative(), reason: z.string() }).optional(),
+});
+export type Order = z.infer<typeof OrderSchema>;
+
+/**
+ * Where orders come from (the platform's API in production, a YAML file for the demo shop).
+ * Every method takes the buyer: a buyer only ever sees their own orders.
+ */
+export interface OrderProvider {
+  /** The buyer's orders, newest first. */
+  ordersOf(buyerId: string): Promise<Order[]>;
+  /** One order, only if it belongs to the buyer; undefined otherwise (never "exists but not yours"). */
+  orderOf(buyerId: string, orderId: string): Promise<Order | undefined>;
+}

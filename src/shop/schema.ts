@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+const Money = z.number().nonnegative();
+
+/** One row of a size chart: the size that fits a body in these ranges. */
+export const SizeRowSchema = z.object({
+  size: z.string().min(1),
+  heightMin: z.number().positive(),
+  heightMax: z.number().positive(),
+  weightMinKg: z.number().positive(),
+  weightMaxKg: z.number().positive(),
+});
+
+export const SkuSchema = z.object({
+  color: z.string().min(1),
+  size: z.string().min(1),
+  stock: z.number().int().nonnegative(),
+  /** When stock is 0: the date it is expected back, if known (YYYY-MM-DD). */
+  restockDate: z.string().optional(),
+});
+
+export const ProductSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  category: z.string().min(1),
+  price: Money,
+  /** The lowest price an agent may agree to; bargaining never goes below it. */
+  floorPrice: Money,
+  /** Attributes buyers ask about: 材质, 保质期, 产地, 洗涤方式 … */
+  attributes: z.record(z.string(), z.string()).default({}),
+  /** The size chart that applies (key of sizeCharts), for size advice. */
+  sizeChart: z.string().optional(),
+  skus: z.array(SkuSchema).min(1),
+  /** Products recommended with or instead of this one. */
+  recommend: z.array(z.string()).default([]),
+  sevenDayReturn: z.boolean().default(true),
+});
+
+export const GiftSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  /** What the gift costs the shop; concessions are kept within the policy's budget. */
+  cost: Money,
+});
+
+export const ShopSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  profile: z.enum(['tmall', 'taobao']).default('tmall'),
+  /** Agent names, used in greetings and in remarks (原因 + 客服名/日期). */
+  agents: z.array(z.string().min(1)).min(1),
+  /** Shifts (the manuals: 09:00–16:30 and 16:00–22:30); a shift may end after midnight. */
+  workingHours: z.array(z.object({ start: Time, end: Time })).min(1),
+  timezone: z.string().default('Asia/Shanghai'),
+  authenticityWording: z.string().min(1).default('自有品牌原厂正品'),
+  /** The review activity to explain instead of cashback (seed 000 一(3)). */
+  reviewActivity: z.string().min(1),
+  shipping: z.object({
+    /** The default courier; free shipping applies to it. */
+    courier: z.string().min(1),
+    /** Other couriers on request, with the extra fee the buyer pays before paying. */
+    otherCouriers: z.array(z.object({ courier: z.string().min(1), extraFee: Money })).default([]),
+    /** Regions (provinces) where shipping is free; others pay `remoteFee`. */
+    freeShippingRegions: z.array(z.string().min(1)).min(1),
+    remoteFee: Money,
+    /** Orders paid before this time usually leave the same day. */
+    cutoff: Time,
+    /** Typical delivery days to free-shipping regions, and to remote ones. */
+    deliveryDays: z.object({ normal: z.string().min(1), remote: z.string().min(1) }),
+  }),
+  invoice: z.object({
+    /** Invoice category the shop issues (the manuals' shop: 汽车用品). */
+    category: z.string().min(1),
+    /** How invoices are sent (e.g. 财务会在一个月之内统一寄出，运费我们承担). */
+    delivery: z.string().min(1),
+  }),
+  products: z.array(ProductSchema).min(1),
+  sizeCharts: z.record(z.string(), z.array(SizeRowSchema).min(1)).default({}),
+  gifts: z.array(GiftSchema).default([]),
+  promotions: z.array(z.object({ name: z.string().min(1), description: z.string().min(1) })).default([]),
+  bargaining: z.object({
+    /** The most an agent may take off the list price, as a rate (0.05 = 5%). */
+    maxDiscountRate: z.number().min(0).max(0.5),
+    /** A small coupon for the excuse type (seed 002), within the discount budget. */
+    couponAmount: Money,
+    /** Order total from which shipping to remote regions is free too. */
+    freeShippingThreshold: Money,
+    /** Gifts an agent may add (ids of `gifts`). */
+    giftIds: z.array(z.string()).default([]),
+  }),
+  /** Orders at or above this total are escalated to a senior agent (seed 003). */
+  largeOrderThreshold: Money,
+});
+
+export type Shop = z.infer<typeof ShopSchema>;
+export type Product = z.infer<typeof ProductSchema>;
+export type Sku = z.infer<typeof SkuSchema>;
+export type SizeRow = z.infer<typeof SizeRowSchema>;
+export type Gift = z.infer<typeof GiftSchema>;
