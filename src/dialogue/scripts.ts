@@ -77,7 +77,12 @@ const PLACEHOLDER = /\{([^{}]*)\}/g;
 export function parseScriptsFile(source: string, file: string): Script[] {
   const doc = parseDocument(source);
   const [firstError] = doc.errors;
-  if (firstError) throw new ScriptsError(file, firstError.linePos?.[0]?.line ?? 1, `invalid YAML: ${firstError.message.split('\n')[0]}`);
+  if (firstError) {
+    const line = firstError.linePos?.[0]?.line ?? 1;
+    // The usual trap: a variant that starts with a placeholder reads as a YAML mapping.
+    const hint = /^\s*-\s*\{/.test(source.split('\n')[line - 1] ?? '') ? ' (a variant that starts with { must be quoted)' : '';
+    throw new ScriptsError(file, line, `invalid YAML: ${firstError.message.split('\n')[0]}${hint}`);
+  }
   const root = doc.contents;
   if (root === null) return [];
   if (!isMap(root)) throw new ScriptsError(file, 1, 'expected a mapping from script id to { description, variants }');

@@ -1,0 +1,210 @@
+import type { Entity } from '../src/nlu/entities/index.ts';
+import type { Order } from '../src/orders/schema.ts';
+import type { Gift, Product, Shop } from '../src/shop/schema.ts';
+import type { Concession } from './protocol.ts';
+
+/**
+ * Pure arithmetic of the bargaining policy (seed 002 讨价还价, seed 004 第四章): how much may still
+ * be conceded on a product, what the buyer asked for, and which single concession fits. No I/O.
+ *
+ * The budget of a product is min(maxDiscountRate × price, price − floorPrice): every concession on
+ * it (discount, coupon, and the cost of a gift) is counted against it, so the total never exceeds
+ * the discount rate and the price never drops below the floor.
+ */
+
+export type BargainType = 'promise' | 'comparison' | 'decisive' | 'excuse' | 'generic';
+export type ConcessionKind = Concession['kind'];
+
+/** The manuals' name of each haggling type, used in remarks (原因). */
+export const TYPE_LABEL: Record<BargainType, string> = {
+  promise: '允诺型',
+  comparison: '对比型',
+  decisive: '武断干脆型',
+  excuse: '借口型',
+  generic: '普通议价',
+};
+
+/** Which concessions each type may get, in order of preference (one per request). */
+export const KINDS_BY_TYPE: Record<BargainType, readonly ConcessionKind[]> = {
+  promise: ['gift'],
+  comparison: ['gift', 'coupon'],
+  decisive: ['discount'],
+  excuse: ['coupon', 'gift'],
+  generic: ['coupon'],
+};
+
+/** A buyer who asks for a gift while bargaining gets a gift first, else the generic coupon. */
+export const GIFT_ASK_KINDS: readonly ConcessionKind[] = ['gift', 'coupon'];
+
+/** What the buyer offered: 少10块 (reduction), 580我就拍 / 只剩580了 (target price), 打95折 (rate). */
+export interface BuyerOffer {
+  productId: string | null;
+  kind: 'reduction' | 'target' | 'rate';
+  value: number;
+  /** The buyer's own words for it (the entity text). */
+  text: string;
+}
+
+export const round2 = (n: number): number => Math.round(n * 100) / 100;
+const floor2 = (n: number): number => Math.floor(n * 100 + 1e-6) / 100;
+
+type Policy = Shop['bargaining'];
+
+/** The most that may be conceded on a product in total (元, to the cent). */
+export function budgetOf(product: Pick<Product, 'price' | 'floorPrice'>, policy: Pick<Policy, 'maxDiscountRate'>): number {
+  const byRate = policy.maxDiscountRate * product.price;
+  const byFloor = product.price - product.floorPrice;
+  return Math.max(0, floor2(Math.min(byRate, byFloor)));
+}
+
+const onProduct = (ledger: readonly Concession[], productId: string) => ledger.filter((c) => c.productId === productId);
+
+/** Everything already conceded on a product (discounts, coupons, gift costs). */
+export function spentOn(ledger: readonly Concession[], productId: string): number {
+  return round2(onProduct(ledger, productId).reduce((sum, c) => sum + c.amount, 0));
+}
+
+/** What the concessions take off the price the buyer pays (discounts and coupons; gifts are extra). */
+export function priceCutOn(ledger: readonly Concession[], productId: string): number {
+  return round2(
+    onProduct(ledger, productId)
+      .filter((c) => c.kind === 'discount' || c.kind === 'coupon')
+      .reduce((sum, c) => sum + c.amount, 0),
+  );
+}
+
+export function remainingBudget(product: Product, policy: Policy, ledger: readonly Concession[]): number {
+  return Math.max(0, round2(budgetOf(product, policy) - spentOn(ledger, product.id)));
+}
+
+/** The price the buyer pays once the concessions on the product are applied. */
+export function finalPriceOf(product: Product, ledger: readonly Concession[]): number {
+  return round2(product.price - priceCutOn(ledger, product.id));
+}
+
+/**
+ * The buyer's offer in this message, if any: a reduction (少10块), an amount below the price (a
+ * target price or the money the buyer says is left), or a discount rate (打95折). The last one wins.
+ */
+export function offerFromEntities(entities: readonly Entity[], product: Product | undefined): BuyerOffer | null {
+  let offer: BuyerOffer | null = null;
+  const productId = product?.id ?? null;
+  for (const e of entities) {
+    if (e.type === 'money' && e.amount > 0) {
+      offer = { productId, kind: e.reduction ? 'reduction' : 'target', value: e.amount, text: e.text };
+    } else if (e.type === 'discount' && e.rate !== undefined && e.rate < 1) {
+      offer = { productId, kind: 'rate', value: e.rate, text: e.text };
+    }
+  }
+  return offer;
+}
+
+/** The discount an offer asks for on a product (元), or null when it asks for nothing usable. */
+export function requestedDiscount(offer: BuyerOffer | null, product: Product): number | null {
+  if (offer === null || (offer.productId !== null && offer.productId !== product.id)) return null;
+  let discount: number;
+  if (offer.kind === 'reduction') discount = offer.value;
+  else if (offer.kind === 'target') discount = product.price - offer.value;
+  else discount = product.price * (1 - offer.value);
+  discount = round2(discount);
+  return discount > 0 && discount < product.price ? discount : null;
+}
+
+export type DeclineReason = 'already_granted' | 'gifts_exhausted' | 'budget_exhausted';
+
+export type Plan =
+  | {
+      ok: true;
+      concession: Concession;
+      /** Price after this and earlier concessions. */
+      finalPrice: number;
+      gift: Gift | null;
+      /** Decisive buyer asked for more than allowed: this is the best allowed instead. */
+      counter: boolean;
+    }
+  | { ok: false; reason: DeclineReason };
+
+export interface PlanInput {
+  type: BargainType;
+  kinds: readonly ConcessionKind[];
+  product: Product;
+  shop: Shop;
+  ledger: readonly Concession[];
+  offer: BuyerOffer | null;
+  /** True when the buyer asked for a gift (remark wording). */
+  giftAsk?: boolean;
+}
+
+/** 顾客议价（借口型），赠送10元优惠券（羊毛呢大衣）: the 原因 part of a remark (seed 002 备注规范). */
+export function concessionReason(type: BargainType, giftAsk: boolean, what: string, product: Product): string {
+  const who = giftAsk ? '顾客索要赠品' : type === 'generic' ? '顾客议价' : `顾客议价（${TYPE_LABEL[type]}）`;
+  return `${who}，${what}（${product.name}）`;
+}
+
+type KindPlan = Plan;
+
+function planKind(kind: ConcessionKind, input: PlanInput, remaining: number): KindPlan {
+  const { product, shop, ledger, type } = input;
+  const giftAsk = input.giftAsk ?? false;
+  const used = onProduct(ledger, product.id).some((c) => c.kind === kind);
+  if (used) return { ok: false, reason: 'already_granted' };
+  const cut = priceCutOn(ledger, product.id);
+  const policy = shop.bargaining;
+  if (kind === 'coupon') {
+    const amount = policy.couponAmount;
+    if (amount <= 0 || amount > remaining) return { ok: false, reason: 'budget_exhausted' };
+    const reason = concessionReason(type, giftAsk, `赠送${amount}元优惠券`, product);
+    return { ok: true, concession: { kind, amount, productId: product.id, reason }, finalPrice: round2(product.price - cut - amount), gift: null, counter: false };
+  }
+  if (kind === 'gift') {
+    const given = new Set(ledger.filter((c) => c.kind === 'gift').map((c) => c.giftId));
+    const left = policy.giftIds
+      .filter((id) => !given.has(id))
+      .map((id) => shop.gifts.find((g) => g.id === id))
+      .filter((g): g is Gift => g !== undefined);
+    if (left.length === 0) return { ok: false, reason: 'gifts_exhausted' };
+    const gift = left.find((g) => g.cost <= remaining);
+    if (gift === undefined) return { ok: false, reason: 'budget_exhausted' };
+    const reason = concessionReason(type, giftAsk, `赠送${gift.name}`, product);
+    return { ok: true, concession: { kind, amount: gift.cost, giftId: gift.id, productId: product.id, reason }, finalPrice: round2(product.price - cut), gift, counter: false };
+  }
+  if (kind === 'discount') {
+    const asked = requestedDiscount(input.offer, product);
+    let amount: number;
+    let counter = false;
+    if (asked !== null && asked <= remaining) {
+      amount = asked;
+    } else {
+      // One step at a time: the best allowed when the buyer asked for too much, else the coupon-sized step.
+      const best = Math.floor(remaining + 1e-6);
+      counter = asked !== null;
+      amount = counter || policy.couponAmount <= 0 ? best : Math.min(policy.couponAmount, best);
+    }
+    if (amount <= 0 || amount < 1) return { ok: false, reason: 'budget_exhausted' };
+    const finalPrice = round2(product.price - cut - amount);
+    const reason = concessionReason(type, giftAsk, `优惠${amount}元，改价为${finalPrice}元`, product);
+    return { ok: true, concession: { kind, amount, productId: product.id, reason }, finalPrice, gift: null, counter };
+  }
+  // free_shipping needs the buyer's region, which the turn facts do not carry.
+  return { ok: false, reason: 'budget_exhausted' };
+}
+
+/**
+ * The one concession that fits this request, trying the type's kinds in order; when none fits,
+ * the reason of the type's first choice (the buyer hears why).
+ */
+export function planConcession(input: PlanInput): Plan {
+  const remaining = remainingBudget(input.product, input.shop.bargaining, input.ledger);
+  let first: Plan | null = null;
+  for (const kind of input.kinds) {
+    const plan = planKind(kind, input, remaining);
+    if (plan.ok) return plan;
+    first ??= plan;
+  }
+  return first ?? { ok: false, reason: 'budget_exhausted' };
+}
+
+/** The buyer's newest order for the product that can still be repriced or get a gift (unpaid, or paid and not printed). */
+export function openOrderFor(orders: readonly Order[], productId: string): Order | undefined {
+  return orders.find((o) => (o.state === 'unpaid' || o.state === 'paid') && o.items.some((i) => i.productId === productId));
+}

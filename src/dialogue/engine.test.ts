@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { testShop } from '../../flows/test-fixtures.ts';
+import { defaultClassifier } from '../nlu/default-classifier.ts';
+import type { Order, OrderProvider } from '../orders/schema.ts';
+import { respond, setOwner, type ConversationState, type EngineDeps, type IncomingMessage } from './engine.ts';
+import { loadScripts } from './scripts.ts';
+
+const orders: Order[] = [
+  {
+    id: '3921000011112222333',
+    buyerId: 'tb_anna',
+    state: 'paid',
+    items: [{ productId: 'coat-01', color: '驼色', size: 'S', quantity: 1, price: 599 }],
+    total: 599,
+    createdAt: '2026-11-23T09:00:00+08:00',
+    paidAt: '2026-11-23T09:05:00+08:00',
+    tracking: [],
+    receiver: { name: '王芳', phone: '13911112222', address: '浙江省杭州市西湖区文三路88号', region: '浙江' },
+  },
+];
+
+const provider: OrderProvider = {
+  async ordersOf(buyerId) {
+    return orders.filter((o) => o.buyerId === buyerId);
+  },
+  async orderOf(buyerId, orderId) {
+    return orders.find((o) => o.buyerId === buyerId && o.id === orderId);
+  },
+};
+
+function deps(at = '2026-11-23T10:00:00+08:00'): EngineDeps {
+  return { classifier: defaultClassifier(), scripts: loadScripts(), shop: testShop, orders: provider, clock: () => new Date(at) };
+}
+
+async function chat(texts: string[], options: { mode?: IncomingMessage['mode']; at?: string; buyerId?: string; start?: ConversationState } = {}) {
+  let conversation = options.start;
+  const results = [];
+  for (const text of texts) {
+    const turn = await respond(conversation, { buyerId: options.buyerId ?? 'tb_anna', text, ...(options.mode ? { mode: options.mode } : {}) }, deps(options.at));
+    conversation = turn.conversation;
+    results.push(turn.result);
+  }
+  return { conversation: conversation!, results };
+}
+
+describe('respond', () => {
+  it('greets in working hours with the shop name, and the bot sends it', async () => {
+    const { results } = await chat(['在吗']);
+    expect(results[0]).toMatchObject({ intent: 'greeting', delivery: 'send', owner: 'bot' });
+    expect(results[0]!.replies).toHaveLength(1);
+    expect(results[0]!.state).toMatch(/^bot\/presale\./);
+  });
+
+  it('offers three checked candidates in assist mode, for a human to send', async () => {
+    const { results } = await chat(['能开发票吗'], { mode: 'assist' });
+    expect(results[0]!.delivery).toBe('suggest');
+    expect(results[0]!.replies.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(results[0]!.replies.map((r) => r.text)).size).toBe(results[0]!.replies.length);
+  });
+
+  it('hands a request for a human over with a summary, then only holds the line', async () => {
+    const { results } = await chat(['羊毛呢大衣有M码吗', '转人工', '人呢']);
+    expect(results[1]!.owner).toBe('pending');
+    expect(results[1]!.handoff?.reason).toBe('asked_for_human');
+    expect(results[1]!.handoff?.summary).toContain('tb_anna');
+    expect(results[1]!.handoff?.summary).toContain('羊毛呢大衣');
+    expect(results[1]!.handoff?.summary).toContain('3921000011112222333');
+    expect(results[2]!.handoff).toBeUndefined();
+    expect(results[2]!.replies[0]!.scriptId).toBe('common.holding');
+  });
+
+  it('promises only a follow-up in working hours when handing off at night', async () => {
+    const { results } = await chat(['我要投诉'], { at: '2026-11-23T23:30:00+08:00' });
+    expect(results[0]!.handoff?.reason).toBe('complaint');
+    expect(results[0]!.replies[0]!.scriptId).toBe('common.handoff_after_hours');
+  });
+
+  it('hands off logistics and after-sale questions, which are not automated yet', async () => {
+    const { results } = await chat(['我的快递到哪了']);
+    expect(results[0]!.handoff?.reason).toBe('not_automated');
+  });
+
+  it('hands off after two misunderstood messages in a row', async () => {
+    const { results } = await chat(['今天天气怎么样', '你们老板是谁啊哈哈']);
+    expect(results[0]!.replies[0]!.scriptId).toBe('common.not_understood');
+    expect(results[1]!.handoff?.reason).toBe('misunderstood');
+  });
+
+  it('never sends while an agent owns the chat: the bot only suggests', async () => {
+    const first = await chat(['在吗']);
+    const taken = setOwner(first.conversation, 'AGENT_JOINED');
+    const { results } = await chat(['有M码吗'], { start: taken });
+    expect(results[0]).toMatchObject({ owner: 'agent', delivery: 'suggest' });
+    const released = setOwner(taken, 'AGENT_LEFT');
+    expect((await chat(['有M码吗'], { start: released })).results[0]).toMatchObject({ owner: 'bot', delivery: 'send' });
+  });
+
+  it('refuses a conversation of another buyer', async () => {
+    const { conversation } = await chat(['在吗']);
+    await expect(respond(conversation, { buyerId: 'tb_bob', text: '在吗' }, deps())).rejects.toThrow(/another buyer/);
+  });
+
+  it('continues exactly after the state went through JSON (a restart)', async () => {
+    const texts = ['在吗', '身高165', '体重55', '能便宜点吗', '那便宜点吧'];
+    const straight = await chat(texts);
+    let conversation: ConversationState | undefined;
+    const restored = [];
+    for (const text of texts) {
+      const turn = await respond(conversation ? (JSON.parse(JSON.stringify(conversation)) as ConversationState) : undefined, { buyerId: 'tb_anna', text }, deps());
+      conversation = turn.conversation;
+      restored.push(turn.result);
+    }
+    expect(restored).toEqual(straight.results);
+  });
+
+  it('never returns a reply that fails the strict linter, whatever the buyer writes', async () => {
+    const blind = readFileSync(new URL('../../test/fixtures/nlu-blind.jsonl', import.meta.url), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { text: string }).text);
+    for (let i = 0; i < blind.length; i += 3) {
+      const { results } = await chat(blind.slice(i, i + 3), { mode: i % 2 === 0 ? 'auto' : 'assist' });
+      for (const r of results) for (const reply of r.replies) expect(reply.lint.errorCount, reply.text).toBe(0);
+    }
+  });
+});

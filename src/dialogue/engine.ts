@@ -1,0 +1,314 @@
+import { z } from 'zod';
+import { createActor, type Snapshot } from 'xstate';
+import { orchestratorMachine, type HandoffReason, type Mode, type OrchestratorContext } from '../../flows/orchestrator.ts';
+import { ConcessionSchema, emptyOutput, type FlowOutput, type ReplyPlan, type TurnEvent, type TurnFacts } from '../../flows/protocol.ts';
+import { routeFor } from '../../flows/routing.ts';
+import { createLinter } from '../compliance/linter.ts';
+import type { LintContext, Violation } from '../compliance/schema.ts';
+import type { Classifier } from '../nlu/classifier.ts';
+import type { Entity } from '../nlu/entities/index.ts';
+import type { IntentId } from '../nlu/intents.ts';
+import type { Order, OrderProvider } from '../orders/schema.ts';
+import { isWithinWorkingHours } from '../shop/hours.ts';
+import type { Product, Shop } from '../shop/schema.ts';
+import { isFlowName, runFlow } from './flows.ts';
+import { renderVariant, type ScriptsLibrary } from './scripts.ts';
+import { handoffSummary } from './summary.ts';
+
+/**
+ * The dialogue engine: classify → look up facts (orders, clock, shop) → orchestrator → scenario
+ * machine → render scripts → compliance gate. It knows no HTTP and no database: the
+ * conversation state goes in and comes out as plain JSON, to be stored by the caller.
+ */
+
+export const LedgerPromiseSchema = z.object({
+  kind: z.string(),
+  text: z.string(),
+  orderId: z.string().optional(),
+  madeAt: z.string(),
+  dueAt: z.string(),
+});
+export type LedgerPromise = z.infer<typeof LedgerPromiseSchema>;
+
+export const TurnRecordSchema = z.object({
+  turn: z.number().int(),
+  at: z.string(),
+  text: z.string(),
+  intent: z.string(),
+  replies: z.array(z.string()),
+});
+
+export const ConversationStateSchema = z.object({
+  buyerId: z.string().min(1),
+  /** Persisted snapshots: opaque JSON owned by xstate. */
+  orchestrator: z.unknown(),
+  flows: z.record(z.string(), z.unknown()),
+  productId: z.string().optional(),
+  history: z.array(TurnRecordSchema),
+  promises: z.array(LedgerPromiseSchema),
+  concessions: z.array(ConcessionSchema.extend({ at: z.string() })),
+});
+export type ConversationState = z.infer<typeof ConversationStateSchema>;
+
+export interface EngineDeps {
+  classifier: Classifier;
+  scripts: ScriptsLibrary;
+  shop: Shop;
+  orders: OrderProvider;
+  /** The clock lives outside the machines. */
+  clock: () => Date;
+}
+
+export interface IncomingMessage {
+  buyerId: string;
+  text: string;
+  mode?: Mode;
+}
+
+export interface ReplyCandidate {
+  text: string;
+  scriptId: string;
+  lint: { errorCount: number; warningCount: number; violations: Violation[] };
+}
+
+export type Owner = 'bot' | 'pending' | 'agent';
+
+export interface TurnResult {
+  replies: ReplyCandidate[];
+  /** `send`: the bot may send replies[0] now; `suggest`: a human decides (assist mode, or an agent owns the chat). */
+  delivery: 'send' | 'suggest';
+  owner: Owner;
+  intent: IntentId;
+  confidence: number;
+  secondary: IntentId[];
+  entities: Entity[];
+  /** Owner and scenario state, e.g. "bot/presale.awaitingBodyData". */
+  state: string;
+  remarks: { orderId?: string; text: string }[];
+  promises: LedgerPromise[];
+  handoff?: { reason: HandoffReason; summary: string };
+}
+
+const HISTORY_LIMIT = 30;
+const PROMISE_DUE_MS = 3600_000;
+
+export function newConversation(buyerId: string): ConversationState {
+  return { buyerId, orchestrator: undefined, flows: {}, history: [], promises: [], concessions: [] };
+}
+
+/** The product the message names (full name, or its last two characters: 大衣, 围巾), else the last one. */
+export function findProduct(shop: Shop, text: string, lastId: string | undefined): Product | undefined {
+  const named =
+    shop.products.find((p) => text.includes(p.name)) ??
+    shop.products.find((p) => p.name.length > 2 && text.includes(p.name.slice(-2)));
+  return named ?? shop.products.find((p) => p.id === lastId);
+}
+
+function lintContext(shop: Shop, buyerId: string, orders: Order[], product: Product | undefined): LintContext {
+  const newest = orders[0];
+  return {
+    buyer: { id: buyerId, ...(newest ? { name: newest.receiver.name, phone: newest.receiver.phone, address: newest.receiver.address } : {}) },
+    orders: orders.map((o) => ({ id: o.id, buyerId: o.buyerId, receiverName: o.receiver.name, phone: o.receiver.phone, address: o.receiver.address })),
+    shop: { name: shop.name, authenticityWording: shop.authenticityWording },
+    ...(product ? { product: { name: product.name, stock: product.skus.reduce((n, s) => n + s.stock, 0), sevenDayReturn: product.sevenDayReturn } } : {}),
+  };
+}
+
+function remarkText(reason: string, agent: string, now: Date, timeZone: string): string {
+  const date = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return `${reason}（${agent} ${date}）`;
+}
+
+/** Renders one plan; rotates the starting variant with the turn so replies do not repeat word for word. */
+function renderPlan(scripts: ScriptsLibrary, plan: ReplyPlan, baseParams: Record<string, string | number>, offset: number): { scriptId: string; texts: string[] } {
+  const script = scripts.get(plan.scriptId);
+  if (!script) throw new Error(`flow asked for unknown script ${plan.scriptId}`);
+  const params = { ...baseParams, ...plan.params };
+  const n = script.variants.length;
+  const texts = script.variants.map((_, i) => renderVariant(script.variants[(i + offset) % n]!, params, script.id));
+  return { scriptId: script.id, texts };
+}
+
+interface Gate {
+  lint(text: string): ReplyCandidate['lint'];
+}
+
+/** Candidates that pass the gate (no error); a reply that fails is never returned. */
+function gatedCandidates(
+  plans: ReplyPlan[],
+  deps: EngineDeps,
+  gate: Gate,
+  baseParams: Record<string, string | number>,
+  turn: number,
+  count: number,
+): ReplyCandidate[] {
+  const rendered = plans.map((plan) => renderPlan(deps.scripts, plan, baseParams, turn));
+  const scriptId = rendered.map((r) => r.scriptId).join('+');
+  const out: ReplyCandidate[] = [];
+  const tries = Math.max(...rendered.map((r) => r.texts.length));
+  for (let k = 0; k < tries && out.length < count; k++) {
+    const text = rendered.map((r) => r.texts[k % r.texts.length]).join('');
+    const lint = gate.lint(text);
+    if (lint.errorCount === 0 && !out.some((c) => c.text === text)) out.push({ text, scriptId, lint });
+  }
+  return out;
+}
+
+function restoreOrchestrator(state: ConversationState) {
+  return createActor(orchestratorMachine, {
+    input: { buyerId: state.buyerId },
+    ...(state.orchestrator === undefined ? {} : { snapshot: state.orchestrator as Snapshot<unknown> }),
+  }).start();
+}
+
+/** Runs the primary intent's flow and any further asks (secondary intents) of other flows. */
+function runFlows(
+  state: ConversationState,
+  event: TurnEvent,
+): { out: FlowOutput; flowState: string; flows: ConversationState['flows'] } {
+  const flows = { ...state.flows };
+  const route = routeFor(event.intent);
+  const out = emptyOutput();
+  let flowState: string = route;
+  const asks: IntentId[] = [event.intent, ...event.secondary.filter((i) => i !== event.intent)];
+  asks.forEach((intent, index) => {
+    const name = routeFor(intent);
+    if (!isFlowName(name)) {
+      if (index === 0 && name === 'social') {
+        if (intent === 'thanks_bye') out.replies.push({ scriptId: 'common.thanks', params: {} });
+        else if (intent === 'praise') out.replies.push({ scriptId: 'common.praise', params: {} });
+        else out.unhandled = true;
+      }
+      return;
+    }
+    const result = runFlow(name, flows[name], { ...event, intent, secondary: [] });
+    flows[name] = result.snapshot;
+    if (index === 0) {
+      flowState = result.state;
+      if (result.out.unhandled) out.unhandled = true;
+      if (result.out.handoff) out.handoff = result.out.handoff;
+    }
+    out.replies.push(...result.out.replies);
+    out.remarks.push(...result.out.remarks);
+    out.promises.push(...result.out.promises);
+    out.concessions.push(...result.out.concessions);
+  });
+  if (out.unhandled && out.replies.length === 0) out.replies.push({ scriptId: 'common.not_understood', params: {} });
+  return { out, flowState, flows };
+}
+
+export async function respond(
+  conversation: ConversationState | undefined,
+  message: IncomingMessage,
+  deps: EngineDeps,
+): Promise<{ conversation: ConversationState; result: TurnResult }> {
+  const state = conversation ?? newConversation(message.buyerId);
+  if (state.buyerId !== message.buyerId) throw new Error('this conversation belongs to another buyer');
+  const { shop } = deps;
+  const now = deps.clock();
+  const classification = deps.classifier.classify(message.text);
+  const orders = await deps.orders.ordersOf(message.buyerId);
+  const product = findProduct(shop, message.text, state.productId);
+  const agent = shop.agents[0]!;
+  const facts: TurnFacts = {
+    now: now.toISOString(),
+    withinWorkingHours: isWithinWorkingHours(shop, now),
+    shop,
+    agent,
+    orders,
+    ...(product ? { product } : {}),
+  };
+  const event: TurnEvent = {
+    type: 'TURN',
+    text: message.text,
+    intent: classification.intent,
+    secondary: classification.secondary,
+    entities: classification.entities,
+    facts,
+  };
+  const openOrder = orders.find((o) => o.state === 'unpaid' || o.state === 'paid');
+  const largeOrder =
+    (classification.intent === 'order_placed' || routeFor(classification.intent) === 'bargaining') &&
+    openOrder !== undefined &&
+    openOrder.total >= shop.largeOrderThreshold;
+
+  const orchestrator = restoreOrchestrator(state);
+  orchestrator.send({ type: 'TURN', intent: classification.intent, largeOrder, ...(message.mode ? { mode: message.mode } : {}) });
+  const ownerBefore = orchestrator.getSnapshot().value as Owner;
+  const { out, flowState, flows } = ownerBefore === 'pending' ? { out: emptyOutput(), flowState: 'waiting', flows: state.flows } : runFlows(state, event);
+  if (ownerBefore !== 'pending') {
+    orchestrator.send({ type: 'FLOW_RESULT', unhandled: out.unhandled === true, ...(out.handoff ? { handoff: out.handoff } : {}) });
+  }
+  const snapshot = orchestrator.getSnapshot();
+  const ctx: OrchestratorContext = snapshot.context;
+  const owner = snapshot.value as Owner;
+  const handedOffNow = ctx.handoffReason !== null && ctx.handoffTurn === ctx.turnCount;
+
+  // What the buyer may be told: a hand-off notice on the hand-off turn, a holding line while waiting.
+  let plans = out.replies;
+  if (handedOffNow) plans = [{ scriptId: facts.withinWorkingHours ? 'common.handoff' : 'common.handoff_after_hours', params: {} }];
+  else if (owner === 'pending') plans = [{ scriptId: 'common.holding', params: {} }];
+
+  const linter = createLinter({ profile: 'tmall', context: lintContext(shop, message.buyerId, orders, product) });
+  const gate: Gate = {
+    lint(text) {
+      const r = linter.lint(text);
+      return { errorCount: r.errorCount, warningCount: r.warningCount, violations: r.violations };
+    },
+  };
+  const baseParams = { shop: shop.name, agent };
+  const delivery: TurnResult['delivery'] = ctx.mode === 'assist' || owner === 'agent' ? 'suggest' : 'send';
+  const wanted = delivery === 'suggest' ? 3 : 1;
+  let replies = plans.length > 0 ? gatedCandidates(plans, deps, gate, baseParams, ctx.turnCount, wanted) : [];
+  if (plans.length > 0 && replies.length === 0) replies = gatedCandidates([{ scriptId: 'common.fallback', params: {} }], deps, gate, baseParams, ctx.turnCount, wanted);
+
+  const at = now.toISOString();
+  const remarks = out.remarks.map((r) => ({ ...(r.orderId ? { orderId: r.orderId } : {}), text: remarkText(r.reason, agent, now, shop.timezone) }));
+  const promises: LedgerPromise[] = out.promises.map((p) => ({
+    kind: p.kind,
+    text: p.text,
+    ...(p.orderId ? { orderId: p.orderId } : {}),
+    madeAt: at,
+    dueAt: new Date(now.getTime() + p.dueInHours * PROMISE_DUE_MS).toISOString(),
+  }));
+  const history = [
+    ...state.history,
+    { turn: ctx.turnCount, at, text: message.text, intent: classification.intent, replies: replies.slice(0, 1).map((r) => r.text) },
+  ].slice(-HISTORY_LIMIT);
+  const next: ConversationState = {
+    buyerId: state.buyerId,
+    orchestrator: orchestrator.getPersistedSnapshot(),
+    flows,
+    ...(product ? { productId: product.id } : state.productId ? { productId: state.productId } : {}),
+    history,
+    promises: [...state.promises, ...promises],
+    concessions: [...state.concessions, ...out.concessions.map((c) => ({ ...c, at }))],
+  };
+  orchestrator.stop();
+
+  const result: TurnResult = {
+    replies,
+    delivery,
+    owner,
+    intent: classification.intent,
+    confidence: classification.confidence,
+    secondary: classification.secondary,
+    entities: classification.entities,
+    state: `${owner}/${flowState}`,
+    remarks,
+    promises,
+  };
+  if (handedOffNow && ctx.handoffReason) {
+    result.handoff = { reason: ctx.handoffReason, summary: handoffSummary({ state: next, shop, orders, product, reason: ctx.handoffReason }) };
+  }
+  return { conversation: next, result };
+}
+
+/** Events from the agent's side: a human joins (takes over) or leaves (hands back to the bot). */
+export function setOwner(conversation: ConversationState, event: 'AGENT_JOINED' | 'AGENT_LEFT'): ConversationState {
+  const actor = restoreOrchestrator(conversation);
+  actor.send({ type: event });
+  const next = { ...conversation, orchestrator: actor.getPersistedSnapshot() };
+  actor.stop();
+  return next;
+}
