@@ -78,7 +78,10 @@ export interface TurnFacts {
   agent: string;
   /** The buyer's own orders, newest first. */
   orders: Order[];
-  /** The product the conversation is about: named in this message, else the last one named, else none. */
+  /**
+   * The product the conversation is about: named in this message, else the last one named, else
+   * none. Its `name` is the name to say to the buyer (the shop's short name when it has one).
+   */
   product?: Product;
 }
 

@@ -1,6 +1,8 @@
 import { CliUsageError, writeLine, type CliIo } from './io.ts';
+import { runChat } from './chat-command.ts';
 import { runClassify } from './classify-command.ts';
 import { runEval } from './eval-command.ts';
+import { runFlows } from './flows-command.ts';
 import { runLint } from './lint-command.ts';
 
 export const MAIN_HELP = `kefu — 淘宝/天猫店铺的智能客服助手
@@ -11,6 +13,8 @@ export const MAIN_HELP = `kefu — 淘宝/天猫店铺的智能客服助手
   lint [文件|-]     检查客服回复是否符合平台服务规范（用语、承诺、发票、付款、站外联系等）
   classify [消息]   识别买家消息的意图和实体（金额、尺码、快递、日期等）
   eval 文件.jsonl   用标注好的消息评估意图识别（准确率、宏平均F1、混淆对）
+  chat              在终端里以买家身份和演示店铺对话（显示意图、状态、备注）
+  flows diagram [名称]  输出对话状态机的 Mermaid 状态图
   help [命令]       显示帮助
 
 每个命令都支持 --help。示例：
@@ -25,6 +29,8 @@ const commands: Record<string, Command> = {
   lint: runLint,
   classify: runClassify,
   eval: runEval,
+  flows: runFlows,
+  chat: runChat,
 };
 
 /** Node's parseArgs errors, in the user's language. */

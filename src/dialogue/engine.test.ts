@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { testShop } from '../../flows/test-fixtures.ts';
 import { defaultClassifier } from '../nlu/default-classifier.ts';
 import type { Order, OrderProvider } from '../orders/schema.ts';
-import { respond, setOwner, type ConversationState, type EngineDeps, type IncomingMessage } from './engine.ts';
+import { loadDemoShop } from '../shop/load.ts';
+import { findProduct, respond, setOwner, tidyPunctuation, type ConversationState, type EngineDeps, type IncomingMessage } from './engine.ts';
 import { loadScripts } from './scripts.ts';
 
 const orders: Order[] = [
@@ -123,5 +124,21 @@ describe('respond', () => {
       const { results } = await chat(blind.slice(i, i + 3), { mode: i % 2 === 0 ? 'auto' : 'assist' });
       for (const r of results) for (const reply of r.replies) expect(reply.lint.errorCount, reply.text).toBe(0);
     }
+  });
+});
+
+describe('findProduct', () => {
+  it('matches what buyers call a product against long listing titles', () => {
+    const shop = loadDemoShop();
+    expect(findProduct(shop, '这件羊毛大衣有M码吗', undefined)?.id).toBe('NY-WC01');
+    expect(findProduct(shop, '羽绒服多少钱', undefined)?.id).toBe('NY-MD01');
+    expect(findProduct(shop, '山核桃保质期多久', undefined)?.id).toBe('NY-SN01');
+    expect(findProduct(shop, '牛仔裤有货吗', 'NY-SC01')?.id).toBe('NY-SC01');
+    expect(findProduct(shop, '在吗', undefined)).toBeUndefined();
+  });
+
+  it('tidies punctuation doubled by inserted shop texts', () => {
+    expect(tidyPunctuation('送完即止。，符合条件')).toBe('送完即止，符合条件');
+    expect(tidyPunctuation('开具。。')).toBe('开具。');
   });
 });

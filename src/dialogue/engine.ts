@@ -10,6 +10,7 @@ import type { Entity } from '../nlu/entities/index.ts';
 import type { IntentId } from '../nlu/intents.ts';
 import type { Order, OrderProvider } from '../orders/schema.ts';
 import { isWithinWorkingHours } from '../shop/hours.ts';
+import { normalizeSameLength } from '../text/normalize.ts';
 import type { Product, Shop } from '../shop/schema.ts';
 import { isFlowName, runFlow } from './flows.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
@@ -96,12 +97,29 @@ export function newConversation(buyerId: string): ConversationState {
   return { buyerId, orchestrator: undefined, flows: {}, history: [], promises: [], concessions: [] };
 }
 
-/** The product the message names (full name, or its last two characters: 大衣, 围巾), else the last one. */
+function bigrams(text: string): Set<string> {
+  const chars = [...text.replace(/[\s\p{P}\d]/gu, '')];
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+/**
+ * The product a message names. Listing titles are long ("暖阳 女士双面羊毛呢大衣 中长款翻领")
+ * and buyers say "羊毛大衣": each shared two-character word scores 1 / (how many products share
+ * it), so 大衣 counts fully and the brand counts for little. The best product wins when it
+ * scores at least 1 and alone; otherwise the conversation's last product stays.
+ */
 export function findProduct(shop: Shop, text: string, lastId: string | undefined): Product | undefined {
-  const named =
-    shop.products.find((p) => text.includes(p.name)) ??
-    shop.products.find((p) => p.name.length > 2 && text.includes(p.name.slice(-2)));
-  return named ?? shop.products.find((p) => p.id === lastId);
+  const words = shop.products.map((p) => bigrams(normalizeSameLength(p.name)));
+  const spread = new Map<string, number>();
+  for (const set of words) for (const w of set) spread.set(w, (spread.get(w) ?? 0) + 1);
+  const said = bigrams(normalizeSameLength(text));
+  const scores = words.map((set) => [...set].reduce((sum, w) => (said.has(w) ? sum + 1 / spread.get(w)! : sum), 0));
+  const best = Math.max(0, ...scores);
+  const winners = scores.filter((x) => x === best).length;
+  if (best >= 1 && winners === 1) return shop.products[scores.indexOf(best)];
+  return shop.products.find((p) => p.id === lastId);
 }
 
 function lintContext(shop: Shop, buyerId: string, orders: Order[], product: Product | undefined): LintContext {
@@ -129,6 +147,11 @@ function renderPlan(scripts: ScriptsLibrary, plan: ReplyPlan, baseParams: Record
   return { scriptId: script.id, texts };
 }
 
+/** Shop texts inserted into scripts may end in punctuation the script adds again ("…即止。，"). */
+export function tidyPunctuation(text: string): string {
+  return text.replace(/[。！；]+([，。！？；])/g, '$1').replace(/，{2,}/g, '，');
+}
+
 interface Gate {
   lint(text: string): ReplyCandidate['lint'];
 }
@@ -147,7 +170,7 @@ function gatedCandidates(
   const out: ReplyCandidate[] = [];
   const tries = Math.max(...rendered.map((r) => r.texts.length));
   for (let k = 0; k < tries && out.length < count; k++) {
-    const text = rendered.map((r) => r.texts[k % r.texts.length]).join('');
+    const text = tidyPunctuation(rendered.map((r) => r.texts[k % r.texts.length]).join(''));
     const lint = gate.lint(text);
     if (lint.errorCount === 0 && !out.some((c) => c.text === text)) out.push({ text, scriptId, lint });
   }
@@ -170,7 +193,8 @@ function runFlows(
   const route = routeFor(event.intent);
   const out = emptyOutput();
   let flowState: string = route;
-  const asks: IntentId[] = [event.intent, ...event.secondary.filter((i) => i !== event.intent)];
+  // A further ask runs only when it belongs to another flow: one flow answers once per turn.
+  const asks: IntentId[] = [event.intent, ...event.secondary.filter((i) => routeFor(i) !== route)];
   asks.forEach((intent, index) => {
     const name = routeFor(intent);
     if (!isFlowName(name)) {
@@ -216,7 +240,7 @@ export async function respond(
     shop,
     agent,
     orders,
-    ...(product ? { product } : {}),
+    ...(product ? { product: { ...product, name: product.shortName ?? product.name } } : {}),
   };
   const event: TurnEvent = {
     type: 'TURN',

@@ -48,7 +48,8 @@ export function handoffSummary(input: {
   );
   const recent = state.history.slice(-3);
   if (recent.length > 0) parts.push(`最近的消息：${recent.map((t) => quote(t.text)).join('，')}。`);
-  const lastReply = [...state.history].reverse().find((t) => t.replies.length > 0)?.replies[0];
+  // The reply of this very turn is the hand-off notice: the bot's last word before it is what matters.
+  const lastReply = [...state.history.slice(0, -1)].reverse().find((t) => t.replies.length > 0)?.replies[0];
   if (lastReply) parts.push(`机器人上一条回复：${quote(lastReply, 60)}。`);
   if (state.concessions.length > 0) parts.push(`已给的优惠：${state.concessions.map((c) => c.reason).join('；')}。`);
   if (state.promises.length > 0) parts.push(`待兑现的承诺：${state.promises.map((p) => `${p.text}（${p.dueAt.slice(0, 16).replace('T', ' ')}前）`).join('；')}。`);

@@ -22,7 +22,10 @@ export const SkuSchema = z.object({
 
 export const ProductSchema = z.object({
   id: z.string().min(1),
+  /** The listing title. */
   name: z.string().min(1),
+  /** What agents call it in chat ("羊毛呢大衣"); replies use it instead of the long title. */
+  shortName: z.string().min(1).optional(),
   category: z.string().min(1),
   price: Money,
   /** The lowest price an agent may agree to; bargaining never goes below it. */

@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import type { Entity } from '../src/nlu/entities/index.ts';
+import type { Order } from '../src/orders/schema.ts';
+import { ShopSchema, type Product, type Shop } from '../src/shop/schema.ts';
+import {
+  GIFT_ASK_KINDS,
+  KINDS_BY_TYPE,
+  budgetOf,
+  concessionReason,
+  finalPriceOf,
+  offerFromEntities,
+  openOrderFor,
+  planConcession,
+  remainingBudget,
+  requestedDiscount,
+  spentOn,
+  type BuyerOffer,
+} from './bargaining-policy.ts';
+import type { Concession } from './protocol.ts';
+import { testShop } from './test-fixtures.ts';
+
+const coat = testShop.products[0]!;
+const scarf = testShop.products[1]!;
+
+const money = (text: string, amount: number, reduction = false): Entity => ({ type: 'money', text, start: 0, end: text.length, amount, reduction });
+const rate = (text: string, r: number): Entity => ({ type: 'discount', text, start: 0, end: text.length, rate: r });
+const offer = (kind: BuyerOffer['kind'], value: number, productId: string | null = coat.id): BuyerOffer => ({ productId, kind, value, text: '' });
+
+function shopWith(patch: Partial<Shop>): Shop {
+  return ShopSchema.parse({ ...testShop, ...patch });
+}
+
+describe('budgetOf', () => {
+  it('is bounded by the max discount rate', () => {
+    // 5% of 599 = 29.95 < 599 − 560 = 39
+    expect(budgetOf(coat, testShop.bargaining)).toBe(29.95);
+  });
+  it('is bounded by the floor price', () => {
+    expect(budgetOf({ price: 100, floorPrice: 97 }, { maxDiscountRate: 0.05 })).toBe(3);
+  });
+  it('is never negative, even for a floor above the price', () => {
+    expect(budgetOf({ price: 100, floorPrice: 120 }, { maxDiscountRate: 0.05 })).toBe(0);
+    expect(budgetOf({ price: 100, floorPrice: 90 }, { maxDiscountRate: 0 })).toBe(0);
+  });
+});
+
+describe('offers', () => {
+  it('reads reductions, target prices and rates from entities (the last one wins)', () => {
+    expect(offerFromEntities([money('少10块', 10, true)], coat)).toEqual({ productId: 'coat-01', kind: 'reduction', value: 10, text: '少10块' });
+    expect(offerFromEntities([money('580', 580)], coat)).toMatchObject({ kind: 'target', value: 580 });
+    expect(offerFromEntities([rate('95折', 0.95)], coat)).toMatchObject({ kind: 'rate', value: 0.95 });
+    expect(offerFromEntities([money('少10块', 10, true), money('580', 580)], coat)).toMatchObject({ kind: 'target' });
+    expect(offerFromEntities([], coat)).toBeNull();
+    expect(offerFromEntities([{ type: 'discount', text: '打个折', start: 0, end: 3 }], coat)).toBeNull();
+    expect(offerFromEntities([money('少10块', 10, true)], undefined)).toMatchObject({ productId: null });
+  });
+
+  it('turns an offer into the discount it asks for', () => {
+    expect(requestedDiscount(offer('reduction', 10), coat)).toBe(10);
+    expect(requestedDiscount(offer('target', 570), coat)).toBe(29);
+    expect(requestedDiscount(offer('rate', 0.95), coat)).toBe(29.95);
+    expect(requestedDiscount(offer('target', 599), coat)).toBeNull();
+    expect(requestedDiscount(offer('target', 650), coat)).toBeNull();
+    expect(requestedDiscount(null, coat)).toBeNull();
+    // An offer made about another product does not apply.
+    expect(requestedDiscount(offer('reduction', 10, scarf.id), coat)).toBeNull();
+    expect(requestedDiscount(offer('reduction', 10, null), coat)).toBe(10);
+  });
+});
+
+describe('planConcession', () => {
+  const base = { shop: testShop, ledger: [] as Concession[], offer: null };
+
+  it('gives each type its first choice', () => {
+    expect(planConcession({ ...base, type: 'promise', kinds: KINDS_BY_TYPE.promise, product: coat })).toMatchObject({
+      ok: true,
+      concession: { kind: 'gift', giftId: 'sample', amount: 8 },
+      finalPrice: 599,
+    });
+    expect(planConcession({ ...base, type: 'excuse', kinds: KINDS_BY_TYPE.excuse, product: coat })).toMatchObject({
+      ok: true,
+      concession: { kind: 'coupon', amount: 10, reason: '顾客议价（借口型），赠送10元优惠券（羊毛呢大衣）' },
+      finalPrice: 589,
+    });
+    expect(planConcession({ ...base, type: 'generic', kinds: KINDS_BY_TYPE.generic, product: coat })).toMatchObject({
+      ok: true,
+      concession: { kind: 'coupon', reason: '顾客议价，赠送10元优惠券（羊毛呢大衣）' },
+    });
+    expect(planConcession({ ...base, type: 'generic', kinds: GIFT_ASK_KINDS, product: coat, giftAsk: true })).toMatchObject({
+      ok: true,
+      concession: { kind: 'gift', reason: '顾客索要赠品，赠送护理小样（羊毛呢大衣）' },
+    });
+  });
+
+  it('decisive: accepts the named amount within budget, else the best allowed, else a coupon-sized step', () => {
+    const decisive = { ...base, type: 'decisive' as const, kinds: KINDS_BY_TYPE.decisive, product: coat };
+    expect(planConcession({ ...decisive, offer: offer('reduction', 20) })).toMatchObject({
+      ok: true,
+      counter: false,
+      concession: { kind: 'discount', amount: 20, reason: '顾客议价（武断干脆型），优惠20元，改价为579元（羊毛呢大衣）' },
+      finalPrice: 579,
+    });
+    expect(planConcession({ ...decisive, offer: offer('reduction', 29.95) })).toMatchObject({ ok: true, counter: false, finalPrice: 569.05 });
+    expect(planConcession({ ...decisive, offer: offer('reduction', 30) })).toMatchObject({ ok: true, counter: true, concession: { amount: 29 }, finalPrice: 570 });
+    expect(planConcession({ ...decisive, offer: offer('target', 500) })).toMatchObject({ ok: true, counter: true, finalPrice: 570 });
+    expect(planConcession(decisive)).toMatchObject({ ok: true, counter: false, concession: { amount: 10 } });
+  });
+
+  it('never grants the same kind twice on a product', () => {
+    const ledger: Concession[] = [{ kind: 'coupon', amount: 10, productId: coat.id, reason: 'x' }];
+    expect(planConcession({ ...base, ledger, type: 'generic', kinds: KINDS_BY_TYPE.generic, product: coat })).toEqual({ ok: false, reason: 'already_granted' });
+    // …but another product is another order.
+    expect(planConcession({ ...base, ledger, type: 'excuse', kinds: KINDS_BY_TYPE.excuse, product: scarf })).toMatchObject({ ok: true, concession: { kind: 'gift' } });
+  });
+
+  it('counts every concession against the budget and never goes below the floor', () => {
+    const ledger: Concession[] = [
+      { kind: 'gift', amount: 8, giftId: 'sample', productId: coat.id, reason: 'x' },
+      { kind: 'coupon', amount: 10, productId: coat.id, reason: 'x' },
+    ];
+    expect(spentOn(ledger, coat.id)).toBe(18);
+    expect(remainingBudget(coat, testShop.bargaining, ledger)).toBe(11.95);
+    expect(finalPriceOf(coat, ledger)).toBe(589);
+    const plan = planConcession({ ...base, ledger, type: 'decisive', kinds: KINDS_BY_TYPE.decisive, product: coat, offer: offer('reduction', 20) });
+    expect(plan).toMatchObject({ ok: true, counter: true, concession: { amount: 11 }, finalPrice: 578 });
+    const tight: Product = { ...coat, id: 'tight', price: 100, floorPrice: 97 };
+    expect(planConcession({ ...base, type: 'generic', kinds: KINDS_BY_TYPE.generic, product: tight })).toEqual({ ok: false, reason: 'budget_exhausted' });
+    expect(planConcession({ ...base, type: 'decisive', kinds: KINDS_BY_TYPE.decisive, product: tight, offer: offer('target', 90) })).toMatchObject({
+      ok: true,
+      finalPrice: 97,
+    });
+    const spent: Concession[] = [{ kind: 'discount', amount: 2.5, productId: 'tight', reason: 'x' }];
+    expect(planConcession({ ...base, ledger: spent, type: 'excuse', kinds: KINDS_BY_TYPE.excuse, product: tight })).toEqual({ ok: false, reason: 'budget_exhausted' });
+  });
+
+  it('runs out of gifts across products, and skips gifts that cost more than is left', () => {
+    const ledger: Concession[] = [
+      { kind: 'gift', amount: 8, giftId: 'sample', productId: coat.id, reason: 'x' },
+      { kind: 'gift', amount: 5, giftId: 'bag', productId: 'other', reason: 'x' },
+    ];
+    expect(planConcession({ ...base, ledger, type: 'promise', kinds: KINDS_BY_TYPE.promise, product: scarf })).toEqual({ ok: false, reason: 'gifts_exhausted' });
+    const cheapFirst = [{ kind: 'coupon' as const, amount: 2, productId: scarf.id, reason: 'x' }];
+    // scarf budget 9.95, 2 spent: the sample (8) no longer fits, the bag (5) still does
+    expect(planConcession({ ...base, ledger: cheapFirst, type: 'promise', kinds: KINDS_BY_TYPE.promise, product: scarf })).toMatchObject({
+      ok: true,
+      concession: { giftId: 'bag' },
+    });
+    const noGifts = shopWith({ bargaining: { ...testShop.bargaining, giftIds: [] } });
+    expect(planConcession({ ...base, shop: noGifts, type: 'promise', kinds: KINDS_BY_TYPE.promise, product: coat })).toEqual({ ok: false, reason: 'gifts_exhausted' });
+  });
+
+  it('words remarks in the manuals’ format', () => {
+    expect(concessionReason('comparison', false, '赠送防尘袋', coat)).toBe('顾客议价（对比型），赠送防尘袋（羊毛呢大衣）');
+  });
+});
+
+describe('openOrderFor', () => {
+  const order = (id: string, state: Order['state'], productId: string): Order => ({
+    id,
+    buyerId: 'b',
+    state,
+    items: [{ productId, color: '驼色', size: 'S', quantity: 1, price: 599 }],
+    total: 599,
+    createdAt: '2026-11-23T09:00:00+08:00',
+    tracking: [],
+    receiver: { name: '张三', phone: '138****0000', address: '杭州', region: '浙江' },
+  });
+  it('finds the newest unpaid or paid order with the product', () => {
+    const orders = [order('100000000000000001', 'shipped', coat.id), order('100000000000000002', 'unpaid', scarf.id), order('100000000000000003', 'paid', coat.id)];
+    expect(openOrderFor(orders, coat.id)?.id).toBe('100000000000000003');
+    expect(openOrderFor(orders, scarf.id)?.id).toBe('100000000000000002');
+    expect(openOrderFor(orders, 'none')).toBeUndefined();
+  });
+});

@@ -1,0 +1,238 @@
+import { assign, setup } from 'xstate';
+import type { IntentId } from '../src/nlu/intents.ts';
+import type { Product } from '../src/shop/schema.ts';
+import {
+  GIFT_ASK_KINDS,
+  KINDS_BY_TYPE,
+  finalPriceOf,
+  offerFromEntities,
+  openOrderFor,
+  planConcession,
+  type BargainType,
+  type BuyerOffer,
+  type DeclineReason,
+  type Plan,
+} from './bargaining-policy.ts';
+import { emptyOutput, type Concession, type FlowOutput, type PromiseItem, type ReplyPlan, type TurnEvent } from './protocol.ts';
+
+/**
+ * Bargaining (seed 002 讨价还价: 允诺型, 对比型, 武断干脆型, 借口型; seed 004 第四章): the first
+ * request of the conversation is declined politely with the type's strategy; later ones may get
+ * one concession each, within the shop's policy (bargaining-policy.ts), recorded in the ledger
+ * and proposed as a remark with a promise to honour it. When nothing is left within policy the
+ * buyer is declined politely, and at the third such request the chat goes to a human.
+ */
+
+/** Requests beyond policy (per product) after which the conversation is handed to a human. */
+export const HANDOFF_AFTER_BEYOND_POLICY = 3;
+/** Hours within which a promised gift or remark must be honoured. */
+export const PROMISE_DUE_HOURS = 24;
+
+export interface BargainingContext {
+  out: FlowOutput;
+  /** Bargaining requests answered so far (the first one is always declined). */
+  requests: number;
+  /** Concessions granted in this conversation, never granted twice. */
+  ledger: Concession[];
+  /** The buyer's latest offer (少10块, 580我就拍, 只剩580了, 打95折), kept across turns. */
+  offer: BuyerOffer | null;
+  /** Requests declined because nothing was left within policy, by product id. */
+  beyondPolicy: Record<string, number>;
+}
+
+const TYPE_OF: Partial<Record<IntentId, BargainType>> = {
+  bargain_promise: 'promise',
+  bargain_comparison: 'comparison',
+  bargain_decisive: 'decisive',
+  bargain_excuse: 'excuse',
+  bargain_generic: 'generic',
+};
+
+const isBargainIntent = (intent: IntentId): boolean => TYPE_OF[intent] !== undefined;
+
+/** A bargaining turn: a bargain_* intent, or a gift asked for as a concession while bargaining. */
+function isBargainingTurn(context: BargainingContext, event: TurnEvent): boolean {
+  if (isBargainIntent(event.intent)) return true;
+  return event.intent === 'gift' && (context.requests > 0 || event.secondary.some(isBargainIntent));
+}
+
+const giftAsk = (event: TurnEvent): boolean => event.intent === 'gift';
+const typeOf = (event: TurnEvent): BargainType => TYPE_OF[event.intent] ?? 'generic';
+/** The prefix of the type's script ids (a gift ask has its own wording). */
+const scriptTypeOf = (event: TurnEvent): string => (giftAsk(event) ? 'gift_ask' : typeOf(event));
+
+/** This message's offer, else the one remembered for this product (or for no product in particular). */
+function effectiveOffer(context: BargainingContext, event: TurnEvent): BuyerOffer | null {
+  const product = event.facts.product;
+  const now = offerFromEntities(event.entities, product);
+  if (now !== null) return now;
+  const kept = context.offer;
+  if (kept === null) return null;
+  return kept.productId === null || kept.productId === (product?.id ?? null) ? kept : null;
+}
+
+function planFor(context: BargainingContext, event: TurnEvent): Plan | null {
+  const product = event.facts.product;
+  if (product === undefined) return null;
+  return planConcession({
+    type: typeOf(event),
+    kinds: giftAsk(event) ? GIFT_ASK_KINDS : KINDS_BY_TYPE[typeOf(event)],
+    product,
+    shop: event.facts.shop,
+    ledger: context.ledger,
+    offer: effectiveOffer(context, event),
+    giftAsk: giftAsk(event),
+  });
+}
+
+const beyondCount = (context: BargainingContext, product: Product): number => context.beyondPolicy[product.id] ?? 0;
+
+function reply(scriptId: string, params: ReplyPlan['params'] = {}): ReplyPlan {
+  return { scriptId: `bargaining.${scriptId}`, params };
+}
+
+function firstDeclineReply(event: TurnEvent): ReplyPlan {
+  const scriptType = scriptTypeOf(event);
+  const { shop } = event.facts;
+  const promotion = shop.promotions[0];
+  if (scriptType === 'generic' && promotion !== undefined) {
+    return reply('generic_decline_promotion', { shop: shop.name, promotion: promotion.name, promotionDetail: promotion.description });
+  }
+  return reply(`${scriptType}_decline`, { shop: shop.name });
+}
+
+function concessionOutput(event: TurnEvent, plan: Extract<Plan, { ok: true }>, product: Product): FlowOutput {
+  const { concession, gift, finalPrice } = plan;
+  const order = openOrderFor(event.facts.orders, product.id);
+  const orderRef = order === undefined ? {} : { orderId: order.id };
+  const params: ReplyPlan['params'] = { product: product.name, price: product.price, finalPrice };
+  let step: string;
+  let promise: PromiseItem;
+  if (concession.kind === 'gift' && gift !== null) {
+    params.gift = gift.name;
+    step = 'gift';
+    promise = { kind: 'gift', text: `随${product.name}赠送${gift.name}，已备注`, dueInHours: PROMISE_DUE_HOURS, ...orderRef };
+  } else if (concession.kind === 'coupon') {
+    params.coupon = concession.amount;
+    step = 'coupon';
+    promise = { kind: 'remark', text: `为${product.name}发放${concession.amount}元优惠券，已备注`, dueInHours: PROMISE_DUE_HOURS, ...orderRef };
+  } else {
+    params.discount = concession.amount;
+    step = plan.counter ? 'counter' : 'discount';
+    promise = { kind: 'remark', text: `${product.name}优惠${concession.amount}元，按${finalPrice}元改价，已备注`, dueInHours: PROMISE_DUE_HOURS, ...orderRef };
+  }
+  return {
+    ...emptyOutput(),
+    replies: [reply(`${scriptTypeOf(event)}_${step}`, params)],
+    remarks: [{ reason: concession.reason, ...orderRef }],
+    promises: [promise],
+    concessions: [concession],
+  };
+}
+
+function declineOutput(context: BargainingContext, event: TurnEvent, reason: DeclineReason, product: Product): FlowOutput {
+  const params: ReplyPlan['params'] = { product: product.name };
+  if (reason === 'budget_exhausted') params.finalPrice = finalPriceOf(product, context.ledger);
+  return { ...emptyOutput(), replies: [reply(reason, params)] };
+}
+
+export const bargainingMachine = setup({
+  types: {
+    context: {} as BargainingContext,
+    events: {} as TurnEvent,
+  },
+  guards: {
+    isOutOfScope: ({ context, event }) => !isBargainingTurn(context, event),
+    lacksProduct: ({ event }) => event.facts.product === undefined,
+    canConcede: ({ context, event }) => planFor(context, event)?.ok === true,
+    insistsBeyondPolicy: ({ context, event }) => {
+      const product = event.facts.product;
+      const plan = planFor(context, event);
+      return product !== undefined && plan !== null && !plan.ok && beyondCount(context, product) + 1 >= HANDOFF_AFTER_BEYOND_POLICY;
+    },
+  },
+  actions: {
+    markUnhandled: assign({ out: () => ({ ...emptyOutput(), unhandled: true }) }),
+    rememberOffer: assign({ offer: ({ context, event }) => effectiveOffer(context, event) }),
+    declineFirst: assign({
+      requests: ({ context }) => context.requests + 1,
+      out: ({ event }) => ({ ...emptyOutput(), replies: [firstDeclineReply(event)] }),
+    }),
+    askProduct: assign({
+      out: ({ event }) => ({ ...emptyOutput(), replies: [reply('ask_product', { shop: event.facts.shop.name })] }),
+    }),
+    grantConcession: assign(({ context, event }) => {
+      const product = event.facts.product;
+      const plan = planFor(context, event);
+      if (product === undefined || plan === null || !plan.ok) return { out: { ...emptyOutput(), unhandled: true } };
+      return {
+        requests: context.requests + 1,
+        ledger: [...context.ledger, plan.concession],
+        out: concessionOutput(event, plan, product),
+      };
+    }),
+    declineBeyondPolicy: assign(({ context, event }) => {
+      const product = event.facts.product;
+      const plan = planFor(context, event);
+      if (product === undefined || plan === null || plan.ok) return { out: { ...emptyOutput(), unhandled: true } };
+      return {
+        requests: context.requests + 1,
+        beyondPolicy: { ...context.beyondPolicy, [product.id]: beyondCount(context, product) + 1 },
+        out: declineOutput(context, event, plan.reason, product),
+      };
+    }),
+    handOff: assign(({ context, event }) => {
+      const product = event.facts.product;
+      const beyondPolicy = product === undefined ? context.beyondPolicy : { ...context.beyondPolicy, [product.id]: beyondCount(context, product) + 1 };
+      return {
+        requests: context.requests + 1,
+        beyondPolicy,
+        out: { ...emptyOutput(), replies: [reply('handoff', { product: product?.name ?? event.facts.shop.name })], handoff: 'outside_policy' as const },
+      };
+    }),
+  },
+}).createMachine({
+  id: 'bargaining',
+  context: {
+    out: emptyOutput(),
+    requests: 0,
+    ledger: [],
+    offer: null,
+    beyondPolicy: {},
+  },
+  initial: 'opening',
+  states: {
+    /** No bargaining request yet: the first one is declined with the type's strategy. */
+    opening: {
+      on: {
+        TURN: [
+          { guard: 'isOutOfScope', actions: 'markUnhandled' },
+          { target: 'negotiating', actions: ['rememberOffer', 'declineFirst'] },
+        ],
+      },
+    },
+    /** Declined once: one concession per request within policy, else a polite decline. */
+    negotiating: {
+      on: {
+        TURN: [
+          { guard: 'isOutOfScope', actions: 'markUnhandled' },
+          { guard: 'lacksProduct', actions: ['rememberOffer', 'askProduct'] },
+          { guard: 'canConcede', actions: ['rememberOffer', 'grantConcession'] },
+          { guard: 'insistsBeyondPolicy', target: 'escalated', actions: ['rememberOffer', 'handOff'] },
+          { actions: ['rememberOffer', 'declineBeyondPolicy'] },
+        ],
+      },
+    },
+    /** Handed to a human for money outside policy; a request still within policy (another product) is answered. */
+    escalated: {
+      on: {
+        TURN: [
+          { guard: 'isOutOfScope', actions: 'markUnhandled' },
+          { guard: 'lacksProduct', actions: ['rememberOffer', 'askProduct'] },
+          { guard: 'canConcede', target: 'negotiating', actions: ['rememberOffer', 'grantConcession'] },
+          { actions: ['rememberOffer', 'handOff'] },
+        ],
+      },
+    },
+  },
+});

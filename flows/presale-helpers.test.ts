@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import type { Entity } from '../src/nlu/entities/index.ts';
+import type { Order } from '../src/orders/schema.ts';
+import { ProductSchema, ShopSchema, type Product } from '../src/shop/schema.ts';
+import {
+  adviseSize,
+  askedAttributes,
+  askedVariant,
+  bodyDataOf,
+  findRegion,
+  followUpDueInHours,
+  formatDate,
+  isFreeShippingRegion,
+  lookUpStock,
+  maskPhone,
+  mergeBodyData,
+  newestUnpaidOrder,
+  orderToConfirm,
+  paymentTopics,
+  sizeChartOf,
+  sizeLabel,
+} from './presale-helpers.ts';
+import { testShop } from './test-fixtures.ts';
+
+const coat = testShop.products[0]!;
+const scarf = testShop.products[1]!;
+const chart = testShop.sizeCharts.coat!;
+
+describe('text helpers', () => {
+  it('labels sizes, formats restock dates and masks phones', () => {
+    expect(sizeLabel('M')).toBe('M码');
+    expect(sizeLabel('38')).toBe('38码');
+    expect(sizeLabel('均码')).toBe('均码');
+    expect(formatDate('2026-12-01')).toBe('12月1日');
+    expect(formatDate('下月初')).toBe('下月初');
+    expect(maskPhone('13812345678')).toBe('138****5678');
+    expect(maskPhone('138-1234-5678')).toBe('138****5678');
+    expect(maskPhone('12345')).toBe('*****');
+  });
+});
+
+describe('body data', () => {
+  const entities: Entity[] = [
+    { type: 'height', text: '165', start: 2, end: 5, cm: 165 },
+    { type: 'weight', text: '50kg', start: 7, end: 11, kg: 50 },
+    { type: 'height', text: '170', start: 12, end: 15, cm: 170 },
+  ];
+  it('takes the first height and weight of a message and keeps what earlier messages gave', () => {
+    expect(bodyDataOf(entities)).toEqual({ heightCm: 165, weightKg: 50 });
+    expect(bodyDataOf([])).toEqual({ heightCm: null, weightKg: null });
+    expect(mergeBodyData({ heightCm: 160, weightKg: 48 }, { heightCm: null, weightKg: 52 })).toEqual({ heightCm: 160, weightKg: 52 });
+  });
+});
+
+describe('adviseSize', () => {
+  it('finds the one row that fits, the rows that overlap, and says when the chart has no answer', () => {
+    expect(adviseSize(chart, 155, 45)).toEqual({ kind: 'fit', size: 'S' });
+    expect(adviseSize(chart, 165, 52)).toEqual({ kind: 'fit', size: 'M' });
+    expect(adviseSize(chart, 159, 49)).toEqual({ kind: 'between', sizes: ['S', 'M'] });
+    expect(adviseSize(chart, 185, 60)).toEqual({ kind: 'outside' });
+    expect(adviseSize(chart, 160, 35)).toEqual({ kind: 'outside' });
+    expect(adviseSize(chart, 175, 45)).toEqual({ kind: 'no_match' });
+  });
+  it('uses the chart the product names, if the shop has it', () => {
+    expect(sizeChartOf(testShop, coat)).toBe(chart);
+    expect(sizeChartOf(testShop, scarf)).toBeUndefined();
+    expect(sizeChartOf(testShop, { ...coat, sizeChart: 'shoes' })).toBeUndefined();
+  });
+});
+
+describe('lookUpStock', () => {
+  const ask = (color: string | null, size: string | null) => lookUpStock(coat, { color, size });
+  it('answers a colour and size in stock', () => {
+    expect(ask('驼色', 'S')).toEqual({ kind: 'in_stock', color: '驼色', size: 'S' });
+    expect(ask('黑', 'm')).toEqual({ kind: 'in_stock', color: '黑色', size: 'M' });
+  });
+  it('lists the colours of an asked size and the sizes of an asked colour that are in stock', () => {
+    expect(ask(null, 'M')).toEqual({ kind: 'size_in_stock', size: 'M', colors: ['黑色'] });
+    expect(ask('驼色', null)).toEqual({ kind: 'color_in_stock', color: '驼色', sizes: ['S', 'L'] });
+  });
+  it('says 暂时无货 with the restock date and offers other sizes of the colour', () => {
+    expect(ask('驼色', 'M')).toEqual({
+      kind: 'out',
+      color: '驼色',
+      size: 'M',
+      restockDate: '2026-12-01',
+      alternative: { kind: 'color_in_stock', color: '驼色', sizes: ['S', 'L'] },
+    });
+  });
+  it('treats a combination the product lacks (断码) as out of stock, offering the same size in other colours', () => {
+    const product: Product = ProductSchema.parse({
+      ...coat,
+      skus: [
+        { color: '黑色', size: 'M', stock: 0 },
+        { color: '驼色', size: 'S', stock: 2 },
+        { color: '驼色', size: 'M', stock: 1 },
+      ],
+    });
+    expect(lookUpStock(product, { color: '黑色', size: 'S' })).toMatchObject({ kind: 'out', restockDate: null, alternative: { kind: 'size_in_stock', size: 'S', colors: ['驼色'] } });
+    expect(lookUpStock(product, { color: '黑色', size: null })).toMatchObject({ kind: 'out', color: '黑色', size: null, alternative: { kind: 'overview' } });
+  });
+  it('lists what exists when the colour or size asked does not exist', () => {
+    expect(ask('红色', null)).toEqual({ kind: 'unknown_variant', color: '红色', size: null, colors: ['驼色', '黑色'], sizes: ['S', 'M', 'L'] });
+    expect(ask(null, 'XXL')).toMatchObject({ kind: 'unknown_variant', size: 'XXL' });
+  });
+  it('gives an overview in the product order when nothing is asked, or says everything is out', () => {
+    expect(ask(null, null)).toEqual({ kind: 'overview', colors: ['驼色', '黑色'], sizes: ['S', 'M', 'L'] });
+    const soldOut = ProductSchema.parse({ ...coat, skus: coat.skus.map((s) => ({ ...s, stock: 0 })) });
+    expect(lookUpStock(soldOut, { color: null, size: null })).toEqual({ kind: 'all_out', restockDate: '2026-12-01' });
+    const unknownDate = ProductSchema.parse({ ...scarf, skus: [{ color: '米白色', size: '均码', stock: 0 }] });
+    expect(lookUpStock(unknownDate, { color: null, size: null })).toEqual({ kind: 'all_out', restockDate: null });
+  });
+  it('reads the asked colour and size from entities (free size as 均码)', () => {
+    expect(
+      askedVariant([
+        { type: 'color', text: '黑色', start: 0, end: 2, name: '黑色' },
+        { type: 'size', text: '均码', start: 2, end: 4, value: 'F', system: 'free' },
+      ]),
+    ).toEqual({ color: '黑色', size: '均码' });
+    expect(askedVariant([])).toEqual({ color: null, size: null });
+  });
+});
+
+describe('askedAttributes', () => {
+  it('finds the attribute named by its name or by a buyer word for it', () => {
+    expect(askedAttributes(coat, '这件是什么面料的')).toEqual({ found: [{ attribute: '材质', value: '70%羊毛，30%聚酯纤维' }], missing: [] });
+    expect(askedAttributes(coat, '可以机洗吗')).toEqual({ found: [{ attribute: '洗涤方式', value: '建议干洗' }], missing: [] });
+    expect(askedAttributes(coat, '材质和洗涤方式说下').found.map((f) => f.attribute)).toEqual(['材质', '洗涤方式']);
+  });
+  it('names an attribute the product does not list, and finds none in a vague question', () => {
+    expect(askedAttributes(coat, '产地是哪里')).toEqual({ found: [], missing: ['产地'] });
+    expect(askedAttributes(coat, '这款怎么样')).toEqual({ found: [], missing: [] });
+  });
+});
+
+describe('regions', () => {
+  it('finds the first province or big city named', () => {
+    expect(findRegion('发新疆要几天')).toBe('新疆');
+    expect(findRegion('我在杭州')).toBe('浙江');
+    expect(findRegion('黑龙江哈尔滨')).toBe('黑龙江');
+    expect(findRegion('内蒙古包邮吗')).toBe('内蒙古');
+    expect(findRegion('广西和广东')).toBe('广西');
+    expect(findRegion('几天能到')).toBeNull();
+  });
+  it('matches the free-shipping template whatever the suffix', () => {
+    expect(isFreeShippingRegion(testShop, '浙江')).toBe(true);
+    expect(isFreeShippingRegion(testShop, '浙江省')).toBe(true);
+    expect(isFreeShippingRegion(testShop, '新疆')).toBe(false);
+    const shop = ShopSchema.parse({ ...testShop, shipping: { ...testShop.shipping, freeShippingRegions: ['江苏省', '上海市'] } });
+    expect(isFreeShippingRegion(shop, '江苏')).toBe(true);
+    expect(isFreeShippingRegion(shop, '上海')).toBe(true);
+  });
+});
+
+describe('paymentTopics', () => {
+  it('names each topic in the order of the message, and the methods when none is named', () => {
+    expect(paymentTopics('能货到付款吗')).toEqual(['cod']);
+    expect(paymentTopics('信用卡可以吗，花呗呢')).toEqual(['credit_card', 'huabei']);
+    expect(paymentTopics('我微信转给你')).toEqual(['wechat']);
+    expect(paymentTopics('微信转账可以吗')).toEqual(['wechat']);
+    expect(paymentTopics('能银行转账吗')).toEqual(['transfer']);
+    expect(paymentTopics('怎么付款')).toEqual(['methods']);
+  });
+});
+
+const order = (id: string, state: Order['state']): Order => ({
+  id,
+  buyerId: 'buyer-1',
+  state,
+  items: [{ productId: 'coat-01', color: '驼色', size: 'S', quantity: 1, price: 599 }],
+  total: 599,
+  createdAt: '2026-11-23T09:00:00+08:00',
+  tracking: [],
+  receiver: { name: '张三', phone: '13812345678', address: '浙江省杭州市西湖区文三路100号', region: '浙江' },
+});
+
+describe('orders', () => {
+  const orders = [order('100000000000000003', 'shipped'), order('100000000000000002', 'unpaid'), order('100000000000000001', 'paid')];
+  it('confirms the newest open order, or the open one the buyer names', () => {
+    expect(orderToConfirm(orders, [])?.id).toBe('100000000000000002');
+    const named: Entity[] = [{ type: 'order_id', text: '100000000000000001', start: 0, end: 18, value: '100000000000000001' }];
+    expect(orderToConfirm(orders, named)?.id).toBe('100000000000000001');
+    const shipped: Entity[] = [{ type: 'order_id', text: '100000000000000003', start: 0, end: 18, value: '100000000000000003' }];
+    expect(orderToConfirm(orders, shipped)).toBeUndefined();
+    expect(orderToConfirm([], [])).toBeUndefined();
+    expect(newestUnpaidOrder(orders)?.id).toBe('100000000000000002');
+  });
+});
+
+describe('followUpDueInHours', () => {
+  it('counts from the turn to the next shift, plus an hour to answer', () => {
+    expect(followUpDueInHours(testShop, '2026-11-23T23:00:00+08:00')).toBe(11);
+    expect(followUpDueInHours(testShop, '2026-11-23T07:30:00+08:00')).toBe(2.5);
+    expect(followUpDueInHours(testShop, '2026-11-22T15:00:00Z')).toBe(11);
+  });
+});

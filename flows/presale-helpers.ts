@@ -1,0 +1,325 @@
+import type { Entity } from '../src/nlu/entities/index.ts';
+import type { Order } from '../src/orders/schema.ts';
+import { nextOpening } from '../src/shop/hours.ts';
+import type { Product, Shop, SizeRow, Sku } from '../src/shop/schema.ts';
+
+/**
+ * Pure look-ups for the pre-sale flow (flows/presale.ts): stock from a product's SKUs, size
+ * advice from a size chart, the attribute a buyer asks about, the province a buyer names, the
+ * payment topics of a question, the order to confirm and a masked phone. No clock, no I/O.
+ */
+
+// ---------------------------------------------------------------- text helpers
+
+/** "M" → "M码", "38" → "38码", "均码" stays: how a size reads in a reply. */
+export function sizeLabel(size: string): string {
+  return /[码号]$/.test(size) ? size : `${size}码`;
+}
+
+/** "2026-12-01" → "12月1日" (anything else is returned as it is). */
+export function formatDate(date: string): string {
+  const m = /^\d{4}-(\d{2})-(\d{2})$/.exec(date);
+  return m ? `${Number(m[1])}月${Number(m[2])}日` : date;
+}
+
+/** "13812345678" → "138****5678": a phone as the buyer may see it echoed back. */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length < 7) return '*'.repeat(digits.length);
+  return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+}
+
+/** Joins a list the way a reply lists things: 驼色、黑色. */
+export const joinList = (items: readonly string[]): string => items.join('、');
+
+// ---------------------------------------------------------------- body data
+
+export interface BodyData {
+  heightCm: number | null;
+  weightKg: number | null;
+}
+
+/** The height and weight a message gives (the first of each). */
+export function bodyDataOf(entities: readonly Entity[]): BodyData {
+  let heightCm: number | null = null;
+  let weightKg: number | null = null;
+  for (const e of entities) {
+    if (e.type === 'height' && heightCm === null) heightCm = e.cm;
+    if (e.type === 'weight' && weightKg === null) weightKg = e.kg;
+  }
+  return { heightCm, weightKg };
+}
+
+export const hasBodyData = (entities: readonly Entity[]): boolean => entities.some((e) => e.type === 'height' || e.type === 'weight');
+
+/** What the buyer said before, overridden by what this message says. */
+export function mergeBodyData(kept: BodyData, now: BodyData): BodyData {
+  return { heightCm: now.heightCm ?? kept.heightCm, weightKg: now.weightKg ?? kept.weightKg };
+}
+
+// ---------------------------------------------------------------- size advice
+
+export type SizeAdvice =
+  /** Exactly one row of the chart fits both height and weight. */
+  | { kind: 'fit'; size: string }
+  /** Two or more rows fit (the chart's rows overlap); in chart order, the last one is the looser. */
+  | { kind: 'between'; sizes: string[] }
+  /** Height or weight lies outside every row of the chart. */
+  | { kind: 'outside' }
+  /** Both lie within the chart, but no single row fits both. */
+  | { kind: 'no_match' };
+
+const within = (value: number, min: number, max: number): boolean => value >= min && value <= max;
+
+export function adviseSize(chart: readonly SizeRow[], heightCm: number, weightKg: number): SizeAdvice {
+  const fits = chart.filter((r) => within(heightCm, r.heightMin, r.heightMax) && within(weightKg, r.weightMinKg, r.weightMaxKg));
+  if (fits.length === 1) return { kind: 'fit', size: fits[0]!.size };
+  if (fits.length > 1) return { kind: 'between', sizes: fits.map((r) => r.size) };
+  const heightInChart = within(heightCm, Math.min(...chart.map((r) => r.heightMin)), Math.max(...chart.map((r) => r.heightMax)));
+  const weightInChart = within(weightKg, Math.min(...chart.map((r) => r.weightMinKg)), Math.max(...chart.map((r) => r.weightMaxKg)));
+  return heightInChart && weightInChart ? { kind: 'no_match' } : { kind: 'outside' };
+}
+
+/** The size chart of a product, when it has one that the shop defines. */
+export function sizeChartOf(shop: Shop, product: Product): SizeRow[] | undefined {
+  return product.sizeChart === undefined ? undefined : shop.sizeCharts[product.sizeChart];
+}
+
+// ---------------------------------------------------------------- stock
+
+const unique = (items: readonly string[]): string[] => [...new Set(items)];
+const stripColor = (c: string): string => c.replace(/色$/, '');
+const normSize = (s: string): string => s.toUpperCase().replace(/[码號号\s]/g, '');
+
+function colorMatches(sku: Sku, asked: string): boolean {
+  const a = stripColor(asked);
+  const b = stripColor(sku.color);
+  return a.length > 0 && (a === b || b.includes(a) || a.includes(b));
+}
+
+function sizeMatches(sku: Sku, asked: string): boolean {
+  return normSize(sku.size) === normSize(asked);
+}
+
+/** Colour and size the message asks about (the first of each). */
+export function askedVariant(entities: readonly Entity[]): { color: string | null; size: string | null } {
+  let color: string | null = null;
+  let size: string | null = null;
+  for (const e of entities) {
+    if (e.type === 'color' && color === null) color = e.name;
+    if (e.type === 'size' && size === null) size = e.system === 'free' ? '均码' : e.value;
+  }
+  return { color, size };
+}
+
+/** Something in stock to offer instead, or as the answer. */
+export type InStock =
+  | { kind: 'in_stock'; color: string; size: string }
+  | { kind: 'size_in_stock'; size: string; colors: string[] }
+  | { kind: 'color_in_stock'; color: string; sizes: string[] }
+  | { kind: 'overview'; colors: string[]; sizes: string[] };
+
+/** What to offer when the asked variant is out of stock. */
+export type Alternative = Exclude<InStock, { kind: 'in_stock' }>;
+
+export type StockAnswer =
+  | InStock
+  /** Nothing of the product is in stock. */
+  | { kind: 'all_out'; restockDate: string | null }
+  /** The asked colour or size does not exist for this product: what does exist. */
+  | { kind: 'unknown_variant'; color: string | null; size: string | null; colors: string[]; sizes: string[] }
+  /** The asked variant is out of stock (or that combination is 断码), with something else in stock if any. */
+  | { kind: 'out'; color: string | null; size: string | null; restockDate: string | null; alternative: Alternative | null };
+
+function earliestRestock(skus: readonly Sku[]): string | null {
+  const dates = skus.flatMap((s) => (s.stock === 0 && s.restockDate !== undefined ? [s.restockDate] : [])).sort();
+  return dates[0] ?? null;
+}
+
+/** Colours or sizes in the order the product lists them (S, M, L), whichever SKU comes first. */
+function inProductOrder(skus: readonly Sku[], pick: (s: Sku) => string, keep: readonly Sku[]): string[] {
+  const wanted = new Set(keep.map(pick));
+  return unique(skus.map(pick)).filter((v) => wanted.has(v));
+}
+
+function overview(skus: readonly Sku[]): Alternative | null {
+  const inStock = skus.filter((s) => s.stock > 0);
+  if (inStock.length === 0) return null;
+  return { kind: 'overview', colors: inProductOrder(skus, (s) => s.color, inStock), sizes: inProductOrder(skus, (s) => s.size, inStock) };
+}
+
+function sizesInStock(skus: readonly Sku[], color: string): Alternative | null {
+  const sizes = inProductOrder(skus, (s) => s.size, skus.filter((s) => s.stock > 0 && s.color === color));
+  return sizes.length === 0 ? null : { kind: 'color_in_stock', color, sizes };
+}
+
+function colorsInStock(skus: readonly Sku[], size: string): Alternative | null {
+  const colors = inProductOrder(skus, (s) => s.color, skus.filter((s) => s.stock > 0 && s.size === size));
+  return colors.length === 0 ? null : { kind: 'size_in_stock', size, colors };
+}
+
+/** Stock of a product for the colour and/or size asked (both optional), from its SKUs. */
+export function lookUpStock(product: Product, asked: { color: string | null; size: string | null }): StockAnswer {
+  const { skus } = product;
+  const colorSkus = asked.color === null ? skus : skus.filter((s) => colorMatches(s, asked.color!));
+  const sizeSkus = asked.size === null ? skus : skus.filter((s) => sizeMatches(s, asked.size!));
+  if (colorSkus.length === 0 || sizeSkus.length === 0) {
+    return {
+      kind: 'unknown_variant',
+      color: asked.color,
+      size: asked.size,
+      colors: unique(skus.map((s) => s.color)),
+      sizes: unique(skus.map((s) => s.size)),
+    };
+  }
+  // The product's own spelling of what was asked.
+  const color = asked.color === null ? null : colorSkus[0]!.color;
+  const size = asked.size === null ? null : sizeSkus[0]!.size;
+  if (color === null && size === null) return overview(skus) ?? { kind: 'all_out', restockDate: earliestRestock(skus) };
+
+  const matching = skus.filter((s) => (color === null || s.color === color) && (size === null || s.size === size));
+  const available = matching.filter((s) => s.stock > 0);
+  if (available.length > 0) {
+    if (color !== null && size !== null) return { kind: 'in_stock', color, size };
+    if (size !== null) return { kind: 'size_in_stock', size, colors: inProductOrder(skus, (s) => s.color, available) };
+    return { kind: 'color_in_stock', color: color!, sizes: inProductOrder(skus, (s) => s.size, available) };
+  }
+  let alternative: Alternative | null = null;
+  if (color !== null && size !== null) alternative = sizesInStock(skus, color) ?? colorsInStock(skus, size);
+  alternative ??= overview(skus);
+  return { kind: 'out', color, size, restockDate: earliestRestock(matching), alternative };
+}
+
+// ---------------------------------------------------------------- product attributes
+
+/** Words buyers use for the attributes shops list (the key is the attribute's usual name). */
+const ATTRIBUTE_WORDS: Record<string, readonly string[]> = {
+  材质: ['材质', '面料', '材料', '成分', '布料', '什么料', '含量'],
+  洗涤: ['洗涤', '怎么洗', '清洗', '水洗', '机洗', '干洗', '手洗', '能洗'],
+  保质期: ['保质期', '保质', '过期', '放多久', '保存多久'],
+  产地: ['产地', '哪里产', '哪产的', '哪里生产', '生产地', '哪里制造'],
+  生产日期: ['生产日期', '什么时候生产', '哪天生产'],
+  尺寸: ['尺寸', '多大', '多长', '长度', '规格'],
+  重量: ['重量', '多重', '净含量'],
+  用法: ['用法', '怎么用', '使用方法', '怎么吃', '食用方法'],
+  保存: ['保存', '储存', '存放', '冷藏'],
+};
+
+const related = (key: string, group: string): boolean => key.includes(group) || group.includes(key);
+
+export interface AttributeQuestion {
+  /** Attributes of the product the message names, with their values. */
+  found: { attribute: string; value: string }[];
+  /** Attributes the message names that the product does not list. */
+  missing: string[];
+}
+
+export function askedAttributes(product: Product, text: string): AttributeQuestion {
+  const found: AttributeQuestion['found'] = [];
+  const answeredGroups = new Set<string>();
+  for (const [attribute, value] of Object.entries(product.attributes)) {
+    const groups = Object.keys(ATTRIBUTE_WORDS).filter((g) => related(attribute, g));
+    const words = [attribute, ...groups.flatMap((g) => ATTRIBUTE_WORDS[g] ?? [])];
+    if (words.some((w) => text.includes(w))) {
+      found.push({ attribute, value });
+      for (const g of groups) answeredGroups.add(g);
+    }
+  }
+  const missing = Object.entries(ATTRIBUTE_WORDS)
+    .filter(([group, words]) => !answeredGroups.has(group) && words.some((w) => text.includes(w)))
+    .filter(([group]) => !Object.keys(product.attributes).some((a) => related(a, group)))
+    .map(([group]) => group);
+  return { found, missing };
+}
+
+// ---------------------------------------------------------------- regions
+
+const PROVINCES = [
+  '黑龙江', '内蒙古', '北京', '天津', '上海', '重庆', '河北', '山西', '辽宁', '吉林', '江苏', '浙江', '安徽', '福建', '江西',
+  '山东', '河南', '湖北', '湖南', '广东', '海南', '四川', '贵州', '云南', '陕西', '甘肃', '青海', '台湾', '广西', '西藏',
+  '宁夏', '新疆', '香港', '澳门',
+] as const;
+
+/** Some big cities, so 「发杭州几天到」 finds its province. */
+const CITIES: Record<string, string> = {
+  杭州: '浙江', 宁波: '浙江', 温州: '浙江', 南京: '江苏', 苏州: '江苏', 无锡: '江苏', 广州: '广东', 深圳: '广东', 东莞: '广东',
+  佛山: '广东', 成都: '四川', 武汉: '湖北', 长沙: '湖南', 郑州: '河南', 济南: '山东', 青岛: '山东', 合肥: '安徽', 福州: '福建',
+  厦门: '福建', 南昌: '江西', 石家庄: '河北', 太原: '山西', 西安: '陕西', 兰州: '甘肃', 西宁: '青海', 银川: '宁夏',
+  乌鲁木齐: '新疆', 拉萨: '西藏', 呼和浩特: '内蒙古', 南宁: '广西', 昆明: '云南', 贵阳: '贵州', 海口: '海南', 三亚: '海南',
+  沈阳: '辽宁', 大连: '辽宁', 长春: '吉林', 哈尔滨: '黑龙江',
+};
+
+/** The province a message names (or a big city's province), else null. */
+export function findRegion(text: string): string | null {
+  const words: [string, string][] = [...PROVINCES.map((p): [string, string] => [p, p]), ...Object.entries(CITIES)];
+  let region: string | null = null;
+  let first = Number.POSITIVE_INFINITY;
+  for (const [word, province] of words) {
+    const at = text.indexOf(word);
+    if (at >= 0 && at < first) {
+      first = at;
+      region = province;
+    }
+  }
+  return region;
+}
+
+const bareRegion = (r: string): string => r.replace(/(省|市|自治区|壮族|回族|维吾尔|特别行政区)+$/g, '');
+
+/** Whether the shop's free-shipping template covers a region (浙江 / 浙江省 alike). */
+export function isFreeShippingRegion(shop: Shop, region: string): boolean {
+  const r = bareRegion(region);
+  return shop.shipping.freeShippingRegions.some((f) => {
+    const free = bareRegion(f);
+    return free === r || free.includes(r) || r.includes(free);
+  });
+}
+
+// ---------------------------------------------------------------- payment
+
+export type PaymentTopic = 'cod' | 'transfer' | 'wechat' | 'credit_card' | 'huabei' | 'methods';
+
+/** What a payment question is about, in the order the message names them; 'methods' when none. */
+export function paymentTopics(text: string): PaymentTopic[] {
+  const patterns: [PaymentTopic, RegExp][] = [
+    ['cod', /货到付款|到付|货到/],
+    ['transfer', /转账|汇款|打款|线下付|银行转/],
+    ['wechat', /微信|vx|weixin/i],
+    ['credit_card', /信用卡/],
+    ['huabei', /花呗/],
+  ];
+  const found = patterns
+    .map(([topic, re]) => ({ topic, at: text.search(re) }))
+    .filter((f) => f.at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .map((f) => f.topic)
+    // 「微信转账」 is one question: the WeChat answer covers it.
+    .filter((topic, _, all) => !(topic === 'transfer' && all.includes('wechat')));
+  return found.length > 0 ? found : ['methods'];
+}
+
+// ---------------------------------------------------------------- orders
+
+/** The order to confirm: the one the message names if it is the buyer's and still open, else the newest unpaid/paid one. */
+export function orderToConfirm(orders: readonly Order[], entities: readonly Entity[]): Order | undefined {
+  const isOpen = (o: Order) => o.state === 'unpaid' || o.state === 'paid';
+  const named = entities.flatMap((e) => (e.type === 'order_id' ? [e.value] : []));
+  if (named.length > 0) return orders.find((o) => named.includes(o.id) && isOpen(o));
+  return orders.find(isOpen);
+}
+
+/** The newest unpaid order, where a remark for the warehouse (a chosen courier) still helps. */
+export const newestUnpaidOrder = (orders: readonly Order[]): Order | undefined => orders.find((o) => o.state === 'unpaid');
+
+// ---------------------------------------------------------------- working hours
+
+/**
+ * Hours until a colleague can follow up a message left outside working hours: until the next
+ * shift starts, plus one hour to answer. Computed from the turn's time, not from a clock.
+ */
+export function followUpDueInHours(shop: Shop, nowIso: string): number {
+  const now = new Date(nowIso);
+  const opening = nextOpening(shop, now);
+  const hours = (opening.getTime() - now.getTime()) / 3_600_000 + 1;
+  return Math.round(hours * 100) / 100;
+}

@@ -1,0 +1,534 @@
+import { assign, setup } from 'xstate';
+import type { IntentId } from '../src/nlu/intents.ts';
+import type { Product } from '../src/shop/schema.ts';
+import {
+  adviseSize,
+  askedAttributes,
+  askedVariant,
+  bodyDataOf,
+  findRegion,
+  followUpDueInHours,
+  formatDate,
+  hasBodyData,
+  isFreeShippingRegion,
+  joinList,
+  lookUpStock,
+  maskPhone,
+  mergeBodyData,
+  newestUnpaidOrder,
+  orderToConfirm,
+  paymentTopics,
+  sizeChartOf,
+  sizeLabel,
+  type BodyData,
+  type Alternative,
+  type StockAnswer,
+} from './presale-helpers.ts';
+import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, type ReplyPlan, type TurnEvent } from './protocol.ts';
+
+/**
+ * Pre-sale questions (seed 000 售前客服手册, seed 002 客服标准用语, seed 004 售前工作流程):
+ * greeting, stock, product info, size advice, recommendations, courier / shipping time / fee,
+ * invoice, payment, installments, authenticity, review cashback, gifts, promotions, hesitation,
+ * order placed (核对地址) and contact requests. Every answer comes from the turn's facts (shop,
+ * product, the buyer's own orders); the machine only remembers what the buyer told it.
+ *
+ * States:
+ * - `idle`: answers each question.
+ * - `awaitingBodyData`: size advice asked for the height and/or weight (or the product) it
+ *   lacks. A message with body data (whatever its intent, even `other`) goes on with the size
+ *   advice; another pre-sale question is answered with one gentle reminder of what is missing,
+ *   and if the buyer moves on again the machine stops waiting (what was given is kept for later).
+ * - `hesitant`: the buyer said they will think about it and was asked what the doubt is. The
+ *   next answer carries no invitation to order and ends with a gentle follow-up; a second
+ *   hesitation is respected without questions. No invitation to order is made again until the
+ *   buyer orders.
+ */
+
+export interface PresaleContext {
+  /** What this turn decided (replaced every turn). */
+  out: FlowOutput;
+  /** Height and weight the buyer has given so far (size advice). */
+  body: BodyData;
+  /** The province the buyer named last (shipping time and fee). */
+  region: string | null;
+  /** Welcomed already (a later 在吗 gets a shorter answer). */
+  greeted: boolean;
+  /** The after-hours follow-up was promised already (recorded once). */
+  followUpPromised: boolean;
+  /** The buyer hesitated and has not ordered since: no invitation to order. */
+  hesitated: boolean;
+  /** Reminders of the missing body data while waiting for it. */
+  bodyReminders: number;
+}
+
+export interface PresaleInput {
+  /** Body data and region already known (e.g. from an earlier conversation). */
+  body?: Partial<BodyData>;
+  region?: string;
+}
+
+/** The intents this machine answers (ids of intents.md); anything else is `unhandled`. */
+export const PRESALE_INTENTS: readonly IntentId[] = [
+  'greeting', 'stock', 'product_info', 'size_advice', 'recommend', 'shipping_courier', 'shipping_time', 'shipping_fee',
+  'invoice', 'payment_method', 'installment', 'authenticity', 'review_cashback', 'gift', 'promotion', 'hesitation',
+  'order_placed', 'contact_request',
+];
+
+/** Reminders of missing body data before the machine stops waiting for it. */
+export const BODY_REMINDERS = 1;
+
+const isPresaleIntent = (intent: IntentId): boolean => PRESALE_INTENTS.includes(intent);
+
+function reply(scriptId: string, params: ReplyPlan['params'] = {}): ReplyPlan {
+  return { scriptId: `presale.${scriptId}`, params };
+}
+
+/** One intent's answer. */
+interface Answer {
+  replies: ReplyPlan[];
+  remarks?: Remark[];
+  promises?: PromiseItem[];
+  /** An in-stock or size answer: the buyer could order now (a gentle invitation may follow). */
+  readyToBuy?: boolean;
+}
+
+/** What an answer may read from the turn: the event, the context and what this turn adds to it. */
+interface Turn {
+  context: PresaleContext;
+  event: TurnEvent;
+  body: BodyData;
+  region: string | null;
+}
+
+const productOf = (turn: Turn): Product | undefined => turn.event.facts.product;
+const askProduct = (): Answer => ({ replies: [reply('ask_product')] });
+
+// ---------------------------------------------------------------- greeting
+
+function greetingAnswer({ context, event }: Turn): Answer {
+  const { shop, agent, withinWorkingHours, now } = event.facts;
+  if (withinWorkingHours) return { replies: [reply(context.greeted ? 'greeting.again' : 'greeting.welcome', { shop: shop.name, agent })] };
+  const promises: PromiseItem[] = context.followUpPromised
+    ? []
+    : [{ kind: 'follow_up', text: '非工作时间的留言，由客服同事在工作时间跟进回复', dueInHours: followUpDueInHours(shop, now) }];
+  return { replies: [reply('greeting.after_hours', { shop: shop.name })], promises };
+}
+
+// ---------------------------------------------------------------- stock
+
+function alternativeReply(alternative: Alternative): ReplyPlan {
+  switch (alternative.kind) {
+    case 'color_in_stock':
+      return reply('stock.alternative_sizes', { color: alternative.color, sizes: joinList(alternative.sizes.map(sizeLabel)) });
+    case 'size_in_stock':
+      return reply('stock.alternative_colors', { size: sizeLabel(alternative.size), colors: joinList(alternative.colors) });
+    case 'overview':
+      return reply('stock.alternative_overview', { colors: joinList(alternative.colors), sizes: joinList(alternative.sizes.map(sizeLabel)) });
+  }
+}
+
+function stockReplies(product: Product, answer: StockAnswer): Answer {
+  const name = product.name;
+  switch (answer.kind) {
+    case 'in_stock':
+      return { replies: [reply('stock.in_stock', { product: name, color: answer.color, size: sizeLabel(answer.size) })], readyToBuy: true };
+    case 'size_in_stock':
+      return { replies: [reply('stock.size_in_stock', { product: name, size: sizeLabel(answer.size), colors: joinList(answer.colors) })], readyToBuy: true };
+    case 'color_in_stock':
+      return { replies: [reply('stock.color_in_stock', { product: name, color: answer.color, sizes: joinList(answer.sizes.map(sizeLabel)) })], readyToBuy: true };
+    case 'overview':
+      return { replies: [reply('stock.overview', { product: name, colors: joinList(answer.colors), sizes: joinList(answer.sizes.map(sizeLabel)) })] };
+    case 'all_out':
+      return {
+        replies: [
+          answer.restockDate === null
+            ? reply('stock.all_out_no_date', { product: name })
+            : reply('stock.all_out_with_date', { product: name, restockDate: formatDate(answer.restockDate) }),
+        ],
+      };
+    case 'unknown_variant':
+      return {
+        replies: [
+          reply('stock.unknown_variant', {
+            product: name,
+            color: answer.color ?? '',
+            size: answer.size === null ? '' : sizeLabel(answer.size),
+            colors: joinList(answer.colors),
+            sizes: joinList(answer.sizes.map(sizeLabel)),
+          }),
+        ],
+      };
+    case 'out': {
+      const variant = { product: name, color: answer.color ?? '', size: answer.size === null ? '' : sizeLabel(answer.size) };
+      const out =
+        answer.restockDate === null
+          ? reply('stock.out_no_date', variant)
+          : reply('stock.out_with_date', { ...variant, restockDate: formatDate(answer.restockDate) });
+      return { replies: answer.alternative === null ? [out] : [out, alternativeReply(answer.alternative)] };
+    }
+  }
+}
+
+function stockAnswer(turn: Turn): Answer {
+  const product = productOf(turn);
+  if (product === undefined) return askProduct();
+  return stockReplies(product, lookUpStock(product, askedVariant(turn.event.entities)));
+}
+
+// ---------------------------------------------------------------- product info
+
+function productInfoAnswer(turn: Turn): Answer {
+  const product = productOf(turn);
+  if (product === undefined) return askProduct();
+  const { found, missing } = askedAttributes(product, turn.event.text);
+  const replies = [
+    ...found.map((f) => reply('product_info.attribute', { product: product.name, attribute: f.attribute, value: f.value })),
+    ...missing.map((attribute) => reply('product_info.missing_attribute', { product: product.name, attribute })),
+  ];
+  if (replies.length > 0) return { replies };
+  const known = Object.keys(product.attributes).slice(0, 3);
+  if (known.length === 0) return { replies: [reply('product_info.detail_page', { product: product.name })] };
+  return { replies: [reply('product_info.ask', { product: product.name, attribute: joinList(known) })] };
+}
+
+// ---------------------------------------------------------------- size advice
+
+type Sizing = { status: 'waiting' | 'answered' } & Answer;
+
+function askForBody(body: BodyData): ReplyPlan[] {
+  if (body.heightCm === null && body.weightKg === null) return [reply('size_advice.ask_both')];
+  if (body.weightKg === null) return [reply('size_advice.ask_weight', { height: body.heightCm! })];
+  if (body.heightCm === null) return [reply('size_advice.ask_height', { weight: body.weightKg })];
+  return [];
+}
+
+function remindOfBody(body: BodyData): ReplyPlan[] {
+  if (body.heightCm === null && body.weightKg === null) return [reply('size_advice.remind_both')];
+  if (body.weightKg === null) return [reply('size_advice.remind_weight', { height: body.heightCm! })];
+  if (body.heightCm === null) return [reply('size_advice.remind_height', { weight: body.weightKg })];
+  return [];
+}
+
+/** Size advice from the product's size chart once height and weight are known (never a promise of fit). */
+function sizing(turn: Turn): Sizing {
+  const product = productOf(turn);
+  const { body } = turn;
+  if (product === undefined) return { status: 'waiting', replies: [reply('ask_product'), ...askForBody(body)] };
+  const chart = sizeChartOf(turn.event.facts.shop, product);
+  if (chart === undefined) {
+    const sizes = joinList([...new Set(product.skus.map((s) => sizeLabel(s.size)))]);
+    return { status: 'answered', replies: [reply('size_advice.no_chart', { product: product.name, sizes })] };
+  }
+  if (body.heightCm === null || body.weightKg === null) return { status: 'waiting', replies: askForBody(body) };
+  const measures = { height: body.heightCm, weight: body.weightKg };
+  const advice = adviseSize(chart, body.heightCm, body.weightKg);
+  switch (advice.kind) {
+    case 'fit':
+      return { status: 'answered', replies: [reply('size_advice.fit', { ...measures, size: sizeLabel(advice.size) })], readyToBuy: true };
+    case 'between':
+      return {
+        status: 'answered',
+        replies: [reply('size_advice.between', { ...measures, sizes: joinList(advice.sizes.map(sizeLabel)), size: sizeLabel(advice.sizes.at(-1)!) })],
+        readyToBuy: true,
+      };
+    case 'outside':
+      return { status: 'answered', replies: [reply('size_advice.outside_chart', measures)] };
+    case 'no_match':
+      return { status: 'answered', replies: [reply('size_advice.no_match', measures)] };
+  }
+}
+
+// ---------------------------------------------------------------- recommend
+
+function recommendAnswer(turn: Turn): Answer {
+  const { shop } = turn.event.facts;
+  const product = productOf(turn);
+  const related = (product?.recommend ?? []).flatMap((id) => shop.products.filter((p) => p.id === id && p.id !== product?.id).map((p) => p.name));
+  if (product !== undefined && related.length > 0) {
+    return { replies: [reply('recommend.related', { product: product.name, recommendation: joinList(related) })] };
+  }
+  const others = shop.products.filter((p) => p.id !== product?.id).map((p) => p.name);
+  const names = (others.length > 0 ? others : shop.products.map((p) => p.name)).slice(0, 3);
+  return { replies: [reply('recommend.general', { recommendation: joinList(names) })] };
+}
+
+// ---------------------------------------------------------------- shipping
+
+const sameCourier = (a: string, b: string): boolean => a === b || a.includes(b) || b.includes(a);
+const askedCourier = (event: TurnEvent): string | null => event.entities.find((e) => e.type === 'courier')?.name ?? null;
+
+function courierOptions(event: TurnEvent): string {
+  return joinList(event.facts.shop.shipping.otherCouriers.map((c) => `${c.courier}（需补${c.extraFee}元运费）`));
+}
+
+/** Another courier the shop offers: its fee told before payment, and a remark on an unpaid order. */
+function otherCourierAnswer(event: TurnEvent, courier: string, fee: number): Answer {
+  const order = newestUnpaidOrder(event.facts.orders);
+  const remarks: Remark[] = order === undefined ? [] : [{ orderId: order.id, reason: `顾客指定${courier}快递，需补运费${fee}元，已在付款前告知` }];
+  return { replies: [reply('shipping_courier.other', { courier, fee })], remarks };
+}
+
+function courierAnswer({ event }: Turn): Answer {
+  const { shipping } = event.facts.shop;
+  const asked = askedCourier(event);
+  if (asked === null || sameCourier(asked, shipping.courier)) {
+    const replies = [reply('shipping_courier.default', { courier: shipping.courier })];
+    if (asked === null && shipping.otherCouriers.length > 0) replies.push(reply('shipping_courier.options', { couriers: courierOptions(event) }));
+    return { replies };
+  }
+  const other = shipping.otherCouriers.find((c) => sameCourier(asked, c.courier));
+  if (other !== undefined) return otherCourierAnswer(event, other.courier, other.extraFee);
+  const couriers = joinList([shipping.courier, ...shipping.otherCouriers.map((c) => c.courier)]);
+  return { replies: [reply('shipping_courier.unavailable', { courier: asked, couriers })] };
+}
+
+/** The buyer's region: named now or before, else the receiver region of their newest order. */
+const regionOf = (turn: Turn): string | null => turn.region ?? turn.event.facts.orders[0]?.receiver.region ?? null;
+
+function shippingTimeAnswer(turn: Turn): Answer {
+  const { shipping } = turn.event.facts.shop;
+  const region = regionOf(turn);
+  if (region === null) return { replies: [reply('shipping_time.general', { cutoff: shipping.cutoff, days: shipping.deliveryDays.normal })] };
+  const days = isFreeShippingRegion(turn.event.facts.shop, region) ? shipping.deliveryDays.normal : shipping.deliveryDays.remote;
+  return { replies: [reply('shipping_time.region', { cutoff: shipping.cutoff, region, days })] };
+}
+
+function shippingFeeAnswer(turn: Turn): Answer {
+  const { event } = turn;
+  const { shop } = event.facts;
+  const region = regionOf(turn);
+  let answer: Answer;
+  if (region === null) {
+    answer = { replies: [reply('shipping_fee.ask_region', { region: joinList(shop.shipping.freeShippingRegions), fee: shop.shipping.remoteFee })] };
+  } else if (isFreeShippingRegion(shop, region)) {
+    answer = { replies: [reply('shipping_fee.free', { region, courier: shop.shipping.courier })] };
+  } else {
+    answer = { replies: [reply('shipping_fee.remote', { region, fee: shop.shipping.remoteFee })] };
+  }
+  // 「发顺丰要加钱吗」: the courier's extra fee, before payment.
+  const asked = askedCourier(event);
+  const other = asked === null ? undefined : shop.shipping.otherCouriers.find((c) => sameCourier(asked, c.courier));
+  if (other === undefined) return answer;
+  const extra = otherCourierAnswer(event, other.courier, other.extraFee);
+  return { replies: [...answer.replies, ...extra.replies], remarks: extra.remarks ?? [] };
+}
+
+// ---------------------------------------------------------------- invoice, payment, installments
+
+function invoiceAnswer({ event }: Turn): Answer {
+  const { invoice } = event.facts.shop;
+  return { replies: [reply('invoice.available', { category: invoice.category, delivery: invoice.delivery })] };
+}
+
+const PAYMENT_SCRIPTS = {
+  cod: 'payment.cod_declined',
+  transfer: 'payment.transfer_declined',
+  wechat: 'payment.wechat_declined',
+  credit_card: 'payment.credit_card',
+  huabei: 'payment.huabei',
+  methods: 'payment.methods',
+} as const;
+
+function paymentAnswer({ event }: Turn): Answer {
+  return { replies: paymentTopics(event.text).map((topic) => reply(PAYMENT_SCRIPTS[topic])) };
+}
+
+function installmentAnswer({ event }: Turn): Answer {
+  const huabei = event.text.includes('花呗');
+  const card = event.text.includes('信用卡') || !huabei;
+  return { replies: [...(card ? [reply('installment.bank')] : []), ...(huabei ? [reply('installment.huabei')] : [])] };
+}
+
+// ---------------------------------------------------------------- authenticity, cashback, gifts, promotions
+
+const authenticityAnswer = ({ event }: Turn): Answer => ({
+  replies: [reply('authenticity.wording', { wording: event.facts.shop.authenticityWording })],
+});
+
+const reviewCashbackAnswer = ({ event }: Turn): Answer => ({
+  replies: [reply('review_cashback.activity', { activity: event.facts.shop.reviewActivity })],
+});
+
+/** Gifts follow the shop's activities; a gift as a concession is the bargaining flow's. */
+const giftAnswer = (): Answer => ({ replies: [reply('gift.per_activity')] });
+
+function promotionAnswer({ event }: Turn): Answer {
+  const { promotions } = event.facts.shop;
+  if (promotions.length === 0) return { replies: [reply('promotion.none')] };
+  return { replies: promotions.slice(0, 3).map((p) => reply('promotion.current', { promotion: p.name, promotionDetail: p.description })) };
+}
+
+// ---------------------------------------------------------------- hesitation, order placed, contact
+
+function hesitationAnswer(turn: Turn): Answer {
+  return { replies: [reply(productOf(turn)?.sevenDayReturn === true ? 'hesitation.ask' : 'hesitation.ask_plain')] };
+}
+
+function orderPlacedAnswer({ event }: Turn): Answer {
+  const order = orderToConfirm(event.facts.orders, event.entities);
+  if (order === undefined) return { replies: [reply('order_placed.ask_order')] };
+  const params = { orderId: order.id, receiver: order.receiver.name, phone: maskPhone(order.receiver.phone), address: order.receiver.address };
+  return { replies: [reply(order.state === 'paid' ? 'order_placed.confirm_paid' : 'order_placed.confirm_unpaid', params)] };
+}
+
+const contactAnswer = (): Answer => ({ replies: [reply('contact_request.decline')] });
+
+/** The answer of each pre-sale intent but size advice (which fills slots) and hesitation (which depends on the state). */
+const ANSWERS: Partial<Record<IntentId, (turn: Turn) => Answer>> = {
+  greeting: greetingAnswer,
+  stock: stockAnswer,
+  product_info: productInfoAnswer,
+  recommend: recommendAnswer,
+  shipping_courier: courierAnswer,
+  shipping_time: shippingTimeAnswer,
+  shipping_fee: shippingFeeAnswer,
+  invoice: invoiceAnswer,
+  payment_method: paymentAnswer,
+  installment: installmentAnswer,
+  authenticity: authenticityAnswer,
+  review_cashback: reviewCashbackAnswer,
+  gift: giftAnswer,
+  promotion: promotionAnswer,
+  hesitation: hesitationAnswer,
+  order_placed: orderPlacedAnswer,
+  contact_request: contactAnswer,
+};
+
+// ---------------------------------------------------------------- one turn
+
+/**
+ * How the state answers: `normal` (idle), `calm` (the turn after a hesitation), `sizing`
+ * (waiting for body data: body data in any message continues the size advice) and `remind`
+ * (sizing, plus a reminder of what is still missing).
+ */
+type Mode = 'normal' | 'calm' | 'sizing' | 'remind';
+
+const turnOf = (context: PresaleContext, event: TurnEvent): Turn => ({
+  context,
+  event,
+  body: mergeBodyData(context.body, bodyDataOf(event.entities)),
+  region: findRegion(event.text) ?? context.region,
+});
+
+/** Whether this turn is (also) about size advice. */
+const isSizingTurn = (event: TurnEvent, mode: Mode): boolean =>
+  event.intent === 'size_advice' || ((mode === 'sizing' || mode === 'remind') && hasBodyData(event.entities));
+
+function sizingStatus(context: PresaleContext, event: TurnEvent, mode: Mode): 'none' | Sizing['status'] {
+  return isSizingTurn(event, mode) ? sizing(turnOf(context, event)).status : 'none';
+}
+
+/** The whole turn: the intent's answer, size advice, reminder, invitation or follow-up, and what to remember. */
+function planTurn(context: PresaleContext, event: TurnEvent, mode: Mode): Partial<PresaleContext> {
+  const turn = turnOf(context, event);
+  const { intent } = event;
+  const answers: Answer[] = [];
+
+  if (mode === 'calm' && intent === 'hesitation') {
+    answers.push({ replies: [reply('hesitation.respect')] });
+  } else {
+    const answer = ANSWERS[intent];
+    if (answer !== undefined) answers.push(answer(turn));
+    if (isSizingTurn(event, mode)) answers.push(sizing(turn));
+    else if (mode === 'remind') answers.push({ replies: remindOfBody(turn.body) });
+  }
+
+  const hesitated = intent === 'hesitation' ? true : intent === 'order_placed' ? false : context.hesitated;
+  const out: FlowOutput = {
+    ...emptyOutput(),
+    replies: answers.flatMap((a) => a.replies),
+    remarks: answers.flatMap((a) => a.remarks ?? []),
+    promises: answers.flatMap((a) => a.promises ?? []),
+  };
+  // Still asking for something: no invitation or follow-up yet.
+  const asking = mode === 'remind' || answers.some((a) => 'status' in a && a.status === 'waiting');
+  if (!asking && mode === 'calm' && intent !== 'hesitation' && intent !== 'order_placed') out.replies.push(reply('hesitation.follow_up'));
+  else if (!asking && mode !== 'calm' && !hesitated && answers.some((a) => a.readyToBuy === true)) out.replies.push(reply('nudge.order'));
+
+  return {
+    out,
+    body: turn.body,
+    region: turn.region,
+    greeted: context.greeted || intent === 'greeting',
+    followUpPromised: context.followUpPromised || out.promises.some((p) => p.kind === 'follow_up'),
+    hesitated,
+  };
+}
+
+export const presaleMachine = setup({
+  types: {
+    context: {} as PresaleContext,
+    events: {} as TurnEvent,
+    input: {} as PresaleInput | undefined,
+  },
+  guards: {
+    isOutOfScope: ({ event }) => !isPresaleIntent(event.intent),
+    /** Waiting for body data: a message that only gives height/weight is still ours. */
+    isOutOfScopeWithoutBodyData: ({ event }) => !isPresaleIntent(event.intent) && !hasBodyData(event.entities),
+    isHesitation: ({ event }) => event.intent === 'hesitation',
+    isOrderPlaced: ({ event }) => event.intent === 'order_placed',
+    asksSizeWithDataMissing: ({ context, event }) => sizingStatus(context, event, 'normal') === 'waiting',
+    stillMissingBodyData: ({ context, event }) => sizingStatus(context, event, 'sizing') === 'waiting',
+    completesSizeAdvice: ({ context, event }) => sizingStatus(context, event, 'sizing') === 'answered',
+    bodyReminderDue: ({ context }) => context.bodyReminders < BODY_REMINDERS,
+  },
+  actions: {
+    markUnhandled: assign({ out: () => ({ ...emptyOutput(), unhandled: true }) }),
+    answer: assign(({ context, event }) => planTurn(context, event, 'normal')),
+    answerCalmly: assign(({ context, event }) => planTurn(context, event, 'calm')),
+    answerWhileSizing: assign(({ context, event }) => planTurn(context, event, 'sizing')),
+    answerAndRemind: assign(({ context, event }) => ({ ...planTurn(context, event, 'remind'), bodyReminders: context.bodyReminders + 1 })),
+    resetBodyReminders: assign({ bodyReminders: 0 }),
+  },
+}).createMachine({
+  id: 'presale',
+  context: ({ input }) => ({
+    out: emptyOutput(),
+    body: { heightCm: input?.body?.heightCm ?? null, weightKg: input?.body?.weightKg ?? null },
+    region: input?.region ?? null,
+    greeted: false,
+    followUpPromised: false,
+    hesitated: false,
+    bodyReminders: 0,
+  }),
+  initial: 'idle',
+  states: {
+    idle: {
+      on: {
+        TURN: [
+          { guard: 'isOutOfScope', actions: 'markUnhandled' },
+          { guard: 'isHesitation', target: 'hesitant', actions: 'answer' },
+          { guard: 'asksSizeWithDataMissing', target: 'awaitingBodyData', actions: 'answer' },
+          { actions: 'answer' },
+        ],
+      },
+    },
+    /** Size advice lacks height, weight or the product; what was given is kept in context.body. */
+    awaitingBodyData: {
+      entry: 'resetBodyReminders',
+      on: {
+        TURN: [
+          { guard: 'isOutOfScopeWithoutBodyData', actions: 'markUnhandled' },
+          { guard: 'isHesitation', target: 'hesitant', actions: 'answerWhileSizing' },
+          { guard: 'stillMissingBodyData', actions: 'answerWhileSizing' },
+          { guard: 'completesSizeAdvice', target: 'idle', actions: 'answerWhileSizing' },
+          { guard: 'isOrderPlaced', target: 'idle', actions: 'answerWhileSizing' },
+          { guard: 'bodyReminderDue', actions: 'answerAndRemind' },
+          { target: 'idle', actions: 'answerWhileSizing' },
+        ],
+      },
+    },
+    /** The buyer hesitated: the next answer is calm (no invitation, a gentle follow-up). */
+    hesitant: {
+      on: {
+        TURN: [
+          { guard: 'isOutOfScope', actions: 'markUnhandled' },
+          { guard: 'isHesitation', target: 'idle', actions: 'answerCalmly' },
+          { guard: 'asksSizeWithDataMissing', target: 'awaitingBodyData', actions: 'answerCalmly' },
+          { target: 'idle', actions: 'answerCalmly' },
+        ],
+      },
+    },
+  },
+});

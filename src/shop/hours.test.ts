@@ -1,0 +1,124 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { isWithinWorkingHours, localTime, nextOpening } from './hours.ts';
+
+/** The manuals' shifts, in the shop's zone. */
+const shop = {
+  timezone: 'Asia/Shanghai',
+  workingHours: [
+    { start: '09:00', end: '16:30' },
+    { start: '16:00', end: '22:30' },
+  ],
+};
+const dayOnly = { timezone: 'Asia/Shanghai', workingHours: [{ start: '09:00', end: '16:30' }] };
+const overnight = { timezone: 'Asia/Shanghai', workingHours: [{ start: '22:00', end: '02:00' }] };
+
+/** An instant given as Shanghai wall-clock time (the offset is in the string, so the host zone never matters). */
+const sh = (local: string) => new Date(`${local}+08:00`);
+
+describe('isWithinWorkingHours', () => {
+  it.each([
+    ['2025-11-20T08:59:59', false],
+    ['2025-11-20T09:00:00', true],
+    ['2025-11-20T12:00:00', true],
+    ['2025-11-20T16:00:00', true], // both shifts
+    ['2025-11-20T16:15:00', true], // overlap
+    ['2025-11-20T16:30:00', true], // day shift over, evening shift on
+    ['2025-11-20T22:29:59', true],
+    ['2025-11-20T22:30:00', false],
+    ['2025-11-21T00:30:00', false],
+  ])('two shifts: %s → %s', (local, open) => {
+    expect(isWithinWorkingHours(shop, sh(local))).toBe(open);
+  });
+
+  it('ends a shift at its end minute (16:30 is closed with the day shift alone)', () => {
+    expect(isWithinWorkingHours(dayOnly, sh('2025-11-20T16:29:59'))).toBe(true);
+    expect(isWithinWorkingHours(dayOnly, sh('2025-11-20T16:30:00'))).toBe(false);
+  });
+
+  it.each([
+    ['2025-11-20T21:59:00', false],
+    ['2025-11-20T22:00:00', true],
+    ['2025-11-20T23:59:00', true],
+    ['2025-11-21T00:00:00', true],
+    ['2025-11-21T01:59:00', true],
+    ['2025-11-21T02:00:00', false],
+    ['2025-11-21T12:00:00', false],
+  ])('a shift past midnight: %s → %s', (local, open) => {
+    expect(isWithinWorkingHours(overnight, sh(local))).toBe(open);
+  });
+
+  it('reads the clock in the shop zone, not UTC', () => {
+    // 01:00 UTC is 09:00 in Shanghai: open; 15:00 UTC is 23:00 in Shanghai: closed.
+    expect(isWithinWorkingHours(shop, new Date('2025-11-20T01:00:00Z'))).toBe(true);
+    expect(isWithinWorkingHours(shop, new Date('2025-11-20T15:00:00Z'))).toBe(false);
+    // The same instant for a shop in New York (10:00 there).
+    const newYork = { ...shop, timezone: 'America/New_York' };
+    expect(isWithinWorkingHours(newYork, new Date('2025-11-20T15:00:00Z'))).toBe(true);
+  });
+});
+
+describe('nextOpening', () => {
+  it('is the instant itself while a shift is on', () => {
+    const at = sh('2025-11-20T16:15:00');
+    expect(nextOpening(shop, at).toISOString()).toBe(at.toISOString());
+  });
+
+  it.each([
+    ['2025-11-20T07:45:00', '2025-11-20T09:00:00'],
+    ['2025-11-20T22:30:00', '2025-11-21T09:00:00'],
+    ['2025-11-20T23:59:59', '2025-11-21T09:00:00'],
+    ['2025-11-21T00:00:00', '2025-11-21T09:00:00'],
+    ['2025-12-31T23:00:00', '2026-01-01T09:00:00'],
+  ])('two shifts: closed at %s, open at %s', (local, opening) => {
+    expect(nextOpening(shop, sh(local)).toISOString()).toBe(sh(opening).toISOString());
+  });
+
+  it('finds the evening start after the day shift alone', () => {
+    const split = { timezone: 'Asia/Shanghai', workingHours: [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '18:00' }] };
+    expect(nextOpening(split, sh('2025-11-20T12:00:00')).toISOString()).toBe(sh('2025-11-20T13:30:00').toISOString());
+  });
+
+  it('handles a shift past midnight', () => {
+    expect(nextOpening(overnight, sh('2025-11-21T02:00:00')).toISOString()).toBe(sh('2025-11-21T22:00:00').toISOString());
+    expect(nextOpening(overnight, sh('2025-11-21T01:00:00')).toISOString()).toBe(sh('2025-11-21T01:00:00').toISOString());
+  });
+
+  it('follows a daylight-saving change in the shop zone', () => {
+    const london = { timezone: 'Europe/London', workingHours: [{ start: '09:00', end: '17:00' }] };
+    // Saturday 25 Oct 2025 18:00 BST (UTC+1); the clocks go back that night, so Sunday 09:00 is GMT.
+    expect(nextOpening(london, new Date('2025-10-25T17:00:00Z')).toISOString()).toBe('2025-10-26T09:00:00.000Z');
+    // And forward in March: Sunday 30 Mar 2025 09:00 BST is 08:00 UTC.
+    expect(nextOpening(london, new Date('2025-03-29T20:00:00Z')).toISOString()).toBe('2025-03-30T08:00:00.000Z');
+  });
+});
+
+describe('host time zone', () => {
+  const saved = process.env.TZ;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  });
+
+  it.each([
+    ['UTC', 0],
+    ['America/Los_Angeles', 480],
+    ['Pacific/Kiritimati', -840],
+    ['Asia/Kolkata', -330],
+  ])('gives the same answers with TZ=%s', (tz, offset) => {
+    process.env.TZ = tz;
+    // The host zone really changed (November: no daylight saving in any of these).
+    expect(new Date(Date.UTC(2025, 10, 20)).getTimezoneOffset()).toBe(offset);
+    expect(isWithinWorkingHours(shop, sh('2025-11-20T16:30:00'))).toBe(true);
+    expect(isWithinWorkingHours(shop, sh('2025-11-20T22:30:00'))).toBe(false);
+    expect(isWithinWorkingHours(overnight, sh('2025-11-21T01:00:00'))).toBe(true);
+    expect(nextOpening(shop, sh('2025-11-20T23:00:00')).toISOString()).toBe('2025-11-21T01:00:00.000Z');
+    expect(localTime(sh('2025-11-20T00:05:00'), 'Asia/Shanghai')).toBe('00:05');
+  });
+});
+
+describe('localTime', () => {
+  it('is HH:MM in the zone', () => {
+    expect(localTime(new Date('2025-11-20T06:30:00Z'), 'Asia/Shanghai')).toBe('14:30');
+    expect(localTime(new Date('2025-11-20T16:00:00Z'), 'Asia/Shanghai')).toBe('00:00');
+  });
+});

@@ -1,0 +1,133 @@
+import type { Shop } from './schema.ts';
+
+/**
+ * Working hours, read in the shop's time zone whatever the machine's zone is.
+ *
+ * A shift `{ start, end }` is open from `start` (included) to `end` (excluded): with the
+ * manuals' shifts 09:00–16:30 and 16:00–22:30 the shop is open from 09:00 to 22:30, 16:30
+ * falls in the evening shift and 22:30 is closed. A shift whose end is before its start runs
+ * past midnight (22:00–02:00 is open at 23:59 and at 01:59, closed at 02:00). A shift whose
+ * start equals its end is open all day (the shop loader refuses such a shift; a shop built in
+ * code may still use it).
+ */
+
+/** What the functions read from a shop (a whole Shop will do). */
+export type Shifts = Pick<Shop, 'workingHours' | 'timezone'>;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** The wall-clock time in a time zone at an instant. */
+function wallClock(instant: Date, timeZone: string): WallClock {
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
+  for (const p of formatter(timeZone).formatToParts(instant)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  return {
+    year: parts.year ?? 1970,
+    month: parts.month ?? 1,
+    day: parts.day ?? 1,
+    // Some engines print midnight as 24 even with h23.
+    hour: (parts.hour ?? 0) % 24,
+    minute: parts.minute ?? 0,
+    second: parts.second ?? 0,
+  };
+}
+
+function toMinutes(hhmm: string): number {
+  const [h, m] = hhmm.split(':');
+  return Number(h) * 60 + Number(m);
+}
+
+/** The shop's local time at an instant, as HH:MM (for greetings and handover notes). */
+export function localTime(instant: Date, timeZone: string): string {
+  const w = wallClock(instant, timeZone);
+  return `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
+}
+
+function shiftContains(shift: { start: string; end: string }, minute: number): boolean {
+  const start = toMinutes(shift.start);
+  const end = toMinutes(shift.end);
+  if (start === end) return true;
+  return start < end ? minute >= start && minute < end : minute >= start || minute < end;
+}
+
+/** Whether any shift is on at this instant, in the shop's time zone. */
+export function isWithinWorkingHours(shop: Shifts, instant: Date): boolean {
+  const w = wallClock(instant, shop.timezone);
+  const minute = w.hour * 60 + w.minute;
+  return shop.workingHours.some((shift) => shiftContains(shift, minute));
+}
+
+/** Milliseconds the zone is ahead of UTC at an instant (480 min for Asia/Shanghai). */
+function offsetAt(ms: number, timeZone: string): number {
+  const w = wallClock(new Date(ms), timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - (ms - (((ms % 1000) + 1000) % 1000));
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The instant a wall-clock time happens in a zone. Tries the zone's offset a day before and a
+ * day after (one of them is right unless two time changes fall within two days) and keeps the
+ * earliest that shows that wall-clock time. Around a daylight-saving change a doubled time is its
+ * first occurrence, and a time that does not exist (02:30 on a spring-forward night) comes out
+ * one gap later.
+ */
+function zonedInstant(year: number, month: number, day: number, minuteOfDay: number, timeZone: string): number {
+  const guess = Date.UTC(year, month - 1, day, Math.floor(minuteOfDay / 60), minuteOfDay % 60);
+  const before = guess - offsetAt(guess - DAY_MS, timeZone);
+  const after = guess - offsetAt(guess + DAY_MS, timeZone);
+  const shows = (t: number) => {
+    const w = wallClock(new Date(t), timeZone);
+    return w.year === year && w.month === month && w.day === day && w.hour * 60 + w.minute === minuteOfDay;
+  };
+  const matching = [before, after].filter(shows);
+  return matching.length > 0 ? Math.min(...matching) : before;
+}
+
+/**
+ * When the shop is next open: `instant` itself when a shift is on, otherwise the start of the
+ * next shift (as a Date), e.g. for telling a buyer after hours when agents are back.
+ */
+export function nextOpening(shop: Shifts, instant: Date): Date {
+  if (shop.workingHours.length === 0) throw new RangeError('a shop without working hours never opens');
+  if (isWithinWorkingHours(shop, instant)) return new Date(instant.getTime());
+  const now = instant.getTime();
+  const today = wallClock(instant, shop.timezone);
+  let best = Number.POSITIVE_INFINITY;
+  // Today, tomorrow and (around a time change) the day after: every shift starts within that.
+  for (let d = 0; d <= 2; d++) {
+    const date = new Date(Date.UTC(today.year, today.month - 1, today.day + d));
+    for (const shift of shop.workingHours) {
+      const at = zonedInstant(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), toMinutes(shift.start), shop.timezone);
+      if (at > now && at < best) best = at;
+    }
+  }
+  return new Date(best);
+}
