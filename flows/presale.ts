@@ -460,7 +460,7 @@ export const presaleMachine = setup({
   types: {
     context: {} as PresaleContext,
     events: {} as TurnEvent,
-    input: {} as PresaleInput | undefined,
+    input: undefined as PresaleInput | undefined,
   },
   guards: {
     isOutOfScope: ({ event }) => !isPresaleIntent(event.intent),

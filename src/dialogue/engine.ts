@@ -110,10 +110,21 @@ function bigrams(text: string): Set<string> {
  * it), so 大衣 counts fully and the brand counts for little. The best product wins when it
  * scores at least 1 and alone; otherwise the conversation's last product stays.
  */
+const productWords = new WeakMap<Shop, { words: Set<string>[]; spread: Map<string, number> }>();
+
+function wordsOf(shop: Shop): { words: Set<string>[]; spread: Map<string, number> } {
+  let cached = productWords.get(shop);
+  if (!cached) {
+    const words = shop.products.map((p) => bigrams(normalizeSameLength(`${p.name}${p.shortName ?? ''}`)));
+    const spread = new Map<string, number>();
+    for (const set of words) for (const w of set) spread.set(w, (spread.get(w) ?? 0) + 1);
+    productWords.set(shop, (cached = { words, spread }));
+  }
+  return cached;
+}
+
 export function findProduct(shop: Shop, text: string, lastId: string | undefined): Product | undefined {
-  const words = shop.products.map((p) => bigrams(normalizeSameLength(p.name)));
-  const spread = new Map<string, number>();
-  for (const set of words) for (const w of set) spread.set(w, (spread.get(w) ?? 0) + 1);
+  const { words, spread } = wordsOf(shop);
   const said = bigrams(normalizeSameLength(text));
   const scores = words.map((set) => [...set].reduce((sum, w) => (said.has(w) ? sum + 1 / spread.get(w)! : sum), 0));
   const best = Math.max(0, ...scores);
@@ -132,8 +143,12 @@ function lintContext(shop: Shop, buyerId: string, orders: Order[], product: Prod
   };
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 function remarkText(reason: string, agent: string, now: Date, timeZone: string): string {
-  const date = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let format = dateFormats.get(timeZone);
+  if (!format) dateFormats.set(timeZone, (format = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  const date = format.format(now);
   return `${reason}（${agent} ${date}）`;
 }
 

@@ -104,11 +104,16 @@ describe('DemoOrderProvider', () => {
     expect(await provider.orderOf('tb_buyer_anna', '1234567890123456789')).toBeUndefined();
   });
 
-  it('hands out copies', async () => {
+  it('hands out read-only orders: a caller cannot change what others see', async () => {
     const [first] = await provider.ordersOf('tb_buyer_bowen');
     if (first === undefined) throw new Error('bowen has orders');
-    first.receiver.phone = '00000000000';
-    first.items.length = 0;
+    expect(() => {
+      first.receiver.phone = '00000000000';
+    }).toThrow(TypeError);
+    expect(() => first.items.push(first.items[0]!)).toThrow(TypeError);
+    const list = await provider.ordersOf('tb_buyer_bowen');
+    list.length = 0;
+    expect(await provider.ordersOf('tb_buyer_bowen')).not.toHaveLength(0);
     const again = await provider.orderOf('tb_buyer_bowen', first.id);
     expect(again?.receiver.phone).not.toBe('00000000000');
     expect(again?.items.length).toBeGreaterThan(0);

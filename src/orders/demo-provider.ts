@@ -91,6 +91,14 @@ const newestFirst = (a: Order, b: Order) => Date.parse(b.createdAt) - Date.parse
  * orders: `orderOf` with another buyer's order id answers undefined, exactly as for an id that
  * does not exist. Answers are copies; changing them changes nothing here.
  */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 export class DemoOrderProvider implements OrderProvider {
   /** The demo's "now", when the file fixes one. */
   readonly now: Date | undefined;
@@ -100,7 +108,7 @@ export class DemoOrderProvider implements OrderProvider {
     this.now = now === undefined ? undefined : new Date(now.getTime());
     for (const order of orders) {
       const list = this.byBuyer.get(order.buyerId) ?? [];
-      list.push(structuredClone(order));
+      list.push(deepFreeze(structuredClone(order)));
       this.byBuyer.set(order.buyerId, list);
     }
     for (const list of this.byBuyer.values()) list.sort(newestFirst);
@@ -121,12 +129,13 @@ export class DemoOrderProvider implements OrderProvider {
   }
 
   async ordersOf(buyerId: string): Promise<Order[]> {
-    return (this.byBuyer.get(buyerId) ?? []).map((o) => structuredClone(o));
+    // Orders are frozen once at load: callers can read them freely and cannot change them.
+    return [...(this.byBuyer.get(buyerId) ?? [])];
   }
 
   async orderOf(buyerId: string, orderId: string): Promise<Order | undefined> {
     const order = this.byBuyer.get(buyerId)?.find((o) => o.id === orderId);
-    return order === undefined ? undefined : structuredClone(order);
+    return order;
   }
 }
 

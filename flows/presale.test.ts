@@ -1,0 +1,739 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createActor, type Snapshot } from 'xstate';
+import { createLinter } from '../src/compliance/linter.ts';
+import type { LintContext } from '../src/compliance/schema.ts';
+import { PLACEHOLDERS, parseScriptsFile, renderVariant } from '../src/dialogue/scripts.ts';
+import type { Entity } from '../src/nlu/entities/index.ts';
+import { INTENT_IDS, type IntentId } from '../src/nlu/intents.ts';
+import type { Order } from '../src/orders/schema.ts';
+import { ShopSchema, type Shop } from '../src/shop/schema.ts';
+import { BODY_REMINDERS, PRESALE_INTENTS, presaleMachine, type PresaleContext } from './presale.ts';
+import type { FlowOutput, TurnEvent } from './protocol.ts';
+import { testShop, turn } from './test-fixtures.ts';
+
+// ---------------------------------------------------------------- the scripts library
+
+const SCRIPTS_FILE = new URL('../scripts-library/presale.yaml', import.meta.url);
+const scripts = parseScriptsFile(readFileSync(SCRIPTS_FILE, 'utf8'), 'scripts-library/presale.yaml');
+const scriptById = new Map(scripts.map((s) => [s.id, s]));
+
+const SAMPLE_PARAMS: Record<string, string | number> = {
+  shop: '暖阳旗舰店',
+  agent: '小美',
+  product: '羊毛呢大衣',
+  price: 599,
+  amount: 30,
+  discount: 20,
+  finalPrice: 579,
+  gift: '护理小样',
+  coupon: 10,
+  color: '驼色',
+  size: 'M码',
+  sizes: 'S码、M码、L码',
+  colors: '驼色、黑色',
+  height: 165,
+  weight: 52,
+  courier: '顺丰',
+  couriers: '中通、顺丰（需补12元运费）',
+  fee: 15,
+  region: '新疆',
+  days: '5-7',
+  cutoff: '16:00',
+  attribute: '材质',
+  value: '70%羊毛，30%聚酯纤维',
+  restockDate: '12月1日',
+  wording: '自有品牌原厂正品',
+  activity: '确认收货后带图评价，可以领取5元无门槛优惠券',
+  promotion: '双十二',
+  promotionDetail: '12月12日全店满300减30',
+  category: '服装',
+  delivery: '财务会在一个月之内统一寄出，运费我们承担',
+  orderId: '100000000000000001',
+  address: '浙江省杭州市西湖区文三路100号',
+  receiver: '张三',
+  phone: '138****5678',
+  threshold: 300,
+  recommendation: '羊绒围巾',
+};
+
+const BUYER = 'buyer-1';
+const linterFor = (orders: Order[]) => {
+  const newest = orders[0];
+  const context: LintContext = {
+    buyer: { id: BUYER, ...(newest ? { name: newest.receiver.name, phone: newest.receiver.phone, address: newest.receiver.address } : {}) },
+    orders: orders.map((o) => ({ id: o.id, buyerId: o.buyerId, receiverName: o.receiver.name, phone: o.receiver.phone, address: o.receiver.address })),
+    shop: { name: testShop.name, authenticityWording: testShop.authenticityWording },
+  };
+  return createLinter({ profile: 'tmall', context });
+};
+
+describe('scripts-library/presale.yaml', () => {
+  it('has only presale.* ids, each with a description and at least two variants', () => {
+    expect(scripts.length).toBeGreaterThan(40);
+    for (const s of scripts) {
+      expect(s.id).toMatch(/^presale\./);
+      expect(s.variants.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('every variant of every script, rendered with sample values, passes the strict linter with zero findings', () => {
+    expect(Object.keys(SAMPLE_PARAMS).sort()).toEqual(Object.keys(PLACEHOLDERS).sort());
+    const linter = createLinter({ profile: 'tmall' });
+    const findings: string[] = [];
+    for (const s of scripts) {
+      for (const v of s.variants) {
+        const text = renderVariant(v, SAMPLE_PARAMS, s.id);
+        for (const f of linter.lint(text).violations) findings.push(`${s.id}: ${f.ruleId} (${f.severity}) 「${text.slice(f.start, f.end)}」 in ${text}`);
+      }
+    }
+    expect(findings).toEqual([]);
+  });
+
+  it('every variant ends with punctuation (replies of a turn are sent joined) and addresses the buyer as 您', () => {
+    for (const s of scripts) {
+      for (const v of s.variants) {
+        expect(v, s.id).toMatch(/[。？！]$/);
+        expect(v, s.id).not.toMatch(/你/);
+      }
+    }
+  });
+});
+
+// ---------------------------------------------------------------- helpers for the machine
+
+const at = (offset: number, type: Entity['type']) => ({ text: '', start: offset, end: offset + 1, type });
+const height = (cm: number): Entity => ({ ...at(0, 'height'), type: 'height', cm });
+const weight = (kg: number): Entity => ({ ...at(5, 'weight'), type: 'weight', kg });
+const size = (value: string): Entity => ({ ...at(10, 'size'), type: 'size', value, system: 'letter' });
+const color = (name: string): Entity => ({ ...at(12, 'color'), type: 'color', name });
+const courier = (name: string): Entity => ({ ...at(14, 'courier'), type: 'courier', name });
+const orderIdEntity = (value: string): Entity => ({ ...at(16, 'order_id'), type: 'order_id', value });
+
+const order = (id: string, state: Order['state'], receiver: Partial<Order['receiver']> = {}): Order => ({
+  id,
+  buyerId: BUYER,
+  state,
+  items: [{ productId: 'coat-01', color: '驼色', size: 'S', quantity: 1, price: 599 }],
+  total: 599,
+  createdAt: '2026-11-23T09:00:00+08:00',
+  tracking: [],
+  receiver: { name: '张三', phone: '13812345678', address: '浙江省杭州市西湖区文三路100号', region: '浙江', ...receiver },
+});
+
+/**
+ * Checks every reply of an output the way the engine uses it: the script exists, every
+ * placeholder has a value, and each rendered variant passes the strict linter with the buyer's
+ * own orders as context.
+ */
+function checkOutput(out: FlowOutput, event: TurnEvent): void {
+  const linter = linterFor(event.facts.orders);
+  for (const plan of out.replies) {
+    const script = scriptById.get(plan.scriptId);
+    expect(script, `unknown script ${plan.scriptId}`).toBeDefined();
+    for (const v of script!.variants) {
+      const text = renderVariant(v, plan.params, plan.scriptId);
+      const { violations } = linter.lint(text);
+      expect(violations.map((f) => `${f.ruleId}: ${text}`)).toEqual([]);
+    }
+  }
+}
+
+interface Step {
+  value: string;
+  out: FlowOutput;
+  context: PresaleContext;
+}
+
+/** Sends the events to a fresh actor; returns the state and output after each. */
+function run(...events: TurnEvent[]): Step[] {
+  const actor = createActor(presaleMachine).start();
+  const steps = events.map((event) => {
+    actor.send(event);
+    const snap = actor.getSnapshot();
+    checkOutput(snap.context.out, event);
+    return { value: String(snap.value), out: snap.context.out, context: snap.context };
+  });
+  actor.stop();
+  return steps;
+}
+
+const one = (event: TurnEvent): Step => run(event)[0]!;
+const ids = (out: FlowOutput): string[] => out.replies.map((r) => r.scriptId);
+const params = (out: FlowOutput, index = 0) => out.replies[index]!.params;
+
+// ---------------------------------------------------------------- scope
+
+describe('scope', () => {
+  it('marks every intent outside pre-sale unhandled, with no replies, and stays idle', () => {
+    for (const intent of INTENT_IDS.filter((i) => !PRESALE_INTENTS.includes(i))) {
+      const step = one(turn(intent, '随便说说'));
+      expect(step.value).toBe('idle');
+      expect(step.out).toEqual({ replies: [], remarks: [], promises: [], concessions: [], unhandled: true });
+    }
+  });
+
+  it('answers every pre-sale intent with at least one reply', () => {
+    for (const intent of PRESALE_INTENTS) {
+      const step = one(turn(intent, ''));
+      expect(step.out.unhandled, intent).toBeUndefined();
+      expect(step.out.replies.length, intent).toBeGreaterThan(0);
+    }
+  });
+
+  it('replaces the output each turn instead of appending', () => {
+    const [first, second] = run(turn('invoice'), turn('authenticity'));
+    expect(ids(first!.out)).toEqual(['presale.invoice.available']);
+    expect(ids(second!.out)).toEqual(['presale.authenticity.wording']);
+  });
+});
+
+// ---------------------------------------------------------------- greeting
+
+describe('greeting', () => {
+  it('inside working hours welcomes with the shop and the agent, later greetings are shorter', () => {
+    const [first, again] = run(turn('greeting', '在吗'), turn('greeting', '在吗？'));
+    expect(first!.out.replies).toEqual([{ scriptId: 'presale.greeting.welcome', params: { shop: '暖阳旗舰店', agent: '小美' } }]);
+    expect(first!.out.promises).toEqual([]);
+    expect(again!.out.replies).toEqual([{ scriptId: 'presale.greeting.again', params: { shop: '暖阳旗舰店', agent: '小美' } }]);
+  });
+
+  it('outside working hours says a colleague follows up in working hours, recorded once as the only promise', () => {
+    const night = { withinWorkingHours: false, now: '2026-11-23T23:00:00+08:00' };
+    const [first, again] = run(turn('greeting', '在吗', { facts: night }), turn('greeting', '有人吗', { facts: night }));
+    expect(first!.out.replies).toEqual([{ scriptId: 'presale.greeting.after_hours', params: { shop: '暖阳旗舰店' } }]);
+    expect(first!.out.promises).toEqual([{ kind: 'follow_up', text: expect.any(String), dueInHours: 11 }]);
+    expect(again!.out.replies.map((r) => r.scriptId)).toEqual(['presale.greeting.after_hours']);
+    expect(again!.out.promises).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------- stock
+
+describe('stock', () => {
+  it('a colour and size in stock: says so, with a gentle invitation to order', () => {
+    const step = one(turn('stock', '驼色S码有货吗', { entities: [color('驼色'), size('S')] }));
+    expect(step.out.replies).toEqual([
+      { scriptId: 'presale.stock.in_stock', params: { product: '羊毛呢大衣', color: '驼色', size: 'S码' } },
+      { scriptId: 'presale.nudge.order', params: {} },
+    ]);
+  });
+
+  it('out of stock: 暂时无货 with the restock date, then the sizes of that colour in stock', () => {
+    const step = one(turn('stock', '驼色M码还有吗', { entities: [color('驼色'), size('M')] }));
+    expect(step.out.replies).toEqual([
+      { scriptId: 'presale.stock.out_with_date', params: { product: '羊毛呢大衣', color: '驼色', size: 'M码', restockDate: '12月1日' } },
+      { scriptId: 'presale.stock.alternative_sizes', params: { color: '驼色', sizes: 'S码、L码' } },
+    ]);
+  });
+
+  it('out of stock without a known date: no date is invented', () => {
+    const shop = ShopSchema.parse({
+      ...testShop,
+      products: [{ ...testShop.products[0]!, skus: [{ color: '驼色', size: 'M', stock: 0 }, { color: '黑色', size: 'M', stock: 2 }] }, testShop.products[1]!],
+    });
+    const step = one(turn('stock', '驼色有吗', { entities: [color('驼色')], facts: { shop, product: shop.products[0] } }));
+    expect(ids(step.out)).toEqual(['presale.stock.out_no_date', 'presale.stock.alternative_overview']);
+    expect(params(step.out)).toEqual({ product: '羊毛呢大衣', color: '驼色', size: '' });
+  });
+
+  it('a size only: the colours that have it; a colour only: its sizes', () => {
+    const bySize = one(turn('stock', 'M码有吗', { entities: [size('M')] }));
+    expect(bySize.out.replies[0]).toEqual({ scriptId: 'presale.stock.size_in_stock', params: { product: '羊毛呢大衣', size: 'M码', colors: '黑色' } });
+    const byColor = one(turn('stock', '黑色有吗', { entities: [color('黑色')] }));
+    expect(byColor.out.replies[0]).toEqual({ scriptId: 'presale.stock.color_in_stock', params: { product: '羊毛呢大衣', color: '黑色', sizes: 'M码' } });
+  });
+
+  it('nothing asked: the colours and sizes in stock, and a question (no invitation yet)', () => {
+    const step = one(turn('stock', '有货吗'));
+    expect(step.out.replies).toEqual([{ scriptId: 'presale.stock.overview', params: { product: '羊毛呢大衣', colors: '驼色、黑色', sizes: 'S码、M码、L码' } }]);
+  });
+
+  it('a colour that does not exist: which colours and sizes exist', () => {
+    const step = one(turn('stock', '有红色吗', { entities: [color('红色')] }));
+    expect(step.out.replies).toEqual([
+      { scriptId: 'presale.stock.unknown_variant', params: { product: '羊毛呢大衣', color: '红色', size: '', colors: '驼色、黑色', sizes: 'S码、M码、L码' } },
+    ]);
+  });
+
+  it('everything sold out: 暂时无货 with the earliest restock date', () => {
+    const coat = { ...testShop.products[0]!, skus: testShop.products[0]!.skus.map((s) => ({ ...s, stock: 0 })) };
+    const step = one(turn('stock', '还有货吗', { facts: { product: coat } }));
+    expect(step.out.replies).toEqual([{ scriptId: 'presale.stock.all_out_with_date', params: { product: '羊毛呢大衣', restockDate: '12月1日' } }]);
+  });
+
+  it('no product known: asks which one', () => {
+    expect(ids(one(turn('stock', '有货吗', { facts: { product: undefined } })).out)).toEqual(['presale.ask_product']);
+  });
+});
+
+// ---------------------------------------------------------------- product info
+
+describe('product_info', () => {
+  it('answers an attribute named by a buyer word from product.attributes', () => {
+    const step = one(turn('product_info', '这个是什么面料'));
+    expect(step.out.replies).toEqual([{ scriptId: 'presale.product_info.attribute', params: { product: '羊毛呢大衣', attribute: '材质', value: '70%羊毛，30%聚酯纤维' } }]);
+    expect(ids(one(turn('product_info', '材质和洗涤方式是什么')).out)).toEqual(['presale.product_info.attribute', 'presale.product_info.attribute']);
+  });
+
+  it('an attribute the product does not list: points to the 详情页', () => {
+    const step = one(turn('product_info', '保质期多久'));
+    expect(step.out.replies).toEqual([{ scriptId: 'presale.product_info.missing_attribute', params: { product: '羊毛呢大衣', attribute: '保质期' } }]);
+  });
+
+  it('no attribute named: points to the 详情页 and asks what they want to know', () => {
+    expect(one(turn('product_info', '介绍一下这款')).out.replies).toEqual([
+      { scriptId: 'presale.product_info.ask', params: { product: '羊毛呢大衣', attribute: '材质、洗涤方式' } },
+    ]);
+    const plain = { ...testShop.products[1]!, attributes: {} };
+    expect(ids(one(turn('product_info', '介绍一下', { facts: { product: plain } })).out)).toEqual(['presale.product_info.detail_page']);
+    expect(ids(one(turn('product_info', '什么材质', { facts: { product: undefined } })).out)).toEqual(['presale.ask_product']);
+  });
+});
+
+// ---------------------------------------------------------------- size advice
+
+describe('size_advice', () => {
+  it('height and weight in one message: the size from the chart and an invitation, staying idle', () => {
+    const step = one(turn('size_advice', '身高165体重52穿什么码', { entities: [height(165), weight(52)] }));
+    expect(step.value).toBe('idle');
+    expect(step.out.replies).toEqual([
+      { scriptId: 'presale.size_advice.fit', params: { height: 165, weight: 52, size: 'M码' } },
+      { scriptId: 'presale.nudge.order', params: {} },
+    ]);
+  });
+
+  it('asks for what is missing and remembers what was given across turns', () => {
+    const [asked, answered] = run(
+      turn('size_advice', '身高165穿什么码', { entities: [height(165)] }),
+      turn('size_advice', '52公斤', { entities: [weight(52)] }),
+    );
+    expect(asked!.value).toBe('awaitingBodyData');
+    expect(asked!.out.replies).toEqual([{ scriptId: 'presale.size_advice.ask_weight', params: { height: 165 } }]);
+    expect(answered!.value).toBe('idle');
+    expect(answered!.out.replies[0]).toEqual({ scriptId: 'presale.size_advice.fit', params: { height: 165, weight: 52, size: 'M码' } });
+  });
+
+  it('asks for both, then for the height, then answers', () => {
+    const steps = run(turn('size_advice', '穿什么码'), turn('size_advice', '体重45kg', { entities: [weight(45)] }), turn('other', '155', { entities: [height(155)] }));
+    expect(steps.map((s) => s.value)).toEqual(['awaitingBodyData', 'awaitingBodyData', 'idle']);
+    expect(ids(steps[0]!.out)).toEqual(['presale.size_advice.ask_both']);
+    expect(steps[1]!.out.replies).toEqual([{ scriptId: 'presale.size_advice.ask_height', params: { weight: 45 } }]);
+    expect(steps[2]!.out.replies[0]).toEqual({ scriptId: 'presale.size_advice.fit', params: { height: 155, weight: 45, size: 'S码' } });
+  });
+
+  it('while waiting, a message with only body data counts whatever its intent', () => {
+    const [, answered] = run(turn('size_advice', '身高165', { entities: [height(165)] }), turn('other', '52kg', { entities: [weight(52)] }));
+    expect(answered!.out.unhandled).toBeUndefined();
+    expect(ids(answered!.out)).toEqual(['presale.size_advice.fit', 'presale.nudge.order']);
+  });
+
+  it('while waiting, a message without body data outside pre-sale is unhandled and the wait goes on', () => {
+    const [, other, answered] = run(
+      turn('size_advice', '身高165', { entities: [height(165)] }),
+      turn('other', '今天天气怎么样'),
+      turn('size_advice', '52kg', { entities: [weight(52)] }),
+    );
+    expect(other!.value).toBe('awaitingBodyData');
+    expect(other!.out.unhandled).toBe(true);
+    expect(other!.out.replies).toEqual([]);
+    expect(answered!.value).toBe('idle');
+  });
+
+  it('another pre-sale question while waiting: answered with one gentle reminder; if the buyer moves on again, the wait ends', () => {
+    const steps = run(
+      turn('size_advice', '身高165', { entities: [height(165)] }),
+      turn('shipping_fee', '浙江包邮吗'),
+      turn('invoice', '能开发票吗'),
+      turn('authenticity', '是正品吗'),
+    );
+    expect(BODY_REMINDERS).toBe(1);
+    expect(steps.map((s) => s.value)).toEqual(['awaitingBodyData', 'awaitingBodyData', 'idle', 'idle']);
+    expect(steps[1]!.out.replies).toEqual([
+      { scriptId: 'presale.shipping_fee.free', params: { region: '浙江', courier: '中通' } },
+      { scriptId: 'presale.size_advice.remind_weight', params: { height: 165 } },
+    ]);
+    expect(ids(steps[2]!.out)).toEqual(['presale.invoice.available']);
+    // What was given stays known: a later size question needs only the weight.
+    expect(steps[3]!.context.body).toEqual({ heightCm: 165, weightKg: null });
+  });
+
+  it('the remembered height is used by a later size question', () => {
+    const steps = run(
+      turn('size_advice', '身高165', { entities: [height(165)] }),
+      turn('invoice', '能开发票吗'),
+      turn('gift', '有赠品吗'),
+      turn('size_advice', '52公斤呢', { entities: [weight(52)] }),
+    );
+    expect(steps[3]!.value).toBe('idle');
+    expect(steps[3]!.out.replies[0]).toEqual({ scriptId: 'presale.size_advice.fit', params: { height: 165, weight: 52, size: 'M码' } });
+  });
+
+  it('another pre-sale question that brings the missing data: answers both and the size advice ends', () => {
+    const [, both] = run(
+      turn('size_advice', '身高165', { entities: [height(165)] }),
+      turn('stock', '52kg的话黑色M有吗', { entities: [weight(52), color('黑色'), size('M')] }),
+    );
+    expect(both!.value).toBe('idle');
+    expect(ids(both!.out)).toEqual(['presale.stock.in_stock', 'presale.size_advice.fit', 'presale.nudge.order']);
+  });
+
+  it('an order placed while waiting ends the wait without a reminder', () => {
+    const orders = [order('100000000000000001', 'paid')];
+    const [, placed] = run(turn('size_advice', '身高165', { entities: [height(165)] }), turn('order_placed', '已经拍了', { facts: { orders } }));
+    expect(placed!.value).toBe('idle');
+    expect(ids(placed!.out)).toEqual(['presale.order_placed.confirm_paid']);
+  });
+
+  it('overlapping sizes: names both and the looser one; outside the chart and no single fit: says so, never guesses', () => {
+    const between = one(turn('size_advice', '159 49', { entities: [height(159), weight(49)] }));
+    expect(between.out.replies[0]).toEqual({ scriptId: 'presale.size_advice.between', params: { height: 159, weight: 49, sizes: 'S码、M码', size: 'M码' } });
+    const outside = one(turn('size_advice', '185 80', { entities: [height(185), weight(80)] }));
+    expect(outside.out.replies).toEqual([{ scriptId: 'presale.size_advice.outside_chart', params: { height: 185, weight: 80 } }]);
+    expect(outside.value).toBe('idle');
+    const noMatch = one(turn('size_advice', '175 45', { entities: [height(175), weight(45)] }));
+    expect(noMatch.out.replies).toEqual([{ scriptId: 'presale.size_advice.no_match', params: { height: 175, weight: 45 } }]);
+  });
+
+  it('a product without a size chart: its sizes and the 详情页, no body data needed', () => {
+    const step = one(turn('size_advice', '围巾多大', { facts: { product: testShop.products[1] } }));
+    expect(step.value).toBe('idle');
+    expect(step.out.replies).toEqual([{ scriptId: 'presale.size_advice.no_chart', params: { product: '羊绒围巾', sizes: '均码' } }]);
+  });
+
+  it('no product known: asks which one (and for the body data), waits, then answers when both arrive', () => {
+    const [asked, answered] = run(
+      turn('size_advice', '165穿什么码', { entities: [height(165)], facts: { product: undefined } }),
+      turn('size_advice', '大衣，52kg', { entities: [weight(52)] }),
+    );
+    expect(asked!.value).toBe('awaitingBodyData');
+    expect(ids(asked!.out)).toEqual(['presale.ask_product', 'presale.size_advice.ask_weight']);
+    expect(answered!.value).toBe('idle');
+    expect(ids(answered!.out)[0]).toBe('presale.size_advice.fit');
+  });
+});
+
+// ---------------------------------------------------------------- recommend
+
+describe('recommend', () => {
+  it('names the products the current one recommends', () => {
+    expect(one(turn('recommend', '推荐一下')).out.replies).toEqual([
+      { scriptId: 'presale.recommend.related', params: { product: '羊毛呢大衣', recommendation: '羊绒围巾' } },
+    ]);
+  });
+  it('without a product or recommendations: some of the shop’s products and a question about the need', () => {
+    expect(one(turn('recommend', '有什么推荐', { facts: { product: undefined } })).out.replies).toEqual([
+      { scriptId: 'presale.recommend.general', params: { recommendation: '羊毛呢大衣、羊绒围巾' } },
+    ]);
+    expect(one(turn('recommend', '推荐一下', { facts: { product: testShop.products[1] } })).out.replies).toEqual([
+      { scriptId: 'presale.recommend.general', params: { recommendation: '羊毛呢大衣' } },
+    ]);
+  });
+});
+
+// ---------------------------------------------------------------- shipping
+
+describe('shipping_courier', () => {
+  it('the default courier, then the others with their extra fee', () => {
+    expect(one(turn('shipping_courier', '发什么快递')).out.replies).toEqual([
+      { scriptId: 'presale.shipping_courier.default', params: { courier: '中通' } },
+      { scriptId: 'presale.shipping_courier.options', params: { couriers: '顺丰（需补12元运费）' } },
+    ]);
+    expect(ids(one(turn('shipping_courier', '发中通吗', { entities: [courier('中通')] })).out)).toEqual(['presale.shipping_courier.default']);
+  });
+
+  it('another courier the shop offers: its extra fee before payment; a remark on the buyer’s unpaid order', () => {
+    const step = one(turn('shipping_courier', '能发顺丰吗', { entities: [courier('顺丰')] }));
+    expect(step.out.replies).toEqual([{ scriptId: 'presale.shipping_courier.other', params: { courier: '顺丰', fee: 12 } }]);
+    expect(step.out.remarks).toEqual([]);
+    const orders = [order('100000000000000002', 'unpaid')];
+    const withOrder = one(turn('shipping_courier', '能发顺丰吗', { entities: [courier('顺丰')], facts: { orders } }));
+    expect(withOrder.out.remarks).toEqual([{ orderId: '100000000000000002', reason: '顾客指定顺丰快递，需补运费12元，已在付款前告知' }]);
+  });
+
+  it('a courier the shop does not use: apologises and lists the possible ones', () => {
+    expect(one(turn('shipping_courier', '能发京东吗', { entities: [courier('京东')] })).out.replies).toEqual([
+      { scriptId: 'presale.shipping_courier.unavailable', params: { courier: '京东', couriers: '中通、顺丰' } },
+    ]);
+  });
+});
+
+describe('shipping_time', () => {
+  it('a free-shipping region: cut-off and normal days; a remote one: remote days', () => {
+    expect(one(turn('shipping_time', '发浙江几天到')).out.replies).toEqual([
+      { scriptId: 'presale.shipping_time.region', params: { cutoff: '16:00', region: '浙江', days: '2-4' } },
+    ]);
+    expect(one(turn('shipping_time', '新疆几天能到')).out.replies).toEqual([
+      { scriptId: 'presale.shipping_time.region', params: { cutoff: '16:00', region: '新疆', days: '5-7' } },
+    ]);
+  });
+
+  it('region unknown: general wording and a question; the region of the buyer’s newest order otherwise', () => {
+    expect(one(turn('shipping_time', '几天能到')).out.replies).toEqual([{ scriptId: 'presale.shipping_time.general', params: { cutoff: '16:00', days: '2-4' } }]);
+    const orders = [order('100000000000000001', 'paid', { region: '西藏', address: '西藏拉萨市城关区北京中路1号' })];
+    expect(params(one(turn('shipping_time', '几天能到', { facts: { orders } })).out)).toEqual({ cutoff: '16:00', region: '西藏', days: '5-7' });
+  });
+
+  it('remembers the region named earlier', () => {
+    const [, later] = run(turn('shipping_fee', '新疆包邮吗'), turn('shipping_time', '那几天能到'));
+    expect(params(later!.out)).toEqual({ cutoff: '16:00', region: '新疆', days: '5-7' });
+  });
+});
+
+describe('shipping_fee', () => {
+  it('free for the template’s regions; the remote fee told before payment elsewhere', () => {
+    expect(one(turn('shipping_fee', '上海包邮吗')).out.replies).toEqual([{ scriptId: 'presale.shipping_fee.free', params: { region: '上海', courier: '中通' } }]);
+    expect(one(turn('shipping_fee', '乌鲁木齐要补运费吗')).out.replies).toEqual([{ scriptId: 'presale.shipping_fee.remote', params: { region: '新疆', fee: 15 } }]);
+  });
+
+  it('region unknown: the template’s regions and fee, and a question', () => {
+    expect(one(turn('shipping_fee', '包邮吗')).out.replies).toEqual([
+      { scriptId: 'presale.shipping_fee.ask_region', params: { region: '浙江、江苏、上海、广东、北京', fee: 15 } },
+    ]);
+  });
+
+  it('asked for another courier: adds its extra fee', () => {
+    expect(ids(one(turn('shipping_fee', '江苏发顺丰要加钱吗', { entities: [courier('顺丰')] })).out)).toEqual([
+      'presale.shipping_fee.free',
+      'presale.shipping_courier.other',
+    ]);
+  });
+});
+
+// ---------------------------------------------------------------- invoice, payment, installments
+
+describe('invoice', () => {
+  it('always available, no charge, 发票抬头 in the 买家留言, category and delivery from the shop', () => {
+    expect(one(turn('invoice', '能开发票吗')).out.replies).toEqual([
+      { scriptId: 'presale.invoice.available', params: { category: '服装', delivery: '财务会在一个月之内统一寄出，运费我们承担' } },
+    ]);
+  });
+});
+
+describe('payment_method', () => {
+  const topics = (text: string) => ids(one(turn('payment_method', text)).out);
+  it('supports on-platform methods and declines off-platform ones politely', () => {
+    expect(topics('怎么付款')).toEqual(['presale.payment.methods']);
+    expect(topics('能用信用卡吗')).toEqual(['presale.payment.credit_card']);
+    expect(topics('可以花呗吗')).toEqual(['presale.payment.huabei']);
+    expect(topics('能货到付款吗')).toEqual(['presale.payment.cod_declined']);
+    expect(topics('我银行转账给你吧')).toEqual(['presale.payment.transfer_declined']);
+    expect(topics('微信转账行吗')).toEqual(['presale.payment.wechat_declined']);
+    expect(topics('货到付款不行的话信用卡可以吗')).toEqual(['presale.payment.cod_declined', 'presale.payment.credit_card']);
+  });
+});
+
+describe('installment', () => {
+  it('refers credit-card installments to the bank, Huabei installments to the payment page', () => {
+    expect(ids(one(turn('installment', '能分期吗')).out)).toEqual(['presale.installment.bank']);
+    expect(ids(one(turn('installment', '花呗能分期吗')).out)).toEqual(['presale.installment.huabei']);
+    expect(ids(one(turn('installment', '信用卡或者花呗分期')).out)).toEqual(['presale.installment.bank', 'presale.installment.huabei']);
+  });
+});
+
+// ---------------------------------------------------------------- authenticity, cashback, gifts, promotions
+
+describe('authenticity, review cashback, gifts, promotions', () => {
+  it('authenticity in the shop’s own wording', () => {
+    expect(one(turn('authenticity', '是正品吗')).out.replies).toEqual([{ scriptId: 'presale.authenticity.wording', params: { wording: '自有品牌原厂正品' } }]);
+  });
+
+  it('no cashback: explains the shop’s review activity', () => {
+    expect(one(turn('review_cashback', '好评返现吗')).out.replies).toEqual([
+      { scriptId: 'presale.review_cashback.activity', params: { activity: '确认收货后带图评价，可以领取5元无门槛优惠券' } },
+    ]);
+  });
+
+  it('gifts follow the shop’s activities: no gift promised, no concession, no promise', () => {
+    const step = one(turn('gift', '送点什么吗'));
+    expect(ids(step.out)).toEqual(['presale.gift.per_activity']);
+    expect(step.out.concessions).toEqual([]);
+    expect(step.out.promises).toEqual([]);
+  });
+
+  it('promotions from the shop; none: the price is already favourable', () => {
+    expect(one(turn('promotion', '有活动吗')).out.replies).toEqual([
+      { scriptId: 'presale.promotion.current', params: { promotion: '双十二', promotionDetail: '12月12日全店满300减30' } },
+    ]);
+    const shop: Shop = ShopSchema.parse({ ...testShop, promotions: [] });
+    expect(ids(one(turn('promotion', '有优惠券吗', { facts: { shop } })).out)).toEqual(['presale.promotion.none']);
+  });
+});
+
+// ---------------------------------------------------------------- hesitation
+
+describe('hesitation', () => {
+  it('asks what the doubt is (7-day returns when the product has them)', () => {
+    const step = one(turn('hesitation', '我再考虑考虑'));
+    expect(step.value).toBe('hesitant');
+    expect(ids(step.out)).toEqual(['presale.hesitation.ask']);
+    const noReturn = { ...testShop.products[0]!, sevenDayReturn: false };
+    expect(ids(one(turn('hesitation', '再看看', { facts: { product: noReturn } })).out)).toEqual(['presale.hesitation.ask_plain']);
+  });
+
+  it('the next answer adds no pressure (no invitation) and ends with a gentle follow-up; no invitation later either', () => {
+    const steps = run(
+      turn('hesitation', '我再考虑下'),
+      turn('stock', '驼色S有吗', { entities: [color('驼色'), size('S')] }),
+      turn('size_advice', '165 52', { entities: [height(165), weight(52)] }),
+    );
+    expect(steps.map((s) => s.value)).toEqual(['hesitant', 'idle', 'idle']);
+    expect(ids(steps[1]!.out)).toEqual(['presale.stock.in_stock', 'presale.hesitation.follow_up']);
+    expect(ids(steps[2]!.out)).toEqual(['presale.size_advice.fit']);
+    expect(steps[2]!.context.hesitated).toBe(true);
+  });
+
+  it('after ordering, invitations come back', () => {
+    const orders = [order('100000000000000001', 'paid')];
+    const steps = run(turn('hesitation', '再看看'), turn('order_placed', '拍了', { facts: { orders } }), turn('stock', '黑色M有吗', { entities: [color('黑色'), size('M')] }));
+    expect(ids(steps[1]!.out)).toEqual(['presale.order_placed.confirm_paid']);
+    expect(steps[1]!.context.hesitated).toBe(false);
+    expect(ids(steps[2]!.out)).toEqual(['presale.stock.in_stock', 'presale.nudge.order']);
+  });
+
+  it('a second hesitation is respected without more questions', () => {
+    const [, again] = run(turn('hesitation', '我再想想'), turn('hesitation', '还是再看看吧'));
+    expect(again!.value).toBe('idle');
+    expect(ids(again!.out)).toEqual(['presale.hesitation.respect']);
+  });
+
+  it('a size question after a hesitation that lacks data asks for it without a follow-up yet', () => {
+    const [, asked, answered] = run(
+      turn('hesitation', '我再考虑下'),
+      turn('size_advice', '我165', { entities: [height(165)] }),
+      turn('size_advice', '52', { entities: [weight(52)] }),
+    );
+    expect(asked!.value).toBe('awaitingBodyData');
+    expect(ids(asked!.out)).toEqual(['presale.size_advice.ask_weight']);
+    expect(ids(answered!.out)).toEqual(['presale.size_advice.fit']);
+  });
+
+  it('a hesitation while waiting for body data: asks the doubt, keeps what was given', () => {
+    const [, hesitated] = run(turn('size_advice', '身高165', { entities: [height(165)] }), turn('hesitation', '我再考虑下'));
+    expect(hesitated!.value).toBe('hesitant');
+    expect(ids(hesitated!.out)).toEqual(['presale.hesitation.ask']);
+    expect(hesitated!.context.body.heightCm).toBe(165);
+  });
+
+  it('out-of-scope turns leave the hesitant state as it is', () => {
+    const [, other] = run(turn('hesitation', '再看看'), turn('complaint', '什么服务'));
+    expect(other!.value).toBe('hesitant');
+    expect(other!.out.unhandled).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------- order placed, contact
+
+describe('order_placed', () => {
+  it('thanks and asks to confirm the receiver, masked phone and address of the newest open order', () => {
+    const orders = [order('100000000000000009', 'shipped'), order('100000000000000002', 'paid')];
+    expect(one(turn('order_placed', '付好了', { facts: { orders } })).out.replies).toEqual([
+      {
+        scriptId: 'presale.order_placed.confirm_paid',
+        params: { orderId: '100000000000000002', receiver: '张三', phone: '138****5678', address: '浙江省杭州市西湖区文三路100号' },
+      },
+    ]);
+    const unpaid = [order('100000000000000003', 'unpaid', { name: '李四', phone: '13900001111' })];
+    expect(one(turn('order_placed', '拍下了', { facts: { orders: unpaid } })).out.replies).toEqual([
+      {
+        scriptId: 'presale.order_placed.confirm_unpaid',
+        params: { orderId: '100000000000000003', receiver: '李四', phone: '139****1111', address: '浙江省杭州市西湖区文三路100号' },
+      },
+    ]);
+  });
+
+  it('uses the order the buyer names, if it is theirs and open; otherwise asks which order', () => {
+    const orders = [order('100000000000000002', 'unpaid'), order('100000000000000001', 'paid')];
+    const named = one(turn('order_placed', '100000000000000001付了', { entities: [orderIdEntity('100000000000000001')], facts: { orders } }));
+    expect(named.out.replies[0]!.params.orderId).toBe('100000000000000001');
+    const notTheirs = one(turn('order_placed', '100000000000000077付了', { entities: [orderIdEntity('100000000000000077')], facts: { orders } }));
+    expect(ids(notTheirs.out)).toEqual(['presale.order_placed.ask_order']);
+    expect(ids(one(turn('order_placed', '拍了')).out)).toEqual(['presale.order_placed.ask_order']);
+    expect(ids(one(turn('order_placed', '拍了', { facts: { orders: [order('100000000000000001', 'completed')] } })).out)).toEqual([
+      'presale.order_placed.ask_order',
+    ]);
+  });
+});
+
+describe('contact_request', () => {
+  it('declines off-platform contact politely and keeps to Wangwang', () => {
+    expect(one(turn('contact_request', '加个微信吧')).out.replies).toEqual([{ scriptId: 'presale.contact_request.decline', params: {} }]);
+  });
+});
+
+// ---------------------------------------------------------------- persistence
+
+describe('persistence', () => {
+  const conversation: TurnEvent[] = [
+    turn('greeting', '在吗'),
+    turn('size_advice', '身高165穿什么码', { entities: [height(165)] }),
+    turn('shipping_fee', '新疆包邮吗'),
+    turn('other', '体重52', { entities: [weight(52)] }),
+    turn('hesitation', '我再考虑下'),
+    turn('stock', '驼色M有吗', { entities: [color('驼色'), size('M')] }),
+    turn('shipping_time', '几天到'),
+    turn('complaint', '太慢了'),
+    turn('order_placed', '拍了', { facts: { orders: [order('100000000000000002', 'unpaid')] } }),
+    turn('greeting', '在吗', { facts: { withinWorkingHours: false, now: '2026-11-23T23:10:00+08:00' } }),
+  ];
+
+  it('persisting after each turn and restoring into a fresh actor gives exactly the outputs of an uninterrupted actor', () => {
+    const straight = createActor(presaleMachine).start();
+    const expected = conversation.map((event) => {
+      straight.send(event);
+      return { value: straight.getSnapshot().value, out: straight.getSnapshot().context.out };
+    });
+
+    let persisted: unknown = undefined;
+    const restored = conversation.map((event) => {
+      const actor = createActor(presaleMachine, persisted === undefined ? {} : { snapshot: persisted as Snapshot<unknown> }).start();
+      actor.send(event);
+      const snap = actor.getSnapshot();
+      persisted = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
+      actor.stop();
+      return { value: snap.value, out: snap.context.out };
+    });
+
+    expect(restored).toEqual(expected);
+    expect(expected.map((e) => e.value)).toEqual([
+      'idle',
+      'awaitingBodyData',
+      'awaitingBodyData',
+      'idle',
+      'hesitant',
+      'idle',
+      'idle',
+      'idle',
+      'idle',
+      'idle',
+    ]);
+  });
+
+  it('starts from input when given (body data and region already known)', () => {
+    const actor = createActor(presaleMachine, { input: { body: { heightCm: 165 }, region: '新疆' } }).start();
+    actor.send(turn('size_advice', '52公斤', { entities: [weight(52)] }));
+    expect(actor.getSnapshot().context.out.replies[0]!.scriptId).toBe('presale.size_advice.fit');
+    actor.send(turn('shipping_fee', '包邮吗'));
+    expect(actor.getSnapshot().context.out.replies[0]).toEqual({ scriptId: 'presale.shipping_fee.remote', params: { region: '新疆', fee: 15 } });
+    actor.stop();
+  });
+});
+
+describe('the machine', () => {
+  it('has the states idle, awaitingBodyData and hesitant, and only named guards and actions', () => {
+    expect(Object.keys(presaleMachine.states).sort()).toEqual(['awaitingBodyData', 'hesitant', 'idle']);
+    for (const state of Object.values(presaleMachine.states)) {
+      for (const transitions of state.transitions.values()) {
+        for (const t of transitions) {
+          if (t.guard !== undefined) expect(typeof t.guard).toBe('string');
+          for (const action of t.actions) expect(typeof action).toBe('string');
+        }
+      }
+    }
+  });
+
+  it('covers every intent id of the contract (answered or unhandled)', () => {
+    const all: readonly IntentId[] = INTENT_IDS;
+    expect(PRESALE_INTENTS.every((i) => all.includes(i))).toBe(true);
+  });
+});
