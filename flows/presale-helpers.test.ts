@@ -7,6 +7,7 @@ import {
   askedAttributes,
   askedVariant,
   bodyDataOf,
+  dayRange,
   findRegion,
   followUpDueInHours,
   formatDate,
@@ -35,6 +36,7 @@ describe('text helpers', () => {
     expect(formatDate('下月初')).toBe('下月初');
     expect(maskPhone('13812345678')).toBe('138****5678');
     expect(maskPhone('138-1234-5678')).toBe('138****5678');
+    expect(maskPhone('+86 138 1234 5678')).toBe('138****5678');
     expect(maskPhone('12345')).toBe('*****');
   });
 });
@@ -68,6 +70,8 @@ describe('adviseSize', () => {
   });
 });
 
+const size = (value: string): Entity => ({ type: 'size', text: value, start: 0, end: value.length, value, system: 'letter' });
+
 describe('lookUpStock', () => {
   const ask = (color: string | null, size: string | null) => lookUpStock(coat, { color, size });
   it('answers a colour and size in stock', () => {
@@ -87,6 +91,12 @@ describe('lookUpStock', () => {
       alternative: { kind: 'color_in_stock', color: '驼色', sizes: ['S', 'L'] },
     });
   });
+  it('never quotes a restock date that is already past', () => {
+    expect(lookUpStock(coat, { color: '驼色', size: 'M' }, '2026-11-23T10:00:00+08:00')).toMatchObject({ kind: 'out', restockDate: '2026-12-01' });
+    expect(lookUpStock(coat, { color: '驼色', size: 'M' }, '2026-12-01T20:00:00+08:00')).toMatchObject({ kind: 'out', restockDate: '2026-12-01' });
+    expect(lookUpStock(coat, { color: '驼色', size: 'M' }, '2026-12-03T10:00:00+08:00')).toMatchObject({ kind: 'out', restockDate: null });
+  });
+
   it('treats a combination the product lacks (断码) as out of stock, offering the same size in other colours', () => {
     const product: Product = ProductSchema.parse({
       ...coat,
@@ -119,6 +129,12 @@ describe('lookUpStock', () => {
     ).toEqual({ color: '黑色', size: '均码' });
     expect(askedVariant([])).toEqual({ color: null, size: null });
   });
+  it('finds a colour the extractor does not know by the product’s own colour names', () => {
+    const product = ProductSchema.parse({ ...coat, skus: [{ color: '燕麦色', size: 'M', stock: 0 }, { color: '驼色', size: 'M', stock: 1 }] });
+    expect(askedVariant([size('M')], product, '燕麦色M有吗')).toEqual({ color: '燕麦色', size: 'M' });
+    expect(askedVariant([], product, '有燕麦的吗')).toEqual({ color: '燕麦色', size: null });
+    expect(askedVariant([{ type: 'color', text: '驼色', start: 0, end: 2, name: '驼色' }], product, '驼色还是燕麦色')).toEqual({ color: '驼色', size: null });
+  });
 });
 
 describe('askedAttributes', () => {
@@ -127,6 +143,13 @@ describe('askedAttributes', () => {
     expect(askedAttributes(coat, '可以机洗吗')).toEqual({ found: [{ attribute: '洗涤方式', value: '建议干洗' }], missing: [] });
     expect(askedAttributes(coat, '材质和洗涤方式说下').found.map((f) => f.attribute)).toEqual(['材质', '洗涤方式']);
   });
+  it('finds an attribute listed under a buyer word (面料 for 材质) without calling 材质 missing', () => {
+    const product = { ...coat, attributes: { 面料: '羊毛80%', 产地: '浙江桐乡' } };
+    expect(askedAttributes(product, '什么面料')).toEqual({ found: [{ attribute: '面料', value: '羊毛80%' }], missing: [] });
+    expect(askedAttributes(product, '什么材质')).toEqual({ found: [{ attribute: '面料', value: '羊毛80%' }], missing: [] });
+    expect(askedAttributes(product, '哪里产的')).toEqual({ found: [{ attribute: '产地', value: '浙江桐乡' }], missing: [] });
+  });
+
   it('names an attribute the product does not list, and finds none in a vague question', () => {
     expect(askedAttributes(coat, '产地是哪里')).toEqual({ found: [], missing: ['产地'] });
     expect(askedAttributes(coat, '这款怎么样')).toEqual({ found: [], missing: [] });
@@ -149,6 +172,16 @@ describe('regions', () => {
     const shop = ShopSchema.parse({ ...testShop, shipping: { ...testShop.shipping, freeShippingRegions: ['江苏省', '上海市'] } });
     expect(isFreeShippingRegion(shop, '江苏')).toBe(true);
     expect(isFreeShippingRegion(shop, '上海')).toBe(true);
+  });
+});
+
+describe('dayRange', () => {
+  it('keeps the day range of a delivery-days setting, whatever words surround it', () => {
+    expect(dayRange('2-4')).toBe('2-4');
+    expect(dayRange('发货后一般2-4天送达')).toBe('2-4');
+    expect(dayRange('3～5天')).toBe('3-5');
+    expect(dayRange('3天')).toBe('3');
+    expect(dayRange('很快')).toBe('很快');
   });
 });
 

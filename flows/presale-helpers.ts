@@ -24,7 +24,8 @@ export function formatDate(date: string): string {
 
 /** "13812345678" → "138****5678": a phone as the buyer may see it echoed back. */
 export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
+  const all = phone.replace(/\D/g, '');
+  const digits = all.length === 13 && all.startsWith('86') ? all.slice(2) : all;
   if (digits.length < 7) return '*'.repeat(digits.length);
   return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
 }
@@ -101,13 +102,22 @@ function sizeMatches(sku: Sku, asked: string): boolean {
   return normSize(sku.size) === normSize(asked);
 }
 
-/** Colour and size the message asks about (the first of each). */
-export function askedVariant(entities: readonly Entity[]): { color: string | null; size: string | null } {
+/**
+ * Colour and size the message asks about (the first of each). A colour the entity extractor
+ * does not know (燕麦色) is found by the product's own colour names in the text.
+ */
+export function askedVariant(entities: readonly Entity[], product?: Product, text = ''): { color: string | null; size: string | null } {
   let color: string | null = null;
   let size: string | null = null;
   for (const e of entities) {
     if (e.type === 'color' && color === null) color = e.name;
     if (e.type === 'size' && size === null) size = e.system === 'free' ? '均码' : e.value;
+  }
+  if (color === null && product !== undefined) {
+    const named = unique(product.skus.map((s) => s.color))
+      .filter((c) => text.includes(c) || (stripColor(c).length > 1 && text.includes(stripColor(c))))
+      .sort((a, b) => b.length - a.length);
+    color = named[0] ?? null;
   }
   return { color, size };
 }
@@ -131,8 +141,12 @@ export type StockAnswer =
   /** The asked variant is out of stock (or that combination is 断码), with something else in stock if any. */
   | { kind: 'out'; color: string | null; size: string | null; restockDate: string | null; alternative: Alternative | null };
 
-function earliestRestock(skus: readonly Sku[]): string | null {
-  const dates = skus.flatMap((s) => (s.stock === 0 && s.restockDate !== undefined ? [s.restockDate] : [])).sort();
+/** A restock date whose day is over everywhere on earth: it is stale and never quoted. */
+const isPast = (date: string, nowIso: string | undefined): boolean =>
+  nowIso !== undefined && Date.parse(`${date}T23:59:59-12:00`) < Date.parse(nowIso);
+
+function earliestRestock(skus: readonly Sku[], nowIso: string | undefined): string | null {
+  const dates = skus.flatMap((s) => (s.stock === 0 && s.restockDate !== undefined && !isPast(s.restockDate, nowIso) ? [s.restockDate] : [])).sort();
   return dates[0] ?? null;
 }
 
@@ -158,8 +172,11 @@ function colorsInStock(skus: readonly Sku[], size: string): Alternative | null {
   return colors.length === 0 ? null : { kind: 'size_in_stock', size, colors };
 }
 
-/** Stock of a product for the colour and/or size asked (both optional), from its SKUs. */
-export function lookUpStock(product: Product, asked: { color: string | null; size: string | null }): StockAnswer {
+/**
+ * Stock of a product for the colour and/or size asked (both optional), from its SKUs. With the
+ * turn's time, restock dates already past are left out.
+ */
+export function lookUpStock(product: Product, asked: { color: string | null; size: string | null }, nowIso?: string): StockAnswer {
   const { skus } = product;
   const colorSkus = asked.color === null ? skus : skus.filter((s) => colorMatches(s, asked.color!));
   const sizeSkus = asked.size === null ? skus : skus.filter((s) => sizeMatches(s, asked.size!));
@@ -175,7 +192,7 @@ export function lookUpStock(product: Product, asked: { color: string | null; siz
   // The product's own spelling of what was asked.
   const color = asked.color === null ? null : colorSkus[0]!.color;
   const size = asked.size === null ? null : sizeSkus[0]!.size;
-  if (color === null && size === null) return overview(skus) ?? { kind: 'all_out', restockDate: earliestRestock(skus) };
+  if (color === null && size === null) return overview(skus) ?? { kind: 'all_out', restockDate: earliestRestock(skus, nowIso) };
 
   const matching = skus.filter((s) => (color === null || s.color === color) && (size === null || s.size === size));
   const available = matching.filter((s) => s.stock > 0);
@@ -187,7 +204,7 @@ export function lookUpStock(product: Product, asked: { color: string | null; siz
   let alternative: Alternative | null = null;
   if (color !== null && size !== null) alternative = sizesInStock(skus, color) ?? colorsInStock(skus, size);
   alternative ??= overview(skus);
-  return { kind: 'out', color, size, restockDate: earliestRestock(matching), alternative };
+  return { kind: 'out', color, size, restockDate: earliestRestock(matching, nowIso), alternative };
 }
 
 // ---------------------------------------------------------------- product attributes
@@ -205,7 +222,13 @@ const ATTRIBUTE_WORDS: Record<string, readonly string[]> = {
   保存: ['保存', '储存', '存放', '冷藏'],
 };
 
-const related = (key: string, group: string): boolean => key.includes(group) || group.includes(key);
+const related = (a: string, b: string): boolean => a.includes(b) || b.includes(a);
+
+/** The word groups an attribute name belongs to: 洗涤方式 → 洗涤, 面料 → 材质. */
+const groupsOf = (attribute: string): string[] =>
+  Object.entries(ATTRIBUTE_WORDS)
+    .filter(([group, words]) => related(attribute, group) || words.some((w) => related(attribute, w)))
+    .map(([group]) => group);
 
 export interface AttributeQuestion {
   /** Attributes of the product the message names, with their values. */
@@ -216,18 +239,13 @@ export interface AttributeQuestion {
 
 export function askedAttributes(product: Product, text: string): AttributeQuestion {
   const found: AttributeQuestion['found'] = [];
-  const answeredGroups = new Set<string>();
   for (const [attribute, value] of Object.entries(product.attributes)) {
-    const groups = Object.keys(ATTRIBUTE_WORDS).filter((g) => related(attribute, g));
-    const words = [attribute, ...groups.flatMap((g) => ATTRIBUTE_WORDS[g] ?? [])];
-    if (words.some((w) => text.includes(w))) {
-      found.push({ attribute, value });
-      for (const g of groups) answeredGroups.add(g);
-    }
+    const words = [attribute, ...groupsOf(attribute).flatMap((g) => ATTRIBUTE_WORDS[g] ?? [])];
+    if (words.some((w) => text.includes(w))) found.push({ attribute, value });
   }
+  const listed = new Set(Object.keys(product.attributes).flatMap(groupsOf));
   const missing = Object.entries(ATTRIBUTE_WORDS)
-    .filter(([group, words]) => !answeredGroups.has(group) && words.some((w) => text.includes(w)))
-    .filter(([group]) => !Object.keys(product.attributes).some((a) => related(a, group)))
+    .filter(([group, words]) => !listed.has(group) && words.some((w) => text.includes(w)))
     .map(([group]) => group);
   return { found, missing };
 }
@@ -273,6 +291,13 @@ export function isFreeShippingRegion(shop: Shop, region: string): boolean {
     const free = bareRegion(f);
     return free === r || free.includes(r) || r.includes(free);
   });
+}
+
+/** The day range of a delivery-days setting: "2-4" stays, "发货后一般2-4天送达" → "2-4", "3～5天" → "3-5". */
+export function dayRange(days: string): string {
+  const m = /(\d+)\s*(?:[-~～至到]\s*(\d+))?\s*天?/.exec(days);
+  if (m === null) return days;
+  return m[2] === undefined ? m[1]! : `${m[1]}-${m[2]}`;
 }
 
 // ---------------------------------------------------------------- payment

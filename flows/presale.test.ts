@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createActor, type Snapshot } from 'xstate';
+import { createActor, type AnyStateMachine, type Snapshot } from 'xstate';
 import { createLinter } from '../src/compliance/linter.ts';
 import type { LintContext } from '../src/compliance/schema.ts';
 import { PLACEHOLDERS, parseScriptsFile, renderVariant } from '../src/dialogue/scripts.ts';
@@ -147,7 +147,7 @@ interface Step {
 
 /** Sends the events to a fresh actor; returns the state and output after each. */
 function run(...events: TurnEvent[]): Step[] {
-  const actor = createActor(presaleMachine).start();
+  const actor = createActor(presaleMachine, { input: {} }).start();
   const steps = events.map((event) => {
     actor.send(event);
     const snap = actor.getSnapshot();
@@ -416,7 +416,12 @@ describe('size_advice', () => {
 // ---------------------------------------------------------------- recommend
 
 describe('recommend', () => {
-  it('names the products the current one recommends', () => {
+  it('names the products the current one recommends, by the name agents use in chat', () => {
+    const shop: Shop = ShopSchema.parse({
+      ...testShop,
+      products: [testShop.products[0]!, { ...testShop.products[1]!, name: '暖阳 羊绒围巾 秋冬保暖', shortName: '羊绒围巾' }],
+    });
+    expect(params(one(turn('recommend', '推荐一下', { facts: { shop } })).out)).toEqual({ product: '羊毛呢大衣', recommendation: '羊绒围巾' });
     expect(one(turn('recommend', '推荐一下')).out.replies).toEqual([
       { scriptId: 'presale.recommend.related', params: { product: '羊毛呢大衣', recommendation: '羊绒围巾' } },
     ]);
@@ -448,7 +453,7 @@ describe('shipping_courier', () => {
     expect(step.out.remarks).toEqual([]);
     const orders = [order('100000000000000002', 'unpaid')];
     const withOrder = one(turn('shipping_courier', '能发顺丰吗', { entities: [courier('顺丰')], facts: { orders } }));
-    expect(withOrder.out.remarks).toEqual([{ orderId: '100000000000000002', reason: '顾客指定顺丰快递，需补运费12元，已在付款前告知' }]);
+    expect(withOrder.out.remarks).toEqual([{ orderId: '100000000000000002', reason: '顾客指定顺丰，需补运费12元，已在付款前告知' }]);
   });
 
   it('a courier the shop does not use: apologises and lists the possible ones', () => {
@@ -481,14 +486,43 @@ describe('shipping_time', () => {
 });
 
 describe('shipping_fee', () => {
-  it('free for the template’s regions; the remote fee told before payment elsewhere', () => {
+  const cheap = { ...testShop.products[1]!, price: 199 };
+  const noThreshold: Shop = ShopSchema.parse({ ...testShop, bargaining: { ...testShop.bargaining, freeShippingThreshold: 0 } });
+
+  it('free for the template’s regions', () => {
     expect(one(turn('shipping_fee', '上海包邮吗')).out.replies).toEqual([{ scriptId: 'presale.shipping_fee.free', params: { region: '上海', courier: '中通' } }]);
-    expect(one(turn('shipping_fee', '乌鲁木齐要补运费吗')).out.replies).toEqual([{ scriptId: 'presale.shipping_fee.remote', params: { region: '新疆', fee: 15 } }]);
+  });
+
+  it('a remote region: the fee below the template’s order total, told before payment; free when the product alone reaches it', () => {
+    expect(one(turn('shipping_fee', '乌鲁木齐要补运费吗', { facts: { product: cheap } })).out.replies).toEqual([
+      { scriptId: 'presale.shipping_fee.remote_threshold', params: { region: '新疆', fee: 15, threshold: 300 } },
+    ]);
+    expect(one(turn('shipping_fee', '新疆包邮吗')).out.replies).toEqual([
+      { scriptId: 'presale.shipping_fee.remote_free_over', params: { region: '新疆', threshold: 300 } },
+    ]);
+    expect(one(turn('shipping_fee', '新疆包邮吗', { facts: { shop: noThreshold, product: noThreshold.products[0] } })).out.replies).toEqual([
+      { scriptId: 'presale.shipping_fee.remote', params: { region: '新疆', fee: 15 } },
+    ]);
   });
 
   it('region unknown: the template’s regions and fee, and a question', () => {
     expect(one(turn('shipping_fee', '包邮吗')).out.replies).toEqual([
+      { scriptId: 'presale.shipping_fee.ask_region_threshold', params: { region: '浙江、江苏、上海、广东、北京', fee: 15, threshold: 300 } },
+    ]);
+    expect(one(turn('shipping_fee', '包邮吗', { facts: { shop: noThreshold } })).out.replies).toEqual([
       { scriptId: 'presale.shipping_fee.ask_region', params: { region: '浙江、江苏、上海、广东、北京', fee: 15 } },
+    ]);
+    const many: Shop = ShopSchema.parse({
+      ...testShop,
+      shipping: { ...testShop.shipping, freeShippingRegions: ['北京', '天津', '河北', '山西', '辽宁', '吉林', '上海', '江苏', '浙江'] },
+    });
+    expect(params(one(turn('shipping_fee', '包邮吗', { facts: { shop: many } })).out)).toMatchObject({ region: '大部分地区' });
+  });
+
+  it('region unknown but the buyer has an order: the region of their newest order', () => {
+    const orders = [order('100000000000000001', 'unpaid', { region: '四川', address: '四川省成都市武侯区人民南路1号' })];
+    expect(one(turn('shipping_fee', '包邮吗', { facts: { orders, product: cheap } })).out.replies).toEqual([
+      { scriptId: 'presale.shipping_fee.remote_threshold', params: { region: '四川', fee: 15, threshold: 300 } },
     ]);
   });
 
@@ -678,7 +712,7 @@ describe('persistence', () => {
   ];
 
   it('persisting after each turn and restoring into a fresh actor gives exactly the outputs of an uninterrupted actor', () => {
-    const straight = createActor(presaleMachine).start();
+    const straight = createActor(presaleMachine, { input: {} }).start();
     const expected = conversation.map((event) => {
       straight.send(event);
       return { value: straight.getSnapshot().value, out: straight.getSnapshot().context.out };
@@ -686,7 +720,7 @@ describe('persistence', () => {
 
     let persisted: unknown = undefined;
     const restored = conversation.map((event) => {
-      const actor = createActor(presaleMachine, persisted === undefined ? {} : { snapshot: persisted as Snapshot<unknown> }).start();
+      const actor = createActor(presaleMachine, persisted === undefined ? { input: {} } : { input: {}, snapshot: persisted as Snapshot<unknown> }).start();
       actor.send(event);
       const snap = actor.getSnapshot();
       persisted = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
@@ -709,12 +743,20 @@ describe('persistence', () => {
     ]);
   });
 
+  it('starts without input, as the engine starts it', () => {
+    const actor = createActor(presaleMachine as AnyStateMachine).start();
+    actor.send(turn('size_advice', '身高165', { entities: [height(165)] }));
+    expect(actor.getSnapshot().value).toBe('awaitingBodyData');
+    expect((actor.getSnapshot().context as PresaleContext).body).toEqual({ heightCm: 165, weightKg: null });
+    actor.stop();
+  });
+
   it('starts from input when given (body data and region already known)', () => {
     const actor = createActor(presaleMachine, { input: { body: { heightCm: 165 }, region: '新疆' } }).start();
     actor.send(turn('size_advice', '52公斤', { entities: [weight(52)] }));
     expect(actor.getSnapshot().context.out.replies[0]!.scriptId).toBe('presale.size_advice.fit');
     actor.send(turn('shipping_fee', '包邮吗'));
-    expect(actor.getSnapshot().context.out.replies[0]).toEqual({ scriptId: 'presale.shipping_fee.remote', params: { region: '新疆', fee: 15 } });
+    expect(actor.getSnapshot().context.out.replies[0]).toEqual({ scriptId: 'presale.shipping_fee.remote_free_over', params: { region: '新疆', threshold: 300 } });
     actor.stop();
   });
 });

@@ -6,6 +6,7 @@ import {
   askedAttributes,
   askedVariant,
   bodyDataOf,
+  dayRange,
   findRegion,
   followUpDueInHours,
   formatDate,
@@ -62,6 +63,11 @@ export interface PresaleContext {
   bodyReminders: number;
 }
 
+/**
+ * Optional start values. xstate infers the input type without `undefined` (the `input` slot of
+ * setup's types is optional), so typed callers pass `{ input: {} }`; the engine starts the
+ * machine without input, which the context factory accepts.
+ */
 export interface PresaleInput {
   /** Body data and region already known (e.g. from an earlier conversation). */
   body?: Partial<BodyData>;
@@ -102,6 +108,8 @@ interface Turn {
 }
 
 const productOf = (turn: Turn): Product | undefined => turn.event.facts.product;
+/** What agents call a product in chat (the engine already passes the current product so). */
+const displayName = (p: Product): string => p.shortName ?? p.name;
 const askProduct = (): Answer => ({ replies: [reply('ask_product')] });
 
 // ---------------------------------------------------------------- greeting
@@ -129,7 +137,7 @@ function alternativeReply(alternative: Alternative): ReplyPlan {
 }
 
 function stockReplies(product: Product, answer: StockAnswer): Answer {
-  const name = product.name;
+  const name = displayName(product);
   switch (answer.kind) {
     case 'in_stock':
       return { replies: [reply('stock.in_stock', { product: name, color: answer.color, size: sizeLabel(answer.size) })], readyToBuy: true };
@@ -173,7 +181,7 @@ function stockReplies(product: Product, answer: StockAnswer): Answer {
 function stockAnswer(turn: Turn): Answer {
   const product = productOf(turn);
   if (product === undefined) return askProduct();
-  return stockReplies(product, lookUpStock(product, askedVariant(turn.event.entities)));
+  return stockReplies(product, lookUpStock(product, askedVariant(turn.event.entities, product, turn.event.text), turn.event.facts.now));
 }
 
 // ---------------------------------------------------------------- product info
@@ -183,13 +191,13 @@ function productInfoAnswer(turn: Turn): Answer {
   if (product === undefined) return askProduct();
   const { found, missing } = askedAttributes(product, turn.event.text);
   const replies = [
-    ...found.map((f) => reply('product_info.attribute', { product: product.name, attribute: f.attribute, value: f.value })),
-    ...missing.map((attribute) => reply('product_info.missing_attribute', { product: product.name, attribute })),
+    ...found.map((f) => reply('product_info.attribute', { product: displayName(product), attribute: f.attribute, value: f.value })),
+    ...missing.map((attribute) => reply('product_info.missing_attribute', { product: displayName(product), attribute })),
   ];
   if (replies.length > 0) return { replies };
   const known = Object.keys(product.attributes).slice(0, 3);
-  if (known.length === 0) return { replies: [reply('product_info.detail_page', { product: product.name })] };
-  return { replies: [reply('product_info.ask', { product: product.name, attribute: joinList(known) })] };
+  if (known.length === 0) return { replies: [reply('product_info.detail_page', { product: displayName(product) })] };
+  return { replies: [reply('product_info.ask', { product: displayName(product), attribute: joinList(known) })] };
 }
 
 // ---------------------------------------------------------------- size advice
@@ -218,7 +226,7 @@ function sizing(turn: Turn): Sizing {
   const chart = sizeChartOf(turn.event.facts.shop, product);
   if (chart === undefined) {
     const sizes = joinList([...new Set(product.skus.map((s) => sizeLabel(s.size)))]);
-    return { status: 'answered', replies: [reply('size_advice.no_chart', { product: product.name, sizes })] };
+    return { status: 'answered', replies: [reply('size_advice.no_chart', { product: displayName(product), sizes })] };
   }
   if (body.heightCm === null || body.weightKg === null) return { status: 'waiting', replies: askForBody(body) };
   const measures = { height: body.heightCm, weight: body.weightKg };
@@ -244,12 +252,12 @@ function sizing(turn: Turn): Sizing {
 function recommendAnswer(turn: Turn): Answer {
   const { shop } = turn.event.facts;
   const product = productOf(turn);
-  const related = (product?.recommend ?? []).flatMap((id) => shop.products.filter((p) => p.id === id && p.id !== product?.id).map((p) => p.name));
+  const related = (product?.recommend ?? []).flatMap((id) => shop.products.filter((p) => p.id === id && p.id !== product?.id).map(displayName));
   if (product !== undefined && related.length > 0) {
-    return { replies: [reply('recommend.related', { product: product.name, recommendation: joinList(related) })] };
+    return { replies: [reply('recommend.related', { product: displayName(product), recommendation: joinList(related) })] };
   }
-  const others = shop.products.filter((p) => p.id !== product?.id).map((p) => p.name);
-  const names = (others.length > 0 ? others : shop.products.map((p) => p.name)).slice(0, 3);
+  const others = shop.products.filter((p) => p.id !== product?.id).map(displayName);
+  const names = (others.length > 0 ? others : shop.products.map(displayName)).slice(0, 3);
   return { replies: [reply('recommend.general', { recommendation: joinList(names) })] };
 }
 
@@ -265,7 +273,7 @@ function courierOptions(event: TurnEvent): string {
 /** Another courier the shop offers: its fee told before payment, and a remark on an unpaid order. */
 function otherCourierAnswer(event: TurnEvent, courier: string, fee: number): Answer {
   const order = newestUnpaidOrder(event.facts.orders);
-  const remarks: Remark[] = order === undefined ? [] : [{ orderId: order.id, reason: `顾客指定${courier}快递，需补运费${fee}元，已在付款前告知` }];
+  const remarks: Remark[] = order === undefined ? [] : [{ orderId: order.id, reason: `顾客指定${courier}，需补运费${fee}元，已在付款前告知` }];
   return { replies: [reply('shipping_courier.other', { courier, fee })], remarks };
 }
 
@@ -289,23 +297,38 @@ const regionOf = (turn: Turn): string | null => turn.region ?? turn.event.facts.
 function shippingTimeAnswer(turn: Turn): Answer {
   const { shipping } = turn.event.facts.shop;
   const region = regionOf(turn);
-  if (region === null) return { replies: [reply('shipping_time.general', { cutoff: shipping.cutoff, days: shipping.deliveryDays.normal })] };
+  if (region === null) return { replies: [reply('shipping_time.general', { cutoff: shipping.cutoff, days: dayRange(shipping.deliveryDays.normal) })] };
   const days = isFreeShippingRegion(turn.event.facts.shop, region) ? shipping.deliveryDays.normal : shipping.deliveryDays.remote;
-  return { replies: [reply('shipping_time.region', { cutoff: shipping.cutoff, region, days })] };
+  return { replies: [reply('shipping_time.region', { cutoff: shipping.cutoff, region, days: dayRange(days) })] };
+}
+
+/** More free-shipping regions than this are summed up as 大部分地区 instead of listed. */
+const FREE_REGIONS_LISTED = 8;
+
+/**
+ * The template's answer: free regions; elsewhere the remote fee, unless the order total reaches
+ * the free-shipping threshold (0: no threshold) — which one product alone may already do.
+ */
+function templateFeeReply(turn: Turn): ReplyPlan {
+  const { shop, product } = turn.event.facts;
+  const { shipping } = shop;
+  const threshold = shop.bargaining.freeShippingThreshold;
+  const fee = shipping.remoteFee;
+  const region = regionOf(turn);
+  if (region === null) {
+    const free = shipping.freeShippingRegions.length > FREE_REGIONS_LISTED ? '大部分地区' : joinList(shipping.freeShippingRegions);
+    return threshold > 0 ? reply('shipping_fee.ask_region_threshold', { region: free, fee, threshold }) : reply('shipping_fee.ask_region', { region: free, fee });
+  }
+  if (isFreeShippingRegion(shop, region)) return reply('shipping_fee.free', { region, courier: shipping.courier });
+  if (threshold <= 0) return reply('shipping_fee.remote', { region, fee });
+  if (product !== undefined && product.price >= threshold) return reply('shipping_fee.remote_free_over', { region, threshold });
+  return reply('shipping_fee.remote_threshold', { region, fee, threshold });
 }
 
 function shippingFeeAnswer(turn: Turn): Answer {
   const { event } = turn;
   const { shop } = event.facts;
-  const region = regionOf(turn);
-  let answer: Answer;
-  if (region === null) {
-    answer = { replies: [reply('shipping_fee.ask_region', { region: joinList(shop.shipping.freeShippingRegions), fee: shop.shipping.remoteFee })] };
-  } else if (isFreeShippingRegion(shop, region)) {
-    answer = { replies: [reply('shipping_fee.free', { region, courier: shop.shipping.courier })] };
-  } else {
-    answer = { replies: [reply('shipping_fee.remote', { region, fee: shop.shipping.remoteFee })] };
-  }
+  const answer: Answer = { replies: [templateFeeReply(turn)] };
   // 「发顺丰要加钱吗」: the courier's extra fee, before payment.
   const asked = askedCourier(event);
   const other = asked === null ? undefined : shop.shipping.otherCouriers.find((c) => sameCourier(asked, c.courier));
@@ -374,7 +397,7 @@ function orderPlacedAnswer({ event }: Turn): Answer {
 
 const contactAnswer = (): Answer => ({ replies: [reply('contact_request.decline')] });
 
-/** The answer of each pre-sale intent but size advice (which fills slots) and hesitation (which depends on the state). */
+/** The answer of each pre-sale intent but size advice (slot filling: see sizing(), called by planTurn). */
 const ANSWERS: Partial<Record<IntentId, (turn: Turn) => Answer>> = {
   greeting: greetingAnswer,
   stock: stockAnswer,
@@ -460,7 +483,7 @@ export const presaleMachine = setup({
   types: {
     context: {} as PresaleContext,
     events: {} as TurnEvent,
-    input: undefined as PresaleInput | undefined,
+    input: {} as PresaleInput,
   },
   guards: {
     isOutOfScope: ({ event }) => !isPresaleIntent(event.intent),
@@ -483,7 +506,7 @@ export const presaleMachine = setup({
   },
 }).createMachine({
   id: 'presale',
-  context: ({ input }) => ({
+  context: ({ input }: { input: PresaleInput | undefined }) => ({
     out: emptyOutput(),
     body: { heightCm: input?.body?.heightCm ?? null, weightKg: input?.body?.weightKg ?? null },
     region: input?.region ?? null,

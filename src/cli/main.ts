@@ -4,6 +4,7 @@ import { runClassify } from './classify-command.ts';
 import { runEval } from './eval-command.ts';
 import { runFlows } from './flows-command.ts';
 import { runLint } from './lint-command.ts';
+import { runTestFlows } from './test-flows-command.ts';
 
 export const MAIN_HELP = `kefu — 淘宝/天猫店铺的智能客服助手
 
@@ -14,6 +15,7 @@ export const MAIN_HELP = `kefu — 淘宝/天猫店铺的智能客服助手
   classify [消息]   识别买家消息的意图和实体（金额、尺码、快递、日期等）
   eval 文件.jsonl   用标注好的消息评估意图识别（准确率、宏平均F1、混淆对）
   chat              在终端里以买家身份和演示店铺对话（显示意图、状态、备注）
+  test-flows [目录] 运行对话测试故事（默认 test/stories），逐轮检查意图、状态、话术和回复
   flows diagram [名称]  输出对话状态机的 Mermaid 状态图
   help [命令]       显示帮助
 
@@ -31,6 +33,7 @@ const commands: Record<string, Command> = {
   eval: runEval,
   flows: runFlows,
   chat: runChat,
+  'test-flows': runTestFlows,
 };
 
 /** Node's parseArgs errors, in the user's language. */
