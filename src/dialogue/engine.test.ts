@@ -97,6 +97,12 @@ describe('respond', () => {
     expect((await chat(['有M码吗'], { start: released })).results[0]).toMatchObject({ owner: 'bot', delivery: 'send' });
   });
 
+  it('takes body data alone as the answer to the size question', async () => {
+    const { results } = await chat(['羊毛呢大衣穿什么码', '165cm', '52公斤']);
+    expect(results[2]!.state).toMatch(/^bot\/presale\./);
+    expect(results[2]!.replies[0]!.scriptId).toMatch(/^presale\.size_advice\./);
+  });
+
   it('refuses a conversation of another buyer', async () => {
     const { conversation } = await chat(['在吗']);
     await expect(respond(conversation, { buyerId: 'tb_bob', text: '在吗' }, deps())).rejects.toThrow(/another buyer/);

@@ -211,7 +211,9 @@ function runFlows(
   // A further ask runs only when it belongs to another flow: one flow answers once per turn.
   const asks: IntentId[] = [event.intent, ...event.secondary.filter((i) => routeFor(i) !== route)];
   asks.forEach((intent, index) => {
-    const name = routeFor(intent);
+    // Body data alone ("52公斤") reads as `other` but answers pre-sale's size question.
+    const bodyData = intent === 'other' && event.entities.some((e) => e.type === 'height' || e.type === 'weight');
+    const name = bodyData ? 'presale' : routeFor(intent);
     if (!isFlowName(name)) {
       if (index === 0 && name === 'social') {
         if (intent === 'thanks_bye') out.replies.push({ scriptId: 'common.thanks', params: {} });

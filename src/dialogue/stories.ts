@@ -33,6 +33,7 @@ import type { ScriptsLibrary } from './scripts.ts';
  * - `reply_contains`: text(s) that the first reply (the one sent, or the first suggestion) contains.
  * - `reply_not_contains`: text(s) that no reply candidate contains.
  * - `remark_contains` / `promise_contains`: text(s) each found in some remark / promise of the turn.
+ * - `remark_order`: some remark of the turn is on this order (quote the id: 19 digits are too many for a YAML number).
  * - `no_remark: true`: the turn proposes no remark.
  * - `handoff`: the hand-off reason of this turn, or `false` for none.
  * - `owner`: bot | pending | agent; `delivery`: send | suggest.
@@ -75,6 +76,7 @@ export const ExpectSchema = z.strictObject({
   reply_contains: Texts.optional(),
   reply_not_contains: Texts.optional(),
   remark_contains: Texts.optional(),
+  remark_order: z.string('订单号请加引号（19 位数字超出 YAML 数字的精度）').regex(/^\d+$/, '应为订单号（数字）').optional(),
   promise_contains: Texts.optional(),
   no_remark: z.literal(true, '只能写 true（不写表示不检查）').optional(),
   handoff: z.union([HandoffReasonSchema, z.literal(false)], `应为 false 或转人工原因之一：${HandoffReasonSchema.options.join('、')}`).optional(),
@@ -97,8 +99,8 @@ const StepSchema = z
     } else if (step.agent !== undefined && step.expect !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['expect'], message: 'agent 步骤没有回复，不能写 expect' });
     }
-    if (step.expect?.no_remark === true && step.expect.remark_contains !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['expect', 'no_remark'], message: 'no_remark 和 remark_contains 不能同时写' });
+    if (step.expect?.no_remark === true && (step.expect.remark_contains !== undefined || step.expect.remark_order !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['expect', 'no_remark'], message: 'no_remark 和 remark_contains、remark_order 不能同时写' });
     }
   });
 
@@ -324,6 +326,10 @@ export function checkTurn(expect: Expectations, r: TurnResult): ExpectationFailu
   const remarks = r.remarks.map((m) => m.text);
   for (const text of expect.remark_contains ?? []) {
     if (!remarks.some((m) => m.includes(text))) fail('remark_contains', `备注包含“${text}”`, list(remarks));
+  }
+  if (expect.remark_order !== undefined && !r.remarks.some((m) => m.orderId === expect.remark_order)) {
+    const on = r.remarks.map((m) => (m.orderId ? `订单 ${m.orderId}` : '不在订单上'));
+    fail('remark_order', `订单 ${expect.remark_order} 上有备注`, on.length === 0 ? '（无备注）' : on.join('、'));
   }
   if (expect.no_remark === true && remarks.length > 0) fail('no_remark', '没有备注', list(remarks));
   const promises = r.promises.map((p) => p.text);
