@@ -136,8 +136,9 @@ export interface StoryLoadOptions {
 }
 
 /** zod's issue in the story writer's terms (and for an unknown key, the key's own line). */
-function describeIssue(issue: z.core.$ZodIssue): { path: DataPath; message: string } {
+function describeIssue(issue: z.core.$ZodIssue, data: unknown): { path: DataPath; message: string } {
   const path = issue.path;
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && valueAt(data, path) === undefined) return { path, message: '缺少此项' };
   switch (issue.code) {
     case 'unrecognized_keys': {
       const key = issue.keys[0] ?? '';
@@ -150,11 +151,22 @@ function describeIssue(issue: z.core.$ZodIssue): { path: DataPath; message: stri
     }
     case 'invalid_type':
       return { path, message: issue.message.startsWith('Invalid input') ? `应为 ${issue.expected}` : issue.message };
+    case 'invalid_union':
+      return { path, message: issue.message.startsWith('Invalid input') ? '应为文字（或文字的列表）' : issue.message };
     case 'invalid_value':
       return { path, message: issue.message.startsWith('Invalid option') ? `应为 ${issue.values.map(String).join('、')} 之一` : issue.message };
     default:
       return { path, message: issue.message };
   }
+}
+
+function valueAt(data: unknown, path: DataPath): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || typeof key === 'symbol') return undefined;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
 }
 
 function scriptProblem(expected: string, scripts: ScriptsLibrary): string | undefined {
@@ -177,7 +189,7 @@ export function parseStoryFile(source: string, file: string, options: StoryLoadO
       file,
       sortProblems(
         parsed.error.issues.map((issue) => {
-          const { path, message } = describeIssue(issue);
+          const { path, message } = describeIssue(issue, yaml.data);
           return { line: yaml.lineOf(path), message: `${formatPath(path)}: ${message}` };
         }),
       ),
@@ -402,7 +414,8 @@ export function describeFailures(result: StoryResult): string[] {
     const who = s.kind === 'buyer' ? `买家：${s.text}` : `客服 ${s.text}`;
     lines.push(`第 ${s.step} 步（${result.story.file}:${s.line}）${who}`);
     for (const f of s.failures) lines.push(`  ${formatFailure(f)}`);
-    if (s.actual && s.failures.some((f) => f.expectation !== 'reply_contains' && f.expectation !== 'reply_not_contains' && f.expectation !== 'lint')) {
+    const shown = s.failures.some((f) => f.expectation === 'reply_contains' || f.expectation === 'reply_not_contains' || f.expectation === 'lint');
+    if (s.actual && !shown) {
       lines.push(`  回复：${s.actual.reply || NONE}`);
     }
   }
