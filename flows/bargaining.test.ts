@@ -101,6 +101,22 @@ describe('bargainingMachine: the first request is always declined with the type�
     ]);
   });
 
+  it('generic cites a promotion that applies to the product, or none', () => {
+    const coat = testShop.products[0]!;
+    const shop = shopWith({
+      promotions: [
+        { name: '零食满赠', description: '零食实付满99元加赠试吃装一袋', appliesTo: ['零食'] },
+        { name: '冬装礼', description: '买大衣随单赠送袜子一双', appliesTo: [coat.id] },
+      ],
+    });
+    expect(start().send(turn('bargain_generic', '能便宜点吗', { facts: { shop, product: shop.products[0] } })).replies).toEqual([
+      { scriptId: 'bargaining.generic_decline_promotion', params: { shop: '暖阳旗舰店', promotion: '冬装礼', promotionDetail: '买大衣随单赠送袜子一双' } },
+    ]);
+    expect(start().send(turn('bargain_generic', '能便宜点吗', { facts: { shop, product: shop.products[1] } })).replies).toEqual([
+      { scriptId: 'bargaining.generic_decline', params: { shop: '暖阳旗舰店' } },
+    ]);
+  });
+
   it('declines even when the buyer names an amount well within policy', () => {
     const out = start().send(turn('bargain_decisive', '少5块我就拍', { entities: [money('少5块', 5, true)] }));
     expect(ids(out)).toEqual(['bargaining.decisive_decline']);

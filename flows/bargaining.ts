@@ -1,5 +1,6 @@
 import { assign, setup } from 'xstate';
 import type { IntentId } from '../src/nlu/intents.ts';
+import { promotionsFor } from '../src/shop/promotions.ts';
 import type { Product } from '../src/shop/schema.ts';
 import {
   GIFT_ASK_KINDS,
@@ -94,7 +95,8 @@ function reply(scriptId: string, params: ReplyPlan['params'] = {}): ReplyPlan {
 function firstDeclineReply(event: TurnEvent): ReplyPlan {
   const scriptType = scriptTypeOf(event);
   const { shop } = event.facts;
-  const promotion = shop.promotions[0];
+  // A promotion that applies to the product asked about (or to the whole shop), if there is one.
+  const promotion = promotionsFor(shop, event.facts.product)[0];
   if (scriptType === 'generic' && promotion !== undefined) {
     return reply('generic_decline_promotion', { shop: shop.name, promotion: promotion.name, promotionDetail: promotion.description });
   }

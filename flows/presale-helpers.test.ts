@@ -214,7 +214,9 @@ describe('orders', () => {
     const named: Entity[] = [{ type: 'order_id', text: '100000000000000001', start: 0, end: 18, value: '100000000000000001' }];
     expect(orderToConfirm(orders, named)?.id).toBe('100000000000000001');
     const shipped: Entity[] = [{ type: 'order_id', text: '100000000000000003', start: 0, end: 18, value: '100000000000000003' }];
-    expect(orderToConfirm(orders, shipped)).toBeUndefined();
+    expect(orderToConfirm(orders, shipped)?.id).toBe('100000000000000003');
+    const stranger: Entity[] = [{ type: 'order_id', text: '199999999999999999', start: 0, end: 18, value: '199999999999999999' }];
+    expect(orderToConfirm(orders, stranger)).toBeUndefined();
     expect(orderToConfirm([], [])).toBeUndefined();
     expect(newestUnpaidOrder(orders)?.id).toBe('100000000000000002');
   });

@@ -16,6 +16,16 @@ export function sizeLabel(size: string): string {
   return /[码号]$/.test(size) ? size : `${size}码`;
 }
 
+/** What the product's SKU colour and size are called: 颜色/尺码, or the product's own words (口味/规格 for snacks). */
+export function variantWordsOf(product: Pick<Product, 'variantLabels'>): { colorWord: string; sizeWord: string } {
+  return { colorWord: product.variantLabels?.color ?? '颜色', sizeWord: product.variantLabels?.size ?? '尺码' };
+}
+
+/** A SKU size as said in chat: clothing sizes get 码 ("M码"); sizes of other kinds ("250g袋装") stay as they are. */
+export function sizeLabelOf(product: Pick<Product, 'variantLabels'>, size: string): string {
+  return product.variantLabels === undefined ? sizeLabel(size) : size;
+}
+
 /** "2026-12-01" → "12月1日" (anything else is returned as it is). */
 export function formatDate(date: string): string {
   const m = /^\d{4}-(\d{2})-(\d{2})$/.exec(date);
@@ -325,11 +335,14 @@ export function paymentTopics(text: string): PaymentTopic[] {
 
 // ---------------------------------------------------------------- orders
 
-/** The order to confirm: the one the message names if it is the buyer's and still open, else the newest unpaid/paid one. */
+/**
+ * The order to confirm: the one the message names if it is one of the buyer's (in any state:
+ * a shipped one is confirmed as shipped), else the newest unpaid/paid one.
+ */
 export function orderToConfirm(orders: readonly Order[], entities: readonly Entity[]): Order | undefined {
   const isOpen = (o: Order) => o.state === 'unpaid' || o.state === 'paid';
   const named = entities.flatMap((e) => (e.type === 'order_id' ? [e.value] : []));
-  if (named.length > 0) return orders.find((o) => named.includes(o.id) && isOpen(o));
+  if (named.length > 0) return orders.find((o) => named.includes(o.id));
   return orders.find(isOpen);
 }
 

@@ -47,6 +47,10 @@ const SAMPLE_PARAMS: Record<string, string | number> = {
   activity: '确认收货后带图评价，可以领取5元无门槛优惠券',
   promotion: '双十二',
   promotionDetail: '12月12日全店满300减30',
+  colorWord: '颜色',
+  sizeWord: '尺码',
+  invoiceKind: '电子普通发票',
+  trackingNumber: '78451203996127',
   category: '服装',
   delivery: '财务会在一个月之内统一寄出，运费我们承担',
   orderId: '100000000000000001',
@@ -210,11 +214,14 @@ describe('greeting', () => {
 
 // ---------------------------------------------------------------- stock
 
+/** What stock answers call a clothing SKU's colour and size. */
+const CLOTHING = { colorWord: '颜色', sizeWord: '尺码' };
+
 describe('stock', () => {
   it('a colour and size in stock: says so, with a gentle invitation to order', () => {
     const step = one(turn('stock', '驼色S码有货吗', { entities: [color('驼色'), size('S')] }));
     expect(step.out.replies).toEqual([
-      { scriptId: 'presale.stock.in_stock', params: { product: '羊毛呢大衣', color: '驼色', size: 'S码' } },
+      { scriptId: 'presale.stock.in_stock', params: { ...CLOTHING, product: '羊毛呢大衣', color: '驼色', size: 'S码' } },
       { scriptId: 'presale.nudge.order', params: {} },
     ]);
   });
@@ -222,8 +229,8 @@ describe('stock', () => {
   it('out of stock: 暂时无货 with the restock date, then the sizes of that colour in stock', () => {
     const step = one(turn('stock', '驼色M码还有吗', { entities: [color('驼色'), size('M')] }));
     expect(step.out.replies).toEqual([
-      { scriptId: 'presale.stock.out_with_date', params: { product: '羊毛呢大衣', color: '驼色', size: 'M码', restockDate: '12月1日' } },
-      { scriptId: 'presale.stock.alternative_sizes', params: { color: '驼色', sizes: 'S码、L码' } },
+      { scriptId: 'presale.stock.out_with_date', params: { ...CLOTHING, product: '羊毛呢大衣', color: '驼色', size: 'M码', restockDate: '12月1日' } },
+      { scriptId: 'presale.stock.alternative_sizes', params: { ...CLOTHING, color: '驼色', sizes: 'S码、L码' } },
     ]);
   });
 
@@ -234,36 +241,44 @@ describe('stock', () => {
     });
     const step = one(turn('stock', '驼色有吗', { entities: [color('驼色')], facts: { shop, product: shop.products[0] } }));
     expect(ids(step.out)).toEqual(['presale.stock.out_no_date', 'presale.stock.alternative_overview']);
-    expect(params(step.out)).toEqual({ product: '羊毛呢大衣', color: '驼色', size: '' });
+    expect(params(step.out)).toEqual({ ...CLOTHING, product: '羊毛呢大衣', color: '驼色', size: '' });
   });
 
   it('a size only: the colours that have it; a colour only: its sizes', () => {
     const bySize = one(turn('stock', 'M码有吗', { entities: [size('M')] }));
-    expect(bySize.out.replies[0]).toEqual({ scriptId: 'presale.stock.size_in_stock', params: { product: '羊毛呢大衣', size: 'M码', colors: '黑色' } });
+    expect(bySize.out.replies[0]).toEqual({ scriptId: 'presale.stock.size_in_stock', params: { ...CLOTHING, product: '羊毛呢大衣', size: 'M码', colors: '黑色' } });
     const byColor = one(turn('stock', '黑色有吗', { entities: [color('黑色')] }));
-    expect(byColor.out.replies[0]).toEqual({ scriptId: 'presale.stock.color_in_stock', params: { product: '羊毛呢大衣', color: '黑色', sizes: 'M码' } });
+    expect(byColor.out.replies[0]).toEqual({ scriptId: 'presale.stock.color_in_stock', params: { ...CLOTHING, product: '羊毛呢大衣', color: '黑色', sizes: 'M码' } });
   });
 
   it('nothing asked: the colours and sizes in stock, and a question (no invitation yet)', () => {
     const step = one(turn('stock', '有货吗'));
-    expect(step.out.replies).toEqual([{ scriptId: 'presale.stock.overview', params: { product: '羊毛呢大衣', colors: '驼色、黑色', sizes: 'S码、M码、L码' } }]);
+    expect(step.out.replies).toEqual([{ scriptId: 'presale.stock.overview', params: { ...CLOTHING, product: '羊毛呢大衣', colors: '驼色、黑色', sizes: 'S码、M码、L码' } }]);
   });
 
   it('a colour that does not exist: which colours and sizes exist', () => {
     const step = one(turn('stock', '有红色吗', { entities: [color('红色')] }));
     expect(step.out.replies).toEqual([
-      { scriptId: 'presale.stock.unknown_variant', params: { product: '羊毛呢大衣', color: '红色', size: '', colors: '驼色、黑色', sizes: 'S码、M码、L码' } },
+      { scriptId: 'presale.stock.unknown_variant', params: { ...CLOTHING, product: '羊毛呢大衣', color: '红色', size: '', colors: '驼色、黑色', sizes: 'S码、M码、L码' } },
     ]);
   });
 
   it('everything sold out: 暂时无货 with the earliest restock date', () => {
     const coat = { ...testShop.products[0]!, skus: testShop.products[0]!.skus.map((s) => ({ ...s, stock: 0 })) };
     const step = one(turn('stock', '还有货吗', { facts: { product: coat } }));
-    expect(step.out.replies).toEqual([{ scriptId: 'presale.stock.all_out_with_date', params: { product: '羊毛呢大衣', restockDate: '12月1日' } }]);
+    expect(step.out.replies).toEqual([{ scriptId: 'presale.stock.all_out_with_date', params: { ...CLOTHING, product: '羊毛呢大衣', restockDate: '12月1日' } }]);
   });
 
   it('no product known: asks which one', () => {
     expect(ids(one(turn('stock', '有货吗', { facts: { product: undefined } })).out)).toEqual(['presale.ask_product']);
+  });
+
+  it('a snack: 口味/规格 from the product, and no 码 after its pack size', () => {
+    const snack = { ...testShop.products[0]!, variantLabels: { color: '口味', size: '规格' }, skus: [{ color: '椒盐味', size: '250g袋装', stock: 5 }, { color: '奶油味', size: '250g袋装', stock: 0 }] };
+    const step = one(turn('stock', '有货吗', { facts: { product: snack } }));
+    expect(step.out.replies).toEqual([
+      { scriptId: 'presale.stock.overview', params: { product: '羊毛呢大衣', colors: '椒盐味', sizes: '250g袋装', colorWord: '口味', sizeWord: '规格' } },
+    ]);
   });
 });
 
@@ -542,6 +557,15 @@ describe('invoice', () => {
       { scriptId: 'presale.invoice.available', params: { category: '服装', delivery: '财务会在一个月之内统一寄出，运费我们承担' } },
     ]);
   });
+
+  it('asked for a 专票: says first which kind the shop issues, never "可以开"', () => {
+    for (const text of ['可以开专票吗', '能开增值税专用发票吗', '可以開專票嗎']) {
+      expect(one(turn('invoice', text)).out.replies).toEqual([
+        { scriptId: 'presale.invoice.special', params: { category: '服装', delivery: '财务会在一个月之内统一寄出，运费我们承担', invoiceKind: '电子普通发票' } },
+      ]);
+    }
+    for (const v of scriptById.get('presale.invoice.special')!.variants) expect(v).not.toMatch(/^[^。]*可以开/);
+  });
 });
 
 describe('payment_method', () => {
@@ -583,6 +607,24 @@ describe('authenticity, review cashback, gifts, promotions', () => {
     expect(ids(step.out)).toEqual(['presale.gift.per_activity']);
     expect(step.out.concessions).toEqual([]);
     expect(step.out.promises).toEqual([]);
+  });
+
+  it('a gift question about a product with a current gift promotion: answers with that promotion', () => {
+    const shop: Shop = ShopSchema.parse({
+      ...testShop,
+      promotions: [
+        { name: '零食满赠', description: '零食实付满99元加赠试吃装一袋', appliesTo: ['零食'] },
+        { name: '冬装礼', description: '买大衣随单赠送袜子一双', appliesTo: [testShop.products[0]!.id] },
+      ],
+    });
+    const step = one(turn('gift', '买大衣送什么', { facts: { shop, product: shop.products[0] } }));
+    expect(step.out.replies).toEqual([
+      { scriptId: 'presale.gift.promotion', params: { product: '羊毛呢大衣', promotion: '冬装礼', promotionDetail: '买大衣随单赠送袜子一双' } },
+    ]);
+    expect(step.out.promises).toEqual([]);
+    // No product, or none of its promotions has a gift: the activity page.
+    expect(ids(one(turn('gift', '有赠品吗', { facts: { shop, product: undefined } })).out)).toEqual(['presale.gift.per_activity']);
+    expect(ids(one(turn('gift', '送什么', { facts: { shop, product: shop.products[1] } })).out)).toEqual(['presale.gift.per_activity']);
   });
 
   it('promotions from the shop; none: the price is already favourable', () => {
@@ -631,6 +673,14 @@ describe('hesitation', () => {
     expect(ids(again!.out)).toEqual(['presale.hesitation.respect']);
   });
 
+  it('a second hesitation after another question is respected too', () => {
+    const steps = run(turn('hesitation', '我再想想'), turn('invoice', '能开发票吗'), turn('hesitation', '我再考虑一下'), turn('stock', '黑色M有吗', { entities: [color('黑色'), size('M')] }));
+    expect(ids(steps[2]!.out)).toEqual(['presale.hesitation.respect']);
+    expect(steps[2]!.value).toBe('idle');
+    // Still no invitation to order afterwards.
+    expect(ids(steps[3]!.out)).not.toContain('presale.nudge.order');
+  });
+
   it('a size question after a hesitation that lacks data asks for it without a follow-up yet', () => {
     const [, asked, answered] = run(
       turn('hesitation', '我再考虑下'),
@@ -676,7 +726,7 @@ describe('order_placed', () => {
     ]);
   });
 
-  it('uses the order the buyer names, if it is theirs and open; otherwise asks which order', () => {
+  it('uses the order the buyer names, if it is theirs (in any state); otherwise asks which order', () => {
     const orders = [order('100000000000000002', 'unpaid'), order('100000000000000001', 'paid')];
     const named = one(turn('order_placed', '100000000000000001付了', { entities: [orderIdEntity('100000000000000001')], facts: { orders } }));
     expect(named.out.replies[0]!.params.orderId).toBe('100000000000000001');
@@ -686,6 +736,21 @@ describe('order_placed', () => {
     expect(ids(one(turn('order_placed', '拍了', { facts: { orders: [order('100000000000000001', 'completed')] } })).out)).toEqual([
       'presale.order_placed.ask_order',
     ]);
+  });
+
+  it('a named order of theirs that has shipped: says so with the courier and tracking number, no address check', () => {
+    const shipped = { ...order('100000000000000005', 'shipped'), courier: '中通快递', trackingNumber: '78451203996127' };
+    const orders = [order('100000000000000002', 'unpaid'), shipped];
+    const step = one(turn('order_placed', '订单100000000000000005帮我看下', { entities: [orderIdEntity('100000000000000005')], facts: { orders } }));
+    expect(step.out.replies).toEqual([
+      { scriptId: 'presale.order_placed.shipped', params: { orderId: '100000000000000005', courier: '中通快递', trackingNumber: '78451203996127' } },
+    ]);
+    const untracked = [order('100000000000000006', 'delivered')];
+    const named = (id: string, list: Order[]) => ids(one(turn('order_placed', id, { entities: [orderIdEntity(id)], facts: { orders: list } })).out);
+    expect(named('100000000000000006', untracked)).toEqual(['presale.order_placed.shipped_no_tracking']);
+    expect(named('100000000000000007', [order('100000000000000007', 'printed')])).toEqual(['presale.order_placed.preparing']);
+    expect(named('100000000000000008', [order('100000000000000008', 'completed')])).toEqual(['presale.order_placed.completed']);
+    expect(named('100000000000000009', [order('100000000000000009', 'refunding')])).toEqual(['presale.order_placed.refunding']);
   });
 });
 

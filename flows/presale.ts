@@ -1,6 +1,7 @@
 import { assign, setup } from 'xstate';
 import type { IntentId } from '../src/nlu/intents.ts';
-import type { Product } from '../src/shop/schema.ts';
+import { promotionsFor } from '../src/shop/promotions.ts';
+import type { Product, Promotion } from '../src/shop/schema.ts';
 import {
   adviseSize,
   askedAttributes,
@@ -21,6 +22,8 @@ import {
   paymentTopics,
   sizeChartOf,
   sizeLabel,
+  sizeLabelOf,
+  variantWordsOf,
   type BodyData,
   type Alternative,
   type StockAnswer,
@@ -42,8 +45,8 @@ import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, type Reply
  *   and if the buyer moves on again the machine stops waiting (what was given is kept for later).
  * - `hesitant`: the buyer said they will think about it and was asked what the doubt is. The
  *   next answer carries no invitation to order and ends with a gentle follow-up; a second
- *   hesitation is respected without questions. No invitation to order is made again until the
- *   buyer orders.
+ *   hesitation (right away, or in `idle` after other questions) is respected without questions.
+ *   No invitation to order is made again until the buyer orders.
  */
 
 export interface PresaleContext {
@@ -125,40 +128,44 @@ function greetingAnswer({ context, event }: Turn): Answer {
 
 // ---------------------------------------------------------------- stock
 
-function alternativeReply(alternative: Alternative): ReplyPlan {
+function alternativeReply(alternative: Alternative, stockReply: (scriptId: string, params: ReplyPlan['params']) => ReplyPlan, label: (size: string) => string): ReplyPlan {
   switch (alternative.kind) {
     case 'color_in_stock':
-      return reply('stock.alternative_sizes', { color: alternative.color, sizes: joinList(alternative.sizes.map(sizeLabel)) });
+      return stockReply('stock.alternative_sizes', { color: alternative.color, sizes: joinList(alternative.sizes.map(label)) });
     case 'size_in_stock':
-      return reply('stock.alternative_colors', { size: sizeLabel(alternative.size), colors: joinList(alternative.colors) });
+      return stockReply('stock.alternative_colors', { size: label(alternative.size), colors: joinList(alternative.colors) });
     case 'overview':
-      return reply('stock.alternative_overview', { colors: joinList(alternative.colors), sizes: joinList(alternative.sizes.map(sizeLabel)) });
+      return stockReply('stock.alternative_overview', { colors: joinList(alternative.colors), sizes: joinList(alternative.sizes.map(label)) });
   }
 }
 
 function stockReplies(product: Product, answer: StockAnswer): Answer {
   const name = displayName(product);
+  // Snacks and the like: 口味/规格 instead of 颜色/尺码, and no 码 after "250g袋装".
+  const words = variantWordsOf(product);
+  const sizeLabel = (size: string): string => sizeLabelOf(product, size);
+  const stockReply = (scriptId: string, params: ReplyPlan['params']): ReplyPlan => reply(scriptId, { ...params, ...words });
   switch (answer.kind) {
     case 'in_stock':
-      return { replies: [reply('stock.in_stock', { product: name, color: answer.color, size: sizeLabel(answer.size) })], readyToBuy: true };
+      return { replies: [stockReply('stock.in_stock', { product: name, color: answer.color, size: sizeLabel(answer.size) })], readyToBuy: true };
     case 'size_in_stock':
-      return { replies: [reply('stock.size_in_stock', { product: name, size: sizeLabel(answer.size), colors: joinList(answer.colors) })], readyToBuy: true };
+      return { replies: [stockReply('stock.size_in_stock', { product: name, size: sizeLabel(answer.size), colors: joinList(answer.colors) })], readyToBuy: true };
     case 'color_in_stock':
-      return { replies: [reply('stock.color_in_stock', { product: name, color: answer.color, sizes: joinList(answer.sizes.map(sizeLabel)) })], readyToBuy: true };
+      return { replies: [stockReply('stock.color_in_stock', { product: name, color: answer.color, sizes: joinList(answer.sizes.map(sizeLabel)) })], readyToBuy: true };
     case 'overview':
-      return { replies: [reply('stock.overview', { product: name, colors: joinList(answer.colors), sizes: joinList(answer.sizes.map(sizeLabel)) })] };
+      return { replies: [stockReply('stock.overview', { product: name, colors: joinList(answer.colors), sizes: joinList(answer.sizes.map(sizeLabel)) })] };
     case 'all_out':
       return {
         replies: [
           answer.restockDate === null
-            ? reply('stock.all_out_no_date', { product: name })
-            : reply('stock.all_out_with_date', { product: name, restockDate: formatDate(answer.restockDate) }),
+            ? stockReply('stock.all_out_no_date', { product: name })
+            : stockReply('stock.all_out_with_date', { product: name, restockDate: formatDate(answer.restockDate) }),
         ],
       };
     case 'unknown_variant':
       return {
         replies: [
-          reply('stock.unknown_variant', {
+          stockReply('stock.unknown_variant', {
             product: name,
             color: answer.color ?? '',
             size: answer.size === null ? '' : sizeLabel(answer.size),
@@ -171,9 +178,9 @@ function stockReplies(product: Product, answer: StockAnswer): Answer {
       const variant = { product: name, color: answer.color ?? '', size: answer.size === null ? '' : sizeLabel(answer.size) };
       const out =
         answer.restockDate === null
-          ? reply('stock.out_no_date', variant)
-          : reply('stock.out_with_date', { ...variant, restockDate: formatDate(answer.restockDate) });
-      return { replies: answer.alternative === null ? [out] : [out, alternativeReply(answer.alternative)] };
+          ? stockReply('stock.out_no_date', variant)
+          : stockReply('stock.out_with_date', { ...variant, restockDate: formatDate(answer.restockDate) });
+      return { replies: answer.alternative === null ? [out] : [out, alternativeReply(answer.alternative, stockReply, sizeLabel)] };
     }
   }
 }
@@ -225,7 +232,7 @@ function sizing(turn: Turn): Sizing {
   if (product === undefined) return { status: 'waiting', replies: [reply('ask_product'), ...askForBody(body)] };
   const chart = sizeChartOf(turn.event.facts.shop, product);
   if (chart === undefined) {
-    const sizes = joinList([...new Set(product.skus.map((s) => sizeLabel(s.size)))]);
+    const sizes = joinList([...new Set(product.skus.map((s) => sizeLabelOf(product, s.size)))]);
     return { status: 'answered', replies: [reply('size_advice.no_chart', { product: displayName(product), sizes })] };
   }
   if (body.heightCm === null || body.weightKg === null) return { status: 'waiting', replies: askForBody(body) };
@@ -339,9 +346,15 @@ function shippingFeeAnswer(turn: Turn): Answer {
 
 // ---------------------------------------------------------------- invoice, payment, installments
 
+/** 专票 / 增值税专用发票 (traditional characters too). */
+const asksSpecialInvoice = (text: string): boolean => /[专專](?:票|用[发發]票)/.test(text);
+
 function invoiceAnswer({ event }: Turn): Answer {
   const { invoice } = event.facts.shop;
-  return { replies: [reply('invoice.available', { category: invoice.category, delivery: invoice.delivery })] };
+  const params = { category: invoice.category, delivery: invoice.delivery };
+  // Asked for a 专票: say first what the shop issues, never "可以开" first.
+  if (asksSpecialInvoice(event.text)) return { replies: [reply('invoice.special', { ...params, invoiceKind: invoice.kind })] };
+  return { replies: [reply('invoice.available', params)] };
 }
 
 const PAYMENT_SCRIPTS = {
@@ -373,8 +386,19 @@ const reviewCashbackAnswer = ({ event }: Turn): Answer => ({
   replies: [reply('review_cashback.activity', { activity: event.facts.shop.reviewActivity })],
 });
 
-/** Gifts follow the shop's activities; a gift as a concession is the bargaining flow's. */
-const giftAnswer = (): Answer => ({ replies: [reply('gift.per_activity')] });
+/** A promotion that comes with a gift (its name or description says 赠/送). */
+const hasGift = (promotion: Promotion): boolean => /[赠贈送]/.test(`${promotion.name}${promotion.description}`);
+
+/**
+ * Gifts follow the shop's activities: a current promotion with a gift that applies to the
+ * product asked about, else the activity page. A gift as a concession is the bargaining flow's.
+ */
+function giftAnswer(turn: Turn): Answer {
+  const product = productOf(turn);
+  const promotion = product === undefined ? undefined : promotionsFor(turn.event.facts.shop, product).find(hasGift);
+  if (product === undefined || promotion === undefined) return { replies: [reply('gift.per_activity')] };
+  return { replies: [reply('gift.promotion', { product: displayName(product), promotion: promotion.name, promotionDetail: promotion.description })] };
+}
 
 function promotionAnswer({ event }: Turn): Answer {
   const { promotions } = event.facts.shop;
@@ -388,11 +412,33 @@ function hesitationAnswer(turn: Turn): Answer {
   return { replies: [reply(productOf(turn)?.sevenDayReturn === true ? 'hesitation.ask' : 'hesitation.ask_plain')] };
 }
 
+/** The buyer's own order, confirmed as its state is: the receiver to check while open, the courier once shipped. */
 function orderPlacedAnswer({ event }: Turn): Answer {
   const order = orderToConfirm(event.facts.orders, event.entities);
   if (order === undefined) return { replies: [reply('order_placed.ask_order')] };
-  const params = { orderId: order.id, receiver: order.receiver.name, phone: maskPhone(order.receiver.phone), address: order.receiver.address };
-  return { replies: [reply(order.state === 'paid' ? 'order_placed.confirm_paid' : 'order_placed.confirm_unpaid', params)] };
+  const orderId = order.id;
+  const receiver = { orderId, receiver: order.receiver.name, phone: maskPhone(order.receiver.phone), address: order.receiver.address };
+  switch (order.state) {
+    case 'unpaid':
+      return { replies: [reply('order_placed.confirm_unpaid', receiver)] };
+    case 'paid':
+      return { replies: [reply('order_placed.confirm_paid', receiver)] };
+    case 'printed':
+      return { replies: [reply('order_placed.preparing', receiver)] };
+    case 'shipped':
+    case 'delivered':
+      return {
+        replies: [
+          order.courier !== undefined && order.trackingNumber !== undefined
+            ? reply('order_placed.shipped', { orderId, courier: order.courier, trackingNumber: order.trackingNumber })
+            : reply('order_placed.shipped_no_tracking', { orderId }),
+        ],
+      };
+    case 'completed':
+      return { replies: [reply('order_placed.completed', { orderId })] };
+    case 'refunding':
+      return { replies: [reply('order_placed.refunding', { orderId })] };
+  }
 }
 
 const contactAnswer = (): Answer => ({ replies: [reply('contact_request.decline')] });
@@ -490,6 +536,8 @@ export const presaleMachine = setup({
     /** Waiting for body data: a message that only gives height/weight is still ours. */
     isOutOfScopeWithoutBodyData: ({ event }) => !isPresaleIntent(event.intent) && !hasBodyData(event.entities),
     isHesitation: ({ event }) => event.intent === 'hesitation',
+    /** Hesitated before (and has not ordered since): another hesitation is respected, not questioned again. */
+    isRepeatedHesitation: ({ context, event }) => event.intent === 'hesitation' && context.hesitated,
     isOrderPlaced: ({ event }) => event.intent === 'order_placed',
     asksSizeWithDataMissing: ({ context, event }) => sizingStatus(context, event, 'normal') === 'waiting',
     stillMissingBodyData: ({ context, event }) => sizingStatus(context, event, 'sizing') === 'waiting',
@@ -521,6 +569,7 @@ export const presaleMachine = setup({
       on: {
         TURN: [
           { guard: 'isOutOfScope', actions: 'markUnhandled' },
+          { guard: 'isRepeatedHesitation', actions: 'answerCalmly' },
           { guard: 'isHesitation', target: 'hesitant', actions: 'answer' },
           { guard: 'asksSizeWithDataMissing', target: 'awaitingBodyData', actions: 'answer' },
           { actions: 'answer' },

@@ -4,7 +4,7 @@ import { testShop } from '../../flows/test-fixtures.ts';
 import { defaultClassifier } from '../nlu/default-classifier.ts';
 import type { Order, OrderProvider } from '../orders/schema.ts';
 import { loadDemoShop } from '../shop/load.ts';
-import { findProduct, respond, setOwner, tidyPunctuation, type ConversationState, type EngineDeps, type IncomingMessage } from './engine.ts';
+import { findProduct, flowStarted, respond, routeInConversation, setOwner, tidyPunctuation, type ConversationState, type EngineDeps, type IncomingMessage } from './engine.ts';
 import { loadScripts } from './scripts.ts';
 
 const orders: Order[] = [
@@ -146,5 +146,23 @@ describe('findProduct', () => {
   it('tidies punctuation doubled by inserted shop texts', () => {
     expect(tidyPunctuation('送完即止。，符合条件')).toBe('送完即止，符合条件');
     expect(tidyPunctuation('开具。。')).toBe('开具。');
+  });
+});
+
+describe('routeInConversation', () => {
+  it('sends a gift ask to bargaining only once the bargaining flow has left its initial state', () => {
+    expect(flowStarted(undefined, 'opening')).toBe(false);
+    expect(flowStarted({ value: 'opening' }, 'opening')).toBe(false);
+    expect(flowStarted({ value: 'negotiating' }, 'opening')).toBe(true);
+    expect(routeInConversation('gift', {}, 'opening')).toBe('presale');
+    expect(routeInConversation('gift', { bargaining: { value: 'opening' } }, 'opening')).toBe('presale');
+    expect(routeInConversation('gift', { bargaining: { value: 'negotiating' } }, 'opening')).toBe('bargaining');
+    expect(routeInConversation('stock', { bargaining: { value: 'negotiating' } }, 'opening')).toBe('presale');
+  });
+
+  it('answers 送个赠品吧 in the bargaining flow after a bargaining request', async () => {
+    const { results } = await chat(['羊毛大衣能便宜点吗', '送个赠品吧']);
+    expect(results[1]!.intent).toBe('gift');
+    expect(results[1]!.state).toMatch(/^bot\/bargaining\./);
   });
 });

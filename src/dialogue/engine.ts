@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { createActor, type Snapshot } from 'xstate';
 import { orchestratorMachine, type HandoffReason, type Mode, type OrchestratorContext } from '../../flows/orchestrator.ts';
 import { ConcessionSchema, emptyOutput, type FlowOutput, type ReplyPlan, type TurnEvent, type TurnFacts } from '../../flows/protocol.ts';
-import { routeFor } from '../../flows/routing.ts';
+import { routeFor, type Route } from '../../flows/routing.ts';
 import { createLinter } from '../compliance/linter.ts';
 import type { LintContext, Violation } from '../compliance/schema.ts';
 import type { Classifier } from '../nlu/classifier.ts';
@@ -12,7 +12,7 @@ import type { Order, OrderProvider } from '../orders/schema.ts';
 import { isWithinWorkingHours } from '../shop/hours.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import type { Product, Shop } from '../shop/schema.ts';
-import { isFlowName, runFlow } from './flows.ts';
+import { FLOW_MACHINES, isFlowName, runFlow, type FlowName } from './flows.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
 import { handoffSummary } from './summary.ts';
 
@@ -199,21 +199,43 @@ function restoreOrchestrator(state: ConversationState) {
   }).start();
 }
 
+/** Whether a flow's persisted snapshot has left the machine's initial state (the flow has started). */
+export function flowStarted(persisted: unknown, initial: string): boolean {
+  if (persisted === null || typeof persisted !== 'object' || !('value' in persisted)) return false;
+  return persisted.value !== initial;
+}
+
+const initialStateOf = (name: FlowName): string => {
+  const initial: unknown = FLOW_MACHINES[name].config.initial;
+  return typeof initial === 'string' ? initial : '';
+};
+
+/**
+ * Where an intent goes in this conversation: a gift asked for once bargaining has started is a
+ * concession request (the bargaining flow's gift_ask), not a pre-sale question.
+ */
+export function routeInConversation(intent: IntentId, flows: ConversationState['flows'], initialBargaining: string): Route {
+  if (intent === 'gift' && flowStarted(flows.bargaining, initialBargaining)) return 'bargaining';
+  return routeFor(intent);
+}
+
 /** Runs the primary intent's flow and any further asks (secondary intents) of other flows. */
 function runFlows(
   state: ConversationState,
   event: TurnEvent,
 ): { out: FlowOutput; flowState: string; flows: ConversationState['flows'] } {
   const flows = { ...state.flows };
-  const route = routeFor(event.intent);
+  const initialBargaining = initialStateOf('bargaining');
+  const routeOf = (intent: IntentId): Route => routeInConversation(intent, state.flows, initialBargaining);
+  const route = routeOf(event.intent);
   const out = emptyOutput();
   let flowState: string = route;
   // A further ask runs only when it belongs to another flow: one flow answers once per turn.
-  const asks: IntentId[] = [event.intent, ...event.secondary.filter((i) => routeFor(i) !== route)];
+  const asks: IntentId[] = [event.intent, ...event.secondary.filter((i) => routeOf(i) !== route)];
   asks.forEach((intent, index) => {
     // Body data alone ("52公斤") reads as `other` but answers pre-sale's size question.
     const bodyData = intent === 'other' && event.entities.some((e) => e.type === 'height' || e.type === 'weight');
-    const name = bodyData ? 'presale' : routeFor(intent);
+    const name = bodyData ? 'presale' : routeOf(intent);
     if (!isFlowName(name)) {
       if (index === 0 && name === 'social') {
         if (intent === 'thanks_bye') out.replies.push({ scriptId: 'common.thanks', params: {} });
@@ -269,7 +291,7 @@ export async function respond(
   };
   const openOrder = orders.find((o) => o.state === 'unpaid' || o.state === 'paid');
   const largeOrder =
-    (classification.intent === 'order_placed' || routeFor(classification.intent) === 'bargaining') &&
+    (classification.intent === 'order_placed' || routeInConversation(classification.intent, state.flows, initialStateOf('bargaining')) === 'bargaining') &&
     openOrder !== undefined &&
     openOrder.total >= shop.largeOrderThreshold;
 

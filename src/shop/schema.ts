@@ -38,6 +38,11 @@ export const ProductSchema = z.object({
   /** Products recommended with or instead of this one. */
   recommend: z.array(z.string()).default([]),
   sevenDayReturn: z.boolean().default(true),
+  /**
+   * What `color` and `size` of the SKUs mean when they are not colours and sizes (food:
+   * `{ color: '口味', size: '规格' }`); without it, clothing words (颜色, 尺码, "M码").
+   */
+  variantLabels: z.object({ color: z.string().min(1), size: z.string().min(1) }).optional(),
 });
 
 export const GiftSchema = z.object({
@@ -45,6 +50,16 @@ export const GiftSchema = z.object({
   name: z.string().min(1),
   /** What the gift costs the shop; concessions are kept within the policy's budget. */
   cost: Money,
+});
+
+export const PromotionSchema = z.object({
+  name: z.string().min(1),
+  description: z.string().min(1),
+  /**
+   * The products it applies to: product ids or categories (a category matches the product's
+   * category or its first part, "零食" for "零食/糕点"). Without it, the promotion applies to all.
+   */
+  appliesTo: z.array(z.string().min(1)).optional(),
 });
 
 export const ShopSchema = z.object({
@@ -77,11 +92,13 @@ export const ShopSchema = z.object({
     category: z.string().min(1),
     /** How invoices are sent (e.g. 财务会在一个月之内统一寄出，运费我们承担). */
     delivery: z.string().min(1),
+    /** The kind of invoice the shop issues; asked for a 专票 the answer says this first. */
+    kind: z.string().min(1).default('电子普通发票'),
   }),
   products: z.array(ProductSchema).min(1),
   sizeCharts: z.record(z.string(), z.array(SizeRowSchema).min(1)).default({}),
   gifts: z.array(GiftSchema).default([]),
-  promotions: z.array(z.object({ name: z.string().min(1), description: z.string().min(1) })).default([]),
+  promotions: z.array(PromotionSchema).default([]),
   bargaining: z.object({
     /** The most an agent may take off the list price, as a rate (0.05 = 5%). */
     maxDiscountRate: z.number().min(0).max(0.5),
@@ -101,3 +118,4 @@ export type Product = z.infer<typeof ProductSchema>;
 export type Sku = z.infer<typeof SkuSchema>;
 export type SizeRow = z.infer<typeof SizeRowSchema>;
 export type Gift = z.infer<typeof GiftSchema>;
+export type Promotion = z.infer<typeof PromotionSchema>;
