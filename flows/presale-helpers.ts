@@ -1,4 +1,6 @@
+import { weightFromNumber } from '../src/nlu/entities/body.ts';
 import type { Entity } from '../src/nlu/entities/index.ts';
+import { parseNumeral } from '../src/nlu/numbers.ts';
 import type { Order } from '../src/orders/schema.ts';
 import { nextOpening } from '../src/shop/hours.ts';
 import type { Product, Shop, SizeRow, Sku } from '../src/shop/schema.ts';
@@ -48,24 +50,76 @@ export const joinList = (items: readonly string[]): string => items.join('、');
 export interface BodyData {
   heightCm: number | null;
   weightKg: number | null;
+  /** The weight came from a number without unit that was read as 斤 (it may have meant kg). */
+  weightReadAsJin?: boolean;
 }
 
 /** The height and weight a message gives (the first of each). */
 export function bodyDataOf(entities: readonly Entity[]): BodyData {
   let heightCm: number | null = null;
   let weightKg: number | null = null;
+  let weightReadAsJin = false;
   for (const e of entities) {
     if (e.type === 'height' && heightCm === null) heightCm = e.cm;
-    if (e.type === 'weight' && weightKg === null) weightKg = e.kg;
+    if (e.type === 'weight' && weightKg === null) {
+      weightKg = e.kg;
+      weightReadAsJin = e.assumedUnit === 'jin';
+    }
   }
-  return { heightCm, weightKg };
+  return weightReadAsJin ? { heightCm, weightKg, weightReadAsJin } : { heightCm, weightKg };
 }
 
 export const hasBodyData = (entities: readonly Entity[]): boolean => entities.some((e) => e.type === 'height' || e.type === 'weight');
 
 /** What the buyer said before, overridden by what this message says. */
 export function mergeBodyData(kept: BodyData, now: BodyData): BodyData {
-  return { heightCm: now.heightCm ?? kept.heightCm, weightKg: now.weightKg ?? kept.weightKg };
+  const weight = now.weightKg !== null ? now : kept;
+  const merged: BodyData = { heightCm: now.heightCm ?? kept.heightCm, weightKg: weight.weightKg };
+  return weight.weightReadAsJin === true ? { ...merged, weightReadAsJin: true } : merged;
+}
+
+/** A message that is a number and nothing else ("163", "52", "一百六"), else null. */
+export function bareNumberOf(text: string): number | null {
+  const trimmed = text.normalize('NFKC').replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '');
+  return parseNumeral(trimmed) ?? null;
+}
+
+export const BARE_HEIGHT_CM = { min: 100, max: 230 } as const;
+/** A bare weight number, before the unit rule (kg up to 75, 斤 above). */
+export const BARE_WEIGHT = { min: 30, max: 150 } as const;
+
+/**
+ * A bare number answering the size question: height (100–230) or weight (30–150, read with the
+ * entity extractor's unit rule), whichever is missing. When both are missing, a number that can
+ * only be one of them is read so; one that could be both (100–150) is not read. Null when the
+ * message is no bare number or the number fits nothing missing.
+ */
+export function bodyDataFromBareNumber(text: string, known: BodyData): BodyData | null {
+  const value = bareNumberOf(text);
+  if (value === null) return null;
+  const height = known.heightCm === null && value >= BARE_HEIGHT_CM.min && value <= BARE_HEIGHT_CM.max;
+  const weight = known.weightKg === null && value >= BARE_WEIGHT.min && value <= BARE_WEIGHT.max;
+  if (height && !weight) return { heightCm: value, weightKg: null };
+  if (weight && !height) {
+    const { kg, assumedUnit } = weightFromNumber(value, undefined);
+    return assumedUnit === 'jin' ? { heightCm: null, weightKg: kg, weightReadAsJin: true } : { heightCm: null, weightKg: kg };
+  }
+  return null;
+}
+
+/** Below this BMI a weight read as 斤 is implausible: the buyer meant kg. */
+export const MIN_PLAUSIBLE_BMI = 16;
+
+export const bmiOf = (heightCm: number, weightKg: number): number => weightKg / (heightCm / 100) ** 2;
+
+/**
+ * Body data with a unit-less weight read as 斤 re-read as kg when, for the known height, the 斤
+ * reading gives an implausible BMI (身高190 体重95 → 95kg, not 47.5kg).
+ */
+export function plausibleBodyData(body: BodyData): BodyData {
+  if (body.weightReadAsJin !== true || body.heightCm === null || body.weightKg === null) return body;
+  if (bmiOf(body.heightCm, body.weightKg) >= MIN_PLAUSIBLE_BMI) return body;
+  return { heightCm: body.heightCm, weightKg: body.weightKg * 2 };
 }
 
 // ---------------------------------------------------------------- size advice

@@ -6,6 +6,7 @@ import {
   adviseSize,
   askedAttributes,
   askedVariant,
+  bodyDataFromBareNumber,
   bodyDataOf,
   dayRange,
   findRegion,
@@ -20,6 +21,7 @@ import {
   newestUnpaidOrder,
   orderToConfirm,
   paymentTopics,
+  plausibleBodyData,
   sizeChartOf,
   sizeLabel,
   sizeLabelOf,
@@ -473,24 +475,35 @@ const ANSWERS: Partial<Record<IntentId, (turn: Turn) => Answer>> = {
  */
 type Mode = 'normal' | 'calm' | 'sizing' | 'remind';
 
-const turnOf = (context: PresaleContext, event: TurnEvent): Turn => ({
+const isWaitingForBody = (mode: Mode): boolean => mode === 'sizing' || mode === 'remind';
+
+/**
+ * The body data a message gives: its height/weight entities or, while waiting for body data, a
+ * bare number ("163", "52") read as whichever of height and weight is missing.
+ */
+function bodyDataGiven(context: PresaleContext, event: TurnEvent, mode: Mode): BodyData | null {
+  if (hasBodyData(event.entities)) return bodyDataOf(event.entities);
+  return isWaitingForBody(mode) ? bodyDataFromBareNumber(event.text, context.body) : null;
+}
+
+const turnOf = (context: PresaleContext, event: TurnEvent, mode: Mode): Turn => ({
   context,
   event,
-  body: mergeBodyData(context.body, bodyDataOf(event.entities)),
+  body: plausibleBodyData(mergeBodyData(context.body, bodyDataGiven(context, event, mode) ?? { heightCm: null, weightKg: null })),
   region: findRegion(event.text) ?? context.region,
 });
 
 /** Whether this turn is (also) about size advice. */
-const isSizingTurn = (event: TurnEvent, mode: Mode): boolean =>
-  event.intent === 'size_advice' || ((mode === 'sizing' || mode === 'remind') && hasBodyData(event.entities));
+const isSizingTurn = (context: PresaleContext, event: TurnEvent, mode: Mode): boolean =>
+  event.intent === 'size_advice' || (isWaitingForBody(mode) && bodyDataGiven(context, event, mode) !== null);
 
 function sizingStatus(context: PresaleContext, event: TurnEvent, mode: Mode): 'none' | Sizing['status'] {
-  return isSizingTurn(event, mode) ? sizing(turnOf(context, event)).status : 'none';
+  return isSizingTurn(context, event, mode) ? sizing(turnOf(context, event, mode)).status : 'none';
 }
 
 /** The whole turn: the intent's answer, size advice, reminder, invitation or follow-up, and what to remember. */
 function planTurn(context: PresaleContext, event: TurnEvent, mode: Mode): Partial<PresaleContext> {
-  const turn = turnOf(context, event);
+  const turn = turnOf(context, event, mode);
   const { intent } = event;
   const answers: Answer[] = [];
 
@@ -499,7 +512,7 @@ function planTurn(context: PresaleContext, event: TurnEvent, mode: Mode): Partia
   } else {
     const answer = ANSWERS[intent];
     if (answer !== undefined) answers.push(answer(turn));
-    if (isSizingTurn(event, mode)) answers.push(sizing(turn));
+    if (isSizingTurn(context, event, mode)) answers.push(sizing(turn));
     else if (mode === 'remind') answers.push({ replies: remindOfBody(turn.body) });
   }
 
@@ -533,8 +546,8 @@ export const presaleMachine = setup({
   },
   guards: {
     isOutOfScope: ({ event }) => !isPresaleIntent(event.intent),
-    /** Waiting for body data: a message that only gives height/weight is still ours. */
-    isOutOfScopeWithoutBodyData: ({ event }) => !isPresaleIntent(event.intent) && !hasBodyData(event.entities),
+    /** Waiting for body data: a message that only gives height/weight (or a bare number for it) is still ours. */
+    isOutOfScopeWithoutBodyData: ({ context, event }) => !isPresaleIntent(event.intent) && bodyDataGiven(context, event, 'sizing') === null,
     isHesitation: ({ event }) => event.intent === 'hesitation',
     /** Hesitated before (and has not ordered since): another hesitation is respected, not questioned again. */
     isRepeatedHesitation: ({ context, event }) => event.intent === 'hesitation' && context.hesitated,

@@ -139,7 +139,9 @@ describe('findProduct', () => {
     expect(findProduct(shop, '这件羊毛大衣有M码吗', undefined)?.id).toBe('NY-WC01');
     expect(findProduct(shop, '羽绒服多少钱', undefined)?.id).toBe('NY-MD01');
     expect(findProduct(shop, '山核桃保质期多久', undefined)?.id).toBe('NY-SN01');
-    expect(findProduct(shop, '牛仔裤有货吗', 'NY-SC01')?.id).toBe('NY-SC01');
+    expect(findProduct(shop, '牛仔裤有货吗', 'NY-SC01')).toBeUndefined();
+    expect(findProduct(shop, '男士牛仔裤有货吗', 'NY-SC01')?.id).toBe('NY-MJ01');
+    expect(findProduct(shop, '这个有货吗', 'NY-SC01')?.id).toBe('NY-SC01');
     expect(findProduct(shop, '在吗', undefined)).toBeUndefined();
   });
 

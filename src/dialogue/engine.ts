@@ -12,7 +12,8 @@ import type { Order, OrderProvider } from '../orders/schema.ts';
 import { isWithinWorkingHours } from '../shop/hours.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import type { Product, Shop } from '../shop/schema.ts';
-import { FLOW_MACHINES, isFlowName, runFlow, type FlowName } from './flows.ts';
+import { bareNumberOf } from '../../flows/presale-helpers.ts';
+import { FLOW_MACHINES, isFlowName, runFlow, statePath, type FlowName } from './flows.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
 import { handoffSummary } from './summary.ts';
 
@@ -108,7 +109,8 @@ function bigrams(text: string): Set<string> {
  * The product a message names. Listing titles are long ("暖阳 女士双面羊毛呢大衣 中长款翻领")
  * and buyers say "羊毛大衣": each shared two-character word scores 1 / (how many products share
  * it), so 大衣 counts fully and the brand counts for little. The best product wins when it
- * scores at least 1 and alone; otherwise the conversation's last product stays.
+ * scores at least 1 and alone; when several tie, none is chosen; when nothing scores, the
+ * conversation's last product stays.
  */
 const productWords = new WeakMap<Shop, { words: Set<string>[]; spread: Map<string, number> }>();
 
@@ -130,6 +132,9 @@ export function findProduct(shop: Shop, text: string, lastId: string | undefined
   const best = Math.max(0, ...scores);
   const winners = scores.filter((x) => x === best).length;
   if (best >= 1 && winners === 1) return shop.products[scores.indexOf(best)];
+  // The buyer named a product the shop has twice (牛仔裤: women's and men's): none is known,
+  // and the last one is not it either — the flow asks which.
+  if (best >= 1) return undefined;
   return shop.products.find((p) => p.id === lastId);
 }
 
@@ -219,6 +224,19 @@ export function routeInConversation(intent: IntentId, flows: ConversationState['
   return routeFor(intent);
 }
 
+/**
+ * Whether a turn answers pre-sale's size question although its intent is no pre-sale one: body
+ * data alone ("52公斤") reads as `other`, and a bare number ("163", "52") while pre-sale waits for
+ * body data reads as `other` or `thanks_bye`. The pre-sale machine reads the number itself.
+ */
+export function answersBodyQuestion(intent: IntentId, event: Pick<TurnEvent, 'text' | 'entities'>, flows: ConversationState['flows']): boolean {
+  if (intent === 'other' && event.entities.some((e) => e.type === 'height' || e.type === 'weight')) return true;
+  if (intent !== 'other' && intent !== 'thanks_bye') return false;
+  const presale = flows.presale;
+  const waiting = presale !== null && typeof presale === 'object' && 'value' in presale && statePath(presale.value) === 'awaitingBodyData';
+  return waiting && bareNumberOf(event.text) !== null;
+}
+
 /** Runs the primary intent's flow and any further asks (secondary intents) of other flows. */
 function runFlows(
   state: ConversationState,
@@ -233,9 +251,7 @@ function runFlows(
   // A further ask runs only when it belongs to another flow: one flow answers once per turn.
   const asks: IntentId[] = [event.intent, ...event.secondary.filter((i) => routeOf(i) !== route)];
   asks.forEach((intent, index) => {
-    // Body data alone ("52公斤") reads as `other` but answers pre-sale's size question.
-    const bodyData = intent === 'other' && event.entities.some((e) => e.type === 'height' || e.type === 'weight');
-    const name = bodyData ? 'presale' : routeOf(intent);
+    const name = answersBodyQuestion(intent, event, state.flows) ? 'presale' : routeOf(intent);
     if (!isFlowName(name)) {
       if (index === 0 && name === 'social') {
         if (intent === 'thanks_bye') out.replies.push({ scriptId: 'common.thanks', params: {} });
@@ -312,7 +328,7 @@ export async function respond(
   if (handedOffNow) plans = [{ scriptId: facts.withinWorkingHours ? 'common.handoff' : 'common.handoff_after_hours', params: {} }];
   else if (owner === 'pending') plans = [{ scriptId: 'common.holding', params: {} }];
 
-  const linter = createLinter({ profile: 'tmall', context: lintContext(shop, message.buyerId, orders, product) });
+  const linter = createLinter({ profile: 'tmall', severities: shop.lintSeverities, context: lintContext(shop, message.buyerId, orders, product) });
   const gate: Gate = {
     lint(text) {
       const r = linter.lint(text);

@@ -95,6 +95,14 @@ describe('parseShop', () => {
     expect(error.line).toBe(Number(/^shop\.yaml:(\d+):/.exec(message)?.[1]));
   });
 
+  it('accepts shop severities for known rules and rejects unknown rule ids with their line', () => {
+    const ok = parseShop(`${MINIMAL}lintSeverities:\n  no-particle-o: off\n`, 'shop.yaml');
+    expect(ok.lintSeverities).toEqual({ 'no-particle-o': 'off' });
+    const bad = errorOf(`${MINIMAL}lintSeverities:\n  no-such-rule: off\n`);
+    expect(bad.message).toMatch(/^shop\.yaml:\d+: lintSeverities\.no-such-rule: unknown compliance rule "no-such-rule"/);
+    expect(errorOf(`${MINIMAL}lintSeverities:\n  polite-you: loud\n`).message).toContain('lintSeverities.polite-you');
+  });
+
   it('reports every problem, in file order', () => {
     const source = broken('floorPrice: 122', 'floorPrice: 139').replace('sizeChart: tops', 'sizeChart: coats');
     expect(errorOf(source).message.split('\n').map((l) => l.split(':')[1])).toEqual(['19', '20']);

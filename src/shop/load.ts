@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ShopSchema, type Shop } from './schema.ts';
+import { getRule } from '../compliance/linter.ts';
 
 /** One problem in a data file: the 1-based line it is on, and what is wrong there. */
 export interface FileProblem {
@@ -159,6 +160,9 @@ function crossCheck(shop: Shop): { path: DataPath; message: string }[] {
   const add = (path: DataPath, message: string) => problems.push({ path, message: `${formatPath(path)}: ${message}` });
 
   if (!isTimeZone(shop.timezone)) add(['timezone'], `unknown time zone "${shop.timezone}"`);
+  for (const ruleId of Object.keys(shop.lintSeverities)) {
+    if (!getRule(ruleId)) add(['lintSeverities', ruleId], `unknown compliance rule "${ruleId}" (see docs/rules.md)`);
+  }
   shop.workingHours.forEach((shift, i) => {
     if (shift.start === shift.end) add(['workingHours', i], `shift starts and ends at ${shift.start}; write the hours it is open`);
   });

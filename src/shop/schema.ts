@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SeveritySchema } from '../compliance/schema.ts';
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 const Money = z.number().nonnegative();
@@ -111,6 +112,11 @@ export const ShopSchema = z.object({
   }),
   /** Orders at or above this total are escalated to a senior agent (seed 003). */
   largeOrderThreshold: Money,
+  /**
+   * The shop's own severities for compliance rules (rule id → error | warning | off), on top of
+   * the profile. The automatic-reply gate blocks every rule that stays an error.
+   */
+  lintSeverities: z.record(z.string(), SeveritySchema).default({}),
 });
 
 export type Shop = z.infer<typeof ShopSchema>;

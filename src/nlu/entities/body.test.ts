@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { weightFromNumber } from './body.ts';
 import { found } from './test-helpers.ts';
 
 describe('height', () => {
@@ -18,6 +19,25 @@ describe('weight', () => {
     ['身高165体重50', 50], ['体重110', 55], ['120斤穿什么码', 60], ['60kg', 60], ['55公斤', 55], ['體重一百斤', 50], ['體重１００斤', 50],
   ])('%s → %d kg', (text, kg) => {
     expect(found(text, 'weight').map((w) => w.kg)).toEqual([kg]);
+  });
+});
+
+describe('weight unit', () => {
+  it('tells which unit a unit-less weight was read in', () => {
+    expect(found('体重110', 'weight')).toEqual([{ text: '体重110', kg: 55, assumedUnit: 'jin' }]);
+    expect(found('体重50', 'weight')).toEqual([{ text: '体重50', kg: 50, assumedUnit: 'kg' }]);
+  });
+  it('assumes nothing when the unit is written', () => {
+    expect(found('120斤', 'weight')).toEqual([{ text: '120斤', kg: 60 }]);
+    expect(found('60kg', 'weight')).toEqual([{ text: '60kg', kg: 60 }]);
+  });
+  it.each([
+    [75, undefined, { kg: 75, assumedUnit: 'kg' }],
+    [76, undefined, { kg: 38, assumedUnit: 'jin' }],
+    [100, '斤', { kg: 50 }],
+    [100, 'kg', { kg: 100 }],
+  ] as const)('weightFromNumber(%d, %s)', (value, unit, expected) => {
+    expect(weightFromNumber(value, unit)).toEqual(expected);
   });
 });
 

@@ -36,16 +36,28 @@ export function findHeights(text: string): Height[] {
 // 体重50 / 体重100斤 / 120斤 / 60kg / 55公斤
 const WEIGHT = new RegExp(`体重\\s*(${NUMERAL})\\s*(斤|kg|公斤|千克)?|(${NUMERAL})\\s*(斤|kg|公斤|千克)`, 'g');
 
+/** Unit-less weights above this are read as 斤, the others as kg. */
+export const UNITLESS_JIN_ABOVE = 75;
+
+/** The unit a weight was read in when the buyer wrote none (`undefined` when they wrote one). */
+export type AssumedWeightUnit = 'jin' | 'kg';
+
+/**
+ * A weight number in kg. Without a unit, shoppers sizing clothes mean 斤 for larger numbers
+ * (体重110) and kg for small ones (体重50); `assumedUnit` tells which reading was assumed.
+ */
+export function weightFromNumber(value: number, unit: string | undefined): { kg: number; assumedUnit?: AssumedWeightUnit } {
+  if (unit !== undefined) return { kg: unit === '斤' ? value / 2 : value };
+  return value > UNITLESS_JIN_ABOVE ? { kg: value / 2, assumedUnit: 'jin' } : { kg: value, assumedUnit: 'kg' };
+}
+
 export function findWeights(text: string): Weight[] {
   const out: Weight[] = [];
   for (const m of matches(WEIGHT, text)) {
     const value = parseNumeral(m[1] ?? m[3] ?? '');
     if (value === undefined) continue;
-    const unit = m[2] ?? m[4];
-    // Without a unit, shoppers sizing clothes mean 斤 for larger numbers (体重110) and kg for small ones (体重50).
-    const jin = unit === '斤' || (unit === undefined && value > 75);
-    const kg = jin ? value / 2 : value;
-    if (kg >= 2 && kg <= 250) out.push(at<Weight>(m, { type: 'weight', kg }));
+    const weight = weightFromNumber(value, m[2] ?? m[4]);
+    if (weight.kg >= 2 && weight.kg <= 250) out.push(at<Weight>(m, { type: 'weight', ...weight }));
   }
   return out;
 }

@@ -9,7 +9,13 @@ export const EntitySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('order_id'), ...span, value: z.string() }),
   z.object({ type: z.literal('phone'), ...span, value: z.string() }),
   z.object({ type: z.literal('height'), ...span, cm: z.number().positive() }),
-  z.object({ type: z.literal('weight'), ...span, kg: z.number().positive() }),
+  z.object({
+    type: z.literal('weight'),
+    ...span,
+    kg: z.number().positive(),
+    /** Set when the buyer wrote no unit: the unit the number was read in (斤 above 75, else kg). */
+    assumedUnit: z.enum(['jin', 'kg']).optional(),
+  }),
   z.object({ type: z.literal('size'), ...span, value: z.string(), system: z.enum(['letter', 'number', 'free']) }),
   z.object({ type: z.literal('days'), ...span, days: z.number().nonnegative() }),
   z.object({
