@@ -45,8 +45,9 @@ interface NlpjsNlp {
   settings: { autoSave?: boolean; autoLoad?: boolean; threshold?: number; [key: string]: unknown };
   addLanguage(locale: string | string[]): void;
   addDocument(locale: string, utterance: string, intent: string): void;
+  addAnswer(locale: string, intent: string, answer: string): void;
   train(): Promise<unknown>;
-  process(locale: string, utterance: string): Promise<{ intent?: unknown; score?: unknown }>;
+  process(locale: string, utterance: string): Promise<{ intent?: unknown; score?: unknown; answer?: unknown }>;
 }
 
 interface NlpjsTokenizer {
@@ -63,6 +64,11 @@ export interface NlpjsAnswer {
   score: number;
 }
 
+export interface NlpjsReply extends NlpjsAnswer {
+  /** The answer NLP.js picked for the intent (added with addAnswer), if any. */
+  answer: string | undefined;
+}
+
 export interface NlpjsPeer {
   /** e.g. "NLP.js 4.27.0 (@nlpjs/basic + @nlpjs/lang-zh 4.26.1)". */
   readonly name: string;
@@ -74,6 +80,10 @@ export interface NlpjsPeer {
   /** addDocument() for every example, then train(). */
   train(examples: readonly LabelledExample[]): Promise<void>;
   process(text: string): Promise<NlpjsAnswer>;
+  /** nlp.addAnswer('zh', intent, answer): the chatbot use, one answer per intent. */
+  addAnswer(intent: string, answer: string): void;
+  /** `await nlp.process('zh', text)` as a chatbot turn: intent, score and the answer chosen. */
+  reply(text: string): Promise<NlpjsReply>;
   /** What lang-zh makes of a text: its tokenizer's words and its stemmer's features. */
   explain(text: string): Promise<{ tokens: string[]; stems: string[] }>;
   /** Lines NLP.js printed or logged (console.log, its logger, process warnings), captured. */
@@ -176,6 +186,17 @@ export async function createNlpjsPeer(): Promise<NlpjsPeer> {
     async process(text) {
       const r = await nlp.process('zh', text);
       return { intent: typeof r.intent === 'string' ? r.intent : 'None', score: typeof r.score === 'number' ? r.score : 0 };
+    },
+    addAnswer(intent, answer) {
+      nlp.addAnswer('zh', intent, answer);
+    },
+    async reply(text) {
+      const r = await nlp.process('zh', text);
+      return {
+        intent: typeof r.intent === 'string' ? r.intent : 'None',
+        score: typeof r.score === 'number' ? r.score : 0,
+        answer: typeof r.answer === 'string' ? r.answer : undefined,
+      };
     },
     async explain(text) {
       return { tokens: tokenizer.tokenize(text), stems: await stemmer.stem(text) };

@@ -8,7 +8,7 @@ import type { Entity } from '../src/nlu/entities/index.ts';
 import type { IntentId } from '../src/nlu/intents.ts';
 import type { Order } from '../src/orders/schema.ts';
 import { ShopSchema, type Product, type Shop } from '../src/shop/schema.ts';
-import { bargainingMachine, HANDOFF_AFTER_BEYOND_POLICY, type BargainingContext } from './bargaining.ts';
+import { bareTargetPrice, bargainingMachine, HANDOFF_AFTER_BEYOND_POLICY, type BargainingContext } from './bargaining.ts';
 import { budgetOf } from './bargaining-policy.ts';
 import { ConcessionSchema, PromiseSchema, RemarkSchema, type FlowOutput, type TurnEvent, type TurnFacts } from './protocol.ts';
 import { testShop, turn } from './test-fixtures.ts';
@@ -245,6 +245,22 @@ describe('bargainingMachine: each type over several turns', () => {
   });
 });
 
+describe('bareTargetPrice', () => {
+  it.each([
+    ['680行就拍', 680],
+    ['６８０行就拍', 680],
+    ['六百八行就拍', 680],
+    ['350行就拍', 350],
+    ['349行就拍', null],
+    ['699行就拍', null],
+    ['买2件680行吗', 680],
+    ['680或者690都行', null],
+    ['行就拍', null],
+  ] as const)('%s → %s (price 699)', (text, expected) => {
+    expect(bareTargetPrice(text, { price: 699 })).toBe(expected);
+  });
+});
+
 describe('bargainingMachine: policy boundaries', () => {
   const afterDecline = () => {
     const m = start();
@@ -265,6 +281,24 @@ describe('bargainingMachine: policy boundaries', () => {
     expect(over.replies[0]).toEqual({ scriptId: 'bargaining.decisive_counter', params: { product: '羊毛呢大衣', price: 599, finalPrice: 570, discount: 29 } });
     expect(over.concessions).toMatchObject([{ kind: 'discount', amount: 29 }]);
     expect(over.concessions[0]!.amount).toBeLessThanOrEqual(testShop.bargaining.maxDiscountRate * coat.price);
+  });
+
+  it('a bare number without 元 in a decisive or generic request is the target price when plausible', () => {
+    expect(afterDecline().send(turn('bargain_decisive', '570行就拍')).replies[0]).toMatchObject({
+      scriptId: 'bargaining.decisive_discount',
+      params: { discount: 29, finalPrice: 570 },
+    });
+    const m = start();
+    m.send(turn('bargain_decisive', '羊毛大衣580卖不卖，卖我就拍'));
+    expect(m.context().offer).toEqual({ productId: 'coat-01', kind: 'target', value: 580, text: '580' });
+    expect(start().send(turn('bargain_generic', '580可以吗')).replies).toHaveLength(1);
+    // Not a price: a size, or another type of request.
+    const excuse = start();
+    excuse.send(turn('bargain_excuse', '只剩580了'));
+    expect(excuse.context().offer).toBeNull();
+    const sized = start();
+    sized.send(turn('bargain_decisive', '165的人穿就拍'));
+    expect(sized.context().offer).toBeNull();
   });
 
   it('a target price is read against the list price', () => {

@@ -1,5 +1,6 @@
 import { assign, setup } from 'xstate';
 import type { IntentId } from '../src/nlu/intents.ts';
+import { NUMERAL, parseNumeral } from '../src/nlu/numbers.ts';
 import { promotionsFor } from '../src/shop/promotions.ts';
 import type { Product } from '../src/shop/schema.ts';
 import {
@@ -62,10 +63,33 @@ const typeOf = (event: TurnEvent): BargainType => TYPE_OF[event.intent] ?? 'gene
 /** The prefix of the type's script ids (a gift ask has its own wording). */
 const scriptTypeOf = (event: TurnEvent): string => (giftAsk(event) ? 'gift_ask' : typeOf(event));
 
+/** The lowest plausible target price without 元, as a share of the price. */
+export const BARE_TARGET_MIN_SHARE = 0.5;
+
+const NUMBERS = new RegExp(NUMERAL, 'g');
+
+/**
+ * A price the buyer names without 元 ("680行就拍"): the one number in the text that lies between
+ * half the product's price and the price (exclusive). Null when there is none, or more than one.
+ */
+export function bareTargetPrice(text: string, product: Pick<Product, 'price'>): number | null {
+  const numbers = [...text.normalize('NFKC').matchAll(NUMBERS)].map((m) => parseNumeral(m[0]));
+  const plausible = numbers.filter((n): n is number => n !== undefined && n >= product.price * BARE_TARGET_MIN_SHARE && n < product.price);
+  return plausible.length === 1 ? plausible[0]! : null;
+}
+
+/** A decisive or generic request without money or a rate may name the target price as a bare number. */
+function bareOffer(event: TurnEvent, product: Product | undefined): BuyerOffer | null {
+  if (product === undefined || giftAsk(event) || (typeOf(event) !== 'decisive' && typeOf(event) !== 'generic')) return null;
+  if (event.entities.some((e) => e.type === 'money' || e.type === 'discount')) return null;
+  const value = bareTargetPrice(event.text, product);
+  return value === null ? null : { productId: product.id, kind: 'target', value, text: String(value) };
+}
+
 /** This message's offer, else the one remembered for this product (or for no product in particular). */
 function effectiveOffer(context: BargainingContext, event: TurnEvent): BuyerOffer | null {
   const product = event.facts.product;
-  const now = offerFromEntities(event.entities, product);
+  const now = offerFromEntities(event.entities, product) ?? bareOffer(event, product);
   if (now !== null) return now;
   const kept = context.offer;
   if (kept === null) return null;

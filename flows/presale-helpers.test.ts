@@ -6,6 +6,8 @@ import {
   adviseSize,
   askedAttributes,
   askedVariant,
+  bareNumberOf,
+  bodyDataFromBareNumber,
   bodyDataOf,
   dayRange,
   findRegion,
@@ -18,6 +20,7 @@ import {
   newestUnpaidOrder,
   orderToConfirm,
   paymentTopics,
+  plausibleBodyData,
   sizeChartOf,
   sizeLabel,
 } from './presale-helpers.ts';
@@ -51,6 +54,45 @@ describe('body data', () => {
     expect(bodyDataOf(entities)).toEqual({ heightCm: 165, weightKg: 50 });
     expect(bodyDataOf([])).toEqual({ heightCm: null, weightKg: null });
     expect(mergeBodyData({ heightCm: 160, weightKg: 48 }, { heightCm: null, weightKg: 52 })).toEqual({ heightCm: 160, weightKg: 52 });
+  });
+});
+
+describe('body data and units', () => {
+  const none = { heightCm: null, weightKg: null };
+  it('remembers a weight read as 斤 from a unit-less number', () => {
+    const jin: Entity = { type: 'weight', text: '体重110', start: 0, end: 5, kg: 55, assumedUnit: 'jin' };
+    expect(bodyDataOf([jin])).toEqual({ heightCm: null, weightKg: 55, weightReadAsJin: true });
+    expect(mergeBodyData({ heightCm: 170, weightKg: 55, weightReadAsJin: true }, { heightCm: 172, weightKg: null })).toEqual({ heightCm: 172, weightKg: 55, weightReadAsJin: true });
+    expect(mergeBodyData({ heightCm: 170, weightKg: 55, weightReadAsJin: true }, { heightCm: null, weightKg: 60 })).toEqual({ heightCm: 170, weightKg: 60 });
+  });
+
+  it.each([
+    ['163', 163], [' 52。', 52], ['１６３', 163], ['一百六十', 160], ['163cm', null], ['好的', null], ['', null],
+  ] as const)('bareNumberOf(%j) = %s', (text, expected) => {
+    expect(bareNumberOf(text)).toBe(expected);
+  });
+
+  it.each([
+    ['163', none, { heightCm: 163, weightKg: null }],
+    ['52', none, { heightCm: null, weightKg: 52 }],
+    ['120', none, null],
+    ['120', { heightCm: 165, weightKg: null }, { heightCm: null, weightKg: 60, weightReadAsJin: true }],
+    ['60', { heightCm: 165, weightKg: null }, { heightCm: null, weightKg: 60 }],
+    ['120', { heightCm: null, weightKg: 50 }, { heightCm: 120, weightKg: null }],
+    ['60', { heightCm: null, weightKg: 50 }, null],
+    ['250', none, null],
+    ['20', none, null],
+    ['163', { heightCm: 160, weightKg: 50 }, null],
+    ['好的', none, null],
+  ] as const)('bodyDataFromBareNumber(%j, %j)', (text, known, expected) => {
+    expect(bodyDataFromBareNumber(text, known)).toEqual(expected);
+  });
+
+  it('re-reads an assumed-斤 weight as kg only when the BMI would be below 16', () => {
+    expect(plausibleBodyData({ heightCm: 190, weightKg: 47.5, weightReadAsJin: true })).toEqual({ heightCm: 190, weightKg: 95 });
+    expect(plausibleBodyData({ heightCm: 165, weightKg: 55, weightReadAsJin: true })).toEqual({ heightCm: 165, weightKg: 55, weightReadAsJin: true });
+    expect(plausibleBodyData({ heightCm: 190, weightKg: 47.5 })).toEqual({ heightCm: 190, weightKg: 47.5 });
+    expect(plausibleBodyData({ heightCm: null, weightKg: 47.5, weightReadAsJin: true })).toEqual({ heightCm: null, weightKg: 47.5, weightReadAsJin: true });
   });
 });
 

@@ -343,6 +343,33 @@ describe('size_advice', () => {
     expect(ids(answered!.out)).toEqual(['presale.size_advice.fit', 'presale.nudge.order']);
   });
 
+  it('while waiting, a bare number is read as the missing height or weight, whatever its intent', () => {
+    const steps = run(turn('size_advice', '穿什么码'), turn('thanks_bye', '163'), turn('other', '52'));
+    expect(steps.map((s) => s.value)).toEqual(['awaitingBodyData', 'awaitingBodyData', 'idle']);
+    expect(steps[1]!.out.unhandled).toBeUndefined();
+    expect(steps[1]!.out.replies).toEqual([{ scriptId: 'presale.size_advice.ask_weight', params: { height: 163 } }]);
+    expect(steps[2]!.out.replies[0]).toEqual({ scriptId: 'presale.size_advice.fit', params: { height: 163, weight: 52, size: 'M码' } });
+  });
+
+  it('while waiting for the weight, a bare number over 75 is 斤 unless that is implausible for the height', () => {
+    const [, jin] = run(turn('size_advice', '身高165', { entities: [height(165)] }), turn('other', '104'));
+    expect(jin!.out.replies[0]).toMatchObject({ params: { height: 165, weight: 52 } });
+    const [, kg] = run(turn('size_advice', '身高190', { entities: [height(190)] }), turn('other', '95'));
+    expect(kg!.out.replies[0]).toMatchObject({ params: { height: 190, weight: 95 } });
+  });
+
+  it('a bare number is not body data when nothing waits for it', () => {
+    expect(one(turn('other', '163')).out.unhandled).toBe(true);
+  });
+
+  it('a unit-less weight read as 斤 is re-read as kg when the BMI would be implausible', () => {
+    const assumedJin: Entity = { ...at(5, 'weight'), type: 'weight', kg: 47.5, assumedUnit: 'jin' };
+    const step = one(turn('size_advice', '身高190体重95', { entities: [height(190), assumedJin] }));
+    expect(step.out.replies[0]).toMatchObject({ params: { height: 190, weight: 95 } });
+    const plausible: Entity = { ...at(5, 'weight'), type: 'weight', kg: 55, assumedUnit: 'jin' };
+    expect(one(turn('size_advice', '身高165体重110', { entities: [height(165), plausible] })).out.replies[0]).toMatchObject({ params: { height: 165, weight: 55 } });
+  });
+
   it('while waiting, a message without body data outside pre-sale is unhandled and the wait goes on', () => {
     const [, other, answered] = run(
       turn('size_advice', '身高165', { entities: [height(165)] }),

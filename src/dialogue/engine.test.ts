@@ -4,7 +4,7 @@ import { testShop } from '../../flows/test-fixtures.ts';
 import { defaultClassifier } from '../nlu/default-classifier.ts';
 import type { Order, OrderProvider } from '../orders/schema.ts';
 import { loadDemoShop } from '../shop/load.ts';
-import { findProduct, flowStarted, respond, routeInConversation, setOwner, tidyPunctuation, type ConversationState, type EngineDeps, type IncomingMessage } from './engine.ts';
+import { answersBodyQuestion, asksForProduct, ConversationStateSchema, findProduct, flowStarted, resumedAsk, respond, routeInConversation, setOwner, tidyPunctuation, type ConversationState, type EngineDeps, type IncomingMessage } from './engine.ts';
 import { loadScripts } from './scripts.ts';
 
 const orders: Order[] = [
@@ -103,6 +103,13 @@ describe('respond', () => {
     expect(results[2]!.replies[0]!.scriptId).toMatch(/^presale\.size_advice\./);
   });
 
+  it('takes a bare number as the answer to the size question while pre-sale waits for it', async () => {
+    const { results } = await chat(['羊毛呢大衣穿什么码', '163', '52']);
+    expect(results[1]!.state).toBe('bot/presale.awaitingBodyData');
+    expect(results[1]!.replies[0]!.text).toContain('163cm');
+    expect(results[2]!.replies[0]!.scriptId).toMatch(/^presale\.size_advice\./);
+  });
+
   it('refuses a conversation of another buyer', async () => {
     const { conversation } = await chat(['在吗']);
     await expect(respond(conversation, { buyerId: 'tb_bob', text: '在吗' }, deps())).rejects.toThrow(/another buyer/);
@@ -148,6 +155,60 @@ describe('findProduct', () => {
   it('tidies punctuation doubled by inserted shop texts', () => {
     expect(tidyPunctuation('送完即止。，符合条件')).toBe('送完即止，符合条件');
     expect(tidyPunctuation('开具。。')).toBe('开具。');
+  });
+});
+
+describe('answersBodyQuestion', () => {
+  const waiting = { presale: { value: 'awaitingBodyData' } };
+  const heightEntity = { type: 'height', text: '165cm', start: 0, end: 5, cm: 165 } as const;
+  it('routes body data alone, and a bare number while pre-sale waits for body data, to pre-sale', () => {
+    expect(answersBodyQuestion('other', { text: '165cm', entities: [heightEntity] }, {})).toBe(true);
+    expect(answersBodyQuestion('thanks_bye', { text: '163', entities: [] }, waiting)).toBe(true);
+    expect(answersBodyQuestion('other', { text: '52', entities: [] }, waiting)).toBe(true);
+  });
+  it('leaves other turns alone', () => {
+    expect(answersBodyQuestion('thanks_bye', { text: '163', entities: [] }, {})).toBe(false);
+    expect(answersBodyQuestion('thanks_bye', { text: '163', entities: [] }, { presale: { value: 'idle' } })).toBe(false);
+    expect(answersBodyQuestion('thanks_bye', { text: '谢谢', entities: [] }, waiting)).toBe(false);
+    expect(answersBodyQuestion('stock', { text: '163', entities: [] }, waiting)).toBe(false);
+  });
+});
+
+describe('pending ask for the product', () => {
+  it('knows the scripts that ask which product', () => {
+    expect(asksForProduct('bargaining.ask_product')).toBe(true);
+    expect(asksForProduct('presale.ask_product')).toBe(true);
+    expect(asksForProduct('presale.size_advice.ask_both')).toBe(false);
+    expect(asksForProduct('bargaining.generic_decline')).toBe(false);
+  });
+
+  it('resumes only a pending ask, when a product is named and the intent is unsure or social', () => {
+    const pending = { flow: 'bargaining', intent: 'bargain_generic' } as const;
+    expect(resumedAsk(pending, { intent: 'other', confidence: 0.9 }, true)).toEqual(pending);
+    expect(resumedAsk(pending, { intent: 'size_advice', confidence: 0.31 }, true)).toEqual(pending);
+    expect(resumedAsk(pending, { intent: 'size_advice', confidence: 0.9 }, true)).toBeUndefined();
+    expect(resumedAsk(pending, { intent: 'other', confidence: 0.9 }, false)).toBeUndefined();
+    expect(resumedAsk(undefined, { intent: 'other', confidence: 0.1 }, true)).toBeUndefined();
+  });
+
+  it('remembers the ask in the state, continues the flow that asked, then clears it', async () => {
+    const { conversation, results } = await chat(['能便宜点吗', '能便宜点吗']);
+    expect(results[1]!.replies[0]!.scriptId).toBe('bargaining.ask_product');
+    expect(conversation.pendingAsk).toEqual({ flow: 'bargaining', intent: 'bargain_generic' });
+    expect(ConversationStateSchema.parse(JSON.parse(JSON.stringify(conversation))).pendingAsk).toEqual(conversation.pendingAsk);
+    const next = await chat(['羊毛大衣'], { start: conversation });
+    expect(next.results[0]!.state).toMatch(/^bot\/bargaining\./);
+    expect(next.results[0]!.replies[0]!.text).toContain('羊毛呢大衣');
+    expect(next.conversation.pendingAsk).toBeUndefined();
+  });
+
+  it('remembers a pre-sale ask for the product', async () => {
+    const { conversation, results } = await chat(['有货吗']);
+    expect(results[0]!.replies[0]!.scriptId).toBe('presale.ask_product');
+    expect(conversation.pendingAsk).toEqual({ flow: 'presale', intent: 'stock' });
+    const next = await chat(['羊毛大衣'], { start: conversation });
+    expect(next.results[0]!.replies[0]!.scriptId).toMatch(/^presale\.stock\./);
+    expect(next.conversation.pendingAsk).toBeUndefined();
   });
 });
 

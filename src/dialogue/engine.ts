@@ -7,7 +7,7 @@ import { createLinter } from '../compliance/linter.ts';
 import type { LintContext, Violation } from '../compliance/schema.ts';
 import type { Classifier } from '../nlu/classifier.ts';
 import type { Entity } from '../nlu/entities/index.ts';
-import type { IntentId } from '../nlu/intents.ts';
+import { IntentIdSchema, type IntentId } from '../nlu/intents.ts';
 import type { Order, OrderProvider } from '../orders/schema.ts';
 import { isWithinWorkingHours } from '../shop/hours.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
@@ -40,6 +40,13 @@ export const TurnRecordSchema = z.object({
   replies: z.array(z.string()),
 });
 
+/** A flow's reply asked which product the buyer means; the intent it was answering waits for the answer. */
+export const PendingAskSchema = z.object({
+  flow: z.custom<FlowName>((v) => typeof v === 'string' && isFlowName(v)),
+  intent: IntentIdSchema,
+});
+export type PendingAsk = z.infer<typeof PendingAskSchema>;
+
 export const ConversationStateSchema = z.object({
   buyerId: z.string().min(1),
   /** Persisted snapshots: opaque JSON owned by xstate. */
@@ -49,6 +56,8 @@ export const ConversationStateSchema = z.object({
   history: z.array(TurnRecordSchema),
   promises: z.array(LedgerPromiseSchema),
   concessions: z.array(ConcessionSchema.extend({ at: z.string() })),
+  /** Set when the last reply asked which product (bargaining.ask_product, presale.*ask_product*). */
+  pendingAsk: PendingAskSchema.optional(),
 });
 export type ConversationState = z.infer<typeof ConversationStateSchema>;
 
@@ -237,11 +246,33 @@ export function answersBodyQuestion(intent: IntentId, event: Pick<TurnEvent, 'te
   return waiting && bareNumberOf(event.text) !== null;
 }
 
+/** Below this confidence a message that names a product may be the answer to "which product?". */
+export const PENDING_ASK_CONFIDENCE = 0.5;
+
+/** Whether a reply script asks which product the buyer means. */
+export const asksForProduct = (scriptId: string): boolean => scriptId === 'bargaining.ask_product' || /^presale\..*ask_product/.test(scriptId);
+
+/**
+ * The flow and intent a turn continues: after "which product?", a message that names a product
+ * (a product of the shop, not the conversation's last one) and reads as a low-confidence intent or
+ * a social/other one answers that question, so the flow that asked goes on with its pending intent.
+ */
+export function resumedAsk(
+  pending: PendingAsk | undefined,
+  classification: { intent: IntentId; confidence: number },
+  namesProduct: boolean,
+): PendingAsk | undefined {
+  if (pending === undefined || !namesProduct) return undefined;
+  const unsure = classification.confidence < PENDING_ASK_CONFIDENCE || routeFor(classification.intent) === 'social';
+  return unsure ? pending : undefined;
+}
+
 /** Runs the primary intent's flow and any further asks (secondary intents) of other flows. */
 function runFlows(
   state: ConversationState,
   event: TurnEvent,
-): { out: FlowOutput; flowState: string; flows: ConversationState['flows'] } {
+  resume?: PendingAsk,
+): { out: FlowOutput; flowState: string; flows: ConversationState['flows']; pendingAsk?: PendingAsk } {
   const flows = { ...state.flows };
   const initialBargaining = initialStateOf('bargaining');
   const routeOf = (intent: IntentId): Route => routeInConversation(intent, state.flows, initialBargaining);
@@ -250,8 +281,9 @@ function runFlows(
   let flowState: string = route;
   // A further ask runs only when it belongs to another flow: one flow answers once per turn.
   const asks: IntentId[] = [event.intent, ...event.secondary.filter((i) => routeOf(i) !== route)];
+  let pendingAsk: PendingAsk | undefined;
   asks.forEach((intent, index) => {
-    const name = answersBodyQuestion(intent, event, state.flows) ? 'presale' : routeOf(intent);
+    const name = index === 0 && resume ? resume.flow : answersBodyQuestion(intent, event, state.flows) ? 'presale' : routeOf(intent);
     if (!isFlowName(name)) {
       if (index === 0 && name === 'social') {
         if (intent === 'thanks_bye') out.replies.push({ scriptId: 'common.thanks', params: {} });
@@ -266,6 +298,7 @@ function runFlows(
       flowState = result.state;
       if (result.out.unhandled) out.unhandled = true;
       if (result.out.handoff) out.handoff = result.out.handoff;
+      if (result.out.replies.some((r) => asksForProduct(r.scriptId))) pendingAsk = { flow: name, intent };
     }
     out.replies.push(...result.out.replies);
     out.remarks.push(...result.out.remarks);
@@ -273,7 +306,7 @@ function runFlows(
     out.concessions.push(...result.out.concessions);
   });
   if (out.unhandled && out.replies.length === 0) out.replies.push({ scriptId: 'common.not_understood', params: {} });
-  return { out, flowState, flows };
+  return { out, flowState, flows, ...(pendingAsk ? { pendingAsk } : {}) };
 }
 
 export async function respond(
@@ -297,24 +330,27 @@ export async function respond(
     orders,
     ...(product ? { product: { ...product, name: product.shortName ?? product.name } } : {}),
   };
+  // The answer to "which product?" goes on with the flow that asked (only a product the message names counts).
+  const resume = resumedAsk(state.pendingAsk, classification, findProduct(shop, message.text, undefined) !== undefined);
   const event: TurnEvent = {
     type: 'TURN',
     text: message.text,
-    intent: classification.intent,
-    secondary: classification.secondary,
+    intent: resume ? resume.intent : classification.intent,
+    secondary: resume ? [] : classification.secondary,
     entities: classification.entities,
     facts,
   };
   const openOrder = orders.find((o) => o.state === 'unpaid' || o.state === 'paid');
   const largeOrder =
-    (classification.intent === 'order_placed' || routeInConversation(classification.intent, state.flows, initialStateOf('bargaining')) === 'bargaining') &&
+    (event.intent === 'order_placed' || routeInConversation(event.intent, state.flows, initialStateOf('bargaining')) === 'bargaining') &&
     openOrder !== undefined &&
     openOrder.total >= shop.largeOrderThreshold;
 
   const orchestrator = restoreOrchestrator(state);
-  orchestrator.send({ type: 'TURN', intent: classification.intent, largeOrder, ...(message.mode ? { mode: message.mode } : {}) });
+  orchestrator.send({ type: 'TURN', intent: event.intent, largeOrder, ...(message.mode ? { mode: message.mode } : {}) });
   const ownerBefore = orchestrator.getSnapshot().value as Owner;
-  const { out, flowState, flows } = ownerBefore === 'pending' ? { out: emptyOutput(), flowState: 'waiting', flows: state.flows } : runFlows(state, event);
+  const ran: ReturnType<typeof runFlows> = ownerBefore === 'pending' ? { out: emptyOutput(), flowState: 'waiting', flows: state.flows } : runFlows(state, event, resume);
+  const { out, flowState, flows } = ran;
   if (ownerBefore !== 'pending') {
     orchestrator.send({ type: 'FLOW_RESULT', unhandled: out.unhandled === true, ...(out.handoff ? { handoff: out.handoff } : {}) });
   }
@@ -362,6 +398,8 @@ export async function respond(
     history,
     promises: [...state.promises, ...promises],
     concessions: [...state.concessions, ...out.concessions.map((c) => ({ ...c, at }))],
+    // Only while the reply the buyer gets is the flow's question (not a hand-off notice or a holding line).
+    ...(ran.pendingAsk && !handedOffNow && owner !== 'pending' ? { pendingAsk: ran.pendingAsk } : {}),
   };
   orchestrator.stop();
 
