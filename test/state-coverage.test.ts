@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { AnyStateMachine } from 'xstate';
+import { orchestratorMachine } from '../flows/orchestrator.ts';
+import { FLOW_MACHINES } from '../src/dialogue/flows.ts';
+import { loadScripts } from '../src/dialogue/scripts.ts';
+import { loadStoryFile, runStory, storyFilesIn, type StoryDeps } from '../src/dialogue/stories.ts';
+import { defaultClassifier } from '../src/nlu/default-classifier.ts';
+import { loadDemoOrderProvider } from '../src/orders/demo-provider.ts';
+import { loadDemoShop } from '../src/shop/load.ts';
+
+/** Dotted paths of a machine's leaf states ("awaitingBodyData", "a.b"). */
+function leafStates(machine: AnyStateMachine): string[] {
+  const out: string[] = [];
+  const walk = (node: AnyStateMachine['root'], prefix: string) => {
+    const children = Object.values(node.states) as AnyStateMachine['root'][];
+    if (children.length === 0) out.push(prefix);
+    for (const child of children) walk(child, prefix ? `${prefix}.${child.key}` : child.key);
+  };
+  walk(machine.root, '');
+  return out;
+}
+
+// Every state of every machine is visited by some conversation story: a state no story reaches
+// is either unreachable or untested.
+describe('state coverage of the conversation stories', () => {
+  it('visits every state of the orchestrator and of every scenario machine', async () => {
+    const shop = loadDemoShop();
+    const deps: StoryDeps = { classifier: defaultClassifier(), scripts: loadScripts(), shop, orders: loadDemoOrderProvider(shop) };
+    const visited = new Set<string>();
+    for (const file of storyFilesIn(new URL('./stories/', import.meta.url).pathname)) {
+      for (const story of loadStoryFile(file)) {
+        for (const step of (await runStory(story, deps)).steps) {
+          if (!step.actual) continue;
+          const [owner, flow] = step.actual.state.split('/') as [string, string];
+          visited.add(`orchestrator.${owner}`);
+          visited.add(flow);
+        }
+      }
+    }
+    // A machine that ran at all started in its initial state (turns report the state after them).
+    for (const [name, machine] of Object.entries(FLOW_MACHINES)) {
+      const initial = machine.root.initial?.target[0]?.key;
+      if (initial && [...visited].some((s) => s.startsWith(`${name}.`))) visited.add(`${name}.${initial}`);
+    }
+    const expected = [
+      ...leafStates(orchestratorMachine).map((s) => `orchestrator.${s}`),
+      ...Object.entries(FLOW_MACHINES).flatMap(([name, machine]) => leafStates(machine).map((s) => `${name}.${s}`)),
+    ];
+    expect(expected.filter((s) => !visited.has(s))).toEqual([]);
+  }, 60_000);
+});
