@@ -51,6 +51,7 @@ const SAMPLE_PARAMS: Record<string, string | number> = {
   sizeWord: '尺码',
   invoiceKind: '电子普通发票',
   trackingNumber: '78451203996127',
+  trackingEvent: '快件已到达杭州转运中心',
   category: '服装',
   delivery: '财务会在一个月之内统一寄出，运费我们承担',
   orderId: '100000000000000001',

@@ -49,6 +49,7 @@ export const PLACEHOLDERS: Record<string, string> = {
   phone: 'receiver phone (the buyer’s own, masked)',
   threshold: 'an order-total threshold (元)',
   recommendation: 'recommended product name',
+  trackingEvent: 'latest tracking event of the buyer’s own shipped order',
 };
 
 export interface Script {

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { Entity } from '../src/nlu/entities/index.ts';
+import type { Order } from '../src/orders/schema.ts';
+import {
+  compensationFor,
+  daysBetween,
+  exchangeStock,
+  normaliseSize,
+  pickOrder,
+  qualityChoice,
+  requestedVariant,
+  returnWindow,
+  saysMissing,
+  saysPhotosSent,
+  sizeLabel,
+  isReceived,
+} from './aftersale-helpers.ts';
+import { testShop } from './test-fixtures.ts';
+
+const coat = testShop.products[0]!;
+
+const order = (id: string, state: Order['state'], extra: Partial<Order> = {}): Order => ({
+  id,
+  buyerId: 'b1',
+  state,
+  items: [{ productId: 'coat-01', color: '驼色', size: 'S', quantity: 1, price: 599 }],
+  total: 599,
+  createdAt: '2026-11-10T09:00:00+08:00',
+  tracking: [],
+  receiver: { name: '张三', phone: '13812345678', address: '浙江省杭州市', region: '浙江' },
+  ...extra,
+});
+const orderId = (value: string): Entity => ({ type: 'order_id', text: value, start: 0, end: value.length, value });
+
+describe('pickOrder', () => {
+  const a = order('100000000000000001', 'delivered');
+  const b = order('100000000000000002', 'shipped');
+  it('takes the newest fitting order', () => {
+    expect(pickOrder([b, a], [], null, isReceived)).toEqual({ kind: 'found', order: a });
+    expect(pickOrder([b], [], null, isReceived)).toEqual({ kind: 'none' });
+  });
+  it('an order id in the text must be the buyer’s own', () => {
+    expect(pickOrder([a, b], [orderId('100000000000000002')], null, isReceived)).toEqual({ kind: 'found', order: b });
+    expect(pickOrder([a, b], [orderId('999999999999999999')], null, isReceived)).toEqual({ kind: 'not_own' });
+  });
+  it('prefers the remembered order when it still fits', () => {
+    const c = order('100000000000000003', 'completed');
+    expect(pickOrder([a, c], [], c.id, isReceived)).toEqual({ kind: 'found', order: c });
+  });
+});
+
+describe('returnWindow', () => {
+  const now = '2026-11-23T10:00:00+08:00';
+  it('uses the latest tracking entry as the receipt time', () => {
+    expect(returnWindow(order('1', 'delivered', { tracking: [{ at: '2026-11-20T10:00:00+08:00', text: '已签收' }] }), now, null)).toBe('within');
+    expect(returnWindow(order('1', 'delivered', { tracking: [{ at: '2026-11-10T10:00:00+08:00', text: '已签收' }] }), now, null)).toBe('passed');
+  });
+  it('shipping within 7 days means receipt within 7 days; otherwise the buyer’s days, else unknown', () => {
+    expect(returnWindow(order('1', 'delivered', { shippedAt: '2026-11-19T10:00:00+08:00' }), now, null)).toBe('within');
+    expect(returnWindow(order('1', 'delivered', { shippedAt: '2026-11-01T10:00:00+08:00' }), now, null)).toBe('unknown');
+    expect(returnWindow(order('1', 'delivered'), now, 3)).toBe('within');
+    expect(returnWindow(order('1', 'delivered'), now, 10)).toBe('passed');
+  });
+  it('daysBetween handles bad input', () => {
+    expect(daysBetween('x', now)).toBeNull();
+    expect(daysBetween('2026-11-22T10:00:00+08:00', now)).toBe(1);
+  });
+});
+
+describe('exchange helpers', () => {
+  it('normalises sizes and reads entities', () => {
+    expect(normaliseSize('m码')).toBe('M');
+    expect(requestedVariant([{ type: 'size', text: 'L码', start: 0, end: 2, value: 'L码', system: 'letter' }, { type: 'color', text: '黑色', start: 3, end: 5, name: '黑色' }])).toEqual({ size: 'L', color: '黑色' });
+  });
+  it('checks stock, keeping the ordered colour when only the size changes', () => {
+    expect(exchangeStock(coat, { size: 'L', color: null }, { color: '驼色', size: 'S' })).toEqual({ kind: 'in_stock', color: '驼色', size: 'L' });
+    expect(exchangeStock(coat, { size: 'M', color: null }, { color: '驼色', size: 'S' })).toEqual({ kind: 'out', color: '驼色', size: 'M', sizesInStock: ['S', 'L'] });
+    expect(exchangeStock(coat, { size: null, color: '黑色' }, { color: '驼色', size: 'M' })).toEqual({ kind: 'in_stock', color: '黑色', size: 'M' });
+    expect(exchangeStock(coat, { size: 'XL', color: null }, { color: '驼色', size: 'S' }).kind).toBe('unknown_variant');
+  });
+  it('labels sizes', () => {
+    expect(sizeLabel(coat, 'M')).toBe('M码');
+    expect(sizeLabel(coat, '均码')).toBe('均码');
+  });
+});
+
+describe('text cues', () => {
+  it('photos, missing items, choices', () => {
+    expect(saysPhotosSent('拍了，您看下')).toBe(true);
+    expect(saysPhotosSent('[图片]')).toBe(true);
+    expect(saysPhotosSent('好的')).toBe(false);
+    expect(saysMissing('少发了一条围巾')).toBe(true);
+    expect(qualityChoice('给我补发一件吧')).toBe('resend');
+    expect(qualityChoice('退款吧')).toBe('refund');
+    expect(qualityChoice('我留下吧，补偿一点')).toBe('compensation');
+    expect(qualityChoice('随便')).toBeNull();
+  });
+  it('compensation stays within the shop’s discount budget', () => {
+    expect(compensationFor(testShop, order('1', 'delivered'), coat)).toBe(29);
+    expect(compensationFor(testShop, undefined, coat)).toBe(29);
+    expect(compensationFor(testShop, undefined, undefined)).toBe(0);
+  });
+});

@@ -1,0 +1,165 @@
+import type { Entity } from '../src/nlu/entities/index.ts';
+import type { Order } from '../src/orders/schema.ts';
+import type { Product, Shop } from '../src/shop/schema.ts';
+
+/** Pure helpers of the after-sale machine (no clock: `now` always comes from the turn). */
+
+export type OrderPick = { kind: 'found'; order: Order } | { kind: 'none' } | { kind: 'not_own' };
+
+/** Order ids the buyer wrote in this message. */
+export function orderIdsIn(entities: Entity[]): string[] {
+  return entities.flatMap((e) => (e.type === 'order_id' ? [e.value] : []));
+}
+
+/**
+ * The order a turn is about, only among the buyer's own orders: an order id in the text must be
+ * one of them (else `not_own`, and nothing about it is revealed); without one, the remembered
+ * order, else the newest order that `fits`.
+ */
+export function pickOrder(orders: Order[], entities: Entity[], remembered: string | null, fits: (o: Order) => boolean): OrderPick {
+  const ids = orderIdsIn(entities);
+  if (ids.length > 0) {
+    const own = orders.find((o) => ids.includes(o.id));
+    return own === undefined ? { kind: 'not_own' } : { kind: 'found', order: own };
+  }
+  const kept = remembered === null ? undefined : orders.find((o) => o.id === remembered && fits(o));
+  if (kept !== undefined) return { kind: 'found', order: kept };
+  const newest = orders.find(fits);
+  return newest === undefined ? { kind: 'none' } : { kind: 'found', order: newest };
+}
+
+export const isReceived = (o: Order): boolean => o.state === 'delivered' || o.state === 'completed';
+export const isInTransit = (o: Order): boolean => o.state === 'shipped';
+export const isBeforeShipping = (o: Order): boolean => o.state === 'paid' || o.state === 'printed';
+export const hasRefund = (o: Order): boolean => o.refund !== undefined;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Days from `from` to `now` (fractional), or null if either time is unreadable. */
+export function daysBetween(from: string, now: string): number | null {
+  const a = Date.parse(from);
+  const b = Date.parse(now);
+  if (Number.isNaN(a) || Number.isNaN(b)) return null;
+  return (b - a) / DAY_MS;
+}
+
+export type ReturnWindow = 'within' | 'passed' | 'unknown';
+
+/**
+ * Whether a received order is still within the 7-day no-reason return window. The receipt time
+ * is the latest tracking entry; without tracking, shipping time bounds it from below (shipped
+ * within 7 days ⇒ received within 7 days). A number of days the buyer gave ("收到3天了") is used
+ * when the order tells nothing.
+ */
+export function returnWindow(order: Order, now: string, buyerDays: number | null, limitDays = 7): ReturnWindow {
+  const latest = order.tracking.reduce<string | null>((acc, t) => (acc === null || Date.parse(t.at) > Date.parse(acc) ? t.at : acc), null);
+  if (latest !== null) {
+    const d = daysBetween(latest, now);
+    if (d !== null) return d <= limitDays ? 'within' : 'passed';
+  }
+  if (order.shippedAt !== undefined) {
+    const d = daysBetween(order.shippedAt, now);
+    if (d !== null && d <= limitDays) return 'within';
+  }
+  if (buyerDays !== null) return buyerDays <= limitDays ? 'within' : 'passed';
+  return 'unknown';
+}
+
+/** A number of days in the message (收到3天了), if any. */
+export function daysIn(entities: Entity[]): number | null {
+  for (const e of entities) if (e.type === 'days') return e.days;
+  return null;
+}
+
+/** The product of an order's first item in the shop, else the conversation's product. */
+export function productOf(shop: Shop, order: Order | undefined, fallback: Product | undefined): Product | undefined {
+  const id = order?.items[0]?.productId;
+  return (id === undefined ? undefined : shop.products.find((p) => p.id === id)) ?? fallback;
+}
+
+export const displayName = (p: Product): string => p.shortName ?? p.name;
+
+/** "M码" / "m" / "M" → "M"; other sizes are kept as written. */
+export function normaliseSize(value: string): string {
+  return value.replace(/码$/u, '').trim().toUpperCase();
+}
+
+/** The size and colour the buyer asked for (entities), normalised. */
+export function requestedVariant(entities: Entity[]): { size: string | null; color: string | null } {
+  let size: string | null = null;
+  let color: string | null = null;
+  for (const e of entities) {
+    if (e.type === 'size' && size === null) size = normaliseSize(e.value);
+    if (e.type === 'color' && color === null) color = e.name;
+  }
+  return { size, color };
+}
+
+export type ExchangeStock =
+  | { kind: 'in_stock'; color: string; size: string }
+  | { kind: 'out'; color: string; size: string; sizesInStock: string[] }
+  | { kind: 'unknown_variant'; colors: string[]; sizes: string[] };
+
+const unique = (xs: string[]): string[] => [...new Set(xs)];
+
+/**
+ * Stock for an exchange: the asked size and/or colour, the rest taken from what the buyer
+ * ordered (changing only the size keeps the colour). Out of stock: the sizes of that colour
+ * still in stock.
+ */
+export function exchangeStock(product: Product, asked: { size: string | null; color: string | null }, ordered: { size: string; color: string } | undefined): ExchangeStock {
+  const color = asked.color ?? ordered?.color ?? null;
+  const size = asked.size ?? (ordered === undefined ? null : normaliseSize(ordered.size));
+  const sku = product.skus.find((s) => (color === null || s.color === color) && (size === null || normaliseSize(s.size) === size));
+  if (sku === undefined || color === null || size === null) {
+    return { kind: 'unknown_variant', colors: unique(product.skus.map((s) => s.color)), sizes: unique(product.skus.map((s) => s.size)) };
+  }
+  if (sku.stock > 0) return { kind: 'in_stock', color: sku.color, size: sku.size };
+  const sizesInStock = product.skus.filter((s) => s.color === sku.color && s.stock > 0).map((s) => s.size);
+  return { kind: 'out', color: sku.color, size: sku.size, sizesInStock };
+}
+
+/** A size as said to the buyer: letter and number sizes get 码 (S码, 38码), others as they are. */
+export function sizeLabel(product: Product, size: string): string {
+  if (product.variantLabels !== undefined) return size;
+  return /^(X{0,3}[SML]|XXL|\d{2,3})$/i.test(size) ? `${size}码` : size;
+}
+
+export const joinList = (xs: string[]): string => xs.join('、');
+
+/** The buyer says they sent (or took) the photos. */
+export function saysPhotosSent(text: string): boolean {
+  return /拍了|拍好|照片|图片|发了|发过|看图|看下图|看一下图|已发|上传|\[图片\]|截图/u.test(text);
+}
+
+/** Something is missing rather than wrong (漏发/少发). */
+export function saysMissing(text: string): boolean {
+  return /漏发|少发|少了|漏了|缺了|没有收到赠品|少一/u.test(text);
+}
+
+export type QualityChoice = 'resend' | 'refund' | 'compensation';
+
+/** Which of the offered solutions the buyer chose, if it is clear. */
+export function qualityChoice(text: string): QualityChoice | null {
+  if (/补偿|赔偿|留下|保留|将就|部分退款|退点|退一点|不退了/u.test(text)) return 'compensation';
+  if (/补发|换新|换一|重发|再发|换个|换货/u.test(text)) return 'resend';
+  if (/退款|退货|退钱|退了/u.test(text)) return 'refund';
+  return null;
+}
+
+/** The buyer mentions return-shipping insurance (运费险). */
+export const mentionsInsurance = (text: string): boolean => /运费险|退货险/u.test(text);
+
+/** The buyer's reason for a return is the shop's fault (quality, wrong item). */
+export const mentionsShopFault = (text: string): boolean => /质量|坏|破|瑕疵|发错|错发|漏发|少发|开线|掉色|起球|污渍/u.test(text);
+
+/**
+ * Partial compensation the bot may offer for a quality issue: the shop's discount budget on the
+ * order total (bargaining.maxDiscountRate), rounded down to whole 元, at least 1 when the
+ * budget is positive.
+ */
+export function compensationFor(shop: Shop, order: Order | undefined, product: Product | undefined): number {
+  const base = order?.total ?? product?.price ?? 0;
+  const amount = Math.floor(base * shop.bargaining.maxDiscountRate);
+  return amount;
+}

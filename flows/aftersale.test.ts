@@ -1,0 +1,469 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createActor, type AnyStateMachine, type Snapshot } from 'xstate';
+import { createLinter } from '../src/compliance/linter.ts';
+import type { LintContext } from '../src/compliance/schema.ts';
+import { PLACEHOLDERS, parseScriptsFile, renderVariant } from '../src/dialogue/scripts.ts';
+import type { Entity } from '../src/nlu/entities/index.ts';
+import type { IntentId } from '../src/nlu/intents.ts';
+import type { Order } from '../src/orders/schema.ts';
+import { ProductSchema, ShopSchema } from '../src/shop/schema.ts';
+import { AFTERSALE_INTENTS, aftersaleMachine, type AftersaleContext } from './aftersale.ts';
+import type { FlowOutput, TurnEvent, TurnFacts } from './protocol.ts';
+import { testShop, turn } from './test-fixtures.ts';
+
+// ---------------------------------------------------------------- the scripts library
+
+const scripts = parseScriptsFile(readFileSync(new URL('../scripts-library/aftersale.yaml', import.meta.url), 'utf8'), 'scripts-library/aftersale.yaml');
+const scriptById = new Map(scripts.map((s) => [s.id, s]));
+
+const SAMPLE_PARAMS: Record<string, string | number> = {
+  shop: '暖阳旗舰店', agent: '小美', product: '羊毛呢大衣', price: 599, amount: 29, discount: 20, finalPrice: 579, gift: '护理小样',
+  coupon: 10, color: '驼色', size: 'M码', sizes: 'S码、L码', colors: '驼色、黑色', colorWord: '颜色', sizeWord: '尺码', height: 165,
+  weight: 52, courier: '中通', couriers: '中通、顺丰', fee: 15, region: '新疆', days: '5-7', cutoff: '16:00', attribute: '材质',
+  value: '羊毛', restockDate: '12月1日', wording: '自有品牌原厂正品', activity: '确认收货后带图评价，可以领取5元无门槛优惠券',
+  promotion: '双十二', promotionDetail: '12月12日全店满300减30', category: '服装', delivery: '财务会在一个月之内统一寄出',
+  invoiceKind: '电子普通发票', orderId: '100000000000000001', trackingNumber: '78451203996127', trackingEvent: '快件已到达杭州转运中心', address: '浙江省杭州市西湖区文三路100号',
+  receiver: '张三', phone: '138****5678', threshold: 300, recommendation: '羊绒围巾',
+};
+
+describe('scripts-library/aftersale.yaml', () => {
+  it('has only aftersale.* ids with at least two variants, each ending with punctuation and using 您', () => {
+    expect(scripts.length).toBeGreaterThan(30);
+    for (const s of scripts) {
+      expect(s.id).toMatch(/^aftersale\./);
+      expect(s.variants.length).toBeGreaterThanOrEqual(2);
+      for (const v of s.variants) {
+        expect(v, s.id).toMatch(/[。？！]$/);
+        expect(v, s.id).not.toMatch(/你|缺货/);
+      }
+    }
+  });
+
+  it('every variant, rendered with sample values, passes the strict linter with zero findings', () => {
+    expect(Object.keys(SAMPLE_PARAMS).sort()).toEqual(Object.keys(PLACEHOLDERS).sort());
+    const linter = createLinter({ profile: 'tmall' });
+    const findings: string[] = [];
+    for (const s of scripts) {
+      for (const v of s.variants) {
+        const text = renderVariant(v, SAMPLE_PARAMS, s.id);
+        for (const f of linter.lint(text).violations) findings.push(`${s.id}: ${f.ruleId} (${f.severity}) 「${text.slice(f.start, f.end)}」 in ${text}`);
+      }
+    }
+    expect(findings).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------- fixtures
+
+const BUYER = 'buyer-1';
+const NOW = '2026-11-23T10:00:00+08:00';
+
+const order = (id: string, state: Order['state'], extra: Partial<Order> = {}): Order => ({
+  id,
+  buyerId: BUYER,
+  state,
+  items: [{ productId: 'coat-01', color: '驼色', size: 'S', quantity: 1, price: 599 }],
+  total: 599,
+  createdAt: '2026-11-15T09:00:00+08:00',
+  tracking: [],
+  receiver: { name: '张三', phone: '13812345678', address: '浙江省杭州市西湖区文三路100号', region: '浙江' },
+  ...extra,
+});
+
+const signedOn = (at: string): Partial<Order> => ({ shippedAt: '2026-11-10T09:00:00+08:00', courier: '中通', tracking: [{ at, text: '已签收' }] });
+const delivered = order('100000000000000001', 'delivered', signedOn('2026-11-20T15:00:00+08:00'));
+const deliveredLongAgo = order('100000000000000002', 'completed', signedOn('2026-11-05T15:00:00+08:00'));
+const deliveredUnknown = order('100000000000000003', 'delivered', { shippedAt: '2026-11-01T09:00:00+08:00' });
+const shipped = order('100000000000000004', 'shipped', { shippedAt: '2026-11-22T09:00:00+08:00', courier: '中通', trackingNumber: '78451203996127' });
+const paid = order('100000000000000005', 'paid');
+const refundOf = (id: string, state: NonNullable<Order['refund']>['state']): Order =>
+  order(id, 'refunding', { refund: { state, amount: 599, reason: '七天无理由退换货' } });
+
+const snackShop = ShopSchema.parse({
+  ...testShop,
+  products: [
+    ...testShop.products,
+    ProductSchema.parse({
+      id: 'snack-01', name: '手工牛轧糖', category: '零食/糕点', price: 39, floorPrice: 35, sevenDayReturn: false,
+      skus: [{ color: '原味', size: '250g', stock: 9 }], variantLabels: { color: '口味', size: '规格' },
+    }),
+  ],
+});
+const snackOrder = order('100000000000000006', 'delivered', { ...signedOn('2026-11-21T10:00:00+08:00'), items: [{ productId: 'snack-01', color: '原味', size: '250g', quantity: 1, price: 39 }], total: 39 });
+
+const ent = (e: Record<string, unknown>): Entity => ({ text: '', start: 0, end: 1, ...e }) as Entity;
+const orderIdEntity = (value: string): Entity => ent({ type: 'order_id', value });
+const size = (value: string): Entity => ent({ type: 'size', value, system: 'letter' });
+const color = (name: string): Entity => ent({ type: 'color', name });
+const days = (n: number): Entity => ent({ type: 'days', days: n });
+const money = (amount: number): Entity => ent({ type: 'money', amount, reduction: false });
+
+const t = (intent: IntentId, text: string, orders: Order[], extra: { entities?: Entity[]; secondary?: IntentId[]; facts?: Partial<TurnFacts> } = {}): TurnEvent =>
+  turn(intent, text, { ...extra, facts: { now: NOW, orders, ...extra.facts } });
+
+const linterFor = (orders: Order[]) => {
+  const newest = orders[0];
+  const context: LintContext = {
+    buyer: { id: BUYER, ...(newest ? { name: newest.receiver.name, phone: newest.receiver.phone, address: newest.receiver.address } : {}) },
+    orders: orders.map((o) => ({ id: o.id, buyerId: o.buyerId, receiverName: o.receiver.name, phone: o.receiver.phone, address: o.receiver.address })),
+    shop: { name: testShop.name, authenticityWording: testShop.authenticityWording },
+  };
+  return createLinter({ profile: 'tmall', context });
+};
+
+/** Every reply names an existing script, fills all its placeholders and lints clean. */
+function checkOutput(out: FlowOutput, event: TurnEvent): void {
+  const linter = linterFor(event.facts.orders);
+  for (const plan of out.replies) {
+    const script = scriptById.get(plan.scriptId);
+    expect(script, `unknown script ${plan.scriptId}`).toBeDefined();
+    for (const v of script!.variants) {
+      const text = renderVariant(v, plan.params, plan.scriptId);
+      expect(linter.lint(text).violations.map((f) => `${f.ruleId}: ${text}`)).toEqual([]);
+    }
+  }
+}
+
+interface Step {
+  value: string;
+  out: FlowOutput;
+  context: AftersaleContext;
+}
+
+function run(...events: TurnEvent[]): Step[] {
+  const actor = createActor(aftersaleMachine, { input: {} }).start();
+  return events.map((event) => {
+    actor.send(event);
+    const snap = actor.getSnapshot();
+    checkOutput(snap.context.out, event);
+    return { value: String(snap.value), out: snap.context.out, context: snap.context };
+  });
+}
+
+const ids = (s: Step): string[] => s.out.replies.map((r) => r.scriptId);
+const one = (event: TurnEvent): Step => run(event)[0]!;
+
+// ---------------------------------------------------------------- return_dislike
+
+describe('return_dislike', () => {
+  it('within 7 days of receipt: 7-day no-reason return, buyer pays postage unless 运费险, remarked', () => {
+    const s = one(t('return_dislike', '不喜欢，想退', [delivered]));
+    expect(s.value).toBe('idle');
+    expect(s.out.replies).toEqual([{ scriptId: 'aftersale.return.seven_day', params: { product: '羊毛呢大衣' } }]);
+    expect(s.out.remarks).toEqual([{ orderId: delivered.id, reason: expect.stringContaining('7天无理由') }]);
+    expect(s.context.issue).toBe('dislike');
+    expect(s.context.orderId).toBe(delivered.id);
+  });
+
+  it('after 7 days: window passed', () => {
+    expect(ids(one(t('return_dislike', '想退货', [deliveredLongAgo])))).toEqual(['aftersale.return.window_passed']);
+  });
+
+  it('receipt time unknown: asks, then uses the days the buyer gives', () => {
+    const [first, second, third] = run(
+      t('return_dislike', '想退货', [deliveredUnknown]),
+      t('return_dislike', '收到3天了', [deliveredUnknown], { entities: [days(3)] }),
+      t('return_dislike', '收到10天了', [deliveredUnknown], { entities: [days(10)] }),
+    );
+    expect(ids(first!)).toEqual(['aftersale.return.ask_received']);
+    expect(ids(second!)).toEqual(['aftersale.return.seven_day']);
+    expect(ids(third!)).toEqual(['aftersale.return.window_passed']);
+  });
+
+  it('a product excluded from 7-day returns (food) is explained with 暂时无法 wording', () => {
+    const s = one(t('return_dislike', '糖不好吃想退', [snackOrder], { facts: { shop: snackShop } }));
+    expect(s.out.replies).toEqual([{ scriptId: 'aftersale.return.category_excluded', params: { product: '手工牛轧糖' } }]);
+    expect(s.out.remarks).toEqual([]);
+  });
+
+  it('shipped but not received → refuse delivery; not shipped → refund before shipping; no order → ask', () => {
+    expect(ids(one(t('return_dislike', '不想要了', [shipped])))).toEqual(['aftersale.refund.refuse_delivery']);
+    expect(ids(one(t('return_dislike', '不想要了', [paid])))).toEqual(['aftersale.refund.before_shipping']);
+    expect(ids(one(t('return_dislike', '不想要了', [])))).toEqual(['aftersale.ask_order']);
+  });
+
+  it('an order already refunding gets its refund status', () => {
+    expect(ids(one(t('return_dislike', '退货', [refundOf('100000000000000007', 'requested')])))).toEqual(['aftersale.refund_status.requested']);
+  });
+});
+
+// ---------------------------------------------------------------- exchange
+
+describe('exchange', () => {
+  it('asks which size/colour, then checks stock and explains the steps (slot filling)', () => {
+    const [ask, answer] = run(t('exchange', '想换个尺码', [delivered]), t('other', 'L码', [delivered], { entities: [size('L码')] }));
+    expect(ask!.value).toBe('awaitingVariant');
+    expect(ask!.context.step).toBe('variant_requested');
+    expect(ask!.out.replies).toEqual([{ scriptId: 'aftersale.exchange.ask_variant', params: { product: '羊毛呢大衣', colorWord: '颜色', sizeWord: '尺码' } }]);
+    expect(answer!.value).toBe('idle');
+    expect(answer!.out.replies).toEqual([{ scriptId: 'aftersale.exchange.in_stock', params: { product: '羊毛呢大衣', color: '驼色', size: 'L码' } }]);
+    expect(answer!.out.remarks[0]!.reason).toContain('换驼色L码');
+  });
+
+  it('out of stock: offers the sizes of that colour in stock and waits for another choice', () => {
+    const [out, again] = run(
+      t('exchange', '换M码', [delivered], { entities: [size('M')] }),
+      t('exchange', '那L吧', [delivered], { entities: [size('L')] }),
+    );
+    expect(out!.out.replies).toEqual([{ scriptId: 'aftersale.exchange.out_with_sizes', params: { product: '羊毛呢大衣', color: '驼色', size: 'M码', sizes: 'S码、L码' } }]);
+    expect(out!.value).toBe('awaitingVariant');
+    expect(ids(again!)).toEqual(['aftersale.exchange.in_stock']);
+  });
+
+  it('a colour change keeps the ordered size; an unknown variant lists what exists', () => {
+    const black = order('100000000000000008', 'delivered', { ...signedOn('2026-11-20T10:00:00+08:00'), items: [{ productId: 'coat-01', color: '驼色', size: 'M', quantity: 1, price: 599 }] });
+    expect(one(t('exchange', '换黑色', [black], { entities: [color('黑色')] })).out.replies[0]!.params).toEqual({ product: '羊毛呢大衣', color: '黑色', size: 'M码' });
+    const unknown = one(t('exchange', '换XL', [delivered], { entities: [size('XL')] }));
+    expect(unknown.out.replies).toEqual([{ scriptId: 'aftersale.exchange.unknown_variant', params: { product: '羊毛呢大衣', colors: '驼色、黑色', sizes: 'S码、M码、L码' } }]);
+  });
+
+  it('before receipt: exchange after receipt', () => {
+    expect(ids(one(t('exchange', '换大一码', [shipped])))).toEqual(['aftersale.exchange.before_receipt']);
+  });
+
+  it('an unrelated question while waiting is unhandled and the wait is kept', () => {
+    const [, other, answer] = run(t('exchange', '换尺码', [delivered]), t('invoice', '开发票', [delivered]), t('other', 'L', [delivered], { entities: [size('L')] }));
+    expect(other!.out).toEqual({ replies: [], remarks: [], promises: [], concessions: [], unhandled: true });
+    expect(other!.value).toBe('awaitingVariant');
+    expect(ids(answer!)).toEqual(['aftersale.exchange.in_stock']);
+  });
+});
+
+// ---------------------------------------------------------------- quality_issue (5 steps)
+
+describe('quality_issue', () => {
+  const start = t('quality_issue', '衣服开线了', [delivered]);
+  const photos = t('other', '拍了，您看下', [delivered]);
+
+  it('apologise + ask photos → (photos) check + offer → choice resend + remark + promise', () => {
+    const [s1, s2, s3] = run(start, photos, t('quality_issue', '给我换个新的吧', [delivered]));
+    expect(s1!.value).toBe('awaitingPhotos');
+    expect(s1!.context.step).toBe('photos_requested');
+    expect(s1!.out.replies).toEqual([{ scriptId: 'aftersale.quality.apologise_ask_photos', params: { product: '羊毛呢大衣' } }]);
+    expect(s2!.value).toBe('awaitingChoice');
+    expect(s2!.context.step).toBe('solution_offered');
+    expect(s2!.out.replies).toEqual([
+      { scriptId: 'aftersale.quality.checked', params: { product: '羊毛呢大衣' } },
+      { scriptId: 'aftersale.quality.offer', params: { amount: 29 } },
+    ]);
+    expect(s3!.value).toBe('idle');
+    expect(ids(s3!)).toEqual(['aftersale.quality.resend']);
+    expect(s3!.out.remarks).toEqual([{ orderId: delivered.id, reason: expect.stringContaining('换新补发') }]);
+    expect(s3!.out.promises).toEqual([expect.objectContaining({ kind: 'resend', orderId: delivered.id })]);
+  });
+
+  it('no photos yet: reminder; refund choice; unclear choice asks again', () => {
+    const [, reminder, , unclear, refund] = run(start, t('quality_issue', '质量太差了', [delivered]), photos, t('other', '嗯', [delivered]), t('return_dislike', '退货退款吧', [delivered]));
+    expect(ids(reminder!)).toEqual(['aftersale.quality.photos_reminder']);
+    expect(reminder!.value).toBe('awaitingPhotos');
+    expect(ids(unclear!)).toEqual(['aftersale.quality.ask_choice']);
+    expect(unclear!.value).toBe('awaitingChoice');
+    expect(ids(refund!)).toEqual(['aftersale.quality.refund']);
+    expect(refund!.out.remarks[0]!.reason).toContain('退货退款');
+  });
+
+  it('partial compensation within policy is a concession; more than policy is handed over', () => {
+    const kept = run(start, photos, t('other', '我留下吧，补偿一点', [delivered]))[2]!;
+    expect(kept.out.replies).toEqual([{ scriptId: 'aftersale.quality.compensation', params: { amount: 29 } }]);
+    expect(kept.out.concessions).toEqual([{ kind: 'discount', amount: 29, productId: 'coat-01', reason: '质量问题部分补偿' }]);
+    const tooMuch = run(start, photos, t('other', '补偿100元', [delivered], { entities: [money(100)] }))[2]!;
+    expect(ids(tooMuch)).toEqual(['aftersale.quality.compensation_handoff']);
+    expect(tooMuch.out.handoff).toBe('outside_policy');
+    expect(tooMuch.out.concessions).toEqual([]);
+  });
+
+  it('return postage question in the middle keeps the step and says the shop pays', () => {
+    const [, fee, s3] = run(start, t('return_fee', '运费谁出', [delivered]), photos);
+    expect(ids(fee!)).toEqual(['aftersale.return_fee.shop']);
+    expect(fee!.value).toBe('awaitingPhotos');
+    expect(s3!.value).toBe('awaitingChoice');
+  });
+});
+
+// ---------------------------------------------------------------- wrong_item
+
+describe('wrong_item', () => {
+  it('wrong item: apologise + photos → resend the ordered item with a return at the shop’s cost, remark + promise', () => {
+    const [s1, s2] = run(t('wrong_item', '发错颜色了', [delivered]), t('wrong_item', '照片发您了', [delivered]));
+    expect(s1!.value).toBe('awaitingPhotos');
+    expect(ids(s1!)).toEqual(['aftersale.wrong_item.apologise_ask_photos']);
+    expect(s2!.out.replies).toEqual([{ scriptId: 'aftersale.wrong_item.resend_wrong', params: { product: '羊毛呢大衣', color: '驼色', size: 'S码' } }]);
+    expect(s2!.out.remarks).toEqual([{ orderId: delivered.id, reason: expect.stringContaining('发错货') }]);
+    expect(s2!.out.promises).toEqual([expect.objectContaining({ kind: 'resend', orderId: delivered.id })]);
+    expect(s2!.value).toBe('idle');
+  });
+
+  it('missing item: resend it without a return', () => {
+    const [, s2] = run(t('wrong_item', '少发了一件', [delivered]), t('other', '[图片]', [delivered]));
+    expect(ids(s2!)).toEqual(['aftersale.wrong_item.resend_missing']);
+    expect(s2!.out.promises[0]!.kind).toBe('resend');
+  });
+
+  it('no photos yet: reminder', () => {
+    const [, s2] = run(t('wrong_item', '发错了', [delivered]), t('wrong_item', '你们怎么搞的', [delivered]));
+    expect(ids(s2!)).toEqual(['aftersale.wrong_item.photos_reminder']);
+  });
+});
+
+// ---------------------------------------------------------------- refund_shipped
+
+describe('refund_shipped', () => {
+  it('shipped: refuse delivery, reason steering, remark and follow-up promise', () => {
+    const s = one(t('refund_shipped', '发货了我不要了，退款', [shipped]));
+    expect(s.out.replies).toEqual([{ scriptId: 'aftersale.refund.refuse_delivery', params: { courier: '中通' } }]);
+    expect(s.out.remarks[0]).toEqual({ orderId: shipped.id, reason: expect.stringContaining('拒收') });
+    expect(s.out.promises).toEqual([expect.objectContaining({ kind: 'follow_up', orderId: shipped.id })]);
+    const text = scriptById.get('aftersale.refund.refuse_delivery')!.variants.join('');
+    expect(text).toContain('不想要了');
+    expect(text).not.toMatch(/缺货|未按约定时间发货/);
+  });
+
+  it('not shipped yet, received, no order', () => {
+    expect(ids(one(t('refund_shipped', '退款', [paid])))).toEqual(['aftersale.refund.before_shipping']);
+    expect(ids(one(t('refund_shipped', '退款', [delivered])))).toEqual(['aftersale.return.seven_day']);
+    expect(ids(one(t('refund_shipped', '退款', [])))).toEqual(['aftersale.ask_order']);
+  });
+});
+
+// ---------------------------------------------------------------- refund_status
+
+describe('refund_status', () => {
+  it.each(['requested', 'approved', 'returned', 'refunded', 'rejected'] as const)('%s', (state) => {
+    const o = refundOf('100000000000000009', state);
+    const s = one(t('refund_status', '退款到哪了', [o]));
+    expect(s.out.replies).toEqual([{ scriptId: `aftersale.refund_status.${state}`, params: { orderId: o.id, amount: 599 } }]);
+    expect(s.out.promises.length).toBe(state === 'rejected' ? 1 : 0);
+  });
+
+  it('prefers the order with a refund; an order without one says so; no orders asks', () => {
+    const r = refundOf('100000000000000010', 'approved');
+    expect(one(t('refund_status', '退款呢', [delivered, r])).out.replies[0]!.params.orderId).toBe(r.id);
+    expect(ids(one(t('refund_status', '退款呢', [delivered])))).toEqual(['aftersale.refund_status.none']);
+    expect(ids(one(t('refund_status', '退款呢', [])))).toEqual(['aftersale.ask_order']);
+  });
+});
+
+// ---------------------------------------------------------------- return_fee
+
+describe('return_fee', () => {
+  it('dislike → buyer (unless 运费险); quality or wrong item → shop', () => {
+    expect(ids(one(t('return_fee', '退货运费谁出', [delivered])))).toEqual(['aftersale.return_fee.buyer']);
+    expect(ids(one(t('return_fee', '我有运费险，退货运费呢', [delivered])))).toEqual(['aftersale.return_fee.insurance']);
+    expect(ids(one(t('return_fee', '质量问题退货运费谁出', [delivered])))).toEqual(['aftersale.return_fee.shop']);
+    expect(ids(one(t('return_fee', '运费谁出', [delivered], { secondary: ['wrong_item'] })))).toEqual(['aftersale.return_fee.shop']);
+    expect(ids(run(t('wrong_item', '发错了', [delivered]), t('other', '拍了', [delivered]), t('return_fee', '寄回运费谁出', [delivered]))[2]!)).toEqual(['aftersale.return_fee.shop']);
+  });
+});
+
+// ---------------------------------------------------------------- own orders only, other intents
+
+describe('privacy and scope', () => {
+  it('an order id that is not the buyer’s own is refused without revealing anything', () => {
+    for (const intent of ['return_dislike', 'exchange', 'quality_issue', 'wrong_item', 'refund_shipped', 'refund_status'] as const) {
+      const s = one(t(intent, '订单999999999999999999', [delivered], { entities: [orderIdEntity('999999999999999999')] }));
+      expect(s.out.replies, intent).toEqual([{ scriptId: 'aftersale.order_not_found', params: {} }]);
+      expect(s.out.remarks).toEqual([]);
+      expect(s.context.orderId).toBeNull();
+    }
+  });
+
+  it('the buyer’s own order id picks that order', () => {
+    const s = one(t('return_dislike', `订单${deliveredLongAgo.id}`, [delivered, deliveredLongAgo], { entities: [orderIdEntity(deliveredLongAgo.id)] }));
+    expect(ids(s)).toEqual(['aftersale.return.window_passed']);
+    expect(s.context.orderId).toBe(deliveredLongAgo.id);
+  });
+
+  it('other intents are unhandled with no replies', () => {
+    for (const intent of ['greeting', 'stock', 'bargain_generic', 'logistics_track', 'complaint', 'other'] as const) {
+      const s = one(t(intent, '在吗', [delivered]));
+      expect(s.out, intent).toEqual({ replies: [], remarks: [], promises: [], concessions: [], unhandled: true });
+      expect(s.value).toBe('idle');
+    }
+  });
+
+  it('handles exactly the seven after-sale intents', () => {
+    expect([...AFTERSALE_INTENTS].sort()).toEqual(['exchange', 'quality_issue', 'refund_shipped', 'refund_status', 'return_dislike', 'return_fee', 'wrong_item']);
+  });
+
+  it('replaces out every turn', () => {
+    const [s1, s2] = run(t('refund_shipped', '退款', [shipped]), t('return_fee', '运费呢', [shipped]));
+    expect(s1!.out.promises.length).toBe(1);
+    expect(s2!.out.promises).toEqual([]);
+    expect(s2!.out.remarks).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------- persistence
+
+describe('persistence', () => {
+  const orders = [delivered, shipped];
+  const conversation: TurnEvent[] = [
+    t('quality_issue', '衣服有破洞', orders),
+    t('greeting', '在吗', orders),
+    t('quality_issue', '质量太差', orders),
+    t('other', '照片发了', orders),
+    t('return_fee', '运费谁出', orders),
+    t('other', '补偿一点我留下', orders),
+    t('exchange', '想换尺码', orders),
+    t('other', 'M', orders, { entities: [size('M')] }),
+    t('other', 'L', orders, { entities: [size('L')] }),
+    t('refund_shipped', '另一单不要了', orders, { entities: [orderIdEntity(shipped.id)] }),
+    t('refund_status', '退款呢', orders),
+  ];
+
+  it('persisting after each turn and restoring into a fresh actor gives exactly the outputs of an uninterrupted actor', () => {
+    const straight = createActor(aftersaleMachine, { input: {} }).start();
+    const expected = conversation.map((event) => {
+      straight.send(event);
+      return { value: straight.getSnapshot().value, out: straight.getSnapshot().context.out };
+    });
+
+    let persisted: unknown = undefined;
+    const restored = conversation.map((event) => {
+      const actor = createActor(aftersaleMachine, persisted === undefined ? { input: {} } : { input: {}, snapshot: persisted as Snapshot<unknown> }).start();
+      actor.send(event);
+      const snap = actor.getSnapshot();
+      persisted = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
+      actor.stop();
+      return { value: snap.value, out: snap.context.out };
+    });
+
+    expect(restored).toEqual(expected);
+    expect(expected.map((e) => e.value)).toEqual([
+      'awaitingPhotos',
+      'awaitingPhotos',
+      'awaitingPhotos',
+      'awaitingChoice',
+      'awaitingChoice',
+      'idle',
+      'awaitingVariant',
+      'awaitingVariant',
+      'idle',
+      'idle',
+      'idle',
+    ]);
+    expect(expected.map((e) => e.out.replies.map((r) => r.scriptId))).toEqual([
+      ['aftersale.quality.apologise_ask_photos'],
+      [],
+      ['aftersale.quality.photos_reminder'],
+      ['aftersale.quality.checked', 'aftersale.quality.offer'],
+      ['aftersale.return_fee.shop'],
+      ['aftersale.quality.compensation'],
+      ['aftersale.exchange.ask_variant'],
+      ['aftersale.exchange.out_with_sizes'],
+      ['aftersale.exchange.in_stock'],
+      ['aftersale.refund.refuse_delivery'],
+      ['aftersale.refund_status.none'],
+    ]);
+  });
+
+  it('starts without input, as the engine starts it, and accepts a known order', () => {
+    const actor = createActor(aftersaleMachine as AnyStateMachine).start();
+    actor.send(t('return_fee', '运费谁出', [delivered]));
+    expect((actor.getSnapshot().context as AftersaleContext).out.replies[0]!.scriptId).toBe('aftersale.return_fee.buyer');
+    const withOrder = createActor(aftersaleMachine, { input: { orderId: deliveredLongAgo.id } }).start();
+    withOrder.send(t('return_dislike', '退货', [delivered, deliveredLongAgo]));
+    expect(withOrder.getSnapshot().context.out.replies[0]!.scriptId).toBe('aftersale.return.window_passed');
+  });
+});

@@ -1,0 +1,483 @@
+import { assign, setup } from 'xstate';
+import type { IntentId } from '../src/nlu/intents.ts';
+import type { Order } from '../src/orders/schema.ts';
+import type { Product } from '../src/shop/schema.ts';
+import {
+  compensationFor,
+  daysIn,
+  displayName,
+  exchangeStock,
+  hasRefund,
+  isBeforeShipping,
+  isInTransit,
+  isReceived,
+  joinList,
+  mentionsInsurance,
+  mentionsShopFault,
+  pickOrder,
+  productOf,
+  qualityChoice,
+  requestedVariant,
+  returnWindow,
+  saysMissing,
+  saysPhotosSent,
+  sizeLabel,
+  type OrderPick,
+} from './aftersale-helpers.ts';
+import { emptyOutput, type Concession, type FlowOutput, type PromiseItem, type Remark, type ReplyPlan, type TurnEvent } from './protocol.ts';
+
+/**
+ * After-sale (seed 001 售后, seed 002 售后用语/退换货流程, seed 004 退款理由/退换货流程):
+ * 7-day no-reason return, exchange, quality issue (5 steps), wrong/missing item, refund of a
+ * shipped order (拒收), refund status and return postage. Only the buyer's own orders
+ * (facts.orders) are ever looked at; an order id that is not theirs gets a polite "not found".
+ *
+ * States (the step is kept in context.step too; the state value mirrors it):
+ * - `idle`: answers each after-sale question.
+ * - `awaitingPhotos` (step `photos_requested`): a quality issue or wrong item was apologised for
+ *   and photos asked; the next message saying the photos were sent goes on (check → offer for
+ *   quality; resend for a wrong/missing item), the same complaint again gets a reminder.
+ * - `awaitingChoice` (step `solution_offered`): resend / refund / partial compensation was
+ *   offered; the buyer's choice is carried out and remarked (step 5).
+ * - `awaitingVariant` (step `variant_requested`): an exchange needs the size/colour wanted.
+ * In a waiting state, another after-sale question is answered (and the wait ends unless the
+ * answer waits again); a question outside after-sale is `unhandled` and the wait is kept.
+ */
+
+export type AftersaleStep = 'none' | 'photos_requested' | 'solution_offered' | 'variant_requested';
+export type AftersaleIssue = 'dislike' | 'exchange' | 'quality' | 'wrong_item' | 'refund';
+
+export interface AftersaleContext {
+  /** What this turn decided (replaced every turn). */
+  out: FlowOutput;
+  /** Where the after-sale case is. */
+  step: AftersaleStep;
+  /** The case being handled (return postage depends on it). */
+  issue: AftersaleIssue | null;
+  /** The buyer's own order the case is about. */
+  orderId: string | null;
+  /** Wrong item: something is missing rather than wrong. */
+  missing: boolean;
+  /** Quality issue: the compensation offered (元, within policy). */
+  compensation: number;
+}
+
+/** Optional start values (the engine starts the machine without input). */
+export interface AftersaleInput {
+  orderId?: string;
+}
+
+/** The intents this machine answers; anything else is `unhandled`. */
+export const AFTERSALE_INTENTS: readonly IntentId[] = ['return_dislike', 'exchange', 'quality_issue', 'wrong_item', 'refund_shipped', 'refund_status', 'return_fee'];
+
+/** Hours to keep a resend / follow-up promise. */
+export const RESEND_DUE_HOURS = 72;
+export const FOLLOW_UP_DUE_HOURS = 24;
+
+const isAftersaleIntent = (intent: IntentId): boolean => AFTERSALE_INTENTS.includes(intent);
+
+function reply(scriptId: string, params: ReplyPlan['params'] = {}): ReplyPlan {
+  return { scriptId: `aftersale.${scriptId}`, params };
+}
+
+type Patch = Partial<Omit<AftersaleContext, 'out'>>;
+
+interface Decision {
+  unhandled: boolean;
+  out: FlowOutput;
+  patch: Patch;
+}
+
+interface Answer {
+  replies: ReplyPlan[];
+  remarks?: Remark[];
+  promises?: PromiseItem[];
+  concessions?: Concession[];
+  handoff?: FlowOutput['handoff'];
+  /** Context changes; `step` defaults to `none` (the case is answered). */
+  patch?: Patch;
+}
+
+const PRODUCT_FALLBACK = '商品';
+
+const nameOf = (p: Product | undefined): string => (p === undefined ? PRODUCT_FALLBACK : displayName(p));
+const remark = (order: Order | undefined, reason: string): Remark => (order === undefined ? { reason } : { orderId: order.id, reason });
+const withOrder = <T extends object>(order: Order | undefined, item: T): T & { orderId?: string } => (order === undefined ? item : { ...item, orderId: order.id });
+
+const askOrder = (): Answer => ({ replies: [reply('ask_order')] });
+const notOwn = (): Answer => ({ replies: [reply('order_not_found')] });
+
+/** The first fitting order among the buyer's own, trying each filter in turn. */
+function pickFirst(context: AftersaleContext, event: TurnEvent, ...fits: ((o: Order) => boolean)[]): OrderPick {
+  let pick: OrderPick = { kind: 'none' };
+  for (const fit of fits) {
+    pick = pickOrder(event.facts.orders, event.entities, context.orderId, fit);
+    if (pick.kind !== 'none') return pick;
+  }
+  return pick;
+}
+
+const orderFound = (pick: OrderPick): Order | undefined => (pick.kind === 'found' ? pick.order : undefined);
+
+// ---------------------------------------------------------------- refund status
+
+const REFUND_STATE_SCRIPT = {
+  requested: 'refund_status.requested',
+  approved: 'refund_status.approved',
+  returned: 'refund_status.returned',
+  refunded: 'refund_status.refunded',
+  rejected: 'refund_status.rejected',
+} as const;
+
+function refundStatusOf(order: Order): Answer {
+  const refund = order.refund;
+  if (refund === undefined) return { replies: [reply('refund_status.none', { orderId: order.id })], patch: { orderId: order.id } };
+  const answer: Answer = {
+    replies: [reply(REFUND_STATE_SCRIPT[refund.state], { orderId: order.id, amount: refund.amount })],
+    patch: { orderId: order.id, issue: 'refund' },
+  };
+  if (refund.state === 'rejected') {
+    answer.promises = [{ kind: 'follow_up', text: '退款申请未通过，请售后同事核实原因后回复顾客', orderId: order.id, dueInHours: FOLLOW_UP_DUE_HOURS }];
+  }
+  return answer;
+}
+
+function refundStatusAnswer(context: AftersaleContext, event: TurnEvent): Answer {
+  const pick = pickFirst(context, event, hasRefund, () => true);
+  if (pick.kind === 'not_own') return notOwn();
+  const order = orderFound(pick);
+  return order === undefined ? askOrder() : refundStatusOf(order);
+}
+
+// ---------------------------------------------------------------- refund of an order not received
+
+function refuseDelivery(event: TurnEvent, order: Order): Answer {
+  return {
+    replies: [reply('refund.refuse_delivery', { courier: order.courier ?? event.facts.shop.shipping.courier })],
+    remarks: [remark(order, '顾客要求退款，包裹已发出，已请顾客拒收，退回后退款；已引导退款理由选择不想要了')],
+    promises: [{ kind: 'follow_up', text: '跟进拒收退回的包裹，退回后为顾客办理退款', orderId: order.id, dueInHours: RESEND_DUE_HOURS }],
+    patch: { orderId: order.id, issue: 'refund' },
+  };
+}
+
+function refundBeforeShipping(order: Order): Answer {
+  return {
+    replies: [reply('refund.before_shipping')],
+    remarks: [remark(order, '买家不要，申请退款，请勿打单')],
+    patch: { orderId: order.id, issue: 'refund' },
+  };
+}
+
+function refundShippedAnswer(context: AftersaleContext, event: TurnEvent): Answer {
+  const pick = pickFirst(context, event, isInTransit, isBeforeShipping, isReceived, hasRefund);
+  if (pick.kind === 'not_own') return notOwn();
+  const order = orderFound(pick);
+  if (order === undefined) return askOrder();
+  if (order.refund !== undefined) return refundStatusOf(order);
+  if (isInTransit(order)) return refuseDelivery(event, order);
+  if (isBeforeShipping(order)) return refundBeforeShipping(order);
+  if (isReceived(order)) return returnOfReceived(event, order);
+  return askOrder();
+}
+
+// ---------------------------------------------------------------- 7-day no-reason return
+
+function returnOfReceived(event: TurnEvent, order: Order): Answer {
+  const product = productOf(event.facts.shop, order, event.facts.product);
+  const name = nameOf(product);
+  const patch: Patch = { orderId: order.id, issue: 'dislike' };
+  if (product !== undefined && !product.sevenDayReturn) return { replies: [reply('return.category_excluded', { product: name })], patch };
+  switch (returnWindow(order, event.facts.now, daysIn(event.entities))) {
+    case 'within':
+      return {
+        replies: [reply('return.seven_day', { product: name })],
+        remarks: [remark(order, '顾客不喜欢，申请7天无理由退货，寄回运费由顾客承担（有运费险可抵扣）')],
+        patch,
+      };
+    case 'passed':
+      return { replies: [reply('return.window_passed', { product: name })], patch };
+    case 'unknown':
+      return { replies: [reply('return.ask_received', { product: name })], patch };
+  }
+}
+
+function returnDislikeAnswer(context: AftersaleContext, event: TurnEvent): Answer {
+  const pick = pickFirst(context, event, isReceived, isInTransit, isBeforeShipping, hasRefund);
+  if (pick.kind === 'not_own') return notOwn();
+  const order = orderFound(pick);
+  if (order === undefined) return askOrder();
+  if (order.refund !== undefined) return refundStatusOf(order);
+  if (isReceived(order)) return returnOfReceived(event, order);
+  if (isInTransit(order)) return refuseDelivery(event, order);
+  if (isBeforeShipping(order)) return refundBeforeShipping(order);
+  return askOrder();
+}
+
+// ---------------------------------------------------------------- exchange
+
+function exchangeStockAnswer(event: TurnEvent, order: Order): Answer {
+  const product = productOf(event.facts.shop, order, event.facts.product);
+  if (product === undefined) return askOrder();
+  const name = nameOf(product);
+  const asked = requestedVariant(event.entities);
+  const item = order.items.find((i) => i.productId === product.id) ?? order.items[0];
+  const stock = exchangeStock(product, asked, item);
+  const label = (size: string): string => sizeLabel(product, size);
+  const patch: Patch = { orderId: order.id, issue: 'exchange' };
+  switch (stock.kind) {
+    case 'in_stock':
+      return {
+        replies: [reply('exchange.in_stock', { product: name, color: stock.color, size: label(stock.size) })],
+        remarks: [remark(order, `顾客申请换货，换${stock.color}${label(stock.size)}，寄回运费由顾客承担`)],
+        patch,
+      };
+    case 'out':
+      return stock.sizesInStock.length > 0
+        ? {
+            replies: [reply('exchange.out_with_sizes', { product: name, color: stock.color, size: label(stock.size), sizes: joinList(stock.sizesInStock.map(label)) })],
+            patch: { ...patch, step: 'variant_requested' },
+          }
+        : { replies: [reply('exchange.out_all', { product: name, color: stock.color, size: label(stock.size) })], patch };
+    case 'unknown_variant':
+      return {
+        replies: [reply('exchange.unknown_variant', { product: name, colors: joinList(stock.colors), sizes: joinList(stock.sizes.map(label)) })],
+        patch: { ...patch, step: 'variant_requested' },
+      };
+  }
+}
+
+const variantWords = (product: Product | undefined): { colorWord: string; sizeWord: string } =>
+  product?.variantLabels === undefined ? { colorWord: '颜色', sizeWord: '尺码' } : { colorWord: product.variantLabels.color, sizeWord: product.variantLabels.size };
+
+function exchangeAnswer(context: AftersaleContext, event: TurnEvent): Answer {
+  const pick = pickFirst(context, event, isReceived, isInTransit, isBeforeShipping);
+  if (pick.kind === 'not_own') return notOwn();
+  const order = orderFound(pick);
+  if (order === undefined) return askOrder();
+  const product = productOf(event.facts.shop, order, event.facts.product);
+  if (!isReceived(order)) return { replies: [reply('exchange.before_receipt', { product: nameOf(product) })], patch: { orderId: order.id } };
+  const asked = requestedVariant(event.entities);
+  if (asked.size === null && asked.color === null) {
+    return {
+      replies: [reply('exchange.ask_variant', { product: nameOf(product), ...variantWords(product) })],
+      patch: { orderId: order.id, issue: 'exchange', step: 'variant_requested' },
+    };
+  }
+  return exchangeStockAnswer(event, order);
+}
+
+// ---------------------------------------------------------------- quality issue and wrong item (photos first)
+
+function issueStart(context: AftersaleContext, event: TurnEvent, issue: 'quality' | 'wrong_item'): Answer {
+  const pick = pickFirst(context, event, isReceived, isInTransit);
+  if (pick.kind === 'not_own') return notOwn();
+  const order = orderFound(pick);
+  const product = productOf(event.facts.shop, order, event.facts.product);
+  const script = issue === 'quality' ? 'quality.apologise_ask_photos' : 'wrong_item.apologise_ask_photos';
+  return {
+    replies: [reply(script, { product: nameOf(product) })],
+    patch: { step: 'photos_requested', issue, orderId: order?.id ?? null, missing: issue === 'wrong_item' && saysMissing(event.text), compensation: 0 },
+  };
+}
+
+const caseOrder = (context: AftersaleContext, event: TurnEvent): Order | undefined =>
+  context.orderId === null ? undefined : event.facts.orders.find((o) => o.id === context.orderId);
+
+function photosReceived(context: AftersaleContext, event: TurnEvent): Answer {
+  const order = caseOrder(context, event);
+  const product = productOf(event.facts.shop, order, event.facts.product);
+  const name = nameOf(product);
+  if (context.issue === 'quality') {
+    const amount = compensationFor(event.facts.shop, order, product);
+    return {
+      replies: [reply('quality.checked', { product: name }), amount > 0 ? reply('quality.offer', { amount }) : reply('quality.offer_basic')],
+      patch: { step: 'solution_offered', compensation: amount },
+    };
+  }
+  const missing = context.missing || saysMissing(event.text);
+  const item = order?.items.find((i) => i.productId === product?.id) ?? order?.items[0];
+  if (missing || item === undefined || product === undefined) {
+    return {
+      replies: [reply('wrong_item.resend_missing', { product: name })],
+      remarks: [remark(order, `漏发${name}，已安排补发，运费由店铺承担`)],
+      promises: [withOrder(order, { kind: 'resend' as const, text: `补发漏发的${name}，发出后留言告知快递单号`, dueInHours: RESEND_DUE_HOURS })],
+      patch: { missing },
+    };
+  }
+  const size = sizeLabel(product, item.size);
+  return {
+    replies: [reply('wrong_item.resend_wrong', { product: name, color: item.color, size })],
+    remarks: [remark(order, `发错货，顾客寄回（运费由店铺承担），补发${name}${item.color}${size}`)],
+    promises: [withOrder(order, { kind: 'resend' as const, text: `收到退回的错发商品后补发${name}${item.color}${size}，发出后留言告知快递单号`, dueInHours: RESEND_DUE_HOURS })],
+  };
+}
+
+function photosReminder(context: AftersaleContext): Answer {
+  return {
+    replies: [reply(context.issue === 'quality' ? 'quality.photos_reminder' : 'wrong_item.photos_reminder')],
+    patch: { step: 'photos_requested' },
+  };
+}
+
+/** The largest amount the buyer asked for in this message, if any. */
+const askedAmount = (event: TurnEvent): number | null => {
+  const amounts = event.entities.flatMap((e) => (e.type === 'money' ? [e.amount] : []));
+  return amounts.length === 0 ? null : Math.max(...amounts);
+};
+
+function qualitySolution(context: AftersaleContext, event: TurnEvent): Answer {
+  const order = caseOrder(context, event);
+  const product = productOf(event.facts.shop, order, event.facts.product);
+  const name = nameOf(product);
+  switch (qualityChoice(event.text)) {
+    case 'resend':
+      return {
+        replies: [reply('quality.resend', { product: name })],
+        remarks: [remark(order, '质量问题，顾客选择换新补发，来回运费由店铺承担')],
+        promises: [withOrder(order, { kind: 'resend' as const, text: `收到退回的${name}后换新补发，发出后留言告知快递单号`, dueInHours: RESEND_DUE_HOURS })],
+      };
+    case 'refund':
+      return { replies: [reply('quality.refund')], remarks: [remark(order, '质量问题，顾客选择退货退款，来回运费由店铺承担')] };
+    case 'compensation': {
+      const asked = askedAmount(event);
+      if (context.compensation <= 0 || (asked !== null && asked > context.compensation)) {
+        return {
+          replies: [reply('quality.compensation_handoff')],
+          remarks: [remark(order, `质量问题，顾客要求补偿${asked ?? ''}元，超出权限，已转主管`)],
+          handoff: 'outside_policy',
+        };
+      }
+      const amount = asked ?? context.compensation;
+      return {
+        replies: [reply('quality.compensation', { amount })],
+        remarks: [remark(order, `质量问题，顾客保留商品，补偿${amount}元（部分退款）`)],
+        concessions: [{ kind: 'discount', amount, ...(product === undefined ? {} : { productId: product.id }), reason: '质量问题部分补偿' }],
+      };
+    }
+    case null:
+      return { replies: [reply('quality.ask_choice')], patch: { step: 'solution_offered' } };
+  }
+}
+
+// ---------------------------------------------------------------- return postage
+
+function returnFeeAnswer(context: AftersaleContext, event: TurnEvent): Answer {
+  const shopFault =
+    context.issue === 'quality' ||
+    context.issue === 'wrong_item' ||
+    mentionsShopFault(event.text) ||
+    event.secondary.some((i) => i === 'quality_issue' || i === 'wrong_item');
+  if (shopFault) return { replies: [reply('return_fee.shop')], patch: { step: context.step } };
+  return { replies: [reply(mentionsInsurance(event.text) ? 'return_fee.insurance' : 'return_fee.buyer')], patch: { step: context.step } };
+}
+
+// ---------------------------------------------------------------- the turn
+
+function freshAnswer(context: AftersaleContext, event: TurnEvent): Answer {
+  switch (event.intent) {
+    case 'return_dislike':
+      return returnDislikeAnswer(context, event);
+    case 'exchange':
+      return exchangeAnswer(context, event);
+    case 'quality_issue':
+      return issueStart(context, event, 'quality');
+    case 'wrong_item':
+      return issueStart(context, event, 'wrong_item');
+    case 'refund_shipped':
+      return refundShippedAnswer(context, event);
+    case 'refund_status':
+      return refundStatusAnswer(context, event);
+    default:
+      return returnFeeAnswer(context, event);
+  }
+}
+
+const ISSUE_INTENT = { quality: 'quality_issue', wrong_item: 'wrong_item' } as const;
+
+/** The answer for a turn in the current step, or null when the turn is not ours. */
+function answerFor(context: AftersaleContext, event: TurnEvent): Answer | null {
+  const ours = isAftersaleIntent(event.intent);
+  if (context.step === 'photos_requested' && (context.issue === 'quality' || context.issue === 'wrong_item')) {
+    const issueIntent = ISSUE_INTENT[context.issue];
+    if ((event.intent === issueIntent || event.intent === 'other') && saysPhotosSent(event.text)) return photosReceived(context, event);
+    if (event.intent === issueIntent) return photosReminder(context);
+  }
+  if (context.step === 'solution_offered' && (ours || event.intent === 'other') && event.intent !== 'return_fee' && event.intent !== 'refund_status') {
+    if (qualityChoice(event.text) !== null || event.intent === 'quality_issue' || event.intent === 'other') return qualitySolution(context, event);
+  }
+  if (context.step === 'variant_requested' && event.intent !== 'return_fee') {
+    const asked = requestedVariant(event.entities);
+    const order = caseOrder(context, event);
+    if ((asked.size !== null || asked.color !== null) && order !== undefined) return exchangeStockAnswer(event, order);
+  }
+  return ours ? freshAnswer(context, event) : null;
+}
+
+/** Decides a turn (pure; guards and actions both read it). */
+export function decide(context: AftersaleContext, event: TurnEvent): Decision {
+  const answer = answerFor(context, event);
+  if (answer === null) return { unhandled: true, out: { ...emptyOutput(), unhandled: true }, patch: {} };
+  const out: FlowOutput = {
+    replies: answer.replies,
+    remarks: answer.remarks ?? [],
+    promises: answer.promises ?? [],
+    concessions: answer.concessions ?? [],
+    ...(answer.handoff === undefined ? {} : { handoff: answer.handoff }),
+  };
+  return { unhandled: false, out, patch: { step: 'none', ...answer.patch } };
+}
+
+const nextStep = (context: AftersaleContext, event: TurnEvent): AftersaleStep => {
+  const d = decide(context, event);
+  return d.unhandled ? context.step : (d.patch.step ?? 'none');
+};
+
+export const aftersaleMachine = setup({
+  types: {
+    context: {} as AftersaleContext,
+    events: {} as TurnEvent,
+    input: {} as AftersaleInput,
+  },
+  guards: {
+    isUnhandled: ({ context, event }) => decide(context, event).unhandled,
+    asksForPhotos: ({ context, event }) => nextStep(context, event) === 'photos_requested',
+    offersSolutions: ({ context, event }) => nextStep(context, event) === 'solution_offered',
+    asksForVariant: ({ context, event }) => nextStep(context, event) === 'variant_requested',
+  },
+  actions: {
+    markUnhandled: assign({ out: () => ({ ...emptyOutput(), unhandled: true }) }),
+    answer: assign(({ context, event }) => {
+      const d = decide(context, event);
+      return { ...d.patch, out: d.out };
+    }),
+  },
+}).createMachine({
+  id: 'aftersale',
+  context: ({ input }: { input: AftersaleInput | undefined }) => ({
+    out: emptyOutput(),
+    step: 'none',
+    issue: null,
+    orderId: input?.orderId ?? null,
+    missing: false,
+    compensation: 0,
+  }),
+  initial: 'idle',
+  on: {
+    TURN: [
+      { guard: 'isUnhandled', actions: 'markUnhandled' },
+      { guard: 'asksForPhotos', target: '.awaitingPhotos', actions: 'answer' },
+      { guard: 'offersSolutions', target: '.awaitingChoice', actions: 'answer' },
+      { guard: 'asksForVariant', target: '.awaitingVariant', actions: 'answer' },
+      { target: '.idle', actions: 'answer' },
+    ],
+  },
+  states: {
+    idle: {},
+    /** Quality issue / wrong item: apologised, photos asked (steps 1–2). */
+    awaitingPhotos: {},
+    /** Quality issue: checked, resend / refund / compensation offered (steps 3–4). */
+    awaitingChoice: {},
+    /** Exchange: the size/colour wanted is asked. */
+    awaitingVariant: {},
+  },
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { Entity } from '../src/nlu/entities/index.ts';
+import type { Order } from '../src/orders/schema.ts';
+import { addressFromText, latestTracking, mentionedOrder, minutesBetween, orderIdsIn, orderList, shortIds } from './logistics-helpers.ts';
+
+const order = (id: string, tracking: Order['tracking'] = []): Order => ({
+  id,
+  buyerId: 'buyer-1',
+  state: 'shipped',
+  items: [{ productId: 'coat-01', color: '驼色', size: 'S', quantity: 1, price: 599 }],
+  total: 599,
+  createdAt: '2026-11-23T08:00:00+08:00',
+  tracking,
+  receiver: { name: '张三', phone: '13812345678', address: '浙江省杭州市西湖区文三路100号', region: '浙江' },
+});
+const orderId = (value: string): Entity => ({ text: value, start: 0, end: value.length, type: 'order_id', value });
+
+const a = order('100000000000001111');
+const b = order('100000000000002222');
+const c = order('100000000000012222');
+
+describe('mentionedOrder', () => {
+  it('an order id entity of the buyer’s own orders', () => {
+    expect(mentionedOrder('', [orderId(a.id)], [a, b])).toEqual({ kind: 'own', order: a });
+  });
+  it('an order id entity (or a bare 15–20 digit number) that is not theirs is foreign, nothing more', () => {
+    expect(mentionedOrder('', [orderId('399900000000007777')], [a, b])).toEqual({ kind: 'foreign' });
+    expect(mentionedOrder('查399900000000007777', [], [a, b])).toEqual({ kind: 'foreign' });
+    expect(mentionedOrder(`查${b.id}`, [], [a, b])).toEqual({ kind: 'own', order: b });
+  });
+  it('last digits pick a candidate only when they are unambiguous', () => {
+    expect(mentionedOrder('尾号1111那个', [], [a, b])).toEqual({ kind: 'own', order: a });
+    expect(mentionedOrder('2222', [], [a, b, c])).toEqual({ kind: 'none' });
+    expect(mentionedOrder('2222', [], [a, b, c], [a, b])).toEqual({ kind: 'own', order: b });
+    expect(mentionedOrder('快递到哪了', [], [a, b])).toEqual({ kind: 'none' });
+  });
+  it('orderIdsIn keeps only order_id entities', () => {
+    expect(orderIdsIn([orderId('1'), { text: '中通', start: 0, end: 2, type: 'courier', name: '中通' }])).toEqual(['1']);
+  });
+});
+
+describe('short ids', () => {
+  it('uses the shortest tail (≥ 4) that tells the orders apart', () => {
+    expect(shortIds([a, b])).toEqual(['1111', '2222']);
+    expect(shortIds([b, c])).toEqual(['02222', '12222']);
+    expect(orderList([a, b])).toBe('尾号1111、尾号2222');
+  });
+});
+
+describe('latestTracking', () => {
+  it('the newest event by time, whatever the order of the list', () => {
+    const o = order('100000000000003333', [
+      { at: '2026-11-22T20:00:00+08:00', text: '到达转运中心' },
+      { at: '2026-11-22T08:00:00+08:00', text: '已揽收' },
+    ]);
+    expect(latestTracking(o)?.text).toBe('到达转运中心');
+    expect(latestTracking(order('100000000000003334'))).toBeUndefined();
+  });
+});
+
+describe('minutesBetween', () => {
+  it('whole minutes across offsets; null without a start', () => {
+    expect(minutesBetween('2026-11-23T09:30:00+08:00', '2026-11-23T10:00:00+08:00')).toBe(30);
+    expect(minutesBetween('2026-11-23T01:29:00Z', '2026-11-23T10:00:00+08:00')).toBe(31);
+    expect(minutesBetween(undefined, '2026-11-23T10:00:00+08:00')).toBeNull();
+  });
+});
+
+describe('addressFromText', () => {
+  it('what follows 改成 / 换到 / 新地址', () => {
+    expect(addressFromText('地址改成浙江省杭州市滨江区江南大道588号')).toBe('浙江省杭州市滨江区江南大道588号');
+    expect(addressFromText('麻烦帮我换到上海市浦东新区世纪大道100号吧')).toBe('上海市浦东新区世纪大道100号');
+    expect(addressFromText('新地址：北京市朝阳区建国路88号。')).toBe('北京市朝阳区建国路88号');
+  });
+  it('a bare address only when one is expected; nothing that does not read as an address', () => {
+    expect(addressFromText('浙江省杭州市滨江区江南大道588号')).toBeNull();
+    expect(addressFromText('浙江省杭州市滨江区江南大道588号', true)).toBe('浙江省杭州市滨江区江南大道588号');
+    expect(addressFromText('我想改下地址')).toBeNull();
+    expect(addressFromText('好的谢谢', true)).toBeNull();
+  });
+});

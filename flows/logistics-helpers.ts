@@ -1,0 +1,109 @@
+import type { Entity } from '../src/nlu/entities/index.ts';
+import type { Order } from '../src/orders/schema.ts';
+
+/** Pure helpers of the logistics machine (no clock: the time always comes from the turn's facts). */
+
+/** Orders that have left the warehouse (a tracking number may be shown). */
+export const SHIPPED_STATES: readonly Order['state'][] = ['shipped', 'delivered', 'completed'];
+/** Orders still in the shop's hands (paid or printed, not yet handed to the courier). */
+export const PENDING_STATES: readonly Order['state'][] = ['paid', 'printed'];
+
+export const isShipped = (order: Order): boolean => SHIPPED_STATES.includes(order.state);
+export const isPending = (order: Order): boolean => PENDING_STATES.includes(order.state);
+
+/** Minutes after payment within which the address is changed by a remark alone (seed 004 修改订单流程). */
+export const DIRECT_CHANGE_MINUTES = 30;
+/** Hours within which a promised follow-up is due. */
+export const FOLLOW_UP_HOURS = 24;
+
+/** The order ids the message names (order_id entities). */
+export function orderIdsIn(entities: readonly Entity[]): string[] {
+  const ids: string[] = [];
+  for (const e of entities) if (e.type === 'order_id') ids.push(e.value);
+  return ids;
+}
+
+/**
+ * Which of the buyer's own orders the message names.
+ * - `own`: an order id entity that is one of the buyer's orders, or a number in the text that
+ *   ends one of the candidate ids (尾号 answers: "5678那个").
+ * - `foreign`: an order id that is not among the buyer's orders (never looked up any further).
+ * - `none`: no order named.
+ */
+export type OrderMention = { kind: 'own'; order: Order } | { kind: 'foreign' } | { kind: 'none' };
+
+export function mentionedOrder(text: string, entities: readonly Entity[], orders: readonly Order[], candidates: readonly Order[] = orders): OrderMention {
+  const ids = orderIdsIn(entities);
+  for (const id of ids) {
+    const own = orders.find((o) => o.id === id);
+    if (own !== undefined) return { kind: 'own', order: own };
+  }
+  if (ids.length > 0) return { kind: 'foreign' };
+  const numbers = text.match(/\d{4,20}/g) ?? [];
+  for (const n of numbers) {
+    if (n.length >= 15) {
+      const own = orders.find((o) => o.id === n);
+      if (own !== undefined) return { kind: 'own', order: own };
+      return { kind: 'foreign' };
+    }
+    const matches = candidates.filter((o) => o.id.endsWith(n));
+    if (matches.length === 1) return { kind: 'own', order: matches[0]! };
+  }
+  return { kind: 'none' };
+}
+
+/** The last digits of an order id that tell the candidates apart (at least 4). */
+export function shortIds(orders: readonly Order[]): string[] {
+  for (let len = 4; len <= 20; len++) {
+    const tails = orders.map((o) => o.id.slice(-len));
+    if (new Set(tails).size === tails.length) return tails;
+  }
+  return orders.map((o) => o.id);
+}
+
+/** "尾号1234、尾号5678" (at most `max`, the newest first as the engine passes them). */
+export function orderList(orders: readonly Order[], max = 5): string {
+  return shortIds(orders.slice(0, max))
+    .map((tail) => `尾号${tail}`)
+    .join('、');
+}
+
+/** The newest tracking event of an order (tracking is kept in any order: sort by time). */
+export function latestTracking(order: Order): { at: string; text: string } | undefined {
+  let latest: { at: string; text: string } | undefined;
+  for (const t of order.tracking) if (latest === undefined || Date.parse(t.at) > Date.parse(latest.at)) latest = t;
+  return latest;
+}
+
+/** Whole minutes between two ISO datetimes (b − a); null when either is missing or invalid. */
+export function minutesBetween(from: string | undefined, to: string): number | null {
+  if (from === undefined) return null;
+  const a = Date.parse(from);
+  const b = Date.parse(to);
+  if (Number.isNaN(a) || Number.isNaN(b)) return null;
+  return Math.floor((b - a) / 60000);
+}
+
+const ADDRESS_WORD = /[省市区县镇乡村路街道巷弄号栋幢楼室单元小区]/;
+const ADDRESS_INTRO = /(?:改成|改为|改到|换成|换为|换到|更改为|修改为|新地址是|新地址为|新地址|地址是|地址为|寄到|送到|发到)[:：\s]*/;
+
+/**
+ * The new address in the buyer's message, if any: what follows 改成/换到/新地址… ; or the whole
+ * message when it reads as a bare address (answer to "请问新地址是？"). Null when none.
+ */
+export function addressFromText(text: string, bare = false): string | null {
+  const trimmed = text.trim();
+  const intro = ADDRESS_INTRO.exec(trimmed);
+  let candidate: string | null = null;
+  if (intro !== null) candidate = trimmed.slice(intro.index + intro[0].length);
+  else if (bare) candidate = trimmed;
+  if (candidate === null) return null;
+  candidate = candidate.replace(/[。！？!?，,～~\s]+$/u, '').replace(/(?:吧|吗|呢|啊|谢谢|麻烦了|可以吗|行吗)+$/u, '').trim();
+  if (candidate.length < 5 || !ADDRESS_WORD.test(candidate)) return null;
+  return candidate;
+}
+
+/** The newest of the orders matching a predicate (the engine passes orders newest first). */
+export function newest(orders: readonly Order[], predicate: (o: Order) => boolean): Order | undefined {
+  return orders.find(predicate);
+}

@@ -1,0 +1,468 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createActor, type AnyStateMachine, type Snapshot } from 'xstate';
+import { createLinter } from '../src/compliance/linter.ts';
+import type { LintContext } from '../src/compliance/schema.ts';
+import { PLACEHOLDERS, parseScriptsFile, renderVariant } from '../src/dialogue/scripts.ts';
+import type { Entity } from '../src/nlu/entities/index.ts';
+import { INTENT_IDS, type IntentId } from '../src/nlu/intents.ts';
+import type { Order } from '../src/orders/schema.ts';
+import { LOGISTICS_INTENTS, logisticsMachine, type LogisticsContext } from './logistics.ts';
+import type { FlowOutput, TurnEvent } from './protocol.ts';
+import { testShop, turn } from './test-fixtures.ts';
+
+// ---------------------------------------------------------------- the scripts library
+
+const scripts = parseScriptsFile(readFileSync(new URL('../scripts-library/logistics.yaml', import.meta.url), 'utf8'), 'scripts-library/logistics.yaml');
+const scriptById = new Map(scripts.map((s) => [s.id, s]));
+
+const SAMPLE_PARAMS: Record<string, string | number> = {
+  shop: '暖阳旗舰店', agent: '小美', product: '羊毛呢大衣', price: 599, amount: 30, discount: 20, finalPrice: 579, gift: '护理小样',
+  coupon: 10, color: '驼色', size: 'M码', sizes: 'S码、M码、L码', colors: '驼色、黑色', height: 165, weight: 52, courier: '中通',
+  couriers: '中通、顺丰', fee: 15, region: '浙江', days: '2-4', cutoff: '16:00', attribute: '材质', value: '【杭州市】快件已到达杭州转运中心',
+  restockDate: '12月1日', wording: '自有品牌原厂正品', activity: '确认收货后带图评价，可以领取5元无门槛优惠券', promotion: '双十二',
+  promotionDetail: '12月12日全店满300减30', colorWord: '颜色', sizeWord: '尺码', invoiceKind: '电子普通发票', trackingNumber: '78451203996127', trackingEvent: '快件已到达杭州转运中心',
+  category: '服装', delivery: '财务会在一个月之内统一寄出，运费我们承担', orderId: '尾号0001、尾号0002', address: '浙江省杭州市西湖区文三路100号',
+  receiver: '张三', phone: '138****5678', threshold: 300, recommendation: '羊绒围巾',
+};
+
+const BUYER = 'buyer-1';
+const OTHER_BUYER_ORDER: Order = {
+  id: '399900000000007777',
+  buyerId: 'buyer-2',
+  state: 'shipped',
+  items: [{ productId: 'coat-01', color: '黑色', size: 'M', quantity: 1, price: 599 }],
+  total: 599,
+  createdAt: '2026-11-20T09:00:00+08:00',
+  courier: '顺丰',
+  trackingNumber: 'SF1234567890',
+  tracking: [{ at: '2026-11-22T08:00:00+08:00', text: '【上海市】快件已由王芳签收' }],
+  receiver: { name: '王芳', phone: '13911112222', address: '上海市浦东新区张江路1000弄5号', region: '上海' },
+};
+
+function linterFor(orders: Order[], extra: Order[] = []) {
+  const newest = orders[0];
+  const all = [...orders, ...extra];
+  const context: LintContext = {
+    buyer: { id: BUYER, ...(newest ? { name: newest.receiver.name, phone: newest.receiver.phone, address: newest.receiver.address } : {}) },
+    orders: all.map((o) => ({ id: o.id, buyerId: o.buyerId, receiverName: o.receiver.name, phone: o.receiver.phone, address: o.receiver.address })),
+    shop: { name: testShop.name, authenticityWording: testShop.authenticityWording },
+  };
+  return createLinter({ profile: 'tmall', context });
+}
+
+describe('scripts-library/logistics.yaml', () => {
+  it('has only logistics.* ids, each with a description and at least two variants', () => {
+    expect(scripts.length).toBeGreaterThan(25);
+    for (const s of scripts) {
+      expect(s.id).toMatch(/^logistics\./);
+      expect(s.description.length).toBeGreaterThan(0);
+      expect(s.variants.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('every variant of every script, rendered with sample values, passes the strict linter with zero findings', () => {
+    expect(Object.keys(SAMPLE_PARAMS).sort()).toEqual(Object.keys(PLACEHOLDERS).sort());
+    const linter = createLinter({ profile: 'tmall' });
+    const findings: string[] = [];
+    for (const s of scripts) {
+      for (const v of s.variants) {
+        const text = renderVariant(v, SAMPLE_PARAMS, s.id);
+        for (const f of linter.lint(text).violations) findings.push(`${s.id}: ${f.ruleId} (${f.severity}) 「${text.slice(f.start, f.end)}」 in ${text}`);
+      }
+    }
+    expect(findings).toEqual([]);
+  });
+
+  it('every variant ends with punctuation and addresses the buyer as 您', () => {
+    for (const s of scripts) {
+      for (const v of s.variants) {
+        expect(v, s.id).toMatch(/[。？！]$/);
+        expect(v, s.id).not.toMatch(/你/);
+      }
+    }
+  });
+});
+
+// ---------------------------------------------------------------- helpers for the machine
+
+const orderIdEntity = (value: string): Entity => ({ text: value, start: 0, end: value.length, type: 'order_id', value });
+
+const NOW = '2026-11-23T10:00:00+08:00';
+
+function order(id: string, state: Order['state'], extra: Partial<Order> = {}): Order {
+  return {
+    id,
+    buyerId: BUYER,
+    state,
+    items: [{ productId: 'coat-01', color: '驼色', size: 'S', quantity: 1, price: 599 }],
+    total: 599,
+    createdAt: '2026-11-23T08:00:00+08:00',
+    tracking: [],
+    receiver: { name: '张三', phone: '13812345678', address: '浙江省杭州市西湖区文三路100号', region: '浙江' },
+    ...(state === 'unpaid' ? {} : { paidAt: '2026-11-23T08:05:00+08:00' }),
+    ...(['shipped', 'delivered', 'completed'].includes(state)
+      ? {
+          courier: '中通',
+          trackingNumber: `ZT${id.slice(-6)}`,
+          tracking: [
+            { at: '2026-11-22T08:00:00+08:00', text: '【杭州市】快件已揽收' },
+            { at: '2026-11-22T20:00:00+08:00', text: '【杭州市】快件已到达杭州转运中心' },
+          ],
+        }
+      : {}),
+    ...extra,
+  };
+}
+
+const shippedA = order('100000000000001111', 'shipped');
+const shippedB = order('100000000000002222', 'shipped');
+const paid = order('100000000000003333', 'paid');
+const printed = order('100000000000004444', 'printed');
+const unpaid = order('100000000000005555', 'unpaid');
+const delivered = order('100000000000006666', 'delivered');
+
+/** Checks the replies the way the engine uses them: known script, every placeholder filled, lint-clean with the buyer's orders as context. */
+function checkOutput(out: FlowOutput, event: TurnEvent): void {
+  const linter = linterFor(event.facts.orders, [OTHER_BUYER_ORDER]);
+  for (const plan of out.replies) {
+    const script = scriptById.get(plan.scriptId);
+    expect(script, `unknown script ${plan.scriptId}`).toBeDefined();
+    for (const v of script!.variants) {
+      const text = renderVariant(v, plan.params, plan.scriptId);
+      expect(linter.lint(text).violations, text).toEqual([]);
+    }
+  }
+}
+
+function run(events: TurnEvent[]) {
+  const actor = createActor(logisticsMachine, { input: {} }).start();
+  const steps = events.map((event) => {
+    actor.send(event);
+    const snap = actor.getSnapshot();
+    checkOutput(snap.context.out, event);
+    return { value: snap.value, out: snap.context.out, context: snap.context as LogisticsContext };
+  });
+  return steps;
+}
+
+const one = (event: TurnEvent) => run([event])[0]!;
+const ids = (out: FlowOutput) => out.replies.map((r) => r.scriptId);
+const at = (orders: Order[], facts: { now?: string } = {}) => ({ facts: { orders, now: facts.now ?? NOW } });
+
+// ---------------------------------------------------------------- scope
+
+describe('scope', () => {
+  it('answers exactly its intents; anything else is unhandled with no replies', () => {
+    for (const intent of INTENT_IDS) {
+      const step = one(turn(intent as IntentId, '', at([shippedA])));
+      if (LOGISTICS_INTENTS.includes(intent as IntentId)) {
+        expect(step.out.unhandled, intent).toBeUndefined();
+        expect(step.out.replies.length, intent).toBeGreaterThan(0);
+      } else {
+        expect(step.out).toEqual({ replies: [], remarks: [], promises: [], concessions: [], unhandled: true });
+      }
+    }
+  });
+
+  it('replaces out every turn', () => {
+    const steps = run([turn('not_shipped', '怎么还没发货', at([paid])), turn('confirm_receipt', '怎么确认收货', at([paid]))]);
+    expect(steps[1]!.out.remarks).toEqual([]);
+    expect(steps[1]!.out.promises).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------- tracking
+
+describe('logistics_track', () => {
+  it('one shipped order: courier, tracking number and the latest event', () => {
+    const step = one(turn('logistics_track', '我的快递到哪了', at([shippedA, paid])));
+    expect(step.value).toBe('idle');
+    expect(step.out.replies).toEqual([
+      { scriptId: 'logistics.track.shipped', params: { orderId: shippedA.id, courier: '中通', trackingNumber: 'ZT001111', trackingEvent: '【杭州市】快件已到达杭州转运中心' } },
+    ]);
+  });
+
+  it('shipped without tracking events, or without a number; the shop courier when the order has none', () => {
+    const quiet = order('100000000000007777', 'shipped', { tracking: [], courier: undefined });
+    expect(one(turn('logistics_track', '物流', at([quiet]))).out.replies).toEqual([
+      { scriptId: 'logistics.track.shipped_no_event', params: { orderId: quiet.id, courier: testShop.shipping.courier, trackingNumber: 'ZT007777' } },
+    ]);
+    const noNumber = order('100000000000008888', 'shipped', { trackingNumber: undefined });
+    expect(ids(one(turn('logistics_track', '物流', at([noNumber]))).out)).toEqual(['logistics.track.no_number']);
+  });
+
+  it('several shipped orders: asks which (their own ids by 尾号), then answers the next turn naming one', () => {
+    const orders = [shippedA, shippedB];
+    const steps = run([turn('logistics_track', '快递到哪了', at(orders)), turn('other', '2222那个', at(orders))]);
+    expect(steps[0]!.value).toBe('choosingOrder');
+    expect(steps[0]!.out.replies).toEqual([{ scriptId: 'logistics.track.which_order', params: { orderId: '尾号1111、尾号2222' } }]);
+    expect(steps[0]!.context.pending).toEqual({ kind: 'choose_order', intent: 'logistics_track', orderIds: [shippedA.id, shippedB.id], address: null });
+    expect(steps[1]!.value).toBe('idle');
+    expect(steps[1]!.out.replies[0]).toMatchObject({ scriptId: 'logistics.track.shipped', params: { orderId: shippedB.id, trackingNumber: 'ZT002222' } });
+  });
+
+  it('several shipped orders: an order id entity answers the question too', () => {
+    const orders = [shippedA, shippedB];
+    const steps = run([turn('logistics_track', '快递到哪了', at(orders)), turn('logistics_track', shippedA.id, { ...at(orders), entities: [orderIdEntity(shippedA.id)] })]);
+    expect(steps[1]!.value).toBe('idle');
+    expect(steps[1]!.out.replies[0]!.params.orderId).toBe(shippedA.id);
+  });
+
+  it('while choosing: another logistics question is answered and the question dropped; an unrelated message is unhandled', () => {
+    const orders = [shippedA, shippedB];
+    const steps = run([
+      turn('logistics_track', '快递到哪了', at(orders)),
+      turn('confirm_receipt', '怎么确认收货', at(orders)),
+      turn('logistics_track', '快递到哪了', at(orders)),
+      turn('praise', '你们家衣服真好看', at(orders)),
+    ]);
+    expect(steps.map((s) => s.value)).toEqual(['choosingOrder', 'idle', 'choosingOrder', 'idle']);
+    expect(ids(steps[1]!.out)).toEqual(['logistics.confirm_receipt.how']);
+    expect(steps[3]!.out.unhandled).toBe(true);
+    expect(steps[3]!.context.pending).toBeNull();
+  });
+
+  it('nothing shipped: says so and what happens next; unpaid; no orders → asks for the order id', () => {
+    expect(ids(one(turn('logistics_track', '发货了吗', at([paid]))).out)).toEqual(['logistics.track.not_shipped']);
+    expect(ids(one(turn('logistics_track', '发货了吗', at([unpaid]))).out)).toEqual(['logistics.track.unpaid']);
+    expect(ids(one(turn('logistics_track', '快递到哪了', at([]))).out)).toEqual(['logistics.order.ask_id']);
+    expect(ids(one(turn('logistics_track', '快递到哪了', at([order('100000000000009999', 'refunding')]))).out)).toEqual(['logistics.track.refunding']);
+  });
+
+  it('someone else’s order id: refused politely, nothing of the other buyer in the reply', () => {
+    const event = turn('logistics_track', `帮我查下${OTHER_BUYER_ORDER.id}到哪了`, { ...at([shippedA]), entities: [orderIdEntity(OTHER_BUYER_ORDER.id)] });
+    const step = one(event);
+    expect(step.out.replies).toEqual([{ scriptId: 'logistics.order.not_own', params: {} }]);
+    expect(step.out.remarks).toEqual([]);
+    const dump = JSON.stringify(step.out);
+    for (const secret of [OTHER_BUYER_ORDER.id, 'SF1234567890', '王芳', '13911112222', '张江路', '顺丰']) expect(dump).not.toContain(secret);
+    // The same without the entity (a bare 18-digit number in the text).
+    expect(ids(one(turn('logistics_track', `查一下${OTHER_BUYER_ORDER.id}`, at([shippedA]))).out)).toEqual(['logistics.order.not_own']);
+  });
+
+  it('someone else’s order id while choosing: refused, and the question stays open', () => {
+    const orders = [shippedA, shippedB];
+    const steps = run([
+      turn('logistics_track', '快递到哪了', at(orders)),
+      turn('other', OTHER_BUYER_ORDER.id, { ...at(orders), entities: [orderIdEntity(OTHER_BUYER_ORDER.id)] }),
+      turn('other', '尾号1111', at(orders)),
+    ]);
+    expect(steps.map((s) => s.value)).toEqual(['choosingOrder', 'choosingOrder', 'idle']);
+    expect(ids(steps[1]!.out)).toEqual(['logistics.order.not_own']);
+    expect(steps[2]!.out.replies[0]!.params.orderId).toBe(shippedA.id);
+  });
+});
+
+// ---------------------------------------------------------------- not shipped
+
+describe('not_shipped', () => {
+  it('3 steps for the newest paid/printed order, with a remark and a follow-up promise', () => {
+    const step = one(turn('not_shipped', '怎么还没发货', at([shippedA, printed, paid])));
+    expect(ids(step.out)).toEqual(['logistics.not_shipped.apologize', 'logistics.not_shipped.remark', 'logistics.not_shipped.expectation']);
+    expect(step.out.replies[0]!.params).toEqual({ orderId: printed.id });
+    expect(step.out.remarks).toEqual([{ orderId: printed.id, reason: '顾客催发货，请仓库优先安排发出' }]);
+    expect(step.out.promises).toEqual([{ kind: 'follow_up', text: '跟进仓库发货进度并回复顾客', orderId: printed.id, dueInHours: 24 }]);
+  });
+
+  it('the expectation says 正常情况下 / 尽快 and never a date', () => {
+    const s = scriptById.get('logistics.not_shipped.expectation')!;
+    for (const v of s.variants) {
+      expect(v).toMatch(/正常情况下/);
+      expect(v).toMatch(/尽快/);
+      expect(v).not.toMatch(/今天|明天|后天|\d+天/);
+    }
+  });
+
+  it('unpaid order; already shipped → tracking; no orders → asks for the order id; someone else’s id → refused', () => {
+    expect(ids(one(turn('not_shipped', '还没发货', at([unpaid]))).out)).toEqual(['logistics.not_shipped.unpaid']);
+    expect(ids(one(turn('not_shipped', '还没发货', at([shippedA]))).out)).toEqual(['logistics.track.shipped']);
+    expect(ids(one(turn('not_shipped', '还没发货', at([]))).out)).toEqual(['logistics.order.ask_id']);
+    expect(ids(one(turn('not_shipped', '还没发货', { ...at([paid]), entities: [orderIdEntity(OTHER_BUYER_ORDER.id)] })).out)).toEqual(['logistics.order.not_own']);
+  });
+});
+
+// ---------------------------------------------------------------- urgent delivery
+
+describe('urgent_delivery', () => {
+  it('3 steps (stock and warehouse, 加急 remark, 尽快/尽力), the remark and a follow-up recorded', () => {
+    const step = one(turn('urgent_delivery', '急用能快点发吗', at([paid])));
+    expect(ids(step.out)).toEqual(['logistics.urgent.check', 'logistics.urgent.remark', 'logistics.urgent.expectation']);
+    expect(step.out.remarks).toEqual([{ orderId: paid.id, reason: '顾客急用，加急，请仓库优先安排发出' }]);
+    expect(step.out.promises.map((p) => p.kind)).toEqual(['remark', 'follow_up']);
+    for (const v of scriptById.get('logistics.urgent.expectation')!.variants) expect(v).toMatch(/尽快|尽力/);
+  });
+
+  it('unpaid order, shipped order (chase the courier), no order at all', () => {
+    expect(ids(one(turn('urgent_delivery', '急用', at([unpaid]))).out)[0]).toBe('logistics.urgent.check_unpaid');
+    const shipped = one(turn('urgent_delivery', '急用', at([shippedA])));
+    expect(shipped.out.replies).toEqual([{ scriptId: 'logistics.urgent.shipped', params: { orderId: shippedA.id, courier: '中通' } }]);
+    expect(shipped.out.promises).toHaveLength(1);
+    const none = one(turn('urgent_delivery', '急用', at([])));
+    expect(ids(none.out)).toEqual(['logistics.urgent.before_order']);
+    expect(none.out.remarks).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------- signed but not received
+
+describe('signed_not_received', () => {
+  it('neighbours / lockers / 代收点, the courier checked, a follow-up due in 24h', () => {
+    const step = one(turn('signed_not_received', '显示签收了但我没收到', at([delivered])));
+    expect(ids(step.out)).toEqual(['logistics.signed.check_nearby', 'logistics.signed.contact_courier']);
+    expect(step.out.replies[1]!.params).toEqual({ orderId: delivered.id, courier: '中通' });
+    expect(step.out.promises).toEqual([{ kind: 'follow_up', text: '联系快递核实签收情况并回复顾客', orderId: delivered.id, dueInHours: 24 }]);
+    for (const v of scriptById.get('logistics.signed.check_nearby')!.variants) expect(v).toMatch(/快递柜|代收点/);
+  });
+
+  it('no shipped order → asks for the order id; a named unshipped order → where it is', () => {
+    expect(ids(one(turn('signed_not_received', '没收到', at([paid]))).out)).toEqual(['logistics.order.ask_id']);
+    expect(ids(one(turn('signed_not_received', '没收到', { ...at([paid]), entities: [orderIdEntity(paid.id)] })).out)).toEqual(['logistics.track.not_shipped']);
+  });
+});
+
+// ---------------------------------------------------------------- delivery delay
+
+describe('delivery_delay', () => {
+  it('apologises, chases the courier (remark + follow-up), no arrival promise', () => {
+    const step = one(turn('delivery_delay', '物流好几天没动了', at([shippedA])));
+    expect(ids(step.out)).toEqual(['logistics.delay.apologize', 'logistics.delay.chase']);
+    expect(step.out.remarks).toEqual([{ orderId: shippedA.id, reason: '顾客反馈物流延误，已联系快递催促' }]);
+    expect(step.out.promises).toHaveLength(1);
+  });
+
+  it('not shipped yet → the not-shipped steps; no order → asks for it', () => {
+    expect(ids(one(turn('delivery_delay', '怎么这么慢', at([paid]))).out)[0]).toBe('logistics.not_shipped.apologize');
+    expect(ids(one(turn('delivery_delay', '怎么这么慢', at([]))).out)).toEqual(['logistics.order.ask_id']);
+  });
+});
+
+// ---------------------------------------------------------------- address change
+
+describe('address_change', () => {
+  const NEW = '浙江省杭州市滨江区江南大道588号';
+  const paidAt = (minutesAgo: number) => new Date(Date.parse(NOW) - minutesAgo * 60000).toISOString();
+
+  it('unpaid: the buyer changes it on the order page', () => {
+    expect(one(turn('address_change', '地址写错了', at([unpaid]))).out.replies).toEqual([{ scriptId: 'logistics.address_change.unpaid', params: { orderId: unpaid.id } }]);
+  });
+
+  it('paid ≤ 30 minutes ago: a remark with the new address from the text', () => {
+    const o = order('100000000000003334', 'paid', { paidAt: paidAt(30) });
+    const step = one(turn('address_change', `地址改成${NEW}`, at([o])));
+    expect(step.out.replies).toEqual([{ scriptId: 'logistics.address_change.remarked', params: { orderId: o.id, address: NEW } }]);
+    expect(step.out.remarks).toEqual([{ orderId: o.id, reason: `顾客申请修改收货地址为：${NEW}` }]);
+    expect(step.out.promises).toEqual([]);
+  });
+
+  it('paid > 30 minutes ago, or printed: a note for the warehouse and a follow-up promise', () => {
+    const o = order('100000000000003335', 'paid', { paidAt: paidAt(31) });
+    for (const which of [o, printed]) {
+      const step = one(turn('address_change', `帮我把地址换成${NEW}`, at([which])));
+      expect(step.out.replies).toEqual([{ scriptId: 'logistics.address_change.warehouse', params: { orderId: which.id, address: NEW } }]);
+      expect(step.out.remarks[0]!.reason).toContain(NEW);
+      expect(step.out.promises).toEqual([{ kind: 'follow_up', text: '跟进仓库修改收货地址并回复顾客', orderId: which.id, dueInHours: 24 }]);
+    }
+  });
+
+  it('shipped: cannot change, offers courier redirection; delivered and refunding too', () => {
+    expect(one(turn('address_change', `地址改成${NEW}`, at([shippedA]))).out.replies).toEqual([
+      { scriptId: 'logistics.address_change.shipped', params: { orderId: shippedA.id, courier: '中通' } },
+    ]);
+    expect(ids(one(turn('address_change', '改地址', at([delivered]))).out)).toEqual(['logistics.address_change.delivered']);
+    expect(ids(one(turn('address_change', '改地址', at([order('100000000000009998', 'refunding')]))).out)).toEqual(['logistics.address_change.refunding']);
+  });
+
+  it('no address in the message: asks for it, then the next message with the address completes the change', () => {
+    const o = order('100000000000003336', 'paid', { paidAt: paidAt(10) });
+    const steps = run([turn('address_change', '我想改下地址', at([o])), turn('other', NEW, at([o]))]);
+    expect(steps[0]!.value).toBe('awaitingAddress');
+    expect(ids(steps[0]!.out)).toEqual(['logistics.address_change.ask_address']);
+    expect(steps[1]!.value).toBe('idle');
+    expect(steps[1]!.out.replies).toEqual([{ scriptId: 'logistics.address_change.remarked', params: { orderId: o.id, address: NEW } }]);
+  });
+
+  it('while waiting for the address: another logistics question is answered; an unrelated message is unhandled', () => {
+    const steps = run([
+      turn('address_change', '我想改下地址', at([paid])),
+      turn('confirm_receipt', '怎么确认收货', at([paid])),
+      turn('address_change', '我想改下地址', at([paid])),
+      turn('thanks_bye', '好的谢谢', at([paid])),
+    ]);
+    expect(steps.map((s) => s.value)).toEqual(['awaitingAddress', 'idle', 'awaitingAddress', 'idle']);
+    expect(steps[3]!.out.unhandled).toBe(true);
+  });
+
+  it('several orders: asks which, keeps the new address, and changes the chosen one', () => {
+    const orders = [printed, paid];
+    const steps = run([turn('address_change', `地址改为${NEW}`, at(orders)), turn('other', '3333', at(orders))]);
+    expect(steps[0]!.value).toBe('choosingOrder');
+    expect(steps[0]!.out.replies).toEqual([{ scriptId: 'logistics.address_change.which_order', params: { orderId: '尾号4444、尾号3333' } }]);
+    expect(steps[1]!.value).toBe('idle');
+    expect(steps[1]!.out.replies).toEqual([{ scriptId: 'logistics.address_change.warehouse', params: { orderId: paid.id, address: NEW } }]);
+  });
+
+  it('only the buyer’s own order: someone else’s id is refused and nothing is remarked', () => {
+    const step = one(turn('address_change', `把${OTHER_BUYER_ORDER.id}的地址改成${NEW}`, { ...at([paid]), entities: [orderIdEntity(OTHER_BUYER_ORDER.id)] }));
+    expect(step.out).toEqual({ replies: [{ scriptId: 'logistics.order.not_own', params: {} }], remarks: [], promises: [], concessions: [] });
+  });
+
+  it('no order at all: asks for the order id', () => {
+    expect(ids(one(turn('address_change', '改地址', at([]))).out)).toEqual(['logistics.order.ask_id']);
+  });
+});
+
+// ---------------------------------------------------------------- confirm receipt
+
+describe('confirm_receipt', () => {
+  it('explains how to confirm receipt on Taobao / Tmall', () => {
+    const step = one(turn('confirm_receipt', '怎么确认收货', at([delivered])));
+    expect(step.out.replies).toEqual([{ scriptId: 'logistics.confirm_receipt.how', params: {} }]);
+    for (const v of scriptById.get('logistics.confirm_receipt.how')!.variants) expect(v).toMatch(/确认收货/);
+  });
+});
+
+// ---------------------------------------------------------------- persistence
+
+describe('persistence', () => {
+  const orders = [shippedA, shippedB, paid];
+  const conversation: TurnEvent[] = [
+    turn('logistics_track', '快递到哪了', at(orders)),
+    turn('other', OTHER_BUYER_ORDER.id, { ...at(orders), entities: [orderIdEntity(OTHER_BUYER_ORDER.id)] }),
+    turn('other', '2222', at(orders)),
+    turn('address_change', '我想改地址', { ...at(orders), entities: [orderIdEntity(paid.id)] }),
+    turn('other', '浙江省杭州市滨江区江南大道588号', at(orders)),
+    turn('urgent_delivery', '急用', at(orders)),
+    turn('complaint', '太慢了', at(orders)),
+    turn('confirm_receipt', '怎么确认收货', at(orders)),
+  ];
+
+  it('persisting after each turn and restoring into a fresh actor gives exactly the outputs of an uninterrupted actor', () => {
+    const straight = createActor(logisticsMachine, { input: {} }).start();
+    const expected = conversation.map((event) => {
+      straight.send(event);
+      return { value: straight.getSnapshot().value, out: straight.getSnapshot().context.out };
+    });
+
+    let persisted: unknown = undefined;
+    const restored = conversation.map((event) => {
+      const actor = createActor(logisticsMachine, persisted === undefined ? { input: {} } : { input: {}, snapshot: persisted as Snapshot<unknown> }).start();
+      actor.send(event);
+      const snap = actor.getSnapshot();
+      persisted = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
+      actor.stop();
+      return { value: snap.value, out: snap.context.out };
+    });
+
+    expect(restored).toEqual(expected);
+    expect(expected.map((e) => e.value)).toEqual(['choosingOrder', 'choosingOrder', 'idle', 'awaitingAddress', 'idle', 'idle', 'idle', 'idle']);
+    expect(expected[4]!.out.replies[0]!.scriptId).toBe('logistics.address_change.warehouse');
+    expect(expected[6]!.out.unhandled).toBe(true);
+  });
+
+  it('starts without input, as the engine starts it', () => {
+    const actor = createActor(logisticsMachine as AnyStateMachine).start();
+    actor.send(turn('confirm_receipt', '怎么确认收货'));
+    expect((actor.getSnapshot().context as LogisticsContext).out.replies[0]!.scriptId).toBe('logistics.confirm_receipt.how');
+  });
+});

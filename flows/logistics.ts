@@ -1,0 +1,374 @@
+import { assign, setup } from 'xstate';
+import type { IntentId } from '../src/nlu/intents.ts';
+import type { Order } from '../src/orders/schema.ts';
+import {
+  DIRECT_CHANGE_MINUTES,
+  FOLLOW_UP_HOURS,
+  addressFromText,
+  isPending,
+  isShipped,
+  latestTracking,
+  mentionedOrder,
+  minutesBetween,
+  newest,
+  orderList,
+} from './logistics-helpers.ts';
+import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, type ReplyPlan, type TurnEvent } from './protocol.ts';
+
+/**
+ * Logistics and order changes after purchase (seed 001 售后: 物流查询, 显示签收未收到, 快递延误,
+ * 未发货 3 步, 急要货 3 步, 确认收货; seed 004 修改订单流程: 付款后30分钟内直接备注, 超过30分钟留言
+ * 打单处修改). Every answer reads only the buyer's own orders (facts.orders): an order id that
+ * is not among them is politely refused without saying anything about it (seed 004 泄露他人信息).
+ *
+ * States:
+ * - `idle`: answers each question.
+ * - `choosingOrder`: tracking or an address change found several of the buyer's orders and
+ *   asked which one (their own ids, by 尾号). A message naming one of them (an order id or its
+ *   last digits, whatever its intent) answers the question; someone else's id is refused and
+ *   the question stays open; another logistics question is answered (and the question dropped);
+ *   anything else is unhandled.
+ * - `awaitingAddress`: an address change of a paid or printed order lacks the new address. A
+ *   message that reads as an address completes it; another logistics question is answered;
+ *   anything else is unhandled.
+ */
+
+/** The intents this machine answers (ids of intents.md); anything else is `unhandled`. */
+export const LOGISTICS_INTENTS: readonly IntentId[] = [
+  'logistics_track', 'not_shipped', 'urgent_delivery', 'signed_not_received', 'delivery_delay', 'address_change', 'confirm_receipt',
+];
+
+type LogisticsIntent = 'logistics_track' | 'not_shipped' | 'urgent_delivery' | 'signed_not_received' | 'delivery_delay' | 'address_change' | 'confirm_receipt';
+
+const isLogisticsIntent = (intent: IntentId): intent is LogisticsIntent => LOGISTICS_INTENTS.includes(intent);
+
+/** An open question of the machine (JSON: only the buyer's own order ids and what they wrote). */
+export type PendingQuestion =
+  | { kind: 'choose_order'; intent: 'logistics_track' | 'address_change'; orderIds: string[]; address: string | null }
+  | { kind: 'address'; orderId: string };
+
+export interface LogisticsContext {
+  /** What this turn decided (replaced every turn). */
+  out: FlowOutput;
+  /** The question the last reply asked, if any. */
+  pending: PendingQuestion | null;
+}
+
+/** No start values yet; typed callers pass `{ input: {} }`, the engine starts it without input. */
+export type LogisticsInput = Record<string, never>;
+
+function reply(scriptId: string, params: ReplyPlan['params'] = {}): ReplyPlan {
+  return { scriptId: `logistics.${scriptId}`, params };
+}
+
+interface Answer {
+  replies: ReplyPlan[];
+  remarks?: Remark[];
+  promises?: PromiseItem[];
+  pending?: PendingQuestion | null;
+}
+
+interface Plan {
+  out: FlowOutput;
+  pending: PendingQuestion | null;
+}
+
+const followUp = (text: string, orderId: string): PromiseItem => ({ kind: 'follow_up', text, orderId, dueInHours: FOLLOW_UP_HOURS });
+const courierOf = (order: Order, event: TurnEvent): string => order.courier ?? event.facts.shop.shipping.courier;
+
+const notOwn = (pending: PendingQuestion | null = null): Answer => ({ replies: [reply('order.not_own')], pending });
+const askOrderId = (): Answer => ({ replies: [reply('order.ask_id')] });
+
+/** Which order a question is about: named in the message, else the newest matching one. */
+type Target = { kind: 'order'; order: Order } | { kind: 'foreign' } | { kind: 'none' } | { kind: 'several'; orders: Order[] };
+
+function target(event: TurnEvent, candidates: (o: Order) => boolean, several: 'ask' | 'newest'): Target {
+  const mention = mentionedOrder(event.text, event.entities, event.facts.orders);
+  if (mention.kind === 'own') return { kind: 'order', order: mention.order };
+  if (mention.kind === 'foreign') return { kind: 'foreign' };
+  const matching = event.facts.orders.filter(candidates);
+  if (matching.length === 0) return { kind: 'none' };
+  if (matching.length === 1 || several === 'newest') return { kind: 'order', order: matching[0]! };
+  return { kind: 'several', orders: matching };
+}
+
+// ---------------------------------------------------------------- tracking
+
+/** Where an order is: tracking for shipped ones, what happens next for the others. */
+function trackOrder(order: Order, event: TurnEvent): Answer {
+  const orderId = order.id;
+  if (order.state === 'unpaid') return { replies: [reply('track.unpaid', { orderId })] };
+  if (isPending(order)) return { replies: [reply('track.not_shipped', { orderId })] };
+  if (order.trackingNumber === undefined) {
+    return { replies: [reply(order.state === 'refunding' ? 'track.refunding' : 'track.no_number', { orderId })] };
+  }
+  const courier = courierOf(order, event);
+  const latest = latestTracking(order);
+  return latest === undefined
+    ? { replies: [reply('track.shipped_no_event', { orderId, courier, trackingNumber: order.trackingNumber })] }
+    : { replies: [reply('track.shipped', { orderId, courier, trackingNumber: order.trackingNumber, trackingEvent: latest.text })] };
+}
+
+function trackAnswer(event: TurnEvent): Answer {
+  const t = target(event, (o) => o.state === 'shipped', 'ask');
+  switch (t.kind) {
+    case 'order':
+      return trackOrder(t.order, event);
+    case 'foreign':
+      return notOwn();
+    case 'several':
+      return {
+        replies: [reply('track.which_order', { orderId: orderList(t.orders) })],
+        pending: { kind: 'choose_order', intent: 'logistics_track', orderIds: t.orders.map((o) => o.id), address: null },
+      };
+    case 'none': {
+      // Nothing in transit: the newest unshipped order tells what happens next, else the newest one.
+      const order = newest(event.facts.orders, (o) => o.state === 'unpaid' || isPending(o)) ?? event.facts.orders[0];
+      return order === undefined ? askOrderId() : trackOrder(order, event);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- not shipped (seed 001: 3 steps)
+
+function notShippedOrder(order: Order, event: TurnEvent): Answer {
+  if (order.state === 'unpaid') return { replies: [reply('not_shipped.unpaid', { orderId: order.id })] };
+  if (!isPending(order)) return trackOrder(order, event);
+  const orderId = order.id;
+  return {
+    replies: [reply('not_shipped.apologize', { orderId }), reply('not_shipped.remark'), reply('not_shipped.expectation')],
+    remarks: [{ orderId, reason: '顾客催发货，请仓库优先安排发出' }],
+    promises: [followUp('跟进仓库发货进度并回复顾客', orderId)],
+  };
+}
+
+function notShippedAnswer(event: TurnEvent): Answer {
+  const t = target(event, isPending, 'newest');
+  if (t.kind === 'foreign') return notOwn();
+  if (t.kind === 'order') return notShippedOrder(t.order, event);
+  const order = event.facts.orders[0];
+  return order === undefined ? askOrderId() : notShippedOrder(order, event);
+}
+
+// ---------------------------------------------------------------- urgent delivery (seed 001: 3 steps)
+
+function urgentOrder(order: Order, event: TurnEvent): Answer {
+  const orderId = order.id;
+  if (order.state === 'shipped') {
+    return {
+      replies: [reply('urgent.shipped', { orderId, courier: courierOf(order, event) })],
+      remarks: [{ orderId, reason: '顾客急用，已联系快递催促派送' }],
+      promises: [followUp('跟进快递派送进度并回复顾客', orderId)],
+    };
+  }
+  if (!isPending(order) && order.state !== 'unpaid') return trackOrder(order, event);
+  return {
+    replies: [
+      reply(order.state === 'unpaid' ? 'urgent.check_unpaid' : 'urgent.check', { orderId }),
+      reply('urgent.remark'),
+      reply('urgent.expectation'),
+    ],
+    remarks: [{ orderId, reason: '顾客急用，加急，请仓库优先安排发出' }],
+    promises: [
+      { kind: 'remark', text: '订单备注加急', orderId, dueInHours: 1 },
+      followUp('跟进加急发货进度并回复顾客', orderId),
+    ],
+  };
+}
+
+function urgentAnswer(event: TurnEvent): Answer {
+  const t = target(event, (o) => o.state === 'unpaid' || isPending(o), 'newest');
+  if (t.kind === 'foreign') return notOwn();
+  if (t.kind === 'order') return urgentOrder(t.order, event);
+  const order = event.facts.orders[0];
+  return order === undefined ? { replies: [reply('urgent.before_order')] } : urgentOrder(order, event);
+}
+
+// ---------------------------------------------------------------- signed but not received
+
+function signedAnswer(event: TurnEvent): Answer {
+  const t = target(event, isShipped, 'newest');
+  if (t.kind === 'foreign') return notOwn();
+  if (t.kind !== 'order') return askOrderId();
+  const order = t.order;
+  if (!isShipped(order)) return trackOrder(order, event);
+  return {
+    replies: [reply('signed.check_nearby'), reply('signed.contact_courier', { orderId: order.id, courier: courierOf(order, event) })],
+    remarks: [{ orderId: order.id, reason: '顾客反馈物流显示签收但未收到，已联系快递核实' }],
+    promises: [followUp('联系快递核实签收情况并回复顾客', order.id)],
+  };
+}
+
+// ---------------------------------------------------------------- delivery delay
+
+function delayAnswer(event: TurnEvent): Answer {
+  const t = target(event, (o) => o.state === 'shipped', 'newest');
+  if (t.kind === 'foreign') return notOwn();
+  const order = t.kind === 'order' ? t.order : event.facts.orders[0];
+  if (order === undefined) return askOrderId();
+  if (order.state !== 'shipped') return order.state === 'unpaid' || isPending(order) ? notShippedOrder(order, event) : trackOrder(order, event);
+  return {
+    replies: [reply('delay.apologize'), reply('delay.chase', { orderId: order.id, courier: courierOf(order, event) })],
+    remarks: [{ orderId: order.id, reason: '顾客反馈物流延误，已联系快递催促' }],
+    promises: [followUp('跟进快递物流进度并回复顾客', order.id)],
+  };
+}
+
+// ---------------------------------------------------------------- address change (seed 004)
+
+const canTakeAddressChange = (o: Order): boolean => o.state === 'unpaid' || isPending(o) || o.state === 'shipped';
+
+function addressChangeOrder(order: Order, address: string | null, event: TurnEvent): Answer {
+  const orderId = order.id;
+  switch (order.state) {
+    case 'unpaid':
+      return { replies: [reply('address_change.unpaid', { orderId })] };
+    case 'shipped':
+      return { replies: [reply('address_change.shipped', { orderId, courier: courierOf(order, event) })] };
+    case 'delivered':
+    case 'completed':
+      return { replies: [reply('address_change.delivered', { orderId })] };
+    case 'refunding':
+      return { replies: [reply('address_change.refunding', { orderId })] };
+    case 'paid':
+    case 'printed': {
+      if (address === null) return { replies: [reply('address_change.ask_address', { orderId })], pending: { kind: 'address', orderId } };
+      const minutes = minutesBetween(order.paidAt, event.facts.now);
+      if (order.state === 'paid' && minutes !== null && minutes <= DIRECT_CHANGE_MINUTES) {
+        return {
+          replies: [reply('address_change.remarked', { orderId, address })],
+          remarks: [{ orderId, reason: `顾客申请修改收货地址为：${address}` }],
+        };
+      }
+      return {
+        replies: [reply('address_change.warehouse', { orderId, address })],
+        remarks: [{ orderId, reason: `付款超过30分钟，请打单处修改收货地址为：${address}` }],
+        promises: [followUp('跟进仓库修改收货地址并回复顾客', orderId)],
+      };
+    }
+  }
+}
+
+function addressChangeAnswer(event: TurnEvent): Answer {
+  const address = addressFromText(event.text);
+  const t = target(event, canTakeAddressChange, 'ask');
+  switch (t.kind) {
+    case 'order':
+      return addressChangeOrder(t.order, address, event);
+    case 'foreign':
+      return notOwn();
+    case 'several':
+      return {
+        replies: [reply('address_change.which_order', { orderId: orderList(t.orders) })],
+        pending: { kind: 'choose_order', intent: 'address_change', orderIds: t.orders.map((o) => o.id), address },
+      };
+    case 'none': {
+      const order = event.facts.orders[0];
+      return order === undefined ? askOrderId() : addressChangeOrder(order, address, event);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- turn planning
+
+const ANSWERS: Record<LogisticsIntent, (event: TurnEvent) => Answer> = {
+  logistics_track: trackAnswer,
+  not_shipped: notShippedAnswer,
+  urgent_delivery: urgentAnswer,
+  signed_not_received: signedAnswer,
+  delivery_delay: delayAnswer,
+  address_change: addressChangeAnswer,
+  confirm_receipt: () => ({ replies: [reply('confirm_receipt.how')] }),
+};
+
+const unhandled = (): Plan => ({ out: { ...emptyOutput(), unhandled: true }, pending: null });
+
+function toPlan(answer: Answer): Plan {
+  return {
+    out: { ...emptyOutput(), replies: answer.replies, remarks: answer.remarks ?? [], promises: answer.promises ?? [] },
+    pending: answer.pending ?? null,
+  };
+}
+
+/** Answers an open question, or undefined when the message does not answer it. */
+function answerPending(pending: PendingQuestion, event: TurnEvent): Answer | undefined {
+  const { orders } = event.facts;
+  if (pending.kind === 'choose_order') {
+    const candidates = orders.filter((o) => pending.orderIds.includes(o.id));
+    const mention = mentionedOrder(event.text, event.entities, orders, candidates);
+    if (mention.kind === 'foreign') return notOwn(pending);
+    if (mention.kind === 'none') return undefined;
+    if (isLogisticsIntent(event.intent) && event.intent !== pending.intent) return undefined;
+    if (pending.intent === 'logistics_track') return trackOrder(mention.order, event);
+    return addressChangeOrder(mention.order, addressFromText(event.text) ?? pending.address, event);
+  }
+  const order = orders.find((o) => o.id === pending.orderId);
+  const address = addressFromText(event.text, true);
+  if (order === undefined || address === null) return undefined;
+  return addressChangeOrder(order, address, event);
+}
+
+/** What a turn decides (pure; guards and actions both read it). */
+export function planTurn(context: LogisticsContext, event: TurnEvent): Plan {
+  if (context.pending !== null) {
+    const answer = answerPending(context.pending, event);
+    if (answer !== undefined) return toPlan(answer);
+  }
+  if (!isLogisticsIntent(event.intent)) return unhandled();
+  return toPlan(ANSWERS[event.intent](event));
+}
+
+export const logisticsMachine = setup({
+  types: {
+    context: {} as LogisticsContext,
+    events: {} as TurnEvent,
+    input: {} as LogisticsInput,
+  },
+  guards: {
+    isUnhandled: ({ context, event }) => planTurn(context, event).out.unhandled === true,
+    asksWhichOrder: ({ context, event }) => planTurn(context, event).pending?.kind === 'choose_order',
+    asksForAddress: ({ context, event }) => planTurn(context, event).pending?.kind === 'address',
+  },
+  actions: {
+    markUnhandled: assign({ out: () => ({ ...emptyOutput(), unhandled: true }), pending: null }),
+    answer: assign(({ context, event }) => planTurn(context, event)),
+  },
+}).createMachine({
+  id: 'logistics',
+  context: () => ({ out: emptyOutput(), pending: null }),
+  initial: 'idle',
+  states: {
+    idle: {
+      on: {
+        TURN: [
+          { guard: 'isUnhandled', actions: 'markUnhandled' },
+          { guard: 'asksWhichOrder', target: 'choosingOrder', actions: 'answer' },
+          { guard: 'asksForAddress', target: 'awaitingAddress', actions: 'answer' },
+          { actions: 'answer' },
+        ],
+      },
+    },
+    /** Asked which of the buyer's orders (context.pending.orderIds). */
+    choosingOrder: {
+      on: {
+        TURN: [
+          { guard: 'isUnhandled', target: 'idle', actions: 'markUnhandled' },
+          { guard: 'asksWhichOrder', actions: 'answer' },
+          { guard: 'asksForAddress', target: 'awaitingAddress', actions: 'answer' },
+          { target: 'idle', actions: 'answer' },
+        ],
+      },
+    },
+    /** Asked for the new address of context.pending.orderId. */
+    awaitingAddress: {
+      on: {
+        TURN: [
+          { guard: 'isUnhandled', target: 'idle', actions: 'markUnhandled' },
+          { guard: 'asksWhichOrder', target: 'choosingOrder', actions: 'answer' },
+          { guard: 'asksForAddress', actions: 'answer' },
+          { target: 'idle', actions: 'answer' },
+        ],
+      },
+    },
+  },
+});
