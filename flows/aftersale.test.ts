@@ -10,22 +10,14 @@ import type { Order } from '../src/orders/schema.ts';
 import { ProductSchema, ShopSchema } from '../src/shop/schema.ts';
 import { AFTERSALE_INTENTS, aftersaleMachine, type AftersaleContext } from './aftersale.ts';
 import type { FlowOutput, TurnEvent, TurnFacts } from './protocol.ts';
-import { testShop, turn } from './test-fixtures.ts';
+import { testShop, turn, SAMPLE_PLACEHOLDER_VALUES } from './test-fixtures.ts';
 
 // ---------------------------------------------------------------- the scripts library
 
 const scripts = parseScriptsFile(readFileSync(new URL('../scripts-library/aftersale.yaml', import.meta.url), 'utf8'), 'scripts-library/aftersale.yaml');
 const scriptById = new Map(scripts.map((s) => [s.id, s]));
 
-const SAMPLE_PARAMS: Record<string, string | number> = {
-  shop: '暖阳旗舰店', agent: '小美', product: '羊毛呢大衣', price: 599, amount: 29, discount: 20, finalPrice: 579, gift: '护理小样',
-  coupon: 10, color: '驼色', size: 'M码', sizes: 'S码、L码', colors: '驼色、黑色', colorWord: '颜色', sizeWord: '尺码', height: 165,
-  weight: 52, courier: '中通', couriers: '中通、顺丰', fee: 15, region: '新疆', days: '5-7', cutoff: '16:00', attribute: '材质',
-  value: '羊毛', restockDate: '12月1日', wording: '自有品牌原厂正品', activity: '确认收货后带图评价，可以领取5元无门槛优惠券',
-  promotion: '双十二', promotionDetail: '12月12日全店满300减30', category: '服装', delivery: '财务会在一个月之内统一寄出',
-  invoiceKind: '电子普通发票', orderId: '100000000000000001', trackingNumber: '78451203996127', trackingEvent: '快件已到达杭州转运中心', address: '浙江省杭州市西湖区文三路100号',
-  receiver: '张三', phone: '138****5678', threshold: 300, recommendation: '羊绒围巾',
-};
+const SAMPLE_PARAMS: Record<string, string | number> = { ...SAMPLE_PLACEHOLDER_VALUES };
 
 describe('scripts-library/aftersale.yaml', () => {
   it('has only aftersale.* ids with at least two variants, each ending with punctuation and using 您', () => {

@@ -10,7 +10,7 @@ import type { Order } from '../src/orders/schema.ts';
 import { ShopSchema, type Shop } from '../src/shop/schema.ts';
 import { BODY_REMINDERS, PRESALE_INTENTS, presaleMachine, type PresaleContext } from './presale.ts';
 import type { FlowOutput, TurnEvent } from './protocol.ts';
-import { testShop, turn } from './test-fixtures.ts';
+import { testShop, turn, SAMPLE_PLACEHOLDER_VALUES } from './test-fixtures.ts';
 
 // ---------------------------------------------------------------- the scripts library
 
@@ -18,49 +18,7 @@ const SCRIPTS_FILE = new URL('../scripts-library/presale.yaml', import.meta.url)
 const scripts = parseScriptsFile(readFileSync(SCRIPTS_FILE, 'utf8'), 'scripts-library/presale.yaml');
 const scriptById = new Map(scripts.map((s) => [s.id, s]));
 
-const SAMPLE_PARAMS: Record<string, string | number> = {
-  shop: '暖阳旗舰店',
-  agent: '小美',
-  product: '羊毛呢大衣',
-  price: 599,
-  amount: 30,
-  discount: 20,
-  finalPrice: 579,
-  gift: '护理小样',
-  coupon: 10,
-  color: '驼色',
-  size: 'M码',
-  sizes: 'S码、M码、L码',
-  colors: '驼色、黑色',
-  height: 165,
-  weight: 52,
-  courier: '顺丰',
-  couriers: '中通、顺丰（需补12元运费）',
-  fee: 15,
-  region: '新疆',
-  days: '5-7',
-  cutoff: '16:00',
-  attribute: '材质',
-  value: '70%羊毛，30%聚酯纤维',
-  restockDate: '12月1日',
-  wording: '自有品牌原厂正品',
-  activity: '确认收货后带图评价，可以领取5元无门槛优惠券',
-  promotion: '双十二',
-  promotionDetail: '12月12日全店满300减30',
-  colorWord: '颜色',
-  sizeWord: '尺码',
-  invoiceKind: '电子普通发票',
-  trackingNumber: '78451203996127',
-  trackingEvent: '快件已到达杭州转运中心',
-  category: '服装',
-  delivery: '财务会在一个月之内统一寄出，运费我们承担',
-  orderId: '100000000000000001',
-  address: '浙江省杭州市西湖区文三路100号',
-  receiver: '张三',
-  phone: '138****5678',
-  threshold: 300,
-  recommendation: '羊绒围巾',
-};
+const SAMPLE_PARAMS: Record<string, string | number> = { ...SAMPLE_PLACEHOLDER_VALUES };
 
 const BUYER = 'buyer-1';
 const linterFor = (orders: Order[]) => {

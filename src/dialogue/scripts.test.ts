@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { SAMPLE_PLACEHOLDER_VALUES } from '../../flows/test-fixtures.ts';
 import { createLinter } from '../compliance/linter.ts';
-import { loadScripts, parseScriptsFile, renderVariant, ScriptsError, PLACEHOLDERS } from './scripts.ts';
+import { loadScripts, parseScriptsFile, PLACEHOLDERS, renderVariant, ScriptsError } from './scripts.ts';
 
 describe('parseScriptsFile', () => {
   const ok = 'presale.stock:\n  description: Stock answer.\n  variants:\n    - 您好，{product}有现货～\n    - \'{product}目前有货，您可以放心下单～\'\n';
@@ -35,9 +36,11 @@ describe('renderVariant', () => {
 
 describe('the shipped scripts library', () => {
   const library = loadScripts();
-  // Sample values for every placeholder, so each variant can be rendered and linted.
-  const samples: Record<string, string | number> = Object.fromEntries(Object.keys(PLACEHOLDERS).map((name) => [name, name === 'phone' ? '138****5678' : 1]));
-  Object.assign(samples, { shop: '暖阳旗舰店', agent: '小美', product: '羊毛呢大衣', gift: '护理小样', color: '驼色', size: 'M', sizes: 'S、M、L', colors: '驼色、黑色', courier: '中通', couriers: '中通、顺丰', region: '浙江', days: '2-4', cutoff: '16:00', attribute: '材质', value: '70%羊毛', restockDate: '12月1日', wording: '自有品牌原厂正品', activity: '带图评价送5元无门槛券', promotion: '双十二', promotionDetail: '全店满300减30', colorWord: '颜色', sizeWord: '尺码', invoiceKind: '电子普通发票', category: '服装', delivery: '财务会在一个月之内统一寄出，运费我们承担', orderId: '3921000011112222333', trackingNumber: '78451203996127', address: '浙江省杭州市西湖区文三路88号', receiver: '王芳', recommendation: '羊绒围巾' });
+  const samples = SAMPLE_PLACEHOLDER_VALUES;
+
+  it('has sample values for exactly the known placeholders', () => {
+    expect(Object.keys(samples).sort()).toEqual(Object.keys(PLACEHOLDERS).sort());
+  });
 
   it('has scripts', () => {
     expect(library.all().length).toBeGreaterThan(5);
