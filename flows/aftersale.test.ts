@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createActor, type AnyStateMachine, type Snapshot } from 'xstate';
 import { createLinter } from '../src/compliance/linter.ts';
-import type { LintContext } from '../src/compliance/schema.ts';
+import { replyLintContext } from '../src/dialogue/lint-context.ts';
 import { PLACEHOLDERS, parseScriptsFile, renderVariant } from '../src/dialogue/scripts.ts';
 import type { Entity } from '../src/nlu/entities/index.ts';
 import type { IntentId } from '../src/nlu/intents.ts';
@@ -94,15 +94,7 @@ const money = (amount: number): Entity => ent({ type: 'money', amount, reduction
 const t = (intent: IntentId, text: string, orders: Order[], extra: { entities?: Entity[]; secondary?: IntentId[]; facts?: Partial<TurnFacts> } = {}): TurnEvent =>
   turn(intent, text, { ...extra, facts: { now: NOW, orders, ...extra.facts } });
 
-const linterFor = (orders: Order[]) => {
-  const newest = orders[0];
-  const context: LintContext = {
-    buyer: { id: BUYER, ...(newest ? { name: newest.receiver.name, phone: newest.receiver.phone, address: newest.receiver.address } : {}) },
-    orders: orders.map((o) => ({ id: o.id, buyerId: o.buyerId, receiverName: o.receiver.name, phone: o.receiver.phone, address: o.receiver.address })),
-    shop: { name: testShop.name, authenticityWording: testShop.authenticityWording },
-  };
-  return createLinter({ profile: 'tmall', context });
-};
+const linterFor = (orders: Order[]) => createLinter({ profile: 'tmall', context: replyLintContext({ shop: testShop, buyerId: BUYER, ownOrders: orders }) });
 
 /** Every reply names an existing script, fills all its placeholders and lints clean. */
 function checkOutput(out: FlowOutput, event: TurnEvent): void {

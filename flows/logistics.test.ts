@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createActor, type AnyStateMachine, type Snapshot } from 'xstate';
 import { createLinter } from '../src/compliance/linter.ts';
-import type { LintContext } from '../src/compliance/schema.ts';
+import { replyLintContext } from '../src/dialogue/lint-context.ts';
 import { PLACEHOLDERS, parseScriptsFile, renderVariant } from '../src/dialogue/scripts.ts';
 import type { Entity } from '../src/nlu/entities/index.ts';
 import { INTENT_IDS, type IntentId } from '../src/nlu/intents.ts';
@@ -33,14 +33,7 @@ const OTHER_BUYER_ORDER: Order = {
 };
 
 function linterFor(orders: Order[], extra: Order[] = []) {
-  const newest = orders[0];
-  const all = [...orders, ...extra];
-  const context: LintContext = {
-    buyer: { id: BUYER, ...(newest ? { name: newest.receiver.name, phone: newest.receiver.phone, address: newest.receiver.address } : {}) },
-    orders: all.map((o) => ({ id: o.id, buyerId: o.buyerId, receiverName: o.receiver.name, phone: o.receiver.phone, address: o.receiver.address })),
-    shop: { name: testShop.name, authenticityWording: testShop.authenticityWording },
-  };
-  return createLinter({ profile: 'tmall', context });
+  return createLinter({ profile: 'tmall', context: replyLintContext({ shop: testShop, buyerId: BUYER, ownOrders: orders, otherOrders: extra }) });
 }
 
 describe('scripts-library/logistics.yaml', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createActor, type AnyStateMachine, type Snapshot } from 'xstate';
 import { createLinter } from '../src/compliance/linter.ts';
-import type { LintContext } from '../src/compliance/schema.ts';
+import { replyLintContext } from '../src/dialogue/lint-context.ts';
 import { PLACEHOLDERS, parseScriptsFile, renderVariant } from '../src/dialogue/scripts.ts';
 import type { Entity } from '../src/nlu/entities/index.ts';
 import { INTENT_IDS, type IntentId } from '../src/nlu/intents.ts';
@@ -21,15 +21,7 @@ const scriptById = new Map(scripts.map((s) => [s.id, s]));
 const SAMPLE_PARAMS: Record<string, string | number> = { ...SAMPLE_PLACEHOLDER_VALUES };
 
 const BUYER = 'buyer-1';
-const linterFor = (orders: Order[]) => {
-  const newest = orders[0];
-  const context: LintContext = {
-    buyer: { id: BUYER, ...(newest ? { name: newest.receiver.name, phone: newest.receiver.phone, address: newest.receiver.address } : {}) },
-    orders: orders.map((o) => ({ id: o.id, buyerId: o.buyerId, receiverName: o.receiver.name, phone: o.receiver.phone, address: o.receiver.address })),
-    shop: { name: testShop.name, authenticityWording: testShop.authenticityWording },
-  };
-  return createLinter({ profile: 'tmall', context });
-};
+const linterFor = (orders: Order[]) => createLinter({ profile: 'tmall', context: replyLintContext({ shop: testShop, buyerId: BUYER, ownOrders: orders }) });
 
 describe('scripts-library/presale.yaml', () => {
   it('has only presale.* ids, each with a description and at least two variants', () => {

@@ -4,7 +4,7 @@ import { orchestratorMachine, type HandoffReason, type Mode, type OrchestratorCo
 import { ConcessionSchema, emptyOutput, type FlowOutput, type ReplyPlan, type TurnEvent, type TurnFacts } from '../../flows/protocol.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
 import { createLinter } from '../compliance/linter.ts';
-import type { LintContext, Violation } from '../compliance/schema.ts';
+import type { Violation } from '../compliance/schema.ts';
 import type { Classifier } from '../nlu/classifier.ts';
 import type { Entity } from '../nlu/entities/index.ts';
 import { IntentIdSchema, type IntentId } from '../nlu/intents.ts';
@@ -14,6 +14,7 @@ import { normalizeSameLength } from '../text/normalize.ts';
 import type { Product, Shop } from '../shop/schema.ts';
 import { bareNumberOf } from '../../flows/presale-helpers.ts';
 import { FLOW_MACHINES, isFlowName, runFlow, statePath, type FlowName } from './flows.ts';
+import { replyLintContext } from './lint-context.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
 import { handoffSummary } from './summary.ts';
 
@@ -145,16 +146,6 @@ export function findProduct(shop: Shop, text: string, lastId: string | undefined
   // and the last one is not it either — the flow asks which.
   if (best >= 1) return undefined;
   return shop.products.find((p) => p.id === lastId);
-}
-
-function lintContext(shop: Shop, buyerId: string, orders: Order[], product: Product | undefined): LintContext {
-  const newest = orders[0];
-  return {
-    buyer: { id: buyerId, ...(newest ? { name: newest.receiver.name, phone: newest.receiver.phone, address: newest.receiver.address } : {}) },
-    orders: orders.map((o) => ({ id: o.id, buyerId: o.buyerId, receiverName: o.receiver.name, phone: o.receiver.phone, address: o.receiver.address })),
-    shop: { name: shop.name, authenticityWording: shop.authenticityWording },
-    ...(product ? { product: { name: product.name, stock: product.skus.reduce((n, s) => n + s.stock, 0), sevenDayReturn: product.sevenDayReturn } } : {}),
-  };
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -364,7 +355,7 @@ export async function respond(
   if (handedOffNow) plans = [{ scriptId: facts.withinWorkingHours ? 'common.handoff' : 'common.handoff_after_hours', params: {} }];
   else if (owner === 'pending') plans = [{ scriptId: 'common.holding', params: {} }];
 
-  const linter = createLinter({ profile: 'tmall', severities: shop.lintSeverities, context: lintContext(shop, message.buyerId, orders, product) });
+  const linter = createLinter({ profile: 'tmall', severities: shop.lintSeverities, context: replyLintContext({ shop, buyerId: message.buyerId, ownOrders: orders, product }) });
   const gate: Gate = {
     lint(text) {
       const r = linter.lint(text);
