@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createActor, type AnyStateMachine, type Snapshot } from 'xstate';
+import { createActor, type AnyStateMachine } from 'xstate';
 import { createLinter } from '../src/compliance/linter.ts';
 import { replyLintContext } from '../src/dialogue/lint-context.ts';
 import { PLACEHOLDERS, parseScriptsFile, renderVariant } from '../src/dialogue/scripts.ts';
@@ -10,7 +10,7 @@ import type { Order } from '../src/orders/schema.ts';
 import { ProductSchema, ShopSchema } from '../src/shop/schema.ts';
 import { AFTERSALE_INTENTS, aftersaleMachine, type AftersaleContext } from './aftersale.ts';
 import type { FlowOutput, TurnEvent, TurnFacts } from './protocol.ts';
-import { testShop, turn, SAMPLE_PLACEHOLDER_VALUES } from './test-fixtures.ts';
+import { testShop, turn, SAMPLE_PLACEHOLDER_VALUES, replayWithRestarts } from './test-fixtures.ts';
 
 // ---------------------------------------------------------------- the scripts library
 
@@ -397,22 +397,7 @@ describe('persistence', () => {
   ];
 
   it('persisting after each turn and restoring into a fresh actor gives exactly the outputs of an uninterrupted actor', () => {
-    const straight = createActor(aftersaleMachine, { input: {} }).start();
-    const expected = conversation.map((event) => {
-      straight.send(event);
-      return { value: straight.getSnapshot().value, out: straight.getSnapshot().context.out };
-    });
-
-    let persisted: unknown = undefined;
-    const restored = conversation.map((event) => {
-      const actor = createActor(aftersaleMachine, persisted === undefined ? { input: {} } : { input: {}, snapshot: persisted as Snapshot<unknown> }).start();
-      actor.send(event);
-      const snap = actor.getSnapshot();
-      persisted = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
-      actor.stop();
-      return { value: snap.value, out: snap.context.out };
-    });
-
+    const { straight: expected, restored } = replayWithRestarts(aftersaleMachine, conversation);
     expect(restored).toEqual(expected);
     expect(expected.map((e) => e.value)).toEqual([
       'awaitingPhotos',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createActor, type AnyStateMachine, type Snapshot } from 'xstate';
+import { createActor, type AnyStateMachine } from 'xstate';
 import { createLinter } from '../src/compliance/linter.ts';
 import { replyLintContext } from '../src/dialogue/lint-context.ts';
 import { PLACEHOLDERS, parseScriptsFile, renderVariant } from '../src/dialogue/scripts.ts';
@@ -9,7 +9,7 @@ import { INTENT_IDS, type IntentId } from '../src/nlu/intents.ts';
 import type { Order } from '../src/orders/schema.ts';
 import { LOGISTICS_INTENTS, logisticsMachine, type LogisticsContext } from './logistics.ts';
 import type { FlowOutput, TurnEvent } from './protocol.ts';
-import { testShop, turn, SAMPLE_PLACEHOLDER_VALUES } from './test-fixtures.ts';
+import { testShop, turn, SAMPLE_PLACEHOLDER_VALUES, replayWithRestarts } from './test-fixtures.ts';
 
 // ---------------------------------------------------------------- the scripts library
 
@@ -423,22 +423,7 @@ describe('persistence', () => {
   ];
 
   it('persisting after each turn and restoring into a fresh actor gives exactly the outputs of an uninterrupted actor', () => {
-    const straight = createActor(logisticsMachine, { input: {} }).start();
-    const expected = conversation.map((event) => {
-      straight.send(event);
-      return { value: straight.getSnapshot().value, out: straight.getSnapshot().context.out };
-    });
-
-    let persisted: unknown = undefined;
-    const restored = conversation.map((event) => {
-      const actor = createActor(logisticsMachine, persisted === undefined ? { input: {} } : { input: {}, snapshot: persisted as Snapshot<unknown> }).start();
-      actor.send(event);
-      const snap = actor.getSnapshot();
-      persisted = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
-      actor.stop();
-      return { value: snap.value, out: snap.context.out };
-    });
-
+    const { straight: expected, restored } = replayWithRestarts(logisticsMachine, conversation);
     expect(restored).toEqual(expected);
     expect(expected.map((e) => e.value)).toEqual(['choosingOrder', 'choosingOrder', 'idle', 'awaitingAddress', 'idle', 'idle', 'idle', 'idle']);
     expect(expected[4]!.out.replies[0]!.scriptId).toBe('logistics.address_change.warehouse');

@@ -1,6 +1,7 @@
 import type { Order } from '../src/orders/schema.ts';
 import { ShopSchema, type Shop } from '../src/shop/schema.ts';
-import type { TurnEvent, TurnFacts } from './protocol.ts';
+import { createActor, type Actor, type AnyStateMachine, type Snapshot } from 'xstate';
+import type { FlowOutput, TurnEvent, TurnFacts } from './protocol.ts';
 import type { Entity } from '../src/nlu/entities/index.ts';
 import type { IntentId } from '../src/nlu/intents.ts';
 
@@ -132,3 +133,37 @@ export const SAMPLE_PLACEHOLDER_VALUES: Readonly<Record<string, string | number>
   threshold: 300,
   recommendation: '羊绒围巾',
 };
+
+/** A machine's state value and output after one turn. */
+export interface TurnTrace {
+  value: unknown;
+  out: FlowOutput;
+}
+
+/**
+ * Sends the same turns to one running actor, and to a fresh actor restored before every turn
+ * from the previous turn's persisted snapshot passed through JSON (as a store keeps it). A
+ * machine that persists correctly gives identical traces.
+ */
+export function replayWithRestarts(machine: AnyStateMachine, events: readonly TurnEvent[]): { straight: TurnTrace[]; restored: TurnTrace[]; persisted: unknown } {
+  const traceOf = (actor: Actor<AnyStateMachine>): TurnTrace => {
+    const snapshot = actor.getSnapshot();
+    return { value: snapshot.value, out: (snapshot.context as { out: FlowOutput }).out };
+  };
+  const running = createActor(machine, { input: {} }).start();
+  const straight = events.map((event) => {
+    running.send(event);
+    return traceOf(running);
+  });
+  running.stop();
+  let persisted: unknown = undefined;
+  const restored = events.map((event) => {
+    const actor = createActor(machine, persisted === undefined ? { input: {} } : { input: {}, snapshot: persisted as Snapshot<unknown> }).start();
+    actor.send(event);
+    const trace = traceOf(actor);
+    persisted = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
+    actor.stop();
+    return trace;
+  });
+  return { straight, restored, persisted };
+}
