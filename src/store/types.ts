@@ -1,0 +1,138 @@
+import { z } from 'zod';
+
+/**
+ * The store's contract: what kefu keeps (conversations with their engine state, every message,
+ * notebook events, API keys) and the operations the server needs. SQLite (default), PostgreSQL
+ * implement `Store`; the same contract test suite runs against each. The store knows no HTTP.
+ *
+ * Times are ISO-8601 strings (UTC, `Date#toISOString()`), so rows sort and compare as text.
+ */
+
+export const OwnerSchema = z.enum(['bot', 'pending', 'agent']);
+export type StoredOwner = z.infer<typeof OwnerSchema>;
+
+export const ConversationRecordSchema = z.object({
+  shopId: z.string().min(1),
+  id: z.string().min(1),
+  buyerId: z.string().min(1),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  owner: OwnerSchema,
+  /** The engine's ConversationState (plain JSON); undefined until the first turn is committed. */
+  state: z.unknown(),
+  /** Bumped by every committed turn; a commit with a stale version is refused (lost-update guard). */
+  version: z.number().int().nonnegative(),
+});
+export type ConversationRecord = z.infer<typeof ConversationRecordSchema>;
+
+export const MessageRoleSchema = z.enum(['buyer', 'bot', 'agent']);
+export type MessageRole = z.infer<typeof MessageRoleSchema>;
+
+export const NewMessageSchema = z.object({
+  role: MessageRoleSchema,
+  text: z.string(),
+  at: z.string(),
+  /** The agent's name for `agent` messages. */
+  agent: z.string().optional(),
+  /** Role-specific details: intent/confidence (buyer), scriptId/delivery/source (bot), lint findings (agent). */
+  meta: z.record(z.string(), z.unknown()).default({}),
+});
+export type NewMessage = z.input<typeof NewMessageSchema>;
+
+export const StoredMessageSchema = NewMessageSchema.extend({
+  shopId: z.string(),
+  conversationId: z.string(),
+  /** 1, 2, 3… per conversation, in the order the store accepted them. */
+  seq: z.number().int().positive(),
+});
+export type StoredMessage = z.infer<typeof StoredMessageSchema>;
+
+/** Things the notebooks are built from (problem log, service statistics, handover log). */
+export const EventKindSchema = z.enum([
+  'turn', // a buyer turn was answered: { intent, confidence, owner, delivery, state, responseMs }
+  'unrecognised', // the bot did not understand: { text, intent, confidence }
+  'handoff', // handed to a human: { reason, summary, withinWorkingHours }
+  'handover', // out of hours / no agent: goes to the handover log: { reason, summary }
+  'agent_reply', // a human's reply: { agent, errorCount, warningCount, points, violations: [{ruleId, severity, points}] }
+  'remark', // an order remark the bot made: { orderId?, text }
+  'promise', // a promise the bot made: { id, kind, text, orderId?, dueAt }
+  'promise_kept', // a promise marked kept: { id }
+  'owner', // ownership changed: { from, to, agent? }
+]);
+export type EventKind = z.infer<typeof EventKindSchema>;
+
+export const NewEventSchema = z.object({
+  kind: EventKindSchema,
+  at: z.string(),
+  data: z.record(z.string(), z.unknown()).default({}),
+});
+export type NewEvent = z.input<typeof NewEventSchema>;
+
+export const StoredEventSchema = NewEventSchema.extend({
+  id: z.number().int().positive(),
+  shopId: z.string(),
+  conversationId: z.string(),
+});
+export type StoredEvent = z.infer<typeof StoredEventSchema>;
+
+/** Raised when a commit carries a stale version or the conversation is unknown. */
+export class StoreConflictError extends Error {
+  override readonly name = 'StoreConflictError';
+}
+
+export interface CommitTurn {
+  shopId: string;
+  conversationId: string;
+  /** The version read before the turn; the commit fails with StoreConflictError if it moved. */
+  expectedVersion: number;
+  state: unknown;
+  owner: StoredOwner;
+  updatedAt: string;
+  messages: NewMessage[];
+  events: NewEvent[];
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Creates or upgrades the schema; safe to run on every start and from several instances. */
+  migrate(): Promise<void>;
+  /** Throws when the database cannot answer. */
+  health(): Promise<void>;
+  close(): Promise<void>;
+
+  /** Stores the SHA-256 hex of an API key for a shop (idempotent). */
+  putApiKey(shopId: string, keyHash: string, label?: string): Promise<void>;
+  shopForKeyHash(keyHash: string): Promise<string | undefined>;
+
+  /** The conversation, creating it for `buyerId` if new. Never changes the buyer of an existing one. */
+  openConversation(shopId: string, id: string, buyerId: string, at: string): Promise<ConversationRecord>;
+  getConversation(shopId: string, id: string): Promise<ConversationRecord | undefined>;
+  listConversations(shopId: string, filter?: { owner?: StoredOwner; updatedSince?: string }): Promise<ConversationRecord[]>;
+
+  /** Appends one message on its own (a buyer's message is stored before the turn runs). */
+  appendMessage(shopId: string, conversationId: string, message: NewMessage): Promise<StoredMessage>;
+  /** One transaction: the replies, the events, the new state/owner, version + 1. */
+  commitTurn(turn: CommitTurn): Promise<{ version: number; messages: StoredMessage[] }>;
+  /** Appends events outside a turn (agent replies, promises kept, owner changes). */
+  appendEvents(shopId: string, conversationId: string, events: NewEvent[]): Promise<void>;
+
+  messages(shopId: string, conversationId: string, options?: { afterSeq?: number; limit?: number }): Promise<StoredMessage[]>;
+  events(shopId: string, filter?: { kinds?: EventKind[]; from?: string; to?: string; conversationId?: string }): Promise<StoredEvent[]>;
+}
+
+/**
+ * Turns of one conversation run one at a time, in arrival order. In one process a queue per key
+ * does it; across instances a Redis lock wraps the queue.
+ */
+export interface ConversationLock {
+  run<T>(key: string, task: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Live notifications across instances (a new message in a conversation, an owner change). */
+export interface EventBus {
+  publish(channel: string, message: string): Promise<void>;
+  /** Returns an unsubscribe function. */
+  subscribe(channel: string, onMessage: (message: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
