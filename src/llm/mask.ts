@@ -60,13 +60,19 @@ function literalSpans(norm: string, values: readonly string[]): Span[] {
   return spans;
 }
 
-/** Sensitive spans of a text, longest first where they overlap (an address holding a name stays one token). */
-function sensitiveSpans(text: string, known: KnownValues): Span[] {
+/**
+ * Sensitive spans of a text, longest first where they overlap (an address holding a name stays
+ * one token). `seen` are the values masked before: they stay masked wherever they reappear, even
+ * where the patterns no longer see them (an order id glued to a phone number in a model answer
+ * quoted back in the retry prompt).
+ */
+function sensitiveSpans(text: string, known: KnownValues, seen: readonly string[]): Span[] {
   // Same-length normalisation: full-width digits and traditional characters match, offsets stay the text's.
   const norm = normalizeSameLength(text);
   const all = [
     ...literalSpans(norm, known.addresses ?? []),
     ...literalSpans(norm, known.names ?? []),
+    ...literalSpans(norm, seen),
     ...findOrderIds(norm),
     ...findPhones(norm),
     ...regexSpans(EMAIL, norm),
@@ -103,7 +109,7 @@ export function createMasker(known: KnownValues = {}): Masker {
     mask(text) {
       let out = '';
       let last = 0;
-      for (const { start, end } of sensitiveSpans(text, known)) {
+      for (const { start, end } of sensitiveSpans(text, known, [...tokenOf.keys()])) {
         out += text.slice(last, start) + tokenFor(text.slice(start, end));
         last = end;
       }

@@ -32,6 +32,8 @@ export interface FakeOpenAI {
   enqueue(...replies: FakeReply[]): void;
   /** Replies still queued (a test that scripts two answers may assert both were used). */
   pending(): number;
+  /** Forgets queued replies and recorded requests (one server shared by many tests). */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -121,6 +123,10 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     requests,
     enqueue: (...replies) => queue.push(...replies),
     pending: () => queue.length,
+    reset: () => {
+      queue.length = 0;
+      requests.length = 0;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
