@@ -23,10 +23,22 @@ function fragmentsOf(masked: string): string[] {
   return [...clauses, ...trouble];
 }
 
+/** The script's clauses in order, each kept, dropped, or followed by a fragment of trouble. */
+function editedScript(masked: string) {
+  const clauses = masked.split(/(?<=[，。！？：])/).filter((c) => c !== '');
+  return fc
+    .array(fc.oneof({ weight: 4, arbitrary: fc.constant<string | null>(null) }, fc.constant(''), fc.constantFrom(...fragmentsOf(masked))), {
+      minLength: clauses.length,
+      maxLength: clauses.length,
+    })
+    .map((edits) => clauses.map((c, i) => (edits[i] === null ? c : edits[i] === '' ? '' : c + edits[i])).join(''));
+}
+
 const candidate = (masked: string) =>
   fc.oneof(
     fc.string({ maxLength: 200 }),
     fc.array(fc.constantFrom(...fragmentsOf(masked)), { minLength: 0, maxLength: 30 }).map((parts) => parts.join('')),
+    editedScript(masked),
   );
 
 describe('rephraser properties', () => {
