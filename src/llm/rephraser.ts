@@ -133,7 +133,8 @@ export function gateCandidate(
 /** Models like to wrap a reply in quotes; the gate judges the reply itself. */
 function unwrap(answer: string): string {
   const trimmed = answer.trim();
-  const m = /^(["“「『'])([\s\S]*)(["”」』'])$/.exec(trimmed);
+  // Only a quote around the whole reply: “好的”和“可以” keeps its quotes.
+  const m = /^(["“「『'])([^"“”「」『』']*)(["”」』'])$/.exec(trimmed);
   return m ? m[2]!.trim() : trimmed;
 }
 
