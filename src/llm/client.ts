@@ -56,7 +56,9 @@ function parsed<T>(schema: z.ZodType<T>, body: unknown): T {
 }
 
 export function createChatClient(config: LlmConfig): ChatClient {
-  const openai = new OpenAI({ baseURL: config.baseURL, apiKey: config.apiKey, timeout: config.timeoutMs, maxRetries: 0 });
+  // No SDK retries (the rephraser decides about retrying) and no SDK logging: every failure is
+  // returned as a reason for the caller's metrics instead of printed.
+  const openai = new OpenAI({ baseURL: config.baseURL, apiKey: config.apiKey, timeout: config.timeoutMs, maxRetries: 0, logLevel: 'off' });
 
   async function completeOnce(messages: ChatMessage[], signal: AbortSignal): Promise<CompletionResult> {
     if (!config.stream) {

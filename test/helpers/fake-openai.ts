@@ -20,6 +20,8 @@ export type FakeReply =
   | { hang: true };
 
 export interface RecordedRequest {
+  /** The Authorization header as sent. */
+  authorization: string | undefined;
   model: string;
   stream: boolean;
   messages: { role: string; content: string }[];
@@ -90,7 +92,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     const model = typeof body.model === 'string' ? body.model : '';
     const stream = body.stream === true;
     const messages = Array.isArray(body.messages) ? (body.messages as { role: string; content: string }[]) : [];
-    requests.push({ model, stream, messages });
+    requests.push({ authorization: req.get('authorization'), model, stream, messages });
     const reply = queue.shift();
     if (reply === undefined) {
       res.status(500).json({ error: { message: 'fake-openai: no scripted reply left', type: 'server_error' } });
