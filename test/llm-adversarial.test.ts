@@ -37,7 +37,7 @@ function generateCases(): Case[] {
     const masked = maskedScript(script);
     const original = SCRIPTS[script];
     // Drop each fact (buyer data is dropped as its token, the way the model would).
-    const facts = extractFacts(original, known).filter((f) => !['promise', 'contact', 'link'].includes(f.kind));
+    const facts = extractFacts(original, known).filter((f) => !['promise', 'contact', 'link', 'claim'].includes(f.kind));
     for (const fact of facts) {
       const target = masked.includes(fact.text) ? fact.text : [...masked.matchAll(/⟦\d+⟧/g)].map((m) => m[0]).find((t) => createMasker(known).mask(fact.text).includes(t));
       if (target === undefined) continue;
@@ -62,6 +62,10 @@ function generateCases(): Case[] {
     }
     for (const promise of ['保证明天到。', '今天一定给您发货。', '拍下马上发货。', '支持包退包换。', '三天内一定送达。']) {
       cases.push({ family: 'promise', script, answer: masked + promise, reasons: ['facts_changed'] });
+    }
+    // Service statements turned around.
+    for (const [from, to] of [['暂时无货', '现在有货'], ['暂时无法再低', '还可以再低'], ['暂时还没有发出', '已经发出'], ['无法', '可以']]) {
+      if (masked.includes(from!)) cases.push({ family: 'flip claim', script, answer: masked.replace(from!, to!), reasons: ['facts_changed'] });
     }
     cases.push({ family: '你-form', script, answer: masked.replaceAll('您', '你'), reasons: ['lint_error'] });
     const tokensAndNumbers = [...masked.matchAll(TOKEN_OR_DIGITS)].map((m) => m[0]).join(', ');
@@ -105,7 +109,7 @@ describe('adversarial model answers', () => {
   it('generates at least 50 answers from every family', () => {
     expect(cases.length).toBeGreaterThanOrEqual(50);
     const families = new Set(cases.map((c) => c.family));
-    for (const f of ['drop money', 'drop order_id', 'drop courier', 'drop date', 'drop product', 'drop token', 'change number', 'contact/number', 'promise', '你-form', 'english', 'table phrase']) {
+    for (const f of ['drop money', 'drop order_id', 'drop courier', 'drop date', 'drop product', 'drop token', 'change number', 'contact/number', 'promise', '你-form', 'english', 'table phrase', 'flip claim']) {
       expect(families, f).toContain(f);
     }
   });

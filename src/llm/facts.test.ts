@@ -23,6 +23,7 @@ describe('extractFacts', () => {
       'number:2',
       'number:78531246903215',
       'product:双面羊毛呢大衣',
+      'claim:ship:yes',
     ]);
   });
 
@@ -51,6 +52,9 @@ describe('compareFacts', () => {
     ['a date written with 号', '预计11月28日补货', '预计11月28号左右补货'],
     ['a promise word the original already has', '我马上帮您查看', '我这边马上为您查一下'],
     ['no facts at all', '您好，请问有什么可以帮您？', '您好，请问需要什么帮助呢？'],
+    ['a refusal said another way', '价格已经很实在了，非常抱歉暂时无法再低了', '价格已经很实在，这次不能再便宜了，非常抱歉'],
+    ['a reassurance that is no denial', '不好意思，我们会尽快发货', '非常抱歉，我们会尽快为您发货'],
+    ['a dropped service statement (saying less is allowed)', '订单已经发出，物流信息会在订单详情里更新', '订单的物流信息会在订单详情里更新'],
   ];
   for (const [what, original, candidate] of same) {
     it(`accepts ${what}`, () => expect(compareFacts(original, candidate, products)).toEqual([]));
@@ -78,7 +82,13 @@ describe('compareFacts', () => {
     ['a new 保证', '我们会尽快发货', '我们保证尽快发货', ['new_promise']],
     ['a new 一定', '我们会尽快发货', '我们一定尽快发货', ['new_promise']],
     ['a new 马上发', '付款后仓库会安排', '付款后仓库马上发', ['new_promise']],
-    ['a new 包邮', '运费按模板收取', '这单包邮', ['new_promise']],
+    ['a new 包邮', '运费按模板收取', '这单包邮', ['new_promise', 'new_promise']],
+    ['out of stock turned into in stock', '非常抱歉，这款暂时无货', '这款现在有货', ['changed_fact']],
+    ['a refused discount granted', '价格已经很实在了，非常抱歉暂时无法再低了', '价格已经很实在了，还可以再便宜一点', ['changed_fact']],
+    ['not shipped turned into shipped', '您的订单还没有发出', '您的订单已经发出了', ['changed_fact']],
+    ['shipped turned into not shipped', '您的订单已经发出', '您的订单暂时没有发出', ['changed_fact']],
+    ['a refused payment way granted', '店铺不支持货到付款', '店铺可以货到付款', ['changed_fact']],
+    ['a new return statement', '您好，请问有什么可以帮您', '您好，本店支持无理由退换', ['new_promise']],
   ];
   for (const [what, original, candidate, expected] of changed) {
     it(`reports ${what}`, () => expect(codes(original, candidate)).toEqual(expected));

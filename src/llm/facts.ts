@@ -8,7 +8,8 @@ import { normalizeSameLength } from '../text/normalize.ts';
  * meaning, not its spelling: 十二块 and 12元 are the same amount (the NLU money extractor reads
  * both), 顺丰 and SF the same courier, full-width digits and traditional characters the same
  * text. Besides the facts the original states, a rephrasing must not add a number, a phone
- * number, a link, a contact handle or a promise word the original did not have.
+ * number, a link, a contact handle or a promise word the original did not have, and must not
+ * turn a service statement around (暂时无货 → 有货, 无法再低 → 可以再便宜) or add a new one.
  */
 
 export const FACT_KINDS = [
@@ -29,6 +30,7 @@ export const FACT_KINDS = [
   'link',
   'contact',
   'promise',
+  'claim',
 ] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 
@@ -40,6 +42,8 @@ export interface Fact {
   text: string;
   /** For numeric facts: the value, so a bare 694 and 694元 count as the same number. */
   value?: number;
+  /** For claims: the service topic and whether the reply grants or denies it. */
+  claim?: { topic: string; granted: boolean };
 }
 
 export interface FactOptions {
@@ -137,6 +141,42 @@ function stripTrailingPunctuation(link: string): string {
   return link.replace(/[.,;:!?)\]]+$/, '');
 }
 
+/** Service topics a reply may grant or deny, by the words that name them. */
+const CLAIM_TOPICS: [topic: string, words: RegExp][] = [
+  ['stock', /有货|现货|库存/],
+  ['ship', /发货|发出|寄出/],
+  ['return', /退货|退款|退换|换货|无理由/],
+  ['free_shipping', /包邮|免运费|免邮/],
+  ['price', /再低|再便宜|便宜|让价|降价|改价|优惠/],
+  ['gift', /赠送|赠品|送您/],
+  ['invoice', /发票|开票/],
+  ['modify', /修改|改地址|更改/],
+  ['restock', /补货/],
+  ['payment', /货到付款|分期|信用卡|花呗/],
+];
+const CLAIM_WORDS = new RegExp(CLAIM_TOPICS.map(([, re]) => re.source).join('|'), 'g');
+/** Denials that name the topic themselves (暂时无货). */
+const OUT_OF_STOCK = /无货|缺货|没货|断货|售罄|卖完了/g;
+/** A negation earlier in the clause: 暂时无法再低, 不支持货到付款, 还没有发出. */
+const NEGATION = /不|无法|没法|没办法|没有|没|未|暂不|无/;
+/** Phrases with a negation character that deny nothing (不好意思, 不用担心, 非常). */
+const NOT_NEGATION = /不好意思|不客气|不用担心|不要担心|不用着急|不着急|不过|不管|不论|不仅|不但|无论|没关系|没问题|毫无疑问/g;
+const CLAUSE = /[^,.!?;:~，。！？；：、…\n]*/g;
+
+function claimFacts(norm: string): Fact[] {
+  const facts: Fact[] = [];
+  for (const clauseMatch of matchesOf(CLAUSE, norm)) {
+    const clause = clauseMatch[0].replace(NOT_NEGATION, (m) => '　'.repeat(m.length));
+    for (const m of matchesOf(OUT_OF_STOCK, clause)) facts.push({ kind: 'claim', key: 'claim:stock:no', text: clauseMatch[0].trim(), claim: { topic: 'stock', granted: false } });
+    for (const m of matchesOf(CLAIM_WORDS, clause)) {
+      const topic = CLAIM_TOPICS.find(([, re]) => re.test(m[0]))![0];
+      const granted = !NEGATION.test(clause.slice(0, m.index));
+      facts.push({ kind: 'claim', key: `claim:${topic}:${granted ? 'yes' : 'no'}`, text: clauseMatch[0].trim(), claim: { topic, granted } });
+    }
+  }
+  return facts;
+}
+
 /** Every fact of a text. */
 export function extractFacts(text: string, options: FactOptions = {}): Fact[] {
   const facts: Fact[] = [];
@@ -176,6 +216,7 @@ export function extractFacts(text: string, options: FactOptions = {}): Fact[] {
   }
   for (const m of matchesOf(CONTACT, norm)) facts.push({ kind: 'contact', key: `contact:${m[0].replace(/[\s\-._*·+➕]/g, '')}`, text: m[0] });
   for (const m of matchesOf(PROMISE, norm)) facts.push({ kind: 'promise', key: `promise:${m[0]}`, text: m[0] });
+  facts.push(...claimFacts(norm));
   return facts;
 }
 
@@ -219,6 +260,28 @@ function absent(facts: readonly Fact[], other: readonly Fact[]): Fact[] {
 }
 
 /**
+ * Claims are compared by topic: a rephrasing may drop one (it says less), but may not grant what
+ * the original denied, deny what it granted, or make a statement about a topic it did not touch.
+ */
+function claimProblems(before: readonly Fact[], added: readonly Fact[]): FactProblem[] {
+  const problems: FactProblem[] = [];
+  const reported = new Set<string>();
+  for (const fact of added) {
+    if (fact.claim === undefined) continue;
+    const { topic } = fact.claim;
+    if (reported.has(topic)) continue;
+    reported.add(topic);
+    const original = before.find((f) => f.claim?.topic === topic);
+    problems.push(
+      original
+        ? { code: 'changed_fact', kind: 'claim', message: `改变了原话术“${original.text}”的意思（改为“${fact.text}”）` }
+        : { code: 'new_promise', kind: 'claim', message: `新增了原话术没有的说法“${fact.text}”` },
+    );
+  }
+  return problems;
+}
+
+/**
  * What the candidate changed about the original's facts; empty when it kept every fact and added
  * none. A missing and an added fact of the same kind are reported as one change (12元 → 15元).
  */
@@ -229,6 +292,10 @@ export function compareFacts(original: string, candidate: string, options: FactO
   const added = absent(after, before);
   const problems: FactProblem[] = [];
   for (const kind of FACT_KINDS) {
+    if (kind === 'claim') {
+      problems.push(...claimProblems(before, added));
+      continue;
+    }
     const gone = missing.filter((f) => f.kind === kind);
     const fresh = added.filter((f) => f.kind === kind);
     const pairs = Math.min(gone.length, fresh.length);

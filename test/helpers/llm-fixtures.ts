@@ -38,6 +38,7 @@ function variant(file: string, id: string, index: number, params: Record<string,
 
 /** Real script texts with their facts (amounts, order ids, couriers, dates, the receiver's address). */
 export const SCRIPTS = {
+  decline: variant('bargaining.yaml', 'bargaining.excuse_decline', 0, {}),
   coupon: variant('bargaining.yaml', 'bargaining.excuse_coupon', 1, { coupon: 5, product: '双面羊毛呢大衣', finalPrice: 694 }),
   tracking: variant('logistics.yaml', 'logistics.track.shipped', 0, {
     orderId: ORDER_ID,
