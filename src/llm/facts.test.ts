@@ -54,6 +54,8 @@ describe('compareFacts', () => {
     ['no facts at all', '您好，请问有什么可以帮您？', '您好，请问需要什么帮助呢？'],
     ['a refusal said another way', '价格已经很实在了，非常抱歉暂时无法再低了', '价格已经很实在，这次不能再便宜了，非常抱歉'],
     ['a reassurance that is no denial', '不好意思，我们会尽快发货', '非常抱歉，我们会尽快为您发货'],
+    ['a price described in other words', '这款的价格已经很实在了', '这款的价格已经很优惠了'],
+    ['无理由 and 无门槛, which deny nothing', '支持7天无理由退换，送您一张5元无门槛优惠券', '送您一张5元无门槛优惠券，也支持7天无理由退换'],
     ['a dropped service statement (saying less is allowed)', '订单已经发出，物流信息会在订单详情里更新', '订单的物流信息会在订单详情里更新'],
   ];
   for (const [what, original, candidate] of same) {
@@ -89,6 +91,7 @@ describe('compareFacts', () => {
     ['shipped turned into not shipped', '您的订单已经发出', '您的订单暂时没有发出', ['changed_fact']],
     ['a refused payment way granted', '店铺不支持货到付款', '店铺可以货到付款', ['changed_fact']],
     ['a new return statement', '您好，请问有什么可以帮您', '您好，本店支持无理由退换', ['new_promise']],
+    ['returns turned into no returns', '支持7天无理由退换', '这款不支持退换', ['missing_fact', 'changed_fact']],
   ];
   for (const [what, original, candidate, expected] of changed) {
     it(`reports ${what}`, () => expect(codes(original, candidate)).toEqual(expected));

@@ -145,9 +145,10 @@ function stripTrailingPunctuation(link: string): string {
 const CLAIM_TOPICS: [topic: string, words: RegExp][] = [
   ['stock', /有货|现货|库存/],
   ['ship', /发货|发出|寄出/],
-  ['return', /退货|退款|退换|换货|无理由/],
+  ['return', /退货|退款|退换|换货/],
   ['free_shipping', /包邮|免运费|免邮/],
-  ['price', /再低|再便宜|便宜|让价|降价|改价|优惠/],
+  // Concessions only: 价格很优惠 describes, 再便宜/优惠券 grants.
+  ['price', /再低|再便宜|再优惠|再让|让价|降价|改价|优惠券|便宜一点|便宜点/],
   ['gift', /赠送|赠品|送您/],
   ['invoice', /发票|开票/],
   ['modify', /修改|改地址|更改/],
@@ -159,8 +160,8 @@ const CLAIM_WORDS = new RegExp(CLAIM_TOPICS.map(([, re]) => re.source).join('|')
 const OUT_OF_STOCK = /无货|缺货|没货|断货|售罄|卖完了/g;
 /** A negation earlier in the clause: 暂时无法再低, 不支持货到付款, 还没有发出. */
 const NEGATION = /不|无法|没法|没办法|没有|没|未|暂不|无/;
-/** Phrases with a negation character that deny nothing (不好意思, 不用担心, 非常). */
-const NOT_NEGATION = /不好意思|不客气|不用担心|不要担心|不用着急|不着急|不过|不管|不论|不仅|不但|无论|没关系|没问题|毫无疑问/g;
+/** Phrases with a negation character that deny nothing (不好意思, 不用担心, 7天无理由, 无门槛). */
+const NOT_NEGATION = /不好意思|不客气|不用担心|不要担心|不用着急|不着急|不过|不管|不论|不仅|不但|无论|没关系|没问题|毫无疑问|无理由|无门槛/g;
 const CLAUSE = /[^,.!?;:~，。！？；：、…\n]*/g;
 
 function claimFacts(norm: string): Fact[] {
