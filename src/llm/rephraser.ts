@@ -20,7 +20,7 @@
  * ever returned. Each attempt has the configured timeout, so the worst case is two timeouts.
  */
 import { z } from 'zod';
-import { createChatClient, type ChatClient } from './client.ts';
+import { createChatClient, type ChatClient, type TransportFailure } from './client.ts';
 import type { LlmConfig } from './config.ts';
 import { compareFacts } from './facts.ts';
 import { createMasker, type Masker } from './mask.ts';
@@ -53,8 +53,11 @@ export const RephraseInputSchema = z.object({
   tone: z.string().optional(),
   known: z
     .object({
+      /** Receiver names of the buyer's orders: masked before sending. */
       names: z.array(z.string()).optional(),
+      /** Receiver addresses of the buyer's orders: masked before sending. */
       addresses: z.array(z.string()).optional(),
+      /** The shop's product names (full and short): each one the script names must stay. */
       productNames: z.array(z.string()).optional(),
     })
     .optional(),
@@ -138,6 +141,16 @@ function unwrap(answer: string): string {
   return m ? m[2]!.trim() : trimmed;
 }
 
+/** How one request to the model ended: a gated text, no usable answer, or an answer the gate rejected. */
+type AttemptOutcome =
+  | { kind: 'ok'; text: string }
+  | { kind: 'transport'; reason: TransportFailure; detail: string }
+  | { kind: 'rejected'; reason: GateFailure; problems: string[]; answer: string };
+
+/**
+ * `deps.lint` is the strict compliance gate of the conversation (the engine's); `deps.client`
+ * replaces the OpenAI client (e.g. to count requests), by default one built from `config`.
+ */
 export function createRephraser(config: LlmConfig, deps: { lint: LintGate; client?: ChatClient }): Rephraser {
   const client = deps.client ?? createChatClient(config);
 
@@ -148,7 +161,7 @@ export function createRephraser(config: LlmConfig, deps: { lint: LintGate; clien
     masked: string,
     original: string,
     productNames: readonly string[],
-  ): Promise<{ kind: 'ok'; text: string } | { kind: 'transport'; reason: FallbackReason; detail: string } | { kind: 'rejected'; reason: GateFailure; problems: string[]; answer: string }> {
+  ): Promise<AttemptOutcome> {
     const result = await client.complete(messages);
     if (!result.ok) return { kind: 'transport', reason: result.reason, detail: result.detail };
     const answer = unwrap(result.text);
