@@ -80,6 +80,7 @@ describe('compareFacts', () => {
     ['a new link', '您可以看一下宝贝详情', '您可以看一下 https://shop.example.com/item', ['new_link']],
     ['a new bare domain', '您可以看一下宝贝详情', '您可以看一下abc.com的详情', ['new_link']],
     ['a new WeChat invitation', '有问题随时联系我', '有问题加我vx详聊', ['new_contact', 'new_contact']],
+    ['a new e-mail address', '有问题随时联系我', '有问题发邮件到 shop@example.com', ['new_contact']],
     ['a new QQ number', '有问题随时联系我', '有问题联系QQ 12345678', ['new_number', 'new_contact']],
     ['a new 保证', '我们会尽快发货', '我们保证尽快发货', ['new_promise']],
     ['a new 一定', '我们会尽快发货', '我们一定尽快发货', ['new_promise']],

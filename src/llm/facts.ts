@@ -1,7 +1,10 @@
 import { extractEntities, type Entity } from '../nlu/entities/index.ts';
 import { normalizeMessage } from '../nlu/normalize.ts';
 import { NUMERAL, parseNumeral } from '../nlu/numbers.ts';
+import { CHANNEL } from '../compliance/rules/offplatform-contact-handle.ts';
+import { BARE_DOMAIN, URL } from '../compliance/rules/offplatform-link.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
+import { EMAIL } from './mask.ts';
 
 /**
  * The facts of a reply, and what a rephrasing changed about them. A fact is compared by its
@@ -114,11 +117,10 @@ interface Span {
 const inside = (spans: readonly Span[], start: number, end: number): boolean => spans.some((s) => start < s.end && s.start < end);
 
 const PERCENT = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*%|百分之(${NUMERAL})`, 'g');
-// Links: URLs, www., and bare domains (abc.com/x, t.cn/xyz); matched on the lower-cased text.
-const LINK = /(?:https?:\/\/|www\.)[a-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+|(?<![a-z0-9@._\-/])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|cn|net|org|cc|top|vip|shop|xyz|me|io|co|tv|info|hk|ink|link|club|site|store|online|app|ly|gl|to|biz|wang|ltd)(?![a-z0-9-])(?:\/[a-z0-9\-._~:/?#@!$&'()*+,;=%]*)?/g;
-// Channel words of off-platform contact, in any spelling the compliance rule knows, and invitations to add.
-const CONTACT =
-  /[微薇][ \-._*·]?信|[威徽]信|(?<![a-z0-9])v[ \-._]?信|(?<![a-z0-9])(?:v[ \-._]?x|wx|weixin|wechat|qq|whatsapp)(?![a-z])|(?<![纽按暗搭环])扣扣|企鹅号|卫星号|群号|二维码|扫码|扫一扫|加我|加好友|(?:加|\+|➕)\s?[vq微](?![a-z])|私聊|私信|抖音号|小红书号|钉钉/g;
+// Links and off-platform channels as the compliance rules see them (offplatform-link,
+// offplatform-contact-handle), plus the invitations that go with a channel (加我, 私聊) and e-mail.
+const LINK = new RegExp(`${URL.source}|${BARE_DOMAIN.source}`, 'g');
+const CONTACT = new RegExp(`${CHANNEL.source}|加我|加好友|私聊|私信|扫码|${EMAIL.source}`, 'g');
 // Words that commit the shop to an outcome or a time (保证/一定/明天到/马上发 …).
 const PROMISE =
   /(?:今天|今日|明天|明日|当天|后天)(?:就|能|会|可以)*(?:到|发|送达|寄出)|保证|一定|肯定|绝对|必定|必然|准保|保准|包您|包你|包退|包换|包邮|包赔|百分之?百|100%|马上|立刻|立即|立马|第一时间|今天就|当天就|明天就|次日达|当日达|准时|按时|必须|放心吧|没问题/g;
@@ -157,7 +159,7 @@ const CLAIM_TOPICS: [topic: string, words: RegExp][] = [
 ];
 const CLAIM_WORDS = new RegExp(CLAIM_TOPICS.map(([, re]) => re.source).join('|'), 'g');
 /** Denials that name the topic themselves (暂时无货). */
-const OUT_OF_STOCK = /无货|缺货|没货|断货|售罄|卖完了/g;
+const OUT_OF_STOCK = /无货|缺货|没货|断货|售罄|卖完了/;
 /** A negation earlier in the clause: 暂时无法再低, 不支持货到付款, 还没有发出. */
 const NEGATION = /不|无法|没法|没办法|没有|没|未|暂不|无/;
 /** Phrases with a negation character that deny nothing (不好意思, 不用担心, 7天无理由, 无门槛). */
@@ -168,7 +170,7 @@ function claimFacts(norm: string): Fact[] {
   const facts: Fact[] = [];
   for (const clauseMatch of matchesOf(CLAUSE, norm)) {
     const clause = clauseMatch[0].replace(NOT_NEGATION, (m) => '　'.repeat(m.length));
-    for (const m of matchesOf(OUT_OF_STOCK, clause)) facts.push({ kind: 'claim', key: 'claim:stock:no', text: clauseMatch[0].trim(), claim: { topic: 'stock', granted: false } });
+    if (OUT_OF_STOCK.test(clause)) facts.push({ kind: 'claim', key: 'claim:stock:no', text: clauseMatch[0].trim(), claim: { topic: 'stock', granted: false } });
     for (const m of matchesOf(CLAIM_WORDS, clause)) {
       const topic = CLAIM_TOPICS.find(([, re]) => re.test(m[0]))![0];
       const granted = !NEGATION.test(clause.slice(0, m.index));

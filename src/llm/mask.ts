@@ -36,7 +36,8 @@ interface Span {
 
 // A handle after a channel word: 微信 abc_123, vx：kefu01, QQ 12345678.
 const HANDLE = /(?:微信|薇信|威信|v信|vx|wx|qq|扣扣|wechat)\s*(?:号|id)?\s*[:：是为]?\s*([a-z0-9][a-z0-9_-]{4,24})(?![a-z0-9_-])/g;
-const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/g;
+/** E-mail addresses (lower-case text); also a contact the rephraser may not add (facts.ts). */
+export const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/g;
 
 function regexSpans(re: RegExp, norm: string, group = 0): Span[] {
   const spans: Span[] = [];
