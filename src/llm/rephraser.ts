@@ -8,16 +8,18 @@
  *
  *   1. facts: every ⟦n⟧ token comes back exactly as often as it was sent, and, restored, the
  *      answer keeps every fact of the script (amounts, discounts, percentages, order ids,
- *      couriers, dates, day counts, sizes, colours, product names, links) and adds no number,
- *      phone number, link, contact handle or promise word (facts.ts)        → `facts_changed`
+ *      couriers, dates, day counts, sizes, colours, product names, links), turns no service
+ *      statement around (暂时无货 → 有货), and adds no number, phone number, link, contact
+ *      handle, e-mail, promise word or service statement (facts.ts)         → `facts_changed`
  *   2. the strict compliance linter (injected: the engine's gate) finds no error → `lint_error`
  *   3. form: mostly Chinese (an English answer fails) → `not_chinese`; length between 40% and
  *      200% of the script, with a little slack → `too_short` / `too_long`.
  *
- * A rejected first answer gets one retry whose prompt names the violations. A rejected second
- * answer, a timeout, an HTTP error, a 429, a malformed or an empty response end in the script
- * text itself (`source: 'script'`) with the exact `fallbackReason`. Nothing the gate rejected is
- * ever returned. Each attempt has the configured timeout, so the worst case is two timeouts.
+ * A rejected first answer gets one retry whose prompt (masked too) names the violations. A
+ * rejected second answer, or a timeout, HTTP error, 429, malformed or empty response on either
+ * attempt (these are not retried: the buyer is waiting), ends in the script text itself
+ * (`source: 'script'`) with the exact `fallbackReason`. Nothing the gate rejected is ever
+ * returned. Each attempt has the configured timeout, so the worst case is two timeouts.
  */
 import { z } from 'zod';
 import { createChatClient, type ChatClient, type TransportFailure } from './client.ts';
