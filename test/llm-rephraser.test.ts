@@ -144,6 +144,26 @@ describe('rephraser against a real OpenAI-compatible server (non-streaming)', ()
   });
 });
 
+describe('rephraser: natural rewordings of every script get through', () => {
+  // What a model would plausibly write (masked, as it sees the script): the gate must not be so
+  // strict that only the script itself passes.
+  const rewordings: Record<keyof typeof SCRIPTS, string> = {
+    decline: '特别理解您的情况，也谢谢您这么喜欢我们的商品！这款的价格已经很实在了，非常抱歉这次实在无法再低了。您方便的时候再下单就好，付款后我们会尽快为您安排发货。',
+    coupon: GOOD_COUPON,
+    tracking: '您好，已经帮您查到了：订单⟦1⟧由中通快递发出，快递单号78531246903215，目前物流显示快件已到达杭州转运中心，到时麻烦您留意查收，谢谢您。',
+    address: '好的，订单⟦1⟧已经为您备注好，新的收货地址是：⟦2⟧，麻烦您核对一下是否正确。',
+    restock: '非常抱歉，双面羊毛呢大衣燕麦色的M码目前暂时无货，预计11月28日左右会补货，您可以先收藏宝贝，补货后页面会及时更新。',
+    courierFee: '顺丰速运是可以为您安排的，需要另外补12元运费，先跟您说明一下。您确认需要的话，下单时在买家留言里备注顺丰速运就可以了。',
+  };
+  for (const [name, text] of Object.entries(rewordings) as [keyof typeof SCRIPTS, string][]) {
+    it(name, async () => {
+      const result = await rephrase([{ text }], { original: SCRIPTS[name], buyerText: '在吗' });
+      expect(result, JSON.stringify(result.problems)).toMatchObject({ source: 'llm', attempts: 1 });
+      expectClean(result, SCRIPTS[name]);
+    });
+  }
+});
+
 describe('rephraser: masking buyer data', () => {
   it('never sends the phone, order id, name or address, and restores them', async () => {
     const original = SCRIPTS.address;
