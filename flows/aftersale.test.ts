@@ -8,7 +8,7 @@ import type { Order } from '../src/orders/schema.ts';
 import { ProductSchema, ShopSchema } from '../src/shop/schema.ts';
 import { AFTERSALE_INTENTS, aftersaleMachine, type AftersaleContext } from './aftersale.ts';
 import type { FlowOutput, TurnEvent, TurnFacts } from './protocol.ts';
-import { expectLintCleanReplies, testShop, turn, replayWithRestarts } from './test-fixtures.ts';
+import { expectLintCleanReplies, testOrder, testShop, turn, replayWithRestarts } from './test-fixtures.ts';
 
 // ---------------------------------------------------------------- the scripts library
 
@@ -33,20 +33,9 @@ describe('scripts-library/aftersale.yaml', () => {
 
 // ---------------------------------------------------------------- fixtures
 
-const BUYER = 'buyer-1';
 const NOW = '2026-11-23T10:00:00+08:00';
 
-const order = (id: string, state: Order['state'], extra: Partial<Order> = {}): Order => ({
-  id,
-  buyerId: BUYER,
-  state,
-  items: [{ productId: 'coat-01', color: '驼色', size: 'S', quantity: 1, price: 599 }],
-  total: 599,
-  createdAt: '2026-11-15T09:00:00+08:00',
-  tracking: [],
-  receiver: { name: '张三', phone: '13812345678', address: '浙江省杭州市西湖区文三路100号', region: '浙江' },
-  ...extra,
-});
+const order = (id: string, state: Order['state'], extra: Partial<Order> = {}): Order => testOrder(id, state, { createdAt: '2026-11-15T09:00:00+08:00', ...extra });
 
 const signedOn = (at: string): Partial<Order> => ({ shippedAt: '2026-11-10T09:00:00+08:00', courier: '中通', tracking: [{ at, text: '已签收' }] });
 const delivered = order('100000000000000001', 'delivered', signedOn('2026-11-20T15:00:00+08:00'));

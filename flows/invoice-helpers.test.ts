@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { invoiceRemark, invoiceTitleFrom, noteAsksForInvoice } from './invoice-helpers.ts';
 import type { Order } from '../src/orders/schema.ts';
+import { testOrder } from './test-fixtures.ts';
 
 describe('invoiceTitleFrom', () => {
   it.each([
@@ -39,17 +40,7 @@ describe('invoiceTitleFrom', () => {
   });
 });
 
-const order = (extra: Partial<Order>): Order => ({
-  id: '100000000000000001',
-  buyerId: 'buyer-1',
-  state: 'paid',
-  items: [{ productId: 'coat-01', color: '驼色', size: 'S', quantity: 1, price: 599 }],
-  total: 569,
-  createdAt: '2026-11-23T08:00:00+08:00',
-  tracking: [],
-  receiver: { name: '张三', phone: '13812345678', address: '浙江省杭州市西湖区文三路100号', region: '浙江' },
-  ...extra,
-});
+const order = (extra: Partial<Order>): Order => testOrder('100000000000000001', 'paid', { total: 569, ...extra });
 
 describe('noteAsksForInvoice / invoiceRemark', () => {
   it('reads 发票 or 抬头 in the buyer note (traditional too)', () => {

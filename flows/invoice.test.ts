@@ -6,7 +6,7 @@ import type { Entity } from '../src/nlu/entities/index.ts';
 import type { Order } from '../src/orders/schema.ts';
 import { INVOICE_DUE_HOURS, invoiceMachine } from './invoice.ts';
 import type { FlowOutput, TurnEvent } from './protocol.ts';
-import { expectLintCleanReplies, replayWithRestarts, testShop, turn } from './test-fixtures.ts';
+import { expectLintCleanReplies, replayWithRestarts, testOrder, testShop, turn } from './test-fixtures.ts';
 
 const scriptById = new Map(
   ['invoice', 'presale', 'logistics'].flatMap((name) =>
@@ -14,18 +14,7 @@ const scriptById = new Map(
   ),
 );
 
-const BUYER = 'buyer-1';
-const order = (id: string, state: Order['state'], extra: Partial<Order> = {}): Order => ({
-  id,
-  buyerId: BUYER,
-  state,
-  items: [{ productId: 'coat-01', color: '驼色', size: 'S', quantity: 1, price: 599 }],
-  total: 569,
-  createdAt: '2026-11-23T08:00:00+08:00',
-  tracking: [],
-  receiver: { name: '张三', phone: '13812345678', address: '浙江省杭州市西湖区文三路100号', region: '浙江' },
-  ...extra,
-});
+const order = (id: string, state: Order['state'], extra: Partial<Order> = {}): Order => testOrder(id, state, { total: 569, ...extra });
 
 const orderIdEntity = (value: string): Entity => ({ text: value, start: 0, end: value.length, type: 'order_id', value });
 /** A turn about no particular product (the product-based choices have their own tests). */

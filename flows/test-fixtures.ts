@@ -73,6 +73,21 @@ export const testShop: Shop = ShopSchema.parse({
 
 export const testOrders: Order[] = [];
 
+/** An order of the test buyer ("buyer-1"): one 驼色 coat, 张三 in Hangzhou; `extra` overrides any field. */
+export function testOrder(id: string, state: Order['state'], extra: Partial<Order> = {}): Order {
+  return {
+    id,
+    buyerId: 'buyer-1',
+    state,
+    items: [{ productId: 'coat-01', color: '驼色', size: 'S', quantity: 1, price: 599 }],
+    total: 599,
+    createdAt: '2026-11-23T08:00:00+08:00',
+    tracking: [],
+    receiver: { name: '张三', phone: '13812345678', address: '浙江省杭州市西湖区文三路100号', region: '浙江' },
+    ...extra,
+  };
+}
+
 /** A TURN event with sensible facts, for machine tests. */
 export function turn(intent: IntentId, text = '', overrides: { entities?: Entity[]; secondary?: IntentId[]; facts?: Partial<TurnFacts> } = {}): TurnEvent {
   return {

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { turn } from '../../flows/test-fixtures.ts';
+import { testOrder, turn } from '../../flows/test-fixtures.ts';
 import type { Order } from '../orders/schema.ts';
 import { intentForOrderState } from './reinterpret.ts';
 
-const order = (id: string, state: Order['state'], productId = 'coat-01'): Order => ({
-  id,
-  buyerId: 'buyer-1',
-  state,
-  items: [{ productId, color: '驼色', size: 'M', quantity: 1, price: 599 }],
-  total: 599,
-  createdAt: '2026-11-20T08:00:00+08:00',
-  tracking: [],
-  receiver: { name: '张三', phone: '13812345678', address: '浙江省杭州市西湖区文三路100号', region: '浙江' },
-});
+const order = (id: string, state: Order['state'], productId = 'coat-01'): Order =>
+  testOrder(id, state, { items: [{ productId, color: '驼色', size: 'M', quantity: 1, price: 599 }] });
 const about = (orders: Order[]) => turn('other', '', { facts: { orders } });
 
 describe('intentForOrderState', () => {

@@ -1,3 +1,4 @@
+import { matches } from '../nlu/entities/found.ts';
 import { extractEntities, type Entity } from '../nlu/entities/index.ts';
 import { normalizeMessage } from '../nlu/normalize.ts';
 import { NUMERAL, parseNumeral } from '../nlu/numbers.ts';
@@ -128,17 +129,6 @@ const PROMISE =
 const CHINESE_COUNT = new RegExp(`(${NUMERAL})\\s*(?=[件个张份次双条套瓶盒包袋箱支只台块斤年月小时分钟秒周岁倍])`, 'g');
 const DIGITS = /\d+(?:\.\d+)?/g;
 
-function* matchesOf(re: RegExp, text: string): Generator<RegExpExecArray> {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    yield m;
-  }
-}
-
 function stripTrailingPunctuation(link: string): string {
   return link.replace(/[.,;:!?)\]]+$/, '');
 }
@@ -168,10 +158,10 @@ const CLAUSE = /[^,.!?;:~，。！？；：、…\n]*/g;
 
 function claimFacts(norm: string): Fact[] {
   const facts: Fact[] = [];
-  for (const clauseMatch of matchesOf(CLAUSE, norm)) {
+  for (const clauseMatch of matches(CLAUSE, norm)) {
     const clause = clauseMatch[0].replace(NOT_NEGATION, (m) => '　'.repeat(m.length));
     if (OUT_OF_STOCK.test(clause)) facts.push({ kind: 'claim', key: 'claim:stock:no', text: clauseMatch[0].trim(), claim: { topic: 'stock', granted: false } });
-    for (const m of matchesOf(CLAIM_WORDS, clause)) {
+    for (const m of matches(CLAIM_WORDS, clause)) {
       const topic = CLAIM_TOPICS.find(([, re]) => re.test(m[0]))![0];
       const granted = !NEGATION.test(clause.slice(0, m.index));
       facts.push({ kind: 'claim', key: `claim:${topic}:${granted ? 'yes' : 'no'}`, text: clauseMatch[0].trim(), claim: { topic, granted } });
@@ -190,25 +180,25 @@ export function extractFacts(text: string, options: FactOptions = {}): Fact[] {
   const norm = normalizeSameLength(text);
   const taken: Span[] = entities.map((e) => ({ start: e.start, end: e.end }));
 
-  for (const m of matchesOf(LINK, norm)) {
+  for (const m of matches(LINK, norm)) {
     const link = stripTrailingPunctuation(m[0]);
     facts.push({ kind: 'link', key: `link:${link.replace(/^https?:\/\//, '').replace(/^www\./, '')}`, text: link });
     taken.push({ start: m.index, end: m.index + m[0].length });
   }
-  for (const m of matchesOf(PERCENT, norm)) {
+  for (const m of matches(PERCENT, norm)) {
     if (inside(taken, m.index, m.index + m[0].length)) continue;
     const value = parseNumeral(m[1] ?? m[2] ?? '');
     if (value === undefined) continue;
     facts.push({ kind: 'percent', key: `percent:${value}`, text: m[0], value });
     taken.push({ start: m.index, end: m.index + m[0].length });
   }
-  for (const m of matchesOf(CHINESE_COUNT, norm)) {
+  for (const m of matches(CHINESE_COUNT, norm)) {
     const value = parseNumeral(m[1]!);
     if (value === undefined || value < 2 || inside(taken, m.index, m.index + m[0].length)) continue;
     facts.push({ kind: 'number', key: `number:${value}`, text: m[1]!, value });
     taken.push({ start: m.index, end: m.index + m[0].length });
   }
-  for (const m of matchesOf(DIGITS, norm)) {
+  for (const m of matches(DIGITS, norm)) {
     if (inside(taken, m.index, m.index + m[0].length)) continue;
     const value = Number(m[0]);
     facts.push({ kind: 'number', key: `number:${value}`, text: text.slice(m.index, m.index + m[0].length), value });
@@ -217,8 +207,8 @@ export function extractFacts(text: string, options: FactOptions = {}): Fact[] {
     const needle = normalizeSameLength(name.trim());
     if (needle.length > 0 && norm.includes(needle)) facts.push({ kind: 'product', key: `product:${needle}`, text: name });
   }
-  for (const m of matchesOf(CONTACT, norm)) facts.push({ kind: 'contact', key: `contact:${m[0].replace(/[\s\-._*·+➕]/g, '')}`, text: m[0] });
-  for (const m of matchesOf(PROMISE, norm)) facts.push({ kind: 'promise', key: `promise:${m[0]}`, text: m[0] });
+  for (const m of matches(CONTACT, norm)) facts.push({ kind: 'contact', key: `contact:${m[0].replace(/[\s\-._*·+➕]/g, '')}`, text: m[0] });
+  for (const m of matches(PROMISE, norm)) facts.push({ kind: 'promise', key: `promise:${m[0]}`, text: m[0] });
   facts.push(...claimFacts(norm));
   return facts;
 }
