@@ -80,5 +80,6 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   const signal = await stopped;
   jsonLogger.info('shutting down', { signal });
   await server.close();
+  jsonLogger.info('stopped');
   return 0;
 }
