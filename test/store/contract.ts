@@ -107,6 +107,8 @@ export function runStoreContract(
       expect(stored).toEqual([first, second, third]);
       expect(stored[0]?.meta).toEqual({ intent: 'greeting' });
       expect(stored[0]).not.toHaveProperty('agent');
+      // A message on its own is not a turn: version, state and updatedAt stay.
+      expect(await store.getConversation(shop, 'c1')).toMatchObject({ version: 0, updatedAt: at(0), state: undefined });
     });
 
     it('refuses a message for an unknown conversation', async () => {
@@ -278,6 +280,11 @@ export function runStoreContract(
       await other.commitTurn(turn('c1', 0));
       await expect(store.commitTurn(turn('c1', 0))).rejects.toBeInstanceOf(StoreConflictError);
       expect((await store.getConversation(shop, 'c1'))?.version).toBe(1);
+
+      // Racing through both stores at once: still exactly one winner, and seq stays gap-free.
+      const race = await Promise.allSettled([store.commitTurn(turn('c1', 1)), other.commitTurn(turn('c1', 1))]);
+      expect(race.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect((await other.messages(shop, 'c1')).map((m) => m.seq)).toEqual([1, 2]);
     });
   });
 }
