@@ -80,6 +80,8 @@ describe('kefu serve', () => {
   it('finishes the request in flight on SIGTERM, then exits with 0', async () => {
     const server = await spawnServe(['--db', db], env);
     const { port } = new URL(server.url);
+    // An idle keep-alive connection (fetch keeps one open) must not hold the shutdown up.
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     const body = Buffer.from(JSON.stringify({ buyerId: 'tb_buyer_anna', text: '这件羊毛大衣有M码吗' }));
     // Half a request is on the wire when the signal arrives; the rest follows after it.
     const socket = connect(Number(port), '127.0.0.1');
