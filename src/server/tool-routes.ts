@@ -16,9 +16,22 @@ export interface QuickPhrase {
   id: string;
   /** The scenario the script belongs to ("bargaining" of "bargaining.excuse_coupon"). */
   group: string;
-  title: string;
+  /** The scenario's name for the agent's quick-phrase panel (议价). */
+  groupName: string;
+  /** When the script is used (the library's description, for developers). */
+  description: string;
   variants: string[];
 }
+
+/** Agents see scenario names in Chinese; a group not listed here shows its id. */
+export const GROUP_NAMES: Readonly<Record<string, string>> = {
+  presale: '售前咨询',
+  bargaining: '议价',
+  logistics: '物流',
+  aftersale: '售后',
+  invoice: '发票',
+  common: '通用',
+};
 
 export function toolRoutes(deps: AppDeps): Router {
   const router = Router();
@@ -40,7 +53,10 @@ export function toolRoutes(deps: AppDeps): Router {
   router.get('/scripts', (req, res) => {
     const scripts: QuickPhrase[] = shopOf(req)
       .scripts.all()
-      .map((s) => ({ id: s.id, group: s.id.split('.')[0]!, title: s.description, variants: s.variants }));
+      .map((s) => {
+        const group = s.id.split('.')[0]!;
+        return { id: s.id, group, groupName: GROUP_NAMES[group] ?? group, description: s.description, variants: s.variants };
+      });
     res.json({ scripts });
   });
 

@@ -306,10 +306,12 @@ describe('tools: lint, classify, scripts', () => {
 
   it('lists the scripts library as quick phrases', async () => {
     const res = await server.call('GET', '/api/v1/scripts');
-    const { scripts } = res.body as { scripts: { id: string; group: string; title: string; variants: string[] }[] };
+    const { scripts } = res.body as { scripts: { id: string; group: string; groupName: string; description: string; variants: string[] }[] };
     const coupon = scripts.find((s) => s.id === 'bargaining.excuse_coupon');
-    expect(coupon?.group).toBe('bargaining');
-    expect(coupon?.title).not.toBe('');
+    expect(coupon).toMatchObject({ group: 'bargaining', groupName: '议价' });
+    expect(coupon?.description).not.toBe('');
+    // Every scenario of the library has a Chinese name for the panel.
+    for (const s of scripts) expect(s.groupName).toMatch(/^[\u4e00-\u9fff]+$/);
     expect(coupon?.variants.length).toBeGreaterThanOrEqual(2);
     expect(new Set(scripts.map((s) => s.id)).size).toBe(scripts.length);
   });
