@@ -66,6 +66,11 @@ function fromBodyParser(err: unknown): HttpError | undefined {
   }
 }
 
+/** The router cannot decode a path parameter with broken percent-encoding ("%E0%A4%A"). */
+function fromRouter(err: unknown): HttpError | undefined {
+  return err instanceof URIError ? new HttpError('invalid_param', '路径中的百分号编码有误') : undefined;
+}
+
 export interface ErrorReporter {
   /** Counts every error answer (metrics) and logs the unexpected ones. */
   onError(code: ErrorCode, err: unknown): void;
@@ -83,7 +88,7 @@ export function errorHandler(reporter: ErrorReporter): ErrorRequestHandler {
       next(err);
       return;
     }
-    const known = err instanceof HttpError ? err : fromStore(err) ?? fromBodyParser(err);
+    const known = err instanceof HttpError ? err : (fromStore(err) ?? fromBodyParser(err) ?? fromRouter(err));
     const error = known ?? new HttpError('internal', '服务器内部错误，请稍后再试');
     reporter.onError(error.code, known ? undefined : err);
     sendError(res, error);

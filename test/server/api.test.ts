@@ -134,6 +134,13 @@ describe('POST /conversations/:id/messages', () => {
     expect(res.body).toEqual({ error: { code: 'invalid_body', message } });
   });
 
+  it('refuses a path with broken percent-encoding with 400', async () => {
+    for (const id of ['%E0%A4%A', '%']) {
+      const res = await say(id, '在吗');
+      expect(res).toMatchObject({ status: 400, body: { error: { code: 'invalid_param', message: '路径中的百分号编码有误' } } });
+    }
+  });
+
   it('refuses a malformed conversation id with 400', async () => {
     const res = await say('bad%20id', '在吗');
     expect(res.status).toBe(400);

@@ -46,4 +46,23 @@ describe('POST /conversations/:id/messages with arbitrary JSON', () => {
       { numRuns: 150 },
     );
   });
+
+  it('answers 200 or a 4xx JSON error for any conversation id in the path', async () => {
+    const segment = fc.oneof(
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).map(encodeURIComponent),
+      fc.stringMatching(/^[\w%.-]{1,20}$/),
+    );
+    await fc.assert(
+      fc.asyncProperty(segment, async (id) => {
+        const res = await fetch(`${server.url}/api/v1/conversations/${id}/messages`, {
+          method: 'POST',
+          headers: { authorization: 'Bearer kefu-demo-key', 'content-type': 'application/json' },
+          body: JSON.stringify({ buyerId: 'tb_buyer_anna', text: '在吗' }),
+        });
+        expect(res.status === 200 || (res.status >= 400 && res.status < 500)).toBe(true);
+        if (res.status !== 200) expect(((await res.json()) as { error: { code: string } }).error.code).toMatch(/^[a-z_]+$/);
+      }),
+      { numRuns: 100 },
+    );
+  });
 });
