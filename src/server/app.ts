@@ -40,7 +40,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   // strict: false lets any JSON value through so that the schema, not the parser, explains what is wrong.
   api.use(express.json({ limit: BODY_LIMIT, strict: false }));
   api.use('/conversations', conversationRoutes(deps));
-  api.use(toolRoutes(deps));
+  api.use(toolRoutes());
   for (const router of options.apiRouters ?? []) api.use(router(deps));
   app.use(API_PREFIX, api);
 

@@ -90,7 +90,7 @@ export function createMetrics() {
   const turnDuration = new Histogram('kefu_turn_duration_seconds', 'Time to answer a buyer turn (store, engine, commit), in seconds.', [
     0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5,
   ]);
-  const lintViolations = new Counter('kefu_lint_violations_total', 'Compliance violations found in agent replies and lint requests, by rule.', ['rule'] as const);
+  const lintViolations = new Counter('kefu_lint_violations_total', 'Compliance violations in the replies human agents sent, by rule.', ['rule'] as const);
   const handoffs = new Counter('kefu_handoffs_total', 'Conversations handed to a human, by reason.', ['reason'] as const);
   const httpErrors = new Counter('kefu_http_errors_total', 'HTTP error answers, by error code.', ['code'] as const);
   const all: Metric[] = [turns, turnDuration, lintViolations, handoffs, httpErrors];

@@ -2,7 +2,6 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { ProfileIdSchema } from '../compliance/schema.ts';
 import { shopOf } from './auth.ts';
-import type { AppDeps } from './context.ts';
 import { shopLinter } from './shop-runtime.ts';
 import { parseBody } from './validate.ts';
 
@@ -33,14 +32,14 @@ export const GROUP_NAMES: Readonly<Record<string, string>> = {
   common: '通用',
 };
 
-export function toolRoutes(deps: AppDeps): Router {
+export function toolRoutes(): Router {
   const router = Router();
 
   router.post('/lint', (req, res) => {
     const { text, profile } = parseBody(LintBodySchema, req.body);
     const { shop } = shopOf(req);
+    // Drafts are not counted in the metrics: only what an agent sent (agent-replies) is.
     const result = shopLinter(shop, profile).lint(text);
-    for (const v of result.violations) deps.metrics.lintViolations.inc({ rule: v.ruleId });
     res.json({ profile: profile ?? shop.profile, ...result });
   });
 

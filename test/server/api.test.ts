@@ -386,3 +386,18 @@ describe('extra routers', () => {
     }
   });
 });
+
+describe('lint metrics', () => {
+  it('count what agents sent, not drafts checked with /lint', async () => {
+    const fresh = await startTestServer();
+    try {
+      await fresh.call('POST', '/api/v1/lint', { text: '你好' });
+      expect(fresh.deps.metrics.lintViolations.get({ rule: 'polite-you' })).toBe(0);
+      await fresh.call('POST', '/api/v1/conversations/c1/messages', { buyerId: anna, text: '在吗' });
+      await fresh.call('POST', '/api/v1/conversations/c1/agent-replies', { agent: '小满', text: '你好' });
+      expect(fresh.deps.metrics.lintViolations.get({ rule: 'polite-you' })).toBe(1);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
