@@ -1,0 +1,52 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/server/context.ts';
+import { startServer } from '../../src/server/serve.ts';
+import { DEMO_SHOP_PATH } from '../../src/shop/load.ts';
+import { runCli } from '../helpers/run-cli.ts';
+import { redisAvailable, TEST_REDIS_URL } from '../helpers/services.ts';
+
+// startServer as `kefu serve` calls it: a configured shop, keys, the Redis lock.
+
+const dir = mkdtempSync(join(tmpdir(), 'kefu-start-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const redis = await redisAvailable();
+
+const post = (url: string, key: string, body: unknown) =>
+  fetch(`${url}/api/v1/conversations/c1/messages`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('startServer', () => {
+  it('serves a configured shop: no demo key, a created key works, nobody has orders', async () => {
+    const shopFile = join(dir, 'shop.yaml');
+    writeFileSync(shopFile, readFileSync(DEMO_SHOP_PATH, 'utf8').replace(/^id: nuanyang-flagship$/m, 'id: my-shop').replace(/^name: .*$/m, 'name: 我的小店'));
+    const db = `sqlite:${join(dir, 'shop.db')}`;
+    const key = (await runCli(['keys', 'create', '--shop', 'my-shop', '--db', db])).stdout.trim();
+    const server = await startServer({ port: 0, host: '127.0.0.1', databaseUrl: db, shopPath: shopFile, dataDir: dir, logger: silentLogger });
+    try {
+      expect(server.shop.name).toBe('我的小店');
+      expect(server.demoKey).toBeUndefined();
+      expect((await post(server.url, 'kefu-demo-key', { buyerId: 'tb_buyer_anna', text: '在吗' })).status).toBe(401);
+      const res = await post(server.url, key, { buyerId: 'tb_buyer_anna', text: '我的订单到哪了' });
+      expect(res.status).toBe(200);
+      // The demo orders belong to the demo shop only: this shop sees none of the buyer's orders.
+      const answer = (await res.json()) as { replies: { text: string }[] };
+      expect(answer.replies[0]?.text).not.toMatch(/\d{16}/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it.skipIf(!redis)('runs turns under the Redis lock and closes it', async () => {
+    const server = await startServer({ port: 0, host: '127.0.0.1', databaseUrl: `sqlite:${join(dir, 'redis.db')}`, redisUrl: TEST_REDIS_URL, dataDir: dir, logger: silentLogger });
+    try {
+      const answers = await Promise.all(['在吗', '有M码吗', '包邮吗'].map((text) => post(server.url, 'kefu-demo-key', { buyerId: 'tb_buyer_anna', text })));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+      const messages = await server.store.messages('nuanyang-flagship', 'c1');
+      expect(messages.map((m) => m.role)).toEqual(['buyer', 'bot', 'buyer', 'bot', 'buyer', 'bot']);
+    } finally {
+      await server.close();
+    }
+  });
+});
