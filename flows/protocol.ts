@@ -64,6 +64,8 @@ export interface FlowOutput {
   /** The machine could not help: the orchestrator counts it as misunderstood or hands off. */
   unhandled?: boolean;
   handoff?: Handoff['reason'];
+  /** Handed over with no agent to take it (after hours): the case goes to the handover log. */
+  handover?: boolean;
 }
 
 export const emptyOutput = (): FlowOutput => ({ replies: [], remarks: [], promises: [], concessions: [] });
@@ -73,6 +75,8 @@ export interface TurnFacts {
   /** ISO time of the turn, in the shop's timezone offset. */
   now: string;
   withinWorkingHours: boolean;
+  /** A human can take a hand-off now (working hours and an agent online). */
+  agentAvailable: boolean;
   shop: Shop;
   /** The agent whose name the bot speaks in (greeting, remarks). */
   agent: string;

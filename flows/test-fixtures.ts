@@ -84,6 +84,7 @@ export function turn(intent: IntentId, text = '', overrides: { entities?: Entity
     facts: {
       now: '2026-11-23T10:00:00+08:00',
       withinWorkingHours: true,
+      agentAvailable: true,
       shop: testShop,
       agent: '小美',
       orders: testOrders,

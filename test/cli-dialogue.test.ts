@@ -65,7 +65,7 @@ describe('kefu flows diagram', () => {
   });
 
   it('rejects unknown machines and subcommands, and prints help without arguments', async () => {
-    expect((await runCli(['flows', 'diagram', 'logistics'])).stderr).toContain('未知的状态机 "logistics"');
+    expect((await runCli(['flows', 'diagram', 'shipping'])).stderr).toContain('未知的状态机 "shipping"');
     expect((await runCli(['flows', 'draw'])).stderr).toContain('未知的子命令 "draw"');
     const bare = await runCli(['flows']);
     expect(bare.code).toBe(2);

@@ -139,27 +139,27 @@ describe('runStory', () => {
     - buyer: 在吗
       expect: { intent: greeting, owner: bot, delivery: send, handoff: false, no_remark: true }
     - agent: join
-    - buyer: 能开发票吗
-      expect: { owner: agent, delivery: suggest, state: agent/presale.idle, script: presale.invoice.available }
+    - buyer: 是正品吗
+      expect: { owner: agent, delivery: suggest, state: agent/presale.idle, script: presale.authenticity.wording }
 `),
       deps,
     );
     expect(result.status).toBe('passed');
     expect(result.steps.map((s) => s.kind)).toEqual(['buyer', 'agent', 'buyer']);
-    expect(result.steps[2]!.actual).toMatchObject({ intent: 'invoice', owner: 'agent', delivery: 'suggest' });
+    expect(result.steps[2]!.actual).toMatchObject({ intent: 'authenticity', owner: 'agent', delivery: 'suggest' });
   });
 
   it('records failed expectations with expected and actual values, without throwing', async () => {
     const result = await runStory(
       story(`- name: 错的期望
   turns:
-    - buyer: 能开发票吗
+    - buyer: 是正品吗
       expect:
         intent: greeting
         state: bot/bargaining.*
         script: presale.greeting.welcome
         reply_contains: 不存在的文字
-        reply_not_contains: 发票
+        reply_not_contains: 正品
         remark_contains: 券
         handoff: complaint
         owner: pending
@@ -182,13 +182,13 @@ describe('runStory', () => {
       'owner',
       'delivery',
     ]);
-    expect(failures[0]).toMatchObject({ expected: 'greeting', actual: expect.stringContaining('invoice') });
-    expect(failures[2]).toEqual({ expectation: 'script', expected: 'presale.greeting.welcome', actual: 'presale.invoice.available' });
+    expect(failures[0]).toMatchObject({ expected: 'greeting', actual: expect.stringContaining('authenticity') });
+    expect(failures[2]).toEqual({ expectation: 'script', expected: 'presale.greeting.welcome', actual: 'presale.authenticity.wording' });
     expect(failures[6]).toEqual({ expectation: 'handoff', expected: 'complaint', actual: '不转人工' });
     expect(result.steps[1]!.failures).toEqual([]);
     const text = describeFailures(result).join('\n');
-    expect(text).toContain('第 1 步（s.yaml:3）买家：能开发票吗');
-    expect(text).toContain('script：期望 presale.greeting.welcome，实际 presale.invoice.available');
+    expect(text).toContain('第 1 步（s.yaml:3）买家：是正品吗');
+    expect(text).toContain('script：期望 presale.greeting.welcome，实际 presale.authenticity.wording');
   });
 
   it('matches script parts exactly (a part is not a prefix of a longer id) and by prefix with *', async () => {
@@ -261,8 +261,8 @@ async function storyDir(files: Record<string, string>): Promise<string> {
 }
 
 const PASSING = '- name: 问候\n  turns:\n    - buyer: 在吗\n      expect: { intent: greeting, script: presale.greeting.welcome }\n';
-const FAILING = '- name: 发票\n  turns:\n    - buyer: 在吗\n    - buyer: 能开发票吗\n      expect: { script: presale.payment.methods }\n';
-const KNOWN = '- name: 已知问题\n  known_issue: 意图识别不对\n  turns:\n    - buyer: 能开发票吗\n      expect: { intent: greeting }\n';
+const FAILING = '- name: 发票\n  turns:\n    - buyer: 在吗\n    - buyer: 是正品吗\n      expect: { script: presale.payment.methods }\n';
+const KNOWN = '- name: 已知问题\n  known_issue: 意图识别不对\n  turns:\n    - buyer: 是正品吗\n      expect: { intent: greeting }\n';
 
 describe('kefu test-flows', () => {
   it('prints ✓ per passing story and a total, exit 0', async () => {
@@ -279,8 +279,8 @@ describe('kefu test-flows', () => {
     const r = await runCli(['test-flows', dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`✗ 发票（${join(dir, 'b.yaml')}:1）`);
-    expect(r.stdout).toContain(`第 2 步（${join(dir, 'b.yaml')}:4）买家：能开发票吗`);
-    expect(r.stdout).toContain('script：期望 presale.payment.methods，实际 presale.invoice.available');
+    expect(r.stdout).toContain(`第 2 步（${join(dir, 'b.yaml')}:4）买家：是正品吗`);
+    expect(r.stdout).toContain('script：期望 presale.payment.methods，实际 presale.authenticity.wording');
     expect(r.stdout).toContain('共 2 个故事：1 个通过，1 个失败，0 个已知问题');
   });
 
@@ -319,7 +319,7 @@ describe('kefu test-flows', () => {
     expect(report.stories[0]).toMatchObject({ name: '发票', status: 'failed' });
     expect(report.stories[0]!.steps.map((s) => s.ok)).toEqual([true, false]);
     expect(report.stories[0]!.steps[1]!.failures[0]!.expectation).toBe('script');
-    expect(report.stories[0]!.steps[1]!.actual.script).toBe('presale.invoice.available');
+    expect(report.stories[0]!.steps[1]!.actual.script).toBe('presale.authenticity.wording');
   });
 
   it.each([

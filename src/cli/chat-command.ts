@@ -27,6 +27,7 @@ function printResult(io: CliIo, r: TurnResult): void {
   for (const remark of r.remarks) writeLine(io.stdout, `  [备注${remark.orderId ? ` ${remark.orderId}` : ''}：${remark.text}]`);
   for (const p of r.promises) writeLine(io.stdout, `  [承诺：${p.text}，${p.dueAt} 前]`);
   if (r.handoff) writeLine(io.stdout, `  [转人工：${r.handoff.summary}]`);
+  if (r.handover) writeLine(io.stdout, '  [无人在线：已记入交接班记录]');
 }
 
 export async function runChat(args: string[], io: CliIo): Promise<number> {

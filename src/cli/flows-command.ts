@@ -1,16 +1,15 @@
 import { parseArgs } from 'node:util';
 import type { AnyStateMachine } from 'xstate';
-import { orchestratorMachine } from '../../flows/orchestrator.ts';
 import { mermaidDiagram } from '../dialogue/diagram.ts';
-import { FLOW_MACHINES } from '../dialogue/flows.ts';
+import { ALL_MACHINES } from '../dialogue/flows.ts';
 import { CliUsageError, writeLine, type CliIo } from './io.ts';
 
 export const FLOWS_HELP = `用法：kefu flows diagram [名称]
 
 根据状态机定义生成 Mermaid 状态图（可粘贴到 README 或 mermaid.live 查看）。
-名称：orchestrator、${Object.keys(FLOW_MACHINES).join('、')}；不给名称时输出全部。`;
+名称：${Object.keys(ALL_MACHINES).join('、')}；不给名称时输出全部。`;
 
-const MACHINES: Record<string, AnyStateMachine> = { orchestrator: orchestratorMachine, ...FLOW_MACHINES };
+const MACHINES: Record<string, AnyStateMachine> = ALL_MACHINES;
 
 export async function runFlows(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { help: { type: 'boolean', short: 'h', default: false } } });

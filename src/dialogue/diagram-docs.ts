@@ -1,14 +1,13 @@
 import type { AnyStateMachine } from 'xstate';
-import { orchestratorMachine } from '../../flows/orchestrator.ts';
 import { mermaidDiagram } from './diagram.ts';
-import { FLOW_MACHINES } from './flows.ts';
+import { ALL_MACHINES } from './flows.ts';
 
 export const DIAGRAMS_START = '<!-- flow-diagrams:start (npm run docs:flows) -->';
 export const DIAGRAMS_END = '<!-- flow-diagrams:end -->';
 
 /** The README's diagrams: one Mermaid block per machine, generated from the definitions. */
 export function flowDiagramsSection(): string {
-  const machines: [string, AnyStateMachine][] = [['orchestrator', orchestratorMachine], ...Object.entries(FLOW_MACHINES)];
+  const machines: [string, AnyStateMachine][] = Object.entries(ALL_MACHINES);
   return machines.map(([name, machine]) => `#### ${name}\n\n\`\`\`mermaid\n${mermaidDiagram(machine)}\n\`\`\``).join('\n\n');
 }
 

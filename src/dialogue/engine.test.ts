@@ -72,13 +72,13 @@ describe('respond', () => {
     expect(results[1]!.handoff?.summary).toContain('羊毛呢大衣');
     expect(results[1]!.handoff?.summary).toContain('3921000011112222333');
     expect(results[2]!.handoff).toBeUndefined();
-    expect(results[2]!.replies[0]!.scriptId).toBe('common.holding');
+    expect(results[2]!.replies[0]!.scriptId).toBe('escalation.holding.in_hours');
   });
 
   it('promises only a follow-up in working hours when handing off at night', async () => {
     const { results } = await chat(['我要投诉'], { at: '2026-11-23T23:30:00+08:00' });
     expect(results[0]!.handoff?.reason).toBe('complaint');
-    expect(results[0]!.replies[0]!.scriptId).toBe('common.handoff_after_hours');
+    expect(results[0]!.replies[0]!.scriptId).toBe('escalation.after_hours.bad_review_apology+escalation.after_hours.follow_up');
   });
 
   it('answers tracking from the buyer’s own orders, asking which order when several are in transit', async () => {
@@ -87,6 +87,29 @@ describe('respond', () => {
     expect(results[0]!.state).toMatch(/^bot\/logistics\./);
     expect(results[0]!.replies[0]!.scriptId).toMatch(/^logistics\.track\./);
     expect(conversation.history).toHaveLength(1);
+  });
+
+  it('after hours: a callback promise due when the shop opens, an entry for the handover log, holding lines', async () => {
+    const { results, conversation } = await chat(['转人工', '人呢'], { at: '2026-11-23T23:30:00+08:00' });
+    expect(results[0]!.handover).toEqual(results[0]!.handoff);
+    expect(results[0]!.handover?.summary).toContain('转人工原因');
+    expect(results[0]!.promises).toEqual([
+      expect.objectContaining({ id: 'p1-1', kind: 'callback', text: '明天09:00上班后第一时间联系顾客跟进', dueAt: '2026-11-24T02:00:00.000Z' }),
+    ]);
+    expect(results[1]!.state).toBe('pending/escalation.waitingForShift');
+    expect(results[1]!.replies[0]!.text).toContain('明天09:00');
+    expect(results[1]!.handover).toBeUndefined();
+    expect(conversation.promises).toHaveLength(1);
+  });
+
+  it('in working hours with no agent online, the case goes to the handover log too', async () => {
+    const state = undefined;
+    const turn = await respond(state, { buyerId: 'tb_anna', text: '转人工' }, { ...deps(), agentsOnline: () => false });
+    expect(turn.result.handover?.reason).toBe('asked_for_human');
+    expect(turn.result.replies[0]!.text).toContain('16:00');
+    const inHours = await respond(undefined, { buyerId: 'tb_anna', text: '转人工' }, deps());
+    expect(inHours.result.handover).toBeUndefined();
+    expect(inHours.result.promises).toEqual([]);
   });
 
   it('hands off after two misunderstood messages in a row', async () => {

@@ -13,7 +13,8 @@ import { isWithinWorkingHours } from '../shop/hours.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import type { Product, Shop } from '../shop/schema.ts';
 import { bareNumberOf } from '../../flows/presale-helpers.ts';
-import { FLOW_MACHINES, isFlowName, isWaiting, runFlow, statePath, type FlowName } from './flows.ts';
+import { FLOW_MACHINES, isFlowName, isWaiting, runFlow, runMachine, statePath, type FlowName } from './flows.ts';
+import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext } from './lint-context.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
 import { handoffSummary } from './summary.ts';
@@ -25,11 +26,15 @@ import { handoffSummary } from './summary.ts';
  */
 
 export const LedgerPromiseSchema = z.object({
+  /** "p<turn>-<n>": unique in the conversation, for marking it kept. */
+  id: z.string(),
   kind: z.string(),
   text: z.string(),
   orderId: z.string().optional(),
   madeAt: z.string(),
   dueAt: z.string(),
+  /** When an agent marked it kept; unkept promises cost 4/6/12 points (seed 004 违背承诺). */
+  keptAt: z.string().optional(),
 });
 export type LedgerPromise = z.infer<typeof LedgerPromiseSchema>;
 
@@ -59,6 +64,8 @@ export const ConversationStateSchema = z.object({
   concessions: z.array(ConcessionSchema.extend({ at: z.string() })),
   /** Set when the last reply asked which product (bargaining.ask_product, presale.*ask_product*). */
   pendingAsk: PendingAskSchema.optional(),
+  /** Persisted snapshot of the escalation machine (hand-off notices, holding lines). */
+  escalation: z.unknown().optional(),
   /** The flow whose question is still open (see WAITING_STATES). */
   awaiting: z.custom<FlowName>((v) => typeof v === 'string' && isFlowName(v)).optional(),
 });
@@ -71,6 +78,8 @@ export interface EngineDeps {
   orders: OrderProvider;
   /** The clock lives outside the machines. */
   clock: () => Date;
+  /** Whether an agent is online to take a hand-off (default: during working hours there is). */
+  agentsOnline?: () => boolean;
 }
 
 export interface IncomingMessage {
@@ -101,6 +110,8 @@ export interface TurnResult {
   remarks: { orderId?: string; text: string }[];
   promises: LedgerPromise[];
   handoff?: { reason: HandoffReason; summary: string };
+  /** Handed over with nobody to take it now (after hours): an entry for the handover log. */
+  handover?: { reason: HandoffReason; summary: string };
 }
 
 const HISTORY_LIMIT = 30;
@@ -356,9 +367,11 @@ export async function respond(
   const orders = await deps.orders.ordersOf(message.buyerId);
   const product = findProduct(shop, message.text, state.productId);
   const agent = shop.agents[0]!;
+  const withinWorkingHours = isWithinWorkingHours(shop, now);
   const facts: TurnFacts = {
     now: now.toISOString(),
-    withinWorkingHours: isWithinWorkingHours(shop, now),
+    withinWorkingHours,
+    agentAvailable: withinWorkingHours && (deps.agentsOnline?.() ?? true),
     shop,
     agent,
     orders,
@@ -384,7 +397,8 @@ export async function respond(
   orchestrator.send({ type: 'TURN', intent: event.intent, largeOrder, ...(message.mode ? { mode: message.mode } : {}) });
   const ownerBefore = orchestrator.getSnapshot().value as Owner;
   const ran: FlowsRun = ownerBefore === 'pending' ? { out: emptyOutput(), flowState: 'waiting', flows: state.flows } : runFlows(state, event, classification.confidence, resume);
-  const { out, flowState, flows } = ran;
+  const { out, flows } = ran;
+  let flowState = ran.flowState;
   if (ownerBefore !== 'pending') {
     orchestrator.send({ type: 'FLOW_RESULT', unhandled: out.unhandled === true, ...(out.handoff ? { handoff: out.handoff } : {}) });
   }
@@ -393,10 +407,19 @@ export async function respond(
   const owner = snapshot.value as Owner;
   const handedOffNow = ctx.handoffReason !== null && ctx.handoffTurn === ctx.turnCount;
 
-  // What the buyer may be told: a hand-off notice on the hand-off turn, a holding line while waiting.
+  // What the buyer may be told: the escalation machine's notice on the hand-off turn, its holding line while waiting.
   let plans = out.replies;
-  if (handedOffNow) plans = [{ scriptId: facts.withinWorkingHours ? 'common.handoff' : 'common.handoff_after_hours', params: {} }];
-  else if (owner === 'pending') plans = [{ scriptId: 'common.holding', params: {} }];
+  let escalation = state.escalation;
+  if (handedOffNow || owner === 'pending') {
+    const escalationEvent: EscalationEvent =
+      handedOffNow && ctx.handoffReason ? { type: 'ESCALATE', reason: ctx.handoffReason, text: message.text, facts } : { type: 'TURN', text: message.text, facts };
+    const escalated = runMachine(escalationMachine, escalation, escalationEvent);
+    escalation = escalated.snapshot;
+    plans = escalated.out.replies;
+    if (ownerBefore === 'pending') flowState = `escalation.${escalated.state}`;
+    out.promises.push(...escalated.out.promises);
+    if (escalated.out.handover) out.handover = true;
+  }
 
   const linter = createLinter({ profile: 'tmall', severities: shop.lintSeverities, context: replyLintContext({ shop, buyerId: message.buyerId, ownOrders: orders, product }) });
   const gate: Gate = {
@@ -413,7 +436,8 @@ export async function respond(
 
   const at = now.toISOString();
   const remarks = out.remarks.map((r) => ({ ...(r.orderId ? { orderId: r.orderId } : {}), text: remarkText(r.reason, agent, now, shop.timezone) }));
-  const promises: LedgerPromise[] = out.promises.map((p) => ({
+  const promises: LedgerPromise[] = out.promises.map((p, i) => ({
+    id: `p${ctx.turnCount}-${i + 1}`,
     kind: p.kind,
     text: p.text,
     ...(p.orderId ? { orderId: p.orderId } : {}),
@@ -434,6 +458,7 @@ export async function respond(
     concessions: [...state.concessions, ...out.concessions.map((c) => ({ ...c, at }))],
     // Only while the reply the buyer gets is the flow's question (not a hand-off notice or a holding line).
     ...(ran.pendingAsk && !handedOffNow && owner !== 'pending' ? { pendingAsk: ran.pendingAsk } : {}),
+    ...(escalation === undefined ? {} : { escalation }),
   };
   const awaiting = awaitingAfter(state.awaiting, ran);
   if (awaiting !== undefined) next.awaiting = awaiting;
@@ -453,6 +478,7 @@ export async function respond(
   };
   if (handedOffNow && ctx.handoffReason) {
     result.handoff = { reason: ctx.handoffReason, summary: handoffSummary({ state: next, shop, orders, product, reason: ctx.handoffReason }) };
+    if (out.handover) result.handover = result.handoff;
   }
   return { conversation: next, result };
 }
@@ -461,7 +487,9 @@ export async function respond(
 export function setOwner(conversation: ConversationState, event: 'AGENT_JOINED' | 'AGENT_LEFT'): ConversationState {
   const actor = restoreOrchestrator(conversation);
   actor.send({ type: event });
-  const next = { ...conversation, orchestrator: actor.getPersistedSnapshot() };
+  // A human took the case (or handed it back): no notice or holding line is pending any more.
+  const escalation = runMachine(escalationMachine, conversation.escalation, { type: 'RESOLVED' }).snapshot;
+  const next = { ...conversation, orchestrator: actor.getPersistedSnapshot(), escalation };
   actor.stop();
   return next;
 }

@@ -1,5 +1,7 @@
-import { createActor, type AnyStateMachine, type Snapshot } from 'xstate';
+import { createActor, type AnyStateMachine, type EventObject, type Snapshot } from 'xstate';
 import { aftersaleMachine } from '../../flows/aftersale.ts';
+import { escalationMachine } from '../../flows/escalation.ts';
+import { orchestratorMachine } from '../../flows/orchestrator.ts';
 import { bargainingMachine } from '../../flows/bargaining.ts';
 import { invoiceMachine } from '../../flows/invoice.ts';
 import { logisticsMachine } from '../../flows/logistics.ts';
@@ -15,6 +17,9 @@ export const FLOW_MACHINES = {
   invoice: invoiceMachine,
 } satisfies Record<string, AnyStateMachine>;
 export type FlowName = keyof typeof FLOW_MACHINES;
+
+/** Every machine of the dialogue, by name: for diagrams and the state-coverage test. */
+export const ALL_MACHINES: Record<string, AnyStateMachine> = { orchestrator: orchestratorMachine, escalation: escalationMachine, ...FLOW_MACHINES };
 
 /**
  * States in which a flow's last reply asked the buyer something (which order, the new address,
@@ -40,15 +45,10 @@ export function isFlowName(name: string): name is FlowName {
 }
 
 /**
- * Runs one turn of a scenario machine from its persisted snapshot (or fresh) and returns the
- * new persisted snapshot, the machine's state path and its output for the turn.
+ * Sends one event to a machine restored from its persisted snapshot (or fresh) and returns the
+ * new persisted snapshot, the state path and the machine's `out` for the event.
  */
-export function runFlow(
-  name: FlowName,
-  persisted: unknown,
-  event: TurnEvent,
-): { snapshot: unknown; state: string; out: FlowOutput } {
-  const machine: AnyStateMachine = FLOW_MACHINES[name];
+export function runMachine(machine: AnyStateMachine, persisted: unknown, event: EventObject): { snapshot: unknown; state: string; out: FlowOutput } {
   const actor = createActor(machine, persisted === undefined ? {} : { snapshot: persisted as Snapshot<unknown> });
   actor.start();
   actor.send(event);
@@ -57,7 +57,13 @@ export function runFlow(
   const state = statePath(snapshot.value);
   const next = actor.getPersistedSnapshot();
   actor.stop();
-  return { snapshot: next, state: `${name}.${state}`, out };
+  return { snapshot: next, state, out };
+}
+
+/** One turn of a scenario machine; the state is prefixed with the flow's name ("logistics.idle"). */
+export function runFlow(name: FlowName, persisted: unknown, event: TurnEvent): { snapshot: unknown; state: string; out: FlowOutput } {
+  const result = runMachine(FLOW_MACHINES[name], persisted, event);
+  return { ...result, state: `${name}.${result.state}` };
 }
 
 /** "awaitingBodyData" or "a.b" for nested state values. */

@@ -2,6 +2,7 @@ import type { HandoffReason } from '../../flows/orchestrator.ts';
 import type { Order } from '../orders/schema.ts';
 import type { Product, Shop } from '../shop/schema.ts';
 import type { ConversationState } from './engine.ts';
+import { openPromises } from './promises.ts';
 
 const REASON_ZH: Record<HandoffReason, string> = {
   asked_for_human: '顾客要求人工客服',
@@ -51,6 +52,8 @@ export function handoffSummary(input: {
   const lastReply = [...state.history.slice(0, -1)].reverse().find((t) => t.replies.length > 0)?.replies[0];
   if (lastReply) parts.push(`机器人上一条回复：${quote(lastReply, 60)}。`);
   if (state.concessions.length > 0) parts.push(`已给的优惠：${state.concessions.map((c) => c.reason).join('；')}。`);
-  if (state.promises.length > 0) parts.push(`待兑现的承诺：${state.promises.map((p) => `${p.text}（${p.dueAt.slice(0, 16).replace('T', ' ')}前）`).join('；')}。`);
+  const open = openPromises(state);
+  const local = new Intl.DateTimeFormat('sv-SE', { timeZone: input.shop.timezone, dateStyle: 'short', timeStyle: 'short' });
+  if (open.length > 0) parts.push(`待兑现的承诺：${open.map((p) => `${p.text}（${local.format(new Date(p.dueAt))}前）`).join('；')}。`);
   return parts.join('');
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { isWithinWorkingHours, localTime, nextOpening } from './hours.ts';
+import { isWithinWorkingHours, localTime, nextOpening, nextShiftStart } from './hours.ts';
 
 /** The manuals' shifts, in the shop's zone. */
 const shop = {
@@ -120,5 +120,14 @@ describe('localTime', () => {
   it('is HH:MM in the zone', () => {
     expect(localTime(new Date('2025-11-20T06:30:00Z'), 'Asia/Shanghai')).toBe('14:30');
     expect(localTime(new Date('2025-11-20T16:00:00Z'), 'Asia/Shanghai')).toBe('00:00');
+  });
+});
+
+describe('nextShiftStart', () => {
+  const shop = { timezone: 'Asia/Shanghai', workingHours: [{ start: '09:00', end: '16:30' }, { start: '16:00', end: '22:30' }] };
+  it('is the first shift start strictly after the instant, in or out of hours', () => {
+    expect(nextShiftStart(shop, new Date('2026-11-23T10:00:00+08:00')).toISOString()).toBe('2026-11-23T08:00:00.000Z');
+    expect(nextShiftStart(shop, new Date('2026-11-23T16:00:00+08:00')).toISOString()).toBe('2026-11-24T01:00:00.000Z');
+    expect(nextShiftStart(shop, new Date('2026-11-23T23:00:00+08:00')).toISOString()).toBe('2026-11-24T01:00:00.000Z');
   });
 });

@@ -118,6 +118,12 @@ function zonedInstant(year: number, month: number, day: number, minuteOfDay: num
 export function nextOpening(shop: Shifts, instant: Date): Date {
   if (shop.workingHours.length === 0) throw new RangeError('a shop without working hours never opens');
   if (isWithinWorkingHours(shop, instant)) return new Date(instant.getTime());
+  return nextShiftStart(shop, instant);
+}
+
+/** The first shift start strictly after `instant` (the next time fresh agents come on). */
+export function nextShiftStart(shop: Shifts, instant: Date): Date {
+  if (shop.workingHours.length === 0) throw new RangeError('a shop without working hours never opens');
   const now = instant.getTime();
   const today = wallClock(instant, shop.timezone);
   let best = Number.POSITIVE_INFINITY;
