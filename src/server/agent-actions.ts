@@ -1,7 +1,9 @@
 import { createLinter } from '../compliance/linter.ts';
 import type { LintResult } from '../compliance/schema.ts';
 import { replyLintContext } from '../dialogue/lint-context.ts';
-import type { StoredOwner } from '../store/types.ts';
+import type { ConversationState, LedgerPromise } from '../dialogue/engine.ts';
+import { keepPromise } from '../dialogue/promises.ts';
+import type { ConversationRecord, NewEvent, StoredOwner } from '../store/types.ts';
 import { conversationKey, type AppDeps } from './context.ts';
 import { ownerOf, storedState, withOwnerChange } from './engine-state.ts';
 import { notFound } from './errors.ts';
@@ -54,30 +56,56 @@ export async function recordAgentReply(deps: AppDeps, runtime: ShopRuntime, conv
   });
 }
 
+/**
+ * A change of the conversation's state outside a buyer turn (ownership, a kept promise): read,
+ * change, commit with its events, all in the lock and against the version read.
+ */
+async function updateConversation<T>(
+  deps: AppDeps,
+  shopId: string,
+  conversationId: string,
+  change: (record: ConversationRecord, at: string) => { state: ConversationState; owner: StoredOwner; events: NewEvent[]; answer: T },
+): Promise<T> {
+  return deps.lock.run(conversationKey(shopId, conversationId), async () => {
+    const record = await deps.store.getConversation(shopId, conversationId);
+    if (!record) throw notFound();
+    const at = deps.clock().toISOString();
+    const { state, owner, events, answer } = change(record, at);
+    await deps.store.commitTurn({ shopId, conversationId, expectedVersion: record.version, state, owner, updatedAt: at, messages: [], events });
+    return answer;
+  });
+}
+
 export interface OwnerAnswer {
   previous: StoredOwner;
   owner: StoredOwner;
 }
 
-export async function changeOwner(deps: AppDeps, runtime: ShopRuntime, conversationId: string, change: { action: 'join' | 'leave'; agent: string }): Promise<OwnerAnswer> {
-  const { store, clock } = deps;
-  const shopId = runtime.shop.id;
-  return deps.lock.run(conversationKey(shopId, conversationId), async () => {
-    const record = await store.getConversation(shopId, conversationId);
-    if (!record) throw notFound();
-    const next = withOwnerChange(record, change.action);
-    const owner = ownerOf(next);
-    const at = clock().toISOString();
-    await store.commitTurn({
-      shopId,
-      conversationId,
-      expectedVersion: record.version,
-      state: next,
+export function changeOwner(deps: AppDeps, runtime: ShopRuntime, conversationId: string, change: { action: 'join' | 'leave'; agent: string }): Promise<OwnerAnswer> {
+  return updateConversation(deps, runtime.shop.id, conversationId, (record, at) => {
+    const state = withOwnerChange(record, change.action);
+    const owner = ownerOf(state);
+    return {
+      state,
       owner,
-      updatedAt: at,
-      messages: [],
       events: [{ kind: 'owner', at, data: { from: record.owner, to: owner, agent: change.agent, action: change.action } }],
-    });
-    return { previous: record.owner, owner };
+      answer: { previous: record.owner, owner },
+    };
+  });
+}
+
+/** An agent marks a promise of the ledger kept (the first time counts; unkept ones cost points). */
+export function keepConversationPromise(deps: AppDeps, runtime: ShopRuntime, conversationId: string, kept: { promiseId: string; agent: string }): Promise<LedgerPromise> {
+  return updateConversation(deps, runtime.shop.id, conversationId, (record, at) => {
+    const before = storedState(record);
+    if (!before || !before.promises.some((p) => p.id === kept.promiseId)) throw notFound('没有这条承诺');
+    const state = keepPromise(before, kept.promiseId, new Date(at));
+    const promise = state.promises.find((p) => p.id === kept.promiseId)!;
+    return {
+      state,
+      owner: record.owner,
+      events: [{ kind: 'promise_kept', at, data: { id: promise.id, agent: kept.agent, keptAt: promise.keptAt } }],
+      answer: promise,
+    };
   });
 }

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { changeOwner, recordAgentReply } from './agent-actions.ts';
+import { changeOwner, keepConversationPromise, recordAgentReply } from './agent-actions.ts';
 import { shopOf } from './auth.ts';
 import type { AppDeps } from './context.ts';
 import { loadView } from './conversation-view.ts';
@@ -21,7 +21,9 @@ export const BuyerMessageBodySchema = z.strictObject({
 });
 export const AgentReplyBodySchema = z.strictObject({ agent: AgentName, text: MessageText });
 export const OwnerBodySchema = z.strictObject({ action: z.enum(['join', 'leave']), agent: AgentName });
+export const KeptBodySchema = z.strictObject({ agent: AgentName });
 const ViewQuerySchema = z.object({ buyerId: BuyerIdSchema });
+const PromiseParamsSchema = ConversationParamsSchema.extend({ promiseId: z.string().regex(/^[\w.-]{1,64}$/) });
 
 export function conversationRoutes(deps: AppDeps): Router {
   const router = Router();
@@ -50,6 +52,12 @@ export function conversationRoutes(deps: AppDeps): Router {
     const { id } = parseParams(ConversationParamsSchema, req.params);
     const body = parseBody(OwnerBodySchema, req.body);
     res.json(await changeOwner(deps, shopOf(req), id, body));
+  });
+
+  router.post('/:id/promises/:promiseId/kept', async (req, res) => {
+    const { id, promiseId } = parseParams(PromiseParamsSchema, req.params);
+    const { agent } = parseBody(KeptBodySchema, req.body);
+    res.json(await keepConversationPromise(deps, shopOf(req), id, { promiseId, agent }));
   });
 
   return router;

@@ -1,10 +1,11 @@
+import type { LedgerPromise } from '../dialogue/engine.ts';
 import { statePath } from '../dialogue/flows.ts';
 import type { ConversationRecord, StoredEvent, StoredMessage, Store } from '../store/types.ts';
 import { storedState } from './engine-state.ts';
 
 /**
  * What an agent sees of a conversation: the messages, who owns it and where each scenario stands,
- * the remarks the bot proposed and the promises made (with whether they were kept).
+ * the remarks the bot proposed (from the events) and the promise ledger (from the state).
  */
 
 export interface ConversationView {
@@ -15,7 +16,8 @@ export interface ConversationView {
   state: { owner: ConversationRecord['owner']; flow: string | null; flows: Record<string, string>; productId: string | null; turns: number };
   messages: StoredMessage[];
   remarks: { at: string; orderId?: string; text: string }[];
-  promises: { id: string; kind: string; text: string; orderId?: string; dueAt: string; madeAt: string; kept: boolean }[];
+  /** The conversation's promise ledger (kept ones carry keptAt), the earliest due first. */
+  promises: LedgerPromise[];
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -31,7 +33,6 @@ function flowStates(flows: Record<string, unknown>): Record<string, string> {
 export function buildView(record: ConversationRecord, messages: StoredMessage[], events: StoredEvent[]): ConversationView {
   const state = storedState(record);
   const lastBot = messages.findLast((m) => m.role === 'bot');
-  const kept = new Set(events.filter((e) => e.kind === 'promise_kept').map((e) => str(e.data.id)));
   return {
     id: record.id,
     buyerId: record.buyerId,
@@ -49,17 +50,7 @@ export function buildView(record: ConversationRecord, messages: StoredMessage[],
     remarks: events
       .filter((e) => e.kind === 'remark')
       .map((e) => ({ at: e.at, ...(typeof e.data.orderId === 'string' ? { orderId: e.data.orderId } : {}), text: str(e.data.text) })),
-    promises: events
-      .filter((e) => e.kind === 'promise')
-      .map((e) => ({
-        id: str(e.data.id),
-        kind: str(e.data.kind),
-        text: str(e.data.text),
-        ...(typeof e.data.orderId === 'string' ? { orderId: e.data.orderId } : {}),
-        dueAt: str(e.data.dueAt),
-        madeAt: e.at,
-        kept: kept.has(str(e.data.id)),
-      })),
+    promises: [...(state?.promises ?? [])].sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
   };
 }
 
@@ -68,7 +59,7 @@ export async function loadView(store: Store, shopId: string, conversationId: str
   if (!record) return undefined;
   const [messages, events] = await Promise.all([
     store.messages(shopId, conversationId),
-    store.events(shopId, { conversationId, kinds: ['remark', 'promise', 'promise_kept'] }),
+    store.events(shopId, { conversationId, kinds: ['remark'] }),
   ]);
   return buildView(record, messages, events);
 }

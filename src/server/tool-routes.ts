@@ -29,6 +29,7 @@ export const GROUP_NAMES: Readonly<Record<string, string>> = {
   logistics: '物流',
   aftersale: '售后',
   invoice: '发票',
+  escalation: '转人工与跟进',
   common: '通用',
 };
 

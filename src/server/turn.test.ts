@@ -24,7 +24,7 @@ const at = '2025-11-20T06:30:00.000Z';
 
 describe('turn events', () => {
   it('always records the turn with its response time', () => {
-    const events = turnEvents({ text: '在吗', result: result(), at, responseMs: 12, withinWorkingHours: true, promiseIds: [] });
+    const events = turnEvents({ text: '在吗', result: result(), at, responseMs: 12, withinWorkingHours: true });
     expect(events).toEqual([
       { kind: 'turn', at, data: { intent: 'greeting', confidence: 0.9, owner: 'bot', delivery: 'send', state: 'bot/presale.idle', responseMs: 12 } },
     ]);
@@ -35,18 +35,20 @@ describe('turn events', () => {
     expect(isUnrecognised(result({ replies: [{ text: '…', scriptId: 'common.not_understood', lint }] }))).toBe(true);
     expect(isUnrecognised(result({ replies: [{ text: '…', scriptId: 'presale.stock+common.fallback', lint }] }))).toBe(true);
     expect(isUnrecognised(result())).toBe(false);
-    const events = turnEvents({ text: 'asdf', result: result({ intent: 'other', confidence: 0.1 }), at, responseMs: 1, withinWorkingHours: true, promiseIds: [] });
+    const events = turnEvents({ text: 'asdf', result: result({ intent: 'other', confidence: 0.1 }), at, responseMs: 1, withinWorkingHours: true });
     expect(events.map((e) => e.kind)).toEqual(['turn', 'unrecognised']);
     expect(events[1]!.data).toEqual({ text: 'asdf', intent: 'other', confidence: 0.1 });
   });
 
-  it('records a hand-off, and out of working hours also puts it in the handover log', () => {
+  it('records a hand-off, and one nobody can take now also in the handover log', () => {
     const handoff = { reason: 'outside_policy' as const, summary: '买家议价三次' };
-    const inHours = turnEvents({ text: '再便宜点', result: result({ handoff, owner: 'pending' }), at, responseMs: 1, withinWorkingHours: true, promiseIds: [] });
+    const inHours = turnEvents({ text: '再便宜点', result: result({ handoff, owner: 'pending' }), at, responseMs: 1, withinWorkingHours: true });
     expect(inHours.map((e) => e.kind)).toEqual(['turn', 'handoff']);
     expect(inHours[1]!.data).toEqual({ reason: 'outside_policy', summary: '买家议价三次', withinWorkingHours: true });
-    const late = turnEvents({ text: '再便宜点', result: result({ handoff, owner: 'pending' }), at, responseMs: 1, withinWorkingHours: false, promiseIds: [] });
+    const late = turnEvents({ text: '再便宜点', result: result({ handoff, handover: handoff, owner: 'pending' }), at, responseMs: 1, withinWorkingHours: false });
     expect(late.map((e) => e.kind)).toEqual(['turn', 'handoff', 'handover']);
+    expect(late[1]!.data).toMatchObject({ withinWorkingHours: false });
+    expect(late[2]!.data).toEqual({ reason: 'outside_policy', summary: '买家议价三次' });
   });
 
   it('records remarks and promises with their ids', () => {
@@ -54,16 +56,15 @@ describe('turn events', () => {
       text: '学生党没钱',
       result: result({
         remarks: [{ text: '顾客议价（借口型），赠送5元优惠券（小禾 2025-11-20）' }],
-        promises: [{ kind: 'coupon', text: '5元优惠券', madeAt: at, dueAt: '2025-11-20T07:30:00.000Z' }],
+        promises: [{ id: 'p2-1', kind: 'coupon', text: '5元优惠券', madeAt: at, dueAt: '2025-11-20T07:30:00.000Z' }],
       }),
       at,
       responseMs: 1,
       withinWorkingHours: true,
-      promiseIds: ['c1#2.0'],
     });
     expect(events.slice(1)).toEqual([
       { kind: 'remark', at, data: { text: '顾客议价（借口型），赠送5元优惠券（小禾 2025-11-20）' } },
-      { kind: 'promise', at, data: { id: 'c1#2.0', kind: 'coupon', text: '5元优惠券', dueAt: '2025-11-20T07:30:00.000Z' } },
+      { kind: 'promise', at, data: { id: 'p2-1', kind: 'coupon', text: '5元优惠券', dueAt: '2025-11-20T07:30:00.000Z' } },
     ]);
   });
 });

@@ -30,8 +30,9 @@ export interface TurnAnswer {
   entities: TurnResult['entities'];
   state: string;
   remarks: TurnResult['remarks'];
-  promises: (TurnResult['promises'][number] & { id: string })[];
+  promises: TurnResult['promises'];
   handoff?: TurnResult['handoff'];
+  handover?: TurnResult['handover'];
   /** Where the turn's messages landed in the conversation. */
   seq: { buyer: number; replies: number[] };
 }
@@ -43,9 +44,6 @@ export function isUnrecognised(result: TurnResult): boolean {
   const scripts = result.replies[0]?.scriptId.split('+') ?? [];
   return result.intent === 'other' || scripts.some((s) => NOT_UNDERSTOOD_SCRIPTS.has(s));
 }
-
-/** Promise ids are stable across instances: the conversation, the turn's version, the index. */
-export const promiseId = (conversationId: string, version: number, index: number): string => `${conversationId}#${version}.${index}`;
 
 /** The reply stored as the bot's message: the sent reply, or the first suggestion with its alternatives. */
 export function botMessages(result: TurnResult, at: string): NewMessage[] {
@@ -62,7 +60,6 @@ export function turnEvents(input: {
   at: string;
   responseMs: number;
   withinWorkingHours: boolean;
-  promiseIds: string[];
 }): NewEvent[] {
   const { result, at } = input;
   const events: NewEvent[] = [
@@ -76,13 +73,13 @@ export function turnEvents(input: {
   if (result.handoff) {
     const { reason, summary } = result.handoff;
     events.push({ kind: 'handoff', at, data: { reason, summary, withinWorkingHours: input.withinWorkingHours } });
-    // Out of hours nobody picks it up now: the next shift finds it in the handover log.
-    if (!input.withinWorkingHours) events.push({ kind: 'handover', at, data: { reason, summary } });
   }
+  // Nobody can take it now (after hours, no agent online): the next shift finds it in the handover log.
+  if (result.handover) events.push({ kind: 'handover', at, data: { reason: result.handover.reason, summary: result.handover.summary } });
   for (const remark of result.remarks) events.push({ kind: 'remark', at, data: { ...remark } });
-  result.promises.forEach((p, i) =>
-    events.push({ kind: 'promise', at, data: { id: input.promiseIds[i], kind: p.kind, text: p.text, ...(p.orderId ? { orderId: p.orderId } : {}), dueAt: p.dueAt } }),
-  );
+  for (const p of result.promises) {
+    events.push({ kind: 'promise', at, data: { id: p.id, kind: p.kind, text: p.text, ...(p.orderId ? { orderId: p.orderId } : {}), dueAt: p.dueAt } });
+  }
   return events;
 }
 
@@ -99,8 +96,6 @@ export async function runBuyerTurn(deps: AppDeps, runtime: ShopRuntime, conversa
     const buyer = await store.appendMessage(shopId, conversationId, { role: 'buyer', text: message.text, at, meta: message.mode ? { mode: message.mode } : {} });
 
     const { conversation, result } = await respond(storedState(record), { buyerId: message.buyerId, text: message.text, ...(message.mode ? { mode: message.mode } : {}) }, engineDeps(runtime, clock));
-    const version = record.version + 1;
-    const promiseIds = result.promises.map((_, i) => promiseId(conversationId, version, i));
     const answeredAt = clock().toISOString();
     const responseMs = Math.round(performance.now() - started);
     const committed = await store.commitTurn({
@@ -111,7 +106,7 @@ export async function runBuyerTurn(deps: AppDeps, runtime: ShopRuntime, conversa
       owner: result.owner,
       updatedAt: answeredAt,
       messages: botMessages(result, answeredAt),
-      events: turnEvents({ text: message.text, result, at: answeredAt, responseMs, withinWorkingHours: isWithinWorkingHours(runtime.shop, arrivedAt), promiseIds }),
+      events: turnEvents({ text: message.text, result, at: answeredAt, responseMs, withinWorkingHours: isWithinWorkingHours(runtime.shop, arrivedAt) }),
     });
 
     metrics.turns.inc({ shop: shopId, intent: result.intent });
@@ -128,8 +123,9 @@ export async function runBuyerTurn(deps: AppDeps, runtime: ShopRuntime, conversa
       entities: result.entities,
       state: result.state,
       remarks: result.remarks,
-      promises: result.promises.map((p, i) => ({ ...p, id: promiseIds[i]! })),
+      promises: result.promises,
       ...(result.handoff ? { handoff: result.handoff } : {}),
+      ...(result.handover ? { handover: result.handover } : {}),
       seq: { buyer: buyer.seq, replies: committed.messages.map((m) => m.seq) },
     };
   });

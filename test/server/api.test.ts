@@ -67,10 +67,10 @@ describe('POST /conversations/:id/messages', () => {
       'bargaining.excuse_gift',
       'bargaining.already_granted',
       'bargaining.already_granted',
-      'common.handoff',
+      'escalation.handoff.outside_policy',
     ]);
     expect(answers[1]!.remarks[0]?.text).toContain('顾客议价（借口型），赠送5元优惠券（双面羊毛呢大衣）');
-    expect(answers[1]!.promises[0]).toMatchObject({ id: 'c-bargain#2.0' });
+    expect(answers[1]!.promises[0]).toMatchObject({ id: 'p2-1' });
     expect(answers[5]).toMatchObject({ owner: 'pending', state: 'pending/bargaining.escalated', handoff: { reason: 'outside_policy' } });
 
     const events = await server.store.events(SHOP, { conversationId: 'c-bargain' });
@@ -87,7 +87,7 @@ describe('POST /conversations/:id/messages', () => {
     // After the hand-off the buyer gets a holding line and the conversation waits for a human.
     const waiting = (await say('c-bargain', '人呢')).body as TurnAnswer;
     expect(waiting).toMatchObject({ owner: 'pending' });
-    expect(waiting.replies[0]?.scriptId).toBe('common.holding');
+    expect(waiting.replies[0]?.scriptId).toBe('escalation.holding.in_hours');
   });
 
   it('records a message the bot did not understand in the problem log', async () => {
@@ -220,7 +220,8 @@ describe('GET /conversations/:id', () => {
     expect(v.state).toMatchObject({ owner: 'bot', flow: 'bot/bargaining.negotiating', productId: 'NY-WC01', turns: 2 });
     expect(v.state.flows.bargaining).toBe('negotiating');
     expect(v.remarks[0]?.text).toContain('5元优惠券');
-    expect(v.promises[0]).toMatchObject({ id: 'c-view#2.0', kept: false });
+    expect(v.promises[0]).toMatchObject({ id: 'p2-1' });
+    expect(v.promises[0]?.keptAt).toBeUndefined();
   });
 
   it('answers 404 for a wrong buyer id, an unknown conversation and another shop’s key', async () => {
@@ -398,6 +399,55 @@ describe('lint metrics', () => {
       expect(fresh.deps.metrics.lintViolations.get({ rule: 'polite-you' })).toBe(1);
     } finally {
       await fresh.close();
+    }
+  });
+});
+
+describe('POST /conversations/:id/promises/:promiseId/kept', () => {
+  it('marks a promise of the ledger kept, once, with a promise_kept event', async () => {
+    await say('c-promise', '学生党没钱，羊毛大衣便宜点吧');
+    const granted = (await say('c-promise', '学生党没钱，便宜点吧')).body as TurnAnswer;
+    const promiseId = granted.promises[0]!.id;
+    const res = await server.call('POST', `/api/v1/conversations/c-promise/promises/${promiseId}/kept`, { agent: '小禾' });
+    expect(res.status).toBe(200);
+    const kept = res.body as { id: string; keptAt?: string };
+    expect(kept).toMatchObject({ id: promiseId, keptAt: expect.any(String) });
+    const again = (await server.call('POST', `/api/v1/conversations/c-promise/promises/${promiseId}/kept`, { agent: '小满' })).body as { keptAt?: string };
+    expect(again.keptAt).toBe(kept.keptAt);
+    const v = (await view('c-promise')).body as ConversationView;
+    expect(v.promises.find((p) => p.id === promiseId)?.keptAt).toBe(kept.keptAt);
+    const events = await server.store.events(SHOP, { conversationId: 'c-promise', kinds: ['promise_kept'] });
+    expect(events[0]?.data).toMatchObject({ id: promiseId, agent: '小禾' });
+    // The conversation goes on from the committed state.
+    expect((await say('c-promise', '好的谢谢')).status).toBe(200);
+  });
+
+  it('answers 404 for an unknown promise or conversation, 400 without the agent', async () => {
+    await say('c-promise2', '在吗');
+    const unknown = await server.call('POST', '/api/v1/conversations/c-promise2/promises/p9-9/kept', { agent: '小禾' });
+    expect(unknown).toMatchObject({ status: 404, body: { error: { code: 'not_found', message: '没有这条承诺' } } });
+    expect((await server.call('POST', '/api/v1/conversations/c-none/promises/p1-1/kept', { agent: '小禾' })).status).toBe(404);
+    const bad = await server.call('POST', '/api/v1/conversations/c-promise2/promises/p1-1/kept', {});
+    expect(bad).toMatchObject({ status: 400, body: { error: { message: '字段 agent：缺少此字段' } } });
+  });
+});
+
+describe('after working hours', () => {
+  it('puts a hand-off nobody can take now into the handover log', async () => {
+    const night = await startTestServer({ clock: () => new Date('2025-11-20T23:30:00+08:00') });
+    try {
+      const res = await night.call('POST', '/api/v1/conversations/c-night/messages', { buyerId: anna, text: '我要找人工客服' });
+      const answer = res.body as TurnAnswer;
+      expect(answer.handoff?.reason).toBe('asked_for_human');
+      expect(answer.handover?.reason).toBe('asked_for_human');
+      const events = await night.store.events(SHOP, { conversationId: 'c-night', kinds: ['handoff', 'handover'] });
+      expect(events.map((e) => [e.kind, e.data.reason])).toEqual([
+        ['handoff', 'asked_for_human'],
+        ['handover', 'asked_for_human'],
+      ]);
+      expect(events[0]?.data.withinWorkingHours).toBe(false);
+    } finally {
+      await night.close();
     }
   });
 });
