@@ -1,3 +1,4 @@
+import { normalizeSameLength } from '../src/text/normalize.ts';
 import type { Entity } from '../src/nlu/entities/index.ts';
 import type { Order } from '../src/orders/schema.ts';
 import type { Product, Shop } from '../src/shop/schema.ts';
@@ -72,9 +73,14 @@ export function daysIn(entities: Entity[]): number | null {
 }
 
 /** The product of an order's first item in the shop, else the conversation's product. */
-export function productOf(shop: Shop, order: Order | undefined, fallback: Product | undefined): Product | undefined {
+/**
+ * The product an after-sale case is about: the one the buyer talks about when the order holds
+ * it ("围巾有质量问题" on an order of a sweater and a scarf), else the order's first item.
+ */
+export function productOf(shop: Shop, order: Order | undefined, talkedAbout: Product | undefined): Product | undefined {
+  if (talkedAbout !== undefined && order?.items.some((item) => item.productId === talkedAbout.id)) return talkedAbout;
   const id = order?.items[0]?.productId;
-  return (id === undefined ? undefined : shop.products.find((p) => p.id === id)) ?? fallback;
+  return (id === undefined ? undefined : shop.products.find((p) => p.id === id)) ?? talkedAbout;
 }
 
 export const displayName = (p: Product): string => p.shortName ?? p.name;
@@ -129,18 +135,19 @@ export const joinList = (xs: string[]): string => xs.join('、');
 
 /** The buyer says they sent (or took) the photos. */
 export function saysPhotosSent(text: string): boolean {
-  return /拍了|拍好|照片|图片|发了|发过|看图|看下图|看一下图|已发|上传|\[图片\]|截图/u.test(text);
+  return /拍了|拍好|照片|图片|图发|发了|发过|发您|发给|看图|看下图|看一下图|已发|上传|\[图片\]|截图/u.test(normalizeSameLength(text));
 }
 
 /** Something is missing rather than wrong (漏发/少发). */
 export function saysMissing(text: string): boolean {
-  return /漏发|少发|少了|漏了|缺了|没有收到赠品|少一/u.test(text);
+  return /漏发|少发|少了|漏了|缺了|没有收到赠品|少一/u.test(normalizeSameLength(text));
 }
 
 export type QualityChoice = 'resend' | 'refund' | 'compensation';
 
 /** Which of the offered solutions the buyer chose, if it is clear. */
-export function qualityChoice(text: string): QualityChoice | null {
+export function qualityChoice(raw: string): QualityChoice | null {
+  const text = normalizeSameLength(raw);
   if (/补偿|赔偿|留下|保留|将就|部分退款|退点|退一点|不退了/u.test(text)) return 'compensation';
   if (/补发|换新|换一|重发|再发|换个|换货/u.test(text)) return 'resend';
   if (/退款|退货|退钱|退了/u.test(text)) return 'refund';
@@ -154,12 +161,14 @@ export const mentionsInsurance = (text: string): boolean => /运费险|退货险
 export const mentionsShopFault = (text: string): boolean => /质量|坏|破|瑕疵|发错|错发|漏发|少发|开线|掉色|起球|污渍/u.test(text);
 
 /**
- * Partial compensation the bot may offer for a quality issue: the shop's discount budget on the
- * order total (bargaining.maxDiscountRate), rounded down to whole 元, at least 1 when the
- * budget is positive.
+ * Partial compensation the bot may offer for a quality issue: the shop's discount budget
+ * (bargaining.maxDiscountRate) on what was paid for the faulty item (its lines in the order),
+ * else the order total, else the list price; rounded down to whole 元.
  */
 export function compensationFor(shop: Shop, order: Order | undefined, product: Product | undefined): number {
-  const base = order?.total ?? product?.price ?? 0;
+  const lines = order?.items.filter((item) => item.productId === product?.id) ?? [];
+  const itemPaid = lines.reduce((sum, item) => sum + item.price * item.quantity, 0);
+  const base = lines.length > 0 && order !== undefined && order.items.length > 1 ? itemPaid : (order?.total ?? product?.price ?? 0);
   const amount = Math.floor(base * shop.bargaining.maxDiscountRate);
   return amount;
 }

@@ -60,6 +60,8 @@ export interface AftersaleContext {
   missing: boolean;
   /** Quality issue: the compensation offered (元, within policy). */
   compensation: number;
+  /** Exchange: the colour the buyer asked for ("驼色XL码" out of stock → "那换M码吧" is 驼色M). */
+  exchangeColor: string | null;
 }
 
 /** Optional start values (the engine starts the machine without input). */
@@ -215,15 +217,16 @@ function returnDislikeAnswer(context: AftersaleContext, event: TurnEvent): Answe
 
 // ---------------------------------------------------------------- exchange
 
-function exchangeStockAnswer(event: TurnEvent, order: Order): Answer {
+function exchangeStockAnswer(event: TurnEvent, order: Order, earlierColor: string | null = null): Answer {
   const product = productOf(event.facts.shop, order, event.facts.product);
   if (product === undefined) return askOrder();
   const name = nameOf(product);
-  const asked = requestedVariant(event.entities);
+  const said = requestedVariant(event.entities);
+  const asked = { ...said, color: said.color ?? earlierColor };
   const item = order.items.find((i) => i.productId === product.id) ?? order.items[0];
   const stock = exchangeStock(product, asked, item);
   const label = (size: string): string => sizeLabel(product, size);
-  const patch: Patch = { orderId: order.id, issue: 'exchange' };
+  const patch: Patch = { orderId: order.id, issue: 'exchange', exchangeColor: stock.kind === 'unknown_variant' ? asked.color : stock.color };
   switch (stock.kind) {
     case 'in_stock':
       return {
@@ -256,6 +259,10 @@ function exchangeAnswer(context: AftersaleContext, event: TurnEvent): Answer {
   if (order === undefined) return askOrder();
   const product = productOf(event.facts.shop, order, event.facts.product);
   if (!isReceived(order)) return { replies: [reply('exchange.before_receipt', { product: nameOf(product) })], patch: { orderId: order.id } };
+  // A size/colour exchange without a fault is part of 七天无理由退换货: past the window it is not registered.
+  if (!mentionsShopFault(event.text) && returnWindow(order, event.facts.now, daysIn(event.entities)) === 'passed') {
+    return { replies: [reply('exchange.window_passed', { product: nameOf(product) })], patch: { orderId: order.id } };
+  }
   const asked = requestedVariant(event.entities);
   if (asked.size === null && asked.color === null) {
     return {
@@ -399,16 +406,19 @@ function answerFor(context: AftersaleContext, event: TurnEvent): Answer | null {
   const ours = isAftersaleIntent(event.intent);
   if (context.step === 'photos_requested' && (context.issue === 'quality' || context.issue === 'wrong_item')) {
     const issueIntent = ISSUE_INTENT[context.issue];
-    if ((event.intent === issueIntent || event.intent === 'other') && saysPhotosSent(event.text)) return photosReceived(context, event);
+    // "照片发您了" reads as many intents (wrong_item, order_placed…): while photos are awaited it is the answer.
+    if (saysPhotosSent(event.text)) return photosReceived(context, event);
     if (event.intent === issueIntent) return photosReminder(context);
   }
-  if (context.step === 'solution_offered' && (ours || event.intent === 'other') && event.intent !== 'return_fee' && event.intent !== 'refund_status') {
-    if (qualityChoice(event.text) !== null || event.intent === 'quality_issue' || event.intent === 'other') return qualitySolution(context, event);
+  if (context.step === 'solution_offered') {
+    // "退款吧" reads as refund_status, "补偿50元吧" as haggling: after the offer, a clear choice is the answer.
+    if (qualityChoice(event.text) !== null) return qualitySolution(context, event);
+    if (event.intent === 'quality_issue' || event.intent === 'other') return qualitySolution(context, event);
   }
   if (context.step === 'variant_requested' && event.intent !== 'return_fee') {
     const asked = requestedVariant(event.entities);
     const order = caseOrder(context, event);
-    if ((asked.size !== null || asked.color !== null) && order !== undefined) return exchangeStockAnswer(event, order);
+    if ((asked.size !== null || asked.color !== null) && order !== undefined) return exchangeStockAnswer(event, order, context.exchangeColor);
   }
   return ours ? freshAnswer(context, event) : null;
 }
@@ -460,6 +470,7 @@ export const aftersaleMachine = setup({
     orderId: input?.orderId ?? null,
     missing: false,
     compensation: 0,
+    exchangeColor: null,
   }),
   initial: 'idle',
   on: {

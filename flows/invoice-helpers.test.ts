@@ -13,6 +13,15 @@ describe('invoiceTitleFrom', () => {
     expect(invoiceTitleFrom(text)).toEqual({ title, taxId });
   });
 
+  it('an order id is no tax id, and is not part of the title', () => {
+    expect(invoiceTitleFrom('订单4187329904416728062开发票，抬头是杭州暖阳贸易有限公司')).toEqual({ title: '杭州暖阳贸易有限公司', taxId: null });
+    expect(invoiceTitleFrom('抬头杭州暖阳贸易有限公司 税号 913301001234567890')?.taxId).toBe('913301001234567890');
+  });
+
+  it('keeps every character of a traditional title (成都…)', () => {
+    expect(invoiceTitleFrom('抬頭是成都恩雅設計工作室')?.title).toBe('成都恩雅設計工作室');
+  });
+
   it('full-width tax ids are read as ASCII', () => {
     expect(invoiceTitleFrom('抬头是杭州暖阳贸易有限公司 税号９１３３０１００ＭＡ２ＸＸＸＸ１２Ｑ')?.taxId).toBe('91330100MA2XXXX12Q');
   });

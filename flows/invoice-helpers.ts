@@ -6,8 +6,10 @@ import type { Order } from '../src/orders/schema.ts';
 /** The buyer's note already asks for an invoice (发票 / 抬头 in 买家留言). */
 export const noteAsksForInvoice = (order: Order): boolean => order.buyerNote !== undefined && /[发發]票|抬[头頭]/.test(order.buyerNote);
 
-const TITLE_INTRO = /^抬[头頭](?:是|为|為|就|写|寫|开|開|给|給|成|用|：|:|\s)*/u;
-const TAX_ID = /\b[0-9A-Z]{15,20}\b/;
+const TITLE_INTRO = /^抬[头頭](?:是|为|為|就|写|寫|开|開|给|給|用|：|:|\s)*/u;
+const TAX_ID = /\b[0-9A-Z]{15,20}\b/g;
+/** A 税号 is named as such, or has letters (统一社会信用代码); a bare run of digits is an order id. */
+const TAX_WORD = /(?:税号|稅號|纳税人识别号|納稅人識別號|信用代码|信用代碼)[:：\s]*$/u;
 const PERSONAL = /^(?:个人|個人|本人|我自己|自己)$/u;
 
 export interface InvoiceTitle {
@@ -15,9 +17,8 @@ export interface InvoiceTitle {
   taxId: string | null;
 }
 
-function clean(candidate: string): string {
-  return candidate
-    .replace(TAX_ID, '')
+function clean(candidate: string, taxId: string | null): string {
+  return (taxId === null ? candidate : candidate.replace(taxId, ''))
     .replace(/(?:税号|稅號|纳税人识别号)[:：\s]*/gu, '')
     .replace(/[。！？!?，,～~\s]+$/u, '')
     .replace(/(?:吧|吗|嗎|呢|啊|哈|谢谢|謝謝|麻烦了|可以吗|行吗|就行|就可以了?)+$/u, '')
@@ -32,13 +33,14 @@ function clean(candidate: string): string {
  */
 export function invoiceTitleFrom(text: string, bare = false): InvoiceTitle | null {
   // Same-length normalisation turns full-width digits into ASCII (and lower-cases: a 税号 is upper case).
-  const taxId = TAX_ID.exec(normalizeSameLength(text).toUpperCase())?.[0] ?? null;
+  const normalized = normalizeSameLength(text).toUpperCase();
+  const taxId = [...normalized.matchAll(TAX_ID)].find((m) => /[A-Z]/.test(m[0]) || TAX_WORD.test(text.slice(0, m.index)))?.[0] ?? null;
   const intro = /抬[头頭]/u.test(text) ? TITLE_INTRO.exec(text.slice(text.search(/抬[头頭]/u))) : null;
   let candidate: string | null = null;
   if (intro !== null) candidate = text.slice(text.search(/抬[头頭]/u) + intro.index + intro[0].length);
   else if (bare) candidate = text;
   if (candidate === null) return null;
-  const title = clean(candidate);
+  const title = clean(candidate.replace(/(?:订单|訂單)?\d{15,20}/gu, ''), taxId);
   if (PERSONAL.test(title)) return { title: '个人', taxId };
   // A title is a name, not a question or a sentence about invoices.
   if (title.length < 2 || title.length > 40 || /[发發]票|[吗嗎么麼]|怎么|可以/u.test(title)) return null;
@@ -50,3 +52,6 @@ export function invoiceRemark(title: InvoiceTitle, order: Order, forWhom: string
   const tax = title.taxId === null ? '' : `，税号：${title.taxId}`;
   return `开发票：抬头“${title.title}”${tax}，金额${order.total}元（按实付金额），${forWhom}`;
 }
+
+/** The buyer asks whether the invoice costs extra (税点, 邮费, 手续费): it never does. */
+export const asksAboutCharges = (text: string): boolean => /[税稅][点點]|加[税稅]|[税稅]费|[邮郵]费|运费|運費|手续费|手續費|另外收|额外|額外|收[钱錢]|要钱|要錢|多少钱|多少錢/u.test(text);

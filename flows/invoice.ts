@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
 import type { Order } from '../src/orders/schema.ts';
-import { invoiceRemark, invoiceTitleFrom, noteAsksForInvoice, type InvoiceTitle } from './invoice-helpers.ts';
+import { asksAboutCharges, invoiceRemark, invoiceTitleFrom, noteAsksForInvoice, type InvoiceTitle } from './invoice-helpers.ts';
 import { mentionedOrder } from './logistics-helpers.ts';
 import { asksSpecialInvoice, preOrderInvoiceReply } from './presale.ts';
 import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, type ReplyPlan, type TurnEvent } from './protocol.ts';
@@ -129,6 +129,10 @@ function freshAnswer(event: TurnEvent): Answer {
 
 /** What a turn decides, or null when the turn is not the machine's. */
 export function decideInvoice(context: InvoiceContext, event: TurnEvent): Answer | null {
+  // "要收税点吗": never charged; a title still awaited stays awaited.
+  if (event.intent === 'invoice' && asksAboutCharges(event.text) && invoiceTitleFrom(event.text) === null) {
+    return { replies: [reply('no_charge')], ...(context.orderId === null ? {} : { awaitTitleOf: context.orderId }) };
+  }
   if (context.orderId !== null && event.intent !== 'invoice') {
     const order = event.facts.orders.find((o) => o.id === context.orderId);
     const title = invoiceTitleFrom(event.text, true);

@@ -264,8 +264,11 @@ describe('signed_not_received', () => {
     for (const v of scriptById.get('logistics.signed.check_nearby')!.variants) expect(v).toMatch(/快递柜|代收点/);
   });
 
-  it('no shipped order → asks for the order id; a named unshipped order → where it is', () => {
-    expect(ids(one(turn('signed_not_received', '没收到', at([paid]))).out)).toEqual(['logistics.order.ask_id']);
+  it('no shipped order → asks for the order id; a named unshipped order, or the order of the product talked about → where it is', () => {
+    const aboutNothing = turn('signed_not_received', '没收到', at([paid]));
+    delete aboutNothing.facts.product;
+    expect(ids(one(aboutNothing).out)).toEqual(['logistics.order.ask_id']);
+    expect(ids(one(turn('signed_not_received', '大衣没收到', at([paid]))).out)).toEqual(['logistics.track.not_shipped']);
     expect(ids(one(turn('signed_not_received', '没收到', { ...at([paid]), entities: [orderIdEntity(paid.id)] })).out)).toEqual(['logistics.track.not_shipped']);
   });
 });

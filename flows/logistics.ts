@@ -13,7 +13,8 @@ import {
   newest,
   orderList,
 } from './logistics-helpers.ts';
-import { requestedVariant } from './aftersale-helpers.ts';
+import { displayName, exchangeStock, joinList, requestedVariant, sizeLabel } from './aftersale-helpers.ts';
+import type { Product } from '../src/shop/schema.ts';
 import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, type ReplyPlan, type TurnEvent } from './protocol.ts';
 
 /**
@@ -97,7 +98,11 @@ function target(event: TurnEvent, candidates: (o: Order) => boolean, several: 'a
   const mention = mentionedOrder(event.text, event.entities, event.facts.orders);
   if (mention.kind === 'own') return { kind: 'order', order: mention.order };
   if (mention.kind === 'foreign') return { kind: 'foreign' };
-  const matching = event.facts.orders.filter(candidates);
+  // "大衣我不想要了": the orders holding the product the buyer talks about come first, in any state.
+  const product = event.facts.product;
+  const holding = product === undefined ? [] : event.facts.orders.filter((o) => o.items.some((item) => item.productId === product.id));
+  if (holding.length > 0 && !holding.some(candidates)) return { kind: 'order', order: holding[0]! };
+  const matching = (holding.length > 0 ? holding : event.facts.orders).filter(candidates);
   if (matching.length === 0) return { kind: 'none' };
   if (matching.length === 1 || several === 'newest') return { kind: 'order', order: matching[0]! };
   return { kind: 'several', orders: matching };
@@ -115,6 +120,9 @@ function trackOrder(order: Order, event: TurnEvent): Answer {
   }
   const courier = courierOf(order, event);
   const latest = latestTracking(order);
+  if (order.state === 'delivered' || order.state === 'completed') {
+    return { replies: [reply('track.delivered', { orderId, courier, trackingNumber: order.trackingNumber, trackingEvent: latest?.text ?? '已签收' })] };
+  }
   return latest === undefined
     ? { replies: [reply('track.shipped_no_event', { orderId, courier, trackingNumber: order.trackingNumber })] }
     : { replies: [reply('track.shipped', { orderId, courier, trackingNumber: order.trackingNumber, trackingEvent: latest.text })] };
@@ -282,14 +290,26 @@ function addressChangeAnswer(event: TurnEvent): Answer {
 
 // ---------------------------------------------------------------- order change (seed 004 修改订单流程)
 
-/** "黑色 L码" from the message's colour and size entities; null when it names neither. */
-function wantedVariant(event: TurnEvent): string | null {
-  const { size, color } = requestedVariant(event.entities);
-  const parts = [color, size === null ? null : `${size}码`].filter((p): p is string => p !== null);
-  return parts.length === 0 ? null : parts.join(' ');
+/** 改成/换成…: the sizes and colours after it are the wanted ones ("L码改成XL码" wants XL). */
+const CHANGE_TO = /改成|改为|改為|换成|換成|换为|換為|要改|想要|换|換/gu;
+
+/** The size and colour the buyer wants: those after the last 改成/换成, else any in the message. */
+function wantedVariantOf(event: TurnEvent): { size: string | null; color: string | null } {
+  let cut = -1;
+  for (const m of event.text.matchAll(CHANGE_TO)) cut = m.index + m[0].length;
+  const after = event.entities.filter((e) => e.start >= cut);
+  const wanted = requestedVariant(after);
+  return wanted.size !== null || wanted.color !== null ? wanted : requestedVariant(event.entities);
 }
 
-/** Size/colour change before shipping: remark within 30 minutes of payment, a warehouse note later. */
+/** The product of an order the change is about: the one talked about if the order holds it, else the first. */
+function changedItem(order: Order, event: TurnEvent): { product: Product | undefined; ordered: { size: string; color: string } | undefined } {
+  const talkedAbout = event.facts.product;
+  const item = order.items.find((i) => i.productId === talkedAbout?.id) ?? order.items[0];
+  return { product: event.facts.shop.products.find((p) => p.id === item?.productId), ordered: item };
+}
+
+/** Size/colour change before shipping: checked against the product's SKUs; remark within 30 minutes of payment, a warehouse note later. */
 function orderChangeOrder(order: Order, event: TurnEvent): Answer {
   const orderId = order.id;
   switch (order.state) {
@@ -304,18 +324,28 @@ function orderChangeOrder(order: Order, event: TurnEvent): Answer {
       return { replies: [reply('order_change.refunding', { orderId })] };
     case 'paid':
     case 'printed': {
-      const variant = wantedVariant(event);
-      if (variant === null) return { replies: [reply('order_change.ask_variant', { orderId })] };
+      const asked = wantedVariantOf(event);
+      if (asked.size === null && asked.color === null) return { replies: [reply('order_change.ask_variant', { orderId })] };
+      const { product, ordered } = changedItem(order, event);
+      if (product === undefined) return { replies: [reply('order_change.ask_variant', { orderId })] };
+      const stock = exchangeStock(product, asked, ordered);
+      if (stock.kind === 'unknown_variant') {
+        return { replies: [reply('order_change.no_such_variant', { orderId, product: displayName(product), colors: joinList(stock.colors), sizes: joinList(stock.sizes) })] };
+      }
+      if (stock.kind === 'out') {
+        return { replies: [reply('order_change.out_of_stock', { orderId, variant: `${stock.color} ${sizeLabel(product, stock.size)}`, sizes: joinList(stock.sizesInStock) })] };
+      }
+      const variant = `${stock.color} ${sizeLabel(product, stock.size)}`;
       const minutes = minutesBetween(order.paidAt, event.facts.now);
       if (order.state === 'paid' && minutes !== null && minutes <= DIRECT_CHANGE_MINUTES) {
         return {
           replies: [reply('order_change.remarked', { orderId, variant })],
-          remarks: [{ orderId, reason: `顾客申请把款式改为：${variant}` }],
+          remarks: [{ orderId, reason: `顾客申请把${displayName(product)}改为：${variant}` }],
         };
       }
       return {
         replies: [reply('order_change.warehouse', { orderId, variant })],
-        remarks: [{ orderId, reason: `付款超过30分钟，请打单处把款式改为：${variant}` }],
+        remarks: [{ orderId, reason: `付款超过30分钟，请打单处把${displayName(product)}改为：${variant}` }],
         promises: [followUp('跟进仓库修改款式并回复顾客', orderId)],
       };
     }

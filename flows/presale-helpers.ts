@@ -284,6 +284,8 @@ const ATTRIBUTE_WORDS: Record<string, readonly string[]> = {
   重量: ['重量', '多重', '净含量'],
   用法: ['用法', '怎么用', '使用方法', '怎么吃', '食用方法'],
   保存: ['保存', '储存', '存放', '冷藏'],
+  过敏: ['过敏', '致敏'],
+  配料: ['配料', '原料', '添加剂'],
 };
 
 const related = (a: string, b: string): boolean => a.includes(b) || b.includes(a);

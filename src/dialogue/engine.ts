@@ -13,9 +13,10 @@ import { isWithinWorkingHours } from '../shop/hours.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import type { Product, Shop } from '../shop/schema.ts';
 import { bareNumberOf } from '../../flows/presale-helpers.ts';
-import { FLOW_MACHINES, isFlowName, isWaiting, runFlow, runMachine, statePath, type FlowName } from './flows.ts';
+import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runMachine, statePath, type FlowName } from './flows.ts';
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext } from './lint-context.ts';
+import { intentForOrderState } from './reinterpret.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
 import { handoffSummary } from './summary.ts';
 
@@ -285,14 +286,15 @@ interface FlowsRun {
  * turn ("尾号5678那个", "照片发您了") after a flow asked something. The last flow that asked
  * wins while it still waits.
  */
-export function waitingFlowFor(state: ConversationState, route: Route, confidence: number): FlowName | undefined {
+export function waitingFlowFor(state: ConversationState, event: TurnEvent, route: Route, confidence: number): FlowName | undefined {
   const awaiting = state.awaiting;
   if (awaiting === undefined || !isWaiting(awaiting, state.flows[awaiting])) return undefined;
-  return route === 'social' || confidence < PENDING_ASK_CONFIDENCE ? awaiting : undefined;
+  const unclaimed = route === 'social' || confidence < PENDING_ASK_CONFIDENCE;
+  return unclaimed || answersWaitingFlow(awaiting, state.flows[awaiting], event) ? awaiting : undefined;
 }
 
 /** Runs the primary intent's flow and any further asks (secondary intents) of other flows. */
-function runFlows(state: ConversationState, event: TurnEvent, confidence: number, resume?: PendingAsk): FlowsRun {
+function runFlows(state: ConversationState, event: TurnEvent, waiting: FlowName | undefined, resume?: PendingAsk): FlowsRun {
   const flows = { ...state.flows };
   const initialBargaining = initialStateOf('bargaining');
   const routeOf = (intent: IntentId): Route => routeInConversation(intent, state.flows, initialBargaining);
@@ -317,7 +319,6 @@ function runFlows(state: ConversationState, event: TurnEvent, confidence: number
   };
 
   // A waiting flow tries first; if it cannot use the message, the turn is routed as usual.
-  const waiting = resume ? undefined : waitingFlowFor(state, route, confidence);
   let primaryDone = false;
   if (waiting !== undefined) {
     const trial = runFlow(waiting, flows[waiting], { ...event, secondary: [] });
@@ -327,8 +328,11 @@ function runFlows(state: ConversationState, event: TurnEvent, confidence: number
     }
   }
 
-  // A further ask runs only when it belongs to another flow: one flow answers once per turn.
-  const asks: IntentId[] = [event.intent, ...event.secondary.filter((i) => routeOf(i) !== route)];
+  // A further ask runs only when it belongs to another flow: one flow answers once per turn. After-sale
+  // and logistics asks about the same parcel ("发货了吗，物流到哪了", "在路上，我不要了怎么退") are one
+  // question: the primary answers it, a second post-sale flow would only guess.
+  const postSale = (r: Route): boolean => r === 'logistics' || r === 'aftersale';
+  const asks: IntentId[] = [event.intent, ...event.secondary.filter((i) => routeOf(i) !== route && !(postSale(route) && postSale(routeOf(i))))];
   asks.forEach((intent, index) => {
     if (index === 0 && primaryDone) return;
     const name = index === 0 && resume ? resume.flow : answersBodyQuestion(intent, event, state.flows) ? 'presale' : routeOf(intent);
@@ -379,24 +383,29 @@ export async function respond(
   };
   // The answer to "which product?" goes on with the flow that asked (only a product the message names counts).
   const resume = resumedAsk(state.pendingAsk, classification, findProduct(shop, message.text, undefined) !== undefined);
+  const intent = resume ? resume.intent : intentForOrderState(classification.intent, { facts });
   const event: TurnEvent = {
     type: 'TURN',
     text: message.text,
-    intent: resume ? resume.intent : classification.intent,
+    intent,
     secondary: resume ? [] : classification.secondary,
     entities: classification.entities,
     facts,
   };
+  const route = routeInConversation(event.intent, state.flows, initialStateOf('bargaining'));
+  const waiting = resume ? undefined : waitingFlowFor(state, event, route, classification.confidence);
   const openOrder = orders.find((o) => o.state === 'unpaid' || o.state === 'paid');
+  // "拍了照片给你看" reads as order_placed: an answer to a waiting flow is no large order to hand over.
   const largeOrder =
-    (event.intent === 'order_placed' || routeInConversation(event.intent, state.flows, initialStateOf('bargaining')) === 'bargaining') &&
+    waiting === undefined &&
+    (event.intent === 'order_placed' || route === 'bargaining') &&
     openOrder !== undefined &&
     openOrder.total >= shop.largeOrderThreshold;
 
   const orchestrator = restoreOrchestrator(state);
   orchestrator.send({ type: 'TURN', intent: event.intent, largeOrder, ...(message.mode ? { mode: message.mode } : {}) });
   const ownerBefore = orchestrator.getSnapshot().value as Owner;
-  const ran: FlowsRun = ownerBefore === 'pending' ? { out: emptyOutput(), flowState: 'waiting', flows: state.flows } : runFlows(state, event, classification.confidence, resume);
+  const ran: FlowsRun = ownerBefore === 'pending' ? { out: emptyOutput(), flowState: 'waiting', flows: state.flows } : runFlows(state, event, waiting, resume);
   const { out, flows } = ran;
   let flowState = ran.flowState;
   if (ownerBefore !== 'pending') {
@@ -468,7 +477,8 @@ export async function respond(
     replies,
     delivery,
     owner,
-    intent: classification.intent,
+    // The intent acted on: the classifier's, read against the order's state (see reinterpret.ts).
+    intent: resume ? classification.intent : intent,
     confidence: classification.confidence,
     secondary: classification.secondary,
     entities: classification.entities,

@@ -7,6 +7,10 @@ import { invoiceMachine } from '../../flows/invoice.ts';
 import { logisticsMachine } from '../../flows/logistics.ts';
 import { presaleMachine } from '../../flows/presale.ts';
 import type { FlowOutput, TurnEvent } from '../../flows/protocol.ts';
+import { qualityChoice, saysPhotosSent } from '../../flows/aftersale-helpers.ts';
+import { invoiceTitleFrom } from '../../flows/invoice-helpers.ts';
+import { addressFromText, mentionedOrder } from '../../flows/logistics-helpers.ts';
+import { bareNumberOf } from '../../flows/presale-helpers.ts';
 
 /** The scenario machines the engine can run, by route. */
 export const FLOW_MACHINES = {
@@ -18,30 +22,52 @@ export const FLOW_MACHINES = {
 } satisfies Record<string, AnyStateMachine>;
 export type FlowName = keyof typeof FLOW_MACHINES;
 
+export function isFlowName(name: string): name is FlowName {
+  return name in FLOW_MACHINES;
+}
+
 /** Every machine of the dialogue, by name: for diagrams and the state-coverage test. */
 export const ALL_MACHINES: Record<string, AnyStateMachine> = { orchestrator: orchestratorMachine, escalation: escalationMachine, ...FLOW_MACHINES };
 
 /**
  * States in which a flow's last reply asked the buyer something (which order, the new address,
- * photos, a size). A message that no flow claims (`other`, a bare "好的") goes to the flow that
- * waits, even after the buyer asked something else in between.
+ * photos, a choice, a size, the invoice title), each with what an answer looks like. A message
+ * that answers goes to the flow that asked first, whatever it reads as ("照片发您了" reads as
+ * wrong_item or order_placed, "退款吧" as refund_status); so does a message no flow claims
+ * (`other`, a bare "好的"), even after the buyer asked something else in between.
  */
-export const WAITING_STATES: Record<FlowName, readonly string[]> = {
-  presale: ['awaitingBodyData'],
-  bargaining: [],
-  logistics: ['choosingOrder', 'awaitingAddress'],
-  aftersale: ['awaitingPhotos', 'awaitingChoice', 'awaitingVariant'],
-  invoice: ['awaitingTitle'],
+type AnswerTest = (event: TurnEvent) => boolean;
+
+const hasVariant: AnswerTest = (e) => e.entities.some((x) => x.type === 'size' || x.type === 'color');
+
+export const WAITING_STATES: Record<FlowName, Readonly<Record<string, AnswerTest>>> = {
+  presale: { awaitingBodyData: (e) => e.entities.some((x) => x.type === 'height' || x.type === 'weight') || bareNumberOf(e.text) !== null },
+  bargaining: {},
+  logistics: {
+    choosingOrder: (e) => mentionedOrder(e.text, e.entities, e.facts.orders).kind !== 'none',
+    awaitingAddress: (e) => addressFromText(e.text, true) !== null,
+  },
+  aftersale: {
+    awaitingPhotos: (e) => saysPhotosSent(e.text),
+    awaitingChoice: (e) => qualityChoice(e.text) !== null,
+    awaitingVariant: hasVariant,
+  },
+  invoice: { awaitingTitle: (e) => invoiceTitleFrom(e.text, true) !== null },
+};
+
+const waitingTest = (name: FlowName, persisted: unknown): AnswerTest | undefined => {
+  if (persisted === null || typeof persisted !== 'object' || !('value' in persisted)) return undefined;
+  return WAITING_STATES[name][statePath(persisted.value)];
 };
 
 /** Whether a flow's persisted snapshot is in one of its waiting states. */
 export function isWaiting(name: FlowName, persisted: unknown): boolean {
-  if (persisted === null || typeof persisted !== 'object' || !('value' in persisted)) return false;
-  return WAITING_STATES[name].includes(statePath(persisted.value));
+  return waitingTest(name, persisted) !== undefined;
 }
 
-export function isFlowName(name: string): name is FlowName {
-  return name in FLOW_MACHINES;
+/** Whether a message answers the question a waiting flow asked. */
+export function answersWaitingFlow(name: FlowName, persisted: unknown, event: TurnEvent): boolean {
+  return waitingTest(name, persisted)?.(event) ?? false;
 }
 
 /**
