@@ -32,7 +32,7 @@ function flowStates(flows: Record<string, unknown>): Record<string, string> {
 
 export function buildView(record: ConversationRecord, messages: StoredMessage[], events: StoredEvent[]): ConversationView {
   const state = storedState(record);
-  const lastBot = messages.findLast((m) => m.role === 'bot');
+  const lastTurn = events.findLast((e) => e.kind === 'turn');
   return {
     id: record.id,
     buyerId: record.buyerId,
@@ -41,7 +41,7 @@ export function buildView(record: ConversationRecord, messages: StoredMessage[],
     state: {
       owner: record.owner,
       // The last answered turn's state ("bot/presale.awaitingBodyData"), as the turn reported it.
-      flow: typeof lastBot?.meta.state === 'string' ? lastBot.meta.state : null,
+      flow: typeof lastTurn?.data.state === 'string' ? lastTurn.data.state : null,
       flows: state ? flowStates(state.flows) : {},
       productId: state?.productId ?? null,
       turns: state?.history.length ?? 0,
@@ -54,12 +54,17 @@ export function buildView(record: ConversationRecord, messages: StoredMessage[],
   };
 }
 
-export async function loadView(store: Store, shopId: string, conversationId: string): Promise<ConversationView | undefined> {
+export async function loadView(
+  store: Store,
+  shopId: string,
+  conversationId: string,
+  page: { afterSeq?: number; limit?: number } = {},
+): Promise<ConversationView | undefined> {
   const record = await store.getConversation(shopId, conversationId);
   if (!record) return undefined;
   const [messages, events] = await Promise.all([
-    store.messages(shopId, conversationId),
-    store.events(shopId, { conversationId, kinds: ['remark'] }),
+    store.messages(shopId, conversationId, page),
+    store.events(shopId, { conversationId, kinds: ['turn', 'remark'] }),
   ]);
   return buildView(record, messages, events);
 }

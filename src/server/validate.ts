@@ -39,7 +39,7 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
     case 'unrecognized_keys':
       return `不认识的字段 ${issue.keys.join('、')}`;
     case 'invalid_format':
-      return '格式有误';
+      return issue.format === 'datetime' ? '应为 ISO 8601 时间（例如 2025-11-20T14:30:00+08:00）' : '格式有误';
     default:
       return '取值有误';
   }

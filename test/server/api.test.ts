@@ -451,3 +451,38 @@ describe('after working hours', () => {
     }
   });
 });
+
+describe('agents’ lists and paging', () => {
+  it('lists the shop’s conversations, filtered by owner and update time', async () => {
+    const fresh = await startTestServer();
+    try {
+      await fresh.call('POST', '/api/v1/conversations/l-1/messages', { buyerId: anna, text: '在吗' });
+      await fresh.call('POST', '/api/v1/conversations/l-2/messages', { buyerId: 'tb_buyer_bowen', text: '我要找人工客服' });
+      await fresh.call('POST', '/api/v1/conversations/l-3/messages', { buyerId: anna, text: '在吗' }, OTHER_SHOP_KEY);
+      const all = (await fresh.call('GET', '/api/v1/conversations')).body as { conversations: { id: string; owner: string; buyerId: string }[] };
+      expect(all.conversations.map((c) => c.id).sort()).toEqual(['l-1', 'l-2']);
+      const pending = (await fresh.call('GET', '/api/v1/conversations?owner=pending')).body as { conversations: { id: string; buyerId: string }[] };
+      expect(pending.conversations).toMatchObject([{ id: 'l-2', buyerId: 'tb_buyer_bowen' }]);
+      expect(JSON.stringify(all)).not.toContain('orchestrator');
+      const later = (await fresh.call('GET', '/api/v1/conversations?updatedSince=2099-01-01T00:00:00Z')).body as { conversations: unknown[] };
+      expect(later.conversations).toEqual([]);
+      const bad = await fresh.call('GET', '/api/v1/conversations?owner=robot');
+      expect(bad).toMatchObject({ status: 400, body: { error: { code: 'invalid_param', message: '字段 owner：应为 bot、pending、agent 之一' } } });
+      const badTime = await fresh.call('GET', '/api/v1/conversations?updatedSince=yesterday');
+      expect(badTime).toMatchObject({ status: 400, body: { error: { message: '字段 updatedSince：应为 ISO 8601 时间（例如 2025-11-20T14:30:00+08:00）' } } });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('pages the messages of a conversation (afterSeq, limit) and keeps the flow state', async () => {
+    for (const text of ['羊毛大衣我穿什么码', '身高163', '体重52']) await say('c-page', text);
+    const page = (await server.call('GET', `/api/v1/conversations/c-page?buyerId=${anna}&afterSeq=2&limit=2`)).body as ConversationView;
+    expect(page.messages.map((m) => m.seq)).toEqual([3, 4]);
+    const tail = (await server.call('GET', `/api/v1/conversations/c-page?buyerId=${anna}&afterSeq=6`)).body as ConversationView;
+    expect(tail.messages).toEqual([]);
+    expect(tail.state.flow).toBe('bot/presale.idle');
+    const bad = await server.call('GET', `/api/v1/conversations/c-page?buyerId=${anna}&limit=0`);
+    expect(bad).toMatchObject({ status: 400, body: { error: { code: 'invalid_param', message: '字段 limit：不能小于 1' } } });
+  });
+});
