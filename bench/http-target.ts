@@ -4,7 +4,8 @@ import express from 'express';
 import { createApp } from '../src/server/app.ts';
 import { DEMO_API_KEY, hashApiKey } from '../src/server/auth.ts';
 import { silentLogger } from '../src/server/context.ts';
-import { openConversationLock } from '../src/server/lock.ts';
+import { openCoordination } from '../src/server/coordination.ts';
+import { createPresence } from '../src/server/presence.ts';
 import { createMetrics } from '../src/server/metrics.ts';
 import { shopsById } from '../src/server/shop-runtime.ts';
 import { loadScripts } from '../src/dialogue/scripts.ts';
@@ -31,7 +32,9 @@ async function kefuApp(): Promise<express.Express> {
   const shop = loadDemoShop();
   await store.putApiKey(shop.id, hashApiKey(DEMO_API_KEY), 'bench');
   const runtime = { shop, scripts: loadScripts(), orders: loadDemoOrderProvider(shop), classifier: defaultClassifier({ cacheDir: 'data/cache' }) };
-  return createApp({ store, lock: await openConversationLock(undefined), shops: shopsById([runtime]), clock: () => new Date(), metrics: createMetrics(), logger: silentLogger });
+  const { lock, bus } = await openCoordination(undefined);
+  const clock = () => new Date();
+  return createApp({ store, lock, shops: shopsById([runtime]), clock, metrics: createMetrics(), logger: silentLogger, presence: await createPresence(bus, clock) });
 }
 
 function bareApp(): express.Express {

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { jsonLogger } from '../server/context.ts';
-import { RedisUnreachableError } from '../server/lock.ts';
+import { RedisUnreachableError } from '../server/coordination.ts';
 import { YamlFileError } from '../shop/load.ts';
 import { UnsupportedDatabaseUrlError } from '../store/open.ts';
 import { defaultDatabaseUrl, startServer } from '../server/serve.ts';

@@ -1,4 +1,5 @@
 import express, { type Express, type Router } from 'express';
+import { agentRoutes } from './agent-routes.ts';
 import { authenticate } from './auth.ts';
 import type { AppDeps } from './context.ts';
 import { conversationRoutes } from './conversation-routes.ts';
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   // strict: false lets any JSON value through so that the schema, not the parser, explains what is wrong.
   api.use(express.json({ limit: BODY_LIMIT, strict: false }));
   api.use('/conversations', conversationRoutes(deps));
+  api.use('/agents', agentRoutes(deps));
   api.use(toolRoutes());
   for (const router of options.apiRouters ?? []) api.use(router(deps));
   app.use(API_PREFIX, api);

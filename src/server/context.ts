@@ -1,5 +1,6 @@
 import type { ConversationLock, Store } from '../store/types.ts';
 import type { Metrics } from './metrics.ts';
+import type { Presence } from './presence.ts';
 import type { ShopRuntime } from './shop-runtime.ts';
 
 /** What the logs need; the server prints JSON lines, tests pass a silent one. */
@@ -24,6 +25,8 @@ export interface AppDeps {
   clock: () => Date;
   metrics: Metrics;
   logger: Logger;
+  /** Which agents are online (hand-offs nobody can take go to the handover log). */
+  presence: Presence;
 }
 
 /** Turns of one conversation share this key; the shop is part of it (ids are per shop). */

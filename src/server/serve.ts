@@ -7,11 +7,12 @@ import { loadDemoOrderProvider } from '../orders/demo-provider.ts';
 import { DEMO_SHOP_PATH, loadDemoShop, loadShop } from '../shop/load.ts';
 import type { Shop } from '../shop/schema.ts';
 import { openStore } from '../store/open.ts';
-import type { ConversationLock, Store } from '../store/types.ts';
+import type { Store } from '../store/types.ts';
 import { createApp, type AppOptions } from './app.ts';
 import { DEMO_API_KEY, hashApiKey } from './auth.ts';
 import type { Logger } from './context.ts';
-import { openConversationLock } from './lock.ts';
+import { openCoordination, type Coordination } from './coordination.ts';
+import { createPresence } from './presence.ts';
 import { createMetrics } from './metrics.ts';
 import { noOrders, shopsById, type ShopRuntime } from './shop-runtime.ts';
 
@@ -73,20 +74,22 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   // The database address first: a wrong one fails before the classifier is loaded.
   const store = await openStore(options.databaseUrl);
-  let lock: ConversationLock | undefined;
+  let shared: Coordination | undefined;
   try {
     const runtime = shopRuntime(options.shopPath, options.dataDir);
     const isDemo = isDemoShop(options.shopPath);
     if (isDemo) await store.putApiKey(runtime.shop.id, hashApiKey(DEMO_API_KEY), 'demo');
-    lock = await openConversationLock(options.redisUrl);
+    shared = await openCoordination(options.redisUrl);
+    const clock = () => new Date();
+    const presence = await createPresence(shared.bus, clock);
     const app = createApp(
-      { store, lock, shops: shopsById([runtime]), clock: () => new Date(), metrics: createMetrics(), logger: options.logger },
+      { store, lock: shared.lock, shops: shopsById([runtime]), clock, metrics: createMetrics(), logger: options.logger, presence },
       options.app,
     );
     const server = createServer(app);
     const address = await listen(server, options.port, options.host);
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    const activeLock = lock;
+    const coordination = shared;
     let closing: Promise<void> | undefined;
     return {
       url: `http://${host}:${address.port}`,
@@ -101,14 +104,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           const cut = setTimeout(() => server.closeAllConnections(), options.drainMs ?? 10_000);
           await drained;
           clearTimeout(cut);
-          await activeLock.close();
+          await presence.close();
+          await coordination.close();
           await store.close();
         })();
         return closing;
       },
     };
   } catch (err) {
-    await lock?.close().catch(() => undefined);
+    await shared?.close().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw err;
   }

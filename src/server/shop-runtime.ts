@@ -14,8 +14,16 @@ export interface ShopRuntime {
   classifier: Classifier;
 }
 
-export function engineDeps(runtime: ShopRuntime, clock: () => Date): EngineDeps {
-  return { shop: runtime.shop, scripts: runtime.scripts, orders: runtime.orders, classifier: runtime.classifier, clock };
+/** `onlineAgents` undefined: nobody reported presence, the engine's working-hours default applies. */
+export function engineDeps(runtime: ShopRuntime, clock: () => Date, onlineAgents?: readonly string[]): EngineDeps {
+  return {
+    shop: runtime.shop,
+    scripts: runtime.scripts,
+    orders: runtime.orders,
+    classifier: runtime.classifier,
+    clock,
+    ...(onlineAgents === undefined ? {} : { agentsOnline: () => onlineAgents.length > 0 }),
+  };
 }
 
 export function shopsById(runtimes: readonly ShopRuntime[]): ReadonlyMap<string, ShopRuntime> {

@@ -95,7 +95,7 @@ export async function runBuyerTurn(deps: AppDeps, runtime: ShopRuntime, conversa
     if (record.buyerId !== message.buyerId) throw notFound();
     const buyer = await store.appendMessage(shopId, conversationId, { role: 'buyer', text: message.text, at, meta: message.mode ? { mode: message.mode } : {} });
 
-    const { conversation, result } = await respond(storedState(record), { buyerId: message.buyerId, text: message.text, ...(message.mode ? { mode: message.mode } : {}) }, engineDeps(runtime, clock));
+    const { conversation, result } = await respond(storedState(record), { buyerId: message.buyerId, text: message.text, ...(message.mode ? { mode: message.mode } : {}) }, engineDeps(runtime, clock, deps.presence.onlineAgents(shopId)));
     const answeredAt = clock().toISOString();
     const responseMs = Math.round(performance.now() - started);
     const committed = await store.commitTurn({

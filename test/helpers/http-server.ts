@@ -11,7 +11,9 @@ import { shopsById, type ShopRuntime } from '../../src/server/shop-runtime.ts';
 import { loadDemoShop } from '../../src/shop/load.ts';
 import { createLocalLock } from '../../src/store/queue.ts';
 import { SqliteStore } from '../../src/store/sqlite.ts';
-import type { ConversationLock, Store } from '../../src/store/types.ts';
+import type { ConversationLock, EventBus, Store } from '../../src/store/types.ts';
+import { createLocalBus } from '../../src/store/local-bus.ts';
+import { createPresence } from '../../src/server/presence.ts';
 
 /** A second shop (a copy of the demo shop under another id) and its key, for cross-shop tests. */
 export const OTHER_SHOP_ID = 'other-shop';
@@ -37,21 +39,24 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: { store?: Store; lock?: ConversationLock; clock?: () => Date; app?: AppOptions } = {},
+  options: { store?: Store; lock?: ConversationLock; bus?: EventBus; clock?: () => Date; app?: AppOptions } = {},
 ): Promise<TestServer> {
   const store = options.store ?? new SqliteStore(':memory:');
   await store.migrate();
   await store.putApiKey(demoRuntime().shop.id, hashApiKey(DEMO_API_KEY), 'demo');
   await store.putApiKey(OTHER_SHOP_ID, hashApiKey(OTHER_SHOP_KEY), 'test');
   const lock = options.lock ?? createLocalLock();
+  const clock = options.clock ?? (() => DEMO_NOW);
+  const bus = options.bus ?? createLocalBus();
   const deps: AppDeps = {
     store,
     lock,
     shops: shopsById([demoRuntime(), otherRuntime()]),
     // The demo orders are dated relative to DEMO_NOW (a Thursday afternoon, within working hours).
-    clock: options.clock ?? (() => DEMO_NOW),
+    clock,
     metrics: createMetrics(),
     logger: silentLogger,
+    presence: await createPresence(bus, clock),
   };
   const server = createServer(createApp(deps, options.app));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -71,7 +76,9 @@ export async function startTestServer(
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await deps.presence.close();
       await lock.close();
+      await bus.close();
       await store.close().catch(() => undefined);
     },
   };

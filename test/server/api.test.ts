@@ -486,3 +486,31 @@ describe('agents’ lists and paging', () => {
     expect(bad).toMatchObject({ status: 400, body: { error: { code: 'invalid_param', message: '字段 limit：不能小于 1' } } });
   });
 });
+
+describe('agents’ presence', () => {
+  it('reports who is online, and without an agent online a hand-off goes to the handover log', async () => {
+    const fresh = await startTestServer();
+    try {
+      expect((await fresh.call('GET', '/api/v1/agents/online')).body).toEqual({ online: null });
+      const on = await fresh.call('POST', '/api/v1/agents/presence', { agent: '小禾', online: true });
+      expect(on).toMatchObject({ status: 200, body: { online: ['小禾'], ttlSeconds: 90 } });
+      const staffed = (await fresh.call('POST', '/api/v1/conversations/p-1/messages', { buyerId: anna, text: '我要找人工客服' })).body as TurnAnswer;
+      expect(staffed.handoff?.reason).toBe('asked_for_human');
+      expect(staffed.handover).toBeUndefined();
+
+      await fresh.call('POST', '/api/v1/agents/presence', { agent: '小禾', online: false });
+      expect((await fresh.call('GET', '/api/v1/agents/online')).body).toEqual({ online: [] });
+      const alone = (await fresh.call('POST', '/api/v1/conversations/p-2/messages', { buyerId: anna, text: '我要找人工客服' })).body as TurnAnswer;
+      expect(alone.handover?.reason).toBe('asked_for_human');
+      const events = await fresh.store.events(SHOP, { conversationId: 'p-2', kinds: ['handover'] });
+      expect(events).toHaveLength(1);
+
+      // Another shop's presence is its own.
+      expect((await fresh.call('GET', '/api/v1/agents/online', undefined, OTHER_SHOP_KEY)).body).toEqual({ online: null });
+      const bad = await fresh.call('POST', '/api/v1/agents/presence', { agent: '小禾', online: 'yes' });
+      expect(bad).toMatchObject({ status: 400, body: { error: { message: '字段 online：应为布尔值' } } });
+    } finally {
+      await fresh.close();
+    }
+  });
+});
