@@ -49,4 +49,25 @@ describe('startServer', () => {
       await server.close();
     }
   });
+
+  it.skipIf(!redis)('shares agents’ presence between instances over Redis', async () => {
+    const options = { port: 0, host: '127.0.0.1', redisUrl: TEST_REDIS_URL, dataDir: dir, logger: silentLogger };
+    const a = await startServer({ ...options, databaseUrl: `sqlite:${join(dir, 'presence-a.db')}` });
+    const b = await startServer({ ...options, databaseUrl: `sqlite:${join(dir, 'presence-b.db')}` });
+    const agent = `测试客服${process.pid}`;
+    const headers = { authorization: 'Bearer kefu-demo-key', 'content-type': 'application/json' };
+    try {
+      await fetch(`${a.url}/api/v1/agents/presence`, { method: 'POST', headers, body: JSON.stringify({ agent, online: true }) });
+      let seen: string[] = [];
+      for (let i = 0; i < 50 && !seen.includes(agent); i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        seen = ((await (await fetch(`${b.url}/api/v1/agents/online`, { headers })).json()) as { online: string[] | null }).online ?? [];
+      }
+      expect(seen).toContain(agent);
+    } finally {
+      await fetch(`${a.url}/api/v1/agents/presence`, { method: 'POST', headers, body: JSON.stringify({ agent, online: false }) });
+      await a.close();
+      await b.close();
+    }
+  });
 });
