@@ -227,6 +227,7 @@ describe('checkTurn', () => {
       {
         text: '亲，保证明天到哦',
         scriptId: 'presale.shipping_time.region',
+        source: 'script',
         lint: { errorCount: lintErrors, warningCount: 0, violations: lintErrors > 0 ? [{ ruleId: 'no-time-promise', severity: 'error' } as TurnResult['replies'][number]['lint']['violations'][number]] : [] },
       },
     ],

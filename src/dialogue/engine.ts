@@ -16,6 +16,7 @@ import { bareNumberOf } from '../../flows/presale-helpers.ts';
 import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runMachine, statePath, type FlowName } from './flows.ts';
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext } from './lint-context.ts';
+import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
 import { intentForOrderState } from './reinterpret.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
 import { handoffSummary } from './summary.ts';
@@ -81,6 +82,8 @@ export interface EngineDeps {
   clock: () => Date;
   /** Whether an agent is online to take a hand-off (default: during working hours there is). */
   agentsOnline?: () => boolean;
+  /** The optional LLM rephraser (off unless configured): it rephrases a chosen script, gated. */
+  llm?: { config: LlmConfig; client?: ChatClient; tone?: string };
 }
 
 export interface IncomingMessage {
@@ -93,6 +96,10 @@ export interface ReplyCandidate {
   text: string;
   scriptId: string;
   lint: { errorCount: number; warningCount: number; violations: Violation[] };
+  /** `llm`: a gated rephrasing of the script; `script`: the script itself. */
+  source: 'script' | 'llm';
+  /** Why the LLM's text was not used (only when the rephraser ran and fell back). */
+  fallbackReason?: FallbackReason;
 }
 
 export type Owner = 'bot' | 'pending' | 'agent';
@@ -206,7 +213,7 @@ function gatedCandidates(
   for (let k = 0; k < tries && out.length < count; k++) {
     const text = tidyPunctuation(rendered.map((r) => r.texts[k % r.texts.length]).join(''));
     const lint = gate.lint(text);
-    if (lint.errorCount === 0 && !out.some((c) => c.text === text)) out.push({ text, scriptId, lint });
+    if (lint.errorCount === 0 && !out.some((c) => c.text === text)) out.push({ text, scriptId, lint, source: 'script' });
   }
   return out;
 }
@@ -358,6 +365,33 @@ function awaitingAfter(previous: FlowName | undefined, run: FlowsRun): FlowName 
   return undefined;
 }
 
+/**
+ * The LLM's turn: the first reply is rephrased and gated (src/llm). Auto mode sends the gated
+ * rephrasing or, on any failure, the script (with the reason); assist mode shows a gated
+ * rephrasing beside the script candidates, never instead of them.
+ */
+async function withRephrasing(
+  replies: ReplyCandidate[],
+  delivery: TurnResult['delivery'],
+  input: { text: string; orders: Order[]; shop: Shop; gate: Gate; llm: NonNullable<EngineDeps['llm']> },
+): Promise<ReplyCandidate[]> {
+  const [first, ...rest] = replies as [ReplyCandidate, ...ReplyCandidate[]];
+  const rephraser = createRephraser(input.llm.config, { lint: (t) => input.gate.lint(t), ...(input.llm.client ? { client: input.llm.client } : {}) });
+  const result = await rephraser.rephrase({
+    original: first.text,
+    buyerText: input.text,
+    ...(input.llm.tone ? { tone: input.llm.tone } : {}),
+    known: {
+      names: input.orders.map((o) => o.receiver.name),
+      addresses: input.orders.map((o) => o.receiver.address),
+      productNames: input.shop.products.flatMap((p) => (p.shortName ? [p.name, p.shortName] : [p.name])),
+    },
+  });
+  if (result.source === 'script') return [{ ...first, ...(result.fallbackReason ? { fallbackReason: result.fallbackReason } : {}) }, ...rest];
+  const rephrased: ReplyCandidate = { text: result.text, scriptId: first.scriptId, lint: input.gate.lint(result.text), source: 'llm' };
+  return delivery === 'send' ? [rephrased] : [first, rephrased, ...rest].slice(0, Math.max(replies.length, 2));
+}
+
 export async function respond(
   conversation: ConversationState | undefined,
   message: IncomingMessage,
@@ -442,6 +476,7 @@ export async function respond(
   const wanted = delivery === 'suggest' ? 3 : 1;
   let replies = plans.length > 0 ? gatedCandidates(plans, deps, gate, baseParams, ctx.turnCount, wanted) : [];
   if (plans.length > 0 && replies.length === 0) replies = gatedCandidates([{ scriptId: 'common.fallback', params: {} }], deps, gate, baseParams, ctx.turnCount, wanted);
+  if (deps.llm !== undefined && replies.length > 0) replies = await withRephrasing(replies, delivery, { text: message.text, orders, shop, gate, llm: deps.llm });
 
   const at = now.toISOString();
   const remarks = out.remarks.map((r) => ({ ...(r.orderId ? { orderId: r.orderId } : {}), text: remarkText(r.reason, agent, now, shop.timezone) }));

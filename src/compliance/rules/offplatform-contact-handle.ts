@@ -17,7 +17,7 @@ import { clauseAfter, clauseBefore, matchAll } from '../text-view.ts';
  * and 淘宝群/粉丝群/加群 — Taobao's own group chat is on the platform; a group number
  * (群号 123456) or a WeChat/QQ group is flagged.
  */
-const CHANNEL = new RegExp(
+export const CHANNEL = new RegExp(
   [
     // 加v / +q / 加微: slang, only right after 加 / + / ➕
     '(?<=(?:(?<![参增更追附])加|\\+|➕)\\s?)(?:[vq](?![a-z])|微(?=[\\s:a-z0-9_,.!?，。！？~]|$))',

@@ -15,9 +15,9 @@ import { clauseBefore, matchAll, type TextMatch } from '../text-view.ts';
  * Not flagged: own item links, 宝贝链接, 店铺首页, 收藏店铺, 12.5元, 1.5, e.g., e-mail addresses,
  * 在其他店铺买的 (a fact, not a recommendation), 我们没有其他店铺.
  */
-const URL = /(?:https?:\/\/|www\.)[a-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/g;
+export const URL = /(?:https?:\/\/|www\.)[a-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/g;
 const TLD = 'com|cn|net|org|cc|top|vip|shop|xyz|me|io|co|tv|info|hk|tw|ink|link|club|site|store|online|app|ly|gl|to|biz|wang|ltd';
-const BARE_DOMAIN = new RegExp(
+export const BARE_DOMAIN = new RegExp(
   `(?<![a-z0-9@._\\-/])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+(?:${TLD})(?![a-z0-9-])(?::\\d+)?(?:/[a-z0-9\\-._~:/?#@!$&'()*+,;=%]*)?`,
   'g',
 );
