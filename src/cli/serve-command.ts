@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { LlmConfigError, loadLlmConfig, type LlmConfig } from '../llm/config.ts';
 import { jsonLogger } from '../server/context.ts';
 import { RedisUnreachableError } from '../server/coordination.ts';
 import { YamlFileError } from '../shop/load.ts';
@@ -17,7 +18,8 @@ export const SERVE_HELP = `用法：kefu serve [--port 3000] [--host 127.0.0.1] 
   --db 数据库       sqlite:文件路径 或 postgres://…（默认 sqlite:<数据目录>/kefu.db）；环境变量 KEFU_DATABASE_URL
   --redis 地址      Redis 地址，多个实例共用时用于跨实例的对话锁；环境变量 KEFU_REDIS_URL
   --shop 文件       店铺配置 shop.yaml（默认演示店铺）；环境变量 KEFU_SHOP
-数据目录由环境变量 KEFU_DATA_DIR 指定（默认 ./data）。`;
+数据目录由环境变量 KEFU_DATA_DIR 指定（默认 ./data）。
+设置 OPENAI_BASE_URL 和 KEFU_LLM_MODEL（可选 OPENAI_API_KEY、KEFU_LLM_TIMEOUT_MS）后，自动回复先经大模型改写，改写结果仍要通过合规检查，否则用原话术。`;
 
 export function parsePort(value: string): number {
   if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new CliUsageError(`端口号有误："${value}"（应为 0–65535）`);
@@ -72,12 +74,21 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   const shopPath = values.shop ?? (env.KEFU_SHOP || undefined);
   if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) throw new CliUsageError(`Redis 地址应以 redis:// 开头："${redisUrl}"`);
 
+  let llm: LlmConfig | undefined;
+  try {
+    llm = loadLlmConfig(env);
+  } catch (err) {
+    if (err instanceof LlmConfigError) throw new CliUsageError(err.message);
+    throw err;
+  }
+
   const stopped = shutdownSignal();
-  const server = await startServer({ port, host: values.host, databaseUrl, redisUrl, shopPath, dataDir, logger: jsonLogger }).catch((err: unknown) => {
+  const server = await startServer({ port, host: values.host, databaseUrl, redisUrl, shopPath, dataDir, llm, logger: jsonLogger }).catch((err: unknown) => {
     throw startupProblem(err, port, values.host) ?? err;
   });
   const key = server.demoKey ? `，演示密钥：${server.demoKey}` : '，API 密钥用 kefu keys create --shop ' + server.shop.id + ' 生成';
-  writeLine(io.stdout, `kefu 服务已启动：${server.url}（店铺：${server.shop.name}，数据库：${server.store.kind}${key}）`);
+  const rephraser = llm ? `，改写模型：${llm.model}` : '';
+  writeLine(io.stdout, `kefu 服务已启动：${server.url}（店铺：${server.shop.name}，数据库：${server.store.kind}${rephraser}${key}）`);
   const signal = await stopped;
   jsonLogger.info('shutting down', { signal });
   await server.close();

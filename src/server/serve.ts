@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import { loadScripts } from '../dialogue/scripts.ts';
+import type { LlmConfig } from '../llm/config.ts';
 import { defaultClassifier } from '../nlu/default-classifier.ts';
 import { loadDemoOrderProvider } from '../orders/demo-provider.ts';
 import { DEMO_SHOP_PATH, loadDemoShop, loadShop } from '../shop/load.ts';
@@ -30,6 +31,8 @@ export interface ServeOptions {
   /** A shop.yaml; without it the demo shop with its demo orders and demo key. */
   shopPath?: string | undefined;
   dataDir: string;
+  /** The LLM rephraser's settings (loadLlmConfig); without them replies are the scripts as written. */
+  llm?: LlmConfig | undefined;
   logger: Logger;
   app?: AppOptions;
   /** In-flight requests get this long to finish on close before their connections are cut. */
@@ -50,7 +53,7 @@ export const defaultDatabaseUrl = (dataDir: string): string => `sqlite:${join(da
 
 const isDemoShop = (shopPath: string | undefined): boolean => shopPath === undefined || shopPath === DEMO_SHOP_PATH;
 
-function shopRuntime(shopPath: string | undefined, dataDir: string): ShopRuntime {
+function shopRuntime(shopPath: string | undefined, dataDir: string, llm: LlmConfig | undefined): ShopRuntime {
   const demo = isDemoShop(shopPath);
   const shop = shopPath === undefined || demo ? loadDemoShop() : loadShop(shopPath);
   return {
@@ -58,6 +61,7 @@ function shopRuntime(shopPath: string | undefined, dataDir: string): ShopRuntime
     scripts: loadScripts(),
     orders: demo ? loadDemoOrderProvider(shop) : noOrders,
     classifier: defaultClassifier({ cacheDir: join(dataDir, 'cache') }),
+    ...(llm ? { llm: { config: llm } } : {}),
   };
 }
 
@@ -76,7 +80,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const store = await openStore(options.databaseUrl);
   let shared: Coordination | undefined;
   try {
-    const runtime = shopRuntime(options.shopPath, options.dataDir);
+    const runtime = shopRuntime(options.shopPath, options.dataDir, options.llm);
     const isDemo = isDemoShop(options.shopPath);
     if (isDemo) await store.putApiKey(runtime.shop.id, hashApiKey(DEMO_API_KEY), 'demo');
     shared = await openCoordination(options.redisUrl);

@@ -12,6 +12,8 @@ export interface ShopRuntime {
   scripts: ScriptsLibrary;
   orders: OrderProvider;
   classifier: Classifier;
+  /** The optional LLM rephraser (OPENAI_BASE_URL + KEFU_LLM_MODEL); off when absent. */
+  llm?: EngineDeps['llm'];
 }
 
 /** `onlineAgents` undefined: nobody reported presence, the engine's working-hours default applies. */
@@ -22,6 +24,7 @@ export function engineDeps(runtime: ShopRuntime, clock: () => Date, onlineAgents
     orders: runtime.orders,
     classifier: runtime.classifier,
     clock,
+    ...(runtime.llm ? { llm: runtime.llm } : {}),
     ...(onlineAgents === undefined ? {} : { agentsOnline: () => onlineAgents.length > 0 }),
   };
 }

@@ -6,7 +6,7 @@ const lint = { errorCount: 0, warningCount: 0, violations: [] };
 
 function result(overrides: Partial<TurnResult> = {}): TurnResult {
   return {
-    replies: [{ text: '您好，在的，请问有什么可以帮您？', scriptId: 'presale.greeting', lint }],
+    replies: [{ text: '您好，在的，请问有什么可以帮您？', scriptId: 'presale.greeting', lint, source: 'script' }],
     delivery: 'send',
     owner: 'bot',
     intent: 'greeting',
@@ -32,8 +32,8 @@ describe('turn events', () => {
 
   it('marks a message the bot did not understand: intent other, or a not-understood / fallback reply', () => {
     expect(isUnrecognised(result({ intent: 'other' }))).toBe(true);
-    expect(isUnrecognised(result({ replies: [{ text: '…', scriptId: 'common.not_understood', lint }] }))).toBe(true);
-    expect(isUnrecognised(result({ replies: [{ text: '…', scriptId: 'presale.stock+common.fallback', lint }] }))).toBe(true);
+    expect(isUnrecognised(result({ replies: [{ text: '…', scriptId: 'common.not_understood', lint, source: 'script' }] }))).toBe(true);
+    expect(isUnrecognised(result({ replies: [{ text: '…', scriptId: 'presale.stock+common.fallback', lint, source: 'script' }] }))).toBe(true);
     expect(isUnrecognised(result())).toBe(false);
     const events = turnEvents({ text: 'asdf', result: result({ intent: 'other', confidence: 0.1 }), at, responseMs: 1, withinWorkingHours: true });
     expect(events.map((e) => e.kind)).toEqual(['turn', 'unrecognised']);
@@ -72,11 +72,11 @@ describe('turn events', () => {
 describe('bot messages of a turn', () => {
   it('stores the sent reply with its script and state', () => {
     expect(botMessages(result(), at)).toEqual([
-      { role: 'bot', text: '您好，在的，请问有什么可以帮您？', at, meta: { scriptId: 'presale.greeting', delivery: 'send', intent: 'greeting', state: 'bot/presale.idle' } },
+      { role: 'bot', text: '您好，在的，请问有什么可以帮您？', at, meta: { scriptId: 'presale.greeting', source: 'script', delivery: 'send', intent: 'greeting', state: 'bot/presale.idle' } },
     ]);
   });
   it('stores suggestions as one message with the alternatives', () => {
-    const replies = ['甲', '乙', '丙'].map((text) => ({ text, scriptId: 'presale.stock', lint }));
+    const replies = ['甲', '乙', '丙'].map((text) => ({ text, scriptId: 'presale.stock', lint, source: 'script' as const }));
     const [message] = botMessages(result({ replies, delivery: 'suggest' }), at);
     expect(message?.text).toBe('甲');
     expect(message?.meta).toMatchObject({ delivery: 'suggest', candidates: ['甲', '乙', '丙'] });

@@ -49,7 +49,8 @@ export function isUnrecognised(result: TurnResult): boolean {
 export function botMessages(result: TurnResult, at: string): NewMessage[] {
   const [first] = result.replies;
   if (!first) return [];
-  const meta: Record<string, unknown> = { scriptId: first.scriptId, delivery: result.delivery, intent: result.intent, state: result.state };
+  const meta: Record<string, unknown> = { scriptId: first.scriptId, source: first.source, delivery: result.delivery, intent: result.intent, state: result.state };
+  if (first.fallbackReason) meta.fallbackReason = first.fallbackReason;
   if (result.delivery === 'suggest') meta.candidates = result.replies.map((r) => r.text);
   return [{ role: 'bot', text: first.text, at, meta }];
 }

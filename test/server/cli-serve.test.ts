@@ -33,6 +33,12 @@ describe('kefu serve (usage)', () => {
     expect(run.stderr).toContain(message);
   });
 
+  it('refuses invalid LLM settings with the setting named', async () => {
+    const run = await runCli(['serve'], '', { KEFU_DATA_DIR: dir, OPENAI_BASE_URL: 'http://127.0.0.1:1/v1', KEFU_LLM_MODEL: 'm', KEFU_LLM_TIMEOUT_MS: 'soon' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('KEFU_LLM_TIMEOUT_MS 必须是正整数（毫秒）');
+  });
+
   it('takes the port from KEFU_PORT', async () => {
     const run = await runCli(['serve'], '', { KEFU_PORT: 'eighty', KEFU_DATA_DIR: dir });
     expect(run).toMatchObject({ code: 2 });

@@ -5,6 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/server/context.ts';
 import { startServer } from '../../src/server/serve.ts';
 import { DEMO_SHOP_PATH } from '../../src/shop/load.ts';
+import type { TurnAnswer } from '../../src/server/turn.ts';
+import { startFakeOpenAI } from '../helpers/fake-openai.ts';
+import { llmConfig } from '../helpers/llm-fixtures.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { redisAvailable, TEST_REDIS_URL } from '../helpers/services.ts';
 
@@ -68,6 +71,35 @@ describe('startServer', () => {
       await fetch(`${a.url}/api/v1/agents/presence`, { method: 'POST', headers, body: JSON.stringify({ agent, online: false }) });
       await a.close();
       await b.close();
+    }
+  });
+
+  it('rephrases replies through the configured LLM and records where the sent text came from', async () => {
+    const fake = await startFakeOpenAI();
+    const server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      databaseUrl: `sqlite:${join(dir, 'llm.db')}`,
+      dataDir: dir,
+      llm: llmConfig(fake.baseURL, { timeoutMs: 2000 }),
+      logger: silentLogger,
+    });
+    try {
+      fake.enqueue({ status: 500 });
+      const fallback = (await (await post(server.url, 'kefu-demo-key', { buyerId: 'tb_buyer_anna', text: '羊毛大衣有M码吗' })).json()) as TurnAnswer;
+      expect(fallback.replies[0]).toMatchObject({ source: 'script', fallbackReason: 'http_error' });
+      fake.enqueue({ text: `您好，${fallback.replies[0]!.text.replace(/^您好，?/, '')}` });
+      const rephrased = (await (await post(server.url, 'kefu-demo-key', { buyerId: 'tb_buyer_anna', text: '羊毛大衣有M码吗' })).json()) as TurnAnswer;
+      expect(rephrased.replies[0]?.source).toBe('llm');
+      const bots = (await server.store.messages('nuanyang-flagship', 'c1')).filter((m) => m.role === 'bot');
+      expect(bots.map((m) => [m.meta.source, m.meta.fallbackReason])).toEqual([
+        ['script', 'http_error'],
+        ['llm', undefined],
+      ]);
+      expect(bots[1]?.text).toBe(rephrased.replies[0]?.text);
+    } finally {
+      await server.close();
+      await fake.close();
     }
   });
 });
