@@ -1,0 +1,82 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { OwnerSchema } from '../store/types.ts';
+import { changeOwner, keepConversationPromise, recordAgentReply } from './agent-actions.ts';
+import { shopOf } from './auth.ts';
+import type { AppDeps } from './context.ts';
+import { loadView } from './conversation-view.ts';
+import { notFound } from './errors.ts';
+import { runBuyerTurn } from './turn.ts';
+import { BuyerIdSchema, ConversationParamsSchema, parseBody, parseParams, parseQuery } from './validate.ts';
+
+/** The conversation endpoints under /api/v1/conversations (the key's shop only). */
+
+export const MAX_MESSAGE_CHARS = 2000;
+const MessageText = z.string().trim().min(1).max(MAX_MESSAGE_CHARS);
+const AgentName = z.string().trim().min(1).max(64);
+
+export const BuyerMessageBodySchema = z.strictObject({
+  buyerId: BuyerIdSchema,
+  text: MessageText,
+  mode: z.enum(['auto', 'assist']).optional(),
+});
+export const AgentReplyBodySchema = z.strictObject({ agent: AgentName, text: MessageText });
+export const OwnerBodySchema = z.strictObject({ action: z.enum(['join', 'leave']), agent: AgentName });
+export const KeptBodySchema = z.strictObject({ agent: AgentName });
+const ViewQuerySchema = z.object({
+  buyerId: BuyerIdSchema,
+  /** Only messages after this seq (an agent's screen polling for new ones). */
+  afterSeq: z.coerce.number().int().nonnegative().optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
+const ListQuerySchema = z.object({
+  owner: OwnerSchema.optional(),
+  updatedSince: z.iso.datetime({ offset: true }).optional(),
+});
+const PromiseParamsSchema = ConversationParamsSchema.extend({ promiseId: z.string().regex(/^[\w.-]{1,64}$/) });
+
+export function conversationRoutes(deps: AppDeps): Router {
+  const router = Router();
+
+  router.post('/:id/messages', async (req, res) => {
+    const { id } = parseParams(ConversationParamsSchema, req.params);
+    const body = parseBody(BuyerMessageBodySchema, req.body);
+    res.json(await runBuyerTurn(deps, shopOf(req), id, body));
+  });
+
+  // The shop's conversations for the agents' list (e.g. ?owner=pending: waiting for a human), newest first.
+  router.get('/', async (req, res) => {
+    const { owner, updatedSince } = parseQuery(ListQuerySchema, req.query);
+    const filter = { ...(owner ? { owner } : {}), ...(updatedSince ? { updatedSince: new Date(updatedSince).toISOString() } : {}) };
+    const records = await deps.store.listConversations(shopOf(req).shop.id, filter);
+    res.json({ conversations: records.map(({ id, buyerId, owner: o, createdAt, updatedAt, version }) => ({ id, buyerId, owner: o, createdAt, updatedAt, version })) });
+  });
+
+  router.get('/:id', async (req, res) => {
+    const { id } = parseParams(ConversationParamsSchema, req.params);
+    const { buyerId, afterSeq, limit } = parseQuery(ViewQuerySchema, req.query);
+    const view = await loadView(deps.store, shopOf(req).shop.id, id, { ...(afterSeq !== undefined ? { afterSeq } : {}), ...(limit !== undefined ? { limit } : {}) });
+    if (!view || view.buyerId !== buyerId) throw notFound();
+    res.json(view);
+  });
+
+  router.post('/:id/agent-replies', async (req, res) => {
+    const { id } = parseParams(ConversationParamsSchema, req.params);
+    const body = parseBody(AgentReplyBodySchema, req.body);
+    res.json(await recordAgentReply(deps, shopOf(req), id, body));
+  });
+
+  router.post('/:id/owner', async (req, res) => {
+    const { id } = parseParams(ConversationParamsSchema, req.params);
+    const body = parseBody(OwnerBodySchema, req.body);
+    res.json(await changeOwner(deps, shopOf(req), id, body));
+  });
+
+  router.post('/:id/promises/:promiseId/kept', async (req, res) => {
+    const { id, promiseId } = parseParams(PromiseParamsSchema, req.params);
+    const { agent } = parseBody(KeptBodySchema, req.body);
+    res.json(await keepConversationPromise(deps, shopOf(req), id, { promiseId, agent }));
+  });
+
+  return router;
+}

@@ -1,0 +1,70 @@
+import type { LedgerPromise } from '../dialogue/engine.ts';
+import { statePath } from '../dialogue/flows.ts';
+import type { ConversationRecord, StoredEvent, StoredMessage, Store } from '../store/types.ts';
+import { storedState } from './engine-state.ts';
+
+/**
+ * What an agent sees of a conversation: the messages, who owns it and where each scenario stands,
+ * the remarks the bot proposed (from the events) and the promise ledger (from the state).
+ */
+
+export interface ConversationView {
+  id: string;
+  buyerId: string;
+  createdAt: string;
+  updatedAt: string;
+  state: { owner: ConversationRecord['owner']; flow: string | null; flows: Record<string, string>; productId: string | null; turns: number };
+  messages: StoredMessage[];
+  remarks: { at: string; orderId?: string; text: string }[];
+  /** The conversation's promise ledger (kept ones carry keptAt), the earliest due first. */
+  promises: LedgerPromise[];
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+function flowStates(flows: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, snapshot] of Object.entries(flows)) {
+    if (snapshot !== null && typeof snapshot === 'object' && 'value' in snapshot) out[name] = statePath(snapshot.value);
+  }
+  return out;
+}
+
+export function buildView(record: ConversationRecord, messages: StoredMessage[], events: StoredEvent[]): ConversationView {
+  const state = storedState(record);
+  const lastTurn = events.findLast((e) => e.kind === 'turn');
+  return {
+    id: record.id,
+    buyerId: record.buyerId,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    state: {
+      owner: record.owner,
+      // The last answered turn's state ("bot/presale.awaitingBodyData"), as the turn reported it.
+      flow: typeof lastTurn?.data.state === 'string' ? lastTurn.data.state : null,
+      flows: state ? flowStates(state.flows) : {},
+      productId: state?.productId ?? null,
+      turns: state?.history.length ?? 0,
+    },
+    messages,
+    remarks: events
+      .filter((e) => e.kind === 'remark')
+      .map((e) => ({ at: e.at, ...(typeof e.data.orderId === 'string' ? { orderId: e.data.orderId } : {}), text: str(e.data.text) })),
+    promises: [...(state?.promises ?? [])].sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
+  };
+}
+
+export async function loadView(
+  store: Store,
+  shopId: string,
+  conversationId: string,
+  page: { afterSeq?: number; limit?: number } = {},
+): Promise<ConversationView | undefined> {
+  const record = await store.getConversation(shopId, conversationId);
+  if (!record) return undefined;
+  const [messages, events] = await Promise.all([
+    store.messages(shopId, conversationId, page),
+    store.events(shopId, { conversationId, kinds: ['turn', 'remark'] }),
+  ]);
+  return buildView(record, messages, events);
+}
