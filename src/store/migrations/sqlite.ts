@@ -1,0 +1,53 @@
+/**
+ * SQLite schema, one SQL script per version (index 0 = version 1). Append new versions; never edit a
+ * shipped one: `schema_migrations` records which versions a database already has.
+ *
+ * JSON columns (state, meta, data) hold text written by JSON.stringify. Times are ISO-8601 text, so
+ * comparisons and ORDER BY work on them directly.
+ */
+export const sqliteMigrations: readonly string[] = [
+  `
+  CREATE TABLE api_keys (
+    key_hash   TEXT PRIMARY KEY,
+    shop_id    TEXT NOT NULL,
+    label      TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+  );
+
+  CREATE TABLE conversations (
+    shop_id    TEXT NOT NULL,
+    id         TEXT NOT NULL,
+    buyer_id   TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    owner      TEXT NOT NULL DEFAULT 'bot',
+    state      TEXT,
+    version    INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (shop_id, id)
+  );
+  CREATE INDEX conversations_updated ON conversations (shop_id, updated_at);
+
+  CREATE TABLE messages (
+    shop_id         TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    seq             INTEGER NOT NULL,
+    role            TEXT NOT NULL,
+    text            TEXT NOT NULL,
+    at              TEXT NOT NULL,
+    agent           TEXT,
+    meta            TEXT NOT NULL DEFAULT '{}',
+    PRIMARY KEY (shop_id, conversation_id, seq)
+  );
+
+  CREATE TABLE events (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    shop_id         TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    kind            TEXT NOT NULL,
+    at              TEXT NOT NULL,
+    data            TEXT NOT NULL DEFAULT '{}'
+  );
+  CREATE INDEX events_kind_at ON events (shop_id, kind, at);
+  CREATE INDEX events_conversation ON events (shop_id, conversation_id);
+  `,
+];

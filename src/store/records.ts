@@ -1,0 +1,111 @@
+import {
+  NewEventSchema,
+  NewMessageSchema,
+  OwnerSchema,
+  MessageRoleSchema,
+  StoreConflictError,
+  type ConversationRecord,
+  type NewEvent,
+  type NewMessage,
+  type StoredEvent,
+  type StoredMessage,
+} from './types.ts';
+
+/**
+ * Row <-> record mapping and input checks shared by the SQLite and PostgreSQL stores. Rows arrive with
+ * JSON columns already decoded (PostgreSQL's jsonb does it; the SQLite store parses its text first).
+ */
+
+export interface ConversationRow {
+  shop_id: string;
+  id: string;
+  buyer_id: string;
+  created_at: string;
+  updated_at: string;
+  owner: string;
+  state: unknown;
+  version: number;
+}
+
+export interface MessageRow {
+  shop_id: string;
+  conversation_id: string;
+  seq: number;
+  role: string;
+  text: string;
+  at: string;
+  agent: string | null;
+  meta: unknown;
+}
+
+export interface EventRow {
+  id: number | string;
+  shop_id: string;
+  conversation_id: string;
+  kind: string;
+  at: string;
+  data: unknown;
+}
+
+export function conversationFromRow(row: ConversationRow): ConversationRecord {
+  return {
+    shopId: row.shop_id,
+    id: row.id,
+    buyerId: row.buyer_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    owner: OwnerSchema.parse(row.owner),
+    // NULL means "no turn committed yet": the contract says undefined.
+    state: row.state === null ? undefined : row.state,
+    version: Number(row.version),
+  };
+}
+
+export function messageFromRow(row: MessageRow): StoredMessage {
+  return {
+    shopId: row.shop_id,
+    conversationId: row.conversation_id,
+    seq: Number(row.seq),
+    role: MessageRoleSchema.parse(row.role),
+    text: row.text,
+    at: row.at,
+    ...(row.agent === null ? {} : { agent: row.agent }),
+    meta: asObject(row.meta),
+  };
+}
+
+export function eventFromRow(row: EventRow): StoredEvent {
+  return {
+    // PostgreSQL returns bigint as a string; ids stay far below 2^53.
+    id: Number(row.id),
+    shopId: row.shop_id,
+    conversationId: row.conversation_id,
+    kind: NewEventSchema.shape.kind.parse(row.kind),
+    at: row.at,
+    data: asObject(row.data),
+  };
+}
+
+/** Validates a message before it is written and fills the defaults (meta = {}). */
+export function checkMessage(message: NewMessage): ReturnType<typeof NewMessageSchema.parse> {
+  return NewMessageSchema.parse(message);
+}
+
+export function checkEvent(event: NewEvent): ReturnType<typeof NewEventSchema.parse> {
+  return NewEventSchema.parse(event);
+}
+
+export function unknownConversation(shopId: string, conversationId: string): StoreConflictError {
+  return new StoreConflictError(`unknown conversation ${shopId}/${conversationId}`);
+}
+
+export function staleVersion(shopId: string, conversationId: string, expected: number, actual: number): StoreConflictError {
+  return new StoreConflictError(
+    `stale version for ${shopId}/${conversationId}: expected ${expected}, stored ${actual}`,
+  );
+}
+
+function asObject(value: unknown): Record<string, unknown> {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  throw new Error(`expected a JSON object column, got ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,217 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { sqliteMigrations } from './migrations/sqlite.ts';
+import { conversationWhere, eventWhere, type ConversationFilter, type EventFilter } from './filters.ts';
+import {
+  checkEvent,
+  checkMessage,
+  conversationFromRow,
+  eventFromRow,
+  messageFromRow,
+  staleVersion,
+  unknownConversation,
+  type ConversationRow,
+  type EventRow,
+  type MessageRow,
+} from './records.ts';
+import type { CommitTurn, ConversationRecord, NewEvent, NewMessage, Store, StoredEvent, StoredMessage } from './types.ts';
+
+export const DEFAULT_SQLITE_PATH = './data/kefu.db';
+
+/** Raw rows: JSON columns are still text here. */
+type RawConversationRow = Omit<ConversationRow, 'state'> & { state: string | null };
+type RawMessageRow = Omit<MessageRow, 'meta'> & { meta: string };
+type RawEventRow = Omit<EventRow, 'data'> & { data: string };
+
+const questionMark = (): string => '?';
+
+/**
+ * The default store: one SQLite file (better-sqlite3, synchronous API wrapped in promises).
+ *
+ * Durability: WAL with `synchronous = FULL`. With NORMAL, WAL commits are only fsynced at checkpoints,
+ * which survives a process kill -9 but can lose the last acknowledged commits on a power cut or OS
+ * crash; FULL fsyncs the WAL on every commit, so nothing the store acknowledged is lost either way.
+ * Every write runs in a `BEGIN IMMEDIATE` transaction so a second process waits (busy_timeout)
+ * instead of failing half-way when it upgrades a read to a write.
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(readonly path: string = DEFAULT_SQLITE_PATH, options: { busyTimeoutMs?: number } = {}) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+    this.db.pragma('foreign_keys = ON');
+  }
+
+  async migrate(): Promise<void> {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+    const upgrade = this.db.transaction(() => {
+      const row = this.prepare<[], { v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations').get();
+      const current = row?.v ?? 0;
+      sqliteMigrations.forEach((sql, index) => {
+        const version = index + 1;
+        if (version <= current) return;
+        this.db.exec(sql);
+        this.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(version, new Date().toISOString());
+      });
+    });
+    upgrade.immediate();
+  }
+
+  async health(): Promise<void> {
+    this.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  async putApiKey(shopId: string, keyHash: string, label = ''): Promise<void> {
+    this
+      .prepare(
+        `INSERT INTO api_keys (key_hash, shop_id, label, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (key_hash) DO UPDATE SET shop_id = excluded.shop_id, label = excluded.label`,
+      )
+      .run(keyHash, shopId, label, new Date().toISOString());
+  }
+
+  async shopForKeyHash(keyHash: string): Promise<string | undefined> {
+    const row = this.prepare<[string], { shop_id: string }>('SELECT shop_id FROM api_keys WHERE key_hash = ?').get(keyHash);
+    return row?.shop_id;
+  }
+
+  async openConversation(shopId: string, id: string, buyerId: string, at: string): Promise<ConversationRecord> {
+    this
+      .prepare(
+        `INSERT INTO conversations (shop_id, id, buyer_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (shop_id, id) DO NOTHING`,
+      )
+      .run(shopId, id, buyerId, at, at);
+    const record = await this.getConversation(shopId, id);
+    if (record === undefined) throw unknownConversation(shopId, id);
+    return record;
+  }
+
+  async getConversation(shopId: string, id: string): Promise<ConversationRecord | undefined> {
+    const row = this
+      .prepare<[string, string], RawConversationRow>('SELECT * FROM conversations WHERE shop_id = ? AND id = ?')
+      .get(shopId, id);
+    return row === undefined ? undefined : parseConversation(row);
+  }
+
+  async listConversations(shopId: string, filter: ConversationFilter = {}): Promise<ConversationRecord[]> {
+    const where = conversationWhere(shopId, filter, questionMark);
+    const rows = this
+      .prepare<string[], RawConversationRow>(`SELECT * FROM conversations WHERE ${where.sql} ORDER BY updated_at DESC, id`)
+      .all(...where.params);
+    return rows.map(parseConversation);
+  }
+
+  async appendMessage(shopId: string, conversationId: string, message: NewMessage): Promise<StoredMessage> {
+    const checked = checkMessage(message);
+    const append = this.db.transaction(() => {
+      this.versionOf(shopId, conversationId);
+      return this.insertMessages(shopId, conversationId, [checked])[0];
+    });
+    const stored = append.immediate();
+    if (stored === undefined) throw new Error('appendMessage stored nothing');
+    return stored;
+  }
+
+  async commitTurn(turn: CommitTurn): Promise<{ version: number; messages: StoredMessage[] }> {
+    const messages = turn.messages.map(checkMessage);
+    const events = turn.events.map(checkEvent);
+    const commit = this.db.transaction(() => {
+      const current = this.versionOf(turn.shopId, turn.conversationId);
+      if (current !== turn.expectedVersion) {
+        throw staleVersion(turn.shopId, turn.conversationId, turn.expectedVersion, current);
+      }
+      const stored = this.insertMessages(turn.shopId, turn.conversationId, messages);
+      this.insertEvents(turn.shopId, turn.conversationId, events);
+      const version = current + 1;
+      this.prepare('UPDATE conversations SET state = ?, owner = ?, updated_at = ?, version = ? WHERE shop_id = ? AND id = ?').run(
+        JSON.stringify(turn.state) ?? null, turn.owner, turn.updatedAt, version, turn.shopId,
+        turn.conversationId,
+      );
+      return { version, messages: stored };
+    });
+    return commit.immediate();
+  }
+
+  async appendEvents(shopId: string, conversationId: string, events: NewEvent[]): Promise<void> {
+    const checked = events.map(checkEvent);
+    const append = this.db.transaction(() => {
+      this.versionOf(shopId, conversationId);
+      this.insertEvents(shopId, conversationId, checked);
+    });
+    append.immediate();
+  }
+
+  async messages(shopId: string, conversationId: string, options: { afterSeq?: number; limit?: number } = {}): Promise<StoredMessage[]> {
+    const rows = this
+      .prepare<[string, string, number, number], RawMessageRow>(
+        'SELECT * FROM messages WHERE shop_id = ? AND conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+      )
+      // LIMIT -1 is SQLite's "no limit".
+      .all(shopId, conversationId, options.afterSeq ?? 0, options.limit ?? -1);
+    return rows.map((row) => messageFromRow({ ...row, meta: JSON.parse(row.meta) }));
+  }
+
+  async events(shopId: string, filter: EventFilter = {}): Promise<StoredEvent[]> {
+    const where = eventWhere(shopId, filter, questionMark);
+    const rows = this.prepare<string[], RawEventRow>(`SELECT * FROM events WHERE ${where.sql} ORDER BY id`).all(...where.params);
+    return rows.map((row) => eventFromRow({ ...row, data: JSON.parse(row.data) }));
+  }
+
+  /** Prepared statements are cached: the same few queries run on every turn. */
+  private prepare<P extends unknown[] = unknown[], R = unknown>(sql: string): Database.Statement<P, R> {
+    let statement = this.statements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement as Database.Statement<P, R>;
+  }
+
+  /** The conversation's version; StoreConflictError when it does not exist. Call inside a transaction. */
+  private versionOf(shopId: string, conversationId: string): number {
+    const row = this
+      .prepare<[string, string], { version: number }>('SELECT version FROM conversations WHERE shop_id = ? AND id = ?')
+      .get(shopId, conversationId);
+    if (row === undefined) throw unknownConversation(shopId, conversationId);
+    return row.version;
+  }
+
+  /** Numbers the messages after the conversation's last seq. Call inside a transaction. */
+  private insertMessages(shopId: string, conversationId: string, messages: ReturnType<typeof checkMessage>[]): StoredMessage[] {
+    const last = this
+      .prepare<[string, string], { last: number }>(
+        'SELECT COALESCE(MAX(seq), 0) AS last FROM messages WHERE shop_id = ? AND conversation_id = ?',
+      )
+      .get(shopId, conversationId);
+    const insert = this.prepare(
+      'INSERT INTO messages (shop_id, conversation_id, seq, role, text, at, agent, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    let seq = last?.last ?? 0;
+    return messages.map((message) => {
+      seq += 1;
+      insert.run(shopId, conversationId, seq, message.role, message.text, message.at, message.agent ?? null, JSON.stringify(message.meta));
+      return { ...message, shopId, conversationId, seq };
+    });
+  }
+
+  private insertEvents(shopId: string, conversationId: string, events: ReturnType<typeof checkEvent>[]): void {
+    const insert = this.prepare('INSERT INTO events (shop_id, conversation_id, kind, at, data) VALUES (?, ?, ?, ?, ?)');
+    for (const event of events) insert.run(shopId, conversationId, event.kind, event.at, JSON.stringify(event.data));
+  }
+}
+
+function parseConversation(row: RawConversationRow): ConversationRecord {
+  return conversationFromRow({ ...row, state: row.state === null ? null : JSON.parse(row.state) });
+}
