@@ -1,0 +1,70 @@
+import { parseArgs } from 'node:util';
+import { jsonLogger } from '../server/context.ts';
+import { defaultDatabaseUrl, startServer } from '../server/serve.ts';
+import { CliUsageError, writeLine, type CliIo } from './io.ts';
+
+export const SERVE_HELP = `用法：kefu serve [--port 3000] [--host 127.0.0.1] [--db 数据库] [--redis redis://…] [--shop shop.yaml]
+
+启动 HTTP 服务（/api/v1 接口、/healthz、/metrics）。默认使用演示店铺和 SQLite 数据库，
+演示店铺的 API 密钥是 kefu-demo-key。按 Ctrl+C（或发送 SIGTERM）停止：先处理完进行中的请求，再关闭数据库。
+
+选项：
+  --port 端口       监听端口（默认 3000，0 表示随机可用端口）；环境变量 KEFU_PORT
+  --host 地址       监听地址（默认 127.0.0.1）
+  --db 数据库       sqlite:文件路径 或 postgres://…（默认 sqlite:<数据目录>/kefu.db）；环境变量 KEFU_DATABASE_URL
+  --redis 地址      Redis 地址，多个实例共用时用于跨实例的对话锁；环境变量 KEFU_REDIS_URL
+  --shop 文件       店铺配置 shop.yaml（默认演示店铺）；环境变量 KEFU_SHOP
+数据目录由环境变量 KEFU_DATA_DIR 指定（默认 ./data）。`;
+
+export function parsePort(value: string): number {
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new CliUsageError(`端口号有误："${value}"（应为 0–65535）`);
+  return Number(value);
+}
+
+/** Resolves when SIGTERM or SIGINT arrives. */
+function shutdownSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+      resolve(signal);
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+  });
+}
+
+export async function runServe(args: string[], io: CliIo): Promise<number> {
+  const env = io.env ?? {};
+  const { values } = parseArgs({
+    args,
+    allowPositionals: false,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      db: { type: 'string' },
+      redis: { type: 'string' },
+      shop: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    writeLine(io.stdout, SERVE_HELP);
+    return 0;
+  }
+  const dataDir = env.KEFU_DATA_DIR || 'data';
+  const port = parsePort(values.port ?? (env.KEFU_PORT || '3000'));
+  const databaseUrl = values.db ?? (env.KEFU_DATABASE_URL || defaultDatabaseUrl(dataDir));
+  const redisUrl = values.redis ?? (env.KEFU_REDIS_URL || undefined);
+  const shopPath = values.shop ?? (env.KEFU_SHOP || undefined);
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) throw new CliUsageError(`Redis 地址应以 redis:// 开头："${redisUrl}"`);
+
+  const stopped = shutdownSignal();
+  const server = await startServer({ port, host: values.host, databaseUrl, redisUrl, shopPath, dataDir, logger: jsonLogger });
+  const key = server.demoKey ? `，演示密钥：${server.demoKey}` : '，API 密钥用 kefu keys create --shop ' + server.shop.id + ' 生成';
+  writeLine(io.stdout, `kefu 服务已启动：${server.url}（店铺：${server.shop.name}，数据库：${server.store.kind}${key}）`);
+  const signal = await stopped;
+  jsonLogger.info('shutting down', { signal });
+  await server.close();
+  return 0;
+}

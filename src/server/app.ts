@@ -1,0 +1,56 @@
+import express, { type Express, type Router } from 'express';
+import { authenticate } from './auth.ts';
+import type { AppDeps } from './context.ts';
+import { conversationRoutes } from './conversation-routes.ts';
+import { errorHandler, unknownRoute } from './errors.ts';
+import { opsRoutes } from './ops-routes.ts';
+import { toolRoutes } from './tool-routes.ts';
+import { requireJsonBody } from './validate.ts';
+
+/**
+ * The HTTP app (express 5: a rejected async handler reaches the error handler by itself).
+ *
+ * Mount points for other parts of kefu:
+ * - `apiRouters` are mounted under /api/v1 after authentication and the JSON body parser, so
+ *   `shopOf(req)` (src/server/auth.ts) gives the key's shop (e.g. the notebooks router);
+ * - `routers` are mounted at the root without authentication (e.g. the web pages).
+ * Both run before the JSON 404 and the error handler; throw `HttpError` for a JSON error answer.
+ */
+export interface AppOptions {
+  apiRouters?: Router[];
+  routers?: Router[];
+}
+
+export const API_PREFIX = '/api/v1';
+export const BODY_LIMIT = '64kb';
+
+export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+
+  app.use(opsRoutes(deps));
+
+  const api = express.Router();
+  api.use(authenticate(deps.store, deps.shops));
+  api.use(requireJsonBody);
+  // strict: false lets any JSON value through so that the schema, not the parser, explains what is wrong.
+  api.use(express.json({ limit: BODY_LIMIT, strict: false }));
+  api.use('/conversations', conversationRoutes(deps));
+  api.use(toolRoutes(deps));
+  for (const router of options.apiRouters ?? []) api.use(router);
+  app.use(API_PREFIX, api);
+
+  for (const router of options.routers ?? []) app.use(router);
+
+  app.use(unknownRoute);
+  app.use(
+    errorHandler({
+      onError(code, err) {
+        deps.metrics.httpErrors.inc({ code });
+        if (err !== undefined) deps.logger.error('request failed', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+      },
+    }),
+  );
+  return app;
+}

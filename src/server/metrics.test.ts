@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { createMetrics, escapeLabelValue } from './metrics.ts';
+
+// One line of the text exposition format: name, optional {labels}, value.
+const SAMPLE = /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*="(\\.|[^"\\])*",?)*\})? -?(\d+(\.\d+)?(e-?\d+)?|\+Inf)$/;
+
+describe('metrics registry', () => {
+  it('exposes every series with HELP and TYPE, in the Prometheus text format', () => {
+    const m = createMetrics();
+    m.turns.inc({ shop: 'nuanyang-flagship', intent: 'stock' });
+    m.turns.inc({ shop: 'nuanyang-flagship', intent: 'stock' });
+    m.turns.inc({ shop: 'nuanyang-flagship', intent: 'bargain_excuse' });
+    m.lintViolations.inc({ rule: 'polite-you' }, 3);
+    m.handoffs.inc({ reason: 'outside_policy' });
+    m.httpErrors.inc({ code: 'invalid_body' });
+    m.turnDuration.observe(0.004);
+    m.turnDuration.observe(0.03);
+    m.turnDuration.observe(7);
+    const text = m.expose();
+    expect(text.endsWith('\n')).toBe(true);
+    for (const line of text.trimEnd().split('\n')) {
+      if (line.startsWith('# ')) expect(line).toMatch(/^# (HELP|TYPE) kefu_[a-z_]+ .+$/);
+      else expect(line).toMatch(SAMPLE);
+    }
+    expect(text).toContain('# TYPE kefu_turns_total counter');
+    expect(text).toContain('kefu_turns_total{shop="nuanyang-flagship",intent="stock"} 2');
+    expect(text).toContain('kefu_turns_total{shop="nuanyang-flagship",intent="bargain_excuse"} 1');
+    expect(text).toContain('kefu_lint_violations_total{rule="polite-you"} 3');
+    expect(text).toContain('kefu_handoffs_total{reason="outside_policy"} 1');
+    expect(text).toContain('kefu_http_errors_total{code="invalid_body"} 1');
+    expect(text).toContain('# TYPE kefu_turn_duration_seconds histogram');
+  });
+
+  it('keeps histogram buckets cumulative, with +Inf equal to the count and the sum of observations', () => {
+    const m = createMetrics();
+    for (const v of [0.004, 0.03, 0.03, 0.2, 7]) m.turnDuration.observe(v);
+    const text = m.expose();
+    const bucket = (le: string) => Number(new RegExp(`kefu_turn_duration_seconds_bucket\\{le="${le.replace('+', '\\+')}"\\} (\\d+)`).exec(text)?.[1]);
+    expect(bucket('0.005')).toBe(1);
+    expect(bucket('0.025')).toBe(1);
+    expect(bucket('0.05')).toBe(3);
+    expect(bucket('0.25')).toBe(4);
+    expect(bucket('5')).toBe(4);
+    expect(bucket('+Inf')).toBe(5);
+    expect(text).toContain('kefu_turn_duration_seconds_count 5');
+    expect(Number(/kefu_turn_duration_seconds_sum (\S+)/.exec(text)?.[1])).toBeCloseTo(7.264, 6);
+    const buckets = [...text.matchAll(/_bucket\{le="[^"]+"\} (\d+)/g)].map((x) => Number(x[1]));
+    expect(buckets).toEqual([...buckets].sort((a, b) => a - b));
+  });
+
+  it('escapes label values (quotes, backslashes, newlines) and keeps Chinese as is', () => {
+    expect(escapeLabelValue('a"b\\c\nd')).toBe('a\\"b\\\\c\\nd');
+    const m = createMetrics();
+    m.turns.inc({ shop: '店"铺', intent: 'other' });
+    expect(m.expose()).toContain('kefu_turns_total{shop="店\\"铺",intent="other"} 1');
+  });
+
+  it('shows a counter without samples as HELP and TYPE only', () => {
+    const text = createMetrics().expose();
+    expect(text).toContain('# TYPE kefu_handoffs_total counter\n# HELP kefu_http_errors_total');
+    expect(text).toContain('kefu_turn_duration_seconds_count 0');
+  });
+});

@@ -1,0 +1,114 @@
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createServer, type Server } from 'node:http';
+import { loadScripts } from '../dialogue/scripts.ts';
+import { defaultClassifier } from '../nlu/default-classifier.ts';
+import { loadDemoOrderProvider } from '../orders/demo-provider.ts';
+import { DEMO_SHOP_PATH, loadDemoShop, loadShop } from '../shop/load.ts';
+import type { Shop } from '../shop/schema.ts';
+import { openStore } from '../store/open.ts';
+import { createLocalLock } from '../store/queue.ts';
+import { createRedisLock } from '../store/redis.ts';
+import type { ConversationLock, Store } from '../store/types.ts';
+import { createApp, type AppOptions } from './app.ts';
+import { DEMO_API_KEY, hashApiKey } from './auth.ts';
+import type { Logger } from './context.ts';
+import { createMetrics } from './metrics.ts';
+import { noOrders, shopsById, type ShopRuntime } from './shop-runtime.ts';
+
+/**
+ * `kefu serve`: the store, the lock (in-process, or Redis across instances), one shop, the app on
+ * an HTTP server, and a graceful close (stop accepting, finish in-flight turns, close the store).
+ */
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  /** `sqlite:./data/kefu.db` or `postgres://…`. */
+  databaseUrl: string;
+  redisUrl?: string | undefined;
+  /** A shop.yaml; without it the demo shop with its demo orders and demo key. */
+  shopPath?: string | undefined;
+  dataDir: string;
+  logger: Logger;
+  app?: AppOptions;
+  /** In-flight requests get this long to finish on close before their connections are cut. */
+  drainMs?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  shop: Shop;
+  store: Store;
+  /** The demo key when the demo shop is served. */
+  demoKey?: string;
+  close(): Promise<void>;
+}
+
+export const defaultDatabaseUrl = (dataDir: string): string => `sqlite:${join(dataDir, 'kefu.db')}`;
+
+function shopRuntime(shopPath: string | undefined, dataDir: string): ShopRuntime {
+  const demo = shopPath === undefined || shopPath === DEMO_SHOP_PATH;
+  const shop = demo ? loadDemoShop() : loadShop(shopPath);
+  return {
+    shop,
+    scripts: loadScripts(),
+    orders: demo ? loadDemoOrderProvider(shop) : noOrders,
+    classifier: defaultClassifier({ cacheDir: join(dataDir, 'cache') }),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const runtime = shopRuntime(options.shopPath, options.dataDir);
+  const store = await openStore(options.databaseUrl);
+  let lock: ConversationLock | undefined;
+  try {
+    await store.migrate();
+    const isDemo = options.shopPath === undefined;
+    if (isDemo) await store.putApiKey(runtime.shop.id, hashApiKey(DEMO_API_KEY), 'demo');
+    lock = options.redisUrl ? await createRedisLock(options.redisUrl) : createLocalLock();
+    const app = createApp(
+      { store, lock, shops: shopsById([runtime]), clock: () => new Date(), metrics: createMetrics(), logger: options.logger },
+      options.app,
+    );
+    const server = createServer(app);
+    const address = await listen(server, options.port, options.host);
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    const activeLock = lock;
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${host}:${address.port}`,
+      port: address.port,
+      shop: runtime.shop,
+      store,
+      ...(isDemo ? { demoKey: DEMO_API_KEY } : {}),
+      close() {
+        closing ??= (async () => {
+          const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+          server.closeIdleConnections();
+          const cut = setTimeout(() => server.closeAllConnections(), options.drainMs ?? 10_000);
+          await drained;
+          clearTimeout(cut);
+          await activeLock.close();
+          await store.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (err) {
+    await lock?.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,136 @@
+import { performance } from 'node:perf_hooks';
+import { respond, type TurnResult } from '../dialogue/engine.ts';
+import { isWithinWorkingHours } from '../shop/hours.ts';
+import type { NewEvent, NewMessage } from '../store/types.ts';
+import { conversationKey, type AppDeps } from './context.ts';
+import { storedState } from './engine-state.ts';
+import { notFound } from './errors.ts';
+import { engineDeps, type ShopRuntime } from './shop-runtime.ts';
+
+/**
+ * One buyer turn over the store, inside the conversation's lock so turns run one at a time in
+ * arrival order: open the conversation → store the buyer's message (before any answer exists) →
+ * engine → one commit with the reply, the new state and owner, and the notebook events.
+ */
+
+export interface BuyerMessage {
+  buyerId: string;
+  text: string;
+  mode?: 'auto' | 'assist' | undefined;
+}
+
+export interface TurnAnswer {
+  conversationId: string;
+  replies: TurnResult['replies'];
+  delivery: TurnResult['delivery'];
+  owner: TurnResult['owner'];
+  intent: TurnResult['intent'];
+  confidence: number;
+  secondary: TurnResult['secondary'];
+  entities: TurnResult['entities'];
+  state: string;
+  remarks: TurnResult['remarks'];
+  promises: (TurnResult['promises'][number] & { id: string })[];
+  handoff?: TurnResult['handoff'];
+  /** Where the turn's messages landed in the conversation. */
+  seq: { buyer: number; replies: number[] };
+}
+
+const NOT_UNDERSTOOD_SCRIPTS = new Set(['common.not_understood', 'common.fallback']);
+
+/** Whether the bot failed to understand: notebooks list these in the problem log. */
+export function isUnrecognised(result: TurnResult): boolean {
+  const scripts = result.replies[0]?.scriptId.split('+') ?? [];
+  return result.intent === 'other' || scripts.some((s) => NOT_UNDERSTOOD_SCRIPTS.has(s));
+}
+
+/** Promise ids are stable across instances: the conversation, the turn's version, the index. */
+export const promiseId = (conversationId: string, version: number, index: number): string => `${conversationId}#${version}.${index}`;
+
+/** The reply stored as the bot's message: the sent reply, or the first suggestion with its alternatives. */
+export function botMessages(result: TurnResult, at: string): NewMessage[] {
+  const [first] = result.replies;
+  if (!first) return [];
+  const meta: Record<string, unknown> = { scriptId: first.scriptId, delivery: result.delivery, intent: result.intent, state: result.state };
+  if (result.delivery === 'suggest') meta.candidates = result.replies.map((r) => r.text);
+  return [{ role: 'bot', text: first.text, at, meta }];
+}
+
+export function turnEvents(input: {
+  text: string;
+  result: TurnResult;
+  at: string;
+  responseMs: number;
+  withinWorkingHours: boolean;
+  promiseIds: string[];
+}): NewEvent[] {
+  const { result, at } = input;
+  const events: NewEvent[] = [
+    {
+      kind: 'turn',
+      at,
+      data: { intent: result.intent, confidence: result.confidence, owner: result.owner, delivery: result.delivery, state: result.state, responseMs: input.responseMs },
+    },
+  ];
+  if (isUnrecognised(result)) events.push({ kind: 'unrecognised', at, data: { text: input.text, intent: result.intent, confidence: result.confidence } });
+  if (result.handoff) {
+    const { reason, summary } = result.handoff;
+    events.push({ kind: 'handoff', at, data: { reason, summary, withinWorkingHours: input.withinWorkingHours } });
+    // Out of hours nobody picks it up now: the next shift finds it in the handover log.
+    if (!input.withinWorkingHours) events.push({ kind: 'handover', at, data: { reason, summary } });
+  }
+  for (const remark of result.remarks) events.push({ kind: 'remark', at, data: { ...remark } });
+  result.promises.forEach((p, i) =>
+    events.push({ kind: 'promise', at, data: { id: input.promiseIds[i], kind: p.kind, text: p.text, ...(p.orderId ? { orderId: p.orderId } : {}), dueAt: p.dueAt } }),
+  );
+  return events;
+}
+
+export async function runBuyerTurn(deps: AppDeps, runtime: ShopRuntime, conversationId: string, message: BuyerMessage): Promise<TurnAnswer> {
+  const { store, clock, metrics } = deps;
+  const shopId = runtime.shop.id;
+  return deps.lock.run(conversationKey(shopId, conversationId), async () => {
+    const started = performance.now();
+    const arrivedAt = clock();
+    const at = arrivedAt.toISOString();
+    const record = await store.openConversation(shopId, conversationId, message.buyerId, at);
+    // Someone else's conversation looks exactly like one that does not exist.
+    if (record.buyerId !== message.buyerId) throw notFound();
+    const buyer = await store.appendMessage(shopId, conversationId, { role: 'buyer', text: message.text, at, meta: message.mode ? { mode: message.mode } : {} });
+
+    const { conversation, result } = await respond(storedState(record), { buyerId: message.buyerId, text: message.text, ...(message.mode ? { mode: message.mode } : {}) }, engineDeps(runtime, clock));
+    const version = record.version + 1;
+    const promiseIds = result.promises.map((_, i) => promiseId(conversationId, version, i));
+    const answeredAt = clock().toISOString();
+    const responseMs = Math.round(performance.now() - started);
+    const committed = await store.commitTurn({
+      shopId,
+      conversationId,
+      expectedVersion: record.version,
+      state: conversation,
+      owner: result.owner,
+      updatedAt: answeredAt,
+      messages: botMessages(result, answeredAt),
+      events: turnEvents({ text: message.text, result, at: answeredAt, responseMs, withinWorkingHours: isWithinWorkingHours(runtime.shop, arrivedAt), promiseIds }),
+    });
+
+    metrics.turns.inc({ shop: shopId, intent: result.intent });
+    metrics.turnDuration.observe((performance.now() - started) / 1000);
+    if (result.handoff) metrics.handoffs.inc({ reason: result.handoff.reason });
+    return {
+      conversationId,
+      replies: result.replies,
+      delivery: result.delivery,
+      owner: result.owner,
+      intent: result.intent,
+      confidence: result.confidence,
+      secondary: result.secondary,
+      entities: result.entities,
+      state: result.state,
+      remarks: result.remarks,
+      promises: result.promises.map((p, i) => ({ ...p, id: promiseIds[i]! })),
+      ...(result.handoff ? { handoff: result.handoff } : {}),
+      seq: { buyer: buyer.seq, replies: committed.messages.map((m) => m.seq) },
+    };
+  });
+}

@@ -1,0 +1,83 @@
+import type { RequestHandler } from 'express';
+import { z } from 'zod';
+import { HttpError, type ErrorCode } from './errors.ts';
+
+/**
+ * zod at the edge: every body, path parameter and query string is parsed here, and a failure
+ * becomes a 400 whose Chinese message names the field ("字段 text：不能为空").
+ */
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '字符串',
+  number: '数字',
+  boolean: '布尔值',
+  object: '对象',
+  array: '数组',
+};
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (issue.path.length > 0 && valueAt(input, issue.path) === undefined) return '缺少此字段';
+      return `应为${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+    }
+    case 'too_small':
+      return issue.origin === 'string' ? (Number(issue.minimum) <= 1 ? '不能为空' : `至少 ${issue.minimum} 个字符`) : `不能小于 ${issue.minimum}`;
+    case 'too_big':
+      return issue.origin === 'string' ? `最多 ${issue.maximum} 个字符` : `不能大于 ${issue.maximum}`;
+    case 'invalid_value':
+      return `应为 ${issue.values.map(String).join('、')} 之一`;
+    case 'unrecognized_keys':
+      return `不认识的字段 ${issue.keys.join('、')}`;
+    case 'invalid_format':
+      return '格式有误';
+    default:
+      return '取值有误';
+  }
+}
+
+/** "字段 text：不能为空"; a problem with the whole body says so. */
+export function describeZodError(error: z.ZodError, input: unknown, what: string): string {
+  const issue = error.issues[0];
+  if (!issue) return `${what}有误`;
+  const field = issue.path.map(String).join('.');
+  const detail = describeIssue(issue, input);
+  return field === '' ? `${what}${detail === '应为对象' ? '应为 JSON 对象' : `：${detail}`}` : `字段 ${field}：${detail}`;
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown, code: ErrorCode, what: string): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new HttpError(code, describeZodError(parsed.error, input, what));
+  return parsed.data;
+}
+
+export const parseBody = <S extends z.ZodType>(schema: S, body: unknown): z.infer<S> => parseWith(schema, body, 'invalid_body', '请求体');
+export const parseQuery = <S extends z.ZodType>(schema: S, query: unknown): z.infer<S> => parseWith(schema, query, 'invalid_param', '查询参数');
+export const parseParams = <S extends z.ZodType>(schema: S, params: unknown): z.infer<S> => parseWith(schema, params, 'invalid_param', '路径参数');
+
+/** Conversation ids as marketplaces and our lock keys can use them. */
+export const ConversationIdSchema = z.string().regex(/^[\w.-]{1,128}$/, 'id');
+export const ConversationParamsSchema = z.object({ id: ConversationIdSchema });
+export const BuyerIdSchema = z.string().regex(/^[\w.-]{1,64}$/);
+
+/**
+ * A body must be JSON: a POST with a body of another type is refused (415) instead of being
+ * silently ignored by the JSON parser.
+ */
+export const requireJsonBody: RequestHandler = (req, _res, next) => {
+  const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  if (hasBody && !req.is('application/json')) {
+    next(new HttpError('unsupported_media_type', '只接受 JSON 请求体（Content-Type: application/json）'));
+    return;
+  }
+  next();
+};
