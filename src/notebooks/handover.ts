@@ -2,7 +2,7 @@ import { localDateTime } from '../shop/hours.ts';
 import type { Shop } from '../shop/schema.ts';
 import type { ConversationRecord, StoredEvent, StoredMessage } from '../store/types.ts';
 import { eventsOf } from './event-data.ts';
-import { conversationLink, handoffReasonLabel } from './labels.ts';
+import { conversationLink, reasonWithSummary } from './labels.ts';
 import { byConversation, isResponse } from './messages.ts';
 import { handoverShift } from './shift.ts';
 import type { Column } from './table.ts';
@@ -75,7 +75,7 @@ function waitingHandovers(events: readonly StoredEvent[], messages: Map<string, 
       section: 'handover' as const,
       at: e.at,
       conversationId: e.conversationId,
-      detail: [e.data.reason ? handoffReasonLabel(e.data.reason) : '', e.data.summary].filter(Boolean).join('：'),
+      detail: reasonWithSummary(e.data.reason, e.data.summary),
       link: conversationLink(e.conversationId),
     }));
 }

@@ -12,3 +12,10 @@ export function conversationLink(conversationId: string): string {
 
 /** How the bot appears in the per-agent statistics. */
 export const BOT_NAME = '自动回复';
+
+/** "reason：summary", without repeating the reason when the summary already names it. */
+export function reasonWithSummary(reason: string, summary: string): string {
+  const label = reason ? handoffReasonLabel(reason) : '';
+  if (label && summary.includes(label)) return summary;
+  return [label, summary].filter(Boolean).join('：');
+}

@@ -56,3 +56,10 @@ describe('problemLog', () => {
     expect(table.cells[0]!.slice(0, 3)).toEqual(['2025-11-20 11:00', '客服回复违规', 'c2']);
   });
 });
+
+describe('hand-off details', () => {
+  it('do not repeat the reason when the summary already starts with it', () => {
+    const r = new Records().event('c', 'handoff', '2025-11-20 10:00', { reason: 'complaint', summary: '转人工原因：顾客投诉或表示要差评。买家 b1' });
+    expect(problemLog(r.events, day)[0]!.detail).toBe('转人工原因：顾客投诉或表示要差评。买家 b1');
+  });
+});

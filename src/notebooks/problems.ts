@@ -1,7 +1,7 @@
 import { localDateTime } from '../shop/hours.ts';
 import type { StoredEvent } from '../store/types.ts';
 import { eventsOf } from './event-data.ts';
-import { conversationLink, handoffReasonLabel } from './labels.ts';
+import { conversationLink, reasonWithSummary } from './labels.ts';
 import type { Column } from './table.ts';
 
 /**
@@ -43,7 +43,7 @@ export function problemLog(events: readonly StoredEvent[], window: { from: strin
       row(e, 'unrecognised', `买家：「${e.data.text}」（识别为 ${e.data.intent ?? 'other'}${percent(e.data.confidence)}）`),
     ),
     ...eventsOf(inWindow, 'handoff').map((e) =>
-      row(e, 'handoff', [handoffReasonLabel(e.data.reason), e.data.summary].filter(Boolean).join('：')),
+      row(e, 'handoff', reasonWithSummary(e.data.reason, e.data.summary)),
     ),
     ...eventsOf(inWindow, 'agent_reply')
       .filter((e) => e.data.errorCount > 0)
