@@ -107,16 +107,22 @@ export interface Store {
   /** The conversation, creating it for `buyerId` if new. Never changes the buyer of an existing one. */
   openConversation(shopId: string, id: string, buyerId: string, at: string): Promise<ConversationRecord>;
   getConversation(shopId: string, id: string): Promise<ConversationRecord | undefined>;
+  /** Most recently updated first; `updatedSince` is inclusive (updatedAt >= updatedSince). */
   listConversations(shopId: string, filter?: { owner?: StoredOwner; updatedSince?: string }): Promise<ConversationRecord[]>;
 
-  /** Appends one message on its own (a buyer's message is stored before the turn runs). */
+  /**
+   * Appends one message on its own (a buyer's message is stored before the turn runs). Leaves the
+   * conversation's version, state and updatedAt alone. StoreConflictError for an unknown conversation.
+   */
   appendMessage(shopId: string, conversationId: string, message: NewMessage): Promise<StoredMessage>;
   /** One transaction: the replies, the events, the new state/owner, version + 1. */
   commitTurn(turn: CommitTurn): Promise<{ version: number; messages: StoredMessage[] }>;
-  /** Appends events outside a turn (agent replies, promises kept, owner changes). */
+  /** Appends events outside a turn (agent replies, promises kept, owner changes). StoreConflictError for an unknown conversation. */
   appendEvents(shopId: string, conversationId: string, events: NewEvent[]): Promise<void>;
 
+  /** In seq order: the first `limit` messages with seq > afterSeq (default: all). */
   messages(shopId: string, conversationId: string, options?: { afterSeq?: number; limit?: number }): Promise<StoredMessage[]>;
+  /** In insertion order (id). `from` inclusive, `to` exclusive, on `at`; `kinds: []` matches nothing. */
   events(shopId: string, filter?: { kinds?: EventKind[]; from?: string; to?: string; conversationId?: string }): Promise<StoredEvent[]>;
 }
 

@@ -107,6 +107,8 @@ export function runStoreContract(
       expect(stored).toEqual([first, second, third]);
       expect(stored[0]?.meta).toEqual({ intent: 'greeting' });
       expect(stored[0]).not.toHaveProperty('agent');
+      // A message on its own is not a turn: version, state and updatedAt stay.
+      expect(await store.getConversation(shop, 'c1')).toMatchObject({ version: 0, updatedAt: at(0), state: undefined });
     });
 
     it('refuses a message for an unknown conversation', async () => {

@@ -1,0 +1,52 @@
+/**
+ * PostgreSQL schema, one SQL script per version (index 0 = version 1). Append new versions; never edit
+ * a shipped one. Tables are created in the connection's search_path (the store's schema).
+ *
+ * Times stay ISO-8601 text, as in SQLite, so both stores compare and return them identically.
+ */
+export const postgresMigrations: readonly string[] = [
+  `
+  CREATE TABLE api_keys (
+    key_hash   TEXT PRIMARY KEY,
+    shop_id    TEXT NOT NULL,
+    label      TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+  );
+
+  CREATE TABLE conversations (
+    shop_id    TEXT NOT NULL,
+    id         TEXT NOT NULL,
+    buyer_id   TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    owner      TEXT NOT NULL DEFAULT 'bot',
+    state      JSONB,
+    version    INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (shop_id, id)
+  );
+  CREATE INDEX conversations_updated ON conversations (shop_id, updated_at);
+
+  CREATE TABLE messages (
+    shop_id         TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    seq             INTEGER NOT NULL,
+    role            TEXT NOT NULL,
+    text            TEXT NOT NULL,
+    at              TEXT NOT NULL,
+    agent           TEXT,
+    meta            JSONB NOT NULL DEFAULT '{}',
+    PRIMARY KEY (shop_id, conversation_id, seq)
+  );
+
+  CREATE TABLE events (
+    id              BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    shop_id         TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    kind            TEXT NOT NULL,
+    at              TEXT NOT NULL,
+    data            JSONB NOT NULL DEFAULT '{}'
+  );
+  CREATE INDEX events_kind_at ON events (shop_id, kind, at);
+  CREATE INDEX events_conversation ON events (shop_id, conversation_id);
+  `,
+];

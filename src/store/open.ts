@@ -1,0 +1,37 @@
+import { PostgresStore } from './postgres.ts';
+import { SqliteStore } from './sqlite.ts';
+import type { Store } from './types.ts';
+
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/kefu.db';
+
+/** Raised for a database address kefu cannot use; the message is for the shop owner (Chinese). */
+export class UnsupportedDatabaseUrlError extends Error {
+  override readonly name = 'UnsupportedDatabaseUrlError';
+}
+
+/**
+ * The store for a database address, migrated and ready:
+ * `sqlite:./path.db`, `sqlite:/abs/path.db`, `sqlite::memory:`, `postgres://…` or `postgresql://…`.
+ */
+export async function openStore(url: string = DEFAULT_DATABASE_URL): Promise<Store> {
+  const store = createStore(url);
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+  return store;
+}
+
+/** The store for an address, not yet migrated (throws UnsupportedDatabaseUrlError for anything else). */
+export function createStore(url: string): Store {
+  const trimmed = url.trim();
+  if (/^postgres(ql)?:\/\//i.test(trimmed)) return new PostgresStore(trimmed);
+  if (/^sqlite:/i.test(trimmed)) {
+    const path = trimmed.slice('sqlite:'.length);
+    if (path === '') throw new UnsupportedDatabaseUrlError(`SQLite 地址缺少文件路径：${url}（例如 sqlite:./data/kefu.db 或 sqlite::memory:）`);
+    return new SqliteStore(path);
+  }
+  throw new UnsupportedDatabaseUrlError(`不支持的数据库地址：${url}（支持 sqlite:路径 或 postgres://…）`);
+}

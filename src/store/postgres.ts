@@ -1,0 +1,244 @@
+import pg from 'pg';
+import { postgresMigrations } from './migrations/postgres.ts';
+import { conversationWhere, eventWhere, type ConversationFilter, type EventFilter } from './filters.ts';
+import {
+  checkEvent,
+  checkMessage,
+  conversationFromRow,
+  eventFromRow,
+  messageFromRow,
+  staleVersion,
+  unknownConversation,
+  type ConversationRow,
+  type EventRow,
+  type MessageRow,
+} from './records.ts';
+import type { CommitTurn, ConversationRecord, NewEvent, NewMessage, Store, StoredEvent, StoredMessage } from './types.ts';
+
+const dollar = (index: number): string => `$${index}`;
+
+export interface PostgresStoreOptions {
+  /** Schema holding kefu's tables (created by migrate); tests use a private one. Default `public`. */
+  schema?: string;
+  /** Pool size (default 10). */
+  max?: number;
+}
+
+/**
+ * PostgreSQL store for several instances sharing one database. Each write is one transaction that
+ * locks the conversation row (`SELECT … FOR UPDATE`), so seq numbers and the version check are
+ * serialised per conversation while different conversations commit in parallel.
+ */
+export class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+  readonly schema: string;
+  private readonly pool: pg.Pool;
+  private closed = false;
+
+  constructor(url: string, options: PostgresStoreOptions = {}) {
+    this.schema = options.schema ?? 'public';
+    // Interpolated into SQL and the connection options: only plain identifiers.
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(this.schema)) throw new Error(`invalid PostgreSQL schema name: ${this.schema}`);
+    this.pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, options: `-c search_path=${this.schema}` });
+    // An idle client losing its connection must not crash the process; the next query reports it.
+    this.pool.on('error', (error) => console.error('postgres pool error:', error.message));
+  }
+
+  async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    // A session-level advisory lock (per schema): a second instance starting at the same time waits
+    // here, then finds the migrations applied.
+    const lockKey = `kefu-migrate:${this.schema}`;
+    try {
+      await client.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey]);
+      try {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
+        await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+        const { rows } = await client.query<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations');
+        const current = rows[0]?.v ?? 0;
+        for (const [index, sql] of postgresMigrations.entries()) {
+          const version = index + 1;
+          if (version <= current) continue;
+          await client.query('BEGIN');
+          try {
+            await client.query(sql);
+            await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [version, new Date().toISOString()]);
+            await client.query('COMMIT');
+          } catch (error) {
+            await client.query('ROLLBACK');
+            throw error;
+          }
+        }
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  async health(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  async putApiKey(shopId: string, keyHash: string, label = ''): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO api_keys (key_hash, shop_id, label, created_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (key_hash) DO UPDATE SET shop_id = excluded.shop_id, label = excluded.label`,
+      [keyHash, shopId, label, new Date().toISOString()],
+    );
+  }
+
+  async shopForKeyHash(keyHash: string): Promise<string | undefined> {
+    const { rows } = await this.pool.query<{ shop_id: string }>('SELECT shop_id FROM api_keys WHERE key_hash = $1', [keyHash]);
+    return rows[0]?.shop_id;
+  }
+
+  async openConversation(shopId: string, id: string, buyerId: string, at: string): Promise<ConversationRecord> {
+    await this.pool.query(
+      `INSERT INTO conversations (shop_id, id, buyer_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)
+       ON CONFLICT (shop_id, id) DO NOTHING`,
+      [shopId, id, buyerId, at],
+    );
+    const record = await this.getConversation(shopId, id);
+    if (record === undefined) throw unknownConversation(shopId, id);
+    return record;
+  }
+
+  async getConversation(shopId: string, id: string): Promise<ConversationRecord | undefined> {
+    const { rows } = await this.pool.query<ConversationRow>('SELECT * FROM conversations WHERE shop_id = $1 AND id = $2', [shopId, id]);
+    const row = rows[0];
+    return row === undefined ? undefined : conversationFromRow(row);
+  }
+
+  async listConversations(shopId: string, filter: ConversationFilter = {}): Promise<ConversationRecord[]> {
+    const where = conversationWhere(shopId, filter, dollar);
+    const { rows } = await this.pool.query<ConversationRow>(
+      `SELECT * FROM conversations WHERE ${where.sql} ORDER BY updated_at DESC, id`,
+      where.params,
+    );
+    return rows.map(conversationFromRow);
+  }
+
+  async appendMessage(shopId: string, conversationId: string, message: NewMessage): Promise<StoredMessage> {
+    const checked = checkMessage(message);
+    const [stored] = await this.transaction(async (client) => {
+      await lockConversation(client, shopId, conversationId);
+      return insertMessages(client, shopId, conversationId, [checked]);
+    });
+    if (stored === undefined) throw new Error('appendMessage stored nothing');
+    return stored;
+  }
+
+  async commitTurn(turn: CommitTurn): Promise<{ version: number; messages: StoredMessage[] }> {
+    const messages = turn.messages.map(checkMessage);
+    const events = turn.events.map(checkEvent);
+    return this.transaction(async (client) => {
+      const current = await lockConversation(client, turn.shopId, turn.conversationId);
+      if (current !== turn.expectedVersion) throw staleVersion(turn.shopId, turn.conversationId, turn.expectedVersion, current);
+      const stored = await insertMessages(client, turn.shopId, turn.conversationId, messages);
+      await insertEvents(client, turn.shopId, turn.conversationId, events);
+      const version = current + 1;
+      await client.query(
+        'UPDATE conversations SET state = $1::jsonb, owner = $2, updated_at = $3, version = $4 WHERE shop_id = $5 AND id = $6',
+        [JSON.stringify(turn.state) ?? null, turn.owner, turn.updatedAt, version, turn.shopId, turn.conversationId],
+      );
+      return { version, messages: stored };
+    });
+  }
+
+  async appendEvents(shopId: string, conversationId: string, events: NewEvent[]): Promise<void> {
+    const checked = events.map(checkEvent);
+    await this.transaction(async (client) => {
+      await lockConversation(client, shopId, conversationId);
+      await insertEvents(client, shopId, conversationId, checked);
+    });
+  }
+
+  async messages(shopId: string, conversationId: string, options: { afterSeq?: number; limit?: number } = {}): Promise<StoredMessage[]> {
+    const { rows } = await this.pool.query<MessageRow>(
+      // LIMIT NULL is PostgreSQL's "no limit".
+      'SELECT * FROM messages WHERE shop_id = $1 AND conversation_id = $2 AND seq > $3 ORDER BY seq LIMIT $4',
+      [shopId, conversationId, options.afterSeq ?? 0, options.limit ?? null],
+    );
+    return rows.map(messageFromRow);
+  }
+
+  async events(shopId: string, filter: EventFilter = {}): Promise<StoredEvent[]> {
+    const where = eventWhere(shopId, filter, dollar);
+    const { rows } = await this.pool.query<EventRow>(`SELECT * FROM events WHERE ${where.sql} ORDER BY id`, where.params);
+    return rows.map(eventFromRow);
+  }
+
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+        // A connection that cannot roll back is discarded instead of going back to the pool.
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+}
+
+/** Locks the conversation row for the rest of the transaction and returns its version. */
+async function lockConversation(client: pg.PoolClient, shopId: string, conversationId: string): Promise<number> {
+  const { rows } = await client.query<{ version: number }>(
+    'SELECT version FROM conversations WHERE shop_id = $1 AND id = $2 FOR UPDATE',
+    [shopId, conversationId],
+  );
+  const row = rows[0];
+  if (row === undefined) throw unknownConversation(shopId, conversationId);
+  return row.version;
+}
+
+/** Numbers the messages after the conversation's last seq; the caller holds the row lock. */
+async function insertMessages(
+  client: pg.PoolClient,
+  shopId: string,
+  conversationId: string,
+  messages: ReturnType<typeof checkMessage>[],
+): Promise<StoredMessage[]> {
+  const { rows } = await client.query<{ last: number }>(
+    'SELECT COALESCE(MAX(seq), 0) AS last FROM messages WHERE shop_id = $1 AND conversation_id = $2',
+    [shopId, conversationId],
+  );
+  let seq = rows[0]?.last ?? 0;
+  const stored: StoredMessage[] = [];
+  for (const message of messages) {
+    seq += 1;
+    await client.query(
+      'INSERT INTO messages (shop_id, conversation_id, seq, role, text, at, agent, meta) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)',
+      [shopId, conversationId, seq, message.role, message.text, message.at, message.agent ?? null, JSON.stringify(message.meta)],
+    );
+    stored.push({ ...message, shopId, conversationId, seq });
+  }
+  return stored;
+}
+
+async function insertEvents(client: pg.PoolClient, shopId: string, conversationId: string, events: ReturnType<typeof checkEvent>[]): Promise<void> {
+  for (const event of events) {
+    await client.query('INSERT INTO events (shop_id, conversation_id, kind, at, data) VALUES ($1, $2, $3, $4, $5::jsonb)', [
+      shopId,
+      conversationId,
+      event.kind,
+      event.at,
+      JSON.stringify(event.data),
+    ]);
+  }
+}
