@@ -38,7 +38,6 @@ export async function runKeys(args: string[], io: CliIo): Promise<number> {
 
   const store = await openStore(values.db ?? (env.KEFU_DATABASE_URL || defaultDatabaseUrl(env.KEFU_DATA_DIR || 'data')));
   try {
-    await store.migrate();
     const key = generateApiKey();
     await store.putApiKey(values.shop, hashApiKey(key), values.label);
     writeLine(io.stdout, key);

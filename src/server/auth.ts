@@ -35,18 +35,37 @@ const BEARER = /^Bearer\s+(\S{1,512})\s*$/i;
 /**
  * Resolves the key to one of the shops this instance serves. Known hashes are remembered (keys are
  * never revoked while the server runs), so the hot path costs no database round trip.
+ *
+ * Lookups finish in the order requests arrived: a turn takes its place in the conversation's
+ * queue right after authentication, so a slow lookup must not let a later request overtake it.
  */
 export function authenticate(store: Store, shops: ReadonlyMap<string, ShopRuntime>): RequestHandler {
   const known = new Map<string, string>();
+  let inOrder: Promise<unknown> = Promise.resolve();
+  let waiting = 0;
+
+  const resolveShop = (hash: string): ShopRuntime => {
+    const shopId = known.get(hash);
+    const shop = shopId === undefined ? undefined : shops.get(shopId);
+    if (!shop) throw new HttpError('unauthorized', 'API 密钥无效');
+    return shop;
+  };
+
   return async (req, _res, next) => {
     const match = BEARER.exec(req.headers.authorization ?? '');
     if (!match) throw new HttpError('unauthorized', '缺少 API 密钥（Authorization: Bearer <密钥>）');
     const hash = hashApiKey(match[1]!);
-    const shopId = known.get(hash) ?? (await store.shopForKeyHash(hash));
-    const shop = shopId === undefined ? undefined : shops.get(shopId);
-    if (shopId === undefined || !shop) throw new HttpError('unauthorized', 'API 密钥无效');
-    known.set(hash, shopId);
-    shopOfRequest.set(req, shop);
+    if (!known.has(hash) || waiting > 0) {
+      waiting++;
+      const lookup = known.has(hash) ? Promise.resolve() : store.shopForKeyHash(hash).then((id) => void (id !== undefined && known.set(hash, id)));
+      const turn = inOrder.then(() => lookup);
+      inOrder = turn.then(
+        () => void waiting--,
+        () => void waiting--,
+      );
+      await turn;
+    }
+    shopOfRequest.set(req, resolveShop(hash));
     next();
   };
 }

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { StoreConflictError } from '../store/types.ts';
 
 /**
  * The API's error shape: always `{ error: { code, message } }`, the message in Chinese for the
@@ -32,6 +33,9 @@ export class HttpError extends Error {
 }
 
 export const notFound = (what = '对话不存在'): HttpError => new HttpError('not_found', what);
+
+/** Another instance changed the conversation meanwhile (only without a shared lock): the client may retry. */
+const conflict = (): HttpError => new HttpError('conflict', '对话刚被其他请求更新，请重试');
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string };
@@ -74,7 +78,7 @@ export function errorHandler(reporter: ErrorReporter): ErrorRequestHandler {
       next(err);
       return;
     }
-    const known = err instanceof HttpError ? err : fromBodyParser(err);
+    const known = err instanceof HttpError ? err : err instanceof StoreConflictError ? conflict() : fromBodyParser(err);
     const error = known ?? new HttpError('internal', '服务器内部错误，请稍后再试');
     reporter.onError(error.code, known ? undefined : err);
     sendError(res, error);

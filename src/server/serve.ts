@@ -8,7 +8,6 @@ import { DEMO_SHOP_PATH, loadDemoShop, loadShop } from '../shop/load.ts';
 import type { Shop } from '../shop/schema.ts';
 import { openStore } from '../store/open.ts';
 import { createLocalLock } from '../store/queue.ts';
-import { createRedisLock } from '../store/redis.ts';
 import type { ConversationLock, Store } from '../store/types.ts';
 import { createApp, type AppOptions } from './app.ts';
 import { DEMO_API_KEY, hashApiKey } from './auth.ts';
@@ -74,10 +73,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const store = await openStore(options.databaseUrl);
   let lock: ConversationLock | undefined;
   try {
-    await store.migrate();
     const isDemo = options.shopPath === undefined;
     if (isDemo) await store.putApiKey(runtime.shop.id, hashApiKey(DEMO_API_KEY), 'demo');
-    lock = options.redisUrl ? await createRedisLock(options.redisUrl) : createLocalLock();
+    if (options.redisUrl) throw new Error('the Redis lock is not available yet');
+    lock = createLocalLock();
     const app = createApp(
       { store, lock, shops: shopsById([runtime]), clock: () => new Date(), metrics: createMetrics(), logger: options.logger },
       options.app,

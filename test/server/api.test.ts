@@ -1,0 +1,343 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConversationView } from '../../src/server/conversation-view.ts';
+import type { TurnAnswer } from '../../src/server/turn.ts';
+import { StoreConflictError } from '../../src/store/types.ts';
+import { OTHER_SHOP_KEY, startTestServer, type TestServer } from '../helpers/http-server.ts';
+
+// Every route of the API against a really listening server (127.0.0.1, port 0) with fetch.
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const SHOP = 'nuanyang-flagship';
+const anna = 'tb_buyer_anna';
+const say = (id: string, text: string, buyerId = anna, key?: string) => server.call('POST', `/api/v1/conversations/${id}/messages`, { buyerId, text }, key);
+const view = (id: string, buyerId = anna, key?: string) => server.call('GET', `/api/v1/conversations/${id}?buyerId=${buyerId}`, undefined, key);
+const errorOf = (body: unknown) => (body as { error: { code: string; message: string } }).error;
+
+async function raw(path: string, init: RequestInit & { headers?: Record<string, string> }) {
+  const res = await fetch(server.url + path, { ...init, headers: { authorization: 'Bearer kefu-demo-key', ...init.headers } });
+  return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as unknown };
+}
+
+describe('POST /conversations/:id/messages', () => {
+  it('answers a buyer and stores the message and the reply', async () => {
+    const res = await say('c-stock', '这件羊毛大衣有M码吗');
+    expect(res.status).toBe(200);
+    const answer = res.body as TurnAnswer;
+    expect(answer).toMatchObject({ conversationId: 'c-stock', intent: 'stock', delivery: 'send', owner: 'bot', seq: { buyer: 1, replies: [2] } });
+    expect(answer.state).toMatch(/^bot\/presale\./);
+    expect(answer.replies[0]?.text).toContain('M码');
+    const messages = await server.store.messages(SHOP, 'c-stock');
+    expect(messages.map((m) => [m.seq, m.role, m.text])).toEqual([
+      [1, 'buyer', '这件羊毛大衣有M码吗'],
+      [2, 'bot', answer.replies[0]!.text],
+    ]);
+  });
+
+  it('carries a multi-turn size advice over HTTP (the size advice story)', async () => {
+    const first = (await say('c-size', '羊毛大衣我穿什么码')).body as TurnAnswer;
+    expect(first).toMatchObject({ intent: 'size_advice', state: 'bot/presale.awaitingBodyData' });
+    expect(first.replies[0]?.scriptId).toBe('presale.size_advice.ask_both');
+    const second = (await say('c-size', '身高163')).body as TurnAnswer;
+    expect(second.replies[0]?.scriptId).toBe('presale.size_advice.ask_weight');
+    expect(second.replies[0]?.text).toContain('163cm');
+    const third = (await say('c-size', '体重52')).body as TurnAnswer;
+    expect(third.state).toBe('bot/presale.idle');
+    expect(third.replies[0]?.text).toMatch(/163cm[\s\S]*52kg[\s\S]*M码/);
+    expect(third.seq).toEqual({ buyer: 5, replies: [6] });
+  });
+
+  it('carries bargaining to a hand-off, with remarks, promises and notebook events (the excuse story)', async () => {
+    const texts = ['羊毛大衣我只剩600块了', '学生党没钱，便宜点吧', '真的没钱了，再少点', '钱不够啊再便宜点', '最近手头紧', '真的很想要但是钱不够'];
+    const answers: TurnAnswer[] = [];
+    for (const text of texts) {
+      const res = await say('c-bargain', text);
+      expect(res.status).toBe(200);
+      answers.push(res.body as TurnAnswer);
+    }
+    expect(answers.map((a) => a.replies[0]?.scriptId)).toEqual([
+      'bargaining.excuse_decline',
+      'bargaining.excuse_coupon',
+      'bargaining.excuse_gift',
+      'bargaining.already_granted',
+      'bargaining.already_granted',
+      'common.handoff',
+    ]);
+    expect(answers[1]!.remarks[0]?.text).toContain('顾客议价（借口型），赠送5元优惠券（双面羊毛呢大衣）');
+    expect(answers[1]!.promises[0]).toMatchObject({ id: 'c-bargain#2.0' });
+    expect(answers[5]).toMatchObject({ owner: 'pending', state: 'pending/bargaining.escalated', handoff: { reason: 'outside_policy' } });
+
+    const events = await server.store.events(SHOP, { conversationId: 'c-bargain' });
+    const kinds = events.map((e) => e.kind);
+    expect(kinds.filter((k) => k === 'turn')).toHaveLength(6);
+    expect(kinds.filter((k) => k === 'remark')).toHaveLength(2);
+    expect(kinds.filter((k) => k === 'promise')).toHaveLength(2);
+    const handoff = events.find((e) => e.kind === 'handoff');
+    expect(handoff?.data).toMatchObject({ reason: 'outside_policy', withinWorkingHours: true });
+    expect(String(handoff?.data.summary)).not.toBe('');
+    expect(events.find((e) => e.kind === 'turn')?.data).toMatchObject({ intent: 'bargain_excuse', owner: 'bot', delivery: 'send' });
+    expect(typeof events.find((e) => e.kind === 'turn')?.data.responseMs).toBe('number');
+
+    // After the hand-off the buyer gets a holding line and the conversation waits for a human.
+    const waiting = (await say('c-bargain', '人呢')).body as TurnAnswer;
+    expect(waiting).toMatchObject({ owner: 'pending' });
+    expect(waiting.replies[0]?.scriptId).toBe('common.holding');
+  });
+
+  it('records a message the bot did not understand in the problem log', async () => {
+    const answer = (await say('c-other', 'qwzx plk 的萨芬')).body as TurnAnswer;
+    expect(answer.intent).toBe('other');
+    const events = await server.store.events(SHOP, { conversationId: 'c-other', kinds: ['unrecognised'] });
+    expect(events.map((e) => e.data.text)).toEqual(['qwzx plk 的萨芬']);
+  });
+
+  it('gives three checked suggestions in assist mode', async () => {
+    const res = await server.call('POST', '/api/v1/conversations/c-assist/messages', { buyerId: anna, text: '在吗 能便宜点吗', mode: 'assist' });
+    const answer = res.body as TurnAnswer;
+    expect(answer.delivery).toBe('suggest');
+    expect(answer.replies.length).toBeGreaterThan(1);
+    for (const r of answer.replies) expect(r.lint.errorCount).toBe(0);
+  });
+
+  it('never reveals another buyer’s conversation: 404, nothing stored', async () => {
+    await say('c-mine', '在吗');
+    const res = await say('c-mine', '我要看别人的聊天', 'tb_buyer_bowen');
+    expect(res.status).toBe(404);
+    expect(errorOf(res.body).code).toBe('not_found');
+    expect(await server.store.messages(SHOP, 'c-mine')).toHaveLength(2);
+  });
+
+  it('keeps shops apart: the same id under another shop’s key is another conversation', async () => {
+    await say('c-shared', '在吗');
+    const other = await say('c-shared', '有M码吗', anna, OTHER_SHOP_KEY);
+    expect(other.status).toBe(200);
+    expect((other.body as TurnAnswer).seq.buyer).toBe(1);
+    expect((await server.store.messages(SHOP, 'c-shared')).map((m) => m.text)[0]).toBe('在吗');
+  });
+
+  it.each([
+    [{ text: '在吗' }, '字段 buyerId：缺少此字段'],
+    [{ buyerId: anna, text: '' }, '字段 text：不能为空'],
+    [{ buyerId: anna, text: '好'.repeat(2001) }, '字段 text：最多 2000 个字符'],
+    [{ buyerId: anna, text: 5 }, '字段 text：应为字符串'],
+    [{ buyerId: anna, text: '在吗', mode: 'robot' }, '字段 mode：应为 auto、assist 之一'],
+    [['在吗'], '请求体应为 JSON 对象'],
+  ])('refuses a bad body %j with 400 naming the field', async (body, message) => {
+    const res = await server.call('POST', '/api/v1/conversations/c-bad/messages', body);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: { code: 'invalid_body', message } });
+  });
+
+  it('refuses a malformed conversation id with 400', async () => {
+    const res = await say('bad%20id', '在吗');
+    expect(res.status).toBe(400);
+    expect(errorOf(res.body)).toEqual({ code: 'invalid_param', message: '字段 id：格式有误' });
+  });
+});
+
+describe('the request envelope', () => {
+  it('answers invalid JSON with 400 invalid_json', async () => {
+    const res = await raw('/api/v1/conversations/c1/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"buyerId": "a",' });
+    expect(res).toMatchObject({ status: 400, body: { error: { code: 'invalid_json' } } });
+    expect(res.type).toMatch(/^application\/json/);
+  });
+
+  it('answers a body over 64KB with 413', async () => {
+    const body = JSON.stringify({ buyerId: anna, text: 'x'.repeat(70_000) });
+    const res = await raw('/api/v1/conversations/c1/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(res).toMatchObject({ status: 413, body: { error: { code: 'payload_too_large' } } });
+  });
+
+  it('answers a body that is not JSON with 415', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const res = await raw('/api/v1/conversations/c1/messages', { method: 'POST', headers: { 'content-type': type }, body: 'buyerId=a&text=b' });
+      expect(res).toMatchObject({ status: 415, body: { error: { code: 'unsupported_media_type' } } });
+    }
+  });
+
+  it('answers a POST without a body with 400', async () => {
+    const res = await raw('/api/v1/conversations/c1/messages', { method: 'POST' });
+    expect(res).toMatchObject({ status: 400, body: { error: { code: 'invalid_body', message: '请求体应为 JSON 对象' } } });
+  });
+
+  it('requires a known key: 401 without, with a wrong one, or with another scheme', async () => {
+    for (const key of [null, 'not-a-key']) {
+      const res = await server.call('POST', '/api/v1/lint', { text: '您好' }, key);
+      expect(res.status).toBe(401);
+      expect(errorOf(res.body).code).toBe('unauthorized');
+    }
+    const basic = await fetch(`${server.url}/api/v1/scripts`, { headers: { authorization: 'Basic a2VmdTprZWZ1' } });
+    expect(basic.status).toBe(401);
+  });
+
+  it('answers an unknown route with a JSON 404', async () => {
+    const res = await server.call('GET', '/api/v1/nothing-here');
+    expect(res).toMatchObject({ status: 404, body: { error: { code: 'not_found', message: '接口不存在' } } });
+    expect((await fetch(`${server.url}/favicon.ico`)).status).toBe(404);
+  });
+
+  it('hides internal errors behind a generic 500 (no stack) and counts them', async () => {
+    const failing = await startTestServer();
+    failing.store.openConversation = () => Promise.reject(new Error('disk on fire at /secret/path'));
+    const res = await failing.call('POST', '/api/v1/conversations/c1/messages', { buyerId: anna, text: '在吗' });
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({ error: { code: 'internal', message: '服务器内部错误，请稍后再试' } });
+    expect(failing.deps.metrics.httpErrors.get({ code: 'internal' })).toBe(1);
+    await failing.close();
+  });
+
+  it('answers a stale commit (another instance without a shared lock) with 409 conflict', async () => {
+    const racing = await startTestServer();
+    racing.store.commitTurn = () => Promise.reject(new StoreConflictError('version moved'));
+    const res = await racing.call('POST', '/api/v1/conversations/c1/messages', { buyerId: anna, text: '在吗' });
+    expect(res).toMatchObject({ status: 409, body: { error: { code: 'conflict' } } });
+    await racing.close();
+  });
+});
+
+describe('GET /conversations/:id', () => {
+  it('shows messages, owner and flow state, remarks and promises to the buyer’s id', async () => {
+    await say('c-view', '学生党没钱，羊毛大衣便宜点吧');
+    await say('c-view', '学生党没钱，便宜点吧');
+    const res = await view('c-view');
+    expect(res.status).toBe(200);
+    const v = res.body as ConversationView;
+    expect(v.buyerId).toBe(anna);
+    expect(v.messages.map((m) => m.role)).toEqual(['buyer', 'bot', 'buyer', 'bot']);
+    expect(v.state).toMatchObject({ owner: 'bot', flow: 'bot/bargaining.negotiating', productId: 'NY-WC01', turns: 2 });
+    expect(v.state.flows.bargaining).toBe('negotiating');
+    expect(v.remarks[0]?.text).toContain('5元优惠券');
+    expect(v.promises[0]).toMatchObject({ id: 'c-view#2.0', kept: false });
+  });
+
+  it('answers 404 for a wrong buyer id, an unknown conversation and another shop’s key', async () => {
+    await say('c-private', '在吗');
+    for (const res of [await view('c-private', 'tb_buyer_bowen'), await view('c-nobody'), await view('c-private', anna, OTHER_SHOP_KEY)]) {
+      expect(res.status).toBe(404);
+      expect(errorOf(res.body).code).toBe('not_found');
+    }
+  });
+
+  it('requires the buyer id', async () => {
+    const res = await server.call('GET', '/api/v1/conversations/c-private');
+    expect(res).toMatchObject({ status: 400, body: { error: { code: 'invalid_param', message: '字段 buyerId：缺少此字段' } } });
+  });
+});
+
+describe('agents: replies and ownership', () => {
+  it('stores an agent reply, lints it with the strict profile and counts the violations', async () => {
+    await say('c-agent', '在吗');
+    const res = await server.call('POST', '/api/v1/conversations/c-agent/agent-replies', { agent: '小满', text: '你好，保证明天到哦' });
+    expect(res.status).toBe(200);
+    const answer = res.body as { seq: number; points: number; lint: { errorCount: number; violations: { ruleId: string }[] } };
+    expect(answer.seq).toBe(3);
+    expect(answer.lint.errorCount).toBeGreaterThan(0);
+    const rules = answer.lint.violations.map((v) => v.ruleId);
+    expect(rules).toContain('polite-you');
+    const [stored] = await server.store.messages(SHOP, 'c-agent', { afterSeq: 2 });
+    expect(stored).toMatchObject({ role: 'agent', agent: '小满', text: '你好，保证明天到哦' });
+    const [event] = await server.store.events(SHOP, { conversationId: 'c-agent', kinds: ['agent_reply'] });
+    expect(event?.data).toMatchObject({ agent: '小满', errorCount: answer.lint.errorCount, points: answer.points });
+    expect(server.deps.metrics.lintViolations.get({ rule: 'polite-you' })).toBeGreaterThan(0);
+  });
+
+  it('answers 404 for an agent reply to an unknown or other shop’s conversation, 400 for a bad body', async () => {
+    await say('c-agent2', '在吗');
+    const unknown = await server.call('POST', '/api/v1/conversations/c-none/agent-replies', { agent: '小满', text: '您好' });
+    const other = await server.call('POST', '/api/v1/conversations/c-agent2/agent-replies', { agent: '小满', text: '您好' }, OTHER_SHOP_KEY);
+    expect([unknown.status, other.status]).toEqual([404, 404]);
+    const bad = await server.call('POST', '/api/v1/conversations/c-agent2/agent-replies', { text: '您好' });
+    expect(bad).toMatchObject({ status: 400, body: { error: { message: '字段 agent：缺少此字段' } } });
+  });
+
+  it('lets a human join (the bot only suggests) and leave (the bot answers again)', async () => {
+    await say('c-owner', '在吗');
+    const join = await server.call('POST', '/api/v1/conversations/c-owner/owner', { action: 'join', agent: '阿宁' });
+    expect(join).toMatchObject({ status: 200, body: { previous: 'bot', owner: 'agent' } });
+    const during = (await say('c-owner', '有M码吗')).body as TurnAnswer;
+    expect(during).toMatchObject({ owner: 'agent', delivery: 'suggest' });
+    const leave = await server.call('POST', '/api/v1/conversations/c-owner/owner', { action: 'leave', agent: '阿宁' });
+    expect(leave).toMatchObject({ status: 200, body: { previous: 'agent', owner: 'bot' } });
+    expect(((await say('c-owner', '包邮吗')).body as TurnAnswer).delivery).toBe('send');
+    const events = await server.store.events(SHOP, { conversationId: 'c-owner', kinds: ['owner'] });
+    expect(events.map((e) => [e.data.from, e.data.to, e.data.agent])).toEqual([
+      ['bot', 'agent', '阿宁'],
+      ['agent', 'bot', '阿宁'],
+    ]);
+    expect((await server.store.getConversation(SHOP, 'c-owner'))?.owner).toBe('bot');
+  });
+
+  it('answers 404 for ownership of an unknown conversation and 400 for an unknown action', async () => {
+    expect((await server.call('POST', '/api/v1/conversations/c-none/owner', { action: 'join', agent: '阿宁' })).status).toBe(404);
+    const bad = await server.call('POST', '/api/v1/conversations/c-owner/owner', { action: 'kick', agent: '阿宁' });
+    expect(bad).toMatchObject({ status: 400, body: { error: { code: 'invalid_body', message: '字段 action：应为 join、leave 之一' } } });
+  });
+});
+
+describe('tools: lint, classify, scripts', () => {
+  it('lints a draft with the shop’s profile or the one asked for', async () => {
+    const strict = await server.call('POST', '/api/v1/lint', { text: '亲，这款很好哦' });
+    expect(strict.status).toBe(200);
+    const body = strict.body as { profile: string; errorCount: number; violations: { ruleId: string }[]; fixed?: string };
+    expect(body.profile).toBe('tmall');
+    expect(body.violations.length).toBeGreaterThan(0);
+    const taobao = (await server.call('POST', '/api/v1/lint', { text: '亲，这款很好哦', profile: 'taobao' })).body as { violations: unknown[] };
+    expect(taobao.violations.length).toBeLessThan(body.violations.length);
+    const bad = await server.call('POST', '/api/v1/lint', { text: '您好', profile: 'jd' });
+    expect(bad).toMatchObject({ status: 400, body: { error: { message: '字段 profile：应为 tmall、taobao 之一' } } });
+  });
+
+  it('classifies a message', async () => {
+    const res = await server.call('POST', '/api/v1/classify', { text: '在吗 能便宜点吗 包邮吗' });
+    expect(res.status).toBe(200);
+    const c = res.body as { intent: string; confidence: number; secondary: string[]; entities: unknown[] };
+    expect(c.intent).toBe('bargain_generic');
+    expect(c.secondary).toContain('shipping_fee');
+    const entities = (await server.call('POST', '/api/v1/classify', { text: '身高165 体重100斤 穿什么码' })).body as { entities: { type: string }[] };
+    expect(entities.entities.map((e) => e.type)).toEqual(['height', 'weight']);
+    expect((await server.call('POST', '/api/v1/classify', {})).status).toBe(400);
+  });
+
+  it('lists the scripts library as quick phrases', async () => {
+    const res = await server.call('GET', '/api/v1/scripts');
+    const { scripts } = res.body as { scripts: { id: string; group: string; title: string; variants: string[] }[] };
+    const coupon = scripts.find((s) => s.id === 'bargaining.excuse_coupon');
+    expect(coupon?.group).toBe('bargaining');
+    expect(coupon?.title).not.toBe('');
+    expect(coupon?.variants.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(scripts.map((s) => s.id)).size).toBe(scripts.length);
+  });
+});
+
+describe('operations: healthz and metrics', () => {
+  it('reports health without a key', async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', store: 'sqlite' });
+  });
+
+  it('exposes the counters in the Prometheus text format without a key', async () => {
+    const res = await fetch(`${server.url}/metrics`);
+    expect(res.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
+    const text = await res.text();
+    expect(text).toMatch(/^kefu_turns_total\{shop="nuanyang-flagship",intent="stock"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^kefu_turn_duration_seconds_count [1-9]\d*$/m);
+    expect(text).toMatch(/^kefu_handoffs_total\{reason="outside_policy"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^kefu_http_errors_total\{code="unauthorized"\} [1-9]\d*$/m);
+  });
+
+  it('answers 503 with a JSON error when the store is down', async () => {
+    const broken = await startTestServer();
+    await broken.store.close();
+    const res = await fetch(`${broken.url}/healthz`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ error: { code: 'unavailable', message: '数据库不可用' } });
+    await broken.close();
+  });
+});
