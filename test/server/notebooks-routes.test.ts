@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/web-server.ts';
+import { OTHER_SHOP_KEY } from '../helpers/http-server.ts';
+import { startWebTestServer, type WebTestServer } from '../helpers/web-server.ts';
 
 // A real server (demo shop, SQLite in memory): turns go through the API, the notebooks read them back.
-let server: TestServer;
+let server: WebTestServer;
 
 async function buyer(conversationId: string, text: string, mode: 'auto' | 'assist' = 'auto'): Promise<void> {
   const res = await server.api(`/conversations/${conversationId}/messages`, { body: { buyerId: 'tb_buyer_anna', text, mode } });
@@ -10,7 +11,7 @@ async function buyer(conversationId: string, text: string, mode: 'auto' | 'assis
 }
 
 beforeAll(async () => {
-  server = await startTestServer(new Date('2025-11-20T14:30:00+08:00'));
+  server = await startWebTestServer(new Date('2025-11-20T14:30:00+08:00'));
   await buyer('c-order', '有M码吗');
   await buyer('c-order', '我已经拍下了');
   await buyer('c-lost', 'asdfghjk');
@@ -136,6 +137,11 @@ describe('GET /api/v1/inbox', () => {
     expect(view.messages.map((m) => m.role)).toEqual(['buyer', 'bot']);
     expect(view.messages[1]!.meta.delivery).toBe('suggest');
     const missing = await server.api('/inbox/nope');
+    // Another shop's key sees none of the demo shop's conversations.
+    expect((await server.api('/inbox/c-assist', { key: OTHER_SHOP_KEY })).status).toBe(404);
+    expect(await (await server.api('/inbox', { key: OTHER_SHOP_KEY })).json()).toEqual({ conversations: [] });
+    const others = (await (await server.api('/notebooks/problems?from=2025-11-20&to=2025-11-21', { key: OTHER_SHOP_KEY })).json()) as { rows: unknown[] };
+    expect(others.rows).toEqual([]);
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { error: { message: string } }).error.message).toBe('对话不存在');
   });
