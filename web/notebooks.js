@@ -26,7 +26,9 @@ function cell(header, value) {
   if (value === null || value === undefined) return el('td', {}, '');
   if (header === '链接' && typeof value === 'string' && value.startsWith('/agent.html#')) return el('td', {}, el('a', { href: value }, '打开会话'));
   if (typeof value === 'number') return el('td', { className: 'number' }, String(value));
-  return el('td', { className: value.endsWith('（已逾期）') ? 'overdue' : '' }, value);
+  // Short values stay on one line; descriptions wrap.
+  const classes = [value.length > 20 ? 'wrap' : '', value.endsWith('（已逾期）') ? 'overdue' : ''].filter(Boolean).join(' ');
+  return el('td', { className: classes }, value);
 }
 
 function renderTable(table) {
@@ -63,11 +65,17 @@ async function load() {
 
 for (const tab of document.querySelectorAll('[role="tab"]')) {
   tab.addEventListener('click', () => {
-    active = tab.dataset.notebook;
-    location.hash = active;
-    load();
+    location.hash = tab.dataset.notebook;
   });
 }
+// The tab lives in the address (notebooks.html#stats), so links and reloads keep it.
+window.addEventListener('hashchange', () => {
+  const wanted = location.hash.slice(1);
+  if (wanted in NOTEBOOKS && wanted !== active) {
+    active = wanted;
+    load();
+  }
+});
 $('reload').addEventListener('click', load);
 $('csv').addEventListener('click', async (event) => {
   event.preventDefault();
