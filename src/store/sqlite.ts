@@ -135,8 +135,13 @@ export class SqliteStore implements Store {
       const stored = this.insertMessages(turn.shopId, turn.conversationId, messages);
       this.insertEvents(turn.shopId, turn.conversationId, events);
       const version = current + 1;
+      const state = JSON.stringify(turn.state) ?? null; // undefined state -> NULL
       this.prepare('UPDATE conversations SET state = ?, owner = ?, updated_at = ?, version = ? WHERE shop_id = ? AND id = ?').run(
-        JSON.stringify(turn.state) ?? null, turn.owner, turn.updatedAt, version, turn.shopId,
+        state,
+        turn.owner,
+        turn.updatedAt,
+        version,
+        turn.shopId,
         turn.conversationId,
       );
       return { version, messages: stored };

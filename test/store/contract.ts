@@ -280,6 +280,11 @@ export function runStoreContract(
       await other.commitTurn(turn('c1', 0));
       await expect(store.commitTurn(turn('c1', 0))).rejects.toBeInstanceOf(StoreConflictError);
       expect((await store.getConversation(shop, 'c1'))?.version).toBe(1);
+
+      // Racing through both stores at once: still exactly one winner, and seq stays gap-free.
+      const race = await Promise.allSettled([store.commitTurn(turn('c1', 1)), other.commitTurn(turn('c1', 1))]);
+      expect(race.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect((await other.messages(shop, 'c1')).map((m) => m.seq)).toEqual([1, 2]);
     });
   });
 }
