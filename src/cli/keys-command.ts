@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { generateApiKey, hashApiKey } from '../server/auth.ts';
 import { defaultDatabaseUrl } from '../server/serve.ts';
-import { openStore } from '../store/open.ts';
+import { openStore, UnsupportedDatabaseUrlError } from '../store/open.ts';
 import { CliUsageError, writeLine, type CliIo } from './io.ts';
 
 export const KEYS_HELP = `用法：kefu keys create --shop 店铺ID [--label 备注] [--db 数据库]
@@ -36,7 +36,10 @@ export async function runKeys(args: string[], io: CliIo): Promise<number> {
   if (values.shop === undefined) throw new CliUsageError('缺少 --shop 店铺ID');
   if (!/^[\w.-]{1,64}$/.test(values.shop)) throw new CliUsageError(`店铺ID格式有误："${values.shop}"`);
 
-  const store = await openStore(values.db ?? (env.KEFU_DATABASE_URL || defaultDatabaseUrl(env.KEFU_DATA_DIR || 'data')));
+  const url = values.db ?? (env.KEFU_DATABASE_URL || defaultDatabaseUrl(env.KEFU_DATA_DIR || 'data'));
+  const store = await openStore(url).catch((err: unknown) => {
+    throw err instanceof UnsupportedDatabaseUrlError ? new CliUsageError(err.message) : err;
+  });
   try {
     const key = generateApiKey();
     await store.putApiKey(values.shop, hashApiKey(key), values.label);

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { jsonLogger } from '../server/context.ts';
+import { YamlFileError } from '../shop/load.ts';
+import { UnsupportedDatabaseUrlError } from '../store/open.ts';
 import { defaultDatabaseUrl, startServer } from '../server/serve.ts';
 import { CliUsageError, writeLine, type CliIo } from './io.ts';
 
@@ -19,6 +21,16 @@ export const SERVE_HELP = `用法：kefu serve [--port 3000] [--host 127.0.0.1] 
 export function parsePort(value: string): number {
   if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new CliUsageError(`端口号有误："${value}"（应为 0–65535）`);
   return Number(value);
+}
+
+/** What the shop owner can fix (address in use, a bad database address or shop file), as a usage error. */
+function startupProblem(err: unknown, port: number, host: string): CliUsageError | undefined {
+  if (err instanceof UnsupportedDatabaseUrlError || err instanceof YamlFileError) return new CliUsageError(err.message);
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return new CliUsageError(`端口 ${port} 已被占用，请换一个端口（--port）`);
+  if (code === 'EADDRNOTAVAIL') return new CliUsageError(`无法监听地址 ${host}`);
+  if (code === 'ENOENT' && err instanceof Error && 'path' in err) return new CliUsageError(`找不到文件：${String(err.path)}`);
+  return undefined;
 }
 
 /** Resolves when SIGTERM or SIGINT arrives. */
@@ -60,11 +72,14 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) throw new CliUsageError(`Redis 地址应以 redis:// 开头："${redisUrl}"`);
 
   const stopped = shutdownSignal();
-  const server = await startServer({ port, host: values.host, databaseUrl, redisUrl, shopPath, dataDir, logger: jsonLogger });
+  const server = await startServer({ port, host: values.host, databaseUrl, redisUrl, shopPath, dataDir, logger: jsonLogger }).catch((err: unknown) => {
+    throw startupProblem(err, port, values.host) ?? err;
+  });
   const key = server.demoKey ? `，演示密钥：${server.demoKey}` : '，API 密钥用 kefu keys create --shop ' + server.shop.id + ' 生成';
   writeLine(io.stdout, `kefu 服务已启动：${server.url}（店铺：${server.shop.name}，数据库：${server.store.kind}${key}）`);
   const signal = await stopped;
   jsonLogger.info('shutting down', { signal });
   await server.close();
+  jsonLogger.info('stopped');
   return 0;
 }

@@ -47,9 +47,11 @@ export interface RunningServer {
 
 export const defaultDatabaseUrl = (dataDir: string): string => `sqlite:${join(dataDir, 'kefu.db')}`;
 
+const isDemoShop = (shopPath: string | undefined): boolean => shopPath === undefined || shopPath === DEMO_SHOP_PATH;
+
 function shopRuntime(shopPath: string | undefined, dataDir: string): ShopRuntime {
-  const demo = shopPath === undefined || shopPath === DEMO_SHOP_PATH;
-  const shop = demo ? loadDemoShop() : loadShop(shopPath);
+  const demo = isDemoShop(shopPath);
+  const shop = shopPath === undefined || demo ? loadDemoShop() : loadShop(shopPath);
   return {
     shop,
     scripts: loadScripts(),
@@ -69,11 +71,12 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 }
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const runtime = shopRuntime(options.shopPath, options.dataDir);
+  // The database address first: a wrong one fails before the classifier is loaded.
   const store = await openStore(options.databaseUrl);
   let lock: ConversationLock | undefined;
   try {
-    const isDemo = options.shopPath === undefined;
+    const runtime = shopRuntime(options.shopPath, options.dataDir);
+    const isDemo = isDemoShop(options.shopPath);
     if (isDemo) await store.putApiKey(runtime.shop.id, hashApiKey(DEMO_API_KEY), 'demo');
     if (options.redisUrl) throw new Error('the Redis lock is not available yet');
     lock = createLocalLock();
