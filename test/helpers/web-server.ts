@@ -1,13 +1,11 @@
 import { DEMO_API_KEY } from '../../src/server/auth.ts';
-import { inboxRouter } from '../../src/server/inbox-routes.ts';
-import { notebooksRouter } from '../../src/server/notebooks-routes.ts';
-import { webRouter } from '../../src/server/web-routes.ts';
+import { webAppOptions } from '../../src/server/web-app.ts';
 import { SqliteStore } from '../../src/store/sqlite.ts';
 import { startTestServer, type TestServer } from './http-server.ts';
 
 /**
  * The API test server (demo shop and a second shop, SQLite in memory) with the web parts mounted
- * the way `kefu serve` mounts them: notebooks and inbox under /api/v1, the pages at the root. The
+ * with `webAppOptions` as `kefu serve` mounts them: notebooks and inbox under /api/v1, the pages at the root. The
  * clock is the test's to move.
  */
 export interface WebTestServer {
@@ -27,7 +25,7 @@ export async function startWebTestServer(now: Date): Promise<WebTestServer> {
   const server = await startTestServer({
     store,
     clock: deps.clock,
-    app: { apiRouters: [notebooksRouter(deps), inboxRouter(deps)], routers: [webRouter()] },
+    app: webAppOptions(deps),
   });
   return {
     url: server.url,
