@@ -101,10 +101,17 @@ function renderNotes(view) {
   $('notes').replaceChildren(...items);
 }
 
+/** What changes when a conversation moves on; the periodic refresh leaves an unchanged one alone. */
+const signature = (view) => JSON.stringify([view.id, view.updatedAt, view.state.owner, view.messages.length, view.remarks.length, view.promises.map((p) => p.kept)]);
+let shown = '';
+
 function renderConversation(view) {
   // The periodic refresh re-renders the same conversation: keep what the agent is typing in the simulator.
   const switched = current?.id !== view.id;
   current = view;
+  const sig = signature(view);
+  if (!switched && sig === shown) return;
+  shown = sig;
   $('conversation-title').textContent = `会话 ${view.id} · 买家 ${view.buyerId}`;
   const owner = $('conversation-owner');
   owner.textContent = OWNER_ZH[view.state.owner] ?? view.state.owner;

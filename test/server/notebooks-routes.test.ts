@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attachmentHeader } from '../../src/server/notebooks-routes.ts';
 import { OTHER_SHOP_KEY } from '../helpers/http-server.ts';
 import { startWebTestServer, type WebTestServer } from '../helpers/web-server.ts';
 
@@ -144,5 +145,13 @@ describe('GET /api/v1/inbox', () => {
     expect(others.rows).toEqual([]);
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { error: { message: string } }).error.message).toBe('对话不存在');
+  });
+});
+
+describe('attachmentHeader', () => {
+  it('percent-encodes the UTF-8 name, including the characters RFC 5987 does not allow bare', () => {
+    expect(attachmentHeader("问题记录(1)'*.csv", 'problems.csv')).toBe(
+      `attachment; filename="problems.csv"; filename*=UTF-8''%E9%97%AE%E9%A2%98%E8%AE%B0%E5%BD%95%281%29%27%2A.csv`,
+    );
   });
 });
