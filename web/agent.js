@@ -1,5 +1,5 @@
 // The agent sidebar: conversations, a buyer simulator, assist suggestions, the draft linted as it is typed.
-import { api, apiJson, bindKeyField, el, reportError, shortTime, status } from './api.js';
+import { api, apiJson, bindKeyField, el, reportError, shortTime as timeIn, status } from './api.js';
 
 const $ = (id) => document.getElementById(id);
 const AGENT_STORAGE = 'kefu.agentName';
@@ -9,6 +9,8 @@ const REFRESH_MS = 5000;
 const LINT_DELAY_MS = 250;
 
 let current = null; // the open conversation's view
+let shopTimeZone; // from the inbox: times show in the shop's zone
+const shortTime = (iso) => timeIn(iso, shopTimeZone);
 
 function agentName() {
   return $('agent-name').value.trim() || '客服';
@@ -21,7 +23,8 @@ function newConversationId() {
 // ---- Conversation list ----
 
 async function loadInbox() {
-  const { conversations } = await apiJson('/inbox');
+  const { conversations, timezone } = await apiJson('/inbox');
+  shopTimeZone = timezone;
   const list = $('conversation-list');
   if (conversations.length === 0) {
     list.replaceChildren(el('li', { className: 'empty' }, '暂无会话：用下方“模拟买家”发一条消息试试'));

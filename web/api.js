@@ -98,11 +98,11 @@ export function reportError(err) {
   status(err instanceof Error ? err.message : String(err), 'error');
 }
 
-/** "14:30" today, "11-20 14:30" otherwise, in the shop's zone. */
-export function shortTime(iso) {
+/** "14:30" today, "11/20 14:30" otherwise, in the shop's zone. */
+export function shortTime(iso, timeZone = 'Asia/Shanghai') {
   const d = new Date(iso);
-  const opts = { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false };
-  const day = (x) => x.toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
+  const opts = { timeZone, hour: '2-digit', minute: '2-digit', hour12: false };
+  const day = (x) => x.toLocaleDateString('zh-CN', { timeZone });
   if (day(d) === day(new Date())) return d.toLocaleTimeString('zh-CN', opts);
   return d.toLocaleString('zh-CN', { ...opts, month: '2-digit', day: '2-digit' });
 }

@@ -30,7 +30,8 @@ export function inboxRouter(deps: NotebooksDeps): Router {
 
   router.get('/inbox', async (req, res) => {
     const { owner } = parseQuery(ListQuerySchema, req.query);
-    const shopId = shopOf(req).shop.id;
+    const { shop } = shopOf(req);
+    const shopId = shop.id;
     const conversations = (await store.listConversations(shopId, owner ? { owner } : {}))
       .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
       .slice(0, INBOX_LIMIT);
@@ -46,7 +47,8 @@ export function inboxRouter(deps: NotebooksDeps): Router {
         };
       }),
     );
-    res.json({ conversations: items });
+    // The page shows times in the shop's zone, like the notebooks.
+    res.json({ timezone: shop.timezone, conversations: items });
   });
 
   router.get('/inbox/:id', async (req, res) => {

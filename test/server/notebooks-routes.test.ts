@@ -124,7 +124,8 @@ describe('notebook errors', () => {
 
 describe('GET /api/v1/inbox', () => {
   it('lists the shop’s conversations, most recent first, with the last message', async () => {
-    const body = (await (await server.api('/inbox')).json()) as { conversations: { id: string; owner: string; lastMessage: { role: string } | null }[] };
+    const body = (await (await server.api('/inbox')).json()) as { timezone: string; conversations: { id: string; owner: string; lastMessage: { role: string } | null }[] };
+    expect(body.timezone).toBe('Asia/Shanghai');
     expect(body.conversations[0]!.id).toBe('c-night');
     expect(body.conversations.map((c) => c.id).sort()).toEqual(['c-assist', 'c-lost', 'c-night', 'c-order']);
     expect(body.conversations.find((c) => c.id === 'c-order')!.lastMessage!.role).toBe('agent');
@@ -140,7 +141,7 @@ describe('GET /api/v1/inbox', () => {
     const missing = await server.api('/inbox/nope');
     // Another shop's key sees none of the demo shop's conversations.
     expect((await server.api('/inbox/c-assist', { key: OTHER_SHOP_KEY })).status).toBe(404);
-    expect(await (await server.api('/inbox', { key: OTHER_SHOP_KEY })).json()).toEqual({ conversations: [] });
+    expect(((await (await server.api('/inbox', { key: OTHER_SHOP_KEY })).json()) as { conversations: unknown[] }).conversations).toEqual([]);
     const others = (await (await server.api('/notebooks/problems?from=2025-11-20&to=2025-11-21', { key: OTHER_SHOP_KEY })).json()) as { rows: unknown[] };
     expect(others.rows).toEqual([]);
     expect(missing.status).toBe(404);
