@@ -13,6 +13,7 @@ import {
   newest,
   orderList,
 } from './logistics-helpers.ts';
+import { requestedVariant } from './aftersale-helpers.ts';
 import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, type ReplyPlan, type TurnEvent } from './protocol.ts';
 
 /**
@@ -35,10 +36,20 @@ import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, type Reply
 
 /** The intents this machine answers (ids of intents.md); anything else is `unhandled`. */
 export const LOGISTICS_INTENTS: readonly IntentId[] = [
-  'logistics_track', 'not_shipped', 'urgent_delivery', 'signed_not_received', 'delivery_delay', 'address_change', 'confirm_receipt',
+  'logistics_track', 'not_shipped', 'urgent_delivery', 'signed_not_received', 'delivery_delay', 'address_change', 'order_change',
+  'cancel_order', 'confirm_receipt',
 ];
 
-type LogisticsIntent = 'logistics_track' | 'not_shipped' | 'urgent_delivery' | 'signed_not_received' | 'delivery_delay' | 'address_change' | 'confirm_receipt';
+type LogisticsIntent =
+  | 'logistics_track'
+  | 'not_shipped'
+  | 'urgent_delivery'
+  | 'signed_not_received'
+  | 'delivery_delay'
+  | 'address_change'
+  | 'order_change'
+  | 'cancel_order'
+  | 'confirm_receipt';
 
 const isLogisticsIntent = (intent: IntentId): intent is LogisticsIntent => LOGISTICS_INTENTS.includes(intent);
 
@@ -269,6 +280,91 @@ function addressChangeAnswer(event: TurnEvent): Answer {
   }
 }
 
+// ---------------------------------------------------------------- order change (seed 004 修改订单流程)
+
+/** "黑色 L码" from the message's colour and size entities; null when it names neither. */
+function wantedVariant(event: TurnEvent): string | null {
+  const { size, color } = requestedVariant(event.entities);
+  const parts = [color, size === null ? null : `${size}码`].filter((p): p is string => p !== null);
+  return parts.length === 0 ? null : parts.join(' ');
+}
+
+/** Size/colour change before shipping: remark within 30 minutes of payment, a warehouse note later. */
+function orderChangeOrder(order: Order, event: TurnEvent): Answer {
+  const orderId = order.id;
+  switch (order.state) {
+    case 'unpaid':
+      return { replies: [reply('order_change.unpaid', { orderId })] };
+    case 'shipped':
+      return { replies: [reply('order_change.shipped', { orderId })] };
+    case 'delivered':
+    case 'completed':
+      return { replies: [reply('order_change.received', { orderId })] };
+    case 'refunding':
+      return { replies: [reply('order_change.refunding', { orderId })] };
+    case 'paid':
+    case 'printed': {
+      const variant = wantedVariant(event);
+      if (variant === null) return { replies: [reply('order_change.ask_variant', { orderId })] };
+      const minutes = minutesBetween(order.paidAt, event.facts.now);
+      if (order.state === 'paid' && minutes !== null && minutes <= DIRECT_CHANGE_MINUTES) {
+        return {
+          replies: [reply('order_change.remarked', { orderId, variant })],
+          remarks: [{ orderId, reason: `顾客申请把款式改为：${variant}` }],
+        };
+      }
+      return {
+        replies: [reply('order_change.warehouse', { orderId, variant })],
+        remarks: [{ orderId, reason: `付款超过30分钟，请打单处把款式改为：${variant}` }],
+        promises: [followUp('跟进仓库修改款式并回复顾客', orderId)],
+      };
+    }
+  }
+}
+
+function orderChangeAnswer(event: TurnEvent): Answer {
+  const t = target(event, (o) => o.state === 'unpaid' || isPending(o), 'newest');
+  if (t.kind === 'foreign') return notOwn();
+  const order = t.kind === 'order' ? t.order : event.facts.orders[0];
+  return order === undefined ? askOrderId() : orderChangeOrder(order, event);
+}
+
+// ---------------------------------------------------------------- cancel (seed 004 退款理由)
+
+/**
+ * Cancelling before receipt. The refund reason the buyer picks matters: 缺货 or 未按约定时间发货
+ * cost the shop 30% compensation, so the scripts suggest 拍错/不想要了 — true for a buyer who
+ * simply changed their mind.
+ */
+function cancelOrder(order: Order, event: TurnEvent): Answer {
+  const orderId = order.id;
+  switch (order.state) {
+    case 'unpaid':
+      return { replies: [reply('cancel.unpaid', { orderId })] };
+    case 'paid':
+    case 'printed':
+      return {
+        replies: [reply(order.state === 'paid' ? 'cancel.paid' : 'cancel.printed', { orderId })],
+        remarks: [{ orderId, reason: '顾客申请取消订单，请勿发货' }],
+        promises: [followUp('确认仓库未发出并尽快同意退款', orderId)],
+      };
+    case 'shipped':
+      return { replies: [reply('cancel.shipped', { orderId, courier: courierOf(order, event) })] };
+    case 'delivered':
+    case 'completed':
+      return { replies: [reply('cancel.received', { orderId })] };
+    case 'refunding':
+      return { replies: [reply('cancel.refunding', { orderId })] };
+  }
+}
+
+function cancelAnswer(event: TurnEvent): Answer {
+  const t = target(event, (o) => o.state === 'unpaid' || isPending(o), 'newest');
+  if (t.kind === 'foreign') return notOwn();
+  const order = t.kind === 'order' ? t.order : event.facts.orders[0];
+  return order === undefined ? askOrderId() : cancelOrder(order, event);
+}
+
 // ---------------------------------------------------------------- turn planning
 
 const ANSWERS: Record<LogisticsIntent, (event: TurnEvent) => Answer> = {
@@ -278,6 +374,8 @@ const ANSWERS: Record<LogisticsIntent, (event: TurnEvent) => Answer> = {
   signed_not_received: signedAnswer,
   delivery_delay: delayAnswer,
   address_change: addressChangeAnswer,
+  order_change: orderChangeAnswer,
+  cancel_order: cancelAnswer,
   confirm_receipt: () => ({ replies: [reply('confirm_receipt.how')] }),
 };
 

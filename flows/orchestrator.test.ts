@@ -25,7 +25,6 @@ describe('orchestrator', () => {
   it.each([
     ['human', 'asked_for_human'],
     ['complaint', 'complaint'],
-    ['logistics_track', 'not_automated'],
   ] as const)('hands %s to a human (%s)', (intent, reason) => {
     const s = start([turn(intent)]).getSnapshot();
     expect(s.value).toBe('pending');

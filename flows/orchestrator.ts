@@ -43,7 +43,6 @@ export const orchestratorMachine = setup({
   guards: {
     asksForHandoff: ({ event }) => event.type === 'TURN' && routeFor(event.intent) === 'handoff',
     isLargeOrder: ({ event }) => event.type === 'TURN' && event.largeOrder,
-    isUnsupported: ({ event }) => event.type === 'TURN' && routeFor(event.intent) === 'unsupported',
     flowHandsOff: ({ event }) => event.type === 'FLOW_RESULT' && event.handoff !== undefined,
     misunderstoodTooOften: ({ context, event }) =>
       event.type === 'FLOW_RESULT' && event.unhandled && context.misunderstoodInARow + 1 >= MISUNDERSTOOD_LIMIT,
@@ -67,7 +66,6 @@ export const orchestratorMachine = setup({
       handoffTurn: context.turnCount,
     })),
     handOffLargeOrder: assign(({ context }) => ({ handoffReason: 'large_order' as const, handoffTurn: context.turnCount })),
-    handOffUnsupported: assign(({ context }) => ({ handoffReason: 'not_automated' as const, handoffTurn: context.turnCount })),
     handOffFromFlow: assign(({ context, event }) => ({
       handoffReason: event.type === 'FLOW_RESULT' && event.handoff ? event.handoff : ('outside_policy' as const),
       handoffTurn: context.turnCount,
@@ -97,7 +95,6 @@ export const orchestratorMachine = setup({
         TURN: [
           { guard: 'asksForHandoff', target: 'pending', actions: ['recordTurn', 'handOffAsked'] },
           { guard: 'isLargeOrder', target: 'pending', actions: ['recordTurn', 'handOffLargeOrder'] },
-          { guard: 'isUnsupported', target: 'pending', actions: ['recordTurn', 'handOffUnsupported'] },
           { actions: 'recordTurn' },
         ],
         FLOW_RESULT: [

@@ -349,15 +349,21 @@ function shippingFeeAnswer(turn: Turn): Answer {
 // ---------------------------------------------------------------- invoice, payment, installments
 
 /** 专票 / 增值税专用发票 (traditional characters too). */
-const asksSpecialInvoice = (text: string): boolean => /[专專](?:票|用[发發]票)/.test(text);
+export const asksSpecialInvoice = (text: string): boolean => /[专專](?:票|用[发發]票)/.test(text);
 
-function invoiceAnswer({ event }: Turn): Answer {
+/**
+ * The invoice answer before an order exists (seed 004 case 1): always available, no charge, the
+ * 发票抬头 goes in the 买家留言. The invoice flow uses it too when the buyer has no order.
+ */
+export function preOrderInvoiceReply(event: TurnEvent): ReplyPlan {
   const { invoice } = event.facts.shop;
   const params = { category: invoice.category, delivery: invoice.delivery };
   // Asked for a 专票: say first what the shop issues, never "可以开" first.
-  if (asksSpecialInvoice(event.text)) return { replies: [reply('invoice.special', { ...params, invoiceKind: invoice.kind })] };
-  return { replies: [reply('invoice.available', params)] };
+  if (asksSpecialInvoice(event.text)) return reply('invoice.special', { ...params, invoiceKind: invoice.kind });
+  return reply('invoice.available', params);
 }
+
+const invoiceAnswer = ({ event }: Turn): Answer => ({ replies: [preOrderInvoiceReply(event)] });
 
 const PAYMENT_SCRIPTS = {
   cod: 'payment.cod_declined',

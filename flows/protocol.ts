@@ -49,7 +49,7 @@ export const ConcessionSchema = z.object({
 export type Concession = z.infer<typeof ConcessionSchema>;
 
 export const HandoffSchema = z.object({
-  reason: z.enum(['asked_for_human', 'complaint', 'large_order', 'misunderstood', 'outside_policy', 'not_automated']),
+  reason: z.enum(['asked_for_human', 'complaint', 'large_order', 'misunderstood', 'outside_policy']),
   /** One Chinese paragraph an agent can act on. */
   summary: z.string().min(1),
 });

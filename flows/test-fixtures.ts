@@ -4,6 +4,10 @@ import { createActor, type Actor, type AnyStateMachine, type Snapshot } from 'xs
 import type { FlowOutput, TurnEvent, TurnFacts } from './protocol.ts';
 import type { Entity } from '../src/nlu/entities/index.ts';
 import type { IntentId } from '../src/nlu/intents.ts';
+import { expect } from 'vitest';
+import { createLinter } from '../src/compliance/linter.ts';
+import { replyLintContext } from '../src/dialogue/lint-context.ts';
+import { renderVariant, type Script } from '../src/dialogue/scripts.ts';
 
 /** A small shop for machine tests (the demo shop for the product lives in src/shop/demo). */
 export const testShop: Shop = ShopSchema.parse({
@@ -132,6 +136,9 @@ export const SAMPLE_PLACEHOLDER_VALUES: Readonly<Record<string, string | number>
   phone: '138****5678',
   threshold: 300,
   recommendation: '羊绒围巾',
+  variant: '黑色 L码',
+  invoiceTitle: '杭州暖阳贸易有限公司',
+  opening: '明天09:00',
 };
 
 /** A machine's state value and output after one turn. */
@@ -166,4 +173,22 @@ export function replayWithRestarts(machine: AnyStateMachine, events: readonly Tu
     return trace;
   });
   return { straight, restored, persisted };
+}
+
+/**
+ * Checks a turn's replies the way the engine uses them: each names a known script, every
+ * variant renders with the plan's params, and the text lints clean under the strict profile
+ * with the buyer's own orders (and, if given, someone else's) as context.
+ */
+export function expectLintCleanReplies(out: FlowOutput, event: TurnEvent, scriptById: ReadonlyMap<string, Script>, otherOrders: Order[] = []): void {
+  const buyerId = event.facts.orders[0]?.buyerId ?? 'buyer-1';
+  const linter = createLinter({ profile: 'tmall', context: replyLintContext({ shop: event.facts.shop, buyerId, ownOrders: event.facts.orders, otherOrders }) });
+  for (const plan of out.replies) {
+    const script = scriptById.get(plan.scriptId);
+    expect(script, `unknown script ${plan.scriptId}`).toBeDefined();
+    for (const v of script!.variants) {
+      const text = renderVariant(v, plan.params, plan.scriptId);
+      expect(linter.lint(text).violations.map((f) => `${f.ruleId}: ${text}`)).toEqual([]);
+    }
+  }
 }

@@ -30,8 +30,12 @@ const provider: OrderProvider = {
   },
 };
 
+// Loaded once: parsing the scripts library per turn would dominate the property test below.
+const scripts = loadScripts();
+const classifier = defaultClassifier();
+
 function deps(at = '2026-11-23T10:00:00+08:00'): EngineDeps {
-  return { classifier: defaultClassifier(), scripts: loadScripts(), shop: testShop, orders: provider, clock: () => new Date(at) };
+  return { classifier, scripts, shop: testShop, orders: provider, clock: () => new Date(at) };
 }
 
 async function chat(texts: string[], options: { mode?: IncomingMessage['mode']; at?: string; buyerId?: string; start?: ConversationState } = {}) {
@@ -77,9 +81,12 @@ describe('respond', () => {
     expect(results[0]!.replies[0]!.scriptId).toBe('common.handoff_after_hours');
   });
 
-  it('hands off logistics and after-sale questions, which are not automated yet', async () => {
-    const { results } = await chat(['我的快递到哪了']);
-    expect(results[0]!.handoff?.reason).toBe('not_automated');
+  it('answers tracking from the buyer’s own orders, asking which order when several are in transit', async () => {
+    const { results, conversation } = await chat(['我的快递到哪了']);
+    expect(results[0]!.handoff).toBeUndefined();
+    expect(results[0]!.state).toMatch(/^bot\/logistics\./);
+    expect(results[0]!.replies[0]!.scriptId).toMatch(/^logistics\.track\./);
+    expect(conversation.history).toHaveLength(1);
   });
 
   it('hands off after two misunderstood messages in a row', async () => {

@@ -13,7 +13,7 @@ import { isWithinWorkingHours } from '../shop/hours.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import type { Product, Shop } from '../shop/schema.ts';
 import { bareNumberOf } from '../../flows/presale-helpers.ts';
-import { FLOW_MACHINES, isFlowName, runFlow, statePath, type FlowName } from './flows.ts';
+import { FLOW_MACHINES, isFlowName, isWaiting, runFlow, statePath, type FlowName } from './flows.ts';
 import { replyLintContext } from './lint-context.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
 import { handoffSummary } from './summary.ts';
@@ -59,6 +59,8 @@ export const ConversationStateSchema = z.object({
   concessions: z.array(ConcessionSchema.extend({ at: z.string() })),
   /** Set when the last reply asked which product (bargaining.ask_product, presale.*ask_product*). */
   pendingAsk: PendingAskSchema.optional(),
+  /** The flow whose question is still open (see WAITING_STATES). */
+  awaiting: z.custom<FlowName>((v) => typeof v === 'string' && isFlowName(v)).optional(),
 });
 export type ConversationState = z.infer<typeof ConversationStateSchema>;
 
@@ -258,34 +260,40 @@ export function resumedAsk(
   return unsure ? pending : undefined;
 }
 
+interface FlowsRun {
+  out: FlowOutput;
+  flowState: string;
+  flows: ConversationState['flows'];
+  /** The flow that answered the primary intent (none for social turns). */
+  primary?: FlowName;
+  pendingAsk?: PendingAsk;
+}
+
+/**
+ * The flow waiting for an answer that a turn nobody else claims goes to: a social or unsure
+ * turn ("尾号5678那个", "照片发您了") after a flow asked something. The last flow that asked
+ * wins while it still waits.
+ */
+export function waitingFlowFor(state: ConversationState, route: Route, confidence: number): FlowName | undefined {
+  const awaiting = state.awaiting;
+  if (awaiting === undefined || !isWaiting(awaiting, state.flows[awaiting])) return undefined;
+  return route === 'social' || confidence < PENDING_ASK_CONFIDENCE ? awaiting : undefined;
+}
+
 /** Runs the primary intent's flow and any further asks (secondary intents) of other flows. */
-function runFlows(
-  state: ConversationState,
-  event: TurnEvent,
-  resume?: PendingAsk,
-): { out: FlowOutput; flowState: string; flows: ConversationState['flows']; pendingAsk?: PendingAsk } {
+function runFlows(state: ConversationState, event: TurnEvent, confidence: number, resume?: PendingAsk): FlowsRun {
   const flows = { ...state.flows };
   const initialBargaining = initialStateOf('bargaining');
   const routeOf = (intent: IntentId): Route => routeInConversation(intent, state.flows, initialBargaining);
   const route = routeOf(event.intent);
   const out = emptyOutput();
   let flowState: string = route;
-  // A further ask runs only when it belongs to another flow: one flow answers once per turn.
-  const asks: IntentId[] = [event.intent, ...event.secondary.filter((i) => routeOf(i) !== route)];
+  let primary: FlowName | undefined;
   let pendingAsk: PendingAsk | undefined;
-  asks.forEach((intent, index) => {
-    const name = index === 0 && resume ? resume.flow : answersBodyQuestion(intent, event, state.flows) ? 'presale' : routeOf(intent);
-    if (!isFlowName(name)) {
-      if (index === 0 && name === 'social') {
-        if (intent === 'thanks_bye') out.replies.push({ scriptId: 'common.thanks', params: {} });
-        else if (intent === 'praise') out.replies.push({ scriptId: 'common.praise', params: {} });
-        else out.unhandled = true;
-      }
-      return;
-    }
-    const result = runFlow(name, flows[name], { ...event, intent, secondary: [] });
+  const take = (name: FlowName, intent: IntentId, result: ReturnType<typeof runFlow>, isPrimary: boolean): void => {
     flows[name] = result.snapshot;
-    if (index === 0) {
+    if (isPrimary) {
+      primary = name;
       flowState = result.state;
       if (result.out.unhandled) out.unhandled = true;
       if (result.out.handoff) out.handoff = result.out.handoff;
@@ -295,9 +303,44 @@ function runFlows(
     out.remarks.push(...result.out.remarks);
     out.promises.push(...result.out.promises);
     out.concessions.push(...result.out.concessions);
+  };
+
+  // A waiting flow tries first; if it cannot use the message, the turn is routed as usual.
+  const waiting = resume ? undefined : waitingFlowFor(state, route, confidence);
+  let primaryDone = false;
+  if (waiting !== undefined) {
+    const trial = runFlow(waiting, flows[waiting], { ...event, secondary: [] });
+    if (!trial.out.unhandled) {
+      take(waiting, event.intent, trial, true);
+      primaryDone = true;
+    }
+  }
+
+  // A further ask runs only when it belongs to another flow: one flow answers once per turn.
+  const asks: IntentId[] = [event.intent, ...event.secondary.filter((i) => routeOf(i) !== route)];
+  asks.forEach((intent, index) => {
+    if (index === 0 && primaryDone) return;
+    const name = index === 0 && resume ? resume.flow : answersBodyQuestion(intent, event, state.flows) ? 'presale' : routeOf(intent);
+    if (!isFlowName(name)) {
+      if (index === 0 && name === 'social') {
+        if (intent === 'thanks_bye') out.replies.push({ scriptId: 'common.thanks', params: {} });
+        else if (intent === 'praise') out.replies.push({ scriptId: 'common.praise', params: {} });
+        else out.unhandled = true;
+      }
+      return;
+    }
+    if (index > 0 && name === primary) return;
+    take(name, intent, runFlow(name, flows[name], { ...event, intent, secondary: [] }), index === 0);
   });
   if (out.unhandled && out.replies.length === 0) out.replies.push({ scriptId: 'common.not_understood', params: {} });
-  return { out, flowState, flows, ...(pendingAsk ? { pendingAsk } : {}) };
+  return { out, flowState, flows, ...(primary ? { primary } : {}), ...(pendingAsk ? { pendingAsk } : {}) };
+}
+
+/** The flow still waiting for an answer after the turn: the one that just asked, else the one that asked before. */
+function awaitingAfter(previous: FlowName | undefined, run: FlowsRun): FlowName | undefined {
+  if (run.primary !== undefined && isWaiting(run.primary, run.flows[run.primary])) return run.primary;
+  if (previous !== undefined && isWaiting(previous, run.flows[previous])) return previous;
+  return undefined;
 }
 
 export async function respond(
@@ -340,7 +383,7 @@ export async function respond(
   const orchestrator = restoreOrchestrator(state);
   orchestrator.send({ type: 'TURN', intent: event.intent, largeOrder, ...(message.mode ? { mode: message.mode } : {}) });
   const ownerBefore = orchestrator.getSnapshot().value as Owner;
-  const ran: ReturnType<typeof runFlows> = ownerBefore === 'pending' ? { out: emptyOutput(), flowState: 'waiting', flows: state.flows } : runFlows(state, event, resume);
+  const ran: FlowsRun = ownerBefore === 'pending' ? { out: emptyOutput(), flowState: 'waiting', flows: state.flows } : runFlows(state, event, classification.confidence, resume);
   const { out, flowState, flows } = ran;
   if (ownerBefore !== 'pending') {
     orchestrator.send({ type: 'FLOW_RESULT', unhandled: out.unhandled === true, ...(out.handoff ? { handoff: out.handoff } : {}) });
@@ -392,6 +435,8 @@ export async function respond(
     // Only while the reply the buyer gets is the flow's question (not a hand-off notice or a holding line).
     ...(ran.pendingAsk && !handedOffNow && owner !== 'pending' ? { pendingAsk: ran.pendingAsk } : {}),
   };
+  const awaiting = awaitingAfter(state.awaiting, ran);
+  if (awaiting !== undefined) next.awaiting = awaiting;
   orchestrator.stop();
 
   const result: TurnResult = {

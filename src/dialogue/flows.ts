@@ -1,5 +1,8 @@
 import { createActor, type AnyStateMachine, type Snapshot } from 'xstate';
+import { aftersaleMachine } from '../../flows/aftersale.ts';
 import { bargainingMachine } from '../../flows/bargaining.ts';
+import { invoiceMachine } from '../../flows/invoice.ts';
+import { logisticsMachine } from '../../flows/logistics.ts';
 import { presaleMachine } from '../../flows/presale.ts';
 import type { FlowOutput, TurnEvent } from '../../flows/protocol.ts';
 
@@ -7,8 +10,30 @@ import type { FlowOutput, TurnEvent } from '../../flows/protocol.ts';
 export const FLOW_MACHINES = {
   presale: presaleMachine,
   bargaining: bargainingMachine,
+  logistics: logisticsMachine,
+  aftersale: aftersaleMachine,
+  invoice: invoiceMachine,
 } satisfies Record<string, AnyStateMachine>;
 export type FlowName = keyof typeof FLOW_MACHINES;
+
+/**
+ * States in which a flow's last reply asked the buyer something (which order, the new address,
+ * photos, a size). A message that no flow claims (`other`, a bare "好的") goes to the flow that
+ * waits, even after the buyer asked something else in between.
+ */
+export const WAITING_STATES: Record<FlowName, readonly string[]> = {
+  presale: ['awaitingBodyData'],
+  bargaining: [],
+  logistics: ['choosingOrder', 'awaitingAddress'],
+  aftersale: ['awaitingPhotos', 'awaitingChoice', 'awaitingVariant'],
+  invoice: ['awaitingTitle'],
+};
+
+/** Whether a flow's persisted snapshot is in one of its waiting states. */
+export function isWaiting(name: FlowName, persisted: unknown): boolean {
+  if (persisted === null || typeof persisted !== 'object' || !('value' in persisted)) return false;
+  return WAITING_STATES[name].includes(statePath(persisted.value));
+}
 
 export function isFlowName(name: string): name is FlowName {
   return name in FLOW_MACHINES;

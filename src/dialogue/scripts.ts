@@ -50,6 +50,9 @@ export const PLACEHOLDERS: Record<string, string> = {
   threshold: 'an order-total threshold (元)',
   recommendation: 'recommended product name',
   trackingEvent: 'latest tracking event of the buyer’s own shipped order',
+  variant: 'the colour and size wanted (黑色 L码)',
+  invoiceTitle: 'the invoice title (发票抬头) the buyer gave',
+  opening: 'when agents are back (e.g. 明天09:00)',
 };
 
 export interface Script {

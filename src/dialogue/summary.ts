@@ -9,7 +9,6 @@ export const HANDOFF_REASON_ZH: Record<HandoffReason, string> = {
   large_order: '大额订单，需要主管跟进',
   misunderstood: '机器人连续两次没能理解顾客',
   outside_policy: '顾客的要求超出店铺优惠政策',
-  not_automated: '该问题暂由人工处理（物流、售后等）',
 };
 
 const STATE_ZH: Record<Order['state'], string> = {

@@ -7,6 +7,9 @@ import { opsRoutes } from './ops-routes.ts';
 import { toolRoutes } from './tool-routes.ts';
 import { requireJsonBody } from './validate.ts';
 
+/** Builds a router from the app's dependencies (store, lock, shops, clock, metrics, logger). */
+export type RouterFactory = (deps: AppDeps) => Router;
+
 /**
  * The HTTP app (express 5: a rejected async handler reaches the error handler by itself).
  *
@@ -17,8 +20,8 @@ import { requireJsonBody } from './validate.ts';
  * Both run before the JSON 404 and the error handler; throw `HttpError` for a JSON error answer.
  */
 export interface AppOptions {
-  apiRouters?: Router[];
-  routers?: Router[];
+  apiRouters?: RouterFactory[];
+  routers?: RouterFactory[];
 }
 
 export const API_PREFIX = '/api/v1';
@@ -38,10 +41,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   api.use(express.json({ limit: BODY_LIMIT, strict: false }));
   api.use('/conversations', conversationRoutes(deps));
   api.use(toolRoutes(deps));
-  for (const router of options.apiRouters ?? []) api.use(router);
+  for (const router of options.apiRouters ?? []) api.use(router(deps));
   app.use(API_PREFIX, api);
 
-  for (const router of options.routers ?? []) app.use(router);
+  for (const router of options.routers ?? []) app.use(router(deps));
 
   app.use(unknownRoute);
   app.use(

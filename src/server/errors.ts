@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { LockTimeoutError } from '../store/redis.ts';
 import { StoreConflictError } from '../store/types.ts';
 
 /**
@@ -34,8 +35,12 @@ export class HttpError extends Error {
 
 export const notFound = (what = '对话不存在'): HttpError => new HttpError('not_found', what);
 
-/** Another instance changed the conversation meanwhile (only without a shared lock): the client may retry. */
-const conflict = (): HttpError => new HttpError('conflict', '对话刚被其他请求更新，请重试');
+/** The client may retry both: another instance changed the conversation meanwhile, or holds it too long. */
+function fromStore(err: unknown): HttpError | undefined {
+  if (err instanceof StoreConflictError) return new HttpError('conflict', '对话刚被其他请求更新，请重试');
+  if (err instanceof LockTimeoutError) return new HttpError('conflict', '对话正忙，请稍后再试');
+  return undefined;
+}
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string };
@@ -78,7 +83,7 @@ export function errorHandler(reporter: ErrorReporter): ErrorRequestHandler {
       next(err);
       return;
     }
-    const known = err instanceof HttpError ? err : err instanceof StoreConflictError ? conflict() : fromBodyParser(err);
+    const known = err instanceof HttpError ? err : fromStore(err) ?? fromBodyParser(err);
     const error = known ?? new HttpError('internal', '服务器内部错误，请稍后再试');
     reporter.onError(error.code, known ? undefined : err);
     sendError(res, error);

@@ -7,11 +7,11 @@ import { loadDemoOrderProvider } from '../orders/demo-provider.ts';
 import { DEMO_SHOP_PATH, loadDemoShop, loadShop } from '../shop/load.ts';
 import type { Shop } from '../shop/schema.ts';
 import { openStore } from '../store/open.ts';
-import { createLocalLock } from '../store/queue.ts';
 import type { ConversationLock, Store } from '../store/types.ts';
 import { createApp, type AppOptions } from './app.ts';
 import { DEMO_API_KEY, hashApiKey } from './auth.ts';
 import type { Logger } from './context.ts';
+import { openConversationLock } from './lock.ts';
 import { createMetrics } from './metrics.ts';
 import { noOrders, shopsById, type ShopRuntime } from './shop-runtime.ts';
 
@@ -78,8 +78,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const runtime = shopRuntime(options.shopPath, options.dataDir);
     const isDemo = isDemoShop(options.shopPath);
     if (isDemo) await store.putApiKey(runtime.shop.id, hashApiKey(DEMO_API_KEY), 'demo');
-    if (options.redisUrl) throw new Error('the Redis lock is not available yet');
-    lock = createLocalLock();
+    lock = await openConversationLock(options.redisUrl);
     const app = createApp(
       { store, lock, shops: shopsById([runtime]), clock: () => new Date(), metrics: createMetrics(), logger: options.logger },
       options.app,

@@ -341,3 +341,39 @@ describe('operations: healthz and metrics', () => {
     await broken.close();
   });
 });
+
+describe('extra routers', () => {
+  it('mounts API routers behind the key (with the key’s shop) and open routers at the root', async () => {
+    const { Router } = await import('express');
+    const { shopOf } = await import('../../src/server/auth.ts');
+    const { HttpError } = await import('../../src/server/errors.ts');
+    const extended = await startTestServer({
+      app: {
+        apiRouters: [
+          (deps) =>
+            Router().get('/notebooks/ping', async (req, res) => {
+              res.json({ shop: shopOf(req).shop.id, conversations: (await deps.store.listConversations(shopOf(req).shop.id)).length });
+            }),
+        ],
+        routers: [
+          () =>
+            Router()
+              .get('/page', (_req, res) => {
+                res.type('html').send('<p>页面</p>');
+              })
+              .get('/broken', () => {
+                throw new HttpError('not_found', '没有这个页面');
+              }),
+        ],
+      },
+    });
+    try {
+      expect(await extended.call('GET', '/api/v1/notebooks/ping')).toMatchObject({ status: 200, body: { shop: SHOP, conversations: 0 } });
+      expect((await extended.call('GET', '/api/v1/notebooks/ping', undefined, null)).status).toBe(401);
+      expect(await (await fetch(`${extended.url}/page`)).text()).toBe('<p>页面</p>');
+      expect(await extended.call('GET', '/broken', undefined, null)).toMatchObject({ status: 404, body: { error: { message: '没有这个页面' } } });
+    } finally {
+      await extended.close();
+    }
+  });
+});

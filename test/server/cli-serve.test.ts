@@ -26,6 +26,7 @@ describe('kefu serve (usage)', () => {
     [['serve', '--redis', 'http://x'], 'Redis 地址应以 redis:// 开头'],
     [['serve', '--shop', join(dir, 'missing.yaml'), '--db', `sqlite:${join(dir, 'x.db')}`], '找不到文件'],
     [['serve', '--bogus'], '未知的选项 --bogus'],
+    [['serve', '--redis', 'redis://127.0.0.1:1', '--db', `sqlite:${join(dir, 'y.db')}`], '无法连接 Redis：redis://127.0.0.1:1'],
   ])('refuses %j with exit code 2', async (args, message) => {
     const run = await runCli(args, '', { KEFU_DATA_DIR: dir });
     expect(run.code).toBe(2);

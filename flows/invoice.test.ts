@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { parseScriptsFile } from '../src/dialogue/scripts.ts';
+import type { Entity } from '../src/nlu/entities/index.ts';
+import type { Order } from '../src/orders/schema.ts';
+import { INVOICE_DUE_HOURS, invoiceMachine } from './invoice.ts';
+import type { FlowOutput, TurnEvent } from './protocol.ts';
+import { expectLintCleanReplies, replayWithRestarts, testShop, turn } from './test-fixtures.ts';
+
+const scriptById = new Map(
+  ['invoice', 'presale', 'logistics'].flatMap((name) =>
+    parseScriptsFile(readFileSync(new URL(`../scripts-library/${name}.yaml`, import.meta.url), 'utf8'), `scripts-library/${name}.yaml`).map((s) => [s.id, s] as const),
+  ),
+);
+
+const BUYER = 'buyer-1';
+const order = (id: string, state: Order['state'], extra: Partial<Order> = {}): Order => ({
+  id,
+  buyerId: BUYER,
+  state,
+  items: [{ productId: 'coat-01', color: '驼色', size: 'S', quantity: 1, price: 599 }],
+  total: 569,
+  createdAt: '2026-11-23T08:00:00+08:00',
+  tracking: [],
+  receiver: { name: '张三', phone: '13812345678', address: '浙江省杭州市西湖区文三路100号', region: '浙江' },
+  ...extra,
+});
+
+const orderIdEntity = (value: string): Entity => ({ text: value, start: 0, end: value.length, type: 'order_id', value });
+/** A turn about no particular product (the product-based choices have their own tests). */
+const t = (text: string, orders: Order[], intent: TurnEvent['intent'] = 'invoice', entities: Entity[] = []): TurnEvent => {
+  const event = turn(intent, text, { entities, facts: { orders } });
+  delete event.facts.product;
+  return event;
+};
+
+function run(events: TurnEvent[]) {
+  const actor = createActor(invoiceMachine, { input: {} }).start();
+  return events.map((event) => {
+    actor.send(event);
+    const snap = actor.getSnapshot();
+    expectLintCleanReplies(snap.context.out, event, scriptById);
+    return { value: snap.value as string, out: snap.context.out, context: snap.context };
+  });
+}
+const one = (event: TurnEvent) => run([event])[0]!;
+const ids = (out: FlowOutput) => out.replies.map((r) => r.scriptId);
+const TITLE = '发票抬头是杭州暖阳贸易有限公司';
+
+describe('invoice by order state (seed 004, six cases)', () => {
+  it('1. no order yet: write the 发票抬头 in the 买家留言 (the pre-sale answer), nothing remarked', () => {
+    const s = one(t('能开发票吗', []));
+    expect(ids(s.out)).toEqual(['presale.invoice.available']);
+    expect(s.out.remarks).toEqual([]);
+    expect(s.value).toBe('idle');
+  });
+
+  it('专票 asked with an order: says first which kind the shop issues', () => {
+    expect(ids(one(t('可以开专票吗', [order('100000000000000001', 'paid')])).out)).toEqual(['presale.invoice.special']);
+  });
+
+  it.each([
+    ['unpaid', 'invoice.remarked.unpaid', '请订单修改负责人在系统里修改', false],
+    ['paid', 'invoice.remarked.paid', '随货寄出', false],
+    ['printed', 'invoice.remarked.printed', '单独寄出', true],
+    ['shipped', 'invoice.remarked.shipped', '补开并寄出', true],
+    ['delivered', 'invoice.remarked.received', '补开并寄出', true],
+    ['completed', 'invoice.remarked.received', '补开并寄出', true],
+    ['refunding', 'invoice.remarked.refunding', '退款完结后', false],
+  ] as const)('%s without a note: remark title + amount paid for the right person (%s)', (state, script, who, promised) => {
+    const o = order('100000000000000001', state);
+    const s = one(t(TITLE, [o]));
+    expect(ids(s.out)).toEqual([script]);
+    expect(s.out.replies[0]!.params).toMatchObject({ orderId: o.id, invoiceTitle: '杭州暖阳贸易有限公司', amount: 569 });
+    expect(s.out.remarks).toHaveLength(1);
+    expect(s.out.remarks[0]!.orderId).toBe(o.id);
+    expect(s.out.remarks[0]!.reason).toContain('金额569元（按实付金额）');
+    expect(s.out.remarks[0]!.reason).toContain(who);
+    expect(s.out.promises.length > 0).toBe(promised);
+    if (promised) expect(s.out.promises[0]).toMatchObject({ orderId: o.id, dueInHours: INVOICE_DUE_HOURS });
+  });
+
+  it.each([
+    ['unpaid', 'invoice.noted.unpaid'],
+    ['paid', 'invoice.noted.paid'],
+    ['printed', 'invoice.noted.paid'],
+    ['shipped', 'invoice.noted.shipped'],
+    ['delivered', 'invoice.noted.shipped'],
+  ] as const)('%s with the invoice in the buyer note: as asked, no new remark (%s)', (state, script) => {
+    const s = one(t('能开发票吗', [order('100000000000000001', state, { buyerNote: '要发票，抬头个人' })]));
+    expect(ids(s.out)).toEqual([script]);
+    expect(s.out.remarks).toEqual([]);
+  });
+});
+
+describe('asking for the title', () => {
+  it('asks for the 抬头 (with the amount), then takes a bare answer and remarks it', () => {
+    const o = order('100000000000000001', 'shipped');
+    const [ask, answer] = run([t('要开发票', [o]), t('杭州暖阳贸易有限公司 税号91330100MA2XXXX12Q', [o], 'other')]);
+    expect(ask!.value).toBe('awaitingTitle');
+    expect(ids(ask!.out)).toEqual(['invoice.ask_title']);
+    expect(ask!.out.replies[0]!.params).toMatchObject({ orderId: o.id, amount: 569 });
+    expect(answer!.value).toBe('idle');
+    expect(ids(answer!.out)).toEqual(['invoice.remarked.shipped']);
+    expect(answer!.out.remarks[0]!.reason).toContain('税号：91330100MA2XXXX12Q');
+  });
+
+  it('while waiting, a message that is no title is unhandled and the question stays open; 个人 answers it', () => {
+    const o = order('100000000000000001', 'paid');
+    const steps = run([t('要开发票', [o]), t('这个怎么弄啊', [o], 'other'), t('个人', [o], 'other')]);
+    expect(steps.map((s) => s.value)).toEqual(['awaitingTitle', 'awaitingTitle', 'idle']);
+    expect(steps[1]!.out.unhandled).toBe(true);
+    expect(steps[2]!.out.remarks[0]!.reason).toContain('抬头“个人”');
+  });
+
+  it('another invoice question while waiting is answered afresh', () => {
+    const o = order('100000000000000001', 'paid');
+    const steps = run([t('要开发票', [o]), t(TITLE, [o])]);
+    expect(steps[1]!.value).toBe('idle');
+    expect(ids(steps[1]!.out)).toEqual(['invoice.remarked.paid']);
+  });
+});
+
+describe('which order', () => {
+  const paid = order('100000000000001111', 'paid');
+  const shipped = order('100000000000002222', 'shipped');
+
+  it('the order named (by id), else the newest not being refunded', () => {
+    expect(one(t(`${TITLE}，订单100000000000002222`, [paid, shipped], 'invoice', [orderIdEntity(shipped.id)])).out.remarks[0]!.orderId).toBe(shipped.id);
+    expect(one(t(TITLE, [order('100000000000003333', 'refunding'), paid])).out.remarks[0]!.orderId).toBe(paid.id);
+  });
+
+  it('the conversation is about a product: the order holding it; a product not ordered yet gets the pre-sale answer', () => {
+    const scarfOrder = order('100000000000004444', 'delivered', { items: [{ productId: 'scarf-01', color: '灰色', size: '均码', quantity: 1, price: 129 }] });
+    const about = (productId: string) => ({ ...t(TITLE, [paid, scarfOrder]), facts: { ...t(TITLE, [paid, scarfOrder]).facts, product: testShop.products.find((p) => p.id === productId)! } });
+    expect(one(about('coat-01')).out.remarks[0]!.orderId).toBe(paid.id);
+    const scarf = testShop.products.find((p) => p.id !== 'coat-01');
+    expect(scarf).toBeDefined();
+    const notOrdered = one({ ...t('能开发票吗', [paid]), facts: { ...t('能开发票吗', [paid]).facts, product: scarf! } });
+    expect(ids(notOrdered.out)).toEqual(['presale.invoice.available']);
+  });
+
+  it('someone else’s order id: refused, nothing about it said or remarked', () => {
+    const s = one(t('订单399900000000007777开发票', [paid], 'invoice', [orderIdEntity('399900000000007777')]));
+    expect(ids(s.out)).toEqual(['logistics.order.not_own']);
+    expect(s.out.remarks).toEqual([]);
+  });
+
+  it('traditional characters work', () => {
+    expect(ids(one(t('發票抬頭是上海晨光文具店', [paid])).out)).toEqual(['invoice.remarked.paid']);
+  });
+});
+
+describe('scope and persistence', () => {
+  it('any other intent is unhandled when not waiting', () => {
+    const s = one(t('包邮吗', [], 'shipping_fee'));
+    expect(s.out.unhandled).toBe(true);
+    expect(s.value).toBe('idle');
+  });
+
+  it('restored from JSON before every turn, it continues exactly', () => {
+    const o = order('100000000000000001', 'printed');
+    const { straight, restored } = replayWithRestarts(invoiceMachine, [t('要开发票', [o]), t('好的', [o], 'other'), t('个人', [o], 'other')]);
+    expect(restored).toEqual(straight);
+  });
+});
