@@ -1,6 +1,5 @@
 import { DEMO_API_KEY } from '../../src/server/auth.ts';
 import { webAppOptions } from '../../src/server/web-app.ts';
-import { SqliteStore } from '../../src/store/sqlite.ts';
 import { startTestServer, type TestServer } from './http-server.ts';
 
 /**
@@ -20,13 +19,7 @@ export interface WebTestServer {
 
 export async function startWebTestServer(now: Date): Promise<WebTestServer> {
   const clock = { value: now };
-  const store = new SqliteStore(':memory:');
-  const deps = { store, clock: () => clock.value };
-  const server = await startTestServer({
-    store,
-    clock: deps.clock,
-    app: webAppOptions(deps),
-  });
+  const server = await startTestServer({ clock: () => clock.value, app: webAppOptions });
   return {
     url: server.url,
     server,
