@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Records } from '../../test/helpers/notebook-records.ts';
 import { BOT_NAME } from './labels.ts';
@@ -101,3 +102,49 @@ describe('serviceStats', () => {
     expect(total[11]).toBe('polite-you×1（0分）；no-certainty-words×1（4分）');
   });
 });
+
+describe('serviceStats invariants', () => {
+  // Random chats: who speaks, when (minutes over two Beijing days), and whether the buyer says "ordered".
+  const step = fc.record({
+    conversation: fc.constantFrom('a', 'b', 'c'),
+    role: fc.constantFrom('buyer', 'bot', 'suggest', 'agent'),
+    minute: fc.integer({ min: 0, max: 2 * 24 * 60 - 1 }),
+    ordered: fc.boolean(),
+  });
+
+  it('totals are the sums of the agent rows; conversions never exceed inquiries', () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        const r = new Records();
+        const sorted = [...steps].sort((x, y) => x.minute - y.minute);
+        for (const s of sorted) {
+          const t = new Date(Date.parse('2025-11-20T00:00:00+08:00') + s.minute * 60_000);
+          const local = new Date(t.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+          if (s.role === 'buyer') {
+            r.message(s.conversation, 'buyer', local, '…');
+            r.event(s.conversation, 'turn', local, { intent: s.ordered ? 'order_placed' : 'stock' });
+          } else if (s.role === 'agent') r.message(s.conversation, 'agent', local, '…', { agent: '小禾' });
+          else r.message(s.conversation, 'bot', local, '…', { meta: { delivery: s.role === 'suggest' ? 'suggest' : 'send' } });
+        }
+        const rows = serviceStats(r, tz, { from: '2025-11-20', to: '2025-11-21' });
+        for (const date of ['2025-11-20', '2025-11-21']) {
+          const day = rows.filter((x) => x.date === date);
+          const [total, ...agents] = day;
+          expect(total!.agent).toBe(TOTAL_NAME);
+          expect(total!.inquiries).toBe(agents.reduce((n, x) => n + x.inquiries, 0));
+          expect(total!.conversions).toBe(agents.reduce((n, x) => n + x.conversions, 0));
+          const buyersThatDay = new Set(r.messages.filter((m) => m.role === 'buyer' && localDay(m.at) === date).map((m) => m.conversationId));
+          expect(total!.inquiries).toBe(buyersThatDay.size);
+          for (const x of day) {
+            expect(x.conversions).toBeLessThanOrEqual(x.inquiries);
+            if (x.firstResponseMedianSec !== null) expect(x.firstResponseMedianSec).toBeGreaterThanOrEqual(0);
+          }
+        }
+      }),
+    );
+  });
+});
+
+function localDay(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
+}
