@@ -4,7 +4,7 @@ import type { Product, Shop } from '../shop/schema.ts';
 import type { ConversationState } from './engine.ts';
 import { openPromises } from './promises.ts';
 
-const REASON_ZH: Record<HandoffReason, string> = {
+export const HANDOFF_REASON_ZH: Record<HandoffReason, string> = {
   asked_for_human: '顾客要求人工客服',
   complaint: '顾客投诉或表示要差评',
   large_order: '大额订单，需要主管跟进',
@@ -38,7 +38,7 @@ export function handoffSummary(input: {
   reason: HandoffReason;
 }): string {
   const { state, orders, product, reason } = input;
-  const parts: string[] = [`转人工原因：${REASON_ZH[reason]}。买家 ${state.buyerId}`];
+  const parts: string[] = [`转人工原因：${HANDOFF_REASON_ZH[reason]}。买家 ${state.buyerId}`];
   if (product) parts[0] += `，正在咨询“${product.name}”（标价${product.price}元）`;
   parts[0] += '。';
   parts.push(

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { isWithinWorkingHours, localTime, nextOpening, nextShiftStart } from './hours.ts';
+import { addDays, instantAtLocal, isWithinWorkingHours, localDate, localDateTime, localTime, nextOpening, nextShiftStart, shiftMinutes } from './hours.ts';
 
 /** The manuals' shifts, in the shop's zone. */
 const shop = {
@@ -129,5 +129,30 @@ describe('nextShiftStart', () => {
     expect(nextShiftStart(shop, new Date('2026-11-23T10:00:00+08:00')).toISOString()).toBe('2026-11-23T08:00:00.000Z');
     expect(nextShiftStart(shop, new Date('2026-11-23T16:00:00+08:00')).toISOString()).toBe('2026-11-24T01:00:00.000Z');
     expect(nextShiftStart(shop, new Date('2026-11-23T23:00:00+08:00')).toISOString()).toBe('2026-11-24T01:00:00.000Z');
+  });
+});
+
+describe('shop-local dates', () => {
+  it('the local date changes at midnight in the shop zone, not in UTC', () => {
+    expect(localDate(new Date('2025-11-20T15:59:59Z'), 'Asia/Shanghai')).toBe('2025-11-20');
+    expect(localDate(new Date('2025-11-20T16:00:00Z'), 'Asia/Shanghai')).toBe('2025-11-21');
+    expect(localDateTime(new Date('2025-11-20T16:05:00Z'), 'Asia/Shanghai')).toBe('2025-11-21 00:05');
+  });
+
+  it('instantAtLocal is the inverse: midnight and a shift start in +08:00', () => {
+    expect(instantAtLocal('2025-11-21', 'Asia/Shanghai').toISOString()).toBe('2025-11-20T16:00:00.000Z');
+    expect(instantAtLocal('2025-11-21', 'Asia/Shanghai', '09:00').toISOString()).toBe('2025-11-21T01:00:00.000Z');
+  });
+
+  it('addDays crosses month and year ends', () => {
+    expect(addDays('2025-11-30', 1)).toBe('2025-12-01');
+    expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+  });
+
+  it('shiftMinutes wraps past midnight and treats start = end as all day', () => {
+    expect(shiftMinutes({ start: '09:00', end: '16:30' })).toBe(450);
+    expect(shiftMinutes({ start: '22:00', end: '02:00' })).toBe(240);
+    expect(shiftMinutes({ start: '00:00', end: '00:00' })).toBe(1440);
   });
 });

@@ -137,3 +137,37 @@ export function nextShiftStart(shop: Shifts, instant: Date): Date {
   }
   return new Date(best);
 }
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** The shop-local calendar date of an instant, as YYYY-MM-DD (day boundaries of the notebooks). */
+export function localDate(instant: Date, timeZone: string): string {
+  const w = wallClock(instant, timeZone);
+  return `${w.year}-${pad2(w.month)}-${pad2(w.day)}`;
+}
+
+/** The shop-local date and time of an instant, as "YYYY-MM-DD HH:MM" (notebook rows). */
+export function localDateTime(instant: Date, timeZone: string): string {
+  return `${localDate(instant, timeZone)} ${localTime(instant, timeZone)}`;
+}
+
+/** The instant a shop-local date (YYYY-MM-DD) reaches a wall-clock time (HH:MM, default midnight). */
+export function instantAtLocal(date: string, timeZone: string, hhmm = '00:00'): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(zonedInstant(y ?? 1970, m ?? 1, d ?? 1, toMinutes(hhmm), timeZone));
+}
+
+/** A calendar date (YYYY-MM-DD) moved by whole days, independent of any time zone. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const t = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days));
+  return `${t.getUTCFullYear()}-${pad2(t.getUTCMonth() + 1)}-${pad2(t.getUTCDate())}`;
+}
+
+/** Minutes a shift lasts (a shift past midnight wraps; start = end is a whole day). */
+export function shiftMinutes(shift: { start: string; end: string }): number {
+  const length = toMinutes(shift.end) - toMinutes(shift.start);
+  return length > 0 ? length : length + 1440;
+}

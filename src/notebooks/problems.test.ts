@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { bj, Records } from '../../test/helpers/notebook-records.ts';
+import { problemColumns, problemLog } from './problems.ts';
+import { toTable } from './table.ts';
+
+const day = { from: bj('2025-11-20 00:00'), to: bj('2025-11-21 00:00') };
+
+describe('problemLog', () => {
+  const r = new Records()
+    .event('c1', 'unrecognised', '2025-11-20 10:00', { text: '这个能当被子吗', intent: 'other', confidence: 0.31 })
+    .event('c1', 'handoff', '2025-11-20 10:01', { reason: 'misunderstood', summary: '买家 b1 连续两次未识别' })
+    .event('c2', 'agent_reply', '2025-11-20 11:00', {
+      agent: '小禾',
+      errorCount: 2,
+      warningCount: 0,
+      points: 4,
+      violations: [
+        { ruleId: 'polite-you', severity: 'error' },
+        { ruleId: 'no-certainty-words', severity: 'error', points: 4 },
+      ],
+    })
+    .event('c3', 'agent_reply', '2025-11-20 11:05', { agent: '小禾', errorCount: 0, warningCount: 1, points: 0, violations: [{ ruleId: 'no-particle-o', severity: 'warning' }] })
+    .event('c4', 'turn', '2025-11-20 12:00', { intent: 'stock' })
+    .event('c5', 'unrecognised', '2025-11-21 00:00', { text: '明天的', intent: 'other' })
+    .event('c6', 'handoff', '2025-11-19 23:59:59', { reason: 'complaint' });
+
+  it('lists unrecognised messages, hand-offs and agent replies with errors, newest first, with the conversation link', () => {
+    const rows = problemLog(r.events, day);
+    expect(rows.map((x) => [x.kind, x.conversationId])).toEqual([
+      ['agent_lint', 'c2'],
+      ['handoff', 'c1'],
+      ['unrecognised', 'c1'],
+    ]);
+    expect(rows[0]!.detail).toBe('小禾：2 处错误，扣 4 分；规则：polite-you、no-certainty-words（4分）');
+    expect(rows[1]!.detail).toBe('机器人连续两次没能理解顾客：买家 b1 连续两次未识别');
+    expect(rows[2]!.detail).toBe('买家：「这个能当被子吗」（识别为 other 31%）');
+    expect(rows[2]!.link).toBe('/agent.html#c1');
+  });
+
+  it('keeps to the window: the shop-local day in +08:00, end excluded', () => {
+    const next = problemLog(r.events, { from: bj('2025-11-21 00:00'), to: bj('2025-11-22 00:00') });
+    expect(next.map((x) => x.conversationId)).toEqual(['c5']);
+    const before = problemLog(r.events, { from: bj('2025-11-19 00:00'), to: bj('2025-11-20 00:00') });
+    expect(before.map((x) => x.conversationId)).toEqual(['c6']);
+  });
+
+  it('skips events whose data is malformed instead of failing', () => {
+    const bad = new Records().event('x', 'handoff', '2025-11-20 09:00', { summary: 'no reason' });
+    expect(problemLog(bad.events, day)).toEqual([]);
+  });
+
+  it('is empty for no events, and renders shop-local times with Chinese headers', () => {
+    expect(problemLog([], day)).toEqual([]);
+    const table = toTable(problemLog(r.events, day), problemColumns('Asia/Shanghai'));
+    expect(table.headers).toEqual(['时间', '类型', '会话', '详情', '链接']);
+    expect(table.cells[0]!.slice(0, 3)).toEqual(['2025-11-20 11:00', '客服回复违规', 'c2']);
+  });
+});
+
+describe('hand-off details', () => {
+  it('do not repeat the reason when the summary already starts with it', () => {
+    const r = new Records().event('c', 'handoff', '2025-11-20 10:00', { reason: 'complaint', summary: '转人工原因：顾客投诉或表示要差评。买家 b1' });
+    expect(problemLog(r.events, day)[0]!.detail).toBe('转人工原因：顾客投诉或表示要差评。买家 b1');
+  });
+});

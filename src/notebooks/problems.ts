@@ -1,0 +1,66 @@
+import { localDateTime } from '../shop/hours.ts';
+import type { StoredEvent } from '../store/types.ts';
+import { eventsOf } from './event-data.ts';
+import { conversationLink, reasonWithSummary } from './labels.ts';
+import type { Column } from './table.ts';
+
+/**
+ * 问题记录 (seed 001: "every problem noted at once, handed in weekly"): what the bot did not
+ * understand, what it handed to a human, and agent replies that broke a rule.
+ */
+export type ProblemKind = 'unrecognised' | 'handoff' | 'agent_lint';
+
+export interface ProblemRow {
+  at: string;
+  conversationId: string;
+  kind: ProblemKind;
+  detail: string;
+  link: string;
+}
+
+const KIND_ZH: Record<ProblemKind, string> = {
+  unrecognised: '未识别',
+  handoff: '转人工',
+  agent_lint: '客服回复违规',
+};
+
+function percent(confidence: number | undefined): string {
+  return confidence === undefined ? '' : ` ${Math.round(confidence * 100)}%`;
+}
+
+/** The problem rows within [from, to) (ISO instants), newest first. */
+export function problemLog(events: readonly StoredEvent[], window: { from: string; to: string }): ProblemRow[] {
+  const inWindow = events.filter((e) => e.at >= window.from && e.at < window.to);
+  const row = (e: { at: string; conversationId: string }, kind: ProblemKind, detail: string): ProblemRow => ({
+    at: e.at,
+    conversationId: e.conversationId,
+    kind,
+    detail,
+    link: conversationLink(e.conversationId),
+  });
+  const rows: ProblemRow[] = [
+    ...eventsOf(inWindow, 'unrecognised').map((e) =>
+      row(e, 'unrecognised', `买家：「${e.data.text}」（识别为 ${e.data.intent ?? 'other'}${percent(e.data.confidence)}）`),
+    ),
+    ...eventsOf(inWindow, 'handoff').map((e) =>
+      row(e, 'handoff', reasonWithSummary(e.data.reason, e.data.summary)),
+    ),
+    ...eventsOf(inWindow, 'agent_reply')
+      .filter((e) => e.data.errorCount > 0)
+      .map((e) => {
+        const rules = e.data.violations.map((v) => (v.points ? `${v.ruleId}（${v.points}分）` : v.ruleId)).join('、');
+        return row(e, 'agent_lint', `${e.data.agent}：${e.data.errorCount} 处错误，扣 ${e.data.points} 分；规则：${rules}`);
+      }),
+  ];
+  return rows.sort((a, b) => (a.at === b.at ? 0 : a.at < b.at ? 1 : -1));
+}
+
+export function problemColumns(timeZone: string): Column<ProblemRow>[] {
+  return [
+    { title: '时间', value: (r) => localDateTime(new Date(r.at), timeZone) },
+    { title: '类型', value: (r) => KIND_ZH[r.kind] },
+    { title: '会话', value: (r) => r.conversationId },
+    { title: '详情', value: (r) => r.detail },
+    { title: '链接', value: (r) => r.link },
+  ];
+}

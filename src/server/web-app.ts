@@ -1,0 +1,13 @@
+import type { AppOptions } from './app.ts';
+import { inboxRouter } from './inbox-routes.ts';
+import { notebooksRouter } from './notebooks-routes.ts';
+import { webRouter } from './web-routes.ts';
+
+/**
+ * The web parts of kefu for `createApp(deps, webAppOptions)`: the notebooks and the agent's inbox
+ * under /api/v1 (behind the API key), the pages at the site root (public: they ask for the key).
+ */
+export const webAppOptions: Required<AppOptions> = {
+  apiRouters: [notebooksRouter, inboxRouter],
+  routers: [() => webRouter()],
+};

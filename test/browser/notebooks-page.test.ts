@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_NOW } from '../../src/orders/demo-provider.ts';
+import { chromiumAvailable, launchChromium } from '../helpers/browser.ts';
+import { startWebTestServer, type WebTestServer } from '../helpers/web-server.ts';
+
+// The notebooks page in a real Chromium, over notebooks filled by real turns through the API.
+describe.runIf(chromiumAvailable())('notebooks page (Chromium)', () => {
+  let server: WebTestServer;
+  let browser: Browser;
+  let page: Page;
+
+  async function post(path: string, body: unknown): Promise<void> {
+    expect((await server.api(path, { body })).status).toBe(200);
+  }
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startWebTestServer(DEMO_NOW), launchChromium()]);
+    await post('/conversations/c-order/messages', { buyerId: 'tb_buyer_anna', text: '有M码吗' });
+    await post('/conversations/c-order/messages', { buyerId: 'tb_buyer_anna', text: '我已经拍下了' });
+    await post('/conversations/c-lost/messages', { buyerId: 'tb_buyer_bowen', text: 'asdfghjk' });
+    await post('/conversations/c-lost/messages', { buyerId: 'tb_buyer_bowen', text: 'qwerty uiop' });
+    await post('/conversations/c-order/agent-replies', { agent: '小禾', text: '你好，保证明天到' });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const headers = () => page.locator('#notebook-table thead th').allTextContents();
+  const rows = () => page.locator('#notebook-table tbody tr');
+
+  it('问题记录 lists the problems of the last 7 days with links to the conversations', async () => {
+    await page.goto(`${server.url}/notebooks.html`);
+    await rows().nth(3).waitFor();
+    expect(await headers()).toEqual(['时间', '类型', '会话', '详情', '链接']);
+    expect(await page.inputValue('#from')).toBe('2025-11-14');
+    expect(await page.inputValue('#to')).toBe('2025-11-20');
+    const kinds = await page.locator('#notebook-table tbody tr td:nth-child(2)').allTextContents();
+    expect(kinds.sort()).toEqual(['客服回复违规', '未识别', '未识别', '转人工']);
+    expect(await page.locator('#notebook-table a', { hasText: '打开会话' }).first().getAttribute('href')).toMatch(/^\/agent\.html#c-/);
+  });
+
+  it('服务统计 shows the day total and the agent with violations', async () => {
+    await page.click('#tab-stats');
+    await page.locator('#notebook-table thead th', { hasText: '咨询人数' }).waitFor();
+    const total = page.locator('#notebook-table tbody tr.total', { hasText: '2025-11-20' });
+    await total.waitFor();
+    const cells = await total.locator('td').allTextContents();
+    expect(cells.slice(0, 5)).toEqual(['2025-11-20', '合计', '2', '1', '50.0%']);
+    expect(await page.locator('#notebook-table tbody tr', { hasText: '小禾' }).locator('td').nth(9).textContent()).toBe('2');
+    await page.screenshot({ path: '/tmp/kefu-notebooks.png', fullPage: true });
+  });
+
+  it('交接班 lists the open conversation and the CSV link downloads the notebook', async () => {
+    await page.click('#tab-handover');
+    await page.locator('#notebook-table thead th', { hasText: '类别' }).waitFor();
+    await page.locator('#notebook-table tbody tr', { hasText: 'c-lost' }).waitFor();
+    expect(await page.textContent('#shift')).toContain('09:00–16:30');
+    expect(await page.isHidden('#range')).toBe(true);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
+    expect(download.suggestedFilename()).toBe('交接班_2025-11-20.csv');
+    const bytes = readFileSync(await download.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]).toBe('类别,时间,会话,详情,期限,链接');
+    expect(lines.some((l) => l.startsWith('未结会话,') && l.includes('c-lost'))).toBe(true);
+  });
+
+  it('the CSV of the statistics carries its Chinese name and date range', async () => {
+    await page.click('#tab-stats');
+    await page.locator('#notebook-table thead th', { hasText: '咨询人数' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
+    expect(download.suggestedFilename()).toBe('服务统计_2025-11-14_2025-11-20.csv');
+  });
+});
