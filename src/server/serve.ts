@@ -10,6 +10,7 @@ import type { Shop } from '../shop/schema.ts';
 import { openStore } from '../store/open.ts';
 import type { Store } from '../store/types.ts';
 import { createApp, type AppOptions } from './app.ts';
+import { webAppOptions } from './web-app.ts';
 import { DEMO_API_KEY, hashApiKey } from './auth.ts';
 import type { Logger } from './context.ts';
 import { openCoordination, type Coordination } from './coordination.ts';
@@ -88,7 +89,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const presence = await createPresence(shared.bus, clock);
     const app = createApp(
       { store, lock: shared.lock, shops: shopsById([runtime]), clock, metrics: createMetrics(), logger: options.logger, presence },
-      options.app,
+      // The agent page, the notebooks and the inbox come with every server unless a test passes its own routers.
+      options.app ?? webAppOptions,
     );
     const server = createServer(app);
     const address = await listen(server, options.port, options.host);
