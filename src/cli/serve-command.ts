@@ -4,10 +4,10 @@ import { jsonLogger } from '../server/context.ts';
 import { RedisUnreachableError } from '../server/coordination.ts';
 import { YamlFileError } from '../shop/load.ts';
 import { UnsupportedDatabaseUrlError } from '../store/open.ts';
-import { defaultDatabaseUrl, startServer } from '../server/serve.ts';
+import { defaultDatabaseUrl, LlmSetupError, startServer } from '../server/serve.ts';
 import { CliUsageError, writeLine, type CliIo } from './io.ts';
 
-export const SERVE_HELP = `用法：kefu serve [--port 3000] [--host 127.0.0.1] [--db 数据库] [--redis redis://…] [--shop shop.yaml]
+export const SERVE_HELP = `用法：kefu serve [--port 3000] [--host 127.0.0.1] [--db 数据库] [--redis redis://…] [--shop shop.yaml] [--llm]
 
 启动 HTTP 服务（/api/v1 接口、/healthz、/metrics）。默认使用演示店铺和 SQLite 数据库，
 演示店铺的 API 密钥是 kefu-demo-key。按 Ctrl+C（或发送 SIGTERM）停止：先处理完进行中的请求，再关闭数据库。
@@ -18,8 +18,10 @@ export const SERVE_HELP = `用法：kefu serve [--port 3000] [--host 127.0.0.1] 
   --db 数据库       sqlite:文件路径 或 postgres://…（默认 sqlite:<数据目录>/kefu.db）；环境变量 KEFU_DATABASE_URL
   --redis 地址      Redis 地址，多个实例共用时用于跨实例的对话锁；环境变量 KEFU_REDIS_URL
   --shop 文件       店铺配置 shop.yaml（默认演示店铺）；环境变量 KEFU_SHOP
+  --llm             开启大模型改写（也可在店铺配置里写 llm.enabled: true）
 数据目录由环境变量 KEFU_DATA_DIR 指定（默认 ./data）。
-设置 OPENAI_BASE_URL 和 KEFU_LLM_MODEL（可选 OPENAI_API_KEY、KEFU_LLM_TIMEOUT_MS）后，自动回复先经大模型改写，改写结果仍要通过合规检查，否则用原话术。`;
+大模型改写默认关闭；开启时需设置 OPENAI_BASE_URL 和 KEFU_LLM_MODEL（可选 OPENAI_API_KEY、KEFU_LLM_TIMEOUT_MS）。
+改写结果要保留全部事实并通过合规检查，否则仍用原话术。`;
 
 export function parsePort(value: string): number {
   if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new CliUsageError(`端口号有误："${value}"（应为 0–65535）`);
@@ -60,6 +62,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
       db: { type: 'string' },
       redis: { type: 'string' },
       shop: { type: 'string' },
+      llm: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -83,11 +86,12 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   }
 
   const stopped = shutdownSignal();
-  const server = await startServer({ port, host: values.host, databaseUrl, redisUrl, shopPath, dataDir, llm, logger: jsonLogger }).catch((err: unknown) => {
+  const server = await startServer({ port, host: values.host, databaseUrl, redisUrl, shopPath, dataDir, llm, llmOn: values.llm, logger: jsonLogger }).catch((err: unknown) => {
+    if (err instanceof LlmSetupError) throw new CliUsageError(err.message);
     throw startupProblem(err, port, values.host) ?? err;
   });
   const key = server.demoKey ? `，演示密钥：${server.demoKey}` : '，API 密钥用 kefu keys create --shop ' + server.shop.id + ' 生成';
-  const rephraser = llm ? `，改写模型：${llm.model}` : '';
+  const rephraser = server.llmModel ? `，改写模型：${server.llmModel}` : '';
   writeLine(io.stdout, `kefu 服务已启动：${server.url}（店铺：${server.shop.name}，数据库：${server.store.kind}${rephraser}${key}）`);
   const signal = await stopped;
   jsonLogger.info('shutting down', { signal });

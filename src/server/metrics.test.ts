@@ -12,6 +12,7 @@ describe('metrics registry', () => {
     m.turns.inc({ shop: 'nuanyang-flagship', intent: 'bargain_excuse' });
     m.lintViolations.inc({ rule: 'polite-you' }, 3);
     m.handoffs.inc({ reason: 'outside_policy' });
+    m.replies.inc({ source: 'script', fallback: 'timeout' });
     m.httpErrors.inc({ code: 'invalid_body' });
     m.turnDuration.observe(0.004);
     m.turnDuration.observe(0.03);
@@ -27,6 +28,7 @@ describe('metrics registry', () => {
     expect(text).toContain('kefu_turns_total{shop="nuanyang-flagship",intent="bargain_excuse"} 1');
     expect(text).toContain('kefu_lint_violations_total{rule="polite-you"} 3');
     expect(text).toContain('kefu_handoffs_total{reason="outside_policy"} 1');
+    expect(text).toContain('kefu_replies_total{source="script",fallback="timeout"} 1');
     expect(text).toContain('kefu_http_errors_total{code="invalid_body"} 1');
     expect(text).toContain('# TYPE kefu_turn_duration_seconds histogram');
   });

@@ -93,13 +93,19 @@ export function createMetrics() {
   const lintViolations = new Counter('kefu_lint_violations_total', 'Compliance violations in the replies human agents sent, by rule.', ['rule'] as const);
   const handoffs = new Counter('kefu_handoffs_total', 'Conversations handed to a human, by reason.', ['reason'] as const);
   const httpErrors = new Counter('kefu_http_errors_total', 'HTTP error answers, by error code.', ['code'] as const);
-  const all: Metric[] = [turns, turnDuration, lintViolations, handoffs, httpErrors];
+  const replies = new Counter(
+    'kefu_replies_total',
+    'Bot replies by source (script, or a gated LLM rephrasing) and, for a script used because the LLM text was refused, the fallback reason ("none" otherwise).',
+    ['source', 'fallback'] as const,
+  );
+  const all: Metric[] = [turns, turnDuration, lintViolations, handoffs, httpErrors, replies];
   return {
     turns,
     turnDuration,
     lintViolations,
     handoffs,
     httpErrors,
+    replies,
     /** The whole registry in the text exposition format (ends with a newline). */
     expose: (): string => `${all.map((m) => m.expose()).join('\n')}\n`,
   };

@@ -32,8 +32,10 @@ export interface ServeOptions {
   /** A shop.yaml; without it the demo shop with its demo orders and demo key. */
   shopPath?: string | undefined;
   dataDir: string;
-  /** The LLM rephraser's settings (loadLlmConfig); without them replies are the scripts as written. */
+  /** The LLM endpoint's settings (loadLlmConfig); without them replies are the scripts as written. */
   llm?: LlmConfig | undefined;
+  /** `kefu serve --llm`: rephrase even if the shop's config leaves it off (it needs `llm`). */
+  llmOn?: boolean;
   logger: Logger;
   app?: AppOptions;
   /** In-flight requests get this long to finish on close before their connections are cut. */
@@ -47,6 +49,8 @@ export interface RunningServer {
   store: Store;
   /** The demo key when the demo shop is served. */
   demoKey?: string;
+  /** The model rephrasing replies, when the rephraser is on. */
+  llmModel?: string;
   close(): Promise<void>;
 }
 
@@ -54,15 +58,24 @@ export const defaultDatabaseUrl = (dataDir: string): string => `sqlite:${join(da
 
 const isDemoShop = (shopPath: string | undefined): boolean => shopPath === undefined || shopPath === DEMO_SHOP_PATH;
 
-function shopRuntime(shopPath: string | undefined, dataDir: string, llm: LlmConfig | undefined): ShopRuntime {
+/** The rephraser is off by default: `--llm` or the shop's `llm.enabled` turns it on, given an endpoint. */
+export class LlmSetupError extends Error {
+  override readonly name = 'LlmSetupError';
+}
+
+function shopRuntime(shopPath: string | undefined, dataDir: string, llm: LlmConfig | undefined, llmOn: boolean): ShopRuntime {
   const demo = isDemoShop(shopPath);
   const shop = shopPath === undefined || demo ? loadDemoShop() : loadShop(shopPath);
+  const wanted = llmOn || shop.llm.enabled;
+  if (wanted && llm === undefined) {
+    throw new LlmSetupError(`${llmOn ? '--llm' : `店铺配置 llm.enabled`} 需要先设置 OPENAI_BASE_URL 和 KEFU_LLM_MODEL（见 .env.example）`);
+  }
   return {
     shop,
     scripts: loadScripts(),
     orders: demo ? loadDemoOrderProvider(shop) : noOrders,
     classifier: defaultClassifier({ cacheDir: join(dataDir, 'cache') }),
-    ...(llm ? { llm: { config: llm } } : {}),
+    ...(wanted && llm ? { llm: { config: llm, tone: shop.llm.tone } } : {}),
   };
 }
 
@@ -81,7 +94,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const store = await openStore(options.databaseUrl);
   let shared: Coordination | undefined;
   try {
-    const runtime = shopRuntime(options.shopPath, options.dataDir, options.llm);
+    const runtime = shopRuntime(options.shopPath, options.dataDir, options.llm, options.llmOn === true);
     const isDemo = isDemoShop(options.shopPath);
     if (isDemo) await store.putApiKey(runtime.shop.id, hashApiKey(DEMO_API_KEY), 'demo');
     shared = await openCoordination(options.redisUrl);
@@ -103,6 +116,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       shop: runtime.shop,
       store,
       ...(isDemo ? { demoKey: DEMO_API_KEY } : {}),
+      ...(runtime.llm ? { llmModel: runtime.llm.config.model } : {}),
       close() {
         closing ??= (async () => {
           const drained = new Promise<void>((resolve) => server.close(() => resolve()));

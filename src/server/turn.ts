@@ -113,6 +113,8 @@ export async function runBuyerTurn(deps: AppDeps, runtime: ShopRuntime, conversa
     metrics.turns.inc({ shop: shopId, intent: result.intent });
     metrics.turnDuration.observe((performance.now() - started) / 1000);
     if (result.handoff) metrics.handoffs.inc({ reason: result.handoff.reason });
+    const reply = result.replies[0];
+    if (reply) metrics.replies.inc({ source: reply.source, fallback: reply.fallbackReason ?? 'none' });
     return {
       conversationId,
       replies: result.replies,

@@ -117,6 +117,16 @@ export const ShopSchema = z.object({
    * the profile. The automatic-reply gate blocks every rule that stays an error.
    */
   lintSeverities: z.record(z.string(), SeveritySchema).default({}),
+  /**
+   * The optional LLM rephraser (issue 8): off unless `enabled` here or `kefu serve --llm`, and
+   * only with an endpoint configured (OPENAI_BASE_URL, KEFU_LLM_MODEL). `tone` goes into its prompt.
+   */
+  llm: z
+    .object({
+      enabled: z.boolean().default(false),
+      tone: z.string().min(1).default('亲切、专业、简洁'),
+    })
+    .prefault({}),
 });
 
 export type Shop = z.infer<typeof ShopSchema>;

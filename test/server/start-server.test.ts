@@ -74,6 +74,23 @@ describe('startServer', () => {
     }
   });
 
+  it('keeps the rephraser off unless --llm or the shop turns it on, and refuses --llm without an endpoint', async () => {
+    const fake = await startFakeOpenAI();
+    const server = await startServer({ port: 0, host: '127.0.0.1', databaseUrl: `sqlite:${join(dir, 'llm-off.db')}`, dataDir: dir, llm: llmConfig(fake.baseURL), logger: silentLogger });
+    try {
+      expect(server.llmModel).toBeUndefined();
+      const answer = (await (await post(server.url, 'kefu-demo-key', { buyerId: 'tb_buyer_anna', text: '羊毛大衣有M码吗' })).json()) as TurnAnswer;
+      expect(answer.replies[0]).toMatchObject({ source: 'script' });
+      expect(fake.requests).toHaveLength(0);
+    } finally {
+      await server.close();
+      await fake.close();
+    }
+    await expect(startServer({ port: 0, host: '127.0.0.1', databaseUrl: `sqlite:${join(dir, 'llm-none.db')}`, dataDir: dir, llmOn: true, logger: silentLogger })).rejects.toThrow(
+      '--llm 需要先设置 OPENAI_BASE_URL 和 KEFU_LLM_MODEL',
+    );
+  });
+
   it('rephrases replies through the configured LLM and records where the sent text came from', async () => {
     const fake = await startFakeOpenAI();
     const server = await startServer({
@@ -82,6 +99,7 @@ describe('startServer', () => {
       databaseUrl: `sqlite:${join(dir, 'llm.db')}`,
       dataDir: dir,
       llm: llmConfig(fake.baseURL, { timeoutMs: 2000 }),
+      llmOn: true,
       logger: silentLogger,
     });
     try {
@@ -97,6 +115,10 @@ describe('startServer', () => {
         ['llm', undefined],
       ]);
       expect(bots[1]?.text).toBe(rephrased.replies[0]?.text);
+      // Metrics count both sources, with the fallback reason.
+      const metrics = await (await fetch(`${server.url}/metrics`)).text();
+      expect(metrics).toContain('kefu_replies_total{source="script",fallback="http_error"} 1');
+      expect(metrics).toContain('kefu_replies_total{source="llm",fallback="none"} 1');
     } finally {
       await server.close();
       await fake.close();
