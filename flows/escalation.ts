@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import { localTime, nextOpening, nextShiftStart } from '../src/shop/hours.ts';
+import { localDate, localTime, nextOpening, nextShiftStart } from '../src/shop/hours.ts';
 import { emptyOutput, type FlowOutput, type Handoff, type PromiseItem, type ReplyPlan, type TurnFacts } from './protocol.ts';
 
 /**
@@ -48,10 +48,9 @@ const threatensBadReview = (text: string): boolean => /差[评評]|中[评評]|[
 
 /** "今天16:00" / "明天09:00" in the shop's time zone. */
 export function openingWords(opensAt: Date, now: Date, timeZone: string): string {
-  const day = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  const today = day.format(now);
-  const tomorrow = day.format(new Date(now.getTime() + 24 * HOUR_MS));
-  const date = day.format(opensAt);
+  const today = localDate(now, timeZone);
+  const tomorrow = localDate(new Date(now.getTime() + 24 * HOUR_MS), timeZone);
+  const date = localDate(opensAt, timeZone);
   const prefix = date === today ? '今天' : date === tomorrow ? '明天' : `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
   return `${prefix}${localTime(opensAt, timeZone)}`;
 }

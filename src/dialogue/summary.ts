@@ -3,6 +3,7 @@ import type { Order } from '../orders/schema.ts';
 import type { Product, Shop } from '../shop/schema.ts';
 import type { ConversationState } from './engine.ts';
 import { openPromises } from './promises.ts';
+import { localDateTime } from '../shop/hours.ts';
 
 export const HANDOFF_REASON_ZH: Record<HandoffReason, string> = {
   asked_for_human: '顾客要求人工客服',
@@ -53,7 +54,6 @@ export function handoffSummary(input: {
   if (lastReply) parts.push(`机器人上一条回复：${quote(lastReply, 60)}。`);
   if (state.concessions.length > 0) parts.push(`已给的优惠：${state.concessions.map((c) => c.reason).join('；')}。`);
   const open = openPromises(state);
-  const local = new Intl.DateTimeFormat('sv-SE', { timeZone: input.shop.timezone, dateStyle: 'short', timeStyle: 'short' });
-  if (open.length > 0) parts.push(`待兑现的承诺：${open.map((p) => `${p.text}（${local.format(new Date(p.dueAt))}前）`).join('；')}。`);
+  if (open.length > 0) parts.push(`待兑现的承诺：${open.map((p) => `${p.text}（${localDateTime(new Date(p.dueAt), input.shop.timezone)}前）`).join('；')}。`);
   return parts.join('');
 }

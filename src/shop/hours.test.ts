@@ -156,3 +156,18 @@ describe('shop-local dates', () => {
     expect(shiftMinutes({ start: '00:00', end: '00:00' })).toBe(1440);
   });
 });
+
+describe('the cached zone offsets', () => {
+  it('give the same wall clock as Intl for any instant, in zones with DST and 30/45-minute offsets', async () => {
+    const fc = await import('fast-check');
+    const zones = ['Asia/Shanghai', 'America/New_York', 'Europe/London', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Adelaide', 'America/St_Johns', 'Pacific/Chatham'];
+    const intl = (ms: number, timeZone: string) =>
+      new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(ms)).replace(',', '');
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }), fc.constantFrom(...zones), (ms, zone) => {
+        expect(localDateTime(new Date(ms), zone)).toBe(intl(ms, zone));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -43,8 +43,8 @@ interface WallClock {
   second: number;
 }
 
-/** The wall-clock time in a time zone at an instant. */
-function wallClock(instant: Date, timeZone: string): WallClock {
+/** The wall-clock time in a time zone at an instant, read from Intl (slow: see wallClock). */
+function formattedWallClock(instant: Date, timeZone: string): WallClock {
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
   for (const p of formatter(timeZone).formatToParts(instant)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
   return {
@@ -55,6 +55,42 @@ function wallClock(instant: Date, timeZone: string): WallClock {
     hour: (parts.hour ?? 0) % 24,
     minute: parts.minute ?? 0,
     second: parts.second ?? 0,
+  };
+}
+
+/**
+ * Zone offsets by 15-minute slice of UTC time. Every zone's offset is a multiple of 15 minutes
+ * and changes only at such instants, so one Intl read per slice serves every turn in it
+ * (formatToParts costs more than the rest of a turn's clock work together).
+ */
+const SLICE_MS = 15 * 60_000;
+const OFFSET_CACHE_LIMIT = 10_000;
+const offsetCache = new Map<string, number>();
+
+function cachedOffset(ms: number, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(ms / SLICE_MS)}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    const w = formattedWallClock(new Date(ms), timeZone);
+    offset = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - (ms - (((ms % 1000) + 1000) % 1000));
+    if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return offset;
+}
+
+/** The wall-clock time in a time zone at an instant. */
+function wallClock(instant: Date, timeZone: string): WallClock {
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) return formattedWallClock(instant, timeZone);
+  const local = new Date(ms + cachedOffset(ms, timeZone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
   };
 }
 
