@@ -1,4 +1,5 @@
 import { normalizeSameLength } from '../src/text/normalize.ts';
+import { holdsProduct } from './logistics-helpers.ts';
 import type { Entity } from '../src/nlu/entities/index.ts';
 import type { Order } from '../src/orders/schema.ts';
 import type { Product, Shop } from '../src/shop/schema.ts';
@@ -78,7 +79,7 @@ export function daysIn(entities: Entity[]): number | null {
  * it ("围巾有质量问题" on an order of a sweater and a scarf), else the order's first item.
  */
 export function productOf(shop: Shop, order: Order | undefined, talkedAbout: Product | undefined): Product | undefined {
-  if (talkedAbout !== undefined && order?.items.some((item) => item.productId === talkedAbout.id)) return talkedAbout;
+  if (talkedAbout !== undefined && order !== undefined && holdsProduct(order, talkedAbout.id)) return talkedAbout;
   const id = order?.items[0]?.productId;
   return (id === undefined ? undefined : shop.products.find((p) => p.id === id)) ?? talkedAbout;
 }

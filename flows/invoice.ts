@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
 import type { Order } from '../src/orders/schema.ts';
 import { asksAboutCharges, invoiceRemark, invoiceTitleFrom, noteAsksForInvoice, type InvoiceTitle } from './invoice-helpers.ts';
-import { mentionedOrder } from './logistics-helpers.ts';
+import { mentionedOrder, ordersHolding } from './logistics-helpers.ts';
 import { asksSpecialInvoice, preOrderInvoiceReply } from './presale.ts';
 import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, type ReplyPlan, type TurnEvent } from './protocol.ts';
 
@@ -52,8 +52,7 @@ function invoiceOrder(event: TurnEvent): { kind: 'order'; order: Order } | { kin
   const mention = mentionedOrder(event.text, event.entities, event.facts.orders);
   if (mention.kind === 'own') return { kind: 'order', order: mention.order };
   if (mention.kind === 'foreign') return { kind: 'foreign' };
-  const product = event.facts.product;
-  const holding = product === undefined ? undefined : event.facts.orders.find((o) => o.items.some((item) => item.productId === product.id));
+  const holding = ordersHolding(event.facts.orders, event.facts.product)[0];
   const order = holding ?? event.facts.orders.find((o) => o.state !== 'refunding') ?? event.facts.orders[0];
   return order === undefined ? { kind: 'none' } : { kind: 'order', order };
 }
@@ -108,7 +107,7 @@ function aboutNewPurchase(event: TurnEvent): boolean {
   const product = event.facts.product;
   if (product === undefined) return false;
   const unfinished = event.facts.orders.filter((o) => o.state !== 'completed' && o.state !== 'refunding');
-  return !unfinished.some((o) => o.items.some((item) => item.productId === product.id));
+  return ordersHolding(unfinished, product).length === 0;
 }
 
 function freshAnswer(event: TurnEvent): Answer {

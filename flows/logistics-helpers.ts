@@ -9,6 +9,13 @@ export const SHIPPED_STATES: readonly Order['state'][] = ['shipped', 'delivered'
 export const PENDING_STATES: readonly Order['state'][] = ['paid', 'printed'];
 
 export const isShipped = (order: Order): boolean => SHIPPED_STATES.includes(order.state);
+
+/** Whether an order holds a product (any of its items). */
+export const holdsProduct = (order: Order, productId: string): boolean => order.items.some((item) => item.productId === productId);
+
+/** The buyer's orders holding the product the conversation is about (none without a product), newest first. */
+export const ordersHolding = (orders: readonly Order[], product: { id: string } | undefined): Order[] =>
+  product === undefined ? [] : orders.filter((o) => holdsProduct(o, product.id));
 export const isPending = (order: Order): boolean => PENDING_STATES.includes(order.state);
 
 /** Minutes after payment within which the address is changed by a remark alone (seed 004 修改订单流程). */

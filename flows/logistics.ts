@@ -9,6 +9,7 @@ import {
   isShipped,
   latestTracking,
   mentionedOrder,
+  ordersHolding,
   minutesBetween,
   newest,
   orderList,
@@ -99,8 +100,7 @@ function target(event: TurnEvent, candidates: (o: Order) => boolean, several: 'a
   if (mention.kind === 'own') return { kind: 'order', order: mention.order };
   if (mention.kind === 'foreign') return { kind: 'foreign' };
   // "大衣我不想要了": the orders holding the product the buyer talks about come first, in any state.
-  const product = event.facts.product;
-  const holding = product === undefined ? [] : event.facts.orders.filter((o) => o.items.some((item) => item.productId === product.id));
+  const holding = ordersHolding(event.facts.orders, event.facts.product);
   if (holding.length > 0 && !holding.some(candidates)) return { kind: 'order', order: holding[0]! };
   const matching = (holding.length > 0 ? holding : event.facts.orders).filter(candidates);
   if (matching.length === 0) return { kind: 'none' };

@@ -1,6 +1,7 @@
 import type { TurnEvent } from '../../flows/protocol.ts';
 import type { IntentId } from '../nlu/intents.ts';
 import type { Order } from '../orders/schema.ts';
+import { ordersHolding } from '../../flows/logistics-helpers.ts';
 
 /**
  * The order-state reading of an intent. Buyers say 改/不要了/退款 whatever the state of the order:
@@ -14,9 +15,7 @@ const IN_TRANSIT: readonly Order['state'][] = ['shipped'];
 
 export function intentForOrderState(intent: IntentId, event: Pick<TurnEvent, 'facts'>): IntentId {
   if (intent !== 'order_change' && intent !== 'cancel_order') return intent;
-  const product = event.facts.product;
-  if (product === undefined) return intent;
-  const holding = event.facts.orders.filter((o) => o.items.some((item) => item.productId === product.id));
+  const holding = ordersHolding(event.facts.orders, event.facts.product);
   if (holding.length === 0) return intent;
   const all = (states: readonly Order['state'][]) => holding.every((o) => states.includes(o.state));
   if (intent === 'order_change' && all(RECEIVED)) return 'exchange';
