@@ -136,6 +136,8 @@ export const httpBench: BenchSection = {
       const bare = await measureTarget(ctx, ['bare'], false, seconds);
       ctx.log(`http: kefu on SQLite, ${seconds} s`);
       const sqlite = await measureTarget(ctx, ['kefu', `sqlite:${path.join(dir, 'bench.db')}`], true, seconds);
+      ctx.log(`http: kefu on SQLite with synchronous=normal, ${seconds} s`);
+      const sqliteNormal = await measureTarget(ctx, ['kefu', `sqlite:${path.join(dir, 'bench-normal.db')}?synchronous=normal`], true, seconds);
       let postgres: Load | undefined;
       if (await postgresReachable()) {
         const schema = `kefu_bench_${randomBytes(4).toString('hex')}`;
@@ -147,22 +149,23 @@ export const httpBench: BenchSection = {
         }
       }
       const ratio = sqlite.requestsPerSecond / bare.requestsPerSecond;
-      const failures = [sqlite, postgres].filter((l): l is Load => l !== undefined).reduce((n, l) => n + l.non2xx + l.errors, 0);
+      const failures = [sqlite, sqliteNormal, postgres].filter((l): l is Load => l !== undefined).reduce((n, l) => n + l.non2xx + l.errors, 0);
       return {
         id: 'http',
         title: 'HTTP API throughput',
         rows: [
           row('POST …/messages, SQLite (goal: ≥ 50% of bare Express req/s)', sqlite, bare),
+          row('POST …/messages, SQLite ?synchronous=normal (no fsync per commit)', sqliteNormal, bare),
           ...(postgres ? [row('POST …/messages, PostgreSQL', postgres, bare)] : []),
         ],
         notes: [
           `autocannon, ${CONNECTIONS} connections, ${seconds} s per target after a 1 s warm-up; each server in its own process on this machine (${CONVERSATIONS} conversations of the demo shop, realistic buyer messages picked at random, so turns of one conversation queue behind each other like real chats).`,
-          'a kefu request is a whole turn: key check, zod, the conversation lock, the buyer message stored before the answer, the engine with its compliance gate, one transaction with the reply, state and notebook events (SQLite: WAL, synchronous=FULL).',
+          'a kefu request is a whole turn: key check, zod, the conversation lock, the buyer message stored before the answer, the engine with its compliance gate, one transaction with the reply, state and notebook events (SQLite: WAL, synchronous=FULL, the default: two fsyncs per turn; the synchronous=normal row skips them, still safe against a killed process but not a power cut).',
           `goal ≥ 50%: ${ratio >= 0.5 ? 'met' : 'NOT met'} (${(100 * ratio).toFixed(1)}%).`,
           postgres ? 'PostgreSQL: a fresh schema on the local server, dropped afterwards.' : 'PostgreSQL was not reachable: no PostgreSQL row.',
           ...(failures > 0 ? [`WARNING: ${failures} kefu requests failed or were not 2xx.`] : []),
         ],
-        data: { connections: CONNECTIONS, seconds, bare: asJson(bare), sqlite: asJson(sqlite), ...(postgres ? { postgres: asJson(postgres) } : {}), ratioSqlite: ratio },
+        data: { connections: CONNECTIONS, seconds, bare: asJson(bare), sqlite: asJson(sqlite), sqliteNormal: asJson(sqliteNormal), ...(postgres ? { postgres: asJson(postgres) } : {}), ratioSqlite: ratio },
       };
     } finally {
       rmSync(dir, { recursive: true, force: true });

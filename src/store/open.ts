@@ -12,6 +12,8 @@ export class UnsupportedDatabaseUrlError extends Error {
 /**
  * The store for a database address, migrated and ready:
  * `sqlite:./path.db`, `sqlite:/abs/path.db`, `sqlite::memory:`, `postgres://…` or `postgresql://…`.
+ * A SQLite address may end in `?synchronous=normal` (see SqliteStore: still safe against a killed
+ * process, not against a power cut; faster) or `?synchronous=full` (the default).
  */
 export async function openStore(url: string = DEFAULT_DATABASE_URL): Promise<Store> {
   const store = createStore(url);
@@ -29,9 +31,17 @@ export function createStore(url: string): Store {
   const trimmed = url.trim();
   if (/^postgres(ql)?:\/\//i.test(trimmed)) return new PostgresStore(trimmed);
   if (/^sqlite:/i.test(trimmed)) {
-    const path = trimmed.slice('sqlite:'.length);
+    const [path = '', query] = trimmed.slice('sqlite:'.length).split('?', 2);
     if (path === '') throw new UnsupportedDatabaseUrlError(`SQLite 地址缺少文件路径：${url}（例如 sqlite:./data/kefu.db 或 sqlite::memory:）`);
-    return new SqliteStore(path);
+    return new SqliteStore(path, { synchronous: sqliteSynchronous(query, url) });
   }
   throw new UnsupportedDatabaseUrlError(`不支持的数据库地址：${url}（支持 sqlite:路径 或 postgres://…）`);
+}
+
+/** `synchronous=normal|full` from a SQLite address's query; nothing else is accepted. */
+function sqliteSynchronous(query: string | undefined, url: string): 'full' | 'normal' {
+  if (query === undefined || query === '') return 'full';
+  const match = /^synchronous=(full|normal)$/i.exec(query);
+  if (match === null) throw new UnsupportedDatabaseUrlError(`SQLite 地址的参数有误：${url}（只支持 ?synchronous=full 或 ?synchronous=normal）`);
+  return match[1]!.toLowerCase() as 'full' | 'normal';
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createStore, openStore, UnsupportedDatabaseUrlError } from '../../src/store/open.ts';
+import type { SqliteStore } from '../../src/store/sqlite.ts';
 import { postgresAvailable, TEST_DATABASE_URL } from '../helpers/services.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kefu-open-'));
@@ -17,6 +18,16 @@ describe('openStore', () => {
     await store.openConversation('s', 'c1', 'b1', '2025-11-20T06:00:00.000Z');
     await store.close();
     expect(existsSync(path)).toBe(true);
+  });
+
+  it('SQLite fsyncs every commit by default; ?synchronous=normal opts out; other parameters are refused', async () => {
+    const full = createStore(`sqlite:${join(dir, 'full.db')}`) as SqliteStore;
+    const normal = createStore(`sqlite:${join(dir, 'normal.db')}?synchronous=normal`) as SqliteStore;
+    expect([full.synchronous, normal.synchronous]).toEqual(['full', 'normal']);
+    expect(normal.path).toBe(join(dir, 'normal.db'));
+    await full.close();
+    await normal.close();
+    expect(() => createStore(`sqlite:${join(dir, 'x.db')}?journal=off`)).toThrow('只支持 ?synchronous=full 或 ?synchronous=normal');
   });
 
   it('opens an in-memory SQLite database', async () => {
