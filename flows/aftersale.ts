@@ -24,7 +24,7 @@ import {
   sizeLabel,
   type OrderPick,
 } from './aftersale-helpers.ts';
-import { emptyOutput, type Concession, type FlowOutput, type PromiseItem, type Remark, type ReplyPlan, type TurnEvent } from './protocol.ts';
+import { type Concession, emptyOutput, type FlowOutput, type PromiseItem, type Remark, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
 
 /**
  * After-sale (seed 001 售后, seed 002 售后用语/退换货流程, seed 004 退款理由/退换货流程):
@@ -78,9 +78,7 @@ export const FOLLOW_UP_DUE_HOURS = 24;
 
 const isAftersaleIntent = (intent: IntentId): boolean => AFTERSALE_INTENTS.includes(intent);
 
-function reply(scriptId: string, params: ReplyPlan['params'] = {}): ReplyPlan {
-  return { scriptId: `aftersale.${scriptId}`, params };
-}
+const reply = replyIn('aftersale');
 
 type Patch = Partial<Omit<AftersaleContext, 'out'>>;
 

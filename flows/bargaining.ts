@@ -15,7 +15,7 @@ import {
   type DeclineReason,
   type Plan,
 } from './bargaining-policy.ts';
-import { emptyOutput, type Concession, type FlowOutput, type PromiseItem, type ReplyPlan, type TurnEvent } from './protocol.ts';
+import { type Concession, emptyOutput, type FlowOutput, type PromiseItem, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
 
 /**
  * Bargaining (seed 002 讨价还价: 允诺型, 对比型, 武断干脆型, 借口型; seed 004 第四章): the first
@@ -112,9 +112,7 @@ function planFor(context: BargainingContext, event: TurnEvent): Plan | null {
 
 const beyondCount = (context: BargainingContext, product: Product): number => context.beyondPolicy[product.id] ?? 0;
 
-function reply(scriptId: string, params: ReplyPlan['params'] = {}): ReplyPlan {
-  return { scriptId: `bargaining.${scriptId}`, params };
-}
+const reply = replyIn('bargaining');
 
 function firstDeclineReply(event: TurnEvent): ReplyPlan {
   const scriptType = scriptTypeOf(event);

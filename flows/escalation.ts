@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
 import { localDate, localTime, nextOpening, nextShiftStart } from '../src/shop/hours.ts';
-import { emptyOutput, type FlowOutput, type Handoff, type PromiseItem, type ReplyPlan, type TurnFacts } from './protocol.ts';
+import { emptyOutput, type FlowOutput, type Handoff, type PromiseItem, replyIn, type TurnFacts } from './protocol.ts';
 
 /**
  * Escalation and hand-off (seed 002 售后用语 / 差评回访, seed 003 大额订单, seed 004 违背承诺): the
@@ -39,9 +39,7 @@ export const CALLBACK_GRACE_HOURS = 1;
 
 const HOUR_MS = 3_600_000;
 
-function reply(scriptId: string, params: ReplyPlan['params'] = {}): ReplyPlan {
-  return { scriptId: `escalation.${scriptId}`, params };
-}
+const reply = replyIn('escalation');
 
 /** 差评 / 投诉 / 举报 threats (traditional too) get the bad-review apology (seed 002 差评回访). */
 const threatensBadReview = (text: string): boolean => /差[评評]|中[评評]|[举舉][报報]|[投][诉訴]|12315|曝光/u.test(text);

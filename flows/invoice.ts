@@ -3,7 +3,7 @@ import type { Order } from '../src/orders/schema.ts';
 import { asksAboutCharges, invoiceRemark, invoiceTitleFrom, noteAsksForInvoice, type InvoiceTitle } from './invoice-helpers.ts';
 import { mentionedOrder, ordersHolding } from './logistics-helpers.ts';
 import { asksSpecialInvoice, preOrderInvoiceReply } from './presale.ts';
-import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, type ReplyPlan, type TurnEvent } from './protocol.ts';
+import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
 
 /**
  * Invoices by order state (seed 004 关于开发票销售流程与技巧, six cases), never refused and never
@@ -32,9 +32,7 @@ export type InvoiceInput = Record<string, never>;
 /** Hours within which an invoice promised for an order is issued (the clerk's round). */
 export const INVOICE_DUE_HOURS = 72;
 
-function reply(scriptId: string, params: ReplyPlan['params'] = {}): ReplyPlan {
-  return { scriptId: `invoice.${scriptId}`, params };
-}
+const reply = replyIn('invoice');
 
 interface Answer {
   replies: ReplyPlan[];

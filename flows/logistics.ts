@@ -16,7 +16,7 @@ import {
 } from './logistics-helpers.ts';
 import { displayName, exchangeStock, joinList, requestedVariant, sizeLabel } from './aftersale-helpers.ts';
 import type { Product } from '../src/shop/schema.ts';
-import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, type ReplyPlan, type TurnEvent } from './protocol.ts';
+import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
 
 /**
  * Logistics and order changes after purchase (seed 001 售后: 物流查询, 显示签收未收到, 快递延误,
@@ -70,9 +70,7 @@ export interface LogisticsContext {
 /** No start values yet; typed callers pass `{ input: {} }`, the engine starts it without input. */
 export type LogisticsInput = Record<string, never>;
 
-function reply(scriptId: string, params: ReplyPlan['params'] = {}): ReplyPlan {
-  return { scriptId: `logistics.${scriptId}`, params };
-}
+const reply = replyIn('logistics');
 
 interface Answer {
   replies: ReplyPlan[];

@@ -30,7 +30,7 @@ import {
   type Alternative,
   type StockAnswer,
 } from './presale-helpers.ts';
-import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, type ReplyPlan, type TurnEvent } from './protocol.ts';
+import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
 
 /**
  * Pre-sale questions (seed 000 售前客服手册, seed 002 客服标准用语, seed 004 售前工作流程):
@@ -91,9 +91,7 @@ export const BODY_REMINDERS = 1;
 
 const isPresaleIntent = (intent: IntentId): boolean => PRESALE_INTENTS.includes(intent);
 
-function reply(scriptId: string, params: ReplyPlan['params'] = {}): ReplyPlan {
-  return { scriptId: `presale.${scriptId}`, params };
-}
+const reply = replyIn('presale');
 
 /** One intent's answer. */
 interface Answer {

@@ -18,6 +18,11 @@ export const ReplyPlanSchema = z.object({
 });
 export type ReplyPlan = z.infer<typeof ReplyPlanSchema>;
 
+/** A flow's reply builder: `replyIn('invoice')('ask_title', {…})` plans script `invoice.ask_title`. */
+export const replyIn =
+  (area: string) =>
+  (scriptId: string, params: ReplyPlan['params'] = {}): ReplyPlan => ({ scriptId: `${area}.${scriptId}`, params });
+
 /** An order remark (备注) in the manuals' format: reason + agent name / date (seed 002). */
 export const RemarkSchema = z.object({
   orderId: z.string().optional(),
