@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { respond, type EngineDeps } from '../src/dialogue/engine.ts';
 import { loadScripts } from '../src/dialogue/scripts.ts';
 import { defaultClassifier } from '../src/nlu/default-classifier.ts';
 import { loadDemoOrderProvider } from '../src/orders/demo-provider.ts';
 import { loadDemoShop } from '../src/shop/load.ts';
-import { startFakeOpenAI, type FakeOpenAI } from './helpers/fake-openai.ts';
+import { useSharedFakeOpenAI } from './helpers/fake-openai.ts';
 import { llmConfig } from './helpers/llm-fixtures.ts';
 
 /** The engine with the rephraser on, against a local OpenAI-compatible server. */
-let fake: FakeOpenAI;
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-});
-afterAll(async () => fake.close());
-beforeEach(() => fake.reset());
+const fake = useSharedFakeOpenAI();
 
 const shop = loadDemoShop();
 const base = { classifier: defaultClassifier(), scripts: loadScripts(), shop, orders: loadDemoOrderProvider(shop), clock: () => new Date('2025-11-20T14:30:00+08:00') };

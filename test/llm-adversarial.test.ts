@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedPhrases } from '../src/compliance/tables/index.ts';
 import { compareFacts, extractFacts } from '../src/llm/facts.ts';
 import { createMasker } from '../src/llm/mask.ts';
 import { createRephraser, type FallbackReason, type RephraseResult } from '../src/llm/rephraser.ts';
-import { startFakeOpenAI, type FakeOpenAI } from './helpers/fake-openai.ts';
+import { useSharedFakeOpenAI } from './helpers/fake-openai.ts';
 import { known, llmConfig, SCRIPTS, strictLint } from './helpers/llm-fixtures.ts';
 
 /**
@@ -86,14 +86,7 @@ function generateCases(): Case[] {
 
 const cases = generateCases();
 
-let fake: FakeOpenAI;
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-});
-beforeEach(() => fake.reset());
-afterAll(async () => {
-  await fake.close();
-});
+const fake = useSharedFakeOpenAI();
 
 async function run(script: keyof typeof SCRIPTS, answers: string[], stream = false): Promise<RephraseResult> {
   fake.enqueue(...answers.map((text) => ({ text })));

@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createChatClient, type CompletionResult } from '../src/llm/client.ts';
-import { startFakeOpenAI, type FakeOpenAI, type FakeReply } from './helpers/fake-openai.ts';
+import { useSharedFakeOpenAI, type FakeReply } from './helpers/fake-openai.ts';
 import { llmConfig } from './helpers/llm-fixtures.ts';
 
-let fake: FakeOpenAI;
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-});
-beforeEach(() => fake.reset());
-afterAll(async () => {
-  await fake.close();
-});
+const fake = useSharedFakeOpenAI();
 
 const messages = [{ role: 'user' as const, content: '您好' }];
 

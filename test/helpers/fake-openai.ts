@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Response } from 'express';
@@ -134,5 +135,36 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
+  };
+}
+
+/**
+ * One fake server for a whole test file: started before its tests, emptied (queue and recorded
+ * requests) before each, closed after. The returned object forwards to it.
+ */
+export function useSharedFakeOpenAI(): FakeOpenAI {
+  let current: FakeOpenAI | undefined;
+  const started = (): FakeOpenAI => {
+    if (current === undefined) throw new Error('fake-openai: not started yet (use it inside tests)');
+    return current;
+  };
+  beforeAll(async () => {
+    current = await startFakeOpenAI();
+  });
+  beforeEach(() => started().reset());
+  afterAll(async () => {
+    await current?.close();
+  });
+  return {
+    get baseURL() {
+      return started().baseURL;
+    },
+    get requests() {
+      return started().requests;
+    },
+    enqueue: (...replies) => started().enqueue(...replies),
+    pending: () => started().pending(),
+    reset: () => started().reset(),
+    close: () => started().close(),
   };
 }
