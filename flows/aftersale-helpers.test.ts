@@ -15,21 +15,12 @@ import {
   sizeLabel,
   isReceived,
 } from './aftersale-helpers.ts';
-import { testShop } from './test-fixtures.ts';
+import { testOrder, testShop } from './test-fixtures.ts';
 
 const coat = testShop.products[0]!;
 
-const order = (id: string, state: Order['state'], extra: Partial<Order> = {}): Order => ({
-  id,
-  buyerId: 'b1',
-  state,
-  items: [{ productId: 'coat-01', color: '驼色', size: 'S', quantity: 1, price: 599 }],
-  total: 599,
-  createdAt: '2026-11-10T09:00:00+08:00',
-  tracking: [],
-  receiver: { name: '张三', phone: '13812345678', address: '浙江省杭州市', region: '浙江' },
-  ...extra,
-});
+const order = (id: string, state: Order['state'], extra: Partial<Order> = {}): Order =>
+  testOrder(id, state, { buyerId: 'b1', createdAt: '2026-11-10T09:00:00+08:00', receiver: { name: '张三', phone: '13812345678', address: '浙江省杭州市', region: '浙江' }, ...extra });
 const orderId = (value: string): Entity => ({ type: 'order_id', text: value, start: 0, end: value.length, value });
 
 describe('pickOrder', () => {

@@ -7,7 +7,7 @@ import { INTENT_IDS, type IntentId } from '../src/nlu/intents.ts';
 import type { Order } from '../src/orders/schema.ts';
 import { LOGISTICS_INTENTS, logisticsMachine, type LogisticsContext } from './logistics.ts';
 import type { FlowOutput, TurnEvent } from './protocol.ts';
-import { expectLintCleanReplies, testShop, turn, replayWithRestarts } from './test-fixtures.ts';
+import { expectLintCleanReplies, testOrder, testShop, turn, replayWithRestarts } from './test-fixtures.ts';
 
 // ---------------------------------------------------------------- the scripts library
 
@@ -15,7 +15,6 @@ const scripts = parseScriptsFile(readFileSync(new URL('../scripts-library/logist
 const scriptById = new Map(scripts.map((s) => [s.id, s]));
 
 
-const BUYER = 'buyer-1';
 const OTHER_BUYER_ORDER: Order = {
   id: '399900000000007777',
   buyerId: 'buyer-2',
@@ -48,16 +47,9 @@ const orderIdEntity = (value: string): Entity => ({ text: value, start: 0, end: 
 
 const NOW = '2026-11-23T10:00:00+08:00';
 
+/** A test order with what logistics reads by state: paid 5 minutes after creation; shipped ones with tracking. */
 function order(id: string, state: Order['state'], extra: Partial<Order> = {}): Order {
-  return {
-    id,
-    buyerId: BUYER,
-    state,
-    items: [{ productId: 'coat-01', color: '驼色', size: 'S', quantity: 1, price: 599 }],
-    total: 599,
-    createdAt: '2026-11-23T08:00:00+08:00',
-    tracking: [],
-    receiver: { name: '张三', phone: '13812345678', address: '浙江省杭州市西湖区文三路100号', region: '浙江' },
+  return testOrder(id, state, {
     ...(state === 'unpaid' ? {} : { paidAt: '2026-11-23T08:05:00+08:00' }),
     ...(['shipped', 'delivered', 'completed'].includes(state)
       ? {
@@ -70,7 +62,7 @@ function order(id: string, state: Order['state'], extra: Partial<Order> = {}): O
         }
       : {}),
     ...extra,
-  };
+  });
 }
 
 const shippedA = order('100000000000001111', 'shipped');
