@@ -301,11 +301,11 @@ export function waitingFlowFor(state: ConversationState, event: TurnEvent, route
 }
 
 /** Runs the primary intent's flow and any further asks (secondary intents) of other flows. */
-function runFlows(state: ConversationState, event: TurnEvent, waiting: FlowName | undefined, resume?: PendingAsk): FlowsRun {
+/** `route` is where the primary intent goes (routeInConversation, as the caller computed it). */
+function runFlows(state: ConversationState, event: TurnEvent, route: Route, waiting: FlowName | undefined, resume?: PendingAsk): FlowsRun {
   const flows = { ...state.flows };
   const initialBargaining = initialStateOf('bargaining');
   const routeOf = (intent: IntentId): Route => routeInConversation(intent, state.flows, initialBargaining);
-  const route = routeOf(event.intent);
   const out = emptyOutput();
   let flowState: string = route;
   let primary: FlowName | undefined;
@@ -439,7 +439,7 @@ export async function respond(
   const orchestrator = restoreOrchestrator(state);
   orchestrator.send({ type: 'TURN', intent: event.intent, largeOrder, ...(message.mode ? { mode: message.mode } : {}) });
   const ownerBefore = orchestrator.getSnapshot().value as Owner;
-  const ran: FlowsRun = ownerBefore === 'pending' ? { out: emptyOutput(), flowState: 'waiting', flows: state.flows } : runFlows(state, event, waiting, resume);
+  const ran: FlowsRun = ownerBefore === 'pending' ? { out: emptyOutput(), flowState: 'waiting', flows: state.flows } : runFlows(state, event, route, waiting, resume);
   const { out, flows } = ran;
   let flowState = ran.flowState;
   if (ownerBefore !== 'pending') {
