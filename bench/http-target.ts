@@ -5,6 +5,7 @@ import { createApp } from '../src/server/app.ts';
 import { DEMO_API_KEY, hashApiKey } from '../src/server/auth.ts';
 import { silentLogger } from '../src/server/context.ts';
 import { openCoordination } from '../src/server/coordination.ts';
+import { createLiveFeed, withLiveEvents } from '../src/server/live.ts';
 import { createPresence } from '../src/server/presence.ts';
 import { createMetrics } from '../src/server/metrics.ts';
 import { shopsById } from '../src/server/shop-runtime.ts';
@@ -34,7 +35,9 @@ async function kefuApp(): Promise<express.Express> {
   const runtime = { shop, scripts: loadScripts(), orders: loadDemoOrderProvider(shop), classifier: defaultClassifier({ cacheDir: 'data/cache' }) };
   const { lock, bus } = await openCoordination(undefined);
   const clock = () => new Date();
-  return createApp({ store, lock, shops: shopsById([runtime]), clock, metrics: createMetrics(), logger: silentLogger, presence: await createPresence(bus, clock) });
+  // The bench measures the turn as served, live updates included.
+  const live = await createLiveFeed(bus);
+  return createApp({ store: withLiveEvents(store, live), live, lock, shops: shopsById([runtime]), clock, metrics: createMetrics(), logger: silentLogger, presence: await createPresence(bus, clock) });
 }
 
 function bareApp(): express.Express {

@@ -4,6 +4,7 @@ import { authenticate } from './auth.ts';
 import type { AppDeps } from './context.ts';
 import { conversationRoutes } from './conversation-routes.ts';
 import { errorHandler, unknownRoute } from './errors.ts';
+import { eventsRoutes } from './events-routes.ts';
 import { opsRoutes } from './ops-routes.ts';
 import { toolRoutes } from './tool-routes.ts';
 import { requireJsonBody } from './validate.ts';
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   api.use('/conversations', conversationRoutes(deps));
   api.use('/agents', agentRoutes(deps));
   api.use(toolRoutes());
+  api.use(eventsRoutes(deps));
   for (const router of options.apiRouters ?? []) api.use(router(deps));
   app.use(API_PREFIX, api);
 

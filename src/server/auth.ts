@@ -31,6 +31,26 @@ export function shopOf(req: Request): ShopRuntime {
 }
 
 const BEARER = /^Bearer\s+(\S{1,512})\s*$/i;
+const KEY = /^\S{1,512}$/;
+
+/** The cookie the agent page sets for the event stream (EventSource cannot send headers). */
+export const STREAM_KEY_COOKIE = 'kefu_key';
+
+/**
+ * The key of a request to the event stream given as `?key=` or as the `kefu_key` cookie. Only
+ * that read-only stream takes a key this way: everything else needs the header, so a cookie can
+ * never make another site's form change anything.
+ */
+export function streamKey(req: Request): string | undefined {
+  if (req.method !== 'GET' || req.path !== '/events') return undefined;
+  const fromQuery = typeof req.query.key === 'string' ? req.query.key : undefined;
+  const cookie = (req.headers.cookie ?? '')
+    .split(';')
+    .map((part) => part.trim().split('='))
+    .find(([name]) => name === STREAM_KEY_COOKIE)?.[1];
+  const key = fromQuery ?? (cookie === undefined ? undefined : decodeURIComponent(cookie));
+  return key !== undefined && KEY.test(key) ? key : undefined;
+}
 
 /**
  * Resolves the key to one of the shops this instance serves. Known hashes are remembered (keys are
@@ -52,9 +72,9 @@ export function authenticate(store: Store, shops: ReadonlyMap<string, ShopRuntim
   };
 
   return async (req, _res, next) => {
-    const match = BEARER.exec(req.headers.authorization ?? '');
-    if (!match) throw new HttpError('unauthorized', '缺少 API 密钥（Authorization: Bearer <密钥>）');
-    const hash = hashApiKey(match[1]!);
+    const key = BEARER.exec(req.headers.authorization ?? '')?.[1] ?? streamKey(req);
+    if (key === undefined) throw new HttpError('unauthorized', '缺少 API 密钥（Authorization: Bearer <密钥>）');
+    const hash = hashApiKey(key);
     if (!known.has(hash) || waiting > 0) {
       waiting++;
       const lookup = known.has(hash) ? Promise.resolve() : store.shopForKeyHash(hash).then((id) => void (id !== undefined && known.set(hash, id)));

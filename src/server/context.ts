@@ -1,4 +1,5 @@
 import type { ConversationLock, Store } from '../store/types.ts';
+import type { LiveFeed } from './live.ts';
 import type { Metrics } from './metrics.ts';
 import type { Presence } from './presence.ts';
 import type { ShopRuntime } from './shop-runtime.ts';
@@ -27,6 +28,8 @@ export interface AppDeps {
   logger: Logger;
   /** Which agents are online (hand-offs nobody can take go to the handover log). */
   presence: Presence;
+  /** Live updates for the agents' screens (GET /api/v1/events); `store` publishes its writes on it. */
+  live: LiveFeed;
 }
 
 /** Turns of one conversation share this key; the shop is part of it (ids are per shop). */

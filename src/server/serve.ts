@@ -15,6 +15,7 @@ import { DEMO_API_KEY, hashApiKey } from './auth.ts';
 import type { Logger } from './context.ts';
 import { openCoordination, type Coordination } from './coordination.ts';
 import { createPresence } from './presence.ts';
+import { createLiveFeed, withLiveEvents } from './live.ts';
 import { createMetrics } from './metrics.ts';
 import { noOrders, shopsById, type ShopRuntime } from './shop-runtime.ts';
 
@@ -100,8 +101,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     shared = await openCoordination(options.redisUrl);
     const clock = () => new Date();
     const presence = await createPresence(shared.bus, clock);
+    const live = await createLiveFeed(shared.bus);
     const app = createApp(
-      { store, lock: shared.lock, shops: shopsById([runtime]), clock, metrics: createMetrics(), logger: options.logger, presence },
+      { store: withLiveEvents(store, live), live, lock: shared.lock, shops: shopsById([runtime]), clock, metrics: createMetrics(), logger: options.logger, presence },
       // The agent page, the notebooks and the inbox come with every server unless a test passes its own routers.
       options.app ?? webAppOptions,
     );
@@ -119,6 +121,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       ...(runtime.llm ? { llmModel: runtime.llm.config.model } : {}),
       close() {
         closing ??= (async () => {
+          // Event streams never finish by themselves: end them first so the drain is not held up.
+          await live.close();
           const drained = new Promise<void>((resolve) => server.close(() => resolve()));
           server.closeIdleConnections();
           const cut = setTimeout(() => server.closeAllConnections(), options.drainMs ?? 10_000);

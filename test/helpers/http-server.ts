@@ -14,6 +14,7 @@ import { SqliteStore } from '../../src/store/sqlite.ts';
 import type { ConversationLock, EventBus, Store } from '../../src/store/types.ts';
 import { createLocalBus } from '../../src/store/local-bus.ts';
 import { createPresence } from '../../src/server/presence.ts';
+import { createLiveFeed, withLiveEvents } from '../../src/server/live.ts';
 
 /** A second shop (a copy of the demo shop under another id) and its key, for cross-shop tests. */
 export const OTHER_SHOP_ID = 'other-shop';
@@ -39,7 +40,7 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: { store?: Store; lock?: ConversationLock; bus?: EventBus; clock?: () => Date; app?: AppOptions } = {},
+  options: { store?: Store; lock?: ConversationLock; bus?: EventBus; liveChannel?: string; clock?: () => Date; app?: AppOptions } = {},
 ): Promise<TestServer> {
   const store = options.store ?? new SqliteStore(':memory:');
   await store.migrate();
@@ -48,8 +49,10 @@ export async function startTestServer(
   const lock = options.lock ?? createLocalLock();
   const clock = options.clock ?? (() => DEMO_NOW);
   const bus = options.bus ?? createLocalBus();
+  const live = await createLiveFeed(bus, options.liveChannel ? { channel: options.liveChannel } : {});
   const deps: AppDeps = {
-    store,
+    store: withLiveEvents(store, live),
+    live,
     lock,
     shops: shopsById([demoRuntime(), otherRuntime()]),
     // The demo orders are dated relative to DEMO_NOW (a Thursday afternoon, within working hours).
@@ -74,6 +77,7 @@ export async function startTestServer(
       return { status: res.status, body: text === '' ? undefined : (JSON.parse(text) as unknown), headers: res.headers };
     },
     async close() {
+      await live.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await deps.presence.close();
