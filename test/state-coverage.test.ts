@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { AnyStateMachine } from 'xstate';
 import { ALL_MACHINES } from '../src/dialogue/flows.ts';
+import { leafStates } from '../src/dialogue/state-labels.ts';
 import { loadScripts } from '../src/dialogue/scripts.ts';
 import { loadStoryFile, runStory, storyFilesIn, type StoryDeps } from '../src/dialogue/stories.ts';
 import { defaultClassifier } from '../src/nlu/default-classifier.ts';
 import { loadDemoOrderProvider } from '../src/orders/demo-provider.ts';
 import { loadDemoShop } from '../src/shop/load.ts';
-
-/** Dotted paths of a machine's leaf states ("awaitingBodyData", "a.b"). */
-function leafStates(machine: AnyStateMachine): string[] {
-  const out: string[] = [];
-  const walk = (node: AnyStateMachine['root'], prefix: string) => {
-    const children = Object.values(node.states) as AnyStateMachine['root'][];
-    if (children.length === 0) out.push(prefix);
-    for (const child of children) walk(child, prefix ? `${prefix}.${child.key}` : child.key);
-  };
-  walk(machine.root, '');
-  return out;
-}
 
 // Every state of every machine is visited by some conversation story: a state no story reaches
 // is either unreachable or untested.

@@ -13,7 +13,7 @@ export const HANDOFF_REASON_ZH: Record<HandoffReason, string> = {
   outside_policy: '顾客的要求超出店铺优惠政策',
 };
 
-const STATE_ZH: Record<Order['state'], string> = {
+export const ORDER_STATE_ZH: Record<Order['state'], string> = {
   unpaid: '待付款',
   paid: '已付款',
   printed: '已打单',
@@ -44,7 +44,7 @@ export function handoffSummary(input: {
   parts[0] += '。';
   parts.push(
     orders.length > 0
-      ? `订单：${orders.slice(0, 3).map((o) => `${o.id}（${STATE_ZH[o.state]}，${o.total}元）`).join('、')}${orders.length > 3 ? ` 等${orders.length}单` : ''}。`
+      ? `订单：${orders.slice(0, 3).map((o) => `${o.id}（${ORDER_STATE_ZH[o.state]}，${o.total}元）`).join('、')}${orders.length > 3 ? ` 等${orders.length}单` : ''}。`
       : '该买家暂无订单。',
   );
   const recent = state.history.slice(-3);

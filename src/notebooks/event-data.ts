@@ -18,6 +18,10 @@ export const EventDataSchemas = {
     warningCount: z.number().default(0),
     points: z.number().default(0),
     violations: z.array(ViolationSchema).default([]),
+    /** Why the agent sent a draft with errors anyway (the page's override). */
+    override: z.string().optional(),
+    /** What became of the bot's suggestion: used as is, edited, or ignored. */
+    suggestion: z.object({ scriptId: z.string(), intent: z.string(), outcome: z.enum(['used', 'edited', 'ignored']) }).optional(),
   }),
   remark: z.object({ orderId: z.string().optional(), text: z.string() }),
   promise: z.object({ id: z.string(), kind: z.string().default(''), text: z.string(), orderId: z.string().optional(), dueAt: z.string() }),

@@ -3,3 +3,4 @@ export { serviceStats, statsColumns, daysOf, TOTAL_NAME, NO_REPLY_NAME, type Sta
 export { handoverLog, handoverColumns, type HandoverLog, type HandoverRow, type HandoverSection } from './handover.ts';
 export { handoverShift, type ShiftSpan } from './shift.ts';
 export { toCsv, toTable, type Column, type Cell, type Table } from './table.ts';
+export { suggestionAcceptance, acceptanceColumns, type AcceptanceRow } from './suggestions.ts';

@@ -49,7 +49,8 @@ export function problemLog(events: readonly StoredEvent[], window: { from: strin
       .filter((e) => e.data.errorCount > 0)
       .map((e) => {
         const rules = e.data.violations.map((v) => (v.points ? `${v.ruleId}（${v.points}分）` : v.ruleId)).join('、');
-        return row(e, 'agent_lint', `${e.data.agent}：${e.data.errorCount} 处错误，扣 ${e.data.points} 分；规则：${rules}`);
+        const override = e.data.override ? `；强制发送，理由：${e.data.override}` : '';
+        return row(e, 'agent_lint', `${e.data.agent}：${e.data.errorCount} 处错误，扣 ${e.data.points} 分；规则：${rules}${override}`);
       }),
   ];
   return rows.sort((a, b) => (a.at === b.at ? 0 : a.at < b.at ? 1 : -1));

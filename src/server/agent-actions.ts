@@ -3,11 +3,12 @@ import type { LintResult } from '../compliance/schema.ts';
 import { replyLintContext } from '../dialogue/lint-context.ts';
 import type { ConversationState, LedgerPromise } from '../dialogue/engine.ts';
 import { keepPromise } from '../dialogue/promises.ts';
-import type { ConversationRecord, NewEvent, StoredOwner } from '../store/types.ts';
+import type { ConversationRecord, NewEvent, StoredMessage, StoredOwner } from '../store/types.ts';
 import { conversationKey, type AppDeps } from './context.ts';
 import { ownerOf, storedState, withOwnerChange } from './engine-state.ts';
 import { notFound } from './errors.ts';
 import type { ShopRuntime } from './shop-runtime.ts';
+import { runBuyerTurn, type TurnAnswer } from './turn.ts';
 
 /**
  * What human agents do in a conversation: send a reply (stored and checked against the strict
@@ -23,7 +24,28 @@ export interface AgentReplyAnswer {
 
 export const penaltyPoints = (lint: LintResult): number => lint.violations.reduce((sum, v) => sum + (v.penaltyPoints ?? 0), 0);
 
-export async function recordAgentReply(deps: AppDeps, runtime: ShopRuntime, conversationId: string, reply: { agent: string; text: string }): Promise<AgentReplyAnswer> {
+export type SuggestionOutcome = 'used' | 'edited' | 'ignored';
+
+export interface AgentReply {
+  agent: string;
+  text: string;
+  override?: { reason: string } | undefined;
+  suggestion?: { seq: number; candidate?: number | undefined } | undefined;
+}
+
+/** What the agent did with the bot's suggestion (the candidates stored with the bot's message). */
+export function suggestionOutcome(suggested: StoredMessage, reply: AgentReply): { scriptId: string; intent: string; outcome: SuggestionOutcome } | undefined {
+  if (suggested.role !== 'bot' || suggested.meta.delivery !== 'suggest') return undefined;
+  const candidates = Array.isArray(suggested.meta.candidates) ? suggested.meta.candidates : [suggested.text];
+  const index = reply.suggestion?.candidate;
+  const taken = index === undefined ? undefined : candidates[index];
+  const outcome: SuggestionOutcome = typeof taken !== 'string' ? 'ignored' : taken.trim() === reply.text.trim() ? 'used' : 'edited';
+  const scriptId = typeof suggested.meta.scriptId === 'string' ? suggested.meta.scriptId : 'unknown';
+  const intent = typeof suggested.meta.intent === 'string' ? suggested.meta.intent : 'unknown';
+  return { scriptId, intent, outcome };
+}
+
+export async function recordAgentReply(deps: AppDeps, runtime: ShopRuntime, conversationId: string, reply: AgentReply): Promise<AgentReplyAnswer> {
   const { store, clock, metrics } = deps;
   const { shop } = runtime;
   return deps.lock.run(conversationKey(shop.id, conversationId), async () => {
@@ -41,17 +63,16 @@ export async function recordAgentReply(deps: AppDeps, runtime: ShopRuntime, conv
     const points = penaltyPoints(lint);
     const findings = lint.violations.map((v) => ({ ruleId: v.ruleId, severity: v.severity, points: v.penaltyPoints ?? 0 }));
     const at = clock().toISOString();
-    const stored = await store.appendMessage(shop.id, conversationId, {
-      role: 'agent',
-      text: reply.text,
-      at,
-      agent: reply.agent,
-      meta: { errorCount: lint.errorCount, warningCount: lint.warningCount, points, violations: findings },
-    });
-    await store.appendEvents(shop.id, conversationId, [
-      { kind: 'agent_reply', at, data: { agent: reply.agent, errorCount: lint.errorCount, warningCount: lint.warningCount, points, violations: findings } },
-    ]);
+    const suggestedSeq = reply.suggestion?.seq;
+    const suggested = suggestedSeq === undefined ? undefined : (await store.messages(shop.id, conversationId, { afterSeq: suggestedSeq - 1, limit: 1 }))[0];
+    const suggestion = suggested ? suggestionOutcome(suggested, reply) : undefined;
+    // An override only means something for a draft with errors; the reason is kept with the reply.
+    const override = lint.errorCount > 0 && reply.override ? { override: reply.override.reason } : {};
+    const details = { errorCount: lint.errorCount, warningCount: lint.warningCount, points, violations: findings, ...override, ...(suggestion ? { suggestion } : {}) };
+    const stored = await store.appendMessage(shop.id, conversationId, { role: 'agent', text: reply.text, at, agent: reply.agent, meta: details });
+    await store.appendEvents(shop.id, conversationId, [{ kind: 'agent_reply', at, data: { agent: reply.agent, ...details } }]);
     for (const v of lint.violations) metrics.lintViolations.inc({ rule: v.ruleId });
+    if (suggestion) metrics.suggestionOutcomes.inc({ intent: suggestion.intent, script: suggestion.scriptId, outcome: suggestion.outcome });
     return { seq: stored.seq, lint, points };
   });
 }
@@ -108,4 +129,19 @@ export function keepConversationPromise(deps: AppDeps, runtime: ShopRuntime, con
       answer: promise,
     };
   });
+}
+
+/**
+ * After 交还机器人: the buyer's messages nobody answered (written while a human had the chat) get
+ * the bot's answer, as one turn on the latest of them. Undefined when nothing waits.
+ */
+export async function answerUnanswered(deps: AppDeps, runtime: ShopRuntime, conversationId: string): Promise<TurnAnswer | undefined> {
+  const record = await deps.store.getConversation(runtime.shop.id, conversationId);
+  if (!record || record.owner !== 'bot') return undefined;
+  const messages = await deps.store.messages(runtime.shop.id, conversationId);
+  const lastReply = messages.findLast((m) => m.role === 'agent' || (m.role === 'bot' && m.meta.delivery !== 'suggest'));
+  const waiting = messages.filter((m) => m.role === 'buyer' && m.seq > (lastReply?.seq ?? 0));
+  const latest = waiting.at(-1);
+  if (!latest) return undefined;
+  return runBuyerTurn(deps, runtime, conversationId, { buyerId: record.buyerId, text: waiting.map((m) => m.text).join('\n'), storedSeq: latest.seq });
 }

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { OwnerSchema } from '../store/types.ts';
-import { changeOwner, keepConversationPromise, recordAgentReply } from './agent-actions.ts';
+import { answerUnanswered, changeOwner, keepConversationPromise, recordAgentReply } from './agent-actions.ts';
 import { shopOf } from './auth.ts';
 import type { AppDeps } from './context.ts';
 import { loadView } from './conversation-view.ts';
@@ -20,7 +20,14 @@ export const BuyerMessageBodySchema = z.strictObject({
   text: MessageText,
   mode: z.enum(['auto', 'assist']).optional(),
 });
-export const AgentReplyBodySchema = z.strictObject({ agent: AgentName, text: MessageText });
+export const AgentReplyBodySchema = z.strictObject({
+  agent: AgentName,
+  text: MessageText,
+  /** Sending a draft with errors anyway: why (stored, shown in the problem log). */
+  override: z.strictObject({ reason: z.string().trim().min(2).max(200) }).optional(),
+  /** The bot's suggestion this reply answers: its message seq, and which candidate the agent took (none: ignored). */
+  suggestion: z.strictObject({ seq: z.number().int().positive(), candidate: z.number().int().min(0).max(9).optional() }).optional(),
+});
 export const OwnerBodySchema = z.strictObject({ action: z.enum(['join', 'leave']), agent: AgentName });
 export const KeptBodySchema = z.strictObject({ agent: AgentName });
 const ViewQuerySchema = z.object({
@@ -69,7 +76,10 @@ export function conversationRoutes(deps: AppDeps): Router {
   router.post('/:id/owner', async (req, res) => {
     const { id } = parseParams(ConversationParamsSchema, req.params);
     const body = parseBody(OwnerBodySchema, req.body);
-    res.json(await changeOwner(deps, shopOf(req), id, body));
+    const changed = await changeOwner(deps, shopOf(req), id, body);
+    // Handed back: the bot answers what the buyer wrote meanwhile instead of leaving it unanswered.
+    const answer = body.action === 'leave' ? await answerUnanswered(deps, shopOf(req), id) : undefined;
+    res.json({ ...changed, ...(answer ? { answer } : {}) });
   });
 
   router.post('/:id/promises/:promiseId/kept', async (req, res) => {

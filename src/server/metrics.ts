@@ -98,8 +98,15 @@ export function createMetrics() {
     'Bot replies by source (script, or a gated LLM rephrasing) and, for a script used because the LLM text was refused, the fallback reason ("none" otherwise).',
     ['source', 'fallback'] as const,
   );
-  const all: Metric[] = [turns, turnDuration, lintViolations, handoffs, httpErrors, replies];
+  // used / (used + edited + ignored) per intent or script is the acceptance rate: which scripts agents trust.
+  const suggestionOutcomes = new Counter(
+    'kefu_suggestion_outcomes_total',
+    'What agents did with the bot\'s suggestions (used as is, edited, ignored), by intent and script.',
+    ['intent', 'script', 'outcome'] as const,
+  );
+  const all: Metric[] = [turns, turnDuration, lintViolations, handoffs, httpErrors, replies, suggestionOutcomes];
   return {
+    suggestionOutcomes,
     turns,
     turnDuration,
     lintViolations,

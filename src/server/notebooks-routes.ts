@@ -1,6 +1,8 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import {
+  acceptanceColumns,
+  suggestionAcceptance,
   handoverColumns,
   handoverLog,
   problemColumns,
@@ -119,6 +121,16 @@ export function notebooksRouter(deps: NotebooksDeps): Router {
     const rows = serviceStats({ messages, events }, shop, { from: range.from, to: range.to });
     const suffix = `${range.from}_${range.to}`;
     send(res, query.format, rows, statsColumns(), { name: `服务统计_${suffix}`, ascii: `stats_${suffix}` }, { from: range.from, to: range.to });
+  });
+
+  // Which suggestions agents take as is, edit or ignore, per intent and per script.
+  router.get('/notebooks/suggestions', async (req, res) => {
+    const query = parseQuery(RangeQuerySchema, req.query);
+    const { shop } = shopOf(req);
+    const range = dateRange(query, shop, clock());
+    const events = await store.events(shop.id, { kinds: ['agent_reply'], from: range.fromIso, to: range.toIso });
+    const suffix = `${range.from}_${range.to}`;
+    send(res, query.format, suggestionAcceptance(events), acceptanceColumns(), { name: `建议采纳率_${suffix}`, ascii: `suggestions_${suffix}` }, { from: range.from, to: range.to });
   });
 
   router.get('/notebooks/handover', async (req, res) => {

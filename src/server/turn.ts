@@ -17,6 +17,11 @@ export interface BuyerMessage {
   buyerId: string;
   text: string;
   mode?: 'auto' | 'assist' | undefined;
+  /**
+   * The message is already stored under this seq (the buyer wrote it while a human had the chat,
+   * and the chat was handed back unanswered): the bot answers it without storing it again.
+   */
+  storedSeq?: number;
 }
 
 export interface TurnAnswer {
@@ -94,7 +99,10 @@ export async function runBuyerTurn(deps: AppDeps, runtime: ShopRuntime, conversa
     const record = await store.openConversation(shopId, conversationId, message.buyerId, at);
     // Someone else's conversation looks exactly like one that does not exist.
     if (record.buyerId !== message.buyerId) throw notFound();
-    const buyer = await store.appendMessage(shopId, conversationId, { role: 'buyer', text: message.text, at, meta: message.mode ? { mode: message.mode } : {} });
+    const buyer =
+      message.storedSeq !== undefined
+        ? { seq: message.storedSeq }
+        : await store.appendMessage(shopId, conversationId, { role: 'buyer', text: message.text, at, meta: message.mode ? { mode: message.mode } : {} });
 
     const { conversation, result } = await respond(storedState(record), { buyerId: message.buyerId, text: message.text, ...(message.mode ? { mode: message.mode } : {}) }, engineDeps(runtime, clock, deps.presence.onlineAgents(shopId)));
     const answeredAt = clock().toISOString();

@@ -72,6 +72,11 @@ export const ShopSchema = z.object({
   /** Shifts (the manuals: 09:00–16:30 and 16:00–22:30); a shift may end after midnight. */
   workingHours: z.array(z.object({ start: Time, end: Time })).min(1),
   timezone: z.string().default('Asia/Shanghai'),
+  /**
+   * How long a buyer may wait for a human before the agent page reminds the agents (千牛 alerts
+   * at 100 seconds), in seconds.
+   */
+  responseTargetSeconds: z.number().int().min(10).max(3600).default(100),
   authenticityWording: z.string().min(1).default('自有品牌原厂正品'),
   /** The review activity to explain instead of cashback (seed 000 一(3)). */
   reviewActivity: z.string().min(1),
