@@ -17,6 +17,7 @@ describe('Chinese state names', () => {
     expect(stateLabel('pending/bargaining.escalated')).toBe('等待人工 · 议价转人工');
     expect(stateLabel('agent/presale.idle')).toBe('人工接待中 · 售前咨询');
     expect(stateLabel('bot')).toBe('机器人接待');
+    expect(stateLabel('agent/escalation.waitingForAgent')).toBe('人工接待中');
     expect(stateLabel('bot/newflow.someState')).toBe('newflow.someState');
   });
 });

@@ -51,5 +51,7 @@ export function stateLabel(state: string): string {
   if (flow === undefined || flow === '') return ownerLabel;
   const flowLabel = STATE_LABELS[flow] ?? flow;
   if (owner === 'bot' || flowLabel === ownerLabel) return flowLabel;
+  // The escalation machine only says what the owner already says (waiting for / with an agent).
+  if (flow.startsWith('escalation.')) return ownerLabel;
   return `${ownerLabel} · ${flowLabel}`;
 }
