@@ -1,5 +1,9 @@
 // The three notebooks of the manuals: problem log, service statistics, shift handover.
 import { apiJson, bindKeyField, download, el, reportError, status } from './api.js';
+import uPlot from '/vendor/uplot/uPlot.esm.js';
+
+const TOTAL = '合计';
+let chart;
 
 const $ = (id) => document.getElementById(id);
 
@@ -43,6 +47,49 @@ function renderTable(table) {
   );
 }
 
+/** The statistics: a chart per day (the total, or one agent), the table without days that had nothing. */
+function renderStats(data) {
+  const select = $('agent-filter');
+  const agents = [...new Set(data.rows.map((r) => r.agent).filter((a) => a !== TOTAL))];
+  const chosen = agents.includes(select.value) ? select.value : '';
+  select.replaceChildren(el('option', { value: '' }, '全部（合计）'), ...agents.map((a) => el('option', { value: a }, a)));
+  select.value = chosen;
+  $('agent-filter-box').hidden = false;
+  const who = chosen || TOTAL;
+  const rows = data.rows.filter((r) => r.agent === who);
+  drawChart(rows);
+  // Days without any activity are collapsed into one line under the table.
+  const busyDays = new Set(rows.filter((r) => r.inquiries > 0 || r.handoffs > 0 || r.conversions > 0).map((r) => r.date));
+  const keep = data.rows.map((r) => busyDays.has(r.date) && (chosen === '' || r.agent === chosen || r.agent === TOTAL));
+  renderTable({ headers: data.table.headers, cells: data.table.cells.filter((_, i) => keep[i]) });
+  const empty = rows.length - busyDays.size;
+  $('collapsed').hidden = empty === 0;
+  $('collapsed').textContent = `已折叠 ${empty} 个没有咨询的日期`;
+}
+
+function drawChart(rows) {
+  $('chart-box').hidden = false;
+  const days = rows.map((r) => Date.parse(`${r.date}T00:00:00Z`) / 1000);
+  const series = [days, rows.map((r) => r.inquiries), rows.map((r) => r.conversions), rows.map((r) => r.handoffs)];
+  const width = Math.min($('chart-box').clientWidth - 24, 1200);
+  const options = {
+    width,
+    height: 220,
+    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
+    scales: { x: { time: true } },
+    // One tick per day, labelled MM-DD (the days are shop-local dates, kept as UTC midnights).
+    axes: [{ splits: () => days, values: (_, ticks) => ticks.map((t) => new Date(t * 1000).toISOString().slice(5, 10)) }, {}],
+    series: [
+      { label: '日期', value: (_, t) => (t == null ? '--' : new Date(t * 1000).toISOString().slice(0, 10)) },
+      { label: '咨询人数', stroke: '#1565c0', width: 2 },
+      { label: '成交人数', stroke: '#2e7d32', width: 2 },
+      { label: '转人工', stroke: '#e4572e', width: 2 },
+    ],
+  };
+  chart?.destroy();
+  chart = new uPlot(options, series, $('chart'));
+}
+
 async function load() {
   const notebook = NOTEBOOKS[active];
   for (const tab of document.querySelectorAll('[role="tab"]')) tab.setAttribute('aria-selected', String(tab.dataset.notebook === active));
@@ -56,7 +103,13 @@ async function load() {
       $('to').value = data.to;
     }
     $('shift').textContent = data.shift ? `当前交接：${data.shift.label} 班` : '';
-    renderTable(data.table);
+    if (active === 'stats') renderStats(data);
+    else {
+      $('chart-box').hidden = true;
+      $('agent-filter-box').hidden = true;
+      $('collapsed').hidden = true;
+      renderTable(data.table);
+    }
     status(`${notebook.title}：${data.rows.length} 条`);
   } catch (err) {
     reportError(err);
@@ -77,6 +130,7 @@ window.addEventListener('hashchange', () => {
   }
 });
 $('reload').addEventListener('click', load);
+$('agent-filter').addEventListener('change', load);
 $('csv').addEventListener('click', async (event) => {
   event.preventDefault();
   try {
