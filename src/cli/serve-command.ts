@@ -39,15 +39,26 @@ function startupProblem(err: unknown, port: number, host: string): CliUsageError
 }
 
 /** Resolves when SIGTERM or SIGINT arrives. */
-function shutdownSignal(): Promise<NodeJS.Signals> {
+/** How often a server started by `npm start` checks that npm is still there. */
+export const PARENT_CHECK_MS = 500;
+
+/**
+ * Resolves on SIGTERM/SIGINT. Under `npm start` also when npm itself goes away: npm does not pass
+ * a SIGTERM it receives on to the server, which would otherwise keep running, orphaned.
+ */
+function shutdownSignal(env: NodeJS.ProcessEnv): Promise<NodeJS.Signals | 'parent-exited'> {
   return new Promise((resolve) => {
-    const onSignal = (signal: NodeJS.Signals) => {
-      process.off('SIGTERM', onSignal);
-      process.off('SIGINT', onSignal);
+    const parent = process.ppid;
+    const watch = env.npm_lifecycle_event === 'start' ? setInterval(() => process.ppid !== parent && stop('parent-exited'), PARENT_CHECK_MS) : undefined;
+    watch?.unref();
+    const stop = (signal: NodeJS.Signals | 'parent-exited') => {
+      process.off('SIGTERM', stop);
+      process.off('SIGINT', stop);
+      clearInterval(watch);
       resolve(signal);
     };
-    process.on('SIGTERM', onSignal);
-    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
   });
 }
 
@@ -85,14 +96,14 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     throw err;
   }
 
-  const stopped = shutdownSignal();
+  const stopped = shutdownSignal(env);
   const server = await startServer({ port, host: values.host, databaseUrl, redisUrl, shopPath, dataDir, llm, llmOn: values.llm, logger: jsonLogger }).catch((err: unknown) => {
     if (err instanceof LlmSetupError) throw new CliUsageError(err.message);
     throw startupProblem(err, port, values.host) ?? err;
   });
   const key = server.demoKey ? `，演示密钥：${server.demoKey}` : '，API 密钥用 kefu keys create --shop ' + server.shop.id + ' 生成';
   const rephraser = server.llmModel ? `，改写模型：${server.llmModel}` : '';
-  writeLine(io.stdout, `kefu 服务已启动：${server.url}（店铺：${server.shop.name}，数据库：${server.store.kind}${rephraser}${key}）`);
+  writeLine(io.stdout, `kefu 服务已启动：${server.url}（店铺：${server.shop.name}，数据库：${server.store.kind}${rephraser}${key}），客服工作台：${server.url}/agent.html`);
   const signal = await stopped;
   jsonLogger.info('shutting down', { signal });
   await server.close();

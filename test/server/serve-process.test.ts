@@ -28,7 +28,7 @@ async function view(url: string, id: string): Promise<ConversationView> {
 describe('kefu serve', () => {
   it('prints its address and the demo key, and keeps every acknowledged turn across kill -9', async () => {
     const first = await spawnServe(['--db', db], env);
-    expect(first.banner).toMatch(/^kefu 服务已启动：http:\/\/127\.0\.0\.1:\d+（店铺：暖阳生活旗舰店，数据库：sqlite，演示密钥：kefu-demo-key）$/);
+    expect(first.banner).toMatch(/^kefu 服务已启动：http:\/\/127\.0\.0\.1:\d+（店铺：暖阳生活旗舰店，数据库：sqlite，演示密钥：kefu-demo-key），客服工作台：http:\/\/127\.0\.0\.1:\d+\/agent\.html$/);
     await say(first.url, 'size', '羊毛大衣我穿什么码');
     await say(first.url, 'size', '身高163');
 
