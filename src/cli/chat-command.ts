@@ -5,6 +5,7 @@ import { respond, setOwner, type ConversationState, type EngineDeps, type TurnRe
 import { loadScripts } from '../dialogue/scripts.ts';
 import { loadDemoOrderProvider } from '../orders/demo-provider.ts';
 import { loadDemoShop } from '../shop/load.ts';
+import { localDateTime } from '../shop/hours.ts';
 import { cliClassifier } from './classifier-cache.ts';
 import { CliUsageError, writeLine, type CliIo } from './io.ts';
 
@@ -19,13 +20,14 @@ export const CHAT_HELP = `用法：kefu chat [--buyer 买家ID] [--mode auto|ass
   --now 时间          对话时刻（ISO 格式，例如 2025-11-20T14:30:00+08:00），默认为当前时间
 对话中输入：/agent 人工客服接手，/bot 交还机器人，/quit 退出。`;
 
-function printResult(io: CliIo, r: TurnResult): void {
+function printResult(io: CliIo, r: TurnResult, timeZone: string): void {
   const who = r.delivery === 'send' ? '客服（自动回复）' : '候选回复（待人工发送）';
   r.replies.forEach((reply, i) => writeLine(io.stdout, `${who}${r.replies.length > 1 ? ` ${i + 1}` : ''}：${reply.text}`));
   const secondary = r.secondary.length > 0 ? ` +${r.secondary.join(',')}` : '';
   writeLine(io.stdout, `  [意图 ${r.intent} ${Math.round(r.confidence * 100)}%${secondary} · 状态 ${r.state}]`);
   for (const remark of r.remarks) writeLine(io.stdout, `  [备注${remark.orderId ? ` ${remark.orderId}` : ''}：${remark.text}]`);
-  for (const p of r.promises) writeLine(io.stdout, `  [承诺：${p.text}，${p.dueAt} 前]`);
+  // The shop's local time, as the agents read it (the ledger keeps UTC).
+  for (const p of r.promises) writeLine(io.stdout, `  [承诺：${p.text}，店铺时间 ${localDateTime(new Date(p.dueAt), timeZone)} 前]`);
   if (r.handoff) writeLine(io.stdout, `  [转人工：${r.handoff.summary}]`);
   if (r.handover) writeLine(io.stdout, '  [无人在线：已记入交接班记录]');
 }
@@ -53,11 +55,14 @@ export async function runChat(args: string[], io: CliIo): Promise<number> {
   if (!/^[\w.-]{1,64}$/.test(values.buyer)) throw new CliUsageError(`买家ID格式有误："${values.buyer}"`);
 
   const shop = loadDemoShop();
+  const orders = loadDemoOrderProvider(shop);
+  // The demo knows only its own buyers: another id would chat without any order, silently.
+  if (!orders.buyers().includes(values.buyer)) throw new CliUsageError(`演示店铺没有买家 "${values.buyer}"，可选：${orders.buyers().join('、')}`);
   const deps: EngineDeps = {
     classifier: cliClassifier(io),
     scripts: loadScripts(),
     shop,
-    orders: loadDemoOrderProvider(shop),
+    orders,
     clock: () => fixedNow ?? new Date(),
   };
   writeLine(io.stdout, `已连接演示店铺“${shop.name}”，买家 ${values.buyer}。输入 /quit 退出。`);
@@ -79,7 +84,7 @@ export async function runChat(args: string[], io: CliIo): Promise<number> {
     writeLine(io.stdout, `买家：${text}`);
     const turn = await respond(conversation, { buyerId: values.buyer, text, mode: mode.data }, deps);
     conversation = turn.conversation;
-    printResult(io, turn.result);
+    printResult(io, turn.result, shop.timezone);
   }
   return 0;
 }

@@ -37,6 +37,7 @@ export async function runClassify(args: string[], io: CliIo): Promise<number> {
   }
   const format = z.enum(['text', 'json']).safeParse(values.format);
   if (!format.success) throw new CliUsageError(`未知的输出格式 "${values.format}"，可选：text、json`);
+  if (positionals.length > 0 && positionals.join('').trim() === '') throw new CliUsageError('消息不能为空：请给出要识别的买家消息');
   const messages =
     positionals.length > 0
       ? [positionals.join(' ')]

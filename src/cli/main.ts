@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { CliUsageError, writeLine, type CliIo } from './io.ts';
 import { runChat } from './chat-command.ts';
 import { runClassify } from './classify-command.ts';
@@ -22,6 +23,7 @@ export const MAIN_HELP = `kefu — 淘宝/天猫店铺的智能客服助手
   serve             启动 HTTP 服务（接口、健康检查、监控指标），默认演示店铺 + SQLite
   keys create       为店铺生成 API 密钥（--shop 店铺ID）
   help [命令]       显示帮助
+  --version         显示版本号
 
 每个命令都支持 --help。示例：
   echo "你好，保证明天到" | kefu lint
@@ -29,6 +31,12 @@ export const MAIN_HELP = `kefu — 淘宝/天猫店铺的智能客服助手
   kefu classify "在吗 能便宜点吗 包邮吗"
   kefu eval my-labelled-chats.jsonl
   kefu serve --port 3000`;
+
+/** The version in package.json (read when asked: the CLI starts without it). */
+export function kefuVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  return typeof pkg.version === 'string' ? pkg.version : '未知';
+}
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -61,9 +69,17 @@ function describeArgError(err: Error & { code?: string }): string | undefined {
 /** Runs the CLI and returns the exit code: 0 ok, 1 findings (lint errors), 2 usage or input problems. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v' || name === 'version') {
+    writeLine(io.stdout, `kefu ${kefuVersion()}`);
+    return 0;
+  }
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     const topic = name === 'help' ? rest[0] : undefined;
     if (topic !== undefined && commands[topic]) return commands[topic](['--help'], io);
+    if (topic !== undefined) {
+      writeLine(io.stderr, `没有命令 "${topic}" 的帮助。运行 kefu help 查看可用命令。`);
+      return 2;
+    }
     writeLine(io.stdout, MAIN_HELP);
     return 0;
   }
