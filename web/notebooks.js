@@ -14,6 +14,8 @@ const NOTEBOOKS = {
 };
 
 let active = 'problems';
+let page = 1;
+const PAGE_SIZE = 50;
 
 function query(format) {
   const params = new URLSearchParams();
@@ -22,11 +24,38 @@ function query(format) {
     if ($('to').value) params.set('to', $('to').value);
   }
   if (format) params.set('format', format);
+  else if (active === 'problems') params.set('page', String(page));
   const qs = params.toString();
   return `/notebooks/${active}${qs ? `?${qs}` : ''}`;
 }
 
-function cell(header, value) {
+/** A problem-log entry marked resolved with a note, in place: the button becomes a small form. */
+function resolveCell(row) {
+  const td = el('td', {});
+  const open = () => {
+    const note = el('input', { size: 14, placeholder: '处理说明', 'aria-label': '处理说明' });
+    const save = el('button', { type: 'button' }, '保存');
+    const submit = async () => {
+      if (note.value.trim() === '') return note.focus();
+      try {
+        await apiJson(`/notebooks/problems/${row.id}/resolve`, { body: { agent: localStorage.getItem('kefu.agentName') || '客服', note: note.value.trim() } });
+        status('已标记为已处理');
+        load();
+      } catch (err) {
+        reportError(err);
+      }
+    };
+    save.addEventListener('click', submit);
+    note.addEventListener('keydown', (e) => e.key === 'Enter' && submit());
+    td.replaceChildren(note, save);
+    note.focus();
+  };
+  td.append(el('button', { type: 'button', className: 'resolve', onclick: open }, '标记已处理'));
+  return td;
+}
+
+function cell(header, value, row) {
+  if (header === '处理' && value === '未处理' && row) return resolveCell(row);
   if (value === null || value === undefined) return el('td', {}, '');
   if (header === '链接' && typeof value === 'string' && value.startsWith('/agent.html#')) return el('td', {}, el('a', { href: value }, '打开会话'));
   if (typeof value === 'number') return el('td', { className: 'number' }, String(value));
@@ -35,7 +64,7 @@ function cell(header, value) {
   return el('td', { className: classes }, value);
 }
 
-function renderTable(table) {
+function renderTable(table, rows = []) {
   const [thead, tbody] = [$('notebook-table').tHead, $('notebook-table').tBodies[0]];
   thead.replaceChildren(el('tr', {}, ...table.headers.map((h) => el('th', { scope: 'col' }, h))));
   if (table.cells.length === 0) {
@@ -43,7 +72,7 @@ function renderTable(table) {
     return;
   }
   tbody.replaceChildren(
-    ...table.cells.map((row) => el('tr', { className: row[1] === '合计' && active === 'stats' ? 'total' : '' }, ...row.map((v, i) => cell(table.headers[i], v)))),
+    ...table.cells.map((row, r) => el('tr', { className: row[1] === '合计' && active === 'stats' ? 'total' : '' }, ...row.map((v, i) => cell(table.headers[i], v, rows[r])))),
   );
 }
 
@@ -90,6 +119,15 @@ function drawChart(rows) {
   chart = new uPlot(options, series, $('chart'));
 }
 
+/** Long ranges of the problem log come a page at a time. */
+function renderPager(data) {
+  const pages = data.total === undefined ? 1 : Math.max(1, Math.ceil(data.total / (data.pageSize ?? PAGE_SIZE)));
+  $('pager').hidden = pages <= 1;
+  $('page-info').textContent = `第 ${page} / ${pages} 页，共 ${data.total ?? 0} 条`;
+  $('prev-page').disabled = page <= 1;
+  $('next-page').disabled = page >= pages;
+}
+
 async function load() {
   const notebook = NOTEBOOKS[active];
   for (const tab of document.querySelectorAll('[role="tab"]')) tab.setAttribute('aria-selected', String(tab.dataset.notebook === active));
@@ -108,8 +146,9 @@ async function load() {
       $('chart-box').hidden = true;
       $('agent-filter-box').hidden = true;
       $('collapsed').hidden = true;
-      renderTable(data.table);
+      renderTable(data.table, data.rows);
     }
+    renderPager(data);
     status(`${notebook.title}：${data.rows.length} 条`);
   } catch (err) {
     reportError(err);
@@ -126,10 +165,22 @@ window.addEventListener('hashchange', () => {
   const wanted = location.hash.slice(1);
   if (wanted in NOTEBOOKS && wanted !== active) {
     active = wanted;
+    page = 1;
     load();
   }
 });
-$('reload').addEventListener('click', load);
+$('reload').addEventListener('click', () => {
+  page = 1;
+  load();
+});
+$('prev-page').addEventListener('click', () => {
+  page = Math.max(1, page - 1);
+  load();
+});
+$('next-page').addEventListener('click', () => {
+  page += 1;
+  load();
+});
 $('agent-filter').addEventListener('change', load);
 $('csv').addEventListener('click', async (event) => {
   event.preventDefault();

@@ -27,6 +27,7 @@ export const EventDataSchemas = {
   promise: z.object({ id: z.string(), kind: z.string().default(''), text: z.string(), orderId: z.string().optional(), dueAt: z.string() }),
   promise_kept: z.object({ id: z.string() }),
   owner: z.object({ from: z.string(), to: z.string(), agent: z.string().optional() }),
+  problem_resolved: z.object({ problemId: z.number().int(), agent: z.string(), note: z.string() }),
 } satisfies Record<EventKind, z.ZodType>;
 
 type Schemas = typeof EventDataSchemas;

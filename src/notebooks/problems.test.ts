@@ -44,6 +44,16 @@ describe('problemLog', () => {
     expect(before.map((x) => x.conversationId)).toEqual(['c6']);
   });
 
+  it('marks an entry resolved with the note, even when resolved after the window', () => {
+    const problem = problemLog(r.events, day).find((x) => x.kind === 'handoff')!;
+    const later = new Records().event('c1', 'problem_resolved', '2025-11-22 09:00', { problemId: problem.id, agent: '小禾', note: '已电话回访' });
+    const rows = problemLog([...r.events, ...later.events.map((e) => ({ ...e, id: 999 }))], day);
+    expect(rows.find((x) => x.id === problem.id)?.resolved).toEqual({ agent: '小禾', note: '已电话回访', at: bj('2025-11-22 09:00') });
+    expect(rows.filter((x) => x.resolved === null)).toHaveLength(2);
+    const table = toTable(rows, problemColumns('Asia/Shanghai'));
+    expect(table.cells.map((c) => c.at(-1))).toContain('已处理（小禾）：已电话回访');
+  });
+
   it('skips events whose data is malformed instead of failing', () => {
     const bad = new Records().event('x', 'handoff', '2025-11-20 09:00', { summary: 'no reason' });
     expect(problemLog(bad.events, day)).toEqual([]);
@@ -52,7 +62,7 @@ describe('problemLog', () => {
   it('is empty for no events, and renders shop-local times with Chinese headers', () => {
     expect(problemLog([], day)).toEqual([]);
     const table = toTable(problemLog(r.events, day), problemColumns('Asia/Shanghai'));
-    expect(table.headers).toEqual(['时间', '类型', '会话', '详情', '链接']);
+    expect(table.headers).toEqual(['时间', '类型', '会话', '详情', '链接', '处理']);
     expect(table.cells[0]!.slice(0, 3)).toEqual(['2025-11-20 11:00', '客服回复违规', 'c2']);
   });
 });

@@ -11,11 +11,15 @@ import type { Column } from './table.ts';
 export type ProblemKind = 'unrecognised' | 'handoff' | 'agent_lint';
 
 export interface ProblemRow {
+  /** The event's id: what marking the entry resolved refers to. */
+  id: number;
   at: string;
   conversationId: string;
   kind: ProblemKind;
   detail: string;
   link: string;
+  /** Marked resolved by an agent, with a note (the latest marking counts). */
+  resolved: { agent: string; note: string; at: string } | null;
 }
 
 const KIND_ZH: Record<ProblemKind, string> = {
@@ -28,15 +32,21 @@ function percent(confidence: number | undefined): string {
   return confidence === undefined ? '' : ` ${Math.round(confidence * 100)}%`;
 }
 
-/** The problem rows within [from, to) (ISO instants), newest first. */
+/**
+ * The problem rows within [from, to) (ISO instants), newest first. `problem_resolved` events
+ * among `events` mark rows resolved whenever they happened.
+ */
 export function problemLog(events: readonly StoredEvent[], window: { from: string; to: string }): ProblemRow[] {
   const inWindow = events.filter((e) => e.at >= window.from && e.at < window.to);
-  const row = (e: { at: string; conversationId: string }, kind: ProblemKind, detail: string): ProblemRow => ({
+  const resolutions = new Map(eventsOf(events, 'problem_resolved').map((e) => [e.data.problemId, { agent: e.data.agent, note: e.data.note, at: e.at }]));
+  const row = (e: { id: number; at: string; conversationId: string }, kind: ProblemKind, detail: string): ProblemRow => ({
+    id: e.id,
     at: e.at,
     conversationId: e.conversationId,
     kind,
     detail,
     link: conversationLink(e.conversationId),
+    resolved: resolutions.get(e.id) ?? null,
   });
   const rows: ProblemRow[] = [
     ...eventsOf(inWindow, 'unrecognised').map((e) =>
@@ -63,5 +73,6 @@ export function problemColumns(timeZone: string): Column<ProblemRow>[] {
     { title: '会话', value: (r) => r.conversationId },
     { title: '详情', value: (r) => r.detail },
     { title: '链接', value: (r) => r.link },
+    { title: '处理', value: (r) => (r.resolved ? `已处理（${r.resolved.agent}）：${r.resolved.note}` : '未处理') },
   ];
 }

@@ -18,7 +18,7 @@ import type { Shop } from '../shop/schema.ts';
 import type { Store, StoredMessage } from '../store/types.ts';
 import { shopOf } from './auth.ts';
 import { HttpError } from './errors.ts';
-import { parseQuery } from './validate.ts';
+import { parseBody, parseParams, parseQuery } from './validate.ts';
 
 /**
  * GET /api/v1/notebooks/{problems,stats,handover}: the three notebooks of the manuals (seed 001)
@@ -39,6 +39,14 @@ const DateSchema = z
 const FormatSchema = z.enum(['json', 'csv']).default('json');
 const RangeQuerySchema = z.strictObject({ from: DateSchema.optional(), to: DateSchema.optional(), format: FormatSchema });
 const HandoverQuerySchema = z.strictObject({ format: FormatSchema });
+export const PROBLEMS_PAGE_SIZE = 50;
+const ProblemsQuerySchema = RangeQuerySchema.extend({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(PROBLEMS_PAGE_SIZE),
+});
+const ResolveParamsSchema = z.strictObject({ id: z.coerce.number().int().positive() });
+export const ResolveBodySchema = z.strictObject({ agent: z.string().trim().min(1).max(64), note: z.string().trim().min(1).max(500) });
+const PROBLEM_KINDS = ['unrecognised', 'handoff', 'agent_reply'] as const;
 
 export interface NotebooksDeps {
   store: Store;
@@ -99,13 +107,32 @@ export function notebooksRouter(deps: NotebooksDeps): Router {
   const router = Router();
 
   router.get('/notebooks/problems', async (req, res) => {
-    const query = parseQuery(RangeQuerySchema, req.query);
+    const query = parseQuery(ProblemsQuerySchema, req.query);
     const { shop } = shopOf(req);
     const range = dateRange(query, shop, clock());
-    const events = await store.events(shop.id, { kinds: ['unrecognised', 'handoff', 'agent_reply'], from: range.fromIso, to: range.toIso });
-    const rows = problemLog(events, { from: range.fromIso, to: range.toIso });
+    // Entries may be marked resolved after the range: those markings are read from its start on.
+    const [events, resolutions] = await Promise.all([
+      store.events(shop.id, { kinds: [...PROBLEM_KINDS], from: range.fromIso, to: range.toIso }),
+      store.events(shop.id, { kinds: ['problem_resolved'], from: range.fromIso }),
+    ]);
+    const rows = problemLog([...events, ...resolutions], { from: range.fromIso, to: range.toIso });
     const suffix = `${range.from}_${range.to}`;
-    send(res, query.format, rows, problemColumns(shop.timezone), { name: `问题记录_${suffix}`, ascii: `problems_${suffix}` }, { from: range.from, to: range.to });
+    const file = { name: `问题记录_${suffix}`, ascii: `problems_${suffix}` };
+    // The CSV has every row; the page gets them a page at a time.
+    const start = (query.page - 1) * query.pageSize;
+    const shown = query.format === 'csv' ? rows : rows.slice(start, start + query.pageSize);
+    send(res, query.format, shown, problemColumns(shop.timezone), file, { from: range.from, to: range.to, total: rows.length, page: query.page, pageSize: query.pageSize });
+  });
+
+  router.post('/notebooks/problems/:id/resolve', async (req, res) => {
+    const { id } = parseParams(ResolveParamsSchema, req.params);
+    const { agent, note } = parseBody(ResolveBodySchema, req.body);
+    const { shop } = shopOf(req);
+    const problem = (await store.events(shop.id, { kinds: [...PROBLEM_KINDS] })).find((e) => e.id === id);
+    if (!problem) throw new HttpError('not_found', '问题记录中没有这一条');
+    const at = clock().toISOString();
+    await store.appendEvents(shop.id, problem.conversationId, [{ kind: 'problem_resolved', at, data: { problemId: id, agent, note } }]);
+    res.json({ id, resolved: { agent, note, at } });
   });
 
   router.get('/notebooks/stats', async (req, res) => {

@@ -58,6 +58,7 @@ export const EventKindSchema = z.enum([
   'promise', // a promise the bot made: { id, kind, text, orderId?, dueAt }
   'promise_kept', // a promise marked kept: { id }
   'owner', // ownership changed: { from, to, agent? }
+  'problem_resolved', // a problem-log entry marked resolved: { problemId (the event's id), agent, note }
 ]);
 export type EventKind = z.infer<typeof EventKindSchema>;
 

@@ -35,12 +35,23 @@ describe.runIf(chromiumAvailable())('notebooks page (Chromium)', () => {
   it('问题记录 lists the problems of the last 7 days with links to the conversations', async () => {
     await page.goto(`${server.url}/notebooks.html`);
     await rows().nth(3).waitFor();
-    expect(await headers()).toEqual(['时间', '类型', '会话', '详情', '链接']);
+    expect(await headers()).toEqual(['时间', '类型', '会话', '详情', '链接', '处理']);
     expect(await page.inputValue('#from')).toBe('2025-11-14');
     expect(await page.inputValue('#to')).toBe('2025-11-20');
     const kinds = await page.locator('#notebook-table tbody tr td:nth-child(2)').allTextContents();
     expect(kinds.sort()).toEqual(['客服回复违规', '未识别', '未识别', '转人工']);
     expect(await page.locator('#notebook-table a', { hasText: '打开会话' }).first().getAttribute('href')).toMatch(/^\/agent\.html#c-/);
+  });
+
+  it('问题记录 entries are marked resolved with a note, from the keyboard too', async () => {
+    const row = page.locator('#notebook-table tbody tr', { hasText: '转人工' });
+    await row.locator('button.resolve').click();
+    await page.keyboard.type('已回访，问题已解决');
+    await page.keyboard.press('Enter');
+    await row.locator('td', { hasText: '已处理（' }).waitFor();
+    expect(await row.textContent()).toContain('已回访，问题已解决');
+    expect(await page.locator('#notebook-table button.resolve').count()).toBe(3);
+    expect(await page.isHidden('#pager')).toBe(true);
   });
 
   it('服务统计 shows the day total and the agent with violations', async () => {
@@ -51,6 +62,12 @@ describe.runIf(chromiumAvailable())('notebooks page (Chromium)', () => {
     const cells = await total.locator('td').allTextContents();
     expect(cells.slice(0, 5)).toEqual(['2025-11-20', '合计', '2', '1', '50.0%']);
     expect(await page.locator('#notebook-table tbody tr', { hasText: '小禾' }).locator('td').nth(9).textContent()).toBe('2');
+    await page.locator('#chart canvas').waitFor();
+    // Only the agent's rows (and the day totals) with the agent filter.
+    await page.selectOption('#agent-filter', '小禾');
+    await page.locator('#agent-filter').evaluate((s) => s.dispatchEvent(new Event('change')));
+    await expect.poll(async () => (await page.locator('#notebook-table tbody tr td:nth-child(2)').allTextContents()).every((c) => c === '合计' || c === '小禾')).toBe(true);
+    await page.selectOption('#agent-filter', '');
     await page.screenshot({ path: '/tmp/kefu-notebooks.png', fullPage: true });
   });
 

@@ -37,7 +37,7 @@ describe('GET /api/v1/notebooks/problems', () => {
       ['agent_lint:c-order', 'handoff:c-lost', 'unrecognised:c-lost', 'unrecognised:c-lost'].sort(),
     );
     expect(body.rows.find((r) => r.kind === 'agent_lint')!.link).toBe('/agent.html#c-order');
-    expect(body.table.headers).toEqual(['时间', '类型', '会话', '详情', '链接']);
+    expect(body.table.headers).toEqual(['时间', '类型', '会话', '详情', '链接', '处理']);
   });
 
   it('defaults to the last 7 shop days ending today', async () => {
@@ -119,6 +119,25 @@ describe('notebook errors', () => {
 
   it('a wrong key is refused', async () => {
     expect((await server.api('/notebooks/stats', { key: 'not-a-key' })).status).toBe(401);
+  });
+});
+
+describe('problem log: resolving and pages', () => {
+  it('marks an entry resolved with a note, and pages a long log', async () => {
+    type Log = { total: number; page: number; rows: { id: number; kind: string; resolved: { note: string; agent: string } | null }[] };
+    const all = (await (await server.api('/notebooks/problems')).json()) as Log;
+    expect(all.total).toBe(all.rows.length);
+    const target = all.rows.find((r) => r.kind === 'handoff')!;
+    const resolved = await server.api(`/notebooks/problems/${target.id}/resolve`, { body: { agent: '小禾', note: '已电话回访，买家满意' } });
+    expect(resolved.status).toBe(200);
+    const after = (await (await server.api('/notebooks/problems')).json()) as Log;
+    expect(after.rows.find((r) => r.id === target.id)?.resolved).toMatchObject({ agent: '小禾', note: '已电话回访，买家满意' });
+    const second = (await (await server.api('/notebooks/problems?pageSize=2&page=2')).json()) as Log;
+    expect(second.rows.map((r) => r.id)).toEqual(after.rows.slice(2, 4).map((r) => r.id));
+    expect(second).toMatchObject({ total: after.total, page: 2 });
+    expect((await server.api('/notebooks/problems/999999/resolve', { body: { agent: '小禾', note: 'x' } })).status).toBe(404);
+    expect((await server.api(`/notebooks/problems/${target.id}/resolve`, { body: { agent: '小禾', note: ' ' } })).status).toBe(400);
+    expect((await server.api(`/notebooks/problems/${target.id}/resolve`, { body: { agent: '小禾', note: '看看' }, key: OTHER_SHOP_KEY })).status).toBe(404);
   });
 });
 
