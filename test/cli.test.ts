@@ -86,7 +86,7 @@ describe('kefu lint', () => {
   it('--rule overrides a rule\'s severity, and rejects unknown rules and levels', async () => {
     expect((await run(['lint', '--rule', 'polite-you=off'], '你好\n')).code).toBe(0);
     expect((await run(['lint', '--rule', 'polite-you=warning'], '你好\n')).stdout).toContain('警告');
-    expect((await run(['lint', '--rule', 'nope=off'], '你好\n')).stderr).toContain('unknown rule id(s) in severity overrides: nope');
+    expect((await run(['lint', '--rule', 'nope=off'], '你好\n')).stderr).toContain('规则级别覆盖中有未知的规则：nope');
     expect((await run(['lint', '--rule', 'polite-you=loud'], '你好\n')).stderr).toContain('--rule 的格式');
   });
 

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createLinter, UnknownRuleError, type Linter } from '../compliance/linter.ts';
+import { describeZodError } from '../server/validate.ts';
 import { displayWidth } from '../text/width.ts';
 import { LintContextSchema, ProfileIdSchema, SeveritySchema, type LintContext, type Severity, type Violation } from '../compliance/schema.ts';
 import { CliUsageError, readUtf8Input, writeLine, type CliIo } from './io.ts';
@@ -53,8 +54,8 @@ async function loadContext(path: string | undefined): Promise<LintContext> {
   }
   const parsed = LintContextSchema.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(根)'}：${i.message}`).join('；');
-    throw new CliUsageError(`上下文文件 ${path} 的内容不符合格式：${issues}`);
+    // The same Chinese wording as the API's (zod's own messages are English).
+    throw new CliUsageError(`上下文文件 ${path} 的内容不符合格式：${describeZodError(parsed.error, json, '内容')}`);
   }
   return parsed.data;
 }

@@ -16,7 +16,7 @@ import { createTextView } from './text-view.ts';
 
 export class UnknownRuleError extends Error {
   constructor(readonly ruleIds: string[]) {
-    super(`unknown rule id(s) in severity overrides: ${ruleIds.join(', ')}`);
+    super(`规则级别覆盖中有未知的规则：${ruleIds.join('、')}（规则列表见 docs/rules.md）`);
     this.name = 'UnknownRuleError';
   }
 }
