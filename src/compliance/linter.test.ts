@@ -31,7 +31,7 @@ describe('lint', () => {
 
   it('rejects overrides of unknown rules with their ids', () => {
     expect(() => createLinter({ severities: { 'no-such-rule': 'off' } })).toThrow(UnknownRuleError);
-    expect(() => lint('x', { severities: { 'no-such-rule': 'off', 'also-not': 'error' } })).toThrow(/no-such-rule, also-not/);
+    expect(() => lint('x', { severities: { 'no-such-rule': 'off', 'also-not': 'error' } })).toThrow(/未知的规则：no-such-rule、also-not/);
   });
 
   it('rejects a malformed profile or context', () => {
