@@ -1,4 +1,5 @@
 import type { Entity } from '../src/nlu/entities/index.ts';
+import type { Shop } from '../src/shop/schema.ts';
 import type { Order } from '../src/orders/schema.ts';
 
 /** Pure helpers of the logistics machine (no clock: the time always comes from the turn's facts). */
@@ -68,10 +69,19 @@ export function shortIds(orders: readonly Order[]): string[] {
   return orders.map((o) => o.id);
 }
 
-/** "尾号1234、尾号5678" (at most `max`, the newest first as the engine passes them). */
-export function orderList(orders: readonly Order[], max = 5): string {
-  return shortIds(orders.slice(0, max))
-    .map((tail) => `尾号${tail}`)
+/**
+ * "尾号2984（女士高腰牛仔裤）、尾号5377（手剥山核桃等）": the candidates by the last digits of their
+ * ids and what is in them, so the buyer can tell them apart (at most `max`, newest first).
+ */
+export function orderList(orders: readonly Order[], max = 5, shop?: Pick<Shop, 'products'>): string {
+  const shown = orders.slice(0, max);
+  const tails = shortIds(shown);
+  return shown
+    .map((order, i) => {
+      const first = shop?.products.find((p) => p.id === order.items[0]?.productId);
+      const what = first === undefined ? '' : `（${first.shortName ?? first.name}${order.items.length > 1 ? '等' : ''}）`;
+      return `尾号${tails[i]}${what}`;
+    })
     .join('、');
 }
 

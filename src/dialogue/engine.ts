@@ -18,6 +18,7 @@ import { escalationMachine, type EscalationEvent } from '../../flows/escalation.
 import { replyLintContext } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
 import { intentForOrderState } from './reinterpret.ts';
+import { focusedOrders, ORDER_POINTER, orderInFocus, referredOrders } from './order-reference.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
 import { handoffSummary } from './summary.ts';
 
@@ -68,6 +69,8 @@ export const ConversationStateSchema = z.object({
   pendingAsk: PendingAskSchema.optional(),
   /** Persisted snapshot of the escalation machine (hand-off notices, holding lines). */
   escalation: z.unknown().optional(),
+  /** The order the last answers were about: a follow-up naming no order is about it. */
+  orderId: z.string().optional(),
   /** The flow whose question is still open (see WAITING_STATES). */
   awaiting: z.custom<FlowName>((v) => typeof v === 'string' && isFlowName(v)).optional(),
 });
@@ -392,6 +395,12 @@ async function withRephrasing(
   return delivery === 'send' ? [rephrased] : [first, rephrased, ...rest].slice(0, Math.max(replies.length, 2));
 }
 
+/** Intents about an order the buyer already has: a product named with them points at its order. */
+const isPostSale = (intent: IntentId): boolean => {
+  const route = routeFor(intent);
+  return route === 'logistics' || route === 'aftersale' || route === 'invoice';
+};
+
 export async function respond(
   conversation: ConversationState | undefined,
   message: IncomingMessage,
@@ -402,8 +411,14 @@ export async function respond(
   const { shop } = deps;
   const now = deps.clock();
   const classification = deps.classifier.classify(message.text);
-  const orders = await deps.orders.ordersOf(message.buyerId);
+  const allOrders = await deps.orders.ordersOf(message.buyerId);
   const product = findProduct(shop, message.text, state.productId);
+  // "没付钱的那个", "大衣那单", "上周到的": the turn acts only on the orders the buyer points at.
+  const postSale = isPostSale(classification.intent);
+  const reference =
+    referredOrders({ text: message.text, entities: classification.entities, orders: allOrders, shop, now, productAlone: ORDER_POINTER.test(message.text) || postSale }) ??
+    (postSale && findProduct(shop, message.text, undefined) === undefined ? focusedOrders(message.text, allOrders, state.orderId) : undefined);
+  const orders = reference?.orders ?? allOrders;
   const agent = shop.agents[0]!;
   const withinWorkingHours = isWithinWorkingHours(shop, now);
   const facts: TurnFacts = {
@@ -413,6 +428,7 @@ export async function respond(
     shop,
     agent,
     orders,
+    ...(reference ? { orderCues: reference.cues } : {}),
     ...(product ? { product: { ...product, name: product.shortName ?? product.name } } : {}),
   };
   // The answer to "which product?" goes on with the flow that asked (only a product the message names counts).
@@ -428,7 +444,7 @@ export async function respond(
   };
   const route = routeInConversation(event.intent, state.flows, initialStateOf('bargaining'));
   const waiting = resume ? undefined : waitingFlowFor(state, event, route, classification.confidence);
-  const openOrder = orders.find((o) => o.state === 'unpaid' || o.state === 'paid');
+  const openOrder = allOrders.find((o) => o.state === 'unpaid' || o.state === 'paid');
   // "拍了照片给你看" reads as order_placed: an answer to a waiting flow is no large order to hand over.
   const largeOrder =
     waiting === undefined &&
@@ -464,7 +480,7 @@ export async function respond(
     if (escalated.out.handover) out.handover = true;
   }
 
-  const linter = createLinter({ profile: 'tmall', severities: shop.lintSeverities, context: replyLintContext({ shop, buyerId: message.buyerId, ownOrders: orders, product }) });
+  const linter = createLinter({ profile: 'tmall', severities: shop.lintSeverities, context: replyLintContext({ shop, buyerId: message.buyerId, ownOrders: allOrders, product }) });
   const gate: Gate = {
     lint(text) {
       const r = linter.lint(text);
@@ -476,7 +492,7 @@ export async function respond(
   const wanted = delivery === 'suggest' ? 3 : 1;
   let replies = plans.length > 0 ? gatedCandidates(plans, deps, gate, baseParams, ctx.turnCount, wanted) : [];
   if (plans.length > 0 && replies.length === 0) replies = gatedCandidates([{ scriptId: 'common.fallback', params: {} }], deps, gate, baseParams, ctx.turnCount, wanted);
-  if (deps.llm !== undefined && replies.length > 0) replies = await withRephrasing(replies, delivery, { text: message.text, orders, shop, gate, llm: deps.llm });
+  if (deps.llm !== undefined && replies.length > 0) replies = await withRephrasing(replies, delivery, { text: message.text, orders: allOrders, shop, gate, llm: deps.llm });
 
   const at = now.toISOString();
   const remarks = out.remarks.map((r) => ({ ...(r.orderId ? { orderId: r.orderId } : {}), text: remarkText(r.reason, agent, now, shop.timezone) }));
@@ -504,6 +520,10 @@ export async function respond(
     ...(ran.pendingAsk && !handedOffNow && owner !== 'pending' ? { pendingAsk: ran.pendingAsk } : {}),
     ...(escalation === undefined ? {} : { escalation }),
   };
+  const focus =
+    orderInFocus([...out.remarks.map((r) => r.orderId), ...plans.map((p) => (typeof p.params.orderId === 'string' ? p.params.orderId : undefined))], allOrders) ??
+    (reference?.orders.length === 1 ? reference.orders[0]!.id : state.orderId);
+  if (focus !== undefined) next.orderId = focus;
   const awaiting = awaitingAfter(state.awaiting, ran);
   if (awaiting !== undefined) next.awaiting = awaiting;
   orchestrator.stop();
@@ -522,7 +542,7 @@ export async function respond(
     promises,
   };
   if (handedOffNow && ctx.handoffReason) {
-    result.handoff = { reason: ctx.handoffReason, summary: handoffSummary({ state: next, shop, orders, product, reason: ctx.handoffReason }) };
+    result.handoff = { reason: ctx.handoffReason, summary: handoffSummary({ state: next, shop, orders: allOrders, product, reason: ctx.handoffReason }) };
     if (out.handover) result.handover = result.handoff;
   }
   return { conversation: next, result };
