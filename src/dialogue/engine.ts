@@ -17,7 +17,7 @@ import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runM
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
-import { intentForOrderState } from './reinterpret.ts';
+import { intentForOrderState, intentForThreat } from './reinterpret.ts';
 import { focusedOrders, ORDER_POINTER, orderInFocus, referredOrders } from './order-reference.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
 import { handoffSummary } from './summary.ts';
@@ -433,7 +433,7 @@ export async function respond(
   };
   // The answer to "which product?" goes on with the flow that asked (only a product the message names counts).
   const resume = resumedAsk(state.pendingAsk, classification, findProduct(shop, message.text, undefined) !== undefined);
-  const intent = resume ? resume.intent : intentForOrderState(classification.intent, { facts });
+  const intent = resume ? resume.intent : intentForThreat(intentForOrderState(classification.intent, { facts }), message.text);
   const event: TurnEvent = {
     type: 'TURN',
     text: message.text,

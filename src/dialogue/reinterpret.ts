@@ -23,3 +23,18 @@ export function intentForOrderState(intent: IntentId, event: Pick<TurnEvent, 'fa
   if (intent === 'cancel_order' && all(RECEIVED)) return 'return_dislike';
   return intent;
 }
+
+/**
+ * A bad review or a report held over the shop ("不退我20我就差评", "你给我返点钱我就把差评改了",
+ * "不赔我300就给一星") is a complaint, whatever money it asks for: money is never given for a
+ * review (seed 000), so it goes to a human with an apology, never to bargaining or a refund.
+ */
+const REVIEW_THREAT =
+  /(?:给|打|写|寫|留|刷)(?:你|你们|你們|您)?(?:个|個|一个|一個)?(?:差评|差評|中评|中評|一星|1星|一颗星|一顆星)|(?:就|我就|那就|立马|马上)(?:给|打)?(?:差评|差評|中评|中評|一星|1星|投诉|投訴|举报|舉報)|差评(?:警告|伺候)|差評(?:警告|伺候)|(?:把|将|將)?(?:差评|差評|中评|中評)(?:改|删|刪|撤)|(?:改成?|换成|換成)好评|(?:删|刪)(?:掉|除)?(?:差评|差評)|(?:去|要|会|會)(?:投诉|投訴|举报|舉報)|12315|(?:消协|消協|工商局)/u;
+
+export const threatensReview = (text: string): boolean => REVIEW_THREAT.test(text);
+
+export function intentForThreat(intent: IntentId, text: string): IntentId {
+  if (intent === 'human' || intent === 'complaint' || intent === 'review_cashback') return intent;
+  return threatensReview(text) ? 'complaint' : intent;
+}
