@@ -11,6 +11,8 @@ const TAX_ID = /\b[0-9A-Z]{15,20}\b/g;
 /** A 税号 is named as such, or has letters (统一社会信用代码); a bare run of digits is an order id. */
 const TAX_WORD = /(?:税号|稅號|纳税人识别号|納稅人識別號|信用代码|信用代碼)[:：\s]*$/u;
 const PERSONAL = /^(?:个人|個人|本人|我自己|自己)$/u;
+/** Words that point at an order or an item, never part of a person's or company's name. */
+export const ORDER_WORDS = /那件|那单|那單|这单|這單|那个|那個|这个|這個|哪个|哪個|上次|上回|买的|買的|拍的|订单|訂單|那笔|那筆|到的|收到/u;
 
 export interface InvoiceTitle {
   title: string;
@@ -44,6 +46,8 @@ export function invoiceTitleFrom(text: string, bare = false): InvoiceTitle | nul
   if (PERSONAL.test(title)) return { title: '个人', taxId };
   // A title is a name, not a question or a sentence about invoices.
   if (title.length < 2 || title.length > 40 || /[发發]票|[吗嗎么麼]|怎么|可以/u.test(title)) return null;
+  // "就上次买的那件", "围巾那单" name an order, not whom the invoice is for.
+  if (intro === null && ORDER_WORDS.test(title)) return null;
   return { title, taxId };
 }
 

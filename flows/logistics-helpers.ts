@@ -19,6 +19,9 @@ export const ordersHolding = (orders: readonly Order[], product: { id: string } 
   product === undefined ? [] : orders.filter((o) => holdsProduct(o, product.id));
 export const isPending = (order: Order): boolean => PENDING_STATES.includes(order.state);
 
+/** Words that show the buyer speaks of one order among several (那单, 那个订单, 那件); 这个/那个 alone are too common. */
+export const ORDER_POINTER = /(?:那|这|這|哪)(?:一)?(?:单|單|个订单|個訂單|笔|筆|件|条|條|份|箱|盒)|订单|訂單/u;
+
 /** Minutes after payment within which the address is changed by a remark alone (seed 004 修改订单流程). */
 export const DIRECT_CHANGE_MINUTES = 30;
 /** Hours within which a promised follow-up is due. */

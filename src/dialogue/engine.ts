@@ -299,8 +299,18 @@ interface FlowsRun {
 export function waitingFlowFor(state: ConversationState, event: TurnEvent, route: Route, confidence: number): FlowName | undefined {
   const awaiting = state.awaiting;
   if (awaiting === undefined || !isWaiting(awaiting, state.flows[awaiting])) return undefined;
-  const unclaimed = route === 'social' || confidence < PENDING_ASK_CONFIDENCE;
+  const unclaimed = route === 'social' || confidence < PENDING_ASK_CONFIDENCE || pointsAtAnOrder(event);
   return unclaimed || answersWaitingFlow(awaiting, state.flows[awaiting], event) ? awaiting : undefined;
+}
+
+/**
+ * A short message that only points at an order ("围巾那单", "就上次买的那件") answers the context of
+ * the question the bot asked (which order the invoice or the change is for), whatever it reads as.
+ */
+const SHORT_POINTER_CHARS = 16;
+export function pointsAtAnOrder(event: Pick<TurnEvent, 'text' | 'facts'>): boolean {
+  const text = event.text.trim();
+  return [...text].length <= SHORT_POINTER_CHARS && ORDER_POINTER.test(text) && !/[吗嗎?？]|怎么|怎麼|能不能|可以/u.test(text);
 }
 
 /** Runs the primary intent's flow and any further asks (secondary intents) of other flows. */

@@ -113,8 +113,7 @@ function byProduct(text: string, orders: readonly Order[], shop: Shop): Order[] 
   return orders.filter((o) => o.items.some((i) => named.includes(i.productId)));
 }
 
-/** Words that show the buyer speaks of one order among several (那单, 那个订单, 那件). */
-export const ORDER_POINTER = /(?:那|这|這|哪)(?:一)?(?:单|單|个订单|個訂單|笔|筆|个|個|件|条|條|份|箱|盒)|订单|訂單/u;
+export { ORDER_POINTER } from '../../flows/logistics-helpers.ts';
 
 export function referredOrders(input: { text: string; entities: readonly Entity[]; orders: readonly Order[]; shop: Shop; now: Date; productAlone?: boolean }): OrderReference | undefined {
   const { orders } = input;
