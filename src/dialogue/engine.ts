@@ -7,7 +7,7 @@ import { createLinter } from '../compliance/linter.ts';
 import type { Violation } from '../compliance/schema.ts';
 import type { Classifier } from '../nlu/classifier.ts';
 import type { Entity } from '../nlu/entities/index.ts';
-import { IntentIdSchema, type IntentId } from '../nlu/intents.ts';
+import { IntentIdSchema, isIntentId, type IntentId } from '../nlu/intents.ts';
 import type { Order, OrderProvider } from '../orders/schema.ts';
 import { isWithinWorkingHours } from '../shop/hours.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
@@ -18,6 +18,8 @@ import { escalationMachine, type EscalationEvent } from '../../flows/escalation.
 import { replyLintContext } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
 import { intentForOrderState, intentForThreat } from './reinterpret.ts';
+import { understandInContext } from './understanding.ts';
+import { clarifyingQuestion } from './clarify.ts';
 import { focusedOrders, ORDER_POINTER, orderInFocus, referredOrders } from './order-reference.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
 import { handoffSummary } from './summary.ts';
@@ -420,7 +422,11 @@ export async function respond(
   if (state.buyerId !== message.buyerId) throw new Error('this conversation belongs to another buyer');
   const { shop } = deps;
   const now = deps.clock();
-  const classification = deps.classifier.classify(message.text);
+  const lastIntent = state.history.at(-1)?.intent;
+  const lastRoute = lastIntent !== undefined && isIntentId(lastIntent) ? routeFor(lastIntent) : undefined;
+  const classified = deps.classifier.classify(message.text);
+  // The message read against the conversation: implausible further asks dropped, unsure readings on topic.
+  const classification = { ...classified, ...understandInContext(classified, message.text, lastRoute) };
   const allOrders = await deps.orders.ordersOf(message.buyerId);
   const product = findProduct(shop, message.text, state.productId);
   // "没付钱的那个", "大衣那单", "上周到的": the turn acts only on the orders the buyer points at.
@@ -454,10 +460,14 @@ export async function respond(
   };
   const route = routeInConversation(event.intent, state.flows, initialStateOf('bargaining'));
   const waiting = resume ? undefined : waitingFlowFor(state, event, route, classification.confidence);
+  // Unsure between two flows, nothing waiting for an answer: ask rather than act on a guess.
+  // A reading that continues the topic just discussed is no guess.
+  const clarify = resume === undefined && waiting === undefined && event.intent === classification.intent && route !== lastRoute ? clarifyingQuestion(event.intent, classification.confidence, classification.ranking) : null;
   const openOrder = allOrders.find((o) => o.state === 'unpaid' || o.state === 'paid');
   // "拍了照片给你看" reads as order_placed: an answer to a waiting flow is no large order to hand over.
   const largeOrder =
     waiting === undefined &&
+    clarify === null &&
     (event.intent === 'order_placed' || route === 'bargaining') &&
     openOrder !== undefined &&
     openOrder.total >= shop.largeOrderThreshold;
@@ -465,7 +475,12 @@ export async function respond(
   const orchestrator = restoreOrchestrator(state);
   orchestrator.send({ type: 'TURN', intent: event.intent, largeOrder, ...(message.mode ? { mode: message.mode } : {}) });
   const ownerBefore = orchestrator.getSnapshot().value as Owner;
-  const ran: FlowsRun = ownerBefore === 'pending' ? { out: emptyOutput(), flowState: 'waiting', flows: state.flows } : runFlows(state, event, route, waiting, resume);
+  const ran: FlowsRun =
+    ownerBefore === 'pending'
+      ? { out: emptyOutput(), flowState: 'waiting', flows: state.flows }
+      : clarify !== null
+        ? { out: { ...emptyOutput(), replies: [clarify] }, flowState: 'clarifying', flows: state.flows }
+        : runFlows(state, event, route, waiting, resume);
   const { out, flows } = ran;
   let flowState = ran.flowState;
   if (ownerBefore !== 'pending') {

@@ -49,6 +49,8 @@ export const PLACEHOLDERS: Record<string, string> = {
   phone: 'receiver phone (the buyer’s own, masked)',
   threshold: 'an order-total threshold (元)',
   recommendation: 'recommended product name',
+  topic: 'what the buyer may be asking about (a clarifying question)',
+  otherTopic: 'the other thing the buyer may be asking about',
   trackingEvent: 'latest tracking event of the buyer’s own shipped order',
   variant: 'the colour and size wanted (黑色 L码)',
   invoiceTitle: 'the invoice title (发票抬头) the buyer gave',
