@@ -97,6 +97,8 @@ export interface TurnFacts {
    * none. Its `name` is the name to say to the buyer (the shop's short name when it has one).
    */
   product?: Product;
+  /** The products the message names equally well ("裤子": two jeans), by the names to say — the flow asks which of them. */
+  productCandidates?: string[];
 }
 
 export interface TurnEvent {

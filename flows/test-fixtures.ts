@@ -155,7 +155,8 @@ export const SAMPLE_PLACEHOLDER_VALUES: Readonly<Record<string, string | number>
   variant: '黑色 L码',
   invoiceTitle: '杭州暖阳贸易有限公司',
   opening: '明天09:00',
-  topic: '什么时候发货、几天能到',
+  topic: '发货和到货的时间',
+  candidates: '女士高腰牛仔裤、男士加绒牛仔裤',
   otherTopic: '查询物流进度',
 };
 

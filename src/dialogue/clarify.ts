@@ -22,7 +22,7 @@ export const INTENT_TOPIC: Record<IntentId, string> = {
   size_advice: '选哪个尺码',
   recommend: '推荐哪一款',
   shipping_courier: '发什么快递',
-  shipping_time: '什么时候发货、几天能到',
+  shipping_time: '发货和到货的时间',
   shipping_fee: '运费和包邮',
   invoice: '开发票',
   payment_method: '付款方式',

@@ -55,6 +55,8 @@ export const TurnRecordSchema = z.object({
 export const PendingAskSchema = z.object({
   flow: z.custom<FlowName>((v) => typeof v === 'string' && isFlowName(v)),
   intent: IntentIdSchema,
+  /** The products the question named ("女士高腰牛仔裤还是男士加绒牛仔裤"): "女款的" picks among them. */
+  candidates: z.array(z.string()).optional(),
 });
 export type PendingAsk = z.infer<typeof PendingAskSchema>;
 
@@ -161,10 +163,33 @@ function wordsOf(shop: Shop): { words: Set<string>[]; spread: Map<string, number
   return cached;
 }
 
-export function findProduct(shop: Shop, text: string, lastId: string | undefined): Product | undefined {
+/** How buyers name what listings call otherwise: 女生那条裤子 → 女士…牛仔裤. */
+const BUYER_WORDS: readonly [RegExp, string][] = [
+  [/女生|女款|女式|女孩|女的|女装/gu, '女士'],
+  [/男生|男款|男式|男孩|男的|男装/gu, '男士'],
+  [/裤子|褲子/gu, '牛仔裤'],
+  [/坚果|堅果|核桃/gu, '山核桃'],
+  [/饼|餅/gu, '鲜花饼'],
+  [/羽绒|羽絨/gu, '羽绒服'],
+];
+
+function buyerWordsToListing(text: string): string {
+  let out = normalizeSameLength(text);
+  for (const [pattern, word] of BUYER_WORDS) out = out.replace(pattern, word);
+  return out;
+}
+
+function productScores(shop: Shop, text: string): number[] {
   const { words, spread } = wordsOf(shop);
-  const said = bigrams(normalizeSameLength(text));
-  const scores = words.map((set) => [...set].reduce((sum, w) => (said.has(w) ? sum + 1 / spread.get(w)! : sum), 0));
+  const said = bigrams(buyerWordsToListing(text));
+  return words.map((set) => [...set].reduce((sum, w) => (said.has(w) ? sum + 1 / spread.get(w)! : sum), 0));
+}
+
+export function findProduct(shop: Shop, text: string, lastId: string | undefined, among?: readonly string[]): Product | undefined {
+  // Answering "which of these?": only the products just named count ("女款的" among two jeans).
+  const picked = among === undefined ? undefined : pickAmong(shop, text, among);
+  if (picked !== undefined) return picked;
+  const scores = productScores(shop, text);
   const best = Math.max(0, ...scores);
   const winners = scores.filter((x) => x === best).length;
   if (best >= 1 && winners === 1) return shop.products[scores.indexOf(best)];
@@ -172,6 +197,24 @@ export function findProduct(shop: Shop, text: string, lastId: string | undefined
   // and the last one is not it either — the flow asks which.
   if (best >= 1) return undefined;
   return shop.products.find((p) => p.id === lastId);
+}
+
+/** The products a message names equally well ("裤子": the women's and the men's jeans), when more than one. */
+export function productCandidates(shop: Shop, text: string): Product[] {
+  const scores = productScores(shop, text);
+  const best = Math.max(0, ...scores);
+  const tied = shop.products.filter((_, i) => scores[i] === best);
+  return best >= 1 && tied.length > 1 ? tied : [];
+}
+
+const candidateIds = (shop: Shop, names: readonly string[]): string[] => shop.products.filter((p) => names.includes(p.shortName ?? p.name)).map((p) => p.id);
+
+/** Scores above this count when picking among candidates ("女款的" shares only 女士 with the women's jeans). */
+export function pickAmong(shop: Shop, text: string, among: readonly string[]): Product | undefined {
+  const scores = productScores(shop, text);
+  const inSet = shop.products.map((p, i) => (among.includes(p.id) ? scores[i]! : 0));
+  const best = Math.max(0, ...inSet);
+  return best > 0 && inSet.filter((x) => x === best).length === 1 ? shop.products[inSet.indexOf(best)] : undefined;
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -332,7 +375,10 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
       flowState = result.state;
       if (result.out.unhandled) out.unhandled = true;
       if (result.out.handoff) out.handoff = result.out.handoff;
-      if (result.out.replies.some((r) => asksForProduct(r.scriptId))) pendingAsk = { flow: name, intent };
+      if (result.out.replies.some((r) => asksForProduct(r.scriptId))) {
+        const candidates = event.facts.productCandidates === undefined ? [] : candidateIds(event.facts.shop, event.facts.productCandidates);
+        pendingAsk = { flow: name, intent, ...(candidates.length > 1 ? { candidates } : {}) };
+      }
     }
     out.replies.push(...result.out.replies);
     out.remarks.push(...result.out.remarks);
@@ -428,7 +474,7 @@ export async function respond(
   // The message read against the conversation: implausible further asks dropped, unsure readings on topic.
   const classification = { ...classified, ...understandInContext(classified, message.text, lastRoute) };
   const allOrders = await deps.orders.ordersOf(message.buyerId);
-  const product = findProduct(shop, message.text, state.productId);
+  const product = findProduct(shop, message.text, state.productId, state.pendingAsk?.candidates);
   // "没付钱的那个", "大衣那单", "上周到的": the turn acts only on the orders the buyer points at.
   const postSale = isPostSale(classification.intent);
   const reference =
@@ -447,8 +493,10 @@ export async function respond(
     ...(reference ? { orderCues: reference.cues } : {}),
     ...(product ? { product: { ...product, name: product.shortName ?? product.name } } : {}),
   };
+  const candidates = product === undefined ? productCandidates(shop, message.text) : [];
+  if (candidates.length > 0) facts.productCandidates = candidates.map((p) => p.shortName ?? p.name);
   // The answer to "which product?" goes on with the flow that asked (only a product the message names counts).
-  const resume = resumedAsk(state.pendingAsk, classification, findProduct(shop, message.text, undefined) !== undefined);
+  const resume = resumedAsk(state.pendingAsk, classification, findProduct(shop, message.text, undefined, state.pendingAsk?.candidates) !== undefined);
   const intent = resume ? resume.intent : intentForThreat(intentForOrderState(classification.intent, { facts }), message.text);
   const event: TurnEvent = {
     type: 'TURN',

@@ -50,6 +50,7 @@ export const PLACEHOLDERS: Record<string, string> = {
   threshold: 'an order-total threshold (元)',
   recommendation: 'recommended product name',
   topic: 'what the buyer may be asking about (a clarifying question)',
+  candidates: 'the products a message may mean, by name',
   otherTopic: 'the other thing the buyer may be asking about',
   trackingEvent: 'latest tracking event of the buyer’s own shipped order',
   variant: 'the colour and size wanted (黑色 L码)',

@@ -46,9 +46,17 @@ type Understood = Pick<Classification, 'intent' | 'confidence' | 'secondary'>;
  * The classification read against the conversation: `lastRoute` is where the previous turn's
  * intent went (bargaining, presale, aftersale…), if any.
  */
+/** A price question with nothing asking for less is a product question, not haggling. */
+const PRICE_ONLY = /多少钱|多少錢|什么价|什麼價|啥价|啥價|价格多少|價格多少|售价|售價|全网最低|全網最低|最便宜/u;
+const ASKS_FOR_LESS = /便宜|(?<!多)少|贵|貴|优惠|優惠|打折|折扣|抹|砍|包邮我就|就拍|就买|就買|就付/u;
+
 export function understandInContext(classification: Classification, text: string, lastRoute: Route | undefined): Understood {
   const secondary = classification.secondary.filter((intent) => plausibleAsk(intent, text));
   let { intent, confidence } = classification;
+  const plain = normalizeSameLength(text);
+  if (PRICE_ONLY.test(plain) && !ASKS_FOR_LESS.test(plain.replace(/最便宜/gu, '')) && (routeFor(intent) === 'bargaining' || confidence < UNSURE_CONFIDENCE)) {
+    return { intent: 'product_info', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'product_info') };
+  }
   const sameTopic = (candidate: IntentId): boolean => lastRoute !== undefined && lastRoute !== 'social' && routeFor(candidate) === lastRoute;
   if (confidence < UNSURE_CONFIDENCE && !sameTopic(intent)) {
     const onTopic = classification.ranking.find((r) => r.intent !== intent && sameTopic(r.intent) && plausibleAsk(r.intent, text));
