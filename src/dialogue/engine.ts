@@ -17,7 +17,7 @@ import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runM
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
-import { intentForOrderState, intentForThreat } from './reinterpret.ts';
+import { asksAboutSomeoneElsesOrder, intentForOrderState, intentForThreat } from './reinterpret.ts';
 import { understandInContext } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
 import { focusedOrders, ORDER_POINTER, orderInFocus, referredOrders } from './order-reference.ts';
@@ -509,8 +509,10 @@ export async function respond(
   const route = routeInConversation(event.intent, state.flows, initialStateOf('bargaining'));
   const waiting = resume ? undefined : waitingFlowFor(state, event, route, classification.confidence);
   // Unsure between two flows, nothing waiting for an answer: ask rather than act on a guess.
+  // Someone else's order: a privacy answer before any flow looks at an order.
+  const privacy = resume === undefined && waiting === undefined && isPostSale(event.intent) && asksAboutSomeoneElsesOrder(message.text);
   // A reading that continues the topic just discussed is no guess.
-  const clarify = resume === undefined && waiting === undefined && event.intent === classification.intent && route !== lastRoute ? clarifyingQuestion(event.intent, classification.confidence, classification.ranking) : null;
+  const clarify = privacy ? { scriptId: 'logistics.order.third_party', params: {} } : resume === undefined && waiting === undefined && event.intent === classification.intent && route !== lastRoute ? clarifyingQuestion(event.intent, classification.confidence, classification.ranking) : null;
   const openOrder = allOrders.find((o) => o.state === 'unpaid' || o.state === 'paid');
   // "拍了照片给你看" reads as order_placed: an answer to a waiting flow is no large order to hand over.
   const largeOrder =
@@ -527,7 +529,7 @@ export async function respond(
     ownerBefore === 'pending'
       ? { out: emptyOutput(), flowState: 'waiting', flows: state.flows }
       : clarify !== null
-        ? { out: { ...emptyOutput(), replies: [clarify] }, flowState: 'clarifying', flows: state.flows }
+        ? { out: { ...emptyOutput(), replies: [clarify] }, flowState: privacy ? 'privacy' : 'clarifying', flows: state.flows }
         : runFlows(state, event, route, waiting, resume);
   const { out, flows } = ran;
   let flowState = ran.flowState;

@@ -38,3 +38,11 @@ export function intentForThreat(intent: IntentId, text: string): IntentId {
   if (intent === 'human' || intent === 'complaint' || intent === 'review_cashback') return intent;
   return threatensReview(text) ? 'complaint' : intent;
 }
+
+/**
+ * "帮我查下我妈那单的收货电话", "我朋友的快递到哪了": someone else's order. Only the buyer's own orders
+ * are ever looked up (seed 004 泄露他人信息): the answer is a privacy explanation, with no data.
+ */
+const SOMEONE_ELSE = /(?:我|俺)?(?:妈|媽|爸|妈妈|媽媽|爸爸|老公|老婆|朋友|同事|室友|邻居|鄰居|家人|亲戚|親戚|姐姐|哥哥|弟弟|妹妹|闺蜜|閨蜜|同学|同學|别人|別人|其他人)(?:的|那|那个|那個)?(?:单|單|订单|訂單|快递|快遞|包裹|电话|電話|手机|手機|地址|收货|收貨|物流)/u;
+
+export const asksAboutSomeoneElsesOrder = (text: string): boolean => SOMEONE_ELSE.test(text) && !/(?:送给|送給|寄给|寄給|给我|給我)(?:妈|媽|爸|朋友|老公|老婆)/u.test(text);
