@@ -20,6 +20,7 @@ import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig }
 import { asksAboutSomeoneElsesOrder, intentForOrderState, intentForThreat } from './reinterpret.ts';
 import { understandInContext } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
+import { progressReply } from './progress.ts';
 import { focusedOrders, ORDER_POINTER, orderInFocus, referredOrders } from './order-reference.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
 import { handoffSummary } from './summary.ts';
@@ -453,6 +454,9 @@ async function withRephrasing(
   return delivery === 'send' ? [rephrased] : [first, rephrased, ...rest].slice(0, Math.max(replies.length, 2));
 }
 
+/** Questions the order itself answers (its refund state, its tracking): never a progress answer instead. */
+const ANSWERED_FROM_ORDER: ReadonlySet<IntentId> = new Set(['refund_status', 'logistics_track', 'not_shipped', 'delivery_delay', 'signed_not_received']);
+
 /** Intents about an order the buyer already has: a product named with them points at its order. */
 const isPostSale = (intent: IntentId): boolean => {
   const route = routeFor(intent);
@@ -472,7 +476,7 @@ export async function respond(
   const lastRoute = lastIntent !== undefined && isIntentId(lastIntent) ? routeFor(lastIntent) : undefined;
   const classified = deps.classifier.classify(message.text);
   // The message read against the conversation: implausible further asks dropped, unsure readings on topic.
-  const classification = { ...classified, ...understandInContext(classified, message.text, lastRoute) };
+  const classification = { ...classified, ...understandInContext(classified, message.text, lastRoute, lastIntent !== undefined && isIntentId(lastIntent) ? lastIntent : undefined) };
   const allOrders = await deps.orders.ordersOf(message.buyerId);
   const product = findProduct(shop, message.text, state.productId, state.pendingAsk?.candidates);
   // "没付钱的那个", "大衣那单", "上周到的": the turn acts only on the orders the buyer points at.
@@ -509,10 +513,17 @@ export async function respond(
   const route = routeInConversation(event.intent, state.flows, initialStateOf('bargaining'));
   const waiting = resume ? undefined : waitingFlowFor(state, event, route, classification.confidence);
   // Unsure between two flows, nothing waiting for an answer: ask rather than act on a guess.
+  // "改好了没", "几天能有结果": the case already taken on, not the case again.
+  const progress =
+    resume === undefined && waiting === undefined && route !== 'bargaining' && route !== 'handoff' && !ANSWERED_FROM_ORDER.has(event.intent) && findProduct(shop, message.text, undefined) === undefined
+      ? progressReply(message.text, state.promises, state.orderId, now, shop.timezone)
+      : null;
   // Someone else's order: a privacy answer before any flow looks at an order.
   const privacy = resume === undefined && waiting === undefined && isPostSale(event.intent) && asksAboutSomeoneElsesOrder(message.text);
   // A reading that continues the topic just discussed is no guess.
-  const clarify = privacy ? { scriptId: 'logistics.order.third_party', params: {} } : resume === undefined && waiting === undefined && event.intent === classification.intent && route !== lastRoute ? clarifyingQuestion(event.intent, classification.confidence, classification.ranking) : null;
+  const unsure = resume === undefined && waiting === undefined && event.intent === classification.intent && route !== lastRoute;
+  const clarify: ReplyPlan | null =
+    progress ?? (privacy ? { scriptId: 'logistics.order.third_party', params: {} } : null) ?? (unsure ? clarifyingQuestion(event.intent, classification.confidence, classification.ranking) : null);
   const openOrder = allOrders.find((o) => o.state === 'unpaid' || o.state === 'paid');
   // "拍了照片给你看" reads as order_placed: an answer to a waiting flow is no large order to hand over.
   const largeOrder =
@@ -529,7 +540,7 @@ export async function respond(
     ownerBefore === 'pending'
       ? { out: emptyOutput(), flowState: 'waiting', flows: state.flows }
       : clarify !== null
-        ? { out: { ...emptyOutput(), replies: [clarify] }, flowState: privacy ? 'privacy' : 'clarifying', flows: state.flows }
+        ? { out: { ...emptyOutput(), replies: [clarify] }, flowState: progress ? 'progress' : privacy ? 'privacy' : 'clarifying', flows: state.flows }
         : runFlows(state, event, route, waiting, resume);
   const { out, flows } = ran;
   let flowState = ran.flowState;

@@ -51,6 +51,8 @@ export const PLACEHOLDERS: Record<string, string> = {
   recommendation: 'recommended product name',
   topic: 'what the buyer may be asking about (a clarifying question)',
   candidates: 'the products a message may mean, by name',
+  task: 'what the bot promised to do (an open promise of the ledger)',
+  due: 'when a promise is due, shop-local (11月21日14:30)',
   otherTopic: 'the other thing the buyer may be asking about',
   trackingEvent: 'latest tracking event of the buyer’s own shipped order',
   variant: 'the colour and size wanted (黑色 L码)',

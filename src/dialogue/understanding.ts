@@ -17,7 +17,7 @@ import { normalizeSameLength } from '../text/normalize.ts';
 const CUES: Partial<Record<IntentId, RegExp>> = {
   wrong_item: /发错|發錯|错发|錯發|少发|少發|漏发|漏發|少了|缺了|不是我(?:买|買|拍|要)的|不对|不對|发成|發成/u,
   quality_issue: /坏|壞|破|瑕疵|质量|質量|开线|開線|掉色|起球|漏|臭|霉|过期|過期|变质|變質|脏|髒|裂|划痕|劃痕|问题|問題/u,
-  return_dislike: /退/u,
+  return_dislike: /退|没穿|沒穿|没用过|沒用過|没拆|沒拆|吊牌|标签|標籤|不喜欢|不喜歡|不合适|不合適/u,
   exchange: /换|換/u,
   refund_shipped: /退款|退钱|退錢|不要了|拒收/u,
   refund_status: /退款|退钱|退錢|到账|到賬/u,
@@ -50,7 +50,7 @@ type Understood = Pick<Classification, 'intent' | 'confidence' | 'secondary'>;
 const PRICE_ONLY = /多少钱|多少錢|什么价|什麼價|啥价|啥價|价格多少|價格多少|售价|售價|全网最低|全網最低|最便宜/u;
 const ASKS_FOR_LESS = /便宜|(?<!多)少|贵|貴|优惠|優惠|打折|折扣|抹|砍|包邮我就|就拍|就买|就買|就付/u;
 
-export function understandInContext(classification: Classification, text: string, lastRoute: Route | undefined): Understood {
+export function understandInContext(classification: Classification, text: string, lastRoute: Route | undefined, lastIntent?: IntentId): Understood {
   const secondary = classification.secondary.filter((intent) => plausibleAsk(intent, text));
   let { intent, confidence } = classification;
   const plain = normalizeSameLength(text);
@@ -61,6 +61,8 @@ export function understandInContext(classification: Classification, text: string
   if (confidence < UNSURE_CONFIDENCE && !sameTopic(intent)) {
     const onTopic = classification.ranking.find((r) => r.intent !== intent && sameTopic(r.intent) && plausibleAsk(r.intent, text));
     if (onTopic !== undefined) ({ intent, confidence } = onTopic);
+    // "上周六到的 没穿过 标签都在" after a return question: the same case, told in more detail.
+    else if (lastIntent !== undefined && CUES[lastIntent] !== undefined && plausibleAsk(lastIntent, text)) ({ intent, confidence } = { intent: lastIntent, confidence: UNSURE_CONFIDENCE });
     // An unsure after-sale reading with nothing after-sale in the words is no reading at all.
     else if (!plausibleAsk(intent, text)) ({ intent, confidence } = { intent: 'other', confidence });
   }
