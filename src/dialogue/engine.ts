@@ -482,7 +482,7 @@ export async function respond(
   // "没付钱的那个", "大衣那单", "上周到的": the turn acts only on the orders the buyer points at.
   const postSale = isPostSale(classification.intent);
   const reference =
-    referredOrders({ text: message.text, entities: classification.entities, orders: allOrders, shop, now, productAlone: ORDER_POINTER.test(message.text) || postSale }) ??
+    referredOrders({ text: message.text, entities: classification.entities, orders: allOrders, shop, now, productAlone: ORDER_POINTER.test(message.text) || postSale || state.awaiting !== undefined }) ??
     (postSale && findProduct(shop, message.text, undefined) === undefined ? focusedOrders(message.text, allOrders, state.orderId) : undefined);
   const orders = reference?.orders ?? allOrders;
   const agent = shop.agents[0]!;

@@ -129,7 +129,10 @@ export function referredOrders(input: { text: string; entities: readonly Entity[
     fits = own;
   }
 
-  const state = STATE_CUES.filter((c) => c.pattern.test(text));
+  // "没付钱的那个 怎么还没发货": the cue that points (followed by 的/那/这) names the order; the other is the complaint.
+  const matched = STATE_CUES.filter((c) => c.pattern.test(text));
+  const pointing = matched.filter((c) => new RegExp(`(?:${c.pattern.source})[^，,。\\s]{0,3}?(?:的|那|这|這)`, 'u').test(text));
+  const state = pointing.length > 0 ? pointing : matched;
   if (state.length > 0) {
     const states = new Set(state.flatMap((c) => c.states));
     const next = fits.filter((o) => states.has(o.state));

@@ -1,70 +1,139 @@
+import { addressFromText } from '../../flows/logistics-helpers.ts';
+import { findRegion } from '../../flows/presale-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
 import type { Classification } from '../nlu/classifier.ts';
 import type { IntentId } from '../nlu/intents.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 
 /**
- * The classifier reads one message alone; a good agent reads it against the conversation. Two
- * corrections, both pure:
- * - a further ask (secondary intent) of an after-sale or logistics kind counts only when the
- *   message says something of that kind (发错/坏/退/换/签收…): "发新疆的" is a region, not a wrong
- *   item, so no photo request is appended to a shipping answer;
- * - an unsure reading gives way to the reading that continues the topic just discussed ("真的不能
- *   再少了吗" while haggling is haggling, not a wrong item), when the classifier ranked it too.
+ * The classifier reads one message alone; a good agent reads it against the conversation. The
+ * corrections here are pure and each is small:
+ * - an intent that needs certain words (a wrong item needs 发错/少发…, a size question needs 码/身高…)
+ *   is not taken when the message has none of them: "发新疆的" is a region, "那裤子呢 发了没" is
+ *   tracking, "怎么还在西安" is a delay — the classifier's next plausible reading is used instead;
+ * - a further ask (secondary intent) counts only when plausible in the same way, and an order
+ *   confirmation adds nothing to an after-sale or logistics question about that same order;
+ * - a request (退款, 不要了, 取消) outranks a status complaint in the same message ("物流不动 我不要了
+ *   退款吧" is a refund, not a delay);
+ * - an unsure or implausible reading gives way to the topic just discussed: a reading of the same
+ *   flow from the ranking, or the last intent when the message continues it ("上周六到的 没穿过 标签
+ *   都在" after a return question, "发苏州的" after a delivery-time question, "你们帮我催催").
  */
 
-/** What a message must say for an intent to count as a further ask (intents not listed always count). */
-const CUES: Partial<Record<IntentId, RegExp>> = {
-  wrong_item: /发错|發錯|错发|錯發|少发|少發|漏发|漏發|少了|缺了|不是我(?:买|買|拍|要)的|不对|不對|发成|發成/u,
-  quality_issue: /坏|壞|破|瑕疵|质量|質量|开线|開線|掉色|起球|漏|臭|霉|过期|過期|变质|變質|脏|髒|裂|划痕|劃痕|问题|問題/u,
-  return_dislike: /退|没穿|沒穿|没用过|沒用過|没拆|沒拆|吊牌|标签|標籤|不喜欢|不喜歡|不合适|不合適/u,
-  exchange: /换|換/u,
-  refund_shipped: /退款|退钱|退錢|不要了|拒收/u,
-  refund_status: /退款|退钱|退錢|到账|到賬/u,
-  return_fee: /运费|運費|邮费|郵費/u,
-  signed_not_received: /签收|簽收/u,
-  delivery_delay: /慢|没动|沒動|不动|不動|延误|延誤|卡|几天了|幾天了/u,
-  not_shipped: /发货|發貨|发出|發出|寄出|还没发|還沒發/u,
-  urgent_delivery: /急|快点|快點|尽快|盡快|加急/u,
-  address_change: /地址|电话|電話|收件人|收货人|收貨人/u,
-  cancel_order: /取消|不要了|不想要/u,
-  complaint: /投诉|投訴|差评|差評|举报|舉報|垃圾|骗|騙|气死|氣死|什么破|什麼破/u,
-  invoice: /票/u,
+type Cue = (text: string) => boolean;
+const words =
+  (pattern: RegExp): Cue =>
+  (text) =>
+    pattern.test(text);
+const anyOf =
+  (...cues: Cue[]): Cue =>
+  (text) =>
+    cues.some((c) => c(text));
+
+const names = {
+  region: (text: string) => findRegion(text) !== null,
+  address: (text: string) => addressFromText(text) !== null || /[省市区縣县镇].{0,12}(?:路|街|道|号|號|村|小区|大厦|大廈)/u.test(text),
+};
+
+const HAGGLE = words(/便宜|(?<!多)少|贵|貴|优惠|優惠|折|价|價|钱|錢|块|塊|元|包邮|包郵|送点|送點|抹|砍|最低|预算|預算|学生|學生|穷|窮|只剩|不够|不夠|手头|手頭|没钱|沒錢|工资|工資|月底|生活费|生活費|零花|囊中|别家|別家|人家|其他家|以后|以後|常来|常來|介绍|介紹|回头客|回頭客|就拍|就买|就付|[0-9]{2,}/u);
+
+/** What a message must say for an intent to be read (intents not listed need nothing in particular). */
+const CUES: Partial<Record<IntentId, Cue>> = {
+  wrong_item: words(/发错|發錯|错发|錯發|少发|少發|漏发|漏發|少了|缺了|不是我(?:买|買|拍|要|订|訂)的|不对|不對|发成|發成|只到了|只收到|少一|少个|少個|不一样|不一樣/u),
+  quality_issue: words(/坏|壞|破|瑕疵|质量|質量|开线|開線|掉色|起球|漏|臭|霉|过期|過期|变质|變質|脏|髒|裂|划痕|劃痕|问题|問題|线头|線頭|变形|變形|碎|烂|爛|缩水|縮水|褪色|污|次品/u),
+  return_dislike: words(/退|没穿|沒穿|没戴|沒戴|没用过|沒用過|没拆|沒拆|吊牌|标签|標籤|不喜欢|不喜歡|不合适|不合適|不想要/u),
+  exchange: words(/换|換/u),
+  refund_shipped: words(/退款|退钱|退錢|不要了|拒收|拒签|拒簽|不签收|不簽收/u),
+  refund_status: words(/退款|退钱|退錢|到账|到賬|钱.{0,3}(?:退|回)|錢.{0,3}(?:退|回)/u),
+  return_fee: words(/运费|運費|邮费|郵費|寄回|谁出|誰出/u),
+  signed_not_received: words(/签收|簽收|没收到|沒收到|没拿到|沒拿到|显示.{0,4}(?:到|收)/u),
+  delivery_delay: words(/慢|没动|沒動|不动|不動|延误|延誤|卡|几天了|幾天了|好几天|好幾天|还在|還在|催|停/u),
+  not_shipped: words(/发货|發貨|发出|發出|寄出|还没发|還沒發|没发|沒發|发了没|發了沒|催/u),
+  urgent_delivery: words(/急|快点|快點|尽快|盡快|加急|赶|趕|等着|等著|催/u),
+  address_change: anyOf(words(/地址|电话|電話|收件人|收货人|收貨人|寄到|送到|发到|發到/u), names.address),
+  order_change: words(/颜色|顏色|尺码|尺碼|[0-9smlx]码|码数|碼數|色|大一|小一|规格|規格|口味|数量|數量|件数|件數|拍错|拍錯/u),
+  cancel_order: words(/取消|不要了|不想要|不买了|不買了|退款|撤/u),
+  size_advice: words(/码|碼|尺寸|身高|体重|體重|斤|kg|cm|公斤|米[0-9一二三四五六七八九]|穿.{0,2}(?:多大|哪个|哪個|什么|什麼)|合身|偏大|偏小|大小/u),
+  authenticity: words(/正品|真的|真货|真貨|假|原装|原裝|官方|授权|授權|专柜|專櫃|品牌/u),
+  hesitation: words(/考虑|考慮|看看|想想|犹豫|猶豫|等等|再说|再說|纠结|糾結|商量|商量/u),
+  order_placed: words(/拍了|拍下|拍好|付了|付款了|付好|下单了|下單了|下好|已付|买了|買了|已经拍|已經拍/u),
+  complaint: words(/投诉|投訴|差评|差評|举报|舉報|垃圾|骗|騙|气死|氣死|什么破|什麼破|服了|无语|無語|坑|恶心|噁心|态度|態度|太差|失望/u),
+  invoice: words(/票/u),
+  shipping_time: anyOf(words(/几天|幾天|多久|什么时候|什麼時候|啥时候|哪天|今天|明天|到货|到貨|发货|發貨|能到|送到|寄到|发(?:到|往)?.{0,4}的/u), names.region),
+  shipping_fee: anyOf(words(/邮费|郵費|运费|運費|包邮|包郵|补差|補差|费|費/u), names.region),
+  shipping_courier: words(/快递|快遞|顺丰|順豐|中通|圆通|圓通|韵达|韻達|申通|邮政|郵政|ems|京东|京東|什么物流|什麼物流/u),
+  bargain_promise: HAGGLE,
+  bargain_comparison: HAGGLE,
+  bargain_decisive: HAGGLE,
+  bargain_excuse: HAGGLE,
+  bargain_generic: HAGGLE,
 };
 
 export function plausibleAsk(intent: IntentId, text: string): boolean {
   const cue = CUES[intent];
-  return cue === undefined || cue.test(normalizeSameLength(text));
+  return cue === undefined || cue(normalizeSameLength(text));
 }
+
+/** Whether the message says something that only this intent's words say (a cue exists and matches). */
+const saysSomethingOf = (intent: IntentId, text: string): boolean => CUES[intent] !== undefined && plausibleAsk(intent, text);
 
 /** Below this confidence the topic of the conversation may decide between the classifier's readings. */
 export const UNSURE_CONFIDENCE = 0.5;
+/** At or above this confidence the classifier's reading stands whatever its words. */
+const SURE_CONFIDENCE = 0.9;
 
-type Understood = Pick<Classification, 'intent' | 'confidence' | 'secondary'>;
-
-/**
- * The classification read against the conversation: `lastRoute` is where the previous turn's
- * intent went (bargaining, presale, aftersale…), if any.
- */
 /** A price question with nothing asking for less is a product question, not haggling. */
 const PRICE_ONLY = /多少钱|多少錢|什么价|什麼價|啥价|啥價|价格多少|價格多少|售价|售價|全网最低|全網最低|最便宜/u;
 const ASKS_FOR_LESS = /便宜|(?<!多)少|贵|貴|优惠|優惠|打折|折扣|抹|砍|包邮我就|就拍|就买|就買|就付/u;
 
+/** Requests that outrank a status complaint in the same message. */
+const REQUESTS: readonly IntentId[] = ['refund_shipped', 'cancel_order', 'return_dislike', 'exchange', 'address_change'];
+const STATUS: readonly IntentId[] = ['delivery_delay', 'not_shipped', 'logistics_track', 'signed_not_received'];
+const POST_SALE: ReadonlySet<Route> = new Set(['logistics', 'aftersale']);
+
+/** "那裤子呢", "还有围巾呢", "发苏州的": a short message that continues what was just asked. */
+const CONTINUES = /^(?:那|那么|那麼|还有|還有|再|就)|呢[？?]?$/u;
+const SHORT_CHARS = 12;
+
+type Understood = Pick<Classification, 'intent' | 'confidence' | 'secondary'>;
+
+/**
+ * The classification read against the conversation: `lastRoute` / `lastIntent` are where the
+ * previous turn's intent went and what it was, if any.
+ */
 export function understandInContext(classification: Classification, text: string, lastRoute: Route | undefined, lastIntent?: IntentId): Understood {
-  const secondary = classification.secondary.filter((intent) => plausibleAsk(intent, text));
-  let { intent, confidence } = classification;
   const plain = normalizeSameLength(text);
+  let secondary = classification.secondary.filter((intent) => plausibleAsk(intent, plain));
+  let { intent, confidence } = classification;
+
   if (PRICE_ONLY.test(plain) && !ASKS_FOR_LESS.test(plain.replace(/最便宜/gu, '')) && (routeFor(intent) === 'bargaining' || confidence < UNSURE_CONFIDENCE)) {
     return { intent: 'product_info', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'product_info') };
   }
+
   const sameTopic = (candidate: IntentId): boolean => lastRoute !== undefined && lastRoute !== 'social' && routeFor(candidate) === lastRoute;
-  if (confidence < UNSURE_CONFIDENCE && !sameTopic(intent)) {
-    const onTopic = classification.ranking.find((r) => r.intent !== intent && sameTopic(r.intent) && plausibleAsk(r.intent, text));
+  const short = [...plain.trim()].length <= SHORT_CHARS;
+  const continues = lastIntent !== undefined && routeFor(lastIntent) !== 'social' && (saysSomethingOf(lastIntent, plain) || (short && CONTINUES.test(plain.trim())));
+  const implausible = confidence < SURE_CONFIDENCE && !plausibleAsk(intent, plain);
+  const unsure = confidence < UNSURE_CONFIDENCE && !sameTopic(intent);
+
+  if (implausible || unsure) {
+    const ranked = classification.ranking.filter((r) => r.intent !== intent && plausibleAsk(r.intent, plain));
+    const onTopic = ranked.find((r) => sameTopic(r.intent));
+    // A reading of the flow just discussed, else the last intent continued, else the next plausible reading.
     if (onTopic !== undefined) ({ intent, confidence } = onTopic);
-    // "上周六到的 没穿过 标签都在" after a return question: the same case, told in more detail.
-    else if (lastIntent !== undefined && CUES[lastIntent] !== undefined && plausibleAsk(lastIntent, text)) ({ intent, confidence } = { intent: lastIntent, confidence: UNSURE_CONFIDENCE });
-    // An unsure after-sale reading with nothing after-sale in the words is no reading at all.
-    else if (!plausibleAsk(intent, text)) ({ intent, confidence } = { intent: 'other', confidence });
+    else if (continues && lastIntent !== undefined) ({ intent, confidence } = { intent: lastIntent, confidence: UNSURE_CONFIDENCE });
+    else if (implausible) {
+      const next = ranked.find((r) => saysSomethingOf(r.intent, plain));
+      ({ intent, confidence } = next ?? { intent: 'other', confidence });
+    }
   }
+
+  // "物流一直不动 我都不要了 退款吧": the request is what to act on.
+  if (STATUS.includes(intent)) {
+    const request = secondary.find((i) => REQUESTS.includes(i));
+    if (request !== undefined) [intent, secondary] = [request, [...secondary.filter((i) => i !== request), intent]];
+  }
+  // "我昨晚就付款了 怎么还不发货": confirming the order adds nothing to the question about it.
+  if (POST_SALE.has(routeFor(intent))) secondary = secondary.filter((i) => i !== 'order_placed' && i !== 'hesitation');
   return { intent, confidence, secondary: secondary.filter((i) => i !== intent) };
 }
