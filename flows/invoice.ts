@@ -141,6 +141,13 @@ export function decideInvoice(context: InvoiceContext, event: TurnEvent): Answer
   if (event.intent === 'invoice' && asksAboutCharges(event.text) && invoiceTitleFrom(event.text) === null) {
     return { replies: [reply('no_charge')], ...(context.orderId === null ? {} : { awaitTitleOf: context.orderId }) };
   }
+  // Waiting for the title: a message that reads as one answers it, whatever it was classified as
+  // ("北京博文商贸有限公司 税号…" reads as an invoice question for its 税号).
+  if (context.orderId !== null) {
+    const order = event.facts.orders.find((o) => o.id === context.orderId);
+    const title = invoiceTitleFrom(event.text, true);
+    if (order !== undefined && title !== null) return remarkedAnswer(order, title, event);
+  }
   if (context.orderId !== null && event.intent !== 'invoice') {
     const order = event.facts.orders.find((o) => o.id === context.orderId);
     const title = invoiceTitleFrom(event.text, true);

@@ -21,7 +21,7 @@ import { asksAboutSomeoneElsesOrder, intentForOrderState, intentForThreat } from
 import { understandInContext } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
 import { progressReply } from './progress.ts';
-import { focusedOrders, ORDER_POINTER, orderInFocus, referredOrders } from './order-reference.ts';
+import { buyerWordsToListing, focusedOrders, ORDER_POINTER, orderInFocus, referredOrders } from './order-reference.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
 import { handoffSummary } from './summary.ts';
 
@@ -162,22 +162,6 @@ function wordsOf(shop: Shop): { words: Set<string>[]; spread: Map<string, number
     productWords.set(shop, (cached = { words, spread }));
   }
   return cached;
-}
-
-/** How buyers name what listings call otherwise: 女生那条裤子 → 女士…牛仔裤. */
-const BUYER_WORDS: readonly [RegExp, string][] = [
-  [/女生|女款|女式|女孩|女的|女装/gu, '女士'],
-  [/男生|男款|男式|男孩|男的|男装/gu, '男士'],
-  [/裤子|褲子/gu, '牛仔裤'],
-  [/坚果|堅果|核桃/gu, '山核桃'],
-  [/饼|餅/gu, '鲜花饼'],
-  [/羽绒|羽絨/gu, '羽绒服'],
-];
-
-function buyerWordsToListing(text: string): string {
-  let out = normalizeSameLength(text);
-  for (const [pattern, word] of BUYER_WORDS) out = out.replace(pattern, word);
-  return out;
 }
 
 function productScores(shop: Shop, text: string): number[] {

@@ -44,10 +44,10 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   return_dislike: words(/退|没穿|沒穿|没戴|沒戴|没用过|沒用過|没拆|沒拆|吊牌|标签|標籤|不喜欢|不喜歡|不合适|不合適|不想要/u),
   exchange: words(/换|換/u),
   refund_shipped: words(/退款|退钱|退錢|不要了|拒收|拒签|拒簽|不签收|不簽收/u),
-  refund_status: words(/退款|退钱|退錢|到账|到賬|钱.{0,3}(?:退|回)|錢.{0,3}(?:退|回)/u),
+  refund_status: words(/退款|退钱|退錢|到账|到賬|钱.{0,6}(?:退|回)|錢.{0,6}(?:退|回)|退.{0,4}(?:钱|錢)/u),
   return_fee: words(/运费|運費|邮费|郵費|寄回|谁出|誰出/u),
   signed_not_received: words(/签收|簽收|没收到|沒收到|没拿到|沒拿到|显示.{0,4}(?:到|收)/u),
-  delivery_delay: words(/慢|没动|沒動|不动|不動|延误|延誤|卡|几天了|幾天了|好几天|好幾天|还在|還在|催|停/u),
+  delivery_delay: words(/慢|没动|沒動|不动|不動|延误|延誤|卡|几天了|幾天了|好几天|好幾天|还在|還在|催|停|没更新|沒更新|不更新|没到|沒到|[0-9一二三四五六七八九十两兩]天/u),
   not_shipped: words(/发货|發貨|发出|發出|寄出|还没发|還沒發|没发|沒發|发了没|發了沒|催/u),
   urgent_delivery: words(/急|快点|快點|尽快|盡快|加急|赶|趕|等着|等著|催/u),
   address_change: anyOf(words(/地址|电话|電話|收件人|收货人|收貨人|寄到|送到|发到|發到/u), names.address),
@@ -56,9 +56,9 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   size_advice: words(/码|碼|尺寸|身高|体重|體重|斤|kg|cm|公斤|米[0-9一二三四五六七八九]|穿.{0,2}(?:多大|哪个|哪個|什么|什麼)|合身|偏大|偏小|大小/u),
   authenticity: words(/正品|真的|真货|真貨|假|原装|原裝|官方|授权|授權|专柜|專櫃|品牌/u),
   hesitation: words(/考虑|考慮|看看|想想|犹豫|猶豫|等等|再说|再說|纠结|糾結|商量|商量/u),
-  order_placed: words(/拍了|拍下|拍好|付了|付款了|付好|下单了|下單了|下好|已付|买了|買了|已经拍|已經拍/u),
+  order_placed: words(/拍了|拍下|拍好|付了|付款了|付好|下单了|下單了|下好|已付|买了|買了|已经拍|已經拍|去付|现在付|現在付|这就付|這就付|马上付|馬上付|去拍|这就拍|這就拍/u),
   complaint: words(/投诉|投訴|差评|差評|举报|舉報|垃圾|骗|騙|气死|氣死|什么破|什麼破|服了|无语|無語|坑|恶心|噁心|态度|態度|太差|失望/u),
-  invoice: words(/票/u),
+  invoice: words(/票|税|稅|抬头|抬頭/u),
   shipping_time: anyOf(words(/几天|幾天|多久|什么时候|什麼時候|啥时候|哪天|今天|明天|到货|到貨|发货|發貨|能到|送到|寄到|发(?:到|往)?.{0,4}的/u), names.region),
   shipping_fee: anyOf(words(/邮费|郵費|运费|運費|包邮|包郵|补差|補差|费|費/u), names.region),
   shipping_courier: words(/快递|快遞|顺丰|順豐|中通|圆通|圓通|韵达|韻達|申通|邮政|郵政|ems|京东|京東|什么物流|什麼物流/u),
@@ -79,8 +79,14 @@ const saysSomethingOf = (intent: IntentId, text: string): boolean => CUES[intent
 
 /** Below this confidence the topic of the conversation may decide between the classifier's readings. */
 export const UNSURE_CONFIDENCE = 0.5;
-/** At or above this confidence the classifier's reading stands whatever its words. */
+
+/** At or above this confidence a reading that only answers a question stands whatever its words. */
 const SURE_CONFIDENCE = 0.9;
+/** Readings that act (a remark, a photo request, a refund step, a concession) — never taken without their words. */
+const ACTS: ReadonlySet<IntentId> = new Set([
+  'wrong_item', 'quality_issue', 'return_dislike', 'exchange', 'refund_shipped', 'cancel_order', 'order_change', 'address_change',
+  'size_advice', 'hesitation', 'authenticity', 'bargain_promise', 'bargain_comparison', 'bargain_decisive', 'bargain_excuse', 'bargain_generic',
+]);
 
 /** A price question with nothing asking for less is a product question, not haggling. */
 const PRICE_ONLY = /多少钱|多少錢|什么价|什麼價|啥价|啥價|价格多少|價格多少|售价|售價|全网最低|全網最低|最便宜/u;
@@ -113,10 +119,14 @@ export function understandInContext(classification: Classification, text: string
   const sameTopic = (candidate: IntentId): boolean => lastRoute !== undefined && lastRoute !== 'social' && routeFor(candidate) === lastRoute;
   const short = [...plain.trim()].length <= SHORT_CHARS;
   const continues = lastIntent !== undefined && routeFor(lastIntent) !== 'social' && (saysSomethingOf(lastIntent, plain) || (short && CONTINUES.test(plain.trim())));
-  const implausible = confidence < SURE_CONFIDENCE && !plausibleAsk(intent, plain);
+  // The classifier can be sure and wrong ("发苏州的" as a wrong item at 0.95): for readings that
+  // start an irreversible or intrusive step, words decide at any confidence; for others below SURE.
+  const implausible = (ACTS.has(intent) || confidence < SURE_CONFIDENCE) && !plausibleAsk(intent, plain);
   const unsure = confidence < UNSURE_CONFIDENCE && !sameTopic(intent);
 
-  if (implausible || unsure) {
+  // "你们帮我催催 我等着穿呢" after a delay: nothing the classifier knows, the case it continues.
+  if (intent === 'other' && continues && lastIntent !== undefined) ({ intent, confidence } = { intent: lastIntent, confidence: UNSURE_CONFIDENCE });
+  else if (implausible || unsure) {
     const ranked = classification.ranking.filter((r) => r.intent !== intent && plausibleAsk(r.intent, plain));
     const onTopic = ranked.find((r) => sameTopic(r.intent));
     // A reading of the flow just discussed, else the last intent continued, else the next plausible reading.
