@@ -141,7 +141,7 @@ export function saysPhotosSent(text: string): boolean {
 
 /** Something is missing rather than wrong (漏发/少发). */
 export function saysMissing(text: string): boolean {
-  return /漏发|少发|少了|漏了|缺了|没有收到赠品|少一/u.test(normalizeSameLength(text));
+  return /漏发|少发|少了|漏了|缺了|没有收到赠品|少一|只收到|只到了|就[一1][盒件个袋条份双箱]|数量不对|只有[一1][盒件个袋条份双箱]/u.test(normalizeSameLength(text));
 }
 
 export type QualityChoice = 'resend' | 'refund' | 'compensation';

@@ -40,7 +40,7 @@ const HAGGLE = words(/便宜|(?<!多)少|贵|貴|优惠|優惠|折|价|價|钱|�
 /** What a message must say for an intent to be read (intents not listed need nothing in particular). */
 const CUES: Partial<Record<IntentId, Cue>> = {
   wrong_item: words(/发错|發錯|错发|錯發|少发|少發|漏发|漏發|少了|缺了|不是我(?:买|買|拍|要|订|訂)的|不对|不對|发成|發成|只到了|只收到|少一|少个|少個|不一样|不一樣/u),
-  quality_issue: words(/坏|壞|破|瑕疵|质量|質量|开线|開線|掉色|起球|漏|臭|霉|过期|過期|变质|變質|脏|髒|裂|划痕|劃痕|问题|問題|线头|線頭|变形|變形|碎|烂|爛|缩水|縮水|褪色|污|次品/u),
+  quality_issue: words(/洞|掉毛|掉了|起毛|脱线|脫線|断|斷|坏|壞|破|瑕疵|质量|質量|开线|開線|掉色|起球|漏|臭|霉|过期|過期|变质|變質|脏|髒|裂|划痕|劃痕|问题|問題|线头|線頭|变形|變形|碎|烂|爛|缩水|縮水|褪色|污|次品/u),
   return_dislike: words(/退|没穿|沒穿|没戴|沒戴|没用过|沒用過|没拆|沒拆|吊牌|标签|標籤|不喜欢|不喜歡|不合适|不合適|不想要/u),
   exchange: words(/换|換/u),
   refund_shipped: words(/退款|退钱|退錢|不要了|拒收|拒签|拒簽|不签收|不簽收/u),
@@ -92,6 +92,12 @@ const ACTS: ReadonlySet<IntentId> = new Set([
 const PRICE_ONLY = /多少钱|多少錢|什么价|什麼價|啥价|啥價|价格多少|價格多少|售价|售價|全网最低|全網最低|最便宜/u;
 const ASKS_FOR_LESS = /便宜|(?<!多)少|贵|貴|优惠|優惠|打折|折扣|抹|砍|包邮我就|就拍|就买|就買|就付/u;
 
+/** Words that describe a defect in something received. */
+const DEFECT = /有个洞|有個洞|破了|破洞|坏了|壞了|掉毛|掉色|褪色|起毛|起球|开线|開線|脱线|脫線|断了|斷了|漏了|发霉|發霉|变质|變質|过期了|過期了|裂了|碎了|流苏掉|流蘇掉|脏了|髒了|污渍|污漬|有线头|有線頭|磨.{0,2}起毛/u;
+/** "会掉毛吗", "会不会起球": a question before buying, a product question. */
+const ASKS_BEFORE_BUYING = /会不会|會不會|会.{0,6}[吗嗎]|會.{0,6}[吗嗎]|容易|(?<!了)[吗嗎么麼][？?!！]*$|(?<!了)[？?]$/u;
+const AFTER_SALE_READINGS: ReadonlySet<IntentId> = new Set(['quality_issue', 'wrong_item', 'return_dislike', 'exchange', 'refund_shipped', 'refund_status', 'complaint', 'return_fee']);
+
 /** Requests that outrank a status complaint in the same message. */
 const REQUESTS: readonly IntentId[] = ['refund_shipped', 'cancel_order', 'return_dislike', 'exchange', 'address_change'];
 const STATUS: readonly IntentId[] = ['delivery_delay', 'not_shipped', 'logistics_track', 'signed_not_received'];
@@ -124,6 +130,10 @@ export function understandInContext(classification: Classification, text: string
   const implausible = (ACTS.has(intent) || confidence < SURE_CONFIDENCE) && !plausibleAsk(intent, plain);
   const unsure = confidence < UNSURE_CONFIDENCE && !sameTopic(intent);
 
+  // "围巾上面有个洞", "掉毛特别严重": a defect described, not a question about the product.
+  if (DEFECT.test(plain) && !ASKS_BEFORE_BUYING.test(plain) && !AFTER_SALE_READINGS.has(intent)) {
+    return { intent: 'quality_issue', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'quality_issue') };
+  }
   // "你们帮我催催 我等着穿呢" after a delay: nothing the classifier knows, the case it continues.
   if (intent === 'other' && continues && lastIntent !== undefined) ({ intent, confidence } = { intent: lastIntent, confidence: UNSURE_CONFIDENCE });
   else if (implausible || unsure) {
