@@ -17,7 +17,8 @@ import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runM
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
-import { asksAboutSomeoneElsesOrder, intentForOrderState, intentForThreat } from './reinterpret.ts';
+import { asksAboutSomeoneElsesOrder, intentForOrderState, intentForThreat, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
+import { shopQuestionReply } from './shop-questions.ts';
 import { understandInContext } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
 import { progressReply } from './progress.ts';
@@ -503,11 +504,18 @@ export async function respond(
       ? progressReply(message.text, state.promises, state.orderId, now, shop.timezone)
       : null;
   // Someone else's order: a privacy answer before any flow looks at an order.
-  const privacy = resume === undefined && waiting === undefined && isPostSale(event.intent) && asksAboutSomeoneElsesOrder(message.text);
+  const namedIds = classification.entities.flatMap((e) => (e.type === 'order_id' ? [e.value] : []));
+  // The order flows refuse someone else's order id themselves; any other reading gets the same refusal here.
+  const foreignId = namedIds.length > 0 && !namedIds.some((id) => allOrders.some((o) => o.id === id)) && !isPostSale(event.intent) && event.intent !== 'order_placed';
+  const someoneElse = (isPostSale(event.intent) && asksAboutSomeoneElsesOrder(message.text)) || speaksOfSomeoneElsesPurchase(message.text);
+  const privacy = resume === undefined && waiting === undefined && (someoneElse || foreignId);
   // A reading that continues the topic just discussed is no guess.
   const unsure = resume === undefined && waiting === undefined && event.intent === classification.intent && route !== lastRoute;
+  const privacyReply: ReplyPlan | null = privacy ? { scriptId: foreignId && !someoneElse ? 'logistics.order.not_own' : 'logistics.order.third_party', params: {} } : null;
+  // Questions about the shop itself (opening hours, holidays) are answered from the shop file.
+  const shopAnswer = resume === undefined && waiting === undefined ? shopQuestionReply(message.text, shop, now) : null;
   const clarify: ReplyPlan | null =
-    progress ?? (privacy ? { scriptId: 'logistics.order.third_party', params: {} } : null) ?? (unsure ? clarifyingQuestion(event.intent, classification.confidence, classification.ranking) : null);
+    progress ?? privacyReply ?? shopAnswer ?? (unsure ? clarifyingQuestion(event.intent, classification.confidence, classification.ranking) : null);
   const openOrder = allOrders.find((o) => o.state === 'unpaid' || o.state === 'paid');
   // "拍了照片给你看" reads as order_placed: an answer to a waiting flow is no large order to hand over.
   const largeOrder =
@@ -524,7 +532,7 @@ export async function respond(
     ownerBefore === 'pending'
       ? { out: emptyOutput(), flowState: 'waiting', flows: state.flows }
       : clarify !== null
-        ? { out: { ...emptyOutput(), replies: [clarify] }, flowState: progress ? 'progress' : privacy ? 'privacy' : 'clarifying', flows: state.flows }
+        ? { out: { ...emptyOutput(), replies: [clarify] }, flowState: progress ? 'progress' : privacy ? 'privacy' : shopAnswer ? 'shop' : 'clarifying', flows: state.flows }
         : runFlows(state, event, route, waiting, resume);
   const { out, flows } = ran;
   let flowState = ran.flowState;
