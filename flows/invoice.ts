@@ -112,7 +112,7 @@ function freshAnswer(event: TurnEvent): Answer {
   const target = invoiceOrder(event);
   if (target.kind === 'foreign') return { replies: [{ scriptId: 'logistics.order.not_own', params: {} }] };
   // Before any order, about a product not ordered yet, or a 专票 question: the pre-sale answer.
-  const named = mentionedOrder(event.text, event.entities, event.facts.orders).kind === 'own';
+  const named = mentionedOrder(event.text, event.entities, event.facts.orders).kind === 'own' || event.facts.orderCues !== undefined;
   if (target.kind === 'none' || asksSpecialInvoice(event.text) || (!named && aboutNewPurchase(event))) return { replies: [preOrderInvoiceReply(event)] };
   const order = target.order;
   if (noteAsksForInvoice(order)) return alreadyNoted(order, event);

@@ -59,6 +59,7 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   order_placed: words(/拍了|拍下|拍好|付了|付款了|付好|下单了|下單了|下好|已付|买了|買了|已经拍|已經拍|去付|现在付|現在付|这就付|這就付|马上付|馬上付|去拍|这就拍|這就拍/u),
   complaint: words(/投诉|投訴|差评|差評|举报|舉報|垃圾|骗|騙|气死|氣死|什么破|什麼破|服了|无语|無語|坑|恶心|噁心|态度|態度|太差|失望/u),
   invoice: words(/票|税|稅|抬头|抬頭/u),
+  human: words(/人工|客服|真人|活人|转|轉|找人|机器|機器|经理|經理|主管|负责人|負責人|老板|老闆|店长|店長|掌柜|掌櫃|人呢|有人|同事|小二/u),
   shipping_time: anyOf(words(/几天|幾天|多久|什么时候|什麼時候|啥时候|哪天|今天|明天|到货|到貨|发货|發貨|能到|送到|寄到|发(?:到|往)?.{0,4}的/u), names.region),
   shipping_fee: anyOf(words(/邮费|郵費|运费|運費|包邮|包郵|补差|補差|费|費/u), names.region),
   shipping_courier: words(/快递|快遞|顺丰|順豐|中通|圆通|圓通|韵达|韻達|申通|邮政|郵政|ems|京东|京東|什么物流|什麼物流/u),
@@ -85,12 +86,15 @@ const SURE_CONFIDENCE = 0.9;
 /** Readings that act (a remark, a photo request, a refund step, a concession) — never taken without their words. */
 const ACTS: ReadonlySet<IntentId> = new Set([
   'wrong_item', 'quality_issue', 'return_dislike', 'exchange', 'refund_shipped', 'cancel_order', 'order_change', 'address_change',
-  'size_advice', 'hesitation', 'authenticity', 'bargain_promise', 'bargain_comparison', 'bargain_decisive', 'bargain_excuse', 'bargain_generic',
+  'size_advice', 'hesitation', 'authenticity', 'human', 'bargain_promise', 'bargain_comparison', 'bargain_decisive', 'bargain_excuse', 'bargain_generic',
 ]);
 
 /** A price question with nothing asking for less is a product question, not haggling. */
 const PRICE_ONLY = /多少钱|多少錢|什么价|什麼價|啥价|啥價|价格多少|價格多少|售价|售價|全网最低|全網最低|最便宜/u;
 const ASKS_FOR_LESS = /便宜|(?<!多)少|贵|貴|优惠|優惠|打折|折扣|抹|砍|包邮我就|就拍|就买|就買|就付/u;
+
+/** What an invoice might cost the buyer (it never does: seed 004). */
+const INVOICE_CHARGES = /邮费|郵費|运费|運費|税点|稅點|手续费|手續費|加钱|加錢|收钱|收錢|要钱|要錢|出钱|出錢|另外收|额外|額外/u;
 
 /** Words that describe a defect in something received. */
 const DEFECT = /有个洞|有個洞|破了|破洞|坏了|壞了|掉毛|掉色|褪色|起毛|起球|开线|開線|脱线|脫線|断了|斷了|漏了|发霉|發霉|变质|變質|过期了|過期了|裂了|碎了|流苏掉|流蘇掉|脏了|髒了|污渍|污漬|有线头|有線頭|磨.{0,2}起毛/u;
@@ -133,6 +137,10 @@ export function understandInContext(classification: Classification, text: string
   // "围巾上面有个洞", "掉毛特别严重": a defect described, not a question about the product.
   if (DEFECT.test(plain) && !ASKS_BEFORE_BUYING.test(plain) && !AFTER_SALE_READINGS.has(intent)) {
     return { intent: 'quality_issue', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'quality_issue') };
+  }
+  // "要我出邮费吗" right after an invoice answer: the invoice's charges (never any), not the parcel's postage.
+  if (lastRoute === 'invoice' && INVOICE_CHARGES.test(plain) && !names.region(plain) && routeFor(intent) !== 'invoice') {
+    return { intent: 'invoice', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'invoice') };
   }
   // "你们帮我催催 我等着穿呢" after a delay: nothing the classifier knows, the case it continues.
   if (intent === 'other' && continues && lastIntent !== undefined) ({ intent, confidence } = { intent: lastIntent, confidence: UNSURE_CONFIDENCE });
