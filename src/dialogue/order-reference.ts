@@ -27,6 +27,7 @@ const STATE_CUES: readonly { pattern: RegExp; states: readonly Order['state'][] 
   { pattern: /(?:没|沒|未|还没|還沒|没有|沒有)(?:付|支付|付款)|待付|未付款|没给钱|没拍下付/u, states: ['unpaid'] },
   { pattern: /(?:没|沒|未|还没|還沒)(?:发货|發貨|发出|發出|寄出)|待发货|待發貨/u, states: ['paid', 'printed'] },
   { pattern: /(?:在路上|路上的|在途|运输中|運輸中|正在派|派送中)/u, states: ['shipped'] },
+  { pattern: /(?:已经|已經|已)(?:发货|發貨|发出|發出|寄出)的/u, states: ['shipped', 'delivered', 'completed'] },
   { pattern: /(?:已经|已經|已)?(?:签收|簽收)的|(?:已经|已經)?(?:收到|到)了?的(?:那|这|這)|收到的(?:那|这|這)|到货的|到貨的/u, states: ['delivered', 'completed'] },
   { pattern: /(?:在退|退款中|退款的那|退货的那|退貨的那)/u, states: ['refunding'] },
 ];

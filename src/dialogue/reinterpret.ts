@@ -15,7 +15,10 @@ const IN_TRANSIT: readonly Order['state'][] = ['shipped'];
 
 export function intentForOrderState(intent: IntentId, event: Pick<TurnEvent, 'facts'>): IntentId {
   if (intent !== 'order_change' && intent !== 'cancel_order') return intent;
-  const holding = ordersHolding(event.facts.orders, event.facts.product);
+  // The orders the message points at ("已经发货的那个"), else those holding the product talked about.
+  // (An order named by its id keeps the intent: the flow explains what that order's state allows.)
+  const pointed = event.facts.orderCues !== undefined && !event.facts.orderCues.includes('id');
+  const holding = pointed ? event.facts.orders : ordersHolding(event.facts.orders, event.facts.product);
   if (holding.length === 0) return intent;
   const all = (states: readonly Order['state'][]) => holding.every((o) => states.includes(o.state));
   if (intent === 'order_change' && all(RECEIVED)) return 'exchange';

@@ -41,12 +41,12 @@ const HAGGLE = words(/便宜|(?<!多)少|贵|貴|优惠|優惠|折|价|價|钱|�
 const CUES: Partial<Record<IntentId, Cue>> = {
   wrong_item: words(/发错|發錯|错发|錯發|少发|少發|漏发|漏發|少了|缺了|不是我(?:买|買|拍|要|订|訂)的|不对|不對|发成|發成|只到了|只收到|少一|少个|少個|不一样|不一樣/u),
   quality_issue: words(/洞|掉毛|掉了|起毛|脱线|脫線|断|斷|坏|壞|破|瑕疵|质量|質量|开线|開線|掉色|起球|漏|臭|霉|过期|過期|变质|變質|脏|髒|裂|划痕|劃痕|问题|問題|线头|線頭|变形|變形|碎|烂|爛|缩水|縮水|褪色|污|次品/u),
-  return_dislike: words(/退|没穿|沒穿|没戴|沒戴|没用过|沒用過|没拆|沒拆|吊牌|标签|標籤|不喜欢|不喜歡|不合适|不合適|不想要/u),
+  return_dislike: words(/寄回|退|没穿|沒穿|没戴|沒戴|没用过|沒用過|没拆|沒拆|吊牌|标签|標籤|不喜欢|不喜歡|不合适|不合適|不想要/u),
   exchange: words(/换|換/u),
-  refund_shipped: words(/退款|退钱|退錢|不要了|拒收|拒签|拒簽|不签收|不簽收/u),
+  refund_shipped: words(/退款|退钱|退錢|不要了|不想要|拒收|拒签|拒簽|不签收|不簽收/u),
   refund_status: words(/退款|退钱|退錢|到账|到賬|钱.{0,6}(?:退|回)|錢.{0,6}(?:退|回)|退.{0,4}(?:钱|錢)/u),
   return_fee: words(/运费|運費|邮费|郵費|寄回|谁出|誰出/u),
-  signed_not_received: words(/签收|簽收|没收到|沒收到|没拿到|沒拿到|显示.{0,4}(?:到|收)/u),
+  signed_not_received: words(/签收|簽收|没收到|沒收到|没拿到|沒拿到|显示.{0,4}(?:到|收)|没人.{0,3}收|沒人.{0,3}收|代收|代签|代簽|前台|门卫|門衛|快递柜|快遞櫃|驿站|驛站|丰巢|豐巢/u),
   delivery_delay: words(/慢|没动|沒動|不动|不動|延误|延誤|卡|几天了|幾天了|好几天|好幾天|还在|還在|催|停|没更新|沒更新|不更新|没到|沒到|[0-9一二三四五六七八九十两兩]天/u),
   not_shipped: words(/发货|發貨|发出|發出|寄出|还没发|還沒發|没发|沒發|发了没|發了沒|催/u),
   urgent_delivery: words(/急|快点|快點|尽快|盡快|加急|赶|趕|等着|等著|催/u),
@@ -57,7 +57,7 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   authenticity: words(/正品|真的|真货|真貨|假|原装|原裝|官方|授权|授權|专柜|專櫃|品牌/u),
   hesitation: words(/考虑|考慮|看看|想想|犹豫|猶豫|等等|再说|再說|纠结|糾結|商量|商量/u),
   order_placed: words(/拍了|拍下|拍好|付了|付款了|付好|下单了|下單了|下好|已付|买了|買了|已经拍|已經拍|去付|现在付|現在付|这就付|這就付|马上付|馬上付|去拍|这就拍|這就拍/u),
-  complaint: words(/投诉|投訴|差评|差評|举报|舉報|垃圾|骗|騙|气死|氣死|什么破|什麼破|服了|无语|無語|坑|恶心|噁心|态度|態度|太差|失望/u),
+  complaint: words(/怎么回事|怎麼回事|半天不回|不回复|不回覆|不理人|没人理|沒人理|投诉|投訴|差评|差評|举报|舉報|垃圾|骗|騙|气死|氣死|什么破|什麼破|服了|无语|無語|坑|恶心|噁心|态度|態度|太差|失望/u),
   invoice: words(/票|税|稅|抬头|抬頭/u),
   human: words(/人工|客服|真人|活人|转|轉|找人|机器|機器|经理|經理|主管|负责人|負責人|老板|老闆|店长|店長|掌柜|掌櫃|人呢|有人|同事|小二/u),
   shipping_time: anyOf(words(/几天|幾天|多久|什么时候|什麼時候|啥时候|哪天|今天|明天|到货|到貨|发货|發貨|能到|送到|寄到|发(?:到|往)?.{0,4}的/u), names.region),
@@ -100,7 +100,10 @@ const INVOICE_CHARGES = /邮费|郵費|运费|運費|税点|稅點|手续费|手
 const DEFECT = /有个洞|有個洞|破了|破洞|坏了|壞了|掉毛|掉色|褪色|起毛|起球|开线|開線|脱线|脫線|断了|斷了|漏了|发霉|發霉|变质|變質|过期了|過期了|裂了|碎了|流苏掉|流蘇掉|脏了|髒了|污渍|污漬|有线头|有線頭|磨.{0,2}起毛/u;
 /** "会掉毛吗", "会不会起球": a question before buying, a product question. */
 const ASKS_BEFORE_BUYING = /会不会|會不會|会.{0,6}[吗嗎]|會.{0,6}[吗嗎]|容易|(?<!了)[吗嗎么麼][？?!！]*$|(?<!了)[？?]$/u;
-const AFTER_SALE_READINGS: ReadonlySet<IntentId> = new Set(['quality_issue', 'wrong_item', 'return_dislike', 'exchange', 'refund_shipped', 'refund_status', 'complaint', 'return_fee']);
+const AFTER_SALE_READINGS: ReadonlySet<IntentId> = new Set(['quality_issue', 'return_dislike', 'exchange', 'refund_shipped', 'refund_status', 'complaint', 'return_fee']);
+
+/** "帮我退个款", "我要退款": asking for a refund, not for its status. */
+const REFUND_REQUEST = /帮我退|幫我退|我要退|给我退|給我退|申请退|申請退|退个款|退個款|要退款|想退款|想退钱|想退錢/u;
 
 /** Requests that outrank a status complaint in the same message. */
 const REQUESTS: readonly IntentId[] = ['refund_shipped', 'cancel_order', 'return_dislike', 'exchange', 'address_change'];
@@ -142,17 +145,24 @@ export function understandInContext(classification: Classification, text: string
   if (lastRoute === 'invoice' && INVOICE_CHARGES.test(plain) && !names.region(plain) && routeFor(intent) !== 'invoice') {
     return { intent: 'invoice', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'invoice') };
   }
-  // "你们帮我催催 我等着穿呢" after a delay: nothing the classifier knows, the case it continues.
-  if (intent === 'other' && continues && lastIntent !== undefined) ({ intent, confidence } = { intent: lastIntent, confidence: UNSURE_CONFIDENCE });
-  else if (implausible || unsure) {
+  // "帮我退个款": a refund asked for, not its status — read by the order's state downstream (cancel, 拒收, return).
+  if (intent === 'refund_status' && REFUND_REQUEST.test(plain)) ({ intent, confidence } = { intent: 'cancel_order', confidence: Math.max(confidence, UNSURE_CONFIDENCE) });
+  // "你们客服怎么回事 半天不回": nothing the classifier knows, but the words of a complaint.
+  if (intent === 'other' && saysSomethingOf('complaint', plain)) ({ intent, confidence } = { intent: 'complaint', confidence: UNSURE_CONFIDENCE });
+  // "那裤子呢 发了没", "你们帮我催催": the case just discussed, continued.
+  if (continues && lastIntent !== undefined && (intent === 'other' || implausible || (unsure && !saysSomethingOf(intent, plain)))) {
+    ({ intent, confidence } = { intent: lastIntent, confidence: UNSURE_CONFIDENCE });
+  } else if (unsure && saysSomethingOf(intent, plain)) {
+    // Unsure, but the message says what it is about ("那围巾我怎么寄回去"): the reading stands.
+    confidence = UNSURE_CONFIDENCE;
+  } else if (implausible || unsure) {
     const ranked = classification.ranking.filter((r) => r.intent !== intent && plausibleAsk(r.intent, plain));
     const onTopic = ranked.find((r) => sameTopic(r.intent));
-    // A reading of the flow just discussed, else the last intent continued, else the next plausible reading.
+    // A reading of the flow just discussed, else the next reading the words support (then it is no guess).
     if (onTopic !== undefined) ({ intent, confidence } = onTopic);
-    else if (continues && lastIntent !== undefined) ({ intent, confidence } = { intent: lastIntent, confidence: UNSURE_CONFIDENCE });
     else if (implausible) {
       const next = ranked.find((r) => saysSomethingOf(r.intent, plain));
-      ({ intent, confidence } = next ?? { intent: 'other', confidence });
+      ({ intent, confidence } = next === undefined ? { intent: 'other', confidence } : { intent: next.intent, confidence: Math.max(next.confidence, UNSURE_CONFIDENCE) });
     }
   }
 
