@@ -9,7 +9,7 @@ import { normalizeSameLength } from '../text/normalize.ts';
  * answering a pre-sale question about delivery times. Pure.
  */
 export const PROGRESS_QUESTION =
-  /好了没|好了吗|好了嗎|好没好|改好|弄好|处理好|處理好|办好|辦好|怎么样了|怎麼樣了|咋样了|有结果|有結果|结果|結果|进度|進度|多久|几天|幾天|多长时间|多長時間|什么时候(?:能|会|會)?(?:有|回复|回覆|处理|處理|好|给|給)/u;
+  /好了没|好了吗|好了嗎|好没好|改好|弄好|处理好|處理好|办好|辦好|怎么样了|怎麼樣了|咋样了|有结果|有結果|结果|結果|进度|進度|多久|几天|幾天|多长时间|多長時間|什么时候(?:能|会|會)?(?:有|回复|回覆|处理|處理|好|给|給|补|補|发|發|寄|到|退)/u;
 
 /** Longer messages carry a new ask of their own; a progress question is short. */
 const MAX_CHARS = 24;

@@ -12,9 +12,10 @@ import { ordersHolding } from '../../flows/logistics-helpers.ts';
  */
 const RECEIVED: readonly Order['state'][] = ['delivered', 'completed'];
 const IN_TRANSIT: readonly Order['state'][] = ['shipped'];
+const NOT_SHIPPED: readonly Order['state'][] = ['unpaid', 'paid', 'printed'];
 
 export function intentForOrderState(intent: IntentId, event: Pick<TurnEvent, 'facts'>): IntentId {
-  if (intent !== 'order_change' && intent !== 'cancel_order') return intent;
+  if (intent !== 'order_change' && intent !== 'cancel_order' && intent !== 'exchange') return intent;
   // The orders the message points at ("已经发货的那个"), else those holding the product talked about.
   // (An order named by its id keeps the intent: the flow explains what that order's state allows.)
   const pointed = event.facts.orderCues !== undefined && !event.facts.orderCues.includes('id');
@@ -22,6 +23,8 @@ export function intentForOrderState(intent: IntentId, event: Pick<TurnEvent, 'fa
   if (holding.length === 0) return intent;
   const all = (states: readonly Order['state'][]) => holding.every((o) => states.includes(o.state));
   if (intent === 'order_change' && all(RECEIVED)) return 'exchange';
+  // "换成灰色吧" about an order not shipped yet: change the order, not an exchange after receipt.
+  if (intent === 'exchange' && all(NOT_SHIPPED)) return 'order_change';
   if (intent === 'cancel_order' && all(IN_TRANSIT)) return 'refund_shipped';
   if (intent === 'cancel_order' && all(RECEIVED)) return 'return_dislike';
   return intent;

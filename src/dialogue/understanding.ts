@@ -52,7 +52,7 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   urgent_delivery: words(/急|快点|快點|尽快|盡快|加急|赶|趕|等着|等著|催/u),
   address_change: anyOf(words(/地址|电话|電話|收件人|收货人|收貨人|寄到|送到|发到|發到/u), names.address),
   order_change: words(/颜色|顏色|尺码|尺碼|[0-9smlx]码|码数|碼數|色|大一|小一|规格|規格|口味|数量|數量|件数|件數|拍错|拍錯/u),
-  cancel_order: words(/取消|不要了|不想要|不买了|不買了|退款|撤/u),
+  cancel_order: words(/取消|不要了|不想要|不买了|不買了|退款|退个款|退個款|退钱|退錢|撤/u),
   size_advice: words(/码|碼|尺寸|身高|体重|體重|斤|kg|cm|公斤|米[0-9一二三四五六七八九]|穿.{0,2}(?:多大|哪个|哪個|什么|什麼)|合身|偏大|偏小|大小/u),
   authenticity: words(/正品|真的|真货|真貨|假|原装|原裝|官方|授权|授權|专柜|專櫃|品牌/u),
   hesitation: words(/考虑|考慮|看看|想想|犹豫|猶豫|等等|再说|再說|纠结|糾結|商量|商量/u),
@@ -105,6 +105,9 @@ const AFTER_SALE_READINGS: ReadonlySet<IntentId> = new Set(['quality_issue', 're
 /** "帮我退个款", "我要退款": asking for a refund, not for its status. */
 const REFUND_REQUEST = /帮我退|幫我退|我要退|给我退|給我退|申请退|申請退|退个款|退個款|要退款|想退款|想退钱|想退錢/u;
 
+/** "大概还要几天啊", "要多久": how long, with nothing else said. */
+const TIME_FOLLOW_UP = /^(?:那|大概|大约|大約|一般)?(?:还要|還要|要)?(?:几天|幾天|多久|多长时间|多長時間)/u;
+
 /** Requests that outrank a status complaint in the same message. */
 const REQUESTS: readonly IntentId[] = ['refund_shipped', 'cancel_order', 'return_dislike', 'exchange', 'address_change'];
 const STATUS: readonly IntentId[] = ['delivery_delay', 'not_shipped', 'logistics_track', 'signed_not_received'];
@@ -144,6 +147,10 @@ export function understandInContext(classification: Classification, text: string
   // "要我出邮费吗" right after an invoice answer: the invoice's charges (never any), not the parcel's postage.
   if (lastRoute === 'invoice' && INVOICE_CHARGES.test(plain) && !names.region(plain) && routeFor(intent) !== 'invoice') {
     return { intent: 'invoice', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'invoice') };
+  }
+  // "大概还要几天啊" after an after-sale or logistics answer: how long *that* takes, not a delivery estimate.
+  if (lastIntent !== undefined && POST_SALE.has(routeFor(lastIntent)) && TIME_FOLLOW_UP.test(plain) && short && !names.region(plain) && !STATUS.includes(intent) && !REQUESTS.includes(intent)) {
+    return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
   }
   // "帮我退个款": a refund asked for, not its status — read by the order's state downstream (cancel, 拒收, return).
   if (intent === 'refund_status' && REFUND_REQUEST.test(plain)) ({ intent, confidence } = { intent: 'cancel_order', confidence: Math.max(confidence, UNSURE_CONFIDENCE) });
