@@ -483,7 +483,10 @@ export async function respond(
     ...(product ? { product: { ...product, name: product.shortName ?? product.name } } : {}),
   };
   const candidates = product === undefined ? productCandidates(shop, message.text) : [];
-  if (candidates.length > 0) facts.productCandidates = candidates.map((p) => p.shortName ?? p.name);
+  // "裤子拍错颜色了": of the shop's two jeans, the one in the orders the buyer points at (or has).
+  const ordered = candidates.filter((p) => orders.some((o) => o.items.some((i) => i.productId === p.id)));
+  if (ordered.length === 1 && (reference !== undefined || isPostSale(classification.intent))) facts.product = { ...ordered[0]!, name: ordered[0]!.shortName ?? ordered[0]!.name };
+  else if (candidates.length > 0) facts.productCandidates = candidates.map((p) => p.shortName ?? p.name);
   // The answer to "which product?" goes on with the flow that asked (only a product the message names counts).
   const resume = resumedAsk(state.pendingAsk, classification, findProduct(shop, message.text, undefined, state.pendingAsk?.candidates) !== undefined);
   const intent = resume ? resume.intent : intentForThreat(intentForOrderState(classification.intent, { facts }), message.text);
@@ -590,7 +593,7 @@ export async function respond(
     buyerId: state.buyerId,
     orchestrator: orchestrator.getPersistedSnapshot(),
     flows,
-    ...(product ? { productId: product.id } : state.productId ? { productId: state.productId } : {}),
+
     history,
     promises: [...state.promises, ...promises],
     concessions: [...state.concessions, ...out.concessions.map((c) => ({ ...c, at }))],
@@ -602,6 +605,11 @@ export async function respond(
     orderInFocus([...out.remarks.map((r) => r.orderId), ...plans.map((p) => (typeof p.params.orderId === 'string' ? p.params.orderId : undefined))], allOrders) ??
     (reference?.orders.length === 1 ? reference.orders[0]!.id : state.orderId);
   if (focus !== undefined) next.orderId = focus;
+  // The product of the order in focus is the product talked about when none was named ("深蓝色31码还有货吗").
+  const focusOrder = focus === undefined ? undefined : allOrders.find((o) => o.id === focus);
+  const talkedAbout = facts.product?.id ?? state.productId;
+  if (talkedAbout !== undefined) next.productId = talkedAbout;
+  else if (focusOrder !== undefined && new Set(focusOrder.items.map((i) => i.productId)).size === 1) next.productId = focusOrder.items[0]!.productId;
   const awaiting = awaitingAfter(state.awaiting, ran);
   if (awaiting !== undefined) next.awaiting = awaiting;
   orchestrator.stop();
