@@ -21,6 +21,7 @@ import { asksAboutSomeoneElsesOrder, intentForOrderState, intentForThreat, speak
 import { shopQuestionReply } from './shop-questions.ts';
 import { understandInContext } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
+import { asksAboutItsOwnThing, eventForAsk, type ClauseContext } from './clauses.ts';
 import { progressReply } from './progress.ts';
 import { buyerWordsToListing, focusedOrders, ORDER_POINTER, orderInFocus, referredOrders } from './order-reference.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
@@ -346,7 +347,7 @@ export function pointsAtAnOrder(event: Pick<TurnEvent, 'text' | 'facts'>): boole
 
 /** Runs the primary intent's flow and any further asks (secondary intents) of other flows. */
 /** `route` is where the primary intent goes (routeInConversation, as the caller computed it). */
-function runFlows(state: ConversationState, event: TurnEvent, route: Route, waiting: FlowName | undefined, resume?: PendingAsk): FlowsRun {
+function runFlows(state: ConversationState, event: TurnEvent, route: Route, waiting: FlowName | undefined, resume: PendingAsk | undefined, clauses: ClauseContext): FlowsRun {
   const flows = { ...state.flows };
   const initialBargaining = initialStateOf('bargaining');
   const routeOf = (intent: IntentId): Route => routeInConversation(intent, state.flows, initialBargaining);
@@ -385,8 +386,14 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
   // A further ask runs only when it belongs to another flow: one flow answers once per turn. After-sale
   // and logistics asks about the same parcel ("发货了吗，物流到哪了", "在路上，我不要了怎么退") are one
   // question: the primary answers it, a second post-sale flow would only guess.
+  // An ask about a thing of its own ("还有羽绒服那单什么时候发") is answered whatever flow it belongs to.
   const postSale = (r: Route): boolean => r === 'logistics' || r === 'aftersale';
-  const asks: IntentId[] = [event.intent, ...event.secondary.filter((i) => routeOf(i) !== route && !(postSale(route) && postSale(routeOf(i))))];
+  const askEvents = new Map(event.secondary.map((i) => [i, eventForAsk(event, i, clauses)] as const));
+  const ownThing = (i: IntentId): boolean => (postSale(routeOf(i)) || routeOf(i) === 'invoice') && asksAboutItsOwnThing(askEvents.get(i)!, event);
+  const asks: IntentId[] = [
+    event.intent,
+    ...event.secondary.filter((i) => ownThing(i) || (routeOf(i) !== route && !(postSale(route) && postSale(routeOf(i))))),
+  ];
   asks.forEach((intent, index) => {
     if (index === 0 && primaryDone) return;
     const name = index === 0 && resume ? resume.flow : answersBodyQuestion(intent, event, state.flows) ? 'presale' : routeOf(intent);
@@ -398,8 +405,8 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
       }
       return;
     }
-    if (index > 0 && name === primary) return;
-    take(name, intent, runFlow(name, flows[name], { ...event, intent, secondary: [] }), index === 0);
+    if (index > 0 && name === primary && !ownThing(intent)) return;
+    take(name, intent, runFlow(name, flows[name], index === 0 ? { ...event, intent, secondary: [] } : askEvents.get(intent)!), index === 0);
   });
   if (out.unhandled && out.replies.length === 0) out.replies.push({ scriptId: 'common.not_understood', params: {} });
   return { out, flowState, flows, ...(primary ? { primary } : {}), ...(pendingAsk ? { pendingAsk } : {}) };
@@ -536,7 +543,7 @@ export async function respond(
       ? { out: emptyOutput(), flowState: 'waiting', flows: state.flows }
       : clarify !== null
         ? { out: { ...emptyOutput(), replies: [clarify] }, flowState: progress ? 'progress' : privacy ? 'privacy' : shopAnswer ? 'shop' : 'clarifying', flows: state.flows }
-        : runFlows(state, event, route, waiting, resume);
+        : runFlows(state, event, route, waiting, resume, { classifier: deps.classifier, shop, now, allOrders, findProduct: (text) => findProduct(shop, text, undefined) });
   const { out, flows } = ran;
   let flowState = ran.flowState;
   if (ownerBefore !== 'pending') {

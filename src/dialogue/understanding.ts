@@ -59,6 +59,7 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   order_placed: words(/拍了|拍下|拍好|付了|付款了|付好|下单了|下單了|下好|已付|买了|買了|已经拍|已經拍|去付|现在付|現在付|这就付|這就付|马上付|馬上付|去拍|这就拍|這就拍/u),
   complaint: words(/怎么回事|怎麼回事|半天不回|不回复|不回覆|不理人|没人理|沒人理|投诉|投訴|差评|差評|举报|舉報|垃圾|骗|騙|气死|氣死|什么破|什麼破|服了|无语|無語|坑|恶心|噁心|态度|態度|太差|失望/u),
   invoice: words(/票|税|稅|抬头|抬頭/u),
+  stock: words(/货|貨|库存|庫存|补货|補貨|断货|斷貨|卖完|賣完|售罄|缺|还有吗|還有嗎|还有没有|還有沒有|有没有|有沒有|(?:码|碼|色|味|款|号|號)(?:还)?有(?:吗|嗎|没|沒|的)|有.{0,6}(?:码|碼|色|味|款)|[0-9smlx]码|能买|能買|能拍|有.{1,8}[吗嗎么麼][？?]*$|x*[sl]\b|\bm\b/u),
   human: words(/人工|客服|真人|活人|转|轉|找人|机器|機器|经理|經理|主管|负责人|負責人|老板|老闆|店长|店長|掌柜|掌櫃|人呢|有人|同事|小二/u),
   shipping_time: anyOf(words(/几天|幾天|多久|什么时候|什麼時候|啥时候|哪天|今天|明天|到货|到貨|发货|發貨|能到|送到|寄到|发(?:到|往)?.{0,4}的/u), names.region),
   shipping_fee: anyOf(words(/邮费|郵費|运费|運費|包邮|包郵|补差|補差|费|費/u), names.region),
@@ -108,6 +109,9 @@ const REFUND_REQUEST = /帮我退|幫我退|我要退|给我退|給我退|申请
 /** "大概还要几天啊", "要多久": how long, with nothing else said. */
 const TIME_FOLLOW_UP = /^(?:那|大概|大约|大約|一般)?(?:还要|還要|要)?(?:几天|幾天|多久|多长时间|多長時間)/u;
 
+/** "想退", "要退", "能退吗": a return asked for. */
+const RETURN_REQUEST = /想退|要退|申请退|申請退|我退|退了吧|能退|可以退|能不能退/u;
+
 /** Requests that outrank a status complaint in the same message. */
 const REQUESTS: readonly IntentId[] = ['refund_shipped', 'cancel_order', 'return_dislike', 'exchange', 'address_change'];
 const STATUS: readonly IntentId[] = ['delivery_delay', 'not_shipped', 'logistics_track', 'signed_not_received'];
@@ -134,7 +138,10 @@ export function understandInContext(classification: Classification, text: string
 
   const sameTopic = (candidate: IntentId): boolean => lastRoute !== undefined && lastRoute !== 'social' && routeFor(candidate) === lastRoute;
   const short = [...plain.trim()].length <= SHORT_CHARS;
-  const continues = lastIntent !== undefined && routeFor(lastIntent) !== 'social' && (saysSomethingOf(lastIntent, plain) || (short && CONTINUES.test(plain.trim())));
+  // Continuing the case: by its words ("真的不能再少了吗" while haggling), or by form ("那裤子呢").
+  const byWords = lastIntent !== undefined && routeFor(lastIntent) !== 'social' && saysSomethingOf(lastIntent, plain);
+  const byForm = lastIntent !== undefined && routeFor(lastIntent) !== 'social' && short && CONTINUES.test(plain.trim());
+  const continues = byWords || byForm;
   // The classifier can be sure and wrong ("发苏州的" as a wrong item at 0.95): for readings that
   // start an irreversible or intrusive step, words decide at any confidence; for others below SURE.
   const implausible = (ACTS.has(intent) || confidence < SURE_CONFIDENCE) && !plausibleAsk(intent, plain);
@@ -157,7 +164,7 @@ export function understandInContext(classification: Classification, text: string
   // "你们客服怎么回事 半天不回": nothing the classifier knows, but the words of a complaint.
   if (intent === 'other' && saysSomethingOf('complaint', plain)) ({ intent, confidence } = { intent: 'complaint', confidence: UNSURE_CONFIDENCE });
   // "那裤子呢 发了没", "你们帮我催催": the case just discussed, continued.
-  if (continues && lastIntent !== undefined && (intent === 'other' || implausible || (unsure && !saysSomethingOf(intent, plain)))) {
+  if (continues && lastIntent !== undefined && (intent === 'other' || implausible || (unsure && (byWords || !saysSomethingOf(intent, plain))))) {
     ({ intent, confidence } = { intent: lastIntent, confidence: UNSURE_CONFIDENCE });
   } else if (unsure && saysSomethingOf(intent, plain)) {
     // Unsure, but the message says what it is about ("那围巾我怎么寄回去"): the reading stands.
@@ -178,6 +185,8 @@ export function understandInContext(classification: Classification, text: string
     const request = secondary.find((i) => REQUESTS.includes(i));
     if (request !== undefined) [intent, secondary] = [request, [...secondary.filter((i) => i !== request), intent]];
   }
+  // "围巾想退 退货运费谁出": the return asked for is the case, its postage a detail (the return answer says it).
+  if (intent === 'return_fee' && secondary.includes('return_dislike') && RETURN_REQUEST.test(plain)) [intent, secondary] = ['return_dislike', [...secondary.filter((i) => i !== 'return_dislike'), 'return_fee']];
   // "我昨晚就付款了 怎么还不发货": confirming the order adds nothing to the question about it.
   if (POST_SALE.has(routeFor(intent))) secondary = secondary.filter((i) => i !== 'order_placed' && i !== 'hesitation');
   return { intent, confidence, secondary: secondary.filter((i) => i !== intent) };
