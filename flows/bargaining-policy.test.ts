@@ -112,6 +112,13 @@ describe('planConcession', () => {
     expect(planConcession(decisive)).toMatchObject({ ok: true, counter: false, concession: { amount: 10 } });
   });
 
+  it('by default one concession per product: insisting wins nothing new', () => {
+    const oneEach = { ...testShop, bargaining: { ...testShop.bargaining, concessionsPerProduct: 1 } };
+    const ledger: Concession[] = [{ kind: 'coupon', amount: 10, productId: coat.id, reason: 'x' }];
+    expect(planConcession({ ...base, shop: oneEach, ledger, type: 'excuse', kinds: KINDS_BY_TYPE.excuse, product: coat })).toEqual({ ok: false, reason: 'already_granted' });
+    expect(planConcession({ ...base, shop: oneEach, ledger, type: 'excuse', kinds: KINDS_BY_TYPE.excuse, product: scarf })).toMatchObject({ ok: true });
+  });
+
   it('never grants the same kind twice on a product', () => {
     const ledger: Concession[] = [{ kind: 'coupon', amount: 10, productId: coat.id, reason: 'x' }];
     expect(planConcession({ ...base, ledger, type: 'generic', kinds: KINDS_BY_TYPE.generic, product: coat })).toEqual({ ok: false, reason: 'already_granted' });

@@ -200,6 +200,8 @@ export function planConcession(input: PlanInput): Plan {
   // A price below the floor is not negotiable, whatever the type: no coupon or gift "instead"
   // (seed 002: 武断型 "提出的价格无理 → 遗憾", 借口型 "价格差很多 → 方便时再付款").
   if (asked !== null && priceOffered(input.offer!, input.product, input.ledger) < input.product.floorPrice) return { ok: false, reason: 'below_floor' };
+  // One concession per product: insisting wins nothing new (a polite hold, then a hand-off).
+  if (onProduct(input.ledger, input.product.id).length >= input.shop.bargaining.concessionsPerProduct) return { ok: false, reason: 'already_granted' };
   let first: Plan | null = null;
   for (const kind of input.kinds) {
     const plan = planKind(kind, input, remaining);
@@ -225,8 +227,10 @@ function priceOffered(offer: BuyerOffer, product: Product, ledger: readonly Conc
  * "就差5块钱", "差个十块": the money is what is missing, a reduction, not a target price (the
  * extractor reads only 少/便宜/减 before an amount as a reduction).
  */
-export function asReduction(offer: BuyerOffer | null, text: string): BuyerOffer | null {
+export function asReduction(offer: BuyerOffer | null, text: string, price?: number): BuyerOffer | null {
   if (offer === null || offer.kind !== 'target') return offer;
+  // "就3块 行不行" for a 459元 jacket: nobody offers 3元 for it — it is the 3元 off asked before.
+  if (price !== undefined && offer.value < price * 0.5 && offer.value <= price * 0.2) return { ...offer, kind: 'reduction' };
   const at = text.indexOf(offer.text);
   const before = at < 0 ? '' : text.slice(Math.max(0, at - 3), at);
   return /差(?:了|个|個)?$|差[个個]?$/.test(before) ? { ...offer, kind: 'reduction' } : offer;

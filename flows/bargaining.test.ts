@@ -283,7 +283,7 @@ describe('bargainingMachine: policy boundaries', () => {
     expect(over.concessions[0]!.amount).toBeLessThanOrEqual(testShop.bargaining.maxDiscountRate * coat.price);
   });
 
-  it('a bare number without 元 in a decisive or generic request is the target price when plausible', () => {
+  it('a bare number without 元 is the target price when plausible (not in a comparison)', () => {
     expect(afterDecline().send(turn('bargain_decisive', '570行就拍')).replies[0]).toMatchObject({
       scriptId: 'bargaining.decisive_discount',
       params: { discount: 29, finalPrice: 570 },
@@ -292,10 +292,14 @@ describe('bargainingMachine: policy boundaries', () => {
     m.send(turn('bargain_decisive', '羊毛大衣580卖不卖，卖我就拍'));
     expect(m.context().offer).toEqual({ productId: 'coat-01', kind: 'target', value: 580, text: '580' });
     expect(start().send(turn('bargain_generic', '580可以吗')).replies).toHaveLength(1);
-    // Not a price: a size, or another type of request.
+    // The money an excuse names is an offer too ("只剩580了": below it nothing can be given).
     const excuse = start();
     excuse.send(turn('bargain_excuse', '只剩580了'));
-    expect(excuse.context().offer).toBeNull();
+    expect(excuse.context().offer).toEqual({ productId: 'coat-01', kind: 'target', value: 580, text: '580' });
+    // Not a price: another shop's price, or a size.
+    const compared = start();
+    compared.send(turn('bargain_comparison', '别家才580'));
+    expect(compared.context().offer).toBeNull();
     const sized = start();
     sized.send(turn('bargain_decisive', '165的人穿就拍'));
     expect(sized.context().offer).toBeNull();

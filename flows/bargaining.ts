@@ -75,7 +75,8 @@ const NUMBERS = new RegExp(NUMERAL, 'g');
  */
 export function bareTargetPrice(text: string, product: Pick<Product, 'price'>): number | null {
   const numbers = [...text.normalize('NFKC').matchAll(NUMBERS)].map((m) => parseNumeral(m[0]));
-  const plausible = numbers.filter((n): n is number => n !== undefined && n >= product.price * BARE_TARGET_MIN_SHARE && n < product.price);
+  // The same number said twice ("只有600 能不能600卖我") is one offer.
+  const plausible = [...new Set(numbers.filter((n): n is number => n !== undefined && n >= product.price * BARE_TARGET_MIN_SHARE && n < product.price))];
   return plausible.length === 1 ? plausible[0]! : null;
 }
 
@@ -88,13 +89,13 @@ export function bareReduction(text: string, product: Pick<Product, 'price'>): nu
   return value !== undefined && value > 0 && value < product.price ? value : null;
 }
 
-/** A request without money or a rate may name a reduction ("少50吧") or, decisive or generic, the target price as a bare number. */
+/** A request without money or a rate may name a reduction ("少50吧") or the target price as a bare number (not a comparison: that is another shop's price). */
 function bareOffer(event: TurnEvent, product: Product | undefined): BuyerOffer | null {
   if (product === undefined || giftAsk(event)) return null;
   if (event.entities.some((e) => e.type === 'money' || e.type === 'discount')) return null;
   const reduction = bareReduction(event.text, product);
   if (reduction !== null) return { productId: product.id, kind: 'reduction', value: reduction, text: String(reduction) };
-  if (typeOf(event) !== 'decisive' && typeOf(event) !== 'generic') return null;
+  if (typeOf(event) === 'comparison') return null;
   const value = bareTargetPrice(event.text, product);
   return value === null ? null : { productId: product.id, kind: 'target', value, text: String(value) };
 }
@@ -102,7 +103,7 @@ function bareOffer(event: TurnEvent, product: Product | undefined): BuyerOffer |
 /** This message's offer, else the one remembered for this product (or for no product in particular). */
 function effectiveOffer(context: BargainingContext, event: TurnEvent): BuyerOffer | null {
   const product = event.facts.product;
-  const now = asReduction(offerFromEntities(event.entities, product), event.text) ?? bareOffer(event, product);
+  const now = asReduction(offerFromEntities(event.entities, product), event.text, product?.price) ?? bareOffer(event, product);
   if (now !== null) return now;
   const kept = context.offer;
   if (kept === null) return null;

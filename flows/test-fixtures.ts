@@ -67,7 +67,9 @@ export const testShop: Shop = ShopSchema.parse({
     { id: 'bag', name: '防尘袋', cost: 5 },
   ],
   promotions: [{ name: '双十二', description: '12月12日全店满300减30' }],
-  bargaining: { maxDiscountRate: 0.05, couponAmount: 10, freeShippingThreshold: 300, giftIds: ['sample', 'bag'] },
+  // A shop that allows several concessions per product, so the budget arithmetic (rate, floor, gifts) is exercised;
+  // the default of one is tested on its own (bargaining-policy.test.ts) and by the demo shop's stories.
+  bargaining: { maxDiscountRate: 0.05, couponAmount: 10, freeShippingThreshold: 300, giftIds: ['sample', 'bag'], concessionsPerProduct: 3 },
   largeOrderThreshold: 3000,
 });
 

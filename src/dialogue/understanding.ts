@@ -90,6 +90,8 @@ const ACTS: ReadonlySet<IntentId> = new Set([
   'size_advice', 'hesitation', 'authenticity', 'human', 'bargain_promise', 'bargain_comparison', 'bargain_decisive', 'bargain_excuse', 'bargain_generic',
 ]);
 
+const LOWEST_ASK = /最低(?:价|價)?(?:多少|几|幾)|最少(?:多少|几|幾)|最便宜(?:多少|几|幾)|底价(?:多少|是)|底價(?:多少|是)|能少多少|可以少多少/u;
+
 /** A price question with nothing asking for less is a product question, not haggling. */
 const PRICE_ONLY = /多少钱|多少錢|什么价|什麼價|啥价|啥價|价格多少|價格多少|售价|售價|全网最低|全網最低|最便宜/u;
 const ASKS_FOR_LESS = /便宜|(?<!多)少|贵|貴|优惠|優惠|打折|折扣|抹|砍|包邮我就|就拍|就买|就買|就付/u;
@@ -132,6 +134,10 @@ export function understandInContext(classification: Classification, text: string
   let secondary = classification.secondary.filter((intent) => plausibleAsk(intent, plain));
   let { intent, confidence } = classification;
 
+  // "最低多少", "最少多少钱能卖": haggling (intents.md), not a price question.
+  if (LOWEST_ASK.test(plain) && routeFor(intent) !== 'bargaining') {
+    return { intent: 'bargain_generic', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => routeFor(i) !== 'bargaining') };
+  }
   if (PRICE_ONLY.test(plain) && !ASKS_FOR_LESS.test(plain.replace(/最便宜/gu, '')) && (routeFor(intent) === 'bargaining' || confidence < UNSURE_CONFIDENCE)) {
     return { intent: 'product_info', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'product_info') };
   }

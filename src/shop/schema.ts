@@ -109,6 +109,11 @@ export const ShopSchema = z.object({
     freeShippingThreshold: Money,
     /** Gifts an agent may add (ids of `gifts`). */
     giftIds: z.array(z.string()).default([]),
+    /**
+     * How many concessions one product may get in a conversation. 1 (default): after the one
+     * concession, insisting wins nothing new — a polite hold, then a hand-off (issue 12).
+     */
+    concessionsPerProduct: z.number().int().min(1).max(5).default(1),
   }),
   /** Orders at or above this total are escalated to a senior agent (seed 003). */
   largeOrderThreshold: Money,
