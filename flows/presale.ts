@@ -1,3 +1,4 @@
+import { normalizeSameLength } from '../src/text/normalize.ts';
 import { assign, setup } from 'xstate';
 import type { IntentId } from '../src/nlu/intents.ts';
 import { promotionsFor } from '../src/shop/promotions.ts';
@@ -191,13 +192,19 @@ function stockReplies(product: Product, answer: StockAnswer): Answer {
 }
 
 /** "啥时候补货", "什么时候有货": a follow-up about the variant just asked for. */
-const RESTOCK_FOLLOW_UP = /补货|補貨|到货|到貨|什么时候有|什麼時候有|啥时候有|几时有|幾時有|还会有|還會有/u;
+const RESTOCK_FOLLOW_UP = /补货|補貨|补上|補上|到货|到貨|什么时候有|什麼時候有|啥时候有|啥時候有|几时有|幾時有|还会有|還會有|再有/u;
+
+const FOLLOW_UP = /^(?:那|那么|那麼|还有|還有)|呢[？?]*$/u;
 
 /** The variant a stock question is about: the one named, else — for a restock follow-up — the one asked just before. */
 function stockVariant(turn: Turn, product: Product): { color: string | null; size: string | null } {
-  const named = askedVariant(turn.event.entities, product, turn.event.text);
+  // Colours are matched on the simplified text ("燕麥色" is 燕麦色).
+  const named = askedVariant(turn.event.entities, product, normalizeSameLength(turn.event.text));
   const before = turn.context.stockAsked;
-  if (named.color !== null || named.size !== null || before == null || before.productId !== product.id) return named;
+  if (before == null || before.productId !== product.id) return named;
+  // "那XL呢" after "黑色有吗": the colour stays, the size is new (and the other way round).
+  if (FOLLOW_UP.test(turn.event.text.trim()) && (named.color === null) !== (named.size === null)) return { color: named.color ?? before.color, size: named.size ?? before.size };
+  if (named.color !== null || named.size !== null) return named;
   return RESTOCK_FOLLOW_UP.test(turn.event.text) ? { color: before.color, size: before.size } : named;
 }
 

@@ -5,6 +5,7 @@ import type { Order } from '../orders/schema.ts';
 import type { Product, Shop } from '../shop/schema.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import { referredOrders } from './order-reference.ts';
+import { plausibleAsk } from './understanding.ts';
 
 /**
  * Several asks in one message ("围巾想退 退货运费谁出 还有羽绒服那单什么时候发啊") each get their own
@@ -51,4 +52,23 @@ export function asksAboutItsOwnThing(ask: TurnEvent, primary: TurnEvent): boolea
   const product = ask.facts.product?.id;
   const orders = ask.facts.orderCues === undefined ? undefined : ask.facts.orders.map((o) => o.id).join();
   return (product !== undefined && product !== primary.facts.product?.id) || (orders !== undefined && orders !== primary.facts.orders.map((o) => o.id).join());
+}
+
+/** A clause must be at least this sure (and say the words of its reading) to add an ask. */
+const CLAUSE_ASK_CONFIDENCE = 0.35;
+const NO_ASK: ReadonlySet<IntentId> = new Set(['greeting', 'thanks_bye', 'other', 'praise']);
+
+/**
+ * The asks of a message clause by clause ("毛衣发新疆包邮吗，能发顺丰吗" → shipping_fee, shipping_courier),
+ * beyond those the classifier found: each clause whose own reading is sure enough and supported by its words.
+ */
+export function clauseAsks(text: string, classifier: Classifier): IntentId[] {
+  const clauses = clausesOf(text);
+  if (clauses.length < 2) return [];
+  const asks: IntentId[] = [];
+  for (const clause of clauses) {
+    const r = classifier.classify(clause);
+    if (r.confidence >= CLAUSE_ASK_CONFIDENCE && !NO_ASK.has(r.intent) && plausibleAsk(r.intent, clause) && !asks.includes(r.intent)) asks.push(r.intent);
+  }
+  return asks;
 }

@@ -21,7 +21,7 @@ import { asksAboutSomeoneElsesOrder, intentForOrderState, intentForThreat, speak
 import { shopQuestionReply } from './shop-questions.ts';
 import { understandInContext } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
-import { asksAboutItsOwnThing, eventForAsk, type ClauseContext } from './clauses.ts';
+import { asksAboutItsOwnThing, clauseAsks, eventForAsk, type ClauseContext } from './clauses.ts';
 import { progressReply } from './progress.ts';
 import { buyerWordsToListing, focusedOrders, ORDER_POINTER, orderInFocus, referredOrders } from './order-reference.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
@@ -345,6 +345,16 @@ export function pointsAtAnOrder(event: Pick<TurnEvent, 'text' | 'facts'>): boole
   return [...text].length <= SHORT_POINTER_CHARS && ORDER_POINTER.test(text) && !/[吗嗎?？]|怎么|怎麼|能不能|可以/u.test(text);
 }
 
+/** Closing lines (an invitation to order, a follow-up offer) once, after every answer. */
+const CLOSERS = /^presale\.(?:nudge|hesitation\.follow_up)/;
+function answersFirst(replies: ReplyPlan[]): ReplyPlan[] {
+  const seen = new Set<string>();
+  // The same answer twice (a closer from each pre-sale run) is said once; the same script about another thing stays.
+  const key = (r: ReplyPlan): string => (CLOSERS.test(r.scriptId) ? r.scriptId : `${r.scriptId} ${JSON.stringify(r.params)}`);
+  const unique = replies.filter((r) => !seen.has(key(r)) && seen.add(key(r)));
+  return [...unique.filter((r) => !CLOSERS.test(r.scriptId)), ...unique.filter((r) => CLOSERS.test(r.scriptId))];
+}
+
 /** Runs the primary intent's flow and any further asks (secondary intents) of other flows. */
 /** `route` is where the primary intent goes (routeInConversation, as the caller computed it). */
 function runFlows(state: ConversationState, event: TurnEvent, route: Route, waiting: FlowName | undefined, resume: PendingAsk | undefined, clauses: ClauseContext): FlowsRun {
@@ -390,9 +400,11 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
   const postSale = (r: Route): boolean => r === 'logistics' || r === 'aftersale';
   const askEvents = new Map(event.secondary.map((i) => [i, eventForAsk(event, i, clauses)] as const));
   const ownThing = (i: IntentId): boolean => (postSale(routeOf(i)) || routeOf(i) === 'invoice') && asksAboutItsOwnThing(askEvents.get(i)!, event);
+  // Pre-sale answers one question per run: a second pre-sale ask runs it again ("包邮吗，能发顺丰吗").
+  const presaleAgain = (i: IntentId): boolean => routeOf(i) === 'presale' && route === 'presale' && i !== event.intent;
   const asks: IntentId[] = [
     event.intent,
-    ...event.secondary.filter((i) => ownThing(i) || (routeOf(i) !== route && !(postSale(route) && postSale(routeOf(i))))),
+    ...event.secondary.filter((i) => ownThing(i) || presaleAgain(i) || (routeOf(i) !== route && !(postSale(route) && postSale(routeOf(i))))),
   ];
   asks.forEach((intent, index) => {
     if (index === 0 && primaryDone) return;
@@ -405,10 +417,11 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
       }
       return;
     }
-    if (index > 0 && name === primary && !ownThing(intent)) return;
+    if (index > 0 && name === primary && !ownThing(intent) && !presaleAgain(intent)) return;
     take(name, intent, runFlow(name, flows[name], index === 0 ? { ...event, intent, secondary: [] } : askEvents.get(intent)!), index === 0);
   });
   if (out.unhandled && out.replies.length === 0) out.replies.push({ scriptId: 'common.not_understood', params: {} });
+  out.replies = answersFirst(out.replies);
   return { out, flowState, flows, ...(primary ? { primary } : {}), ...(pendingAsk ? { pendingAsk } : {}) };
 }
 
@@ -468,7 +481,10 @@ export async function respond(
   const lastRoute = lastIntent !== undefined && isIntentId(lastIntent) ? routeFor(lastIntent) : undefined;
   const classified = deps.classifier.classify(message.text);
   // The message read against the conversation: implausible further asks dropped, unsure readings on topic.
-  const classification = { ...classified, ...understandInContext(classified, message.text, lastRoute, lastIntent !== undefined && isIntentId(lastIntent) ? lastIntent : undefined) };
+  const understood = understandInContext(classified, message.text, lastRoute, lastIntent !== undefined && isIntentId(lastIntent) ? lastIntent : undefined);
+  // Asks the classifier's clause pass missed ("…包邮吗，能发顺丰吗"), clause by clause.
+  const moreAsks = clauseAsks(message.text, deps.classifier).filter((i) => i !== understood.intent && !understood.secondary.includes(i) && routeFor(i) !== 'bargaining');
+  const classification = { ...classified, ...understood, secondary: [...understood.secondary, ...moreAsks] };
   const allOrders = await deps.orders.ordersOf(message.buyerId);
   const product = findProduct(shop, message.text, state.productId, state.pendingAsk?.candidates);
   // "没付钱的那个", "大衣那单", "上周到的": the turn acts only on the orders the buyer points at.

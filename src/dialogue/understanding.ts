@@ -45,7 +45,7 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   exchange: words(/换|換/u),
   refund_shipped: words(/退款|退钱|退錢|不要了|不想要|拒收|拒签|拒簽|不签收|不簽收/u),
   refund_status: words(/退款|退个款|退個款|退钱|退錢|到账|到賬|钱.{0,6}(?:退|回)|錢.{0,6}(?:退|回)|退.{0,4}(?:钱|錢)/u),
-  return_fee: words(/运费|運費|邮费|郵費|寄回|谁出|誰出/u),
+  return_fee: words(/退|寄回|换|換|谁出|誰出/u),
   signed_not_received: words(/签收|簽收|没收到|沒收到|没拿到|沒拿到|显示.{0,4}(?:到|收)|没人.{0,3}收|沒人.{0,3}收|代收|代签|代簽|前台|门卫|門衛|快递柜|快遞櫃|驿站|驛站|丰巢|豐巢/u),
   delivery_delay: words(/慢|没动|沒動|不动|不動|延误|延誤|卡|几天了|幾天了|好几天|好幾天|还在|還在|催|停|没更新|沒更新|不更新|没到|沒到|[0-9一二三四五六七八九十两兩]天/u),
   not_shipped: words(/发货|發貨|发出|發出|寄出|还没发|還沒發|没发|沒發|发了没|發了沒|催/u),
@@ -59,7 +59,7 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   order_placed: words(/拍了|拍下|拍好|付了|付款了|付好|下单了|下單了|下好|已付|买了|買了|已经拍|已經拍|去付|现在付|現在付|这就付|這就付|马上付|馬上付|去拍|这就拍|這就拍/u),
   complaint: words(/怎么回事|怎麼回事|半天不回|不回复|不回覆|不理人|没人理|沒人理|投诉|投訴|差评|差評|举报|舉報|垃圾|骗|騙|气死|氣死|什么破|什麼破|服了|无语|無語|坑|恶心|噁心|态度|態度|太差|失望/u),
   invoice: words(/票|税|稅|抬头|抬頭/u),
-  stock: words(/货|貨|库存|庫存|补货|補貨|断货|斷貨|卖完|賣完|售罄|缺|还有吗|還有嗎|还有没有|還有沒有|有没有|有沒有|(?:码|碼|色|味|款|号|號)(?:还)?有(?:吗|嗎|没|沒|的)|有.{0,6}(?:码|碼|色|味|款)|[0-9smlx]码|能买|能買|能拍|有.{1,8}[吗嗎么麼][？?]*$|x*[sl]\b|\bm\b/u),
+  stock: words(/补上|補上|什么时候有|什麼時候有|啥时候有|啥時候有|几时有|幾時有|再有|货|貨|库存|庫存|补货|補貨|断货|斷貨|卖完|賣完|售罄|缺|还有吗|還有嗎|还有没有|還有沒有|有没有|有沒有|(?:码|碼|色|味|款|号|號)(?:还)?有(?:吗|嗎|没|沒|的)|有.{0,6}(?:码|碼|色|味|款)|[0-9smlx]码|能买|能買|能拍|有.{1,8}[吗嗎么麼][？?]*$|x*[sl]\b|\bm\b/u),
   human: words(/人工|客服|真人|活人|转|轉|找人|机器|機器|经理|經理|主管|负责人|負責人|老板|老闆|店长|店長|掌柜|掌櫃|人呢|有人|同事|小二/u),
   shipping_time: anyOf(words(/几天|幾天|多久|什么时候|什麼時候|啥时候|哪天|今天|明天|到货|到貨|发货|發貨|能到|送到|寄到|发(?:到|往)?.{0,4}的/u), names.region),
   shipping_fee: anyOf(words(/邮费|郵費|运费|運費|包邮|包郵|补差|補差|费|費/u), names.region),
@@ -104,6 +104,12 @@ const DEFECT = /有个洞|有個洞|破了|破洞|坏了|壞了|掉毛|掉色|�
 /** "会掉毛吗", "会不会起球": a question before buying, a product question. */
 const ASKS_BEFORE_BUYING = /会不会|會不會|会.{0,6}[吗嗎]|會.{0,6}[吗嗎]|容易|(?<!了)[吗嗎么麼][？?!！]*$|(?<!了)[？?]$/u;
 const AFTER_SALE_READINGS: ReadonlySet<IntentId> = new Set(['quality_issue', 'return_dislike', 'exchange', 'refund_shipped', 'refund_status', 'complaint', 'return_fee']);
+
+const RESTOCK = /补货|補貨|补上|補上|什么时候有|什麼時候有|啥时候有|啥時候有|几时有|幾時有|到货|到貨|再有货|再有貨|还会有|還會有|上新/u;
+const PROMOTION_THRESHOLD = /满\s*[0-9一二三四五六七八九十百]+(?:\.\d+)?\s*(?:元|块|塊)?(?:了|没|沒|吗|嗎|吧|够|夠)/u;
+/** A colour or size asked about: "…有吗", "…呢", "…还有没", "…多少件". */
+const STOCK_SHAPE = /有[吗嗎么麼]?[？?]*$|呢[？?]*$|有没|有沒|还有|還有|没了|沒了/u;
+const SOCIAL_WORDS = /谢|謝|好的|好滴|嗯|再见|再見|拜|ok|哈哈/u;
 
 /** "帮我退个款", "我要退款": asking for a refund, not for its status. */
 const REFUND_REQUEST = /帮我退|幫我退|我要退|给我退|給我退|申请退|申請退|退个款|退個款|要退款|想退款|想退钱|想退錢/u;
@@ -165,12 +171,33 @@ export function understandInContext(classification: Classification, text: string
   if (lastIntent !== undefined && POST_SALE.has(routeFor(lastIntent)) && TIME_FOLLOW_UP.test(plain) && short && !names.region(plain) && !STATUS.includes(intent) && !REQUESTS.includes(intent)) {
     return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
   }
+  // "那啥时候有", "啥时候能补上": a restock question, whatever the last topic.
+  if (RESTOCK.test(plain) && intent !== 'stock' && !STATUS.includes(intent) && routeFor(intent) !== 'aftersale') {
+    return { intent: 'stock', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'stock') };
+  }
+  // "两袋是139.8 满99了吧": whether an order reaches a promotion's threshold.
+  if (PROMOTION_THRESHOLD.test(plain) && routeFor(intent) === 'bargaining') {
+    return { intent: 'promotion', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary };
+  }
+  // "男士牛仔裤深蓝33有吗", "那烟灰色33呢": a colour or size asked about is a stock question when nothing else fits.
+  const namesVariant = classification.entities.some((e) => e.type === 'color' || e.type === 'size') && STOCK_SHAPE.test(plain);
+  if (namesVariant && (intent === 'other' || (implausible && !saysSomethingOf(intent, plain)) || (byForm && routeFor(intent) === 'social'))) {
+    return { intent: 'stock', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary };
+  }
+  // "那XL呢" after a stock answer is no thanks: a social reading of a continuing message gives way.
+  if (byForm && lastIntent !== undefined && routeFor(intent) === 'social' && !SOCIAL_WORDS.test(plain)) ({ intent, confidence } = { intent: lastIntent, confidence: UNSURE_CONFIDENCE });
   // "帮我退个款": a refund asked for, not its status — read by the order's state downstream (cancel, 拒收, return).
   if (intent === 'refund_status' && REFUND_REQUEST.test(plain)) ({ intent, confidence } = { intent: 'cancel_order', confidence: Math.max(confidence, UNSURE_CONFIDENCE) });
   // "你们客服怎么回事 半天不回": nothing the classifier knows, but the words of a complaint.
   if (intent === 'other' && saysSomethingOf('complaint', plain)) ({ intent, confidence } = { intent: 'complaint', confidence: UNSURE_CONFIDENCE });
   // "那裤子呢 发了没", "你们帮我催催": the case just discussed, continued.
-  if (continues && lastIntent !== undefined && (intent === 'other' || implausible || (unsure && (byWords || !saysSomethingOf(intent, plain))))) {
+  // Implausible, but another reading the classifier ranked is what the words say ("运费呢" → shipping fee, not return postage).
+  const worded = implausible ? classification.ranking.find((r) => r.intent !== intent && saysSomethingOf(r.intent, plain)) : undefined;
+  // (A continuation of the same flow keeps the case: "那裤子呢 发了没" after tracking is tracking.)
+  const sameFlowGoesOn = byForm && lastIntent !== undefined && worded !== undefined && routeFor(lastIntent) === routeFor(worded.intent);
+  if (worded !== undefined && !byWords && !sameFlowGoesOn) {
+    ({ intent, confidence } = { intent: worded.intent, confidence: Math.max(worded.confidence, UNSURE_CONFIDENCE) });
+  } else if (continues && lastIntent !== undefined && (intent === 'other' || implausible || (unsure && (byWords || !saysSomethingOf(intent, plain))))) {
     ({ intent, confidence } = { intent: lastIntent, confidence: UNSURE_CONFIDENCE });
   } else if (unsure && saysSomethingOf(intent, plain)) {
     // Unsure, but the message says what it is about ("那围巾我怎么寄回去"): the reading stands.
