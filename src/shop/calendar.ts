@@ -1,5 +1,9 @@
-import { getDayDetail, getHolidaysInRange } from 'chinese-days';
+import chineseDays from 'chinese-days';
 import { z } from 'zod';
+
+// chinese-days ships CommonJS to Node (its ESM build only to bundlers): Node's ESM loader sees
+// the default export, not named ones, so `kefu` run by node and vitest both read it this way.
+const { getDayDetail, getHolidaysInRange } = chineseDays;
 
 /**
  * The shop's calendar: China's statutory holidays with their make-up workdays (调休, from the
