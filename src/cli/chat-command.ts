@@ -16,7 +16,7 @@ export const CHAT_HELP = `用法：kefu chat [--buyer 买家ID] [--mode auto|ass
 选项：
   --buyer ID          以哪个买家身份对话
   --mode auto|assist  auto：机器人直接回复（默认）；assist：给客服 3 条候选回复
-  --now 时间          对话时刻（ISO 格式，例如 2025-11-20T14:30:00+08:00），默认为当前时间
+  --now 时间          对话时刻（ISO 格式，例如 2025-11-20T14:30:00+08:00），默认为当前时间；演示订单的日期相对于它
 对话中输入：/agent 人工客服接手，/bot 交还机器人，/quit 退出。`;
 
 function printResult(io: CliIo, r: TurnResult): void {
@@ -53,11 +53,12 @@ export async function runChat(args: string[], io: CliIo): Promise<number> {
   if (!/^[\w.-]{1,64}$/.test(values.buyer)) throw new CliUsageError(`买家ID格式有误："${values.buyer}"`);
 
   const shop = loadDemoShop();
+  // The demo orders are dated relative to the clock: --now pins both (the README's example).
   const deps: EngineDeps = {
     classifier: cliClassifier(io),
     scripts: loadScripts(),
     shop,
-    orders: loadDemoOrderProvider(shop),
+    orders: loadDemoOrderProvider(shop, fixedNow ?? new Date()),
     clock: () => fixedNow ?? new Date(),
   };
   writeLine(io.stdout, `已连接演示店铺“${shop.name}”，买家 ${values.buyer}。输入 /quit 退出。`);

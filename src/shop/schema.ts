@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ShopCalendarSchema } from './calendar.ts';
 import { SeveritySchema } from '../compliance/schema.ts';
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
@@ -72,6 +73,12 @@ export const ShopSchema = z.object({
   /** Shifts (the manuals: 09:00–16:30 and 16:00–22:30); a shift may end after midnight. */
   workingHours: z.array(z.object({ start: Time, end: Time })).min(1),
   timezone: z.string().default('Asia/Shanghai'),
+  /**
+   * Holidays and the shop's own closing days (issue 12): statutory holidays with their make-up
+   * workdays come from `chinese-days`; see ShopCalendarSchema. Working hours and shipping skip
+   * the closed days.
+   */
+  calendar: ShopCalendarSchema,
   authenticityWording: z.string().min(1).default('自有品牌原厂正品'),
   /** The review activity to explain instead of cashback (seed 000 一(3)). */
   reviewActivity: z.string().min(1),
