@@ -160,7 +160,6 @@ export const SAMPLE_PLACEHOLDER_VALUES: Readonly<Record<string, string | number>
   topic: '发货和到货的时间',
   candidates: '女士高腰牛仔裤、男士加绒牛仔裤',
   task: '跟进仓库修改收货地址并回复顾客',
-  hours: '9:00-22:30',
   due: '11月21日14:30',
   otherTopic: '查询物流进度',
 };

@@ -2,6 +2,7 @@ import type { TurnEvent } from '../../flows/protocol.ts';
 import type { IntentId } from '../nlu/intents.ts';
 import type { Order } from '../orders/schema.ts';
 import { ordersHolding } from '../../flows/logistics-helpers.ts';
+import { normalizeSameLength } from '../text/normalize.ts';
 
 /**
  * The order-state reading of an intent. Buyers say 改/不要了/退款 whatever the state of the order:
@@ -38,7 +39,7 @@ export function intentForOrderState(intent: IntentId, event: Pick<TurnEvent, 'fa
 const REVIEW_THREAT =
   /(?:给|打|写|寫|留|刷)(?:你|你们|你們|您)?(?:个|個|一个|一個)?(?:差评|差評|中评|中評|一星|1星|一颗星|一顆星)|(?:就|我就|那就|立马|马上)(?:给|打)?(?:差评|差評|中评|中評|一星|1星|投诉|投訴|举报|舉報)|差评(?:警告|伺候)|差評(?:警告|伺候)|(?:把|将|將)?(?:差评|差評|中评|中評)(?:改|删|刪|撤)|(?:改成?|换成|換成)好评|(?:删|刪)(?:掉|除)?(?:差评|差評)|(?:去|要|会|會)(?:投诉|投訴|举报|舉報)|12315|(?:消协|消協|工商局)/u;
 
-export const threatensReview = (text: string): boolean => REVIEW_THREAT.test(text);
+export const threatensReview = (text: string): boolean => REVIEW_THREAT.test(normalizeSameLength(text));
 
 export function intentForThreat(intent: IntentId, text: string): IntentId {
   if (intent === 'human' || intent === 'complaint' || intent === 'review_cashback') return intent;

@@ -52,7 +52,6 @@ export const PLACEHOLDERS: Record<string, string> = {
   topic: 'what the buyer may be asking about (a clarifying question)',
   candidates: 'the products a message may mean, by name',
   task: 'what the bot promised to do (an open promise of the ledger)',
-  hours: 'the shop\'s daily service hours (9:00-22:30)',
   due: 'when a promise is due, shop-local (11月21日14:30)',
   otherTopic: 'the other thing the buyer may be asking about',
   trackingEvent: 'latest tracking event of the buyer’s own shipped order',

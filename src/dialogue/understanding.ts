@@ -105,7 +105,7 @@ const DEFECT = /有个洞|有個洞|破了|破洞|坏了|壞了|掉毛|掉色|�
 const ASKS_BEFORE_BUYING = /会不会|會不會|会.{0,6}[吗嗎]|會.{0,6}[吗嗎]|容易|(?<!了)[吗嗎么麼][？?!！]*$|(?<!了)[？?]$/u;
 const AFTER_SALE_READINGS: ReadonlySet<IntentId> = new Set(['quality_issue', 'return_dislike', 'exchange', 'refund_shipped', 'refund_status', 'complaint', 'return_fee']);
 
-const RESTOCK = /补货|補貨|补上|補上|什么时候有|什麼時候有|啥时候有|啥時候有|几时有|幾時有|到货|到貨|再有货|再有貨|还会有|還會有|上新/u;
+const RESTOCK = /补货|補貨|补上|補上|什么时候有|什麼時候有|啥时候有|啥時候有|几时有|幾時有|(?<!收)到货|(?<!收)到貨|再有货|再有貨|还会有|還會有|上新/u;
 const PROMOTION_THRESHOLD = /满\s*[0-9一二三四五六七八九十百]+(?:\.\d+)?\s*(?:元|块|塊)?(?:了|没|沒|吗|嗎|吧|够|夠)/u;
 /** A colour or size asked about: "…有吗", "…呢", "…还有没", "…多少件". */
 const STOCK_SHAPE = /有[吗嗎么麼]?[？?]*$|呢[？?]*$|有没|有沒|还有|還有|没了|沒了/u;
