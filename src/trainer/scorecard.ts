@@ -130,7 +130,9 @@ function wrongFacts(reply: string, reading: ReplyReading, world: TrainerWorld, r
   const { product, order, facts } = resolved;
   if (product && reading.signals.has('conceded')) {
     for (const e of reading.entities) {
-      if (e.type === 'money' && !e.reduction && e.amount >= product.price * 0.5 && e.amount < product.floorPrice) {
+      // 满299元减20: a threshold, not a price.
+      const threshold = reply.slice(Math.max(0, e.start - 1), e.start) === '满';
+      if (e.type === 'money' && !e.reduction && !threshold && e.amount >= product.price * 0.5 && e.amount < product.floorPrice) {
         out.push({ id: 'price', label: `价格 ${e.amount} 元低于底价（店铺最低 ${product.floorPrice} 元）` });
       }
     }
@@ -229,6 +231,7 @@ export function scoreDialogue(scenario: Scenario, state: SimulationState, world:
     }
   }
 
+  const askLine = (n: number): string => transcript.find((t) => t.role === 'buyer' && t.ask === n)?.text ?? scenario.agenda[n]!.act ?? '';
   const steps: StepResult[] = scenario.agenda.map((ask, n) => {
     const record = state.asks[n]!;
     const satisfied = record.satisfiedAt !== undefined;
@@ -245,7 +248,7 @@ export function scoreDialogue(scenario: Scenario, state: SimulationState, world:
       misses.push({
         kind: 'step',
         id: ask.step,
-        label: `${STEP_LABELS[ask.step]}（第 ${n + 1} 个诉求：${ask.say?.[0] ?? ask.act}）`,
+        label: `${STEP_LABELS[ask.step]}（第 ${n + 1} 个诉求：${askLine(n)}）`,
         points: STEP_POINTS[ask.step],
         ...(last === undefined ? {} : { turn: turnNumber.get(last)!, line: transcript[last]!.text }),
         advice: idealLine(ask.ideal, scripts, params),

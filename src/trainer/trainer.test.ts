@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkFacts } from './load.ts';
 import { idealLine, scoreDialogue } from './scorecard.ts';
 import { BuyerSimulator } from './simulator.ts';
-import { loadTrainerKit, type TrainerKit } from './test-kit.ts';
+import { loadTrainerKit, type TrainerKit } from './kit.ts';
 import { factParams, resolveFacts } from './world.ts';
 import { loadDemoOrderProvider } from '../orders/demo-provider.ts';
 
