@@ -87,11 +87,13 @@ export interface Scorecard {
   slowTurns: number;
 }
 
-const linters = new WeakMap<ScenarioFacts, Linter>();
+/** One linter per scenario (its context: the buyer, their orders, the others' orders, the product). */
+const linters = new WeakMap<Scenario, Linter>();
 
-function linterFor(world: TrainerWorld, resolved: ScenarioFacts): Linter {
-  let linter = linters.get(resolved);
+function linterFor(world: TrainerWorld, scenario: Scenario): Linter {
+  let linter = linters.get(scenario);
   if (!linter) {
+    const resolved = resolveFacts(world, scenario.facts);
     const context = replyLintContext({
       shop: world.shop,
       buyerId: resolved.facts.buyer,
@@ -100,9 +102,14 @@ function linterFor(world: TrainerWorld, resolved: ScenarioFacts): Linter {
       product: resolved.product,
     });
     linter = createLinter({ profile: world.shop.profile, severities: world.shop.lintSeverities, context });
-    linters.set(resolved, linter);
+    linters.set(scenario, linter);
   }
   return linter;
+}
+
+/** The trainee's reply linted as the scorecard will count it (for live feedback while typing). */
+export function lintReply(world: TrainerWorld, scenario: Scenario, text: string): Violation[] {
+  return linterFor(world, scenario).lint(text).violations;
 }
 
 /** The scripts-library line for an ideal, filled from the facts (the raw variant if a value is missing). */
@@ -195,7 +202,7 @@ function stepHit(step: StepId, expect: readonly Signal[], satisfied: boolean, re
 export function scoreDialogue(scenario: Scenario, state: SimulationState, world: TrainerWorld, scripts: ScriptsLibrary): Scorecard {
   const resolved = resolveFacts(world, scenario.facts);
   const params = factParams(world, resolved);
-  const linter = linterFor(world, resolved);
+  const linter = linterFor(world, scenario);
   const transcript = state.transcript;
   const agentTurns = transcript.map((t, i) => ({ t, i })).filter(({ t }) => t.role === 'agent');
   const turnNumber = new Map(agentTurns.map(({ i }, n) => [i, n + 1]));
