@@ -170,7 +170,7 @@ export class BuyerSimulator {
 
   private finish(end: EndReason, act: string): string {
     this.state.end = end;
-    return this.say(this.styled(this.pick(this.lines.acts[act]!)), act);
+    return this.say(this.styled(this.pick(this.lines.acts[act]!), false), act);
   }
 
   private askSource(ask: Ask): readonly string[] {
@@ -197,7 +197,7 @@ export class BuyerSimulator {
   }
 
   /** The persona's voice: polite opener or not, typos, 亲, emoji, traditional characters. */
-  private styled(line: string): string {
+  private styled(line: string, opener = true): string {
     const { style, politeness } = this.persona;
     let out = line;
     if (this.rng.chance(style.typos)) {
@@ -205,7 +205,8 @@ export class BuyerSimulator {
       // Facts (ids, amounts, addresses) have none of these characters' neighbours changed: only the first hit is replaced.
       out = out.replace(from, to);
     }
-    if (this.rng.chance(politeness * 0.5)) out = `${this.rng.pick(POLITE)}${out}`;
+    // A polite opener fits a question, not a goodbye.
+    if (this.rng.chance(politeness * 0.5) && opener) out = `${this.rng.pick(POLITE)}${out}`;
     else if (this.rng.chance((1 - politeness) * 0.3)) out = `${out}，快点`;
     if (this.rng.chance(style.qin)) out = `亲，${out}`;
     if (this.rng.chance(style.emoji)) out = `${out}${this.rng.pick(EMOJI)}`;
