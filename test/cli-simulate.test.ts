@@ -2,22 +2,13 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { SelfPlayReport as Report } from '../src/trainer/self-play.ts';
 import { runCli } from './helpers/run-cli.ts';
 
 let env: Record<string, string>;
 beforeAll(async () => {
   env = { KEFU_DATA_DIR: await mkdtemp(join(tmpdir(), 'kefu-simulate-')) };
 });
-
-interface Report {
-  dialogues: number;
-  success: number;
-  completion: number;
-  avgTurns: number;
-  handoffRate: number;
-  ruleBreaks: number;
-  failures: { scenario: string; step: string; count: number; label: string; examples: { seed: number; persona: string; transcript: string[] }[] }[];
-}
 
 describe('kefu simulate', () => {
   it('runs 1000 simulated buyers against the bot in under a minute with no rule broken', async () => {

@@ -1,13 +1,12 @@
 // The agent sidebar: conversations, a buyer simulator, assist suggestions, the draft linted as it is typed.
 import { api, apiJson, bindKeyField, el, reportError, shortTime as timeIn, status } from './api.js';
-import { renderFindings, renderPreview } from './lint-view.js';
+import { lintAsYouType } from './lint-view.js';
 
 const $ = (id) => document.getElementById(id);
 const AGENT_STORAGE = 'kefu.agentName';
 const OWNER_ZH = { bot: '机器人', pending: '待人工接手', agent: '人工处理中' };
 const ROLE_ZH = { buyer: '买家', bot: '机器人', agent: '客服' };
 const REFRESH_MS = 5000;
-const LINT_DELAY_MS = 250;
 
 let current = null; // the open conversation's view
 let shopTimeZone; // from the inbox: times show in the shop's zone
@@ -187,33 +186,17 @@ async function sendBuyerMessage(event) {
 
 // ---- Draft lint ----
 
-let lintTimer;
-let lintSeq = 0;
+const draftLint = lintAsYouType({
+  draft: $('draft'),
+  preview: $('draft-preview'),
+  summary: $('lint-summary'),
+  findings: $('lint-findings'),
+  onError: reportError,
+});
 
 function scheduleLint() {
-  clearTimeout(lintTimer);
   $('send-agent').disabled = !current || $('draft').value.trim() === '';
-  lintTimer = setTimeout(lintDraft, LINT_DELAY_MS);
-}
-
-async function lintDraft() {
-  const text = $('draft').value;
-  const seq = ++lintSeq;
-  if (text.trim() === '') {
-    $('draft-preview').replaceChildren();
-    $('lint-summary').textContent = '';
-    $('lint-findings').replaceChildren();
-    return;
-  }
-  try {
-    const result = await apiJson('/lint', { body: { text } });
-    // A slower answer for older text must not overwrite the current one.
-    if (seq !== lintSeq) return;
-    renderPreview($('draft-preview'), text, result.violations);
-    renderFindings($('lint-summary'), $('lint-findings'), text, result);
-  } catch (err) {
-    reportError(err);
-  }
+  draftLint.schedule();
 }
 
 async function sendAgentReply() {

@@ -1,6 +1,6 @@
 // The live lint of a draft, shared by the agent page and the trainer page: the text with each
 // flagged stretch underlined, a one-line summary, and the findings with their points.
-import { el } from './api.js';
+import { apiJson, el } from './api.js';
 
 /** The draft with each flagged stretch underlined (overlapping findings split into segments). */
 export function renderPreview(box, text, violations) {
@@ -45,4 +45,45 @@ export function renderFindings(summary, list, text, result) {
       ),
     ),
   );
+}
+
+const LINT_DELAY_MS = 250;
+
+/**
+ * Lints the draft as it is typed (POST /lint, debounced): `schedule()` after each change; an answer
+ * for older text never overwrites the current one; `clear()` empties the view (and drops pending answers).
+ */
+export function lintAsYouType({ draft, preview, summary, findings, onError }) {
+  let timer;
+  let seq = 0;
+  function clear() {
+    seq++;
+    clearTimeout(timer);
+    preview.replaceChildren();
+    summary.textContent = '';
+    findings.replaceChildren();
+  }
+  async function run() {
+    const text = draft.value;
+    const mine = ++seq;
+    if (text.trim() === '') {
+      clear();
+      return;
+    }
+    try {
+      const result = await apiJson('/lint', { body: { text } });
+      if (mine !== seq) return;
+      renderPreview(preview, text, result.violations);
+      renderFindings(summary, findings, text, result);
+    } catch (err) {
+      onError(err);
+    }
+  }
+  return {
+    schedule() {
+      clearTimeout(timer);
+      timer = setTimeout(run, LINT_DELAY_MS);
+    },
+    clear,
+  };
 }

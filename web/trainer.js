@@ -1,16 +1,13 @@
 // The trainer page: pick a scenario, chat as the agent with a simulated buyer, each draft linted
 // live, the scorecard at the end, and the trainee's sessions with their trend.
 import { apiJson, bindKeyField, el, reportError, status } from './api.js';
-import { renderFindings, renderPreview } from './lint-view.js';
+import { lintAsYouType, renderFindings } from './lint-view.js';
 
 const $ = (id) => document.getElementById(id);
 const TRAINEE_STORAGE = 'kefu.trainee';
-const LINT_DELAY_MS = 250;
 const KIND_ZH = { rule: '规则', step: '步骤', fact: '事实', time: '响应', outcome: '结果' };
 
 let session = null; // { id, done }
-let lintTimer;
-let lintSeq = 0;
 
 function trainee() {
   return $('trainee').value.trim();
@@ -85,29 +82,17 @@ async function startSession(event) {
   }
 }
 
-function scheduleLint() {
-  clearTimeout(lintTimer);
-  $('send').disabled = !session || session.done || $('draft').value.trim() === '';
-  lintTimer = setTimeout(lintDraft, LINT_DELAY_MS);
-}
+const draftLint = lintAsYouType({
+  draft: $('draft'),
+  preview: $('draft-preview'),
+  summary: $('lint-summary'),
+  findings: $('lint-findings'),
+  onError: reportError,
+});
 
-async function lintDraft() {
-  const text = $('draft').value;
-  const seq = ++lintSeq;
-  if (text.trim() === '') {
-    $('draft-preview').replaceChildren();
-    $('lint-summary').textContent = '';
-    $('lint-findings').replaceChildren();
-    return;
-  }
-  try {
-    const result = await apiJson('/lint', { body: { text } });
-    if (seq !== lintSeq) return;
-    renderPreview($('draft-preview'), text, result.violations);
-    renderFindings($('lint-summary'), $('lint-findings'), text, result);
-  } catch (err) {
-    reportError(err);
-  }
+function scheduleLint() {
+  $('send').disabled = !session || session.done || $('draft').value.trim() === '';
+  draftLint.schedule();
 }
 
 async function send() {
@@ -118,8 +103,7 @@ async function send() {
     const turn = await apiJson(`/training/sessions/${session.id}/turns`, { body: { text } });
     addMessage('agent', text);
     $('draft').value = '';
-    lintSeq++;
-    $('draft-preview').replaceChildren();
+    draftLint.clear();
     const points = turn.lint.violations.reduce((sum, v) => sum + (v.severity === 'error' ? (v.penaltyPoints ?? 1) : 0), 0);
     $('send-result').textContent = turn.lint.errorCount ? `这条回复有 ${turn.lint.errorCount} 个违规，扣 ${points} 分` : '这条回复没有违规';
     renderFindings($('lint-summary'), $('lint-findings'), text, turn.lint);
