@@ -130,6 +130,7 @@ const SAYS_NOT_SHIPPED = /(还没|还未|尚未|未)(有)?(发货|发出)|等待
 const SAYS_SIGNED = /已签收|签收了/;
 const SAYS_IN_STOCK = /(?<![无没])(有货|现货)/;
 const SAYS_OUT = /无货|没货|缺货|售罄|卖完|暂时没有/;
+const ABOUT_PARCEL = /单号|物流|已经?由|包裹|派送|签收/;
 
 /** Facts a reply gets wrong, checked against the shop and order data (never against wording). */
 function wrongFacts(reply: string, reading: ReplyReading, world: TrainerWorld, resolved: ScenarioFacts): { id: string; label: string }[] {
@@ -156,7 +157,8 @@ function wrongFacts(reply: string, reading: ReplyReading, world: TrainerWorld, r
     if (!shipped && SAYS_SHIPPED.test(text)) out.push({ id: 'order_state', label: `订单 ${order.id} 还没有发货，回复说已发货` });
     if (shipped && SAYS_NOT_SHIPPED.test(text)) out.push({ id: 'order_state', label: `订单 ${order.id} 已经发货，回复说还没发` });
     if (order.state === 'shipped' && SAYS_SIGNED.test(text) && !/显示签收|签收后/.test(text)) out.push({ id: 'order_state', label: `订单 ${order.id} 还在运输中，回复说已签收` });
-    if (order.courier) {
+    // Only a reply about this order's parcel names its courier (a presale answer lists the options).
+    if (order.courier && ABOUT_PARCEL.test(text)) {
       const wrong = reading.entities.find((e) => e.type === 'courier' && !order.courier!.startsWith(e.name));
       if (wrong && wrong.type === 'courier') out.push({ id: 'courier', label: `订单 ${order.id} 由${order.courier}发出，回复说${wrong.text}` });
     }

@@ -164,3 +164,27 @@ describe('trainee with the classic mistakes', () => {
     expect(failures.join('\n')).toBe('');
   });
 });
+
+describe('facts checked against the shop and order data', () => {
+  const scoreReply = (scenarioId: string, reply: string) => {
+    const scenario = kit.library.scenario(scenarioId)!;
+    const sim = new BuyerSimulator(scenario, kit.library.persona('gentle')!, kit.library.lines, kit.world, 1);
+    sim.open();
+    sim.react(reply);
+    return scoreDialogue(scenario, sim.state, kit.world, kit.scripts).misses.filter((m) => m.kind === 'fact').map((m) => m.id);
+  };
+
+  it('flags a wrong courier for the order\'s parcel, not the shop\'s courier options', () => {
+    expect(scoreReply('track_parcel', '您的订单已经由顺丰速运发出，快递单号稍后发您。')).toEqual(['courier']);
+    expect(scoreReply('track_parcel', '您的订单已经由中通快递发出，物流显示正在派件。')).toEqual([]);
+    expect(scoreReply('wrong_item', '我们默认发中通快递，也可以选择顺丰速运（需补12元运费）。')).toEqual([]);
+  });
+
+  it('flags stock, order state and a price below the floor', () => {
+    expect(scoreReply('stock_out', '燕麦色M码现在有货，可以直接拍。')).toEqual(['stock']);
+    expect(scoreReply('stock_in', '非常抱歉，驼色M码暂时没有货了。')).toEqual(['stock']);
+    expect(scoreReply('not_shipped', '您的订单已经发货了，请耐心等待。')).toEqual(['order_state']);
+    expect(scoreReply('haggle_beyond_policy', '好的，600元给您，我会在订单上备注。')).toEqual(['price']);
+    expect(scoreReply('haggle_beyond_policy', '活动满299元减20元，非常抱歉暂时无法再低了。')).toEqual([]);
+  });
+});
