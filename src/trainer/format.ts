@@ -1,21 +1,8 @@
 import type { Violation } from '../compliance/schema.ts';
-import type { Outcome } from './schema.ts';
+import { OUTCOME_LABELS, type Outcome } from './schema.ts';
 import type { Miss, Scorecard } from './scorecard.ts';
 
 /** Scorecards and live lint as Chinese text lines (the terminal trainer; no I/O here). */
-
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  order_placed: '按店铺优惠原则成交',
-  info_given: '如实解答',
-  invoice_arranged: '为正确的订单安排发票',
-  return_accepted: '受理退货退款',
-  exchange_arranged: '安排换货',
-  remedy_offered: '给出处理方案',
-  order_changed: '修改订单',
-  parcel_traced: '查清包裹并跟进',
-  handoff: '转人工并附摘要',
-  refused_safely: '合规地婉拒',
-};
 
 const KIND_LABELS: Record<Miss['kind'], string> = { rule: '规则', step: '步骤', fact: '事实', time: '响应', outcome: '结果' };
 

@@ -43,6 +43,37 @@ export const SIGNALS = [
 export const SignalSchema = z.enum(SIGNALS);
 export type Signal = z.infer<typeof SignalSchema>;
 
+/** What each signal means, for scorecards. */
+export const SIGNAL_LABELS: Record<Signal, string> = {
+  declined: '婉拒优惠',
+  conceded: '让步',
+  remarked: '备注',
+  asked_photos: '请买家拍照',
+  asked_order: '询问订单号',
+  asked_body: '询问身高体重',
+  asked_title: '询问发票抬头',
+  asked_address: '询问新地址',
+  asked_variant: '询问颜色尺码',
+  asked_product: '询问哪款商品',
+  apologized: '致歉',
+  handoff: '转人工',
+  invoice: '安排发票',
+  refund: '退款',
+  return_ok: '受理退货',
+  exchange_ok: '安排换货',
+  remedy: '处理方案',
+  tracking: '物流信息',
+  courier: '快递公司',
+  stock: '库存',
+  size: '尺码',
+  price: '价格',
+  shipping: '发货与运费',
+  payment: '平台付款方式',
+  declined_offplatform: '坚持平台内沟通与付款',
+  info: '商品信息',
+  follow_up: '跟进',
+};
+
 /** Required steps a scenario scores (scorecard.ts gives their points and meaning). */
 export const STEPS = ['answered', 'first_ask_declined', 'concession_within_policy', 'photos_before_remedy', 'invoice_arranged', 'correct_handoff'] as const;
 export const StepIdSchema = z.enum(STEPS);
@@ -66,6 +97,19 @@ export const OUTCOMES = [
 ] as const;
 export const OutcomeSchema = z.enum(OUTCOMES);
 export type Outcome = z.infer<typeof OutcomeSchema>;
+
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  order_placed: '按店铺优惠原则成交',
+  info_given: '如实解答',
+  invoice_arranged: '为正确的订单安排发票',
+  return_accepted: '受理退货退款',
+  exchange_arranged: '安排换货',
+  remedy_offered: '给出处理方案',
+  order_changed: '修改订单',
+  parcel_traced: '查清包裹并跟进',
+  handoff: '转人工并附摘要',
+  refused_safely: '合规地婉拒',
+};
 
 const Id = z.string().regex(/^[a-z][a-z0-9_]*$/, '应为小写字母、数字和下划线（以字母开头）');
 const Rate = z.number().min(0, '应在 0 到 1 之间').max(1, '应在 0 到 1 之间');

@@ -6,7 +6,7 @@ import { renderVariant, type ScriptsLibrary } from '../dialogue/scripts.ts';
 import { extractEntities } from '../nlu/entities/index.ts';
 import { normalizeMessage } from '../nlu/normalize.ts';
 import { readReply, refusesInvoice, type ReplyReading } from './reply-reading.ts';
-import type { Ideal, Scenario, Signal, StepId } from './schema.ts';
+import { OUTCOME_LABELS, SIGNAL_LABELS, type Ideal, type Scenario, type Signal, type StepId } from './schema.ts';
 import type { SimulationState } from './simulator.ts';
 import { factParams, resolveFacts, type ScenarioFacts, type TrainerWorld } from './world.ts';
 
@@ -273,10 +273,10 @@ export function scoreDialogue(scenario: Scenario, state: SimulationState, world:
   const handoffRight = scenario.success.handoff ? handedOff : state.end !== 'handed_off' || scenario.agenda.some((a) => a.expect.includes('handoff'));
   const reached = completed && state.end === 'completed' && requiredSeen && handoffRight;
   if (!reached) {
-    const why = !completed ? '没有完成买家的全部诉求' : !requiredSeen ? `缺少：${scenario.success.require.filter((s) => !seen.has(s)).join('、')}` : !handoffRight ? '转人工与否不对' : '对话没有正常结束';
+    const why = !completed ? '没有完成买家的全部诉求' : !requiredSeen ? `缺少：${scenario.success.require.filter((s) => !seen.has(s)).map((s) => SIGNAL_LABELS[s]).join('、')}` : !handoffRight ? '转人工与否不对' : '对话没有正常结束';
     const pending = state.asks.findIndex((a) => a.satisfiedAt === undefined);
     const advice = adviceFor(pending === -1 ? scenario.agenda.length - 1 : pending);
-    misses.push({ kind: 'outcome', id: 'outcome', label: `没有达成目标（${scenario.success.outcome}）：${why}`, points: OUTCOME_POINTS, ...(advice ? { advice } : {}) });
+    misses.push({ kind: 'outcome', id: 'outcome', label: `没有达成目标（${OUTCOME_LABELS[scenario.success.outcome]}）：${why}`, points: OUTCOME_POINTS, ...(advice ? { advice } : {}) });
   }
   const lost = misses.reduce((sum, m) => sum + m.points, 0);
   const penaltyPoints = misses.filter((m) => m.kind === 'rule').reduce((sum, m) => sum + m.points, 0);
