@@ -1,10 +1,13 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { StoryDeps } from '../dialogue/stories.ts';
+import { createChatClient, LlmConfigError, loadLlmConfig } from '../llm/index.ts';
 import { loadDemoOrderProvider } from '../orders/demo-provider.ts';
 import { YamlFileError } from '../shop/load.ts';
 import { loadTrainerKit, type TrainerKit } from '../trainer/kit.ts';
 import { selfPlay, type SelfPlayReport } from '../trainer/self-play.ts';
+import { llmVoice, poolVoice, type BuyerVoice } from '../trainer/voice.ts';
+import type { Shop } from '../shop/schema.ts';
 import { cliClassifier } from './classifier-cache.ts';
 import { CliUsageError, writeLine, type CliIo } from './io.ts';
 
@@ -20,6 +23,8 @@ export const SIMULATE_HELP = `用法：kefu simulate [选项]
   --scenario ID      只跑这个场景
   --format text|json 输出格式（默认 text）；json 为 {dialogues, success, completion, avgTurns, handoffRate, ruleBreaks, failures}
   --examples N       每组失败显示几段对话（默认 1，仅 text）
+  --llm              买家的话由大模型按性格改写（需配置 OPENAI_BASE_URL、KEFU_LLM_MODEL）；
+                     买家做什么、事实和结果仍由模拟器决定，改写丢了或改了事实就用话术池原句
   -h, --help         显示本帮助
 
 退出码：0 没有违规回复；1 有违规回复；2 用法错误。`;
@@ -38,6 +43,20 @@ export async function cliTrainerKit(): Promise<TrainerKit> {
     if (err instanceof YamlFileError) throw new CliUsageError(`培训数据有误：${err.message}`);
     throw err;
   }
+}
+
+/** `--llm`: the model words the buyer's lines (OPENAI_BASE_URL, KEFU_LLM_MODEL …); otherwise the line pools. */
+export function cliBuyerVoice(io: CliIo, llm: boolean, shop: Shop): BuyerVoice {
+  if (!llm) return poolVoice;
+  let config;
+  try {
+    config = loadLlmConfig(io.env ?? {});
+  } catch (err) {
+    if (err instanceof LlmConfigError) throw new CliUsageError(err.message);
+    throw err;
+  }
+  if (!config) throw new CliUsageError('--llm 需要先配置 OPENAI_BASE_URL 和 KEFU_LLM_MODEL（见 .env.example）');
+  return llmVoice(createChatClient(config), shop);
 }
 
 const percent = (rate: number): string => `${(rate * 100).toFixed(1)}%`;
@@ -85,6 +104,7 @@ export async function runSimulate(args: string[], io: CliIo): Promise<number> {
       scenario: { type: 'string' },
       format: { type: 'string', default: 'text' },
       examples: { type: 'string', default: '1' },
+      llm: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -109,10 +129,11 @@ export async function runSimulate(args: string[], io: CliIo): Promise<number> {
     if (!scenario) throw new CliUsageError(`没有场景 "${values.scenario}"（可用：${kit.library.scenarios.map((s) => s.id).join('、')}）`);
     scenarios = [scenario];
   }
+  const voice = cliBuyerVoice(io, values.llm, kit.world.shop);
   const deps: StoryDeps = { classifier: cliClassifier(io), scripts: kit.scripts, shop: kit.world.shop, orders: loadDemoOrderProvider(kit.world.shop) };
   const started = performance.now();
   const onProgress = options.format === 'text' ? progressBar(io) : undefined;
-  const { report } = await selfPlay(kit, deps, { dialogues: options.dialogues, seed: options.seed, scenarios, ...(onProgress ? { onProgress } : {}) });
+  const { report } = await selfPlay(kit, deps, { dialogues: options.dialogues, seed: options.seed, scenarios, voice, ...(onProgress ? { onProgress } : {}) });
   const seconds = (performance.now() - started) / 1000;
   if (options.format === 'json') writeLine(io.stdout, JSON.stringify(report, null, 2));
   else printText(io, report, seconds, options.examples);

@@ -6,7 +6,8 @@ import { formatLint, formatScorecard } from '../trainer/format.ts';
 import type { Scorecard } from '../trainer/scorecard.ts';
 import { answer, chooseSession, EXAM, hint, replaySession, scoreSession, TrainingChoiceError, type TrainingRecord } from '../trainer/session.ts';
 import { CliUsageError, writeLine, type CliIo } from './io.ts';
-import { cliTrainerKit } from './simulate-command.ts';
+import { cliBuyerVoice, cliTrainerKit } from './simulate-command.ts';
+import type { BuyerVoice } from '../trainer/voice.ts';
 
 export const TRAIN_HELP = `用法：kefu train [选项]
 
@@ -21,6 +22,7 @@ export const TRAIN_HELP = `用法：kefu train [选项]
   --exam          考试模式：固定的场景、性格和种子，所有学员可以公平比较（不能用 /hint）
   --trainee 名字  学员名字（显示在评分卡上）
   --list          列出所有场景和买家性格
+  --llm           买家的话由大模型按性格改写（需配置 OPENAI_BASE_URL、KEFU_LLM_MODEL）
   -h, --help      显示本帮助
 
 对话中输入：/hint 查看参考话术（考试模式不可用），/quit 提前结束并评分。`;
@@ -35,10 +37,15 @@ async function nextLine(lines: LineSource): Promise<string | undefined> {
 }
 
 /** One practice dialogue in the terminal; returns its scorecard (undefined when stdin ended before the first reply). */
-async function practise(io: CliIo, kit: TrainerKit, record: TrainingRecord, lines: LineSource): Promise<Scorecard> {
+async function practise(io: CliIo, kit: TrainerKit, record: TrainingRecord, lines: LineSource, voice: BuyerVoice): Promise<Scorecard> {
   const session = replaySession(kit, record);
+  const say = async (line: string) => {
+    const worded = await voice.word(line, { act: session.sim.lastAct, persona: session.persona, scenario: session.scenario });
+    session.sim.reworded(worded.text);
+    writeLine(io.stdout, `买家：${worded.text}`);
+  };
   writeLine(io.stdout, `培训场景：${session.scenario.title}（${session.scenario.id}）· 买家性格：${session.persona.name} · 种子 ${record.seed}`);
-  writeLine(io.stdout, `买家：${session.buyerLines[0]}`);
+  await say(session.buyerLines[0]!);
   let shownAt = performance.now();
   while (!session.sim.done) {
     const raw = await nextLine(lines);
@@ -54,7 +61,7 @@ async function practise(io: CliIo, kit: TrainerKit, record: TrainingRecord, line
     writeLine(io.stdout, `客服：${text}`);
     const feedback = answer(kit, session, text, elapsedSec);
     for (const line of formatLint(feedback.lint)) writeLine(io.stdout, line);
-    if (feedback.buyer !== undefined) writeLine(io.stdout, `买家：${feedback.buyer}`);
+    if (feedback.buyer !== undefined) await say(feedback.buyer);
     shownAt = performance.now();
   }
   const card = scoreSession(kit, session);
@@ -74,6 +81,7 @@ export async function runTrain(args: string[], io: CliIo): Promise<number> {
       exam: { type: 'boolean', default: false },
       trainee: { type: 'string', default: '学员' },
       list: { type: 'boolean', default: false },
+      llm: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -113,7 +121,8 @@ export async function runTrain(args: string[], io: CliIo): Promise<number> {
   writeLine(io.stdout, `${values.exam ? `考试开始（${records.length} 个场景）` : '练习开始'}：您扮演暖阳生活旗舰店的客服，每行输入一条回复。${values.exam ? '' : '/hint 查看参考话术，'}/quit 结束。`);
   const lines = createInterface({ input: io.stdin, terminal: false })[Symbol.asyncIterator]();
   const cards: Scorecard[] = [];
-  for (const record of records) cards.push(await practise(io, kit, record, lines));
+  const voice = cliBuyerVoice(io, values.llm, kit.world.shop);
+  for (const record of records) cards.push(await practise(io, kit, record, lines, voice));
   if (values.exam) {
     const average = Math.round((cards.reduce((sum, c) => sum + c.total, 0) / cards.length) * 10) / 10;
     writeLine(io.stdout, `考试成绩（${trainee}）：${cards.map((c) => `${c.scenario} ${c.total}`).join('，')}；平均 ${average} 分`);

@@ -5,6 +5,7 @@ import type { LocatedScenario } from './load.ts';
 import { scoreDialogue, type Miss, type Scorecard } from './scorecard.ts';
 import { BuyerSimulator, type TranscriptTurn } from './simulator.ts';
 import type { TrainerKit } from './kit.ts';
+import { poolVoice, type BuyerVoice } from './voice.ts';
 
 /**
  * Self-play: the simulated buyers against the engine in-process (the same wiring as the
@@ -19,6 +20,8 @@ export interface SelfPlayOptions {
   /** Only these scenarios (default: all, in turn). */
   scenarios?: readonly LocatedScenario[];
   onProgress?: (done: number, total: number) => void;
+  /** How the buyer's lines are worded (default: the line pools). */
+  voice?: BuyerVoice;
 }
 
 export interface DialogueResult {
@@ -55,14 +58,23 @@ const EXAMPLES_PER_GROUP = 2;
 export const SELF_PLAY_NOW = DEMO_NOW;
 
 /** One simulated buyer against the engine. */
-export async function playAgainstEngine(kit: TrainerKit, deps: StoryDeps, scenario: LocatedScenario, personaIndex: number, seed: number): Promise<DialogueResult> {
+export async function playAgainstEngine(
+  kit: TrainerKit,
+  deps: StoryDeps,
+  scenario: LocatedScenario,
+  personaIndex: number,
+  seed: number,
+  voice: BuyerVoice = poolVoice,
+): Promise<DialogueResult> {
   const persona = kit.library.personas[personaIndex % kit.library.personas.length]!;
   const sim = new BuyerSimulator(scenario, persona, kit.library.lines, kit.world, seed);
   const engine = { ...deps, clock: () => new Date(SELF_PLAY_NOW.getTime()) };
   let conversation: ConversationState = newConversation(scenario.facts.buyer);
   let line: string | undefined = sim.open();
   while (line !== undefined && !sim.done) {
-    const turn = await respond(conversation, { buyerId: scenario.facts.buyer, text: line, mode: 'auto' }, engine);
+    const worded = await voice.word(line, { act: sim.lastAct, persona, scenario });
+    sim.reworded(worded.text);
+    const turn = await respond(conversation, { buyerId: scenario.facts.buyer, text: worded.text, mode: 'auto' }, engine);
     conversation = turn.conversation;
     const sent = turn.result.delivery === 'send' ? (turn.result.replies[0]?.text ?? '') : '';
     line = sim.react(sent);
@@ -115,7 +127,7 @@ export async function selfPlay(kit: TrainerKit, deps: StoryDeps, options: SelfPl
   for (let i = 0; i < options.dialogues; i++) {
     const scenario = scenarios[i % scenarios.length]!;
     const round = Math.floor(i / scenarios.length);
-    results.push(await playAgainstEngine(kit, deps, scenario, i + round, options.seed + i));
+    results.push(await playAgainstEngine(kit, deps, scenario, i + round, options.seed + i, options.voice));
     options.onProgress?.(i + 1, options.dialogues);
   }
   return { report: summarize(results), results };

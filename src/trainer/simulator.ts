@@ -157,6 +157,17 @@ export class BuyerSimulator {
     return this.say(this.styled(`${push}，${again}`), 'push');
   }
 
+  /** The act of the buyer's last line (for a voice that rewords it). */
+  get lastAct(): string {
+    return this.state.transcript.findLast((t) => t.role === 'buyer')?.act ?? 'ask';
+  }
+
+  /** Records how the last line was actually worded (a voice reworded it); the decisions stay the simulator's. */
+  reworded(text: string): void {
+    const last = this.state.transcript.findLast((t) => t.role === 'buyer');
+    if (last) last.text = text;
+  }
+
   private turns(): number {
     return this.state.transcript.filter((t) => t.role === 'agent').length;
   }
