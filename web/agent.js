@@ -1,6 +1,6 @@
 // The agent sidebar: conversations, a buyer simulator, assist suggestions, the draft linted as it is typed.
 import { api, apiJson, bindKeyField, el, reportError, shortTime as timeIn, status } from './api.js';
-import { lintAsYouType } from './lint-view.js';
+import { lintPageDraft } from './lint-view.js';
 
 const $ = (id) => document.getElementById(id);
 const AGENT_STORAGE = 'kefu.agentName';
@@ -186,13 +186,7 @@ async function sendBuyerMessage(event) {
 
 // ---- Draft lint ----
 
-const draftLint = lintAsYouType({
-  draft: $('draft'),
-  preview: $('draft-preview'),
-  summary: $('lint-summary'),
-  findings: $('lint-findings'),
-  onError: reportError,
-});
+const draftLint = lintPageDraft(reportError);
 
 function scheduleLint() {
   $('send-agent').disabled = !current || $('draft').value.trim() === '';

@@ -87,3 +87,9 @@ export function lintAsYouType({ draft, preview, summary, findings, onError }) {
     clear,
   };
 }
+
+/** The pages' draft box by its usual ids (#draft, #draft-preview, #lint-summary, #lint-findings). */
+export function lintPageDraft(onError) {
+  const $ = (id) => document.getElementById(id);
+  return lintAsYouType({ draft: $('draft'), preview: $('draft-preview'), summary: $('lint-summary'), findings: $('lint-findings'), onError });
+}

@@ -1,7 +1,7 @@
 // The trainer page: pick a scenario, chat as the agent with a simulated buyer, each draft linted
 // live, the scorecard at the end, and the trainee's sessions with their trend.
 import { apiJson, bindKeyField, el, reportError, status } from './api.js';
-import { lintAsYouType, renderFindings } from './lint-view.js';
+import { lintPageDraft, renderFindings } from './lint-view.js';
 
 const $ = (id) => document.getElementById(id);
 const TRAINEE_STORAGE = 'kefu.trainee';
@@ -82,13 +82,7 @@ async function startSession(event) {
   }
 }
 
-const draftLint = lintAsYouType({
-  draft: $('draft'),
-  preview: $('draft-preview'),
-  summary: $('lint-summary'),
-  findings: $('lint-findings'),
-  onError: reportError,
-});
+const draftLint = lintPageDraft(reportError);
 
 function scheduleLint() {
   $('send').disabled = !session || session.done || $('draft').value.trim() === '';
