@@ -221,6 +221,8 @@ export function scoreDialogue(scenario: Scenario, state: SimulationState, world:
   let handedOff = false;
   for (const { t, i } of agentTurns) {
     const reading = readReply(t.text, world.shop, resolved.product);
+    // A remark made through the agent's tools counts as much as one announced in the reply.
+    if (t.remarked) reading.signals.add('remarked');
     readings.set(i, reading);
     if (reading.signals.has('handoff')) handedOff = true;
     const turn = turnNumber.get(i)!;

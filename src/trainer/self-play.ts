@@ -77,7 +77,7 @@ export async function playAgainstEngine(
     const turn = await respond(conversation, { buyerId: scenario.facts.buyer, text: worded.text, mode: 'auto' }, engine);
     conversation = turn.conversation;
     const sent = turn.result.delivery === 'send' ? (turn.result.replies[0]?.text ?? '') : '';
-    line = sim.react(sent);
+    line = sim.react(sent, 0, { remarked: turn.result.remarks.length > 0 });
   }
   return { scenario: scenario.id, persona: persona.id, seed, card: scoreDialogue(scenario, sim.state, kit.world, kit.scripts), transcript: sim.state.transcript };
 }

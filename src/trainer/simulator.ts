@@ -36,6 +36,8 @@ export interface TranscriptTurn {
   act?: string;
   /** Agent lines: seconds the agent took (0 for the bot). */
   elapsedSec?: number;
+  /** Agent lines: the agent noted the order (备注) through its tools with this reply — the buyer does not see it, the scorecard does. */
+  remarked?: boolean;
 }
 
 /** What happened to one ask of the agenda. */
@@ -114,9 +116,10 @@ export class BuyerSimulator {
   }
 
   /** The other side's reply; returns the buyer's next line, or undefined when the buyer is done. */
-  react(reply: string, elapsedSec = 0): string | undefined {
+  react(reply: string, elapsedSec = 0, actions: { remarked?: boolean } = {}): string | undefined {
     if (this.done) throw new Error('the simulated buyer has finished');
-    const at = this.state.transcript.push({ role: 'agent', text: reply, ask: this.side ? -1 : this.index, elapsedSec }) - 1;
+    const turn: TranscriptTurn = { role: 'agent', text: reply, ask: this.side ? -1 : this.index, elapsedSec, ...(actions.remarked ? { remarked: true } : {}) };
+    const at = this.state.transcript.push(turn) - 1;
     const reading = readReply(reply, this.world.shop, this.facts.product);
     const pending = this.side ?? this.state.asks[this.index]!;
     pending.replies.push(at);

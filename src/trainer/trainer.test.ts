@@ -188,3 +188,19 @@ describe('facts checked against the shop and order data', () => {
     expect(scoreReply('haggle_beyond_policy', '活动满299元减20元，非常抱歉暂时无法再低了。')).toEqual([]);
   });
 });
+
+describe('remarks made through the tools', () => {
+  it('count for the concession step although the buyer does not see them', () => {
+    const scenario = kit.library.scenario('haggle_beyond_policy')!;
+    const play = (remarked: boolean) => {
+      const sim = new BuyerSimulator(scenario, kit.library.persona('gentle')!, kit.library.lines, kit.world, 1);
+      sim.open();
+      sim.react('非常抱歉，这款的价格已经很实在了，暂时无法再低了。');
+      sim.react('我为您争取到的优惠是40元，可以按659元为您改价。', 0, { remarked });
+      return scoreDialogue(scenario, sim.state, kit.world, kit.scripts);
+    };
+    expect(play(false).steps.map((s) => s.hit)).toEqual([true, false]);
+    expect(play(true).steps.map((s) => s.hit)).toEqual([true, true]);
+    expect(play(true).total).toBe(100);
+  });
+});
