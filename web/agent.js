@@ -1,12 +1,12 @@
 // The agent sidebar: conversations, a buyer simulator, assist suggestions, the draft linted as it is typed.
 import { api, apiJson, bindKeyField, el, reportError, shortTime as timeIn, status } from './api.js';
+import { lintPageDraft } from './lint-view.js';
 
 const $ = (id) => document.getElementById(id);
 const AGENT_STORAGE = 'kefu.agentName';
 const OWNER_ZH = { bot: '机器人', pending: '待人工接手', agent: '人工处理中' };
 const ROLE_ZH = { buyer: '买家', bot: '机器人', agent: '客服' };
 const REFRESH_MS = 5000;
-const LINT_DELAY_MS = 250;
 
 let current = null; // the open conversation's view
 let shopTimeZone; // from the inbox: times show in the shop's zone
@@ -186,78 +186,11 @@ async function sendBuyerMessage(event) {
 
 // ---- Draft lint ----
 
-let lintTimer;
-let lintSeq = 0;
+const draftLint = lintPageDraft(reportError);
 
 function scheduleLint() {
-  clearTimeout(lintTimer);
   $('send-agent').disabled = !current || $('draft').value.trim() === '';
-  lintTimer = setTimeout(lintDraft, LINT_DELAY_MS);
-}
-
-/** The draft with each flagged stretch underlined (overlapping findings split into segments). */
-function renderPreview(text, violations) {
-  const flags = Array.from({ length: text.length }, () => []);
-  for (const v of violations) for (let i = v.start; i < Math.min(v.end, text.length); i++) flags[i].push(v);
-  const parts = [];
-  let i = 0;
-  while (i < text.length) {
-    let j = i + 1;
-    while (j < text.length && flags[j].length === flags[i].length && flags[j].every((v, k) => v === flags[i][k])) j++;
-    const chunk = text.slice(i, j);
-    if (flags[i].length === 0) parts.push(chunk);
-    else {
-      const severity = flags[i].some((v) => v.severity === 'error') ? 'error' : 'warning';
-      parts.push(el('span', { className: `violation ${severity}`, title: flags[i].map((v) => v.message).join('；') }, chunk));
-    }
-    i = j;
-  }
-  $('draft-preview').replaceChildren(...parts);
-}
-
-function renderFindings(result) {
-  const points = result.violations.reduce((sum, v) => sum + (v.penaltyPoints ?? 0), 0);
-  const summary = $('lint-summary');
-  if (result.violations.length === 0) {
-    summary.textContent = '未发现问题，可以发送';
-    summary.className = 'lint-summary clean';
-  } else {
-    summary.textContent = `${result.errorCount} 个错误，${result.warningCount} 个提醒${points ? `，可能扣 ${points} 分` : ''}`;
-    summary.className = `lint-summary ${result.errorCount ? 'errors' : ''}`;
-  }
-  $('lint-findings').replaceChildren(
-    ...result.violations.map((v) =>
-      el(
-        'li',
-        { className: v.severity },
-        el('span', { className: 'badge' }, v.severity === 'error' ? '错误' : '提醒'),
-        ' ',
-        `「${$('draft').value.slice(v.start, v.end)}」${v.message} `,
-        el('span', { className: 'rule' }, v.ruleId),
-        v.penaltyPoints ? el('span', { className: 'points' }, ` 扣 ${v.penaltyPoints} 分`) : null,
-      ),
-    ),
-  );
-}
-
-async function lintDraft() {
-  const text = $('draft').value;
-  const seq = ++lintSeq;
-  if (text.trim() === '') {
-    $('draft-preview').replaceChildren();
-    $('lint-summary').textContent = '';
-    $('lint-findings').replaceChildren();
-    return;
-  }
-  try {
-    const result = await apiJson('/lint', { body: { text } });
-    // A slower answer for older text must not overwrite the current one.
-    if (seq !== lintSeq) return;
-    renderPreview(text, result.violations);
-    renderFindings(result);
-  } catch (err) {
-    reportError(err);
-  }
+  draftLint.schedule();
 }
 
 async function sendAgentReply() {
