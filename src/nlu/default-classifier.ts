@@ -6,7 +6,7 @@ import { DEFAULT_DATA_DIR, loadIntentData } from './dataset.ts';
 import { DEFAULT_TRAIN_OPTIONS, deserialize, LinearModelSchema, serialize } from './linear-model.ts';
 
 /** Bump when features or training change, so cached models from older code are not reused. */
-export const MODEL_VERSION = 4;
+export const MODEL_VERSION = 5;
 
 /** A fingerprint of the training data and the training code's settings. */
 export function dataFingerprint(dataDir = DEFAULT_DATA_DIR): string {
