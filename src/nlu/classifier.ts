@@ -123,7 +123,7 @@ export function classifierFromModel(model: LinearModel, options: Pick<Classifier
       let confidence = top?.confidence ?? 0;
 
       // Several clauses may carry several asks; the whole message's answer stays primary
-      // unless it is only social while a clause asks for something.
+      // unless it is only social, or unsure and no clause agrees with it.
       const clauses = clausesOf(message.text);
       const asks: { intent: IntentId; confidence: number }[] = [];
       if (clauses.length > 1) {
@@ -134,7 +134,10 @@ export function classifierFromModel(model: LinearModel, options: Pick<Classifier
             asks.push(best);
           }
         }
-        if ((SOCIAL.has(intent) || !asks.some((a) => a.intent === intent)) && asks[0]) {
+        // A confident whole-message reading wins over its clauses: "便宜点吧 用得好我还会再来的"
+        // is a promise, though its first clause alone is plain haggling.
+        const overrule = SOCIAL.has(intent) || (confidence < CLAUSE_THRESHOLD && !asks.some((a) => a.intent === intent));
+        if (overrule && asks[0]) {
           ({ intent, confidence } = asks[0]);
         }
       }
