@@ -13,7 +13,7 @@ function segmenter(): Jieba {
   // createRequire: the package is CommonJS with a native addon.
   const require = createRequire(import.meta.url);
   const { Jieba: JiebaClass } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-  const { dict } = require('@node-rs/jieba/dict') as typeof import('@node-rs/jieba/dict');
+  const { dict } = require('@node-rs/jieba/dict.js') as typeof import('@node-rs/jieba/dict.js');
   jieba = JiebaClass.withDict(dict);
   return jieba;
 }
