@@ -145,19 +145,20 @@ export function classifierFromModel(model: LinearModel, options: Pick<Classifier
       const clauses = clausesOf(message.text);
       const asks: { intent: IntentId; confidence: number }[] = [];
       if (clauses.length > 1) {
+        // When the whole message reads as `other` ("北京博文商贸有限公司 税号9111…"), a clause's
+        // intent holds only as far as the message is not `other` after all.
+        const otherShare = top?.intent === 'other' ? top.confidence : 0;
         for (const clause of clauses) {
           const clauseRank = rank(model, clause, featuresOf(clause), minCoverage);
           const best = clauseRank.ranking[0];
-          if (best && clauseRank.familiar && best.confidence >= CLAUSE_THRESHOLD && !SOCIAL.has(best.intent) && !asks.some((a) => a.intent === best.intent)) {
-            asks.push(best);
-          }
+          if (!best || !clauseRank.familiar || SOCIAL.has(best.intent) || asks.some((a) => a.intent === best.intent)) continue;
+          const sure = best.confidence * (1 - otherShare);
+          if (sure >= CLAUSE_THRESHOLD) asks.push({ intent: best.intent, confidence: sure });
         }
         // A confident whole-message reading wins over its clauses: "便宜点吧 用得好我还会再来的"
         // is a promise, though its first clause alone is plain haggling.
         const overrule = SOCIAL.has(intent) || (confidence < CLAUSE_THRESHOLD && !asks.some((a) => a.intent === intent));
-        if (overrule && asks[0]) {
-          ({ intent, confidence } = asks[0]);
-        }
+        if (overrule && asks[0]) ({ intent, confidence } = asks[0]);
       }
       return {
         intent,
