@@ -67,6 +67,30 @@ describe('kefu eval', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ total: 1, accuracy: 1, misclassified: [] });
   });
 
+  it('reports calibration: a reliability table, the ECE and the abstained answers, also in JSON', async () => {
+    const file = await jsonl([
+      '{"text": "能便宜点吗", "intent": "bargain_generic"}',
+      '{"text": "能发顺丰吗", "intent": "shipping_courier"}',
+      '{"text": "有货吗", "intent": "gift"}',
+    ]);
+    const text = await run(['eval', file]);
+    expect(text.stdout).toContain('置信度校准');
+    expect(text.stdout).toMatch(/0\.9–1\.0 +3 +\d+\.\d% +66\.7%/);
+    expect(text.stdout).toMatch(/期望校准误差 ECE \d+\.\d%/);
+    expect(text.stdout).toMatch(/存疑不执行（abstain）0 条/);
+    const json = JSON.parse((await run(['eval', file, '--format', 'json'])).stdout) as {
+      calibration: { total: number; ece: number; bins: { count: number; meanConfidence: number; accuracy: number }[] };
+      abstention: { abstained: number; answered: number; answeredAccuracy: number };
+    };
+    expect(json.calibration.total).toBe(3);
+    expect(json.calibration.bins).toHaveLength(10);
+    const top = json.calibration.bins[9]!;
+    expect(top).toMatchObject({ count: 3, accuracy: 2 / 3 });
+    // ECE with one bin is |accuracy − mean confidence| there.
+    expect(json.calibration.ece).toBeCloseTo(Math.abs(top.accuracy - top.meanConfidence), 10);
+    expect(json.abstention).toMatchObject({ abstained: 0, answered: 3 });
+  });
+
   it('rejects unknown intent ids and malformed lines with file:line, all at once', async () => {
     const file = await jsonl(['{"text": "有货吗", "intent": "stok"}', 'not json', '{"text": "有货吗"}', '{"text": "", "intent": "stock"}']);
     const r = await run(['eval', file]);
