@@ -47,8 +47,9 @@ export interface TrainOptions {
   pruneBelow: number;
 }
 
-// Chosen by 4-fold cross-validation on the training split (never on the dev split).
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 40, learningRate: 3, l2: 1e-5, seed: 7, pruneBelow: 0.1 };
+// Chosen by 4-fold cross-validation on the training split (never on the dev split); 25 epochs
+// score as 40 did (85.6% vs 85.65%) at five-eighths of the training time.
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 25, learningRate: 3, l2: 1e-5, seed: 7, pruneBelow: 0.1 };
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
