@@ -35,6 +35,15 @@ describe('kefu classify', () => {
     expect(lines[1]!.entities.map((e) => e.type)).toEqual(['courier']);
   });
 
+  it('marks a vague message as too unsure to act on, and a clear one not', async () => {
+    const vague = await run(['classify', '那个颜色的怎么样']);
+    expect(vague.stdout).toContain('存疑：请先向买家确认');
+    const json = JSON.parse((await run(['classify', '--format', 'json', '那个颜色的怎么样'])).stdout) as { abstain: boolean; confidence: number };
+    expect(json).toMatchObject({ abstain: true });
+    expect(json.confidence).toBeLessThan(0.5);
+    expect((await run(['classify', '能发顺丰吗'])).stdout).not.toContain('存疑');
+  });
+
   it('caches the trained model under the data folder', async () => {
     await run(['classify', '有货吗']);
     expect((await readdir(join(dataDir, 'cache'))).some((f) => /^nlu-model-[0-9a-f]{16}\.json$/.test(f))).toBe(true);
