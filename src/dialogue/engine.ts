@@ -60,6 +60,8 @@ export const PendingAskSchema = z.object({
   intent: IntentIdSchema,
   /** The products the question named ("女士高腰牛仔裤还是男士加绒牛仔裤"): "女款的" picks among them. */
   candidates: z.array(z.string()).optional(),
+  /** The message that was asked about ("牛仔裤28码有吗"): its size and colour still hold once the product is known. */
+  text: z.string().optional(),
 });
 export type PendingAsk = z.infer<typeof PendingAskSchema>;
 
@@ -374,7 +376,7 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
       if (result.out.handoff) out.handoff = result.out.handoff;
       if (result.out.replies.some((r) => asksForProduct(r.scriptId))) {
         const candidates = event.facts.productCandidates === undefined ? [] : candidateIds(event.facts.shop, event.facts.productCandidates);
-        pendingAsk = { flow: name, intent, ...(candidates.length > 1 ? { candidates } : {}) };
+        pendingAsk = { flow: name, intent, text: event.text, ...(candidates.length > 1 ? { candidates } : {}) };
       }
     }
     out.replies.push(...result.out.replies);
@@ -491,7 +493,8 @@ export async function respond(
   const postSale = isPostSale(classification.intent);
   const reference =
     referredOrders({ text: message.text, entities: classification.entities, orders: allOrders, shop, now, productAlone: ORDER_POINTER.test(message.text) || postSale || state.awaiting !== undefined }) ??
-    (postSale && findProduct(shop, message.text, undefined) === undefined ? focusedOrders(message.text, allOrders, state.orderId) : undefined);
+    // (Not while a flow waits for an answer about its own order: the invoice asked for stays the one.)
+    (postSale && state.awaiting === undefined && findProduct(shop, message.text, undefined) === undefined ? focusedOrders(message.text, allOrders, state.orderId) : undefined);
   const orders = reference?.orders ?? allOrders;
   const agent = shop.agents[0]!;
   const withinWorkingHours = isWithinWorkingHours(shop, now);
@@ -508,7 +511,8 @@ export async function respond(
   const candidates = product === undefined ? productCandidates(shop, message.text) : [];
   // "裤子拍错颜色了": of the shop's two jeans, the one in the orders the buyer points at (or has).
   const ordered = candidates.filter((p) => orders.some((o) => o.items.some((i) => i.productId === p.id)));
-  if (ordered.length === 1 && (reference !== undefined || isPostSale(classification.intent))) facts.product = { ...ordered[0]!, name: ordered[0]!.shortName ?? ordered[0]!.name };
+  const aboutOrders = reference !== undefined || isPostSale(classification.intent) || (lastRoute !== undefined && lastRoute !== 'presale' && lastRoute !== 'bargaining' && lastRoute !== 'social');
+  if (ordered.length === 1 && aboutOrders) facts.product = { ...ordered[0]!, name: ordered[0]!.shortName ?? ordered[0]!.name };
   else if (candidates.length > 0) facts.productCandidates = candidates.map((p) => p.shortName ?? p.name);
   // The answer to "which product?" goes on with the flow that asked (only a product the message names counts).
   const resume = resumedAsk(state.pendingAsk, classification, findProduct(shop, message.text, undefined, state.pendingAsk?.candidates) !== undefined);
@@ -518,7 +522,8 @@ export async function respond(
     text: message.text,
     intent,
     secondary: resume ? [] : classification.secondary,
-    entities: classification.entities,
+    // Answering "which product?", the first message's size and colour still count ("牛仔裤28码有吗" → "女款的").
+    entities: resume?.text === undefined ? classification.entities : [...deps.classifier.classify(resume.text).entities, ...classification.entities],
     facts,
   };
   const route = routeInConversation(event.intent, state.flows, initialStateOf('bargaining'));

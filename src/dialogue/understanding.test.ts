@@ -12,6 +12,7 @@ const read = (intent: IntentId, confidence: number, ranking: [IntentId, number][
   secondary,
   normalized: '',
   source: 'model',
+  abstain: false,
 });
 
 describe('plausibleAsk', () => {
