@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { createClassifier, type Classifier } from '../src/nlu/classifier.ts';
+import { reliability } from '../src/nlu/calibration.ts';
+import { classifierFromModel, type Classifier } from '../src/nlu/classifier.ts';
 import { loadIntentData, splitDataset, type LabelledExample } from '../src/nlu/dataset.ts';
 import { IntentIdSchema, isIntentId, type IntentId } from '../src/nlu/intents.ts';
 import { evaluate, type Evaluation } from '../src/nlu/metrics.ts';
+import { fitIntentTemperature, trainIntentModel } from '../src/nlu/training.ts';
 import { formatCount, formatRatio, measure, sig3, throughputJson, type Throughput } from './measure.ts';
 import { createNlpjsPeer, type NlpjsPeer } from './nlpjs-peer.ts';
 import type { BenchContext, BenchRow, BenchSection, JsonValue, SectionResult } from './types.ts';
@@ -14,8 +16,11 @@ import type { BenchContext, BenchRow, BenchSection, JsonValue, SectionResult } f
  *
  * - both are trained on exactly the same examples: the training part of
  *   splitDataset(loadIntentData()) (fixed seed, 80/20);
- * - accuracy and macro-F1 (src/nlu/metrics.ts) on the dev part and on the independent blind
- *   set test/fixtures/nlu-blind.jsonl; NLP.js's 'None' counts as 'other';
+ * - accuracy and macro-F1 (src/nlu/metrics.ts) on the dev part and on the two independent blind
+ *   sets test/fixtures/nlu-blind.jsonl and test/fixtures/nlu-blind-real.jsonl (real-style buyer
+ *   messages); NLP.js's 'None' counts as 'other';
+ * - calibration: expected calibration error (ECE, 10 bins) of each one's confidence (kefu's
+ *   temperature fitted on folds of the training part, NLP.js's score as it comes);
  * - throughput over the dev + blind messages, one call per message as a chat gate uses it
  *   (kefu's classify() is synchronous, NLP.js's process() is awaited);
  * - training time, one run each.
@@ -29,20 +34,21 @@ const TITLE = 'Intent classifier vs NLP.js';
 const GOAL_F1_POINTS = 10;
 const GOAL_SPEEDUP = 5;
 const BLIND_FILE = path.join('test', 'fixtures', 'nlu-blind.jsonl');
+const BLIND_REAL_FILE = path.join('test', 'fixtures', 'nlu-blind-real.jsonl');
 /** Shown in the notes: how lang-zh reads a typical message. */
 const EXPLAIN_TEXT = '能不能换个收货地址呀';
 
 const BlindLineSchema = z.object({ text: z.string().min(1), intent: IntentIdSchema });
 
-function loadBlind(projectRoot: string): LabelledExample[] {
-  const file = path.join(projectRoot, BLIND_FILE);
+function loadBlind(projectRoot: string, name: string): LabelledExample[] {
+  const file = path.join(projectRoot, name);
   return readFileSync(file, 'utf8')
     .split('\n')
     .map((line, i) => ({ line: line.trim(), n: i + 1 }))
     .filter(({ line }) => line !== '')
     .map(({ line, n }) => {
       const parsed = BlindLineSchema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${BLIND_FILE}:${n}: ${parsed.error.issues[0]?.message ?? 'invalid line'}`);
+      if (!parsed.success) throw new Error(`${name}:${n}: ${parsed.error.issues[0]?.message ?? 'invalid line'}`);
       return parsed.data;
     });
 }
@@ -75,12 +81,29 @@ function evaluationJson(e: Evaluation): { [key: string]: JsonValue } {
   };
 }
 
-/** Timed single pass (the first sight of each message), with the predictions. */
-async function firstPass(texts: readonly string[], classify: (text: string) => IntentId | Promise<IntentId>): Promise<{ predicted: IntentId[]; seconds: number }> {
+interface Answer {
+  intent: IntentId;
+  confidence: number;
+}
+
+/** Timed single pass (the first sight of each message), with the answers. */
+async function firstPass(texts: readonly string[], classify: (text: string) => Answer | Promise<Answer>): Promise<{ predicted: IntentId[]; confidence: number[]; seconds: number }> {
   const predicted: IntentId[] = [];
+  const confidence: number[] = [];
   const t = performance.now();
-  for (const text of texts) predicted.push(await classify(text));
-  return { predicted, seconds: (performance.now() - t) / 1000 };
+  for (const text of texts) {
+    const answer = await classify(text);
+    predicted.push(answer.intent);
+    confidence.push(answer.confidence);
+  }
+  return { predicted, confidence, seconds: (performance.now() - t) / 1000 };
+}
+
+/** ECE of answers [from, to) of a pass against the gold labels. */
+function eceOf(pass: { predicted: readonly IntentId[]; confidence: readonly number[] }, gold: readonly LabelledExample[], from: number, to: number): number {
+  const answers = [];
+  for (let i = from; i < to; i++) answers.push({ confidence: pass.confidence[i]!, correct: pass.predicted[i] === gold[i]!.intent });
+  return reliability(answers).ece;
 }
 
 function countCorrect(predicted: readonly IntentId[], gold: readonly LabelledExample[]): number {
@@ -99,20 +122,28 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
   const { options, log, projectRoot } = ctx;
   const all = loadIntentData();
   const { train, dev } = splitDataset(all);
-  const blind = loadBlind(projectRoot);
-  const evalSet = [...dev, ...blind];
+  const blind = loadBlind(projectRoot, BLIND_FILE);
+  const blindReal = loadBlind(projectRoot, BLIND_REAL_FILE);
+  const evalSet = [...dev, ...blind, ...blindReal];
+  const blindEnd = dev.length + blind.length;
   const evalTexts = evalSet.map((e) => e.text);
   const evalBytes = bytesOf(evalTexts);
   const trainTexts = new Set(train.map((e) => e.text));
   const devSeenInTrain = dev.filter((e) => trainTexts.has(e.text)).length;
   const blindSeenInTrain = blind.filter((e) => trainTexts.has(e.text)).length;
-  log(`nlu: ${formatCount(all.length)} examples → train ${formatCount(train.length)}, dev ${formatCount(dev.length)}; blind ${formatCount(blind.length)}`);
+  const blindRealSeenInTrain = blindReal.filter((e) => trainTexts.has(e.text)).length;
+  log(`nlu: ${formatCount(all.length)} examples → train ${formatCount(train.length)}, dev ${formatCount(dev.length)}; blind ${formatCount(blind.length)}, blind-real ${formatCount(blindReal.length)}`);
 
-  // --- training, one run each
+  // --- training, one run each; kefu's calibration (four more trainings on folds) timed apart
   log('nlu: training kefu');
   let t = performance.now();
-  const kefu: Classifier = createClassifier(train);
+  const kefuModel = trainIntentModel(train);
   const kefuTrainSeconds = (performance.now() - t) / 1000;
+  log('nlu: calibrating kefu on folds of the training part');
+  t = performance.now();
+  kefuModel.temperature = fitIntentTemperature(train);
+  const kefuCalibrationSeconds = (performance.now() - t) / 1000;
+  const kefu: Classifier = classifierFromModel(kefuModel);
 
   log('nlu: loading NLP.js and compiling its Chinese dictionary');
   const peer: NlpjsPeer = await createNlpjsPeer();
@@ -125,6 +156,7 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
   const classifyKefu = (text: string): IntentId => kefu.classify(text).intent;
   let peerNone = 0;
   const classifyPeer = async (text: string): Promise<IntentId> => peerIntent((await peer.process(text)).intent);
+  const answerKefu = (text: string): Answer => kefu.classify(text);
 
   // --- warm-up on the training texts (NLP.js has already prepared those while training)
   log(`nlu: warming up (${formatCount(train.length)} training messages each)`);
@@ -132,19 +164,25 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
   for (const e of train) await classifyPeer(e.text);
 
   // --- accuracy: one pass over dev + blind, also the first-sight timing
-  log(`nlu: classifying dev + blind (${formatCount(evalSet.length)} messages) once each`);
-  const kefuFirst = await firstPass(evalTexts, classifyKefu);
+  log(`nlu: classifying dev + blind + blind-real (${formatCount(evalSet.length)} messages) once each`);
+  const kefuFirst = await firstPass(evalTexts, answerKefu);
   const peerFirst = await firstPass(evalTexts, async (text) => {
     const answer = await peer.process(text);
     if (answer.intent === 'None') peerNone++;
-    return peerIntent(answer.intent);
+    return { intent: peerIntent(answer.intent), confidence: Math.min(1, Math.max(0, answer.score)) };
   });
   const pairs = (predicted: readonly IntentId[], from: number, to: number) =>
     evalSet.slice(from, to).map((e, i) => ({ gold: e.intent, predicted: predicted[from + i]! }));
   const kefuDev = evaluate(pairs(kefuFirst.predicted, 0, dev.length));
-  const kefuBlind = evaluate(pairs(kefuFirst.predicted, dev.length, evalSet.length));
+  const kefuBlind = evaluate(pairs(kefuFirst.predicted, dev.length, blindEnd));
+  const kefuBlindReal = evaluate(pairs(kefuFirst.predicted, blindEnd, evalSet.length));
   const peerDev = evaluate(pairs(peerFirst.predicted, 0, dev.length));
-  const peerBlind = evaluate(pairs(peerFirst.predicted, dev.length, evalSet.length));
+  const peerBlind = evaluate(pairs(peerFirst.predicted, dev.length, blindEnd));
+  const peerBlindReal = evaluate(pairs(peerFirst.predicted, blindEnd, evalSet.length));
+  const ranges: [string, number, number][] = [['dev', 0, dev.length], ['blind', dev.length, blindEnd], ['blind-real', blindEnd, evalSet.length]];
+  const kefuEce = ranges.map(([, from, to]) => eceOf(kefuFirst, evalSet, from, to));
+  const peerEce = ranges.map(([, from, to]) => eceOf(peerFirst, evalSet, from, to));
+  const eceCell = (eces: number[]) => ranges.map(([name], i) => `${name} ${pct(eces[i]!)}`).join(' · ');
   const kefuCorrect = countCorrect(kefuFirst.predicted, evalSet);
   const peerCorrect = countCorrect(peerFirst.predicted, evalSet);
 
@@ -184,7 +222,21 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
       ratio: scoreRatio(kefuBlind, peerBlind),
     },
     {
-      bench: `classify throughput, dev + blind (${formatCount(evalSet.length)} msgs, repeated passes; goal ≥ ${GOAL_SPEEDUP}×)`,
+      bench: `intents, blind-real set (${formatCount(blindReal.length)} real-style msgs; issue goal: acc ≥ 92%)`,
+      kefu: scoreCell(kefuBlindReal),
+      peer: scoreCell(peerBlindReal),
+      peerName,
+      ratio: scoreRatio(kefuBlindReal, peerBlindReal),
+    },
+    {
+      bench: 'calibration: expected calibration error (ECE, 10 bins; lower is better)',
+      kefu: eceCell(kefuEce),
+      peer: eceCell(peerEce),
+      peerName,
+      ratio: '—',
+    },
+    {
+      bench: `classify throughput, dev + blind + blind-real (${formatCount(evalSet.length)} msgs, repeated passes; goal ≥ ${GOAL_SPEEDUP}×)`,
       kefu: rate(kefuThroughput),
       peer: rate(peerThroughput),
       peerName,
@@ -199,7 +251,7 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
     },
     {
       bench: `training (${formatCount(train.length)} examples, one run)`,
-      kefu: secs(kefuTrainSeconds),
+      kefu: `${secs(kefuTrainSeconds)} (+ ${secs(kefuCalibrationSeconds)} calibration on 4 folds)`,
       peer: secs(peerTrainSeconds),
       peerName,
       ratio: formatRatio(peerTrainSeconds, kefuTrainSeconds),
@@ -207,7 +259,8 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
   ];
 
   const notes: string[] = [
-    `data: loadIntentData() → ${formatCount(all.length)} examples, splitDataset() (fixed seed) → train ${formatCount(train.length)} / dev ${formatCount(dev.length)}; both trained on the same ${formatCount(train.length)}. Blind set ${BLIND_FILE}: ${formatCount(blind.length)} messages written without seeing the training data. Texts also in the training split: dev ${devSeenInTrain}, blind ${blindSeenInTrain}.`,
+    `data: loadIntentData() → ${formatCount(all.length)} examples, splitDataset() (fixed seed) → train ${formatCount(train.length)} / dev ${formatCount(dev.length)}; both trained on the same ${formatCount(train.length)}. Blind set ${BLIND_FILE}: ${formatCount(blind.length)} messages written without seeing the training data; blind-real set ${BLIND_REAL_FILE}: ${formatCount(blindReal.length)} real-style buyer messages (slang, typos, long angry ones) written by another hand, never read for training. Texts also in the training split: dev ${devSeenInTrain}, blind ${blindSeenInTrain}, blind-real ${blindRealSeenInTrain}.`,
+    `calibration: ECE = Σ bin share · |accuracy − mean confidence| over 10 confidence bins (src/nlu/calibration.ts). kefu's confidence is its softmax at a temperature (${sig3(kefuModel.temperature)}) fitted on 4 folds of the training part; NLP.js's is its answer's score, clamped to [0, 1].`,
     `scores from src/nlu/metrics.ts evaluate(): accuracy, macro-F1 = mean F1 over the intents present in the gold labels; pts = percentage points, kefu − NLP.js. NLP.js answers 'None' below its threshold (${peer.threshold}); mapped to 'other' (${formatCount(peerNone)} of ${formatCount(evalSet.length)} answers).`,
     `throughput ratio = kefu ÷ NLP.js messages/s (>1 = kefu faster); training ratio = NLP.js seconds ÷ kefu seconds. Repeated passes run ≥ ${options.minSeconds} s each after a warm-up on the training texts (kefu ${kefuThroughput.passes} passes in ${sig3(kefuThroughput.seconds)} s, NLP.js ${peerThroughput.passes} in ${sig3(peerThroughput.seconds)} s).`,
     `kefu: createClassifier(train).classify(text).intent (synchronous; normalisation, entities, rules, linear model, clause split). NLP.js: await nlp.process('zh', text) per message, the full default pipeline (NLU, NER, sentiment, answers), as an app calls it.`,
@@ -226,7 +279,7 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
   if (peerNone === evalSet.length) notes.push('WARNING: NLP.js answered None for every message — its training or tokenisation failed.');
 
   const data: { [key: string]: JsonValue } = {
-    kefu: { name: 'kefu createClassifier', trainSeconds: kefuTrainSeconds },
+    kefu: { name: 'kefu trainIntentModel + fitIntentTemperature', trainSeconds: kefuTrainSeconds, calibrationSeconds: kefuCalibrationSeconds, temperature: kefuModel.temperature },
     peer: {
       name: peer.name,
       versions: { ...peer.versions },
@@ -238,9 +291,20 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
       captured: [...peer.captured],
       explain: { text: EXPLAIN_TEXT, tokens: explained.tokens, stems: explained.stems },
     },
-    dataset: { examples: all.length, train: train.length, dev: dev.length, blind: blind.length, devSeenInTrain, blindSeenInTrain },
+    dataset: {
+      examples: all.length,
+      train: train.length,
+      dev: dev.length,
+      blind: blind.length,
+      blindReal: blindReal.length,
+      devSeenInTrain,
+      blindSeenInTrain,
+      blindRealSeenInTrain,
+    },
     dev: { kefu: evaluationJson(kefuDev), nlpjs: evaluationJson(peerDev), macroF1Points: 100 * f1Gap, goalPoints: GOAL_F1_POINTS, goalMet: f1Gap >= GOAL_F1_POINTS / 100 },
     blind: { kefu: evaluationJson(kefuBlind), nlpjs: evaluationJson(peerBlind), macroF1Points: 100 * (kefuBlind.macroF1 - peerBlind.macroF1) },
+    blindReal: { kefu: evaluationJson(kefuBlindReal), nlpjs: evaluationJson(peerBlindReal), macroF1Points: 100 * (kefuBlindReal.macroF1 - peerBlindReal.macroF1) },
+    calibration: Object.fromEntries(ranges.map(([name], i) => [name, { kefuEce: kefuEce[i]!, nlpjsEce: peerEce[i]! }])),
     throughput: {
       messages: evalSet.length,
       bytes: evalBytes,

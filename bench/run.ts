@@ -10,6 +10,7 @@ import { formatCount, sig3 } from './measure.ts';
 import { nluBench } from './nlu-bench.ts';
 import { httpBench } from './http-bench.ts';
 import { turnBench } from './turn-bench.ts';
+import { selfPlayBench } from './selfplay-bench.ts';
 import type { BenchContext, BenchOptions, BenchRow, BenchSection, Corpus, JsonValue, SectionResult } from './types.ts';
 
 /**
@@ -19,7 +20,7 @@ import type { BenchContext, BenchOptions, BenchRow, BenchSection, Corpus, JsonVa
  *
  *   npm run bench -- --replies 20000 --seed 42 --peer-replies 2000 --min-seconds 2 --only lint
  */
-const sections: readonly BenchSection[] = [lintBench, nluBench, turnBench, httpBench];
+const sections: readonly BenchSection[] = [lintBench, nluBench, turnBench, selfPlayBench, httpBench];
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -136,12 +136,15 @@ export const joinList = (xs: string[]): string => xs.join('、');
 
 /** The buyer says they sent (or took) the photos. */
 export function saysPhotosSent(text: string): boolean {
-  return /拍了|拍好|照片|图片|图发|发了|发过|发您|发给|看图|看下图|看一下图|已发|上传|\[图片\]|截图/u.test(normalizeSameLength(text));
+  const plain = normalizeSameLength(text);
+  // "先不拍了", "还没拍", "不发了": not sent.
+  if (/(?:不|没|没有|还没|先不)(?:拍|发|上传|传)/u.test(plain)) return false;
+  return /拍了|拍好|照片|图片|图发|发了|发过|发您|发给|看图|看下图|看一下图|已发|上传|\[图片\]|截图/u.test(plain);
 }
 
 /** Something is missing rather than wrong (漏发/少发). */
 export function saysMissing(text: string): boolean {
-  return /漏发|少发|少了|漏了|缺了|没有收到赠品|少一/u.test(normalizeSameLength(text));
+  return /漏发|少发|少了|漏了|缺了|没有收到赠品|少一|只收到|只到了|就[一1][盒件个袋条份双箱]|数量不对|只有[一1][盒件个袋条份双箱]/u.test(normalizeSameLength(text));
 }
 
 export type QualityChoice = 'resend' | 'refund' | 'compensation';

@@ -102,8 +102,21 @@ describe('planConcession', () => {
     });
     expect(planConcession({ ...decisive, offer: offer('reduction', 29.95) })).toMatchObject({ ok: true, counter: false, finalPrice: 569.05 });
     expect(planConcession({ ...decisive, offer: offer('reduction', 30) })).toMatchObject({ ok: true, counter: true, concession: { amount: 29 }, finalPrice: 570 });
-    expect(planConcession({ ...decisive, offer: offer('target', 500) })).toMatchObject({ ok: true, counter: true, finalPrice: 570 });
+    // Below the floor (560): nothing at all, not the best allowed instead (seed 002: 价格无理 → 遗憾).
+    expect(planConcession({ ...decisive, offer: offer('target', 500) })).toEqual({ ok: false, reason: 'below_floor' });
+    expect(planConcession({ ...base, type: 'excuse', kinds: KINDS_BY_TYPE.excuse, product: coat, offer: offer('target', 500) })).toEqual({ ok: false, reason: 'below_floor' });
+    // Never more than asked: a 3元 ask gets no 10元 coupon.
+    expect(planConcession({ ...base, type: 'generic', kinds: KINDS_BY_TYPE.generic, product: coat, offer: offer('reduction', 3) })).toEqual({ ok: false, reason: 'budget_exhausted' });
+    // A comparison's amount is the other shop's price, not an offer.
+    expect(planConcession({ ...base, type: 'comparison', kinds: KINDS_BY_TYPE.comparison, product: coat, offer: offer('target', 500) })).toMatchObject({ ok: true });
     expect(planConcession(decisive)).toMatchObject({ ok: true, counter: false, concession: { amount: 10 } });
+  });
+
+  it('by default one concession per product: insisting wins nothing new', () => {
+    const oneEach = { ...testShop, bargaining: { ...testShop.bargaining, concessionsPerProduct: 1 } };
+    const ledger: Concession[] = [{ kind: 'coupon', amount: 10, productId: coat.id, reason: 'x' }];
+    expect(planConcession({ ...base, shop: oneEach, ledger, type: 'excuse', kinds: KINDS_BY_TYPE.excuse, product: coat })).toEqual({ ok: false, reason: 'already_granted' });
+    expect(planConcession({ ...base, shop: oneEach, ledger, type: 'excuse', kinds: KINDS_BY_TYPE.excuse, product: scarf })).toMatchObject({ ok: true });
   });
 
   it('never grants the same kind twice on a product', () => {

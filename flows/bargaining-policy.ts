@@ -110,7 +110,7 @@ export function requestedDiscount(offer: BuyerOffer | null, product: Product): n
   return discount > 0 && discount < product.price ? discount : null;
 }
 
-export type DeclineReason = 'already_granted' | 'gifts_exhausted' | 'budget_exhausted';
+export type DeclineReason = 'already_granted' | 'gifts_exhausted' | 'budget_exhausted' | 'below_floor';
 
 export type Plan =
   | {
@@ -195,13 +195,45 @@ function planKind(kind: ConcessionKind, input: PlanInput, remaining: number): Ki
  */
 export function planConcession(input: PlanInput): Plan {
   const remaining = remainingBudget(input.product, input.shop.bargaining, input.ledger);
+  // A comparison names another shop's price, not an offer to this one (seed 002 对比型: explain the value).
+  const asked = input.type === 'comparison' ? null : requestedDiscount(input.offer, input.product);
+  // A price below the floor is not negotiable, whatever the type: no coupon or gift "instead"
+  // (seed 002: 武断型 "提出的价格无理 → 遗憾", 借口型 "价格差很多 → 方便时再付款").
+  if (asked !== null && priceOffered(input.offer!, input.product, input.ledger) < input.product.floorPrice) return { ok: false, reason: 'below_floor' };
+  // One concession per product: insisting wins nothing new (a polite hold, then a hand-off).
+  if (onProduct(input.ledger, input.product.id).length >= input.shop.bargaining.concessionsPerProduct) return { ok: false, reason: 'already_granted' };
   let first: Plan | null = null;
   for (const kind of input.kinds) {
     const plan = planKind(kind, input, remaining);
+    // Never more than the buyer asked for ("少3块" gets no 5元 coupon).
+    if (plan.ok && asked !== null && plan.concession.kind !== 'gift' && plan.concession.amount > asked) {
+      first ??= { ok: false, reason: 'budget_exhausted' };
+      continue;
+    }
     if (plan.ok) return plan;
     first ??= plan;
   }
   return first ?? { ok: false, reason: 'budget_exhausted' };
+}
+
+/** The price the buyer would pay: a target is that price; a reduction comes off what is already agreed. */
+function priceOffered(offer: BuyerOffer, product: Product, ledger: readonly Concession[]): number {
+  if (offer.kind === 'target') return offer.value;
+  if (offer.kind === 'rate') return round2(product.price * offer.value);
+  return round2(finalPriceOf(product, ledger) - offer.value);
+}
+
+/**
+ * "就差5块钱", "差个十块": the money is what is missing, a reduction, not a target price (the
+ * extractor reads only 少/便宜/减 before an amount as a reduction).
+ */
+export function asReduction(offer: BuyerOffer | null, text: string, price?: number): BuyerOffer | null {
+  if (offer === null || offer.kind !== 'target') return offer;
+  // "就3块 行不行" for a 459元 jacket: nobody offers 3元 for it — it is the 3元 off asked before.
+  if (price !== undefined && offer.value < price * 0.5 && offer.value <= price * 0.2) return { ...offer, kind: 'reduction' };
+  const at = text.indexOf(offer.text);
+  const before = at < 0 ? '' : text.slice(Math.max(0, at - 3), at);
+  return /差(?:了|个|個)?$|差[个個]?$/.test(before) ? { ...offer, kind: 'reduction' } : offer;
 }
 
 /** The buyer's newest order for the product that can still be repriced or get a gift (unpaid, or paid and not printed). */

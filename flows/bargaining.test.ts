@@ -283,7 +283,7 @@ describe('bargainingMachine: policy boundaries', () => {
     expect(over.concessions[0]!.amount).toBeLessThanOrEqual(testShop.bargaining.maxDiscountRate * coat.price);
   });
 
-  it('a bare number without 元 in a decisive or generic request is the target price when plausible', () => {
+  it('a bare number without 元 is the target price when plausible (not in a comparison)', () => {
     expect(afterDecline().send(turn('bargain_decisive', '570行就拍')).replies[0]).toMatchObject({
       scriptId: 'bargaining.decisive_discount',
       params: { discount: 29, finalPrice: 570 },
@@ -292,10 +292,14 @@ describe('bargainingMachine: policy boundaries', () => {
     m.send(turn('bargain_decisive', '羊毛大衣580卖不卖，卖我就拍'));
     expect(m.context().offer).toEqual({ productId: 'coat-01', kind: 'target', value: 580, text: '580' });
     expect(start().send(turn('bargain_generic', '580可以吗')).replies).toHaveLength(1);
-    // Not a price: a size, or another type of request.
+    // The money an excuse names is an offer too ("只剩580了": below it nothing can be given).
     const excuse = start();
     excuse.send(turn('bargain_excuse', '只剩580了'));
-    expect(excuse.context().offer).toBeNull();
+    expect(excuse.context().offer).toEqual({ productId: 'coat-01', kind: 'target', value: 580, text: '580' });
+    // Not a price: another shop's price, or a size.
+    const compared = start();
+    compared.send(turn('bargain_comparison', '别家才580'));
+    expect(compared.context().offer).toBeNull();
     const sized = start();
     sized.send(turn('bargain_decisive', '165的人穿就拍'));
     expect(sized.context().offer).toBeNull();
@@ -306,11 +310,16 @@ describe('bargainingMachine: policy boundaries', () => {
       scriptId: 'bargaining.decisive_discount',
       params: { discount: 29, finalPrice: 570 },
     });
-    // Below the floor: the best allowed instead, never the floor or below.
+    // Below the floor: no concession of any kind (seed 002 武断型: 提出的价格无理 → 遗憾).
     expect(afterDecline().send(turn('bargain_decisive', '550我就拍', { entities: [money('550', 550)] })).replies[0]).toMatchObject({
-      scriptId: 'bargaining.decisive_counter',
-      params: { finalPrice: 570 },
+      scriptId: 'bargaining.below_floor',
     });
+    // 就差5块钱: what is missing is a reduction, not a target price of 5.
+    expect(afterDecline().send(turn('bargain_excuse', '就差5块钱', { entities: [money('5块钱', 5)] })).replies[0]).toMatchObject({
+      scriptId: 'bargaining.excuse_gift',
+    });
+    // 少8块 without 元 is still a reduction.
+    expect(afterDecline().send(turn('bargain_decisive', '少8就拍')).replies[0]).toMatchObject({ scriptId: 'bargaining.decisive_discount', params: { discount: 8, finalPrice: 591 } });
   });
 
   it('floor price: a product whose floor is tighter than the rate', () => {
@@ -322,8 +331,9 @@ describe('bargainingMachine: policy boundaries', () => {
     expect(accept.send(at('少3块我就拍', [money('少3块', 3, true)])).replies[0]).toMatchObject({ scriptId: 'bargaining.decisive_discount', params: { discount: 3, finalPrice: 97 } });
     const counter = start();
     counter.send(at('96我就拍', [money('96', 96)]));
-    const out = counter.send(at('96就拍', []));
-    expect(out.replies[0]).toMatchObject({ scriptId: 'bargaining.decisive_counter', params: { discount: 3, finalPrice: 97 } });
+    expect(counter.send(at('96就拍', [])).replies[0]).toMatchObject({ scriptId: 'bargaining.below_floor' });
+    const out = counter.send(at('少3块我就拍', [money('少3块', 3, true)]));
+    expect(out.replies[0]).toMatchObject({ scriptId: 'bargaining.decisive_discount', params: { discount: 3, finalPrice: 97 } });
     // Budget used up: no coupon (10 > 0 left) and no gift, the price stays at the floor.
     expect(counter.send(turn('bargain_excuse', '钱不够', { facts: { shop, product: tight } })).replies).toEqual([
       { scriptId: 'bargaining.budget_exhausted', params: { product: '陶瓷杯', finalPrice: 97 } },
@@ -515,6 +525,7 @@ describe('scripts-library/bargaining.yaml', () => {
   it('has every script the machine uses, each with at least two variants', () => {
     const expectedIds = [
       'ask_product',
+      'below_floor',
       'promise_decline',
       'comparison_decline',
       'decisive_decline',

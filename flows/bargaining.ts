@@ -7,6 +7,7 @@ import {
   GIFT_ASK_KINDS,
   KINDS_BY_TYPE,
   finalPriceOf,
+  asReduction,
   offerFromEntities,
   openOrderFor,
   planConcession,
@@ -74,14 +75,27 @@ const NUMBERS = new RegExp(NUMERAL, 'g');
  */
 export function bareTargetPrice(text: string, product: Pick<Product, 'price'>): number | null {
   const numbers = [...text.normalize('NFKC').matchAll(NUMBERS)].map((m) => parseNumeral(m[0]));
-  const plausible = numbers.filter((n): n is number => n !== undefined && n >= product.price * BARE_TARGET_MIN_SHARE && n < product.price);
+  // The same number said twice ("只有600 能不能600卖我") is one offer.
+  const plausible = [...new Set(numbers.filter((n): n is number => n !== undefined && n >= product.price * BARE_TARGET_MIN_SHARE && n < product.price))];
   return plausible.length === 1 ? plausible[0]! : null;
 }
 
-/** A decisive or generic request without money or a rate may name the target price as a bare number. */
+const BARE_REDUCTION = /(?:少|便宜|减|減|差)(?:了|个|個)?([0-9]{1,4}|[零一二两兩三四五六七八九十百]{1,4})(?![0-9折%％])/u;
+
+/** "少50吧", "便宜二十": a reduction without 元/块 (the money extractor needs the unit). */
+export function bareReduction(text: string, product: Pick<Product, 'price'>): number | null {
+  const m = BARE_REDUCTION.exec(text.normalize('NFKC'));
+  const value = m ? parseNumeral(m[1]!) : undefined;
+  return value !== undefined && value > 0 && value < product.price ? value : null;
+}
+
+/** A request without money or a rate may name a reduction ("少50吧") or the target price as a bare number (not a comparison: that is another shop's price). */
 function bareOffer(event: TurnEvent, product: Product | undefined): BuyerOffer | null {
-  if (product === undefined || giftAsk(event) || (typeOf(event) !== 'decisive' && typeOf(event) !== 'generic')) return null;
+  if (product === undefined || giftAsk(event)) return null;
   if (event.entities.some((e) => e.type === 'money' || e.type === 'discount')) return null;
+  const reduction = bareReduction(event.text, product);
+  if (reduction !== null) return { productId: product.id, kind: 'reduction', value: reduction, text: String(reduction) };
+  if (typeOf(event) === 'comparison') return null;
   const value = bareTargetPrice(event.text, product);
   return value === null ? null : { productId: product.id, kind: 'target', value, text: String(value) };
 }
@@ -89,7 +103,7 @@ function bareOffer(event: TurnEvent, product: Product | undefined): BuyerOffer |
 /** This message's offer, else the one remembered for this product (or for no product in particular). */
 function effectiveOffer(context: BargainingContext, event: TurnEvent): BuyerOffer | null {
   const product = event.facts.product;
-  const now = offerFromEntities(event.entities, product) ?? bareOffer(event, product);
+  const now = asReduction(offerFromEntities(event.entities, product), event.text, product?.price) ?? bareOffer(event, product);
   if (now !== null) return now;
   const kept = context.offer;
   if (kept === null) return null;
@@ -192,6 +206,8 @@ export const bargainingMachine = setup({
       return {
         requests: context.requests + 1,
         ledger: [...context.ledger, plan.concession],
+        // The ask is met: a later "再少点" is a new ask, not the same reduction again.
+        offer: null,
         out: concessionOutput(event, plan, product),
       };
     }),

@@ -4,6 +4,13 @@ import type { Order } from '../src/orders/schema.ts';
 import { testOrder } from './test-fixtures.ts';
 
 describe('invoiceTitleFrom', () => {
+  it.each(['就上次买的那件', '围巾那单', '那个订单', '上回买的'])('"%s" names an order, not a title', (text) => {
+    expect(invoiceTitleFrom(text, true)).toBeNull();
+  });
+  it.each([['张三', '张三'], ['浙江暖阳科技有限公司', '浙江暖阳科技有限公司']])('"%s" answering the question is a title', (text, title) => {
+    expect(invoiceTitleFrom(text, true)?.title).toBe(title);
+  });
+
   it.each([
     ['发票抬头是杭州暖阳贸易有限公司', '杭州暖阳贸易有限公司', null],
     ['抬头：杭州暖阳贸易有限公司，税号91330100MA2XXXX12Q', '杭州暖阳贸易有限公司', '91330100MA2XXXX12Q'],

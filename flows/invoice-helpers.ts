@@ -11,6 +11,13 @@ const TAX_ID = /\b[0-9A-Z]{15,20}\b/g;
 /** A 税号 is named as such, or has letters (统一社会信用代码); a bare run of digits is an order id. */
 const TAX_WORD = /(?:税号|稅號|纳税人识别号|納稅人識別號|信用代码|信用代碼)[:：\s]*$/u;
 const PERSONAL = /^(?:个人|個人|本人|我自己|自己)$/u;
+/** What a company title ends with (or contains). */
+const COMPANY = /公司|集团|集團|厂|廠|店|中心|学校|學校|大学|大學|医院|醫院|研究所|事务所|事務所|工作室|协会|協會|银行|銀行|局|院|部|社|会$|所$/u;
+/** Words of a chat message, never of a person's name. */
+const CHATTER = /嘛|吧|呗|唄|帮|幫|忙|多开|多開|金额|金額|一下|谢谢|謝謝|好的|可以|行吗|什么|什麼|怎么|怎麼|不是|没有|沒有/u;
+
+/** Words that point at an order or an item, never part of a person's or company's name. */
+export const ORDER_WORDS = /那件|那单|那單|这单|這單|那个|那個|这个|這個|哪个|哪個|上次|上回|买的|買的|拍的|订单|訂單|那笔|那筆|到的|收到/u;
 
 export interface InvoiceTitle {
   title: string;
@@ -42,8 +49,15 @@ export function invoiceTitleFrom(text: string, bare = false): InvoiceTitle | nul
   if (candidate === null) return null;
   const title = clean(candidate.replace(/(?:订单|訂單)?\d{15,20}/gu, ''), taxId);
   if (PERSONAL.test(title)) return { title: '个人', taxId };
+  // "个人 林安娜": a personal invoice in that name.
+  const personal = /^(?:个人|個人)[\s:：,，]*([\p{Script=Han}]{2,4})$/u.exec(title);
+  if (personal) return { title: personal[1]!, taxId };
+  // Answering the question, a title is a name: a company's, or a person's (a few characters) — not chatter.
+  if (intro === null && !COMPANY.test(title) && ([...title].length > 8 || CHATTER.test(title))) return null;
   // A title is a name, not a question or a sentence about invoices.
   if (title.length < 2 || title.length > 40 || /[发發]票|[吗嗎么麼]|怎么|可以/u.test(title)) return null;
+  // "就上次买的那件", "围巾那单" name an order, not whom the invoice is for.
+  if (intro === null && ORDER_WORDS.test(title)) return null;
   return { title, taxId };
 }
 

@@ -103,6 +103,22 @@ describe('asking for the title', () => {
     expect(steps[2]!.out.remarks[0]!.reason).toContain('抬头“个人”');
   });
 
+  it('while waiting, a message pointing at an order is no title: the bot asks which order (naming them), or moves to the one pointed at', () => {
+    const a = order('100000000000000001', 'paid');
+    const b = order('100000000000000002', 'delivered');
+    const asked = run([t('要开发票', [a, b]), t('就上次买的那件', [a, b], 'wrong_item'), t('个人', [a, b], 'other')]);
+    expect(asked.map((s) => s.value)).toEqual(['awaitingTitle', 'awaitingTitle', 'idle']);
+    expect(ids(asked[1]!.out)).toEqual(['invoice.which_order']);
+    expect(asked[1]!.out.remarks).toEqual([]);
+    expect(asked[1]!.out.replies[0]!.params.orderId).toMatch(/尾号0001.*尾号0002/);
+    // The engine narrowed the orders to the one the message points at ("大衣那单"): the title is asked for that order.
+    const pointed = turn('return_dislike', '大衣那单', { facts: { orders: [b], orderCues: ['product'] } });
+    const moved = run([t('要开发票', [a, b]), pointed]);
+    expect(moved[1]!.value).toBe('awaitingTitle');
+    expect(moved[1]!.out.replies[0]!.params.orderId).toBe(b.id);
+    expect(moved[1]!.out.remarks).toEqual([]);
+  });
+
   it('another invoice question while waiting is answered afresh', () => {
     const o = order('100000000000000001', 'paid');
     const steps = run([t('要开发票', [o]), t(TITLE, [o])]);

@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
 import type { Order } from '../src/orders/schema.ts';
 import { asksAboutCharges, invoiceRemark, invoiceTitleFrom, noteAsksForInvoice, type InvoiceTitle } from './invoice-helpers.ts';
-import { mentionedOrder, ordersHolding } from './logistics-helpers.ts';
+import { mentionedOrder, ORDER_POINTER, orderList, ordersHolding } from './logistics-helpers.ts';
 import { asksSpecialInvoice, preOrderInvoiceReply } from './presale.ts';
 import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
 
@@ -112,7 +112,7 @@ function freshAnswer(event: TurnEvent): Answer {
   const target = invoiceOrder(event);
   if (target.kind === 'foreign') return { replies: [{ scriptId: 'logistics.order.not_own', params: {} }] };
   // Before any order, about a product not ordered yet, or a 专票 question: the pre-sale answer.
-  const named = mentionedOrder(event.text, event.entities, event.facts.orders).kind === 'own';
+  const named = mentionedOrder(event.text, event.entities, event.facts.orders).kind === 'own' || event.facts.orderCues !== undefined;
   if (target.kind === 'none' || asksSpecialInvoice(event.text) || (!named && aboutNewPurchase(event))) return { replies: [preOrderInvoiceReply(event)] };
   const order = target.order;
   if (noteAsksForInvoice(order)) return alreadyNoted(order, event);
@@ -124,15 +124,35 @@ function freshAnswer(event: TurnEvent): Answer {
   return remarkedAnswer(order, title, event);
 }
 
+/** The message names an order (the engine narrowed the orders by what it says, or it says 那件/那单/订单). */
+const pointsAtOrder = (event: TurnEvent): boolean => event.facts.orderCues !== undefined || ORDER_POINTER.test(event.text);
+
+/** The invoice moves to the one order the buyer points at, or the bot asks which, naming the candidates. */
+function orderForInvoice(event: TurnEvent, asked: string): Answer {
+  const { orders } = event.facts;
+  if (event.facts.orderCues !== undefined && orders.length === 1) return freshAnswer({ ...event, intent: 'invoice' });
+  const candidates = orders.filter((o) => o.state !== 'refunding');
+  return { replies: [reply('which_order', { orderId: orderList(candidates, 5, event.facts.shop) })], awaitTitleOf: asked };
+}
+
 /** What a turn decides, or null when the turn is not the machine's. */
 export function decideInvoice(context: InvoiceContext, event: TurnEvent): Answer | null {
   // "要收税点吗": never charged; a title still awaited stays awaited.
   if (event.intent === 'invoice' && asksAboutCharges(event.text) && invoiceTitleFrom(event.text) === null) {
     return { replies: [reply('no_charge')], ...(context.orderId === null ? {} : { awaitTitleOf: context.orderId }) };
   }
+  // Waiting for the title: a message that reads as one answers it, whatever it was classified as
+  // ("北京博文商贸有限公司 税号…" reads as an invoice question for its 税号).
+  if (context.orderId !== null) {
+    const order = event.facts.orders.find((o) => o.id === context.orderId);
+    const title = invoiceTitleFrom(event.text, true);
+    if (order !== undefined && title !== null) return remarkedAnswer(order, title, event);
+  }
   if (context.orderId !== null && event.intent !== 'invoice') {
     const order = event.facts.orders.find((o) => o.id === context.orderId);
     const title = invoiceTitleFrom(event.text, true);
+    // "围巾那单", "就上次买的那件": which order the invoice is for, not its title — the question stays open.
+    if (title === null && pointsAtOrder(event)) return orderForInvoice(event, context.orderId);
     return order === undefined || title === null ? null : remarkedAnswer(order, title, event);
   }
   return event.intent === 'invoice' ? freshAnswer(event) : null;

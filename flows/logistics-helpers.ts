@@ -1,4 +1,5 @@
 import type { Entity } from '../src/nlu/entities/index.ts';
+import type { Shop } from '../src/shop/schema.ts';
 import type { Order } from '../src/orders/schema.ts';
 
 /** Pure helpers of the logistics machine (no clock: the time always comes from the turn's facts). */
@@ -17,6 +18,9 @@ export const holdsProduct = (order: Order, productId: string): boolean => order.
 export const ordersHolding = (orders: readonly Order[], product: { id: string } | undefined): Order[] =>
   product === undefined ? [] : orders.filter((o) => holdsProduct(o, product.id));
 export const isPending = (order: Order): boolean => PENDING_STATES.includes(order.state);
+
+/** Words that show the buyer speaks of one order among several (那单, 那个订单, 那件); 这个/那个 alone are too common. */
+export const ORDER_POINTER = /(?:那|这|這|哪)(?:一)?(?:单|單|个订单|個訂單|笔|筆|件|条|條|份|箱|盒)|订单|訂單/u;
 
 /** Minutes after payment within which the address is changed by a remark alone (seed 004 修改订单流程). */
 export const DIRECT_CHANGE_MINUTES = 30;
@@ -68,10 +72,19 @@ export function shortIds(orders: readonly Order[]): string[] {
   return orders.map((o) => o.id);
 }
 
-/** "尾号1234、尾号5678" (at most `max`, the newest first as the engine passes them). */
-export function orderList(orders: readonly Order[], max = 5): string {
-  return shortIds(orders.slice(0, max))
-    .map((tail) => `尾号${tail}`)
+/**
+ * "尾号2984（女士高腰牛仔裤）、尾号5377（手剥山核桃等）": the candidates by the last digits of their
+ * ids and what is in them, so the buyer can tell them apart (at most `max`, newest first).
+ */
+export function orderList(orders: readonly Order[], max = 5, shop?: Pick<Shop, 'products'>): string {
+  const shown = orders.slice(0, max);
+  const tails = shortIds(shown);
+  return shown
+    .map((order, i) => {
+      const first = shop?.products.find((p) => p.id === order.items[0]?.productId);
+      const what = first === undefined ? '' : `（${first.shortName ?? first.name}${order.items.length > 1 ? '等' : ''}）`;
+      return `尾号${tails[i]}${what}`;
+    })
     .join('、');
 }
 

@@ -137,7 +137,7 @@ describe('logistics_track', () => {
     const orders = [shippedA, shippedB];
     const steps = run([turn('logistics_track', '快递到哪了', at(orders)), turn('other', '2222那个', at(orders))]);
     expect(steps[0]!.value).toBe('choosingOrder');
-    expect(steps[0]!.out.replies).toEqual([{ scriptId: 'logistics.track.which_order', params: { orderId: '尾号1111、尾号2222' } }]);
+    expect(steps[0]!.out.replies).toEqual([{ scriptId: 'logistics.track.which_order', params: { orderId: '尾号1111（羊毛呢大衣）、尾号2222（羊毛呢大衣）' } }]);
     expect(steps[0]!.context.pending).toEqual({ kind: 'choose_order', intent: 'logistics_track', orderIds: [shippedA.id, shippedB.id], address: null });
     expect(steps[1]!.value).toBe('idle');
     expect(steps[1]!.out.replies[0]).toMatchObject({ scriptId: 'logistics.track.shipped', params: { orderId: shippedB.id, trackingNumber: 'ZT002222' } });
@@ -341,7 +341,7 @@ describe('address_change', () => {
     const orders = [printed, paid];
     const steps = run([turn('address_change', `地址改为${NEW}`, at(orders)), turn('other', '3333', at(orders))]);
     expect(steps[0]!.value).toBe('choosingOrder');
-    expect(steps[0]!.out.replies).toEqual([{ scriptId: 'logistics.address_change.which_order', params: { orderId: '尾号4444、尾号3333' } }]);
+    expect(steps[0]!.out.replies).toEqual([{ scriptId: 'logistics.address_change.which_order', params: { orderId: '尾号4444（羊毛呢大衣）、尾号3333（羊毛呢大衣）' } }]);
     expect(steps[1]!.value).toBe('idle');
     expect(steps[1]!.out.replies).toEqual([{ scriptId: 'logistics.address_change.warehouse', params: { orderId: paid.id, address: NEW } }]);
   });

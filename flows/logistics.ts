@@ -57,7 +57,7 @@ const isLogisticsIntent = (intent: IntentId): intent is LogisticsIntent => LOGIS
 
 /** An open question of the machine (JSON: only the buyer's own order ids and what they wrote). */
 export type PendingQuestion =
-  | { kind: 'choose_order'; intent: 'logistics_track' | 'address_change'; orderIds: string[]; address: string | null }
+  | { kind: 'choose_order'; intent: 'logistics_track' | 'address_change' | 'cancel_order'; orderIds: string[]; address: string | null }
   | { kind: 'address'; orderId: string };
 
 export interface LogisticsContext {
@@ -135,7 +135,7 @@ function trackAnswer(event: TurnEvent): Answer {
       return notOwn();
     case 'several':
       return {
-        replies: [reply('track.which_order', { orderId: orderList(t.orders) })],
+        replies: [reply('track.which_order', { orderId: orderList(t.orders, 5, event.facts.shop) })],
         pending: { kind: 'choose_order', intent: 'logistics_track', orderIds: t.orders.map((o) => o.id), address: null },
       };
     case 'none': {
@@ -276,7 +276,7 @@ function addressChangeAnswer(event: TurnEvent): Answer {
       return notOwn();
     case 'several':
       return {
-        replies: [reply('address_change.which_order', { orderId: orderList(t.orders) })],
+        replies: [reply('address_change.which_order', { orderId: orderList(t.orders, 5, event.facts.shop) })],
         pending: { kind: 'choose_order', intent: 'address_change', orderIds: t.orders.map((o) => o.id), address },
       };
     case 'none': {
@@ -387,8 +387,16 @@ function cancelOrder(order: Order, event: TurnEvent): Answer {
 }
 
 function cancelAnswer(event: TurnEvent): Answer {
-  const t = target(event, (o) => o.state === 'unpaid' || isPending(o), 'newest');
+  // Cancelling is irreversible for the warehouse (请勿发货): with several cancellable orders and
+  // nothing saying which, ask — naming them — instead of acting on the newest.
+  const t = target(event, (o) => o.state === 'unpaid' || isPending(o), 'ask');
   if (t.kind === 'foreign') return notOwn();
+  if (t.kind === 'several') {
+    return {
+      replies: [reply('cancel.which_order', { orderId: orderList(t.orders, 5, event.facts.shop) })],
+      pending: { kind: 'choose_order', intent: 'cancel_order', orderIds: t.orders.map((o) => o.id), address: null },
+    };
+  }
   const order = t.kind === 'order' ? t.order : event.facts.orders[0];
   return order === undefined ? askOrderId() : cancelOrder(order, event);
 }
@@ -421,17 +429,28 @@ function answerPending(pending: PendingQuestion, event: TurnEvent): Answer | und
   const { orders } = event.facts;
   if (pending.kind === 'choose_order') {
     const candidates = orders.filter((o) => pending.orderIds.includes(o.id));
-    const mention = mentionedOrder(event.text, event.entities, orders, candidates);
+    const mention = chosenOrder(event, candidates);
     if (mention.kind === 'foreign') return notOwn(pending);
     if (mention.kind === 'none') return undefined;
     if (isLogisticsIntent(event.intent) && event.intent !== pending.intent) return undefined;
     if (pending.intent === 'logistics_track') return trackOrder(mention.order, event);
+    if (pending.intent === 'cancel_order') return cancelOrder(mention.order, event);
     return addressChangeOrder(mention.order, addressFromText(event.text) ?? pending.address, event);
   }
   const order = orders.find((o) => o.id === pending.orderId);
   const address = addressFromText(event.text, true);
   if (order === undefined || address === null) return undefined;
   return addressChangeOrder(order, address, event);
+}
+
+/**
+ * The answer to "which order?": an id or its last digits, or — when the engine narrowed the
+ * buyer's orders by what the message says ("没付钱的那个", "大衣那单") — the one candidate left.
+ */
+export function chosenOrder(event: TurnEvent, candidates: readonly Order[]): ReturnType<typeof mentionedOrder> {
+  const mention = mentionedOrder(event.text, event.entities, event.facts.orders, candidates);
+  if (mention.kind !== 'none' || event.facts.orderCues === undefined) return mention;
+  return candidates.length === 1 ? { kind: 'own', order: candidates[0]! } : mention;
 }
 
 /** What a turn decides (pure; guards and actions both read it). */

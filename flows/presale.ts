@@ -1,3 +1,4 @@
+import { normalizeSameLength } from '../src/text/normalize.ts';
 import { assign, setup } from 'xstate';
 import type { IntentId } from '../src/nlu/intents.ts';
 import { promotionsFor } from '../src/shop/promotions.ts';
@@ -66,6 +67,8 @@ export interface PresaleContext {
   hesitated: boolean;
   /** Reminders of the missing body data while waiting for it. */
   bodyReminders: number;
+  /** The variant of the last stock question ("啥时候补货" right after is about it); absent in older snapshots. */
+  stockAsked?: { productId: string; color: string | null; size: string | null } | null;
 }
 
 /**
@@ -113,7 +116,10 @@ interface Turn {
 const productOf = (turn: Turn): Product | undefined => turn.event.facts.product;
 /** What agents call a product in chat (the engine already passes the current product so). */
 const displayName = (p: Product): string => p.shortName ?? p.name;
-const askProduct = (): Answer => ({ replies: [reply('ask_product')] });
+const askProduct = (turn?: Turn): Answer => {
+  const candidates = turn?.event.facts.productCandidates ?? [];
+  return { replies: [candidates.length > 1 ? reply('ask_product_among', { candidates: joinList(candidates) }) : reply('ask_product')] };
+};
 
 // ---------------------------------------------------------------- greeting
 
@@ -185,17 +191,41 @@ function stockReplies(product: Product, answer: StockAnswer): Answer {
   }
 }
 
+/** "啥时候补货", "什么时候有货": a follow-up about the variant just asked for. */
+const RESTOCK_FOLLOW_UP = /补货|補貨|补上|補上|到货|到貨|什么时候有|什麼時候有|啥时候有|啥時候有|几时有|幾時有|还会有|還會有|再有/u;
+
+const FOLLOW_UP = /^(?:那|那么|那麼|还有|還有)|呢[？?]*$/u;
+
+/** The variant a stock question is about: the one named, else — for a restock follow-up — the one asked just before. */
+function stockVariant(turn: Turn, product: Product): { color: string | null; size: string | null } {
+  // Colours are matched on the simplified text ("燕麥色" is 燕麦色).
+  const named = askedVariant(turn.event.entities, product, normalizeSameLength(turn.event.text));
+  const before = turn.context.stockAsked;
+  if (before == null || before.productId !== product.id) return named;
+  // "那XL呢" after "黑色有吗": the colour stays, the size is new (and the other way round).
+  if (FOLLOW_UP.test(turn.event.text.trim()) && (named.color === null) !== (named.size === null)) return { color: named.color ?? before.color, size: named.size ?? before.size };
+  if (named.color !== null || named.size !== null) return named;
+  return RESTOCK_FOLLOW_UP.test(turn.event.text) ? { color: before.color, size: before.size } : named;
+}
+
 function stockAnswer(turn: Turn): Answer {
   const product = productOf(turn);
-  if (product === undefined) return askProduct();
-  return stockReplies(product, lookUpStock(product, askedVariant(turn.event.entities, product, turn.event.text), turn.event.facts.now));
+  if (product === undefined) return askProduct(turn);
+  return stockReplies(product, lookUpStock(product, stockVariant(turn, product), turn.event.facts.now));
 }
 
 // ---------------------------------------------------------------- product info
 
+/** "多少钱", "什么价", "价格多少": the list price (not haggling: nothing asks for less). */
+export const PRICE_QUESTION = /多少钱|多少錢|什么价|什麼價|啥价|啥價|价格多少|價格多少|价钱|價錢|几块钱|幾塊錢|卖多少|賣多少|售价|售價|标价|標價/u;
+/** "敢说全网最低吗", "是不是最便宜的": an honest answer without a superlative (广告法). */
+export const LOWEST_PRICE_CLAIM = /全网最低|全網最低|最低价|最低價|最便宜|全网最便宜|全網最便宜|比别家都便宜|比別家都便宜|价格最低|價格最低/u;
+
 function productInfoAnswer(turn: Turn): Answer {
   const product = productOf(turn);
-  if (product === undefined) return askProduct();
+  if (LOWEST_PRICE_CLAIM.test(turn.event.text)) return { replies: [reply('product_info.price_claim', { shop: turn.event.facts.shop.name })] };
+  if (product === undefined) return askProduct(turn);
+  if (PRICE_QUESTION.test(turn.event.text)) return { replies: [reply('product_info.price', { product: displayName(product), price: product.price })] };
   const { found, missing } = askedAttributes(product, turn.event.text);
   const replies = [
     ...found.map((f) => reply('product_info.attribute', { product: displayName(product), attribute: f.attribute, value: f.value })),
@@ -532,8 +562,11 @@ function planTurn(context: PresaleContext, event: TurnEvent, mode: Mode): Partia
   if (!asking && mode === 'calm' && intent !== 'hesitation' && intent !== 'order_placed') out.replies.push(reply('hesitation.follow_up'));
   else if (!asking && mode !== 'calm' && !hesitated && answers.some((a) => a.readyToBuy === true)) out.replies.push(reply('nudge.order'));
 
+  const product = productOf(turn);
+  const stockAsked = intent === 'stock' && product !== undefined ? { productId: product.id, ...stockVariant(turn, product) } : (context.stockAsked ?? null);
   return {
     out,
+    stockAsked,
     body: turn.body,
     region: turn.region,
     greeted: context.greeted || intent === 'greeting',
@@ -579,6 +612,7 @@ export const presaleMachine = setup({
     followUpPromised: false,
     hesitated: false,
     bodyReminders: 0,
+    stockAsked: null,
   }),
   initial: 'idle',
   states: {

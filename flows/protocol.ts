@@ -85,13 +85,20 @@ export interface TurnFacts {
   shop: Shop;
   /** The agent whose name the bot speaks in (greeting, remarks). */
   agent: string;
-  /** The buyer's own orders, newest first. */
+  /** The buyer's own orders, newest first — only those the message refers to when it names some (see orderCues). */
   orders: Order[];
+  /**
+   * How the message named its order(s) without an id or with one ("大衣那单", "没付钱的那个",
+   * "上周到的"): then `orders` holds only the orders that fit. Absent when it named none.
+   */
+  orderCues?: ('id' | 'product' | 'state' | 'time' | 'context')[];
   /**
    * The product the conversation is about: named in this message, else the last one named, else
    * none. Its `name` is the name to say to the buyer (the shop's short name when it has one).
    */
   product?: Product;
+  /** The products the message names equally well ("裤子": two jeans), by the names to say — the flow asks which of them. */
+  productCandidates?: string[];
 }
 
 export interface TurnEvent {

@@ -67,7 +67,9 @@ export const testShop: Shop = ShopSchema.parse({
     { id: 'bag', name: '防尘袋', cost: 5 },
   ],
   promotions: [{ name: '双十二', description: '12月12日全店满300减30' }],
-  bargaining: { maxDiscountRate: 0.05, couponAmount: 10, freeShippingThreshold: 300, giftIds: ['sample', 'bag'] },
+  // A shop that allows several concessions per product, so the budget arithmetic (rate, floor, gifts) is exercised;
+  // the default of one is tested on its own (bargaining-policy.test.ts) and by the demo shop's stories.
+  bargaining: { maxDiscountRate: 0.05, couponAmount: 10, freeShippingThreshold: 300, giftIds: ['sample', 'bag'], concessionsPerProduct: 3 },
   largeOrderThreshold: 3000,
 });
 
@@ -155,6 +157,11 @@ export const SAMPLE_PLACEHOLDER_VALUES: Readonly<Record<string, string | number>
   variant: '黑色 L码',
   invoiceTitle: '杭州暖阳贸易有限公司',
   opening: '明天09:00',
+  topic: '发货和到货的时间',
+  candidates: '女士高腰牛仔裤、男士加绒牛仔裤',
+  task: '跟进仓库修改收货地址并回复顾客',
+  due: '11月21日14:30',
+  otherTopic: '查询物流进度',
 };
 
 /** A machine's state value and output after one turn. */

@@ -48,3 +48,16 @@ describe('dependency rules', () => {
     });
   }
 });
+
+describe('src/trainer is a client of the engine and the linter', () => {
+  it('knows no HTTP and no database (no src/server, src/store, src/cli; no express)', () => {
+    const files = sourceFiles('src/trainer');
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      for (const imported of importedAreas(file)) {
+        expect(['src/server', 'src/store', 'src/cli'], `${relative(root, file)} imports ${imported}`).not.toContain(imported);
+      }
+      expect(readFileSync(file, 'utf8'), relative(root, file)).not.toMatch(/from\s+['"](express|pg|better-sqlite3|ioredis)['"]/);
+    }
+  });
+});

@@ -35,6 +35,13 @@ describe('kefu chat', () => {
     expect(r.stdout).toMatch(/\[已交还机器人\][\s\S]*客服（自动回复）/);
   });
 
+  it('dates the demo orders relative to its clock, so a delivered order is inside the 7-day window on any day', async () => {
+    const r = await runCli(['chat', '--buyer', 'tb_buyer_bowen', '--now', '2026-12-04T14:07:00+08:00'], '我想退货，七天无理由可以吗\n', env);
+    expect(r.stdout).toContain('支持7天无理由退货');
+    expect(r.stdout).not.toContain('已经过了签收后7天');
+    expect(r.stdout).toContain('（小禾 2026-12-04）');
+  });
+
   it('shows the hand-off summary', async () => {
     const r = await runCli(['chat', ...NOW], '转人工\n', env);
     expect(r.stdout).toMatch(/\[转人工：转人工原因：顾客要求人工客服。买家 tb_buyer_anna/);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { promiseLine } from '../src/cli/chat-command.ts';
 import { runCli } from './helpers/run-cli.ts';
 
 // What a newcomer meets first: version, wrong input answered in Chinese with exit code 2.
@@ -24,10 +25,8 @@ describe('the CLI as a newcomer meets it', () => {
     expect(run.stderr).not.toMatch(/Error|at \//);
   });
 
-  it('prints promise deadlines in the shop-local time in kefu chat', async () => {
-    const run = await runCli(['chat', '--now', '2025-11-20T14:30:00+08:00'], '羊毛大衣我只剩600块了\n学生党没钱，便宜点吧\n');
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('店铺时间 2025-11-21 14:30 前');
-    expect(run.stdout).not.toMatch(/承诺：[^\]]*Z/);
+  it('prints promise deadlines in the shop-local time in kefu chat', () => {
+    expect(promiseLine({ text: '发放5元优惠券', dueAt: '2025-11-21T06:30:00.000Z' }, 'Asia/Shanghai')).toBe('  [承诺：发放5元优惠券，店铺时间 2025-11-21 14:30 前]');
+    expect(promiseLine({ text: 'x', dueAt: '2025-11-21T06:30:00.000Z' }, 'Europe/Berlin')).toContain('2025-11-21 07:30');
   });
 });

@@ -35,6 +35,15 @@ describe('kefu classify', () => {
     expect(lines[1]!.entities.map((e) => e.type)).toEqual(['courier']);
   });
 
+  it('marks a vague message as too unsure to act on, and a clear one not', async () => {
+    const vague = await run(['classify', '那个颜色的怎么样']);
+    expect(vague.stdout).toContain('存疑：请先向买家确认');
+    const json = JSON.parse((await run(['classify', '--format', 'json', '那个颜色的怎么样'])).stdout) as { abstain: boolean; confidence: number };
+    expect(json).toMatchObject({ abstain: true });
+    expect(json.confidence).toBeLessThan(0.5);
+    expect((await run(['classify', '能发顺丰吗'])).stdout).not.toContain('存疑');
+  });
+
   it('caches the trained model under the data folder', async () => {
     await run(['classify', '有货吗']);
     expect((await readdir(join(dataDir, 'cache'))).some((f) => /^nlu-model-[0-9a-f]{16}\.json$/.test(f))).toBe(true);
@@ -65,6 +74,30 @@ describe('kefu eval', () => {
     const file = await jsonl(['{"text": "能便宜点吗", "intent": "bargain_generic"}']);
     const r = await run(['eval', file, '--format', 'json']);
     expect(JSON.parse(r.stdout)).toMatchObject({ total: 1, accuracy: 1, misclassified: [] });
+  });
+
+  it('reports calibration: a reliability table, the ECE and the abstained answers, also in JSON', async () => {
+    const file = await jsonl([
+      '{"text": "能便宜点吗", "intent": "bargain_generic"}',
+      '{"text": "能发顺丰吗", "intent": "shipping_courier"}',
+      '{"text": "有货吗", "intent": "gift"}',
+    ]);
+    const text = await run(['eval', file]);
+    expect(text.stdout).toContain('置信度校准');
+    expect(text.stdout).toMatch(/0\.9–1\.0 +3 +\d+\.\d% +66\.7%/);
+    expect(text.stdout).toMatch(/期望校准误差 ECE \d+\.\d%/);
+    expect(text.stdout).toMatch(/存疑不执行（abstain）0 条/);
+    const json = JSON.parse((await run(['eval', file, '--format', 'json'])).stdout) as {
+      calibration: { total: number; ece: number; bins: { count: number; meanConfidence: number; accuracy: number }[] };
+      abstention: { abstained: number; answered: number; answeredAccuracy: number };
+    };
+    expect(json.calibration.total).toBe(3);
+    expect(json.calibration.bins).toHaveLength(10);
+    const top = json.calibration.bins[9]!;
+    expect(top).toMatchObject({ count: 3, accuracy: 2 / 3 });
+    // ECE with one bin is |accuracy − mean confidence| there.
+    expect(json.calibration.ece).toBeCloseTo(Math.abs(top.accuracy - top.meanConfidence), 10);
+    expect(json.abstention).toMatchObject({ abstained: 0, answered: 3 });
   });
 
   it('rejects unknown intent ids and malformed lines with file:line, all at once', async () => {

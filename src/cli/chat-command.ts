@@ -17,8 +17,13 @@ export const CHAT_HELP = `用法：kefu chat [--buyer 买家ID] [--mode auto|ass
 选项：
   --buyer ID          以哪个买家身份对话
   --mode auto|assist  auto：机器人直接回复（默认）；assist：给客服 3 条候选回复
-  --now 时间          对话时刻（ISO 格式，例如 2025-11-20T14:30:00+08:00），默认为当前时间
+  --now 时间          对话时刻（ISO 格式，例如 2025-11-20T14:30:00+08:00），默认为当前时间；演示订单的日期相对于它
 对话中输入：/agent 人工客服接手，/bot 交还机器人，/quit 退出。`;
+
+/** A promise as `kefu chat` prints it: its deadline in the shop's local time (the ledger keeps UTC). */
+export function promiseLine(p: { text: string; dueAt: string }, timeZone: string): string {
+  return `  [承诺：${p.text}，店铺时间 ${localDateTime(new Date(p.dueAt), timeZone)} 前]`;
+}
 
 function printResult(io: CliIo, r: TurnResult, timeZone: string): void {
   const who = r.delivery === 'send' ? '客服（自动回复）' : '候选回复（待人工发送）';
@@ -26,8 +31,7 @@ function printResult(io: CliIo, r: TurnResult, timeZone: string): void {
   const secondary = r.secondary.length > 0 ? ` +${r.secondary.join(',')}` : '';
   writeLine(io.stdout, `  [意图 ${r.intent} ${Math.round(r.confidence * 100)}%${secondary} · 状态 ${r.state}]`);
   for (const remark of r.remarks) writeLine(io.stdout, `  [备注${remark.orderId ? ` ${remark.orderId}` : ''}：${remark.text}]`);
-  // The shop's local time, as the agents read it (the ledger keeps UTC).
-  for (const p of r.promises) writeLine(io.stdout, `  [承诺：${p.text}，店铺时间 ${localDateTime(new Date(p.dueAt), timeZone)} 前]`);
+  for (const p of r.promises) writeLine(io.stdout, promiseLine(p, timeZone));
   if (r.handoff) writeLine(io.stdout, `  [转人工：${r.handoff.summary}]`);
   if (r.handover) writeLine(io.stdout, '  [无人在线：已记入交接班记录]');
 }
@@ -55,7 +59,8 @@ export async function runChat(args: string[], io: CliIo): Promise<number> {
   if (!/^[\w.-]{1,64}$/.test(values.buyer)) throw new CliUsageError(`买家ID格式有误："${values.buyer}"`);
 
   const shop = loadDemoShop();
-  const orders = loadDemoOrderProvider(shop);
+  // The demo orders are dated relative to the clock: --now pins both (the README's example).
+  const orders = loadDemoOrderProvider(shop, fixedNow ?? new Date());
   // The demo knows only its own buyers: another id would chat without any order, silently.
   if (!orders.buyers().includes(values.buyer)) throw new CliUsageError(`演示店铺没有买家 "${values.buyer}"，可选：${orders.buyers().join('、')}`);
   const deps: EngineDeps = {

@@ -22,7 +22,8 @@ function describe(c: Classification): string {
   const secondary = c.secondary.length > 0 ? `  另有：${c.secondary.join(', ')}` : '';
   const entities = c.entities.length > 0 ? `\n    实体：${c.entities.map((e) => `${e.type}=${e.text}`).join('  ')}` : '';
   const ranking = c.ranking.map((r) => `${r.intent} ${Math.round(r.confidence * 100)}%`).join(' / ');
-  return `${c.intent}  ${percent}${secondary}\n    候选：${ranking}${entities}`;
+  const unsure = c.abstain ? '  存疑：请先向买家确认' : '';
+  return `${c.intent}  ${percent}${unsure}${secondary}\n    候选：${ranking}${entities}`;
 }
 
 export async function runClassify(args: string[], io: CliIo): Promise<number> {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { reliability, type Reliability } from '../nlu/calibration.ts';
 import { isIntentId, type IntentId } from '../nlu/intents.ts';
 import { evaluate, type Evaluation } from '../nlu/metrics.ts';
 import { cliClassifier } from './classifier-cache.ts';
@@ -9,7 +10,8 @@ export const EVAL_HELP = `用法：kefu eval 文件.jsonl [选项]
 
 用您自己标注好的聊天记录评估意图识别：文件每行一个 JSON，例如
   {"text": "能便宜点吗", "intent": "bargain_generic"}
-输出准确率、宏平均 F1、各意图的精确率/召回率/样本数、最常混淆的意图对，以及识别错的行。
+输出准确率、宏平均 F1、各意图的精确率/召回率/样本数、置信度校准（分箱可靠性表和期望校准误差 ECE）、
+存疑（abstain）答案的比例、最常混淆的意图对，以及识别错的行。
 
 选项：
   --format text|json   输出格式（默认 text）
@@ -61,13 +63,59 @@ export function parseLabelledJsonl(source: string, file: string): LabelledLine[]
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-function printReport(io: CliIo, ev: Evaluation, misses: { line: number; text: string; gold: string; predicted: string; confidence: number }[], top: number): void {
-  writeLine(io.stdout, `样本数 ${ev.total}  准确率 ${pct(ev.accuracy)}  宏平均F1 ${pct(ev.macroF1)}`);
+/** How the answers flagged `abstain` (too unsure to act on) compare with the others. */
+export interface AbstentionSummary {
+  abstained: number;
+  /** Of the abstained answers, how many were right anyway. */
+  abstainedCorrect: number;
+  answered: number;
+  /** Accuracy of the answers not flagged. */
+  answeredAccuracy: number;
+}
+
+export function summarizeAbstention(results: readonly { abstain: boolean; correct: boolean }[]): AbstentionSummary {
+  const flagged = results.filter((r) => r.abstain);
+  const answered = results.length - flagged.length;
+  const answeredCorrect = results.filter((r) => !r.abstain && r.correct).length;
+  return {
+    abstained: flagged.length,
+    abstainedCorrect: flagged.filter((r) => r.correct).length,
+    answered,
+    answeredAccuracy: answered === 0 ? 0 : answeredCorrect / answered,
+  };
+}
+
+function printCalibration(io: CliIo, calibration: Reliability, abstention: AbstentionSummary): void {
+  writeLine(io.stdout, '\n置信度校准（按置信度分箱）：');
+  writeLine(io.stdout, `  ${'置信度'.padEnd(11)}${'样本数'.padEnd(7)}${'平均置信度'.padEnd(8)}准确率`);
+  for (const b of calibration.bins) {
+    if (b.count === 0) continue;
+    const range = `${b.from.toFixed(1)}–${b.to.toFixed(1)}`;
+    writeLine(io.stdout, `  ${range.padEnd(14)}${String(b.count).padEnd(10)}${pct(b.meanConfidence).padEnd(13)}${pct(b.accuracy)}`);
+  }
+  writeLine(io.stdout, `  期望校准误差 ECE ${pct(calibration.ece)}（越小越好：置信度与实际准确率之差的加权平均）`);
+  const share = calibration.total === 0 ? 0 : abstention.abstained / calibration.total;
+  writeLine(
+    io.stdout,
+    `  存疑不执行（abstain）${abstention.abstained} 条（${pct(share)}，其中 ${abstention.abstainedCorrect} 条其实识别对了）；其余 ${abstention.answered} 条准确率 ${pct(abstention.answeredAccuracy)}`,
+  );
+}
+
+function printReport(
+  io: CliIo,
+  ev: Evaluation,
+  calibration: Reliability,
+  abstention: AbstentionSummary,
+  misses: { line: number; text: string; gold: string; predicted: string; confidence: number }[],
+  top: number,
+): void {
+  writeLine(io.stdout, `样本数 ${ev.total}  准确率 ${pct(ev.accuracy)}  宏平均F1 ${pct(ev.macroF1)}  ECE ${pct(calibration.ece)}`);
   writeLine(io.stdout, '');
   writeLine(io.stdout, `${'意图'.padEnd(22)}精确率   召回率   F1       样本数`);
   for (const s of ev.perIntent) {
     writeLine(io.stdout, `${s.intent.padEnd(24)}${pct(s.precision).padEnd(9)}${pct(s.recall).padEnd(9)}${pct(s.f1).padEnd(9)}${s.support}`);
   }
+  printCalibration(io, calibration, abstention);
   if (ev.confusions.length > 0) {
     writeLine(io.stdout, '\n最常混淆（标注 → 识别）：');
     for (const c of ev.confusions.slice(0, top)) writeLine(io.stdout, `  ${c.gold} → ${c.predicted}  ${c.count}`);
@@ -106,10 +154,13 @@ export async function runEval(args: string[], io: CliIo): Promise<number> {
   const classifier = cliClassifier(io);
   const results = lines.map((l) => ({ ...l, result: classifier.classify(l.text) }));
   const ev = evaluate(results.map((r) => ({ gold: r.intent, predicted: r.result.intent })));
+  const scored = results.map((r) => ({ confidence: r.result.confidence, correct: r.result.intent === r.intent, abstain: r.result.abstain }));
+  const calibration = reliability(scored);
+  const abstention = summarizeAbstention(scored);
   const misses = results
     .filter((r) => r.result.intent !== r.intent)
     .map((r) => ({ line: r.line, text: r.text, gold: r.intent, predicted: r.result.intent, confidence: r.result.confidence }));
-  if (format.data === 'json') writeLine(io.stdout, JSON.stringify({ ...ev, misclassified: misses }, null, 2));
-  else printReport(io, ev, misses, top);
+  if (format.data === 'json') writeLine(io.stdout, JSON.stringify({ ...ev, calibration, abstention, misclassified: misses }, null, 2));
+  else printReport(io, ev, calibration, abstention, misses, top);
   return 0;
 }

@@ -7,7 +7,9 @@ import { runFlows } from './flows-command.ts';
 import { runKeys } from './keys-command.ts';
 import { runLint } from './lint-command.ts';
 import { runServe } from './serve-command.ts';
+import { runSimulate } from './simulate-command.ts';
 import { runTestFlows } from './test-flows-command.ts';
+import { runTrain } from './train-command.ts';
 
 export const MAIN_HELP = `kefu — 淘宝/天猫店铺的智能客服助手
 
@@ -20,6 +22,8 @@ export const MAIN_HELP = `kefu — 淘宝/天猫店铺的智能客服助手
   chat              在终端里以买家身份和演示店铺对话（显示意图、状态、备注）
   test-flows [目录] 运行对话测试故事（默认 test/stories），逐轮检查意图、状态、话术和回复
   flows diagram [名称]  输出对话状态机的 Mermaid 状态图
+  train             客服新人培训：和模拟买家练习对话，实时合规检查，结束时给出评分卡（--exam 考试）
+  simulate          让模拟买家和机器人对话（自对弈），统计成功率并列出失败的场景和步骤
   serve             启动 HTTP 服务（接口、健康检查、监控指标），默认演示店铺 + SQLite
   keys create       为店铺生成 API 密钥（--shop 店铺ID）
   help [命令]       显示帮助
@@ -30,6 +34,8 @@ export const MAIN_HELP = `kefu — 淘宝/天猫店铺的智能客服助手
   kefu lint replies.txt --profile taobao --format json
   kefu classify "在吗 能便宜点吗 包邮吗"
   kefu eval my-labelled-chats.jsonl
+  kefu train --scenario haggle_comparison
+  kefu simulate --dialogues 1000
   kefu serve --port 3000`;
 
 /** The version in package.json (read when asked: the CLI starts without it). */
@@ -48,6 +54,8 @@ const commands: Record<string, Command> = {
   chat: runChat,
   'test-flows': runTestFlows,
   serve: runServe,
+  simulate: runSimulate,
+  train: runTrain,
   keys: runKeys,
 };
 

@@ -224,7 +224,7 @@ describe('pending ask for the product', () => {
   it('remembers the ask in the state, continues the flow that asked, then clears it', async () => {
     const { conversation, results } = await chat(['能便宜点吗', '能便宜点吗']);
     expect(results[1]!.replies[0]!.scriptId).toBe('bargaining.ask_product');
-    expect(conversation.pendingAsk).toEqual({ flow: 'bargaining', intent: 'bargain_generic' });
+    expect(conversation.pendingAsk).toEqual({ flow: 'bargaining', intent: 'bargain_generic', text: '能便宜点吗' });
     expect(ConversationStateSchema.parse(JSON.parse(JSON.stringify(conversation))).pendingAsk).toEqual(conversation.pendingAsk);
     const next = await chat(['羊毛大衣'], { start: conversation });
     expect(next.results[0]!.state).toMatch(/^bot\/bargaining\./);
@@ -235,7 +235,7 @@ describe('pending ask for the product', () => {
   it('remembers a pre-sale ask for the product', async () => {
     const { conversation, results } = await chat(['有货吗']);
     expect(results[0]!.replies[0]!.scriptId).toBe('presale.ask_product');
-    expect(conversation.pendingAsk).toEqual({ flow: 'presale', intent: 'stock' });
+    expect(conversation.pendingAsk).toEqual({ flow: 'presale', intent: 'stock', text: '有货吗' });
     const next = await chat(['羊毛大衣'], { start: conversation });
     expect(next.results[0]!.replies[0]!.scriptId).toMatch(/^presale\.stock\./);
     expect(next.conversation.pendingAsk).toBeUndefined();

@@ -7,7 +7,7 @@ import { createLinter } from '../compliance/linter.ts';
 import type { Violation } from '../compliance/schema.ts';
 import type { Classifier } from '../nlu/classifier.ts';
 import type { Entity } from '../nlu/entities/index.ts';
-import { IntentIdSchema, type IntentId } from '../nlu/intents.ts';
+import { IntentIdSchema, isIntentId, type IntentId } from '../nlu/intents.ts';
 import type { Order, OrderProvider } from '../orders/schema.ts';
 import { isWithinWorkingHours } from '../shop/hours.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
@@ -17,7 +17,13 @@ import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runM
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
-import { intentForOrderState } from './reinterpret.ts';
+import { asksAboutSomeoneElsesOrder, intentForOrderState, intentForThreat, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
+import { shopQuestionReply } from './shop-questions.ts';
+import { understandInContext } from './understanding.ts';
+import { clarifyingQuestion } from './clarify.ts';
+import { asksAboutItsOwnThing, clauseAsks, eventForAsk, type ClauseContext } from './clauses.ts';
+import { progressReply } from './progress.ts';
+import { buyerWordsToListing, focusedOrders, ORDER_POINTER, orderInFocus, referredOrders } from './order-reference.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
 import { handoffSummary } from './summary.ts';
 
@@ -52,6 +58,10 @@ export const TurnRecordSchema = z.object({
 export const PendingAskSchema = z.object({
   flow: z.custom<FlowName>((v) => typeof v === 'string' && isFlowName(v)),
   intent: IntentIdSchema,
+  /** The products the question named ("女士高腰牛仔裤还是男士加绒牛仔裤"): "女款的" picks among them. */
+  candidates: z.array(z.string()).optional(),
+  /** The message that was asked about ("牛仔裤28码有吗"): its size and colour still hold once the product is known. */
+  text: z.string().optional(),
 });
 export type PendingAsk = z.infer<typeof PendingAskSchema>;
 
@@ -68,6 +78,8 @@ export const ConversationStateSchema = z.object({
   pendingAsk: PendingAskSchema.optional(),
   /** Persisted snapshot of the escalation machine (hand-off notices, holding lines). */
   escalation: z.unknown().optional(),
+  /** The order the last answers were about: a follow-up naming no order is about it. */
+  orderId: z.string().optional(),
   /** The flow whose question is still open (see WAITING_STATES). */
   awaiting: z.custom<FlowName>((v) => typeof v === 'string' && isFlowName(v)).optional(),
 });
@@ -156,10 +168,17 @@ function wordsOf(shop: Shop): { words: Set<string>[]; spread: Map<string, number
   return cached;
 }
 
-export function findProduct(shop: Shop, text: string, lastId: string | undefined): Product | undefined {
+function productScores(shop: Shop, text: string): number[] {
   const { words, spread } = wordsOf(shop);
-  const said = bigrams(normalizeSameLength(text));
-  const scores = words.map((set) => [...set].reduce((sum, w) => (said.has(w) ? sum + 1 / spread.get(w)! : sum), 0));
+  const said = bigrams(buyerWordsToListing(text));
+  return words.map((set) => [...set].reduce((sum, w) => (said.has(w) ? sum + 1 / spread.get(w)! : sum), 0));
+}
+
+export function findProduct(shop: Shop, text: string, lastId: string | undefined, among?: readonly string[]): Product | undefined {
+  // Answering "which of these?": only the products just named count ("女款的" among two jeans).
+  const picked = among === undefined ? undefined : pickAmong(shop, text, among);
+  if (picked !== undefined) return picked;
+  const scores = productScores(shop, text);
   const best = Math.max(0, ...scores);
   const winners = scores.filter((x) => x === best).length;
   if (best >= 1 && winners === 1) return shop.products[scores.indexOf(best)];
@@ -167,6 +186,24 @@ export function findProduct(shop: Shop, text: string, lastId: string | undefined
   // and the last one is not it either — the flow asks which.
   if (best >= 1) return undefined;
   return shop.products.find((p) => p.id === lastId);
+}
+
+/** The products a message names equally well ("裤子": the women's and the men's jeans), when more than one. */
+export function productCandidates(shop: Shop, text: string): Product[] {
+  const scores = productScores(shop, text);
+  const best = Math.max(0, ...scores);
+  const tied = shop.products.filter((_, i) => scores[i] === best);
+  return best >= 1 && tied.length > 1 ? tied : [];
+}
+
+const candidateIds = (shop: Shop, names: readonly string[]): string[] => shop.products.filter((p) => names.includes(p.shortName ?? p.name)).map((p) => p.id);
+
+/** Scores above this count when picking among candidates ("女款的" shares only 女士 with the women's jeans). */
+export function pickAmong(shop: Shop, text: string, among: readonly string[]): Product | undefined {
+  const scores = productScores(shop, text);
+  const inSet = shop.products.map((p, i) => (among.includes(p.id) ? scores[i]! : 0));
+  const best = Math.max(0, ...inSet);
+  return best > 0 && inSet.filter((x) => x === best).length === 1 ? shop.products[inSet.indexOf(best)] : undefined;
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -296,13 +333,33 @@ interface FlowsRun {
 export function waitingFlowFor(state: ConversationState, event: TurnEvent, route: Route, confidence: number): FlowName | undefined {
   const awaiting = state.awaiting;
   if (awaiting === undefined || !isWaiting(awaiting, state.flows[awaiting])) return undefined;
-  const unclaimed = route === 'social' || confidence < PENDING_ASK_CONFIDENCE;
+  const unclaimed = route === 'social' || confidence < PENDING_ASK_CONFIDENCE || pointsAtAnOrder(event);
   return unclaimed || answersWaitingFlow(awaiting, state.flows[awaiting], event) ? awaiting : undefined;
+}
+
+/**
+ * A short message that only points at an order ("围巾那单", "就上次买的那件") answers the context of
+ * the question the bot asked (which order the invoice or the change is for), whatever it reads as.
+ */
+const SHORT_POINTER_CHARS = 16;
+export function pointsAtAnOrder(event: Pick<TurnEvent, 'text' | 'facts'>): boolean {
+  const text = event.text.trim();
+  return [...text].length <= SHORT_POINTER_CHARS && ORDER_POINTER.test(text) && !/[吗嗎?？]|怎么|怎麼|能不能|可以/u.test(text);
+}
+
+/** Closing lines (an invitation to order, a follow-up offer) once, after every answer. */
+const CLOSERS = /^presale\.(?:nudge|hesitation\.follow_up)/;
+function answersFirst(replies: ReplyPlan[]): ReplyPlan[] {
+  const seen = new Set<string>();
+  // The same answer twice (a closer from each pre-sale run) is said once; the same script about another thing stays.
+  const key = (r: ReplyPlan): string => (CLOSERS.test(r.scriptId) ? r.scriptId : `${r.scriptId} ${JSON.stringify(r.params)}`);
+  const unique = replies.filter((r) => !seen.has(key(r)) && seen.add(key(r)));
+  return [...unique.filter((r) => !CLOSERS.test(r.scriptId)), ...unique.filter((r) => CLOSERS.test(r.scriptId))];
 }
 
 /** Runs the primary intent's flow and any further asks (secondary intents) of other flows. */
 /** `route` is where the primary intent goes (routeInConversation, as the caller computed it). */
-function runFlows(state: ConversationState, event: TurnEvent, route: Route, waiting: FlowName | undefined, resume?: PendingAsk): FlowsRun {
+function runFlows(state: ConversationState, event: TurnEvent, route: Route, waiting: FlowName | undefined, resume: PendingAsk | undefined, clauses: ClauseContext): FlowsRun {
   const flows = { ...state.flows };
   const initialBargaining = initialStateOf('bargaining');
   const routeOf = (intent: IntentId): Route => routeInConversation(intent, state.flows, initialBargaining);
@@ -317,7 +374,10 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
       flowState = result.state;
       if (result.out.unhandled) out.unhandled = true;
       if (result.out.handoff) out.handoff = result.out.handoff;
-      if (result.out.replies.some((r) => asksForProduct(r.scriptId))) pendingAsk = { flow: name, intent };
+      if (result.out.replies.some((r) => asksForProduct(r.scriptId))) {
+        const candidates = event.facts.productCandidates === undefined ? [] : candidateIds(event.facts.shop, event.facts.productCandidates);
+        pendingAsk = { flow: name, intent, text: event.text, ...(candidates.length > 1 ? { candidates } : {}) };
+      }
     }
     out.replies.push(...result.out.replies);
     out.remarks.push(...result.out.remarks);
@@ -338,8 +398,16 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
   // A further ask runs only when it belongs to another flow: one flow answers once per turn. After-sale
   // and logistics asks about the same parcel ("发货了吗，物流到哪了", "在路上，我不要了怎么退") are one
   // question: the primary answers it, a second post-sale flow would only guess.
+  // An ask about a thing of its own ("还有羽绒服那单什么时候发") is answered whatever flow it belongs to.
   const postSale = (r: Route): boolean => r === 'logistics' || r === 'aftersale';
-  const asks: IntentId[] = [event.intent, ...event.secondary.filter((i) => routeOf(i) !== route && !(postSale(route) && postSale(routeOf(i))))];
+  const askEvents = new Map(event.secondary.map((i) => [i, eventForAsk(event, i, clauses)] as const));
+  const ownThing = (i: IntentId): boolean => (postSale(routeOf(i)) || routeOf(i) === 'invoice') && asksAboutItsOwnThing(askEvents.get(i)!, event);
+  // Pre-sale answers one question per run: a second pre-sale ask runs it again ("包邮吗，能发顺丰吗").
+  const presaleAgain = (i: IntentId): boolean => routeOf(i) === 'presale' && route === 'presale' && i !== event.intent;
+  const asks: IntentId[] = [
+    event.intent,
+    ...event.secondary.filter((i) => ownThing(i) || presaleAgain(i) || (routeOf(i) !== route && !(postSale(route) && postSale(routeOf(i))))),
+  ];
   asks.forEach((intent, index) => {
     if (index === 0 && primaryDone) return;
     const name = index === 0 && resume ? resume.flow : answersBodyQuestion(intent, event, state.flows) ? 'presale' : routeOf(intent);
@@ -351,10 +419,11 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
       }
       return;
     }
-    if (index > 0 && name === primary) return;
-    take(name, intent, runFlow(name, flows[name], { ...event, intent, secondary: [] }), index === 0);
+    if (index > 0 && name === primary && !ownThing(intent) && !presaleAgain(intent)) return;
+    take(name, intent, runFlow(name, flows[name], index === 0 ? { ...event, intent, secondary: [] } : askEvents.get(intent)!), index === 0);
   });
   if (out.unhandled && out.replies.length === 0) out.replies.push({ scriptId: 'common.not_understood', params: {} });
+  out.replies = answersFirst(out.replies);
   return { out, flowState, flows, ...(primary ? { primary } : {}), ...(pendingAsk ? { pendingAsk } : {}) };
 }
 
@@ -392,6 +461,15 @@ async function withRephrasing(
   return delivery === 'send' ? [rephrased] : [first, rephrased, ...rest].slice(0, Math.max(replies.length, 2));
 }
 
+/** Questions the order itself answers (its refund state, its tracking): never a progress answer instead. */
+const ANSWERED_FROM_ORDER: ReadonlySet<IntentId> = new Set(['refund_status', 'logistics_track', 'not_shipped', 'delivery_delay', 'signed_not_received']);
+
+/** Intents about an order the buyer already has: a product named with them points at its order. */
+const isPostSale = (intent: IntentId): boolean => {
+  const route = routeFor(intent);
+  return route === 'logistics' || route === 'aftersale' || route === 'invoice';
+};
+
 export async function respond(
   conversation: ConversationState | undefined,
   message: IncomingMessage,
@@ -401,9 +479,23 @@ export async function respond(
   if (state.buyerId !== message.buyerId) throw new Error('this conversation belongs to another buyer');
   const { shop } = deps;
   const now = deps.clock();
-  const classification = deps.classifier.classify(message.text);
-  const orders = await deps.orders.ordersOf(message.buyerId);
-  const product = findProduct(shop, message.text, state.productId);
+  const lastIntent = state.history.at(-1)?.intent;
+  const lastRoute = lastIntent !== undefined && isIntentId(lastIntent) ? routeFor(lastIntent) : undefined;
+  const classified = deps.classifier.classify(message.text);
+  // The message read against the conversation: implausible further asks dropped, unsure readings on topic.
+  const understood = understandInContext(classified, message.text, lastRoute, lastIntent !== undefined && isIntentId(lastIntent) ? lastIntent : undefined);
+  // Asks the classifier's clause pass missed ("…包邮吗，能发顺丰吗"), clause by clause.
+  const moreAsks = clauseAsks(message.text, deps.classifier).filter((i) => i !== understood.intent && !understood.secondary.includes(i) && routeFor(i) !== 'bargaining');
+  const classification = { ...classified, ...understood, secondary: [...understood.secondary, ...moreAsks] };
+  const allOrders = await deps.orders.ordersOf(message.buyerId);
+  const product = findProduct(shop, message.text, state.productId, state.pendingAsk?.candidates);
+  // "没付钱的那个", "大衣那单", "上周到的": the turn acts only on the orders the buyer points at.
+  const postSale = isPostSale(classification.intent);
+  const reference =
+    referredOrders({ text: message.text, entities: classification.entities, orders: allOrders, shop, now, productAlone: ORDER_POINTER.test(message.text) || postSale || state.awaiting !== undefined }) ??
+    // (Not while a flow waits for an answer about its own order: the invoice asked for stays the one.)
+    (postSale && state.awaiting === undefined && findProduct(shop, message.text, undefined) === undefined ? focusedOrders(message.text, allOrders, state.orderId) : undefined);
+  const orders = reference?.orders ?? allOrders;
   const agent = shop.agents[0]!;
   const withinWorkingHours = isWithinWorkingHours(shop, now);
   const facts: TurnFacts = {
@@ -413,25 +505,53 @@ export async function respond(
     shop,
     agent,
     orders,
+    ...(reference ? { orderCues: reference.cues } : {}),
     ...(product ? { product: { ...product, name: product.shortName ?? product.name } } : {}),
   };
+  const candidates = product === undefined ? productCandidates(shop, message.text) : [];
+  // "裤子拍错颜色了": of the shop's two jeans, the one in the orders the buyer points at (or has).
+  const ordered = candidates.filter((p) => orders.some((o) => o.items.some((i) => i.productId === p.id)));
+  const aboutOrders = reference !== undefined || isPostSale(classification.intent) || (lastRoute !== undefined && lastRoute !== 'presale' && lastRoute !== 'bargaining' && lastRoute !== 'social');
+  if (ordered.length === 1 && aboutOrders) facts.product = { ...ordered[0]!, name: ordered[0]!.shortName ?? ordered[0]!.name };
+  else if (candidates.length > 0) facts.productCandidates = candidates.map((p) => p.shortName ?? p.name);
   // The answer to "which product?" goes on with the flow that asked (only a product the message names counts).
-  const resume = resumedAsk(state.pendingAsk, classification, findProduct(shop, message.text, undefined) !== undefined);
-  const intent = resume ? resume.intent : intentForOrderState(classification.intent, { facts });
+  const resume = resumedAsk(state.pendingAsk, classification, findProduct(shop, message.text, undefined, state.pendingAsk?.candidates) !== undefined);
+  const intent = resume ? resume.intent : intentForThreat(intentForOrderState(classification.intent, { facts }), message.text);
   const event: TurnEvent = {
     type: 'TURN',
     text: message.text,
     intent,
     secondary: resume ? [] : classification.secondary,
-    entities: classification.entities,
+    // Answering "which product?", the first message's size and colour still count ("牛仔裤28码有吗" → "女款的").
+    entities: resume?.text === undefined ? classification.entities : [...deps.classifier.classify(resume.text).entities, ...classification.entities],
     facts,
   };
   const route = routeInConversation(event.intent, state.flows, initialStateOf('bargaining'));
   const waiting = resume ? undefined : waitingFlowFor(state, event, route, classification.confidence);
-  const openOrder = orders.find((o) => o.state === 'unpaid' || o.state === 'paid');
+  // Unsure between two flows, nothing waiting for an answer: ask rather than act on a guess.
+  // "改好了没", "几天能有结果": the case already taken on, not the case again.
+  const progress =
+    resume === undefined && waiting === undefined && route !== 'bargaining' && route !== 'handoff' && !ANSWERED_FROM_ORDER.has(event.intent) && findProduct(shop, message.text, undefined) === undefined
+      ? progressReply(message.text, state.promises, state.orderId, now, shop.timezone)
+      : null;
+  // Someone else's order: a privacy answer before any flow looks at an order.
+  const namedIds = classification.entities.flatMap((e) => (e.type === 'order_id' ? [e.value] : []));
+  // The order flows refuse someone else's order id themselves; any other reading gets the same refusal here.
+  const foreignId = namedIds.length > 0 && !namedIds.some((id) => allOrders.some((o) => o.id === id)) && !isPostSale(event.intent) && event.intent !== 'order_placed';
+  const someoneElse = (isPostSale(event.intent) && asksAboutSomeoneElsesOrder(message.text)) || speaksOfSomeoneElsesPurchase(message.text);
+  const privacy = resume === undefined && waiting === undefined && (someoneElse || foreignId);
+  // A reading that continues the topic just discussed is no guess.
+  const unsure = resume === undefined && waiting === undefined && event.intent === classification.intent && route !== lastRoute;
+  const privacyReply: ReplyPlan | null = privacy ? { scriptId: foreignId && !someoneElse ? 'logistics.order.not_own' : 'logistics.order.third_party', params: {} } : null;
+  // Questions about the shop itself (opening hours, holidays) are answered from the shop file.
+  const shopAnswer = resume === undefined && waiting === undefined ? shopQuestionReply(message.text, shop, now) : null;
+  const clarify: ReplyPlan | null =
+    progress ?? privacyReply ?? shopAnswer ?? (unsure ? clarifyingQuestion(event.intent, classification.confidence, classification.ranking) : null);
+  const openOrder = allOrders.find((o) => o.state === 'unpaid' || o.state === 'paid');
   // "拍了照片给你看" reads as order_placed: an answer to a waiting flow is no large order to hand over.
   const largeOrder =
     waiting === undefined &&
+    clarify === null &&
     (event.intent === 'order_placed' || route === 'bargaining') &&
     openOrder !== undefined &&
     openOrder.total >= shop.largeOrderThreshold;
@@ -439,7 +559,12 @@ export async function respond(
   const orchestrator = restoreOrchestrator(state);
   orchestrator.send({ type: 'TURN', intent: event.intent, largeOrder, ...(message.mode ? { mode: message.mode } : {}) });
   const ownerBefore = orchestrator.getSnapshot().value as Owner;
-  const ran: FlowsRun = ownerBefore === 'pending' ? { out: emptyOutput(), flowState: 'waiting', flows: state.flows } : runFlows(state, event, route, waiting, resume);
+  const ran: FlowsRun =
+    ownerBefore === 'pending'
+      ? { out: emptyOutput(), flowState: 'waiting', flows: state.flows }
+      : clarify !== null
+        ? { out: { ...emptyOutput(), replies: [clarify] }, flowState: progress ? 'progress' : privacy ? 'privacy' : shopAnswer ? 'shop' : 'clarifying', flows: state.flows }
+        : runFlows(state, event, route, waiting, resume, { classifier: deps.classifier, shop, now, allOrders, findProduct: (text) => findProduct(shop, text, undefined) });
   const { out, flows } = ran;
   let flowState = ran.flowState;
   if (ownerBefore !== 'pending') {
@@ -464,7 +589,7 @@ export async function respond(
     if (escalated.out.handover) out.handover = true;
   }
 
-  const linter = createLinter({ profile: 'tmall', severities: shop.lintSeverities, context: replyLintContext({ shop, buyerId: message.buyerId, ownOrders: orders, product }) });
+  const linter = createLinter({ profile: 'tmall', severities: shop.lintSeverities, context: replyLintContext({ shop, buyerId: message.buyerId, ownOrders: allOrders, product }) });
   const gate: Gate = {
     lint(text) {
       const r = linter.lint(text);
@@ -476,7 +601,7 @@ export async function respond(
   const wanted = delivery === 'suggest' ? 3 : 1;
   let replies = plans.length > 0 ? gatedCandidates(plans, deps, gate, baseParams, ctx.turnCount, wanted) : [];
   if (plans.length > 0 && replies.length === 0) replies = gatedCandidates([{ scriptId: 'common.fallback', params: {} }], deps, gate, baseParams, ctx.turnCount, wanted);
-  if (deps.llm !== undefined && replies.length > 0) replies = await withRephrasing(replies, delivery, { text: message.text, orders, shop, gate, llm: deps.llm });
+  if (deps.llm !== undefined && replies.length > 0) replies = await withRephrasing(replies, delivery, { text: message.text, orders: allOrders, shop, gate, llm: deps.llm });
 
   const at = now.toISOString();
   const remarks = out.remarks.map((r) => ({ ...(r.orderId ? { orderId: r.orderId } : {}), text: remarkText(r.reason, agent, now, shop.timezone) }));
@@ -496,7 +621,7 @@ export async function respond(
     buyerId: state.buyerId,
     orchestrator: orchestrator.getPersistedSnapshot(),
     flows,
-    ...(product ? { productId: product.id } : state.productId ? { productId: state.productId } : {}),
+
     history,
     promises: [...state.promises, ...promises],
     concessions: [...state.concessions, ...out.concessions.map((c) => ({ ...c, at }))],
@@ -504,6 +629,15 @@ export async function respond(
     ...(ran.pendingAsk && !handedOffNow && owner !== 'pending' ? { pendingAsk: ran.pendingAsk } : {}),
     ...(escalation === undefined ? {} : { escalation }),
   };
+  const focus =
+    orderInFocus([...out.remarks.map((r) => r.orderId), ...plans.map((p) => (typeof p.params.orderId === 'string' ? p.params.orderId : undefined))], allOrders) ??
+    (reference?.orders.length === 1 ? reference.orders[0]!.id : state.orderId);
+  if (focus !== undefined) next.orderId = focus;
+  // The product of the order in focus is the product talked about when none was named ("深蓝色31码还有货吗").
+  const focusOrder = focus === undefined ? undefined : allOrders.find((o) => o.id === focus);
+  const talkedAbout = facts.product?.id ?? state.productId;
+  if (talkedAbout !== undefined) next.productId = talkedAbout;
+  else if (focusOrder !== undefined && new Set(focusOrder.items.map((i) => i.productId)).size === 1) next.productId = focusOrder.items[0]!.productId;
   const awaiting = awaitingAfter(state.awaiting, ran);
   if (awaiting !== undefined) next.awaiting = awaiting;
   orchestrator.stop();
@@ -522,7 +656,7 @@ export async function respond(
     promises,
   };
   if (handedOffNow && ctx.handoffReason) {
-    result.handoff = { reason: ctx.handoffReason, summary: handoffSummary({ state: next, shop, orders, product, reason: ctx.handoffReason }) };
+    result.handoff = { reason: ctx.handoffReason, summary: handoffSummary({ state: next, shop, orders: allOrders, product, reason: ctx.handoffReason }) };
     if (out.handover) result.handover = result.handoff;
   }
   return { conversation: next, result };

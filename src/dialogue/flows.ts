@@ -44,7 +44,7 @@ export const WAITING_STATES: Record<FlowName, Readonly<Record<string, AnswerTest
   presale: { awaitingBodyData: (e) => e.entities.some((x) => x.type === 'height' || x.type === 'weight') || bareNumberOf(e.text) !== null },
   bargaining: {},
   logistics: {
-    choosingOrder: (e) => mentionedOrder(e.text, e.entities, e.facts.orders).kind !== 'none',
+    choosingOrder: (e) => mentionedOrder(e.text, e.entities, e.facts.orders).kind !== 'none' || e.facts.orderCues !== undefined,
     awaitingAddress: (e) => addressFromText(e.text, true) !== null,
   },
   aftersale: {

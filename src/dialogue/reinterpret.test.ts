@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testOrder, turn } from '../../flows/test-fixtures.ts';
 import type { Order } from '../orders/schema.ts';
 import { intentForOrderState } from './reinterpret.ts';
+import { asksAboutSomeoneElsesOrder, intentForThreat, threatensReview } from './reinterpret.ts';
 
 const order = (id: string, state: Order['state'], productId = 'coat-01'): Order =>
   testOrder(id, state, { items: [{ productId, color: '驼色', size: 'M', quantity: 1, price: 599 }] });
@@ -25,5 +26,27 @@ describe('intentForOrderState', () => {
     const noProduct = about([order('1', 'shipped')]);
     delete noProduct.facts.product;
     expect(intentForOrderState('cancel_order', noProduct)).toBe('cancel_order');
+  });
+});
+
+describe('threats of a bad review are complaints', () => {
+  it.each(['不退我20我就差评', '你给我返点钱我就把差评改了', '不赔我300就给一星', '再不发货我就投诉你们', '给你个差评', '信不信我打12315'])('"%s" → complaint', (text) => {
+    expect(threatensReview(text)).toBe(true);
+    expect(intentForThreat('bargain_decisive', text)).toBe('complaint');
+  });
+  it.each(['差评多吗', '你们家评价怎么样', '好评返现吗', '怕买到差的', '这个一星期能到吗'])('"%s" is no threat', (text) => {
+    expect(threatensReview(text)).toBe(false);
+  });
+  it('keeps asking for a human or for review cashback as they are', () => {
+    expect(intentForThreat('human', '转人工 不然差评')).toBe('human');
+  });
+});
+
+describe("someone else's order", () => {
+  it.each(['帮我查下我妈那单的收货电话', '我朋友的快递到哪了', '查一下我老公的订单地址', '別人的包裹到哪了'])('"%s" asks about another person\'s order', (text) => {
+    expect(asksAboutSomeoneElsesOrder(text)).toBe(true);
+  });
+  it.each(['我买了送给我妈的 到哪了', '我的快递到哪了', '地址写错了', '帮我改下电话'])('"%s" is about the buyer\'s own order', (text) => {
+    expect(asksAboutSomeoneElsesOrder(text)).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import type { TurnEvent } from '../../flows/protocol.ts';
 import type { IntentId } from '../nlu/intents.ts';
 import type { Order } from '../orders/schema.ts';
 import { ordersHolding } from '../../flows/logistics-helpers.ts';
+import { normalizeSameLength } from '../text/normalize.ts';
 
 /**
  * The order-state reading of an intent. Buyers say 改/不要了/退款 whatever the state of the order:
@@ -12,14 +13,48 @@ import { ordersHolding } from '../../flows/logistics-helpers.ts';
  */
 const RECEIVED: readonly Order['state'][] = ['delivered', 'completed'];
 const IN_TRANSIT: readonly Order['state'][] = ['shipped'];
+const NOT_SHIPPED: readonly Order['state'][] = ['unpaid', 'paid', 'printed'];
 
 export function intentForOrderState(intent: IntentId, event: Pick<TurnEvent, 'facts'>): IntentId {
-  if (intent !== 'order_change' && intent !== 'cancel_order') return intent;
-  const holding = ordersHolding(event.facts.orders, event.facts.product);
+  if (intent !== 'order_change' && intent !== 'cancel_order' && intent !== 'exchange') return intent;
+  // The orders the message points at ("已经发货的那个"), else those holding the product talked about.
+  // (An order named by its id keeps the intent: the flow explains what that order's state allows.)
+  const pointed = event.facts.orderCues !== undefined && !event.facts.orderCues.includes('id');
+  const holding = pointed ? event.facts.orders : ordersHolding(event.facts.orders, event.facts.product);
   if (holding.length === 0) return intent;
   const all = (states: readonly Order['state'][]) => holding.every((o) => states.includes(o.state));
   if (intent === 'order_change' && all(RECEIVED)) return 'exchange';
+  // "换成灰色吧" about an order not shipped yet: change the order, not an exchange after receipt.
+  if (intent === 'exchange' && all(NOT_SHIPPED)) return 'order_change';
   if (intent === 'cancel_order' && all(IN_TRANSIT)) return 'refund_shipped';
   if (intent === 'cancel_order' && all(RECEIVED)) return 'return_dislike';
   return intent;
 }
+
+/**
+ * A bad review or a report held over the shop ("不退我20我就差评", "你给我返点钱我就把差评改了",
+ * "不赔我300就给一星") is a complaint, whatever money it asks for: money is never given for a
+ * review (seed 000), so it goes to a human with an apology, never to bargaining or a refund.
+ */
+const REVIEW_THREAT =
+  /(?:给|打|写|寫|留|刷)(?:你|你们|你們|您)?(?:个|個|一个|一個)?(?:差评|差評|中评|中評|一星|1星|一颗星|一顆星)|(?:就|我就|那就|立马|马上)(?:给|打)?(?:差评|差評|中评|中評|一星|1星|投诉|投訴|举报|舉報)|差评(?:警告|伺候)|差評(?:警告|伺候)|(?:把|将|將)?(?:差评|差評|中评|中評)(?:改|删|刪|撤)|(?:改成?|换成|換成)好评|(?:删|刪)(?:掉|除)?(?:差评|差評)|(?:去|要|会|會)(?:投诉|投訴|举报|舉報)|12315|(?:消协|消協|工商局)/u;
+
+export const threatensReview = (text: string): boolean => REVIEW_THREAT.test(normalizeSameLength(text));
+
+export function intentForThreat(intent: IntentId, text: string): IntentId {
+  if (intent === 'human' || intent === 'complaint' || intent === 'review_cashback') return intent;
+  return threatensReview(text) ? 'complaint' : intent;
+}
+
+/**
+ * "帮我查下我妈那单的收货电话", "我朋友的快递到哪了": someone else's order. Only the buyer's own orders
+ * are ever looked up (seed 004 泄露他人信息): the answer is a privacy explanation, with no data.
+ */
+const SOMEONE_ELSE = /(?:我|俺)?(?:妈|媽|爸|妈妈|媽媽|爸爸|老公|老婆|朋友|同事|室友|邻居|鄰居|家人|亲戚|親戚|姐姐|哥哥|弟弟|妹妹|闺蜜|閨蜜|同学|同學|别人|別人|其他人)(?:的|那|那个|那個)?(?:单|單|订单|訂單|快递|快遞|包裹|电话|電話|手机|手機|地址|收货|收貨|物流)/u;
+
+const GIFT_FOR = /(?:送给|送給|寄给|寄給|给我|給我|帮我|幫我)(?:妈|媽|爸|朋友|老公|老婆)/u;
+/** "我老公王博文也在你们家买了羽绒服", "她叫方晴 在你们家买了鲜花饼": someone else bought, on their own account. */
+const SOMEONE_ELSE_BOUGHT = /(?:妈|媽|爸|老公|老婆|朋友|同事|室友|邻居|鄰居|家人|亲戚|親戚|姐姐|哥哥|弟弟|妹妹|闺蜜|閨蜜|同学|同學|别人|別人|她|他)(?:叫.{1,4})?.{0,8}(?:也|之前|上次)?(?:在你们家|在你們家|在你们店|在你們店|在店里|在店裡)?(?<![来來去会會要想])(?:买|買|下单|下單|拍)(?:了|的)/u;
+
+export const asksAboutSomeoneElsesOrder = (text: string): boolean => SOMEONE_ELSE.test(text) && !GIFT_FOR.test(text);
+export const speaksOfSomeoneElsesPurchase = (text: string): boolean => SOMEONE_ELSE_BOUGHT.test(text) && !GIFT_FOR.test(text) && !/我(?:买|買|拍)/u.test(text);

@@ -17,6 +17,8 @@ export const LinearModelSchema = z.object({
   /** Weight of each entry, as base64 of little-endian float32 (compact on disk). */
   values: z.string(),
   bias: z.array(z.number()),
+  /** Softmax temperature fitted on held-out folds (see calibration.ts); 1 = uncalibrated. */
+  temperature: z.number().positive().optional(),
 });
 export type SerializedLinearModel = z.infer<typeof LinearModelSchema>;
 
@@ -32,6 +34,8 @@ export interface LinearModel {
   classes: Uint16Array;
   values: Float32Array;
   bias: Float64Array;
+  /** Scores are divided by this before the softmax, so that confidence ≈ accuracy. */
+  temperature: number;
 }
 
 export interface TrainOptions {
@@ -43,8 +47,9 @@ export interface TrainOptions {
   pruneBelow: number;
 }
 
-// Chosen by 4-fold cross-validation on the training split (never on the dev split).
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 40, learningRate: 3, l2: 1e-5, seed: 7, pruneBelow: 0.1 };
+// Chosen by 4-fold cross-validation on the training split (never on the dev split); 25 epochs
+// score as 40 did (85.6% vs 85.65%) at five-eighths of the training time.
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 25, learningRate: 3, l2: 1e-5, seed: 7, pruneBelow: 0.1 };
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -137,10 +142,9 @@ export function train(samples: readonly { features: readonly number[]; label: st
       }
     }
   }
-  return { labels, index: new FeatureIndex([...index.keys()]), bias, ...sparsify(weights, index.size, K, pruneBelow) };
+  return { labels, index: new FeatureIndex([...index.keys()]), bias, temperature: 1, ...sparsify(weights, index.size, K, pruneBelow) };
 }
 
-/** Probabilities by label for a message's features; unknown features are ignored. */
 /** What one message's features light up in a model. */
 export interface Activation {
   /** Rows of the known features, without repeats. */
@@ -173,16 +177,27 @@ export function activate(model: LinearModel, ids: ArrayLike<number>, multi?: Arr
   return { rows, coverage: multiTotal === 0 ? 0 : multiKnown / multiTotal };
 }
 
-/** Class probabilities for activated rows (each feature valued 1/√n). */
-export function scoreRows(model: LinearModel, rows: readonly number[]): Float64Array {
+/** Raw class scores (logits) for activated rows, each feature valued 1/√n. */
+export function logitsOfRows(model: LinearModel, rows: readonly number[]): Float64Array {
   const scores = Float64Array.from(model.bias);
   const x = rows.length > 0 ? 1 / Math.sqrt(rows.length) : 0;
   const { rowStart, classes, values } = model;
   for (const row of rows) {
     for (let j = rowStart[row]!, end = rowStart[row + 1]!; j < end; j++) scores[classes[j]!]! += values[j]! * x;
   }
+  return scores;
+}
+
+/** Probabilities of logits at a temperature (in place). */
+export function softmaxAt(scores: Float64Array, temperature: number): Float64Array {
+  if (temperature !== 1) for (let k = 0; k < scores.length; k++) scores[k]! /= temperature;
   softmaxInPlace(scores);
   return scores;
+}
+
+/** Class probabilities for activated rows, at the model's temperature. */
+export function scoreRows(model: LinearModel, rows: readonly number[]): Float64Array {
+  return softmaxAt(logitsOfRows(model, rows), model.temperature);
 }
 
 /** Probabilities by label for a message's feature ids; unknown ids are ignored. */
@@ -198,6 +213,7 @@ export function serialize(model: LinearModel): SerializedLinearModel {
     classes: [...model.classes],
     values: Buffer.from(model.values.buffer, model.values.byteOffset, model.values.byteLength).toString('base64'),
     bias: [...model.bias],
+    temperature: model.temperature,
   };
 }
 
@@ -221,5 +237,6 @@ export function deserialize(data: SerializedLinearModel): LinearModel {
     classes: Uint16Array.from(parsed.classes),
     values,
     bias: Float64Array.from(parsed.bias),
+    temperature: parsed.temperature ?? 1,
   };
 }

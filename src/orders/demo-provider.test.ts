@@ -6,7 +6,7 @@ import { OrderStateSchema, type Order } from './schema.ts';
 
 const shop = loadDemoShop();
 const provider = loadDemoOrderProvider(shop);
-const { orders: all } = parseOrders(readFileSync(DEMO_ORDERS_PATH, 'utf8'), DEMO_ORDERS_PATH, shop);
+const { orders: all } = parseOrders(readFileSync(DEMO_ORDERS_PATH, 'utf8'), DEMO_ORDERS_PATH, shop, DEMO_NOW);
 const MINUTE = 60_000;
 
 describe('the demo orders', () => {
@@ -21,7 +21,7 @@ describe('the demo orders', () => {
     expect(Math.max(...counts)).toBeGreaterThanOrEqual(3);
   });
 
-  it('fix a "now", with one order paid 10 minutes before and one 2 hours before', () => {
+  it('load at DEMO_NOW by default, with one order paid 10 minutes before and one 2 hours before', () => {
     expect(provider.now?.toISOString()).toBe(DEMO_NOW.toISOString());
     const paidAgo = all.filter((o) => o.state === 'paid' && o.paidAt !== undefined).map((o) => (DEMO_NOW.getTime() - Date.parse(o.paidAt ?? '')) / MINUTE);
     expect(paidAgo).toContain(10);
@@ -137,8 +137,7 @@ describe('DemoOrderProvider', () => {
 });
 
 describe('parseOrders errors', () => {
-  const ORDER = `now: '2025-11-20T14:30:00+08:00'
-orders:
+  const ORDER = `orders:
   - id: '4189102557306612984'
     buyerId: tb_buyer_anna
     state: paid
@@ -155,7 +154,7 @@ orders:
   };
   const messageOf = (source: string, withShop = true): string => {
     try {
-      parseOrders(source, 'orders.yaml', withShop ? shop : undefined);
+      parseOrders(source, 'orders.yaml', withShop ? shop : undefined, DEMO_NOW);
     } catch (e) {
       if (e instanceof OrdersError) return e.message;
       throw e;
@@ -164,19 +163,23 @@ orders:
   };
 
   it('accepts the valid file', () => {
-    expect(parseOrders(ORDER, 'orders.yaml', shop).orders).toHaveLength(1);
+    expect(parseOrders(ORDER, 'orders.yaml', shop, DEMO_NOW).orders).toHaveLength(1);
   });
 
   it.each([
-    ['bad YAML', broken('state: paid', 'state: [paid'), /^orders\.yaml:6: invalid YAML/],
-    ['an unquoted long id', broken("id: '4189102557306612984'", 'id: 4189102557306612984'), /^orders\.yaml:3: orders\[0\]\.id: Invalid input: expected string, received number/],
-    ['an unknown state', broken('state: paid', 'state: sent'), /^orders\.yaml:5: orders\[0\]\.state: Invalid option/],
-    ['an unknown product', broken('productId: NY-WJ01', 'productId: NY-XX99'), /^orders\.yaml:7: orders\[0\]\.items\[0\]\.productId: unknown product "NY-XX99"/],
-    ['a size the product lacks', broken("size: '27'", "size: '40'"), /^orders\.yaml:7: orders\[0\]\.items\[0\]: NY-WJ01 has no sku 深蓝色\/40$/],
-    ['a paid order without paidAt', broken("    paidAt: '2025-11-20T14:20:00+08:00'\n", ''), /^orders\.yaml:3: orders\[0\]: a paid order needs paidAt$/],
-    ['a shipped order without shipping', broken('state: paid', 'state: shipped'), /^orders\.yaml:3: orders\[0\]: a shipped order needs shippedAt\n/],
-    ['payment before creation', broken("paidAt: '2025-11-20T14:20:00+08:00'", "paidAt: '2025-11-20T14:00:00+08:00'"), /^orders\.yaml:10: orders\[0\]\.paidAt: paid before it was created$/],
-    ['a bad date', broken("createdAt: '2025-11-20T14:18:36+08:00'", 'createdAt: 昨天下午'), /^orders\.yaml:9: orders\[0\]\.createdAt: Invalid ISO datetime/],
+    ['bad YAML', broken('state: paid', 'state: [paid'), /^orders\.yaml:5: invalid YAML/],
+    ['an unquoted long id', broken("id: '4189102557306612984'", 'id: 4189102557306612984'), /^orders\.yaml:2: orders\[0\]\.id: Invalid input: expected string, received number/],
+    ['an unknown state', broken('state: paid', 'state: sent'), /^orders\.yaml:4: orders\[0\]\.state: Invalid option/],
+    ['an unknown product', broken('productId: NY-WJ01', 'productId: NY-XX99'), /^orders\.yaml:6: orders\[0\]\.items\[0\]\.productId: unknown product "NY-XX99"/],
+    ['a size the product lacks', broken("size: '27'", "size: '40'"), /^orders\.yaml:6: orders\[0\]\.items\[0\]: NY-WJ01 has no sku 深蓝色\/40$/],
+    ['a paid order without paidAt', broken("    paidAt: '2025-11-20T14:20:00+08:00'\n", ''), /^orders\.yaml:2: orders\[0\]: a paid order needs paidAt$/],
+    ['a shipped order without shipping', broken('state: paid', 'state: shipped'), /^orders\.yaml:2: orders\[0\]: a shipped order needs shippedAt\n/],
+    ['payment before creation', broken("paidAt: '2025-11-20T14:20:00+08:00'", "paidAt: '2025-11-20T14:00:00+08:00'"), /^orders\.yaml:9: orders\[0\]\.paidAt: paid before it was created$/],
+    ['a bad date', broken("createdAt: '2025-11-20T14:18:36+08:00'", 'createdAt: 昨天下午'), /^orders\.yaml:8: orders\[0\]\.createdAt: 应为相对时间（如 now、-10m、-2h30m、-3d 09:15）或带时区的 ISO 时间$/],
+    ['a relative date without the minus', broken("createdAt: '2025-11-20T14:18:36+08:00'", "createdAt: '10m'"), /^orders\.yaml:8: orders\[0\]\.createdAt: 应为相对时间/],
+    ['a clock time out of range', broken("createdAt: '2025-11-20T14:18:36+08:00'", "createdAt: '-1d 25:00'"), /^orders\.yaml:8: orders\[0\]\.createdAt: 应为相对时间/],
+    ['a date after the load time', broken("paidAt: '2025-11-20T14:20:00+08:00'", "paidAt: '-0d 23:00'"), /^orders\.yaml:9: orders\[0\]\.paidAt: 2025-11-20T23:00:00\+08:00 is after the load time/],
+    ['a bad utcOffset', `utcOffset: '8'\n${ORDER}`, /^orders\.yaml:1: utcOffset: 应为 \+08:00 这样的时区偏移$/],
   ])('reports %s as file:line', (_, source, message) => {
     expect(messageOf(source)).toMatch(message);
   });
@@ -187,6 +190,44 @@ orders:
 
   it('reports a duplicate id at the second order', () => {
     const twice = `${ORDER}${ORDER.slice(ORDER.indexOf('  - id:'))}`;
-    expect(messageOf(twice)).toBe('orders.yaml:12: orders[1].id: duplicate order id 4189102557306612984 (also orders[0])');
+    expect(messageOf(twice)).toBe('orders.yaml:11: orders[1].id: duplicate order id 4189102557306612984 (also orders[0])');
+  });
+});
+
+describe('dates relative to the load-time clock (issue 12: the demo lives in the present)', () => {
+  const golden = JSON.parse(readFileSync(new URL('../../test/fixtures/demo-orders-at-demo-now.json', import.meta.url), 'utf8')) as Record<
+    string,
+    { createdAt: string; paidAt?: string; shippedAt?: string; tracking: string[] }
+  >;
+  const datesOf = (o: Order) => ({
+    createdAt: o.createdAt,
+    ...(o.paidAt === undefined ? {} : { paidAt: o.paidAt }),
+    ...(o.shippedAt === undefined ? {} : { shippedAt: o.shippedAt }),
+    tracking: o.tracking.map((t) => t.at),
+  });
+
+  it('loaded at DEMO_NOW, give exactly the November-2025 dates the demo always had', () => {
+    expect(Object.fromEntries(all.map((o) => [o.id, datesOf(o)]))).toEqual(golden);
+  });
+
+  it('loaded at another clock, keep every order the same distance in the past', async () => {
+    const now = new Date('2026-12-04T10:07:31.456+08:00');
+    const later = loadDemoOrderProvider(shop, now);
+    expect(later.now?.toISOString()).toBe(now.toISOString());
+    const moved = (await Promise.all(later.buyers().map((b) => later.ordersOf(b)))).flat();
+    const paidAgo = moved.filter((o) => o.state === 'paid').map((o) => (Date.parse('2026-12-04T10:07:31+08:00') - Date.parse(o.paidAt ?? '')) / MINUTE);
+    expect(paidAgo).toContain(10);
+    expect(paidAgo).toContain(120);
+    for (const o of moved) expect(o.createdAt.startsWith('2026-') || o.createdAt.startsWith('2025-1'), o.createdAt).toBe(true);
+    // A delivered order signed for within the last 7 days: the return flows can be tried today.
+    const delivered = moved.filter((o) => o.state === 'delivered').map((o) => Date.parse(o.tracking.at(-1)?.at ?? ''));
+    expect(delivered.some((at) => now.getTime() - at < 7 * 24 * 3_600_000)).toBe(true);
+  });
+
+  it('load without error at every half hour of a day (relative times never cross each other)', () => {
+    for (let half = 0; half < 48; half++) {
+      const now = new Date(Date.parse('2026-03-01T00:00:00+08:00') + half * 30 * MINUTE);
+      expect(() => loadDemoOrderProvider(shop, now), now.toISOString()).not.toThrow();
+    }
   });
 });

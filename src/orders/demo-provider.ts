@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { formatPath, loadDemoShop, parseYamlWith, sortProblems, YamlFileError, type DataPath, type FileProblem } from '../shop/load.ts';
 import type { Shop } from '../shop/schema.ts';
+import { DateSpecSchema, resolveDateSpec, UtcOffsetSchema } from './relative-time.ts';
 import { OrderSchema, type Order, type OrderProvider } from './schema.ts';
 
 /** An orders file that cannot be used; the message lists every problem as `file:line: message`. */
@@ -13,22 +14,51 @@ export class OrdersError extends YamlFileError {
   }
 }
 
-/** The file: an optional fixed "now" for the demo, and the orders. */
+/** An order as written in the file: its times may be relative to the load-time clock (see relative-time.ts). */
+export const OrderEntrySchema = OrderSchema.extend({
+  createdAt: DateSpecSchema,
+  paidAt: DateSpecSchema.optional(),
+  shippedAt: DateSpecSchema.optional(),
+  tracking: z.array(z.object({ at: DateSpecSchema, text: z.string() })).default([]),
+});
+type OrderEntry = z.infer<typeof OrderEntrySchema>;
+
+/**
+ * The file: the UTC offset of its wall-clock times (`-3d 09:15`; default +08:00, the shops'
+ * time zone) and the orders. There is no fixed "now": the loader resolves every relative time
+ * against the clock it is given, so the demo lives in the present and tests pin DEMO_NOW.
+ */
 export const OrdersFileSchema = z.object({
-  /** The demo's current time (orders paid "10 minutes ago" are relative to it). */
-  now: z.iso.datetime({ offset: true }).optional(),
-  orders: z.array(OrderSchema).min(1),
+  utcOffset: UtcOffsetSchema.default(480),
+  orders: z.array(OrderEntrySchema).min(1),
 });
 
 export interface OrdersFile {
-  now?: Date;
+  /** The clock the relative times were resolved against. */
+  now: Date;
   orders: Order[];
+}
+
+/** The order with every relative time resolved against `now`. */
+function resolveOrder(entry: OrderEntry, now: Date, offsetMinutes: number): Order {
+  const at = (spec: string) => resolveDateSpec(spec, now, offsetMinutes);
+  const { paidAt, shippedAt, ...rest } = entry;
+  return {
+    ...rest,
+    createdAt: at(entry.createdAt),
+    ...(paidAt === undefined ? {} : { paidAt: at(paidAt) }),
+    ...(shippedAt === undefined ? {} : { shippedAt: at(shippedAt) }),
+    tracking: entry.tracking.map((t) => ({ at: at(t.at), text: t.text })),
+  };
 }
 
 const SHIPPED_STATES: ReadonlySet<Order['state']> = new Set(['shipped', 'delivered', 'completed']);
 
-/** What zod cannot see: unique ids, states that agree with the times, items that exist in the shop. */
-function crossCheck(orders: readonly Order[], shop: Shop | undefined): { path: DataPath; message: string }[] {
+/**
+ * What zod cannot see: unique ids, states that agree with the times, no time after the clock
+ * the file was loaded at, items that exist in the shop.
+ */
+function crossCheck(orders: readonly Order[], shop: Shop | undefined, now: Date): { path: DataPath; message: string }[] {
   const problems: { path: DataPath; message: string }[] = [];
   const add = (path: DataPath, message: string) => problems.push({ path, message: `${formatPath(path)}: ${message}` });
   const products = new Map(shop?.products.map((p) => [p.id, p]));
@@ -51,6 +81,17 @@ function crossCheck(orders: readonly Order[], shop: Shop | undefined): { path: D
       }
     }
     if (order.state === 'refunding' && order.refund === undefined) add(['orders', i], 'a refunding order needs refund');
+    const future = (path: DataPath, iso: string) => {
+      if (Date.parse(iso) > now.getTime()) add(path, `${iso} is after the load time ${now.toISOString()}`);
+    };
+    future(at('createdAt'), order.createdAt);
+    if (order.paidAt !== undefined) future(at('paidAt'), order.paidAt);
+    if (order.shippedAt !== undefined) future(at('shippedAt'), order.shippedAt);
+    order.tracking.forEach((t, j) => {
+      future(['orders', i, 'tracking', j, 'at'], t.at);
+      const previous = order.tracking[j - 1];
+      if (previous !== undefined && Date.parse(t.at) < Date.parse(previous.at)) add(['orders', i, 'tracking', j, 'at'], 'tracking events out of order');
+    });
     const created = Date.parse(order.createdAt);
     if (order.paidAt !== undefined && Date.parse(order.paidAt) < created) add(at('paidAt'), 'paid before it was created');
     if (order.shippedAt !== undefined && order.paidAt !== undefined && Date.parse(order.shippedAt) < Date.parse(order.paidAt)) {
@@ -73,15 +114,17 @@ function crossCheck(orders: readonly Order[], shop: Shop | undefined): { path: D
 }
 
 /**
- * Parses an orders file, with `file:line: message` errors like the shop loader. With a shop,
- * every item must name one of its products and one of that product's colour/size skus.
+ * Parses an orders file, with `file:line: message` errors like the shop loader, resolving its
+ * relative times against `now` (the load-time clock). With a shop, every item must name one of
+ * its products and one of that product's colour/size skus.
  */
-export function parseOrders(source: string, file: string, shop?: Shop): OrdersFile {
+export function parseOrders(source: string, file: string, shop?: Shop, now: Date = new Date()): OrdersFile {
   const fail = (f: string, problems: FileProblem[]) => new OrdersError(f, problems);
   const { value, lineOf } = parseYamlWith(OrdersFileSchema, source, file, fail);
-  const problems = crossCheck(value.orders, shop).map((p) => ({ line: lineOf(p.path), message: p.message }));
+  const orders = value.orders.map((entry) => resolveOrder(entry, now, value.utcOffset));
+  const problems = crossCheck(orders, shop, now).map((p) => ({ line: lineOf(p.path), message: p.message }));
   if (problems.length > 0) throw new OrdersError(file, sortProblems(problems));
-  return value.now === undefined ? { orders: value.orders } : { now: new Date(value.now), orders: value.orders };
+  return { now: new Date(now.getTime()), orders };
 }
 
 const newestFirst = (a: Order, b: Order) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
@@ -100,7 +143,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 export class DemoOrderProvider implements OrderProvider {
-  /** The demo's "now", when the file fixes one. */
+  /** The clock the orders' relative times were resolved against, when they came from a file. */
   readonly now: Date | undefined;
   private readonly byBuyer = new Map<string, Order[]>();
 
@@ -114,13 +157,14 @@ export class DemoOrderProvider implements OrderProvider {
     for (const list of this.byBuyer.values()) list.sort(newestFirst);
   }
 
-  static fromYaml(source: string, file: string, shop?: Shop): DemoOrderProvider {
-    const { orders, now } = parseOrders(source, file, shop);
-    return new DemoOrderProvider(orders, now);
+  /** The orders of a file, relative times resolved against `now` (default: the real clock). */
+  static fromYaml(source: string, file: string, shop?: Shop, now: Date = new Date()): DemoOrderProvider {
+    const parsed = parseOrders(source, file, shop, now);
+    return new DemoOrderProvider(parsed.orders, parsed.now);
   }
 
-  static load(path: string, shop?: Shop): DemoOrderProvider {
-    return DemoOrderProvider.fromYaml(readFileSync(path, 'utf8'), path, shop);
+  static load(path: string, shop?: Shop, now: Date = new Date()): DemoOrderProvider {
+    return DemoOrderProvider.fromYaml(readFileSync(path, 'utf8'), path, shop, now);
   }
 
   /** Every buyer with at least one order (for the demo's buyer picker and tests). */
@@ -141,10 +185,17 @@ export class DemoOrderProvider implements OrderProvider {
 
 export const DEMO_ORDERS_PATH = fileURLToPath(new URL('./demo/orders.yaml', import.meta.url));
 
-/** The demo's fixed "now" (the `now` of demo/orders.yaml): a Thursday, 14:30 in Shanghai. */
+/**
+ * The clock stories and tests pin: a Thursday, 14:30 in Shanghai. Loaded at it, demo/orders.yaml
+ * gives the dates the demo always had (November 2025).
+ */
 export const DEMO_NOW = new Date('2025-11-20T14:30:00+08:00');
 
-/** The demo shop's orders, checked against the demo shop (or the shop given). */
-export function loadDemoOrderProvider(shop: Shop = loadDemoShop()): DemoOrderProvider {
-  return DemoOrderProvider.load(DEMO_ORDERS_PATH, shop);
+/**
+ * The demo shop's orders, checked against the demo shop (or the shop given), dated relative to
+ * `now`: DEMO_NOW by default (stories and tests); `kefu serve` and `kefu chat` pass the real
+ * clock, so a newcomer finds orders paid minutes ago and delivered within the 7-day window.
+ */
+export function loadDemoOrderProvider(shop: Shop = loadDemoShop(), now: Date = DEMO_NOW): DemoOrderProvider {
+  return DemoOrderProvider.load(DEMO_ORDERS_PATH, shop, now);
 }

@@ -64,7 +64,8 @@ export class LlmSetupError extends Error {
   override readonly name = 'LlmSetupError';
 }
 
-function shopRuntime(shopPath: string | undefined, dataDir: string, llm: LlmConfig | undefined, llmOn: boolean): ShopRuntime {
+/** `now` dates the demo orders (relative in demo/orders.yaml): the server's clock at start. */
+function shopRuntime(shopPath: string | undefined, dataDir: string, llm: LlmConfig | undefined, llmOn: boolean, now: Date): ShopRuntime {
   const demo = isDemoShop(shopPath);
   const shop = shopPath === undefined || demo ? loadDemoShop() : loadShop(shopPath);
   const wanted = llmOn || shop.llm.enabled;
@@ -74,7 +75,7 @@ function shopRuntime(shopPath: string | undefined, dataDir: string, llm: LlmConf
   return {
     shop,
     scripts: loadScripts(),
-    orders: demo ? loadDemoOrderProvider(shop) : noOrders,
+    orders: demo ? loadDemoOrderProvider(shop, now) : noOrders,
     classifier: defaultClassifier({ cacheDir: join(dataDir, 'cache') }),
     ...(wanted && llm ? { llm: { config: llm, tone: shop.llm.tone } } : {}),
   };
@@ -95,11 +96,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const store = await openStore(options.databaseUrl);
   let shared: Coordination | undefined;
   try {
-    const runtime = shopRuntime(options.shopPath, options.dataDir, options.llm, options.llmOn === true);
+    const clock = () => new Date();
+    const runtime = shopRuntime(options.shopPath, options.dataDir, options.llm, options.llmOn === true, clock());
     const isDemo = isDemoShop(options.shopPath);
     if (isDemo) await store.putApiKey(runtime.shop.id, hashApiKey(DEMO_API_KEY), 'demo');
     shared = await openCoordination(options.redisUrl);
-    const clock = () => new Date();
     const presence = await createPresence(shared.bus, clock);
     const live = await createLiveFeed(shared.bus);
     const app = createApp(

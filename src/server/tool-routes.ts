@@ -47,7 +47,7 @@ export function toolRoutes(): Router {
   router.post('/classify', (req, res) => {
     const { text } = parseBody(ClassifyBodySchema, req.body);
     const c = shopOf(req).classifier.classify(text);
-    res.json({ intent: c.intent, confidence: c.confidence, secondary: c.secondary, ranking: c.ranking, entities: c.entities });
+    res.json({ intent: c.intent, confidence: c.confidence, abstain: c.abstain, secondary: c.secondary, ranking: c.ranking, entities: c.entities });
   });
 
   router.get('/scripts', (req, res) => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays, instantAtLocal, isWithinWorkingHours, localDate, localDateTime, localTime, nextOpening, nextShiftStart, shiftMinutes } from './hours.ts';
+import { ShopCalendarSchema } from './calendar.ts';
+import { addDays, instantAtLocal, isWithinWorkingHours, localDate, localDateTime, localTime, nextOpening, nextShiftStart, nextShippingDate, shiftMinutes } from './hours.ts';
 
 /** The manuals' shifts, in the shop's zone. */
 const shop = {
@@ -169,5 +170,49 @@ describe('the cached zone offsets', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('working hours and shipping on the shop calendar (holidays, make-up days, closing days)', () => {
+  const calendar = ShopCalendarSchema.parse({ closedDays: ['2026-02-12..2026-02-14', '2026-02-24', '2026-03-20'] });
+  const withCalendar = { ...shop, calendar, shipping: { cutoff: '16:00' } };
+  const officeWeek = { ...shop, calendar: ShopCalendarSchema.parse({ weekendsOff: true }), shipping: { cutoff: '16:00' } };
+
+  it('is closed on a statutory holiday and a closing day, open on a make-up Saturday the shop works', () => {
+    expect(isWithinWorkingHours(withCalendar, sh('2026-02-17T10:00:00'))).toBe(false); // 春节
+    expect(isWithinWorkingHours(withCalendar, sh('2026-03-20T10:00:00'))).toBe(false); // 盘点
+    expect(isWithinWorkingHours(withCalendar, sh('2026-03-19T10:00:00'))).toBe(true);
+    expect(isWithinWorkingHours(officeWeek, sh('2026-10-10T10:00:00'))).toBe(true); // 调休 Saturday
+    expect(isWithinWorkingHours(officeWeek, sh('2026-10-17T10:00:00'))).toBe(false); // ordinary Saturday
+    expect(isWithinWorkingHours(shop, sh('2026-02-17T10:00:00'))).toBe(true); // no calendar: every day
+  });
+
+  it('a shift past midnight belongs to the day it started', () => {
+    const night = { ...overnight, calendar };
+    expect(isWithinWorkingHours(night, sh('2026-02-12T01:00:00'))).toBe(true); // started on the open 2-11
+    expect(isWithinWorkingHours(night, sh('2026-02-12T23:00:00'))).toBe(false); // a closing day
+    expect(isWithinWorkingHours(night, sh('2026-02-25T01:00:00'))).toBe(false); // started on the closed 2-24
+  });
+
+  it('opens again on the first shift after the break (Spring Festival with the shop’s extra days)', () => {
+    expect(nextOpening(withCalendar, sh('2026-02-11T23:00:00')).toISOString()).toBe(sh('2026-02-25T09:00:00').toISOString());
+    expect(nextShiftStart(withCalendar, sh('2026-09-30T20:00:00')).toISOString()).toBe(sh('2026-10-08T09:00:00').toISOString());
+    expect(nextOpening(withCalendar, sh('2026-10-08T08:00:00')).toISOString()).toBe(sh('2026-10-08T09:00:00').toISOString());
+  });
+
+  it('ships the next day the shop works: today before the cut-off, else after the holidays and closing days', () => {
+    expect(nextShippingDate(withCalendar, sh('2026-02-11T15:00:00'))).toBe('2026-02-11');
+    expect(nextShippingDate(withCalendar, sh('2026-02-11T16:00:00'))).toBe('2026-02-25');
+    expect(nextShippingDate(withCalendar, sh('2026-09-30T17:00:00'))).toBe('2026-10-08');
+    expect(nextShippingDate(withCalendar, sh('2026-10-03T10:00:00'))).toBe('2026-10-08');
+    expect(nextShippingDate(officeWeek, sh('2026-10-09T17:00:00'))).toBe('2026-10-10'); // 调休 Saturday
+    expect(nextShippingDate(officeWeek, sh('2026-10-16T17:00:00'))).toBe('2026-10-19'); // weekend skipped
+    expect(nextShippingDate({ timezone: 'Asia/Shanghai', shipping: { cutoff: '16:00' } }, sh('2026-10-01T17:00:00'))).toBe('2026-10-02');
+  });
+
+  it('refuses a shop closed for more than a year instead of looping', () => {
+    const closed = { ...shop, calendar: ShopCalendarSchema.parse({ closedDays: ['2026-01-01..2027-12-31'] }), shipping: { cutoff: '16:00' } };
+    expect(() => nextOpening(closed, sh('2026-01-02T10:00:00'))).toThrow(RangeError);
+    expect(() => nextShippingDate(closed, sh('2026-01-02T10:00:00'))).toThrow(RangeError);
   });
 });

@@ -1,3 +1,4 @@
+import { dayStatus, nextOpenDate, shiftDate, type ShopCalendar } from './calendar.ts';
 import type { Shop } from './schema.ts';
 
 /**
@@ -9,10 +10,14 @@ import type { Shop } from './schema.ts';
  * past midnight (22:00–02:00 is open at 23:59 and at 01:59, closed at 02:00). A shift whose
  * start equals its end is open all day (the shop loader refuses such a shift; a shop built in
  * code may still use it).
+ *
+ * With a calendar (every loaded shop has one), shifts run only on the days it keeps open: not
+ * on statutory holidays or the shop's closing days (calendar.ts); a shift past midnight belongs
+ * to the day it started.
  */
 
-/** What the functions read from a shop (a whole Shop will do). */
-export type Shifts = Pick<Shop, 'workingHours' | 'timezone'>;
+/** What the functions read from a shop (a whole Shop will do); without a calendar every day is open. */
+export type Shifts = Pick<Shop, 'workingHours' | 'timezone'> & { calendar?: ShopCalendar | undefined };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -112,11 +117,26 @@ function shiftContains(shift: { start: string; end: string }, minute: number): b
   return start < end ? minute >= start && minute < end : minute >= start || minute < end;
 }
 
-/** Whether any shift is on at this instant, in the shop's time zone. */
+function dateOf(w: WallClock): string {
+  return `${w.year}-${pad2(w.month)}-${pad2(w.day)}`;
+}
+
+/** Whether the shop's calendar keeps a shop-local date open (always, without a calendar). */
+function isOpenDay(shop: Shifts, date: string): boolean {
+  return shop.calendar === undefined || dayStatus(shop.calendar, date).open;
+}
+
+/** Whether any shift is on at this instant, in the shop's time zone, on a day the shop works. */
 export function isWithinWorkingHours(shop: Shifts, instant: Date): boolean {
   const w = wallClock(instant, shop.timezone);
   const minute = w.hour * 60 + w.minute;
-  return shop.workingHours.some((shift) => shiftContains(shift, minute));
+  const today = dateOf(w);
+  return shop.workingHours.some((shift) => {
+    if (!shiftContains(shift, minute)) return false;
+    // The small hours of a shift past midnight belong to the day before.
+    const wrapsIn = toMinutes(shift.end) < toMinutes(shift.start) && minute < toMinutes(shift.end);
+    return isOpenDay(shop, wrapsIn ? shiftDate(today, -1) : today);
+  });
 }
 
 /** Milliseconds the zone is ahead of UTC at an instant (480 min for Asia/Shanghai). */
@@ -157,21 +177,50 @@ export function nextOpening(shop: Shifts, instant: Date): Date {
   return nextShiftStart(shop, instant);
 }
 
-/** The first shift start strictly after `instant` (the next time fresh agents come on). */
+/** The longest closure looked across (a shop closed longer than a year never reopens). */
+const MAX_CLOSED_DAYS = 370;
+
+/**
+ * The first shift start strictly after `instant` (the next time fresh agents come on), on a day
+ * the shop works: after a holiday or closing days, the first shift of the day it reopens.
+ */
 export function nextShiftStart(shop: Shifts, instant: Date): Date {
   if (shop.workingHours.length === 0) throw new RangeError('a shop without working hours never opens');
   const now = instant.getTime();
-  const today = wallClock(instant, shop.timezone);
+  const today = dateOf(wallClock(instant, shop.timezone));
   let best = Number.POSITIVE_INFINITY;
-  // Today, tomorrow and (around a time change) the day after: every shift starts within that.
-  for (let d = 0; d <= 2; d++) {
-    const date = new Date(Date.UTC(today.year, today.month - 1, today.day + d));
+  // Today, tomorrow and (around a time change) the day after hold every shift start of open
+  // days in a row; closed days push the search on to the next open day.
+  for (let d = 0; d <= MAX_CLOSED_DAYS && (d <= 2 || best === Number.POSITIVE_INFINITY); d++) {
+    const date = shiftDate(today, d);
+    if (!isOpenDay(shop, date)) continue;
+    const [y, m, day] = date.split('-').map(Number) as [number, number, number];
     for (const shift of shop.workingHours) {
-      const at = zonedInstant(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), toMinutes(shift.start), shop.timezone);
+      const at = zonedInstant(y, m, day, toMinutes(shift.start), shop.timezone);
       if (at > now && at < best) best = at;
     }
   }
+  if (best === Number.POSITIVE_INFINITY) throw new RangeError('the shop is closed for more than a year');
   return new Date(best);
+}
+
+/** What shipping reads from a shop. */
+export type ShippingDays = Pick<Shop, 'timezone'> & { shipping: Pick<Shop['shipping'], 'cutoff'>; calendar?: ShopCalendar | undefined };
+
+/**
+ * The shop-local date an order paid at `instant` normally leaves the warehouse: today when the
+ * shop works today and it is before the cut-off, otherwise the next day the shop works (skipping
+ * holidays and closing days). An estimate for wording such as 正常…可以发出, never a promise.
+ */
+export function nextShippingDate(shop: ShippingDays, instant: Date): string {
+  const w = wallClock(instant, shop.timezone);
+  const today = dateOf(w);
+  const beforeCutoff = w.hour * 60 + w.minute < toMinutes(shop.shipping.cutoff);
+  const from = beforeCutoff ? today : shiftDate(today, 1);
+  if (shop.calendar === undefined) return from;
+  const open = nextOpenDate(shop.calendar, from);
+  if (open === undefined) throw new RangeError('the shop is closed for more than a year');
+  return open;
 }
 
 function pad2(n: number): string {

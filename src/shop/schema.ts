@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ShopCalendarSchema } from './calendar.ts';
 import { SeveritySchema } from '../compliance/schema.ts';
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
@@ -77,6 +78,12 @@ export const ShopSchema = z.object({
    * at 100 seconds), in seconds.
    */
   responseTargetSeconds: z.number().int().min(10).max(3600).default(100),
+  /**
+   * Holidays and the shop's own closing days (issue 12): statutory holidays with their make-up
+   * workdays come from `chinese-days`; see ShopCalendarSchema. Working hours and shipping skip
+   * the closed days.
+   */
+  calendar: ShopCalendarSchema,
   authenticityWording: z.string().min(1).default('自有品牌原厂正品'),
   /** The review activity to explain instead of cashback (seed 000 一(3)). */
   reviewActivity: z.string().min(1),
@@ -114,6 +121,11 @@ export const ShopSchema = z.object({
     freeShippingThreshold: Money,
     /** Gifts an agent may add (ids of `gifts`). */
     giftIds: z.array(z.string()).default([]),
+    /**
+     * How many concessions one product may get in a conversation. 1 (default): after the one
+     * concession, insisting wins nothing new — a polite hold, then a hand-off (issue 12).
+     */
+    concessionsPerProduct: z.number().int().min(1).max(5).default(1),
   }),
   /** Orders at or above this total are escalated to a senior agent (seed 003). */
   largeOrderThreshold: Money,

@@ -7,13 +7,29 @@ import {
   conversationFromRow,
   eventFromRow,
   messageFromRow,
+  staleTrainingSession,
   staleVersion,
+  trainingSessionFromRow,
   unknownConversation,
+  unknownTrainingSession,
+  type TrainingSessionRow,
   type ConversationRow,
   type EventRow,
   type MessageRow,
 } from './records.ts';
-import type { CommitTurn, ConversationRecord, NewEvent, NewMessage, Store, StoredEvent, StoredMessage } from './types.ts';
+import {
+  StoreConflictError,
+  type CommitTurn,
+  type ConversationRecord,
+  type NewEvent,
+  type NewMessage,
+  type NewTrainingSession,
+  type SaveTrainingSession,
+  type Store,
+  type StoredEvent,
+  type StoredMessage,
+  type TrainingSessionRecord,
+} from './types.ts';
 
 const dollar = (index: number): string => `$${index}`;
 
@@ -174,6 +190,45 @@ export class PostgresStore implements Store {
     const where = eventWhere(shopId, filter, dollar);
     const { rows } = await this.pool.query<EventRow>(`SELECT * FROM events WHERE ${where.sql} ORDER BY id`, where.params);
     return rows.map(eventFromRow);
+  }
+
+  async createTrainingSession(session: NewTrainingSession): Promise<TrainingSessionRecord> {
+    const { rows } = await this.pool.query<TrainingSessionRow>(
+      `INSERT INTO training_sessions (shop_id, id, trainee, scenario, persona, seed, exam, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) ON CONFLICT (shop_id, id) DO NOTHING RETURNING *`,
+      [session.shopId, session.id, session.trainee, session.scenario, session.persona, session.seed, session.exam, session.createdAt],
+    );
+    const row = rows[0];
+    if (row === undefined) throw new StoreConflictError(`training session ${session.shopId}/${session.id} already exists`);
+    return trainingSessionFromRow(row);
+  }
+
+  async getTrainingSession(shopId: string, id: string): Promise<TrainingSessionRecord | undefined> {
+    const { rows } = await this.pool.query<TrainingSessionRow>('SELECT * FROM training_sessions WHERE shop_id = $1 AND id = $2', [shopId, id]);
+    const row = rows[0];
+    return row === undefined ? undefined : trainingSessionFromRow(row);
+  }
+
+  async saveTrainingSession(save: SaveTrainingSession): Promise<TrainingSessionRecord> {
+    // One statement: the version check and the write cannot interleave with another save.
+    const { rows } = await this.pool.query<TrainingSessionRow>(
+      `UPDATE training_sessions SET replies = $1::jsonb, updated_at = $2, total = $3, scorecard = $4::jsonb, version = version + 1
+       WHERE shop_id = $5 AND id = $6 AND version = $7 RETURNING *`,
+      [JSON.stringify(save.replies), save.updatedAt, save.total, save.scorecard === undefined ? null : JSON.stringify(save.scorecard), save.shopId, save.id, save.expectedVersion],
+    );
+    const row = rows[0];
+    if (row !== undefined) return trainingSessionFromRow(row);
+    const current = await this.getTrainingSession(save.shopId, save.id);
+    if (current === undefined) throw unknownTrainingSession(save.shopId, save.id);
+    throw staleTrainingSession(save.shopId, save.id, save.expectedVersion, current.version);
+  }
+
+  async listTrainingSessions(shopId: string, trainee: string): Promise<TrainingSessionRecord[]> {
+    const { rows } = await this.pool.query<TrainingSessionRow>(
+      'SELECT * FROM training_sessions WHERE shop_id = $1 AND trainee = $2 ORDER BY created_at, id',
+      [shopId, trainee],
+    );
+    return rows.map(trainingSessionFromRow);
   }
 
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {

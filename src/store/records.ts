@@ -4,7 +4,9 @@ import {
   OwnerSchema,
   MessageRoleSchema,
   StoreConflictError,
+  TrainingSessionRecordSchema,
   type ConversationRecord,
+  type TrainingSessionRecord,
   type NewEvent,
   type NewMessage,
   type StoredEvent,
@@ -108,4 +110,47 @@ export function staleVersion(shopId: string, conversationId: string, expected: n
 function asObject(value: unknown): Record<string, unknown> {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
   throw new Error(`expected a JSON object column, got ${JSON.stringify(value)}`);
+}
+
+export interface TrainingSessionRow {
+  shop_id: string;
+  id: string;
+  trainee: string;
+  scenario: string;
+  persona: string;
+  seed: number | string;
+  exam: boolean | number;
+  replies: unknown;
+  created_at: string;
+  updated_at: string;
+  total: number | string | null;
+  scorecard: unknown;
+  version: number | string;
+}
+
+export function trainingSessionFromRow(row: TrainingSessionRow): TrainingSessionRecord {
+  return TrainingSessionRecordSchema.parse({
+    shopId: row.shop_id,
+    id: row.id,
+    trainee: row.trainee,
+    scenario: row.scenario,
+    persona: row.persona,
+    seed: Number(row.seed),
+    exam: Boolean(row.exam),
+    replies: row.replies,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    total: row.total === null ? null : Number(row.total),
+    // NULL means "not over yet": the contract says undefined.
+    scorecard: row.scorecard === null ? undefined : row.scorecard,
+    version: Number(row.version),
+  });
+}
+
+export function unknownTrainingSession(shopId: string, id: string): StoreConflictError {
+  return new StoreConflictError(`training session ${shopId}/${id} does not exist`);
+}
+
+export function staleTrainingSession(shopId: string, id: string, expected: number, actual: number): StoreConflictError {
+  return new StoreConflictError(`training session ${shopId}/${id} is at version ${actual}, not ${expected}`);
 }

@@ -9,13 +9,29 @@ import {
   conversationFromRow,
   eventFromRow,
   messageFromRow,
+  staleTrainingSession,
   staleVersion,
+  trainingSessionFromRow,
   unknownConversation,
+  unknownTrainingSession,
+  type TrainingSessionRow,
   type ConversationRow,
   type EventRow,
   type MessageRow,
 } from './records.ts';
-import type { CommitTurn, ConversationRecord, NewEvent, NewMessage, Store, StoredEvent, StoredMessage } from './types.ts';
+import {
+  StoreConflictError,
+  type CommitTurn,
+  type ConversationRecord,
+  type NewEvent,
+  type NewMessage,
+  type NewTrainingSession,
+  type SaveTrainingSession,
+  type Store,
+  type StoredEvent,
+  type StoredMessage,
+  type TrainingSessionRecord,
+} from './types.ts';
 
 export const DEFAULT_SQLITE_PATH = './data/kefu.db';
 
@@ -23,6 +39,7 @@ export const DEFAULT_SQLITE_PATH = './data/kefu.db';
 type RawConversationRow = Omit<ConversationRow, 'state'> & { state: string | null };
 type RawMessageRow = Omit<MessageRow, 'meta'> & { meta: string };
 type RawEventRow = Omit<EventRow, 'data'> & { data: string };
+type RawTrainingRow = Omit<TrainingSessionRow, 'replies' | 'scorecard'> & { replies: string; scorecard: string | null };
 
 const questionMark = (): string => '?';
 
@@ -180,6 +197,54 @@ export class SqliteStore implements Store {
     return rows.map((row) => eventFromRow({ ...row, data: JSON.parse(row.data) }));
   }
 
+  async createTrainingSession(session: NewTrainingSession): Promise<TrainingSessionRecord> {
+    const result = this
+      .prepare(
+        `INSERT INTO training_sessions (shop_id, id, trainee, scenario, persona, seed, exam, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (shop_id, id) DO NOTHING`,
+      )
+      .run(session.shopId, session.id, session.trainee, session.scenario, session.persona, session.seed, session.exam ? 1 : 0, session.createdAt, session.createdAt);
+    if (result.changes === 0) throw new StoreConflictError(`training session ${session.shopId}/${session.id} already exists`);
+    const created = await this.getTrainingSession(session.shopId, session.id);
+    if (created === undefined) throw unknownTrainingSession(session.shopId, session.id);
+    return created;
+  }
+
+  async getTrainingSession(shopId: string, id: string): Promise<TrainingSessionRecord | undefined> {
+    const row = this.prepare<[string, string], RawTrainingRow>('SELECT * FROM training_sessions WHERE shop_id = ? AND id = ?').get(shopId, id);
+    return row === undefined ? undefined : parseTrainingSession(row);
+  }
+
+  async saveTrainingSession(save: SaveTrainingSession): Promise<TrainingSessionRecord> {
+    const update = this.db.transaction(() => {
+      const row = this
+        .prepare<[string, string], { version: number }>('SELECT version FROM training_sessions WHERE shop_id = ? AND id = ?')
+        .get(save.shopId, save.id);
+      if (row === undefined) throw unknownTrainingSession(save.shopId, save.id);
+      if (row.version !== save.expectedVersion) throw staleTrainingSession(save.shopId, save.id, save.expectedVersion, row.version);
+      this.prepare('UPDATE training_sessions SET replies = ?, updated_at = ?, total = ?, scorecard = ?, version = ? WHERE shop_id = ? AND id = ?').run(
+        JSON.stringify(save.replies),
+        save.updatedAt,
+        save.total,
+        save.scorecard === undefined ? null : JSON.stringify(save.scorecard),
+        row.version + 1,
+        save.shopId,
+        save.id,
+      );
+    });
+    update.immediate();
+    const saved = await this.getTrainingSession(save.shopId, save.id);
+    if (saved === undefined) throw unknownTrainingSession(save.shopId, save.id);
+    return saved;
+  }
+
+  async listTrainingSessions(shopId: string, trainee: string): Promise<TrainingSessionRecord[]> {
+    const rows = this
+      .prepare<[string, string], RawTrainingRow>('SELECT * FROM training_sessions WHERE shop_id = ? AND trainee = ? ORDER BY created_at, id')
+      .all(shopId, trainee);
+    return rows.map(parseTrainingSession);
+  }
+
   /** Prepared statements are cached: the same few queries run on every turn. */
   private prepare<P extends unknown[] = unknown[], R = unknown>(sql: string): Database.Statement<P, R> {
     let statement = this.statements.get(sql);
@@ -225,4 +290,8 @@ export class SqliteStore implements Store {
 
 function parseConversation(row: RawConversationRow): ConversationRecord {
   return conversationFromRow({ ...row, state: row.state === null ? null : JSON.parse(row.state) });
+}
+
+function parseTrainingSession(row: RawTrainingRow): TrainingSessionRecord {
+  return trainingSessionFromRow({ ...row, replies: JSON.parse(row.replies), scorecard: row.scorecard === null ? null : JSON.parse(row.scorecard) });
 }

@@ -76,6 +76,41 @@ export const StoredEventSchema = NewEventSchema.extend({
 });
 export type StoredEvent = z.infer<typeof StoredEventSchema>;
 
+/** A trainee's reply in a practice session (the trainer rebuilds the simulated buyer from these). */
+export const TrainingReplyRecordSchema = z.object({ text: z.string(), elapsedSec: z.number().nonnegative() });
+
+/** A practice session of the trainer (src/trainer): who, which scenario, persona and seed, the replies so far, the score once over. */
+export const TrainingSessionRecordSchema = z.object({
+  shopId: z.string().min(1),
+  id: z.string().min(1),
+  trainee: z.string().min(1),
+  scenario: z.string().min(1),
+  persona: z.string().min(1),
+  seed: z.number().int().nonnegative(),
+  exam: z.boolean(),
+  replies: z.array(TrainingReplyRecordSchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** The total out of 100 once the dialogue is over; null while it runs. */
+  total: z.number().nullable(),
+  /** The trainer's scorecard (plain JSON) once over; undefined while it runs. */
+  scorecard: z.unknown(),
+  /** Bumped by every save; a save with a stale version is refused (two tabs answering at once). */
+  version: z.number().int().nonnegative(),
+});
+export type TrainingSessionRecord = z.infer<typeof TrainingSessionRecordSchema>;
+export type NewTrainingSession = Pick<TrainingSessionRecord, 'shopId' | 'id' | 'trainee' | 'scenario' | 'persona' | 'seed' | 'exam' | 'createdAt'>;
+
+export interface SaveTrainingSession {
+  shopId: string;
+  id: string;
+  expectedVersion: number;
+  replies: TrainingSessionRecord['replies'];
+  updatedAt: string;
+  total: number | null;
+  scorecard?: unknown;
+}
+
 /** Raised when a commit carries a stale version or the conversation is unknown. */
 export class StoreConflictError extends Error {
   override readonly name = 'StoreConflictError';
@@ -125,6 +160,14 @@ export interface Store {
   messages(shopId: string, conversationId: string, options?: { afterSeq?: number; limit?: number }): Promise<StoredMessage[]>;
   /** In insertion order (id). `from` inclusive, `to` exclusive, on `at`; `kinds: []` matches nothing. */
   events(shopId: string, filter?: { kinds?: EventKind[]; from?: string; to?: string; conversationId?: string }): Promise<StoredEvent[]>;
+
+  /** A new practice session at version 0 with no replies; StoreConflictError if the id is taken. */
+  createTrainingSession(session: NewTrainingSession): Promise<TrainingSessionRecord>;
+  getTrainingSession(shopId: string, id: string): Promise<TrainingSessionRecord | undefined>;
+  /** Replaces the replies (and the score once over), version + 1; StoreConflictError when stale or unknown. */
+  saveTrainingSession(save: SaveTrainingSession): Promise<TrainingSessionRecord>;
+  /** A trainee's sessions, oldest first (for the trend). */
+  listTrainingSessions(shopId: string, trainee: string): Promise<TrainingSessionRecord[]>;
 }
 
 /**

@@ -304,8 +304,9 @@ describe('tools: lint, classify, scripts', () => {
   it('classifies a message', async () => {
     const res = await server.call('POST', '/api/v1/classify', { text: '在吗 能便宜点吗 包邮吗' });
     expect(res.status).toBe(200);
-    const c = res.body as { intent: string; confidence: number; secondary: string[]; entities: unknown[] };
+    const c = res.body as { intent: string; confidence: number; abstain: boolean; secondary: string[]; entities: unknown[] };
     expect(c.intent).toBe('bargain_generic');
+    expect(c.abstain).toBe(false);
     expect(c.secondary).toContain('shipping_fee');
     const entities = (await server.call('POST', '/api/v1/classify', { text: '身高165 体重100斤 穿什么码' })).body as { entities: { type: string }[] };
     expect(entities.entities.map((e) => e.type)).toEqual(['height', 'weight']);

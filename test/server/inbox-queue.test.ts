@@ -55,14 +55,15 @@ describe('the queue', () => {
 
 describe('the buyer panel', () => {
   it("shows the buyer's orders with tracking and remarks, the pinned hand-off and the concessions", async () => {
-    for (const text of ['羊毛大衣我只剩600块了', '学生党没钱，便宜点吧', '真的没钱了，再少点', '钱不够啊再便宜点', '最近手头紧', '真的很想要但是钱不够']) await say('p-bargain', text);
+    // A coupon granted (a concession), then a request for a human (the pinned hand-off).
+    for (const text of ['学生党没钱，羊毛大衣便宜点吧', '学生党没钱，便宜点吧', '我要找人工客服']) await say('p-bargain', text);
     const view = (await (await web.api('/inbox/p-bargain')).json()) as BuyerPanel & { queue: QueueItem; promises: unknown[] };
     expect(view.orders.length).toBeGreaterThanOrEqual(3);
     expect(view.orders.every((o) => /[\u4e00-\u9fff]/.test(o.stateLabel) && o.items.length > 0 && o.total >= 0)).toBe(true);
     const shipped = view.orders.find((o) => o.tracking.length > 0);
     expect(shipped?.tracking.length).toBeLessThanOrEqual(3);
-    expect(view.handoff).toMatchObject({ reason: 'outside_policy', reasonLabel: '顾客的要求超出店铺优惠政策' });
-    expect(view.handoff?.summary).toContain('议价');
+    expect(view.handoff).toMatchObject({ reason: 'asked_for_human', reasonLabel: '顾客要求人工客服' });
+    expect(view.handoff?.summary).toContain('tb_buyer_anna');
     expect(view.concessions.length).toBeGreaterThan(0);
     expect(view.queue.stateLabel).toMatch(/^等待人工/);
   });

@@ -286,5 +286,48 @@ export function runStoreContract(
       expect(race.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       expect((await other.messages(shop, 'c1')).map((m) => m.seq)).toEqual([1, 2]);
     });
+
+    describe('training sessions', () => {
+      const session = (id: string, trainee: string, minute: number) => ({
+        shopId: shop,
+        id,
+        trainee,
+        scenario: 'haggle_comparison',
+        persona: 'gentle',
+        seed: 42,
+        exam: minute % 2 === 1,
+        createdAt: at(minute),
+      });
+
+      it('creates a session at version 0 with no replies and no score, and refuses the same id twice', async () => {
+        const created = await store.createTrainingSession(session('t1', '小李', 0));
+        expect(created).toEqual({ ...session('t1', '小李', 0), replies: [], updatedAt: at(0), total: null, scorecard: undefined, version: 0 });
+        expect(await store.getTrainingSession(shop, 't1')).toEqual(created);
+        await expect(store.createTrainingSession(session('t1', '小王', 1))).rejects.toBeInstanceOf(StoreConflictError);
+        expect(await store.getTrainingSession(shop, 'nope')).toBeUndefined();
+      });
+
+      it('saves replies and the scorecard with a version check', async () => {
+        await store.createTrainingSession(session('t1', '小李', 0));
+        const replies = [{ text: '您好，请问有什么可以帮您？😊', elapsedSec: 4.5 }];
+        const saved = await store.saveTrainingSession({ shopId: shop, id: 't1', expectedVersion: 0, replies, updatedAt: at(1), total: null });
+        expect(saved).toMatchObject({ replies, updatedAt: at(1), total: null, version: 1 });
+        expect(saved.scorecard).toBeUndefined();
+        await expect(store.saveTrainingSession({ shopId: shop, id: 't1', expectedVersion: 0, replies: [], updatedAt: at(2), total: null })).rejects.toBeInstanceOf(StoreConflictError);
+        const card = { total: 87.5, misses: [{ kind: 'rule', id: 'polite-you', label: '称呼顾客请用“您”' }] };
+        const done = await store.saveTrainingSession({ shopId: shop, id: 't1', expectedVersion: 1, replies, updatedAt: at(3), total: 87.5, scorecard: card });
+        expect(done).toMatchObject({ total: 87.5, scorecard: card, version: 2 });
+        await expect(store.saveTrainingSession({ shopId: shop, id: 'nope', expectedVersion: 0, replies: [], updatedAt: at(4), total: null })).rejects.toBeInstanceOf(StoreConflictError);
+      });
+
+      it('lists one trainee\'s sessions oldest first, in this shop only', async () => {
+        await store.createTrainingSession(session('b', '小李', 5));
+        await store.createTrainingSession(session('a', '小李', 2));
+        await store.createTrainingSession(session('c', '小王', 3));
+        await store.createTrainingSession({ ...session('d', '小李', 1), shopId: `${shop}-other` });
+        expect((await store.listTrainingSessions(shop, '小李')).map((s) => s.id)).toEqual(['a', 'b']);
+        expect(await store.listTrainingSessions(shop, '没人')).toEqual([]);
+      });
+    });
   });
 }

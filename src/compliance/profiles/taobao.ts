@@ -12,5 +12,6 @@ export const taobaoProfile = {
     'no-bu-phrasing': 'warning',
     'no-interjection-en': 'warning',
     'adlaw-superlative': 'warning',
+    'adlaw-figure-claim': 'warning',
   },
 };

@@ -27,6 +27,8 @@ testRule(rule, {
     '“信用卡不行吗”，可以的，我们支持信用卡快捷支付。',
   ],
   invalid: [
+    { text: '用花呗信用卡得补点手续费哈', errors: [{ span: '花呗信用卡得补点手续费', messageId: 'fee' }] },
+    { text: '信用卡要加3%手续费', errors: [{ span: '信用卡要加3%手续费' }] },
     {
       name: 'seed 000 三(3)',
       text: '我们不支持信用卡付款，花呗也不能用。',

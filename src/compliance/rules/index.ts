@@ -26,6 +26,7 @@ import offplatformLink from './offplatform-link.ts';
 import buyerDataLeak from './buyer-data-leak.ts';
 import closeOrder from './close-order.ts';
 import noRefuseReturn from './no-refuse-return.ts';
+import askBuyerPhone from './ask-buyer-phone.ts';
 // claims (batch D): imports here
 import reviewCashback from './review-cashback.ts';
 import fakeUrgency from './fake-urgency.ts';
@@ -33,6 +34,7 @@ import noStockoutWord from './no-stockout-word.ts';
 import noStockoutRefusal from './no-stockout-refusal.ts';
 import authenticityWording from './authenticity-wording.ts';
 import adlawSuperlative from './adlaw-superlative.ts';
+import adlawFigureClaim from './adlaw-figure-claim.ts';
 
 /** Every rule, in the order of the rule index (docs/rules.md). */
 export const allRules: readonly Rule[] = [
@@ -63,6 +65,7 @@ export const allRules: readonly Rule[] = [
   buyerDataLeak,
   closeOrder,
   noRefuseReturn,
+  askBuyerPhone,
   // claims (batch D): entries here
   reviewCashback,
   fakeUrgency,
@@ -70,4 +73,5 @@ export const allRules: readonly Rule[] = [
   noStockoutRefusal,
   authenticityWording,
   adlawSuperlative,
+  adlawFigureClaim,
 ];

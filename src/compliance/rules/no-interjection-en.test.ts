@@ -26,6 +26,9 @@ testRule(rule, {
     '恩恩～',
   ],
   invalid: [
+    // issue 12: doubled interjections opening a reply (an error in the strict profile)
+    { text: '嗯呢，有货的', errors: [{ span: '嗯', messageId: 'interjection' }] },
+    { text: '嗯哪，已经给您备注了', errors: [{ span: '嗯' }] },
     {
       text: '嗯，我帮您查一下物流。',
       errors: [{ span: '嗯', messageId: 'interjection', suggestion: '好的，我帮您查一下物流。' }],

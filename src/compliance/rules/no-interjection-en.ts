@@ -7,6 +7,9 @@ import { curtReplySpan } from './no-curt-reply.ts';
  * 嗯 is always an interjection; 恩 only when doubled, or alone at the edge of a clause, so
  * 感恩, 恩惠, 恩爱, 报恩, 谢恩, 恩施 (a city) and the like pass. Suggestion only: 嗯，→ 好的，,
  * or dropping it where a 好的 already follows. A reply that is only 嗯 is no-curt-reply's.
+ * An error in the strict profile, like 哦 (no-particle-o): the manual bans both alike, and a
+ * doubled 嗯嗯 / 恩恩 / 嗯呢 opening a reply is the commonest form real agents type; the taobao
+ * profile keeps it a warning.
  */
 const INTERJECTION = /[嗯恩]+/g;
 const BREAK = /[\s,.!?;:~，。！？；：、…]/;
@@ -24,7 +27,7 @@ export default defineRule({
   meta: {
     id: 'no-interjection-en',
     description: 'No interjection 嗯/恩 (嗯，… / 恩恩 / 好的恩); words such as 感恩, 恩惠, 恩施 pass. Suggests 好的 instead.',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'error',
     source: 'seed 000 二(6) 聊天窗口严禁用哦，恩，知道…等语气词',
     fixable: false,
     hasSuggestions: true,

@@ -29,6 +29,10 @@ testRule(rule, {
     '这款贴身衣物不支持退换，其他款式都支持七天无理由。',
   ],
   invalid: [
+    { text: '售出概不退货', errors: [{ span: '概不退货' }] },
+    { text: '我们家不支持7天无理由的哈', errors: [{ span: '不支持7天无理由' }] },
+    { text: '打折款一律不退货', errors: [{ span: '一律不退货' }] },
+    { name: 'traditional', text: '這款售出概不退貨', errors: [{ span: '概不退貨' }] },
     {
       name: 'seed 000 三(6)',
       text: '这款不支持退货退款的。',

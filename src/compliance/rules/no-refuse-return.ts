@@ -11,10 +11,10 @@ import { clauseAfter, clauseBefore, matchAll } from '../text-view.ts';
  * channel (无法退款到银行卡，会原路退回), fees and deposits (运费险不能退款), reassurance
  * (您是担心不能退货吗), 不影响退换.
  */
-const OBJECT = '(?:7天|七天)?(?:无理由)?(?:的)?(?:退换货|退货退款|退换|退货|退款)';
+const OBJECT = '(?:(?:7天|七天)?(?:无理由)?(?:的)?(?:退换货|退货退款|退换|退货|退款)|(?:7天|七天)无理由)';
 const REFUSE = new RegExp(
   `(?:不支持|不提供|不接受|不予|不给|不能|不可以|不可|无法|没法|没办法)(?:您)?(?:给您|为您|帮您)?(?:办理|申请|享受|进行)?${OBJECT}` +
-    '|不退不换|概不退换|恕不退换|不退换|不可退换|不包退换?',
+    '|不退不换|(?:概|恕|一律|均|都)不(?:退换货?|退货|退款)|不退换|不可退换|不包退换?|售出不退',
   'g',
 );
 const REFUSE_AFTER_OBJECT =
@@ -35,7 +35,7 @@ export default defineRule({
     fixable: false,
     hasSuggestions: true,
     // Every refusal names the return: 退货/退款/退换(货), 七天无理由, 不退不换, 不包退.
-    keywords: ['退货', '退款', '退换', '七天无理由', '不退不换', '不包退'],
+    keywords: ['退货', '退款', '退换', '七天无理由', '7天无理由', '不退不换', '不包退', '售出不退'],
     messages: {
       zh: {
         noRefuse: '本商品支持七天无理由退换货，请勿说不支持退货退款。',

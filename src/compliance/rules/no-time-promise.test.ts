@@ -15,6 +15,14 @@ testRule(rule, {
     '未付款的订单两天后系统会自动关闭的。',
   ],
   nearMisses: [
+    // issue 12: past days, weekdays and dates that are not promises
+    '昨天晚上已经给您发出了，单号稍后会更新。',
+    '上周五给您发出的包裹，物流显示已到杭州。',
+    '您是想周五前收到吗？我帮您备注加急。',
+    '快递员晚上派送的话会先联系您。',
+    '晚上也有客服在线，您有问题可以随时留言。',
+    '25号是活动开始的日子，您可以关注一下。',
+    '预计后天发出，以物流为准。',
     '非常抱歉，无法保证明天到，我们会尽力帮您催促。',
     '今天发不了货，仓库明天会尽快为您安排。',
     '您是需要今天发货还是明天发货呢？',
@@ -37,6 +45,15 @@ testRule(rule, {
     '每天16点30分之前付款，当天发货，以后的第二天发。',
   ],
   invalid: [
+    // issue 12: dates stated as fact, colloquial days, weekdays and dates of the month
+    { text: '后天就给您寄出了呢', errors: [{ span: '后天就给您寄出', messageId: 'shipPromise' }] },
+    { text: '今晚给您发走', errors: [{ span: '今晚给您发走' }] },
+    { text: '明早肯定到', errors: [{ span: '明早肯定到', messageId: 'arrivePromise' }] },
+    { text: '明儿一早给您发', errors: [{ span: '明儿一早给您发' }] },
+    { text: '晚上统一给您发走了呢', errors: [{ span: '晚上统一给您发走' }] },
+    { text: '周五前给您发出，下周一就到了。', errors: [{ span: '周五前给您发出' }, { span: '下周一就到' }] },
+    { text: '25号前就给您发货了', errors: [{ span: '25号前就给您发货' }] },
+    { name: 'traditional, full-width', text: '後天就給您寄出了呢！１２月２５號給您發貨', errors: [{ span: '後天就給您寄出' }, { span: '１２月２５號給您發貨' }] },
     {
       name: 'seed 000 三(10) ship + arrive',
       text: '今天一定给您发货，明天就能到。',

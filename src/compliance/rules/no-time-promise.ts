@@ -16,13 +16,23 @@ import { CLAUSE_BREAK, clauseAfter, clauseBefore, matchAll, type TextView } from
 const NUM_CHARS = '一二两三四五六七八九十几半';
 const NUM = `(?:\\d+|[${NUM_CHARS}]+)`;
 const DAY_WORDS = ['今天', '今日', '今晚', '当天', '当日', '明天', '明日', '明早', '后天', '次日', '隔天', '第二天'];
+/** Colloquial days (明儿, 今儿, 明晚, 大后天, 晚上): a seller's "今晚给您发走" is a promise too. */
+const COLLOQUIAL_DAYS = ['大后天', '明儿', '今儿', '明晚', '明早上', '今早', '晚上', '傍晚'];
+/** Weekdays (周五前, 下周一, 星期三, 礼拜天) and dates of the month (20号前). */
+const WEEKDAY = '(?:下|这|本)?(?:个)?(?:周|星期|礼拜)[一二三四五六日天末]';
+const MONTH_DATE = '(?:\\d{1,2}月)?\\d{1,2}号';
+/**
+ * Days only in the future: with them 就…了 / …了 is still a promise (后天就给您寄出了呢), while
+ * 今天就发了 / 今天发了 can report what was done.
+ */
+const FUTURE_DAY = new RegExp(`^(?:明|后|大后|次日|隔天|第二天|今晚|晚上|傍晚|${WEEKDAY}|${MONTH_DATE})`);
 const DAY =
-  `(?:${DAY_WORDS.join('|')}|` +
+  `(?:${[...COLLOQUIAL_DAYS, ...DAY_WORDS].join('|')}|${WEEKDAY}|${MONTH_DATE}|` +
   `${NUM}(?:[-~到至]${NUM})?个?(?:工作日|天|日)|${NUM}(?:[-~到至]${NUM})?个?小时)`;
 const SOON_WORDS = ['马上', '立刻', '立马'];
 /** Modal and filler tokens allowed between the time word and the verb. */
 const MODAL = '就|能|可以|可|一定|肯定|保证|准|绝对|必定|必须|必|会|马上|立刻|立即|立马|准时|按时';
-const FILLER = `${MODAL}|之内|以内|内|之前|前|上午|下午|中午|晚上|早上|都|也|全部|直接|给您|帮您|为您|让您|您`;
+const FILLER = `${MODAL}|之内|以内|内|之前|前|上午|下午|中午|晚上|早上|一早|统一|都|也|全部|直接|给您|帮您|为您|让您|您`;
 const LEAD = '(?:(?:保证|一定|肯定|绝对|准保|保准|包)(?:能|会|可以)?(?:让|给)?您(?:在)?|(?:保证|一定|肯定|绝对|准保|保准)(?:能|会|可以)?(?:在)?)';
 const SHIP = '(?:安排发货|安排发出|发货|发出去|发出|发走|发过去|寄出去|寄出|寄过去|出库|发)';
 const ARRIVE =
@@ -37,6 +47,8 @@ const MODAL_RE = new RegExp(`(?:${MODAL})`);
 /** Negation in the same clause; reassurances and connectives (不用担心, 不好意思, 不过, 不管) do not count. */
 const NEGATED = /(不|无法|没|未|别|难以|很难|谁也)[^不无没未别]{0,5}$/;
 const REASSURANCE = /不用担心|不要担心|别担心|别着急|不着急|不好意思|不客气|没关系|没问题|不过|不管|不论/g;
+/** A past day or a done deed before the time word: 昨天晚上发了, 上周五给您寄出了, 已经…. */
+const PAST_BEFORE = /(昨|前天|上周|上个?星期|上个?礼拜|已经|刚才|刚刚)/;
 const CONDITION = /如果|假如|要是|万一|若|的话|是否/;
 /** A time of day: 4点, 四点半, 16点30分, 17:00 (：is ':' in `norm`). */
 const CLOCK = '(?:\\d{1,2}(?::\\d{2}|点(?:半|钟|\\d{1,2}分?)?)|[一二两三四五六七八九十]{1,3}点(?:半|钟)?)';
@@ -93,12 +105,14 @@ export function findTimePromises(view: TextView): TimePromise[] {
       const [lead, day = '', filler = '', ship, arrive] = m.groups;
       const modal = re === SOON_ARRIVAL || lead !== undefined || MODAL_RE.test(filler);
       const next = view.norm[m.end];
+      const future = FUTURE_DAY.test(day);
       // 今天发的货 / 今天到了一批新货: without a modal, 的/了 mark a fact, not a promise.
-      if (!modal && (next === '的' || next === '了')) continue;
-      // 今天就发了，您看下物流: 就…了 after a ship verb reports what was done.
-      if (ship && next === '了' && lead === undefined && !MODAL_RE.test(filler.replace(/就/g, ''))) continue;
+      if (!modal && (next === '的' || (next === '了' && !future))) continue;
+      // 今天就发了，您看下物流: 就…了 after a ship verb reports what was done (not after 后天/明天).
+      if (ship && next === '了' && !future && lead === undefined && !MODAL_RE.test(filler.replace(/就/g, ''))) continue;
       if (found.some((f) => m.start < f.end && f.start < m.end)) continue;
       const before = clauseBefore(view, m.start, 12).replace(REASSURANCE, '');
+      if (PAST_BEFORE.test(before) || view.norm[m.start - 1] === '上') continue;
       const guaranteed = lead !== undefined || CERTAIN.test(filler);
       if (NEGATED.test(before) || isHedgedBefore(view, m.start) || isConditional(view, m.start, guaranteed)) continue;
       if (clauseAfter(view, m.end, 4).startsWith('的话') || isQuestion(view, m.start, m.end)) continue;
@@ -129,6 +143,8 @@ export default defineRule({
     // Every promise holds a day word, a count before 天/日/工作日/小时 (3天, 两个工作日, 24小时) or 马上/立刻/立马.
     keywords: [
       ...DAY_WORDS,
+      ...COLLOQUIAL_DAYS,
+      ...['周', '星期', '礼拜', '号'],
       ...SOON_WORDS,
       '工作日',
       '小时',

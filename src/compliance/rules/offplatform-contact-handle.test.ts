@@ -37,6 +37,7 @@ testRule(rule, {
     '您发的截图里的微信号不是我们的，请注意防骗。',
   ],
   invalid: [
+    { text: '把您的vx发我', errors: [{ span: 'vx' }] },
     {
       name: 'seed 004 错误案例2 主动给QQ',
       text: '您加一下我的QQ 123456789，方便沟通。',

@@ -8,12 +8,12 @@ import { clauseAfter } from '../text-view.ts';
  * On Tmall the only way to buy is an online order paid through Alipay (seed 004 第三章 二
  * 付款方式: 违规成立扣6分; seed 000 三(7)(8)). Flags offering or agreeing to pay elsewhere:
  * bank transfer and account numbers, cash on delivery, WeChat/QQ/Alipay person-to-person
- * transfers, buying at the warehouse, offline payment. Left alone: refusals (不支持货到付款,
+ * transfers, buying at the warehouse, cash in hand (付现金, 当面给钱), offline payment. Left alone: refusals (不支持货到付款,
  * 暂时无法银行卡转账或货到付款, 货到付款是不支持的), questions, money going to the buyer
  * (退差价转账给您, 退款原路退回), 支付宝付款 (the normal checkout).
  */
 
-type Kind = 'transfer' | 'account' | 'cod' | 'warehouse' | 'offline' | 'im';
+type Kind = 'transfer' | 'account' | 'cod' | 'warehouse' | 'offline' | 'im' | 'cash';
 
 const PATTERNS: readonly [Kind, RegExp][] = [
   // 支付宝付款 is the normal checkout; only a transfer to a person is off-platform.
@@ -26,8 +26,10 @@ const PATTERNS: readonly [Kind, RegExp][] = [
   ['cod', /货到付款|到付货款|代收货款/g],
   [
     'warehouse',
-    /(?:(?:来|到|去)(?:我们|我们的|我们公司的?)?(?:仓库|门店|实体店|工厂|厂里|公司|店里)|仓库|门店|实体店)(?:直接|现场|当面)?(?:买|购买|提货|拿货|付款|付钱|交钱|自提|取货|现金交易|现金付款|下单)/g,
+    /(?:(?:来|到|去)(?:我们|我们的|我们公司的?)?(?:仓库|门店|实体店|工厂|厂里|公司|店里)|仓库|门店|实体店)(?:直接|现场|当面)?(?:买|购买|提货|拿货|付款|付钱|交钱|自提|取货|现金交易|现金付款|付现金|给现金|交现金|下单)/g,
   ],
+  // Cash in hand (来仓库付现金, 现金交易也可以, 当面给钱): there is no cash on Tmall.
+  ['cash', /(?:付|给|交|收|用)现金|现金(?:交易|付款|支付|结算|结账|付|给)|当面(?:给钱|付款|付钱|交钱|结算|结账|交易)|现场(?:付款|付钱|交钱|结算)/g],
   ['offline', /线下(?:付款|交易|支付|打款|转[账帐]|购买|成交|结算|汇款|付现|交钱|下单)/g],
 ];
 const REGEXES = PATTERNS.map(([, re]) => re);
@@ -65,6 +67,7 @@ export default defineRule({
       ...['仓库', '门店', '实体店', '工厂', '厂里'], // warehouse; 公司/店里 only after 来/到/去 (我们(公司)?的?)
       ...[...'来到去们的司'].flatMap((c) => [`${c}公司`, `${c}店里`]),
       '线下', // offline
+      ...['现金', '当面', '现场'], // cash
     ],
     messages: {
       zh: {

@@ -1,5 +1,5 @@
 import { originalSpan, type NormalizedMessage } from '../normalize.ts';
-import { findHeights, findSizes, findWeights } from './body.ts';
+import { findBodyPairs, findHeights, findSizes, findWeights } from './body.ts';
 import { findOrderIds, findPhones } from './contact.ts';
 import { findDiscounts, findMoney } from './money.ts';
 import type { Entity } from './schema.ts';
@@ -16,6 +16,8 @@ const EXTRACTORS: ((text: string) => Entity[])[] = [
   findMoney,
   findHeights,
   findWeights,
+  // After the single ones: a pair only adds the bare number the others could not read.
+  findBodyPairs,
   findDates,
   findDays,
   findSizes,

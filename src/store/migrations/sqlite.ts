@@ -50,4 +50,24 @@ export const sqliteMigrations: readonly string[] = [
   CREATE INDEX events_kind_at ON events (shop_id, kind, at);
   CREATE INDEX events_conversation ON events (shop_id, conversation_id);
   `,
+  // Version 2: the trainer's practice sessions (issue 13).
+  `
+  CREATE TABLE training_sessions (
+    shop_id    TEXT NOT NULL,
+    id         TEXT NOT NULL,
+    trainee    TEXT NOT NULL,
+    scenario   TEXT NOT NULL,
+    persona    TEXT NOT NULL,
+    seed       INTEGER NOT NULL,
+    exam       BOOLEAN NOT NULL DEFAULT FALSE,
+    replies    TEXT NOT NULL DEFAULT '[]',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    total      REAL,
+    scorecard  TEXT,
+    version    INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (shop_id, id)
+  );
+  CREATE INDEX training_sessions_trainee ON training_sessions (shop_id, trainee, created_at);
+  `,
 ];

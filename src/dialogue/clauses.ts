@@ -1,0 +1,74 @@
+import type { TurnEvent } from '../../flows/protocol.ts';
+import type { Classifier } from '../nlu/classifier.ts';
+import type { IntentId } from '../nlu/intents.ts';
+import type { Order } from '../orders/schema.ts';
+import type { Product, Shop } from '../shop/schema.ts';
+import { normalizeSameLength } from '../text/normalize.ts';
+import { referredOrders } from './order-reference.ts';
+import { plausibleAsk } from './understanding.ts';
+
+/**
+ * Several asks in one message ("围巾想退 退货运费谁出 还有羽绒服那单什么时候发啊") each get their own
+ * answer about their own thing: a further ask is run on the clause that asked it, with the product
+ * and the orders that clause names — not the whole message's. Pure (the classifier is pure).
+ */
+
+/** Clauses as buyers string them: spaces, punctuation, 还有/另外/顺便 (the same cut as the classifier's). */
+export function clausesOf(text: string): string[] {
+  return normalizeSameLength(text)
+    .split(/[\s,.!?;~，。！？；、]+|(?=还有|另外|顺便|然后)/u)
+    .map((c) => c.trim())
+    .filter((c) => [...c].length >= 2);
+}
+
+export interface ClauseContext {
+  classifier: Classifier;
+  shop: Shop;
+  now: Date;
+  allOrders: Order[];
+  findProduct: (text: string) => Product | undefined;
+}
+
+/** The event a further ask runs on: its clause (if one reads as it), with that clause's product and orders. */
+export function eventForAsk(event: TurnEvent, intent: IntentId, ctx: ClauseContext): TurnEvent {
+  const base: TurnEvent = { ...event, intent, secondary: [] };
+  const clause = clausesOf(event.text).find((c) => ctx.classifier.classify(c).intent === intent);
+  if (clause === undefined) return base;
+  const entities = ctx.classifier.classify(clause).entities;
+  const product = ctx.findProduct(clause);
+  const reference = referredOrders({ text: clause, entities, orders: ctx.allOrders, shop: ctx.shop, now: ctx.now, productAlone: true });
+  const facts = { ...event.facts };
+  if (product !== undefined) facts.product = { ...product, name: product.shortName ?? product.name };
+  if (reference !== undefined) {
+    facts.orders = reference.orders;
+    facts.orderCues = reference.cues;
+  }
+  return { ...base, text: clause, entities, facts };
+}
+
+/** Whether an ask's clause is about something of its own (a product or an order of its own). */
+export function asksAboutItsOwnThing(ask: TurnEvent, primary: TurnEvent): boolean {
+  if (ask.text === primary.text) return false;
+  const product = ask.facts.product?.id;
+  const orders = ask.facts.orderCues === undefined ? undefined : ask.facts.orders.map((o) => o.id).join();
+  return (product !== undefined && product !== primary.facts.product?.id) || (orders !== undefined && orders !== primary.facts.orders.map((o) => o.id).join());
+}
+
+/** A clause must be at least this sure (and say the words of its reading) to add an ask. */
+const CLAUSE_ASK_CONFIDENCE = 0.35;
+const NO_ASK: ReadonlySet<IntentId> = new Set(['greeting', 'thanks_bye', 'other', 'praise']);
+
+/**
+ * The asks of a message clause by clause ("毛衣发新疆包邮吗，能发顺丰吗" → shipping_fee, shipping_courier),
+ * beyond those the classifier found: each clause whose own reading is sure enough and supported by its words.
+ */
+export function clauseAsks(text: string, classifier: Classifier): IntentId[] {
+  const clauses = clausesOf(text);
+  if (clauses.length < 2) return [];
+  const asks: IntentId[] = [];
+  for (const clause of clauses) {
+    const r = classifier.classify(clause);
+    if (r.confidence >= CLAUSE_ASK_CONFIDENCE && !NO_ASK.has(r.intent) && plausibleAsk(r.intent, clause) && !asks.includes(r.intent)) asks.push(r.intent);
+  }
+  return asks;
+}

@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultClassifier } from '../nlu/default-classifier.ts';
+import { DEMO_NOW, loadDemoOrderProvider } from '../orders/demo-provider.ts';
+import type { Order } from '../orders/schema.ts';
+import { loadDemoShop } from '../shop/load.ts';
+import { respond, type EngineDeps } from './engine.ts';
+import { focusedOrders, orderInFocus, referredOrders } from './order-reference.ts';
+import { loadScripts } from './scripts.ts';
+
+const shop = loadDemoShop();
+const provider = loadDemoOrderProvider(shop);
+const classifier = defaultClassifier();
+const scripts = loadScripts();
+const deps: EngineDeps = { classifier, scripts, shop, orders: provider, clock: () => new Date(DEMO_NOW.getTime()) };
+
+const ordersOf = (buyer: string): Promise<Order[]> => provider.ordersOf(buyer);
+const refer = async (buyer: string, text: string, productAlone = true) =>
+  referredOrders({ text, entities: classifier.classify(text).entities, orders: await ordersOf(buyer), shop, now: DEMO_NOW, productAlone });
+const ids = (r: Awaited<ReturnType<typeof refer>>): string[] | undefined => r?.orders.map((o) => o.id);
+
+describe('referredOrders', () => {
+  it('by state: the unpaid one, the one not shipped yet, the one on its way', async () => {
+    expect(ids(await refer('tb_buyer_anna', '我想取消没付钱的那个订单'))).toEqual(['4189098813647205377']);
+    expect(ids(await refer('tb_buyer_anna', '還沒付款的那單不要了'))).toEqual(['4189098813647205377']);
+    expect(ids(await refer('tb_buyer_anna', '在路上的那个到哪了'))).toEqual(['4187329904416728062']);
+    expect(ids(await refer('tb_buyer_anna', '没发货的那单帮我取消'))).toEqual(['4189102557306612984']);
+  });
+
+  it('by product among the products this buyer ordered (裤子 is two products in the shop, one in her orders)', async () => {
+    expect(ids(await refer('tb_buyer_anna', '大衣那单到哪了'))).toEqual(['4187329904416728062']);
+    expect(ids(await refer('tb_buyer_anna', '牛仔裤那个取消吧'))).toEqual(['4189102557306612984']);
+    expect(ids(await refer('tb_buyer_bowen', '围巾那单'))).toEqual(['2475522190863341026']);
+  });
+
+  it('by time: 上周到的 / 刚拍的 (the demo "now" is Thursday 2025-11-20)', async () => {
+    // bowen's scarf arrived on Sunday 16 November: last week, Monday-based.
+    expect(ids(await refer('tb_buyer_bowen', '上周到的那个'))).toEqual(['2475522190863341026']);
+    expect(ids(await refer('tb_buyer_anna', '刚拍的那单'))).toEqual(['4189102557306612984', '4189098813647205377']);
+  });
+
+  it('cues narrow together; a state cue no order fits refers to nothing', async () => {
+    expect(ids(await refer('tb_buyer_anna', '今天拍的没付钱的那个'))).toEqual(['4189098813647205377']);
+    expect(await refer('tb_buyer_dali', '没付钱的那个')).toBeUndefined();
+  });
+
+  it('no cue, or a product alone in a pre-sale question: no reference', async () => {
+    expect(await refer('tb_buyer_anna', '发什么快递')).toBeUndefined();
+    expect(await refer('tb_buyer_anna', '大衣还有货吗', false)).toBeUndefined();
+  });
+
+  it('an order id of her own is the reference; someone else\'s is none', async () => {
+    expect(ids(await refer('tb_buyer_anna', '4187329904416728062到哪了'))).toEqual(['4187329904416728062']);
+    expect(await refer('tb_buyer_anna', '2475522190863341026到哪了')).toBeUndefined();
+  });
+});
+
+describe('the order in focus across turns', () => {
+  it('a follow-up is about the order just discussed, unless it turns to another one', async () => {
+    const orders = await ordersOf('tb_buyer_anna');
+    expect(focusedOrders('算了取消吧', orders, '4189102557306612984')?.orders.map((o) => o.id)).toEqual(['4189102557306612984']);
+    expect(focusedOrders('另外那个订单呢', orders, '4189102557306612984')).toBeUndefined();
+    expect(focusedOrders('算了取消吧', orders, '9999999999999999999')).toBeUndefined();
+  });
+
+  it('is the one own order a turn was about, never a list or someone else\'s', async () => {
+    const orders = await ordersOf('tb_buyer_anna');
+    expect(orderInFocus(['4189102557306612984', undefined, '4189102557306612984'], orders)).toBe('4189102557306612984');
+    expect(orderInFocus(['4189102557306612984', '4189098813647205377'], orders)).toBeUndefined();
+    expect(orderInFocus(['2475522190863341026'], orders)).toBeUndefined();
+  });
+});
+
+describe('irreversible steps only on the order the message is about', () => {
+  const BUYERS = ['tb_buyer_anna', 'tb_buyer_bowen', 'tb_buyer_chenxi', 'tb_buyer_dali', 'tb_buyer_enya', 'tb_buyer_fang'];
+  const POINTERS = ['没付钱的那个', '在路上的那单', '已经签收的那个', '上周到的那个', '刚拍的那单', '大衣那单', '围巾那个', '牛仔裤那单', '零食那单', '毛衣那个', ''];
+  const ASKS = ['不想要了帮我取消', '地址改成上海市浦东新区世纪大道100号', '帮我开发票 抬头个人', '退货', '质量有问题', '到哪了', '急用 加急发', '换个颜色', '还没发货吗', '拒收可以退款吗'];
+
+  it('every remark is on one of the buyer\'s own orders and, when the message points at orders, on one of those', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...BUYERS), fc.constantFrom(...POINTERS), fc.constantFrom(...ASKS), fc.constantFrom('', '亲 ', '在吗 '), async (buyer, pointer, ask, opener) => {
+        const text = `${opener}${pointer}${pointer ? ' ' : ''}${ask}`;
+        const own = await ordersOf(buyer);
+        const { result } = await respond(undefined, { buyerId: buyer, text }, deps);
+        const pointed = referredOrders({ text, entities: result.entities, orders: own, shop, now: DEMO_NOW, productAlone: true });
+        for (const remark of result.remarks) {
+          if (remark.orderId === undefined) continue;
+          expect(own.map((o) => o.id), text).toContain(remark.orderId);
+          if (pointed !== undefined) expect(pointed.orders.map((o) => o.id), text).toContain(remark.orderId);
+        }
+      }),
+      { numRuns: 300, seed: 20261204 },
+    );
+  });
+});

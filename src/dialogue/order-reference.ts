@@ -1,0 +1,206 @@
+import type { Entity } from '../nlu/entities/index.ts';
+import type { Order } from '../orders/schema.ts';
+import type { Shop } from '../shop/schema.ts';
+import { normalizeSameLength } from '../text/normalize.ts';
+import { localDate } from '../shop/hours.ts';
+
+/**
+ * Which of the buyer's orders a message is about, from the way buyers name an order without its
+ * id: by product ("大衣那单", "裤子那个"), by state ("没付钱的那个", "在路上的", "已经收到的") or by
+ * time ("上周到的那个", "昨天拍的", "刚下的单"). Every cue the message gives must hold (they narrow
+ * together); a message with no cue, or cues no order fits, refers to nothing in particular and
+ * the flows choose as before. Pure: the clock comes in.
+ */
+
+export type OrderCue = 'id' | 'product' | 'state' | 'time' | 'context';
+
+export interface OrderReference {
+  /** The buyer's orders that fit every cue, newest first (at least one). */
+  orders: Order[];
+  cues: OrderCue[];
+}
+
+const DAY_MS = 86_400_000;
+
+/** State words, each with the order states they name. */
+const STATE_CUES: readonly { pattern: RegExp; states: readonly Order['state'][] }[] = [
+  { pattern: /(?:没|沒|未|还没|還沒|没有|沒有)(?:付|支付|付款)|待付|未付款|没给钱|没拍下付/u, states: ['unpaid'] },
+  { pattern: /(?:没|沒|未|还没|還沒)(?:发货|發貨|发出|發出|寄出)|待发货|待發貨/u, states: ['paid', 'printed'] },
+  { pattern: /(?:在路上|路上的|在途|运输中|運輸中|正在派|派送中)/u, states: ['shipped'] },
+  { pattern: /(?:已经|已經|已)(?:发货|發貨|发出|發出|寄出)的/u, states: ['shipped', 'delivered', 'completed'] },
+  { pattern: /(?:已经|已經|已)?(?:签收|簽收)的|(?:已经|已經)?(?:收到|到)了?的(?:那|这|這)|收到的(?:那|这|這)|到货的|到貨的/u, states: ['delivered', 'completed'] },
+  { pattern: /(?:在退|退款中|退款的那|退货的那|退貨的那)/u, states: ['refunding'] },
+];
+
+/** Time words: the window (days back from today, inclusive) and whether they speak of arrival. */
+interface TimeCue {
+  from: number;
+  to: number;
+}
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 两: 2, 兩: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+function timeCueOf(text: string, weekday: number): TimeCue | undefined {
+  if (/刚才|剛才|刚刚|剛剛|刚(?:拍|买|買|下|付)|剛(?:拍|買|下|付)|今天(?:拍|买|買|下|付|到|收)/u.test(text)) return { from: 0, to: 0 };
+  if (/前天/u.test(text)) return { from: 2, to: 2 };
+  if (/昨天|昨晚/u.test(text)) return { from: 1, to: 1 };
+  // 上周 = the calendar week before this one (Monday-based, as buyers count).
+  const sinceMonday = (weekday + 6) % 7;
+  if (/上(?:周|週|星期|个礼拜|個禮拜|礼拜|禮拜)/u.test(text)) return { from: sinceMonday + 1, to: sinceMonday + 7 };
+  if (/这(?:周|星期)|這(?:週|星期)|本周/u.test(text)) return { from: 0, to: sinceMonday };
+  if (/上(?:个|個)?月/u.test(text)) return { from: 20, to: 62 };
+  const ago = /([0-9]{1,2}|[一两兩二三四五六七八九十])(?:天|日)(?:前|之前|以前)/u.exec(text);
+  if (ago) {
+    const n = CN_DIGITS[ago[1]!] ?? Number(ago[1]);
+    return { from: Math.max(0, n - 1), to: n + 1 };
+  }
+  return undefined;
+}
+
+const BOUGHT = /拍|买|買|下单|下單|付|订的|訂的/u;
+const ARRIVED = /到|收|签|簽/u;
+
+/**
+ * The times a time word may speak of: when it was bought (拍/买/下单/付), when it arrived
+ * (到/收到/签收: the latest tracking entry of a received order), or any of them.
+ */
+function timesOf(order: Order, text: string): string[] {
+  const bought = [order.createdAt, ...(order.paidAt ? [order.paidAt] : [])];
+  const last = order.tracking.reduce<string | undefined>((acc, t) => (acc === undefined || Date.parse(t.at) > Date.parse(acc) ? t.at : acc), undefined);
+  const arrived = last !== undefined && (order.state === 'delivered' || order.state === 'completed') ? [last] : [];
+  if (BOUGHT.test(text)) return bought;
+  if (ARRIVED.test(text)) return arrived;
+  return [...bought, ...(order.shippedAt ? [order.shippedAt] : []), ...arrived];
+}
+
+/** Calendar day in the shop's zone, as a day count (for "days back"). */
+function dayNumber(instant: string | Date, timeZone: string): number {
+  const date = localDate(typeof instant === 'string' ? new Date(instant) : instant, timeZone);
+  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+}
+
+function bigrams(text: string): Set<string> {
+  const chars = [...text.replace(/[\s\p{P}\d]/gu, '')];
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+/** How buyers name what listings call otherwise: 女生那条裤子 → 女士…牛仔裤. */
+const BUYER_WORDS: readonly [RegExp, string][] = [
+  [/女生|女款|女式|女孩|女的|女装/gu, '女士'],
+  [/男生|男款|男式|男孩|男的|男装/gu, '男士'],
+  [/裤子|褲子/gu, '牛仔裤'],
+  [/坚果|堅果|核桃/gu, '山核桃'],
+  [/饼|餅/gu, '鲜花饼'],
+  [/羽绒|羽絨/gu, '羽绒服'],
+];
+
+export function buyerWordsToListing(text: string): string {
+  let out = normalizeSameLength(text);
+  for (const [pattern, word] of BUYER_WORDS) out = out.replace(pattern, word);
+  return out;
+}
+
+/**
+ * The orders holding a product the message names, among the products this buyer actually
+ * ordered: "裤子那单" is ambiguous in the shop (two jeans) but not among one buyer's orders.
+ */
+function byProduct(text: string, orders: readonly Order[], shop: Shop): Order[] {
+  const said = bigrams(buyerWordsToListing(text));
+  if (said.size === 0) return [];
+  const ordered = new Set(orders.flatMap((o) => o.items.map((i) => i.productId)));
+  const words = new Map<string, Set<string>>();
+  const spread = new Map<string, number>();
+  for (const p of shop.products) {
+    if (!ordered.has(p.id)) continue;
+    const set = bigrams(normalizeSameLength(`${p.name}${p.shortName ?? ''}`));
+    words.set(p.id, set);
+    for (const w of set) spread.set(w, (spread.get(w) ?? 0) + 1);
+  }
+  let best = 0;
+  let named: string[] = [];
+  for (const [id, set] of words) {
+    let score = 0;
+    for (const w of set) if (said.has(w)) score += 1 / spread.get(w)!;
+    if (score > best) [best, named] = [score, [id]];
+    else if (score === best && score > 0) named.push(id);
+  }
+  if (best < 1) return [];
+  return orders.filter((o) => o.items.some((i) => named.includes(i.productId)));
+}
+
+export { ORDER_POINTER } from '../../flows/logistics-helpers.ts';
+
+export function referredOrders(input: { text: string; entities: readonly Entity[]; orders: readonly Order[]; shop: Shop; now: Date; productAlone?: boolean }): OrderReference | undefined {
+  const { orders } = input;
+  if (orders.length === 0) return undefined;
+  const text = normalizeSameLength(input.text);
+  const cues: OrderCue[] = [];
+  let fits: Order[] = [...orders];
+
+  const ids = input.entities.flatMap((e) => (e.type === 'order_id' ? [e.value] : []));
+  const own = orders.filter((o) => ids.includes(o.id));
+  if (own.length > 0) {
+    cues.push('id');
+    fits = own;
+  }
+
+  // "没付钱的那个 怎么还没发货": the cue that points (followed by 的/那/这) names the order; the other is the complaint.
+  const matched = STATE_CUES.filter((c) => c.pattern.test(text));
+  const pointing = matched.filter((c) => new RegExp(`(?:${c.pattern.source})[^，,。\\s]{0,3}?(?:的|那|这|這)`, 'u').test(text));
+  const state = pointing.length > 0 ? pointing : matched;
+  if (state.length > 0) {
+    const states = new Set(state.flatMap((c) => c.states));
+    const next = fits.filter((o) => states.has(o.state));
+    if (next.length === 0) return undefined;
+    cues.push('state');
+    fits = next;
+  }
+
+  // A product alone ("大衣有货吗") is a pre-sale question, not a pointer at an order.
+  const products = input.productAlone === false ? [] : byProduct(text, orders, input.shop);
+  if (products.length > 0) {
+    const next = fits.filter((o) => products.includes(o));
+    if (next.length > 0) {
+      cues.push('product');
+      fits = next;
+    }
+  }
+
+  const today = dayNumber(input.now, input.shop.timezone);
+  const weekday = new Date((today * DAY_MS)).getUTCDay();
+  const time = timeCueOf(text, weekday);
+  if (time) {
+    const next = fits.filter((o) => timesOf(o, text).some((t) => {
+      const back = today - dayNumber(t, input.shop.timezone);
+      return back >= time.from && back <= time.to;
+    }));
+    if (next.length > 0) {
+      cues.push('time');
+      fits = next;
+    }
+  }
+
+  if (cues.length === 0) return undefined;
+  return { orders: fits, cues };
+}
+
+/** "另外那个", "别的订单", "还有一单": the buyer turns to an order other than the one just discussed. */
+const ANOTHER_ORDER = /另(?:外|一)|别的|別的|其他|其它|还有一|還有一|上一个|第二个/u;
+
+/**
+ * The order the conversation is about: a follow-up that names no order ("算了，取消吧", "改好了没")
+ * is about the order the last answers were about, unless it turns to another one.
+ */
+export function focusedOrders(text: string, orders: readonly Order[], focusId: string | undefined): OrderReference | undefined {
+  if (focusId === undefined || ANOTHER_ORDER.test(normalizeSameLength(text))) return undefined;
+  const focus = orders.find((o) => o.id === focusId);
+  return focus === undefined ? undefined : { orders: [focus], cues: ['context'] };
+}
+
+/** The one order a turn's answers were about (its remarks, else the order ids its replies name), if exactly one. */
+export function orderInFocus(orderIds: readonly (string | undefined)[], orders: readonly Order[]): string | undefined {
+  const own = new Set(orderIds.filter((id): id is string => id !== undefined && orders.some((o) => o.id === id)));
+  return own.size === 1 ? [...own][0] : undefined;
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { progressReply } from './progress.ts';
+
+const now = new Date('2025-11-20T14:30:00+08:00');
+const promise = (text: string, orderId: string | undefined, madeAt: string, dueAt: string, keptAt?: string) => ({ text, orderId, madeAt, dueAt, ...(keptAt ? { keptAt } : {}) });
+const address = promise('跟进仓库修改收货地址并回复顾客', '1', '2025-11-20T14:20:00+08:00', '2025-11-21T14:20:00+08:00');
+const refund = promise('跟进拒收退回的包裹', '2', '2025-11-20T14:25:00+08:00', '2025-11-23T14:25:00+08:00');
+
+describe('progressReply', () => {
+  it('answers a progress question with the open promise of the order in focus and its due time (shop-local)', () => {
+    expect(progressReply('改好了没 别寄到老地址', [address, refund], '1', now, 'Asia/Shanghai')).toEqual({
+      scriptId: 'common.progress',
+      params: { task: '跟进仓库修改收货地址并回复顾客', due: '11月21日14:20' },
+    });
+    // No focus: the newest open promise.
+    expect(progressReply('大概几天能有结果', [address, refund], undefined, now, 'Asia/Shanghai')?.params.task).toBe('跟进拒收退回的包裹');
+  });
+
+  it('nothing open (kept or overdue), no progress words, or a long message with its own ask: no answer', () => {
+    const kept = { ...address, keptAt: '2025-11-20T14:29:00+08:00' };
+    const overdue = promise('x', '1', '2025-11-18T10:00:00+08:00', '2025-11-19T10:00:00+08:00');
+    expect(progressReply('改好了没', [kept, overdue], '1', now, 'Asia/Shanghai')).toBeNull();
+    expect(progressReply('发什么快递', [address], '1', now, 'Asia/Shanghai')).toBeNull();
+    expect(progressReply('改好了没 另外我还想问下羊毛大衣有没有黑色L码的 还有发票怎么开', [address], '1', now, 'Asia/Shanghai')).toBeNull();
+  });
+
+  it('reads traditional characters', () => {
+    expect(progressReply('處理好了嗎', [address], '1', now, 'Asia/Shanghai')).not.toBeNull();
+  });
+});

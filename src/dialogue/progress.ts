@@ -1,0 +1,43 @@
+import type { ReplyPlan } from '../../flows/protocol.ts';
+import { localDate, localTime } from '../shop/hours.ts';
+import { normalizeSameLength } from '../text/normalize.ts';
+
+/**
+ * "改好了没", "大概几天能有结果", "怎么样了": the buyer asks how something the bot already took on is
+ * going. A good agent answers with that case — what is being done and by when (the promise in the
+ * ledger) — instead of starting the case again (a second remark, a new address question) or
+ * answering a pre-sale question about delivery times. Pure.
+ */
+export const PROGRESS_QUESTION =
+  /好了没|好了吗|好了嗎|好没好|改好|弄好|处理好|處理好|办好|辦好|怎么样了|怎麼樣了|咋样了|有结果|有結果|结果|結果|进度|進度|多久|几天|幾天|多长时间|多長時間|什么时候(?:能|会|會)?(?:有|回复|回覆|处理|處理|好|给|給|补|補|发|發|寄|到|退)/u;
+
+/** Longer messages carry a new ask of their own; a progress question is short. */
+const MAX_CHARS = 24;
+
+interface OpenPromise {
+  text: string;
+  orderId?: string | undefined;
+  madeAt: string;
+  dueAt: string;
+  keptAt?: string | undefined;
+}
+
+/** "11月21日14:30" in the shop's zone. */
+function shortLocal(instant: Date, timeZone: string): string {
+  const [, month, day] = localDate(instant, timeZone).split('-');
+  return `${Number(month)}月${Number(day)}日${localTime(instant, timeZone)}`;
+}
+
+/**
+ * The reply about the case in progress: the newest open promise (on the order in focus when there is
+ * one), or null when the message is no progress question or nothing is open.
+ */
+export function progressReply(text: string, promises: readonly OpenPromise[], focusOrderId: string | undefined, now: Date, timeZone: string): ReplyPlan | null {
+  const plain = normalizeSameLength(text).trim();
+  if ([...plain].length > MAX_CHARS || !PROGRESS_QUESTION.test(plain)) return null;
+  const open = promises.filter((p) => p.keptAt === undefined && Date.parse(p.dueAt) > now.getTime());
+  if (open.length === 0) return null;
+  const onFocus = open.filter((p) => focusOrderId !== undefined && p.orderId === focusOrderId);
+  const latest = (onFocus.length > 0 ? onFocus : open).reduce((a, b) => (Date.parse(b.madeAt) >= Date.parse(a.madeAt) ? b : a));
+  return { scriptId: 'common.progress', params: { task: latest.text, due: shortLocal(new Date(latest.dueAt), timeZone) } };
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { loadDemoShop } from '../shop/load.ts';
+import { shopQuestionReply } from './shop-questions.ts';
+
+const shop = loadDemoShop();
+const at = (local: string) => new Date(`${local}+08:00`);
+
+describe('questions about the shop itself', () => {
+  it.each(['亲 你们夜里有客服在吗', '那早上几点上班', '客服几点下班', '晚上有人吗', '營業時間是幾點'])('"%s" in working hours → the service hours', (text) => {
+    expect(shopQuestionReply(text, shop, at('2025-11-20T14:30:00'))).toEqual({
+      scriptId: 'presale.calendar.service_hours',
+      params: { shop: shop.name, attribute: '在线时间', value: '每天09:00-22:30' },
+    });
+  });
+
+  it('after hours: when agents are back', () => {
+    expect(shopQuestionReply('夜里有客服在吗', shop, at('2025-11-20T23:30:00'))).toEqual({ scriptId: 'presale.calendar.service_closed_now', params: { opening: '明天09:00' } });
+  });
+
+  it('过年还发货吗: the shop\'s closure around Spring Festival and when it reopens', () => {
+    const reply = shopQuestionReply('过年还发货吗 想买件大衣给我妈', shop, at('2025-11-20T14:30:00'));
+    expect(reply?.scriptId).toBe('presale.calendar.closed_period');
+    expect(reply?.params.attribute).toBe('春节放假时间');
+    expect(String(reply?.params.value)).toMatch(/^2月\d+日至2月\d+日$/);
+  });
+
+  it('国庆放假吗 in a year not published yet: says so, no guess', () => {
+    expect(shopQuestionReply('你们国庆放假吗', shop, at('2026-12-04T10:00:00'))?.scriptId).toBe('presale.calendar.not_announced');
+  });
+
+  it.each(['在吗', '几点能发货', '晚上能送到吗', '羊毛大衣有货吗', '双十一有活动吗', '过年送长辈买啥好'])('"%s" is no question about the shop', (text) => {
+    expect(shopQuestionReply(text, shop, at('2025-11-20T14:30:00'))).toBeNull();
+  });
+});

@@ -1,0 +1,57 @@
+import type { ReplyPlan } from '../../flows/protocol.ts';
+import { holidayNamed } from '../shop/calendar.ts';
+import { holidayAnswerFacts, reopeningInstant } from '../shop/holiday-answer.ts';
+import { localDate, localTime } from '../shop/hours.ts';
+import type { Shop } from '../shop/schema.ts';
+import { normalizeSameLength } from '../text/normalize.ts';
+
+/**
+ * Questions about the shop itself rather than a product or an order: when agents are online
+ * ("夜里有客服在吗", "早上几点上班") and holidays ("国庆放假吗", "过年还发货吗"), answered from the shop
+ * file and the statutory calendar (src/shop/calendar.ts), never guessed. Pure: the clock comes in.
+ */
+const HOURS_QUESTION =
+  /(?:夜里|夜裡|晚上|半夜|凌晨|早上|几点|幾點|什么时候|什麼時候).{0,6}(?:客服|有人|在吗|在嗎|在不在|上班|下班|营业|營業|回复|回覆)|(?:客服|人工).{0,4}(?:几点|幾點|时间|時間|上班|下班)|上班时间|上班時間|营业时间|營業時間|工作时间|工作時間|几点上班|幾點上班|几点下班|幾點下班/u;
+/** A holiday question asks about the shop's days (放假, 发货, 上班, 休息, 营业, 有人), not a gift for the holiday. */
+const HOLIDAY_QUESTION = /放假|休息|发货|發貨|发不发|上班|营业|營業|有人|客服|开门|開門|停发|停發|快递|快遞|还发|還發|能发|能發/u;
+
+/** "2月25日" from YYYY-MM-DD. */
+const monthDay = (date: string): string => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+
+/** "明天09:00" / "2月25日09:00": when service is next on, as the buyer reads it. */
+function openingWords(shop: Shop, now: Date, at: Date): string {
+  const day = localDate(at, shop.timezone);
+  const today = localDate(now, shop.timezone);
+  const tomorrow = localDate(new Date(now.getTime() + 86_400_000), shop.timezone);
+  const prefix = day === today ? '今天' : day === tomorrow ? '明天' : monthDay(day);
+  return `${prefix}${localTime(at, shop.timezone)}`;
+}
+
+function holidayReply(shop: Shop, now: Date, holiday: string): ReplyPlan {
+  const facts = holidayAnswerFacts(shop, now, { holiday });
+  if (!facts.statutoryKnown || facts.holiday === undefined) {
+    const year = facts.asked?.date.slice(0, 4);
+    return { scriptId: 'presale.calendar.not_announced', params: { attribute: `${year ? `${year}年` : ''}${holiday}` } };
+  }
+  const closure = facts.closure;
+  if (closure === undefined || closure.reopensOn === undefined) return { scriptId: 'presale.calendar.open_through', params: { shop: shop.name, attribute: facts.holiday.name } };
+  const opening = openingWords(shop, now, reopeningInstant(shop, closure.reopensOn));
+  return {
+    scriptId: 'presale.calendar.closed_period',
+    params: { shop: shop.name, attribute: `${facts.holiday.name}放假时间`, value: `${monthDay(closure.from)}至${monthDay(closure.to)}`, opening },
+  };
+}
+
+function hoursReply(shop: Shop, now: Date): ReplyPlan {
+  const facts = holidayAnswerFacts(shop, now);
+  if (facts.serviceOpenNow) return { scriptId: 'presale.calendar.service_hours', params: { shop: shop.name, attribute: '在线时间', value: `每天${facts.serviceHours.join('、')}` } };
+  return { scriptId: 'presale.calendar.service_closed_now', params: { opening: openingWords(shop, now, facts.nextServiceAt) } };
+}
+
+export function shopQuestionReply(text: string, shop: Shop, now: Date): ReplyPlan | null {
+  const plain = normalizeSameLength(text);
+  const holiday = holidayNamed(plain);
+  if (holiday !== undefined && HOLIDAY_QUESTION.test(plain)) return holidayReply(shop, now, holiday);
+  if (HOURS_QUESTION.test(plain)) return hoursReply(shop, now);
+  return null;
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { Classification } from '../nlu/classifier.ts';
+import type { IntentId } from '../nlu/intents.ts';
+import { plausibleAsk, understandInContext } from './understanding.ts';
+
+/** A classification as the model might give it (the rules here must not depend on one model's numbers). */
+const read = (intent: IntentId, confidence: number, ranking: [IntentId, number][] = [], secondary: IntentId[] = []): Classification => ({
+  intent,
+  confidence,
+  ranking: [[intent, confidence] as [IntentId, number], ...ranking].map(([i, c]) => ({ intent: i, confidence: c })),
+  entities: [],
+  secondary,
+  normalized: '',
+  source: 'model',
+  abstain: false,
+});
+
+describe('plausibleAsk', () => {
+  it.each([
+    ['wrong_item', '发新疆的', false],
+    ['wrong_item', '发错颜色了', true],
+    ['wrong_item', '买了两盒只收到一盒', true],
+    ['quality_issue', '围巾上面有个洞', true],
+    ['size_advice', '大衣我着急穿 能不能快点送', false],
+    ['size_advice', '一米六五穿什么码', true],
+    ['bargain_decisive', '哦哦 那我现在去付', false],
+    ['bargain_excuse', '最近手头紧', true],
+    ['human', '个人 林安娜', false],
+    ['human', '转人工', true],
+    ['stock', '羊毛大衣有XXL吗', true],
+    ['greeting', '随便什么', true],
+  ] as const)('%s ← "%s": %s', (intent, text, expected) => {
+    expect(plausibleAsk(intent, text)).toBe(expected);
+  });
+});
+
+describe('understandInContext', () => {
+  it('drops a further ask the words do not support ("发新疆的" is no wrong item)', () => {
+    const r = understandInContext(read('stock', 0.9, [], ['invoice', 'shipping_fee', 'wrong_item']), '大衣有货吗 能开发票吗 包邮吗 发新疆的', undefined);
+    expect(r.secondary).toEqual(['invoice', 'shipping_fee']);
+  });
+
+  it('an act the words do not support gives way to the next reading they do, at any confidence', () => {
+    expect(understandInContext(read('wrong_item', 0.95, [['shipping_time', 0.02]]), '发苏州的', undefined).intent).toBe('shipping_time');
+    expect(understandInContext(read('size_advice', 0.62, [['urgent_delivery', 0.2]]), '大衣我着急穿 能不能快点送', undefined).intent).toBe('urgent_delivery');
+  });
+
+  it('an unsure reading follows the topic just discussed', () => {
+    expect(understandInContext(read('wrong_item', 0.28, [['bargain_generic', 0.2]]), '真的不能再少了吗', 'bargaining', 'bargain_generic').intent).toBe('bargain_generic');
+  });
+
+  it('a short message that continues the case stays the case ("那裤子呢 发了没", "你们帮我催催")', () => {
+    expect(understandInContext(read('wrong_item', 0.78, [['not_shipped', 0.1]]), '那裤子呢 发了没', 'logistics', 'logistics_track').intent).toBe('logistics_track');
+    expect(understandInContext(read('other', 0.78), '你们帮我催催 我等着穿呢', 'logistics', 'delivery_delay').intent).toBe('delivery_delay');
+  });
+
+  it('a defect described is a quality issue; asked about before buying it is not', () => {
+    expect(understandInContext(read('other', 0.46), '你好 收到的围巾上面有个洞', undefined).intent).toBe('quality_issue');
+    expect(understandInContext(read('product_info', 0.97), '羊毛大衣起球吗', undefined).intent).toBe('product_info');
+  });
+
+  it('a price question is a product question, haggling is not', () => {
+    expect(understandInContext(read('bargain_excuse', 0.36), '女生那条裤子多少钱', undefined).intent).toBe('product_info');
+    expect(understandInContext(read('bargain_generic', 0.9), '多少钱能便宜点', undefined).intent).toBe('bargain_generic');
+  });
+
+  it('a request outranks a status complaint; a return asked for outranks its postage', () => {
+    const r = understandInContext(read('delivery_delay', 0.8, [], ['refund_shipped']), '物流一直不动 毛衣围巾我都不要了 退款吧', undefined);
+    expect([r.intent, r.secondary]).toEqual(['refund_shipped', ['delivery_delay']]);
+    expect(understandInContext(read('return_fee', 0.8, [], ['return_dislike']), '围巾想退 退货运费谁出', undefined).intent).toBe('return_dislike');
+    expect(understandInContext(read('return_fee', 0.8, [], ['return_dislike']), '如果只是不喜欢退货，运费谁出', undefined).intent).toBe('return_fee');
+  });
+
+  it('how long, right after an after-sale answer, is about that case', () => {
+    expect(understandInContext(read('shipping_time', 0.85), '大概还要几天啊', 'aftersale', 'refund_status').intent).toBe('refund_status');
+    expect(understandInContext(read('shipping_time', 0.85), '发苏州几天能到', 'aftersale', 'refund_status').intent).toBe('shipping_time');
+  });
+
+  it('要我出邮费吗 right after an invoice answer is about the invoice', () => {
+    expect(understandInContext(read('shipping_fee', 0.9), '要我出邮费吗', 'invoice', 'invoice').intent).toBe('invoice');
+    expect(understandInContext(read('shipping_fee', 0.9), '发新疆要邮费吗', 'invoice', 'invoice').intent).toBe('shipping_fee');
+  });
+
+  it('帮我退个款 asks for a refund (read by order state downstream), not its status', () => {
+    expect(understandInContext(read('refund_status', 0.72), '亲 帮我退个款', undefined).intent).toBe('cancel_order');
+    expect(understandInContext(read('refund_status', 0.9), '退款怎么还没到', undefined).intent).toBe('refund_status');
+  });
+});

@@ -1,0 +1,226 @@
+import { addressFromText } from '../../flows/logistics-helpers.ts';
+import { findRegion } from '../../flows/presale-helpers.ts';
+import { routeFor, type Route } from '../../flows/routing.ts';
+import type { Classification } from '../nlu/classifier.ts';
+import type { IntentId } from '../nlu/intents.ts';
+import { normalizeSameLength } from '../text/normalize.ts';
+
+/**
+ * The classifier reads one message alone; a good agent reads it against the conversation. The
+ * corrections here are pure and each is small:
+ * - an intent that needs certain words (a wrong item needs 发错/少发…, a size question needs 码/身高…)
+ *   is not taken when the message has none of them: "发新疆的" is a region, "那裤子呢 发了没" is
+ *   tracking, "怎么还在西安" is a delay — the classifier's next plausible reading is used instead;
+ * - a further ask (secondary intent) counts only when plausible in the same way, and an order
+ *   confirmation adds nothing to an after-sale or logistics question about that same order;
+ * - a request (退款, 不要了, 取消) outranks a status complaint in the same message ("物流不动 我不要了
+ *   退款吧" is a refund, not a delay);
+ * - an unsure or implausible reading gives way to the topic just discussed: a reading of the same
+ *   flow from the ranking, or the last intent when the message continues it ("上周六到的 没穿过 标签
+ *   都在" after a return question, "发苏州的" after a delivery-time question, "你们帮我催催").
+ */
+
+type Cue = (text: string) => boolean;
+const words =
+  (pattern: RegExp): Cue =>
+  (text) =>
+    pattern.test(text);
+const anyOf =
+  (...cues: Cue[]): Cue =>
+  (text) =>
+    cues.some((c) => c(text));
+
+const names = {
+  region: (text: string) => findRegion(text) !== null,
+  address: (text: string) => addressFromText(text) !== null || /[省市区縣县镇].{0,12}(?:路|街|道|号|號|村|小区|大厦|大廈)/u.test(text),
+};
+
+const HAGGLE = words(/便宜|(?<!多)少|贵|貴|优惠|優惠|折|价|價|钱|錢|块|塊|元|包邮|包郵|送点|送點|抹|砍|最低|预算|預算|学生|學生|穷|窮|只剩|不够|不夠|手头|手頭|没钱|沒錢|工资|工資|月底|生活费|生活費|零花|囊中|别家|別家|人家|其他家|以后|以後|常来|常來|介绍|介紹|回头客|回頭客|就拍|就买|就付|[0-9]{2,}/u);
+
+/** What a message must say for an intent to be read (intents not listed need nothing in particular). */
+const CUES: Partial<Record<IntentId, Cue>> = {
+  wrong_item: words(/发错|發錯|错发|錯發|少发|少發|漏发|漏發|少了|缺了|不是我(?:买|買|拍|要|订|訂)的|不对|不對|发成|發成|只到了|只收到|少一|少个|少個|不一样|不一樣/u),
+  quality_issue: words(/洞|掉毛|掉了|起毛|脱线|脫線|断|斷|坏|壞|破|瑕疵|质量|質量|开线|開線|掉色|起球|漏|臭|霉|过期|過期|变质|變質|脏|髒|裂|划痕|劃痕|问题|問題|线头|線頭|变形|變形|碎|烂|爛|缩水|縮水|褪色|污|次品/u),
+  return_dislike: words(/寄回|退|没穿|沒穿|没戴|沒戴|没用过|沒用過|没拆|沒拆|吊牌|标签|標籤|不喜欢|不喜歡|不合适|不合適|不想要/u),
+  exchange: words(/换|換/u),
+  refund_shipped: words(/退款|退钱|退錢|不要了|不想要|拒收|拒签|拒簽|不签收|不簽收/u),
+  refund_status: words(/退款|退个款|退個款|退钱|退錢|到账|到賬|钱.{0,6}(?:退|回)|錢.{0,6}(?:退|回)|退.{0,4}(?:钱|錢)/u),
+  return_fee: words(/退|寄回|换|換|谁出|誰出/u),
+  signed_not_received: words(/签收|簽收|没收到|沒收到|没拿到|沒拿到|显示.{0,4}(?:到|收)|没人.{0,3}收|沒人.{0,3}收|代收|代签|代簽|前台|门卫|門衛|快递柜|快遞櫃|驿站|驛站|丰巢|豐巢/u),
+  delivery_delay: words(/慢|没动|沒動|不动|不動|延误|延誤|卡|几天了|幾天了|好几天|好幾天|还在|還在|催|停|没更新|沒更新|不更新|没到|沒到|[0-9一二三四五六七八九十两兩]天/u),
+  not_shipped: words(/发货|發貨|发出|發出|寄出|还没发|還沒發|没发|沒發|发了没|發了沒|催/u),
+  urgent_delivery: words(/急|快点|快點|尽快|盡快|加急|赶|趕|等着|等著|催|保证|保證|(?:今天|明天|后天|後天|周[一二三四五六日天]前).{0,3}(?:到|送到|收到)/u),
+  address_change: anyOf(words(/地址|电话|電話|收件人|收货人|收貨人|寄到|送到|发到|發到/u), names.address),
+  order_change: words(/颜色|顏色|尺码|尺碼|[0-9smlx]码|码数|碼數|色|大一|小一|规格|規格|口味|数量|數量|件数|件數|拍错|拍錯/u),
+  cancel_order: words(/取消|不要了|不想要|不买了|不買了|退款|退个款|退個款|退钱|退錢|撤/u),
+  size_advice: words(/码|碼|尺寸|身高|体重|體重|斤|kg|cm|公斤|米[0-9一二三四五六七八九]|穿.{0,2}(?:多大|哪个|哪個|什么|什麼)|合身|偏大|偏小|大小/u),
+  authenticity: words(/正品|真的|真货|真貨|假|原装|原裝|官方|授权|授權|专柜|專櫃|品牌/u),
+  hesitation: words(/考虑|考慮|看看|想想|犹豫|猶豫|等等|再说|再說|纠结|糾結|商量|商量/u),
+  order_placed: words(/拍了|拍下|拍好|付了|付款了|付好|下单了|下單了|下好|已付|买了|買了|已经拍|已經拍|去付|现在付|現在付|这就付|這就付|马上付|馬上付|去拍|这就拍|這就拍/u),
+  complaint: words(/怎么回事|怎麼回事|半天不回|不回复|不回覆|不理人|没人理|沒人理|投诉|投訴|差评|差評|举报|舉報|垃圾|骗|騙|气死|氣死|什么破|什麼破|服了|无语|無語|坑|恶心|噁心|态度|態度|太差|失望/u),
+  invoice: words(/票|税|稅|抬头|抬頭/u),
+  stock: words(/补上|補上|什么时候有|什麼時候有|啥时候有|啥時候有|几时有|幾時有|再有|货|貨|库存|庫存|补货|補貨|断货|斷貨|卖完|賣完|售罄|缺|还有吗|還有嗎|还有没有|還有沒有|有没有|有沒有|(?:码|碼|色|味|款|号|號)(?:还)?有(?:吗|嗎|没|沒|的)|有.{0,6}(?:码|碼|色|味|款)|[0-9smlx]码|能买|能買|能拍|有.{1,8}[吗嗎么麼][？?]*$|x*[sl]\b|\bm\b/u),
+  human: words(/人工|客服|真人|活人|转|轉|找人|机器|機器|经理|經理|主管|负责人|負責人|老板|老闆|店长|店長|掌柜|掌櫃|人呢|有人|同事|小二/u),
+  shipping_time: anyOf(words(/几天|幾天|多久|什么时候|什麼時候|啥时候|哪天|今天|明天|到货|到貨|发货|發貨|能到|送到|寄到|发(?:到|往)?.{0,4}的/u), names.region),
+  shipping_fee: anyOf(words(/邮费|郵費|运费|運費|包邮|包郵|补差|補差|费|費/u), names.region),
+  shipping_courier: words(/快递|快遞|顺丰|順豐|中通|圆通|圓通|韵达|韻達|申通|邮政|郵政|ems|京东|京東|什么物流|什麼物流/u),
+  bargain_promise: HAGGLE,
+  bargain_comparison: HAGGLE,
+  bargain_decisive: HAGGLE,
+  bargain_excuse: HAGGLE,
+  bargain_generic: HAGGLE,
+};
+
+export function plausibleAsk(intent: IntentId, text: string): boolean {
+  const cue = CUES[intent];
+  return cue === undefined || cue(normalizeSameLength(text));
+}
+
+/** Whether the message says something that only this intent's words say (a cue exists and matches). */
+const saysSomethingOf = (intent: IntentId, text: string): boolean => CUES[intent] !== undefined && plausibleAsk(intent, text);
+
+/** Below this confidence the topic of the conversation may decide between the classifier's readings. */
+export const UNSURE_CONFIDENCE = 0.5;
+
+/** At or above this confidence a reading that only answers a question stands whatever its words. */
+const SURE_CONFIDENCE = 0.9;
+/** Readings that act (a remark, a photo request, a refund step, a concession) — never taken without their words. */
+const ACTS: ReadonlySet<IntentId> = new Set([
+  'wrong_item', 'quality_issue', 'return_dislike', 'exchange', 'refund_shipped', 'cancel_order', 'order_change', 'address_change',
+  'size_advice', 'hesitation', 'authenticity', 'human', 'bargain_promise', 'bargain_comparison', 'bargain_decisive', 'bargain_excuse', 'bargain_generic',
+]);
+
+const LOWEST_ASK = /最低(?:价|價)?(?:多少|几|幾)|最少(?:多少|几|幾)|最便宜(?:多少|几|幾)|底价(?:多少|是)|底價(?:多少|是)|能少多少|可以少多少/u;
+
+/** A price question with nothing asking for less is a product question, not haggling. */
+const PRICE_ONLY = /多少钱|多少錢|什么价|什麼價|啥价|啥價|价格多少|價格多少|售价|售價|全网最低|全網最低|最便宜/u;
+const ASKS_FOR_LESS = /便宜|(?<!多)少|贵|貴|优惠|優惠|打折|折扣|抹|砍|包邮我就|就拍|就买|就買|就付/u;
+
+/** What an invoice might cost the buyer (it never does: seed 004). */
+const INVOICE_CHARGES = /邮费|郵費|运费|運費|税点|稅點|手续费|手續費|加钱|加錢|收钱|收錢|要钱|要錢|出钱|出錢|另外收|额外|額外/u;
+
+/** Words that describe a defect in something received. */
+const DEFECT = /有个洞|有個洞|破了|破洞|坏了|壞了|掉毛|掉色|褪色|起毛|起球|开线|開線|脱线|脫線|断了|斷了|漏了|发霉|發霉|变质|變質|过期了|過期了|裂了|碎了|流苏掉|流蘇掉|脏了|髒了|污渍|污漬|有线头|有線頭|磨.{0,2}起毛/u;
+/** "会掉毛吗", "会不会起球": a question before buying, a product question. */
+const ASKS_BEFORE_BUYING = /会不会|會不會|会.{0,6}[吗嗎]|會.{0,6}[吗嗎]|容易|(?<!了)[吗嗎么麼][？?!！]*$|(?<!了)[？?]$/u;
+const AFTER_SALE_READINGS: ReadonlySet<IntentId> = new Set(['quality_issue', 'return_dislike', 'exchange', 'refund_shipped', 'refund_status', 'complaint', 'return_fee']);
+
+const RESTOCK = /补货|補貨|补上|補上|什么时候有|什麼時候有|啥时候有|啥時候有|几时有|幾時有|(?<!收)到货|(?<!收)到貨|再有货|再有貨|还会有|還會有|上新/u;
+const PROMOTION_THRESHOLD = /满\s*[0-9一二三四五六七八九十百]+(?:\.\d+)?\s*(?:元|块|塊)?(?:了|没|沒|吗|嗎|吧|够|夠)/u;
+/** A colour or size asked about: "…有吗", "…呢", "…还有没", "…多少件". */
+const STOCK_SHAPE = /有[吗嗎么麼]?[？?]*$|呢[？?]*$|有没|有沒|还有|還有|没了|沒了/u;
+const SOCIAL_WORDS = /谢|謝|好的|好滴|嗯|再见|再見|拜|ok|哈哈/u;
+
+/** "帮我退个款", "我要退款": asking for a refund, not for its status. */
+const REFUND_REQUEST = /帮我退|幫我退|我要退|给我退|給我退|申请退|申請退|退个款|退個款|要退款|想退款|想退钱|想退錢/u;
+
+/** "大概还要几天啊", "要多久": how long, with nothing else said. */
+const TIME_FOLLOW_UP = /^(?:那|大概|大约|大約|一般)?(?:还要|還要|要)?(?:几天|幾天|多久|多长时间|多長時間)/u;
+
+/** "想退", "要退", "能退吗": a return asked for. */
+const RETURN_REQUEST = /想退|要退|申请退|申請退|我退|退了吧|能退|可以退|能不能退/u;
+
+/** Requests that outrank a status complaint in the same message. */
+const REQUESTS: readonly IntentId[] = ['refund_shipped', 'cancel_order', 'return_dislike', 'exchange', 'address_change'];
+const STATUS: readonly IntentId[] = ['delivery_delay', 'not_shipped', 'logistics_track', 'signed_not_received'];
+const POST_SALE: ReadonlySet<Route> = new Set(['logistics', 'aftersale']);
+
+/** "那裤子呢", "还有围巾呢", "发苏州的": a short message that continues what was just asked. */
+const CONTINUES = /^(?:那|那么|那麼|还有|還有|再|就)|呢[？?]?$/u;
+const SHORT_CHARS = 12;
+
+type Understood = Pick<Classification, 'intent' | 'confidence' | 'secondary'>;
+
+/**
+ * The classification read against the conversation: `lastRoute` / `lastIntent` are where the
+ * previous turn's intent went and what it was, if any.
+ */
+export function understandInContext(classification: Classification, text: string, lastRoute: Route | undefined, lastIntent?: IntentId): Understood {
+  const plain = normalizeSameLength(text);
+  let secondary = classification.secondary.filter((intent) => plausibleAsk(intent, plain));
+  let { intent, confidence } = classification;
+
+  // "最低多少", "最少多少钱能卖": haggling (intents.md), not a price question.
+  if (LOWEST_ASK.test(plain) && routeFor(intent) !== 'bargaining') {
+    return { intent: 'bargain_generic', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => routeFor(i) !== 'bargaining') };
+  }
+  if (PRICE_ONLY.test(plain) && !ASKS_FOR_LESS.test(plain.replace(/最便宜/gu, '')) && (routeFor(intent) === 'bargaining' || confidence < UNSURE_CONFIDENCE)) {
+    return { intent: 'product_info', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'product_info') };
+  }
+
+  const sameTopic = (candidate: IntentId): boolean => lastRoute !== undefined && lastRoute !== 'social' && routeFor(candidate) === lastRoute;
+  const short = [...plain.trim()].length <= SHORT_CHARS;
+  // Continuing the case: by its words ("真的不能再少了吗" while haggling), or by form ("那裤子呢").
+  const byWords = lastIntent !== undefined && routeFor(lastIntent) !== 'social' && saysSomethingOf(lastIntent, plain);
+  const byForm = lastIntent !== undefined && routeFor(lastIntent) !== 'social' && short && CONTINUES.test(plain.trim());
+  const continues = byWords || byForm;
+  // The classifier can be sure and wrong ("发苏州的" as a wrong item at 0.95): for readings that
+  // start an irreversible or intrusive step, words decide at any confidence; for others below SURE.
+  const implausible = (ACTS.has(intent) || confidence < SURE_CONFIDENCE) && !plausibleAsk(intent, plain);
+  const unsure = confidence < UNSURE_CONFIDENCE && !sameTopic(intent);
+
+  // "围巾上面有个洞", "掉毛特别严重": a defect described, not a question about the product.
+  if (DEFECT.test(plain) && !ASKS_BEFORE_BUYING.test(plain) && !AFTER_SALE_READINGS.has(intent)) {
+    return { intent: 'quality_issue', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'quality_issue') };
+  }
+  // "要我出邮费吗" right after an invoice answer: the invoice's charges (never any), not the parcel's postage.
+  if (lastRoute === 'invoice' && INVOICE_CHARGES.test(plain) && !names.region(plain) && routeFor(intent) !== 'invoice') {
+    return { intent: 'invoice', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'invoice') };
+  }
+  // "大概还要几天啊" after an after-sale or logistics answer: how long *that* takes, not a delivery estimate.
+  if (lastIntent !== undefined && POST_SALE.has(routeFor(lastIntent)) && TIME_FOLLOW_UP.test(plain) && short && !names.region(plain) && !STATUS.includes(intent) && !REQUESTS.includes(intent)) {
+    return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
+  }
+  // "那啥时候有", "啥时候能补上": a restock question, whatever the last topic.
+  if (RESTOCK.test(plain) && intent !== 'stock' && !STATUS.includes(intent) && routeFor(intent) !== 'aftersale') {
+    return { intent: 'stock', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'stock') };
+  }
+  // "两袋是139.8 满99了吧": whether an order reaches a promotion's threshold.
+  if (PROMOTION_THRESHOLD.test(plain) && routeFor(intent) === 'bargaining') {
+    return { intent: 'promotion', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary };
+  }
+  // "男士牛仔裤深蓝33有吗", "那烟灰色33呢": a colour or size asked about is a stock question when nothing else fits.
+  const namesVariant = classification.entities.some((e) => e.type === 'color' || e.type === 'size') && STOCK_SHAPE.test(plain);
+  if (namesVariant && (intent === 'other' || (implausible && !saysSomethingOf(intent, plain)) || (byForm && routeFor(intent) === 'social'))) {
+    return { intent: 'stock', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary };
+  }
+  // "那XL呢" after a stock answer is no thanks: a social reading of a continuing message gives way.
+  if (byForm && lastIntent !== undefined && routeFor(intent) === 'social' && !SOCIAL_WORDS.test(plain)) ({ intent, confidence } = { intent: lastIntent, confidence: UNSURE_CONFIDENCE });
+  // "帮我退个款": a refund asked for, not its status — read by the order's state downstream (cancel, 拒收, return).
+  if (intent === 'refund_status' && REFUND_REQUEST.test(plain)) ({ intent, confidence } = { intent: 'cancel_order', confidence: Math.max(confidence, UNSURE_CONFIDENCE) });
+  // "你们客服怎么回事 半天不回": nothing the classifier knows, but the words of a complaint.
+  if (intent === 'other' && saysSomethingOf('complaint', plain)) ({ intent, confidence } = { intent: 'complaint', confidence: UNSURE_CONFIDENCE });
+  // "那裤子呢 发了没", "你们帮我催催": the case just discussed, continued.
+  // Implausible, but another reading the classifier ranked is what the words say ("运费呢" → shipping fee, not return postage).
+  const worded = implausible ? classification.ranking.find((r) => r.intent !== intent && saysSomethingOf(r.intent, plain)) : undefined;
+  // (A continuation of the same flow keeps the case: "那裤子呢 发了没" after tracking is tracking.)
+  const sameFlowGoesOn = byForm && lastIntent !== undefined && worded !== undefined && routeFor(lastIntent) === routeFor(worded.intent);
+  if (worded !== undefined && !byWords && !sameFlowGoesOn) {
+    ({ intent, confidence } = { intent: worded.intent, confidence: Math.max(worded.confidence, UNSURE_CONFIDENCE) });
+  } else if (continues && lastIntent !== undefined && (intent === 'other' || implausible || (unsure && (byWords || !saysSomethingOf(intent, plain))))) {
+    ({ intent, confidence } = { intent: lastIntent, confidence: UNSURE_CONFIDENCE });
+  } else if (unsure && saysSomethingOf(intent, plain)) {
+    // Unsure, but the message says what it is about ("那围巾我怎么寄回去"): the reading stands.
+    confidence = UNSURE_CONFIDENCE;
+  } else if (implausible || unsure) {
+    const ranked = classification.ranking.filter((r) => r.intent !== intent && plausibleAsk(r.intent, plain));
+    const onTopic = ranked.find((r) => sameTopic(r.intent));
+    // A reading of the flow just discussed, else the next reading the words support (then it is no guess).
+    if (onTopic !== undefined) ({ intent, confidence } = onTopic);
+    else if (implausible) {
+      const next = ranked.find((r) => saysSomethingOf(r.intent, plain));
+      ({ intent, confidence } = next === undefined ? { intent: 'other', confidence } : { intent: next.intent, confidence: Math.max(next.confidence, UNSURE_CONFIDENCE) });
+    }
+  }
+
+  // "物流一直不动 我都不要了 退款吧": the request is what to act on.
+  if (STATUS.includes(intent)) {
+    const request = secondary.find((i) => REQUESTS.includes(i));
+    if (request !== undefined) [intent, secondary] = [request, [...secondary.filter((i) => i !== request), intent]];
+  }
+  // "围巾想退 退货运费谁出": the return asked for is the case, its postage a detail (the return answer says it).
+  if (intent === 'return_fee' && secondary.includes('return_dislike') && RETURN_REQUEST.test(plain)) [intent, secondary] = ['return_dislike', [...secondary.filter((i) => i !== 'return_dislike'), 'return_fee']];
+  // "我昨晚就付款了 怎么还不发货": confirming the order adds nothing to the question about it.
+  if (POST_SALE.has(routeFor(intent))) secondary = secondary.filter((i) => i !== 'order_placed' && i !== 'hesitation');
+  return { intent, confidence, secondary: secondary.filter((i) => i !== intent) };
+}
