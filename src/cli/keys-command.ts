@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { generateApiKey, hashApiKey } from '../server/auth.ts';
 import { defaultDatabaseUrl } from '../server/serve.ts';
-import { openStore, UnsupportedDatabaseUrlError } from '../store/open.ts';
+import { openStore, StoreOpenError, UnsupportedDatabaseUrlError } from '../store/open.ts';
 import { CliUsageError, writeLine, type CliIo } from './io.ts';
 
 export const KEYS_HELP = `用法：kefu keys create --shop 店铺ID [--label 备注] [--db 数据库]
@@ -38,7 +38,7 @@ export async function runKeys(args: string[], io: CliIo): Promise<number> {
 
   const url = values.db ?? (env.KEFU_DATABASE_URL || defaultDatabaseUrl(env.KEFU_DATA_DIR || 'data'));
   const store = await openStore(url).catch((err: unknown) => {
-    throw err instanceof UnsupportedDatabaseUrlError ? new CliUsageError(err.message) : err;
+    throw err instanceof UnsupportedDatabaseUrlError || err instanceof StoreOpenError ? new CliUsageError(err.message) : err;
   });
   try {
     const key = generateApiKey();

@@ -3,7 +3,7 @@ import { LlmConfigError, loadLlmConfig, type LlmConfig } from '../llm/config.ts'
 import { jsonLogger } from '../server/context.ts';
 import { RedisUnreachableError } from '../server/coordination.ts';
 import { YamlFileError } from '../shop/load.ts';
-import { UnsupportedDatabaseUrlError } from '../store/open.ts';
+import { StoreOpenError, UnsupportedDatabaseUrlError } from '../store/open.ts';
 import { defaultDatabaseUrl, LlmSetupError, startServer } from '../server/serve.ts';
 import { CliUsageError, writeLine, type CliIo } from './io.ts';
 
@@ -30,7 +30,7 @@ export function parsePort(value: string): number {
 
 /** What the shop owner can fix (address in use, a bad database address or shop file), as a usage error. */
 function startupProblem(err: unknown, port: number, host: string): CliUsageError | undefined {
-  if (err instanceof UnsupportedDatabaseUrlError || err instanceof YamlFileError || err instanceof RedisUnreachableError) return new CliUsageError(err.message);
+  if (err instanceof UnsupportedDatabaseUrlError || err instanceof StoreOpenError || err instanceof YamlFileError || err instanceof RedisUnreachableError) return new CliUsageError(err.message);
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') return new CliUsageError(`端口 ${port} 已被占用，请换一个端口（--port）`);
   if (code === 'EADDRNOTAVAIL') return new CliUsageError(`无法监听地址 ${host}`);

@@ -6,7 +6,7 @@ import { conversationRoutes } from './conversation-routes.ts';
 import { errorHandler, unknownRoute } from './errors.ts';
 import { opsRoutes } from './ops-routes.ts';
 import { toolRoutes } from './tool-routes.ts';
-import { requireJsonBody } from './validate.ts';
+import { rejectUnstorableText, requireJsonBody } from './validate.ts';
 
 /** Builds a router from the app's dependencies (store, lock, shops, clock, metrics, logger). */
 export type RouterFactory = (deps: AppDeps) => Router;
@@ -40,6 +40,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   api.use(requireJsonBody);
   // strict: false lets any JSON value through so that the schema, not the parser, explains what is wrong.
   api.use(express.json({ limit: BODY_LIMIT, strict: false }));
+  api.use(rejectUnstorableText);
   api.use('/conversations', conversationRoutes(deps));
   api.use('/agents', agentRoutes(deps));
   api.use(toolRoutes());

@@ -27,6 +27,8 @@ export interface AppDeps {
   logger: Logger;
   /** Which agents are online (hand-offs nobody can take go to the handover log). */
   presence: Presence;
+  /** Pings Redis when instances share one (reported by /healthz). */
+  redisHealth?: () => Promise<void>;
 }
 
 /** Turns of one conversation share this key; the shop is part of it (ids are per shop). */

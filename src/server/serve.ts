@@ -40,6 +40,8 @@ export interface ServeOptions {
   app?: AppOptions;
   /** In-flight requests get this long to finish on close before their connections are cut. */
   drainMs?: number;
+  /** Time to receive a whole request (default REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -53,6 +55,10 @@ export interface RunningServer {
   llmModel?: string;
   close(): Promise<void>;
 }
+
+/** Time to receive a request's headers, and the whole request (a JSON body is at most 64 KB). */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 15_000;
 
 export const defaultDatabaseUrl = (dataDir: string): string => `sqlite:${join(dataDir, 'kefu.db')}`;
 
@@ -91,21 +97,33 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   // The database address first: a wrong one fails before the classifier is loaded.
-  const store = await openStore(options.databaseUrl);
+  const logError = (message: string, fields: Record<string, unknown>): void => options.logger.error(message, fields);
+  const store = await openStore(options.databaseUrl, { onError: logError });
   let shared: Coordination | undefined;
   try {
     const runtime = shopRuntime(options.shopPath, options.dataDir, options.llm, options.llmOn === true);
     const isDemo = isDemoShop(options.shopPath);
     if (isDemo) await store.putApiKey(runtime.shop.id, hashApiKey(DEMO_API_KEY), 'demo');
-    shared = await openCoordination(options.redisUrl);
+    shared = await openCoordination(options.redisUrl, logError);
     const clock = () => new Date();
     const presence = await createPresence(shared.bus, clock);
     const app = createApp(
-      { store, lock: shared.lock, shops: shopsById([runtime]), clock, metrics: createMetrics(), logger: options.logger, presence },
+      { store, lock: shared.lock, shops: shopsById([runtime]), clock, metrics: createMetrics(), logger: options.logger, presence, ...(shared.health ? { redisHealth: shared.health } : {}) },
       // The agent page, the notebooks and the inbox come with every server unless a test passes its own routers.
       options.app ?? webAppOptions,
     );
-    const server = createServer(app);
+    // A client that sends less than its Content-Length, or its headers byte by byte, is cut off
+    // (408) instead of holding a connection for Node's default five minutes.
+    const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+    const server = createServer(
+      {
+        requestTimeout,
+        headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeout),
+        // Node checks the timeouts only this often (default 30 s).
+        connectionsCheckingInterval: Math.min(1000, Math.ceil(requestTimeout / 2)),
+      },
+      app,
+    );
     const address = await listen(server, options.port, options.host);
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const coordination = shared;

@@ -13,7 +13,7 @@ import {
   type EventRow,
   type MessageRow,
 } from './records.ts';
-import type { CommitTurn, ConversationRecord, NewEvent, NewMessage, Store, StoredEvent, StoredMessage } from './types.ts';
+import { stderrSink, UnavailableError, type CommitTurn, type ConversationRecord, type ErrorSink, type NewEvent, type NewMessage, type Store, type StoredEvent, type StoredMessage } from './types.ts';
 
 const dollar = (index: number): string => `$${index}`;
 
@@ -22,6 +22,31 @@ export interface PostgresStoreOptions {
   schema?: string;
   /** Pool size (default 10). */
   max?: number;
+  /** Shown in pg_stat_activity (default `kefu`); tests use their own to find their backends. */
+  applicationName?: string;
+  /** Errors outside any query (an idle or busy connection lost); default a JSON line on stderr. */
+  onError?: ErrorSink;
+}
+
+// Node's socket errors and pg's own messages when the server is gone or the connection was cut.
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const CONNECTION_MESSAGE = /Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|Client was closed/i;
+
+/**
+ * Whether a pg error means "the database is not there right now" (retry later) rather than a bug:
+ * SQLSTATE class 08 (connection exception), 57P01–57P03 (shutdown, cannot connect now), 53300 (too
+ * many connections), a socket error, or the driver's lost-connection messages.
+ */
+export function isConnectionError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (code.startsWith('08') || /^57P0[123]$/.test(code) || code === '53300' || NETWORK_CODES.has(code))) return true;
+  return CONNECTION_MESSAGE.test(error.message);
+}
+
+/** Connection problems become UnavailableError (503 for the client); anything else is rethrown as is. */
+function unavailableOr(error: unknown): unknown {
+  return isConnectionError(error) ? new UnavailableError('store', `PostgreSQL unavailable: ${(error as Error).message}`, { cause: error }) : error;
 }
 
 /**
@@ -39,13 +64,38 @@ export class PostgresStore implements Store {
     this.schema = options.schema ?? 'public';
     // Interpolated into SQL and the connection options: only plain identifiers.
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(this.schema)) throw new Error(`invalid PostgreSQL schema name: ${this.schema}`);
-    this.pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, options: `-c search_path=${this.schema}` });
-    // An idle client losing its connection must not crash the process; the next query reports it.
-    this.pool.on('error', (error) => console.error('postgres pool error:', error.message));
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: options.max ?? 10,
+      options: `-c search_path=${this.schema}`,
+      application_name: options.applicationName ?? 'kefu',
+      // Without it a request waits forever for a connection to a database that does not answer.
+      connectionTimeoutMillis: 5000,
+    });
+    const onError = options.onError ?? stderrSink;
+    const report = (error: Error): void => onError('postgres connection error', { error: error.message, code: (error as { code?: unknown }).code });
+    // A connection lost while idle in the pool, or while a transaction holds it: pg emits 'error' on
+    // the client, and an 'error' event without a listener kills the process. The query in flight
+    // (if any) rejects by itself and the turn answers 503.
+    this.pool.on('error', report);
+    this.pool.on('connect', (client) => client.on('error', report));
+  }
+
+  private query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
+    return this.guard(() => this.pool.query<R>(sql, params));
+  }
+
+  /** Every public operation runs through here, so connection problems surface as UnavailableError. */
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw unavailableOr(error);
+    }
   }
 
   async migrate(): Promise<void> {
-    const client = await this.pool.connect();
+    const client = await this.guard(() => this.pool.connect());
     // A session-level advisory lock (per schema): a second instance starting at the same time waits
     // here, then finds the migrations applied.
     const lockKey = `kefu-migrate:${this.schema}`;
@@ -78,7 +128,7 @@ export class PostgresStore implements Store {
   }
 
   async health(): Promise<void> {
-    await this.pool.query('SELECT 1');
+    await this.query('SELECT 1');
   }
 
   async close(): Promise<void> {
@@ -88,7 +138,7 @@ export class PostgresStore implements Store {
   }
 
   async putApiKey(shopId: string, keyHash: string, label = ''): Promise<void> {
-    await this.pool.query(
+    await this.query(
       `INSERT INTO api_keys (key_hash, shop_id, label, created_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (key_hash) DO UPDATE SET shop_id = excluded.shop_id, label = excluded.label`,
       [keyHash, shopId, label, new Date().toISOString()],
@@ -96,12 +146,12 @@ export class PostgresStore implements Store {
   }
 
   async shopForKeyHash(keyHash: string): Promise<string | undefined> {
-    const { rows } = await this.pool.query<{ shop_id: string }>('SELECT shop_id FROM api_keys WHERE key_hash = $1', [keyHash]);
+    const { rows } = await this.query<{ shop_id: string }>('SELECT shop_id FROM api_keys WHERE key_hash = $1', [keyHash]);
     return rows[0]?.shop_id;
   }
 
   async openConversation(shopId: string, id: string, buyerId: string, at: string): Promise<ConversationRecord> {
-    await this.pool.query(
+    await this.query(
       `INSERT INTO conversations (shop_id, id, buyer_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)
        ON CONFLICT (shop_id, id) DO NOTHING`,
       [shopId, id, buyerId, at],
@@ -112,14 +162,14 @@ export class PostgresStore implements Store {
   }
 
   async getConversation(shopId: string, id: string): Promise<ConversationRecord | undefined> {
-    const { rows } = await this.pool.query<ConversationRow>('SELECT * FROM conversations WHERE shop_id = $1 AND id = $2', [shopId, id]);
+    const { rows } = await this.query<ConversationRow>('SELECT * FROM conversations WHERE shop_id = $1 AND id = $2', [shopId, id]);
     const row = rows[0];
     return row === undefined ? undefined : conversationFromRow(row);
   }
 
   async listConversations(shopId: string, filter: ConversationFilter = {}): Promise<ConversationRecord[]> {
     const where = conversationWhere(shopId, filter, dollar);
-    const { rows } = await this.pool.query<ConversationRow>(
+    const { rows } = await this.query<ConversationRow>(
       `SELECT * FROM conversations WHERE ${where.sql} ORDER BY updated_at DESC, id`,
       where.params,
     );
@@ -162,7 +212,7 @@ export class PostgresStore implements Store {
   }
 
   async messages(shopId: string, conversationId: string, options: { afterSeq?: number; limit?: number } = {}): Promise<StoredMessage[]> {
-    const { rows } = await this.pool.query<MessageRow>(
+    const { rows } = await this.query<MessageRow>(
       // LIMIT NULL is PostgreSQL's "no limit".
       'SELECT * FROM messages WHERE shop_id = $1 AND conversation_id = $2 AND seq > $3 ORDER BY seq LIMIT $4',
       [shopId, conversationId, options.afterSeq ?? 0, options.limit ?? null],
@@ -172,11 +222,15 @@ export class PostgresStore implements Store {
 
   async events(shopId: string, filter: EventFilter = {}): Promise<StoredEvent[]> {
     const where = eventWhere(shopId, filter, dollar);
-    const { rows } = await this.pool.query<EventRow>(`SELECT * FROM events WHERE ${where.sql} ORDER BY id`, where.params);
+    const { rows } = await this.query<EventRow>(`SELECT * FROM events WHERE ${where.sql} ORDER BY id`, where.params);
     return rows.map(eventFromRow);
   }
 
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.guard(() => this.inTransaction(work));
+  }
+
+  private async inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {

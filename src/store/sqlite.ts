@@ -15,7 +15,7 @@ import {
   type EventRow,
   type MessageRow,
 } from './records.ts';
-import type { CommitTurn, ConversationRecord, NewEvent, NewMessage, Store, StoredEvent, StoredMessage } from './types.ts';
+import { UnavailableError, type CommitTurn, type ConversationRecord, type NewEvent, type NewMessage, type Store, type StoredEvent, type StoredMessage } from './types.ts';
 
 export const DEFAULT_SQLITE_PATH = './data/kefu.db';
 
@@ -26,6 +26,16 @@ type RawEventRow = Omit<EventRow, 'data'> & { data: string };
 
 const questionMark = (): string => '?';
 
+/** How long one statement may block the event loop waiting for another program's lock. */
+const BUSY_SLICE_MS = 20;
+
+const isBusy = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+};
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * The default store: one SQLite file (better-sqlite3, synchronous API wrapped in promises).
  *
@@ -34,8 +44,14 @@ const questionMark = (): string => '?';
  * process kill -9 but can lose the last acknowledged commits on a power cut or OS crash; FULL
  * fsyncs the WAL on every commit, so nothing the store acknowledged is lost either way. The fsyncs
  * are about a third of a turn's time on this machine (see the bench).
- * Every write runs in a `BEGIN IMMEDIATE` transaction so a second process waits (busy_timeout)
- * instead of failing half-way when it upgrades a read to a write.
+ * Every write runs in a `BEGIN IMMEDIATE` transaction so a second process waits instead of failing
+ * half-way when it upgrades a read to a write.
+ *
+ * Waiting for a lock held by another program: better-sqlite3 is synchronous, so SQLite's own
+ * busy_timeout would freeze the whole event loop (every request, /healthz included) for as long as
+ * it waits. Each statement therefore waits at most BUSY_SLICE_MS inside SQLite; the store then
+ * yields to the event loop and tries again, up to `busyTimeoutMs` in all (default 5 s), after which
+ * the operation fails with UnavailableError (503, Retry-After).
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -43,6 +59,7 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   /** The durability level in force (see the class comment). */
   readonly synchronous: 'full' | 'normal';
+  private readonly busyTimeoutMs: number;
 
   constructor(readonly path: string = DEFAULT_SQLITE_PATH, options: { busyTimeoutMs?: number; synchronous?: 'full' | 'normal' } = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -51,11 +68,33 @@ export class SqliteStore implements Store {
     this.db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
     // Read back from SQLite (1 = NORMAL, 2 = FULL), so what is reported is what runs.
     this.synchronous = this.db.pragma('synchronous', { simple: true }) === 1 ? 'normal' : 'full';
-    this.db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+    this.busyTimeoutMs = Math.trunc(options.busyTimeoutMs ?? 5000);
+    this.db.pragma(`busy_timeout = ${BUSY_SLICE_MS}`);
     this.db.pragma('foreign_keys = ON');
   }
 
+  /**
+   * Runs `work` (synchronous SQLite calls), and while another connection holds the lock, tries
+   * again after a pause that lets other requests run (see the class comment).
+   */
+  private async whenFree<T>(work: () => T): Promise<T> {
+    const deadline = Date.now() + this.busyTimeoutMs;
+    for (;;) {
+      try {
+        return work();
+      } catch (error) {
+        if (!isBusy(error)) throw error;
+        if (Date.now() >= deadline) throw new UnavailableError('store', `SQLite database ${this.path} stayed locked for ${this.busyTimeoutMs} ms`, { cause: error });
+        await sleep(BUSY_SLICE_MS);
+      }
+    }
+  }
+
   async migrate(): Promise<void> {
+    return this.whenFree(() => this.migrateNow());
+  }
+
+  private migrateNow(): void {
     this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
     const upgrade = this.db.transaction(() => {
       const row = this.prepare<[], { v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations').get();
@@ -79,26 +118,26 @@ export class SqliteStore implements Store {
   }
 
   async putApiKey(shopId: string, keyHash: string, label = ''): Promise<void> {
-    this
+    await this.whenFree(() => this
       .prepare(
         `INSERT INTO api_keys (key_hash, shop_id, label, created_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (key_hash) DO UPDATE SET shop_id = excluded.shop_id, label = excluded.label`,
       )
-      .run(keyHash, shopId, label, new Date().toISOString());
+      .run(keyHash, shopId, label, new Date().toISOString()));
   }
 
   async shopForKeyHash(keyHash: string): Promise<string | undefined> {
-    const row = this.prepare<[string], { shop_id: string }>('SELECT shop_id FROM api_keys WHERE key_hash = ?').get(keyHash);
+    const row = await this.whenFree(() => this.prepare<[string], { shop_id: string }>('SELECT shop_id FROM api_keys WHERE key_hash = ?').get(keyHash));
     return row?.shop_id;
   }
 
   async openConversation(shopId: string, id: string, buyerId: string, at: string): Promise<ConversationRecord> {
-    this
+    await this.whenFree(() => this
       .prepare(
         `INSERT INTO conversations (shop_id, id, buyer_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (shop_id, id) DO NOTHING`,
       )
-      .run(shopId, id, buyerId, at, at);
+      .run(shopId, id, buyerId, at, at));
     const record = await this.getConversation(shopId, id);
     if (record === undefined) throw unknownConversation(shopId, id);
     return record;
@@ -125,7 +164,7 @@ export class SqliteStore implements Store {
       this.versionOf(shopId, conversationId);
       return this.insertMessages(shopId, conversationId, [checked])[0];
     });
-    const stored = append.immediate();
+    const stored = await this.whenFree(() => append.immediate());
     if (stored === undefined) throw new Error('appendMessage stored nothing');
     return stored;
   }
@@ -152,7 +191,7 @@ export class SqliteStore implements Store {
       );
       return { version, messages: stored };
     });
-    return commit.immediate();
+    return this.whenFree(() => commit.immediate());
   }
 
   async appendEvents(shopId: string, conversationId: string, events: NewEvent[]): Promise<void> {
@@ -161,7 +200,7 @@ export class SqliteStore implements Store {
       this.versionOf(shopId, conversationId);
       this.insertEvents(shopId, conversationId, checked);
     });
-    append.immediate();
+    await this.whenFree(() => append.immediate());
   }
 
   async messages(shopId: string, conversationId: string, options: { afterSeq?: number; limit?: number } = {}): Promise<StoredMessage[]> {

@@ -25,15 +25,23 @@ export const ConversationRecordSchema = z.object({
 });
 export type ConversationRecord = z.infer<typeof ConversationRecordSchema>;
 
+/**
+ * Text every store can keep: no NUL (PostgreSQL's text and jsonb refuse it) and no lone UTF-16
+ * surrogate (not valid Unicode; PostgreSQL refuses it, SQLite would store mangled bytes).
+ */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const isStorableText = (text: string): boolean => !UNSTORABLE.test(text);
+export const StorableTextSchema = z.string().refine(isStorableText, 'contains NUL or a lone surrogate');
+
 export const MessageRoleSchema = z.enum(['buyer', 'bot', 'agent']);
 export type MessageRole = z.infer<typeof MessageRoleSchema>;
 
 export const NewMessageSchema = z.object({
   role: MessageRoleSchema,
-  text: z.string(),
+  text: StorableTextSchema,
   at: z.string(),
   /** The agent's name for `agent` messages. */
-  agent: z.string().optional(),
+  agent: StorableTextSchema.optional(),
   /** Role-specific details: intent/confidence (buyer), scriptId/delivery/source (bot), lint findings (agent). */
   meta: z.record(z.string(), z.unknown()).default({}),
 });
@@ -74,6 +82,29 @@ export const StoredEventSchema = NewEventSchema.extend({
   conversationId: z.string(),
 });
 export type StoredEvent = z.infer<typeof StoredEventSchema>;
+
+/**
+ * The database or Redis cannot answer right now (connection refused or lost, server shutting down,
+ * SQLite file locked by another program for too long). The server answers 503 with Retry-After:
+ * nothing was acknowledged, so the client may retry.
+ */
+export class UnavailableError extends Error {
+  override readonly name = 'UnavailableError';
+  constructor(
+    readonly service: 'store' | 'redis',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Where the store and the coordination report what happens outside any request (a lost idle connection). */
+export type ErrorSink = (message: string, fields: Record<string, unknown>) => void;
+
+/** Used when the caller gives no sink: one JSON line on stderr, like the server's logger. */
+export const stderrSink: ErrorSink = (message, fields) =>
+  process.stderr.write(`${JSON.stringify({ level: 'error', time: new Date().toISOString(), message, ...fields })}\n`);
 
 /** Raised when a commit carries a stale version or the conversation is unknown. */
 export class StoreConflictError extends Error {

@@ -125,3 +125,25 @@ describe('startServer', () => {
     }
   });
 });
+
+describe('startServer request timeouts', () => {
+  it('a body shorter than its Content-Length is answered (408) and closed instead of hanging', async () => {
+    const { connect } = await import('node:net');
+    const server = await startServer({ port: 0, host: '127.0.0.1', databaseUrl: 'sqlite::memory:', dataDir: dir, logger: silentLogger, requestTimeoutMs: 600 });
+    try {
+      const started = Date.now();
+      const answer = await new Promise<string>((resolve) => {
+        const socket = connect(server.port, '127.0.0.1', () => {
+          socket.write('POST /api/v1/conversations/c1/messages HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer kefu-demo-key\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"buyerId":');
+        });
+        let data = '';
+        socket.on('data', (c: Buffer) => (data += c.toString()));
+        socket.on('close', () => resolve(data));
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 408/);
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      await server.close();
+    }
+  });
+});
