@@ -97,7 +97,7 @@ export function errorHandler(reporter: ErrorReporter): ErrorRequestHandler {
       next(err);
       return;
     }
-    const known = err instanceof HttpError ? err : (fromStore(err) ?? fromBodyParser(err) ?? fromRouter(err));
+    const known = err instanceof HttpError ? err : (fromStore(err) ?? fromRouter(err) ?? fromBodyParser(err));
     const error = known ?? new HttpError('internal', '服务器内部错误，请稍后再试');
     // A dependency being down is expected operations trouble: reported (without a stack), not a bug.
     reporter.onError(error.code, known && !(err instanceof UnavailableError) ? undefined : err);

@@ -329,7 +329,7 @@ describe('operations: healthz and metrics', () => {
   it('reports health without a key', async () => {
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', store: 'sqlite' });
+    expect(await res.json()).toEqual({ status: 'ok', store: 'sqlite', checks: { store: 'ok' } });
   });
 
   it('exposes the counters in the Prometheus text format without a key', async () => {
@@ -347,7 +347,8 @@ describe('operations: healthz and metrics', () => {
     await broken.store.close();
     const res = await fetch(`${broken.url}/healthz`);
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ error: { code: 'unavailable', message: '数据库不可用' } });
+    expect(res.headers.get('retry-after')).toBe('5');
+    expect(await res.json()).toEqual({ status: 'unavailable', checks: { store: 'down' }, error: { code: 'unavailable', message: '数据库不可用' } });
     await broken.close();
   });
 });
