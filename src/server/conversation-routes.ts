@@ -19,6 +19,8 @@ export const BuyerMessageBodySchema = z.strictObject({
   buyerId: BuyerIdSchema,
   text: MessageText,
   mode: z.enum(['auto', 'assist']).optional(),
+  /** The marketplace's id of the message: retries with the same id are answered once. */
+  clientMessageId: z.string().regex(/^[\w.:@-]{1,128}$/).optional(),
 });
 export const AgentReplyBodySchema = z.strictObject({ agent: AgentName, text: MessageText });
 export const OwnerBodySchema = z.strictObject({ action: z.enum(['join', 'leave']), agent: AgentName });

@@ -7,13 +7,15 @@ import {
   conversationFromRow,
   eventFromRow,
   messageFromRow,
+  receiptFromRow,
   staleVersion,
   unknownConversation,
   type ConversationRow,
   type EventRow,
   type MessageRow,
+  type ReceiptRow,
 } from './records.ts';
-import { stderrSink, UnavailableError, type CommitTurn, type ConversationRecord, type ErrorSink, type NewEvent, type NewMessage, type Store, type StoredEvent, type StoredMessage } from './types.ts';
+import { stderrSink, UnavailableError, type CommitTurn, type ConversationRecord, type ErrorSink, type NewEvent, type NewMessage, type Store, type StoredEvent, type StoredMessage, type TurnReceipt } from './types.ts';
 
 const dollar = (index: number): string => `$${index}`;
 
@@ -194,6 +196,12 @@ export class PostgresStore implements Store {
       if (current !== turn.expectedVersion) throw staleVersion(turn.shopId, turn.conversationId, turn.expectedVersion, current);
       const stored = await insertMessages(client, turn.shopId, turn.conversationId, messages);
       await insertEvents(client, turn.shopId, turn.conversationId, events);
+      if (turn.receipt) {
+        await client.query(
+          'INSERT INTO turn_receipts (shop_id, conversation_id, client_message_id, answer, reply_seqs, created_at) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6)',
+          [turn.shopId, turn.conversationId, turn.receipt.clientMessageId, JSON.stringify(turn.receipt.answer), JSON.stringify(stored.map((m) => m.seq)), turn.updatedAt],
+        );
+      }
       const version = current + 1;
       await client.query(
         'UPDATE conversations SET state = $1::jsonb, owner = $2, updated_at = $3, version = $4 WHERE shop_id = $5 AND id = $6',
@@ -209,6 +217,25 @@ export class PostgresStore implements Store {
       await lockConversation(client, shopId, conversationId);
       await insertEvents(client, shopId, conversationId, checked);
     });
+  }
+
+  async turnReceipt(shopId: string, conversationId: string, clientMessageId: string): Promise<TurnReceipt | undefined> {
+    const { rows } = await this.query<ReceiptRow>(
+      'SELECT client_message_id, answer, reply_seqs FROM turn_receipts WHERE shop_id = $1 AND conversation_id = $2 AND client_message_id = $3',
+      [shopId, conversationId, clientMessageId],
+    );
+    const row = rows[0];
+    return row === undefined ? undefined : receiptFromRow(row);
+  }
+
+  async messageByClientId(shopId: string, conversationId: string, clientMessageId: string): Promise<StoredMessage | undefined> {
+    const { rows } = await this.query<MessageRow>('SELECT * FROM messages WHERE shop_id = $1 AND conversation_id = $2 AND client_message_id = $3', [
+      shopId,
+      conversationId,
+      clientMessageId,
+    ]);
+    const row = rows[0];
+    return row === undefined ? undefined : messageFromRow(row);
   }
 
   async messages(shopId: string, conversationId: string, options: { afterSeq?: number; limit?: number } = {}): Promise<StoredMessage[]> {
@@ -277,8 +304,8 @@ async function insertMessages(
   for (const message of messages) {
     seq += 1;
     await client.query(
-      'INSERT INTO messages (shop_id, conversation_id, seq, role, text, at, agent, meta) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)',
-      [shopId, conversationId, seq, message.role, message.text, message.at, message.agent ?? null, JSON.stringify(message.meta)],
+      'INSERT INTO messages (shop_id, conversation_id, seq, role, text, at, agent, meta, client_message_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)',
+      [shopId, conversationId, seq, message.role, message.text, message.at, message.agent ?? null, JSON.stringify(message.meta), message.clientMessageId ?? null],
     );
     stored.push({ ...message, shopId, conversationId, seq });
   }

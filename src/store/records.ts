@@ -9,6 +9,7 @@ import {
   type NewMessage,
   type StoredEvent,
   type StoredMessage,
+  type TurnReceipt,
 } from './types.ts';
 
 /**
@@ -36,6 +37,7 @@ export interface MessageRow {
   at: string;
   agent: string | null;
   meta: unknown;
+  client_message_id?: string | null;
 }
 
 export interface EventRow {
@@ -70,6 +72,7 @@ export function messageFromRow(row: MessageRow): StoredMessage {
     text: row.text,
     at: row.at,
     ...(row.agent === null ? {} : { agent: row.agent }),
+    ...(row.client_message_id === null || row.client_message_id === undefined ? {} : { clientMessageId: row.client_message_id }),
     meta: asObject(row.meta),
   };
 }
@@ -108,4 +111,16 @@ export function staleVersion(shopId: string, conversationId: string, expected: n
 function asObject(value: unknown): Record<string, unknown> {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
   throw new Error(`expected a JSON object column, got ${JSON.stringify(value)}`);
+}
+
+export interface ReceiptRow {
+  client_message_id: string;
+  answer: unknown;
+  reply_seqs: unknown;
+}
+
+export function receiptFromRow(row: ReceiptRow): TurnReceipt {
+  const seqs = row.reply_seqs;
+  if (!Array.isArray(seqs) || !seqs.every((n) => typeof n === 'number')) throw new Error(`expected a list of seqs, got ${JSON.stringify(seqs)}`);
+  return { clientMessageId: row.client_message_id, answer: asObject(row.answer), replySeqs: seqs };
 }

@@ -9,13 +9,14 @@ import {
   conversationFromRow,
   eventFromRow,
   messageFromRow,
+  receiptFromRow,
   staleVersion,
   unknownConversation,
   type ConversationRow,
   type EventRow,
   type MessageRow,
 } from './records.ts';
-import { UnavailableError, type CommitTurn, type ConversationRecord, type NewEvent, type NewMessage, type Store, type StoredEvent, type StoredMessage } from './types.ts';
+import { UnavailableError, type CommitTurn, type ConversationRecord, type NewEvent, type NewMessage, type Store, type StoredEvent, type StoredMessage, type TurnReceipt } from './types.ts';
 
 export const DEFAULT_SQLITE_PATH = './data/kefu.db';
 
@@ -179,6 +180,11 @@ export class SqliteStore implements Store {
       }
       const stored = this.insertMessages(turn.shopId, turn.conversationId, messages);
       this.insertEvents(turn.shopId, turn.conversationId, events);
+      if (turn.receipt) {
+        this.prepare(
+          'INSERT INTO turn_receipts (shop_id, conversation_id, client_message_id, answer, reply_seqs, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        ).run(turn.shopId, turn.conversationId, turn.receipt.clientMessageId, JSON.stringify(turn.receipt.answer), JSON.stringify(stored.map((m) => m.seq)), turn.updatedAt);
+      }
       const version = current + 1;
       const state = JSON.stringify(turn.state) ?? null; // undefined state -> NULL
       this.prepare('UPDATE conversations SET state = ?, owner = ?, updated_at = ?, version = ? WHERE shop_id = ? AND id = ?').run(
@@ -201,6 +207,22 @@ export class SqliteStore implements Store {
       this.insertEvents(shopId, conversationId, checked);
     });
     await this.whenFree(() => append.immediate());
+  }
+
+  async turnReceipt(shopId: string, conversationId: string, clientMessageId: string): Promise<TurnReceipt | undefined> {
+    const row = this
+      .prepare<[string, string, string], { client_message_id: string; answer: string; reply_seqs: string }>(
+        'SELECT client_message_id, answer, reply_seqs FROM turn_receipts WHERE shop_id = ? AND conversation_id = ? AND client_message_id = ?',
+      )
+      .get(shopId, conversationId, clientMessageId);
+    return row === undefined ? undefined : receiptFromRow({ ...row, answer: JSON.parse(row.answer), reply_seqs: JSON.parse(row.reply_seqs) });
+  }
+
+  async messageByClientId(shopId: string, conversationId: string, clientMessageId: string): Promise<StoredMessage | undefined> {
+    const row = this
+      .prepare<[string, string, string], RawMessageRow>('SELECT * FROM messages WHERE shop_id = ? AND conversation_id = ? AND client_message_id = ?')
+      .get(shopId, conversationId, clientMessageId);
+    return row === undefined ? undefined : messageFromRow({ ...row, meta: JSON.parse(row.meta) });
   }
 
   async messages(shopId: string, conversationId: string, options: { afterSeq?: number; limit?: number } = {}): Promise<StoredMessage[]> {
@@ -246,12 +268,12 @@ export class SqliteStore implements Store {
       )
       .get(shopId, conversationId);
     const insert = this.prepare(
-      'INSERT INTO messages (shop_id, conversation_id, seq, role, text, at, agent, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO messages (shop_id, conversation_id, seq, role, text, at, agent, meta, client_message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     let seq = last?.last ?? 0;
     return messages.map((message) => {
       seq += 1;
-      insert.run(shopId, conversationId, seq, message.role, message.text, message.at, message.agent ?? null, JSON.stringify(message.meta));
+      insert.run(shopId, conversationId, seq, message.role, message.text, message.at, message.agent ?? null, JSON.stringify(message.meta), message.clientMessageId ?? null);
       return { ...message, shopId, conversationId, seq };
     });
   }

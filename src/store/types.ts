@@ -42,6 +42,8 @@ export const NewMessageSchema = z.object({
   at: z.string(),
   /** The agent's name for `agent` messages. */
   agent: StorableTextSchema.optional(),
+  /** The channel's own id of a buyer message (idempotent retries); unique per conversation. */
+  clientMessageId: z.string().min(1).max(128).optional(),
   /** Role-specific details: intent/confidence (buyer), scriptId/delivery/source (bot), lint findings (agent). */
   meta: z.record(z.string(), z.unknown()).default({}),
 });
@@ -111,6 +113,16 @@ export class StoreConflictError extends Error {
   override readonly name = 'StoreConflictError';
 }
 
+/**
+ * What a buyer turn answered, kept with the turn so that a retry with the same client message id
+ * gets the same answer. `replySeqs` are the seqs the turn's messages got in the commit.
+ */
+export interface TurnReceipt {
+  clientMessageId: string;
+  answer: Record<string, unknown>;
+  replySeqs: number[];
+}
+
 export interface CommitTurn {
   shopId: string;
   conversationId: string;
@@ -121,6 +133,11 @@ export interface CommitTurn {
   updatedAt: string;
   messages: NewMessage[];
   events: NewEvent[];
+  /**
+   * The answer to the buyer message with this client message id, written in the same transaction
+   * as the replies: either both are stored or neither (see `turnReceipt`).
+   */
+  receipt?: { clientMessageId: string; answer: Record<string, unknown> };
 }
 
 export interface Store {
@@ -146,8 +163,16 @@ export interface Store {
    * conversation's version, state and updatedAt alone. StoreConflictError for an unknown conversation.
    */
   appendMessage(shopId: string, conversationId: string, message: NewMessage): Promise<StoredMessage>;
-  /** One transaction: the replies, the events, the new state/owner, version + 1. */
+  /**
+   * One transaction: the replies, the events, the new state/owner, version + 1, and the turn's
+   * receipt (idempotency). Everything a turn leaves behind goes through this one method, so a
+   * change of how turns commit (batching) carries all of it over together.
+   */
   commitTurn(turn: CommitTurn): Promise<{ version: number; messages: StoredMessage[] }>;
+  /** The stored answer of a committed turn for this client message id, if any. */
+  turnReceipt(shopId: string, conversationId: string, clientMessageId: string): Promise<TurnReceipt | undefined>;
+  /** The buyer message stored with this client message id (stored, maybe not yet answered), if any. */
+  messageByClientId(shopId: string, conversationId: string, clientMessageId: string): Promise<StoredMessage | undefined>;
   /** Appends events outside a turn (agent replies, promises kept, owner changes). StoreConflictError for an unknown conversation. */
   appendEvents(shopId: string, conversationId: string, events: NewEvent[]): Promise<void>;
 

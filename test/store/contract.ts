@@ -45,6 +45,28 @@ export function runStoreContract(
       };
     }
 
+    it('keeps a turn receipt with the commit and finds a buyer message by its client id', async () => {
+      await store.openConversation(shop, 'c1', 'buyer-1', at(0));
+      const buyer = await store.appendMessage(shop, 'c1', { role: 'buyer', text: '在吗', at: at(0), clientMessageId: 'm-1' });
+      expect(await store.messageByClientId(shop, 'c1', 'm-1')).toEqual(buyer);
+      expect(await store.messageByClientId(shop, 'c1', 'm-2')).toBeUndefined();
+      expect(await store.turnReceipt(shop, 'c1', 'm-1')).toBeUndefined();
+      await store.commitTurn(turn('c1', 0, { receipt: { clientMessageId: 'm-1', answer: { replies: [{ text: '您好' }] } } }));
+      expect(await store.turnReceipt(shop, 'c1', 'm-1')).toEqual({ clientMessageId: 'm-1', answer: { replies: [{ text: '您好' }] }, replySeqs: [2] });
+      // The same client id twice in one conversation is refused by the store itself.
+      await expect(store.appendMessage(shop, 'c1', { role: 'buyer', text: '在吗', at: at(1), clientMessageId: 'm-1' })).rejects.toThrow();
+      // A stale commit leaves no receipt behind.
+      await expect(store.commitTurn(turn('c1', 0, { receipt: { clientMessageId: 'm-9', answer: {} } }))).rejects.toBeInstanceOf(StoreConflictError);
+      expect(await store.turnReceipt(shop, 'c1', 'm-9')).toBeUndefined();
+    });
+
+    it('refuses NUL and lone surrogates in message text', async () => {
+      await store.openConversation(shop, 'c1', 'buyer-1', at(0));
+      await expect(store.appendMessage(shop, 'c1', { role: 'buyer', text: 'a\u0000b', at: at(0) })).rejects.toThrow();
+      await expect(store.appendMessage(shop, 'c1', { role: 'buyer', text: 'a\ud800', at: at(0) })).rejects.toThrow();
+      expect(await store.messages(shop, 'c1')).toEqual([]);
+    });
+
     it('migrates twice without losing data', async () => {
       await store.openConversation(shop, 'c1', 'buyer-1', at(0));
       await store.migrate();

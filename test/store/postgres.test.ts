@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { postgresMigrations } from '../../src/store/migrations/postgres.ts';
 import { PostgresStore } from '../../src/store/postgres.ts';
 import { postgresAvailable, TEST_DATABASE_URL } from '../helpers/services.ts';
 import { runStoreContract } from './contract.ts';
@@ -33,7 +34,7 @@ describe.skipIf(!available)('PostgreSQL', () => {
       const { rows } = await client.query<{ version: number }>(`SELECT version FROM ${fresh}.schema_migrations ORDER BY version`);
       await client.query(`DROP SCHEMA ${fresh} CASCADE`);
       await client.end();
-      expect(rows.map((r) => r.version)).toEqual([1]);
+      expect(rows.map((r) => r.version)).toEqual(postgresMigrations.map((_, i) => i + 1));
     } finally {
       await Promise.all(stores.map((store) => store.close()));
     }

@@ -49,4 +49,20 @@ export const postgresMigrations: readonly string[] = [
   CREATE INDEX events_kind_at ON events (shop_id, kind, at);
   CREATE INDEX events_conversation ON events (shop_id, conversation_id);
   `,
+  // 2: idempotent turns. A buyer message may carry the channel's id; the turn's answer is kept
+  // with the commit so a retry gets it back instead of a second turn.
+  `
+  ALTER TABLE messages ADD COLUMN client_message_id TEXT;
+  CREATE UNIQUE INDEX messages_client_id ON messages (shop_id, conversation_id, client_message_id) WHERE client_message_id IS NOT NULL;
+
+  CREATE TABLE turn_receipts (
+    shop_id           TEXT NOT NULL,
+    conversation_id   TEXT NOT NULL,
+    client_message_id TEXT NOT NULL,
+    answer            JSONB NOT NULL,
+    reply_seqs        JSONB NOT NULL,
+    created_at        TEXT NOT NULL,
+    PRIMARY KEY (shop_id, conversation_id, client_message_id)
+  );
+  `,
 ];
