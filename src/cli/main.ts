@@ -20,7 +20,7 @@ export const MAIN_HELP = `kefu — 淘宝/天猫店铺的智能客服助手
   test-flows [目录] 运行对话测试故事（默认 test/stories），逐轮检查意图、状态、话术和回复
   flows diagram [名称]  输出对话状态机的 Mermaid 状态图
   serve             启动 HTTP 服务（接口、健康检查、监控指标），默认演示店铺 + SQLite
-  keys create       为店铺生成 API 密钥（--shop 店铺ID）
+  keys create|list|revoke  API 密钥：按角色生成（gateway/agent/admin）、列出、吊销
   help [命令]       显示帮助
 
 每个命令都支持 --help。示例：

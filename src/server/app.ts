@@ -1,6 +1,6 @@
 import express, { type Express, type Router } from 'express';
 import { agentRoutes } from './agent-routes.ts';
-import { authenticate } from './auth.ts';
+import { authenticate, authorize } from './auth.ts';
 import type { AppDeps } from './context.ts';
 import { conversationRoutes } from './conversation-routes.ts';
 import { errorHandler, unknownRoute } from './errors.ts';
@@ -37,6 +37,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
 
   const api = express.Router();
   api.use(authenticate(deps.store, deps.shops));
+  api.use(authorize);
   api.use(requireJsonBody);
   // strict: false lets any JSON value through so that the schema, not the parser, explains what is wrong.
   api.use(express.json({ limit: BODY_LIMIT, strict: false }));

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { OwnerSchema } from '../store/types.ts';
 import { changeOwner, keepConversationPromise, recordAgentReply } from './agent-actions.ts';
-import { shopOf } from './auth.ts';
+import { checkAgentName, shopOf } from './auth.ts';
 import type { AppDeps } from './context.ts';
 import { loadView } from './conversation-view.ts';
 import { notFound } from './errors.ts';
@@ -65,18 +65,21 @@ export function conversationRoutes(deps: AppDeps): Router {
   router.post('/:id/agent-replies', async (req, res) => {
     const { id } = parseParams(ConversationParamsSchema, req.params);
     const body = parseBody(AgentReplyBodySchema, req.body);
+    checkAgentName(req, body.agent);
     res.json(await recordAgentReply(deps, shopOf(req), id, body));
   });
 
   router.post('/:id/owner', async (req, res) => {
     const { id } = parseParams(ConversationParamsSchema, req.params);
     const body = parseBody(OwnerBodySchema, req.body);
+    checkAgentName(req, body.agent);
     res.json(await changeOwner(deps, shopOf(req), id, body));
   });
 
   router.post('/:id/promises/:promiseId/kept', async (req, res) => {
     const { id, promiseId } = parseParams(PromiseParamsSchema, req.params);
     const { agent } = parseBody(KeptBodySchema, req.body);
+    checkAgentName(req, agent);
     res.json(await keepConversationPromise(deps, shopOf(req), id, { promiseId, agent }));
   });
 

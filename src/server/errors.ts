@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   invalid_body: 400,
   invalid_param: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

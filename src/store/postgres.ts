@@ -8,6 +8,9 @@ import {
   eventFromRow,
   messageFromRow,
   receiptFromRow,
+  apiKeyFromRow,
+  isKeyId,
+  type ApiKeyRow,
   staleVersion,
   unknownConversation,
   type ConversationRow,
@@ -15,7 +18,7 @@ import {
   type MessageRow,
   type ReceiptRow,
 } from './records.ts';
-import { stderrSink, UnavailableError, type CommitTurn, type ConversationRecord, type ErrorSink, type NewEvent, type NewMessage, type Store, type StoredEvent, type StoredMessage, type TurnReceipt } from './types.ts';
+import { KEY_ID_LENGTH, stderrSink, UnavailableError, type ApiKeyRecord, type KeyAccess, type CommitTurn, type ConversationRecord, type ErrorSink, type NewEvent, type NewMessage, type Store, type StoredEvent, type StoredMessage, type TurnReceipt } from './types.ts';
 
 const dollar = (index: number): string => `$${index}`;
 
@@ -139,17 +142,36 @@ export class PostgresStore implements Store {
     await this.pool.end();
   }
 
-  async putApiKey(shopId: string, keyHash: string, label = ''): Promise<void> {
+  async putApiKey(shopId: string, keyHash: string, label = '', access: KeyAccess = { role: 'admin' }): Promise<void> {
     await this.query(
-      `INSERT INTO api_keys (key_hash, shop_id, label, created_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (key_hash) DO UPDATE SET shop_id = excluded.shop_id, label = excluded.label`,
-      [keyHash, shopId, label, new Date().toISOString()],
+      `INSERT INTO api_keys (key_hash, shop_id, label, created_at, role, agent) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (key_hash) DO UPDATE SET shop_id = excluded.shop_id, label = excluded.label, role = excluded.role, agent = excluded.agent`,
+      [keyHash, shopId, label, new Date().toISOString(), access.role, access.agent ?? null],
     );
   }
 
   async shopForKeyHash(keyHash: string): Promise<string | undefined> {
-    const { rows } = await this.query<{ shop_id: string }>('SELECT shop_id FROM api_keys WHERE key_hash = $1', [keyHash]);
-    return rows[0]?.shop_id;
+    return (await this.apiKeyByHash(keyHash))?.shopId;
+  }
+
+  async apiKeyByHash(keyHash: string): Promise<ApiKeyRecord | undefined> {
+    const { rows } = await this.query<ApiKeyRow>('SELECT * FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL', [keyHash]);
+    const row = rows[0];
+    return row === undefined ? undefined : apiKeyFromRow(row);
+  }
+
+  async listApiKeys(shopId?: string): Promise<ApiKeyRecord[]> {
+    const { rows } =
+      shopId === undefined
+        ? await this.query<ApiKeyRow>('SELECT * FROM api_keys ORDER BY created_at, key_hash')
+        : await this.query<ApiKeyRow>('SELECT * FROM api_keys WHERE shop_id = $1 ORDER BY created_at, key_hash', [shopId]);
+    return rows.map(apiKeyFromRow);
+  }
+
+  async revokeApiKey(id: string, at: string): Promise<number> {
+    if (!isKeyId(id)) return 0;
+    const result = await this.query('UPDATE api_keys SET revoked_at = $1 WHERE substr(key_hash, 1, $2) = $3 AND revoked_at IS NULL', [at, KEY_ID_LENGTH, id]);
+    return result.rowCount ?? 0;
   }
 
   async openConversation(shopId: string, id: string, buyerId: string, at: string): Promise<ConversationRecord> {

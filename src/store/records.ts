@@ -10,6 +10,9 @@ import {
   type StoredEvent,
   type StoredMessage,
   type TurnReceipt,
+  type ApiKeyRecord,
+  KEY_ID_LENGTH,
+  KeyRoleSchema,
 } from './types.ts';
 
 /**
@@ -124,3 +127,28 @@ export function receiptFromRow(row: ReceiptRow): TurnReceipt {
   if (!Array.isArray(seqs) || !seqs.every((n) => typeof n === 'number')) throw new Error(`expected a list of seqs, got ${JSON.stringify(seqs)}`);
   return { clientMessageId: row.client_message_id, answer: asObject(row.answer), replySeqs: seqs };
 }
+
+export interface ApiKeyRow {
+  key_hash: string;
+  shop_id: string;
+  label: string;
+  created_at: string;
+  role: string;
+  agent: string | null;
+  revoked_at: string | null;
+}
+
+export function apiKeyFromRow(row: ApiKeyRow): ApiKeyRecord {
+  return {
+    id: row.key_hash.slice(0, KEY_ID_LENGTH),
+    shopId: row.shop_id,
+    label: row.label,
+    createdAt: row.created_at,
+    role: KeyRoleSchema.parse(row.role),
+    ...(row.agent === null ? {} : { agent: row.agent }),
+    ...(row.revoked_at === null ? {} : { revokedAt: row.revoked_at }),
+  };
+}
+
+/** A key id as `kefu keys revoke` accepts it (the prefix of a SHA-256 hex digest). */
+export const isKeyId = (id: string): boolean => new RegExp(`^[0-9a-f]{${KEY_ID_LENGTH}}$`).test(id);

@@ -10,13 +10,16 @@ import {
   eventFromRow,
   messageFromRow,
   receiptFromRow,
+  apiKeyFromRow,
+  isKeyId,
+  type ApiKeyRow,
   staleVersion,
   unknownConversation,
   type ConversationRow,
   type EventRow,
   type MessageRow,
 } from './records.ts';
-import { UnavailableError, type CommitTurn, type ConversationRecord, type NewEvent, type NewMessage, type Store, type StoredEvent, type StoredMessage, type TurnReceipt } from './types.ts';
+import { KEY_ID_LENGTH, UnavailableError, type ApiKeyRecord, type KeyAccess, type CommitTurn, type ConversationRecord, type NewEvent, type NewMessage, type Store, type StoredEvent, type StoredMessage, type TurnReceipt } from './types.ts';
 
 export const DEFAULT_SQLITE_PATH = './data/kefu.db';
 
@@ -118,18 +121,38 @@ export class SqliteStore implements Store {
     if (this.db.open) this.db.close();
   }
 
-  async putApiKey(shopId: string, keyHash: string, label = ''): Promise<void> {
+  async putApiKey(shopId: string, keyHash: string, label = '', access: KeyAccess = { role: 'admin' }): Promise<void> {
     await this.whenFree(() => this
       .prepare(
-        `INSERT INTO api_keys (key_hash, shop_id, label, created_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (key_hash) DO UPDATE SET shop_id = excluded.shop_id, label = excluded.label`,
+        `INSERT INTO api_keys (key_hash, shop_id, label, created_at, role, agent) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (key_hash) DO UPDATE SET shop_id = excluded.shop_id, label = excluded.label, role = excluded.role, agent = excluded.agent`,
       )
-      .run(keyHash, shopId, label, new Date().toISOString()));
+      .run(keyHash, shopId, label, new Date().toISOString(), access.role, access.agent ?? null));
   }
 
   async shopForKeyHash(keyHash: string): Promise<string | undefined> {
-    const row = await this.whenFree(() => this.prepare<[string], { shop_id: string }>('SELECT shop_id FROM api_keys WHERE key_hash = ?').get(keyHash));
-    return row?.shop_id;
+    return (await this.apiKeyByHash(keyHash))?.shopId;
+  }
+
+  async apiKeyByHash(keyHash: string): Promise<ApiKeyRecord | undefined> {
+    const row = await this.whenFree(() => this.prepare<[string], ApiKeyRow>('SELECT * FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL').get(keyHash));
+    return row === undefined ? undefined : apiKeyFromRow(row);
+  }
+
+  async listApiKeys(shopId?: string): Promise<ApiKeyRecord[]> {
+    const rows =
+      shopId === undefined
+        ? this.prepare<[], ApiKeyRow>('SELECT * FROM api_keys ORDER BY created_at, key_hash').all()
+        : this.prepare<[string], ApiKeyRow>('SELECT * FROM api_keys WHERE shop_id = ? ORDER BY created_at, key_hash').all(shopId);
+    return rows.map(apiKeyFromRow);
+  }
+
+  async revokeApiKey(id: string, at: string): Promise<number> {
+    if (!isKeyId(id)) return 0;
+    const result = await this.whenFree(() =>
+      this.prepare('UPDATE api_keys SET revoked_at = ? WHERE substr(key_hash, 1, ?) = ? AND revoked_at IS NULL').run(at, KEY_ID_LENGTH, id),
+    );
+    return result.changes;
   }
 
   async openConversation(shopId: string, id: string, buyerId: string, at: string): Promise<ConversationRecord> {

@@ -108,6 +108,32 @@ export type ErrorSink = (message: string, fields: Record<string, unknown>) => vo
 export const stderrSink: ErrorSink = (message, fields) =>
   process.stderr.write(`${JSON.stringify({ level: 'error', time: new Date().toISOString(), message, ...fields })}\n`);
 
+/**
+ * What an API key may do: `gateway` (the marketplace channel: posts buyer messages), `agent` (one
+ * human agent of the shop, bound to one name of shop.agents), `admin` (everything: keys,
+ * notebooks, the shop, acting as any of the shop's agents).
+ */
+export const KeyRoleSchema = z.enum(['gateway', 'agent', 'admin']);
+export type KeyRole = z.infer<typeof KeyRoleSchema>;
+
+export interface KeyAccess {
+  role: KeyRole;
+  /** The agent name an `agent` key acts as. */
+  agent?: string;
+}
+
+export interface ApiKeyRecord extends KeyAccess {
+  /** The first 12 hex digits of the key's SHA-256: shown by `kefu keys list`, used to revoke. */
+  id: string;
+  shopId: string;
+  label: string;
+  createdAt: string;
+  revokedAt?: string;
+}
+
+/** Key ids are this many hex digits of the hash. */
+export const KEY_ID_LENGTH = 12;
+
 /** Raised when a commit carries a stale version or the conversation is unknown. */
 export class StoreConflictError extends Error {
   override readonly name = 'StoreConflictError';
@@ -148,9 +174,16 @@ export interface Store {
   health(): Promise<void>;
   close(): Promise<void>;
 
-  /** Stores the SHA-256 hex of an API key for a shop (idempotent). */
-  putApiKey(shopId: string, keyHash: string, label?: string): Promise<void>;
+  /** Stores the SHA-256 hex of an API key for a shop (idempotent); the role defaults to admin. */
+  putApiKey(shopId: string, keyHash: string, label?: string, access?: KeyAccess): Promise<void>;
+  /** The shop of a key that is not revoked. */
   shopForKeyHash(keyHash: string): Promise<string | undefined>;
+  /** A key that is not revoked, with its role. */
+  apiKeyByHash(keyHash: string): Promise<ApiKeyRecord | undefined>;
+  /** Every key of a shop (or of all shops), revoked ones included, oldest first. */
+  listApiKeys(shopId?: string): Promise<ApiKeyRecord[]>;
+  /** Revokes the keys whose id (hash prefix, KEY_ID_LENGTH hex digits) is `id`; how many were revoked now. */
+  revokeApiKey(id: string, at: string): Promise<number>;
 
   /** The conversation, creating it for `buyerId` if new. Never changes the buyer of an existing one. */
   openConversation(shopId: string, id: string, buyerId: string, at: string): Promise<ConversationRecord>;

@@ -66,4 +66,11 @@ export const sqliteMigrations: readonly string[] = [
     PRIMARY KEY (shop_id, conversation_id, client_message_id)
   );
   `,
+  // 3: key roles (existing keys stay admin: they could do everything before) and revocation.
+  `
+  ALTER TABLE api_keys ADD COLUMN role TEXT NOT NULL DEFAULT 'admin';
+  ALTER TABLE api_keys ADD COLUMN agent TEXT;
+  ALTER TABLE api_keys ADD COLUMN revoked_at TEXT;
+  CREATE INDEX api_keys_shop ON api_keys (shop_id);
+  `,
 ];
