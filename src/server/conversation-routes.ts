@@ -4,7 +4,7 @@ import { OwnerSchema } from '../store/types.ts';
 import { changeOwner, keepConversationPromise, recordAgentReply } from './agent-actions.ts';
 import { checkAgentName, shopOf } from './auth.ts';
 import type { AppDeps } from './context.ts';
-import { loadView } from './conversation-view.ts';
+import { loadViewPage, MESSAGES_PAGE } from './conversation-view.ts';
 import { notFound } from './errors.ts';
 import { runBuyerTurn } from './turn.ts';
 import { BuyerIdSchema, ConversationParamsSchema, parseBody, parseParams, parseQuery } from './validate.ts';
@@ -29,7 +29,7 @@ const ViewQuerySchema = z.object({
   buyerId: BuyerIdSchema,
   /** Only messages after this seq (an agent's screen polling for new ones). */
   afterSeq: z.coerce.number().int().nonnegative().optional(),
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  limit: z.coerce.number().int().min(1).max(MESSAGES_PAGE.max).optional(),
 });
 const ListQuerySchema = z.object({
   owner: OwnerSchema.optional(),
@@ -57,7 +57,7 @@ export function conversationRoutes(deps: AppDeps): Router {
   router.get('/:id', async (req, res) => {
     const { id } = parseParams(ConversationParamsSchema, req.params);
     const { buyerId, afterSeq, limit } = parseQuery(ViewQuerySchema, req.query);
-    const view = await loadView(deps.store, shopOf(req).shop.id, id, { ...(afterSeq !== undefined ? { afterSeq } : {}), ...(limit !== undefined ? { limit } : {}) });
+    const view = await loadViewPage(deps.store, shopOf(req).shop.id, id, { afterSeq, limit });
     if (!view || view.buyerId !== buyerId) throw notFound();
     res.json(view);
   });
