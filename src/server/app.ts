@@ -3,6 +3,7 @@ import { agentRoutes } from './agent-routes.ts';
 import { authenticate, authorize } from './auth.ts';
 import type { AppDeps } from './context.ts';
 import { conversationRoutes } from './conversation-routes.ts';
+import { deliveryRoutes } from './delivery-routes.ts';
 import { errorHandler, unknownRoute } from './errors.ts';
 import { opsRoutes } from './ops-routes.ts';
 import { toolRoutes } from './tool-routes.ts';
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   api.use('/conversations', conversationRoutes(deps));
   api.use('/agents', agentRoutes(deps));
   api.use(toolRoutes());
+  api.use(deliveryRoutes(deps));
   for (const router of options.apiRouters ?? []) api.use(router(deps));
   app.use(API_PREFIX, api);
 

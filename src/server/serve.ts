@@ -16,6 +16,7 @@ import type { Logger } from './context.ts';
 import { openCoordination, type Coordination } from './coordination.ts';
 import { createPresence } from './presence.ts';
 import { createMetrics } from './metrics.ts';
+import { startWebhookWorker, type WebhookWorker, type WebhookWorkerOptions } from './webhooks.ts';
 import { noOrders, shopsById, type ShopRuntime } from './shop-runtime.ts';
 
 /**
@@ -40,6 +41,8 @@ export interface ServeOptions {
   app?: AppOptions;
   /** In-flight requests get this long to finish on close before their connections are cut. */
   drainMs?: number;
+  /** Webhook delivery tuning (poll interval, backoff, timeout); the defaults suit production. */
+  webhookWorker?: Pick<WebhookWorkerOptions, 'intervalMs' | 'backoff' | 'timeoutMs' | 'overdueEveryMs'>;
   /** Time to receive a whole request (default REQUEST_TIMEOUT_MS). */
   requestTimeoutMs?: number;
 }
@@ -100,6 +103,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const logError = (message: string, fields: Record<string, unknown>): void => options.logger.error(message, fields);
   const store = await openStore(options.databaseUrl, { onError: logError });
   let shared: Coordination | undefined;
+  let webhooks: WebhookWorker | undefined;
   try {
     const runtime = shopRuntime(options.shopPath, options.dataDir, options.llm, options.llmOn === true);
     const isDemo = isDemoShop(options.shopPath);
@@ -107,8 +111,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     shared = await openCoordination(options.redisUrl, logError);
     const clock = () => new Date();
     const presence = await createPresence(shared.bus, clock);
+    const shops = shopsById([runtime]);
+    // Delivers the outbox to the shop's webhooks (nothing to do for a shop without any).
+    webhooks = startWebhookWorker({ store, shops, clock, logger: options.logger, ...options.webhookWorker });
+    const worker = webhooks;
     const app = createApp(
-      { store, lock: shared.lock, shops: shopsById([runtime]), clock, metrics: createMetrics(), logger: options.logger, presence, ...(shared.health ? { redisHealth: shared.health } : {}) },
+      { store, lock: shared.lock, shops, clock, metrics: createMetrics(), logger: options.logger, presence, ...(shared.health ? { redisHealth: shared.health } : {}) },
       // The agent page, the notebooks and the inbox come with every server unless a test passes its own routers.
       options.app ?? webAppOptions,
     );
@@ -142,6 +150,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           const cut = setTimeout(() => server.closeAllConnections(), options.drainMs ?? 10_000);
           await drained;
           clearTimeout(cut);
+          await worker.close();
           await presence.close();
           await coordination.close();
           await store.close();
@@ -150,6 +159,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       },
     };
   } catch (err) {
+    await webhooks?.close();
     await shared?.close().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw err;

@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { respond, type TurnResult } from '../dialogue/engine.ts';
 import { isWithinWorkingHours } from '../shop/hours.ts';
-import type { NewEvent, NewMessage } from '../store/types.ts';
+import type { NewEvent, NewMessage, NewOutboxEvent } from '../store/types.ts';
+import { outboxFor } from './webhooks.ts';
 import { conversationKey, type AppDeps } from './context.ts';
 import { storedState } from './engine-state.ts';
 import { notFound } from './errors.ts';
@@ -88,6 +89,23 @@ export function turnEvents(input: {
   return events;
 }
 
+/**
+ * What the shop's channel hears of a turn: the bot's reply when it is sent (not a suggestion for
+ * an agent), and a hand-off. Written in the turn's commit (see Store.commitTurn).
+ */
+export function turnOutbox(runtime: ShopRuntime, conversationId: string, buyerId: string, result: TurnResult, at: string): NewOutboxEvent[] {
+  const { shop } = runtime;
+  const reply = result.replies[0];
+  return [
+    ...(reply && result.delivery === 'send'
+      ? outboxFor(shop, { type: 'reply.created', conversationId, at, messageIndex: 0, data: { buyerId, role: 'bot', text: reply.text, at } })
+      : []),
+    ...(result.handoff
+      ? outboxFor(shop, { type: 'conversation.handoff', conversationId, at, data: { buyerId, reason: result.handoff.reason, summary: result.handoff.summary, owner: result.owner } })
+      : []),
+  ];
+}
+
 export async function runBuyerTurn(deps: AppDeps, runtime: ShopRuntime, conversationId: string, message: BuyerMessage): Promise<TurnAnswer> {
   const { store, clock, metrics } = deps;
   const shopId = runtime.shop.id;
@@ -144,6 +162,7 @@ export async function runBuyerTurn(deps: AppDeps, runtime: ShopRuntime, conversa
       messages: botMessages(result, answeredAt),
       events: turnEvents({ text: message.text, result, at: answeredAt, responseMs, withinWorkingHours: isWithinWorkingHours(runtime.shop, arrivedAt) }),
       ...(clientMessageId !== undefined ? { receipt: { clientMessageId, answer: { ...answer } } } : {}),
+      outbox: turnOutbox(runtime, conversationId, message.buyerId, result, answeredAt),
     });
 
     metrics.turns.inc({ shop: shopId, intent: result.intent });

@@ -10,7 +10,10 @@ import {
   receiptFromRow,
   apiKeyFromRow,
   isKeyId,
+  outboxFromRow,
+  outboxWithSeqs,
   type ApiKeyRow,
+  type OutboxRow,
   staleVersion,
   unknownConversation,
   type ConversationRow,
@@ -18,7 +21,7 @@ import {
   type MessageRow,
   type ReceiptRow,
 } from './records.ts';
-import { KEY_ID_LENGTH, stderrSink, UnavailableError, type ApiKeyRecord, type KeyAccess, type CommitTurn, type ConversationRecord, type ErrorSink, type NewEvent, type NewMessage, type Store, type StoredEvent, type StoredMessage, type TurnReceipt } from './types.ts';
+import { KEY_ID_LENGTH, stderrSink, UnavailableError, type ApiKeyRecord, type KeyAccess, type CommitTurn, type ConversationRecord, type ErrorSink, type NewEvent, type NewMessage, type Store, type StoredEvent, type StoredMessage, type TurnReceipt, type NewOutboxEvent, type OutboxRecord, type OutboxState } from './types.ts';
 
 const dollar = (index: number): string => `$${index}`;
 
@@ -200,11 +203,15 @@ export class PostgresStore implements Store {
     return rows.map(conversationFromRow);
   }
 
-  async appendMessage(shopId: string, conversationId: string, message: NewMessage): Promise<StoredMessage> {
+  async appendMessage(shopId: string, conversationId: string, message: NewMessage, also: { events?: NewEvent[]; outbox?: NewOutboxEvent[] } = {}): Promise<StoredMessage> {
     const checked = checkMessage(message);
+    const events = (also.events ?? []).map(checkEvent);
     const [stored] = await this.transaction(async (client) => {
       await lockConversation(client, shopId, conversationId);
-      return insertMessages(client, shopId, conversationId, [checked]);
+      const messages = await insertMessages(client, shopId, conversationId, [checked]);
+      await insertEvents(client, shopId, conversationId, events);
+      await insertOutbox(client, shopId, outboxWithSeqs(also.outbox ?? [], messages));
+      return messages;
     });
     if (stored === undefined) throw new Error('appendMessage stored nothing');
     return stored;
@@ -218,6 +225,7 @@ export class PostgresStore implements Store {
       if (current !== turn.expectedVersion) throw staleVersion(turn.shopId, turn.conversationId, turn.expectedVersion, current);
       const stored = await insertMessages(client, turn.shopId, turn.conversationId, messages);
       await insertEvents(client, turn.shopId, turn.conversationId, events);
+      await insertOutbox(client, turn.shopId, outboxWithSeqs(turn.outbox ?? [], stored));
       if (turn.receipt) {
         await client.query(
           'INSERT INTO turn_receipts (shop_id, conversation_id, client_message_id, answer, reply_seqs, created_at) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6)',
@@ -258,6 +266,39 @@ export class PostgresStore implements Store {
     ]);
     const row = rows[0];
     return row === undefined ? undefined : messageFromRow(row);
+  }
+
+  async enqueueOutbox(shopId: string, events: NewOutboxEvent[]): Promise<void> {
+    await this.transaction((client) => insertOutbox(client, shopId, outboxWithSeqs(events, [])));
+  }
+
+  async claimOutbox(now: string, leaseUntil: string, limit: number): Promise<OutboxRecord[]> {
+    // SKIP LOCKED: several instances claim different rows instead of waiting for each other.
+    const { rows } = await this.query<OutboxRow>(
+      `UPDATE outbox SET next_attempt_at = $1 WHERE id IN (
+         SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= $2 ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED
+       ) RETURNING *`,
+      [leaseUntil, now, limit],
+    );
+    return rows.map(outboxFromRow).sort((a, b) => a.id - b.id);
+  }
+
+  async settleOutbox(id: number, outcome: { state: OutboxState; at: string; nextAttemptAt?: string; error?: string }): Promise<void> {
+    await this.query(
+      `UPDATE outbox SET state = $1, attempts = attempts + 1, next_attempt_at = COALESCE($2, next_attempt_at), last_error = $3,
+         delivered_at = CASE WHEN $1 = 'delivered' THEN $4 ELSE delivered_at END WHERE id = $5`,
+      [outcome.state, outcome.nextAttemptAt ?? null, outcome.error ?? null, outcome.at, id],
+    );
+  }
+
+  async listOutbox(shopId: string, state: OutboxState, limit: number): Promise<OutboxRecord[]> {
+    const { rows } = await this.query<OutboxRow>('SELECT * FROM outbox WHERE shop_id = $1 AND state = $2 ORDER BY id DESC LIMIT $3', [shopId, state, limit]);
+    return rows.map(outboxFromRow);
+  }
+
+  async hasOutboxEvent(shopId: string, eventId: string): Promise<boolean> {
+    const { rows } = await this.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE shop_id = $1 AND event_id = $2', [shopId, eventId]);
+    return (rows[0]?.n ?? 0) > 0;
   }
 
   async messages(shopId: string, conversationId: string, options: { afterSeq?: number; limit?: number } = {}): Promise<StoredMessage[]> {
@@ -343,5 +384,15 @@ async function insertEvents(client: pg.PoolClient, shopId: string, conversationI
       event.at,
       JSON.stringify(event.data),
     ]);
+  }
+}
+
+async function insertOutbox(client: pg.PoolClient, shopId: string, events: readonly Omit<NewOutboxEvent, 'messageIndex'>[]): Promise<void> {
+  for (const e of events) {
+    await client.query(
+      `INSERT INTO outbox (shop_id, event_id, type, target, conversation_id, data, created_at, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $7)
+       ON CONFLICT (shop_id, event_id, target) DO NOTHING`,
+      [shopId, e.eventId, e.type, e.target, e.conversationId, JSON.stringify(e.data), e.createdAt],
+    );
   }
 }

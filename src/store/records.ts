@@ -11,6 +11,9 @@ import {
   type StoredMessage,
   type TurnReceipt,
   type ApiKeyRecord,
+  type NewOutboxEvent,
+  type OutboxRecord,
+  OutboxStateSchema,
   KEY_ID_LENGTH,
   KeyRoleSchema,
 } from './types.ts';
@@ -152,3 +155,47 @@ export function apiKeyFromRow(row: ApiKeyRow): ApiKeyRecord {
 
 /** A key id as `kefu keys revoke` accepts it (the prefix of a SHA-256 hex digest). */
 export const isKeyId = (id: string): boolean => new RegExp(`^[0-9a-f]{${KEY_ID_LENGTH}}$`).test(id);
+
+export interface OutboxRow {
+  id: number | string;
+  shop_id: string;
+  event_id: string;
+  type: string;
+  target: string;
+  conversation_id: string;
+  data: unknown;
+  created_at: string;
+  state: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  delivered_at: string | null;
+}
+
+export function outboxFromRow(row: OutboxRow): OutboxRecord {
+  return {
+    id: Number(row.id),
+    shopId: row.shop_id,
+    eventId: row.event_id,
+    type: row.type,
+    target: row.target,
+    conversationId: row.conversation_id,
+    data: asObject(row.data),
+    createdAt: row.created_at,
+    state: OutboxStateSchema.parse(row.state),
+    attempts: Number(row.attempts),
+    nextAttemptAt: row.next_attempt_at,
+    ...(row.last_error === null ? {} : { lastError: row.last_error }),
+    ...(row.delivered_at === null ? {} : { deliveredAt: row.delivered_at }),
+  };
+}
+
+/** The outbox rows of a commit: `messageIndex` resolved into `data.seq` from the stored messages. */
+export function outboxWithSeqs(events: readonly NewOutboxEvent[], stored: readonly StoredMessage[]): Omit<NewOutboxEvent, 'messageIndex'>[] {
+  return events.map(({ messageIndex, ...event }) => {
+    if (messageIndex === undefined) return event;
+    const message = stored[messageIndex];
+    if (message === undefined) throw new Error(`outbox event ${event.eventId} refers to message ${messageIndex} of ${stored.length}`);
+    return { ...event, data: { ...event.data, seq: message.seq } };
+  });
+}

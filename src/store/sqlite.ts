@@ -12,14 +12,17 @@ import {
   receiptFromRow,
   apiKeyFromRow,
   isKeyId,
+  outboxFromRow,
+  outboxWithSeqs,
   type ApiKeyRow,
+  type OutboxRow,
   staleVersion,
   unknownConversation,
   type ConversationRow,
   type EventRow,
   type MessageRow,
 } from './records.ts';
-import { KEY_ID_LENGTH, UnavailableError, type ApiKeyRecord, type KeyAccess, type CommitTurn, type ConversationRecord, type NewEvent, type NewMessage, type Store, type StoredEvent, type StoredMessage, type TurnReceipt } from './types.ts';
+import { KEY_ID_LENGTH, UnavailableError, type ApiKeyRecord, type KeyAccess, type CommitTurn, type ConversationRecord, type NewEvent, type NewMessage, type Store, type StoredEvent, type StoredMessage, type TurnReceipt, type NewOutboxEvent, type OutboxRecord, type OutboxState } from './types.ts';
 
 export const DEFAULT_SQLITE_PATH = './data/kefu.db';
 
@@ -27,6 +30,9 @@ export const DEFAULT_SQLITE_PATH = './data/kefu.db';
 type RawConversationRow = Omit<ConversationRow, 'state'> & { state: string | null };
 type RawMessageRow = Omit<MessageRow, 'meta'> & { meta: string };
 type RawEventRow = Omit<EventRow, 'data'> & { data: string };
+type RawOutboxRow = Omit<OutboxRow, 'data'> & { data: string };
+
+const parseOutbox = (row: RawOutboxRow): OutboxRecord => outboxFromRow({ ...row, data: JSON.parse(row.data) });
 
 const questionMark = (): string => '?';
 
@@ -182,11 +188,15 @@ export class SqliteStore implements Store {
     return rows.map(parseConversation);
   }
 
-  async appendMessage(shopId: string, conversationId: string, message: NewMessage): Promise<StoredMessage> {
+  async appendMessage(shopId: string, conversationId: string, message: NewMessage, also: { events?: NewEvent[]; outbox?: NewOutboxEvent[] } = {}): Promise<StoredMessage> {
     const checked = checkMessage(message);
+    const events = (also.events ?? []).map(checkEvent);
     const append = this.db.transaction(() => {
       this.versionOf(shopId, conversationId);
-      return this.insertMessages(shopId, conversationId, [checked])[0];
+      const stored = this.insertMessages(shopId, conversationId, [checked]);
+      this.insertEvents(shopId, conversationId, events);
+      this.insertOutbox(shopId, outboxWithSeqs(also.outbox ?? [], stored));
+      return stored[0];
     });
     const stored = await this.whenFree(() => append.immediate());
     if (stored === undefined) throw new Error('appendMessage stored nothing');
@@ -203,6 +213,7 @@ export class SqliteStore implements Store {
       }
       const stored = this.insertMessages(turn.shopId, turn.conversationId, messages);
       this.insertEvents(turn.shopId, turn.conversationId, events);
+      this.insertOutbox(turn.shopId, outboxWithSeqs(turn.outbox ?? [], stored));
       if (turn.receipt) {
         this.prepare(
           'INSERT INTO turn_receipts (shop_id, conversation_id, client_message_id, answer, reply_seqs, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -299,6 +310,51 @@ export class SqliteStore implements Store {
       insert.run(shopId, conversationId, seq, message.role, message.text, message.at, message.agent ?? null, JSON.stringify(message.meta), message.clientMessageId ?? null);
       return { ...message, shopId, conversationId, seq };
     });
+  }
+
+  /** Outbox rows, due at once; an event id already there for the same target is skipped. */
+  private insertOutbox(shopId: string, events: readonly Omit<NewOutboxEvent, 'messageIndex'>[]): void {
+    const insert = this.prepare(
+      `INSERT INTO outbox (shop_id, event_id, type, target, conversation_id, data, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (shop_id, event_id, target) DO NOTHING`,
+    );
+    for (const e of events) insert.run(shopId, e.eventId, e.type, e.target, e.conversationId, JSON.stringify(e.data), e.createdAt, e.createdAt);
+  }
+
+  async enqueueOutbox(shopId: string, events: NewOutboxEvent[]): Promise<void> {
+    const enqueue = this.db.transaction(() => this.insertOutbox(shopId, outboxWithSeqs(events, [])));
+    await this.whenFree(() => enqueue.immediate());
+  }
+
+  async claimOutbox(now: string, leaseUntil: string, limit: number): Promise<OutboxRecord[]> {
+    const claim = this.db.transaction(() =>
+      this.prepare<[string, string, number], RawOutboxRow>(
+        `UPDATE outbox SET next_attempt_at = ? WHERE id IN (
+           SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?
+         ) RETURNING *`,
+      ).all(leaseUntil, now, limit),
+    );
+    const rows = await this.whenFree(() => claim.immediate());
+    return rows.map(parseOutbox).sort((a, b) => a.id - b.id);
+  }
+
+  async settleOutbox(id: number, outcome: { state: OutboxState; at: string; nextAttemptAt?: string; error?: string }): Promise<void> {
+    await this.whenFree(() =>
+      this.prepare(
+        `UPDATE outbox SET state = ?, attempts = attempts + 1, next_attempt_at = COALESCE(?, next_attempt_at), last_error = ?,
+           delivered_at = CASE WHEN ? = 'delivered' THEN ? ELSE delivered_at END WHERE id = ?`,
+      ).run(outcome.state, outcome.nextAttemptAt ?? null, outcome.error ?? null, outcome.state, outcome.at, id),
+    );
+  }
+
+  async listOutbox(shopId: string, state: OutboxState, limit: number): Promise<OutboxRecord[]> {
+    return this.prepare<[string, string, number], RawOutboxRow>('SELECT * FROM outbox WHERE shop_id = ? AND state = ? ORDER BY id DESC LIMIT ?')
+      .all(shopId, state, limit)
+      .map(parseOutbox);
+  }
+
+  async hasOutboxEvent(shopId: string, eventId: string): Promise<boolean> {
+    return this.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM outbox WHERE shop_id = ? AND event_id = ?').get(shopId, eventId)!.n > 0;
   }
 
   private insertEvents(shopId: string, conversationId: string, events: ReturnType<typeof checkEvent>[]): void {

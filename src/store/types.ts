@@ -149,6 +149,36 @@ export interface TurnReceipt {
   replySeqs: number[];
 }
 
+/**
+ * An event for the shop's channel, written to the outbox in the transaction that produced it and
+ * delivered afterwards (at least once, same `eventId` on every attempt).
+ */
+export interface NewOutboxEvent {
+  /** Stable across attempts; the receiver de-duplicates on it. */
+  eventId: string;
+  type: string;
+  /** The webhook URL it goes to (one row per endpoint). */
+  target: string;
+  conversationId: string;
+  data: Record<string, unknown>;
+  createdAt: string;
+  /** Index into the same commit's messages: that message's seq is written into `data.seq`. */
+  messageIndex?: number;
+}
+
+export const OutboxStateSchema = z.enum(['pending', 'delivered', 'dead']);
+export type OutboxState = z.infer<typeof OutboxStateSchema>;
+
+export interface OutboxRecord extends Omit<NewOutboxEvent, 'messageIndex'> {
+  id: number;
+  shopId: string;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError?: string;
+  deliveredAt?: string;
+}
+
 export interface CommitTurn {
   shopId: string;
   conversationId: string;
@@ -164,6 +194,8 @@ export interface CommitTurn {
    * as the replies: either both are stored or neither (see `turnReceipt`).
    */
   receipt?: { clientMessageId: string; answer: Record<string, unknown> };
+  /** Events for the shop's channel (webhooks), written in the same transaction. */
+  outbox?: NewOutboxEvent[];
 }
 
 export interface Store {
@@ -195,7 +227,7 @@ export interface Store {
    * Appends one message on its own (a buyer's message is stored before the turn runs). Leaves the
    * conversation's version, state and updatedAt alone. StoreConflictError for an unknown conversation.
    */
-  appendMessage(shopId: string, conversationId: string, message: NewMessage): Promise<StoredMessage>;
+  appendMessage(shopId: string, conversationId: string, message: NewMessage, also?: { events?: NewEvent[]; outbox?: NewOutboxEvent[] }): Promise<StoredMessage>;
   /**
    * One transaction: the replies, the events, the new state/owner, version + 1, and the turn's
    * receipt (idempotency). Everything a turn leaves behind goes through this one method, so a
@@ -208,6 +240,20 @@ export interface Store {
   messageByClientId(shopId: string, conversationId: string, clientMessageId: string): Promise<StoredMessage | undefined>;
   /** Appends events outside a turn (agent replies, promises kept, owner changes). StoreConflictError for an unknown conversation. */
   appendEvents(shopId: string, conversationId: string, events: NewEvent[]): Promise<void>;
+
+  /** Adds outbox events on their own (skipping event ids already there for the same target). */
+  enqueueOutbox(shopId: string, events: NewOutboxEvent[]): Promise<void>;
+  /**
+   * Up to `limit` pending outbox rows due at `now`, oldest first, leased until `leaseUntil` (their
+   * nextAttemptAt moves there, so another worker does not take them meanwhile).
+   */
+  claimOutbox(now: string, leaseUntil: string, limit: number): Promise<OutboxRecord[]>;
+  /** Records an attempt: delivered, or failed with the next attempt's time, or dead (given up). */
+  settleOutbox(id: number, outcome: { state: OutboxState; at: string; nextAttemptAt?: string; error?: string }): Promise<void>;
+  /** A shop's outbox rows in one state, newest first. */
+  listOutbox(shopId: string, state: OutboxState, limit: number): Promise<OutboxRecord[]>;
+  /** Whether an event id is already in the outbox (for any target). */
+  hasOutboxEvent(shopId: string, eventId: string): Promise<boolean>;
 
   /** In seq order: the first `limit` messages with seq > afterSeq (default: all). */
   messages(shopId: string, conversationId: string, options?: { afterSeq?: number; limit?: number }): Promise<StoredMessage[]>;

@@ -73,4 +73,25 @@ export const sqliteMigrations: readonly string[] = [
   ALTER TABLE api_keys ADD COLUMN revoked_at TEXT;
   CREATE INDEX api_keys_shop ON api_keys (shop_id);
   `,
+  // 4: the outbox of events for the shops' webhooks (written in the turn's transaction).
+  `
+  CREATE TABLE outbox (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    shop_id         TEXT NOT NULL,
+    event_id        TEXT NOT NULL,
+    type            TEXT NOT NULL,
+    target          TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    data            TEXT NOT NULL,
+    created_at      TEXT NOT NULL,
+    state           TEXT NOT NULL DEFAULT 'pending',
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    last_error      TEXT,
+    delivered_at    TEXT,
+    UNIQUE (shop_id, event_id, target)
+  );
+  CREATE INDEX outbox_due ON outbox (state, next_attempt_at);
+  CREATE INDEX outbox_shop_state ON outbox (shop_id, state);
+  `,
 ];
