@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { LlmConfigError, loadLlmConfig, type LlmConfig } from '../llm/config.ts';
-import { jsonLogger } from '../server/context.ts';
+import { createLogger, LOG_LEVELS } from '../server/logger.ts';
 import { RedisUnreachableError } from '../server/coordination.ts';
 import { YamlFileError } from '../shop/load.ts';
 import { StoreOpenError, UnsupportedDatabaseUrlError } from '../store/open.ts';
@@ -84,6 +84,10 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     if (err instanceof LlmConfigError) throw new CliUsageError(err.message);
     throw err;
   }
+
+  const level = env.KEFU_LOG_LEVEL || 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new CliUsageError(`日志级别有误："${level}"（应为 ${LOG_LEVELS.join('、')} 之一）`);
+  const jsonLogger = createLogger({ level: level as (typeof LOG_LEVELS)[number] });
 
   const stopped = shutdownSignal();
   const server = await startServer({ port, host: values.host, databaseUrl, redisUrl, shopPath, dataDir, llm, llmOn: values.llm, logger: jsonLogger }).catch((err: unknown) => {

@@ -5,7 +5,9 @@ import type { AppDeps } from './context.ts';
 import { conversationRoutes } from './conversation-routes.ts';
 import { deliveryRoutes } from './delivery-routes.ts';
 import { errorHandler, unknownRoute } from './errors.ts';
+import { loggerOf, requestLogging } from './logger.ts';
 import { opsRoutes } from './ops-routes.ts';
+import { UnavailableError } from '../store/types.ts';
 import { toolRoutes } from './tool-routes.ts';
 import { rejectUnstorableText, requireJsonBody } from './validate.ts';
 
@@ -34,6 +36,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
 
+  app.use(requestLogging(deps.logger));
   app.use(opsRoutes(deps));
 
   const api = express.Router();
@@ -55,9 +58,13 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   app.use(unknownRoute);
   app.use(
     errorHandler({
-      onError(code, err) {
+      onError(code, err, req) {
         deps.metrics.httpErrors.inc({ code });
-        if (err !== undefined) deps.logger.error('request failed', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+        if (err === undefined) return;
+        const log = loggerOf(req, deps.logger);
+        // A dependency that is down is an operations warning with its reason, not a stack trace.
+        if (err instanceof UnavailableError) (log.warn ?? log.error)('dependency unavailable', { service: err.service, error: err.message });
+        else log.error('request failed', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
       },
     }),
   );

@@ -79,7 +79,7 @@ function fromRouter(err: unknown): HttpError | undefined {
 
 export interface ErrorReporter {
   /** Counts every error answer (metrics) and logs the unexpected ones. */
-  onError(code: ErrorCode, err: unknown): void;
+  onError(code: ErrorCode, err: unknown, req: Parameters<ErrorRequestHandler>[1]): void;
 }
 
 /** Seconds a client should wait before retrying a 503 (a database restart or failover takes about this long). */
@@ -93,7 +93,7 @@ export function sendError(res: Parameters<RequestHandler>[1], error: HttpError):
 
 /** The last middleware: every thrown or rejected error becomes the JSON shape; internals never leak. */
 export function errorHandler(reporter: ErrorReporter): ErrorRequestHandler {
-  return (err: unknown, _req, res, next) => {
+  return (err: unknown, req, res, next) => {
     if (res.headersSent) {
       next(err);
       return;
@@ -101,7 +101,7 @@ export function errorHandler(reporter: ErrorReporter): ErrorRequestHandler {
     const known = err instanceof HttpError ? err : (fromStore(err) ?? fromRouter(err) ?? fromBodyParser(err));
     const error = known ?? new HttpError('internal', '服务器内部错误，请稍后再试');
     // A dependency being down is expected operations trouble: reported (without a stack), not a bug.
-    reporter.onError(error.code, known && !(err instanceof UnavailableError) ? undefined : err);
+    reporter.onError(error.code, known && !(err instanceof UnavailableError) ? undefined : err, req);
     sendError(res, error);
   };
 }

@@ -45,8 +45,8 @@ export function opsRoutes(deps: AppDeps): Router {
     res.json({ status: 'ok', store: deps.store.kind, checks: Object.fromEntries(results) });
   });
 
-  router.get('/metrics', (_req, res) => {
-    res.type(METRICS_CONTENT_TYPE).send(deps.metrics.expose());
+  router.get('/metrics', async (_req, res) => {
+    res.type(METRICS_CONTENT_TYPE).send(await deps.metrics.expose());
   });
 
   return router;

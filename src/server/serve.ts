@@ -112,11 +112,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const clock = () => new Date();
     const presence = await createPresence(shared.bus, clock);
     const shops = shopsById([runtime]);
+    const metrics = createMetrics({ processMetrics: true });
     // Delivers the outbox to the shop's webhooks (nothing to do for a shop without any).
-    webhooks = startWebhookWorker({ store, shops, clock, logger: options.logger, ...options.webhookWorker });
+    webhooks = startWebhookWorker({ store, shops, clock, logger: options.logger, onOutcome: (outcome) => metrics.webhookDeliveries.inc({ outcome }), ...options.webhookWorker });
     const worker = webhooks;
     const app = createApp(
-      { store, lock: shared.lock, shops, clock, metrics: createMetrics(), logger: options.logger, presence, ...(shared.health ? { redisHealth: shared.health } : {}) },
+      { store, lock: shared.lock, shops, clock, metrics, logger: options.logger, presence, ...(shared.health ? { redisHealth: shared.health } : {}) },
       // The agent page, the notebooks and the inbox come with every server unless a test passes its own routers.
       options.app ?? webAppOptions,
     );

@@ -87,6 +87,8 @@ export interface WebhookWorkerOptions {
   backoff?: (attempts: number) => number;
   /** How often overdue promises are looked for (default 30 s). */
   overdueEveryMs?: number;
+  /** Told the outcome of every attempt (metrics). */
+  onOutcome?: (outcome: 'delivered' | 'retry' | 'dead') => void;
 }
 
 export interface WebhookWorker {
@@ -132,6 +134,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
       await res.arrayBuffer().catch(() => undefined);
       if (res.status >= 200 && res.status < 300) {
         await store.settleOutbox(row.id, { state: 'delivered', at: clock().toISOString() });
+        options.onOutcome?.('delivered');
         return;
       }
       error = `HTTP ${res.status}`;
@@ -141,11 +144,13 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     const attempts = row.attempts + 1;
     if (attempts >= MAX_ATTEMPTS) {
       await store.settleOutbox(row.id, { state: 'dead', at, error });
+      options.onOutcome?.('dead');
       logger.error('webhook gave up', { eventId: row.eventId, target: row.target, attempts, error });
       return;
     }
     const nextAttemptAt = new Date(clock().getTime() + backoff(attempts)).toISOString();
     await store.settleOutbox(row.id, { state: 'pending', at, nextAttemptAt, error });
+    options.onOutcome?.('retry');
     logger.info('webhook delivery failed, will retry', { eventId: row.eventId, target: row.target, attempts, nextAttemptAt, error });
   }
 

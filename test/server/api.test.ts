@@ -195,7 +195,7 @@ describe('the request envelope', () => {
     const res = await failing.call('POST', '/api/v1/conversations/c1/messages', { buyerId: anna, text: '在吗' });
     expect(res.status).toBe(500);
     expect(res.body).toEqual({ error: { code: 'internal', message: '服务器内部错误，请稍后再试' } });
-    expect(failing.deps.metrics.httpErrors.get({ code: 'internal' })).toBe(1);
+    expect(await failing.deps.metrics.httpErrors.value({ code: 'internal' })).toBe(1);
     await failing.close();
   });
 
@@ -252,7 +252,7 @@ describe('agents: replies and ownership', () => {
     expect(stored).toMatchObject({ role: 'agent', agent: '小满', text: '你好，保证明天到哦' });
     const [event] = await server.store.events(SHOP, { conversationId: 'c-agent', kinds: ['agent_reply'] });
     expect(event?.data).toMatchObject({ agent: '小满', errorCount: answer.lint.errorCount, points: answer.points });
-    expect(server.deps.metrics.lintViolations.get({ rule: 'polite-you' })).toBeGreaterThan(0);
+    expect(await server.deps.metrics.lintViolations.value({ rule: 'polite-you' })).toBeGreaterThan(0);
   });
 
   it('answers 404 for an agent reply to an unknown or other shop’s conversation, 400 for a bad body', async () => {
@@ -394,10 +394,10 @@ describe('lint metrics', () => {
     const fresh = await startTestServer();
     try {
       await fresh.call('POST', '/api/v1/lint', { text: '你好' });
-      expect(fresh.deps.metrics.lintViolations.get({ rule: 'polite-you' })).toBe(0);
+      expect(await fresh.deps.metrics.lintViolations.value({ rule: 'polite-you' })).toBe(0);
       await fresh.call('POST', '/api/v1/conversations/c1/messages', { buyerId: anna, text: '在吗' });
       await fresh.call('POST', '/api/v1/conversations/c1/agent-replies', { agent: '小满', text: '你好' });
-      expect(fresh.deps.metrics.lintViolations.get({ rule: 'polite-you' })).toBe(1);
+      expect(await fresh.deps.metrics.lintViolations.value({ rule: 'polite-you' })).toBe(1);
     } finally {
       await fresh.close();
     }
