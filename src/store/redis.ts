@@ -73,10 +73,19 @@ export function createRedisLock(redis: Redis, options: RedisLockOptions = {}): C
 
   // The heartbeat says "this instance is alive"; its locks are safe from takeover while it lasts.
   const instanceKey = INSTANCE_PREFIX + instanceId;
-  const beat = (): Promise<unknown> => redis.set(instanceKey, String(process.pid), 'PX', instanceTtlMs);
-  let alive = beat().catch((error: unknown) => onError('redis heartbeat failed', { error: errorText(error) }));
+  let beatFailing = false;
+  // Reported once per outage (the connection's own errors are logged by watchConnection).
+  const beat = (): Promise<unknown> =>
+    redis.set(instanceKey, String(process.pid), 'PX', instanceTtlMs).then(
+      () => void (beatFailing = false),
+      (error: unknown) => {
+        if (!beatFailing) onError('redis heartbeat failed', { error: errorText(error) });
+        beatFailing = true;
+      },
+    );
+  let alive = beat();
   const heartbeat = setInterval(() => {
-    alive = beat().catch((error: unknown) => onError('redis heartbeat failed', { error: errorText(error) }));
+    alive = beat();
   }, Math.max(1, Math.floor(instanceTtlMs / 3)));
   heartbeat.unref();
 
