@@ -296,6 +296,11 @@ export class PostgresStore implements Store {
     return rows.map(outboxFromRow);
   }
 
+  async requeueOutbox(shopId: string, eventId: string, at: string): Promise<number> {
+    const result = await this.query(`UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = $1 WHERE shop_id = $2 AND event_id = $3 AND state = 'dead'`, [at, shopId, eventId]);
+    return result.rowCount ?? 0;
+  }
+
   async hasOutboxEvent(shopId: string, eventId: string): Promise<boolean> {
     const { rows } = await this.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE shop_id = $1 AND event_id = $2', [shopId, eventId]);
     return (rows[0]?.n ?? 0) > 0;

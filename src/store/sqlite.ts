@@ -353,6 +353,13 @@ export class SqliteStore implements Store {
       .map(parseOutbox);
   }
 
+  async requeueOutbox(shopId: string, eventId: string, at: string): Promise<number> {
+    const result = await this.whenFree(() =>
+      this.prepare(`UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ? WHERE shop_id = ? AND event_id = ? AND state = 'dead'`).run(at, shopId, eventId),
+    );
+    return result.changes;
+  }
+
   async hasOutboxEvent(shopId: string, eventId: string): Promise<boolean> {
     return this.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM outbox WHERE shop_id = ? AND event_id = ?').get(shopId, eventId)!.n > 0;
   }

@@ -252,6 +252,8 @@ export interface Store {
   settleOutbox(id: number, outcome: { state: OutboxState; at: string; nextAttemptAt?: string; error?: string }): Promise<void>;
   /** A shop's outbox rows in one state, newest first. */
   listOutbox(shopId: string, state: OutboxState, limit: number): Promise<OutboxRecord[]>;
+  /** Puts a shop's dead event (every target) back in line, due at `at` with fresh attempts; how many rows. */
+  requeueOutbox(shopId: string, eventId: string, at: string): Promise<number>;
   /** Whether an event id is already in the outbox (for any target). */
   hasOutboxEvent(shopId: string, eventId: string): Promise<boolean>;
 

@@ -118,6 +118,12 @@ describe('webhooks over a restart', () => {
       const dead = (await get(server, key, '/notebooks/deliveries')) as { state: string; deliveries: { attempts: number; lastError: string; type: string }[] };
       expect(dead.state).toBe('dead');
       expect(dead.deliveries[0]).toMatchObject({ attempts: MAX_ATTEMPTS, lastError: 'HTTP 500', type: 'reply.created' });
+      // The receiver is fixed: the operator puts the event back in line and it is delivered.
+      receiver.failWith = undefined;
+      const id = (dead.deliveries[0] as unknown as { id: string }).id;
+      expect((await post(server, key, `/notebooks/deliveries/${id}/retry`, {})).status).toBe(200);
+      await until(() => receiver.received.some((e) => e.id === id));
+      expect((await post(server, key, `/notebooks/deliveries/${id}/retry`, {})).status).toBe(404);
     } finally {
       await server.close();
       await receiver.down();
