@@ -78,6 +78,10 @@ export function runStoreContract(
       await store.settleOutbox(claimed[1]!.id, { state: 'dead', at: at(4), error: 'HTTP 500' });
       expect((await store.listOutbox(shop, 'dead', 10)).map((r) => [r.target, r.attempts, r.lastError])).toEqual([['http://hook/b', 1, 'HTTP 500']]);
       expect((await store.listOutbox(shop, 'delivered', 10))[0]?.deliveredAt).toBe(at(4));
+      // A dead event goes back in line with fresh attempts; a delivered one stays delivered.
+      expect(await store.requeueOutbox(shop, 'evt-1', at(5))).toBe(1);
+      expect((await store.listOutbox(shop, 'pending', 10)).map((r) => [r.target, r.attempts, r.nextAttemptAt])).toEqual([['http://hook/b', 0, at(5)]]);
+      await store.settleOutbox(claimed[1]!.id, { state: 'delivered', at: at(6) });
       // The same event id for the same target is stored once.
       await store.enqueueOutbox(shop, [{ ...event, messageIndex: undefined, data: {} }]);
       expect(await store.hasOutboxEvent(shop, 'evt-1')).toBe(true);
