@@ -7,6 +7,7 @@ import type { ConversationRecord, NewEvent, StoredOwner } from '../store/types.t
 import { conversationKey, type AppDeps } from './context.ts';
 import { ownerOf, storedState, withOwnerChange } from './engine-state.ts';
 import { notFound } from './errors.ts';
+import { outboxFor } from './webhooks.ts';
 import type { ShopRuntime } from './shop-runtime.ts';
 
 /**
@@ -41,16 +42,16 @@ export async function recordAgentReply(deps: AppDeps, runtime: ShopRuntime, conv
     const points = penaltyPoints(lint);
     const findings = lint.violations.map((v) => ({ ruleId: v.ruleId, severity: v.severity, points: v.penaltyPoints ?? 0 }));
     const at = clock().toISOString();
-    const stored = await store.appendMessage(shop.id, conversationId, {
-      role: 'agent',
-      text: reply.text,
-      at,
-      agent: reply.agent,
-      meta: { errorCount: lint.errorCount, warningCount: lint.warningCount, points, violations: findings },
-    });
-    await store.appendEvents(shop.id, conversationId, [
-      { kind: 'agent_reply', at, data: { agent: reply.agent, errorCount: lint.errorCount, warningCount: lint.warningCount, points, violations: findings } },
-    ]);
+    // The message, its notebook event and the channel's reply.created commit together.
+    const stored = await store.appendMessage(
+      shop.id,
+      conversationId,
+      { role: 'agent', text: reply.text, at, agent: reply.agent, meta: { errorCount: lint.errorCount, warningCount: lint.warningCount, points, violations: findings } },
+      {
+        events: [{ kind: 'agent_reply', at, data: { agent: reply.agent, errorCount: lint.errorCount, warningCount: lint.warningCount, points, violations: findings } }],
+        outbox: outboxFor(shop, { type: 'reply.created', conversationId, at, messageIndex: 0, data: { buyerId: record.buyerId, role: 'agent', agent: reply.agent, text: reply.text, at } }),
+      },
+    );
     for (const v of lint.violations) metrics.lintViolations.inc({ rule: v.ruleId });
     return { seq: stored.seq, lint, points };
   });

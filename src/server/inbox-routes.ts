@@ -1,8 +1,9 @@
 import { Router } from 'express';
+import { cursorQuery, newestFirstKey, paginate } from './pagination.ts';
 import { z } from 'zod';
 import type { StoredMessage } from '../store/types.ts';
 import { shopOf } from './auth.ts';
-import { loadView } from './conversation-view.ts';
+import { loadViewPage, MESSAGES_PAGE } from './conversation-view.ts';
 import { notFound } from './errors.ts';
 import { ConversationParamsSchema, parseParams, parseQuery } from './validate.ts';
 import type { NotebooksDeps } from './notebooks-routes.ts';
@@ -14,7 +15,11 @@ import type { NotebooksDeps } from './notebooks-routes.ts';
  */
 
 export const INBOX_LIMIT = 100;
-const ListQuerySchema = z.strictObject({ owner: z.enum(['bot', 'pending', 'agent']).optional() });
+const PageQuerySchema = z.strictObject({
+  afterSeq: z.coerce.number().int().nonnegative().optional(),
+  limit: z.coerce.number().int().min(1).max(MESSAGES_PAGE.max).optional(),
+});
+const ListQuerySchema = z.strictObject({ owner: z.enum(['bot', 'pending', 'agent']).optional(), ...cursorQuery(INBOX_LIMIT) });
 
 export interface InboxItem {
   id: string;
@@ -29,12 +34,13 @@ export function inboxRouter(deps: NotebooksDeps): Router {
   const router = Router();
 
   router.get('/inbox', async (req, res) => {
-    const { owner } = parseQuery(ListQuerySchema, req.query);
+    const query = parseQuery(ListQuerySchema, req.query);
+    const { owner } = query;
     const { shop } = shopOf(req);
     const shopId = shop.id;
-    const conversations = (await store.listConversations(shopId, owner ? { owner } : {}))
-      .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
-      .slice(0, INBOX_LIMIT);
+    const keyOf = (c: { updatedAt: string; id: string }): string => newestFirstKey(c.updatedAt, c.id);
+    const sorted = (await store.listConversations(shopId, owner ? { owner } : {})).sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
+    const { rows: conversations, nextCursor } = paginate(sorted, keyOf, query, INBOX_LIMIT);
     const items: InboxItem[] = await Promise.all(
       conversations.map(async (c) => {
         const last = (await store.messages(shopId, c.id)).at(-1);
@@ -48,12 +54,13 @@ export function inboxRouter(deps: NotebooksDeps): Router {
       }),
     );
     // The page shows times in the shop's zone, like the notebooks.
-    res.json({ timezone: shop.timezone, conversations: items });
+    res.json({ timezone: shop.timezone, conversations: items, nextCursor });
   });
 
   router.get('/inbox/:id', async (req, res) => {
     const { id } = parseParams(ConversationParamsSchema, req.params);
-    const view = await loadView(store, shopOf(req).shop.id, id);
+    const { afterSeq, limit } = parseQuery(PageQuerySchema, req.query);
+    const view = await loadViewPage(store, shopOf(req).shop.id, id, { afterSeq, limit });
     if (!view) throw notFound();
     res.json(view);
   });

@@ -1,5 +1,6 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
+import { cursorQuery, newestFirstKey, paginate, uniqueKeys } from './pagination.ts';
 import {
   handoverColumns,
   handoverLog,
@@ -36,6 +37,9 @@ const DateSchema = z
   .refine((d) => addDays(d, 0) === d);
 const FormatSchema = z.enum(['json', 'csv']).default('json');
 const RangeQuerySchema = z.strictObject({ from: DateSchema.optional(), to: DateSchema.optional(), format: FormatSchema });
+/** The problem log's JSON answer is paged (the CSV export holds the whole range). */
+export const PROBLEMS_PAGE = { default: 200, max: 1000 } as const;
+const ProblemsQuerySchema = RangeQuerySchema.extend(cursorQuery(PROBLEMS_PAGE.max));
 const HandoverQuerySchema = z.strictObject({ format: FormatSchema });
 
 export interface NotebooksDeps {
@@ -97,13 +101,14 @@ export function notebooksRouter(deps: NotebooksDeps): Router {
   const router = Router();
 
   router.get('/notebooks/problems', async (req, res) => {
-    const query = parseQuery(RangeQuerySchema, req.query);
+    const query = parseQuery(ProblemsQuerySchema, req.query);
     const { shop } = shopOf(req);
     const range = dateRange(query, shop, clock());
     const events = await store.events(shop.id, { kinds: ['unrecognised', 'handoff', 'agent_reply'], from: range.fromIso, to: range.toIso });
-    const rows = problemLog(events, { from: range.fromIso, to: range.toIso });
+    const all = problemLog(events, { from: range.fromIso, to: range.toIso });
+    const page = query.format === 'csv' ? { rows: all, nextCursor: null } : paginate(all, uniqueKeys(all, (r) => newestFirstKey(r.at, `${r.conversationId}\u0000${r.kind}`)), query, PROBLEMS_PAGE.default);
     const suffix = `${range.from}_${range.to}`;
-    send(res, query.format, rows, problemColumns(shop.timezone), { name: `问题记录_${suffix}`, ascii: `problems_${suffix}` }, { from: range.from, to: range.to });
+    send(res, query.format, page.rows, problemColumns(shop.timezone), { name: `问题记录_${suffix}`, ascii: `problems_${suffix}` }, { from: range.from, to: range.to, nextCursor: page.nextCursor });
   });
 
   router.get('/notebooks/stats', async (req, res) => {
