@@ -196,15 +196,23 @@ const RESTOCK_FOLLOW_UP = /补货|補貨|补上|補上|到货|到貨|什么时�
 
 const FOLLOW_UP = /^(?:那|那么|那麼|还有|還有)|呢[？?]*$/u;
 
+/** "深蓝33有吗": a size of the product written without 码 (jeans sizes are numbers). */
+function withBareSize(named: { color: string | null; size: string | null }, product: Product, text: string): { color: string | null; size: string | null } {
+  if (named.size !== null) return named;
+  const sizes = [...new Set(product.skus.map((s) => s.size))].filter((size) => /^\d{2,3}$/.test(size));
+  const bare = sizes.find((size) => new RegExp(`(?<!\\d)${size}(?!\\d|元|块|斤|kg|cm|天|件)`, 'u').test(text));
+  return bare === undefined ? named : { ...named, size: bare };
+}
+
 /** The variant a stock question is about: the one named, else — for a restock follow-up — the one asked just before. */
 function stockVariant(turn: Turn, product: Product): { color: string | null; size: string | null } {
   // Colours are matched on the simplified text ("燕麥色" is 燕麦色).
   const named = askedVariant(turn.event.entities, product, normalizeSameLength(turn.event.text));
   const before = turn.context.stockAsked;
-  if (before == null || before.productId !== product.id) return named;
+  if (before == null || before.productId !== product.id) return withBareSize(named, product, turn.event.text);
   // "那XL呢" after "黑色有吗": the colour stays, the size is new (and the other way round).
   if (FOLLOW_UP.test(turn.event.text.trim()) && (named.color === null) !== (named.size === null)) return { color: named.color ?? before.color, size: named.size ?? before.size };
-  if (named.color !== null || named.size !== null) return named;
+  if (named.color !== null || named.size !== null) return withBareSize(named, product, turn.event.text);
   return RESTOCK_FOLLOW_UP.test(turn.event.text) ? { color: before.color, size: before.size } : named;
 }
 

@@ -14,7 +14,9 @@ const NOTEBOOKS = {
 };
 
 let active = 'problems';
-let page = 1;
+// The problem log comes a page at a time: the cursors of the pages seen so far (back = pop).
+let cursors = [];
+let nextCursor = null;
 const PAGE_SIZE = 50;
 
 function query(format) {
@@ -24,7 +26,10 @@ function query(format) {
     if ($('to').value) params.set('to', $('to').value);
   }
   if (format) params.set('format', format);
-  else if (active === 'problems') params.set('page', String(page));
+  else if (active === 'problems') {
+    params.set('limit', String(PAGE_SIZE));
+    if (cursors.length) params.set('cursor', cursors.at(-1));
+  }
   const qs = params.toString();
   return `/notebooks/${active}${qs ? `?${qs}` : ''}`;
 }
@@ -121,11 +126,12 @@ function drawChart(rows) {
 
 /** Long ranges of the problem log come a page at a time. */
 function renderPager(data) {
-  const pages = data.total === undefined ? 1 : Math.max(1, Math.ceil(data.total / (data.pageSize ?? PAGE_SIZE)));
+  nextCursor = data.nextCursor ?? null;
+  const pages = data.total === undefined ? 1 : Math.max(1, Math.ceil(data.total / PAGE_SIZE));
   $('pager').hidden = pages <= 1;
-  $('page-info').textContent = `第 ${page} / ${pages} 页，共 ${data.total ?? 0} 条`;
-  $('prev-page').disabled = page <= 1;
-  $('next-page').disabled = page >= pages;
+  $('page-info').textContent = `第 ${cursors.length + 1} / ${pages} 页，共 ${data.total ?? 0} 条`;
+  $('prev-page').disabled = cursors.length === 0;
+  $('next-page').disabled = nextCursor === null;
 }
 
 async function load() {
@@ -165,20 +171,20 @@ window.addEventListener('hashchange', () => {
   const wanted = location.hash.slice(1);
   if (wanted in NOTEBOOKS && wanted !== active) {
     active = wanted;
-    page = 1;
+    cursors = [];
     load();
   }
 });
 $('reload').addEventListener('click', () => {
-  page = 1;
+  cursors = [];
   load();
 });
 $('prev-page').addEventListener('click', () => {
-  page = Math.max(1, page - 1);
+  cursors.pop();
   load();
 });
 $('next-page').addEventListener('click', () => {
-  page += 1;
+  if (nextCursor) cursors.push(nextCursor);
   load();
 });
 $('agent-filter').addEventListener('change', load);

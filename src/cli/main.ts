@@ -25,7 +25,7 @@ export const MAIN_HELP = `kefu — 淘宝/天猫店铺的智能客服助手
   train             客服新人培训：和模拟买家练习对话，实时合规检查，结束时给出评分卡（--exam 考试）
   simulate          让模拟买家和机器人对话（自对弈），统计成功率并列出失败的场景和步骤
   serve             启动 HTTP 服务（接口、健康检查、监控指标），默认演示店铺 + SQLite
-  keys create       为店铺生成 API 密钥（--shop 店铺ID）
+  keys create|list|revoke  API 密钥：按角色生成（gateway/agent/admin）、列出、吊销
   help [命令]       显示帮助
   --version         显示版本号
 

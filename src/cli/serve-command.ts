@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { LlmConfigError, loadLlmConfig, type LlmConfig } from '../llm/config.ts';
-import { jsonLogger } from '../server/context.ts';
+import { createLogger, LOG_LEVELS } from '../server/logger.ts';
 import { RedisUnreachableError } from '../server/coordination.ts';
 import { YamlFileError } from '../shop/load.ts';
-import { UnsupportedDatabaseUrlError } from '../store/open.ts';
+import { StoreOpenError, UnsupportedDatabaseUrlError } from '../store/open.ts';
 import { defaultDatabaseUrl, LlmSetupError, startServer } from '../server/serve.ts';
 import { CliUsageError, writeLine, type CliIo } from './io.ts';
 
@@ -30,7 +30,7 @@ export function parsePort(value: string): number {
 
 /** What the shop owner can fix (address in use, a bad database address or shop file), as a usage error. */
 function startupProblem(err: unknown, port: number, host: string): CliUsageError | undefined {
-  if (err instanceof UnsupportedDatabaseUrlError || err instanceof YamlFileError || err instanceof RedisUnreachableError) return new CliUsageError(err.message);
+  if (err instanceof UnsupportedDatabaseUrlError || err instanceof StoreOpenError || err instanceof YamlFileError || err instanceof RedisUnreachableError) return new CliUsageError(err.message);
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') return new CliUsageError(`端口 ${port} 已被占用，请换一个端口（--port）`);
   if (code === 'EADDRNOTAVAIL') return new CliUsageError(`无法监听地址 ${host}`);
@@ -95,6 +95,10 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     if (err instanceof LlmConfigError) throw new CliUsageError(err.message);
     throw err;
   }
+
+  const level = env.KEFU_LOG_LEVEL || 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new CliUsageError(`日志级别有误："${level}"（应为 ${LOG_LEVELS.join('、')} 之一）`);
+  const jsonLogger = createLogger({ level: level as (typeof LOG_LEVELS)[number] });
 
   const stopped = shutdownSignal(env);
   const server = await startServer({ port, host: values.host, databaseUrl, redisUrl, shopPath, dataDir, llm, llmOn: values.llm, logger: jsonLogger }).catch((err: unknown) => {

@@ -4,7 +4,7 @@ import type { IntentId } from '../nlu/intents.ts';
 import type { Order } from '../orders/schema.ts';
 import type { Product, Shop } from '../shop/schema.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
-import { referredOrders } from './order-reference.ts';
+import { ORDER_POINTER, referredOrders } from './order-reference.ts';
 import { plausibleAsk } from './understanding.ts';
 
 /**
@@ -50,7 +50,9 @@ export function eventForAsk(event: TurnEvent, intent: IntentId, ctx: ClauseConte
 export function asksAboutItsOwnThing(ask: TurnEvent, primary: TurnEvent): boolean {
   if (ask.text === primary.text) return false;
   const product = ask.facts.product?.id;
-  const orders = ask.facts.orderCues === undefined ? undefined : ask.facts.orders.map((o) => o.id).join();
+  // Orders count when the clause points at them (那单, 没付钱的, 上周到的), not when it only names the product again.
+  const pointed = ask.facts.orderCues?.some((c) => c !== 'product' && c !== 'context') === true || ORDER_POINTER.test(ask.text);
+  const orders = !pointed ? undefined : ask.facts.orders.map((o) => o.id).join();
   return (product !== undefined && product !== primary.facts.product?.id) || (orders !== undefined && orders !== primary.facts.orders.map((o) => o.id).join());
 }
 
@@ -71,4 +73,22 @@ export function clauseAsks(text: string, classifier: Classifier): IntentId[] {
     if (r.confidence >= CLAUSE_ASK_CONFIDENCE && !NO_ASK.has(r.intent) && plausibleAsk(r.intent, clause) && !asks.includes(r.intent)) asks.push(r.intent);
   }
   return asks;
+}
+
+/** A clause that only points at an order ("就没付钱那个"): it belongs to the ask it qualifies. */
+const referredOnly = (clause: string): boolean => ORDER_POINTER.test(clause) || /(?:那个|那個|那件|的那)$/u.test(clause);
+
+/**
+ * The words of the primary ask: the message without the clauses of its other asks ("围巾想退" of
+ * "围巾想退 退货运费谁出 还有羽绒服那单什么时候发"; "没付钱的那个 怎么还没发货" stays whole: its first
+ * clause asks nothing of its own). The whole message when it is one clause.
+ */
+export function primaryClause(text: string, intent: IntentId, secondary: readonly IntentId[], classifier: Classifier): string {
+  const clauses = clausesOf(text);
+  if (clauses.length < 2) return text;
+  const kept = clauses.filter((c) => {
+    const reading = classifier.classify(c).intent;
+    return reading === intent || !secondary.includes(reading) || referredOnly(c);
+  });
+  return kept.length === 0 ? text : kept.join(' ');
 }

@@ -17,11 +17,11 @@ import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runM
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
-import { asksAboutSomeoneElsesOrder, intentForOrderState, intentForThreat, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
+import { asksAboutSomeoneElsesOrder, intentForGift, intentForOrderState, intentForThreat, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
 import { shopQuestionReply } from './shop-questions.ts';
 import { understandInContext } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
-import { asksAboutItsOwnThing, clauseAsks, eventForAsk, type ClauseContext } from './clauses.ts';
+import { asksAboutItsOwnThing, clauseAsks, eventForAsk, primaryClause, type ClauseContext } from './clauses.ts';
 import { progressReply } from './progress.ts';
 import { buyerWordsToListing, focusedOrders, ORDER_POINTER, orderInFocus, referredOrders } from './order-reference.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
@@ -489,10 +489,12 @@ export async function respond(
   const classification = { ...classified, ...understood, secondary: [...understood.secondary, ...moreAsks] };
   const allOrders = await deps.orders.ordersOf(message.buyerId);
   const product = findProduct(shop, message.text, state.productId, state.pendingAsk?.candidates);
-  // "没付钱的那个", "大衣那单", "上周到的": the turn acts only on the orders the buyer points at.
+  // "没付钱的那个", "大衣那单", "上周到的": the turn acts only on the orders the buyer points at — those of
+  // the primary ask's own clause when the message asks several things ("围巾想退 … 还有羽绒服那单什么时候发").
   const postSale = isPostSale(classification.intent);
+  const primaryText = primaryClause(message.text, classification.intent, classification.secondary, deps.classifier);
   const reference =
-    referredOrders({ text: message.text, entities: classification.entities, orders: allOrders, shop, now, productAlone: ORDER_POINTER.test(message.text) || postSale || state.awaiting !== undefined }) ??
+    referredOrders({ text: primaryText, entities: classification.entities, orders: allOrders, shop, now, productAlone: ORDER_POINTER.test(primaryText) || postSale || state.awaiting !== undefined }) ??
     // (Not while a flow waits for an answer about its own order: the invoice asked for stays the one.)
     (postSale && state.awaiting === undefined && findProduct(shop, message.text, undefined) === undefined ? focusedOrders(message.text, allOrders, state.orderId) : undefined);
   const orders = reference?.orders ?? allOrders;
@@ -516,7 +518,7 @@ export async function respond(
   else if (candidates.length > 0) facts.productCandidates = candidates.map((p) => p.shortName ?? p.name);
   // The answer to "which product?" goes on with the flow that asked (only a product the message names counts).
   const resume = resumedAsk(state.pendingAsk, classification, findProduct(shop, message.text, undefined, state.pendingAsk?.candidates) !== undefined);
-  const intent = resume ? resume.intent : intentForThreat(intentForOrderState(classification.intent, { facts }), message.text);
+  const intent = resume ? resume.intent : intentForGift(intentForThreat(intentForOrderState(classification.intent, { facts }), message.text), message.text);
   const event: TurnEvent = {
     type: 'TURN',
     text: message.text,

@@ -58,3 +58,14 @@ const SOMEONE_ELSE_BOUGHT = /(?:妈|媽|爸|老公|老婆|朋友|同事|室友|�
 
 export const asksAboutSomeoneElsesOrder = (text: string): boolean => SOMEONE_ELSE.test(text) && !GIFT_FOR.test(text);
 export const speaksOfSomeoneElsesPurchase = (text: string): boolean => SOMEONE_ELSE_BOUGHT.test(text) && !GIFT_FOR.test(text) && !/我(?:买|買|拍)/u.test(text);
+
+/**
+ * "袜子什么颜色的", "买大衣送的袜子我要黑色的 能保证吗": a question about a gift (the shop's promotion
+ * gifts), not a stock or recommendation question — answered from the promotion, never promised.
+ */
+const GIFT_WORDS = /袜子|袜|襪|赠品|贈品|送的|赠送|贈送|香薰|试吃装|試吃裝|修剪器/u;
+const GIFT_READS: readonly IntentId[] = ['stock', 'recommend', 'product_info', 'other', 'authenticity'];
+
+export function intentForGift(intent: IntentId, text: string): IntentId {
+  return GIFT_READS.includes(intent) && GIFT_WORDS.test(normalizeSameLength(text)) ? 'gift' : intent;
+}

@@ -52,4 +52,44 @@ describe('createMasker', () => {
     expect(masker.restore('订单⟦1⟧已确认', sent).problems).toEqual(['遗漏了占位符⟦1⟧，请原样保留']);
     expect(masker.restore('订单⟦1⟧，确认⟦1⟧', sent).problems).toEqual([]);
   });
+
+  describe('data the buyer types that the shop does not know yet', () => {
+    it.each([
+      ['新地址是江苏省南京市鼓楼区中山北路200号3栋502室，麻烦改一下', '新地址是⟦1⟧，麻烦改一下'],
+      ['寄到上海市浦东新区世纪大道一百号吧', '寄到⟦1⟧吧'],
+      ['改成广州市天河区体育西路103号', '改成⟦1⟧'],
+      ['我在四川省成都市武侯区，多久能到', '我在⟦1⟧，多久能到'],
+      ['住在建国路88号', '住在⟦1⟧'],
+    ])('masks a typed address: %s', (text, masked) => {
+      expect(createMasker().mask(text)).toBe(masked);
+    });
+
+    it.each([
+      ['收件人：王小明，电话后面发你', '收件人：⟦1⟧，电话后面发你'],
+      ['我叫张三丰，衣服尺码不对', '我叫⟦1⟧，衣服尺码不对'],
+      ['收货人是欧阳娜娜', '收货人是⟦1⟧'],
+      ['联系人李雷 13867425193', '联系人⟦1⟧ ⟦2⟧'],
+    ])('masks a name after its cue: %s', (text, masked) => {
+      expect(createMasker().mask(text)).toBe(masked);
+    });
+
+    it.each([
+      ['电话一三八六七四二五一九三', '电话⟦1⟧'],
+      ['打幺三八 六七四二 五一九三', '打⟦1⟧'],
+      ['手机壹叁捌陆柒肆贰伍壹玖叁', '手机⟦1⟧'],
+      ['号码是1三8六7四2五1九3', '号码是⟦1⟧'],
+    ])('masks a phone in Chinese numerals: %s', (text, masked) => {
+      expect(createMasker().mask(text)).toBe(masked);
+    });
+
+    it('restores what it masked, and leaves ordinary text alone', () => {
+      const masker = createMasker();
+      const masked = masker.mask('收件人：王小明，寄到江苏省南京市鼓楼区中山北路200号，电话一三八六七四二五一九三');
+      expect(masked).toBe('收件人：⟦1⟧，寄到⟦2⟧，电话⟦3⟧');
+      expect(masker.restore('好的，⟦1⟧，寄到⟦2⟧，电话⟦3⟧', masked).text).toBe('好的，王小明，寄到江苏省南京市鼓楼区中山北路200号，电话一三八六七四二五一九三');
+      for (const text of ['这件羊毛大衣有M码吗', '三件一起买能便宜点吗', '我一米六五，一百零五斤穿什么码', '今天下单明天能到吗', '我叫了好几次客服']) {
+        expect(masker.mask(text)).toBe(text);
+      }
+    });
+  });
 });

@@ -7,6 +7,7 @@ import type { ConversationRecord, NewEvent, StoredMessage, StoredOwner } from '.
 import { conversationKey, type AppDeps } from './context.ts';
 import { ownerOf, storedState, withOwnerChange } from './engine-state.ts';
 import { notFound } from './errors.ts';
+import { outboxFor } from './webhooks.ts';
 import type { ShopRuntime } from './shop-runtime.ts';
 import { runBuyerTurn, type TurnAnswer } from './turn.ts';
 
@@ -69,8 +70,16 @@ export async function recordAgentReply(deps: AppDeps, runtime: ShopRuntime, conv
     // An override only means something for a draft with errors; the reason is kept with the reply.
     const override = lint.errorCount > 0 && reply.override ? { override: reply.override.reason } : {};
     const details = { errorCount: lint.errorCount, warningCount: lint.warningCount, points, violations: findings, ...override, ...(suggestion ? { suggestion } : {}) };
-    const stored = await store.appendMessage(shop.id, conversationId, { role: 'agent', text: reply.text, at, agent: reply.agent, meta: details });
-    await store.appendEvents(shop.id, conversationId, [{ kind: 'agent_reply', at, data: { agent: reply.agent, ...details } }]);
+    // The message, its notebook event and the channel's reply.created commit together.
+    const stored = await store.appendMessage(
+      shop.id,
+      conversationId,
+      { role: 'agent', text: reply.text, at, agent: reply.agent, meta: details },
+      {
+        events: [{ kind: 'agent_reply', at, data: { agent: reply.agent, ...details } }],
+        outbox: outboxFor(shop, { type: 'reply.created', conversationId, at, messageIndex: 0, data: { buyerId: record.buyerId, role: 'agent', agent: reply.agent, text: reply.text, at } }),
+      },
+    );
     for (const v of lint.violations) metrics.lintViolations.inc({ rule: v.ruleId });
     if (suggestion) metrics.suggestionOutcomes.inc({ intent: suggestion.intent, script: suggestion.scriptId, outcome: suggestion.outcome });
     return { seq: stored.seq, lint, points };

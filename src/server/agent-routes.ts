@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { shopOf } from './auth.ts';
+import { checkAgentName, shopOf } from './auth.ts';
 import type { AppDeps } from './context.ts';
 import { PRESENCE_TTL_MS } from './presence.ts';
 import { parseBody } from './validate.ts';
@@ -14,6 +14,7 @@ export function agentRoutes(deps: AppDeps): Router {
 
   router.post('/presence', async (req, res) => {
     const { agent, online } = parseBody(PresenceBodySchema, req.body);
+    checkAgentName(req, agent);
     const shopId = shopOf(req).shop.id;
     await deps.presence.report(shopId, agent, online);
     res.json({ online: deps.presence.onlineAgents(shopId) ?? [], ttlSeconds: PRESENCE_TTL_MS / 1000 });

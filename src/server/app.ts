@@ -1,13 +1,16 @@
 import express, { type Express, type Router } from 'express';
 import { agentRoutes } from './agent-routes.ts';
-import { authenticate } from './auth.ts';
+import { authenticate, authorize } from './auth.ts';
 import type { AppDeps } from './context.ts';
 import { conversationRoutes } from './conversation-routes.ts';
+import { deliveryRoutes } from './delivery-routes.ts';
 import { errorHandler, unknownRoute } from './errors.ts';
 import { eventsRoutes } from './events-routes.ts';
+import { loggerOf, requestLogging } from './logger.ts';
 import { opsRoutes } from './ops-routes.ts';
+import { UnavailableError } from '../store/types.ts';
 import { toolRoutes } from './tool-routes.ts';
-import { requireJsonBody } from './validate.ts';
+import { rejectUnstorableText, requireJsonBody } from './validate.ts';
 
 /** Builds a router from the app's dependencies (store, lock, shops, clock, metrics, logger). */
 export type RouterFactory = (deps: AppDeps) => Router;
@@ -34,17 +37,21 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
 
+  app.use(requestLogging(deps.logger));
   app.use(opsRoutes(deps));
 
   const api = express.Router();
   api.use(authenticate(deps.store, deps.shops));
+  api.use(authorize);
   api.use(requireJsonBody);
   // strict: false lets any JSON value through so that the schema, not the parser, explains what is wrong.
   api.use(express.json({ limit: BODY_LIMIT, strict: false }));
+  api.use(rejectUnstorableText);
   api.use('/conversations', conversationRoutes(deps));
   api.use('/agents', agentRoutes(deps));
   api.use(toolRoutes());
   api.use(eventsRoutes(deps));
+  api.use(deliveryRoutes(deps));
   for (const router of options.apiRouters ?? []) api.use(router(deps));
   app.use(API_PREFIX, api);
 
@@ -53,9 +60,13 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   app.use(unknownRoute);
   app.use(
     errorHandler({
-      onError(code, err) {
+      onError(code, err, req) {
         deps.metrics.httpErrors.inc({ code });
-        if (err !== undefined) deps.logger.error('request failed', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+        if (err === undefined) return;
+        const log = loggerOf(req, deps.logger);
+        // A dependency that is down is an operations warning with its reason, not a stack trace.
+        if (err instanceof UnavailableError) (log.warn ?? log.error)('dependency unavailable', { service: err.service, error: err.message });
+        else log.error('request failed', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
       },
     }),
   );

@@ -4,19 +4,16 @@ import type { Metrics } from './metrics.ts';
 import type { Presence } from './presence.ts';
 import type { ShopRuntime } from './shop-runtime.ts';
 
-/** What the logs need; the server prints JSON lines, tests pass a silent one. */
+/** What the logs need; the server logs through pino (logger.ts), tests pass a silent one. */
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
+  warn?(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
+  /** A logger adding `bindings` to every line (the request id). */
+  child?(bindings: Record<string, unknown>): Logger;
 }
 
 export const silentLogger: Logger = { info() {}, error() {} };
-
-/** One JSON object per line on stderr (stdout stays for the CLI's own output). */
-export const jsonLogger: Logger = {
-  info: (message, fields) => process.stderr.write(`${JSON.stringify({ level: 'info', time: new Date().toISOString(), message, ...fields })}\n`),
-  error: (message, fields) => process.stderr.write(`${JSON.stringify({ level: 'error', time: new Date().toISOString(), message, ...fields })}\n`),
-};
 
 /** The app's dependencies: the store, the per-conversation lock, the shops served, a clock. */
 export interface AppDeps {
@@ -30,6 +27,8 @@ export interface AppDeps {
   presence: Presence;
   /** Live updates for the agents' screens (GET /api/v1/events); `store` publishes its writes on it. */
   live: LiveFeed;
+  /** Pings Redis when instances share one (reported by /healthz). */
+  redisHealth?: () => Promise<void>;
 }
 
 /** Turns of one conversation share this key; the shop is part of it (ids are per shop). */

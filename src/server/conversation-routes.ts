@@ -2,9 +2,9 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { OwnerSchema } from '../store/types.ts';
 import { answerUnanswered, changeOwner, keepConversationPromise, recordAgentReply } from './agent-actions.ts';
-import { shopOf } from './auth.ts';
+import { checkAgentName, shopOf } from './auth.ts';
 import type { AppDeps } from './context.ts';
-import { loadView } from './conversation-view.ts';
+import { loadViewPage, MESSAGES_PAGE } from './conversation-view.ts';
 import { notFound } from './errors.ts';
 import { runBuyerTurn } from './turn.ts';
 import { BuyerIdSchema, ConversationParamsSchema, parseBody, parseParams, parseQuery } from './validate.ts';
@@ -19,6 +19,8 @@ export const BuyerMessageBodySchema = z.strictObject({
   buyerId: BuyerIdSchema,
   text: MessageText,
   mode: z.enum(['auto', 'assist']).optional(),
+  /** The marketplace's id of the message: retries with the same id are answered once. */
+  clientMessageId: z.string().regex(/^[\w.:@-]{1,128}$/).optional(),
 });
 export const AgentReplyBodySchema = z.strictObject({
   agent: AgentName,
@@ -34,7 +36,7 @@ const ViewQuerySchema = z.object({
   buyerId: BuyerIdSchema,
   /** Only messages after this seq (an agent's screen polling for new ones). */
   afterSeq: z.coerce.number().int().nonnegative().optional(),
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  limit: z.coerce.number().int().min(1).max(MESSAGES_PAGE.max).optional(),
 });
 const ListQuerySchema = z.object({
   owner: OwnerSchema.optional(),
@@ -62,7 +64,7 @@ export function conversationRoutes(deps: AppDeps): Router {
   router.get('/:id', async (req, res) => {
     const { id } = parseParams(ConversationParamsSchema, req.params);
     const { buyerId, afterSeq, limit } = parseQuery(ViewQuerySchema, req.query);
-    const view = await loadView(deps.store, shopOf(req).shop.id, id, { ...(afterSeq !== undefined ? { afterSeq } : {}), ...(limit !== undefined ? { limit } : {}) });
+    const view = await loadViewPage(deps.store, shopOf(req).shop.id, id, { afterSeq, limit });
     if (!view || view.buyerId !== buyerId) throw notFound();
     res.json(view);
   });
@@ -70,12 +72,14 @@ export function conversationRoutes(deps: AppDeps): Router {
   router.post('/:id/agent-replies', async (req, res) => {
     const { id } = parseParams(ConversationParamsSchema, req.params);
     const body = parseBody(AgentReplyBodySchema, req.body);
+    checkAgentName(req, body.agent);
     res.json(await recordAgentReply(deps, shopOf(req), id, body));
   });
 
   router.post('/:id/owner', async (req, res) => {
     const { id } = parseParams(ConversationParamsSchema, req.params);
     const body = parseBody(OwnerBodySchema, req.body);
+    checkAgentName(req, body.agent);
     const changed = await changeOwner(deps, shopOf(req), id, body);
     // Handed back: the bot answers what the buyer wrote meanwhile instead of leaving it unanswered.
     const answer = body.action === 'leave' ? await answerUnanswered(deps, shopOf(req), id) : undefined;
@@ -85,6 +89,7 @@ export function conversationRoutes(deps: AppDeps): Router {
   router.post('/:id/promises/:promiseId/kept', async (req, res) => {
     const { id, promiseId } = parseParams(PromiseParamsSchema, req.params);
     const { agent } = parseBody(KeptBodySchema, req.body);
+    checkAgentName(req, agent);
     res.json(await keepConversationPromise(deps, shopOf(req), id, { promiseId, agent }));
   });
 

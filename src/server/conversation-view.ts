@@ -68,3 +68,25 @@ export async function loadView(
   ]);
   return buildView(record, messages, events);
 }
+
+/** A conversation's messages are paged: this many by default, at most MESSAGES_PAGE.max per call. */
+export const MESSAGES_PAGE = { default: 200, max: 1000 } as const;
+
+/**
+ * The view with at most `limit` messages after `afterSeq`, and `nextAfterSeq`: the value of
+ * `afterSeq` for the next page, or null when these were the last messages.
+ */
+export async function loadViewPage(
+  store: Store,
+  shopId: string,
+  conversationId: string,
+  page: { afterSeq?: number | undefined; limit?: number | undefined } = {},
+): Promise<(ConversationView & { nextAfterSeq: number | null }) | undefined> {
+  const limit = page.limit ?? MESSAGES_PAGE.default;
+  // One more than asked for says whether another page follows.
+  const view = await loadView(store, shopId, conversationId, { afterSeq: page.afterSeq ?? 0, limit: limit + 1 });
+  if (!view) return undefined;
+  const more = view.messages.length > limit;
+  const messages = more ? view.messages.slice(0, limit) : view.messages;
+  return { ...view, messages, nextAfterSeq: more ? (messages.at(-1)?.seq ?? null) : null };
+}

@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
 import { createLocalBus } from '../store/local-bus.ts';
 import { createLocalLock } from '../store/queue.ts';
-import { createRedisBus, createRedisLock } from '../store/redis.ts';
-import type { ConversationLock, EventBus } from '../store/types.ts';
+import { createRedisBus, createRedisLock, redisCall, watchConnection } from '../store/redis.ts';
+import { stderrSink, type ConversationLock, type ErrorSink, type EventBus } from '../store/types.ts';
 
 /** Raised when the Redis given to `kefu serve` cannot be reached (the message is for the shop owner). */
 export class RedisUnreachableError extends Error {
@@ -13,12 +13,14 @@ export class RedisUnreachableError extends Error {
 export interface Coordination {
   lock: ConversationLock;
   bus: EventBus;
+  /** Throws (UnavailableError) when Redis does not answer; undefined without Redis. */
+  health?: () => Promise<void>;
   /** Waits for the queued turns, then closes the bus and Redis. */
   close(): Promise<void>;
 }
 
 /** In one process without Redis; with Redis, a lock and a bus every instance shares. */
-export async function openCoordination(redisUrl: string | undefined): Promise<Coordination> {
+export async function openCoordination(redisUrl: string | undefined, onError: ErrorSink = stderrSink): Promise<Coordination> {
   if (redisUrl === undefined) {
     const lock = createLocalLock();
     const bus = createLocalBus();
@@ -32,7 +34,8 @@ export async function openCoordination(redisUrl: string | undefined): Promise<Co
     };
   }
   const redis = new Redis(redisUrl, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 3 });
-  redis.on('error', () => undefined); // reported through the failing commands instead
+  const startup = (): void => undefined; // at startup the failed connect says it, once
+  redis.on('error', startup);
   try {
     await redis.connect();
     await redis.ping();
@@ -40,11 +43,14 @@ export async function openCoordination(redisUrl: string | undefined): Promise<Co
     redis.disconnect();
     throw new RedisUnreachableError(`无法连接 Redis：${redisUrl}（${err instanceof Error ? err.message : String(err)}）`);
   }
-  const lock = createRedisLock(redis);
-  const bus = createRedisBus(redisUrl);
+  redis.off('error', startup);
+  watchConnection(redis, 'lock', onError);
+  const lock = createRedisLock(redis, { onError });
+  const bus = createRedisBus(redisUrl, onError);
   return {
     lock,
     bus,
+    health: async () => void (await redisCall(() => redis.ping())),
     async close() {
       await lock.close();
       await bus.close();

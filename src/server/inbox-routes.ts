@@ -1,7 +1,8 @@
 import { Router } from 'express';
+import { cursorQuery, newestFirstKey, paginate } from './pagination.ts';
 import { z } from 'zod';
 import { shopOf } from './auth.ts';
-import { loadView } from './conversation-view.ts';
+import { loadViewPage, MESSAGES_PAGE } from './conversation-view.ts';
 import { buyerPanel } from './buyer-panel.ts';
 import { notFound } from './errors.ts';
 import { compareQueue, queueItem, type QueueItem } from './inbox-queue.ts';
@@ -15,34 +16,40 @@ import type { NotebooksDeps } from './notebooks-routes.ts';
  */
 
 export const INBOX_LIMIT = 100;
-const ListQuerySchema = z.strictObject({ owner: z.enum(['bot', 'pending', 'agent']).optional() });
+const PageQuerySchema = z.strictObject({
+  afterSeq: z.coerce.number().int().nonnegative().optional(),
+  limit: z.coerce.number().int().min(1).max(MESSAGES_PAGE.max).optional(),
+});
+const ListQuerySchema = z.strictObject({ owner: z.enum(['bot', 'pending', 'agent']).optional(), ...cursorQuery(INBOX_LIMIT) });
 
 export function inboxRouter(deps: NotebooksDeps): Router {
   const { store } = deps;
   const router = Router();
 
   router.get('/inbox', async (req, res) => {
-    const { owner } = parseQuery(ListQuerySchema, req.query);
+    const query = parseQuery(ListQuerySchema, req.query);
+    const { owner } = query;
     const { shop } = shopOf(req);
     const shopId = shop.id;
-    // Every conversation waiting for a human is listed, however many recent bot chats there are.
-    const all = await store.listConversations(shopId, owner ? { owner } : {});
-    const conversations = [...all.filter((c) => c.owner === 'pending'), ...all.filter((c) => c.owner !== 'pending').slice(0, INBOX_LIMIT)];
+    const keyOf = (c: { updatedAt: string; id: string }): string => newestFirstKey(c.updatedAt, c.id);
+    const sorted = (await store.listConversations(shopId, owner ? { owner } : {})).sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
+    const { rows: conversations, nextCursor } = paginate(sorted, keyOf, query, INBOX_LIMIT);
     const items: QueueItem[] = await Promise.all(
       conversations.map(async (c) => {
         const [messages, events] = await Promise.all([store.messages(shopId, c.id), store.events(shopId, { conversationId: c.id, kinds: ['turn', 'owner'] })]);
         return queueItem(c, messages, events, shop);
       }),
     );
-    // The page shows times in the shop's zone, like the notebooks, and reminds after the response target.
-    res.json({ timezone: shop.timezone, responseTargetSeconds: shop.responseTargetSeconds, conversations: items.sort(compareQueue) });
+    // The page shows times in the shop's zone, like the notebooks, and reminds after the response target; within a page, what needs a human first.
+    res.json({ timezone: shop.timezone, responseTargetSeconds: shop.responseTargetSeconds, conversations: items.sort(compareQueue), nextCursor });
   });
 
   router.get('/inbox/:id', async (req, res) => {
     const { id } = parseParams(ConversationParamsSchema, req.params);
+    const { afterSeq, limit } = parseQuery(PageQuerySchema, req.query);
     const runtime = shopOf(req);
     const shopId = runtime.shop.id;
-    const [view, record] = await Promise.all([loadView(store, shopId, id), store.getConversation(shopId, id)]);
+    const [view, record] = await Promise.all([loadViewPage(store, shopId, id, { afterSeq, limit }), store.getConversation(shopId, id)]);
     if (!view || !record) throw notFound();
     const [orders, events] = await Promise.all([runtime.orders.ordersOf(record.buyerId), store.events(shopId, { conversationId: id, kinds: ['handoff', 'remark', 'turn', 'owner'] })]);
     // The view with what the page shows beside the chat (orders, pinned hand-off, concessions) and the queue's words.

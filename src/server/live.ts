@@ -147,18 +147,18 @@ export function withLiveEvents(store: Store, feed: LiveFeed): Store {
     if (events.length > 0) feed.publish(events).catch(() => undefined);
   };
   const overrides: Partial<Store> = {
-    async appendMessage(shopId, conversationId, message) {
-      const stored = await store.appendMessage(shopId, conversationId, message);
+    async appendMessage(shopId, conversationId, message, ...rest) {
+      const stored = await store.appendMessage(shopId, conversationId, message, ...rest);
       publish([messageEvent(shopId, stored)]);
       return stored;
     },
-    async commitTurn(turn) {
-      const committed = await store.commitTurn(turn);
+    async commitTurn(turn, ...rest) {
+      const committed = await store.commitTurn(turn, ...rest);
       publish(turnLiveEvents(turn, committed.messages));
       return committed;
     },
-    async appendEvents(shopId, conversationId, events) {
-      await store.appendEvents(shopId, conversationId, events);
+    async appendEvents(shopId, conversationId, events, ...rest) {
+      await store.appendEvents(shopId, conversationId, events, ...rest);
       publish(noteEvents(shopId, conversationId, events));
     },
   };

@@ -1,5 +1,6 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
+import { cursorQuery, newestFirstKey, paginate, uniqueKeys } from './pagination.ts';
 import {
   acceptanceColumns,
   suggestionAcceptance,
@@ -38,12 +39,10 @@ const DateSchema = z
   .refine((d) => addDays(d, 0) === d);
 const FormatSchema = z.enum(['json', 'csv']).default('json');
 const RangeQuerySchema = z.strictObject({ from: DateSchema.optional(), to: DateSchema.optional(), format: FormatSchema });
+/** The problem log's JSON answer is paged (the CSV export holds the whole range). */
+export const PROBLEMS_PAGE = { default: 200, max: 1000 } as const;
+const ProblemsQuerySchema = RangeQuerySchema.extend(cursorQuery(PROBLEMS_PAGE.max));
 const HandoverQuerySchema = z.strictObject({ format: FormatSchema });
-export const PROBLEMS_PAGE_SIZE = 50;
-const ProblemsQuerySchema = RangeQuerySchema.extend({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(PROBLEMS_PAGE_SIZE),
-});
 const ResolveParamsSchema = z.strictObject({ id: z.coerce.number().int().positive() });
 export const ResolveBodySchema = z.strictObject({ agent: z.string().trim().min(1).max(64), note: z.string().trim().min(1).max(500) });
 const PROBLEM_KINDS = ['unrecognised', 'handoff', 'agent_reply'] as const;
@@ -115,13 +114,10 @@ export function notebooksRouter(deps: NotebooksDeps): Router {
       store.events(shop.id, { kinds: [...PROBLEM_KINDS], from: range.fromIso, to: range.toIso }),
       store.events(shop.id, { kinds: ['problem_resolved'], from: range.fromIso }),
     ]);
-    const rows = problemLog([...events, ...resolutions], { from: range.fromIso, to: range.toIso });
+    const all = problemLog([...events, ...resolutions], { from: range.fromIso, to: range.toIso });
+    const page = query.format === 'csv' ? { rows: all, nextCursor: null } : paginate(all, uniqueKeys(all, (r) => newestFirstKey(r.at, `${r.conversationId}\u0000${r.kind}`)), query, PROBLEMS_PAGE.default);
     const suffix = `${range.from}_${range.to}`;
-    const file = { name: `问题记录_${suffix}`, ascii: `problems_${suffix}` };
-    // The CSV has every row; the page gets them a page at a time.
-    const start = (query.page - 1) * query.pageSize;
-    const shown = query.format === 'csv' ? rows : rows.slice(start, start + query.pageSize);
-    send(res, query.format, shown, problemColumns(shop.timezone), file, { from: range.from, to: range.to, total: rows.length, page: query.page, pageSize: query.pageSize });
+    send(res, query.format, page.rows, problemColumns(shop.timezone), { name: `问题记录_${suffix}`, ascii: `problems_${suffix}` }, { from: range.from, to: range.to, total: all.length, nextCursor: page.nextCursor });
   });
 
   router.post('/notebooks/problems/:id/resolve', async (req, res) => {

@@ -32,6 +32,12 @@ export async function createPresence(bus: EventBus, clock: () => Date, ttlMs = P
     const previous = agents.get(r.agent);
     // Reports can arrive out of order across instances: the newest wins.
     if (!previous || previous.at <= r.at) agents.set(r.agent, { online: r.online, at: r.at });
+    expire(agents, clock().getTime());
+  };
+  // Entries older than the TTL say nothing any more: dropped, so names never reported again
+  // (a renamed agent, a closed shift) do not pile up.
+  const expire = (agents: Map<string, { at: number }>, now: number): void => {
+    for (const [name, state] of agents) if (now - state.at > ttlMs) agents.delete(name);
   };
   const unsubscribe = await bus.subscribe(PRESENCE_CHANNEL, (message) => {
     const parsed = ReportSchema.safeParse(JSON.parse(message));
@@ -47,6 +53,7 @@ export async function createPresence(bus: EventBus, clock: () => Date, ttlMs = P
       const agents = seen.get(shopId);
       if (!agents) return undefined;
       const now = clock().getTime();
+      expire(agents, now);
       return [...agents].filter(([, s]) => s.online && now - s.at <= ttlMs).map(([name]) => name).sort();
     },
     close: unsubscribe,

@@ -17,6 +17,7 @@ import { openCoordination, type Coordination } from './coordination.ts';
 import { createPresence } from './presence.ts';
 import { createLiveFeed, withLiveEvents } from './live.ts';
 import { createMetrics } from './metrics.ts';
+import { startWebhookWorker, type WebhookWorker, type WebhookWorkerOptions } from './webhooks.ts';
 import { noOrders, shopsById, type ShopRuntime } from './shop-runtime.ts';
 
 /**
@@ -41,6 +42,10 @@ export interface ServeOptions {
   app?: AppOptions;
   /** In-flight requests get this long to finish on close before their connections are cut. */
   drainMs?: number;
+  /** Webhook delivery tuning (poll interval, backoff, timeout); the defaults suit production. */
+  webhookWorker?: Pick<WebhookWorkerOptions, 'intervalMs' | 'backoff' | 'timeoutMs' | 'overdueEveryMs'>;
+  /** Time to receive a whole request (default REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -54,6 +59,10 @@ export interface RunningServer {
   llmModel?: string;
   close(): Promise<void>;
 }
+
+/** Time to receive a request's headers, and the whole request (a JSON body is at most 64 KB). */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 15_000;
 
 export const defaultDatabaseUrl = (dataDir: string): string => `sqlite:${join(dataDir, 'kefu.db')}`;
 
@@ -93,22 +102,40 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   // The database address first: a wrong one fails before the classifier is loaded.
-  const store = await openStore(options.databaseUrl);
+  const logError = (message: string, fields: Record<string, unknown>): void => options.logger.error(message, fields);
+  const store = await openStore(options.databaseUrl, { onError: logError });
   let shared: Coordination | undefined;
+  let webhooks: WebhookWorker | undefined;
   try {
     const clock = () => new Date();
     const runtime = shopRuntime(options.shopPath, options.dataDir, options.llm, options.llmOn === true, clock());
     const isDemo = isDemoShop(options.shopPath);
     if (isDemo) await store.putApiKey(runtime.shop.id, hashApiKey(DEMO_API_KEY), 'demo');
-    shared = await openCoordination(options.redisUrl);
+    shared = await openCoordination(options.redisUrl, logError);
     const presence = await createPresence(shared.bus, clock);
+    const shops = shopsById([runtime]);
+    const metrics = createMetrics({ processMetrics: true });
+    // Delivers the outbox to the shop's webhooks (nothing to do for a shop without any).
+    webhooks = startWebhookWorker({ store, shops, clock, logger: options.logger, onOutcome: (outcome) => metrics.webhookDeliveries.inc({ outcome }), ...options.webhookWorker });
+    const worker = webhooks;
     const live = await createLiveFeed(shared.bus);
     const app = createApp(
-      { store: withLiveEvents(store, live), live, lock: shared.lock, shops: shopsById([runtime]), clock, metrics: createMetrics(), logger: options.logger, presence },
+      { store: withLiveEvents(store, live), live, lock: shared.lock, shops, clock, metrics, logger: options.logger, presence, ...(shared.health ? { redisHealth: shared.health } : {}) },
       // The agent page, the notebooks and the inbox come with every server unless a test passes its own routers.
       options.app ?? webAppOptions,
     );
-    const server = createServer(app);
+    // A client that sends less than its Content-Length, or its headers byte by byte, is cut off
+    // (408) instead of holding a connection for Node's default five minutes.
+    const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+    const server = createServer(
+      {
+        requestTimeout,
+        headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeout),
+        // Node checks the timeouts only this often (default 30 s).
+        connectionsCheckingInterval: Math.min(1000, Math.ceil(requestTimeout / 2)),
+      },
+      app,
+    );
     const address = await listen(server, options.port, options.host);
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const coordination = shared;
@@ -129,6 +156,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           const cut = setTimeout(() => server.closeAllConnections(), options.drainMs ?? 10_000);
           await drained;
           clearTimeout(cut);
+          await worker.close();
           await presence.close();
           await coordination.close();
           await store.close();
@@ -137,6 +165,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       },
     };
   } catch (err) {
+    await webhooks?.close();
     await shared?.close().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw err;

@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { respond, type TurnResult } from '../dialogue/engine.ts';
 import { isWithinWorkingHours } from '../shop/hours.ts';
-import type { NewEvent, NewMessage } from '../store/types.ts';
+import type { NewEvent, NewMessage, NewOutboxEvent } from '../store/types.ts';
+import { outboxFor } from './webhooks.ts';
 import { conversationKey, type AppDeps } from './context.ts';
 import { storedState } from './engine-state.ts';
 import { notFound } from './errors.ts';
@@ -22,6 +23,8 @@ export interface BuyerMessage {
    * and the chat was handed back unanswered): the bot answers it without storing it again.
    */
   storedSeq?: number;
+  /** The channel's id of this message: a retry with the same id gets the first answer (idempotent). */
+  clientMessageId?: string | undefined;
 }
 
 export interface TurnAnswer {
@@ -40,6 +43,8 @@ export interface TurnAnswer {
   handover?: TurnResult['handover'];
   /** Where the turn's messages landed in the conversation. */
   seq: { buyer: number; replies: number[] };
+  /** Set on the answer to a retry: the turn had already been answered, nothing new was stored. */
+  replayed?: true;
 }
 
 const NOT_UNDERSTOOD_SCRIPTS = new Set(['common.not_understood', 'common.fallback']);
@@ -89,6 +94,23 @@ export function turnEvents(input: {
   return events;
 }
 
+/**
+ * What the shop's channel hears of a turn: the bot's reply when it is sent (not a suggestion for
+ * an agent), and a hand-off. Written in the turn's commit (see Store.commitTurn).
+ */
+export function turnOutbox(runtime: ShopRuntime, conversationId: string, buyerId: string, result: TurnResult, at: string): NewOutboxEvent[] {
+  const { shop } = runtime;
+  const reply = result.replies[0];
+  return [
+    ...(reply && result.delivery === 'send'
+      ? outboxFor(shop, { type: 'reply.created', conversationId, at, messageIndex: 0, data: { buyerId, role: 'bot', text: reply.text, at } })
+      : []),
+    ...(result.handoff
+      ? outboxFor(shop, { type: 'conversation.handoff', conversationId, at, data: { buyerId, reason: result.handoff.reason, summary: result.handoff.summary, owner: result.owner } })
+      : []),
+  ];
+}
+
 export async function runBuyerTurn(deps: AppDeps, runtime: ShopRuntime, conversationId: string, message: BuyerMessage): Promise<TurnAnswer> {
   const { store, clock, metrics } = deps;
   const shopId = runtime.shop.id;
@@ -99,31 +121,29 @@ export async function runBuyerTurn(deps: AppDeps, runtime: ShopRuntime, conversa
     const record = await store.openConversation(shopId, conversationId, message.buyerId, at);
     // Someone else's conversation looks exactly like one that does not exist.
     if (record.buyerId !== message.buyerId) throw notFound();
+    const { clientMessageId } = message;
+    // A retry (the channel never saw our answer): the stored answer, or — when the process died
+    // between storing the message and committing the answer — the turn finished without a second copy.
+    const earlier = clientMessageId === undefined ? undefined : await store.messageByClientId(shopId, conversationId, clientMessageId);
+    if (earlier !== undefined && clientMessageId !== undefined) {
+      const receipt = await store.turnReceipt(shopId, conversationId, clientMessageId);
+      if (receipt) return { ...(receipt.answer as Omit<TurnAnswer, 'seq'>), seq: { buyer: earlier.seq, replies: receipt.replySeqs }, replayed: true };
+    }
     const buyer =
-      message.storedSeq !== undefined
-        ? { seq: message.storedSeq }
-        : await store.appendMessage(shopId, conversationId, { role: 'buyer', text: message.text, at, meta: message.mode ? { mode: message.mode } : {} });
+      (message.storedSeq !== undefined ? { seq: message.storedSeq } : undefined) ??
+      earlier ??
+      (await store.appendMessage(shopId, conversationId, {
+        role: 'buyer',
+        text: message.text,
+        at,
+        meta: message.mode ? { mode: message.mode } : {},
+        ...(clientMessageId !== undefined ? { clientMessageId } : {}),
+      }));
 
     const { conversation, result } = await respond(storedState(record), { buyerId: message.buyerId, text: message.text, ...(message.mode ? { mode: message.mode } : {}) }, engineDeps(runtime, clock, deps.presence.onlineAgents(shopId)));
     const answeredAt = clock().toISOString();
     const responseMs = Math.round(performance.now() - started);
-    const committed = await store.commitTurn({
-      shopId,
-      conversationId,
-      expectedVersion: record.version,
-      state: conversation,
-      owner: result.owner,
-      updatedAt: answeredAt,
-      messages: botMessages(result, answeredAt),
-      events: turnEvents({ text: message.text, result, at: answeredAt, responseMs, withinWorkingHours: isWithinWorkingHours(runtime.shop, arrivedAt) }),
-    });
-
-    metrics.turns.inc({ shop: shopId, intent: result.intent });
-    metrics.turnDuration.observe((performance.now() - started) / 1000);
-    if (result.handoff) metrics.handoffs.inc({ reason: result.handoff.reason });
-    const reply = result.replies[0];
-    if (reply) metrics.replies.inc({ source: reply.source, fallback: reply.fallbackReason ?? 'none' });
-    return {
+    const answer: Omit<TurnAnswer, 'seq'> = {
       conversationId,
       replies: result.replies,
       delivery: result.delivery,
@@ -137,7 +157,25 @@ export async function runBuyerTurn(deps: AppDeps, runtime: ShopRuntime, conversa
       promises: result.promises,
       ...(result.handoff ? { handoff: result.handoff } : {}),
       ...(result.handover ? { handover: result.handover } : {}),
-      seq: { buyer: buyer.seq, replies: committed.messages.map((m) => m.seq) },
     };
+    const committed = await store.commitTurn({
+      shopId,
+      conversationId,
+      expectedVersion: record.version,
+      state: conversation,
+      owner: result.owner,
+      updatedAt: answeredAt,
+      messages: botMessages(result, answeredAt),
+      events: turnEvents({ text: message.text, result, at: answeredAt, responseMs, withinWorkingHours: isWithinWorkingHours(runtime.shop, arrivedAt) }),
+      ...(clientMessageId !== undefined ? { receipt: { clientMessageId, answer: { ...answer } } } : {}),
+      outbox: turnOutbox(runtime, conversationId, message.buyerId, result, answeredAt),
+    });
+
+    metrics.turns.inc({ shop: shopId, intent: result.intent });
+    metrics.turnDuration.observe((performance.now() - started) / 1000);
+    if (result.handoff) metrics.handoffs.inc({ reason: result.handoff.reason });
+    const reply = result.replies[0];
+    if (reply) metrics.replies.inc({ source: reply.source, fallback: reply.fallbackReason ?? 'none' });
+    return { ...answer, seq: { buyer: buyer.seq, replies: committed.messages.map((m) => m.seq) } };
   });
 }

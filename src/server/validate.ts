@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
+import { isStorableText } from '../store/types.ts';
 import { HttpError, type ErrorCode } from './errors.ts';
 
 /**
@@ -77,6 +78,34 @@ export const requireJsonBody: RequestHandler = (req, _res, next) => {
   const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
   if (hasBody && !req.is('application/json')) {
     next(new HttpError('unsupported_media_type', '只接受 JSON 请求体（Content-Type: application/json）'));
+    return;
+  }
+  next();
+};
+
+/** The path (`text`, `items.2.name`) of the first string — value or key — no store can keep, if any. */
+export function findUnstorableText(value: unknown, path: string[] = []): string | undefined {
+  if (typeof value === 'string') return isStorableText(value) ? undefined : path.join('.') || '(整个值)';
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    if (!isStorableText(key)) return [...path, '(字段名)'].join('.');
+    const found = findUnstorableText(inner, [...path, key]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * NUL characters and lone UTF-16 surrogates ("\u0000", "\ud800" in JSON) are refused in every
+ * body and query string before any route sees them: PostgreSQL cannot store them, and no store
+ * should keep half a character. One check here covers every text field of every route.
+ */
+export const rejectUnstorableText: RequestHandler = (req, _res, next) => {
+  const inBody = findUnstorableText(req.body);
+  const inQuery = inBody === undefined ? findUnstorableText(req.query) : undefined;
+  const where = inBody ?? inQuery;
+  if (where !== undefined) {
+    next(new HttpError(inBody !== undefined ? 'invalid_body' : 'invalid_param', `字段 ${where}：含有不允许的字符（NUL 或不成对的 Unicode 代理项）`));
     return;
   }
   next();

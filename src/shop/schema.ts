@@ -64,6 +64,20 @@ export const PromotionSchema = z.object({
   appliesTo: z.array(z.string().min(1)).optional(),
 });
 
+/** What a shop's channel is told over its webhooks (src/server/webhooks.ts). */
+export const WebhookEventTypeSchema = z.enum(['reply.created', 'conversation.handoff', 'promise.overdue']);
+export type WebhookEventType = z.infer<typeof WebhookEventTypeSchema>;
+
+export const WebhookSchema = z.object({
+  /** Where the events are POSTed (http or https). */
+  url: z.url({ protocol: /^https?$/ }),
+  /** The HMAC-SHA256 key of the signature header; at least 16 characters. */
+  secret: z.string().min(16),
+  /** The event types this endpoint wants (default: all). */
+  events: z.array(WebhookEventTypeSchema).min(1).default(['reply.created', 'conversation.handoff', 'promise.overdue']),
+});
+export type Webhook = z.infer<typeof WebhookSchema>;
+
 export const ShopSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
@@ -134,6 +148,8 @@ export const ShopSchema = z.object({
    * the profile. The automatic-reply gate blocks every rule that stays an error.
    */
   lintSeverities: z.record(z.string(), SeveritySchema).default({}),
+  /** The shop's channel endpoints: replies, hand-offs and overdue promises are POSTed there, signed. */
+  webhooks: z.array(WebhookSchema).default([]),
   /**
    * The optional LLM rephraser (issue 8): off unless `enabled` here or `kefu serve --llm`, and
    * only with an endpoint configured (OPENAI_BASE_URL, KEFU_LLM_MODEL). `tone` goes into its prompt.

@@ -8,6 +8,13 @@ import {
   eventFromRow,
   messageFromRow,
   staleTrainingSession,
+  receiptFromRow,
+  apiKeyFromRow,
+  isKeyId,
+  outboxFromRow,
+  outboxWithSeqs,
+  type ApiKeyRow,
+  type OutboxRow,
   staleVersion,
   trainingSessionFromRow,
   unknownConversation,
@@ -16,18 +23,29 @@ import {
   type ConversationRow,
   type EventRow,
   type MessageRow,
+  type ReceiptRow,
 } from './records.ts';
 import {
-  StoreConflictError,
+  KEY_ID_LENGTH,
+  stderrSink,
+  UnavailableError,
+  type ApiKeyRecord,
+  type KeyAccess,
   type CommitTurn,
   type ConversationRecord,
+  type ErrorSink,
   type NewEvent,
   type NewMessage,
-  type NewTrainingSession,
-  type SaveTrainingSession,
   type Store,
   type StoredEvent,
   type StoredMessage,
+  type TurnReceipt,
+  type NewOutboxEvent,
+  type OutboxRecord,
+  type OutboxState,
+  StoreConflictError,
+  type NewTrainingSession,
+  type SaveTrainingSession,
   type TrainingSessionRecord,
 } from './types.ts';
 
@@ -38,6 +56,31 @@ export interface PostgresStoreOptions {
   schema?: string;
   /** Pool size (default 10). */
   max?: number;
+  /** Shown in pg_stat_activity (default `kefu`); tests use their own to find their backends. */
+  applicationName?: string;
+  /** Errors outside any query (an idle or busy connection lost); default a JSON line on stderr. */
+  onError?: ErrorSink;
+}
+
+// Node's socket errors and pg's own messages when the server is gone or the connection was cut.
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const CONNECTION_MESSAGE = /Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|Client was closed/i;
+
+/**
+ * Whether a pg error means "the database is not there right now" (retry later) rather than a bug:
+ * SQLSTATE class 08 (connection exception), 57P01–57P03 (shutdown, cannot connect now), 53300 (too
+ * many connections), a socket error, or the driver's lost-connection messages.
+ */
+export function isConnectionError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (code.startsWith('08') || /^57P0[123]$/.test(code) || code === '53300' || NETWORK_CODES.has(code))) return true;
+  return CONNECTION_MESSAGE.test(error.message);
+}
+
+/** Connection problems become UnavailableError (503 for the client); anything else is rethrown as is. */
+function unavailableOr(error: unknown): unknown {
+  return isConnectionError(error) ? new UnavailableError('store', `PostgreSQL unavailable: ${(error as Error).message}`, { cause: error }) : error;
 }
 
 /**
@@ -55,13 +98,38 @@ export class PostgresStore implements Store {
     this.schema = options.schema ?? 'public';
     // Interpolated into SQL and the connection options: only plain identifiers.
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(this.schema)) throw new Error(`invalid PostgreSQL schema name: ${this.schema}`);
-    this.pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, options: `-c search_path=${this.schema}` });
-    // An idle client losing its connection must not crash the process; the next query reports it.
-    this.pool.on('error', (error) => console.error('postgres pool error:', error.message));
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: options.max ?? 10,
+      options: `-c search_path=${this.schema}`,
+      application_name: options.applicationName ?? 'kefu',
+      // Without it a request waits forever for a connection to a database that does not answer.
+      connectionTimeoutMillis: 5000,
+    });
+    const onError = options.onError ?? stderrSink;
+    const report = (error: Error): void => onError('postgres connection error', { error: error.message, code: (error as { code?: unknown }).code });
+    // A connection lost while idle in the pool, or while a transaction holds it: pg emits 'error' on
+    // the client, and an 'error' event without a listener kills the process. The query in flight
+    // (if any) rejects by itself and the turn answers 503.
+    this.pool.on('error', report);
+    this.pool.on('connect', (client) => client.on('error', report));
+  }
+
+  private query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
+    return this.guard(() => this.pool.query<R>(sql, params));
+  }
+
+  /** Every public operation runs through here, so connection problems surface as UnavailableError. */
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw unavailableOr(error);
+    }
   }
 
   async migrate(): Promise<void> {
-    const client = await this.pool.connect();
+    const client = await this.guard(() => this.pool.connect());
     // A session-level advisory lock (per schema): a second instance starting at the same time waits
     // here, then finds the migrations applied.
     const lockKey = `kefu-migrate:${this.schema}`;
@@ -94,7 +162,7 @@ export class PostgresStore implements Store {
   }
 
   async health(): Promise<void> {
-    await this.pool.query('SELECT 1');
+    await this.query('SELECT 1');
   }
 
   async close(): Promise<void> {
@@ -103,21 +171,40 @@ export class PostgresStore implements Store {
     await this.pool.end();
   }
 
-  async putApiKey(shopId: string, keyHash: string, label = ''): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO api_keys (key_hash, shop_id, label, created_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (key_hash) DO UPDATE SET shop_id = excluded.shop_id, label = excluded.label`,
-      [keyHash, shopId, label, new Date().toISOString()],
+  async putApiKey(shopId: string, keyHash: string, label = '', access: KeyAccess = { role: 'admin' }): Promise<void> {
+    await this.query(
+      `INSERT INTO api_keys (key_hash, shop_id, label, created_at, role, agent) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (key_hash) DO UPDATE SET shop_id = excluded.shop_id, label = excluded.label, role = excluded.role, agent = excluded.agent`,
+      [keyHash, shopId, label, new Date().toISOString(), access.role, access.agent ?? null],
     );
   }
 
   async shopForKeyHash(keyHash: string): Promise<string | undefined> {
-    const { rows } = await this.pool.query<{ shop_id: string }>('SELECT shop_id FROM api_keys WHERE key_hash = $1', [keyHash]);
-    return rows[0]?.shop_id;
+    return (await this.apiKeyByHash(keyHash))?.shopId;
+  }
+
+  async apiKeyByHash(keyHash: string): Promise<ApiKeyRecord | undefined> {
+    const { rows } = await this.query<ApiKeyRow>('SELECT * FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL', [keyHash]);
+    const row = rows[0];
+    return row === undefined ? undefined : apiKeyFromRow(row);
+  }
+
+  async listApiKeys(shopId?: string): Promise<ApiKeyRecord[]> {
+    const { rows } =
+      shopId === undefined
+        ? await this.query<ApiKeyRow>('SELECT * FROM api_keys ORDER BY created_at, key_hash')
+        : await this.query<ApiKeyRow>('SELECT * FROM api_keys WHERE shop_id = $1 ORDER BY created_at, key_hash', [shopId]);
+    return rows.map(apiKeyFromRow);
+  }
+
+  async revokeApiKey(id: string, at: string): Promise<number> {
+    if (!isKeyId(id)) return 0;
+    const result = await this.query('UPDATE api_keys SET revoked_at = $1 WHERE substr(key_hash, 1, $2) = $3 AND revoked_at IS NULL', [at, KEY_ID_LENGTH, id]);
+    return result.rowCount ?? 0;
   }
 
   async openConversation(shopId: string, id: string, buyerId: string, at: string): Promise<ConversationRecord> {
-    await this.pool.query(
+    await this.query(
       `INSERT INTO conversations (shop_id, id, buyer_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)
        ON CONFLICT (shop_id, id) DO NOTHING`,
       [shopId, id, buyerId, at],
@@ -128,25 +215,29 @@ export class PostgresStore implements Store {
   }
 
   async getConversation(shopId: string, id: string): Promise<ConversationRecord | undefined> {
-    const { rows } = await this.pool.query<ConversationRow>('SELECT * FROM conversations WHERE shop_id = $1 AND id = $2', [shopId, id]);
+    const { rows } = await this.query<ConversationRow>('SELECT * FROM conversations WHERE shop_id = $1 AND id = $2', [shopId, id]);
     const row = rows[0];
     return row === undefined ? undefined : conversationFromRow(row);
   }
 
   async listConversations(shopId: string, filter: ConversationFilter = {}): Promise<ConversationRecord[]> {
     const where = conversationWhere(shopId, filter, dollar);
-    const { rows } = await this.pool.query<ConversationRow>(
+    const { rows } = await this.query<ConversationRow>(
       `SELECT * FROM conversations WHERE ${where.sql} ORDER BY updated_at DESC, id`,
       where.params,
     );
     return rows.map(conversationFromRow);
   }
 
-  async appendMessage(shopId: string, conversationId: string, message: NewMessage): Promise<StoredMessage> {
+  async appendMessage(shopId: string, conversationId: string, message: NewMessage, also: { events?: NewEvent[]; outbox?: NewOutboxEvent[] } = {}): Promise<StoredMessage> {
     const checked = checkMessage(message);
+    const events = (also.events ?? []).map(checkEvent);
     const [stored] = await this.transaction(async (client) => {
       await lockConversation(client, shopId, conversationId);
-      return insertMessages(client, shopId, conversationId, [checked]);
+      const messages = await insertMessages(client, shopId, conversationId, [checked]);
+      await insertEvents(client, shopId, conversationId, events);
+      await insertOutbox(client, shopId, outboxWithSeqs(also.outbox ?? [], messages));
+      return messages;
     });
     if (stored === undefined) throw new Error('appendMessage stored nothing');
     return stored;
@@ -160,6 +251,13 @@ export class PostgresStore implements Store {
       if (current !== turn.expectedVersion) throw staleVersion(turn.shopId, turn.conversationId, turn.expectedVersion, current);
       const stored = await insertMessages(client, turn.shopId, turn.conversationId, messages);
       await insertEvents(client, turn.shopId, turn.conversationId, events);
+      await insertOutbox(client, turn.shopId, outboxWithSeqs(turn.outbox ?? [], stored));
+      if (turn.receipt) {
+        await client.query(
+          'INSERT INTO turn_receipts (shop_id, conversation_id, client_message_id, answer, reply_seqs, created_at) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6)',
+          [turn.shopId, turn.conversationId, turn.receipt.clientMessageId, JSON.stringify(turn.receipt.answer), JSON.stringify(stored.map((m) => m.seq)), turn.updatedAt],
+        );
+      }
       const version = current + 1;
       await client.query(
         'UPDATE conversations SET state = $1::jsonb, owner = $2, updated_at = $3, version = $4 WHERE shop_id = $5 AND id = $6',
@@ -177,8 +275,65 @@ export class PostgresStore implements Store {
     });
   }
 
+  async turnReceipt(shopId: string, conversationId: string, clientMessageId: string): Promise<TurnReceipt | undefined> {
+    const { rows } = await this.query<ReceiptRow>(
+      'SELECT client_message_id, answer, reply_seqs FROM turn_receipts WHERE shop_id = $1 AND conversation_id = $2 AND client_message_id = $3',
+      [shopId, conversationId, clientMessageId],
+    );
+    const row = rows[0];
+    return row === undefined ? undefined : receiptFromRow(row);
+  }
+
+  async messageByClientId(shopId: string, conversationId: string, clientMessageId: string): Promise<StoredMessage | undefined> {
+    const { rows } = await this.query<MessageRow>('SELECT * FROM messages WHERE shop_id = $1 AND conversation_id = $2 AND client_message_id = $3', [
+      shopId,
+      conversationId,
+      clientMessageId,
+    ]);
+    const row = rows[0];
+    return row === undefined ? undefined : messageFromRow(row);
+  }
+
+  async enqueueOutbox(shopId: string, events: NewOutboxEvent[]): Promise<void> {
+    await this.transaction((client) => insertOutbox(client, shopId, outboxWithSeqs(events, [])));
+  }
+
+  async claimOutbox(now: string, leaseUntil: string, limit: number): Promise<OutboxRecord[]> {
+    // SKIP LOCKED: several instances claim different rows instead of waiting for each other.
+    const { rows } = await this.query<OutboxRow>(
+      `UPDATE outbox SET next_attempt_at = $1 WHERE id IN (
+         SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= $2 ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED
+       ) RETURNING *`,
+      [leaseUntil, now, limit],
+    );
+    return rows.map(outboxFromRow).sort((a, b) => a.id - b.id);
+  }
+
+  async settleOutbox(id: number, outcome: { state: OutboxState; at: string; nextAttemptAt?: string; error?: string }): Promise<void> {
+    await this.query(
+      `UPDATE outbox SET state = $1, attempts = attempts + 1, next_attempt_at = COALESCE($2, next_attempt_at), last_error = $3,
+         delivered_at = CASE WHEN $1 = 'delivered' THEN $4 ELSE delivered_at END WHERE id = $5`,
+      [outcome.state, outcome.nextAttemptAt ?? null, outcome.error ?? null, outcome.at, id],
+    );
+  }
+
+  async listOutbox(shopId: string, state: OutboxState, limit: number): Promise<OutboxRecord[]> {
+    const { rows } = await this.query<OutboxRow>('SELECT * FROM outbox WHERE shop_id = $1 AND state = $2 ORDER BY id DESC LIMIT $3', [shopId, state, limit]);
+    return rows.map(outboxFromRow);
+  }
+
+  async requeueOutbox(shopId: string, eventId: string, at: string): Promise<number> {
+    const result = await this.query(`UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = $1 WHERE shop_id = $2 AND event_id = $3 AND state = 'dead'`, [at, shopId, eventId]);
+    return result.rowCount ?? 0;
+  }
+
+  async hasOutboxEvent(shopId: string, eventId: string): Promise<boolean> {
+    const { rows } = await this.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE shop_id = $1 AND event_id = $2', [shopId, eventId]);
+    return (rows[0]?.n ?? 0) > 0;
+  }
+
   async messages(shopId: string, conversationId: string, options: { afterSeq?: number; limit?: number } = {}): Promise<StoredMessage[]> {
-    const { rows } = await this.pool.query<MessageRow>(
+    const { rows } = await this.query<MessageRow>(
       // LIMIT NULL is PostgreSQL's "no limit".
       'SELECT * FROM messages WHERE shop_id = $1 AND conversation_id = $2 AND seq > $3 ORDER BY seq LIMIT $4',
       [shopId, conversationId, options.afterSeq ?? 0, options.limit ?? null],
@@ -188,12 +343,12 @@ export class PostgresStore implements Store {
 
   async events(shopId: string, filter: EventFilter = {}): Promise<StoredEvent[]> {
     const where = eventWhere(shopId, filter, dollar);
-    const { rows } = await this.pool.query<EventRow>(`SELECT * FROM events WHERE ${where.sql} ORDER BY id`, where.params);
+    const { rows } = await this.query<EventRow>(`SELECT * FROM events WHERE ${where.sql} ORDER BY id`, where.params);
     return rows.map(eventFromRow);
   }
 
   async createTrainingSession(session: NewTrainingSession): Promise<TrainingSessionRecord> {
-    const { rows } = await this.pool.query<TrainingSessionRow>(
+    const { rows } = await this.query<TrainingSessionRow>(
       `INSERT INTO training_sessions (shop_id, id, trainee, scenario, persona, seed, exam, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) ON CONFLICT (shop_id, id) DO NOTHING RETURNING *`,
       [session.shopId, session.id, session.trainee, session.scenario, session.persona, session.seed, session.exam, session.createdAt],
@@ -204,14 +359,14 @@ export class PostgresStore implements Store {
   }
 
   async getTrainingSession(shopId: string, id: string): Promise<TrainingSessionRecord | undefined> {
-    const { rows } = await this.pool.query<TrainingSessionRow>('SELECT * FROM training_sessions WHERE shop_id = $1 AND id = $2', [shopId, id]);
+    const { rows } = await this.query<TrainingSessionRow>('SELECT * FROM training_sessions WHERE shop_id = $1 AND id = $2', [shopId, id]);
     const row = rows[0];
     return row === undefined ? undefined : trainingSessionFromRow(row);
   }
 
   async saveTrainingSession(save: SaveTrainingSession): Promise<TrainingSessionRecord> {
     // One statement: the version check and the write cannot interleave with another save.
-    const { rows } = await this.pool.query<TrainingSessionRow>(
+    const { rows } = await this.query<TrainingSessionRow>(
       `UPDATE training_sessions SET replies = $1::jsonb, updated_at = $2, total = $3, scorecard = $4::jsonb, version = version + 1
        WHERE shop_id = $5 AND id = $6 AND version = $7 RETURNING *`,
       [JSON.stringify(save.replies), save.updatedAt, save.total, save.scorecard === undefined ? null : JSON.stringify(save.scorecard), save.shopId, save.id, save.expectedVersion],
@@ -224,14 +379,18 @@ export class PostgresStore implements Store {
   }
 
   async listTrainingSessions(shopId: string, trainee: string): Promise<TrainingSessionRecord[]> {
-    const { rows } = await this.pool.query<TrainingSessionRow>(
+    const { rows } = await this.query<TrainingSessionRow>(
       'SELECT * FROM training_sessions WHERE shop_id = $1 AND trainee = $2 ORDER BY created_at, id',
       [shopId, trainee],
     );
     return rows.map(trainingSessionFromRow);
   }
 
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.guard(() => this.inTransaction(work));
+  }
+
+  private async inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
@@ -278,8 +437,8 @@ async function insertMessages(
   for (const message of messages) {
     seq += 1;
     await client.query(
-      'INSERT INTO messages (shop_id, conversation_id, seq, role, text, at, agent, meta) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)',
-      [shopId, conversationId, seq, message.role, message.text, message.at, message.agent ?? null, JSON.stringify(message.meta)],
+      'INSERT INTO messages (shop_id, conversation_id, seq, role, text, at, agent, meta, client_message_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)',
+      [shopId, conversationId, seq, message.role, message.text, message.at, message.agent ?? null, JSON.stringify(message.meta), message.clientMessageId ?? null],
     );
     stored.push({ ...message, shopId, conversationId, seq });
   }
@@ -295,5 +454,15 @@ async function insertEvents(client: pg.PoolClient, shopId: string, conversationI
       event.at,
       JSON.stringify(event.data),
     ]);
+  }
+}
+
+async function insertOutbox(client: pg.PoolClient, shopId: string, events: readonly Omit<NewOutboxEvent, 'messageIndex'>[]): Promise<void> {
+  for (const e of events) {
+    await client.query(
+      `INSERT INTO outbox (shop_id, event_id, type, target, conversation_id, data, created_at, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $7)
+       ON CONFLICT (shop_id, event_id, target) DO NOTHING`,
+      [shopId, e.eventId, e.type, e.target, e.conversationId, JSON.stringify(e.data), e.createdAt],
+    );
   }
 }

@@ -11,6 +11,13 @@ import {
   type NewMessage,
   type StoredEvent,
   type StoredMessage,
+  type TurnReceipt,
+  type ApiKeyRecord,
+  type NewOutboxEvent,
+  type OutboxRecord,
+  OutboxStateSchema,
+  KEY_ID_LENGTH,
+  KeyRoleSchema,
 } from './types.ts';
 
 /**
@@ -38,6 +45,7 @@ export interface MessageRow {
   at: string;
   agent: string | null;
   meta: unknown;
+  client_message_id?: string | null;
 }
 
 export interface EventRow {
@@ -72,6 +80,7 @@ export function messageFromRow(row: MessageRow): StoredMessage {
     text: row.text,
     at: row.at,
     ...(row.agent === null ? {} : { agent: row.agent }),
+    ...(row.client_message_id === null || row.client_message_id === undefined ? {} : { clientMessageId: row.client_message_id }),
     meta: asObject(row.meta),
   };
 }
@@ -153,4 +162,84 @@ export function unknownTrainingSession(shopId: string, id: string): StoreConflic
 
 export function staleTrainingSession(shopId: string, id: string, expected: number, actual: number): StoreConflictError {
   return new StoreConflictError(`training session ${shopId}/${id} is at version ${actual}, not ${expected}`);
+}
+export interface ReceiptRow {
+  client_message_id: string;
+  answer: unknown;
+  reply_seqs: unknown;
+}
+
+export function receiptFromRow(row: ReceiptRow): TurnReceipt {
+  const seqs = row.reply_seqs;
+  if (!Array.isArray(seqs) || !seqs.every((n) => typeof n === 'number')) throw new Error(`expected a list of seqs, got ${JSON.stringify(seqs)}`);
+  return { clientMessageId: row.client_message_id, answer: asObject(row.answer), replySeqs: seqs };
+}
+
+export interface ApiKeyRow {
+  key_hash: string;
+  shop_id: string;
+  label: string;
+  created_at: string;
+  role: string;
+  agent: string | null;
+  revoked_at: string | null;
+}
+
+export function apiKeyFromRow(row: ApiKeyRow): ApiKeyRecord {
+  return {
+    id: row.key_hash.slice(0, KEY_ID_LENGTH),
+    shopId: row.shop_id,
+    label: row.label,
+    createdAt: row.created_at,
+    role: KeyRoleSchema.parse(row.role),
+    ...(row.agent === null ? {} : { agent: row.agent }),
+    ...(row.revoked_at === null ? {} : { revokedAt: row.revoked_at }),
+  };
+}
+
+/** A key id as `kefu keys revoke` accepts it (the prefix of a SHA-256 hex digest). */
+export const isKeyId = (id: string): boolean => new RegExp(`^[0-9a-f]{${KEY_ID_LENGTH}}$`).test(id);
+
+export interface OutboxRow {
+  id: number | string;
+  shop_id: string;
+  event_id: string;
+  type: string;
+  target: string;
+  conversation_id: string;
+  data: unknown;
+  created_at: string;
+  state: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  delivered_at: string | null;
+}
+
+export function outboxFromRow(row: OutboxRow): OutboxRecord {
+  return {
+    id: Number(row.id),
+    shopId: row.shop_id,
+    eventId: row.event_id,
+    type: row.type,
+    target: row.target,
+    conversationId: row.conversation_id,
+    data: asObject(row.data),
+    createdAt: row.created_at,
+    state: OutboxStateSchema.parse(row.state),
+    attempts: Number(row.attempts),
+    nextAttemptAt: row.next_attempt_at,
+    ...(row.last_error === null ? {} : { lastError: row.last_error }),
+    ...(row.delivered_at === null ? {} : { deliveredAt: row.delivered_at }),
+  };
+}
+
+/** The outbox rows of a commit: `messageIndex` resolved into `data.seq` from the stored messages. */
+export function outboxWithSeqs(events: readonly NewOutboxEvent[], stored: readonly StoredMessage[]): Omit<NewOutboxEvent, 'messageIndex'>[] {
+  return events.map(({ messageIndex, ...event }) => {
+    if (messageIndex === undefined) return event;
+    const message = stored[messageIndex];
+    if (message === undefined) throw new Error(`outbox event ${event.eventId} refers to message ${messageIndex} of ${stored.length}`);
+    return { ...event, data: { ...event.data, seq: message.seq } };
+  });
 }

@@ -10,6 +10,13 @@ import {
   eventFromRow,
   messageFromRow,
   staleTrainingSession,
+  receiptFromRow,
+  apiKeyFromRow,
+  isKeyId,
+  outboxFromRow,
+  outboxWithSeqs,
+  type ApiKeyRow,
+  type OutboxRow,
   staleVersion,
   trainingSessionFromRow,
   unknownConversation,
@@ -20,16 +27,24 @@ import {
   type MessageRow,
 } from './records.ts';
 import {
-  StoreConflictError,
+  KEY_ID_LENGTH,
+  UnavailableError,
+  type ApiKeyRecord,
+  type KeyAccess,
   type CommitTurn,
   type ConversationRecord,
   type NewEvent,
   type NewMessage,
-  type NewTrainingSession,
-  type SaveTrainingSession,
   type Store,
   type StoredEvent,
   type StoredMessage,
+  type TurnReceipt,
+  type NewOutboxEvent,
+  type OutboxRecord,
+  type OutboxState,
+  StoreConflictError,
+  type NewTrainingSession,
+  type SaveTrainingSession,
   type TrainingSessionRecord,
 } from './types.ts';
 
@@ -40,8 +55,21 @@ type RawConversationRow = Omit<ConversationRow, 'state'> & { state: string | nul
 type RawMessageRow = Omit<MessageRow, 'meta'> & { meta: string };
 type RawEventRow = Omit<EventRow, 'data'> & { data: string };
 type RawTrainingRow = Omit<TrainingSessionRow, 'replies' | 'scorecard'> & { replies: string; scorecard: string | null };
+type RawOutboxRow = Omit<OutboxRow, 'data'> & { data: string };
+
+const parseOutbox = (row: RawOutboxRow): OutboxRecord => outboxFromRow({ ...row, data: JSON.parse(row.data) });
 
 const questionMark = (): string => '?';
+
+/** How long one statement may block the event loop waiting for another program's lock. */
+const BUSY_SLICE_MS = 20;
+
+const isBusy = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+};
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The default store: one SQLite file (better-sqlite3, synchronous API wrapped in promises).
@@ -51,8 +79,14 @@ const questionMark = (): string => '?';
  * process kill -9 but can lose the last acknowledged commits on a power cut or OS crash; FULL
  * fsyncs the WAL on every commit, so nothing the store acknowledged is lost either way. The fsyncs
  * are about a third of a turn's time on this machine (see the bench).
- * Every write runs in a `BEGIN IMMEDIATE` transaction so a second process waits (busy_timeout)
- * instead of failing half-way when it upgrades a read to a write.
+ * Every write runs in a `BEGIN IMMEDIATE` transaction so a second process waits instead of failing
+ * half-way when it upgrades a read to a write.
+ *
+ * Waiting for a lock held by another program: better-sqlite3 is synchronous, so SQLite's own
+ * busy_timeout would freeze the whole event loop (every request, /healthz included) for as long as
+ * it waits. Each statement therefore waits at most BUSY_SLICE_MS inside SQLite; the store then
+ * yields to the event loop and tries again, up to `busyTimeoutMs` in all (default 5 s), after which
+ * the operation fails with UnavailableError (503, Retry-After).
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -60,6 +94,7 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   /** The durability level in force (see the class comment). */
   readonly synchronous: 'full' | 'normal';
+  private readonly busyTimeoutMs: number;
 
   constructor(readonly path: string = DEFAULT_SQLITE_PATH, options: { busyTimeoutMs?: number; synchronous?: 'full' | 'normal' } = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -68,11 +103,33 @@ export class SqliteStore implements Store {
     this.db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
     // Read back from SQLite (1 = NORMAL, 2 = FULL), so what is reported is what runs.
     this.synchronous = this.db.pragma('synchronous', { simple: true }) === 1 ? 'normal' : 'full';
-    this.db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+    this.busyTimeoutMs = Math.trunc(options.busyTimeoutMs ?? 5000);
+    this.db.pragma(`busy_timeout = ${BUSY_SLICE_MS}`);
     this.db.pragma('foreign_keys = ON');
   }
 
+  /**
+   * Runs `work` (synchronous SQLite calls), and while another connection holds the lock, tries
+   * again after a pause that lets other requests run (see the class comment).
+   */
+  private async whenFree<T>(work: () => T): Promise<T> {
+    const deadline = Date.now() + this.busyTimeoutMs;
+    for (;;) {
+      try {
+        return work();
+      } catch (error) {
+        if (!isBusy(error)) throw error;
+        if (Date.now() >= deadline) throw new UnavailableError('store', `SQLite database ${this.path} stayed locked for ${this.busyTimeoutMs} ms`, { cause: error });
+        await sleep(BUSY_SLICE_MS);
+      }
+    }
+  }
+
   async migrate(): Promise<void> {
+    return this.whenFree(() => this.migrateNow());
+  }
+
+  private migrateNow(): void {
     this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
     const upgrade = this.db.transaction(() => {
       const row = this.prepare<[], { v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations').get();
@@ -95,27 +152,47 @@ export class SqliteStore implements Store {
     if (this.db.open) this.db.close();
   }
 
-  async putApiKey(shopId: string, keyHash: string, label = ''): Promise<void> {
-    this
+  async putApiKey(shopId: string, keyHash: string, label = '', access: KeyAccess = { role: 'admin' }): Promise<void> {
+    await this.whenFree(() => this
       .prepare(
-        `INSERT INTO api_keys (key_hash, shop_id, label, created_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (key_hash) DO UPDATE SET shop_id = excluded.shop_id, label = excluded.label`,
+        `INSERT INTO api_keys (key_hash, shop_id, label, created_at, role, agent) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (key_hash) DO UPDATE SET shop_id = excluded.shop_id, label = excluded.label, role = excluded.role, agent = excluded.agent`,
       )
-      .run(keyHash, shopId, label, new Date().toISOString());
+      .run(keyHash, shopId, label, new Date().toISOString(), access.role, access.agent ?? null));
   }
 
   async shopForKeyHash(keyHash: string): Promise<string | undefined> {
-    const row = this.prepare<[string], { shop_id: string }>('SELECT shop_id FROM api_keys WHERE key_hash = ?').get(keyHash);
-    return row?.shop_id;
+    return (await this.apiKeyByHash(keyHash))?.shopId;
+  }
+
+  async apiKeyByHash(keyHash: string): Promise<ApiKeyRecord | undefined> {
+    const row = await this.whenFree(() => this.prepare<[string], ApiKeyRow>('SELECT * FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL').get(keyHash));
+    return row === undefined ? undefined : apiKeyFromRow(row);
+  }
+
+  async listApiKeys(shopId?: string): Promise<ApiKeyRecord[]> {
+    const rows =
+      shopId === undefined
+        ? this.prepare<[], ApiKeyRow>('SELECT * FROM api_keys ORDER BY created_at, key_hash').all()
+        : this.prepare<[string], ApiKeyRow>('SELECT * FROM api_keys WHERE shop_id = ? ORDER BY created_at, key_hash').all(shopId);
+    return rows.map(apiKeyFromRow);
+  }
+
+  async revokeApiKey(id: string, at: string): Promise<number> {
+    if (!isKeyId(id)) return 0;
+    const result = await this.whenFree(() =>
+      this.prepare('UPDATE api_keys SET revoked_at = ? WHERE substr(key_hash, 1, ?) = ? AND revoked_at IS NULL').run(at, KEY_ID_LENGTH, id),
+    );
+    return result.changes;
   }
 
   async openConversation(shopId: string, id: string, buyerId: string, at: string): Promise<ConversationRecord> {
-    this
+    await this.whenFree(() => this
       .prepare(
         `INSERT INTO conversations (shop_id, id, buyer_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (shop_id, id) DO NOTHING`,
       )
-      .run(shopId, id, buyerId, at, at);
+      .run(shopId, id, buyerId, at, at));
     const record = await this.getConversation(shopId, id);
     if (record === undefined) throw unknownConversation(shopId, id);
     return record;
@@ -136,13 +213,17 @@ export class SqliteStore implements Store {
     return rows.map(parseConversation);
   }
 
-  async appendMessage(shopId: string, conversationId: string, message: NewMessage): Promise<StoredMessage> {
+  async appendMessage(shopId: string, conversationId: string, message: NewMessage, also: { events?: NewEvent[]; outbox?: NewOutboxEvent[] } = {}): Promise<StoredMessage> {
     const checked = checkMessage(message);
+    const events = (also.events ?? []).map(checkEvent);
     const append = this.db.transaction(() => {
       this.versionOf(shopId, conversationId);
-      return this.insertMessages(shopId, conversationId, [checked])[0];
+      const stored = this.insertMessages(shopId, conversationId, [checked]);
+      this.insertEvents(shopId, conversationId, events);
+      this.insertOutbox(shopId, outboxWithSeqs(also.outbox ?? [], stored));
+      return stored[0];
     });
-    const stored = append.immediate();
+    const stored = await this.whenFree(() => append.immediate());
     if (stored === undefined) throw new Error('appendMessage stored nothing');
     return stored;
   }
@@ -157,6 +238,12 @@ export class SqliteStore implements Store {
       }
       const stored = this.insertMessages(turn.shopId, turn.conversationId, messages);
       this.insertEvents(turn.shopId, turn.conversationId, events);
+      this.insertOutbox(turn.shopId, outboxWithSeqs(turn.outbox ?? [], stored));
+      if (turn.receipt) {
+        this.prepare(
+          'INSERT INTO turn_receipts (shop_id, conversation_id, client_message_id, answer, reply_seqs, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        ).run(turn.shopId, turn.conversationId, turn.receipt.clientMessageId, JSON.stringify(turn.receipt.answer), JSON.stringify(stored.map((m) => m.seq)), turn.updatedAt);
+      }
       const version = current + 1;
       const state = JSON.stringify(turn.state) ?? null; // undefined state -> NULL
       this.prepare('UPDATE conversations SET state = ?, owner = ?, updated_at = ?, version = ? WHERE shop_id = ? AND id = ?').run(
@@ -169,7 +256,7 @@ export class SqliteStore implements Store {
       );
       return { version, messages: stored };
     });
-    return commit.immediate();
+    return this.whenFree(() => commit.immediate());
   }
 
   async appendEvents(shopId: string, conversationId: string, events: NewEvent[]): Promise<void> {
@@ -178,7 +265,23 @@ export class SqliteStore implements Store {
       this.versionOf(shopId, conversationId);
       this.insertEvents(shopId, conversationId, checked);
     });
-    append.immediate();
+    await this.whenFree(() => append.immediate());
+  }
+
+  async turnReceipt(shopId: string, conversationId: string, clientMessageId: string): Promise<TurnReceipt | undefined> {
+    const row = this
+      .prepare<[string, string, string], { client_message_id: string; answer: string; reply_seqs: string }>(
+        'SELECT client_message_id, answer, reply_seqs FROM turn_receipts WHERE shop_id = ? AND conversation_id = ? AND client_message_id = ?',
+      )
+      .get(shopId, conversationId, clientMessageId);
+    return row === undefined ? undefined : receiptFromRow({ ...row, answer: JSON.parse(row.answer), reply_seqs: JSON.parse(row.reply_seqs) });
+  }
+
+  async messageByClientId(shopId: string, conversationId: string, clientMessageId: string): Promise<StoredMessage | undefined> {
+    const row = this
+      .prepare<[string, string, string], RawMessageRow>('SELECT * FROM messages WHERE shop_id = ? AND conversation_id = ? AND client_message_id = ?')
+      .get(shopId, conversationId, clientMessageId);
+    return row === undefined ? undefined : messageFromRow({ ...row, meta: JSON.parse(row.meta) });
   }
 
   async messages(shopId: string, conversationId: string, options: { afterSeq?: number; limit?: number } = {}): Promise<StoredMessage[]> {
@@ -272,14 +375,66 @@ export class SqliteStore implements Store {
       )
       .get(shopId, conversationId);
     const insert = this.prepare(
-      'INSERT INTO messages (shop_id, conversation_id, seq, role, text, at, agent, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO messages (shop_id, conversation_id, seq, role, text, at, agent, meta, client_message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     let seq = last?.last ?? 0;
     return messages.map((message) => {
       seq += 1;
-      insert.run(shopId, conversationId, seq, message.role, message.text, message.at, message.agent ?? null, JSON.stringify(message.meta));
+      insert.run(shopId, conversationId, seq, message.role, message.text, message.at, message.agent ?? null, JSON.stringify(message.meta), message.clientMessageId ?? null);
       return { ...message, shopId, conversationId, seq };
     });
+  }
+
+  /** Outbox rows, due at once; an event id already there for the same target is skipped. */
+  private insertOutbox(shopId: string, events: readonly Omit<NewOutboxEvent, 'messageIndex'>[]): void {
+    const insert = this.prepare(
+      `INSERT INTO outbox (shop_id, event_id, type, target, conversation_id, data, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (shop_id, event_id, target) DO NOTHING`,
+    );
+    for (const e of events) insert.run(shopId, e.eventId, e.type, e.target, e.conversationId, JSON.stringify(e.data), e.createdAt, e.createdAt);
+  }
+
+  async enqueueOutbox(shopId: string, events: NewOutboxEvent[]): Promise<void> {
+    const enqueue = this.db.transaction(() => this.insertOutbox(shopId, outboxWithSeqs(events, [])));
+    await this.whenFree(() => enqueue.immediate());
+  }
+
+  async claimOutbox(now: string, leaseUntil: string, limit: number): Promise<OutboxRecord[]> {
+    const claim = this.db.transaction(() =>
+      this.prepare<[string, string, number], RawOutboxRow>(
+        `UPDATE outbox SET next_attempt_at = ? WHERE id IN (
+           SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?
+         ) RETURNING *`,
+      ).all(leaseUntil, now, limit),
+    );
+    const rows = await this.whenFree(() => claim.immediate());
+    return rows.map(parseOutbox).sort((a, b) => a.id - b.id);
+  }
+
+  async settleOutbox(id: number, outcome: { state: OutboxState; at: string; nextAttemptAt?: string; error?: string }): Promise<void> {
+    await this.whenFree(() =>
+      this.prepare(
+        `UPDATE outbox SET state = ?, attempts = attempts + 1, next_attempt_at = COALESCE(?, next_attempt_at), last_error = ?,
+           delivered_at = CASE WHEN ? = 'delivered' THEN ? ELSE delivered_at END WHERE id = ?`,
+      ).run(outcome.state, outcome.nextAttemptAt ?? null, outcome.error ?? null, outcome.state, outcome.at, id),
+    );
+  }
+
+  async listOutbox(shopId: string, state: OutboxState, limit: number): Promise<OutboxRecord[]> {
+    return this.prepare<[string, string, number], RawOutboxRow>('SELECT * FROM outbox WHERE shop_id = ? AND state = ? ORDER BY id DESC LIMIT ?')
+      .all(shopId, state, limit)
+      .map(parseOutbox);
+  }
+
+  async requeueOutbox(shopId: string, eventId: string, at: string): Promise<number> {
+    const result = await this.whenFree(() =>
+      this.prepare(`UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ? WHERE shop_id = ? AND event_id = ? AND state = 'dead'`).run(at, shopId, eventId),
+    );
+    return result.changes;
+  }
+
+  async hasOutboxEvent(shopId: string, eventId: string): Promise<boolean> {
+    return this.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM outbox WHERE shop_id = ? AND event_id = ?').get(shopId, eventId)!.n > 0;
   }
 
   private insertEvents(shopId: string, conversationId: string, events: ReturnType<typeof checkEvent>[]): void {

@@ -25,15 +25,25 @@ export const ConversationRecordSchema = z.object({
 });
 export type ConversationRecord = z.infer<typeof ConversationRecordSchema>;
 
+/**
+ * Text every store can keep: no NUL (PostgreSQL's text and jsonb refuse it) and no lone UTF-16
+ * surrogate (not valid Unicode; PostgreSQL refuses it, SQLite would store mangled bytes).
+ */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const isStorableText = (text: string): boolean => !UNSTORABLE.test(text);
+export const StorableTextSchema = z.string().refine(isStorableText, 'contains NUL or a lone surrogate');
+
 export const MessageRoleSchema = z.enum(['buyer', 'bot', 'agent']);
 export type MessageRole = z.infer<typeof MessageRoleSchema>;
 
 export const NewMessageSchema = z.object({
   role: MessageRoleSchema,
-  text: z.string(),
+  text: StorableTextSchema,
   at: z.string(),
   /** The agent's name for `agent` messages. */
-  agent: z.string().optional(),
+  agent: StorableTextSchema.optional(),
+  /** The channel's own id of a buyer message (idempotent retries); unique per conversation. */
+  clientMessageId: z.string().min(1).max(128).optional(),
   /** Role-specific details: intent/confidence (buyer), scriptId/delivery/source (bot), lint findings (agent). */
   meta: z.record(z.string(), z.unknown()).default({}),
 });
@@ -111,9 +121,98 @@ export interface SaveTrainingSession {
   scorecard?: unknown;
 }
 
+/**
+ * The database or Redis cannot answer right now (connection refused or lost, server shutting down,
+ * SQLite file locked by another program for too long). The server answers 503 with Retry-After:
+ * nothing was acknowledged, so the client may retry.
+ */
+export class UnavailableError extends Error {
+  override readonly name = 'UnavailableError';
+  constructor(
+    readonly service: 'store' | 'redis',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Where the store and the coordination report what happens outside any request (a lost idle connection). */
+export type ErrorSink = (message: string, fields: Record<string, unknown>) => void;
+
+/** Used when the caller gives no sink: one JSON line on stderr, like the server's logger. */
+export const stderrSink: ErrorSink = (message, fields) =>
+  process.stderr.write(`${JSON.stringify({ level: 'error', time: new Date().toISOString(), message, ...fields })}\n`);
+
+/**
+ * What an API key may do: `gateway` (the marketplace channel: posts buyer messages), `agent` (one
+ * human agent of the shop, bound to one name of shop.agents), `admin` (everything: keys,
+ * notebooks, the shop, acting as any of the shop's agents).
+ */
+export const KeyRoleSchema = z.enum(['gateway', 'agent', 'admin']);
+export type KeyRole = z.infer<typeof KeyRoleSchema>;
+
+export interface KeyAccess {
+  role: KeyRole;
+  /** The agent name an `agent` key acts as. */
+  agent?: string;
+}
+
+export interface ApiKeyRecord extends KeyAccess {
+  /** The first 12 hex digits of the key's SHA-256: shown by `kefu keys list`, used to revoke. */
+  id: string;
+  shopId: string;
+  label: string;
+  createdAt: string;
+  revokedAt?: string;
+}
+
+/** Key ids are this many hex digits of the hash. */
+export const KEY_ID_LENGTH = 12;
+
 /** Raised when a commit carries a stale version or the conversation is unknown. */
 export class StoreConflictError extends Error {
   override readonly name = 'StoreConflictError';
+}
+
+/**
+ * What a buyer turn answered, kept with the turn so that a retry with the same client message id
+ * gets the same answer. `replySeqs` are the seqs the turn's messages got in the commit.
+ */
+export interface TurnReceipt {
+  clientMessageId: string;
+  answer: Record<string, unknown>;
+  replySeqs: number[];
+}
+
+/**
+ * An event for the shop's channel, written to the outbox in the transaction that produced it and
+ * delivered afterwards (at least once, same `eventId` on every attempt).
+ */
+export interface NewOutboxEvent {
+  /** Stable across attempts; the receiver de-duplicates on it. */
+  eventId: string;
+  type: string;
+  /** The webhook URL it goes to (one row per endpoint). */
+  target: string;
+  conversationId: string;
+  data: Record<string, unknown>;
+  createdAt: string;
+  /** Index into the same commit's messages: that message's seq is written into `data.seq`. */
+  messageIndex?: number;
+}
+
+export const OutboxStateSchema = z.enum(['pending', 'delivered', 'dead']);
+export type OutboxState = z.infer<typeof OutboxStateSchema>;
+
+export interface OutboxRecord extends Omit<NewOutboxEvent, 'messageIndex'> {
+  id: number;
+  shopId: string;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError?: string;
+  deliveredAt?: string;
 }
 
 export interface CommitTurn {
@@ -126,6 +225,13 @@ export interface CommitTurn {
   updatedAt: string;
   messages: NewMessage[];
   events: NewEvent[];
+  /**
+   * The answer to the buyer message with this client message id, written in the same transaction
+   * as the replies: either both are stored or neither (see `turnReceipt`).
+   */
+  receipt?: { clientMessageId: string; answer: Record<string, unknown> };
+  /** Events for the shop's channel (webhooks), written in the same transaction. */
+  outbox?: NewOutboxEvent[];
 }
 
 export interface Store {
@@ -136,9 +242,16 @@ export interface Store {
   health(): Promise<void>;
   close(): Promise<void>;
 
-  /** Stores the SHA-256 hex of an API key for a shop (idempotent). */
-  putApiKey(shopId: string, keyHash: string, label?: string): Promise<void>;
+  /** Stores the SHA-256 hex of an API key for a shop (idempotent); the role defaults to admin. */
+  putApiKey(shopId: string, keyHash: string, label?: string, access?: KeyAccess): Promise<void>;
+  /** The shop of a key that is not revoked. */
   shopForKeyHash(keyHash: string): Promise<string | undefined>;
+  /** A key that is not revoked, with its role. */
+  apiKeyByHash(keyHash: string): Promise<ApiKeyRecord | undefined>;
+  /** Every key of a shop (or of all shops), revoked ones included, oldest first. */
+  listApiKeys(shopId?: string): Promise<ApiKeyRecord[]>;
+  /** Revokes the keys whose id (hash prefix, KEY_ID_LENGTH hex digits) is `id`; how many were revoked now. */
+  revokeApiKey(id: string, at: string): Promise<number>;
 
   /** The conversation, creating it for `buyerId` if new. Never changes the buyer of an existing one. */
   openConversation(shopId: string, id: string, buyerId: string, at: string): Promise<ConversationRecord>;
@@ -150,11 +263,35 @@ export interface Store {
    * Appends one message on its own (a buyer's message is stored before the turn runs). Leaves the
    * conversation's version, state and updatedAt alone. StoreConflictError for an unknown conversation.
    */
-  appendMessage(shopId: string, conversationId: string, message: NewMessage): Promise<StoredMessage>;
-  /** One transaction: the replies, the events, the new state/owner, version + 1. */
+  appendMessage(shopId: string, conversationId: string, message: NewMessage, also?: { events?: NewEvent[]; outbox?: NewOutboxEvent[] }): Promise<StoredMessage>;
+  /**
+   * One transaction: the replies, the events, the new state/owner, version + 1, and the turn's
+   * receipt (idempotency). Everything a turn leaves behind goes through this one method, so a
+   * change of how turns commit (batching) carries all of it over together.
+   */
   commitTurn(turn: CommitTurn): Promise<{ version: number; messages: StoredMessage[] }>;
+  /** The stored answer of a committed turn for this client message id, if any. */
+  turnReceipt(shopId: string, conversationId: string, clientMessageId: string): Promise<TurnReceipt | undefined>;
+  /** The buyer message stored with this client message id (stored, maybe not yet answered), if any. */
+  messageByClientId(shopId: string, conversationId: string, clientMessageId: string): Promise<StoredMessage | undefined>;
   /** Appends events outside a turn (agent replies, promises kept, owner changes). StoreConflictError for an unknown conversation. */
   appendEvents(shopId: string, conversationId: string, events: NewEvent[]): Promise<void>;
+
+  /** Adds outbox events on their own (skipping event ids already there for the same target). */
+  enqueueOutbox(shopId: string, events: NewOutboxEvent[]): Promise<void>;
+  /**
+   * Up to `limit` pending outbox rows due at `now`, oldest first, leased until `leaseUntil` (their
+   * nextAttemptAt moves there, so another worker does not take them meanwhile).
+   */
+  claimOutbox(now: string, leaseUntil: string, limit: number): Promise<OutboxRecord[]>;
+  /** Records an attempt: delivered, or failed with the next attempt's time, or dead (given up). */
+  settleOutbox(id: number, outcome: { state: OutboxState; at: string; nextAttemptAt?: string; error?: string }): Promise<void>;
+  /** A shop's outbox rows in one state, newest first. */
+  listOutbox(shopId: string, state: OutboxState, limit: number): Promise<OutboxRecord[]>;
+  /** Puts a shop's dead event (every target) back in line, due at `at` with fresh attempts; how many rows. */
+  requeueOutbox(shopId: string, eventId: string, at: string): Promise<number>;
+  /** Whether an event id is already in the outbox (for any target). */
+  hasOutboxEvent(shopId: string, eventId: string): Promise<boolean>;
 
   /** In seq order: the first `limit` messages with seq > afterSeq (default: all). */
   messages(shopId: string, conversationId: string, options?: { afterSeq?: number; limit?: number }): Promise<StoredMessage[]>;

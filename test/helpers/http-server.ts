@@ -40,7 +40,7 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: { store?: Store; lock?: ConversationLock; bus?: EventBus; liveChannel?: string; clock?: () => Date; app?: AppOptions } = {},
+  options: { store?: Store; lock?: ConversationLock; bus?: EventBus; liveChannel?: string; clock?: () => Date; app?: AppOptions; redisHealth?: () => Promise<void> } = {},
 ): Promise<TestServer> {
   const store = options.store ?? new SqliteStore(':memory:');
   await store.migrate();
@@ -60,6 +60,7 @@ export async function startTestServer(
     metrics: createMetrics(),
     logger: silentLogger,
     presence: await createPresence(bus, clock),
+    ...(options.redisHealth ? { redisHealth: options.redisHealth } : {}),
   };
   const server = createServer(createApp(deps, options.app));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -195,7 +195,7 @@ describe('the request envelope', () => {
     const res = await failing.call('POST', '/api/v1/conversations/c1/messages', { buyerId: anna, text: '在吗' });
     expect(res.status).toBe(500);
     expect(res.body).toEqual({ error: { code: 'internal', message: '服务器内部错误，请稍后再试' } });
-    expect(failing.deps.metrics.httpErrors.get({ code: 'internal' })).toBe(1);
+    expect(await failing.deps.metrics.httpErrors.value({ code: 'internal' })).toBe(1);
     await failing.close();
   });
 
@@ -252,7 +252,7 @@ describe('agents: replies and ownership', () => {
     expect(stored).toMatchObject({ role: 'agent', agent: '小满', text: '你好，保证明天到哦' });
     const [event] = await server.store.events(SHOP, { conversationId: 'c-agent', kinds: ['agent_reply'] });
     expect(event?.data).toMatchObject({ agent: '小满', errorCount: answer.lint.errorCount, points: answer.points });
-    expect(server.deps.metrics.lintViolations.get({ rule: 'polite-you' })).toBeGreaterThan(0);
+    expect(await server.deps.metrics.lintViolations.value({ rule: 'polite-you' })).toBeGreaterThan(0);
   });
 
   it('answers 404 for an agent reply to an unknown or other shop’s conversation, 400 for a bad body', async () => {
@@ -330,7 +330,7 @@ describe('operations: healthz and metrics', () => {
   it('reports health without a key', async () => {
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', store: 'sqlite' });
+    expect(await res.json()).toEqual({ status: 'ok', store: 'sqlite', checks: { store: 'ok' } });
   });
 
   it('exposes the counters in the Prometheus text format without a key', async () => {
@@ -348,7 +348,8 @@ describe('operations: healthz and metrics', () => {
     await broken.store.close();
     const res = await fetch(`${broken.url}/healthz`);
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ error: { code: 'unavailable', message: '数据库不可用' } });
+    expect(res.headers.get('retry-after')).toBe('5');
+    expect(await res.json()).toEqual({ status: 'unavailable', checks: { store: 'down' }, error: { code: 'unavailable', message: '数据库不可用' } });
     await broken.close();
   });
 });
@@ -394,10 +395,10 @@ describe('lint metrics', () => {
     const fresh = await startTestServer();
     try {
       await fresh.call('POST', '/api/v1/lint', { text: '你好' });
-      expect(fresh.deps.metrics.lintViolations.get({ rule: 'polite-you' })).toBe(0);
+      expect(await fresh.deps.metrics.lintViolations.value({ rule: 'polite-you' })).toBe(0);
       await fresh.call('POST', '/api/v1/conversations/c1/messages', { buyerId: anna, text: '在吗' });
       await fresh.call('POST', '/api/v1/conversations/c1/agent-replies', { agent: '小满', text: '你好' });
-      expect(fresh.deps.metrics.lintViolations.get({ rule: 'polite-you' })).toBe(1);
+      expect(await fresh.deps.metrics.lintViolations.value({ rule: 'polite-you' })).toBe(1);
     } finally {
       await fresh.close();
     }

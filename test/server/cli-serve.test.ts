@@ -53,7 +53,7 @@ describe('kefu keys create', () => {
     expect(run.code).toBe(0);
     const key = run.stdout.trim();
     expect(key).toMatch(/^kefu_[\w-]{43}$/);
-    expect(run.stderr).toContain('已为店铺 nuanyang-flagship 生成 API 密钥');
+    expect(run.stderr).toContain('已为店铺 nuanyang-flagship 生成管理员密钥');
     const again = (await runCli(['keys', 'create', '--shop', 'nuanyang-flagship', '--db', `sqlite:${db}`])).stdout.trim();
     expect(again).not.toBe(key);
 
@@ -73,9 +73,8 @@ describe('kefu keys create', () => {
   it.each([
     [['keys'], '缺少子命令'],
     [['keys', 'delete'], '未知的子命令 "delete"'],
-    [['keys', 'create'], '缺少 --shop'],
     [['keys', 'create', '--shop', 'a b'], '店铺ID格式有误'],
-    [['keys', 'create', '--shop', 'x', '--db', 'oracle://x'], '不支持的数据库地址'],
+    [['keys', 'create', '--db', 'oracle://x'], '不支持的数据库地址'],
   ])('refuses %j with exit code 2', async (args, message) => {
     const run = await runCli(args, '', { KEFU_DATA_DIR: dir });
     expect(run.code).toBe(2);

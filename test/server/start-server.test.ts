@@ -25,7 +25,7 @@ describe('startServer', () => {
     const shopFile = join(dir, 'shop.yaml');
     writeFileSync(shopFile, readFileSync(DEMO_SHOP_PATH, 'utf8').replace(/^id: nuanyang-flagship$/m, 'id: my-shop').replace(/^name: .*$/m, 'name: 我的小店'));
     const db = `sqlite:${join(dir, 'shop.db')}`;
-    const key = (await runCli(['keys', 'create', '--shop', 'my-shop', '--db', db])).stdout.trim();
+    const key = (await runCli(['keys', 'create', '--shop', 'my-shop', '--shop-file', shopFile, '--db', db])).stdout.trim();
     const server = await startServer({ port: 0, host: '127.0.0.1', databaseUrl: db, shopPath: shopFile, dataDir: dir, logger: silentLogger });
     try {
       expect(server.shop.name).toBe('我的小店');
@@ -54,17 +54,24 @@ describe('startServer', () => {
   });
 
   it.skipIf(!redis)('shares agents’ presence between instances over Redis', async () => {
-    const options = { port: 0, host: '127.0.0.1', redisUrl: TEST_REDIS_URL, dataDir: dir, logger: silentLogger };
-    const a = await startServer({ ...options, databaseUrl: `sqlite:${join(dir, 'presence-a.db')}` });
-    const b = await startServer({ ...options, databaseUrl: `sqlite:${join(dir, 'presence-b.db')}` });
+    // A name of this run only (other runs share the Redis), and it must be one of the shop's agents.
     const agent = `测试客服${process.pid}`;
-    const headers = { authorization: 'Bearer kefu-demo-key', 'content-type': 'application/json' };
+    const shopPath = join(dir, 'presence-shop.yaml');
+    writeFileSync(shopPath, readFileSync(DEMO_SHOP_PATH, 'utf8').replace(/^agents: \[(.*)\]$/m, `agents: [$1, ${agent}]`));
+    const options = { port: 0, host: '127.0.0.1', redisUrl: TEST_REDIS_URL, dataDir: dir, logger: silentLogger, shopPath };
+    const dbs = ['presence-a.db', 'presence-b.db'].map((name) => `sqlite:${join(dir, name)}`);
+    const key = (await runCli(['keys', 'create', '--shop-file', shopPath, '--db', dbs[0]!])).stdout.trim();
+    const a = await startServer({ ...options, databaseUrl: dbs[0]! });
+    const b = await startServer({ ...options, databaseUrl: dbs[1]! });
+    const keyB = (await runCli(['keys', 'create', '--shop-file', shopPath, '--db', dbs[1]!])).stdout.trim();
+    const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+    const headersB = { authorization: `Bearer ${keyB}` };
     try {
       await fetch(`${a.url}/api/v1/agents/presence`, { method: 'POST', headers, body: JSON.stringify({ agent, online: true }) });
       let seen: string[] = [];
       for (let i = 0; i < 50 && !seen.includes(agent); i++) {
         await new Promise((r) => setTimeout(r, 20));
-        seen = ((await (await fetch(`${b.url}/api/v1/agents/online`, { headers })).json()) as { online: string[] | null }).online ?? [];
+        seen = ((await (await fetch(`${b.url}/api/v1/agents/online`, { headers: headersB })).json()) as { online: string[] | null }).online ?? [];
       }
       expect(seen).toContain(agent);
     } finally {
@@ -122,6 +129,28 @@ describe('startServer', () => {
     } finally {
       await server.close();
       await fake.close();
+    }
+  });
+});
+
+describe('startServer request timeouts', () => {
+  it('a body shorter than its Content-Length is answered (408) and closed instead of hanging', async () => {
+    const { connect } = await import('node:net');
+    const server = await startServer({ port: 0, host: '127.0.0.1', databaseUrl: 'sqlite::memory:', dataDir: dir, logger: silentLogger, requestTimeoutMs: 600 });
+    try {
+      const started = Date.now();
+      const answer = await new Promise<string>((resolve) => {
+        const socket = connect(server.port, '127.0.0.1', () => {
+          socket.write('POST /api/v1/conversations/c1/messages HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer kefu-demo-key\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"buyerId":');
+        });
+        let data = '';
+        socket.on('data', (c: Buffer) => (data += c.toString()));
+        socket.on('close', () => resolve(data));
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 408/);
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      await server.close();
     }
   });
 });

@@ -45,6 +45,56 @@ export function runStoreContract(
       };
     }
 
+    it('keeps a turn receipt with the commit and finds a buyer message by its client id', async () => {
+      await store.openConversation(shop, 'c1', 'buyer-1', at(0));
+      const buyer = await store.appendMessage(shop, 'c1', { role: 'buyer', text: '在吗', at: at(0), clientMessageId: 'm-1' });
+      expect(await store.messageByClientId(shop, 'c1', 'm-1')).toEqual(buyer);
+      expect(await store.messageByClientId(shop, 'c1', 'm-2')).toBeUndefined();
+      expect(await store.turnReceipt(shop, 'c1', 'm-1')).toBeUndefined();
+      await store.commitTurn(turn('c1', 0, { receipt: { clientMessageId: 'm-1', answer: { replies: [{ text: '您好' }] } } }));
+      expect(await store.turnReceipt(shop, 'c1', 'm-1')).toEqual({ clientMessageId: 'm-1', answer: { replies: [{ text: '您好' }] }, replySeqs: [2] });
+      // The same client id twice in one conversation is refused by the store itself.
+      await expect(store.appendMessage(shop, 'c1', { role: 'buyer', text: '在吗', at: at(1), clientMessageId: 'm-1' })).rejects.toThrow();
+      // A stale commit leaves no receipt behind.
+      await expect(store.commitTurn(turn('c1', 0, { receipt: { clientMessageId: 'm-9', answer: {} } }))).rejects.toBeInstanceOf(StoreConflictError);
+      expect(await store.turnReceipt(shop, 'c1', 'm-9')).toBeUndefined();
+    });
+
+    it('writes outbox rows in the turn commit (or not at all), claims, settles and lists them', async () => {
+      await store.openConversation(shop, 'c1', 'buyer-1', at(0));
+      await store.appendMessage(shop, 'c1', { role: 'buyer', text: '在吗', at: at(0) });
+      const event = { eventId: 'evt-1', type: 'reply.created', target: 'http://hook/a', conversationId: 'c1', data: { text: '您好' }, createdAt: at(1), messageIndex: 0 };
+      await expect(store.commitTurn(turn('c1', 5, { outbox: [event] }))).rejects.toBeInstanceOf(StoreConflictError);
+      expect(await store.claimOutbox(at(59), at(59), 10)).toEqual([]);
+      await store.commitTurn(turn('c1', 0, { outbox: [event, { ...event, target: 'http://hook/b' }] }));
+      const claimed = (await store.claimOutbox(at(2), at(30), 10)).filter((r) => r.shopId === shop);
+      expect(claimed.map((r) => [r.eventId, r.target, r.data.seq, r.state, r.attempts])).toEqual([
+        ['evt-1', 'http://hook/a', 2, 'pending', 0],
+        ['evt-1', 'http://hook/b', 2, 'pending', 0],
+      ]);
+      // Leased: not claimed again before the lease ends.
+      expect((await store.claimOutbox(at(3), at(31), 10)).filter((r) => r.shopId === shop)).toEqual([]);
+      await store.settleOutbox(claimed[0]!.id, { state: 'delivered', at: at(4) });
+      await store.settleOutbox(claimed[1]!.id, { state: 'dead', at: at(4), error: 'HTTP 500' });
+      expect((await store.listOutbox(shop, 'dead', 10)).map((r) => [r.target, r.attempts, r.lastError])).toEqual([['http://hook/b', 1, 'HTTP 500']]);
+      expect((await store.listOutbox(shop, 'delivered', 10))[0]?.deliveredAt).toBe(at(4));
+      // A dead event goes back in line with fresh attempts; a delivered one stays delivered.
+      expect(await store.requeueOutbox(shop, 'evt-1', at(5))).toBe(1);
+      expect((await store.listOutbox(shop, 'pending', 10)).map((r) => [r.target, r.attempts, r.nextAttemptAt])).toEqual([['http://hook/b', 0, at(5)]]);
+      await store.settleOutbox(claimed[1]!.id, { state: 'delivered', at: at(6) });
+      // The same event id for the same target is stored once.
+      await store.enqueueOutbox(shop, [{ ...event, messageIndex: undefined, data: {} }]);
+      expect(await store.hasOutboxEvent(shop, 'evt-1')).toBe(true);
+      expect((await store.listOutbox(shop, 'pending', 10)).length).toBe(0);
+    });
+
+    it('refuses NUL and lone surrogates in message text', async () => {
+      await store.openConversation(shop, 'c1', 'buyer-1', at(0));
+      await expect(store.appendMessage(shop, 'c1', { role: 'buyer', text: 'a\u0000b', at: at(0) })).rejects.toThrow();
+      await expect(store.appendMessage(shop, 'c1', { role: 'buyer', text: 'a\ud800', at: at(0) })).rejects.toThrow();
+      expect(await store.messages(shop, 'c1')).toEqual([]);
+    });
+
     it('migrates twice without losing data', async () => {
       await store.openConversation(shop, 'c1', 'buyer-1', at(0));
       await store.migrate();

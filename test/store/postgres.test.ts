@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { postgresMigrations } from '../../src/store/migrations/postgres.ts';
 import { afterAll, describe, expect, it } from 'vitest';
+import { postgresMigrations } from '../../src/store/migrations/postgres.ts';
 import { PostgresStore } from '../../src/store/postgres.ts';
 import { postgresAvailable, TEST_DATABASE_URL } from '../helpers/services.ts';
 import { runStoreContract } from './contract.ts';

@@ -49,7 +49,51 @@ export const postgresMigrations: readonly string[] = [
   CREATE INDEX events_kind_at ON events (shop_id, kind, at);
   CREATE INDEX events_conversation ON events (shop_id, conversation_id);
   `,
-  // Version 2: the trainer's practice sessions (issue 13).
+  // 2: idempotent turns. A buyer message may carry the channel's id; the turn's answer is kept
+  // with the commit so a retry gets it back instead of a second turn.
+  `
+  ALTER TABLE messages ADD COLUMN client_message_id TEXT;
+  CREATE UNIQUE INDEX messages_client_id ON messages (shop_id, conversation_id, client_message_id) WHERE client_message_id IS NOT NULL;
+
+  CREATE TABLE turn_receipts (
+    shop_id           TEXT NOT NULL,
+    conversation_id   TEXT NOT NULL,
+    client_message_id TEXT NOT NULL,
+    answer            JSONB NOT NULL,
+    reply_seqs        JSONB NOT NULL,
+    created_at        TEXT NOT NULL,
+    PRIMARY KEY (shop_id, conversation_id, client_message_id)
+  );
+  `,
+  // 3: key roles (existing keys stay admin: they could do everything before) and revocation.
+  `
+  ALTER TABLE api_keys ADD COLUMN role TEXT NOT NULL DEFAULT 'admin';
+  ALTER TABLE api_keys ADD COLUMN agent TEXT;
+  ALTER TABLE api_keys ADD COLUMN revoked_at TEXT;
+  CREATE INDEX api_keys_shop ON api_keys (shop_id);
+  `,
+  // 4: the outbox of events for the shops' webhooks (written in the turn's transaction).
+  `
+  CREATE TABLE outbox (
+    id              BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    shop_id         TEXT NOT NULL,
+    event_id        TEXT NOT NULL,
+    type            TEXT NOT NULL,
+    target          TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    data            JSONB NOT NULL,
+    created_at      TEXT NOT NULL,
+    state           TEXT NOT NULL DEFAULT 'pending',
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    last_error      TEXT,
+    delivered_at    TEXT,
+    UNIQUE (shop_id, event_id, target)
+  );
+  CREATE INDEX outbox_due ON outbox (state, next_attempt_at);
+  CREATE INDEX outbox_shop_state ON outbox (shop_id, state);
+  `,
+  // Version 5: the trainer's practice sessions (issue 13).
   `
   CREATE TABLE training_sessions (
     shop_id    TEXT NOT NULL,
