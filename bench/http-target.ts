@@ -16,12 +16,14 @@ import { loadDemoShop } from '../src/shop/load.ts';
 import { openStore } from '../src/store/open.ts';
 import { PostgresStore } from '../src/store/postgres.ts';
 import type { Store } from '../src/store/types.ts';
+import { minimalBotApp } from './minimal-bot.ts';
 
 /**
  * A server for the HTTP bench, in its own process so the load generator does not share its CPU:
  *   bare                      express hello-world (the baseline)
  *   kefu sqlite:<file>        the kefu app as `kefu serve` builds it, on SQLite
  *   kefu postgres://… schema  the same on a PostgreSQL schema (dropped by the bench afterwards)
+ *   peer <file>               the minimal NLP.js + SQLite bot (bench/minimal-bot.ts)
  * Prints `PORT <n>` once listening; exits on SIGTERM.
  */
 const [mode, url, schema] = process.argv.slice(2);
@@ -48,7 +50,7 @@ function bareApp(): express.Express {
   return app;
 }
 
-const app = mode === 'bare' ? bareApp() : await kefuApp();
+const app = mode === 'bare' ? bareApp() : mode === 'peer' ? await minimalBotApp(url ?? 'peer.db') : await kefuApp();
 const server = createServer(app);
 server.listen(0, '127.0.0.1', () => process.stdout.write(`PORT ${(server.address() as AddressInfo).port}\n`));
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -286,6 +286,7 @@ const ATTRIBUTE_WORDS: Record<string, readonly string[]> = {
   保存: ['保存', '储存', '存放', '冷藏'],
   过敏: ['过敏', '致敏'],
   配料: ['配料', '原料', '添加剂'],
+  填充: ['填充', '绒子', '白鸭绒', '鸭绒', '鹅绒', '含绒', '充绒'],
 };
 
 const related = (a: string, b: string): boolean => a.includes(b) || b.includes(a);

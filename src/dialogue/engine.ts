@@ -12,7 +12,7 @@ import type { Order, OrderProvider } from '../orders/schema.ts';
 import { isWithinWorkingHours } from '../shop/hours.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import type { Product, Shop } from '../shop/schema.ts';
-import { bareNumberOf } from '../../flows/presale-helpers.ts';
+import { askedAttributes, bareNumberOf } from '../../flows/presale-helpers.ts';
 import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runMachine, statePath, type FlowName } from './flows.ts';
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext } from './lint-context.ts';
@@ -174,6 +174,18 @@ function productScores(shop: Shop, text: string): number[] {
   return words.map((set) => [...set].reduce((sum, w) => (said.has(w) ? sum + 1 / spread.get(w)! : sum), 0));
 }
 
+/** Words for a kind of product the shop has several of: "那件外套" may be the coat or the down jacket. */
+const KINDS: readonly [RegExp, RegExp][] = [
+  [/外套|外衣/u, /大衣|羽绒服/u],
+  [/零食|吃的/u, /山核桃|鲜花饼/u],
+];
+
+function productsOfKind(shop: Shop, text: string): Product[] {
+  const plain = normalizeSameLength(text);
+  const kind = KINDS.find(([word]) => word.test(plain));
+  return kind === undefined ? [] : shop.products.filter((p) => kind[1].test(p.name));
+}
+
 export function findProduct(shop: Shop, text: string, lastId: string | undefined, among?: readonly string[]): Product | undefined {
   // Answering "which of these?": only the products just named count ("女款的" among two jeans).
   const picked = among === undefined ? undefined : pickAmong(shop, text, among);
@@ -182,6 +194,8 @@ export function findProduct(shop: Shop, text: string, lastId: string | undefined
   const best = Math.max(0, ...scores);
   const winners = scores.filter((x) => x === best).length;
   if (best >= 1 && winners === 1) return shop.products[scores.indexOf(best)];
+  // A kind the shop has several of ("外套"): none is known — the flow asks which, naming them.
+  if (best < 1 && productsOfKind(shop, text).length > 1) return undefined;
   // The buyer named a product the shop has twice (牛仔裤: women's and men's): none is known,
   // and the last one is not it either — the flow asks which.
   if (best >= 1) return undefined;
@@ -193,7 +207,9 @@ export function productCandidates(shop: Shop, text: string): Product[] {
   const scores = productScores(shop, text);
   const best = Math.max(0, ...scores);
   const tied = shop.products.filter((_, i) => scores[i] === best);
-  return best >= 1 && tied.length > 1 ? tied : [];
+  if (best >= 1) return tied.length > 1 ? tied : [];
+  const ofKind = productsOfKind(shop, text);
+  return ofKind.length > 1 ? ofKind : [];
 }
 
 const candidateIds = (shop: Shop, names: readonly string[]): string[] => shop.products.filter((p) => names.includes(p.shortName ?? p.name)).map((p) => p.id);
@@ -518,6 +534,8 @@ export async function respond(
   else if (candidates.length > 0) facts.productCandidates = candidates.map((p) => p.shortName ?? p.name);
   // The answer to "which product?" goes on with the flow that asked (only a product the message names counts).
   const resume = resumedAsk(state.pendingAsk, classification, findProduct(shop, message.text, undefined, state.pendingAsk?.candidates) !== undefined);
+  // "绒子是白鸭绒吗": an attribute of the product talked about, whatever the classifier made of it.
+  if (classification.intent === 'other' && product !== undefined && askedAttributes(product, normalizeSameLength(message.text)).found.length > 0) classification.intent = 'product_info';
   const intent = resume ? resume.intent : intentForGift(intentForThreat(intentForOrderState(classification.intent, { facts }), message.text), message.text);
   const event: TurnEvent = {
     type: 'TURN',

@@ -64,7 +64,7 @@ export const speaksOfSomeoneElsesPurchase = (text: string): boolean => SOMEONE_E
  * gifts), not a stock or recommendation question — answered from the promotion, never promised.
  */
 const GIFT_WORDS = /袜子|袜|襪|赠品|贈品|送的|赠送|贈送|香薰|试吃装|試吃裝|修剪器/u;
-const GIFT_READS: readonly IntentId[] = ['stock', 'recommend', 'product_info', 'other', 'authenticity'];
+const GIFT_READS: readonly IntentId[] = ['stock', 'recommend', 'other', 'authenticity'];
 
 export function intentForGift(intent: IntentId, text: string): IntentId {
   return GIFT_READS.includes(intent) && GIFT_WORDS.test(normalizeSameLength(text)) ? 'gift' : intent;
