@@ -1,3 +1,4 @@
+import { normalizeSameLength } from '../src/text/normalize.ts';
 import type { Entity } from '../src/nlu/entities/index.ts';
 import type { Order } from '../src/orders/schema.ts';
 import type { Gift, Product, Shop } from '../src/shop/schema.ts';
@@ -109,6 +110,10 @@ export function requestedDiscount(offer: BuyerOffer | null, product: Product): n
   discount = round2(discount);
   return discount > 0 && discount < product.price ? discount : null;
 }
+
+/** "送点什么小东西吧", "再送个袜子呗", "不送我就不买了": a gift demanded as a condition is haggling (seed 002), not a question about gifts. */
+const GIFT_DEMAND = /(?:送|赠|贈|给|給|搭)(?:点|點|个|個|些|我|一)[^吗嗎?？]{0,8}(?:吧|呗|唄|嘛|呀|啊)|不送|送了?我就|送就/u;
+export const demandsGift = (text: string): boolean => GIFT_DEMAND.test(normalizeSameLength(text));
 
 export type DeclineReason = 'already_granted' | 'gifts_exhausted' | 'budget_exhausted' | 'below_floor';
 

@@ -8,6 +8,7 @@ import {
   KINDS_BY_TYPE,
   finalPriceOf,
   asReduction,
+  demandsGift,
   offerFromEntities,
   openOrderFor,
   planConcession,
@@ -56,7 +57,7 @@ const isBargainIntent = (intent: IntentId): boolean => TYPE_OF[intent] !== undef
 /** A bargaining turn: a bargain_* intent, or a gift asked for as a concession while bargaining. */
 function isBargainingTurn(context: BargainingContext, event: TurnEvent): boolean {
   if (isBargainIntent(event.intent)) return true;
-  return event.intent === 'gift' && (context.requests > 0 || event.secondary.some(isBargainIntent));
+  return event.intent === 'gift' && (context.requests > 0 || event.secondary.some(isBargainIntent) || demandsGift(event.text));
 }
 
 const giftAsk = (event: TurnEvent): boolean => event.intent === 'gift';

@@ -234,7 +234,8 @@ function productInfoAnswer(turn: Turn): Answer {
   if (LOWEST_PRICE_CLAIM.test(turn.event.text)) return { replies: [reply('product_info.price_claim', { shop: turn.event.facts.shop.name })] };
   if (product === undefined) return askProduct(turn);
   if (PRICE_QUESTION.test(turn.event.text)) return { replies: [reply('product_info.price', { product: displayName(product), price: product.price })] };
-  const { found, missing } = askedAttributes(product, turn.event.text);
+  // Attribute words are matched on the simplified text ("保質期" is 保质期).
+  const { found, missing } = askedAttributes(product, normalizeSameLength(turn.event.text));
   const replies = [
     ...found.map((f) => reply('product_info.attribute', { product: displayName(product), attribute: f.attribute, value: f.value })),
     ...missing.map((attribute) => reply('product_info.missing_attribute', { product: displayName(product), attribute })),

@@ -13,6 +13,7 @@ import { isWithinWorkingHours } from '../shop/hours.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import type { Product, Shop } from '../shop/schema.ts';
 import { askedAttributes, bareNumberOf } from '../../flows/presale-helpers.ts';
+import { demandsGift } from '../../flows/bargaining-policy.ts';
 import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runMachine, statePath, type FlowName } from './flows.ts';
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext } from './lint-context.ts';
@@ -293,8 +294,8 @@ const initialStateOf = (name: FlowName): string => {
  * Where an intent goes in this conversation: a gift asked for once bargaining has started is a
  * concession request (the bargaining flow's gift_ask), not a pre-sale question.
  */
-export function routeInConversation(intent: IntentId, flows: ConversationState['flows'], initialBargaining: string): Route {
-  if (intent === 'gift' && flowStarted(flows.bargaining, initialBargaining)) return 'bargaining';
+export function routeInConversation(intent: IntentId, flows: ConversationState['flows'], initialBargaining: string, text = ''): Route {
+  if (intent === 'gift' && (flowStarted(flows.bargaining, initialBargaining) || demandsGift(text))) return 'bargaining';
   return routeFor(intent);
 }
 
@@ -426,7 +427,7 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
   ];
   asks.forEach((intent, index) => {
     if (index === 0 && primaryDone) return;
-    const name = index === 0 && resume ? resume.flow : answersBodyQuestion(intent, event, state.flows) ? 'presale' : routeOf(intent);
+    const name = index === 0 && resume ? resume.flow : answersBodyQuestion(intent, event, state.flows) ? 'presale' : index === 0 ? route : routeOf(intent);
     if (!isFlowName(name)) {
       if (index === 0 && name === 'social') {
         if (intent === 'thanks_bye') out.replies.push({ scriptId: 'common.thanks', params: {} });
@@ -475,6 +476,23 @@ async function withRephrasing(
   if (result.source === 'script') return [{ ...first, ...(result.fallbackReason ? { fallbackReason: result.fallbackReason } : {}) }, ...rest];
   const rephrased: ReplyCandidate = { text: result.text, scriptId: first.scriptId, lint: input.gate.lint(result.text), source: 'llm' };
   return delivery === 'send' ? [rephrased] : [first, rephrased, ...rest].slice(0, Math.max(replies.length, 2));
+}
+
+/**
+ * "我们公司要采购三件大衣，量大能优惠吗": a purchase at or above the large-order threshold asked about
+ * before ordering (quantity × price, or a company's bulk purchase), for a senior agent (seed 003).
+ */
+const QUANTITY = /([0-9]{1,4}|[两二三四五六七八九十百几]{1,3})\s*(?:件|条|條|个|個|盒|袋|箱|套|双|雙)/u;
+const BULK = /采购|採購|批发|批發|团购|團購|公司.{0,4}(?:买|買|要|订|訂)|量大|大批/u;
+const CN_COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 几: 3 };
+
+export function bulkPurchase(text: string, product: Product | undefined, threshold: number): boolean {
+  const plain = normalizeSameLength(text);
+  if (product === undefined) return false;
+  const m = QUANTITY.exec(plain);
+  const count = m === null ? 0 : /^\d+$/.test(m[1]!) ? Number(m[1]) : (CN_COUNT[m[1]!] ?? 0);
+  if (count > 1 && count * product.price >= threshold) return true;
+  return BULK.test(plain) && count !== 1;
 }
 
 /** Questions the order itself answers (its refund state, its tracking): never a progress answer instead. */
@@ -546,7 +564,7 @@ export async function respond(
     entities: resume?.text === undefined ? classification.entities : [...deps.classifier.classify(resume.text).entities, ...classification.entities],
     facts,
   };
-  const route = routeInConversation(event.intent, state.flows, initialStateOf('bargaining'));
+  const route = routeInConversation(event.intent, state.flows, initialStateOf('bargaining'), message.text);
   const waiting = resume ? undefined : waitingFlowFor(state, event, route, classification.confidence);
   // Unsure between two flows, nothing waiting for an answer: ask rather than act on a guess.
   // "改好了没", "几天能有结果": the case already taken on, not the case again.
@@ -558,7 +576,7 @@ export async function respond(
   const namedIds = classification.entities.flatMap((e) => (e.type === 'order_id' ? [e.value] : []));
   // The order flows refuse someone else's order id themselves; any other reading gets the same refusal here.
   const foreignId = namedIds.length > 0 && !namedIds.some((id) => allOrders.some((o) => o.id === id)) && !isPostSale(event.intent) && event.intent !== 'order_placed';
-  const someoneElse = (isPostSale(event.intent) && asksAboutSomeoneElsesOrder(message.text)) || speaksOfSomeoneElsesPurchase(message.text);
+  const someoneElse = ((isPostSale(event.intent) || event.intent === 'other') && asksAboutSomeoneElsesOrder(message.text)) || speaksOfSomeoneElsesPurchase(message.text);
   const privacy = resume === undefined && waiting === undefined && (someoneElse || foreignId);
   // A reading that continues the topic just discussed is no guess.
   const unsure = resume === undefined && waiting === undefined && event.intent === classification.intent && route !== lastRoute;
@@ -572,9 +590,8 @@ export async function respond(
   const largeOrder =
     waiting === undefined &&
     clarify === null &&
-    (event.intent === 'order_placed' || route === 'bargaining') &&
-    openOrder !== undefined &&
-    openOrder.total >= shop.largeOrderThreshold;
+    (((event.intent === 'order_placed' || route === 'bargaining') && openOrder !== undefined && openOrder.total >= shop.largeOrderThreshold) ||
+      (!isPostSale(event.intent) && !ORDER_POINTER.test(message.text) && bulkPurchase(message.text, facts.product, shop.largeOrderThreshold)));
 
   const orchestrator = restoreOrchestrator(state);
   orchestrator.send({ type: 'TURN', intent: event.intent, largeOrder, ...(message.mode ? { mode: message.mode } : {}) });

@@ -35,7 +35,7 @@ const names = {
   address: (text: string) => addressFromText(text) !== null || /[省市区縣县镇].{0,12}(?:路|街|道|号|號|村|小区|大厦|大廈)/u.test(text),
 };
 
-const HAGGLE = words(/便宜|(?<!多)少|贵|貴|优惠|優惠|折|价|價|钱|錢|块|塊|元|包邮|包郵|送点|送點|抹|砍|最低|预算|預算|学生|學生|穷|窮|只剩|不够|不夠|手头|手頭|没钱|沒錢|工资|工資|月底|生活费|生活費|零花|囊中|别家|別家|人家|其他家|以后|以後|常来|常來|介绍|介紹|回头客|回頭客|就拍|就买|就付|[0-9]{2,}/u);
+const HAGGLE = words(/想想办法|想办法|想辦法|通融|帮帮忙|幫幫忙|送点|送點|便宜|(?<!多)少|贵|貴|优惠|優惠|折|价|價|钱|錢|块|塊|元|包邮|包郵|送点|送點|抹|砍|最低|预算|預算|学生|學生|穷|窮|只剩|不够|不夠|手头|手頭|没钱|沒錢|工资|工資|月底|生活费|生活費|零花|囊中|别家|別家|人家|其他家|以后|以後|常来|常來|介绍|介紹|回头客|回頭客|就拍|就买|就付|[0-9]{2,}/u);
 
 /** What a message must say for an intent to be read (intents not listed need nothing in particular). */
 const CUES: Partial<Record<IntentId, Cue>> = {
@@ -55,10 +55,11 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   cancel_order: words(/取消|不要了|不想要|不买了|不買了|退款|退个款|退個款|退钱|退錢|撤/u),
   size_advice: words(/码|碼|尺寸|身高|体重|體重|斤|kg|cm|公斤|米[0-9一二三四五六七八九]|穿.{0,2}(?:多大|哪个|哪個|什么|什麼)|合身|偏大|偏小|大小/u),
   authenticity: words(/正品|真的|真货|真貨|假|原装|原裝|官方|授权|授權|专柜|專櫃|品牌/u),
-  hesitation: words(/考虑|考慮|看看|想想|犹豫|猶豫|等等|再说|再說|纠结|糾結|商量|商量/u),
+  hesitation: words(/考虑|考慮|看看|想想(?!办法|辦法)|犹豫|猶豫|等等|再说|再說|纠结|糾結|商量|商量/u),
   order_placed: words(/拍了|拍下|拍好|付了|付款了|付好|下单了|下單了|下好|已付|买了|買了|已经拍|已經拍|去付|现在付|現在付|这就付|這就付|马上付|馬上付|去拍|这就拍|這就拍/u),
   complaint: words(/怎么回事|怎麼回事|半天不回|不回复|不回覆|不理人|没人理|沒人理|投诉|投訴|差评|差評|举报|舉報|垃圾|骗|騙|气死|氣死|什么破|什麼破|服了|无语|無語|坑|恶心|噁心|态度|態度|太差|失望/u),
   invoice: words(/票|税|稅|抬头|抬頭/u),
+  logistics_track: words(/到哪|哪里了|哪裡了|哪儿了|哪兒了|物流|快递|快遞|单号|單號|发到|發到|在哪|运到|運到/u),
   recommend: words(/推荐|推薦|哪款|哪个好|哪個好|什么好|什麼好|买啥|買啥|买什么|買什麼|选哪|選哪|适合|適合|搭配|配什么|配什麼|还有什么|還有什麼|有什么.{0,4}(?:款|好)/u),
   stock: words(/补上|補上|什么时候有|什麼時候有|啥时候有|啥時候有|几时有|幾時有|再有|货|貨|库存|庫存|补货|補貨|断货|斷貨|卖完|賣完|售罄|缺|还有吗|還有嗎|还有没有|還有沒有|有没有|有沒有|(?:码|碼|色|味|款|号|號)(?:还)?有(?:吗|嗎|没|沒|的)|有.{0,6}(?:码|碼|色|味|款)|[0-9smlx]码|能买|能買|能拍|有.{1,8}[吗嗎么麼][？?]*$|x*[sl]\b|\bm\b/u),
   human: words(/人工|客服|真人|活人|转|轉|找人|机器|機器|经理|經理|主管|负责人|負責人|老板|老闆|店长|店長|掌柜|掌櫃|人呢|有人|同事|小二/u),
@@ -120,6 +121,9 @@ const TIME_FOLLOW_UP = /^(?:那|大概|大约|大約|一般)?(?:还要|還要|�
 
 /** "想退", "要退", "能退吗": a return asked for. */
 const RETURN_REQUEST = /想退|要退|申请退|申請退|我退|退了吧|能退|可以退|能不能退/u;
+
+/** Questions whose words say what they are even when the classifier ranked them nowhere. */
+const WORDS_ALONE: readonly IntentId[] = ['logistics_track', 'refund_status', 'invoice'];
 
 /** Requests that outrank a status complaint in the same message. */
 const REQUESTS: readonly IntentId[] = ['refund_shipped', 'cancel_order', 'return_dislike', 'exchange', 'address_change'];
@@ -210,7 +214,13 @@ export function understandInContext(classification: Classification, text: string
     if (onTopic !== undefined) ({ intent, confidence } = onTopic);
     else if (implausible) {
       const next = ranked.find((r) => saysSomethingOf(r.intent, plain));
-      ({ intent, confidence } = next === undefined ? { intent: 'other', confidence } : { intent: next.intent, confidence: Math.max(next.confidence, UNSURE_CONFIDENCE) });
+      // Nothing ranked fits the words: a question the words alone say ("…发到哪里了"), else a further ask, else nothing.
+      const byWordsAlone = WORDS_ALONE.find((i) => saysSomethingOf(i, plain));
+      ({ intent, confidence } =
+        next !== undefined ? { intent: next.intent, confidence: Math.max(next.confidence, UNSURE_CONFIDENCE) }
+        : byWordsAlone !== undefined ? { intent: byWordsAlone, confidence: UNSURE_CONFIDENCE }
+        : secondary[0] !== undefined ? { intent: secondary[0], confidence: UNSURE_CONFIDENCE }
+        : { intent: 'other', confidence });
     }
   }
 
