@@ -4,10 +4,10 @@ import type { Order } from '../src/orders/schema.ts';
 import { testOrder } from './test-fixtures.ts';
 
 describe('invoiceTitleFrom', () => {
-  it.each(['就上次买的那件', '围巾那单', '那个订单', '上回买的'])('"%s" names an order, not a title', (text) => {
+  it.each(['就上次买的那件', '围巾那单', '那个订单', '上回买的', '多开点嘛 帮帮忙'])('"%s" names an order, not a title', (text) => {
     expect(invoiceTitleFrom(text, true)).toBeNull();
   });
-  it.each([['张三', '张三'], ['浙江暖阳科技有限公司', '浙江暖阳科技有限公司']])('"%s" answering the question is a title', (text, title) => {
+  it.each([['张三', '张三'], ['浙江暖阳科技有限公司', '浙江暖阳科技有限公司'], ['个人 林安娜', '林安娜'], ['亲，刘恩雅，个人的', '刘恩雅']])('"%s" answering the question is a title', (text, title) => {
     expect(invoiceTitleFrom(text, true)?.title).toBe(title);
   });
 

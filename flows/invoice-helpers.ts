@@ -45,13 +45,14 @@ export function invoiceTitleFrom(text: string, bare = false): InvoiceTitle | nul
   const intro = /抬[头頭]/u.test(text) ? TITLE_INTRO.exec(text.slice(text.search(/抬[头頭]/u))) : null;
   let candidate: string | null = null;
   if (intro !== null) candidate = text.slice(text.search(/抬[头頭]/u) + intro.index + intro[0].length);
-  else if (bare) candidate = text;
+  // A title given in a chat line may come after 亲/你好 ("亲，刘恩雅，个人的").
+  else if (bare) candidate = text.replace(/^(?:(?:亲|親|您好|你好|在吗|在嗎|麻烦问下|麻煩問下|麻烦|麻煩)[，,、\s]*)+/u, '');
   if (candidate === null) return null;
   const title = clean(candidate.replace(/(?:订单|訂單)?\d{15,20}/gu, ''), taxId);
   if (PERSONAL.test(title)) return { title: '个人', taxId };
-  // "个人 林安娜": a personal invoice in that name.
-  const personal = /^(?:个人|個人)[\s:：,，]*([\p{Script=Han}]{2,4})$/u.exec(title);
-  if (personal) return { title: personal[1]!, taxId };
+  // "个人 林安娜", "刘恩雅，个人的": a personal invoice in that name.
+  const personal = /^(?:个人|個人)(?:的)?[\s:：,，]*([\p{Script=Han}]{2,4})$|^([\p{Script=Han}]{2,4})[\s:：,，]*(?:个人|個人)(?:的|抬头|抬頭)?$/u.exec(title);
+  if (personal) return { title: (personal[1] ?? personal[2])!, taxId };
   // Answering the question, a title is a name: a company's, or a person's (a few characters) — not chatter.
   if (intro === null && !COMPANY.test(title) && ([...title].length > 8 || CHATTER.test(title))) return null;
   // A title is a name, not a question or a sentence about invoices.

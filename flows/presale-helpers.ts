@@ -277,7 +277,7 @@ export function lookUpStock(product: Product, asked: { color: string | null; siz
 const ATTRIBUTE_WORDS: Record<string, readonly string[]> = {
   材质: ['材质', '面料', '材料', '成分', '布料', '什么料', '含量'],
   洗涤: ['洗涤', '怎么洗', '清洗', '水洗', '机洗', '干洗', '手洗', '能洗'],
-  保质期: ['保质期', '保质', '过期', '放多久', '保存多久'],
+  保质期: ['保质期', '保质', '过期', '放多久', '保存多久', '放多长时间', '能放多长', '能放几天', '放几天', '保存期'],
   产地: ['产地', '哪里产', '哪产的', '哪里生产', '生产地', '哪里制造'],
   生产日期: ['生产日期', '什么时候生产', '哪天生产'],
   尺寸: ['尺寸', '多大', '多长', '长度', '规格'],
@@ -304,7 +304,9 @@ export interface AttributeQuestion {
   missing: string[];
 }
 
-export function askedAttributes(product: Product, text: string): AttributeQuestion {
+export function askedAttributes(product: Product, asked: string): AttributeQuestion {
+  // "能放多长时间" asks how long it keeps, not how long it is.
+  const text = asked.replace(/多长时间|多長時間/gu, '多久');
   const found: AttributeQuestion['found'] = [];
   for (const [attribute, value] of Object.entries(product.attributes)) {
     const words = [attribute, ...groupsOf(attribute).flatMap((g) => ATTRIBUTE_WORDS[g] ?? [])];
