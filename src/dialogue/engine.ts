@@ -495,6 +495,19 @@ export function bulkPurchase(text: string, product: Product | undefined, thresho
   return BULK.test(plain) && count !== 1;
 }
 
+/** The classifier with each text's reading kept for the turn (classification is pure). */
+function classifyingOnce(classifier: Classifier): Classifier {
+  const seen = new Map<string, ReturnType<Classifier['classify']>>();
+  return {
+    threshold: classifier.threshold,
+    classify(text) {
+      let reading = seen.get(text);
+      if (reading === undefined) seen.set(text, (reading = classifier.classify(text)));
+      return reading;
+    },
+  };
+}
+
 /** Questions the order itself answers (its refund state, its tracking): never a progress answer instead. */
 const ANSWERED_FROM_ORDER: ReadonlySet<IntentId> = new Set(['refund_status', 'logistics_track', 'not_shipped', 'delivery_delay', 'signed_not_received']);
 
@@ -515,18 +528,21 @@ export async function respond(
   const now = deps.clock();
   const lastIntent = state.history.at(-1)?.intent;
   const lastRoute = lastIntent !== undefined && isIntentId(lastIntent) ? routeFor(lastIntent) : undefined;
-  const classified = deps.classifier.classify(message.text);
+  // Clauses are read by several steps of a turn (further asks, the primary's own words, each ask's
+  // facts): each text is classified once per turn.
+  const classifier = classifyingOnce(deps.classifier);
+  const classified = classifier.classify(message.text);
   // The message read against the conversation: implausible further asks dropped, unsure readings on topic.
   const understood = understandInContext(classified, message.text, lastRoute, lastIntent !== undefined && isIntentId(lastIntent) ? lastIntent : undefined);
   // Asks the classifier's clause pass missed ("…包邮吗，能发顺丰吗"), clause by clause.
-  const moreAsks = clauseAsks(message.text, deps.classifier).filter((i) => i !== understood.intent && !understood.secondary.includes(i) && routeFor(i) !== 'bargaining');
+  const moreAsks = clauseAsks(message.text, classifier).filter((i) => i !== understood.intent && !understood.secondary.includes(i) && routeFor(i) !== 'bargaining');
   const classification = { ...classified, ...understood, secondary: [...understood.secondary, ...moreAsks] };
   const allOrders = await deps.orders.ordersOf(message.buyerId);
   const product = findProduct(shop, message.text, state.productId, state.pendingAsk?.candidates);
   // "没付钱的那个", "大衣那单", "上周到的": the turn acts only on the orders the buyer points at — those of
   // the primary ask's own clause when the message asks several things ("围巾想退 … 还有羽绒服那单什么时候发").
   const postSale = isPostSale(classification.intent);
-  const primaryText = primaryClause(message.text, classification.intent, classification.secondary, deps.classifier);
+  const primaryText = primaryClause(message.text, classification.intent, classification.secondary, classifier);
   const reference =
     referredOrders({ text: primaryText, entities: classification.entities, orders: allOrders, shop, now, productAlone: ORDER_POINTER.test(primaryText) || postSale || state.awaiting !== undefined }) ??
     // (Not while a flow waits for an answer about its own order: the invoice asked for stays the one.)
@@ -553,7 +569,8 @@ export async function respond(
   // The answer to "which product?" goes on with the flow that asked (only a product the message names counts).
   const resume = resumedAsk(state.pendingAsk, classification, findProduct(shop, message.text, undefined, state.pendingAsk?.candidates) !== undefined);
   // "绒子是白鸭绒吗": an attribute of the product talked about, whatever the classifier made of it.
-  if (classification.intent === 'other' && product !== undefined && askedAttributes(product, normalizeSameLength(message.text)).found.length > 0) classification.intent = 'product_info';
+  const asksAttribute = classification.intent === 'other' && product !== undefined && askedAttributes(product, normalizeSameLength(message.text)).found.length > 0;
+  if (asksAttribute) classification.intent = 'product_info';
   const intent = resume ? resume.intent : intentForGift(intentForThreat(intentForOrderState(classification.intent, { facts }), message.text), message.text);
   const event: TurnEvent = {
     type: 'TURN',
@@ -561,7 +578,7 @@ export async function respond(
     intent,
     secondary: resume ? [] : classification.secondary,
     // Answering "which product?", the first message's size and colour still count ("牛仔裤28码有吗" → "女款的").
-    entities: resume?.text === undefined ? classification.entities : [...deps.classifier.classify(resume.text).entities, ...classification.entities],
+    entities: resume?.text === undefined ? classification.entities : [...classifier.classify(resume.text).entities, ...classification.entities],
     facts,
   };
   const route = routeInConversation(event.intent, state.flows, initialStateOf('bargaining'), message.text);
@@ -601,7 +618,7 @@ export async function respond(
       ? { out: emptyOutput(), flowState: 'waiting', flows: state.flows }
       : clarify !== null
         ? { out: { ...emptyOutput(), replies: [clarify] }, flowState: progress ? 'progress' : privacy ? 'privacy' : shopAnswer ? 'shop' : 'clarifying', flows: state.flows }
-        : runFlows(state, event, route, waiting, resume, { classifier: deps.classifier, shop, now, allOrders, findProduct: (text) => findProduct(shop, text, undefined) });
+        : runFlows(state, event, route, waiting, resume, { classifier, shop, now, allOrders, findProduct: (text) => findProduct(shop, text, undefined) });
   const { out, flows } = ran;
   let flowState = ran.flowState;
   if (ownerBefore !== 'pending') {
