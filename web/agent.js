@@ -2,6 +2,7 @@
 // beside it, and a reply box with quick phrases and a compliance gate. Usable with the keyboard alone.
 import { api, apiJson, apiKey, bindKeyField, el, reportError, shortTime as timeIn, status } from './api.js';
 import { fillPlaceholders, openPlaceholders, phrasesForCode, placeholderValues, renderMarks, searchPhrases, shortcodeAt } from './compose.js';
+import { findingItem } from './lint-view.js';
 
 const $ = (id) => document.getElementById(id);
 const AGENT_STORAGE = 'kefu.agentName';
@@ -410,19 +411,7 @@ function renderFindings(text, result) {
     summary.textContent = `${fill}${result.errorCount} 个错误，${result.warningCount} 个提醒${points ? `，可能扣 ${points} 分` : ''}${result.fixed ? '（可一键修正）' : ''}`;
     summary.className = `lint-summary ${result.errorCount || holes.length ? 'errors' : ''}`;
   }
-  $('lint-findings').replaceChildren(
-    ...result.violations.map((v) =>
-      el(
-        'li',
-        { className: v.severity },
-        el('span', { className: 'badge' }, v.severity === 'error' ? '错误' : '提醒'),
-        ' ',
-        `「${text.slice(v.start, v.end)}」${v.message} `,
-        el('span', { className: 'rule' }, v.ruleId),
-        v.penaltyPoints ? el('span', { className: 'points' }, ` 扣 ${v.penaltyPoints} 分`) : null,
-      ),
-    ),
-  );
+  $('lint-findings').replaceChildren(...result.violations.map((v) => findingItem(text, v)));
 }
 
 function syncScroll() {

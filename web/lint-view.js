@@ -32,18 +32,19 @@ export function renderFindings(summary, list, text, result) {
     summary.textContent = `${result.errorCount} 个错误，${result.warningCount} 个提醒${points ? `，可能扣 ${points} 分` : ''}`;
     summary.className = `lint-summary ${result.errorCount ? 'errors' : ''}`;
   }
-  list.replaceChildren(
-    ...result.violations.map((v) =>
-      el(
-        'li',
-        { className: v.severity },
-        el('span', { className: 'badge' }, v.severity === 'error' ? '错误' : '提醒'),
-        ' ',
-        `「${text.slice(v.start, v.end)}」${v.message} `,
-        el('span', { className: 'rule' }, v.ruleId),
-        v.penaltyPoints ? el('span', { className: 'points' }, ` 扣 ${v.penaltyPoints} 分`) : null,
-      ),
-    ),
+  list.replaceChildren(...result.violations.map((v) => findingItem(text, v)));
+}
+
+/** One finding as a list item: severity, the flagged words, the message, the rule and its points. */
+export function findingItem(text, v) {
+  return el(
+    'li',
+    { className: v.severity },
+    el('span', { className: 'badge' }, v.severity === 'error' ? '错误' : '提醒'),
+    ' ',
+    `「${text.slice(v.start, v.end)}」${v.message} `,
+    el('span', { className: 'rule' }, v.ruleId),
+    v.penaltyPoints ? el('span', { className: 'points' }, ` 扣 ${v.penaltyPoints} 分`) : null,
   );
 }
 
