@@ -24,7 +24,8 @@ import { understandInContext } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
 import { asksAboutItsOwnThing, clauseAsks, eventForAsk, primaryClause, type ClauseContext } from './clauses.ts';
 import { progressReply } from './progress.ts';
-import { buyerWordsToListing, focusedOrders, ORDER_POINTER, orderInFocus, referredOrders } from './order-reference.ts';
+import { focusedOrders, ORDER_POINTER, orderInFocus, referredOrders } from './order-reference.ts';
+import { productWordsOf, scoresOf, type ProductWords } from './product-words.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
 import { handoffSummary } from './summary.ts';
 
@@ -142,37 +143,21 @@ export function newConversation(buyerId: string): ConversationState {
   return { buyerId, orchestrator: undefined, flows: {}, history: [], promises: [], concessions: [] };
 }
 
-function bigrams(text: string): Set<string> {
-  const chars = [...text.replace(/[\s\p{P}\d]/gu, '')];
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
-  return out;
-}
-
 /**
- * The product a message names. Listing titles are long ("暖阳 女士双面羊毛呢大衣 中长款翻领")
- * and buyers say "羊毛大衣": each shared two-character word scores 1 / (how many products share
- * it), so 大衣 counts fully and the brand counts for little. The best product wins when it
- * scores at least 1 and alone; when several tie, none is chosen; when nothing scores, the
+ * The product a message names (see product-words.ts for the scoring). The best product wins when
+ * it scores at least 1 and alone; when several tie, none is chosen; when nothing scores, the
  * conversation's last product stays.
  */
-const productWords = new WeakMap<Shop, { words: Set<string>[]; spread: Map<string, number> }>();
+const productWords = new WeakMap<Shop, ProductWords>();
 
-function wordsOf(shop: Shop): { words: Set<string>[]; spread: Map<string, number> } {
+function wordsOf(shop: Shop): ProductWords {
   let cached = productWords.get(shop);
-  if (!cached) {
-    const words = shop.products.map((p) => bigrams(normalizeSameLength(`${p.name}${p.shortName ?? ''}`)));
-    const spread = new Map<string, number>();
-    for (const set of words) for (const w of set) spread.set(w, (spread.get(w) ?? 0) + 1);
-    productWords.set(shop, (cached = { words, spread }));
-  }
+  if (!cached) productWords.set(shop, (cached = productWordsOf(shop.products)));
   return cached;
 }
 
 function productScores(shop: Shop, text: string): number[] {
-  const { words, spread } = wordsOf(shop);
-  const said = bigrams(buyerWordsToListing(text));
-  return words.map((set) => [...set].reduce((sum, w) => (said.has(w) ? sum + 1 / spread.get(w)! : sum), 0));
+  return scoresOf(wordsOf(shop), text);
 }
 
 /** Words for a kind of product the shop has several of: "那件外套" may be the coat or the down jacket. */

@@ -3,6 +3,7 @@ import type { Order } from '../orders/schema.ts';
 import type { Shop } from '../shop/schema.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import { localDate } from '../shop/hours.ts';
+import { productWordsOf, scoresOf } from './product-words.ts';
 
 /**
  * Which of the buyer's orders a message is about, from the way buyers name an order without its
@@ -79,54 +80,17 @@ function dayNumber(instant: string | Date, timeZone: string): number {
   return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 }
 
-function bigrams(text: string): Set<string> {
-  const chars = [...text.replace(/[\s\p{P}\d]/gu, '')];
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
-  return out;
-}
-
-/** How buyers name what listings call otherwise: 女生那条裤子 → 女士…牛仔裤. */
-const BUYER_WORDS: readonly [RegExp, string][] = [
-  [/女生|女款|女式|女孩|女的|女装/gu, '女士'],
-  [/男生|男款|男式|男孩|男的|男装/gu, '男士'],
-  [/裤子|褲子/gu, '牛仔裤'],
-  [/坚果|堅果|核桃/gu, '山核桃'],
-  [/饼|餅/gu, '鲜花饼'],
-  [/羽绒|羽絨/gu, '羽绒服'],
-];
-
-export function buyerWordsToListing(text: string): string {
-  let out = normalizeSameLength(text);
-  for (const [pattern, word] of BUYER_WORDS) out = out.replace(pattern, word);
-  return out;
-}
-
 /**
  * The orders holding a product the message names, among the products this buyer actually
  * ordered: "裤子那单" is ambiguous in the shop (two jeans) but not among one buyer's orders.
  */
 function byProduct(text: string, orders: readonly Order[], shop: Shop): Order[] {
-  const said = bigrams(buyerWordsToListing(text));
-  if (said.size === 0) return [];
   const ordered = new Set(orders.flatMap((o) => o.items.map((i) => i.productId)));
-  const words = new Map<string, Set<string>>();
-  const spread = new Map<string, number>();
-  for (const p of shop.products) {
-    if (!ordered.has(p.id)) continue;
-    const set = bigrams(normalizeSameLength(`${p.name}${p.shortName ?? ''}`));
-    words.set(p.id, set);
-    for (const w of set) spread.set(w, (spread.get(w) ?? 0) + 1);
-  }
-  let best = 0;
-  let named: string[] = [];
-  for (const [id, set] of words) {
-    let score = 0;
-    for (const w of set) if (said.has(w)) score += 1 / spread.get(w)!;
-    if (score > best) [best, named] = [score, [id]];
-    else if (score === best && score > 0) named.push(id);
-  }
+  const products = shop.products.filter((p) => ordered.has(p.id));
+  const scores = scoresOf(productWordsOf(products), text);
+  const best = Math.max(0, ...scores);
   if (best < 1) return [];
+  const named = products.filter((_, i) => scores[i] === best).map((p) => p.id);
   return orders.filter((o) => o.items.some((i) => named.includes(i.productId)));
 }
 

@@ -1,0 +1,52 @@
+import type { Product } from '../shop/schema.ts';
+import { normalizeSameLength } from '../text/normalize.ts';
+
+/**
+ * How a message names products. Listing titles are long ("暖阳 女士双面羊毛呢大衣 中长款翻领") and
+ * buyers say "羊毛大衣" or "女生那条裤子": each two-character word the message shares with a title
+ * scores 1 / (how many of the products share it), so 大衣 counts fully and the brand for little.
+ * Used over the whole shop (which product is talked about) and over the products of the buyer's
+ * orders (which order is meant). Pure.
+ */
+
+function bigrams(text: string): Set<string> {
+  const chars = [...text.replace(/[\s\p{P}\d]/gu, '')];
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+/** How buyers name what listings call otherwise: 女生那条裤子 → 女士…牛仔裤. */
+const BUYER_WORDS: readonly [RegExp, string][] = [
+  [/女生|女款|女式|女孩|女的|女装/gu, '女士'],
+  [/男生|男款|男式|男孩|男的|男装/gu, '男士'],
+  [/裤子|褲子/gu, '牛仔裤'],
+  [/坚果|堅果|核桃/gu, '山核桃'],
+  [/饼|餅/gu, '鲜花饼'],
+  [/羽绒|羽絨/gu, '羽绒服'],
+];
+
+export function buyerWordsToListing(text: string): string {
+  let out = normalizeSameLength(text);
+  for (const [pattern, word] of BUYER_WORDS) out = out.replace(pattern, word);
+  return out;
+}
+
+/** The title words of some products and how many of them share each word. */
+export interface ProductWords {
+  words: Set<string>[];
+  spread: Map<string, number>;
+}
+
+export function productWordsOf(products: readonly Pick<Product, 'name' | 'shortName'>[]): ProductWords {
+  const words = products.map((p) => bigrams(normalizeSameLength(`${p.name}${p.shortName ?? ''}`)));
+  const spread = new Map<string, number>();
+  for (const set of words) for (const w of set) spread.set(w, (spread.get(w) ?? 0) + 1);
+  return { words, spread };
+}
+
+/** Each product's score for a message, in the order the products were given. */
+export function scoresOf(index: ProductWords, text: string): number[] {
+  const said = bigrams(buyerWordsToListing(text));
+  return index.words.map((set) => [...set].reduce((sum, w) => (said.has(w) ? sum + 1 / index.spread.get(w)! : sum), 0));
+}
