@@ -277,12 +277,20 @@ function renderConversation(view) {
   }
 }
 
+// A live refresh and a click can both be loading a chat: only the latest request may render,
+// or a late answer for the previous chat would switch back and clear the agent's draft.
+let openSeq = 0;
+
 async function openConversation(id) {
   if (!id) return;
+  const seq = ++openSeq;
   try {
-    renderConversation(await apiJson(`/inbox/${encodeURIComponent(id)}`));
+    const view = await apiJson(`/inbox/${encodeURIComponent(id)}`);
+    if (seq !== openSeq) return;
+    renderConversation(view);
     renderQueue();
   } catch (err) {
+    if (seq !== openSeq) return;
     if (err.status === 404) {
       current = null;
       $('conversation-title').textContent = `会话 ${id}（新会话，尚无消息）`;
@@ -297,7 +305,8 @@ async function openConversation(id) {
 async function refresh() {
   try {
     await loadQueue();
-    if (current) await openConversation(current.id);
+    const id = selectedId() || current?.id;
+    if (id) await openConversation(id);
   } catch (err) {
     reportError(err);
   }

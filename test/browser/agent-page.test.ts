@@ -133,6 +133,25 @@ describe.runIf(chromiumAvailable())('agent workbench (Chromium)', () => {
     expect((await server.server.store.messages(SHOP_ID, 'c-track')).some((m) => m.role === 'agent')).toBe(false);
   });
 
+  it('a late answer for the chat left behind neither switches back nor clears the draft', async () => {
+    // The chat left behind answers slowly (a live refresh of it still on its way).
+    await page.route('**/api/v1/inbox/c-auto', async (route) => {
+      await new Promise((done) => setTimeout(done, 600));
+      await route.continue();
+    });
+    await page.goto(`${server.url}/agent.html#c-track`);
+    await page.locator('#conversation-title', { hasText: anna }).waitFor();
+    await page.evaluate(() => (location.hash = 'c-auto'));
+    await page.evaluate(() => (location.hash = 'c-track'));
+    await page.locator('#orders li.order[data-order="4189102557306612984"]').waitFor();
+    await page.fill('#draft', '亲，正在为您查询');
+    await page.waitForTimeout(900);
+    expect(page.url()).toMatch(/#c-track$/);
+    expect(await page.inputValue('#draft')).toBe('亲，正在为您查询');
+    expect(await page.locator('#messages').textContent()).toContain('我的快递到哪了');
+    await page.unroute('**/api/v1/inbox/c-auto');
+  });
+
   it('works without a mouse: select a chat, take it over, take a suggestion, send', async () => {
     await say('c-keys', '我要找人工客服', 'tb_buyer_enya');
     await page.goto(`${server.url}/agent.html`);
