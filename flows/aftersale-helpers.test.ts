@@ -5,6 +5,7 @@ import {
   compensationFor,
   daysBetween,
   exchangeStock,
+  productColor,
   normaliseSize,
   pickOrder,
   qualityChoice,
@@ -68,6 +69,13 @@ describe('exchange helpers', () => {
     expect(exchangeStock(coat, { size: 'M', color: null }, { color: '驼色', size: 'S' })).toEqual({ kind: 'out', color: '驼色', size: 'M', sizesInStock: ['S', 'L'] });
     expect(exchangeStock(coat, { size: null, color: '黑色' }, { color: '驼色', size: 'M' })).toEqual({ kind: 'in_stock', color: '黑色', size: 'M' });
     expect(exchangeStock(coat, { size: 'XL', color: null }, { color: '驼色', size: 'S' }).kind).toBe('unknown_variant');
+  });
+  it('takes a hue for the one colour of the product that holds it (灰色 → 烟灰色), never a guess between two', () => {
+    const jeans = { ...coat, skus: [{ color: '深蓝色', size: '32', stock: 2 }, { color: '烟灰色', size: '32', stock: 7 }, { color: '浅蓝色', size: '32', stock: 1 }] };
+    expect(productColor(jeans, '灰色')).toBe('烟灰色');
+    expect(productColor(jeans, '深蓝色')).toBe('深蓝色');
+    expect(productColor(jeans, '蓝色')).toBe('蓝色');
+    expect(exchangeStock(jeans, { size: null, color: '灰色' }, { color: '深蓝色', size: '32' })).toEqual({ kind: 'in_stock', color: '烟灰色', size: '32' });
   });
   it('labels sizes', () => {
     expect(sizeLabel(coat, 'M')).toBe('M码');

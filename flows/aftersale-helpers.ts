@@ -114,8 +114,17 @@ const unique = (xs: string[]): string[] => [...new Set(xs)];
  * ordered (changing only the size keeps the colour). Out of stock: the sizes of that colour
  * still in stock.
  */
+/** "灰色" for a product whose only grey is 烟灰色: the one colour of the product that holds the asked hue. */
+export function productColor(product: Product, asked: string): string {
+  const colors = unique(product.skus.map((s) => s.color));
+  if (colors.includes(asked)) return asked;
+  const hue = asked.replace(/色$/u, '');
+  const holding = hue === '' ? [] : colors.filter((c) => c.includes(hue));
+  return holding.length === 1 ? holding[0]! : asked;
+}
+
 export function exchangeStock(product: Product, asked: { size: string | null; color: string | null }, ordered: { size: string; color: string } | undefined): ExchangeStock {
-  const color = asked.color ?? ordered?.color ?? null;
+  const color = asked.color !== null ? productColor(product, asked.color) : (ordered?.color ?? null);
   const size = asked.size ?? (ordered === undefined ? null : normaliseSize(ordered.size));
   const sku = product.skus.find((s) => (color === null || s.color === color) && (size === null || normaliseSize(s.size) === size));
   if (sku === undefined || color === null || size === null) {
@@ -133,6 +142,9 @@ export function sizeLabel(product: Product, size: string): string {
 }
 
 export const joinList = (xs: string[]): string => xs.join('、');
+
+/** "那围巾我怎么寄回去", "退货地址是哪里": how to send a return back — the return's procedure, not an address change or postage. */
+export const RETURN_HOW = /退货地址|退貨地址|退回地址|退换货地址|退換貨地址|寄回(?:的)?地址|(?:怎么|怎麼|如何|咋)(?:寄回|退回|寄过去|寄過去|寄给你们|寄給你們|退货|退貨)|寄回(?:去|来|來)?(?:哪|到哪)|退货流程|退貨流程/u;
 
 /** The buyer says they sent (or took) the photos. */
 export function saysPhotosSent(text: string): boolean {

@@ -134,6 +134,18 @@ describe('return_dislike', () => {
   it('an order already refunding gets its refund status', () => {
     expect(ids(one(t('return_dislike', '退货', [refundOf('100000000000000007', 'requested')])))).toEqual(['aftersale.refund_status.requested']);
   });
+
+  it('how to send it back: the return request shows the address; the case’s product; the shop pays for its own fault', () => {
+    const [terms, how] = run(t('return_dislike', '不喜欢，想退', [delivered]), t('return_fee', '那我怎么寄回去', [delivered]));
+    expect(ids(terms!)).toEqual(['aftersale.return.seven_day']);
+    expect(how!.out.replies).toEqual([{ scriptId: 'aftersale.return.how_to_send', params: { product: '羊毛呢大衣' } }]);
+    expect(how!.out.remarks).toEqual([]);
+    expect(ids(one(t('return_dislike', '退货地址是哪里', [delivered])))).toEqual(['aftersale.return.how_to_send']);
+    // A bare 怎么退货 with no return under way gets the return's terms first.
+    expect(ids(one(t('return_dislike', '怎么退货', [delivered])))).toEqual(['aftersale.return.seven_day']);
+    // Food cannot be returned without a reason: said again, not a procedure.
+    expect(ids(one(t('return_dislike', '怎么寄回去', [snackOrder], { facts: { shop: snackShop } })))).toEqual(['aftersale.return.category_excluded']);
+  });
 });
 
 // ---------------------------------------------------------------- exchange

@@ -2,6 +2,7 @@ import { assign, setup } from 'xstate';
 import type { IntentId } from '../src/nlu/intents.ts';
 import type { Order } from '../src/orders/schema.ts';
 import type { Product } from '../src/shop/schema.ts';
+import { normalizeSameLength } from '../src/text/normalize.ts';
 import {
   compensationFor,
   daysIn,
@@ -18,6 +19,7 @@ import {
   productOf,
   qualityChoice,
   requestedVariant,
+  RETURN_HOW,
   returnWindow,
   saysMissing,
   saysPhotosSent,
@@ -378,7 +380,25 @@ function returnFeeAnswer(context: AftersaleContext, event: TurnEvent): Answer {
 
 // ---------------------------------------------------------------- the turn
 
+/** How to send a return back (seed 001: the return address is given): in the order's return request, for the case's product. */
+function howToSendBack(context: AftersaleContext, event: TurnEvent): Answer {
+  const pick = pickFirst(context, event, isReceived, () => true);
+  if (pick.kind === 'not_own') return notOwn();
+  const order = orderFound(pick);
+  const product = productOf(event.facts.shop, order, event.facts.product);
+  const shopFault = context.issue === 'quality' || context.issue === 'wrong_item';
+  if (!shopFault && product !== undefined && !product.sevenDayReturn) return { replies: [reply('return.category_excluded', { product: nameOf(product) })], patch: { step: context.step } };
+  return { replies: [reply(shopFault ? 'return.how_to_send_shop_fault' : 'return.how_to_send', { product: nameOf(product) })], patch: { step: context.step, ...(order ? { orderId: order.id } : {}) } };
+}
+
+/** "怎么寄回去", "退货地址": the procedure. A bare "怎么退货" first gets the return's terms, once a return is under way its procedure. */
+function asksHowToSendBack(context: AftersaleContext, text: string): boolean {
+  const plain = normalizeSameLength(text);
+  return RETURN_HOW.test(plain) && (/寄|地址/u.test(plain) || context.issue === 'dislike');
+}
+
 function freshAnswer(context: AftersaleContext, event: TurnEvent): Answer {
+  if ((event.intent === 'return_dislike' || event.intent === 'return_fee' || event.intent === 'exchange') && asksHowToSendBack(context, event.text)) return howToSendBack(context, event);
   switch (event.intent) {
     case 'return_dislike':
       return returnDislikeAnswer(context, event);

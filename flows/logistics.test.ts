@@ -215,6 +215,24 @@ describe('not_shipped', () => {
     }
   });
 
+  it('asked (not complained) while the order is within its normal dispatch time: the day, no apology, no remark, no promise', () => {
+    // Paid 08:05, before the 16:00 cut-off: it normally leaves today.
+    const today = one(turn('not_shipped', '什么时候发呀', at([paid])));
+    expect(ids(today.out)).toEqual(['logistics.not_shipped.on_schedule']);
+    expect(today.out.replies[0]!.params).toMatchObject({ orderId: paid.id, day: '今天', cutoff: '16:00' });
+    expect(today.out.remarks).toEqual([]);
+    expect(today.out.promises).toEqual([]);
+    // Paid after the cut-off: tomorrow.
+    const late = order('100000000000007777', 'paid', { paidAt: '2026-11-22T17:30:00+08:00' });
+    expect(one(turn('not_shipped', '发了没', at([late], { now: '2026-11-22T18:00:00+08:00' }))).out.replies[0]!.params).toMatchObject({ day: '明天' });
+    // The day has passed: the three steps.
+    expect(ids(one(turn('not_shipped', '发了没', at([late], { now: '2026-11-24T10:00:00+08:00' }))).out)[0]).toBe('logistics.not_shipped.apologize');
+    // A complaint gets the apology, the remark and the chase even on schedule.
+    for (const text of ['怎么还不发货', '搞什么！！到现在不发', '快点发 急用']) {
+      expect(ids(one(turn('not_shipped', text, at([paid]))).out)[0], text).toBe('logistics.not_shipped.apologize');
+    }
+  });
+
   it('unpaid order; already shipped → tracking; no orders → asks for the order id; someone else’s id → refused', () => {
     expect(ids(one(turn('not_shipped', '还没发货', at([unpaid]))).out)).toEqual(['logistics.not_shipped.unpaid']);
     expect(ids(one(turn('not_shipped', '还没发货', at([shippedA]))).out)).toEqual(['logistics.track.shipped']);

@@ -16,6 +16,8 @@ import {
 } from './logistics-helpers.ts';
 import { displayName, exchangeStock, joinList, requestedVariant, sizeLabel } from './aftersale-helpers.ts';
 import type { Product } from '../src/shop/schema.ts';
+import { addDays, localDate, nextShippingDate } from '../src/shop/hours.ts';
+import { normalizeSameLength } from '../src/text/normalize.ts';
 import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
 
 /**
@@ -148,10 +150,36 @@ function trackAnswer(event: TurnEvent): Answer {
 
 // ---------------------------------------------------------------- not shipped (seed 001: 3 steps)
 
+/** "怎么还没发", "这么慢": a complaint about the wait gets the apology, the remark and the follow-up. */
+const COMPLAINS = /怎么还|怎麼還|还没|還沒|还不|還不|到现在|到現在|这么慢|這麼慢|太慢|好几天|好幾天|久等|催|急|怎么回事|怎麼回事|搞什么|搞什麼|[!！]{2,}/u;
+
+/**
+ * The shop-local day a paid order normally leaves (paid before the cut-off: that day), when that
+ * day has not passed: the buyer asking when it ships is answered with the day, not an apology.
+ */
+function dispatchDayOnSchedule(order: Order, event: TurnEvent): string | undefined {
+  if (order.paidAt === undefined) return undefined;
+  const { shop } = event.facts;
+  const due = nextShippingDate(shop, new Date(order.paidAt));
+  const today = localDate(new Date(event.facts.now), shop.timezone);
+  if (due < today) return undefined;
+  if (due === today) return '今天';
+  if (due === addDays(today, 1)) return '明天';
+  return `${Number(due.slice(5, 7))}月${Number(due.slice(8, 10))}日`;
+}
+
 function notShippedOrder(order: Order, event: TurnEvent): Answer {
   if (order.state === 'unpaid') return { replies: [reply('not_shipped.unpaid', { orderId: order.id })] };
   if (!isPending(order)) return trackOrder(order, event);
   const orderId = order.id;
+  const said = normalizeSameLength(event.text);
+  // "发了没", "什么时候发" while the order is within its normal dispatch time: the day, not an apology and a chase.
+  const day = !COMPLAINS.test(said) ? dispatchDayOnSchedule(order, event) : undefined;
+  if (day !== undefined) {
+    const first = event.facts.shop.products.find((p) => p.id === order.items[0]?.productId);
+    const product = first === undefined ? '宝贝' : `${displayName(first)}${order.items.length > 1 ? '等' : ''}`;
+    return { replies: [reply('not_shipped.on_schedule', { orderId, product, day, cutoff: event.facts.shop.shipping.cutoff })] };
+  }
   return {
     replies: [reply('not_shipped.apologize', { orderId }), reply('not_shipped.remark'), reply('not_shipped.expectation')],
     remarks: [{ orderId, reason: '顾客催发货，请仓库优先安排发出' }],

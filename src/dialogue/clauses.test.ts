@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clausesOf } from './clauses.ts';
+import { defaultClassifier } from '../nlu/default-classifier.ts';
+import { clausesOf, primaryClause, readClause } from './clauses.ts';
 
 describe('clausesOf', () => {
   it('cuts at spaces, punctuation (full- and half-width) and 还有/另外/顺便', () => {
@@ -9,5 +10,20 @@ describe('clausesOf', () => {
   });
   it('drops single characters', () => {
     expect(clausesOf('嗯 好 大衣到哪了')).toEqual(['大衣到哪了']);
+  });
+});
+
+describe('primaryClause', () => {
+  const classifier = defaultClassifier();
+  it('leaves out a clause that asks something of its own, even one that points at an order', () => {
+    const text = '你好 围巾想退 退货运费谁出 还有羽绒服那单什么时候发啊';
+    expect(primaryClause(text, 'return_dislike', ['return_fee', 'shipping_time'], classifier)).toBe('你好 围巾想退');
+  });
+  it('keeps a clause that only points at the order the ask is about', () => {
+    expect(primaryClause('亲 帮我取消一下订单 就没付钱那个', 'cancel_order', [], classifier)).toContain('就没付钱那个');
+  });
+  it('reads a leading 还有 as a connective unless it is the ask itself', () => {
+    expect(readClause('还有羽绒服那单什么时候发啊', classifier).intent).toBe('shipping_time');
+    expect(readClause('还有L码吗', classifier).intent).toBe('stock');
   });
 });

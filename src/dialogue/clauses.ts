@@ -1,10 +1,11 @@
 import type { TurnEvent } from '../../flows/protocol.ts';
-import type { Classifier } from '../nlu/classifier.ts';
+import type { Classification, Classifier } from '../nlu/classifier.ts';
 import type { IntentId } from '../nlu/intents.ts';
 import type { Order } from '../orders/schema.ts';
 import type { Product, Shop } from '../shop/schema.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import { ORDER_POINTER, referredOrders } from './order-reference.ts';
+import { intentForOrderState } from './reinterpret.ts';
 import { plausibleAsk } from './understanding.ts';
 
 /**
@@ -21,6 +22,20 @@ export function clausesOf(text: string): string[] {
     .filter((c) => [...c].length >= 2);
 }
 
+const CONNECTIVE = /^(?:还有|另外|顺便|然后)(?:就是|问下|问一下)?/u;
+
+/**
+ * A clause's reading. A leading 还有/另外 is a connective ("还有羽绒服那单什么时候发" asks when it
+ * ships, not whether there is stock) unless it is the ask itself ("还有L码吗"): the surer reading wins.
+ */
+export function readClause(clause: string, classifier: Classifier): Classification {
+  const reading = classifier.classify(clause);
+  const bare = clause.replace(CONNECTIVE, '');
+  if (bare === clause || [...bare].length < 2) return reading;
+  const bareReading = classifier.classify(bare);
+  return bareReading.confidence > reading.confidence ? bareReading : reading;
+}
+
 export interface ClauseContext {
   classifier: Classifier;
   shop: Shop;
@@ -32,7 +47,7 @@ export interface ClauseContext {
 /** The event a further ask runs on: its clause (if one reads as it), with that clause's product and orders. */
 export function eventForAsk(event: TurnEvent, intent: IntentId, ctx: ClauseContext): TurnEvent {
   const base: TurnEvent = { ...event, intent, secondary: [] };
-  const clause = clausesOf(event.text).find((c) => ctx.classifier.classify(c).intent === intent);
+  const clause = clausesOf(event.text).find((c) => readClause(c, ctx.classifier).intent === intent);
   if (clause === undefined) return base;
   const entities = ctx.classifier.classify(clause).entities;
   const product = ctx.findProduct(clause);
@@ -43,7 +58,7 @@ export function eventForAsk(event: TurnEvent, intent: IntentId, ctx: ClauseConte
     facts.orders = reference.orders;
     facts.orderCues = reference.cues;
   }
-  return { ...base, text: clause, entities, facts };
+  return { ...base, intent: intentForOrderState(intent, { facts }), text: clause, entities, facts };
 }
 
 /** Whether an ask's clause is about something of its own (a product or an order of its own). */
@@ -69,14 +84,17 @@ export function clauseAsks(text: string, classifier: Classifier): IntentId[] {
   if (clauses.length < 2) return [];
   const asks: IntentId[] = [];
   for (const clause of clauses) {
-    const r = classifier.classify(clause);
-    if (r.confidence >= CLAUSE_ASK_CONFIDENCE && !NO_ASK.has(r.intent) && plausibleAsk(r.intent, clause) && !asks.includes(r.intent)) asks.push(r.intent);
+    const r = readClause(clause, classifier);
+    if (asksOnItsOwn(r, clause) && !asks.includes(r.intent)) asks.push(r.intent);
   }
   return asks;
 }
 
+const asksOnItsOwn = (reading: Classification, clause: string): boolean =>
+  reading.confidence >= CLAUSE_ASK_CONFIDENCE && !NO_ASK.has(reading.intent) && plausibleAsk(reading.intent, clause);
+
 /** A clause that only points at an order ("就没付钱那个"): it belongs to the ask it qualifies. */
-const referredOnly = (clause: string): boolean => ORDER_POINTER.test(clause) || /(?:那个|那個|那件|的那)$/u.test(clause);
+const referredOnly = (clause: string): boolean => /(?:那|这|這|哪)(?:一)?(?:个|個|件|单|單|笔|筆|条|條)$|的那$/u.test(clause);
 
 /**
  * The words of the primary ask: the message without the clauses of its other asks ("围巾想退" of
@@ -87,8 +105,11 @@ export function primaryClause(text: string, intent: IntentId, secondary: readonl
   const clauses = clausesOf(text);
   if (clauses.length < 2) return text;
   const kept = clauses.filter((c) => {
-    const reading = classifier.classify(c).intent;
-    return reading === intent || !secondary.includes(reading) || referredOnly(c);
+    const reading = readClause(c, classifier);
+    if (reading.intent === intent || referredOnly(c)) return true;
+    // A clause that asks something else of its own ("还有羽绒服那单什么时候发") is not the primary's:
+    // its order must not become the one the primary acts on.
+    return !secondary.includes(reading.intent) && !asksOnItsOwn(reading, c);
   });
   return kept.length === 0 ? text : kept.join(' ');
 }

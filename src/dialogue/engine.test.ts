@@ -4,7 +4,7 @@ import { testShop } from '../../flows/test-fixtures.ts';
 import { defaultClassifier } from '../nlu/default-classifier.ts';
 import type { Order, OrderProvider } from '../orders/schema.ts';
 import { loadDemoShop } from '../shop/load.ts';
-import { answersBodyQuestion, asksForProduct, ConversationStateSchema, findProduct, flowStarted, resumedAsk, respond, routeInConversation, setOwner, tidyPunctuation, type ConversationState, type EngineDeps, type IncomingMessage } from './engine.ts';
+import { answersBodyQuestion, asksForProduct, ConversationStateSchema, findProduct, productCandidates, flowStarted, resumedAsk, respond, routeInConversation, setOwner, tidyPunctuation, type ConversationState, type EngineDeps, type IncomingMessage } from './engine.ts';
 import { loadScripts } from './scripts.ts';
 
 const orders: Order[] = [
@@ -180,6 +180,17 @@ describe('findProduct', () => {
     expect(findProduct(shop, '男士牛仔裤有货吗', 'NY-SC01')?.id).toBe('NY-MJ01');
     expect(findProduct(shop, '这个有货吗', 'NY-SC01')?.id).toBe('NY-SC01');
     expect(findProduct(shop, '在吗', undefined)).toBeUndefined();
+  });
+
+  it('reads the head of "X一起拍的Y": the product after 的 is the one talked about', () => {
+    const shop = loadDemoShop();
+    // The down jacket only says which order; the jeans are meant (two jeans: none is known yet, both are candidates).
+    expect(findProduct(shop, '我那个羽绒服一起拍的裤子 颜色拍错了', undefined)).toBeUndefined();
+    expect(productCandidates(shop, '我那个羽绒服一起拍的裤子 颜色拍错了').map((p) => p.id).sort()).toEqual(['NY-MJ01', 'NY-WJ01']);
+    expect(findProduct(shop, '大衣那单里的那条围巾', undefined)?.id).toBe('NY-SC01');
+    expect(findProduct(shop, '男款的牛仔裤有33码吗', undefined)?.id).toBe('NY-MJ01');
+    // 的 followed by no product: the whole message counts.
+    expect(findProduct(shop, '羽绒服的帽子能拆吗', undefined)?.id).toBe('NY-MD01');
   });
 
   it('tidies punctuation doubled by inserted shop texts', () => {

@@ -156,8 +156,22 @@ function wordsOf(shop: Shop): ProductWords {
   return cached;
 }
 
+/** A product named right after 的 ("…一起拍的裤子", "…那单里的那条围巾"): the head of the phrase. */
+const AFTER_DE = /的(?:[那这哪]?[个件条款双袋盒单])?/gu;
+
 function productScores(shop: Shop, text: string): number[] {
-  return scoresOf(wordsOf(shop), text);
+  const index = wordsOf(shop);
+  const whole = scoresOf(index, text);
+  // "羽绒服一起拍的裤子": the buyer talks about the jeans; the down jacket only says which order.
+  // Only the products the head names count, ranked by the whole message ("男款的牛仔裤").
+  let head: number[] | undefined;
+  for (const m of text.matchAll(AFTER_DE)) {
+    const named = scoresOf(index, text.slice(m.index + m[0].length, m.index + m[0].length + 4));
+    if (Math.max(0, ...named) >= 1) head = named;
+  }
+  if (head === undefined) return whole;
+  const headBest = Math.max(...head);
+  return whole.map((score, i) => (head[i] === headBest ? score : 0));
 }
 
 /** Words for a kind of product the shop has several of: "那件外套" may be the coat or the down jacket. */
@@ -402,13 +416,20 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
   // question: the primary answers it, a second post-sale flow would only guess.
   // An ask about a thing of its own ("还有羽绒服那单什么时候发") is answered whatever flow it belongs to.
   const postSale = (r: Route): boolean => r === 'logistics' || r === 'aftersale';
-  const askEvents = new Map(event.secondary.map((i) => [i, eventForAsk(event, i, clauses)] as const));
+  // Each ask read on its own clause, against the orders that clause points at ("羽绒服那单什么时候发": not_shipped).
+  const askEvents = new Map(
+    event.secondary.map((i) => {
+      const ask = eventForAsk(event, i, clauses);
+      return [ask.intent, ask] as const;
+    }),
+  );
+  const secondary = [...askEvents.keys()].filter((i) => i !== event.intent);
   const ownThing = (i: IntentId): boolean => (postSale(routeOf(i)) || routeOf(i) === 'invoice') && asksAboutItsOwnThing(askEvents.get(i)!, event);
   // Pre-sale answers one question per run: a second pre-sale ask runs it again ("包邮吗，能发顺丰吗").
   const presaleAgain = (i: IntentId): boolean => routeOf(i) === 'presale' && route === 'presale' && i !== event.intent;
   const asks: IntentId[] = [
     event.intent,
-    ...event.secondary.filter((i) => ownThing(i) || presaleAgain(i) || (routeOf(i) !== route && !(postSale(route) && postSale(routeOf(i))))),
+    ...secondary.filter((i) => ownThing(i) || presaleAgain(i) || (routeOf(i) !== route && !(postSale(route) && postSale(routeOf(i))))),
   ];
   asks.forEach((intent, index) => {
     if (index === 0 && primaryDone) return;

@@ -29,6 +29,17 @@ describe('intentForOrderState', () => {
   });
 });
 
+describe('when an order the buyer points at ships', () => {
+  const pointed = (orders: Order[]) => turn('other', '', { facts: { orders, orderCues: ['product'] } });
+  it('is that order’s status: not shipped yet, or on its way; without a pointer it stays a pre-sale question', () => {
+    expect(intentForOrderState('shipping_time', pointed([order('1', 'paid')]))).toBe('not_shipped');
+    expect(intentForOrderState('shipping_time', pointed([order('1', 'shipped')]))).toBe('logistics_track');
+    expect(intentForOrderState('shipping_time', pointed([order('1', 'paid'), order('2', 'shipped')]))).toBe('shipping_time');
+    expect(intentForOrderState('shipping_time', about([order('1', 'paid')]))).toBe('shipping_time');
+    expect(intentForOrderState('shipping_time', turn('other', '', { facts: { orders: [order('1', 'paid')], orderCues: ['context'] } }))).toBe('shipping_time');
+  });
+});
+
 describe('threats of a bad review are complaints', () => {
   it.each(['不退我20我就差评', '你给我返点钱我就把差评改了', '不赔我300就给一星', '再不发货我就投诉你们', '给你个差评', '信不信我打12315'])('"%s" → complaint', (text) => {
     expect(threatensReview(text)).toBe(true);

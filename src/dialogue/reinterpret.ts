@@ -16,6 +16,8 @@ const IN_TRANSIT: readonly Order['state'][] = ['shipped'];
 const NOT_SHIPPED: readonly Order['state'][] = ['unpaid', 'paid', 'printed'];
 
 export function intentForOrderState(intent: IntentId, event: Pick<TurnEvent, 'facts'>): IntentId {
+  // "羽绒服那单什么时候发": when an order the buyer has and points at ships, not when the shop ships in general.
+  if (intent === 'shipping_time') return shippingTimeOfOrder(event);
   if (intent !== 'order_change' && intent !== 'cancel_order' && intent !== 'exchange') return intent;
   // The orders the message points at ("已经发货的那个"), else those holding the product talked about.
   // (An order named by its id keeps the intent: the flow explains what that order's state allows.)
@@ -29,6 +31,16 @@ export function intentForOrderState(intent: IntentId, event: Pick<TurnEvent, 'fa
   if (intent === 'cancel_order' && all(IN_TRANSIT)) return 'refund_shipped';
   if (intent === 'cancel_order' && all(RECEIVED)) return 'return_dislike';
   return intent;
+}
+
+function shippingTimeOfOrder(event: Pick<TurnEvent, 'facts'>): IntentId {
+  const cues = event.facts.orderCues ?? [];
+  if (!cues.some((c) => c !== 'context')) return 'shipping_time';
+  const orders = event.facts.orders;
+  if (orders.length === 0) return 'shipping_time';
+  if (orders.every((o) => o.state === 'paid' || o.state === 'printed')) return 'not_shipped';
+  if (orders.every((o) => IN_TRANSIT.includes(o.state))) return 'logistics_track';
+  return 'shipping_time';
 }
 
 /**

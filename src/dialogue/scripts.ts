@@ -32,6 +32,7 @@ export const PLACEHOLDERS: Record<string, string> = {
   region: 'province / region',
   days: 'delivery days (e.g. 2-4)',
   cutoff: 'daily shipping cut-off time',
+  day: 'the day something normally happens, shop-local (今天, 明天, 11月21日)',
   attribute: 'attribute name (材质, 保质期 …)',
   value: 'attribute value',
   restockDate: 'expected restock date',

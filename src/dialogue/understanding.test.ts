@@ -45,6 +45,14 @@ describe('understandInContext', () => {
     expect(understandInContext(read('size_advice', 0.62, [['urgent_delivery', 0.2]]), '大衣我着急穿 能不能快点送', undefined).intent).toBe('urgent_delivery');
   });
 
+  it('how to send a return back is the return, not an address change or postage; whether it can be returned at all is no refund status', () => {
+    expect(understandInContext(read('address_change', 0.9), '退货地址是哪里', undefined).intent).toBe('return_dislike');
+    expect(understandInContext(read('return_fee', 0.35), '那围巾我怎么寄回去', 'presale', 'promotion').intent).toBe('return_dislike');
+    expect(understandInContext(read('refund_status', 0.96), '那是没办法退了吗', 'aftersale', 'return_dislike').intent).toBe('return_dislike');
+    expect(understandInContext(read('refund_status', 0.9), '退款怎么还没到', 'aftersale', 'return_dislike').intent).toBe('refund_status');
+    expect(understandInContext(read('address_change', 0.9), '地址写错了 帮我改一下', undefined).intent).toBe('address_change');
+  });
+
   it('an unsure reading follows the topic just discussed', () => {
     expect(understandInContext(read('wrong_item', 0.28, [['bargain_generic', 0.2]]), '真的不能再少了吗', 'bargaining', 'bargain_generic').intent).toBe('bargain_generic');
   });

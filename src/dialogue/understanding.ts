@@ -1,3 +1,4 @@
+import { RETURN_HOW } from '../../flows/aftersale-helpers.ts';
 import { addressFromText } from '../../flows/logistics-helpers.ts';
 import { findRegion } from '../../flows/presale-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
@@ -114,6 +115,8 @@ const STOCK_SHAPE = /有[吗嗎么麼]?[？?]*$|呢[？?]*$|有没|有沒|还有
 const SOCIAL_WORDS = /谢|謝|好的|好滴|嗯|再见|再見|拜|ok|哈哈/u;
 
 /** "帮我退个款", "我要退款": asking for a refund, not for its status. */
+/** "那是没办法退了吗", "能不能退": whether a return is possible at all, not a refund's status. */
+const RETURN_POSSIBLE = /(?:没办法|沒辦法|没法|沒法|不能|不可以|能不能|可不可以|可以|能)(?:再)?退(?!款|钱|錢)/u;
 const REFUND_REQUEST = /帮我退|幫我退|我要退|给我退|給我退|申请退|申請退|退个款|退個款|要退款|想退款|想退钱|想退錢/u;
 
 /** "大概还要几天啊", "要多久": how long, with nothing else said. */
@@ -191,6 +194,11 @@ export function understandInContext(classification: Classification, text: string
   }
   // "那XL呢" after a stock answer is no thanks: a social reading of a continuing message gives way.
   if (byForm && lastIntent !== undefined && routeFor(intent) === 'social' && !SOCIAL_WORDS.test(plain)) ({ intent, confidence } = { intent: lastIntent, confidence: UNSURE_CONFIDENCE });
+  // "那围巾我怎么寄回去": the return's procedure (the after-sale flow says how, for the case's product).
+  if (RETURN_HOW.test(plain) && !AFTER_SALE_READINGS.has(intent) || (RETURN_HOW.test(plain) && (intent === 'return_fee' || intent === 'refund_status'))) {
+    return { intent: 'return_dislike', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'return_dislike' && i !== 'address_change') };
+  }
+  if (intent === 'refund_status' && RETURN_POSSIBLE.test(plain) && !REFUND_REQUEST.test(plain)) ({ intent, confidence } = { intent: 'return_dislike', confidence: Math.max(confidence, UNSURE_CONFIDENCE) });
   // "帮我退个款": a refund asked for, not its status — read by the order's state downstream (cancel, 拒收, return).
   if (intent === 'refund_status' && REFUND_REQUEST.test(plain)) ({ intent, confidence } = { intent: 'cancel_order', confidence: Math.max(confidence, UNSURE_CONFIDENCE) });
   // "你们客服怎么回事 半天不回": nothing the classifier knows, but the words of a complaint.
