@@ -5,6 +5,7 @@ import {
   DIRECT_CHANGE_MINUTES,
   FOLLOW_UP_HOURS,
   addressFromText,
+  complainsOfWait,
   isPending,
   isShipped,
   latestTracking,
@@ -150,8 +151,6 @@ function trackAnswer(event: TurnEvent): Answer {
 
 // ---------------------------------------------------------------- not shipped (seed 001: 3 steps)
 
-/** "怎么还没发", "这么慢": a complaint about the wait gets the apology, the remark and the follow-up. */
-const COMPLAINS = /怎么还|怎麼還|还没|還沒|还不|還不|到现在|到現在|这么慢|這麼慢|太慢|好几天|好幾天|久等|催|急|怎么回事|怎麼回事|搞什么|搞什麼|[!！]{2,}/u;
 
 /**
  * The shop-local day a paid order normally leaves (paid before the cut-off: that day), when that
@@ -168,18 +167,22 @@ function dispatchDayOnSchedule(order: Order, event: TurnEvent): string | undefin
   return `${Number(due.slice(5, 7))}月${Number(due.slice(8, 10))}日`;
 }
 
+/** A paid order still within its normal dispatch time: the day it normally leaves (正常情况下, no promise). */
+function onSchedule(order: Order, event: TurnEvent): Answer | undefined {
+  const day = dispatchDayOnSchedule(order, event);
+  if (day === undefined) return undefined;
+  const first = event.facts.shop.products.find((p) => p.id === order.items[0]?.productId);
+  const product = first === undefined ? '宝贝' : `${displayName(first)}${order.items.length > 1 ? '等' : ''}`;
+  return { replies: [reply('not_shipped.on_schedule', { orderId: order.id, product, day, cutoff: event.facts.shop.shipping.cutoff })] };
+}
+
 function notShippedOrder(order: Order, event: TurnEvent): Answer {
   if (order.state === 'unpaid') return { replies: [reply('not_shipped.unpaid', { orderId: order.id })] };
   if (!isPending(order)) return trackOrder(order, event);
   const orderId = order.id;
-  const said = normalizeSameLength(event.text);
-  // "发了没", "什么时候发" while the order is within its normal dispatch time: the day, not an apology and a chase.
-  const day = !COMPLAINS.test(said) ? dispatchDayOnSchedule(order, event) : undefined;
-  if (day !== undefined) {
-    const first = event.facts.shop.products.find((p) => p.id === order.items[0]?.productId);
-    const product = first === undefined ? '宝贝' : `${displayName(first)}${order.items.length > 1 ? '等' : ''}`;
-    return { replies: [reply('not_shipped.on_schedule', { orderId, product, day, cutoff: event.facts.shop.shipping.cutoff })] };
-  }
+  // "什么时候发" while the order is within its normal dispatch time: the day, not an apology and a chase.
+  const asked = complainsOfWait(normalizeSameLength(event.text)) ? undefined : onSchedule(order, event);
+  if (asked !== undefined) return asked;
   return {
     replies: [reply('not_shipped.apologize', { orderId }), reply('not_shipped.remark'), reply('not_shipped.expectation')],
     remarks: [{ orderId, reason: '顾客催发货，请仓库优先安排发出' }],

@@ -53,6 +53,14 @@ describe('understandInContext', () => {
     expect(understandInContext(read('address_change', 0.9), '地址写错了 帮我改一下', undefined).intent).toBe('address_change');
   });
 
+  it('whether it has shipped is the parcel’s status; a complaint about the wait stays one; whether another order is affected is that order’s status', () => {
+    expect(understandInContext(read('not_shipped', 0.42), '牛仔裤发了没', undefined).intent).toBe('logistics_track');
+    expect(understandInContext(read('not_shipped', 0.9), '到底发了没有啊', undefined).intent).toBe('not_shipped');
+    expect(understandInContext(read('not_shipped', 0.9), '拍了三天了 发了没', undefined).intent).toBe('not_shipped');
+    expect(understandInContext(read('logistics_track', 0.81, [['not_shipped', 0.05]]), '帮我看看发了没', undefined).intent).toBe('logistics_track');
+    expect(understandInContext(read('return_dislike', 0.5), '那鲜花饼那单没事吧', 'logistics', 'cancel_order').intent).toBe('logistics_track');
+  });
+
   it('an unsure reading follows the topic just discussed', () => {
     expect(understandInContext(read('wrong_item', 0.28, [['bargain_generic', 0.2]]), '真的不能再少了吗', 'bargaining', 'bargain_generic').intent).toBe('bargain_generic');
   });

@@ -1,5 +1,5 @@
 import { RETURN_HOW } from '../../flows/aftersale-helpers.ts';
-import { addressFromText } from '../../flows/logistics-helpers.ts';
+import { addressFromText, complainsOfWait } from '../../flows/logistics-helpers.ts';
 import { findRegion } from '../../flows/presale-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
 import type { Classification } from '../nlu/classifier.ts';
@@ -60,7 +60,7 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   order_placed: words(/拍了|拍下|拍好|付了|付款了|付好|下单了|下單了|下好|已付|买了|買了|已经拍|已經拍|去付|现在付|現在付|这就付|這就付|马上付|馬上付|去拍|这就拍|這就拍/u),
   complaint: words(/怎么回事|怎麼回事|半天不回|不回复|不回覆|不理人|没人理|沒人理|投诉|投訴|差评|差評|举报|舉報|垃圾|骗|騙|气死|氣死|什么破|什麼破|服了|无语|無語|坑|恶心|噁心|态度|態度|太差|失望/u),
   invoice: words(/票|税|稅|抬头|抬頭/u),
-  logistics_track: words(/到哪|哪里了|哪裡了|哪儿了|哪兒了|物流|快递|快遞|单号|單號|发到|發到|在哪|运到|運到/u),
+  logistics_track: words(/到哪|哪里了|哪裡了|哪儿了|哪兒了|物流|快递|快遞|单号|單號|发到|發到|在哪|运到|運到|(?:发|發|寄)(?:货|貨|出)?了?(?:没|沒|吗|嗎)/u),
   recommend: words(/推荐|推薦|哪款|哪个好|哪個好|什么好|什麼好|买啥|買啥|买什么|買什麼|选哪|選哪|适合|適合|搭配|配什么|配什麼|还有什么|還有什麼|有什么.{0,4}(?:款|好)/u),
   stock: words(/补上|補上|什么时候有|什麼時候有|啥时候有|啥時候有|几时有|幾時有|再有|货|貨|库存|庫存|补货|補貨|断货|斷貨|卖完|賣完|售罄|缺|还有吗|還有嗎|还有没有|還有沒有|有没有|有沒有|(?:码|碼|色|味|款|号|號)(?:还)?有(?:吗|嗎|没|沒|的)|有.{0,6}(?:码|碼|色|味|款)|[0-9smlx]码|能买|能買|能拍|有.{1,8}[吗嗎么麼][？?]*$|x*[sl]\b|\bm\b/u),
   human: words(/人工|客服|真人|活人|转|轉|找人|机器|機器|经理|經理|主管|负责人|負責人|老板|老闆|店长|店長|掌柜|掌櫃|人呢|有人|同事|小二/u),
@@ -115,6 +115,10 @@ const STOCK_SHAPE = /有[吗嗎么麼]?[？?]*$|呢[？?]*$|有没|有沒|还有
 const SOCIAL_WORDS = /谢|謝|好的|好滴|嗯|再见|再見|拜|ok|哈哈/u;
 
 /** "帮我退个款", "我要退款": asking for a refund, not for its status. */
+/** "那鲜花饼那单没事吧": whether another order is affected — that order's status, not a case of its own. */
+const UNAFFECTED = /(?:没事|沒事|不受影响|不受影響|没影响|沒影響|不影响|不影響|还正常|還正常|照常)(?:的)?(?:吧|吗|嗎|了吧|呢)/u;
+const POINTS_AT_ORDER = /(?:那|这|這)(?:一)?(?:单|單|笔|筆)|订单|訂單/u;
+const SHIPPED_YET = /(?:发|發|寄)(?:货|貨|出)?(?:了)?(?:没|沒|吗|嗎|么|麼)|(?:发|發)(?:了)?没有|有没有(?:发|發|寄)/u;
 /** "那是没办法退了吗", "能不能退": whether a return is possible at all, not a refund's status. */
 const RETURN_POSSIBLE = /(?:没办法|沒辦法|没法|沒法|不能|不可以|能不能|可不可以|可以|能)(?:再)?退(?!款|钱|錢)/u;
 const REFUND_REQUEST = /帮我退|幫我退|我要退|给我退|給我退|申请退|申請退|退个款|退個款|要退款|想退款|想退钱|想退錢/u;
@@ -194,6 +198,9 @@ export function understandInContext(classification: Classification, text: string
   }
   // "那XL呢" after a stock answer is no thanks: a social reading of a continuing message gives way.
   if (byForm && lastIntent !== undefined && routeFor(intent) === 'social' && !SOCIAL_WORDS.test(plain)) ({ intent, confidence } = { intent: lastIntent, confidence: UNSURE_CONFIDENCE });
+  // "牛仔裤发了没": whether it has shipped is the parcel's status; a complaint about the wait stays not_shipped.
+  if (intent === 'not_shipped' && SHIPPED_YET.test(plain) && !complainsOfWait(plain)) ({ intent, confidence } = { intent: 'logistics_track', confidence: Math.max(confidence, UNSURE_CONFIDENCE) });
+  if (UNAFFECTED.test(plain) && POINTS_AT_ORDER.test(plain)) return { intent: 'logistics_track', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
   // "那围巾我怎么寄回去": the return's procedure (the after-sale flow says how, for the case's product).
   if (RETURN_HOW.test(plain) && !AFTER_SALE_READINGS.has(intent) || (RETURN_HOW.test(plain) && (intent === 'return_fee' || intent === 'refund_status'))) {
     return { intent: 'return_dislike', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'return_dislike' && i !== 'address_change') };
