@@ -20,7 +20,7 @@ import { replyLintContext } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
 import { asksAboutSomeoneElsesOrder, intentForGift, intentForOrderState, intentForThreat, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
 import { shopQuestionReply } from './shop-questions.ts';
-import { understandInContext } from './understanding.ts';
+import { keepsFurtherAsk, understandInContext } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
 import { asksAboutItsOwnThing, clauseAsks, eventForAsk, primaryClause, type ClauseContext } from './clauses.ts';
 import { progressReply } from './progress.ts';
@@ -541,7 +541,9 @@ export async function respond(
   // The message read against the conversation: implausible further asks dropped, unsure readings on topic.
   const understood = understandInContext(classified, message.text, lastRoute, lastIntent !== undefined && isIntentId(lastIntent) ? lastIntent : undefined);
   // Asks the classifier's clause pass missed ("…包邮吗，能发顺丰吗"), clause by clause.
-  const moreAsks = clauseAsks(message.text, classifier).filter((i) => i !== understood.intent && !understood.secondary.includes(i) && routeFor(i) !== 'bargaining');
+  const moreAsks = clauseAsks(message.text, classifier).filter(
+    (i) => i !== understood.intent && !understood.secondary.includes(i) && routeFor(i) !== 'bargaining' && keepsFurtherAsk(understood.intent, i, message.text),
+  );
   const classification = { ...classified, ...understood, secondary: [...understood.secondary, ...moreAsks] };
   const allOrders = await deps.orders.ordersOf(message.buyerId);
   const product = findProduct(shop, message.text, state.productId, state.pendingAsk?.candidates);

@@ -97,6 +97,9 @@ const LOWEST_ASK = /最低(?:价|價)?(?:多少|几|幾)|最少(?:多少|几|幾
 
 /** A price question with nothing asking for less is a product question, not haggling. */
 const PRICE_ONLY = /多少钱|多少錢|什么价|什麼價|啥价|啥價|价格多少|價格多少|售价|售價|全网最低|全網最低|最便宜/u;
+const ADDRESS_CONFIRMED = /(?:地址|信息|收货信息|收貨信息)(?:是|都)?(?:对|對|没问题|沒問題|正确|正確|没错|沒錯|无误|無誤)(?:的|了)?|(?:地址|信息)(?:不用|不需要|无需|無需)(?:改|修改)/u;
+const ASKS_SOMETHING = /[吗嗎么麼呢？?]|多少|几|幾|哪|什么|什麼|啥|怎么|怎麼|能不能|可不可以|有没有|有沒有|是不是|要不要/u;
+const GOING_TO_PAY = /(?:现在|現在|这就|這就|马上|馬上|等下|等會|等会|待会|待會|一会|一會|晚点|晚點|回头|回頭)(?:就)?(?:去)?(?:付|拍|下单|下單)|去付|忘了付|忘记付|忘記付|付(?:款|钱|錢)?去了/u;
 const ASKS_FOR_LESS = /便宜|(?<!多)少|贵|貴|优惠|優惠|打折|折扣|抹|砍|包邮我就|就拍|就买|就買|就付/u;
 
 /** What an invoice might cost the buyer (it never does: seed 004). */
@@ -149,9 +152,19 @@ type Understood = Pick<Classification, 'intent' | 'confidence' | 'secondary'>;
  */
 export function understandInContext(classification: Classification, text: string, lastRoute: Route | undefined, lastIntent?: IntentId): Understood {
   const plain = normalizeSameLength(text);
-  let secondary = classification.secondary.filter((intent) => plausibleAsk(intent, plain));
+  // A further ask to haggle needs words that ask for less ("我补钱" pays more, "我现在去付" pays).
+  let secondary = classification.secondary.filter((intent) => plausibleAsk(intent, plain) && (routeFor(intent) !== 'bargaining' || ASKS_FOR_LESS.test(plain)));
   let { intent, confidence } = classification;
 
+  // "地址对的 啥时候发" after the address was read back: a confirmation, not a change.
+  if (intent === 'address_change' && ADDRESS_CONFIRMED.test(plain) && !names.address(plain)) {
+    const next = secondary.find((i) => i !== 'address_change');
+    return { intent: next ?? 'thanks_bye', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== next && i !== 'address_change') };
+  }
+  // "忘了付钱了 我现在去付": going to pay is the order, not haggling — unless it asks for less.
+  if (routeFor(intent) === 'bargaining' && GOING_TO_PAY.test(plain) && !ASKS_FOR_LESS.test(plain) && !/[0-9]{2,}/u.test(plain)) {
+    return { intent: 'order_placed', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'order_placed') };
+  }
   // "最低多少", "最少多少钱能卖": haggling (intents.md), not a price question.
   if (LOWEST_ASK.test(plain) && routeFor(intent) !== 'bargaining') {
     return { intent: 'bargain_generic', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => routeFor(i) !== 'bargaining') };
@@ -248,6 +261,18 @@ export function understandInContext(classification: Classification, text: string
   if (intent === 'return_fee' && secondary.includes('return_dislike') && RETURN_REQUEST.test(plain)) [intent, secondary] = ['return_dislike', [...secondary.filter((i) => i !== 'return_dislike'), 'return_fee']];
   // "我昨晚就付款了 怎么还不发货": confirming the order adds nothing to the question about it.
   // …and nobody haggles in the same breath as a cancellation or a return ("就没付钱那个" points at an order).
-  if (POST_SALE.has(routeFor(intent))) secondary = secondary.filter((i) => i !== 'order_placed' && i !== 'hesitation' && routeFor(i) !== 'bargaining');
-  return { intent, confidence, secondary: secondary.filter((i) => i !== intent) };
+  return { intent, confidence, secondary: secondary.filter((i) => i !== intent && keepsFurtherAsk(intent, i, plain)) };
+}
+
+/**
+ * Whether a further ask (the classifier's or a clause's) belongs beside the primary reading: an
+ * order confirmation or haggling adds nothing to a post-sale question; "付好款了 牛仔裤 27码深蓝"
+ * says back what was ordered (no size or stock question unless one is asked); "地址对的" confirms.
+ */
+export function keepsFurtherAsk(primary: IntentId, ask: IntentId, text: string): boolean {
+  const plain = normalizeSameLength(text);
+  if (POST_SALE.has(routeFor(primary)) && (ask === 'order_placed' || ask === 'hesitation' || routeFor(ask) === 'bargaining')) return false;
+  if (primary === 'order_placed' && routeFor(ask) === 'presale' && !ASKS_SOMETHING.test(plain)) return false;
+  if (ask === 'address_change' && ADDRESS_CONFIRMED.test(plain) && !names.address(plain)) return false;
+  return true;
 }
