@@ -23,8 +23,9 @@ import { shopQuestionReply } from './shop-questions.ts';
 import { keepsFurtherAsk, understandInContext } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
 import { asksAboutItsOwnThing, clauseAsks, eventForAsk, primaryClause, type ClauseContext } from './clauses.ts';
-import { progressReply } from './progress.ts';
+import { ASKS_FOR_ANSWER, progressReply } from './progress.ts';
 import { focusedOrders, ORDER_POINTER, orderInFocus, referredOrders } from './order-reference.ts';
+import { ofKind } from './product-words.ts';
 import { productWordsOf, scoresOf, type ProductWords } from './product-words.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
 import { handoffSummary } from './summary.ts';
@@ -174,17 +175,7 @@ function productScores(shop: Shop, text: string): number[] {
   return whole.map((score, i) => (head[i] === headBest ? score : 0));
 }
 
-/** Words for a kind of product the shop has several of: "那件外套" may be the coat or the down jacket. */
-const KINDS: readonly [RegExp, RegExp][] = [
-  [/外套|外衣/u, /大衣|羽绒服/u],
-  [/零食|吃的/u, /山核桃|鲜花饼/u],
-];
-
-function productsOfKind(shop: Shop, text: string): Product[] {
-  const plain = normalizeSameLength(text);
-  const kind = KINDS.find(([word]) => word.test(plain));
-  return kind === undefined ? [] : shop.products.filter((p) => kind[1].test(p.name));
-}
+const productsOfKind = (shop: Shop, text: string): Product[] => ofKind(shop.products, text);
 
 export function findProduct(shop: Shop, text: string, lastId: string | undefined, among?: readonly string[]): Product | undefined {
   // Answering "which of these?": only the products just named count ("女款的" among two jeans).
@@ -552,7 +543,15 @@ export async function respond(
   const postSale = isPostSale(classification.intent);
   const primaryText = primaryClause(message.text, classification.intent, classification.secondary, classifier);
   const reference =
-    referredOrders({ text: primaryText, entities: classification.entities, orders: allOrders, shop, now, productAlone: ORDER_POINTER.test(primaryText) || postSale || state.awaiting !== undefined }) ??
+    referredOrders({
+      text: primaryText,
+      entities: classification.entities,
+      orders: allOrders,
+      shop,
+      now,
+      productAlone: ORDER_POINTER.test(primaryText) || postSale || state.awaiting !== undefined,
+      byKind: postSale || state.awaiting !== undefined,
+    }) ??
     // (Not while a flow waits for an answer about its own order: the invoice asked for stays the one.)
     (postSale && state.awaiting === undefined && findProduct(shop, message.text, undefined) === undefined ? focusedOrders(message.text, allOrders, state.orderId) : undefined);
   const orders = reference?.orders ?? allOrders;
@@ -594,7 +593,12 @@ export async function respond(
   // Unsure between two flows, nothing waiting for an answer: ask rather than act on a guess.
   // "改好了没", "几天能有结果": the case already taken on, not the case again.
   const progress =
-    resume === undefined && waiting === undefined && route !== 'bargaining' && route !== 'handoff' && !ANSWERED_FROM_ORDER.has(event.intent) && findProduct(shop, message.text, undefined) === undefined
+    resume === undefined &&
+    waiting === undefined &&
+    route !== 'bargaining' &&
+    route !== 'handoff' &&
+    (!ANSWERED_FROM_ORDER.has(event.intent) || ASKS_FOR_ANSWER.test(normalizeSameLength(message.text))) &&
+    findProduct(shop, message.text, undefined) === undefined
       ? progressReply(message.text, state.promises, state.orderId, now, shop.timezone)
       : null;
   // Someone else's order: a privacy answer before any flow looks at an order.

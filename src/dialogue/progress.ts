@@ -11,6 +11,12 @@ import { normalizeSameLength } from '../text/normalize.ts';
 export const PROGRESS_QUESTION =
   /好了没|好了吗|好了嗎|好没好|改好|弄好|处理好|處理好|办好|辦好|怎么样了|怎麼樣了|咋样了|有结果|有結果|结果|結果|进度|進度|多久|几天|幾天|多长时间|多長時間|什么时候(?:能|会|會)?(?:有|回复|回覆|处理|處理|好|给|給|补|補|发|發|寄|到|退)/u;
 
+/** "那要多久给我答复": asks for the answer promised, whatever the case is about. */
+export const ASKS_FOR_ANSWER = /(?:多久|什么时候|什麼時候|啥时候|几点|幾點|多长时间|多長時間|要等多久)(?:能|可以|会|會)?(?:给我|給我|给个|給個)?(?:答复|答覆|回复|回覆|结果|結果|消息|回话|回話|准信|準信)/u;
+
+/** "发出去以后大概几天到乌鲁木齐": how long delivery takes, a shipping question, not the case's progress. */
+const DELIVERY_TIME = /(?:几天|幾天|多久|多长时间|多長時間)(?:能|可以|才能)?(?:到|送到|寄到|收到)|发出去以后|發出去以後|发出后|發出後/u;
+
 /** Longer messages carry a new ask of their own; a progress question is short. */
 const MAX_CHARS = 24;
 
@@ -35,6 +41,7 @@ function shortLocal(instant: Date, timeZone: string): string {
 export function progressReply(text: string, promises: readonly OpenPromise[], focusOrderId: string | undefined, now: Date, timeZone: string): ReplyPlan | null {
   const plain = normalizeSameLength(text).trim();
   if ([...plain].length > MAX_CHARS || !PROGRESS_QUESTION.test(plain)) return null;
+  if (DELIVERY_TIME.test(plain) && !ASKS_FOR_ANSWER.test(plain)) return null;
   const open = promises.filter((p) => p.keptAt === undefined && Date.parse(p.dueAt) > now.getTime());
   if (open.length === 0) return null;
   const onFocus = open.filter((p) => focusOrderId !== undefined && p.orderId === focusOrderId);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../nlu/classifier.ts';
 import type { IntentId } from '../nlu/intents.ts';
-import { plausibleAsk, understandInContext } from './understanding.ts';
+import { keepsFurtherAsk, plausibleAsk, understandInContext } from './understanding.ts';
 
 /** A classification as the model might give it (the rules here must not depend on one model's numbers). */
 const read = (intent: IntentId, confidence: number, ranking: [IntentId, number][] = [], secondary: IntentId[] = []): Classification => ({
@@ -59,6 +59,30 @@ describe('understandInContext', () => {
     expect(understandInContext(read('not_shipped', 0.9), '拍了三天了 发了没', undefined).intent).toBe('not_shipped');
     expect(understandInContext(read('logistics_track', 0.81, [['not_shipped', 0.05]]), '帮我看看发了没', undefined).intent).toBe('logistics_track');
     expect(understandInContext(read('return_dislike', 0.5), '那鲜花饼那单没事吧', 'logistics', 'cancel_order').intent).toBe('logistics_track');
+  });
+
+  it('going to pay is the order; haggling beside another ask needs words that ask for less', () => {
+    expect(understandInContext(read('bargain_decisive', 0.45), '哦哦忘了付钱了 我现在去付', 'logistics', 'logistics_track').intent).toBe('order_placed');
+    expect(understandInContext(read('bargain_decisive', 0.9), '便宜10块我现在就去拍', undefined).intent).toBe('bargain_decisive');
+    expect(understandInContext(read('shipping_courier', 0.97, [], ['bargain_excuse']), '发顺丰行不行 我补钱', undefined).secondary).toEqual([]);
+    expect(understandInContext(read('shipping_courier', 0.9, [], ['bargain_generic']), '发顺丰 能便宜点吗', undefined).secondary).toEqual(['bargain_generic']);
+  });
+
+  it('what was ordered said back asks nothing more; 地址对的 confirms the address read back', () => {
+    expect(understandInContext(read('order_placed', 0.7, [], ['recommend', 'size_advice']), '付好款了 牛仔裤 27码深蓝', undefined).secondary).toEqual([]);
+    expect(understandInContext(read('order_placed', 0.7, [], ['size_advice']), '拍好了 27码会不会小', undefined).secondary).toEqual(['size_advice']);
+    const confirmed = understandInContext(read('address_change', 0.55, [], ['shipping_time']), '地址对的 啥时候发', 'presale', 'order_placed');
+    expect(confirmed.intent).toBe('shipping_time');
+    expect(confirmed.secondary).toEqual([]);
+    expect(understandInContext(read('address_change', 0.9), '地址不对 改成杭州市西湖区文三路100号', undefined).intent).toBe('address_change');
+    expect(keepsFurtherAsk('shipping_time', 'address_change', '信息没问题 什么时候发货')).toBe(false);
+  });
+
+  it('a time question after the parcel’s tracking is about that parcel', () => {
+    expect(understandInContext(read('shipping_time', 0.8), '今天能到不', 'logistics', 'logistics_track').intent).toBe('logistics_track');
+    expect(understandInContext(read('shipping_time', 0.8), '周六前能送到吗', 'logistics', 'logistics_track').intent).toBe('logistics_track');
+    expect(understandInContext(read('shipping_time', 0.8), '发新疆几天能到', 'logistics', 'logistics_track').intent).toBe('shipping_time');
+    expect(understandInContext(read('shipping_time', 0.8), '今天能到不', 'presale', 'stock').intent).toBe('shipping_time');
   });
 
   it('an unsure reading follows the topic just discussed', () => {
