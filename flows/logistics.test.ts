@@ -268,10 +268,24 @@ describe('urgent_delivery', () => {
 describe('signed_not_received', () => {
   it('neighbours / lockers / 代收点, the courier checked, a follow-up due in 24h', () => {
     const step = one(turn('signed_not_received', '显示签收了但我没收到', at([delivered])));
-    expect(ids(step.out)).toEqual(['logistics.signed.check_nearby', 'logistics.signed.contact_courier']);
-    expect(step.out.replies[1]!.params).toEqual({ orderId: delivered.id, courier: '中通' });
+    expect(ids(step.out)).toEqual(['logistics.signed.record', 'logistics.signed.check_nearby', 'logistics.signed.contact_courier']);
+    // The record says who signed (前台, 快递柜 …): the buyer knows where to ask.
+    expect(step.out.replies[0]!.params).toEqual({ orderId: delivered.id, trackingEvent: '【杭州市】快件已到达杭州转运中心' });
+    expect(step.out.replies[2]!.params).toEqual({ orderId: delivered.id, courier: '中通' });
     expect(step.out.promises).toEqual([{ kind: 'follow_up', text: '联系快递核实签收情况并回复顾客', orderId: delivered.id, dueInHours: 24 }]);
     for (const v of scriptById.get('logistics.signed.check_nearby')!.variants) expect(v).toMatch(/快递柜|代收点/);
+  });
+
+  it('asked again, or after looking already: the courier is being asked — no second list of places, remarked and promised once', () => {
+    const [first, again] = run([turn('signed_not_received', '显示签收了但我没收到', at([delivered])), turn('signed_not_received', '問過前台了 沒有', at([delivered]))]);
+    expect(first!.out.remarks).toHaveLength(1);
+    expect(ids(again!.out)).toEqual(['logistics.signed.checking']);
+    expect(again!.out.remarks).toEqual([]);
+    expect(again!.out.promises).toEqual([]);
+    // Looked already in the first message: the record and the check, remarked once.
+    const looked = one(turn('signed_not_received', '显示放快递柜了 可是我没收到取件码', at([delivered])));
+    expect(ids(looked.out)).toEqual(['logistics.signed.record', 'logistics.signed.checking']);
+    expect(looked.out.remarks).toHaveLength(1);
   });
 
   it('no shipped order → asks for the order id; a named unshipped order, or the order of the product talked about → where it is', () => {

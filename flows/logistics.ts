@@ -68,6 +68,8 @@ export interface LogisticsContext {
   out: FlowOutput;
   /** The question the last reply asked, if any. */
   pending: PendingQuestion | null;
+  /** The order whose "signed but not received" case is being checked with the courier (asked and remarked once). */
+  signedCheck?: string | undefined;
 }
 
 /** No start values yet; typed callers pass `{ input: {} }`, the engine starts it without input. */
@@ -85,6 +87,7 @@ interface Answer {
 interface Plan {
   out: FlowOutput;
   pending: PendingQuestion | null;
+  signedCheck?: string | undefined;
 }
 
 const followUp = (text: string, orderId: string): PromiseItem => ({ kind: 'follow_up', text, orderId, dueInHours: FOLLOW_UP_HOURS });
@@ -234,16 +237,40 @@ function urgentAnswer(event: TurnEvent): Answer {
 
 // ---------------------------------------------------------------- signed but not received
 
-function signedAnswer(event: TurnEvent): Answer {
+/** "问过前台了 没有", "取件码没收到短信": the buyer already looked where the first answer sends them. */
+const ALREADY_LOOKED = /问过|問過|找过|找過|看过|看過|问了|問了|找了|都没有|都沒有|没找到|沒找到|不在|没人收|沒人收|取件码|取件碼|没收到短信|沒收到短信|没有短信|沒有短信/u;
+
+/**
+ * Signed but not received (seed 001): the tracking record says who signed; the buyer checks nearby
+ * while we ask the courier (remarked and promised once). Asked again, or after looking already, the
+ * buyer hears that the courier is being asked — not the same list of places again.
+ */
+function signedAnswer(event: TurnEvent, checking: string | undefined): Answer & { signedCheck?: string } {
   const t = target(event, isShipped, 'newest');
   if (t.kind === 'foreign') return notOwn();
   if (t.kind !== 'order') return askOrderId();
   const order = t.order;
   if (!isShipped(order)) return trackOrder(order, event);
+  const courier = courierOf(order, event);
+  const taken = checking === order.id;
+  const latest = latestTracking(order);
+  const record = taken || latest === undefined ? [] : [reply('signed.record', { orderId: order.id, trackingEvent: latest.text })];
+  if (taken || ALREADY_LOOKED.test(normalizeSameLength(event.text))) {
+    return {
+      replies: [...record, reply('signed.checking', { orderId: order.id, courier })],
+      ...(taken ? {} : { remarks: [{ orderId: order.id, reason: '顾客反馈物流显示签收但未收到，已查看附近仍未找到，已联系快递核实' }], promises: [followUp('联系快递核实签收情况并回复顾客', order.id)] }),
+      signedCheck: order.id,
+    };
+  }
   return {
-    replies: [reply('signed.check_nearby'), reply('signed.contact_courier', { orderId: order.id, courier: courierOf(order, event) })],
+    replies: [
+      ...record,
+      reply('signed.check_nearby'),
+      reply('signed.contact_courier', { orderId: order.id, courier }),
+    ],
     remarks: [{ orderId: order.id, reason: '顾客反馈物流显示签收但未收到，已联系快递核实' }],
     promises: [followUp('联系快递核实签收情况并回复顾客', order.id)],
+    signedCheck: order.id,
   };
 }
 
@@ -438,7 +465,7 @@ const ANSWERS: Record<LogisticsIntent, (event: TurnEvent) => Answer> = {
   logistics_track: trackAnswer,
   not_shipped: notShippedAnswer,
   urgent_delivery: urgentAnswer,
-  signed_not_received: signedAnswer,
+  signed_not_received: (event) => signedAnswer(event, undefined),
   delivery_delay: delayAnswer,
   address_change: addressChangeAnswer,
   order_change: orderChangeAnswer,
@@ -448,10 +475,11 @@ const ANSWERS: Record<LogisticsIntent, (event: TurnEvent) => Answer> = {
 
 const unhandled = (): Plan => ({ out: { ...emptyOutput(), unhandled: true }, pending: null });
 
-function toPlan(answer: Answer): Plan {
+function toPlan(answer: Answer & { signedCheck?: string }, context?: LogisticsContext): Plan {
   return {
     out: { ...emptyOutput(), replies: answer.replies, remarks: answer.remarks ?? [], promises: answer.promises ?? [] },
     pending: answer.pending ?? null,
+    signedCheck: answer.signedCheck ?? context?.signedCheck,
   };
 }
 
@@ -488,10 +516,11 @@ export function chosenOrder(event: TurnEvent, candidates: readonly Order[]): Ret
 export function planTurn(context: LogisticsContext, event: TurnEvent): Plan {
   if (context.pending !== null) {
     const answer = answerPending(context.pending, event);
-    if (answer !== undefined) return toPlan(answer);
+    if (answer !== undefined) return toPlan(answer, context);
   }
   if (!isLogisticsIntent(event.intent)) return unhandled();
-  return toPlan(ANSWERS[event.intent](event));
+  if (event.intent === 'signed_not_received') return toPlan(signedAnswer(event, context.signedCheck), context);
+  return toPlan(ANSWERS[event.intent](event), context);
 }
 
 export const logisticsMachine = setup({
