@@ -85,6 +85,8 @@ export const ConversationStateSchema = z.object({
   orderId: z.string().optional(),
   /** The flow whose question is still open (see WAITING_STATES). */
   awaiting: z.custom<FlowName>((v) => typeof v === 'string' && isFlowName(v)).optional(),
+  /** The last change made (a remark on an order): "改好了吗" with nothing open is answered with it. */
+  done: z.object({ orderId: z.string().optional(), text: z.string() }).optional(),
 });
 export type ConversationState = z.infer<typeof ConversationStateSchema>;
 
@@ -599,7 +601,7 @@ export async function respond(
     route !== 'handoff' &&
     (!ANSWERED_FROM_ORDER.has(event.intent) || ASKS_FOR_ANSWER.test(normalizeSameLength(message.text))) &&
     findProduct(shop, message.text, undefined) === undefined
-      ? progressReply(message.text, state.promises, state.orderId, now, shop.timezone)
+      ? progressReply(message.text, state.promises, state.orderId, now, shop.timezone, state.done)
       : null;
   // Someone else's order: a privacy answer before any flow looks at an order.
   const namedIds = classification.entities.flatMap((e) => (e.type === 'order_id' ? [e.value] : []));
@@ -681,7 +683,8 @@ export async function respond(
   }));
   const history = [
     ...state.history,
-    { turn: ctx.turnCount, at, text: message.text, intent: classification.intent, replies: replies.slice(0, 1).map((r) => r.text) },
+    // A progress answer ("改好了吗") keeps the case's topic: the next follow-up continues that case.
+    { turn: ctx.turnCount, at, text: message.text, intent: progress !== null && lastIntent !== undefined && isIntentId(lastIntent) ? lastIntent : classification.intent, replies: replies.slice(0, 1).map((r) => r.text) },
   ].slice(-HISTORY_LIMIT);
   const next: ConversationState = {
     buyerId: state.buyerId,
@@ -704,6 +707,9 @@ export async function respond(
   const talkedAbout = facts.product?.id ?? state.productId;
   if (talkedAbout !== undefined) next.productId = talkedAbout;
   else if (focusOrder !== undefined && new Set(focusOrder.items.map((i) => i.productId)).size === 1) next.productId = focusOrder.items[0]!.productId;
+  const lastRemark = out.remarks.at(-1);
+  const done = lastRemark === undefined ? state.done : { ...(lastRemark.orderId ? { orderId: lastRemark.orderId } : {}), text: lastRemark.reason };
+  if (done !== undefined) next.done = done;
   const awaiting = awaitingAfter(state.awaiting, ran);
   if (awaiting !== undefined) next.awaiting = awaiting;
   orchestrator.stop();

@@ -85,6 +85,13 @@ describe('understandInContext', () => {
     expect(understandInContext(read('shipping_time', 0.8), '今天能到不', 'presale', 'stock').intent).toBe('shipping_time');
   });
 
+  it('the same request for another thing continues the last request', () => {
+    expect(understandInContext(read('order_change', 0.89), '大衣那单也改一下吧', 'logistics', 'address_change').intent).toBe('address_change');
+    expect(understandInContext(read('other', 0.4), '裤子那个也帮我取消', 'logistics', 'cancel_order').intent).toBe('cancel_order');
+    expect(understandInContext(read('order_change', 0.89), '大衣也改成L码', 'logistics', 'address_change').intent).toBe('order_change');
+    expect(understandInContext(read('other', 0.4), '大衣那单也改一下吧', 'presale', 'stock').intent).not.toBe('stock');
+  });
+
   it('an unsure reading follows the topic just discussed', () => {
     expect(understandInContext(read('wrong_item', 0.28, [['bargain_generic', 0.2]]), '真的不能再少了吗', 'bargaining', 'bargain_generic').intent).toBe('bargain_generic');
   });

@@ -127,6 +127,7 @@ const RETURN_POSSIBLE = /(?:没办法|沒辦法|没法|沒法|不能|不可以|�
 const REFUND_REQUEST = /帮我退|幫我退|我要退|给我退|給我退|申请退|申請退|退个款|退個款|要退款|想退款|想退钱|想退錢/u;
 
 /** "大概还要几天啊", "要多久": how long, with nothing else said. */
+const ALSO_THE_SAME = /也(?:帮我|幫我|给我|給我|一起|一并|一併)?(?:改|换|換|取消|退|备注|備註|处理|處理|弄|一样|一樣|这样|這樣|照这个|照這個)/u;
 const ASK_THE_COURIER = /(?:问问|問問|问一下|問一下|问下|問下|联系|聯繫|联系一下|聯繫一下|催催|催一下|找找|查查)(?:快递|快遞|物流|快递员|快遞員|派件员|派件員)/u;
 const ARRIVAL_FOLLOW_UP = /(?:今天|今日|明天|后天|後天|周[一二三四五六日天]|星期[一二三四五六日天]|几天|幾天|多久|什么时候|什麼時候|啥时候|几点|幾點)(?:之前|以前|前)?(?:能|可以|会|會)?(?:到|送到|送达|送達|收到|派送)/u;
 const TIME_FOLLOW_UP = /^(?:那|大概|大约|大約|一般)?(?:还要|還要|要)?(?:几天|幾天|多久|多长时间|多長時間)/u;
@@ -193,6 +194,10 @@ export function understandInContext(classification: Classification, text: string
   // "要我出邮费吗" right after an invoice answer: the invoice's charges (never any), not the parcel's postage.
   if (lastRoute === 'invoice' && INVOICE_CHARGES.test(plain) && !names.region(plain) && routeFor(intent) !== 'invoice') {
     return { intent: 'invoice', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'invoice') };
+  }
+  // "大衣那单也改一下吧": the same request for another thing — the last request goes on.
+  if (lastIntent !== undefined && REQUESTS.includes(lastIntent) && ALSO_THE_SAME.test(plain) && (intent === 'other' || confidence < UNSURE_CONFIDENCE || routeFor(intent) === 'social' || !plausibleAsk(intent, plain))) {
+    return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
   }
   // "那你帮我问问快递" while a parcel is being discussed: the case asked of the courier, not which courier the shop uses.
   if (lastIntent !== undefined && (lastIntent === 'signed_not_received' || lastIntent === 'delivery_delay' || lastIntent === 'logistics_track') && ASK_THE_COURIER.test(plain)) {
