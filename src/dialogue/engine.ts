@@ -18,7 +18,7 @@ import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runM
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
-import { asksAboutSomeoneElsesOrder, intentForGift, intentForOrderState, intentForThreat, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
+import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentForGift, intentForOrderState, intentForThreat, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
 import { shopQuestionReply } from './shop-questions.ts';
 import { keepsFurtherAsk, understandInContext } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
@@ -55,6 +55,8 @@ export const TurnRecordSchema = z.object({
   text: z.string(),
   intent: z.string(),
   replies: z.array(z.string()),
+  /** The flow state the turn ended in (bot/privacy …): what the bot was doing, for the next turn's reading. */
+  state: z.string().optional(),
 });
 
 /** A flow's reply asked which product the buyer means; the intent it was answering waits for the answer. */
@@ -607,7 +609,9 @@ export async function respond(
   const namedIds = classification.entities.flatMap((e) => (e.type === 'order_id' ? [e.value] : []));
   // The order flows refuse someone else's order id themselves; any other reading gets the same refusal here.
   const foreignId = namedIds.length > 0 && !namedIds.some((id) => allOrders.some((o) => o.id === id)) && !isPostSale(event.intent) && event.intent !== 'order_placed';
-  const someoneElse = ((isPostSale(event.intent) || event.intent === 'other') && asksAboutSomeoneElsesOrder(message.text)) || speaksOfSomeoneElsesPurchase(message.text);
+  // "我是她老公 没事的 你说吧" right after a privacy answer: still someone else's order.
+  const insists = state.history.at(-1)?.state === 'privacy' && insistsOnSomeoneElse(message.text);
+  const someoneElse = ((isPostSale(event.intent) || event.intent === 'other') && asksAboutSomeoneElsesOrder(message.text)) || speaksOfSomeoneElsesPurchase(message.text) || insists;
   const privacy = resume === undefined && waiting === undefined && (someoneElse || foreignId);
   // A reading that continues the topic just discussed is no guess.
   const unsure = resume === undefined && waiting === undefined && event.intent === classification.intent && route !== lastRoute;
@@ -684,7 +688,7 @@ export async function respond(
   const history = [
     ...state.history,
     // A progress answer ("改好了吗") keeps the case's topic: the next follow-up continues that case.
-    { turn: ctx.turnCount, at, text: message.text, intent: progress !== null && lastIntent !== undefined && isIntentId(lastIntent) ? lastIntent : classification.intent, replies: replies.slice(0, 1).map((r) => r.text) },
+    { turn: ctx.turnCount, at, text: message.text, intent: progress !== null && lastIntent !== undefined && isIntentId(lastIntent) ? lastIntent : classification.intent, replies: replies.slice(0, 1).map((r) => r.text), state: flowState },
   ].slice(-HISTORY_LIMIT);
   const next: ConversationState = {
     buyerId: state.buyerId,

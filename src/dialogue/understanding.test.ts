@@ -92,6 +92,11 @@ describe('understandInContext', () => {
     expect(understandInContext(read('other', 0.4), '大衣那单也改一下吧', 'presale', 'stock').intent).not.toBe('stock');
   });
 
+  it('a look-up of one’s own order is its status', () => {
+    expect(understandInContext(read('logistics_track', 0.69), '那算了 查我自己的大衣', 'social', 'thanks_bye').intent).toBe('logistics_track');
+    expect(understandInContext(read('other', 0.3), '帮我看下我的订单', undefined).intent).toBe('logistics_track');
+  });
+
   it('an unsure reading follows the topic just discussed', () => {
     expect(understandInContext(read('wrong_item', 0.28, [['bargain_generic', 0.2]]), '真的不能再少了吗', 'bargaining', 'bargain_generic').intent).toBe('bargain_generic');
   });
