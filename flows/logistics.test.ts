@@ -164,6 +164,15 @@ describe('logistics_track', () => {
     expect(steps[3]!.context.pending).toBeNull();
   });
 
+  it('label printed: the number when it is asked for, "not shipped yet" when asked where it is', () => {
+    const labelled = order('100000000000008888', 'printed', { courier: '中通', trackingNumber: 'ZT888888' });
+    const number = one(turn('logistics_track', '查下快递单号', at([labelled])));
+    expect(ids(number.out)).toEqual(['logistics.track.printed']);
+    expect(number.out.replies[0]!.params).toEqual({ orderId: labelled.id, courier: '中通', trackingNumber: 'ZT888888' });
+    expect(ids(one(turn('logistics_track', '發貨了嗎 單號多少', at([labelled]))).out)).toEqual(['logistics.track.printed']);
+    expect(ids(one(turn('logistics_track', '到哪了', at([labelled]))).out)).toEqual(['logistics.track.not_shipped']);
+  });
+
   it('nothing shipped: says so and what happens next; unpaid; no orders → asks for the order id', () => {
     expect(ids(one(turn('logistics_track', '发货了吗', at([paid]))).out)).toEqual(['logistics.track.not_shipped']);
     expect(ids(one(turn('logistics_track', '发货了吗', at([unpaid]))).out)).toEqual(['logistics.track.unpaid']);

@@ -114,10 +114,17 @@ function target(event: TurnEvent, candidates: (o: Order) => boolean, several: 'a
 
 // ---------------------------------------------------------------- tracking
 
+const ASKS_FOR_NUMBER = /单号|單號|快递号|快遞號|运单|運單|面单|面單/u;
+
 /** Where an order is: tracking for shipped ones, what happens next for the others. */
 function trackOrder(order: Order, event: TurnEvent): Answer {
   const orderId = order.id;
   if (order.state === 'unpaid') return { replies: [reply('track.unpaid', { orderId })] };
+  // 面单已打印 and the number asked for: it exists (seed 002 提供单号), the courier has not collected it yet.
+  // ("到哪了" gets "not shipped yet": the number would show nothing until pickup.)
+  if (order.state === 'printed' && order.trackingNumber !== undefined && ASKS_FOR_NUMBER.test(normalizeSameLength(event.text))) {
+    return { replies: [reply('track.printed', { orderId, courier: courierOf(order, event), trackingNumber: order.trackingNumber })] };
+  }
   if (isPending(order)) return { replies: [reply('track.not_shipped', { orderId })] };
   if (order.trackingNumber === undefined) {
     return { replies: [reply(order.state === 'refunding' ? 'track.refunding' : 'track.no_number', { orderId })] };
