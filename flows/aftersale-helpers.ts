@@ -146,6 +146,9 @@ export const joinList = (xs: string[]): string => xs.join('、');
 /** "那围巾我怎么寄回去", "退货地址是哪里": how to send a return back — the return's procedure, not an address change or postage. */
 export const RETURN_HOW = /退货地址|退貨地址|退回地址|退换货地址|退換貨地址|寄回(?:的)?地址|(?:怎么|怎麼|如何|咋)(?:寄回|退回|寄过去|寄過去|寄给你们|寄給你們|退货|退貨)|寄回(?:去|来|來)?(?:哪|到哪)|退货流程|退貨流程/u;
 
+/** "来不及拒了", "已经签收了": the parcel cannot be refused any more — a return after receipt. */
+export const CANNOT_REFUSE = /来不及拒|來不及拒|拒不了|没法拒|沒法拒|不能拒|没办法拒|沒辦法拒|拒收不了|已经签收了|已經簽收了|已经签了|已經簽了|签收了怎么办|簽收了怎麼辦/u;
+
 /** The buyer says they sent (or took) the photos. */
 export function saysPhotosSent(text: string): boolean {
   const plain = normalizeSameLength(text);

@@ -135,6 +135,13 @@ describe('return_dislike', () => {
     expect(ids(one(t('return_dislike', '退货', [refundOf('100000000000000007', 'requested')])))).toEqual(['aftersale.refund_status.requested']);
   });
 
+  it('too late to refuse a parcel on its way: sign for it, then the 7-day return (remarked)', () => {
+    const s = one(t('return_dislike', '快递员已经在送了 来不及拒了怎么办', [shipped]));
+    expect(ids(s)).toEqual(['aftersale.return.after_signing']);
+    expect(s.out.remarks[0]!.reason).toContain('来不及拒收');
+    expect(ids(one(t('return_dislike', '不想要了', [shipped])))).toEqual(['aftersale.refund.refuse_delivery']);
+  });
+
   it('how to send it back: the return request shows the address; the case’s product; the shop pays for its own fault', () => {
     const [terms, how] = run(t('return_dislike', '不喜欢，想退', [delivered]), t('return_fee', '那我怎么寄回去', [delivered]));
     expect(ids(terms!)).toEqual(['aftersale.return.seven_day']);

@@ -20,6 +20,7 @@ import {
   qualityChoice,
   requestedVariant,
   RETURN_HOW,
+  CANNOT_REFUSE,
   returnWindow,
   saysMissing,
   saysPhotosSent,
@@ -210,9 +211,21 @@ function returnDislikeAnswer(context: AftersaleContext, event: TurnEvent): Answe
   if (order === undefined) return askOrder();
   if (order.refund !== undefined) return refundStatusOf(order);
   if (isReceived(order)) return returnOfReceived(event, order);
+  // Too late to refuse it: sign for it, then the 7-day return.
+  if (isInTransit(order) && CANNOT_REFUSE.test(normalizeSameLength(event.text))) return returnAfterSigning(event, order);
   if (isInTransit(order)) return refuseDelivery(event, order);
   if (isBeforeShipping(order)) return refundBeforeShipping(order);
   return askOrder();
+}
+
+function returnAfterSigning(event: TurnEvent, order: Order): Answer {
+  const product = productOf(event.facts.shop, order, event.facts.product);
+  if (product !== undefined && !product.sevenDayReturn) return { replies: [reply('return.category_excluded', { product: nameOf(product) })], patch: { orderId: order.id, issue: 'dislike' } };
+  return {
+    replies: [reply('return.after_signing', { product: nameOf(product) })],
+    remarks: [remark(order, '顾客来不及拒收，签收后申请7天无理由退货，寄回运费由顾客承担（有运费险可抵扣）')],
+    patch: { orderId: order.id, issue: 'dislike' },
+  };
 }
 
 // ---------------------------------------------------------------- exchange

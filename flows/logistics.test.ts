@@ -250,6 +250,31 @@ describe('not_shipped', () => {
   });
 });
 
+describe('cancel_order of one item, and the refund reason', () => {
+  const twoItems = order('100000000000009999', 'paid', {
+    items: [
+      { productId: 'coat-01', color: '驼色', size: 'S', quantity: 1, price: 599 },
+      { productId: 'scarf-01', color: '灰色', size: '均码', quantity: 1, price: 129 },
+    ],
+  });
+  it('only the named item is cancelled: remarked for that item, the rest ships', () => {
+    const step = one(turn('cancel_order', '大衣不要了', at([twoItems])));
+    expect(ids(step.out)).toEqual(['logistics.cancel.item']);
+    expect(step.out.remarks[0]!.reason).toContain('其余宝贝正常发货');
+    // Nothing named, or a one-product order: the whole order.
+    const none = turn('cancel_order', '不要了', at([twoItems]));
+    delete none.facts.product;
+    expect(ids(one(none).out)).toEqual(['logistics.cancel.paid']);
+    expect(ids(one(turn('cancel_order', '大衣不要了', at([paid]))).out)).toEqual(['logistics.cancel.paid']);
+  });
+  it('which refund reason to choose: a harmless one, nothing remarked again', () => {
+    const step = one(turn('cancel_order', '退款原因选啥', at([paid])));
+    expect(ids(step.out)).toEqual(['logistics.cancel.reason']);
+    expect(step.out.remarks).toEqual([]);
+    for (const v of scriptById.get('logistics.cancel.reason')!.variants) expect(v).toMatch(/不想要|拍错/);
+  });
+});
+
 // ---------------------------------------------------------------- urgent delivery
 
 describe('urgent_delivery', () => {

@@ -429,8 +429,27 @@ function orderChangeAnswer(event: TurnEvent): Answer {
  * cost the shop 30% compensation, so the scripts suggest 拍错/不想要了 — true for a buyer who
  * simply changed their mind.
  */
+/** "退款原因选啥": the reason to choose (a harmless one: 我不想要了 / 拍错了, never the shop's fault). */
+const ASKS_REFUND_REASON = /(?:原因|理由)(?:选|選|填|写|寫|该选|該選|要选|要選)?(?:啥|什么|什麼|哪个|哪個|哪一个|哪一個)|选(?:啥|什么|什麼)(?:原因|理由)/u;
+
+/** "羽绒服不要了" of an order holding more: only that item is cancelled, the rest ships. */
+function cancelledItem(order: Order, event: TurnEvent): string | undefined {
+  const product = event.facts.product;
+  if (product === undefined || new Set(order.items.map((i) => i.productId)).size < 2) return undefined;
+  return order.items.some((i) => i.productId === product.id) ? product.name : undefined;
+}
+
 function cancelOrder(order: Order, event: TurnEvent): Answer {
   const orderId = order.id;
+  if (ASKS_REFUND_REASON.test(normalizeSameLength(event.text)) && order.state !== 'unpaid') return { replies: [reply('cancel.reason', { orderId })] };
+  const item = order.state === 'paid' || order.state === 'printed' ? cancelledItem(order, event) : undefined;
+  if (item !== undefined) {
+    return {
+      replies: [reply('cancel.item', { orderId, product: item })],
+      remarks: [{ orderId, reason: `顾客申请取消${item}，请勿发出${item}，其余宝贝正常发货` }],
+      promises: [followUp(`确认仓库未发出${item}并尽快同意退款`, orderId)],
+    };
+  }
   switch (order.state) {
     case 'unpaid':
       return { replies: [reply('cancel.unpaid', { orderId })] };

@@ -92,6 +92,13 @@ describe('understandInContext', () => {
     expect(understandInContext(read('other', 0.4), '大衣那单也改一下吧', 'presale', 'stock').intent).not.toBe('stock');
   });
 
+  it('after a cancellation: its reason, one item only; a parcel that cannot be refused is a return', () => {
+    expect(understandInContext(read('refund_status', 0.8), '退款原因选啥', 'logistics', 'cancel_order').intent).toBe('cancel_order');
+    expect(understandInContext(read('other', 0.4), '裤子还要的哈 只退羽绒服', 'logistics', 'cancel_order').intent).toBe('cancel_order');
+    expect(understandInContext(read('logistics_track', 0.7), '快递员说已经在送了 来不及拒了怎么办', 'aftersale', 'refund_shipped').intent).toBe('return_dislike');
+    expect(understandInContext(read('refund_status', 0.8), '退款原因选啥', 'presale', 'stock').intent).toBe('refund_status');
+  });
+
   it('a look-up of one’s own order is its status', () => {
     expect(understandInContext(read('logistics_track', 0.69), '那算了 查我自己的大衣', 'social', 'thanks_bye').intent).toBe('logistics_track');
     expect(understandInContext(read('other', 0.3), '帮我看下我的订单', undefined).intent).toBe('logistics_track');

@@ -1,4 +1,4 @@
-import { RETURN_HOW } from '../../flows/aftersale-helpers.ts';
+import { CANNOT_REFUSE, RETURN_HOW } from '../../flows/aftersale-helpers.ts';
 import { addressFromText, complainsOfWait } from '../../flows/logistics-helpers.ts';
 import { findRegion } from '../../flows/presale-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
@@ -127,6 +127,8 @@ const RETURN_POSSIBLE = /(?:没办法|沒辦法|没法|沒法|不能|不可以|�
 const REFUND_REQUEST = /帮我退|幫我退|我要退|给我退|給我退|申请退|申請退|退个款|退個款|要退款|想退款|想退钱|想退錢/u;
 
 /** "大概还要几天啊", "要多久": how long, with nothing else said. */
+const REFUND_REASON = /(?:原因|理由)(?:选|選|填|写|寫|该选|該選|要选|要選)?(?:啥|什么|什麼|哪个|哪個|哪一个|哪一個)|选(?:啥|什么|什麼)(?:原因|理由)/u;
+const ONLY_THIS = /只(?:要)?(?:退|取消|不要)/u;
 const LOOK_UP_OWN = /(?:查|看)(?:一下|下|查|看)?(?:我|我自己)(?:的|那个|那個|那)/u;
 const ALSO_THE_SAME = /也(?:帮我|幫我|给我|給我|一起|一并|一併)?(?:改|换|換|取消|退|备注|備註|处理|處理|弄|一样|一樣|这样|這樣|照这个|照這個)/u;
 const ASK_THE_COURIER = /(?:问问|問問|问一下|問一下|问下|問下|联系|聯繫|联系一下|聯繫一下|催催|催一下|找找|查查)(?:快递|快遞|物流|快递员|快遞員|派件员|派件員)/u;
@@ -195,6 +197,16 @@ export function understandInContext(classification: Classification, text: string
   // "要我出邮费吗" right after an invoice answer: the invoice's charges (never any), not the parcel's postage.
   if (lastRoute === 'invoice' && INVOICE_CHARGES.test(plain) && !names.region(plain) && routeFor(intent) !== 'invoice') {
     return { intent: 'invoice', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'invoice') };
+  }
+  // "退款原因选啥" after a cancellation: still the cancellation (its reason), not a refund's status.
+  if (lastIntent === 'cancel_order' && REFUND_REASON.test(plain)) return { intent: 'cancel_order', confidence: UNSURE_CONFIDENCE, secondary: [] };
+  // "裤子还要的哈 只退羽绒服": only one thing cancelled — the cancellation, narrowed.
+  if (ONLY_THIS.test(plain) && (lastIntent === 'cancel_order' || lastIntent === 'refund_shipped') && !AFTER_SALE_READINGS.has(intent)) {
+    return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
+  }
+  // "快递员说已经在送了 来不及拒了": cannot refuse the parcel — a return after receipt.
+  if (CANNOT_REFUSE.test(plain) && lastIntent !== undefined && POST_SALE.has(routeFor(lastIntent))) {
+    return { intent: 'return_dislike', confidence: UNSURE_CONFIDENCE, secondary: [] };
   }
   // "那算了 查我自己的大衣", "帮我查下我的订单": a look-up of the buyer's own order is its status.
   if (intent === 'other' && LOOK_UP_OWN.test(plain)) return { intent: 'logistics_track', confidence: UNSURE_CONFIDENCE, secondary };
