@@ -685,10 +685,13 @@ export async function respond(
     madeAt: at,
     dueAt: new Date(now.getTime() + p.dueInHours * PROMISE_DUE_MS).toISOString(),
   }));
+  // A progress answer ("改好了吗") or an answer to a flow's question ("[图片]" while photos are awaited)
+  // keeps the case's topic: the next follow-up continues that case.
+  const answeredWaiting = waiting !== undefined && flowState.startsWith(`${waiting}.`) && routeFor(classification.intent) !== waiting;
+  const keepsTopic = (progress !== null || answeredWaiting) && lastIntent !== undefined && isIntentId(lastIntent) && routeFor(lastIntent) !== 'social';
   const history = [
     ...state.history,
-    // A progress answer ("改好了吗") keeps the case's topic: the next follow-up continues that case.
-    { turn: ctx.turnCount, at, text: message.text, intent: progress !== null && lastIntent !== undefined && isIntentId(lastIntent) ? lastIntent : classification.intent, replies: replies.slice(0, 1).map((r) => r.text), state: flowState },
+    { turn: ctx.turnCount, at, text: message.text, intent: keepsTopic ? lastIntent : classification.intent, replies: replies.slice(0, 1).map((r) => r.text), state: flowState },
   ].slice(-HISTORY_LIMIT);
   const next: ConversationState = {
     buyerId: state.buyerId,

@@ -1,4 +1,4 @@
-import { CANNOT_REFUSE, RETURN_HOW } from '../../flows/aftersale-helpers.ts';
+import { CANNOT_REFUSE, RETURN_HASSLE, RETURN_HOW } from '../../flows/aftersale-helpers.ts';
 import { addressFromText, complainsOfWait } from '../../flows/logistics-helpers.ts';
 import { findRegion } from '../../flows/presale-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
@@ -127,6 +127,10 @@ const RETURN_POSSIBLE = /(?:没办法|沒辦法|没法|沒法|不能|不可以|�
 const REFUND_REQUEST = /帮我退|幫我退|我要退|给我退|給我退|申请退|申請退|退个款|退個款|要退款|想退款|想退钱|想退錢/u;
 
 /** "大概还要几天啊", "要多久": how long, with nothing else said. */
+const ASKS_ABOUT_SHIPPING = /(?:顺丰|順豐|中通|圆通|圓通|韵达|韻達|申通|邮政|郵政|ems|京东|京東)(?:快递|快遞)?(?:可以|行|能|好)(?:不|吗|嗎|么|麼)?|(?:什么时候|什麼時候|啥时候|啥時候|几时|幾時|哪天|多久)(?:能)?(?:发|發|到|寄)|(?:什么|什麼|哪个|哪個|哪家|啥|能不能|可不可以|可以|能)(?:快递|快遞)|(?:能|可以|能不能)(?:发|發|走|用|寄)|(?:发|發|走|用|寄)(?:什么|什麼|哪个|哪個|哪家|啥)|包邮吗|包郵嗎|运费多少|運費多少|邮费多少|郵費多少|几天到|幾天到|多久到/u;
+const NOT_A_FAULT = /不是(?:质量|品质)问题|没有(?:质量|品质)问题|(?:质量|品质)没(?:有)?问题|(?:质量|品质)挺好|不是坏了/u;
+const UNWORN = /没穿|沒穿|没戴|沒戴|没洗|沒洗|没用过|沒用過|吊牌(?:都)?(?:还|還)?在|标签(?:都)?(?:还|還)?在|標籤(?:都)?(?:还|還)?在|全新/u;
+const RETURN_PARCEL = /(?:中通|圆通|圓通|申通|韵达|韻達|顺丰|順豐|邮政|郵政|极兔|極兔|京东|京東|ems)\s*(?:sf)?(?<![0-9])[0-9]{10,15}(?![0-9])|(?:退回|寄回)(?:的)?(?:单号|單號|快递|快遞)|(?:你们|你們)?收到(?:没|沒|了吗|了嗎)/u;
 const REFUND_REASON = /(?:原因|理由)(?:选|選|填|写|寫|该选|該選|要选|要選)?(?:啥|什么|什麼|哪个|哪個|哪一个|哪一個)|选(?:啥|什么|什麼)(?:原因|理由)/u;
 const ONLY_THIS = /只(?:要)?(?:退|取消|不要)/u;
 const LOOK_UP_OWN = /(?:查|看)(?:一下|下|查|看)?(?:我|我自己)(?:的|那个|那個|那)/u;
@@ -198,6 +202,14 @@ export function understandInContext(classification: Classification, text: string
   if (lastRoute === 'invoice' && INVOICE_CHARGES.test(plain) && !names.region(plain) && routeFor(intent) !== 'invoice') {
     return { intent: 'invoice', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'invoice') };
   }
+  // "椒盐的还要寄回去啊 好麻烦" in an after-sale case: the case goes on (no thanks, no goodbye).
+  if (lastIntent !== undefined && routeFor(lastIntent) === 'aftersale' && RETURN_HASSLE.test(plain) && !AFTER_SALE_READINGS.has(intent)) return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
+  // "不是质量问题 就是不想要了": a return without a fault, whatever the word 质量 made of it.
+  if (NOT_A_FAULT.test(plain) && (intent === 'quality_issue' || intent === 'wrong_item')) return { intent: 'return_dislike', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
+  // "我没穿几次 吊牌都还在" after a return or exchange question: the same case, its condition told.
+  if ((lastIntent === 'exchange' || lastIntent === 'return_dislike') && UNWORN.test(plain) && !REQUESTS.includes(intent)) return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
+  // "你们收到没有啊 中通78460023915527" while a return is under way: the return's tracking number, its refund.
+  if (lastIntent !== undefined && routeFor(lastIntent) === 'aftersale' && RETURN_PARCEL.test(plain) && !AFTER_SALE_READINGS.has(intent)) return { intent: 'refund_status', confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "退款原因选啥" after a cancellation: still the cancellation (its reason), not a refund's status.
   if (lastIntent === 'cancel_order' && REFUND_REASON.test(plain)) return { intent: 'cancel_order', confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "裤子还要的哈 只退羽绒服": only one thing cancelled — the cancellation, narrowed.
@@ -302,6 +314,10 @@ export function understandInContext(classification: Classification, text: string
 export function keepsFurtherAsk(primary: IntentId, ask: IntentId, text: string): boolean {
   const plain = normalizeSameLength(text);
   if (POST_SALE.has(routeFor(primary)) && (ask === 'order_placed' || ask === 'hesitation' || routeFor(ask) === 'bargaining')) return false;
+  // Beside an after-sale or order question, the product's looks ("颜色跟图片差好多") or a courier's name
+  // ("中通78460023915527") describe the case; a pre-sale answer only when one is asked for.
+  if (POST_SALE.has(routeFor(primary)) && (ask === 'product_info' || ask === 'recommend')) return false;
+  if (POST_SALE.has(routeFor(primary)) && ask.startsWith('shipping_') && !ASKS_ABOUT_SHIPPING.test(plain)) return false;
   if (primary === 'order_placed' && routeFor(ask) === 'presale' && !ASKS_SOMETHING.test(plain)) return false;
   if (ask === 'address_change' && ADDRESS_CONFIRMED.test(plain) && !names.address(plain)) return false;
   return true;
