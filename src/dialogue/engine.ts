@@ -334,6 +334,8 @@ interface FlowsRun {
   /** The flow that answered the primary intent (none for social turns). */
   primary?: FlowName;
   pendingAsk?: PendingAsk;
+  /** The replies to the message's further asks (a parcel asked about beside a complaint). */
+  further?: ReplyPlan[];
 }
 
 /**
@@ -375,6 +377,7 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
   const initialBargaining = initialStateOf('bargaining');
   const routeOf = (intent: IntentId): Route => routeInConversation(intent, state.flows, initialBargaining);
   const out = emptyOutput();
+  const further: ReplyPlan[] = [];
   let flowState: string = route;
   let primary: FlowName | undefined;
   let pendingAsk: PendingAsk | undefined;
@@ -391,6 +394,7 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
       }
     }
     out.replies.push(...result.out.replies);
+    if (!isPrimary) further.push(...result.out.replies);
     out.remarks.push(...result.out.remarks);
     out.promises.push(...result.out.promises);
     out.concessions.push(...result.out.concessions);
@@ -442,7 +446,7 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
   });
   if (out.unhandled && out.replies.length === 0) out.replies.push({ scriptId: 'common.not_understood', params: {} });
   out.replies = answersFirst(out.replies);
-  return { out, flowState, flows, ...(primary ? { primary } : {}), ...(pendingAsk ? { pendingAsk } : {}) };
+  return { out, flowState, flows, further, ...(primary ? { primary } : {}), ...(pendingAsk ? { pendingAsk } : {}) };
 }
 
 /** The flow still waiting for an answer after the turn: the one that just asked, else the one that asked before. */
@@ -510,6 +514,10 @@ function classifyingOnce(classifier: Classifier): Classifier {
 }
 
 /** Questions the order itself answers (its refund state, its tracking): never a progress answer instead. */
+/** Questions the orders answer without any action: answered even while a human is awaited. */
+const FACTS_WHILE_WAITING: ReadonlySet<IntentId> = new Set(['logistics_track', 'refund_status']);
+/** A complaint about a parcel's status asks, as a fact, where it is. */
+const asFactQuestion = (intent: IntentId): IntentId => (intent === 'delivery_delay' || intent === 'not_shipped' ? 'logistics_track' : intent);
 const ANSWERED_FROM_ORDER: ReadonlySet<IntentId> = new Set(['refund_status', 'logistics_track', 'not_shipped', 'delivery_delay', 'signed_not_received']);
 
 /** Intents about an order the buyer already has: a product named with them points at its order. */
@@ -631,9 +639,16 @@ export async function respond(
   const orchestrator = restoreOrchestrator(state);
   orchestrator.send({ type: 'TURN', intent: event.intent, largeOrder, ...(message.mode ? { mode: message.mode } : {}) });
   const ownerBefore = orchestrator.getSnapshot().value as Owner;
+  // Handed to a human (now or before), a question the orders answer ("我那大衣到哪了", "包裹三天不动了"
+  // beside a complaint) still gets its facts — only facts: no remark, no promise, no action.
+  const factIntent = ownerBefore === 'pending' ? [event.intent, ...event.secondary].map(asFactQuestion).find((i) => FACTS_WHILE_WAITING.has(i)) : undefined;
+  const factsRun =
+    factIntent === undefined
+      ? undefined
+      : runFlows(state, { ...event, intent: factIntent, secondary: [] }, routeFor(factIntent), undefined, undefined, { classifier, shop, now, allOrders, findProduct: (text) => findProduct(shop, text, undefined) });
   const ran: FlowsRun =
     ownerBefore === 'pending'
-      ? { out: emptyOutput(), flowState: 'waiting', flows: state.flows }
+      ? { out: emptyOutput(), flowState: 'waiting', flows: factsRun?.flows ?? state.flows, further: factsRun?.out.replies ?? [] }
       : clarify !== null
         ? { out: { ...emptyOutput(), replies: [clarify] }, flowState: progress ? 'progress' : privacy ? 'privacy' : shopAnswer ? 'shop' : 'clarifying', flows: state.flows }
         : runFlows(state, event, route, waiting, resume, { classifier, shop, now, allOrders, findProduct: (text) => findProduct(shop, text, undefined) });
@@ -655,7 +670,8 @@ export async function respond(
       handedOffNow && ctx.handoffReason ? { type: 'ESCALATE', reason: ctx.handoffReason, text: message.text, facts } : { type: 'TURN', text: message.text, facts };
     const escalated = runMachine(escalationMachine, escalation, escalationEvent);
     escalation = escalated.snapshot;
-    plans = escalated.out.replies;
+    // The notice or holding line, then the facts asked for beside it ("包裹三天不动了" in a complaint).
+    plans = [...escalated.out.replies, ...(ran.further ?? [])];
     if (ownerBefore === 'pending') flowState = `escalation.${escalated.state}`;
     out.promises.push(...escalated.out.promises);
     if (escalated.out.handover) out.handover = true;
