@@ -23,6 +23,7 @@ import { shopQuestionReply } from './shop-questions.ts';
 import { keepsFurtherAsk, understandInContext } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
 import { asksAboutItsOwnThing, clauseAsks, eventForAsk, primaryClause, type ClauseContext } from './clauses.ts';
+import { orderCheckReply } from './order-check.ts';
 import { ASKS_FOR_ANSWER, progressReply } from './progress.ts';
 import { focusedOrders, ORDER_POINTER, orderInFocus, referredOrders } from './order-reference.ts';
 import { ofKind } from './product-words.ts';
@@ -626,8 +627,10 @@ export async function respond(
   const privacyReply: ReplyPlan | null = privacy ? { scriptId: foreignId && !someoneElse ? 'logistics.order.not_own' : 'logistics.order.third_party', params: {} } : null;
   // Questions about the shop itself (opening hours, holidays) are answered from the shop file.
   const shopAnswer = resume === undefined && waiting === undefined ? shopQuestionReply(message.text, shop, now) : null;
+  // "裤子我拍的是32码对吧": what was ordered, read off the order.
+  const orderCheck = resume === undefined && waiting === undefined && !privacy ? orderCheckReply(message.text, allOrders, facts.product ?? (ordered.length === 1 ? ordered[0] : undefined), shop) : null;
   const clarify: ReplyPlan | null =
-    progress ?? privacyReply ?? shopAnswer ?? (unsure ? clarifyingQuestion(event.intent, classification.confidence, classification.ranking) : null);
+    progress ?? privacyReply ?? shopAnswer ?? orderCheck ?? (unsure ? clarifyingQuestion(event.intent, classification.confidence, classification.ranking) : null);
   const openOrder = allOrders.find((o) => o.state === 'unpaid' || o.state === 'paid');
   // "拍了照片给你看" reads as order_placed: an answer to a waiting flow is no large order to hand over.
   const largeOrder =
@@ -650,7 +653,7 @@ export async function respond(
     ownerBefore === 'pending'
       ? { out: emptyOutput(), flowState: 'waiting', flows: factsRun?.flows ?? state.flows, further: factsRun?.out.replies ?? [] }
       : clarify !== null
-        ? { out: { ...emptyOutput(), replies: [clarify] }, flowState: progress ? 'progress' : privacy ? 'privacy' : shopAnswer ? 'shop' : 'clarifying', flows: state.flows }
+        ? { out: { ...emptyOutput(), replies: [clarify] }, flowState: progress ? 'progress' : privacy ? 'privacy' : shopAnswer ? 'shop' : orderCheck ? 'order' : 'clarifying', flows: state.flows }
         : runFlows(state, event, route, waiting, resume, { classifier, shop, now, allOrders, findProduct: (text) => findProduct(shop, text, undefined) });
   const { out, flows } = ran;
   let flowState = ran.flowState;

@@ -122,6 +122,14 @@ describe('understandInContext', () => {
     expect(understandInContext(read('other', 0.2), '还是29吧', 'presale', 'stock').intent).not.toBe('order_change');
   });
 
+  it('found it is a thanks; what if it is lost continues the parcel’s case', () => {
+    const found = understandInContext(read('signed_not_received', 0.99), '上次围巾显示前台签收的 我去前台拿到了哈', undefined);
+    expect(found.intent).toBe('thanks_bye');
+    expect(understandInContext(read('signed_not_received', 0.99), '显示签收了 可我没拿到', undefined).intent).toBe('signed_not_received');
+    expect(keepsFurtherAsk('thanks_bye', 'signed_not_received', '我去前台拿到了哈')).toBe(false);
+    expect(understandInContext(read('other', 0.4), '要是寄丢了呢', 'aftersale', 'refund_shipped').intent).toBe('delivery_delay');
+  });
+
   it('a look-up of one’s own order is its status', () => {
     expect(understandInContext(read('logistics_track', 0.69), '那算了 查我自己的大衣', 'social', 'thanks_bye').intent).toBe('logistics_track');
     expect(understandInContext(read('other', 0.3), '帮我看下我的订单', undefined).intent).toBe('logistics_track');
