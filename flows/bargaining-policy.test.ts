@@ -7,6 +7,7 @@ import {
   KINDS_BY_TYPE,
   budgetOf,
   concessionReason,
+  counterOfferAmount,
   finalPriceOf,
   offerFromEntities,
   openOrderFor,
@@ -183,5 +184,24 @@ describe('openOrderFor', () => {
     expect(openOrderFor(orders, coat.id)?.id).toBe('100000000000000003');
     expect(openOrderFor(orders, scarf.id)?.id).toBe('100000000000000002');
     expect(openOrderFor(orders, 'none')).toBeUndefined();
+  });
+});
+
+describe('counterOfferAmount', () => {
+  it.each([
+    ['350', 350],
+    ['那380吧', 380],
+    ['四百行不行', 400],
+    ['420塊賣不賣？', 420],
+    ['就 399 吧～', 399],
+    ['三百五', 350],
+    ['最多400元', 400],
+    ['400 🙏', 400],
+  ])('reads %s as an amount offered', (text, amount) => {
+    expect(counterOfferAmount(text)).toBe(amount);
+  });
+
+  it.each(['谢谢', '好的', '399卖不卖 我同事也想买', '订单号350', '3件', '身高163体重52', '满299减20吗', ''])('does not read %s as a bare offer', (text) => {
+    expect(counterOfferAmount(text)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { normalizeSameLength } from '../src/text/normalize.ts';
+import { NUMERAL, parseNumeral } from '../src/nlu/numbers.ts';
 import type { Entity } from '../src/nlu/entities/index.ts';
 import type { Order } from '../src/orders/schema.ts';
 import type { Gift, Product, Shop } from '../src/shop/schema.ts';
@@ -244,4 +245,20 @@ export function asReduction(offer: BuyerOffer | null, text: string, price?: numb
 /** The buyer's newest order for the product that can still be repriced or get a gift (unpaid, or paid and not printed). */
 export function openOrderFor(orders: readonly Order[], productId: string): Order | undefined {
   return orders.find((o) => (o.state === 'unpaid' || o.state === 'paid') && o.items.some((i) => i.productId === productId));
+}
+
+/**
+ * "350", "那380吧", "四百行不行", "420块卖不卖": an amount with nothing else but a short ask. Said
+ * right after haggling it is the buyer's counter-offer (seed 002 武断干脆型), never a thank-you.
+ */
+const COUNTER_OFFER = new RegExp(
+  `^(?:那|就|那就|要不|要不然|最多|顶多|頂多)?(${NUMERAL})(?:元|块|塊|块钱|塊錢|rmb)?(?:吧|呗|唄|呢|嘛|啦|行吗|行嗎|行不行|可以吗|可以嗎|可以不|卖不卖|賣不賣|卖吗|賣嗎|成吗|成嗎|成不成|好吗|好嗎|咋样|咋樣|怎么样|怎麼樣|如何|包邮|包郵)?$`,
+  'iu',
+);
+
+export function counterOfferAmount(text: string): number | null {
+  const plain = normalizeSameLength(text.normalize('NFKC')).replace(/[\s\p{P}\p{S}\p{Extended_Pictographic}]+/gu, '');
+  const m = COUNTER_OFFER.exec(plain);
+  const value = m ? parseNumeral(m[1]!) : undefined;
+  return value !== undefined && value > 0 ? value : null;
 }
