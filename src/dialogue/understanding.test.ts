@@ -102,3 +102,15 @@ describe('understandInContext', () => {
     expect(understandInContext(read('refund_status', 0.9), '退款怎么还没到', undefined).intent).toBe('refund_status');
   });
 });
+
+describe('understandInContext: an amount alone after haggling', () => {
+  it.each(['350', '那380吧', '四百行不行', '420塊賣不賣'])('keeps haggling on %s', (text) => {
+    const r = understandInContext(read('thanks_bye', 0.74, [['other', 0.24]]), text, 'bargaining', 'bargain_decisive');
+    expect(r.intent).toBe('bargain_decisive');
+  });
+
+  it('leaves a number alone elsewhere and words after haggling', () => {
+    expect(understandInContext(read('thanks_bye', 0.74), '350', 'presale', 'size_advice').intent).toBe('thanks_bye');
+    expect(understandInContext(read('thanks_bye', 0.9), '好的谢谢', 'bargaining', 'bargain_decisive').intent).toBe('thanks_bye');
+  });
+});

@@ -1,4 +1,5 @@
 import { RETURN_HOW } from '../../flows/aftersale-helpers.ts';
+import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
 import { addressFromText, complainsOfWait } from '../../flows/logistics-helpers.ts';
 import { findRegion } from '../../flows/presale-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
@@ -152,6 +153,10 @@ export function understandInContext(classification: Classification, text: string
   let secondary = classification.secondary.filter((intent) => plausibleAsk(intent, plain));
   let { intent, confidence } = classification;
 
+  // "350" right after haggling: the buyer's counter-offer, the haggling goes on (not a thank-you).
+  if (lastIntent !== undefined && routeFor(lastIntent) === 'bargaining' && routeFor(intent) !== 'bargaining' && counterOfferAmount(plain) !== null) {
+    return { intent: lastIntent, confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
+  }
   // "最低多少", "最少多少钱能卖": haggling (intents.md), not a price question.
   if (LOWEST_ASK.test(plain) && routeFor(intent) !== 'bargaining') {
     return { intent: 'bargain_generic', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => routeFor(i) !== 'bargaining') };
