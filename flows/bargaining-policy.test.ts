@@ -8,6 +8,7 @@ import {
   budgetOf,
   concessionReason,
   counterOfferAmount,
+  defersPurchase,
   finalPriceOf,
   offerFromEntities,
   openOrderFor,
@@ -204,4 +205,14 @@ describe('counterOfferAmount', () => {
   it.each(['谢谢', '好的', '399卖不卖 我同事也想买', '订单号350', '3件', '身高163体重52', '满299减20吗', ''])('does not read %s as a bare offer', (text) => {
     expect(counterOfferAmount(text)).toBeNull();
   });
+});
+
+describe('defersPurchase', () => {
+  it.each(['那你先给我留着 月底发工资再买', '帮我留一件吧 下个月再拍', '等发了生活费再买', '過兩天有錢了再來', '回头再拍吧', '等我钱到了再付款', '领了工资再说 先給我留著'])(
+    'reads %s as the purchase put off',
+    (text) => expect(defersPurchase(text)).toBe(true),
+  );
+  it.each(['再少点吧', '我再看看', '再送个袜子', '能便宜点吗 月底要用', '留个言给你', '工资不够了'])('does not read %s as a deferral', (text) =>
+    expect(defersPurchase(text)).toBe(false),
+  );
 });

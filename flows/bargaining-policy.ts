@@ -262,3 +262,12 @@ export function counterOfferAmount(text: string): number | null {
   const value = m ? parseNumeral(m[1]!) : undefined;
   return value !== undefined && value > 0 ? value : null;
 }
+
+/**
+ * "先给我留着 月底发工资再买", "等发了生活费再拍", "过两天有钱了再来": the buyer puts the purchase off
+ * rather than asking for a lower price again. Seed 002 借口型 (价格差很多): no price, pay when it suits.
+ */
+const DEFERRAL =
+  /(?:先|帮我|幫我|给我|給我)(?:给我|給我|帮我|幫我)?留(?:着|著|一下|一件|下|个|個)|月底(?:再|发|發)|(?:发|發|等|领|領|到)(?:了)?(?:工资|工資|薪水|生活费|生活費)(?:了|以后|以後|之后|之後)?再|下(?:个|個)?月(?:再|初再)|过(?:几|幾|两|兩|一|些)天(?:再|有钱|有錢)|(?:有钱|有錢|钱到|錢到|方便)(?:了)?再(?:买|買|拍|付|来|來|下单|下單)|(?:回头|回頭|晚点|晚點|晚些|到时候|到時候)再(?:买|買|拍|付|下单|下單)|等.{1,6}再(?:买|買|拍|付|下单|下單)/u;
+
+export const defersPurchase = (text: string): boolean => DEFERRAL.test(normalizeSameLength(text));

@@ -526,6 +526,7 @@ describe('scripts-library/bargaining.yaml', () => {
     const expectedIds = [
       'ask_product',
       'below_floor',
+      'defer',
       'promise_decline',
       'comparison_decline',
       'decisive_decline',
@@ -579,5 +580,18 @@ describe('scripts-library/bargaining.yaml', () => {
       expect(script, r.scriptId).toBeDefined();
       for (const variant of script!.variants) expect(() => renderVariant(variant, r.params, r.scriptId)).not.toThrow();
     }
+  });
+});
+
+describe('bargainingMachine: a purchase put off', () => {
+  it('answers a deferral without a price or a concession, and haggling goes on afterwards', () => {
+    const { send, context } = start();
+    send(turn('bargain_excuse', '卡里只有500了', { entities: [money('500', 500)] }));
+    const out = send(turn('bargain_excuse', '那你先给我留着 月底发工资再买'));
+    expect(ids(out)).toEqual(['bargaining.defer']);
+    expect(out.concessions).toEqual([]);
+    expect(context().requests).toBe(1);
+    // A new offer in the same breath is a price request, not only a deferral.
+    expect(ids(send(turn('bargain_excuse', '先留着 少5块我月底就拍', { entities: [money('少5块', 5, true)] })))).not.toContain('bargaining.defer');
   });
 });

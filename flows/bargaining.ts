@@ -8,6 +8,7 @@ import {
   KINDS_BY_TYPE,
   finalPriceOf,
   asReduction,
+  defersPurchase,
   demandsGift,
   offerFromEntities,
   openOrderFor,
@@ -101,10 +102,16 @@ function bareOffer(event: TurnEvent, product: Product | undefined): BuyerOffer |
   return value === null ? null : { productId: product.id, kind: 'target', value, text: String(value) };
 }
 
+/** The offer this message makes, if any. */
+function offerInMessage(event: TurnEvent): BuyerOffer | null {
+  const product = event.facts.product;
+  return asReduction(offerFromEntities(event.entities, product), event.text, product?.price) ?? bareOffer(event, product);
+}
+
 /** This message's offer, else the one remembered for this product (or for no product in particular). */
 function effectiveOffer(context: BargainingContext, event: TurnEvent): BuyerOffer | null {
   const product = event.facts.product;
-  const now = asReduction(offerFromEntities(event.entities, product), event.text, product?.price) ?? bareOffer(event, product);
+  const now = offerInMessage(event);
   if (now !== null) return now;
   const kept = context.offer;
   if (kept === null) return null;
@@ -182,6 +189,8 @@ export const bargainingMachine = setup({
   },
   guards: {
     isOutOfScope: ({ context, event }) => !isBargainingTurn(context, event),
+    // "先给我留着 月底再买": the purchase put off, no new price asked (seed 002 借口型 价格差很多).
+    defers: ({ event }) => !giftAsk(event) && defersPurchase(event.text) && offerInMessage(event) === null,
     lacksProduct: ({ event }) => event.facts.product === undefined,
     canConcede: ({ context, event }) => planFor(context, event)?.ok === true,
     insistsBeyondPolicy: ({ context, event }) => {
@@ -196,6 +205,9 @@ export const bargainingMachine = setup({
     declineFirst: assign({
       requests: ({ context }) => context.requests + 1,
       out: ({ event }) => ({ ...emptyOutput(), replies: [firstDeclineReply(event)] }),
+    }),
+    acceptDeferral: assign({
+      out: ({ event }) => ({ ...emptyOutput(), replies: [reply('defer', { product: event.facts.product?.name ?? event.facts.shop.name })] }),
     }),
     askProduct: assign({
       out: ({ event }) => ({ ...emptyOutput(), replies: [reply('ask_product', { shop: event.facts.shop.name })] }),
@@ -257,6 +269,7 @@ export const bargainingMachine = setup({
       on: {
         TURN: [
           { guard: 'isOutOfScope', actions: 'markUnhandled' },
+          { guard: 'defers', actions: 'acceptDeferral' },
           { guard: 'lacksProduct', actions: ['rememberOffer', 'askProduct'] },
           { guard: 'canConcede', actions: ['rememberOffer', 'grantConcession'] },
           { guard: 'insistsBeyondPolicy', target: 'escalated', actions: ['rememberOffer', 'handOff'] },
