@@ -4,7 +4,7 @@ import { testShop } from '../../flows/test-fixtures.ts';
 import { defaultClassifier } from '../nlu/default-classifier.ts';
 import type { Order, OrderProvider } from '../orders/schema.ts';
 import { loadDemoShop } from '../shop/load.ts';
-import { answersBodyQuestion, asksForProduct, ConversationStateSchema, findProduct, productCandidates, flowStarted, resumedAsk, respond, routeInConversation, setOwner, tidyPunctuation, type ConversationState, type EngineDeps, type IncomingMessage } from './engine.ts';
+import { answersBodyQuestion, asksForProduct, bulkPurchase, ConversationStateSchema, findProduct, productCandidates, flowStarted, resumedAsk, respond, routeInConversation, setOwner, tidyPunctuation, type ConversationState, type EngineDeps, type IncomingMessage } from './engine.ts';
 import { loadScripts } from './scripts.ts';
 
 const orders: Order[] = [
@@ -268,5 +268,15 @@ describe('routeInConversation', () => {
     const { results } = await chat(['羊毛大衣能便宜点吗', '送个赠品吧']);
     expect(results[1]!.intent).toBe('gift');
     expect(results[1]!.state).toMatch(/^bot\/bargaining\./);
+  });
+});
+
+describe('bulkPurchase: people promised are no items bought now', () => {
+  const coat = loadDemoShop().products.find((p) => p.id === 'NY-WC01')!;
+  it.each(['真的 我同事好几个都想买 你便宜点我介绍她们来', '我有三个朋友也想要 便宜点我叫她们来买', '姐妹们好幾個都看上了 算我便宜点', '以后介绍5位同事来'])('%s is a promise, not a bulk purchase', (text) => {
+    expect(bulkPurchase(text, coat, 2000)).toBe(false);
+  });
+  it.each(['我们公司要采购三件大衣', '大衣我要买三件 能便宜吗', '给同事买5件 能优惠吗', '我们公司三个人要买'])('%s is a bulk purchase now', (text) => {
+    expect(bulkPurchase(text, coat, 2000)).toBe(true);
   });
 });

@@ -492,8 +492,15 @@ const QUANTITY = /([0-9]{1,4}|[两二三四五六七八九十百几]{1,3})\s*(?:
 const BULK = /采购|採購|批发|批發|团购|團購|公司.{0,4}(?:买|買|要|订|訂)|量大|大批/u;
 const CN_COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 几: 3 };
 
+/** "同事好几个都想买", "三个朋友": people counted, whom a promise of business names (允诺型), not items bought now. */
+const PEOPLE_WORDS = '同事|朋友|姐妹|闺蜜|閨蜜|同学|同學|家人|亲戚|親戚|室友|邻居|鄰居|人';
+const PEOPLE_COUNT = new RegExp(
+  `(?:${PEOPLE_WORDS})(?:们|們)?(?:里|裡|中)?(?:有)?好?(?:[0-9]{1,4}|[两二三四五六七八九十几幾]{1,3})\\s*(?:个|個|位)|好?(?:[0-9]{1,4}|[两二三四五六七八九十几幾]{1,3})\\s*(?:个|個|位)(?:${PEOPLE_WORDS})`,
+  'gu',
+);
+
 export function bulkPurchase(text: string, product: Product | undefined, threshold: number): boolean {
-  const plain = normalizeSameLength(text);
+  const plain = normalizeSameLength(text).replace(PEOPLE_COUNT, '');
   if (product === undefined) return false;
   const m = QUANTITY.exec(plain);
   const count = m === null ? 0 : /^\d+$/.test(m[1]!) ? Number(m[1]) : (CN_COUNT[m[1]!] ?? 0);
