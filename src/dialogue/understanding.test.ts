@@ -114,3 +114,17 @@ describe('understandInContext: an amount alone after haggling', () => {
     expect(understandInContext(read('thanks_bye', 0.9), '好的谢谢', 'bargaining', 'bargain_decisive').intent).toBe('thanks_bye');
   });
 });
+
+describe('plausibleAsk: 真的 as an intensifier', () => {
+  it.each([
+    ['真的', false],
+    ['真的 我同事好几个都想买', false],
+    ['说真的 以后还会介绍同事来', false],
+    ['这个是真的羊毛吗', true],
+    ['真的假的', true],
+    ['是正品吗', true],
+    ['真的嗎', true],
+  ] as const)('authenticity in %s: %s', (text, expected) => {
+    expect(plausibleAsk('authenticity', text)).toBe(expected);
+  });
+});
