@@ -9,6 +9,9 @@ import {
   concessionReason,
   counterOfferAmount,
   defersPurchase,
+  asksFreeShipping,
+  planFreeShipping,
+  postageFor,
   finalPriceOf,
   offerFromEntities,
   openOrderFor,
@@ -215,4 +218,27 @@ describe('defersPurchase', () => {
   it.each(['再少点吧', '我再看看', '再送个袜子', '能便宜点吗 月底要用', '留个言给你', '工资不够了'])('does not read %s as a deferral', (text) =>
     expect(defersPurchase(text)).toBe(false),
   );
+});
+
+describe('free shipping asked while haggling', () => {
+  it.each(['我在西藏 毛衣包邮我就拍', '就10块运费 包了吧 马上付', '運費免了唄', '运费你们出呗', '包个邮吧', '邮费就算了吧', '免邮我就买'])('%s asks to waive the postage', (text) =>
+    expect(asksFreeShipping(text)).toBe(true),
+  );
+  it.each(['能便宜点吗', '包装好看吗', '少10块我就拍', '运费险有吗', '快递费多少'])('%s does not', (text) => expect(asksFreeShipping(text)).toBe(false));
+
+  it('knows which postage a region pays on an amount', () => {
+    expect(postageFor(testShop, '浙江', 199)).toEqual({ free: true, region: '浙江' });
+    expect(postageFor(testShop, '西藏', 199)).toEqual({ free: false, region: '西藏', fee: 15, threshold: 300 });
+    expect(postageFor(testShop, '新疆', 300)).toEqual({ free: true, region: '新疆' });
+  });
+
+  it('waives the fee once, within the budget, with a remark reason', () => {
+    const plan = planFreeShipping({ type: 'decisive', product: scarf, shop: testShop, ledger: [] }, 8);
+    expect(plan).toMatchObject({ ok: true, concession: { kind: 'free_shipping', amount: 8, productId: scarf.id }, finalPrice: 199 });
+    expect(plan.ok && plan.concession.reason).toBe('顾客议价（武断干脆型），免8元运费（包邮）（羊绒围巾）');
+    const granted = plan.ok ? [plan.concession] : [];
+    expect(planFreeShipping({ type: 'decisive', product: scarf, shop: testShop, ledger: granted }, 8)).toEqual({ ok: false, reason: 'already_granted' });
+    // 15元 is more than the scarf's 9.95 budget.
+    expect(planFreeShipping({ type: 'decisive', product: scarf, shop: testShop, ledger: [] }, 15)).toEqual({ ok: false, reason: 'budget_exhausted' });
+  });
 });

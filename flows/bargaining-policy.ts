@@ -3,6 +3,7 @@ import { NUMERAL, parseNumeral } from '../src/nlu/numbers.ts';
 import type { Entity } from '../src/nlu/entities/index.ts';
 import type { Order } from '../src/orders/schema.ts';
 import type { Gift, Product, Shop } from '../src/shop/schema.ts';
+import { isFreeShippingRegion } from './presale-helpers.ts';
 import type { Concession } from './protocol.ts';
 
 /**
@@ -271,3 +272,35 @@ const DEFERRAL =
   /(?:先|帮我|幫我|给我|給我)(?:给我|給我|帮我|幫我)?留(?:着|著|一下|一件|下|个|個)|月底(?:再|发|發)|(?:发|發|等|领|領|到)(?:了)?(?:工资|工資|薪水|生活费|生活費)(?:了|以后|以後|之后|之後)?再|下(?:个|個)?月(?:再|初再)|过(?:几|幾|两|兩|一|些)天(?:再|有钱|有錢)|(?:有钱|有錢|钱到|錢到|方便)(?:了)?再(?:买|買|拍|付|来|來|下单|下單)|(?:回头|回頭|晚点|晚點|晚些|到时候|到時候)再(?:买|買|拍|付|下单|下單)|等.{1,6}再(?:买|買|拍|付|下单|下單)/u;
 
 export const defersPurchase = (text: string): boolean => DEFERRAL.test(normalizeSameLength(text));
+
+/**
+ * "包邮我就拍", "就10块运费 包了吧", "运费免了呗": the buyer asks to have the postage waived (seed 002
+ * 武断干脆型 "包邮我就付款了"), not for a lower price.
+ */
+const FREE_SHIPPING_ASK =
+  /包(?:个|個|一下)?(?:邮|郵)|免(?:个|個|了)?(?:运费|運費|邮费|郵費|邮|郵)|(?:运费|運費|邮费|郵費)(?:就|也|都)?.{0,6}(?:包|免|算了|去掉|抹|减|減|承担|承擔|你们出|你們出|别收|別收|不收)|(?:你们|你們|店家|商家)(?:出|承担|承擔)(?:运费|運費|邮费|郵費)/u;
+
+export const asksFreeShipping = (text: string): boolean => FREE_SHIPPING_ASK.test(normalizeSameLength(text));
+
+/** What postage a region pays on an amount: free (template region, or the remote threshold reached), else the remote fee. */
+export type Postage = { free: true; region: string } | { free: false; region: string; fee: number; threshold: number };
+
+export function postageFor(shop: Shop, region: string, amount: number): Postage {
+  const threshold = shop.bargaining.freeShippingThreshold;
+  const fee = shop.shipping.remoteFee;
+  if (isFreeShippingRegion(shop, region) || fee <= 0 || (threshold > 0 && amount >= threshold)) return { free: true, region };
+  return { free: false, region, fee, threshold };
+}
+
+/**
+ * Waiving a remote region's postage (seed 002 武断干脆型: 实在不行就答应，自作主张给您包邮): the fee is
+ * a concession like any other, counted against the product's budget, once.
+ */
+export function planFreeShipping(input: Omit<PlanInput, 'kinds' | 'offer'>, fee: number): Plan {
+  const { product, shop, ledger, type } = input;
+  if (onProduct(ledger, product.id).length >= shop.bargaining.concessionsPerProduct) return { ok: false, reason: 'already_granted' };
+  if (ledger.some((c) => c.kind === 'free_shipping' && c.productId === product.id)) return { ok: false, reason: 'already_granted' };
+  if (fee > remainingBudget(product, shop.bargaining, ledger)) return { ok: false, reason: 'budget_exhausted' };
+  const reason = concessionReason(type, false, `免${fee}元运费（包邮）`, product);
+  return { ok: true, concession: { kind: 'free_shipping', amount: fee, productId: product.id, reason }, finalPrice: finalPriceOf(product, ledger), gift: null, counter: false };
+}

@@ -11,7 +11,7 @@ import { ShopSchema, type Product, type Shop } from '../src/shop/schema.ts';
 import { bareTargetPrice, bargainingMachine, HANDOFF_AFTER_BEYOND_POLICY, type BargainingContext } from './bargaining.ts';
 import { budgetOf } from './bargaining-policy.ts';
 import { ConcessionSchema, PromiseSchema, RemarkSchema, type FlowOutput, type TurnEvent, type TurnFacts } from './protocol.ts';
-import { testShop, turn } from './test-fixtures.ts';
+import { testOrder, testShop, turn } from './test-fixtures.ts';
 
 const SCRIPTS_FILE = new URL('../scripts-library/bargaining.yaml', import.meta.url).pathname;
 const scripts = parseScriptsFile(readFileSync(SCRIPTS_FILE, 'utf8'), SCRIPTS_FILE);
@@ -519,6 +519,9 @@ describe('scripts-library/bargaining.yaml', () => {
     gift: '护理小样',
     promotion: '双十二',
     promotionDetail: '12月12日全店满300减30',
+    region: '新疆',
+    threshold: 300,
+    fee: 15,
   };
   const linter = createLinter({ profile: 'tmall' });
 
@@ -527,6 +530,9 @@ describe('scripts-library/bargaining.yaml', () => {
       'ask_product',
       'below_floor',
       'defer',
+      'postage_decline',
+      'free_shipping',
+      'postage_free',
       'promise_decline',
       'comparison_decline',
       'decisive_decline',
@@ -593,5 +599,39 @@ describe('bargainingMachine: a purchase put off', () => {
     expect(context().requests).toBe(1);
     // A new offer in the same breath is a price request, not only a deferral.
     expect(ids(send(turn('bargain_excuse', '先留着 少5块我月底就拍', { entities: [money('少5块', 5, true)] })))).not.toContain('bargaining.defer');
+  });
+});
+
+describe('bargainingMachine: free shipping to a remote region', () => {
+  // One concession per product, as in the demo shop.
+  const shop = shopWith({ shipping: { ...testShop.shipping, remoteFee: 8 }, bargaining: { ...testShop.bargaining, concessionsPerProduct: 1 } });
+  const facts = { shop, product: scarf };
+
+  it('declines the first ask with the fee and threshold, then waives the fee once, noted in a remark', () => {
+    const { send } = start();
+    const first = send(turn('bargain_decisive', '我在西藏 围巾包邮我就拍', { facts }));
+    expect(first.replies).toEqual([{ scriptId: 'bargaining.postage_decline', params: { region: '西藏', threshold: 300, fee: 8, product: scarf.name, price: 199 } }]);
+    expect(first.covers).toEqual(['shipping_fee']);
+    // The region said before counts; "8块" is the fee, no price offer.
+    const second = send(turn('bargain_decisive', '就8块运费 包了吧', { facts, entities: [money('8块', 8)] }));
+    expect(ids(second)).toEqual(['bargaining.free_shipping']);
+    expect(second.concessions).toMatchObject([{ kind: 'free_shipping', amount: 8 }]);
+    expect(second.remarks[0]!.reason).toContain('议价');
+    expect(second.covers).toEqual(['shipping_fee']);
+    expect(ids(send(turn('gift', '那再送双袜子', { facts })))).toEqual(['bargaining.already_granted']);
+  });
+
+  it('says postage is free where it is, conceding nothing', () => {
+    const { send, state } = start();
+    const out = send(turn('bargain_decisive', '我在浙江 包邮我就拍', { facts }));
+    expect(ids(out)).toEqual(['bargaining.postage_free']);
+    expect(out.concessions).toEqual([]);
+    expect(state()).toBe('opening');
+  });
+
+  it('takes the region of the buyer’s newest order when none is said, and haggles as before without any', () => {
+    const order = testOrder('o1', 'completed', { receiver: { name: '李四', phone: '13900000000', address: '西藏拉萨市城关区北京中路1号', region: '西藏' } });
+    expect(ids(start().send(turn('bargain_decisive', '包邮我就拍', { facts: { ...facts, orders: [order] } })))).toEqual(['bargaining.postage_decline']);
+    expect(ids(start().send(turn('bargain_decisive', '包邮我就拍', { facts })))).toEqual(['bargaining.decisive_decline']);
   });
 });

@@ -8,16 +8,21 @@ import {
   KINDS_BY_TYPE,
   finalPriceOf,
   asReduction,
+  asksFreeShipping,
   defersPurchase,
   demandsGift,
   offerFromEntities,
   openOrderFor,
   planConcession,
+  planFreeShipping,
+  postageFor,
   type BargainType,
   type BuyerOffer,
   type DeclineReason,
   type Plan,
+  type Postage,
 } from './bargaining-policy.ts';
+import { findRegion } from './presale-helpers.ts';
 import { type Concession, emptyOutput, type FlowOutput, type PromiseItem, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
 
 /**
@@ -43,6 +48,8 @@ export interface BargainingContext {
   offer: BuyerOffer | null;
   /** Requests declined because nothing was left within policy, by product id. */
   beyondPolicy: Record<string, number>;
+  /** The buyer's province, once named ("我在西藏"): remote postage depends on it. */
+  region: string | null;
 }
 
 const TYPE_OF: Partial<Record<IntentId, BargainType>> = {
@@ -118,9 +125,27 @@ function effectiveOffer(context: BargainingContext, event: TurnEvent): BuyerOffe
   return kept.productId === null || kept.productId === (product?.id ?? null) ? kept : null;
 }
 
+/** The province named now, else earlier, else the receiver region of the buyer's newest order. */
+const regionOf = (context: BargainingContext, event: TurnEvent): string | null =>
+  findRegion(event.text) ?? context.region ?? event.facts.orders[0]?.receiver.region ?? null;
+
+/** The postage a free-shipping ask is about, when the product and the region are known (else null: no postage answer). */
+function postageAsked(context: BargainingContext, event: TurnEvent): Postage | null {
+  const product = event.facts.product;
+  const region = regionOf(context, event);
+  if (product === undefined || region === null || giftAsk(event) || !asksFreeShipping(event.text)) return null;
+  // What the buyer would pay: the open order for the product, else the price after concessions.
+  const amount = openOrderFor(event.facts.orders, product.id)?.total ?? finalPriceOf(product, context.ledger);
+  return postageFor(event.facts.shop, region, amount);
+}
+
 function planFor(context: BargainingContext, event: TurnEvent): Plan | null {
   const product = event.facts.product;
   if (product === undefined) return null;
+  const postage = postageAsked(context, event);
+  if (postage !== null && !postage.free) {
+    return planFreeShipping({ type: typeOf(event), product, shop: event.facts.shop, ledger: context.ledger }, postage.fee);
+  }
   return planConcession({
     type: typeOf(event),
     kinds: giftAsk(event) ? GIFT_ASK_KINDS : KINDS_BY_TYPE[typeOf(event)],
@@ -136,7 +161,14 @@ const beyondCount = (context: BargainingContext, product: Product): number => co
 
 const reply = replyIn('bargaining');
 
-function firstDeclineReply(event: TurnEvent): ReplyPlan {
+/** The first ask for free shipping to a remote region below the threshold: declined, with the fee and the threshold said. */
+function postageDeclineReply(postage: Extract<Postage, { free: false }>, product: Product): ReplyPlan {
+  return reply('postage_decline', { region: postage.region, threshold: postage.threshold, fee: postage.fee, product: product.name, price: product.price });
+}
+
+function firstDeclineReply(context: BargainingContext, event: TurnEvent): ReplyPlan {
+  const postage = postageAsked(context, event);
+  if (postage !== null && !postage.free && event.facts.product !== undefined) return postageDeclineReply(postage, event.facts.product);
   const scriptType = scriptTypeOf(event);
   const { shop } = event.facts;
   // A promotion that applies to the product asked about (or to the whole shop), if there is one.
@@ -154,6 +186,16 @@ function concessionOutput(event: TurnEvent, plan: Extract<Plan, { ok: true }>, p
   const params: ReplyPlan['params'] = { product: product.name, price: product.price, finalPrice };
   let step: string;
   let promise: PromiseItem;
+  if (concession.kind === 'free_shipping') {
+    return {
+      ...emptyOutput(),
+      replies: [reply('free_shipping', { product: product.name, fee: concession.amount })],
+      remarks: [{ reason: concession.reason, ...orderRef }],
+      promises: [{ kind: 'remark', text: `${product.name}免${concession.amount}元运费（包邮），已备注`, dueInHours: PROMISE_DUE_HOURS, ...orderRef }],
+      concessions: [concession],
+      covers: ['shipping_fee'],
+    };
+  }
   if (concession.kind === 'gift' && gift !== null) {
     params.gift = gift.name;
     step = 'gift';
@@ -177,6 +219,9 @@ function concessionOutput(event: TurnEvent, plan: Extract<Plan, { ok: true }>, p
 }
 
 function declineOutput(context: BargainingContext, event: TurnEvent, reason: DeclineReason, product: Product): FlowOutput {
+  const postage = postageAsked(context, event);
+  // Nothing left for the postage: the buyer hears the fee and the threshold again, not a price refusal.
+  if (postage !== null && !postage.free && reason !== 'already_granted') return { ...emptyOutput(), replies: [postageDeclineReply(postage, product)], covers: ['shipping_fee'] };
   const params: ReplyPlan['params'] = { product: product.name };
   if (reason === 'budget_exhausted') params.finalPrice = finalPriceOf(product, context.ledger);
   return { ...emptyOutput(), replies: [reply(reason, params)] };
@@ -189,6 +234,8 @@ export const bargainingMachine = setup({
   },
   guards: {
     isOutOfScope: ({ context, event }) => !isBargainingTurn(context, event),
+    // "我在新疆 包邮吗" where postage is free anyway (template region or threshold reached): nothing to concede.
+    postageAlreadyFree: ({ context, event }) => isBargainingTurn(context, event) && postageAsked(context, event)?.free === true,
     // "先给我留着 月底再买": the purchase put off, no new price asked (seed 002 借口型 价格差很多).
     defers: ({ event }) => !giftAsk(event) && defersPurchase(event.text) && offerInMessage(event) === null,
     lacksProduct: ({ event }) => event.facts.product === undefined,
@@ -201,10 +248,25 @@ export const bargainingMachine = setup({
   },
   actions: {
     markUnhandled: assign({ out: () => ({ ...emptyOutput(), unhandled: true }) }),
-    rememberOffer: assign({ offer: ({ context, event }) => effectiveOffer(context, event) }),
+    rememberOffer: assign({
+      // A postage ask names the fee ("就10块运费"), not a price: it is no offer to keep.
+      offer: ({ context, event }) => (postageAsked(context, event) === null ? effectiveOffer(context, event) : context.offer),
+      region: ({ context, event }) => regionOf(context, event),
+    }),
     declineFirst: assign({
       requests: ({ context }) => context.requests + 1,
-      out: ({ event }) => ({ ...emptyOutput(), replies: [firstDeclineReply(event)] }),
+      out: ({ context, event }) => {
+        const first = firstDeclineReply(context, event);
+        return { ...emptyOutput(), replies: [first], ...(first.scriptId === 'bargaining.postage_decline' ? { covers: ['shipping_fee' as const] } : {}) };
+      },
+    }),
+    answerPostageFree: assign({
+      region: ({ context, event }) => regionOf(context, event),
+      out: ({ context, event }) => ({
+        ...emptyOutput(),
+        replies: [reply('postage_free', { region: postageAsked(context, event)?.region ?? '', product: event.facts.product?.name ?? event.facts.shop.name })],
+        covers: ['shipping_fee' as const],
+      }),
     }),
     acceptDeferral: assign({
       out: ({ event }) => ({ ...emptyOutput(), replies: [reply('defer', { product: event.facts.product?.name ?? event.facts.shop.name })] }),
@@ -252,6 +314,7 @@ export const bargainingMachine = setup({
     ledger: [],
     offer: null,
     beyondPolicy: {},
+    region: null,
   },
   initial: 'opening',
   states: {
@@ -260,6 +323,7 @@ export const bargainingMachine = setup({
       on: {
         TURN: [
           { guard: 'isOutOfScope', actions: 'markUnhandled' },
+          { guard: 'postageAlreadyFree', actions: 'answerPostageFree' },
           { target: 'negotiating', actions: ['rememberOffer', 'declineFirst'] },
         ],
       },
@@ -270,6 +334,7 @@ export const bargainingMachine = setup({
         TURN: [
           { guard: 'isOutOfScope', actions: 'markUnhandled' },
           { guard: 'defers', actions: 'acceptDeferral' },
+          { guard: 'postageAlreadyFree', actions: 'answerPostageFree' },
           { guard: 'lacksProduct', actions: ['rememberOffer', 'askProduct'] },
           { guard: 'canConcede', actions: ['rememberOffer', 'grantConcession'] },
           { guard: 'insistsBeyondPolicy', target: 'escalated', actions: ['rememberOffer', 'handOff'] },
