@@ -396,6 +396,7 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
       }
     }
     out.replies.push(...result.out.replies);
+    if (result.out.covers) out.covers = [...(out.covers ?? []), ...result.out.covers];
     out.remarks.push(...result.out.remarks);
     out.promises.push(...result.out.promises);
     out.concessions.push(...result.out.concessions);
@@ -443,6 +444,8 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
       return;
     }
     if (index > 0 && name === primary && !ownThing(intent) && !presaleAgain(intent)) return;
+    // Already answered by an earlier flow ("包邮我就拍": the postage concession answers 包邮吗).
+    if (index > 0 && out.covers?.includes(intent)) return;
     take(name, intent, runFlow(name, flows[name], index === 0 ? { ...event, intent, secondary: [] } : askEvents.get(intent)!), index === 0);
   });
   if (out.unhandled && out.replies.length === 0) out.replies.push({ scriptId: 'common.not_understood', params: {} });
