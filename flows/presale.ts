@@ -1,7 +1,7 @@
 import { normalizeSameLength } from '../src/text/normalize.ts';
 import { assign, setup } from 'xstate';
 import type { IntentId } from '../src/nlu/intents.ts';
-import { promotionsFor } from '../src/shop/promotions.ts';
+import { promotionsFor, promotionsNamed } from '../src/shop/promotions.ts';
 import type { Product, Promotion } from '../src/shop/schema.ts';
 import {
   adviseSize,
@@ -448,7 +448,10 @@ function giftAnswer(turn: Turn): Answer {
 function promotionAnswer({ event }: Turn): Answer {
   const { promotions } = event.facts.shop;
   if (promotions.length === 0) return { replies: [reply('promotion.none')] };
-  return { replies: promotions.slice(0, 3).map((p) => reply('promotion.current', { promotion: p.name, promotionDetail: p.description })) };
+  // "满299不是有减20的券吗": the promotion asked about, not the whole list.
+  const named = promotionsNamed(event.facts.shop, event.text);
+  const answered = named.length > 0 ? named : promotions;
+  return { replies: answered.slice(0, 3).map((p) => reply('promotion.current', { promotion: p.name, promotionDetail: p.description })) };
 }
 
 // ---------------------------------------------------------------- hesitation, order placed, contact
