@@ -114,10 +114,10 @@ export function requestedDiscount(offer: BuyerOffer | null, product: Product): n
 }
 
 /** "送点什么小东西吧", "再送个袜子呗", "不送我就不买了": a gift demanded as a condition is haggling (seed 002), not a question about gifts. */
-const GIFT_DEMAND = /(?:送|赠|贈|给|給|搭)(?:点|點|个|個|些|我|一)[^吗嗎?？]{0,8}(?:吧|呗|唄|嘛|呀|啊)|不送|送了?我就|送就/u;
+const GIFT_DEMAND = /(?:送|赠|贈|给|給|搭)(?:点|點|个|個|些|我|一|双|雙|份|袋|包)[^吗嗎?？]{0,8}(?:吧|呗|唄|嘛|呀|啊)|不送|送了?我就|送就|(?:送|赠|贈)(?:了|一下)?(?:吧|呗|唄|嘛)/u;
 export const demandsGift = (text: string): boolean => GIFT_DEMAND.test(normalizeSameLength(text));
 
-export type DeclineReason = 'already_granted' | 'gifts_exhausted' | 'budget_exhausted' | 'below_floor';
+export type DeclineReason = 'already_granted' | 'gifts_exhausted' | 'budget_exhausted' | 'below_floor' | 'gift_unavailable' | 'promotion_not_reached';
 
 export type Plan =
   | {
@@ -140,6 +140,8 @@ export interface PlanInput {
   offer: BuyerOffer | null;
   /** True when the buyer asked for a gift (remark wording). */
   giftAsk?: boolean;
+  /** The gift the buyer named ("送双袜子"): that one or none, never another in its place. */
+  wantedGift?: Gift;
 }
 
 /** 顾客议价（借口型），赠送10元优惠券（羊毛呢大衣）: the 原因 part of a remark (seed 002 备注规范). */
@@ -165,6 +167,13 @@ function planKind(kind: ConcessionKind, input: PlanInput, remaining: number): Ki
   }
   if (kind === 'gift') {
     const given = new Set(ledger.filter((c) => c.kind === 'gift').map((c) => c.giftId));
+    const wanted = input.wantedGift;
+    if (wanted !== undefined) {
+      if (given.has(wanted.id)) return { ok: false, reason: 'already_granted' };
+      if (!policy.giftIds.includes(wanted.id) || wanted.cost > remaining) return { ok: false, reason: 'gift_unavailable' };
+      const reason = concessionReason(type, giftAsk, `赠送${wanted.name}`, product);
+      return { ok: true, concession: { kind, amount: wanted.cost, giftId: wanted.id, productId: product.id, reason }, finalPrice: round2(product.price - cut), gift: wanted, counter: false };
+    }
     const left = policy.giftIds
       .filter((id) => !given.has(id))
       .map((id) => shop.gifts.find((g) => g.id === id))
@@ -304,3 +313,7 @@ export function planFreeShipping(input: Omit<PlanInput, 'kinds' | 'offer'>, fee:
   const reason = concessionReason(type, false, `免${fee}元运费（包邮）`, product);
   return { ok: true, concession: { kind: 'free_shipping', amount: fee, productId: product.id, reason }, finalPrice: finalPriceOf(product, ledger), gift: null, counter: false };
 }
+
+/** "给我备注一下", "记得備註上", "帮我记下来": the buyer asks for an order remark. */
+const REMARK_ASK = /备注|備註|备个注|備個註|(?:记|記)(?:一下|下来|下來|上)|(?:写|寫)(?:一下|上)(?:订单|訂單)?|(?:标|標)(?:注|註)/u;
+export const asksForRemark = (text: string): boolean => REMARK_ASK.test(normalizeSameLength(text));

@@ -522,6 +522,7 @@ describe('scripts-library/bargaining.yaml', () => {
     region: '新疆',
     threshold: 300,
     fee: 15,
+    amount: 189,
   };
   const linter = createLinter({ profile: 'tmall' });
 
@@ -533,6 +534,10 @@ describe('scripts-library/bargaining.yaml', () => {
       'postage_decline',
       'free_shipping',
       'postage_free',
+      'promotion_gift',
+      'promotion_not_reached',
+      'gift_unavailable',
+      'remark_confirm',
       'promise_decline',
       'comparison_decline',
       'decisive_decline',
@@ -633,5 +638,66 @@ describe('bargainingMachine: free shipping to a remote region', () => {
     const order = testOrder('o1', 'completed', { receiver: { name: '李四', phone: '13900000000', address: '西藏拉萨市城关区北京中路1号', region: '西藏' } });
     expect(ids(start().send(turn('bargain_decisive', '包邮我就拍', { facts: { ...facts, orders: [order] } })))).toEqual(['bargaining.postage_decline']);
     expect(ids(start().send(turn('bargain_decisive', '包邮我就拍', { facts })))).toEqual(['bargaining.decisive_decline']);
+  });
+});
+
+describe('bargainingMachine: a gift the buyer names', () => {
+  const walnuts = { id: 'walnut-01', name: '手剥山核桃', category: '零食/坚果', price: 69.9, floorPrice: 60, skus: [{ color: '椒盐味', size: '250g', stock: 9 }] };
+  const shop = ShopSchema.parse({
+    ...testShop,
+    products: [...testShop.products, walnuts],
+    gifts: [
+      { id: 'sample', name: '护理小样', cost: 8, aliases: ['小样'] },
+      { id: 'bag', name: '防尘袋', cost: 5 },
+      { id: 'mini', name: '山核桃试吃装一袋（30g）', cost: 3, aliases: ['试吃装'] },
+      { id: 'shaver', name: '毛球修剪器', cost: 18 },
+    ],
+    promotions: [{ name: '零食满赠', description: '零食实付满99元，随单加赠山核桃试吃装一袋。', appliesTo: ['零食'], minAmount: 99, giftId: 'mini' }],
+    bargaining: { ...testShop.bargaining, giftIds: ['sample', 'bag', 'mini'], concessionsPerProduct: 1 },
+  });
+  const nuts = shop.products.find((p) => p.id === 'walnut-01')!;
+  const coatOf = shop.products[0]!;
+
+  it('below the promotion threshold, a promotion gift asked for gets the terms, every time, never another gift or a discount', () => {
+    const { send } = start();
+    const facts = { shop, product: nuts };
+    const first = send(turn('bargain_decisive', '我就买一袋 送个试吃装呗', { facts }));
+    expect(first.replies[0]).toMatchObject({ scriptId: 'bargaining.promotion_not_reached', params: { gift: '山核桃试吃装一袋（30g）', threshold: 99, amount: 69.9 } });
+    expect(first.covers).toEqual(['gift', 'promotion']);
+    // Not named again: the gift asked before.
+    const second = send(turn('bargain_decisive', '就一小袋 送吧 求求了', { facts }));
+    expect(ids(second)).toEqual(['bargaining.promotion_not_reached']);
+    expect(second.concessions).toEqual([]);
+  });
+
+  it('an order reaching the threshold gets the promotion gift confirmed with a remark on it, and a later remark request confirms it', () => {
+    const order = testOrder('o-nuts', 'unpaid', { items: [{ productId: 'walnut-01', color: '椒盐味', size: '250g', quantity: 3, price: 69.9 }], total: 209.7 });
+    const facts = { shop, product: nuts, orders: [order] };
+    const { send } = start();
+    send(turn('bargain_generic', '零食那单能便宜点吗', { facts }));
+    const out = send(turn('gift', '满99不是送核桃试吃装吗 我这单都200多了', { facts }));
+    expect(ids(out)).toEqual(['bargaining.promotion_gift']);
+    expect(out.remarks).toEqual([{ reason: '零食满赠活动：随手剥山核桃赠送山核桃试吃装一袋（30g）（订单金额209.7元）', orderId: 'o-nuts' }]);
+    expect(out.promises).toMatchObject([{ kind: 'gift', orderId: 'o-nuts' }]);
+    expect(out.concessions).toEqual([]);
+    const again = send(turn('quality_issue', '那你给我备注一下 别漏了', { facts }));
+    expect(ids(again)).toEqual(['bargaining.remark_confirm']);
+    expect(again.remarks).toEqual(out.remarks);
+  });
+
+  it('a remark request with nothing agreed is not the flow’s', () => {
+    expect(start().send(turn('other', '给我备注一下', { facts: { shop } })).unhandled).toBe(true);
+  });
+
+  it('a gift named outside the promotions is that gift or a decline naming it, never another gift in its place', () => {
+    const facts = { shop, product: coatOf };
+    const first = start();
+    first.send(turn('bargain_promise', '第一次买 以后常来', { facts }));
+    expect(first.send(turn('bargain_promise', '送个防尘袋吧', { facts })).concessions).toMatchObject([{ kind: 'gift', giftId: 'bag' }]);
+    const second = start();
+    second.send(turn('bargain_promise', '第一次买 以后常来', { facts }));
+    const out = second.send(turn('bargain_promise', '送个毛球修剪器吧', { facts }));
+    expect(out.replies[0]).toMatchObject({ scriptId: 'bargaining.gift_unavailable', params: { gift: '毛球修剪器' } });
+    expect(out.concessions).toEqual([]);
   });
 });

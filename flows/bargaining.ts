@@ -1,14 +1,15 @@
 import { assign, setup } from 'xstate';
 import type { IntentId } from '../src/nlu/intents.ts';
 import { NUMERAL, parseNumeral } from '../src/nlu/numbers.ts';
-import { promotionsFor } from '../src/shop/promotions.ts';
-import type { Product } from '../src/shop/schema.ts';
+import { giftNamed, promotionReached, promotionsFor } from '../src/shop/promotions.ts';
+import type { Gift, Product, Promotion } from '../src/shop/schema.ts';
 import {
   GIFT_ASK_KINDS,
   KINDS_BY_TYPE,
   finalPriceOf,
   asReduction,
   asksFreeShipping,
+  asksForRemark,
   defersPurchase,
   demandsGift,
   offerFromEntities,
@@ -23,7 +24,7 @@ import {
   type Postage,
 } from './bargaining-policy.ts';
 import { findRegion } from './presale-helpers.ts';
-import { type Concession, emptyOutput, type FlowOutput, type PromiseItem, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
+import { type Concession, emptyOutput, type Remark, type FlowOutput, type PromiseItem, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
 
 /**
  * Bargaining (seed 002 讨价还价: 允诺型, 对比型, 武断干脆型, 借口型; seed 004 第四章): the first
@@ -50,6 +51,10 @@ export interface BargainingContext {
   beyondPolicy: Record<string, number>;
   /** The buyer's province, once named ("我在西藏"): remote postage depends on it. */
   region: string | null;
+  /** The gift the buyer named ("送个试吃装呗"), for later asks that do not name it again ("就一小袋 送吧"). */
+  askedGift: string | null;
+  /** Remarks proposed so far: a later "给我备注一下" confirms them. */
+  noted: Remark[];
 }
 
 const TYPE_OF: Partial<Record<IntentId, BargainType>> = {
@@ -62,13 +67,56 @@ const TYPE_OF: Partial<Record<IntentId, BargainType>> = {
 
 const isBargainIntent = (intent: IntentId): boolean => TYPE_OF[intent] !== undefined;
 
-/** A bargaining turn: a bargain_* intent, or a gift asked for as a concession while bargaining. */
+/** A bargaining turn: a bargain_* intent, a gift asked for as a concession while bargaining, or a remark asked for what was agreed. */
 function isBargainingTurn(context: BargainingContext, event: TurnEvent): boolean {
   if (isBargainIntent(event.intent)) return true;
+  if (asksForRemarkOfAgreed(context, event)) return true;
   return event.intent === 'gift' && (context.requests > 0 || event.secondary.some(isBargainIntent) || demandsGift(event.text));
 }
 
+/** "那你给我备注一下 别漏了": the remark of what was agreed in this conversation. */
+const asksForRemarkOfAgreed = (context: BargainingContext, event: TurnEvent): boolean => context.noted.length > 0 && asksForRemark(event.text);
+
+/** Whether a persisted bargaining snapshot holds agreed remarks (the engine routes a remark request to it). */
+export function hasAgreedRemarks(persisted: unknown): boolean {
+  if (persisted === null || typeof persisted !== 'object' || !('context' in persisted)) return false;
+  const context: unknown = persisted.context;
+  return context !== null && typeof context === 'object' && 'noted' in context && Array.isArray(context.noted) && context.noted.length > 0;
+}
+
 const giftAsk = (event: TurnEvent): boolean => event.intent === 'gift';
+/** A gift asked for: the gift intent, or "送个试吃装呗" said while haggling with no amount in it. */
+const asksGift = (event: TurnEvent): boolean =>
+  giftAsk(event) || (demandsGift(event.text) && !asksFreeShipping(event.text) && !event.entities.some((e) => e.type === 'money' || e.type === 'discount'));
+
+/** The gift the buyer names now, else the one named before in this haggling (only for a gift ask). */
+function wantedGift(context: BargainingContext, event: TurnEvent): Gift | undefined {
+  if (!asksGift(event)) return undefined;
+  const { shop } = event.facts;
+  return giftNamed(shop, event.text) ?? (context.askedGift === null ? undefined : shop.gifts.find((g) => g.id === context.askedGift));
+}
+
+/** The pre-sale asks a promotion's terms answer (its gift, the promotion itself). */
+const PROMOTION_ASKS: IntentId[] = ['gift', 'promotion'];
+
+interface PromotionClaim {
+  promotion: Promotion;
+  gift: Gift;
+  /** The open order's total, else the product's price. */
+  amount: number;
+  reached: boolean;
+}
+
+/** "满99不是送试吃装吗": the gift named is a promotion's gift for the product — the promotion's terms decide, not haggling. */
+function promotionClaim(context: BargainingContext, event: TurnEvent): PromotionClaim | null {
+  const product = event.facts.product;
+  const gift = wantedGift(context, event);
+  if (product === undefined || gift === undefined) return null;
+  const promotion = promotionsFor(event.facts.shop, product).find((p) => p.giftId === gift.id);
+  if (promotion === undefined) return null;
+  const amount = openOrderFor(event.facts.orders, product.id)?.total ?? product.price;
+  return { promotion, gift, amount, reached: promotionReached(promotion, amount) };
+}
 const typeOf = (event: TurnEvent): BargainType => TYPE_OF[event.intent] ?? 'generic';
 /** The prefix of the type's script ids (a gift ask has its own wording). */
 const scriptTypeOf = (event: TurnEvent): string => (giftAsk(event) ? 'gift_ask' : typeOf(event));
@@ -146,14 +194,18 @@ function planFor(context: BargainingContext, event: TurnEvent): Plan | null {
   if (postage !== null && !postage.free) {
     return planFreeShipping({ type: typeOf(event), product, shop: event.facts.shop, ledger: context.ledger }, postage.fee);
   }
+  const claim = promotionClaim(context, event);
+  if (claim !== null && !claim.reached) return { ok: false, reason: 'promotion_not_reached' };
+  const wanted = wantedGift(context, event);
   return planConcession({
     type: typeOf(event),
     kinds: giftAsk(event) ? GIFT_ASK_KINDS : KINDS_BY_TYPE[typeOf(event)],
     product,
     shop: event.facts.shop,
     ledger: context.ledger,
-    offer: effectiveOffer(context, event),
+    offer: asksGift(event) ? null : effectiveOffer(context, event),
     giftAsk: giftAsk(event),
+    ...(wanted === undefined ? {} : { wantedGift: wanted }),
   });
 }
 
@@ -166,7 +218,21 @@ function postageDeclineReply(postage: Extract<Postage, { free: false }>, product
   return reply('postage_decline', { region: postage.region, threshold: postage.threshold, fee: postage.fee, product: product.name, price: product.price });
 }
 
+/** A promotion's gift asked for below its threshold: its terms said, no gift outside them. */
+function promotionNotReachedReply(claim: PromotionClaim, product: Product): ReplyPlan {
+  return reply('promotion_not_reached', {
+    gift: claim.gift.name,
+    promotion: claim.promotion.name,
+    promotionDetail: claim.promotion.description.replace(/[。.]$/u, ''),
+    threshold: claim.promotion.minAmount ?? 0,
+    product: product.name,
+    amount: claim.amount,
+  });
+}
+
 function firstDeclineReply(context: BargainingContext, event: TurnEvent): ReplyPlan {
+  const claim = promotionClaim(context, event);
+  if (claim !== null && !claim.reached && event.facts.product !== undefined) return promotionNotReachedReply(claim, event.facts.product);
   const postage = postageAsked(context, event);
   if (postage !== null && !postage.free && event.facts.product !== undefined) return postageDeclineReply(postage, event.facts.product);
   const scriptType = scriptTypeOf(event);
@@ -222,8 +288,11 @@ function declineOutput(context: BargainingContext, event: TurnEvent, reason: Dec
   const postage = postageAsked(context, event);
   // Nothing left for the postage: the buyer hears the fee and the threshold again, not a price refusal.
   if (postage !== null && !postage.free && reason !== 'already_granted') return { ...emptyOutput(), replies: [postageDeclineReply(postage, product)], covers: ['shipping_fee'] };
+  const claim = promotionClaim(context, event);
+  if (reason === 'promotion_not_reached' && claim !== null) return { ...emptyOutput(), replies: [promotionNotReachedReply(claim, product)], covers: PROMOTION_ASKS };
   const params: ReplyPlan['params'] = { product: product.name };
   if (reason === 'budget_exhausted') params.finalPrice = finalPriceOf(product, context.ledger);
+  if (reason === 'gift_unavailable') params.gift = wantedGift(context, event)?.name ?? '';
   return { ...emptyOutput(), replies: [reply(reason, params)] };
 }
 
@@ -234,6 +303,9 @@ export const bargainingMachine = setup({
   },
   guards: {
     isOutOfScope: ({ context, event }) => !isBargainingTurn(context, event),
+    // "满99不是送试吃装吗 我这单都189了": the promotion's gift is due, no haggling about it.
+    promotionGiftDue: ({ context, event }) => isBargainingTurn(context, event) && promotionClaim(context, event)?.reached === true,
+    asksForRemarkOfAgreed: ({ context, event }) => asksForRemarkOfAgreed(context, event),
     // "我在新疆 包邮吗" where postage is free anyway (template region or threshold reached): nothing to concede.
     postageAlreadyFree: ({ context, event }) => isBargainingTurn(context, event) && postageAsked(context, event)?.free === true,
     // "先给我留着 月底再买": the purchase put off, no new price asked (seed 002 借口型 价格差很多).
@@ -250,15 +322,43 @@ export const bargainingMachine = setup({
     markUnhandled: assign({ out: () => ({ ...emptyOutput(), unhandled: true }) }),
     rememberOffer: assign({
       // A postage ask names the fee ("就10块运费"), not a price: it is no offer to keep.
-      offer: ({ context, event }) => (postageAsked(context, event) === null ? effectiveOffer(context, event) : context.offer),
+      offer: ({ context, event }) => (postageAsked(context, event) === null && !asksGift(event) ? effectiveOffer(context, event) : context.offer),
+      askedGift: ({ context, event }) => wantedGift(context, event)?.id ?? context.askedGift,
       region: ({ context, event }) => regionOf(context, event),
     }),
     declineFirst: assign({
       requests: ({ context }) => context.requests + 1,
       out: ({ context, event }) => {
         const first = firstDeclineReply(context, event);
-        return { ...emptyOutput(), replies: [first], ...(first.scriptId === 'bargaining.postage_decline' ? { covers: ['shipping_fee' as const] } : {}) };
+        const covers: IntentId[] = first.scriptId === 'bargaining.postage_decline' ? ['shipping_fee'] : first.scriptId === 'bargaining.promotion_not_reached' ? PROMOTION_ASKS : [];
+        return { ...emptyOutput(), replies: [first], ...(covers.length > 0 ? { covers } : {}) };
       },
+    }),
+    confirmPromotionGift: assign(({ context, event }) => {
+      const product = event.facts.product;
+      const claim = promotionClaim(context, event);
+      if (product === undefined || claim === null) return { out: { ...emptyOutput(), unhandled: true } };
+      const order = openOrderFor(event.facts.orders, product.id);
+      const orderRef = order === undefined ? {} : { orderId: order.id };
+      const remark: Remark = { reason: `${claim.promotion.name}活动：随${product.name}赠送${claim.gift.name}（订单金额${claim.amount}元）`, ...orderRef };
+      return {
+        askedGift: claim.gift.id,
+        noted: [...context.noted, remark],
+        out: {
+          ...emptyOutput(),
+          replies: [reply('promotion_gift', { gift: claim.gift.name, promotion: claim.promotion.name, amount: claim.amount, product: product.name })],
+          remarks: [remark],
+          covers: PROMOTION_ASKS,
+          promises: [{ kind: 'gift' as const, text: `${claim.promotion.name}：随${product.name}赠送${claim.gift.name}，已备注`, dueInHours: PROMISE_DUE_HOURS, ...orderRef }],
+        },
+      };
+    }),
+    confirmRemark: assign({
+      out: ({ context }) => ({
+        ...emptyOutput(),
+        replies: [reply('remark_confirm', { task: context.noted.at(-1)!.reason })],
+        remarks: [context.noted.at(-1)!],
+      }),
     }),
     answerPostageFree: assign({
       region: ({ context, event }) => regionOf(context, event),
@@ -281,6 +381,7 @@ export const bargainingMachine = setup({
       return {
         requests: context.requests + 1,
         ledger: [...context.ledger, plan.concession],
+        noted: [...context.noted, ...concessionOutput(event, plan, product).remarks],
         // The ask is met: a later "再少点" is a new ask, not the same reduction again.
         offer: null,
         out: concessionOutput(event, plan, product),
@@ -315,6 +416,8 @@ export const bargainingMachine = setup({
     offer: null,
     beyondPolicy: {},
     region: null,
+    askedGift: null,
+    noted: [],
   },
   initial: 'opening',
   states: {
@@ -323,6 +426,8 @@ export const bargainingMachine = setup({
       on: {
         TURN: [
           { guard: 'isOutOfScope', actions: 'markUnhandled' },
+          { guard: 'asksForRemarkOfAgreed', actions: 'confirmRemark' },
+          { guard: 'promotionGiftDue', actions: ['rememberOffer', 'confirmPromotionGift'] },
           { guard: 'postageAlreadyFree', actions: 'answerPostageFree' },
           { target: 'negotiating', actions: ['rememberOffer', 'declineFirst'] },
         ],
@@ -333,7 +438,9 @@ export const bargainingMachine = setup({
       on: {
         TURN: [
           { guard: 'isOutOfScope', actions: 'markUnhandled' },
+          { guard: 'asksForRemarkOfAgreed', actions: 'confirmRemark' },
           { guard: 'defers', actions: 'acceptDeferral' },
+          { guard: 'promotionGiftDue', actions: ['rememberOffer', 'confirmPromotionGift'] },
           { guard: 'postageAlreadyFree', actions: 'answerPostageFree' },
           { guard: 'lacksProduct', actions: ['rememberOffer', 'askProduct'] },
           { guard: 'canConcede', actions: ['rememberOffer', 'grantConcession'] },
