@@ -262,6 +262,11 @@ describe('routeInConversation', () => {
     expect(routeInConversation('gift', { bargaining: { value: 'opening' } }, 'opening')).toBe('presale');
     expect(routeInConversation('gift', { bargaining: { value: 'negotiating' } }, 'opening')).toBe('bargaining');
     expect(routeInConversation('stock', { bargaining: { value: 'negotiating' } }, 'opening')).toBe('presale');
+    // A remark asked for goes to the haggling that agreed something, whatever the reading.
+    const agreed = { bargaining: { value: 'negotiating', context: { noted: [{ reason: '零食满赠活动：随单赠送试吃装' }] } } };
+    expect(routeInConversation('quality_issue', agreed, 'opening', '那你给我备注一下 别漏了')).toBe('bargaining');
+    expect(routeInConversation('quality_issue', { bargaining: { value: 'negotiating', context: { noted: [] } } }, 'opening', '给我备注一下')).toBe('aftersale');
+    expect(routeInConversation('quality_issue', agreed, 'opening', '核桃袋子漏了')).toBe('aftersale');
   });
 
   it('answers 送个赠品吧 in the bargaining flow after a bargaining request', async () => {

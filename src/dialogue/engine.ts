@@ -13,7 +13,8 @@ import { isWithinWorkingHours } from '../shop/hours.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import type { Product, Shop } from '../shop/schema.ts';
 import { askedAttributes, bareNumberOf } from '../../flows/presale-helpers.ts';
-import { demandsGift } from '../../flows/bargaining-policy.ts';
+import { asksForRemark, demandsGift } from '../../flows/bargaining-policy.ts';
+import { hasAgreedRemarks } from '../../flows/bargaining.ts';
 import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runMachine, statePath, type FlowName } from './flows.ts';
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext } from './lint-context.ts';
@@ -295,6 +296,8 @@ const initialStateOf = (name: FlowName): string => {
  */
 export function routeInConversation(intent: IntentId, flows: ConversationState['flows'], initialBargaining: string, text = ''): Route {
   if (intent === 'gift' && (flowStarted(flows.bargaining, initialBargaining) || demandsGift(text))) return 'bargaining';
+  // "那你给我备注一下 别漏了" after a gift or price was agreed: the remark of that agreement, whatever the reading.
+  if (asksForRemark(text) && hasAgreedRemarks(flows.bargaining)) return 'bargaining';
   return routeFor(intent);
 }
 
