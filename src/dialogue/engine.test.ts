@@ -50,6 +50,13 @@ async function chat(texts: string[], options: { mode?: IncomingMessage['mode']; 
 }
 
 describe('respond', () => {
+  it('talks about the products named together afterwards (the first leading), not about none', async () => {
+    const { conversation, results } = await chat(['大衣和围巾一起买多少钱', '再送个东西总行吧'], { buyerId: 'tb_nobody' });
+    expect(results[0]!.replies[0]!.scriptId).toBe('presale.product_info.price_together');
+    expect(conversation.productId).toBe('coat-01');
+    expect(results[1]!.replies[0]!.scriptId).not.toBe('bargaining.ask_product');
+  });
+
   it('greets in working hours with the shop name, and the bot sends it', async () => {
     const { results } = await chat(['在吗']);
     expect(results[0]).toMatchObject({ intent: 'greeting', delivery: 'send', owner: 'bot' });

@@ -15,6 +15,7 @@ import type { Product, Shop } from '../shop/schema.ts';
 import { askedAttributes, bareNumberOf } from '../../flows/presale-helpers.ts';
 import { asksForRemark, demandsGift } from '../../flows/bargaining-policy.ts';
 import { hasAgreedRemarks } from '../../flows/bargaining.ts';
+import { productsNamedTogether } from '../shop/basket.ts';
 import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runMachine, statePath, type FlowName } from './flows.ts';
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext } from './lint-context.ts';
@@ -708,7 +709,8 @@ export async function respond(
   if (focus !== undefined) next.orderId = focus;
   // The product of the order in focus is the product talked about when none was named ("深蓝色31码还有货吗").
   const focusOrder = focus === undefined ? undefined : allOrders.find((o) => o.id === focus);
-  const talkedAbout = facts.product?.id ?? state.productId;
+  // "毛衣和围巾一起买多少钱": the products named together are talked about, the first one leading ("再送个东西吧").
+  const talkedAbout = facts.product?.id ?? productsNamedTogether(shop, message.text)[0]?.id ?? state.productId;
   if (talkedAbout !== undefined) next.productId = talkedAbout;
   else if (focusOrder !== undefined && new Set(focusOrder.items.map((i) => i.productId)).size === 1) next.productId = focusOrder.items[0]!.productId;
   const awaiting = awaitingAfter(state.awaiting, ran);
