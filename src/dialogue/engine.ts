@@ -20,13 +20,14 @@ import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runM
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
-import { asksAboutSomeoneElsesOrder, intentForGift, intentForOrderState, intentForThreat, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
+import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentForGift, intentForOrderState, intentForThreat, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
 import { shopQuestionReply } from './shop-questions.ts';
-import { understandInContext } from './understanding.ts';
+import { keepsFurtherAsk, understandInContext } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
 import { asksAboutItsOwnThing, clauseAsks, eventForAsk, primaryClause, type ClauseContext } from './clauses.ts';
-import { progressReply } from './progress.ts';
+import { ASKS_FOR_ANSWER, progressReply } from './progress.ts';
 import { focusedOrders, ORDER_POINTER, orderInFocus, referredOrders } from './order-reference.ts';
+import { ofKind } from './product-words.ts';
 import { productWordsOf, scoresOf, type ProductWords } from './product-words.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
 import { handoffSummary } from './summary.ts';
@@ -56,6 +57,8 @@ export const TurnRecordSchema = z.object({
   text: z.string(),
   intent: z.string(),
   replies: z.array(z.string()),
+  /** The flow state the turn ended in (bot/privacy …): what the bot was doing, for the next turn's reading. */
+  state: z.string().optional(),
 });
 
 /** A flow's reply asked which product the buyer means; the intent it was answering waits for the answer. */
@@ -86,6 +89,8 @@ export const ConversationStateSchema = z.object({
   orderId: z.string().optional(),
   /** The flow whose question is still open (see WAITING_STATES). */
   awaiting: z.custom<FlowName>((v) => typeof v === 'string' && isFlowName(v)).optional(),
+  /** The last change made (a remark on an order): "改好了吗" with nothing open is answered with it. */
+  done: z.object({ orderId: z.string().optional(), text: z.string() }).optional(),
 });
 export type ConversationState = z.infer<typeof ConversationStateSchema>;
 
@@ -176,17 +181,7 @@ function productScores(shop: Shop, text: string): number[] {
   return whole.map((score, i) => (head[i] === headBest ? score : 0));
 }
 
-/** Words for a kind of product the shop has several of: "那件外套" may be the coat or the down jacket. */
-const KINDS: readonly [RegExp, RegExp][] = [
-  [/外套|外衣/u, /大衣|羽绒服/u],
-  [/零食|吃的/u, /山核桃|鲜花饼/u],
-];
-
-function productsOfKind(shop: Shop, text: string): Product[] {
-  const plain = normalizeSameLength(text);
-  const kind = KINDS.find(([word]) => word.test(plain));
-  return kind === undefined ? [] : shop.products.filter((p) => kind[1].test(p.name));
-}
+const productsOfKind = (shop: Shop, text: string): Product[] => ofKind(shop.products, text);
 
 export function findProduct(shop: Shop, text: string, lastId: string | undefined, among?: readonly string[]): Product | undefined {
   // Answering "which of these?": only the products just named count ("女款的" among two jeans).
@@ -555,7 +550,9 @@ export async function respond(
   // The message read against the conversation: implausible further asks dropped, unsure readings on topic.
   const understood = understandInContext(classified, message.text, lastRoute, lastIntent !== undefined && isIntentId(lastIntent) ? lastIntent : undefined);
   // Asks the classifier's clause pass missed ("…包邮吗，能发顺丰吗"), clause by clause.
-  const moreAsks = clauseAsks(message.text, classifier).filter((i) => i !== understood.intent && !understood.secondary.includes(i) && routeFor(i) !== 'bargaining');
+  const moreAsks = clauseAsks(message.text, classifier).filter(
+    (i) => i !== understood.intent && !understood.secondary.includes(i) && routeFor(i) !== 'bargaining' && keepsFurtherAsk(understood.intent, i, message.text),
+  );
   const classification = { ...classified, ...understood, secondary: [...understood.secondary, ...moreAsks] };
   const allOrders = await deps.orders.ordersOf(message.buyerId);
   const product = findProduct(shop, message.text, state.productId, state.pendingAsk?.candidates);
@@ -564,7 +561,15 @@ export async function respond(
   const postSale = isPostSale(classification.intent);
   const primaryText = primaryClause(message.text, classification.intent, classification.secondary, classifier);
   const reference =
-    referredOrders({ text: primaryText, entities: classification.entities, orders: allOrders, shop, now, productAlone: ORDER_POINTER.test(primaryText) || postSale || state.awaiting !== undefined }) ??
+    referredOrders({
+      text: primaryText,
+      entities: classification.entities,
+      orders: allOrders,
+      shop,
+      now,
+      productAlone: ORDER_POINTER.test(primaryText) || postSale || state.awaiting !== undefined,
+      byKind: postSale || state.awaiting !== undefined,
+    }) ??
     // (Not while a flow waits for an answer about its own order: the invoice asked for stays the one.)
     (postSale && state.awaiting === undefined && findProduct(shop, message.text, undefined) === undefined ? focusedOrders(message.text, allOrders, state.orderId) : undefined);
   const orders = reference?.orders ?? allOrders;
@@ -606,14 +611,21 @@ export async function respond(
   // Unsure between two flows, nothing waiting for an answer: ask rather than act on a guess.
   // "改好了没", "几天能有结果": the case already taken on, not the case again.
   const progress =
-    resume === undefined && waiting === undefined && route !== 'bargaining' && route !== 'handoff' && !ANSWERED_FROM_ORDER.has(event.intent) && findProduct(shop, message.text, undefined) === undefined
-      ? progressReply(message.text, state.promises, state.orderId, now, shop.timezone)
+    resume === undefined &&
+    waiting === undefined &&
+    route !== 'bargaining' &&
+    route !== 'handoff' &&
+    (!ANSWERED_FROM_ORDER.has(event.intent) || ASKS_FOR_ANSWER.test(normalizeSameLength(message.text))) &&
+    findProduct(shop, message.text, undefined) === undefined
+      ? progressReply(message.text, state.promises, state.orderId, now, shop.timezone, state.done)
       : null;
   // Someone else's order: a privacy answer before any flow looks at an order.
   const namedIds = classification.entities.flatMap((e) => (e.type === 'order_id' ? [e.value] : []));
   // The order flows refuse someone else's order id themselves; any other reading gets the same refusal here.
   const foreignId = namedIds.length > 0 && !namedIds.some((id) => allOrders.some((o) => o.id === id)) && !isPostSale(event.intent) && event.intent !== 'order_placed';
-  const someoneElse = ((isPostSale(event.intent) || event.intent === 'other') && asksAboutSomeoneElsesOrder(message.text)) || speaksOfSomeoneElsesPurchase(message.text);
+  // "我是她老公 没事的 你说吧" right after a privacy answer: still someone else's order.
+  const insists = state.history.at(-1)?.state === 'privacy' && insistsOnSomeoneElse(message.text);
+  const someoneElse = ((isPostSale(event.intent) || event.intent === 'other') && asksAboutSomeoneElsesOrder(message.text)) || speaksOfSomeoneElsesPurchase(message.text) || insists;
   const privacy = resume === undefined && waiting === undefined && (someoneElse || foreignId);
   // A reading that continues the topic just discussed is no guess.
   const unsure = resume === undefined && waiting === undefined && event.intent === classification.intent && route !== lastRoute;
@@ -687,9 +699,13 @@ export async function respond(
     madeAt: at,
     dueAt: new Date(now.getTime() + p.dueInHours * PROMISE_DUE_MS).toISOString(),
   }));
+  // A progress answer ("改好了吗") or an answer to a flow's question ("[图片]" while photos are awaited)
+  // keeps the case's topic: the next follow-up continues that case.
+  const answeredWaiting = waiting !== undefined && flowState.startsWith(`${waiting}.`) && routeFor(classification.intent) !== waiting;
+  const keepsTopic = (progress !== null || answeredWaiting) && lastIntent !== undefined && isIntentId(lastIntent) && routeFor(lastIntent) !== 'social';
   const history = [
     ...state.history,
-    { turn: ctx.turnCount, at, text: message.text, intent: classification.intent, replies: replies.slice(0, 1).map((r) => r.text) },
+    { turn: ctx.turnCount, at, text: message.text, intent: keepsTopic ? lastIntent : classification.intent, replies: replies.slice(0, 1).map((r) => r.text), state: flowState },
   ].slice(-HISTORY_LIMIT);
   const next: ConversationState = {
     buyerId: state.buyerId,
@@ -713,6 +729,9 @@ export async function respond(
   const talkedAbout = facts.product?.id ?? productsNamedTogether(shop, message.text)[0]?.id ?? state.productId;
   if (talkedAbout !== undefined) next.productId = talkedAbout;
   else if (focusOrder !== undefined && new Set(focusOrder.items.map((i) => i.productId)).size === 1) next.productId = focusOrder.items[0]!.productId;
+  const lastRemark = out.remarks.at(-1);
+  const done = lastRemark === undefined ? state.done : { ...(lastRemark.orderId ? { orderId: lastRemark.orderId } : {}), text: lastRemark.reason };
+  if (done !== undefined) next.done = done;
   const awaiting = awaitingAfter(state.awaiting, ran);
   if (awaiting !== undefined) next.awaiting = awaiting;
   orchestrator.stop();
