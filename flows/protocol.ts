@@ -71,6 +71,8 @@ export interface FlowOutput {
   handoff?: Handoff['reason'];
   /** Handed over with no agent to take it (after hours): the case goes to the handover log. */
   handover?: boolean;
+  /** Further asks this answer already covers (a postage concession answers 包邮吗): not run again by another flow. */
+  covers?: IntentId[];
 }
 
 export const emptyOutput = (): FlowOutput => ({ replies: [], remarks: [], promises: [], concessions: [] });

@@ -176,3 +176,29 @@ describe('understandInContext', () => {
     expect(understandInContext(read('refund_status', 0.9), '退款怎么还没到', undefined).intent).toBe('refund_status');
   });
 });
+
+describe('understandInContext: an amount alone after haggling', () => {
+  it.each(['350', '那380吧', '四百行不行', '420塊賣不賣'])('keeps haggling on %s', (text) => {
+    const r = understandInContext(read('thanks_bye', 0.74, [['other', 0.24]]), text, 'bargaining', 'bargain_decisive');
+    expect(r.intent).toBe('bargain_decisive');
+  });
+
+  it('leaves a number alone elsewhere and words after haggling', () => {
+    expect(understandInContext(read('thanks_bye', 0.74), '350', 'presale', 'size_advice').intent).toBe('thanks_bye');
+    expect(understandInContext(read('thanks_bye', 0.9), '好的谢谢', 'bargaining', 'bargain_decisive').intent).toBe('thanks_bye');
+  });
+});
+
+describe('plausibleAsk: 真的 as an intensifier', () => {
+  it.each([
+    ['真的', false],
+    ['真的 我同事好几个都想买', false],
+    ['说真的 以后还会介绍同事来', false],
+    ['这个是真的羊毛吗', true],
+    ['真的假的', true],
+    ['是正品吗', true],
+    ['真的嗎', true],
+  ] as const)('authenticity in %s: %s', (text, expected) => {
+    expect(plausibleAsk('authenticity', text)).toBe(expected);
+  });
+});

@@ -1,4 +1,5 @@
 import { CANNOT_REFUSE, RETURN_HASSLE, RETURN_HOW } from '../../flows/aftersale-helpers.ts';
+import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
 import { addressFromText, complainsOfWait, LOST } from '../../flows/logistics-helpers.ts';
 import { findRegion } from '../../flows/presale-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
@@ -55,7 +56,7 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   order_change: words(/颜色|顏色|尺码|尺碼|[0-9smlx]码|码数|碼數|色|大一|小一|规格|規格|口味|数量|數量|件数|件數|拍错|拍錯/u),
   cancel_order: words(/取消|不要了|不想要|不买了|不買了|退款|退个款|退個款|退钱|退錢|撤/u),
   size_advice: words(/码|碼|尺寸|身高|体重|體重|斤|kg|cm|公斤|米[0-9一二三四五六七八九]|穿.{0,2}(?:多大|哪个|哪個|什么|什麼)|合身|偏大|偏小|大小/u),
-  authenticity: words(/正品|真的|真货|真貨|假|原装|原裝|官方|授权|授權|专柜|專櫃|品牌/u),
+  authenticity: words(/正品|(?:是|都是)真的|真的假的|真的[吗嗎么麼]|真不真|真货|真貨|假|原装|原裝|官方|授权|授權|专柜|專櫃|品牌/u),
   hesitation: words(/考虑|考慮|看看|想想(?!办法|辦法)|犹豫|猶豫|等等|再说|再說|纠结|糾結|商量|商量/u),
   order_placed: words(/拍了|拍下|拍好|付了|付款了|付好|下单了|下單了|下好|已付|买了|買了|已经拍|已經拍|去付|现在付|現在付|这就付|這就付|马上付|馬上付|去拍|这就拍|這就拍/u),
   complaint: words(/怎么回事|怎麼回事|半天不回|不回复|不回覆|不理人|没人理|沒人理|投诉|投訴|差评|差評|举报|舉報|垃圾|骗|騙|气死|氣死|什么破|什麼破|服了|无语|無語|坑|恶心|噁心|态度|態度|太差|失望/u),
@@ -169,6 +170,10 @@ export function understandInContext(classification: Classification, text: string
   let secondary = classification.secondary.filter((intent) => plausibleAsk(intent, plain) && (routeFor(intent) !== 'bargaining' || ASKS_FOR_LESS.test(plain)));
   let { intent, confidence } = classification;
 
+  // "350" right after haggling: the buyer's counter-offer, the haggling goes on (not a thank-you).
+  if (lastIntent !== undefined && routeFor(lastIntent) === 'bargaining' && routeFor(intent) !== 'bargaining' && counterOfferAmount(plain) !== null) {
+    return { intent: lastIntent, confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
+  }
   // "地址对的 啥时候发" after the address was read back: a confirmation, not a change.
   if (intent === 'address_change' && ADDRESS_CONFIRMED.test(plain) && !names.address(plain)) {
     const next = secondary.find((i) => i !== 'address_change');
