@@ -90,11 +90,14 @@ describe('invoiceQuestion: what a follow-up asks of the invoice', () => {
     ['寄哪去了', 'where'],
     ['发我邮箱吗', 'where'],
     ['在哪里下载', 'where'],
+    ['会跟裤子一起寄过来吗', 'where'],
+    ['随货寄吗', 'where'],
+    ['和衣服一起發過來嗎', 'where'],
   ] as const)('"%s" → %s', (text, question) => {
     expect(invoiceQuestion(text)).toBe(question);
   });
 
-  it.each(['快递发哪了', '衣服还没收到', '包裹一直收不到', '物流在哪看', '货没收到', '好的谢谢', '能开发票吗', '订单4138205711925530871的发票开了没', '开2张行吗', '12月的能开吗'])(
+  it.each(['裤子什么时候寄', '快递发哪了', '衣服还没收到', '包裹一直收不到', '物流在哪看', '货没收到', '好的谢谢', '能开发票吗', '订单4138205711925530871的发票开了没', '开2张行吗', '12月的能开吗'])(
     '"%s" asks none of these (the parcel, or nothing in particular)',
     (text) => {
       expect(invoiceQuestion(text)).toBeNull();
@@ -142,7 +145,7 @@ describe('ordersMeant: which orders an invoice question points at', () => {
 });
 
 describe('invoiceTitleFrom: sentences and chatter are no titles', () => {
-  it.each(['发票抬头我在留言里写了 还要干啥吗', '抬头你们看着写', '抬头之前说了', '嗯嗯', '哦哦 知道了', 'OK'])('"%s" → none', (text) => {
+  it.each(['发票抬头我在留言里写了 还要干啥吗', '抬头你们看着写', '抬头之前说了', '嗯嗯', '哦哦 知道了', 'OK', '是电子的吗', '紙質的呢？'])('"%s" → none', (text) => {
     expect(invoiceTitleFrom(text, true)).toBeNull();
   });
 });

@@ -50,6 +50,8 @@ export function invoiceTitleFrom(text: string, bare = false): InvoiceTitle | nul
   let candidate: string | null = null;
   if (intro !== null) candidate = text.slice(text.search(/抬[头頭]/u) + intro.index + intro[0].length).replace(ASKED_FIRST, '');
   // A title given in a chat line may come after 亲/你好 ("亲，刘恩雅，个人的").
+  // A bare answer that asks ("是电子的吗") is a question, not a title.
+  else if (bare && /[吗嗎呢？?]\s*$/u.test(text)) return null;
   else if (bare) candidate = text.replace(/^(?:(?:亲|親|您好|你好|在吗|在嗎|麻烦问下|麻煩問下|麻烦|麻煩)[，,、\s]*)+/u, '');
   if (candidate === null) return null;
   const title = clean(candidate.replace(/(?:订单|訂單)?\d{15,20}/gu, ''), taxId);
@@ -89,6 +91,7 @@ const KIND = /纸质|紙質|纸的|紙的|纸版|紙版|纸票|紙票|纸本|紙
 const WHERE =
   /(?:发|發|寄|送)(?:到|去|给|給)?哪|在哪(?:里|裡|儿|兒)?(?:看|查|收|下载|下載|找)|去哪(?:里|裡|儿|兒)?(?:看|查|收|找|下载|下載)|[邮郵](?:箱|件)|怎么(?:收|查|看|下载)|怎麼(?:收|查|看|下載)/u;
 const MISSING = /(?:没|沒|未)(?:有)?(?:收到|看到|见到|見到|找到)|收不到|找不到|看不到|没来|沒來/u;
+const TOGETHER = /(?:跟|和|随|隨|同)(?:着|著)?.{0,6}一起(?:寄|发|發|送|到)|随[货貨]|隨貨|单独(?:寄|发)|單獨(?:寄|發)/u;
 /** Words of the parcel and its goods: a question with them is about the delivery, not the invoice. */
 const PARCEL = /快递|快遞|物流|包裹|单号|單號|[货貨]|衣服|裤子|褲子|东西|東西|签收|簽收|驿站|驛站|快递柜|丰巢|豐巢|派送|派件/u;
 
@@ -96,6 +99,8 @@ export function invoiceQuestion(text: string): InvoiceQuestion | null {
   const plain = normalizeSameLength(text);
   if (AMOUNT.test(plain)) return 'amount';
   if (KIND.test(plain)) return 'kind';
+  // "会跟裤子一起寄过来吗": the invoice going with the goods.
+  if (TOGETHER.test(plain)) return 'where';
   if (PARCEL.test(plain.replace(/[发發]票/gu, ''))) return null;
   if (MISSING.test(plain)) return 'missing';
   if (WHERE.test(plain)) return 'where';

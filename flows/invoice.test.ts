@@ -263,6 +263,28 @@ describe('follow-ups about the invoice itself', () => {
     expect(steps[2]!.out.remarks[0]!.orderId).toBe(printed.id);
   });
 
+  it('while the title is awaited, a question about the invoice ("是电子的吗") is answered, not taken as the title', () => {
+    const steps = run([t('要开发票', [printed]), t('是电子的吗', [printed], 'other')]);
+    expect(ids(steps[1]!.out)).toEqual(['invoice.kind']);
+    expect(steps[1]!.out.remarks).toEqual([]);
+    expect(steps[1]!.value).toBe('awaitingTitle');
+  });
+
+  it('while the title of one of several orders is awaited, a question pointing at none is about that order', () => {
+    const other = order('100000000000009999', 'paid');
+    const steps = run([t('要开发票', [printed]), t('金额能开200吗', [printed, other])]);
+    expect(ids(steps[1]!.out)).toEqual(['invoice.amount_paid']);
+    expect(steps[1]!.out.replies[0]!.params.orderId).toBe(printed.id);
+    expect(steps[1]!.value).toBe('awaitingTitle');
+  });
+
+  it('asked again after the title was remarked here: how it is issued and sent, not the title again', () => {
+    const steps = run([t(TITLE, [printed]), t('能开发票吗', [printed]), t('会跟货一起寄过来吗', [printed])]);
+    expect(ids(steps[1]!.out)).toEqual(['invoice.where_sent']);
+    expect(ids(steps[2]!.out)).toEqual(['invoice.where_sent']);
+    expect(steps[2]!.value).toBe('idle');
+  });
+
   it('issued as the note asked and not arrived: remark for the clerk to check and send again, followed up', () => {
     const s = one(t('发哪了 我没收到啊', [notedDone]));
     expect(ids(s.out)).toEqual(['invoice.not_received']);

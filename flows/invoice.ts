@@ -181,9 +181,11 @@ function freshAnswer(event: TurnEvent, context: InvoiceContext): Answer {
   const orderId = order.id;
   // "金额能开200吗": the amount is the amount paid (seed 004: 按实付金额开).
   if (question === 'amount') return { replies: [reply('amount_paid', { orderId, amount: order.total })] };
-  const settled = noteAsksForInvoice(order) || (context.settled ?? []).includes(orderId);
+  const remarked = (context.settled ?? []).includes(orderId);
+  const settled = noteAsksForInvoice(order) || remarked;
   if (settled && question === 'missing' && received(order)) return notReceived(order, event);
-  if (settled && question !== null) return { replies: [reply('where_sent', { orderId, delivery: invoice.delivery })] };
+  // Asked again about an invoice already remarked here: how it is issued and sent, not the title again.
+  if (settled && (question !== null || remarked)) return { replies: [reply('where_sent', { orderId, delivery: invoice.delivery })] };
   if (noteAsksForInvoice(order)) return alreadyNoted(order, event);
   const script = order.state === 'refunding' ? 'ask_title_refunding' : 'ask_title';
   return { replies: [reply(script, { orderId, amount: order.total, invoiceKind: invoice.kind, category: invoice.category })], awaitTitleOf: orderId };
@@ -210,6 +212,13 @@ function keepOpen(context: InvoiceContext, answer: Answer): Answer {
   return answer;
 }
 
+/** While a title is awaited, a message that points at no order is about the awaited one. */
+function onAwaited(context: InvoiceContext, event: TurnEvent): TurnEvent {
+  const awaited = event.facts.orders.find((o) => o.id === context.orderId);
+  if (awaited === undefined || event.facts.orderCues !== undefined || mentionedOrder(event.text, event.entities, event.facts.orders).kind !== 'none') return event;
+  return { ...event, facts: { ...event.facts, orders: [awaited], orderCues: ['context'] } };
+}
+
 /** What a turn decides, or null when the turn is not the machine's. */
 export function decideInvoice(context: InvoiceContext, event: TurnEvent): Answer | null {
   // "要收税点吗": never charged; a question still open stays open.
@@ -220,7 +229,8 @@ export function decideInvoice(context: InvoiceContext, event: TurnEvent): Answer
   // ("北京博文商贸有限公司 税号…" reads as an invoice question for its 税号).
   if (context.orderId !== null) {
     const order = event.facts.orders.find((o) => o.id === context.orderId);
-    const title = invoiceTitleFrom(event.text, true);
+    // A question about the invoice ("是电子的吗") is no title.
+    const title = invoiceQuestion(event.text) === null ? invoiceTitleFrom(event.text, true) : null;
     if (order !== undefined && title !== null) return pointsAtOtherOrder(event, order) ? orderForInvoice(event, context) : remarkedAnswer(order, title, event);
   }
   // Asked which order: a message pointing at one answers it ("大衣那个"); a bare title waits for the order.
@@ -232,9 +242,11 @@ export function decideInvoice(context: InvoiceContext, event: TurnEvent): Answer
   if (context.orderId !== null && event.intent !== 'invoice') {
     // "围巾那单", "就上次买的那件": which order the invoice is for, not its title — the question stays open.
     if (invoiceTitleFrom(event.text, true) === null && pointsAtOrder(event)) return orderForInvoice(event, context);
+    // "是电子的吗" while the title is awaited: a question about this invoice, whatever it read as.
+    if (invoiceQuestion(event.text) !== null) return keepOpen(context, freshAnswer(onAwaited(context, { ...event, intent: 'invoice' }), context));
     return null;
   }
-  return event.intent === 'invoice' ? keepOpen(context, freshAnswer(event, context)) : null;
+  return event.intent === 'invoice' ? keepOpen(context, freshAnswer(onAwaited(context, event), context)) : null;
 }
 
 /** "围巾那单 抬头写王博文" while the coat's title was asked: the title goes on the order pointed at. */
