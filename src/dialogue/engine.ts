@@ -55,6 +55,8 @@ export const TurnRecordSchema = z.object({
   text: z.string(),
   intent: z.string(),
   replies: z.array(z.string()),
+  /** The flow that took the turn as the answer to its question ("个人" to the invoice title): the topic, whatever the message read as. */
+  flow: z.string().optional(),
 });
 
 /** A flow's reply asked which product the buyer means; the intent it was answering waits for the answer. */
@@ -524,7 +526,8 @@ export async function respond(
   const { shop } = deps;
   const now = deps.clock();
   const lastIntent = state.history.at(-1)?.intent;
-  const lastRoute = lastIntent !== undefined && isIntentId(lastIntent) ? routeFor(lastIntent) : undefined;
+  const lastFlow = state.history.at(-1)?.flow;
+  const lastRoute = lastFlow !== undefined && isFlowName(lastFlow) ? lastFlow : lastIntent !== undefined && isIntentId(lastIntent) ? routeFor(lastIntent) : undefined;
   // Clauses are read by several steps of a turn (further asks, the primary's own words, each ask's
   // facts): each text is classified once per turn.
   const classifier = classifyingOnce(deps.classifier);
@@ -681,7 +684,14 @@ export async function respond(
   }));
   const history = [
     ...state.history,
-    { turn: ctx.turnCount, at, text: message.text, intent: classification.intent, replies: replies.slice(0, 1).map((r) => r.text) },
+    {
+      turn: ctx.turnCount,
+      at,
+      text: message.text,
+      intent: classification.intent,
+      replies: replies.slice(0, 1).map((r) => r.text),
+      ...(waiting !== undefined && ran.primary === waiting ? { flow: waiting } : {}),
+    },
   ].slice(-HISTORY_LIMIT);
   const next: ConversationState = {
     buyerId: state.buyerId,
