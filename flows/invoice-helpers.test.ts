@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesInvoiceTitle, invoiceQuestion, invoiceRemark, invoiceTitleFrom, noteAsksForInvoice, ordersMeant } from './invoice-helpers.ts';
+import { changesInvoiceTitle, invoiceQuestion, invoiceRemark, invoiceTitleFrom, noteAsksForInvoice, ordersMeant, ordersPointedAt } from './invoice-helpers.ts';
 import type { Order } from '../src/orders/schema.ts';
 import { testOrder } from './test-fixtures.ts';
 
@@ -147,5 +147,30 @@ describe('ordersMeant: which orders an invoice question points at', () => {
 describe('invoiceTitleFrom: sentences and chatter are no titles', () => {
   it.each(['发票抬头我在留言里写了 还要干啥吗', '抬头你们看着写', '抬头之前说了', '嗯嗯', '哦哦 知道了', 'OK', '是电子的吗', '紙質的呢？'])('"%s" → none', (text) => {
     expect(invoiceTitleFrom(text, true)).toBeNull();
+  });
+});
+
+describe('invoiceTitleFrom: whom the invoice is for, inside a longer message', () => {
+  it.each([
+    ['鲜花饼那单开个票 个人 方晴', '方晴'],
+    ['大衣那单发票开给杭州暖阳贸易有限公司', '杭州暖阳贸易有限公司'],
+    ['發票開給上海晨光文具店', '上海晨光文具店'],
+    ['开给个人就行', '个人'],
+    ['要开发票 个人 好的', '个人'],
+    ['个人的 谢谢', '个人'],
+  ])('"%s" → %s', (text, title) => {
+    expect(invoiceTitleFrom(text)?.title).toBe(title);
+  });
+  it.each(['能开给公司吗', '抬头写公司', '开给我吧', '个人能开吗'])('"%s" names no one', (text) => {
+    expect(invoiceTitleFrom(text)).toBeNull();
+  });
+});
+
+describe('ordersPointedAt', () => {
+  it('is empty when nothing said fits an order (ordersMeant then keeps them all)', () => {
+    const paid = testOrder('100000000000000003', 'paid');
+    expect(ordersPointedAt('收到货了 能开票吗', [paid])).toEqual([]);
+    expect(ordersPointedAt('我要开发票', [paid])).toEqual([]);
+    expect(ordersPointedAt('裤子退了 发票还能开吗', [testOrder('100000000000000004', 'refunding')])).toHaveLength(1);
   });
 });

@@ -12,7 +12,10 @@ const ASKED_FIRST = /^(?:吗|嗎|呢|啊|吧|可以吗|可以嗎|行吗|行嗎)?
 const TAX_ID = /\b[0-9A-Z]{15,20}\b/g;
 /** A 税号 is named as such, or has letters (统一社会信用代码); a bare run of digits is an order id. */
 const TAX_WORD = /(?:税号|稅號|纳税人识别号|納稅人識別號|信用代码|信用代碼)[:：\s]*$/u;
-const PERSONAL = /^(?:个人|個人|本人|我自己|自己)$/u;
+const PERSONAL = /^(?:个人|個人|本人|我自己|自己)(?:的|就行|就好)?$/u;
+const GIVEN_TO = /(?:开给|開給|开到|開到|写给|寫給)(?:是)?[:：\s]*/u;
+const PERSONAL_TAIL = /(?:个人|個人)(?:的|抬头|抬頭)?[\s:：,，]*[\p{Script=Han}]{2,4}[\s。！!~～]*$/u;
+const GENERIC = /^(?:公司|单位|單位|企业|企業|我们公司|我們公司|公司的|单位的|公司名|公司名称|公司名稱)$/u;
 /** What a company title ends with (or contains). */
 const COMPANY = /公司|集团|集團|厂|廠|店|中心|学校|學校|大学|大學|医院|醫院|研究所|事务所|事務所|工作室|协会|協會|银行|銀行|局|院|部|社|会$|所$/u;
 /** Words of a chat message, never of a person's name. */
@@ -49,6 +52,9 @@ export function invoiceTitleFrom(text: string, bare = false): InvoiceTitle | nul
   const intro = /抬[头頭]/u.test(text) ? TITLE_INTRO.exec(text.slice(text.search(/抬[头頭]/u))) : null;
   let candidate: string | null = null;
   if (intro !== null) candidate = text.slice(text.search(/抬[头頭]/u) + intro.index + intro[0].length).replace(ASKED_FIRST, '');
+  // "…开给杭州暖阳贸易有限公司", "…开个票 个人 方晴": whom it is for, inside a longer message.
+  else if (GIVEN_TO.test(text)) candidate = text.slice(text.search(GIVEN_TO)).replace(GIVEN_TO, '');
+  else if (PERSONAL_TAIL.test(text) && !/[吗嗎呢？?]\s*$/u.test(text)) candidate = PERSONAL_TAIL.exec(text)![0];
   // A title given in a chat line may come after 亲/你好 ("亲，刘恩雅，个人的").
   // A bare answer that asks ("是电子的吗") is a question, not a title.
   else if (bare && /[吗嗎呢？?]\s*$/u.test(text)) return null;
@@ -56,9 +62,15 @@ export function invoiceTitleFrom(text: string, bare = false): InvoiceTitle | nul
   if (candidate === null) return null;
   const title = clean(candidate.replace(/(?:订单|訂單)?\d{15,20}/gu, ''), taxId);
   if (PERSONAL.test(title)) return { title: '个人', taxId };
+  // "抬头写公司": a kind of title, not the name on it.
+  if (GENERIC.test(title)) return null;
   // "个人 林安娜", "刘恩雅，个人的": a personal invoice in that name.
   const personal = /^(?:个人|個人)(?:的)?[\s:：,，]*([\p{Script=Han}]{2,4})$|^([\p{Script=Han}]{2,4})[\s:：,，]*(?:个人|個人)(?:的|抬头|抬頭)?$/u.exec(title);
-  if (personal) return { title: (personal[1] ?? personal[2])!, taxId };
+  // ("个人 好的": the name is chatter, the invoice is personal.)
+  if (personal) {
+    const name = (personal[1] ?? personal[2])!;
+    return { title: CHATTER.test(name) || SENTENCE.test(name) ? '个人' : name, taxId };
+  }
   // Answering the question, a title is a name: a company's, or a person's (a few characters) — not chatter.
   if (intro === null && !COMPANY.test(title) && ([...title].length > 8 || CHATTER.test(title))) return null;
   // A title is a name, not a question or a sentence about invoices.
@@ -125,15 +137,22 @@ const REFUNDING = /退(?:货|貨|款|了)|在退/u;
  * order fits it; the orders are returned unchanged when none does.
  */
 export function ordersMeant(text: string, orders: readonly Order[]): Order[] {
+  const pointed = ordersPointedAt(text, orders);
+  return pointed.length > 0 ? pointed : [...orders];
+}
+
+/** The orders an invoice question points at in invoice terms; none when it says nothing any order fits. */
+export function ordersPointedAt(text: string, orders: readonly Order[]): Order[] {
   const plain = normalizeSameLength(text);
   const cues: ((o: Order) => boolean)[] = [];
   if (IN_NOTE.test(plain)) cues.push(noteAsksForInvoice);
   if (RECEIVED.test(plain)) cues.push((o) => o.state === 'delivered' || o.state === 'completed');
   if (REFUNDING.test(plain)) cues.push((o) => o.state === 'refunding');
-  let fits = [...orders];
+  let fits: Order[] = [...orders];
+  let narrowed = false;
   for (const cue of cues) {
     const next = fits.filter(cue);
-    if (next.length > 0) fits = next;
+    if (next.length > 0) [fits, narrowed] = [next, true];
   }
-  return fits;
+  return narrowed ? fits : [];
 }

@@ -147,6 +147,14 @@ describe('which order', () => {
     expect(ids(notOrdered.out)).toEqual(['presale.invoice.available']);
   });
 
+  it('a product of an order being refunded, said to be returned: that order, not a new purchase', () => {
+    const jeans = testShop.products.find((p) => p.id !== 'coat-01')!;
+    const refunding = order('100000000000005555', 'refunding', { items: [{ productId: jeans.id, color: '灰色', size: '均码', quantity: 1, price: 129 }] });
+    const about = (text: string) => ({ ...t(text, [refunding]), facts: { ...t(text, [refunding]).facts, product: jeans } });
+    expect(ids(one(about('我那条退了 发票还能开吗')).out)).toEqual(['invoice.ask_title_refunding']);
+    expect(ids(one(about('能开发票吗')).out)).toEqual(['presale.invoice.available']);
+  });
+
   it('someone else’s order id: refused, nothing about it said or remarked', () => {
     const s = one(t('订单399900000000007777开发票', [paid], 'invoice', [orderIdEntity('399900000000007777')]));
     expect(ids(s.out)).toEqual(['logistics.order.not_own']);

@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
 import type { Order } from '../src/orders/schema.ts';
-import { asksAboutCharges, invoiceQuestion, invoiceRemark, invoiceTitleFrom, noteAsksForInvoice, ordersMeant, type InvoiceTitle } from './invoice-helpers.ts';
+import { asksAboutCharges, invoiceQuestion, invoiceRemark, invoiceTitleFrom, noteAsksForInvoice, ordersMeant, ordersPointedAt, type InvoiceTitle } from './invoice-helpers.ts';
 import { mentionedOrder, ORDER_POINTER, orderList, ordersHolding } from './logistics-helpers.ts';
 import { asksSpecialInvoice, preOrderInvoiceReply } from './presale.ts';
 import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
@@ -147,7 +147,10 @@ function notReceived(order: Order, event: TurnEvent): Answer {
 function aboutNewPurchase(event: TurnEvent): boolean {
   const product = event.facts.product;
   if (product === undefined) return false;
-  const unfinished = event.facts.orders.filter((o) => o.state !== 'completed' && o.state !== 'refunding');
+  const { orders } = event.facts;
+  // "我那条裤子退了 发票还能开吗": the message points at an order of it (being refunded, received, noted).
+  if (ordersHolding(ordersPointedAt(event.text, orders), product).length > 0) return false;
+  const unfinished = orders.filter((o) => o.state !== 'completed' && o.state !== 'refunding');
   return ordersHolding(unfinished, product).length === 0;
 }
 
