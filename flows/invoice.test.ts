@@ -261,6 +261,10 @@ describe('follow-ups about the invoice itself', () => {
     expect(s.out.remarks).toEqual([]);
   });
 
+  it('the amount asked before any order: the rule (按实付)', () => {
+    expect(ids(one(t('金额可以多开点吗', [])).out)).toEqual(['invoice.amount_rule']);
+  });
+
   it.each([[[printed]], [[]]])('paper or electronic: the kind the shop issues (orders: %j)', (orders) => {
     expect(ids(one(t('是纸质的还是电子的', orders as Order[])).out)).toEqual(['invoice.kind']);
   });

@@ -172,12 +172,12 @@ function freshAnswer(event: TurnEvent, context: InvoiceContext): Answer {
   const { invoice } = event.facts.shop;
   // Paper or electronic: the kind the shop issues, order or not (专票 has its own answer).
   if (question === 'kind' && !asksSpecialInvoice(event.text)) return { replies: [reply('kind', { invoiceKind: invoice.kind, delivery: invoice.delivery })] };
+  const title = invoiceTitleFrom(event.text) ?? context.title ?? null;
+  // "能多开点吗" with several orders or none yet: the rule is the same for all of them.
+  if ((target.kind === 'several' || target.kind === 'none') && title === null && question === 'amount') return { replies: [reply('amount_rule')] };
   // Before any order, about a product not ordered yet, or a 专票 question: the pre-sale answer.
   const named = mentionedOrder(event.text, event.entities, event.facts.orders).kind === 'own' || event.facts.orderCues !== undefined;
   if (target.kind === 'none' || asksSpecialInvoice(event.text) || (!named && aboutNewPurchase(event))) return { replies: [preOrderInvoiceReply(event)] };
-  const title = invoiceTitleFrom(event.text) ?? context.title ?? null;
-  // "能多开点吗" with several orders: the rule is the same for all of them.
-  if (target.kind === 'several' && title === null && question === 'amount') return { replies: [reply('amount_rule')] };
   if (target.kind === 'several') return whichOrder(target.orders, title, event);
   const order = target.order;
   if (title !== null) return remarkedAnswer(order, title, event);
