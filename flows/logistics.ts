@@ -68,6 +68,8 @@ export interface LogisticsContext {
   out: FlowOutput;
   /** The question the last reply asked, if any. */
   pending: PendingQuestion | null;
+  /** The order whose "signed but not received" case is being checked with the courier (asked and remarked once). */
+  signedCheck?: string | undefined;
 }
 
 /** No start values yet; typed callers pass `{ input: {} }`, the engine starts it without input. */
@@ -85,6 +87,7 @@ interface Answer {
 interface Plan {
   out: FlowOutput;
   pending: PendingQuestion | null;
+  signedCheck?: string | undefined;
 }
 
 const followUp = (text: string, orderId: string): PromiseItem => ({ kind: 'follow_up', text, orderId, dueInHours: FOLLOW_UP_HOURS });
@@ -111,10 +114,17 @@ function target(event: TurnEvent, candidates: (o: Order) => boolean, several: 'a
 
 // ---------------------------------------------------------------- tracking
 
+const ASKS_FOR_NUMBER = /单号|單號|快递号|快遞號|运单|運單|面单|面單/u;
+
 /** Where an order is: tracking for shipped ones, what happens next for the others. */
 function trackOrder(order: Order, event: TurnEvent): Answer {
   const orderId = order.id;
   if (order.state === 'unpaid') return { replies: [reply('track.unpaid', { orderId })] };
+  // 面单已打印 and the number asked for: it exists (seed 002 提供单号), the courier has not collected it yet.
+  // ("到哪了" gets "not shipped yet": the number would show nothing until pickup.)
+  if (order.state === 'printed' && order.trackingNumber !== undefined && ASKS_FOR_NUMBER.test(normalizeSameLength(event.text))) {
+    return { replies: [reply('track.printed', { orderId, courier: courierOf(order, event), trackingNumber: order.trackingNumber })] };
+  }
   if (isPending(order)) return { replies: [reply('track.not_shipped', { orderId })] };
   if (order.trackingNumber === undefined) {
     return { replies: [reply(order.state === 'refunding' ? 'track.refunding' : 'track.no_number', { orderId })] };
@@ -234,16 +244,40 @@ function urgentAnswer(event: TurnEvent): Answer {
 
 // ---------------------------------------------------------------- signed but not received
 
-function signedAnswer(event: TurnEvent): Answer {
+/** "问过前台了 没有", "取件码没收到短信": the buyer already looked where the first answer sends them. */
+const ALREADY_LOOKED = /问过|問過|找过|找過|看过|看過|问了|問了|找了|都没有|都沒有|没找到|沒找到|不在|没人收|沒人收|取件码|取件碼|没收到短信|沒收到短信|没有短信|沒有短信/u;
+
+/**
+ * Signed but not received (seed 001): the tracking record says who signed; the buyer checks nearby
+ * while we ask the courier (remarked and promised once). Asked again, or after looking already, the
+ * buyer hears that the courier is being asked — not the same list of places again.
+ */
+function signedAnswer(event: TurnEvent, checking: string | undefined): Answer & { signedCheck?: string } {
   const t = target(event, isShipped, 'newest');
   if (t.kind === 'foreign') return notOwn();
   if (t.kind !== 'order') return askOrderId();
   const order = t.order;
   if (!isShipped(order)) return trackOrder(order, event);
+  const courier = courierOf(order, event);
+  const taken = checking === order.id;
+  const latest = latestTracking(order);
+  const record = taken || latest === undefined ? [] : [reply('signed.record', { orderId: order.id, trackingEvent: latest.text })];
+  if (taken || ALREADY_LOOKED.test(normalizeSameLength(event.text))) {
+    return {
+      replies: [...record, reply('signed.checking', { orderId: order.id, courier })],
+      ...(taken ? {} : { remarks: [{ orderId: order.id, reason: '顾客反馈物流显示签收但未收到，已查看附近仍未找到，已联系快递核实' }], promises: [followUp('联系快递核实签收情况并回复顾客', order.id)] }),
+      signedCheck: order.id,
+    };
+  }
   return {
-    replies: [reply('signed.check_nearby'), reply('signed.contact_courier', { orderId: order.id, courier: courierOf(order, event) })],
+    replies: [
+      ...record,
+      reply('signed.check_nearby'),
+      reply('signed.contact_courier', { orderId: order.id, courier }),
+    ],
     remarks: [{ orderId: order.id, reason: '顾客反馈物流显示签收但未收到，已联系快递核实' }],
     promises: [followUp('联系快递核实签收情况并回复顾客', order.id)],
+    signedCheck: order.id,
   };
 }
 
@@ -395,8 +429,27 @@ function orderChangeAnswer(event: TurnEvent): Answer {
  * cost the shop 30% compensation, so the scripts suggest 拍错/不想要了 — true for a buyer who
  * simply changed their mind.
  */
+/** "退款原因选啥": the reason to choose (a harmless one: 我不想要了 / 拍错了, never the shop's fault). */
+const ASKS_REFUND_REASON = /(?:原因|理由)(?:选|選|填|写|寫|该选|該選|要选|要選)?(?:啥|什么|什麼|哪个|哪個|哪一个|哪一個)|选(?:啥|什么|什麼)(?:原因|理由)/u;
+
+/** "羽绒服不要了" of an order holding more: only that item is cancelled, the rest ships. */
+function cancelledItem(order: Order, event: TurnEvent): string | undefined {
+  const product = event.facts.product;
+  if (product === undefined || new Set(order.items.map((i) => i.productId)).size < 2) return undefined;
+  return order.items.some((i) => i.productId === product.id) ? product.name : undefined;
+}
+
 function cancelOrder(order: Order, event: TurnEvent): Answer {
   const orderId = order.id;
+  if (ASKS_REFUND_REASON.test(normalizeSameLength(event.text)) && order.state !== 'unpaid') return { replies: [reply('cancel.reason', { orderId })] };
+  const item = order.state === 'paid' || order.state === 'printed' ? cancelledItem(order, event) : undefined;
+  if (item !== undefined) {
+    return {
+      replies: [reply('cancel.item', { orderId, product: item })],
+      remarks: [{ orderId, reason: `顾客申请取消${item}，请勿发出${item}，其余宝贝正常发货` }],
+      promises: [followUp(`确认仓库未发出${item}并尽快同意退款`, orderId)],
+    };
+  }
   switch (order.state) {
     case 'unpaid':
       return { replies: [reply('cancel.unpaid', { orderId })] };
@@ -438,7 +491,7 @@ const ANSWERS: Record<LogisticsIntent, (event: TurnEvent) => Answer> = {
   logistics_track: trackAnswer,
   not_shipped: notShippedAnswer,
   urgent_delivery: urgentAnswer,
-  signed_not_received: signedAnswer,
+  signed_not_received: (event) => signedAnswer(event, undefined),
   delivery_delay: delayAnswer,
   address_change: addressChangeAnswer,
   order_change: orderChangeAnswer,
@@ -448,10 +501,11 @@ const ANSWERS: Record<LogisticsIntent, (event: TurnEvent) => Answer> = {
 
 const unhandled = (): Plan => ({ out: { ...emptyOutput(), unhandled: true }, pending: null });
 
-function toPlan(answer: Answer): Plan {
+function toPlan(answer: Answer & { signedCheck?: string }, context?: LogisticsContext): Plan {
   return {
     out: { ...emptyOutput(), replies: answer.replies, remarks: answer.remarks ?? [], promises: answer.promises ?? [] },
     pending: answer.pending ?? null,
+    signedCheck: answer.signedCheck ?? context?.signedCheck,
   };
 }
 
@@ -488,10 +542,11 @@ export function chosenOrder(event: TurnEvent, candidates: readonly Order[]): Ret
 export function planTurn(context: LogisticsContext, event: TurnEvent): Plan {
   if (context.pending !== null) {
     const answer = answerPending(context.pending, event);
-    if (answer !== undefined) return toPlan(answer);
+    if (answer !== undefined) return toPlan(answer, context);
   }
   if (!isLogisticsIntent(event.intent)) return unhandled();
-  return toPlan(ANSWERS[event.intent](event));
+  if (event.intent === 'signed_not_received') return toPlan(signedAnswer(event, context.signedCheck), context);
+  return toPlan(ANSWERS[event.intent](event), context);
 }
 
 export const logisticsMachine = setup({

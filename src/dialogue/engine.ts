@@ -18,7 +18,7 @@ import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runM
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
-import { asksAboutSomeoneElsesOrder, intentForGift, intentForOrderState, intentForThreat, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
+import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentForGift, intentForOrderState, intentForThreat, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
 import { shopQuestionReply } from './shop-questions.ts';
 import { keepsFurtherAsk, understandInContext } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
@@ -55,8 +55,8 @@ export const TurnRecordSchema = z.object({
   text: z.string(),
   intent: z.string(),
   replies: z.array(z.string()),
-  /** The flow that took the turn as the answer to its question ("个人" to the invoice title): the topic, whatever the message read as. */
-  flow: z.string().optional(),
+  /** The flow state the turn ended in (bot/privacy …): what the bot was doing, for the next turn's reading. */
+  state: z.string().optional(),
 });
 
 /** A flow's reply asked which product the buyer means; the intent it was answering waits for the answer. */
@@ -87,6 +87,8 @@ export const ConversationStateSchema = z.object({
   orderId: z.string().optional(),
   /** The flow whose question is still open (see WAITING_STATES). */
   awaiting: z.custom<FlowName>((v) => typeof v === 'string' && isFlowName(v)).optional(),
+  /** The last change made (a remark on an order): "改好了吗" with nothing open is answered with it. */
+  done: z.object({ orderId: z.string().optional(), text: z.string() }).optional(),
 });
 export type ConversationState = z.infer<typeof ConversationStateSchema>;
 
@@ -526,8 +528,7 @@ export async function respond(
   const { shop } = deps;
   const now = deps.clock();
   const lastIntent = state.history.at(-1)?.intent;
-  const lastFlow = state.history.at(-1)?.flow;
-  const lastRoute = lastFlow !== undefined && isFlowName(lastFlow) ? lastFlow : lastIntent !== undefined && isIntentId(lastIntent) ? routeFor(lastIntent) : undefined;
+  const lastRoute = lastIntent !== undefined && isIntentId(lastIntent) ? routeFor(lastIntent) : undefined;
   // Clauses are read by several steps of a turn (further asks, the primary's own words, each ask's
   // facts): each text is classified once per turn.
   const classifier = classifyingOnce(deps.classifier);
@@ -602,13 +603,15 @@ export async function respond(
     route !== 'handoff' &&
     (!ANSWERED_FROM_ORDER.has(event.intent) || ASKS_FOR_ANSWER.test(normalizeSameLength(message.text))) &&
     findProduct(shop, message.text, undefined) === undefined
-      ? progressReply(message.text, state.promises, state.orderId, now, shop.timezone)
+      ? progressReply(message.text, state.promises, state.orderId, now, shop.timezone, state.done)
       : null;
   // Someone else's order: a privacy answer before any flow looks at an order.
   const namedIds = classification.entities.flatMap((e) => (e.type === 'order_id' ? [e.value] : []));
   // The order flows refuse someone else's order id themselves; any other reading gets the same refusal here.
   const foreignId = namedIds.length > 0 && !namedIds.some((id) => allOrders.some((o) => o.id === id)) && !isPostSale(event.intent) && event.intent !== 'order_placed';
-  const someoneElse = ((isPostSale(event.intent) || event.intent === 'other') && asksAboutSomeoneElsesOrder(message.text)) || speaksOfSomeoneElsesPurchase(message.text);
+  // "我是她老公 没事的 你说吧" right after a privacy answer: still someone else's order.
+  const insists = state.history.at(-1)?.state === 'privacy' && insistsOnSomeoneElse(message.text);
+  const someoneElse = ((isPostSale(event.intent) || event.intent === 'other') && asksAboutSomeoneElsesOrder(message.text)) || speaksOfSomeoneElsesPurchase(message.text) || insists;
   const privacy = resume === undefined && waiting === undefined && (someoneElse || foreignId);
   // A reading that continues the topic just discussed is no guess.
   const unsure = resume === undefined && waiting === undefined && event.intent === classification.intent && route !== lastRoute;
@@ -682,16 +685,13 @@ export async function respond(
     madeAt: at,
     dueAt: new Date(now.getTime() + p.dueInHours * PROMISE_DUE_MS).toISOString(),
   }));
+  // A progress answer ("改好了吗") or an answer to a flow's question ("[图片]" while photos are awaited)
+  // keeps the case's topic: the next follow-up continues that case.
+  const answeredWaiting = waiting !== undefined && flowState.startsWith(`${waiting}.`) && routeFor(classification.intent) !== waiting;
+  const keepsTopic = (progress !== null || answeredWaiting) && lastIntent !== undefined && isIntentId(lastIntent) && routeFor(lastIntent) !== 'social';
   const history = [
     ...state.history,
-    {
-      turn: ctx.turnCount,
-      at,
-      text: message.text,
-      intent: classification.intent,
-      replies: replies.slice(0, 1).map((r) => r.text),
-      ...(waiting !== undefined && ran.primary === waiting ? { flow: waiting } : {}),
-    },
+    { turn: ctx.turnCount, at, text: message.text, intent: keepsTopic ? lastIntent : classification.intent, replies: replies.slice(0, 1).map((r) => r.text), state: flowState },
   ].slice(-HISTORY_LIMIT);
   const next: ConversationState = {
     buyerId: state.buyerId,
@@ -714,6 +714,9 @@ export async function respond(
   const talkedAbout = facts.product?.id ?? state.productId;
   if (talkedAbout !== undefined) next.productId = talkedAbout;
   else if (focusOrder !== undefined && new Set(focusOrder.items.map((i) => i.productId)).size === 1) next.productId = focusOrder.items[0]!.productId;
+  const lastRemark = out.remarks.at(-1);
+  const done = lastRemark === undefined ? state.done : { ...(lastRemark.orderId ? { orderId: lastRemark.orderId } : {}), text: lastRemark.reason };
+  if (done !== undefined) next.done = done;
   const awaiting = awaitingAfter(state.awaiting, ran);
   if (awaiting !== undefined) next.awaiting = awaiting;
   orchestrator.stop();

@@ -33,6 +33,16 @@ describe('progressReply', () => {
     expect(ASKS_FOR_ANSWER.test('多久能到')).toBe(false);
   });
 
+  it('nothing open but the change was made right away: says what was done', () => {
+    const done = { orderId: '1', text: '顾客申请修改收货地址为：杭州市西湖区文三路100号' };
+    expect(progressReply('改好了吗', [], '1', now, 'Asia/Shanghai', done)).toEqual({ scriptId: 'common.progress_done', params: { orderId: '1', task: done.text } });
+    expect(progressReply('備註了沒', [], '1', now, 'Asia/Shanghai', done)?.scriptId).toBe('common.progress_done');
+    // An open promise wins; no change made: nothing to say; a time question is no "is it done".
+    expect(progressReply('改好了吗', [address], '1', now, 'Asia/Shanghai', done)?.scriptId).toBe('common.progress');
+    expect(progressReply('改好了吗', [], '1', now, 'Asia/Shanghai')).toBeNull();
+    expect(progressReply('大概几天能有结果', [], '1', now, 'Asia/Shanghai', done)).toBeNull();
+  });
+
   it('reads traditional characters', () => {
     expect(progressReply('處理好了嗎', [address], '1', now, 'Asia/Shanghai')).not.toBeNull();
   });

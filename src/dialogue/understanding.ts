@@ -1,4 +1,4 @@
-import { RETURN_HOW } from '../../flows/aftersale-helpers.ts';
+import { CANNOT_REFUSE, RETURN_HASSLE, RETURN_HOW } from '../../flows/aftersale-helpers.ts';
 import { changesInvoiceTitle, invoiceQuestion } from '../../flows/invoice-helpers.ts';
 import { addressFromText, complainsOfWait } from '../../flows/logistics-helpers.ts';
 import { findRegion } from '../../flows/presale-helpers.ts';
@@ -61,7 +61,7 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   order_placed: words(/拍了|拍下|拍好|付了|付款了|付好|下单了|下單了|下好|已付|买了|買了|已经拍|已經拍|去付|现在付|現在付|这就付|這就付|马上付|馬上付|去拍|这就拍|這就拍/u),
   complaint: words(/怎么回事|怎麼回事|半天不回|不回复|不回覆|不理人|没人理|沒人理|投诉|投訴|差评|差評|举报|舉報|垃圾|骗|騙|气死|氣死|什么破|什麼破|服了|无语|無語|坑|恶心|噁心|态度|態度|太差|失望/u),
   invoice: words(/票|税|稅|抬头|抬頭/u),
-  logistics_track: words(/到哪|哪里了|哪裡了|哪儿了|哪兒了|物流|快递|快遞|单号|單號|发到|發到|在哪|运到|運到|(?:发|發|寄)(?:货|貨|出)?了?(?:没|沒|吗|嗎)/u),
+  logistics_track: words(/到哪|哪里了|哪裡了|哪儿了|哪兒了|物流|快递|快遞|单号|單號|发到|發到|在哪|运到|運到|(?:发|發|寄)(?:货|貨|出)?了?(?:没|沒|吗|嗎)|(?:查|看)(?:一下|下|查|看)?(?:我|我自己)(?:的|那个|那個|那)/u),
   recommend: words(/推荐|推薦|哪款|哪个好|哪個好|什么好|什麼好|买啥|買啥|买什么|買什麼|选哪|選哪|适合|適合|搭配|配什么|配什麼|还有什么|還有什麼|有什么.{0,4}(?:款|好)/u),
   stock: words(/补上|補上|什么时候有|什麼時候有|啥时候有|啥時候有|几时有|幾時有|再有|货|貨|库存|庫存|补货|補貨|断货|斷貨|卖完|賣完|售罄|缺|还有吗|還有嗎|还有没有|還有沒有|有没有|有沒有|(?:码|碼|色|味|款|号|號)(?:还)?有(?:吗|嗎|没|沒|的)|有.{0,6}(?:码|碼|色|味|款)|[0-9smlx]码|能买|能買|能拍|有.{1,8}[吗嗎么麼][？?]*$|x*[sl]\b|\bm\b/u),
   human: words(/人工|客服|真人|活人|转|轉|找人|机器|機器|经理|經理|主管|负责人|負責人|老板|老闆|店长|店長|掌柜|掌櫃|人呢|有人|同事|小二/u),
@@ -130,6 +130,15 @@ const RETURN_POSSIBLE = /(?:没办法|沒辦法|没法|沒法|不能|不可以|�
 const REFUND_REQUEST = /帮我退|幫我退|我要退|给我退|給我退|申请退|申請退|退个款|退個款|要退款|想退款|想退钱|想退錢/u;
 
 /** "大概还要几天啊", "要多久": how long, with nothing else said. */
+const ASKS_ABOUT_SHIPPING = /(?:顺丰|順豐|中通|圆通|圓通|韵达|韻達|申通|邮政|郵政|ems|京东|京東)(?:快递|快遞)?(?:可以|行|能|好)(?:不|吗|嗎|么|麼)?|(?:什么时候|什麼時候|啥时候|啥時候|几时|幾時|哪天|多久)(?:能)?(?:发|發|到|寄)|(?:什么|什麼|哪个|哪個|哪家|啥|能不能|可不可以|可以|能)(?:快递|快遞)|(?:能|可以|能不能)(?:发|發|走|用|寄)|(?:发|發|走|用|寄)(?:什么|什麼|哪个|哪個|哪家|啥)|包邮吗|包郵嗎|运费多少|運費多少|邮费多少|郵費多少|几天到|幾天到|多久到/u;
+const NOT_A_FAULT = /不是(?:质量|品质)问题|没有(?:质量|品质)问题|(?:质量|品质)没(?:有)?问题|(?:质量|品质)挺好|不是坏了/u;
+const UNWORN = /没穿|沒穿|没戴|沒戴|没洗|沒洗|没用过|沒用過|吊牌(?:都)?(?:还|還)?在|标签(?:都)?(?:还|還)?在|標籤(?:都)?(?:还|還)?在|全新/u;
+const RETURN_PARCEL = /(?:中通|圆通|圓通|申通|韵达|韻達|顺丰|順豐|邮政|郵政|极兔|極兔|京东|京東|ems)\s*(?:sf)?(?<![0-9])[0-9]{10,15}(?![0-9])|(?:退回|寄回)(?:的)?(?:单号|單號|快递|快遞)|(?:你们|你們)?收到(?:没|沒|了吗|了嗎)/u;
+const REFUND_REASON = /(?:原因|理由)(?:选|選|填|写|寫|该选|該選|要选|要選)?(?:啥|什么|什麼|哪个|哪個|哪一个|哪一個)|选(?:啥|什么|什麼)(?:原因|理由)/u;
+const ONLY_THIS = /只(?:要)?(?:退|取消|不要)/u;
+const LOOK_UP_OWN = /(?:查|看)(?:一下|下|查|看)?(?:我|我自己)(?:的|那个|那個|那)/u;
+const ALSO_THE_SAME = /也(?:帮我|幫我|给我|給我|一起|一并|一併)?(?:改|换|換|取消|退|备注|備註|处理|處理|弄|一样|一樣|这样|這樣|照这个|照這個)/u;
+const ASK_THE_COURIER = /(?:问问|問問|问一下|問一下|问下|問下|联系|聯繫|联系一下|聯繫一下|催催|催一下|找找|查查)(?:快递|快遞|物流|快递员|快遞員|派件员|派件員)/u;
 const ARRIVAL_FOLLOW_UP = /(?:今天|今日|明天|后天|後天|周[一二三四五六日天]|星期[一二三四五六日天]|几天|幾天|多久|什么时候|什麼時候|啥时候|几点|幾點)(?:之前|以前|前)?(?:能|可以|会|會)?(?:到|送到|送达|送達|收到|派送)/u;
 const TIME_FOLLOW_UP = /^(?:那|大概|大约|大約|一般)?(?:还要|還要|要)?(?:几天|幾天|多久|多长时间|多長時間)/u;
 
@@ -201,6 +210,34 @@ export function understandInContext(classification: Classification, text: string
   // "能换成公司抬头吗": the invoice's title changed, not the goods exchanged.
   if (changesInvoiceTitle(plain) && routeFor(intent) !== 'invoice') {
     return { intent: 'invoice', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'invoice' && i !== 'exchange') };
+  }
+  // "椒盐的还要寄回去啊 好麻烦" in an after-sale case: the case goes on (no thanks, no goodbye).
+  if (lastIntent !== undefined && routeFor(lastIntent) === 'aftersale' && RETURN_HASSLE.test(plain) && !AFTER_SALE_READINGS.has(intent)) return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
+  // "不是质量问题 就是不想要了": a return without a fault, whatever the word 质量 made of it.
+  if (NOT_A_FAULT.test(plain) && (intent === 'quality_issue' || intent === 'wrong_item')) return { intent: 'return_dislike', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
+  // "我没穿几次 吊牌都还在" after a return or exchange question: the same case, its condition told.
+  if ((lastIntent === 'exchange' || lastIntent === 'return_dislike') && UNWORN.test(plain) && !REQUESTS.includes(intent)) return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
+  // "你们收到没有啊 中通78460023915527" while a return is under way: the return's tracking number, its refund.
+  if (lastIntent !== undefined && routeFor(lastIntent) === 'aftersale' && RETURN_PARCEL.test(plain) && !AFTER_SALE_READINGS.has(intent)) return { intent: 'refund_status', confidence: UNSURE_CONFIDENCE, secondary: [] };
+  // "退款原因选啥" after a cancellation: still the cancellation (its reason), not a refund's status.
+  if (lastIntent === 'cancel_order' && REFUND_REASON.test(plain)) return { intent: 'cancel_order', confidence: UNSURE_CONFIDENCE, secondary: [] };
+  // "裤子还要的哈 只退羽绒服": only one thing cancelled — the cancellation, narrowed.
+  if (ONLY_THIS.test(plain) && (lastIntent === 'cancel_order' || lastIntent === 'refund_shipped') && !AFTER_SALE_READINGS.has(intent)) {
+    return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
+  }
+  // "快递员说已经在送了 来不及拒了": cannot refuse the parcel — a return after receipt.
+  if (CANNOT_REFUSE.test(plain) && lastIntent !== undefined && POST_SALE.has(routeFor(lastIntent))) {
+    return { intent: 'return_dislike', confidence: UNSURE_CONFIDENCE, secondary: [] };
+  }
+  // "那算了 查我自己的大衣", "帮我查下我的订单": a look-up of the buyer's own order is its status.
+  if (intent === 'other' && LOOK_UP_OWN.test(plain)) return { intent: 'logistics_track', confidence: UNSURE_CONFIDENCE, secondary };
+  // "大衣那单也改一下吧": the same request for another thing — the last request goes on.
+  if (lastIntent !== undefined && REQUESTS.includes(lastIntent) && ALSO_THE_SAME.test(plain) && (intent === 'other' || confidence < UNSURE_CONFIDENCE || routeFor(intent) === 'social' || !plausibleAsk(intent, plain))) {
+    return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
+  }
+  // "那你帮我问问快递" while a parcel is being discussed: the case asked of the courier, not which courier the shop uses.
+  if (lastIntent !== undefined && (lastIntent === 'signed_not_received' || lastIntent === 'delivery_delay' || lastIntent === 'logistics_track') && ASK_THE_COURIER.test(plain)) {
+    return { intent: lastIntent === 'logistics_track' ? 'delivery_delay' : lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
   }
   // "今天能到不" after the parcel's tracking: that parcel, not a delivery estimate before buying.
   if ((lastIntent === 'logistics_track' || lastIntent === 'delivery_delay') && ARRIVAL_FOLLOW_UP.test(plain) && short && !names.region(plain) && !REQUESTS.includes(intent) && intent !== 'urgent_delivery') {
@@ -286,6 +323,10 @@ export function understandInContext(classification: Classification, text: string
 export function keepsFurtherAsk(primary: IntentId, ask: IntentId, text: string): boolean {
   const plain = normalizeSameLength(text);
   if (POST_SALE.has(routeFor(primary)) && (ask === 'order_placed' || ask === 'hesitation' || routeFor(ask) === 'bargaining')) return false;
+  // Beside an after-sale or order question, the product's looks ("颜色跟图片差好多") or a courier's name
+  // ("中通78460023915527") describe the case; a pre-sale answer only when one is asked for.
+  if (POST_SALE.has(routeFor(primary)) && (ask === 'product_info' || ask === 'recommend')) return false;
+  if (POST_SALE.has(routeFor(primary)) && ask.startsWith('shipping_') && !ASKS_ABOUT_SHIPPING.test(plain)) return false;
   if (primary === 'order_placed' && routeFor(ask) === 'presale' && !ASKS_SOMETHING.test(plain)) return false;
   if (ask === 'address_change' && ADDRESS_CONFIRMED.test(plain) && !names.address(plain)) return false;
   // "发哪了 我没收到" about the invoice, "能换成公司抬头吗": the invoice's delivery or title, not the parcel's or the goods'.
