@@ -275,6 +275,27 @@ describe('cancel_order of one item, and the refund reason', () => {
   });
 });
 
+describe('order_change as buyers change their minds', () => {
+  const jeans = { ...testShop.products[0]!, id: 'jeans-01', name: '高腰牛仔裤', sizeChart: undefined, skus: [
+    { color: '深蓝色', size: '27', stock: 3 }, { color: '深蓝色', size: '28', stock: 3 }, { color: '深蓝色', size: '29', stock: 3 },
+    { color: '浅蓝色', size: '27', stock: 3 }, { color: '浅蓝色', size: '28', stock: 3 }, { color: '浅蓝色', size: '29', stock: 0 },
+  ] };
+  const shop = { ...testShop, products: [...testShop.products, jeans] };
+  const fresh = order('100000000000007070', 'paid', { paidAt: '2026-11-23T09:50:00+08:00', items: [{ productId: 'jeans-01', color: '深蓝色', size: '27', quantity: 1, price: 229 }] });
+  const ask = (text: string, entities: Entity[] = []) => turn('order_change', text, { ...at([fresh]), entities, facts: { orders: [fresh], now: NOW, shop, product: jeans } });
+  it('a bare number that is one of the product’s sizes is the size wanted (27改28)', () => {
+    const step = one(ask('牛仔裤拍错码了 27改28'));
+    expect(step.out.remarks[0]!.reason).toContain('深蓝色 28码');
+  });
+  it('each change starts from the last one: the colour keeps the size just changed, the size keeps the colour', () => {
+    const [, colour, size] = run([ask('27改28'), ask('颜色也换浅蓝吧', [{ type: 'color', text: '浅蓝', start: 4, end: 6, name: '浅蓝色' } as Entity]), ask('等等 还是29吧')]);
+    expect(colour!.out.remarks[0]!.reason).toContain('浅蓝色 28码');
+    // 浅蓝 29 is out of stock: said, nothing remarked.
+    expect(ids(size!.out)).toEqual(['logistics.order_change.out_of_stock']);
+    expect(size!.out.remarks).toEqual([]);
+  });
+});
+
 // ---------------------------------------------------------------- urgent delivery
 
 describe('urgent_delivery', () => {

@@ -15,7 +15,7 @@ import {
   newest,
   orderList,
 } from './logistics-helpers.ts';
-import { displayName, exchangeStock, joinList, requestedVariant, sizeLabel } from './aftersale-helpers.ts';
+import { displayName, exchangeStock, joinList, normaliseSize, requestedVariant, sizeLabel } from './aftersale-helpers.ts';
 import type { Product } from '../src/shop/schema.ts';
 import { addDays, localDate, nextShippingDate } from '../src/shop/hours.ts';
 import { normalizeSameLength } from '../src/text/normalize.ts';
@@ -70,7 +70,12 @@ export interface LogisticsContext {
   pending: PendingQuestion | null;
   /** The order whose "signed but not received" case is being checked with the courier (asked and remarked once). */
   signedCheck?: string | undefined;
+  /** The variant an order's item was last changed to: "颜色也换浅蓝" keeps the size just changed, "还是29吧" the colour. */
+  changed?: { orderId: string; productId: string; color: string; size: string } | undefined;
 }
+
+/** What an answer remembers for the next turns. */
+type Memory = Pick<LogisticsContext, 'signedCheck' | 'changed'>;
 
 /** No start values yet; typed callers pass `{ input: {} }`, the engine starts it without input. */
 export type LogisticsInput = Record<string, never>;
@@ -84,10 +89,9 @@ interface Answer {
   pending?: PendingQuestion | null;
 }
 
-interface Plan {
+interface Plan extends Memory {
   out: FlowOutput;
   pending: PendingQuestion | null;
-  signedCheck?: string | undefined;
 }
 
 const followUp = (text: string, orderId: string): PromiseItem => ({ kind: 'follow_up', text, orderId, dueInHours: FOLLOW_UP_HOURS });
@@ -252,7 +256,7 @@ const ALREADY_LOOKED = /问过|問過|找过|找過|看过|看過|问了|問了|
  * while we ask the courier (remarked and promised once). Asked again, or after looking already, the
  * buyer hears that the courier is being asked — not the same list of places again.
  */
-function signedAnswer(event: TurnEvent, checking: string | undefined): Answer & { signedCheck?: string } {
+function signedAnswer(event: TurnEvent, checking: string | undefined): Answer & Memory {
   const t = target(event, isShipped, 'newest');
   if (t.kind === 'foreign') return notOwn();
   if (t.kind !== 'order') return askOrderId();
@@ -357,12 +361,21 @@ function addressChangeAnswer(event: TurnEvent): Answer {
 const CHANGE_TO = /改成|改为|改為|换成|換成|换为|換為|要改|想要|换|換/gu;
 
 /** The size and colour the buyer wants: those after the last 改成/换成, else any in the message. */
-function wantedVariantOf(event: TurnEvent): { size: string | null; color: string | null } {
+function wantedVariantOf(event: TurnEvent, product: Product | undefined): { size: string | null; color: string | null } {
   let cut = -1;
   for (const m of event.text.matchAll(CHANGE_TO)) cut = m.index + m[0].length;
   const after = event.entities.filter((e) => e.start >= cut);
-  const wanted = requestedVariant(after);
-  return wanted.size !== null || wanted.color !== null ? wanted : requestedVariant(event.entities);
+  const found = requestedVariant(after);
+  const wanted = found.size !== null || found.color !== null ? found : requestedVariant(event.entities);
+  return wanted.size === null && product !== undefined ? { ...wanted, size: bareSizeOf(event.text, cut, product) } : wanted;
+}
+
+/** "27改28", "还是29吧": a bare number that is one of the product's sizes (the last one, after 改/换 when said). */
+function bareSizeOf(text: string, cut: number, product: Product): string | null {
+  const sizes = new Set(product.skus.map((s) => normaliseSize(s.size)));
+  const numbers = [...text.matchAll(/(?<![0-9])([0-9]{2,3})(?![0-9])/gu)].filter((m) => sizes.has(m[1]!));
+  const after = numbers.filter((m) => m.index >= cut);
+  return (after.at(-1) ?? numbers.at(-1))?.[1] ?? null;
 }
 
 /** The product of an order the change is about: the one talked about if the order holds it, else the first. */
@@ -373,7 +386,7 @@ function changedItem(order: Order, event: TurnEvent): { product: Product | undef
 }
 
 /** Size/colour change before shipping: checked against the product's SKUs; remark within 30 minutes of payment, a warehouse note later. */
-function orderChangeOrder(order: Order, event: TurnEvent): Answer {
+function orderChangeOrder(order: Order, event: TurnEvent, changed?: Memory['changed']): Answer & Memory {
   const orderId = order.id;
   switch (order.state) {
     case 'unpaid':
@@ -387,9 +400,11 @@ function orderChangeOrder(order: Order, event: TurnEvent): Answer {
       return { replies: [reply('order_change.refunding', { orderId })] };
     case 'paid':
     case 'printed': {
-      const asked = wantedVariantOf(event);
+      const { product, ordered: item } = changedItem(order, event);
+      // Changed already in this conversation: the next change starts from there.
+      const ordered = changed !== undefined && changed.orderId === orderId && changed.productId === product?.id ? changed : item;
+      const asked = wantedVariantOf(event, product);
       if (asked.size === null && asked.color === null) return { replies: [reply('order_change.ask_variant', { orderId })] };
-      const { product, ordered } = changedItem(order, event);
       if (product === undefined) return { replies: [reply('order_change.ask_variant', { orderId })] };
       const stock = exchangeStock(product, asked, ordered);
       if (stock.kind === 'unknown_variant') {
@@ -400,26 +415,29 @@ function orderChangeOrder(order: Order, event: TurnEvent): Answer {
       }
       const variant = `${stock.color} ${sizeLabel(product, stock.size)}`;
       const minutes = minutesBetween(order.paidAt, event.facts.now);
+      const now: Memory['changed'] = { orderId, productId: product.id, color: stock.color, size: stock.size };
       if (order.state === 'paid' && minutes !== null && minutes <= DIRECT_CHANGE_MINUTES) {
         return {
           replies: [reply('order_change.remarked', { orderId, variant })],
           remarks: [{ orderId, reason: `顾客申请把${displayName(product)}改为：${variant}` }],
+          changed: now,
         };
       }
       return {
         replies: [reply('order_change.warehouse', { orderId, variant })],
         remarks: [{ orderId, reason: `付款超过30分钟，请打单处把${displayName(product)}改为：${variant}` }],
         promises: [followUp('跟进仓库修改款式并回复顾客', orderId)],
+        changed: now,
       };
     }
   }
 }
 
-function orderChangeAnswer(event: TurnEvent): Answer {
+function orderChangeAnswer(event: TurnEvent, changed?: Memory['changed']): Answer & Memory {
   const t = target(event, (o) => o.state === 'unpaid' || isPending(o), 'newest');
   if (t.kind === 'foreign') return notOwn();
   const order = t.kind === 'order' ? t.order : event.facts.orders[0];
-  return order === undefined ? askOrderId() : orderChangeOrder(order, event);
+  return order === undefined ? askOrderId() : orderChangeOrder(order, event, changed);
 }
 
 // ---------------------------------------------------------------- cancel (seed 004 退款理由)
@@ -494,18 +512,19 @@ const ANSWERS: Record<LogisticsIntent, (event: TurnEvent) => Answer> = {
   signed_not_received: (event) => signedAnswer(event, undefined),
   delivery_delay: delayAnswer,
   address_change: addressChangeAnswer,
-  order_change: orderChangeAnswer,
+  order_change: (event) => orderChangeAnswer(event),
   cancel_order: cancelAnswer,
   confirm_receipt: () => ({ replies: [reply('confirm_receipt.how')] }),
 };
 
 const unhandled = (): Plan => ({ out: { ...emptyOutput(), unhandled: true }, pending: null });
 
-function toPlan(answer: Answer & { signedCheck?: string }, context?: LogisticsContext): Plan {
+function toPlan(answer: Answer & Memory, context?: LogisticsContext): Plan {
   return {
     out: { ...emptyOutput(), replies: answer.replies, remarks: answer.remarks ?? [], promises: answer.promises ?? [] },
     pending: answer.pending ?? null,
     signedCheck: answer.signedCheck ?? context?.signedCheck,
+    changed: answer.changed ?? context?.changed,
   };
 }
 
@@ -546,6 +565,7 @@ export function planTurn(context: LogisticsContext, event: TurnEvent): Plan {
   }
   if (!isLogisticsIntent(event.intent)) return unhandled();
   if (event.intent === 'signed_not_received') return toPlan(signedAnswer(event, context.signedCheck), context);
+  if (event.intent === 'order_change') return toPlan(orderChangeAnswer(event, context.changed), context);
   return toPlan(ANSWERS[event.intent](event), context);
 }
 

@@ -116,6 +116,12 @@ describe('understandInContext', () => {
     expect(keepsFurtherAsk('return_dislike', 'shipping_time', '还有羽绒服那单什么时候发啊')).toBe(true);
   });
 
+  it('another size while a size is being changed continues the change', () => {
+    expect(understandInContext(read('other', 0.2), '等等 还是29吧', 'logistics', 'order_change').intent).toBe('order_change');
+    expect(understandInContext(read('other', 0.2), '那就要L码', 'aftersale', 'exchange').intent).toBe('exchange');
+    expect(understandInContext(read('other', 0.2), '还是29吧', 'presale', 'stock').intent).not.toBe('order_change');
+  });
+
   it('a look-up of one’s own order is its status', () => {
     expect(understandInContext(read('logistics_track', 0.69), '那算了 查我自己的大衣', 'social', 'thanks_bye').intent).toBe('logistics_track');
     expect(understandInContext(read('other', 0.3), '帮我看下我的订单', undefined).intent).toBe('logistics_track');

@@ -131,6 +131,7 @@ const REFUND_REQUEST = /帮我退|幫我退|我要退|给我退|給我退|申请
 
 /** "大概还要几天啊", "要多久": how long, with nothing else said. */
 const ASKS_ABOUT_SHIPPING = /(?:顺丰|順豐|中通|圆通|圓通|韵达|韻達|申通|邮政|郵政|ems|京东|京東)(?:快递|快遞)?(?:可以|行|能|好)(?:不|吗|嗎|么|麼)?|(?:什么时候|什麼時候|啥时候|啥時候|几时|幾時|哪天|多久)(?:能)?(?:发|發|到|寄)|(?:什么|什麼|哪个|哪個|哪家|啥|能不能|可不可以|可以|能)(?:快递|快遞)|(?:能|可以|能不能)(?:发|發|走|用|寄)|(?:发|發|走|用|寄)(?:什么|什麼|哪个|哪個|哪家|啥)|包邮吗|包郵嗎|运费多少|運費多少|邮费多少|郵費多少|几天到|幾天到|多久到/u;
+const SIZE_INSTEAD = /(?:还是|還是|改成|改为|改為|换成|換成|就要|要)\s*(?:[0-9]{2,3}|x{0,3}[sml]|xxl)(?:码|碼|号|號)?(?:吧|的|好了)?/u;
 const NOT_A_FAULT = /不是(?:质量|品质)问题|没有(?:质量|品质)问题|(?:质量|品质)没(?:有)?问题|(?:质量|品质)挺好|不是坏了/u;
 const UNWORN = /没穿|沒穿|没戴|沒戴|没洗|沒洗|没用过|沒用過|吊牌(?:都)?(?:还|還)?在|标签(?:都)?(?:还|還)?在|標籤(?:都)?(?:还|還)?在|全新/u;
 const RETURN_PARCEL = /(?:中通|圆通|圓通|申通|韵达|韻達|顺丰|順豐|邮政|郵政|极兔|極兔|京东|京東|ems)\s*(?:sf)?(?<![0-9])[0-9]{10,15}(?![0-9])|(?:退回|寄回)(?:的)?(?:单号|單號|快递|快遞)|(?:你们|你們)?收到(?:没|沒|了吗|了嗎)/u;
@@ -211,6 +212,8 @@ export function understandInContext(classification: Classification, text: string
   if (changesInvoiceTitle(plain) && routeFor(intent) !== 'invoice') {
     return { intent: 'invoice', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'invoice' && i !== 'exchange') };
   }
+  // "等等 还是29吧" while a size is being changed: the change goes on with that size.
+  if ((lastIntent === 'order_change' || lastIntent === 'exchange') && SIZE_INSTEAD.test(plain) && !REQUESTS.includes(intent)) return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "椒盐的还要寄回去啊 好麻烦" in an after-sale case: the case goes on (no thanks, no goodbye).
   if (lastIntent !== undefined && routeFor(lastIntent) === 'aftersale' && RETURN_HASSLE.test(plain) && !AFTER_SALE_READINGS.has(intent)) return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "不是质量问题 就是不想要了": a return without a fault, whatever the word 质量 made of it.
