@@ -147,6 +147,14 @@ describe('respond', () => {
     expect(results[2]!.replies[0]!.scriptId).toMatch(/^presale\.size_advice\./);
   });
 
+  it('a turn a waiting flow took as its answer keeps that flow the topic: after the invoice title, 会一起寄吗 is the invoice', async () => {
+    const { conversation, results } = await chat(['能开发票吗', '个人', '会跟大衣一起寄过来吗']);
+    expect(results[1]!.state).toBe('bot/invoice.idle');
+    expect(conversation.history[1]!.intent).toBe('invoice');
+    expect(results[2]!.intent).toBe('invoice');
+    expect(results[2]!.replies[0]!.scriptId).toBe('invoice.where_sent');
+  });
+
   it('refuses a conversation of another buyer', async () => {
     const { conversation } = await chat(['在吗']);
     await expect(respond(conversation, { buyerId: 'tb_bob', text: '在吗' }, deps())).rejects.toThrow(/another buyer/);

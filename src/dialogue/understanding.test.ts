@@ -171,6 +171,48 @@ describe('understandInContext', () => {
     expect(understandInContext(read('shipping_fee', 0.9), '发新疆要邮费吗', 'invoice', 'invoice').intent).toBe('shipping_fee');
   });
 
+  it.each([
+    ['signed_not_received', '发哪了 我没收到啊'],
+    ['signed_not_received', '咋還沒收到'],
+    ['product_info', '金额能开200吗 报销用'],
+    ['bargain_generic', '能多开点吗'],
+    ['product_info', '是纸质的还是电子的'],
+    ['product_info', '電子版的嗎'],
+    ['logistics_track', '发到哪里了'],
+    ['other', '发我邮箱吗'],
+  ] as const)('right after an invoice answer, %s ← "%s" asks about the invoice', (intent, text) => {
+    const r = understandInContext(read(intent, 0.84, [], ['product_info', 'signed_not_received']), text, 'invoice', 'invoice');
+    expect(r.intent).toBe('invoice');
+    expect(r.secondary).toEqual([]);
+  });
+
+  it.each([
+    ['logistics_track', '快递发哪了'],
+    ['signed_not_received', '衣服还没收到'],
+    ['thanks_bye', '好的 我去邮箱看看'],
+    ['product_info', '这个是纯棉的吗'],
+  ] as const)('right after an invoice answer, %s ← "%s" stays (the parcel, thanks, a product)', (intent, text) => {
+    expect(understandInContext(read(intent, 0.9), text, 'invoice', 'invoice').intent).toBe(intent);
+  });
+
+  it.each(['能换成公司抬头吗 杭州安娜设计工作室', '抬頭能改一下嗎', '能重开一张发票吗'])('"%s" changes the invoice title, in any context (not an exchange)', (text) => {
+    const r = understandInContext(read('exchange', 0.5, [], ['invoice']), text, 'aftersale', 'exchange');
+    expect(r.intent).toBe('invoice');
+    expect(keepsFurtherAsk('invoice', 'exchange', text)).toBe(false);
+  });
+
+  it('换个码 stays an exchange', () => {
+    expect(understandInContext(read('exchange', 0.9), '能换个码吗', 'invoice', 'invoice').intent).toBe('exchange');
+  });
+
+  it('"还要干啥吗" beside a post-sale or invoice ask is no product question; a product question is', () => {
+    expect(keepsFurtherAsk('invoice', 'product_info', '年会那单 发票抬头我在留言里写了 还要干啥吗')).toBe(false);
+    expect(keepsFurtherAsk('refund_status', 'product_info', '退货寄回了 我还需要做什么')).toBe(false);
+    expect(keepsFurtherAsk('invoice', 'product_info', '接下來該怎麼操作')).toBe(false);
+    expect(keepsFurtherAsk('invoice', 'product_info', '能开发票吗 大衣是羊毛的吗')).toBe(true);
+    expect(keepsFurtherAsk('greeting', 'product_info', '我要做什么')).toBe(true);
+  });
+
   it('帮我退个款 asks for a refund (read by order state downstream), not its status', () => {
     expect(understandInContext(read('refund_status', 0.72), '亲 帮我退个款', undefined).intent).toBe('cancel_order');
     expect(understandInContext(read('refund_status', 0.9), '退款怎么还没到', undefined).intent).toBe('refund_status');

@@ -1,5 +1,6 @@
 import { CANNOT_REFUSE, RETURN_HASSLE, RETURN_HOW } from '../../flows/aftersale-helpers.ts';
 import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
+import { changesInvoiceTitle, invoiceQuestion } from '../../flows/invoice-helpers.ts';
 import { addressFromText, complainsOfWait, LOST } from '../../flows/logistics-helpers.ts';
 import { findRegion } from '../../flows/presale-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
@@ -116,6 +117,8 @@ const RESTOCK = /补货|補貨|补上|補上|什么时候有|什麼時候有|啥
 const PROMOTION_THRESHOLD = /满\s*[0-9一二三四五六七八九十百]+(?:\.\d+)?\s*(?:元|块|塊)?(?:了|没|沒|吗|嗎|吧|够|夠)/u;
 /** A colour or size asked about: "…有吗", "…呢", "…还有没", "…多少件". */
 const STOCK_SHAPE = /有[吗嗎么麼]?[？?]*$|呢[？?]*$|有没|有沒|还有|還有|没了|沒了/u;
+/** "还要干啥吗", "我还需要做什么", "接下来该怎么弄": what the buyer still has to do. */
+const NEXT_STEP = /(?:要|需要|得|用)(?:我)?(?:再)?(?:干|幹|做|弄|办|辦|操作)(?:点|點|些)?(?:啥|嘛|什么|什麼|别的|別的)|(?:该|該|要)(?:怎么|怎麼)(?:做|弄|办|辦|操作)|(?:接下来|接下來|然后|然後|下一步)(?:呢|(?:该|該|要)?(?:干|幹|做|弄|办|辦)?(?:啥|什么|什麼))/u;
 const SOCIAL_WORDS = /谢|謝|好的|好滴|嗯|再见|再見|拜|ok|哈哈/u;
 
 /** "帮我退个款", "我要退款": asking for a refund, not for its status. */
@@ -206,9 +209,15 @@ export function understandInContext(classification: Classification, text: string
   if (DEFECT.test(plain) && !ASKS_BEFORE_BUYING.test(plain) && !AFTER_SALE_READINGS.has(intent)) {
     return { intent: 'quality_issue', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'quality_issue') };
   }
-  // "要我出邮费吗" right after an invoice answer: the invoice's charges (never any), not the parcel's postage.
-  if (lastRoute === 'invoice' && INVOICE_CHARGES.test(plain) && !names.region(plain) && routeFor(intent) !== 'invoice') {
-    return { intent: 'invoice', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'invoice') };
+  // "要我出邮费吗", "金额能开200吗", "是纸质的还是电子的", "发哪了 我没收到" right after an invoice answer:
+  // the invoice's charges, amount, kind or delivery, not the parcel's or a product's.
+  const invoiceFollowUp = INVOICE_CHARGES.test(plain) || (invoiceQuestion(plain) !== null && !(routeFor(intent) === 'social' && SOCIAL_WORDS.test(plain)));
+  if (lastRoute === 'invoice' && invoiceFollowUp && !names.region(plain)) {
+    return { intent: 'invoice', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'invoice' && keepsFurtherAsk('invoice', i, plain)) };
+  }
+  // "能换成公司抬头吗": the invoice's title changed, not the goods exchanged.
+  if (changesInvoiceTitle(plain) && routeFor(intent) !== 'invoice') {
+    return { intent: 'invoice', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'invoice' && i !== 'exchange') };
   }
   // "等等 还是29吧" while a size is being changed: the change goes on with that size.
   if ((lastIntent === 'order_change' || lastIntent === 'exchange') && SIZE_INSTEAD.test(plain) && !REQUESTS.includes(intent)) return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
@@ -335,5 +344,10 @@ export function keepsFurtherAsk(primary: IntentId, ask: IntentId, text: string):
   if (primary === 'order_placed' && routeFor(ask) === 'presale' && !ASKS_SOMETHING.test(plain)) return false;
   if (ask === 'address_change' && ADDRESS_CONFIRMED.test(plain) && !names.address(plain)) return false;
   if ((ask === 'signed_not_received' || ask === 'logistics_track') && foundIt(plain)) return false;
+  // "发哪了 我没收到" about the invoice, "能换成公司抬头吗": the invoice's delivery or title, not the parcel's or the goods'.
+  if (routeFor(primary) === 'invoice' && (routeFor(ask) === 'logistics' || ask === 'product_info') && invoiceQuestion(plain) !== null) return false;
+  if (ask === 'exchange' && changesInvoiceTitle(plain)) return false;
+  // "发票抬头我在留言里写了 还要干啥吗": what is left to do in the case asked about, not a product question.
+  if (ask === 'product_info' && routeFor(primary) !== 'presale' && NEXT_STEP.test(plain)) return false;
   return true;
 }
