@@ -180,6 +180,25 @@ describe.runIf(chromiumAvailable())('agent workbench (Chromium)', () => {
     await page.locator('#conversation-owner', { hasText: '机器人' }).waitFor();
   });
 
+  it('shows the three assist candidates and takes the third with Alt+3 (the runner-up reading)', async () => {
+    const answer = (await (await say('c-alt3', '这件羊毛大衣有M码吗', 'tb_buyer_dali', 'assist')).json()) as { replies: { text: string; intent?: string }[] };
+    expect(answer.replies.map((r) => r.intent)).toEqual(['stock', 'stock', 'size_advice']);
+    await page.goto(`${server.url}/agent.html#c-alt3`);
+    await page.locator('#conversation-title', { hasText: 'tb_buyer_dali' }).waitFor();
+    await page.locator('#suggestions li button').nth(2).waitFor();
+    expect(await page.locator('#suggestions li .text').allTextContents()).toEqual(answer.replies.map((r) => r.text));
+    await page.locator('body').focus();
+    await page.keyboard.press('Alt+3');
+    expect(await page.inputValue('#draft')).toBe(answer.replies[2]!.text);
+    await page.keyboard.press('Alt+t');
+    await page.locator('#conversation-owner', { hasText: '人工处理中' }).waitFor();
+    await page.locator('#draft').focus();
+    await page.keyboard.press('Control+Enter');
+    await page.locator('#messages .message.agent').waitFor();
+    const agent = (await server.server.store.messages(SHOP_ID, 'c-alt3')).find((m) => m.role === 'agent');
+    expect(agent).toMatchObject({ text: answer.replies[2]!.text, meta: { suggestion: { outcome: 'used' } } });
+  });
+
   it('marks a promise kept in one click', async () => {
     // The coupon of the excuse type is a promise (to send it) and a concession.
     for (const text of ['学生党没钱，羊毛大衣便宜点吧', '学生党没钱，便宜点吧']) await say('c-promise', text);
