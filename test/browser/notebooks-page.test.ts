@@ -54,6 +54,31 @@ describe.runIf(chromiumAvailable())('notebooks page (Chromium)', () => {
     expect(await page.isHidden('#pager')).toBe(true);
   });
 
+  it('问题记录 filters by rule (Chinese names) and by agent', async () => {
+    await page.goto(`${server.url}/notebooks.html#problems`);
+    await rows().nth(3).waitFor();
+    expect(await page.isVisible('#problem-filters')).toBe(true);
+    const options = await page.locator('#problem-rule option').allTextContents();
+    expect(options).toContain('称呼用“您”');
+    expect(options).toContain('承诺发货或到货时间');
+    expect(options.slice(1).every((o) => /\p{Script=Han}/u.test(o))).toBe(true);
+    await page.selectOption('#problem-rule', 'polite-you');
+    await expect.poll(async () => page.locator('#notebook-table tbody tr td:nth-child(2)').allTextContents()).toEqual(['客服回复违规']);
+    expect(await rows().first().textContent()).toContain('称呼用“您”');
+    // The CSV link carries the filter.
+    expect(await page.getAttribute('#csv', 'href')).toContain('rule=polite-you');
+    await page.selectOption('#problem-rule', 'no-particle-o');
+    await page.locator('#notebook-table td.empty', { hasText: '暂无记录' }).waitFor();
+    await page.selectOption('#problem-rule', '');
+    await page.selectOption('#problem-agent', '小禾');
+    await expect.poll(async () => page.locator('#notebook-table tbody tr td:nth-child(2)').allTextContents()).toEqual(['客服回复违规']);
+    await page.selectOption('#problem-agent', '');
+    await rows().nth(3).waitFor();
+    await page.click('#tab-stats');
+    await page.locator('#notebook-table thead th', { hasText: '咨询人数' }).waitFor();
+    expect(await page.isHidden('#problem-filters')).toBe(true);
+  });
+
   it('服务统计 shows the day total and the agent with violations', async () => {
     await page.click('#tab-stats');
     await page.locator('#notebook-table thead th', { hasText: '咨询人数' }).waitFor();
