@@ -1,6 +1,6 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { cursorQuery, newestFirstKey, paginate, uniqueKeys } from './pagination.ts';
+import { cursorQuery, newestFirstKey, paginate } from './pagination.ts';
 import {
   acceptanceColumns,
   suggestionAcceptance,
@@ -14,6 +14,7 @@ import {
   toCsv,
   toTable,
   type Column,
+  type ProblemRow,
 } from '../notebooks/index.ts';
 import { RULE_NAMES_ZH } from '../compliance/rule-names.ts';
 import { addDays, instantAtLocal, localDate } from '../shop/hours.ts';
@@ -124,7 +125,11 @@ export function notebooksRouter(deps: NotebooksDeps): Router {
       store.events(shop.id, { kinds: ['problem_resolved'], from: range.fromIso }),
     ]);
     const all = filterProblems(problemLog([...events, ...resolutions], { from: range.fromIso, to: range.toIso }), { agent: query.agent, rule: query.rule });
-    const page = query.format === 'csv' ? { rows: all, nextCursor: null } : paginate(all, uniqueKeys(all, (r) => newestFirstKey(r.at, `${r.conversationId}\u0000${r.kind}`)), query, PROBLEMS_PAGE.default);
+    // Rows of one instant (a misunderstood turn's entry and its hand-off) follow their event ids: the
+    // order must be the keys' order, or a page boundary among them repeats or skips rows.
+    const keyOf = (r: ProblemRow): string => newestFirstKey(r.at, String(r.id).padStart(15, '0'));
+    all.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+    const page = query.format === 'csv' ? { rows: all, nextCursor: null } : paginate(all, keyOf, query, PROBLEMS_PAGE.default);
     const suffix = `${range.from}_${range.to}`;
     send(res, query.format, page.rows, problemColumns(shop.timezone), { name: `问题记录_${suffix}`, ascii: `problems_${suffix}` }, {
       from: range.from,

@@ -112,6 +112,27 @@ describe.runIf(chromiumAvailable())('notebooks page (Chromium)', () => {
     expect(lines.some((l) => l.startsWith('未结会话,') && l.includes('c-lost'))).toBe(true);
   });
 
+  it('问题记录 of a long range comes a page at a time (50 a page), forward and back', { timeout: 60_000 }, async () => {
+    for (let i = 0; i < 26; i++) {
+      for (const text of ['zxcvbnm', 'qazwsx edc']) await post(`/conversations/c-many-${i}/messages`, { buyerId: 'tb_buyer_dali', text });
+    }
+    await page.goto(`${server.url}/notebooks.html#problems`);
+    await page.locator('#pager').waitFor();
+    expect(await page.textContent('#page-info')).toMatch(/^第 1 \/ 2 页，共 \d+ 条$/);
+    expect(await rows().count()).toBe(50);
+    expect(await page.isDisabled('#prev-page')).toBe(true);
+    const firstPage = await rows().allTextContents();
+    await page.click('#next-page');
+    await page.locator('#page-info', { hasText: '第 2 / 2 页' }).waitFor();
+    const secondPage = await rows().allTextContents();
+    expect(secondPage.length).toBeGreaterThan(0);
+    expect(secondPage.some((r) => firstPage.includes(r))).toBe(false);
+    expect(await page.isDisabled('#next-page')).toBe(true);
+    await page.click('#prev-page');
+    await page.locator('#page-info', { hasText: '第 1 / 2 页' }).waitFor();
+    expect(await rows().allTextContents()).toEqual(firstPage);
+  });
+
   it('the CSV of the statistics carries its Chinese name and date range', async () => {
     await page.click('#tab-stats');
     await page.locator('#notebook-table thead th', { hasText: '咨询人数' }).waitFor();

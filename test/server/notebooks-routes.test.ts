@@ -76,6 +76,22 @@ describe('GET /api/v1/notebooks/problems?rule=&agent=', () => {
   });
 });
 
+describe('GET /api/v1/notebooks/problems, page by page', () => {
+  it('walks rows of one instant (an unrecognised message and its hand-off) a row a page: each exactly once, in order', async () => {
+    type Page = { rows: { id: number; at: string }[]; nextCursor: string | null };
+    const all = ((await (await server.api('/notebooks/problems?from=2025-11-20&to=2025-11-21')).json()) as Page).rows;
+    expect(new Set(all.map((r) => r.at)).size).toBeLessThan(all.length);
+    const walked: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (await (await server.api(`/notebooks/problems?from=2025-11-20&to=2025-11-21&limit=1${cursor ? `&cursor=${cursor}` : ''}`)).json()) as Page;
+      walked.push(...page.rows.map((r) => r.id));
+      cursor = page.nextCursor;
+    } while (cursor !== null && walked.length <= all.length);
+    expect(walked).toEqual(all.map((r) => r.id));
+  });
+});
+
 describe('GET /api/v1/notebooks/stats', () => {
   it('counts per shop day and agent', async () => {
     const res = await server.api('/notebooks/stats?from=2025-11-20&to=2025-11-21');
