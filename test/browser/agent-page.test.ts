@@ -199,6 +199,31 @@ describe.runIf(chromiumAvailable())('agent workbench (Chromium)', () => {
     expect(agent).toMatchObject({ text: answer.replies[2]!.text, meta: { suggestion: { outcome: 'used' } } });
   });
 
+  it('beeps for a new waiting chat only when the agent turned sound on, and remembers the choice', async () => {
+    const other = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // Count the beeps: each one starts an oscillator.
+    await other.addInitScript(`
+      window.__beeps = 0;
+      window.AudioContext = class { constructor() { this.currentTime = 0; this.destination = {}; }
+        createOscillator() { window.__beeps += 1; return { frequency: {}, connect() {}, start() {}, stop() {} }; } };`);
+    await other.goto(`${server.url}/agent.html`);
+    await other.locator('#live-state', { hasText: '实时' }).waitFor();
+    await say('c-quiet', '我要找人工客服', 'tb_buyer_fang');
+    await other.locator('#conversation-list a[data-id="c-quiet"]', { hasText: '等待人工' }).waitFor();
+    await other.waitForTimeout(300);
+    expect(await other.evaluate('window.__beeps')).toBe(0);
+    await other.check('#sound');
+    await other.reload();
+    await other.locator('#live-state', { hasText: '实时' }).waitFor();
+    expect(await other.isChecked('#sound')).toBe(true);
+    await say('c-loud', '转人工', 'tb_buyer_chenxi');
+    await other.locator('#conversation-list a[data-id="c-loud"]', { hasText: '等待人工' }).waitFor();
+    await expect.poll(() => other.evaluate('window.__beeps')).toBe(1);
+    expect(await other.title()).toMatch(/^\(\d+\) 待接入/);
+    await other.uncheck('#sound');
+    await other.close();
+  });
+
   it('marks a promise kept in one click', async () => {
     // The coupon of the excuse type is a promise (to send it) and a concession.
     for (const text of ['学生党没钱，羊毛大衣便宜点吧', '学生党没钱，便宜点吧']) await say('c-promise', text);
