@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadIntentData } from '../src/nlu/dataset.ts';
 import { normalizeMessage } from '../src/nlu/normalize.ts';
+import { DEMO_NOW } from '../src/orders/demo-provider.ts';
 import { runCli } from './helpers/run-cli.ts';
+import { startWebTestServer } from './helpers/web-server.ts';
 
 /**
  * Every `$ npx kefu …` example of the README is run here and its output compared with what the
@@ -185,4 +187,42 @@ describe('the kefu eval figures the README quotes', () => {
       realUnseen,
     ]);
   });
+});
+
+/** `curl -s $B/PATH … -d '{…}'` followed by `# → {…}` comment lines: the request and the answer shown. */
+function curlExamplesOf(markdown: string): { path: string; body: string; shown: string }[] {
+  const out: { path: string; body: string; shown: string }[] = [];
+  for (const block of fencedBlocks(markdown)) {
+    block.forEach((line, i) => {
+      const curl = /^curl -s \$B(\/[\w/.-]+) .*-d '([^']*)'\s*$/.exec(line);
+      if (!curl || !block[i + 1]?.startsWith('# → ')) return;
+      const shown = [block[i + 1]!.slice(4)];
+      for (let j = i + 2; block[j]?.startsWith("#    "); j++) shown.push(block[j]!.slice(5));
+      shown.push(shown.pop()!.replace(/\s+\(.*\)$/, ""));
+      out.push({ path: curl[1]!, body: curl[2]!, shown: shown.join('') });
+    });
+  }
+  return out;
+}
+
+describe('README API answers are what the server answers', () => {
+  const examples = curlExamplesOf(README);
+
+  it('finds them (a buyer message, a training session)', () => {
+    expect(examples.map((e) => e.path)).toEqual(expect.arrayContaining(['/conversations/c1/messages', '/training/sessions']));
+  });
+
+  for (const example of examples) {
+    it(`POST ${example.path} ${example.body}`, async () => {
+      const server = await startWebTestServer(DEMO_NOW);
+      try {
+        const res = await server.api(example.path, { body: JSON.parse(example.body) as unknown });
+        expect(res.status).toBeLessThan(300);
+        const actual = `${JSON.stringify(await res.json())}\n`;
+        if (!outputPattern([example.shown]).test(actual)) expect(actual).toBe(example.shown);
+      } finally {
+        await server.close();
+      }
+    });
+  }
 });
