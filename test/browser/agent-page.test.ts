@@ -83,12 +83,12 @@ describe.runIf(chromiumAvailable())('agent workbench (Chromium)', () => {
     // Without a reason the override does nothing.
     await page.click('#send-anyway');
     await page.locator('#status[data-kind="error"]', { hasText: '理由' }).waitFor();
-    if (await page.isEnabled('#apply-fixes')) {
-      await page.click('#apply-fixes');
-      expect(await page.inputValue('#draft')).not.toBe('你好，保证明天到');
-      await page.fill('#draft', '你好，保证明天到');
-      await page.click('#send-agent');
-    }
+    // 你 → 您 is a safe fix: one click applies it.
+    expect(await page.isEnabled('#apply-fixes')).toBe(true);
+    await page.click('#apply-fixes');
+    expect(await page.inputValue('#draft')).toContain('您好');
+    await page.fill('#draft', '你好，保证明天到');
+    await page.click('#send-agent');
     await page.fill('#override-reason', '买家指定顺丰次日达');
     await page.click('#send-anyway');
     await page.locator('#messages .message.agent', { hasText: '你好，保证明天到' }).waitFor();
