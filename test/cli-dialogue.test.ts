@@ -28,6 +28,15 @@ describe('kefu chat', () => {
     expect(r.stdout).toMatch(/候选回复（待人工发送） 2：/);
   });
 
+  it('labels the three candidates: the best reading twice, then the runner-up reading or the holding line', async () => {
+    const r = await runCli(['chat', '--mode', 'assist', ...NOW], '这件羊毛大衣有M码吗\n能开发票吗\n', env);
+    const lines = r.stdout.split('\n').filter((l) => l.startsWith('候选回复'));
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toMatch(/^候选回复（待人工发送） 1：.*M码.*\[话术 presale\.stock\.[\w.+]+ · 意图 stock\]$/);
+    expect(lines[2]).toMatch(/^候选回复（待人工发送） 3：.*身高.*\[话术 presale\.size_advice\.[\w.]+ · 另一种理解 size_advice\]$/);
+    expect(lines[5]).toMatch(/^候选回复（待人工发送） 3：您稍等，马上帮您查询.*\[话术 common\.hold · 先稳住买家，查询核实后再答\]$/);
+  });
+
   it('lets an agent take over (/agent) so the bot only suggests, and hand back (/bot)', async () => {
     const r = await runCli(['chat', ...NOW], '在吗\n/agent\n能开发票吗\n/bot\n能开发票吗\n', env);
     expect(r.stdout).toContain('[人工客服已接手：机器人只给建议]');

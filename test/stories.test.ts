@@ -94,7 +94,7 @@ describe('parseStoryFile', () => {
 
   it.each([
     ['an unknown intent id', ok.replace('intent: greeting', 'intent: greting'), 's.yaml:5: [0].turns[0].expect.intent: 未知的意图 "greting"'],
-    ['bad YAML', '- name: 问候\n  turns:\n    - buyer: [在吗\n', 's.yaml:4: invalid YAML'],
+    ['bad YAML', '- name: 问候\n  turns:\n    - buyer: [在吗\n', 's.yaml:4: YAML 语法有误'],
     ['an unknown expectation key', ok.replace('        reply_contains: 欢迎', '        reply_contain: 欢迎'), 's.yaml:8: [0].turns[0].expect.reply_contain: 未知的期望 "reply_contain"'],
     ['an unknown story field', ok.replace('  turns:', '  buyers: x\n  turns:'), 's.yaml:2: [0].buyers: 未知的字段 "buyers"'],
     ['a step with both buyer and agent', ok.replace('    - agent: join', '    - agent: join\n      buyer: 在吗'), 's.yaml:9: [0].turns[1]: 每一步写 buyer'],

@@ -25,6 +25,10 @@ function query(format) {
     if ($('from').value) params.set('from', $('from').value);
     if ($('to').value) params.set('to', $('to').value);
   }
+  if (active === 'problems') {
+    if ($('problem-agent').value) params.set('agent', $('problem-agent').value);
+    if ($('problem-rule').value) params.set('rule', $('problem-rule').value);
+  }
   if (format) params.set('format', format);
   else if (active === 'problems') {
     params.set('limit', String(PAGE_SIZE));
@@ -124,6 +128,19 @@ function drawChart(rows) {
   chart = new uPlot(options, series, $('chart'));
 }
 
+/** The problem log's filters (by agent, by rule with its Chinese name), filled from the answer; the choice stays. */
+function renderProblemFilters(filters) {
+  $('problem-filters').hidden = false;
+  if (!filters) return;
+  const fill = (select, options) => {
+    const chosen = select.value;
+    select.replaceChildren(el('option', { value: '' }, '全部'), ...options.map(([value, label]) => el('option', { value }, label)));
+    select.value = options.some(([value]) => value === chosen) ? chosen : '';
+  };
+  fill($('problem-agent'), filters.agents.map((a) => [a, a]));
+  fill($('problem-rule'), filters.rules.map((r) => [r.id, r.name]));
+}
+
 /** Long ranges of the problem log come a page at a time. */
 function renderPager(data) {
   nextCursor = data.nextCursor ?? null;
@@ -147,6 +164,8 @@ async function load() {
       $('to').value = data.to;
     }
     $('shift').textContent = data.shift ? `当前交接：${data.shift.label} 班` : '';
+    $('problem-filters').hidden = active !== 'problems';
+    if (active === 'problems') renderProblemFilters(data.filters);
     if (active === 'stats') renderStats(data);
     else {
       $('chart-box').hidden = true;
@@ -188,6 +207,12 @@ $('next-page').addEventListener('click', () => {
   load();
 });
 $('agent-filter').addEventListener('change', load);
+for (const id of ['problem-agent', 'problem-rule']) {
+  $(id).addEventListener('change', () => {
+    cursors = [];
+    load();
+  });
+}
 $('csv').addEventListener('click', async (event) => {
   event.preventDefault();
   try {

@@ -16,7 +16,7 @@ export const CHAT_HELP = `用法：kefu chat [--buyer 买家ID] [--mode auto|ass
 
 选项：
   --buyer ID          以哪个买家身份对话
-  --mode auto|assist  auto：机器人直接回复（默认）；assist：给客服 3 条候选回复
+  --mode auto|assist  auto：机器人直接回复（默认）；assist：给客服 3 条候选回复（最可能的理解在前；没把握时附另一种理解的回复，否则附一句请买家稍候的话）
   --now 时间          对话时刻（ISO 格式，例如 2025-11-20T14:30:00+08:00），默认为当前时间；演示订单的日期相对于它
 对话中输入：/agent 人工客服接手，/bot 交还机器人，/quit 退出。`;
 
@@ -25,9 +25,15 @@ export function promiseLine(p: { text: string; dueAt: string }, timeZone: string
   return `  [承诺：${p.text}，店铺时间 ${localDateTime(new Date(p.dueAt), timeZone)} 前]`;
 }
 
+/** What a suggestion is, for the agent choosing: its script and the reading it answers. */
+export function candidateLabel(reply: TurnResult['replies'][number], intent: TurnResult['intent']): string {
+  const reading = reply.intent === undefined ? '先稳住买家，查询核实后再答' : reply.intent === intent ? `意图 ${reply.intent}` : `另一种理解 ${reply.intent}`;
+  return `[话术 ${reply.scriptId} · ${reading}]`;
+}
+
 function printResult(io: CliIo, r: TurnResult, timeZone: string): void {
   const who = r.delivery === 'send' ? '客服（自动回复）' : '候选回复（待人工发送）';
-  r.replies.forEach((reply, i) => writeLine(io.stdout, `${who}${r.replies.length > 1 ? ` ${i + 1}` : ''}：${reply.text}`));
+  r.replies.forEach((reply, i) => writeLine(io.stdout, `${who}${r.replies.length > 1 ? ` ${i + 1}` : ''}：${reply.text}${r.delivery === 'suggest' ? `  ${candidateLabel(reply, r.intent)}` : ''}`));
   const secondary = r.secondary.length > 0 ? ` +${r.secondary.join(',')}` : '';
   writeLine(io.stdout, `  [意图 ${r.intent} ${Math.round(r.confidence * 100)}%${secondary} · 状态 ${r.state}]`);
   for (const remark of r.remarks) writeLine(io.stdout, `  [备注${remark.orderId ? ` ${remark.orderId}` : ''}：${remark.text}]`);

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createLinter, UnknownRuleError, type Linter } from '../compliance/linter.ts';
 import { describeZodError } from '../server/validate.ts';
+import { jsonProblem, jsonProblemText } from '../text/json-error.ts';
 import { displayWidth } from '../text/width.ts';
 import { LintContextSchema, ProfileIdSchema, SeveritySchema, type LintContext, type Severity, type Violation } from '../compliance/schema.ts';
 import { CliUsageError, readUtf8Input, writeLine, type CliIo } from './io.ts';
@@ -50,7 +51,8 @@ async function loadContext(path: string | undefined): Promise<LintContext> {
   try {
     json = JSON.parse(raw);
   } catch (err) {
-    throw new CliUsageError(`上下文文件 ${path} 不是有效的 JSON：${(err as Error).message}`);
+    const problem = jsonProblem(raw, err);
+    throw new CliUsageError(`上下文文件 ${jsonProblemText(path, problem)} 不是有效的 JSON：${problem.message}`);
   }
   const parsed = LintContextSchema.safeParse(json);
   if (!parsed.success) {

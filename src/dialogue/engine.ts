@@ -24,6 +24,7 @@ import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentForGift, intent
 import { shopQuestionReply } from './shop-questions.ts';
 import { keepsFurtherAsk, understandInContext } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
+import { assistCandidates, HOLD_SCRIPT, holdingLineFits, isAnswerOnly, runnerUpReading } from './alternatives.ts';
 import { asksAboutItsOwnThing, clauseAsks, eventForAsk, primaryClause, type ClauseContext } from './clauses.ts';
 import { orderCheckReply } from './order-check.ts';
 import { ASKS_FOR_ANSWER, progressReply } from './progress.ts';
@@ -122,6 +123,8 @@ export interface ReplyCandidate {
   source: 'script' | 'llm';
   /** Why the LLM's text was not used (only when the rephraser ran and fell back). */
   fallbackReason?: FallbackReason;
+  /** Suggestions only: the reading the candidate answers (absent on the holding line, which answers none). */
+  intent?: IntentId;
 }
 
 export type Owner = 'bot' | 'pending' | 'agent';
@@ -653,6 +656,7 @@ export async function respond(
     (((event.intent === 'order_placed' || route === 'bargaining') && openOrder !== undefined && openOrder.total >= shop.largeOrderThreshold) ||
       (!isPostSale(event.intent) && !ORDER_POINTER.test(message.text) && bulkPurchase(message.text, facts.product, shop.largeOrderThreshold)));
 
+  const clauseContext: ClauseContext = { classifier, shop, now, allOrders, findProduct: (text) => findProduct(shop, text, undefined) };
   const orchestrator = restoreOrchestrator(state);
   orchestrator.send({ type: 'TURN', intent: event.intent, largeOrder, ...(message.mode ? { mode: message.mode } : {}) });
   const ownerBefore = orchestrator.getSnapshot().value as Owner;
@@ -662,14 +666,13 @@ export async function respond(
   const factsRun =
     factIntent === undefined
       ? undefined
-      : runFlows(state, { ...event, intent: factIntent, secondary: [] }, routeFor(factIntent), undefined, undefined, { classifier, shop, now, allOrders, findProduct: (text) => findProduct(shop, text, undefined) });
+      : runFlows(state, { ...event, intent: factIntent, secondary: [] }, routeFor(factIntent), undefined, undefined, clauseContext);
   const ran: FlowsRun =
     ownerBefore === 'pending'
       ? { out: emptyOutput(), flowState: 'waiting', flows: factsRun?.flows ?? state.flows, further: factsRun?.out.replies ?? [] }
       : clarify !== null
         ? { out: { ...emptyOutput(), replies: [clarify] }, flowState: progress ? 'progress' : privacy ? 'privacy' : shopAnswer ? 'shop' : orderCheck ? 'order' : 'clarifying', flows: state.flows }
-        : runFlows(state, event, route, waiting, resume, { classifier, shop, now, allOrders, findProduct: (text) => findProduct(shop, text, undefined) });
-  const { out, flows } = ran;
+        : runFlows(state, event, route, waiting, resume, clauseContext);  const { out, flows } = ran;
   let flowState = ran.flowState;
   if (ownerBefore !== 'pending') {
     orchestrator.send({ type: 'FLOW_RESULT', unhandled: out.unhandled === true, ...(out.handoff ? { handoff: out.handoff } : {}) });
@@ -707,6 +710,16 @@ export async function respond(
   let replies = plans.length > 0 ? gatedCandidates(plans, deps, gate, baseParams, ctx.turnCount, wanted) : [];
   if (plans.length > 0 && replies.length === 0) replies = gatedCandidates([{ scriptId: 'common.fallback', params: {} }], deps, gate, baseParams, ctx.turnCount, wanted);
   if (deps.llm !== undefined && replies.length > 0) replies = await withRephrasing(replies, delivery, { text: message.text, orders: allOrders, shop, gate, llm: deps.llm });
+  // Assist mode: the runner-up reading's answer (a what-if run, nothing kept) or a holding line as the third option.
+  if (delivery === 'suggest' && replies.length > 0 && ownerBefore !== 'pending' && owner !== 'pending' && clarify === null) {
+    const alternative = runnerUpReading([intent, classification.intent], classification.confidence, classification.ranking);
+    const whatIf = alternative === undefined ? [] : isAnswerOnly(runFlows(state, { ...event, intent: alternative, secondary: [] }, routeInConversation(alternative, state.flows, initialStateOf('bargaining'), message.text), undefined, undefined, clauseContext).out);
+    const extras = [
+      ...(whatIf.length > 0 ? gatedCandidates(whatIf, deps, gate, baseParams, ctx.turnCount, 1).map((c) => ({ ...c, intent: alternative! })) : []),
+      ...(holdingLineFits(intent) ? gatedCandidates([{ scriptId: HOLD_SCRIPT, params: {} }], deps, gate, baseParams, ctx.turnCount, 1) : []),
+    ];
+    replies = assistCandidates(replies.map((r) => ({ ...r, intent })), extras);
+  }
 
   const at = now.toISOString();
   const remarks = out.remarks.map((r) => ({ ...(r.orderId ? { orderId: r.orderId } : {}), text: remarkText(r.reason, agent, now, shop.timezone) }));

@@ -13,14 +13,14 @@ describe('parseScriptsFile', () => {
   });
 
   it.each([
-    ['presale.stock:\n  description: x\n  variants: [a\n', 'p.yaml:4: invalid YAML'],
-    ['Presale:\n  description: x\n  variants: [a, b]\n', 'p.yaml:1: script id "Presale" must look like scenario.step'],
-    ['presale.stock:\n  variants: [a, b]\n', 'p.yaml:1: presale.stock: missing description'],
-    ['presale.stock:\n  description: x\n  variants: [a]\n', 'p.yaml:1: presale.stock: needs at least 2 variants'],
-    ['presale.stock:\n  description: x\n  variants:\n    - 好的{product}\n    - 您好{prodcut}\n', 'p.yaml:5: presale.stock: unknown placeholder {prodcut}'],
-    ['presale.stock:\n  description: x\n  variants: [a, b]\n  tone: warm\n', 'p.yaml:1: presale.stock: unknown field(s) tone'],
-    ['- a\n', 'p.yaml:1: expected a mapping'],
-    ['presale.stock:\n  description: x\n  variants:\n    - 好的\n    - {product}有货\n', 'p.yaml:5: invalid YAML: Unexpected scalar at node end at line 5, column 16: (a variant that starts with { must be quoted)'],
+    ['presale.stock:\n  description: x\n  variants: [a\n', 'p.yaml:4: YAML 语法有误'],
+    ['Presale:\n  description: x\n  variants: [a, b]\n', 'p.yaml:1: 话术 id "Presale" 应形如 scenario.step'],
+    ['presale.stock:\n  variants: [a, b]\n', 'p.yaml:1: presale.stock：缺少 description'],
+    ['presale.stock:\n  description: x\n  variants: [a]\n', 'p.yaml:1: presale.stock：至少要有 2 个 variants'],
+    ['presale.stock:\n  description: x\n  variants:\n    - 好的{product}\n    - 您好{prodcut}\n', 'p.yaml:5: presale.stock：未知的占位符 {prodcut}'],
+    ['presale.stock:\n  description: x\n  variants: [a, b]\n  tone: warm\n', 'p.yaml:1: presale.stock：未知的字段 tone'],
+    ['- a\n', 'p.yaml:1: 应为“话术 id → { description, variants }”的映射'],
+    ['presale.stock:\n  description: x\n  variants:\n    - 好的\n    - {product}有货\n', 'p.yaml:5: YAML 语法有误：这里有多余或位置不对的内容（检查缩进和冒号）（第 16 列）（以 { 开头的话术要加引号）'],
   ])('reports %j with file and line', (source, message) => {
     expect(() => parseScriptsFile(source, 'p.yaml')).toThrow(ScriptsError);
     expect(() => parseScriptsFile(source, 'p.yaml')).toThrow(message);

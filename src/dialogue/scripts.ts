@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { yamlSyntaxMessage } from '../text/yaml-message.ts';
 
 /**
  * The scripts library (话术): YAML files in scripts-library/, each a mapping from script id to
@@ -95,36 +96,36 @@ export function parseScriptsFile(source: string, file: string): Script[] {
   if (firstError) {
     const line = firstError.linePos?.[0]?.line ?? 1;
     // The usual trap: a variant that starts with a placeholder reads as a YAML mapping.
-    const hint = /^\s*-\s*\{/.test(source.split('\n')[line - 1] ?? '') ? ' (a variant that starts with { must be quoted)' : '';
-    throw new ScriptsError(file, line, `invalid YAML: ${firstError.message.split('\n')[0]}${hint}`);
+    const hint = /^\s*-\s*\{/.test(source.split('\n')[line - 1] ?? '') ? '（以 { 开头的话术要加引号）' : '';
+    throw new ScriptsError(file, line, `${yamlSyntaxMessage(firstError)}${hint}`);
   }
   const root = doc.contents;
   if (root === null) return [];
-  if (!isMap(root)) throw new ScriptsError(file, 1, 'expected a mapping from script id to { description, variants }');
+  if (!isMap(root)) throw new ScriptsError(file, 1, '应为“话术 id → { description, variants }”的映射');
   const scripts: Script[] = [];
   for (const pair of root.items) {
     const keyNode = pair.key as Node;
     const id = isScalar(keyNode) ? String(keyNode.value) : '';
     const line = lineOf(source, keyNode);
-    if (!/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/.test(id)) throw new ScriptsError(file, line, `script id "${id}" must look like scenario.step (lower case, dots)`);
+    if (!/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/.test(id)) throw new ScriptsError(file, line, `话术 id "${id}" 应形如 scenario.step（小写字母，用点分隔）`);
     const value = pair.value as Node | null;
-    if (!isMap(value)) throw new ScriptsError(file, line, `${id}: expected { description, variants }`);
+    if (!isMap(value)) throw new ScriptsError(file, line, `${id}：应为 { description, variants }`);
     const description = value.get('description');
-    if (typeof description !== 'string' || description.trim() === '') throw new ScriptsError(file, line, `${id}: missing description`);
+    if (typeof description !== 'string' || description.trim() === '') throw new ScriptsError(file, line, `${id}：缺少 description`);
     const variantsNode = value.get('variants', true);
-    if (!isSeq(variantsNode) || variantsNode.items.length < 2) throw new ScriptsError(file, line, `${id}: needs at least 2 variants`);
+    if (!isSeq(variantsNode) || variantsNode.items.length < 2) throw new ScriptsError(file, line, `${id}：至少要有 2 个 variants`);
     const variants = variantsNode.items.map((item) => {
       const itemLine = lineOf(source, item as Node);
       if (!isScalar(item) || typeof item.value !== 'string' || item.value.trim() === '') {
-        throw new ScriptsError(file, itemLine, `${id}: each variant must be a non-empty string`);
+        throw new ScriptsError(file, itemLine, `${id}：每个 variant 都应是非空的文字`);
       }
       for (const m of item.value.matchAll(PLACEHOLDER)) {
-        if (!(m[1]! in PLACEHOLDERS)) throw new ScriptsError(file, itemLine, `${id}: unknown placeholder {${m[1]}}`);
+        if (!(m[1]! in PLACEHOLDERS)) throw new ScriptsError(file, itemLine, `${id}：未知的占位符 {${m[1]}}`);
       }
       return item.value;
     });
     const unknownKeys = value.items.map((p) => String((p.key as Node & { value?: unknown }).value)).filter((k) => k !== 'description' && k !== 'variants');
-    if (unknownKeys.length > 0) throw new ScriptsError(file, line, `${id}: unknown field(s) ${unknownKeys.join(', ')}`);
+    if (unknownKeys.length > 0) throw new ScriptsError(file, line, `${id}：未知的字段 ${unknownKeys.join('、')}`);
     scripts.push({ id, description, variants, file, line });
   }
   return scripts;
@@ -144,7 +145,7 @@ export function loadScripts(dir = DEFAULT_SCRIPTS_DIR): ScriptsLibrary {
     const file = join(dir, name);
     for (const script of parseScriptsFile(readFileSync(file, 'utf8'), file)) {
       const earlier = byId.get(script.id);
-      if (earlier) throw new ScriptsError(file, script.line, `script id "${script.id}" is already defined at ${earlier.file}:${earlier.line}`);
+      if (earlier) throw new ScriptsError(file, script.line, `话术 id "${script.id}" 已在 ${earlier.file}:${earlier.line} 定义过`);
       byId.set(script.id, script);
     }
   }

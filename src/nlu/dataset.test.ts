@@ -12,12 +12,12 @@ describe('parseIntentFile', () => {
   });
 
   it.each([
-    ['intent: stok\nexamples:\n  - 有货吗\n', 'x.yaml:1: unknown intent id "stok"'],
-    ['# comment\nintent: [a\nexamples: []\n', 'x.yaml:3: invalid YAML'],
-    ['intent: stock\n', 'x.yaml:1: missing `examples` list'],
-    ['examples:\n  - 有货吗\n', 'x.yaml:1: missing `intent`'],
-    ['intent: stock\nexamples:\n  - 有货吗\n  - 12\n', 'x.yaml:4: each example must be a non-empty string'],
-    ['- just a list\n', 'x.yaml:1: expected a mapping'],
+    ['intent: stok\nexamples:\n  - 有货吗\n', 'x.yaml:1: 未知的意图 id "stok"'],
+    ['# comment\nintent: [a\nexamples: []\n', 'x.yaml:3: YAML 语法有误'],
+    ['intent: stock\n', 'x.yaml:1: 缺少 examples 列表'],
+    ['examples:\n  - 有货吗\n', 'x.yaml:1: 缺少 intent'],
+    ['intent: stock\nexamples:\n  - 有货吗\n  - 12\n', 'x.yaml:4: 每个例句都应是非空的文字'],
+    ['- just a list\n', 'x.yaml:1: 应为含 intent 和 examples 的映射'],
   ])('reports %j as file:line', (source, message) => {
     expect(() => parseIntentFile(source, 'x.yaml')).toThrow(DatasetError);
     expect(() => parseIntentFile(source, 'x.yaml')).toThrow(message);

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { isIntentId, type IntentId } from './intents.ts';
+import { yamlSyntaxMessage } from '../text/yaml-message.ts';
 
 export interface LabelledExample {
   text: string;
@@ -28,20 +29,20 @@ function lineOf(source: string, offset: number | undefined): number {
 export function parseIntentFile(source: string, file: string): LabelledExample[] {
   const doc = parseDocument(source);
   const [firstError] = doc.errors;
-  if (firstError) throw new DatasetError(file, firstError.linePos?.[0]?.line ?? 1, `invalid YAML: ${firstError.message.split('\n')[0]}`);
+  if (firstError) throw new DatasetError(file, firstError.linePos?.[0]?.line ?? 1, yamlSyntaxMessage(firstError));
   const root = doc.contents;
-  if (!isMap(root)) throw new DatasetError(file, 1, 'expected a mapping with `intent` and `examples`');
+  if (!isMap(root)) throw new DatasetError(file, 1, '应为含 intent 和 examples 的映射');
   const intentNode = root.get('intent', true);
   const intent = isScalar(intentNode) ? String(intentNode.value) : undefined;
-  if (intent === undefined) throw new DatasetError(file, 1, 'missing `intent`');
+  if (intent === undefined) throw new DatasetError(file, 1, '缺少 intent');
   if (!isIntentId(intent)) {
-    throw new DatasetError(file, lineOf(source, isScalar(intentNode) ? intentNode.range?.[0] : undefined), `unknown intent id "${intent}" (see src/nlu/intents.ts)`);
+    throw new DatasetError(file, lineOf(source, isScalar(intentNode) ? intentNode.range?.[0] : undefined), `未知的意图 id "${intent}"（见 src/nlu/intents.ts）`);
   }
   const examplesNode = root.get('examples', true);
-  if (!isSeq(examplesNode)) throw new DatasetError(file, 1, 'missing `examples` list');
+  if (!isSeq(examplesNode)) throw new DatasetError(file, 1, '缺少 examples 列表');
   return examplesNode.items.map((item) => {
     if (!isScalar(item) || typeof item.value !== 'string' || item.value.trim() === '') {
-      throw new DatasetError(file, lineOf(source, isScalar(item) ? item.range?.[0] : undefined), 'each example must be a non-empty string');
+      throw new DatasetError(file, lineOf(source, isScalar(item) ? item.range?.[0] : undefined), '每个例句都应是非空的文字');
     }
     return { text: item.value, intent };
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bj, Records } from '../../test/helpers/notebook-records.ts';
-import { problemColumns, problemLog } from './problems.ts';
+import { filterProblems, problemColumns, problemLog } from './problems.ts';
 import { toTable } from './table.ts';
 
 const day = { from: bj('2025-11-20 00:00'), to: bj('2025-11-21 00:00') };
@@ -31,10 +31,30 @@ describe('problemLog', () => {
       ['handoff', 'c1'],
       ['unrecognised', 'c1'],
     ]);
-    expect(rows[0]!.detail).toBe('小禾：2 处错误，扣 4 分；规则：polite-you、no-certainty-words（4分）');
+    // Rules by their Chinese names (the ids stay in `rules`, what the filter matches).
+    expect(rows[0]!.detail).toBe('小禾：2 处错误，扣 4 分；规则：称呼用“您”、“保证/肯定/绝对”等字样（4分）');
+    expect(rows[0]).toMatchObject({ agent: '小禾', rules: ['polite-you', 'no-certainty-words'] });
     expect(rows[1]!.detail).toBe('机器人连续两次没能理解顾客：买家 b1 连续两次未识别');
     expect(rows[2]!.detail).toBe('买家：「这个能当被子吗」（识别为 other 31%）');
     expect(rows[2]!.link).toBe('/agent.html#c1');
+  });
+
+  it('filters by rule and by agent: only agent replies that match every filter', () => {
+    const more = new Records().event('c7', 'agent_reply', '2025-11-20 12:30', {
+      agent: '小满',
+      errorCount: 1,
+      warningCount: 0,
+      points: 0,
+      violations: [{ ruleId: 'polite-you', severity: 'error' }],
+    });
+    const rows = problemLog([...r.events, ...more.events.map((e) => ({ ...e, id: 1000 }))], day);
+    expect(filterProblems(rows, {}).length).toBe(rows.length);
+    expect(filterProblems(rows, { rule: 'polite-you' }).map((x) => x.conversationId)).toEqual(['c7', 'c2']);
+    expect(filterProblems(rows, { rule: 'no-certainty-words' }).map((x) => x.conversationId)).toEqual(['c2']);
+    expect(filterProblems(rows, { agent: '小满' }).map((x) => x.conversationId)).toEqual(['c7']);
+    expect(filterProblems(rows, { agent: '小满', rule: 'no-certainty-words' })).toEqual([]);
+    // A warning is no problem-log entry: no-particle-o (c3) never matches.
+    expect(filterProblems(rows, { rule: 'no-particle-o' })).toEqual([]);
   });
 
   it('keeps to the window: the shop-local day in +08:00, end excluded', () => {

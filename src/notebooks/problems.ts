@@ -1,3 +1,4 @@
+import { ruleName } from '../compliance/rule-names.ts';
 import { localDateTime } from '../shop/hours.ts';
 import type { StoredEvent } from '../store/types.ts';
 import { eventsOf } from './event-data.ts';
@@ -20,6 +21,20 @@ export interface ProblemRow {
   link: string;
   /** Marked resolved by an agent, with a note (the latest marking counts). */
   resolved: { agent: string; note: string; at: string } | null;
+  /** Agent replies with errors: who sent it and the ids of the rules it broke (what the filters match). */
+  agent?: string;
+  rules?: string[];
+}
+
+/** The problem log's filters: by agent (replies they sent) and by rule (replies that broke it). */
+export interface ProblemFilter {
+  agent?: string | undefined;
+  rule?: string | undefined;
+}
+
+/** Rows that match every filter given; with a filter, only agent replies can match. */
+export function filterProblems(rows: readonly ProblemRow[], filter: ProblemFilter): ProblemRow[] {
+  return rows.filter((r) => (filter.agent === undefined || r.agent === filter.agent) && (filter.rule === undefined || (r.rules ?? []).includes(filter.rule)));
 }
 
 const KIND_ZH: Record<ProblemKind, string> = {
@@ -58,9 +73,10 @@ export function problemLog(events: readonly StoredEvent[], window: { from: strin
     ...eventsOf(inWindow, 'agent_reply')
       .filter((e) => e.data.errorCount > 0)
       .map((e) => {
-        const rules = e.data.violations.map((v) => (v.points ? `${v.ruleId}（${v.points}分）` : v.ruleId)).join('、');
+        const rules = e.data.violations.map((v) => (v.points ? `${ruleName(v.ruleId)}（${v.points}分）` : ruleName(v.ruleId))).join('、');
         const override = e.data.override ? `；强制发送，理由：${e.data.override}` : '';
-        return row(e, 'agent_lint', `${e.data.agent}：${e.data.errorCount} 处错误，扣 ${e.data.points} 分；规则：${rules}${override}`);
+        const ids = [...new Set(e.data.violations.map((v) => v.ruleId))];
+        return { ...row(e, 'agent_lint', `${e.data.agent}：${e.data.errorCount} 处错误，扣 ${e.data.points} 分；规则：${rules}${override}`), agent: e.data.agent, rules: ids };
       }),
   ];
   return rows.sort((a, b) => (a.at === b.at ? 0 : a.at < b.at ? 1 : -1));

@@ -99,7 +99,7 @@ describe('serviceStats', () => {
     const total = table.cells[0]!;
     expect(total[4]).toBe('25.0%');
     expect(total[8]).toBe('顾客要求人工客服×2');
-    expect(total[11]).toBe('polite-you×1（0分）；no-certainty-words×1（4分）');
+    expect(total[11]).toBe('称呼用“您”×1（0分）；“保证/肯定/绝对”等字样×1（4分）');
   });
 });
 

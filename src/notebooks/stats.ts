@@ -1,3 +1,4 @@
+import { ruleName } from '../compliance/rule-names.ts';
 import { addDays, localDate } from '../shop/hours.ts';
 import type { Shop } from '../shop/schema.ts';
 import type { StoredEvent, StoredMessage } from '../store/types.ts';
@@ -210,7 +211,7 @@ export function statsColumns(): Column<StatsRow>[] {
     { title: '扣分', value: (r) => r.penaltyPoints },
     {
       title: '违规规则',
-      value: (r) => Object.entries(r.violationsByRule).map(([k, v]) => `${k}×${v.count}（${v.points}分）`).join('；'),
+      value: (r) => Object.entries(r.violationsByRule).map(([k, v]) => `${ruleName(k)}×${v.count}（${v.points}分）`).join('；'),
     },
   ];
 }

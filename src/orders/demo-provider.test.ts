@@ -167,18 +167,18 @@ describe('parseOrders errors', () => {
   });
 
   it.each([
-    ['bad YAML', broken('state: paid', 'state: [paid'), /^orders\.yaml:5: invalid YAML/],
-    ['an unquoted long id', broken("id: '4189102557306612984'", 'id: 4189102557306612984'), /^orders\.yaml:2: orders\[0\]\.id: Invalid input: expected string, received number/],
-    ['an unknown state', broken('state: paid', 'state: sent'), /^orders\.yaml:4: orders\[0\]\.state: Invalid option/],
-    ['an unknown product', broken('productId: NY-WJ01', 'productId: NY-XX99'), /^orders\.yaml:6: orders\[0\]\.items\[0\]\.productId: unknown product "NY-XX99"/],
-    ['a size the product lacks', broken("size: '27'", "size: '40'"), /^orders\.yaml:6: orders\[0\]\.items\[0\]: NY-WJ01 has no sku 深蓝色\/40$/],
-    ['a paid order without paidAt', broken("    paidAt: '2025-11-20T14:20:00+08:00'\n", ''), /^orders\.yaml:2: orders\[0\]: a paid order needs paidAt$/],
-    ['a shipped order without shipping', broken('state: paid', 'state: shipped'), /^orders\.yaml:2: orders\[0\]: a shipped order needs shippedAt\n/],
-    ['payment before creation', broken("paidAt: '2025-11-20T14:20:00+08:00'", "paidAt: '2025-11-20T14:00:00+08:00'"), /^orders\.yaml:9: orders\[0\]\.paidAt: paid before it was created$/],
+    ['bad YAML', broken('state: paid', 'state: [paid'), /^orders\.yaml:5: YAML 语法有误/],
+    ['an unquoted long id', broken("id: '4189102557306612984'", 'id: 4189102557306612984'), /^orders\.yaml:2: orders\[0\]\.id: 应为字符串/],
+    ['an unknown state', broken('state: paid', 'state: sent'), /^orders\.yaml:4: orders\[0\]\.state: 应为 unpaid、/],
+    ['an unknown product', broken('productId: NY-WJ01', 'productId: NY-XX99'), /^orders\.yaml:6: orders\[0\]\.items\[0\]\.productId: 没有商品 "NY-XX99"/],
+    ['a size the product lacks', broken("size: '27'", "size: '40'"), /^orders\.yaml:6: orders\[0\]\.items\[0\]: NY-WJ01 没有 SKU 深蓝色\/40$/],
+    ['a paid order without paidAt', broken("    paidAt: '2025-11-20T14:20:00+08:00'\n", ''), /^orders\.yaml:2: orders\[0\]: paid 状态的订单需要 paidAt$/],
+    ['a shipped order without shipping', broken('state: paid', 'state: shipped'), /^orders\.yaml:2: orders\[0\]: shipped 状态的订单需要 shippedAt\n/],
+    ['payment before creation', broken("paidAt: '2025-11-20T14:20:00+08:00'", "paidAt: '2025-11-20T14:00:00+08:00'"), /^orders\.yaml:9: orders\[0\]\.paidAt: 付款时间早于下单时间$/],
     ['a bad date', broken("createdAt: '2025-11-20T14:18:36+08:00'", 'createdAt: 昨天下午'), /^orders\.yaml:8: orders\[0\]\.createdAt: 应为相对时间（如 now、-10m、-2h30m、-3d 09:15）或带时区的 ISO 时间$/],
     ['a relative date without the minus', broken("createdAt: '2025-11-20T14:18:36+08:00'", "createdAt: '10m'"), /^orders\.yaml:8: orders\[0\]\.createdAt: 应为相对时间/],
     ['a clock time out of range', broken("createdAt: '2025-11-20T14:18:36+08:00'", "createdAt: '-1d 25:00'"), /^orders\.yaml:8: orders\[0\]\.createdAt: 应为相对时间/],
-    ['a date after the load time', broken("paidAt: '2025-11-20T14:20:00+08:00'", "paidAt: '-0d 23:00'"), /^orders\.yaml:9: orders\[0\]\.paidAt: 2025-11-20T23:00:00\+08:00 is after the load time/],
+    ['a date after the load time', broken("paidAt: '2025-11-20T14:20:00+08:00'", "paidAt: '-0d 23:00'"), /^orders\.yaml:9: orders\[0\]\.paidAt: 2025-11-20T23:00:00\+08:00 晚于加载时刻/],
     ['a bad utcOffset', `utcOffset: '8'\n${ORDER}`, /^orders\.yaml:1: utcOffset: 应为 \+08:00 这样的时区偏移$/],
   ])('reports %s as file:line', (_, source, message) => {
     expect(messageOf(source)).toMatch(message);
@@ -190,7 +190,7 @@ describe('parseOrders errors', () => {
 
   it('reports a duplicate id at the second order', () => {
     const twice = `${ORDER}${ORDER.slice(ORDER.indexOf('  - id:'))}`;
-    expect(messageOf(twice)).toBe('orders.yaml:11: orders[1].id: duplicate order id 4189102557306612984 (also orders[0])');
+    expect(messageOf(twice)).toBe('orders.yaml:11: orders[1].id: 订单号 4189102557306612984 重复（orders[0] 也是它）');
   });
 });
 

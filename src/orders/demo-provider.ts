@@ -67,22 +67,22 @@ function crossCheck(orders: readonly Order[], shop: Shop | undefined, now: Date)
   orders.forEach((order, i) => {
     const at = (key: string): DataPath => ['orders', i, key];
     const first = seen.get(order.id);
-    if (first !== undefined) add(at('id'), `duplicate order id ${order.id} (also orders[${first}])`);
+    if (first !== undefined) add(at('id'), `订单号 ${order.id} 重复（orders[${first}] 也是它）`);
     else seen.set(order.id, i);
 
     if (order.state === 'unpaid') {
-      if (order.paidAt !== undefined) add(at('paidAt'), 'an unpaid order has no paidAt');
+      if (order.paidAt !== undefined) add(at('paidAt'), '未付款的订单不应有 paidAt');
     } else if (order.paidAt === undefined) {
-      add(['orders', i], `a ${order.state} order needs paidAt`);
+      add(['orders', i], `${order.state} 状态的订单需要 paidAt`);
     }
     if (SHIPPED_STATES.has(order.state)) {
       for (const key of ['shippedAt', 'courier', 'trackingNumber'] as const) {
-        if (order[key] === undefined) add(['orders', i], `a ${order.state} order needs ${key}`);
+        if (order[key] === undefined) add(['orders', i], `${order.state} 状态的订单需要 ${key}`);
       }
     }
-    if (order.state === 'refunding' && order.refund === undefined) add(['orders', i], 'a refunding order needs refund');
+    if (order.state === 'refunding' && order.refund === undefined) add(['orders', i], 'refunding 状态的订单需要 refund');
     const future = (path: DataPath, iso: string) => {
-      if (Date.parse(iso) > now.getTime()) add(path, `${iso} is after the load time ${now.toISOString()}`);
+      if (Date.parse(iso) > now.getTime()) add(path, `${iso} 晚于加载时刻 ${now.toISOString()}`);
     };
     future(at('createdAt'), order.createdAt);
     if (order.paidAt !== undefined) future(at('paidAt'), order.paidAt);
@@ -90,23 +90,23 @@ function crossCheck(orders: readonly Order[], shop: Shop | undefined, now: Date)
     order.tracking.forEach((t, j) => {
       future(['orders', i, 'tracking', j, 'at'], t.at);
       const previous = order.tracking[j - 1];
-      if (previous !== undefined && Date.parse(t.at) < Date.parse(previous.at)) add(['orders', i, 'tracking', j, 'at'], 'tracking events out of order');
+      if (previous !== undefined && Date.parse(t.at) < Date.parse(previous.at)) add(['orders', i, 'tracking', j, 'at'], '物流记录的时间顺序颠倒');
     });
     const created = Date.parse(order.createdAt);
-    if (order.paidAt !== undefined && Date.parse(order.paidAt) < created) add(at('paidAt'), 'paid before it was created');
+    if (order.paidAt !== undefined && Date.parse(order.paidAt) < created) add(at('paidAt'), '付款时间早于下单时间');
     if (order.shippedAt !== undefined && order.paidAt !== undefined && Date.parse(order.shippedAt) < Date.parse(order.paidAt)) {
-      add(at('shippedAt'), 'shipped before it was paid');
+      add(at('shippedAt'), '发货时间早于付款时间');
     }
 
     if (shop === undefined) return;
     order.items.forEach((item, j) => {
       const product = products.get(item.productId);
       if (product === undefined) {
-        add(['orders', i, 'items', j, 'productId'], `unknown product "${item.productId}" (not in ${shop.name})`);
+        add(['orders', i, 'items', j, 'productId'], `没有商品 "${item.productId}"（${shop.name} 中没有）`);
         return;
       }
       if (!product.skus.some((s) => s.color === item.color && s.size === item.size)) {
-        add(['orders', i, 'items', j], `${product.id} has no sku ${item.color}/${item.size}`);
+        add(['orders', i, 'items', j], `${product.id} 没有 SKU ${item.color}/${item.size}`);
       }
     });
   });

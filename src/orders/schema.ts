@@ -4,7 +4,7 @@ export const OrderStateSchema = z.enum(['unpaid', 'paid', 'printed', 'shipped', 
 export type OrderState = z.infer<typeof OrderStateSchema>;
 
 export const OrderSchema = z.object({
-  id: z.string().regex(/^\d{15,20}$/, 'order ids are 15–20 digits'),
+  id: z.string().regex(/^\d{15,20}$/, '应为订单号（15–20 位数字；19 位的订单号请加引号）'),
   buyerId: z.string().min(1),
   state: OrderStateSchema,
   items: z

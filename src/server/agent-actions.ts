@@ -41,8 +41,16 @@ export function suggestionOutcome(suggested: StoredMessage, reply: AgentReply): 
   const index = reply.suggestion?.candidate;
   const taken = index === undefined ? undefined : candidates[index];
   const outcome: SuggestionOutcome = typeof taken !== 'string' ? 'ignored' : taken.trim() === reply.text.trim() ? 'used' : 'edited';
-  const scriptId = typeof suggested.meta.scriptId === 'string' ? suggested.meta.scriptId : 'unknown';
-  const intent = typeof suggested.meta.intent === 'string' ? suggested.meta.intent : 'unknown';
+  // Assist candidates may come from different scripts (the runner-up reading, the holding line): the
+  // taken candidate's own script and reading when stored with the message, else the first's.
+  const own = (key: 'candidateScripts' | 'candidateIntents'): unknown => {
+    const list = suggested.meta[key];
+    return index !== undefined && typeof taken === 'string' && Array.isArray(list) ? list[index] : undefined;
+  };
+  const ownScript = own('candidateScripts');
+  const ownIntent = own('candidateIntents');
+  const scriptId = typeof ownScript === 'string' ? ownScript : typeof suggested.meta.scriptId === 'string' ? suggested.meta.scriptId : 'unknown';
+  const intent = typeof ownIntent === 'string' ? ownIntent : typeof suggested.meta.intent === 'string' ? suggested.meta.intent : 'unknown';
   return { scriptId, intent, outcome };
 }
 

@@ -1,11 +1,12 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { cursorQuery, newestFirstKey, paginate, uniqueKeys } from './pagination.ts';
+import { cursorQuery, newestFirstKey, paginate } from './pagination.ts';
 import {
   acceptanceColumns,
   suggestionAcceptance,
   handoverColumns,
   handoverLog,
+  filterProblems,
   problemColumns,
   problemLog,
   serviceStats,
@@ -13,7 +14,9 @@ import {
   toCsv,
   toTable,
   type Column,
+  type ProblemRow,
 } from '../notebooks/index.ts';
+import { RULE_NAMES_ZH } from '../compliance/rule-names.ts';
 import { addDays, instantAtLocal, localDate } from '../shop/hours.ts';
 import type { Shop } from '../shop/schema.ts';
 import type { Store, StoredMessage } from '../store/types.ts';
@@ -41,7 +44,13 @@ const FormatSchema = z.enum(['json', 'csv']).default('json');
 const RangeQuerySchema = z.strictObject({ from: DateSchema.optional(), to: DateSchema.optional(), format: FormatSchema });
 /** The problem log's JSON answer is paged (the CSV export holds the whole range). */
 export const PROBLEMS_PAGE = { default: 200, max: 1000 } as const;
-const ProblemsQuerySchema = RangeQuerySchema.extend(cursorQuery(PROBLEMS_PAGE.max));
+const ProblemsQuerySchema = RangeQuerySchema.extend({
+  ...cursorQuery(PROBLEMS_PAGE.max),
+  /** Only the replies this agent sent that broke a rule. */
+  agent: z.string().trim().min(1).max(64).optional(),
+  /** Only the agent replies that broke this rule (its id, e.g. polite-you). */
+  rule: z.string().min(1).max(64).optional(),
+});
 const HandoverQuerySchema = z.strictObject({ format: FormatSchema });
 const ResolveParamsSchema = z.strictObject({ id: z.coerce.number().int().positive() });
 export const ResolveBodySchema = z.strictObject({ agent: z.string().trim().min(1).max(64), note: z.string().trim().min(1).max(500) });
@@ -108,16 +117,28 @@ export function notebooksRouter(deps: NotebooksDeps): Router {
   router.get('/notebooks/problems', async (req, res) => {
     const query = parseQuery(ProblemsQuerySchema, req.query);
     const { shop } = shopOf(req);
+    if (query.rule !== undefined && !(query.rule in RULE_NAMES_ZH)) throw new HttpError('invalid_param', `查询参数 rule：没有规则 "${query.rule}"（规则列表见 docs/rules.md）`);
     const range = dateRange(query, shop, clock());
     // Entries may be marked resolved after the range: those markings are read from its start on.
     const [events, resolutions] = await Promise.all([
       store.events(shop.id, { kinds: [...PROBLEM_KINDS], from: range.fromIso, to: range.toIso }),
       store.events(shop.id, { kinds: ['problem_resolved'], from: range.fromIso }),
     ]);
-    const all = problemLog([...events, ...resolutions], { from: range.fromIso, to: range.toIso });
-    const page = query.format === 'csv' ? { rows: all, nextCursor: null } : paginate(all, uniqueKeys(all, (r) => newestFirstKey(r.at, `${r.conversationId}\u0000${r.kind}`)), query, PROBLEMS_PAGE.default);
+    const all = filterProblems(problemLog([...events, ...resolutions], { from: range.fromIso, to: range.toIso }), { agent: query.agent, rule: query.rule });
+    // Rows of one instant (a misunderstood turn's entry and its hand-off) follow their event ids: the
+    // order must be the keys' order, or a page boundary among them repeats or skips rows.
+    const keyOf = (r: ProblemRow): string => newestFirstKey(r.at, String(r.id).padStart(15, '0'));
+    all.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+    const page = query.format === 'csv' ? { rows: all, nextCursor: null } : paginate(all, keyOf, query, PROBLEMS_PAGE.default);
     const suffix = `${range.from}_${range.to}`;
-    send(res, query.format, page.rows, problemColumns(shop.timezone), { name: `问题记录_${suffix}`, ascii: `problems_${suffix}` }, { from: range.from, to: range.to, total: all.length, nextCursor: page.nextCursor });
+    send(res, query.format, page.rows, problemColumns(shop.timezone), { name: `问题记录_${suffix}`, ascii: `problems_${suffix}` }, {
+      from: range.from,
+      to: range.to,
+      total: all.length,
+      nextCursor: page.nextCursor,
+      // What the page's filters offer: the shop's agents, every rule by its Chinese name.
+      filters: { agents: shop.agents, rules: Object.entries(RULE_NAMES_ZH).map(([id, name]) => ({ id, name })) },
+    });
   });
 
   router.post('/notebooks/problems/:id/resolve', async (req, res) => {

@@ -44,16 +44,3 @@ export function newestFirstKey(at: string, id: string): string {
   const inverted = [...at].map((c) => (c >= '0' && c <= '9' ? String(9 - Number(c)) : c)).join('');
   return `${inverted}\u0000${id}`;
 }
-
-/** Keys for rows that may share a base key: repeats get a counter, in list order. */
-export function uniqueKeys<Row>(rows: readonly Row[], baseKey: (row: Row) => string): (row: Row) => string {
-  const seen = new Map<string, number>();
-  const keys = new Map<Row, string>();
-  for (const row of rows) {
-    const base = baseKey(row);
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
-    keys.set(row, `${base}\u0000${String(n).padStart(6, '0')}`);
-  }
-  return (row) => keys.get(row) ?? baseKey(row);
-}

@@ -1,20 +1,13 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { isStorableText } from '../store/types.ts';
+import { describeZodIssue } from '../text/zod-issue.ts';
 import { HttpError, type ErrorCode } from './errors.ts';
 
 /**
  * zod at the edge: every body, path parameter and query string is parsed here, and a failure
  * becomes a 400 whose Chinese message names the field ("字段 text：不能为空").
  */
-
-const TYPE_NAMES: Record<string, string> = {
-  string: '字符串',
-  number: '数字',
-  boolean: '布尔值',
-  object: '对象',
-  array: '数组',
-};
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input;
@@ -26,24 +19,8 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
-  switch (issue.code) {
-    case 'invalid_type': {
-      if (issue.path.length > 0 && valueAt(input, issue.path) === undefined) return '缺少此字段';
-      return `应为${TYPE_NAMES[issue.expected] ?? issue.expected}`;
-    }
-    case 'too_small':
-      return issue.origin === 'string' ? (Number(issue.minimum) <= 1 ? '不能为空' : `至少 ${issue.minimum} 个字符`) : `不能小于 ${issue.minimum}`;
-    case 'too_big':
-      return issue.origin === 'string' ? `最多 ${issue.maximum} 个字符` : `不能大于 ${issue.maximum}`;
-    case 'invalid_value':
-      return `应为 ${issue.values.map(String).join('、')} 之一`;
-    case 'unrecognized_keys':
-      return `不认识的字段 ${issue.keys.join('、')}`;
-    case 'invalid_format':
-      return issue.format === 'datetime' ? '应为 ISO 8601 时间（例如 2025-11-20T14:30:00+08:00）' : '格式有误';
-    default:
-      return '取值有误';
-  }
+  if (issue.code === 'invalid_type' && issue.path.length > 0 && valueAt(input, issue.path) === undefined) return '缺少此字段';
+  return describeZodIssue(issue);
 }
 
 /** "字段 text：不能为空"; a problem with the whole body says so. */

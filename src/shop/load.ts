@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
+import { describeZodIssue, typeName } from '../text/zod-issue.ts';
+import { yamlSyntaxMessage } from '../text/yaml-message.ts';
 import { ShopSchema, type Shop } from './schema.ts';
 import { getRule } from '../compliance/linter.ts';
 
@@ -67,7 +69,7 @@ export function parseLocatedYaml(source: string, file: string, fail: (file: stri
       file,
       doc.errors.map((e) => ({
         line: e.linePos?.[0]?.line ?? 1,
-        message: `invalid YAML: ${(e.message.split('\n')[0] ?? e.code).replace(/\s*at line \d+, column \d+:?$/, '')}`,
+        message: yamlSyntaxMessage(e),
       })),
     );
   }
@@ -106,7 +108,7 @@ function offsetOf(doc: Document, path: DataPath): number | undefined {
 
 /**
  * YAML → a zod schema's output. Schema issues become problems at the line of the value they
- * concern (`products[0].price: Invalid input: expected number, received string`).
+ * concern (`products[0].price: 应为数字`), in Chinese (src/text/zod-issue.ts).
  */
 export function parseYamlWith<S extends z.ZodType>(
   schema: S,
@@ -121,7 +123,7 @@ export function parseYamlWith<S extends z.ZodType>(
       const missing = issue.code === 'invalid_type' && valueAt(yaml.data, issue.path) === undefined;
       return {
         line: yaml.lineOf(issue.path),
-        message: `${formatPath(issue.path)}: ${missing ? `missing (expected ${issue.expected})` : issue.message}`,
+        message: `${formatPath(issue.path)}: ${missing ? `缺少此项（应为${typeName(issue.expected)}）` : describeZodIssue(issue)}`,
       };
     });
     throw fail(file, sortProblems(problems));
@@ -159,54 +161,54 @@ function crossCheck(shop: Shop): { path: DataPath; message: string }[] {
   const problems: { path: DataPath; message: string }[] = [];
   const add = (path: DataPath, message: string) => problems.push({ path, message: `${formatPath(path)}: ${message}` });
 
-  if (!isTimeZone(shop.timezone)) add(['timezone'], `unknown time zone "${shop.timezone}"`);
+  if (!isTimeZone(shop.timezone)) add(['timezone'], `未知的时区 "${shop.timezone}"（例如 Asia/Shanghai）`);
   for (const ruleId of Object.keys(shop.lintSeverities)) {
-    if (!getRule(ruleId)) add(['lintSeverities', ruleId], `unknown compliance rule "${ruleId}" (see docs/rules.md)`);
+    if (!getRule(ruleId)) add(['lintSeverities', ruleId], `没有规则 "${ruleId}"（规则列表见 docs/rules.md）`);
   }
   shop.workingHours.forEach((shift, i) => {
-    if (shift.start === shift.end) add(['workingHours', i], `shift starts and ends at ${shift.start}; write the hours it is open`);
+    if (shift.start === shift.end) add(['workingHours', i], `班次的开始和结束都是 ${shift.start}，请写出营业的时段`);
   });
 
   const productIds = new Set(shop.products.map((p) => p.id));
   const seenIds = new Map<string, number>();
   shop.products.forEach((product, i) => {
     const first = seenIds.get(product.id);
-    if (first !== undefined) add(['products', i, 'id'], `duplicate product id "${product.id}" (also products[${first}])`);
+    if (first !== undefined) add(['products', i, 'id'], `商品 id "${product.id}" 重复（products[${first}] 也用了它）`);
     else seenIds.set(product.id, i);
 
     if (product.floorPrice > product.price) {
-      add(['products', i, 'floorPrice'], `floor price ${product.floorPrice} is above the price ${product.price}`);
+      add(['products', i, 'floorPrice'], `底价 ${product.floorPrice} 高于售价 ${product.price}`);
     }
     if (product.sizeChart !== undefined && !Object.hasOwn(shop.sizeCharts, product.sizeChart)) {
       const known = Object.keys(shop.sizeCharts);
-      add(['products', i, 'sizeChart'], `unknown size chart "${product.sizeChart}" (sizeCharts has: ${known.length > 0 ? known.join(', ') : 'none'})`);
+      add(['products', i, 'sizeChart'], `没有尺码表 "${product.sizeChart}"（sizeCharts 中有：${known.length > 0 ? known.join('、') : '无'}）`);
     }
     product.recommend.forEach((id, j) => {
-      if (!productIds.has(id)) add(['products', i, 'recommend', j], `unknown product id "${id}"`);
+      if (!productIds.has(id)) add(['products', i, 'recommend', j], `没有商品 id "${id}"`);
     });
 
     const seenSkus = new Map<string, number>();
     product.skus.forEach((sku, k) => {
       const key = `${sku.color}\u0000${sku.size}`;
       const firstSku = seenSkus.get(key);
-      if (firstSku !== undefined) add(['products', i, 'skus', k], `duplicate sku ${sku.color}/${sku.size} (also skus[${firstSku}])`);
+      if (firstSku !== undefined) add(['products', i, 'skus', k], `SKU ${sku.color}/${sku.size} 重复（skus[${firstSku}] 也是它）`);
       else seenSkus.set(key, k);
       if (sku.restockDate !== undefined && !DATE.test(sku.restockDate)) {
-        add(['products', i, 'skus', k, 'restockDate'], `restock date "${sku.restockDate}" is not YYYY-MM-DD`);
+        add(['products', i, 'skus', k, 'restockDate'], `补货日期 "${sku.restockDate}" 应为 YYYY-MM-DD`);
       }
     });
   });
 
   for (const [name, rows] of Object.entries(shop.sizeCharts)) {
     rows.forEach((row, r) => {
-      if (row.heightMin > row.heightMax) add(['sizeCharts', name, r], `heightMin ${row.heightMin} is above heightMax ${row.heightMax}`);
-      if (row.weightMinKg > row.weightMaxKg) add(['sizeCharts', name, r], `weightMinKg ${row.weightMinKg} is above weightMaxKg ${row.weightMaxKg}`);
+      if (row.heightMin > row.heightMax) add(['sizeCharts', name, r], `heightMin ${row.heightMin} 大于 heightMax ${row.heightMax}`);
+      if (row.weightMinKg > row.weightMaxKg) add(['sizeCharts', name, r], `weightMinKg ${row.weightMinKg} 大于 weightMaxKg ${row.weightMaxKg}`);
     });
   }
 
   const giftIds = new Set(shop.gifts.map((g) => g.id));
   shop.bargaining.giftIds.forEach((id, j) => {
-    if (!giftIds.has(id)) add(['bargaining', 'giftIds', j], `unknown gift id "${id}" (gifts has: ${[...giftIds].join(', ') || 'none'})`);
+    if (!giftIds.has(id)) add(['bargaining', 'giftIds', j], `没有赠品 id "${id}"（gifts 中有：${[...giftIds].join('、') || '无'}）`);
   });
   return problems;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ShopCalendarSchema } from './calendar.ts';
 import { SeveritySchema } from '../compliance/schema.ts';
 
-const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '应为 HH:MM（例如 09:00）');
 const Money = z.number().nonnegative();
 
 /** One row of a size chart: the size that fits a body in these ranges. */

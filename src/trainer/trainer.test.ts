@@ -70,7 +70,7 @@ describe('trainer data', () => {
       'x.yaml:2: bad.agenda[0].ideal.script: 话术库里没有 "presale.nope"',
     ]);
     expect(() => parseScenarioFile(yaml.replace('expect: [stock]', 'expect: [stok]'), 'x.yaml')).toThrow(/x\.yaml:8: scenarios\[0\]\.agenda\[0\]\.expect\[0\]/);
-    expect(() => parseScenarioFile('scenarios: [\n  - id: 1', 'y.yaml')).toThrow(/y\.yaml:\d+: invalid YAML/);
+    expect(() => parseScenarioFile('scenarios: [\n  - id: 1', 'y.yaml')).toThrow(/y\.yaml:\d+: YAML 语法有误/);
   });
 });
 

@@ -83,12 +83,12 @@ describe.runIf(chromiumAvailable())('agent workbench (Chromium)', () => {
     // Without a reason the override does nothing.
     await page.click('#send-anyway');
     await page.locator('#status[data-kind="error"]', { hasText: '理由' }).waitFor();
-    if (await page.isEnabled('#apply-fixes')) {
-      await page.click('#apply-fixes');
-      expect(await page.inputValue('#draft')).not.toBe('你好，保证明天到');
-      await page.fill('#draft', '你好，保证明天到');
-      await page.click('#send-agent');
-    }
+    // 你 → 您 is a safe fix: one click applies it.
+    expect(await page.isEnabled('#apply-fixes')).toBe(true);
+    await page.click('#apply-fixes');
+    expect(await page.inputValue('#draft')).toContain('您好');
+    await page.fill('#draft', '你好，保证明天到');
+    await page.click('#send-agent');
     await page.fill('#override-reason', '买家指定顺丰次日达');
     await page.click('#send-anyway');
     await page.locator('#messages .message.agent', { hasText: '你好，保证明天到' }).waitFor();
@@ -178,6 +178,50 @@ describe.runIf(chromiumAvailable())('agent workbench (Chromium)', () => {
     expect(agent).toMatchObject({ text: suggestion, meta: { suggestion: { outcome: 'used' } } });
     await page.keyboard.press('Alt+t');
     await page.locator('#conversation-owner', { hasText: '机器人' }).waitFor();
+  });
+
+  it('shows the three assist candidates and takes the third with Alt+3 (the runner-up reading)', async () => {
+    const answer = (await (await say('c-alt3', '这件羊毛大衣有M码吗', 'tb_buyer_dali', 'assist')).json()) as { replies: { text: string; intent?: string }[] };
+    expect(answer.replies.map((r) => r.intent)).toEqual(['stock', 'stock', 'size_advice']);
+    await page.goto(`${server.url}/agent.html#c-alt3`);
+    await page.locator('#conversation-title', { hasText: 'tb_buyer_dali' }).waitFor();
+    await page.locator('#suggestions li button').nth(2).waitFor();
+    expect(await page.locator('#suggestions li .text').allTextContents()).toEqual(answer.replies.map((r) => r.text));
+    await page.locator('body').focus();
+    await page.keyboard.press('Alt+3');
+    expect(await page.inputValue('#draft')).toBe(answer.replies[2]!.text);
+    await page.keyboard.press('Alt+t');
+    await page.locator('#conversation-owner', { hasText: '人工处理中' }).waitFor();
+    await page.locator('#draft').focus();
+    await page.keyboard.press('Control+Enter');
+    await page.locator('#messages .message.agent').waitFor();
+    const agent = (await server.server.store.messages(SHOP_ID, 'c-alt3')).find((m) => m.role === 'agent');
+    expect(agent).toMatchObject({ text: answer.replies[2]!.text, meta: { suggestion: { outcome: 'used' } } });
+  });
+
+  it('beeps for a new waiting chat only when the agent turned sound on, and remembers the choice', async () => {
+    const other = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // Count the beeps: each one starts an oscillator.
+    await other.addInitScript(`
+      window.__beeps = 0;
+      window.AudioContext = class { constructor() { this.currentTime = 0; this.destination = {}; }
+        createOscillator() { window.__beeps += 1; return { frequency: {}, connect() {}, start() {}, stop() {} }; } };`);
+    await other.goto(`${server.url}/agent.html`);
+    await other.locator('#live-state', { hasText: '实时' }).waitFor();
+    await say('c-quiet', '我要找人工客服', 'tb_buyer_fang');
+    await other.locator('#conversation-list a[data-id="c-quiet"]', { hasText: '等待人工' }).waitFor();
+    await other.waitForTimeout(300);
+    expect(await other.evaluate('window.__beeps')).toBe(0);
+    await other.check('#sound');
+    await other.reload();
+    await other.locator('#live-state', { hasText: '实时' }).waitFor();
+    expect(await other.isChecked('#sound')).toBe(true);
+    await say('c-loud', '转人工', 'tb_buyer_chenxi');
+    await other.locator('#conversation-list a[data-id="c-loud"]', { hasText: '等待人工' }).waitFor();
+    await expect.poll(() => other.evaluate('window.__beeps')).toBe(1);
+    expect(await other.title()).toMatch(/^\(\d+\) 待接入/);
+    await other.uncheck('#sound');
+    await other.close();
   });
 
   it('marks a promise kept in one click', async () => {

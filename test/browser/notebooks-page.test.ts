@@ -54,6 +54,31 @@ describe.runIf(chromiumAvailable())('notebooks page (Chromium)', () => {
     expect(await page.isHidden('#pager')).toBe(true);
   });
 
+  it('问题记录 filters by rule (Chinese names) and by agent', async () => {
+    await page.goto(`${server.url}/notebooks.html#problems`);
+    await rows().nth(3).waitFor();
+    expect(await page.isVisible('#problem-filters')).toBe(true);
+    const options = await page.locator('#problem-rule option').allTextContents();
+    expect(options).toContain('称呼用“您”');
+    expect(options).toContain('承诺发货或到货时间');
+    expect(options.slice(1).every((o) => /\p{Script=Han}/u.test(o))).toBe(true);
+    await page.selectOption('#problem-rule', 'polite-you');
+    await expect.poll(async () => page.locator('#notebook-table tbody tr td:nth-child(2)').allTextContents()).toEqual(['客服回复违规']);
+    expect(await rows().first().textContent()).toContain('称呼用“您”');
+    // The CSV link carries the filter.
+    expect(await page.getAttribute('#csv', 'href')).toContain('rule=polite-you');
+    await page.selectOption('#problem-rule', 'no-particle-o');
+    await page.locator('#notebook-table td.empty', { hasText: '暂无记录' }).waitFor();
+    await page.selectOption('#problem-rule', '');
+    await page.selectOption('#problem-agent', '小禾');
+    await expect.poll(async () => page.locator('#notebook-table tbody tr td:nth-child(2)').allTextContents()).toEqual(['客服回复违规']);
+    await page.selectOption('#problem-agent', '');
+    await rows().nth(3).waitFor();
+    await page.click('#tab-stats');
+    await page.locator('#notebook-table thead th', { hasText: '咨询人数' }).waitFor();
+    expect(await page.isHidden('#problem-filters')).toBe(true);
+  });
+
   it('服务统计 shows the day total and the agent with violations', async () => {
     await page.click('#tab-stats');
     await page.locator('#notebook-table thead th', { hasText: '咨询人数' }).waitFor();
@@ -85,6 +110,27 @@ describe.runIf(chromiumAvailable())('notebooks page (Chromium)', () => {
     const lines = bytes.toString('utf8').slice(1).split('\r\n');
     expect(lines[0]).toBe('类别,时间,会话,详情,期限,链接');
     expect(lines.some((l) => l.startsWith('未结会话,') && l.includes('c-lost'))).toBe(true);
+  });
+
+  it('问题记录 of a long range comes a page at a time (50 a page), forward and back', { timeout: 60_000 }, async () => {
+    for (let i = 0; i < 26; i++) {
+      for (const text of ['zxcvbnm', 'qazwsx edc']) await post(`/conversations/c-many-${i}/messages`, { buyerId: 'tb_buyer_dali', text });
+    }
+    await page.goto(`${server.url}/notebooks.html#problems`);
+    await page.locator('#pager').waitFor();
+    expect(await page.textContent('#page-info')).toMatch(/^第 1 \/ 2 页，共 \d+ 条$/);
+    expect(await rows().count()).toBe(50);
+    expect(await page.isDisabled('#prev-page')).toBe(true);
+    const firstPage = await rows().allTextContents();
+    await page.click('#next-page');
+    await page.locator('#page-info', { hasText: '第 2 / 2 页' }).waitFor();
+    const secondPage = await rows().allTextContents();
+    expect(secondPage.length).toBeGreaterThan(0);
+    expect(secondPage.some((r) => firstPage.includes(r))).toBe(false);
+    expect(await page.isDisabled('#next-page')).toBe(true);
+    await page.click('#prev-page');
+    await page.locator('#page-info', { hasText: '第 1 / 2 页' }).waitFor();
+    expect(await rows().allTextContents()).toEqual(firstPage);
   });
 
   it('the CSV of the statistics carries its Chinese name and date range', async () => {

@@ -105,6 +105,21 @@ describe('POST /conversations/:id/messages', () => {
     for (const r of answer.replies) expect(r.lint.errorCount).toBe(0);
   });
 
+  it('assist mode: three distinct candidates, each labelled with its script and the reading it answers', async () => {
+    const res = await server.call('POST', '/api/v1/conversations/c-assist-3/messages', { buyerId: anna, text: '这件羊毛大衣有M码吗', mode: 'assist' });
+    const answer = res.body as TurnAnswer;
+    expect(answer.replies).toHaveLength(3);
+    expect(new Set(answer.replies.map((r) => r.text)).size).toBe(3);
+    expect(answer.replies.map((r) => r.intent)).toEqual(['stock', 'stock', 'size_advice']);
+    expect(answer.replies[2]!.scriptId).toMatch(/^presale\.size_advice\./);
+    for (const r of answer.replies) expect(r.lint.errorCount).toBe(0);
+    const sure = (await server.call('POST', '/api/v1/conversations/c-assist-4/messages', { buyerId: anna, text: '能开发票吗', mode: 'assist' })).body as TurnAnswer;
+    expect(sure.replies.map((r) => r.scriptId)).toEqual(['invoice.ask_title', 'invoice.ask_title', 'common.hold']);
+    // The stored suggestion keeps all three for the agent page (Alt+1/2/3).
+    const stored = await server.store.messages(SHOP, 'c-assist-3');
+    expect(stored.at(-1)!.meta.candidates).toEqual(answer.replies.map((r) => r.text));
+  });
+
   it('never reveals another buyer’s conversation: 404, nothing stored', async () => {
     await say('c-mine', '在吗');
     const res = await say('c-mine', '我要看别人的聊天', 'tb_buyer_bowen');

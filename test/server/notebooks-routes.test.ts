@@ -47,6 +47,51 @@ describe('GET /api/v1/notebooks/problems', () => {
   });
 });
 
+describe('GET /api/v1/notebooks/problems?rule=&agent=', () => {
+  type Filtered = { total: number; rows: { kind: string; conversationId: string; rules?: string[] }[]; filters: { agents: string[]; rules: { id: string; name: string }[] } };
+  const get = async (qs: string) => (await (await server.api(`/notebooks/problems?from=2025-11-20&to=2025-11-21&${qs}`)).json()) as Filtered;
+
+  it('filters by rule and by agent; the filters name every rule in Chinese and the shop’s agents', async () => {
+    const byRule = await get('rule=polite-you');
+    expect(byRule.rows.map((r) => `${r.kind}:${r.conversationId}`)).toEqual(['agent_lint:c-order']);
+    expect(byRule.total).toBe(1);
+    expect(byRule.rows[0]!.rules).toContain('polite-you');
+    expect((await get('rule=no-particle-o')).rows).toEqual([]);
+    expect((await get(`agent=${encodeURIComponent('小禾')}`)).rows.map((r) => r.conversationId)).toEqual(['c-order']);
+    expect((await get(`agent=${encodeURIComponent('小满')}&rule=polite-you`)).rows).toEqual([]);
+    const all = await get('');
+    expect(all.rows.length).toBeGreaterThan(1);
+    expect(all.filters.agents).toContain('小禾');
+    expect(all.filters.rules).toContainEqual({ id: 'polite-you', name: '称呼用“您”' });
+    expect(all.filters.rules.every((r) => /\p{Script=Han}/u.test(r.name))).toBe(true);
+  });
+
+  it('the CSV holds the filtered rows; an unknown rule is a 400 in Chinese', async () => {
+    const csv = await (await server.api('/notebooks/problems?from=2025-11-20&to=2025-11-21&format=csv&rule=polite-you')).text();
+    expect(csv.trim().split('\r\n')).toHaveLength(2);
+    expect(csv).toContain('称呼用“您”');
+    const bad = await server.api('/notebooks/problems?rule=bogus');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toBe('查询参数 rule：没有规则 "bogus"（规则列表见 docs/rules.md）');
+  });
+});
+
+describe('GET /api/v1/notebooks/problems, page by page', () => {
+  it('walks rows of one instant (an unrecognised message and its hand-off) a row a page: each exactly once, in order', async () => {
+    type Page = { rows: { id: number; at: string }[]; nextCursor: string | null };
+    const all = ((await (await server.api('/notebooks/problems?from=2025-11-20&to=2025-11-21')).json()) as Page).rows;
+    expect(new Set(all.map((r) => r.at)).size).toBeLessThan(all.length);
+    const walked: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (await (await server.api(`/notebooks/problems?from=2025-11-20&to=2025-11-21&limit=1${cursor ? `&cursor=${cursor}` : ''}`)).json()) as Page;
+      walked.push(...page.rows.map((r) => r.id));
+      cursor = page.nextCursor;
+    } while (cursor !== null && walked.length <= all.length);
+    expect(walked).toEqual(all.map((r) => r.id));
+  });
+});
+
 describe('GET /api/v1/notebooks/stats', () => {
   it('counts per shop day and agent', async () => {
     const res = await server.api('/notebooks/stats?from=2025-11-20&to=2025-11-21');
