@@ -4,7 +4,7 @@ import { testShop } from '../../flows/test-fixtures.ts';
 import { defaultClassifier } from '../nlu/default-classifier.ts';
 import type { Order, OrderProvider } from '../orders/schema.ts';
 import { loadDemoShop } from '../shop/load.ts';
-import { answersBodyQuestion, asksForProduct, bulkPurchase, ConversationStateSchema, findProduct, productCandidates, flowStarted, resumedAsk, respond, routeInConversation, setOwner, tidyPunctuation, type ConversationState, type EngineDeps, type IncomingMessage } from './engine.ts';
+import { answersBodyQuestion, asksForProduct, bulkPurchase, ConversationStateSchema, findProduct, productCandidates, readPastGreeting, flowStarted, resumedAsk, respond, routeInConversation, setOwner, tidyPunctuation, type ConversationState, type EngineDeps, type IncomingMessage } from './engine.ts';
 import { loadScripts } from './scripts.ts';
 
 const orders: Order[] = [
@@ -182,6 +182,20 @@ describe('respond', () => {
       const { results } = await chat(blind.slice(i, i + 3), { mode: i % 2 === 0 ? 'auto' : 'assist' });
       for (const r of results) for (const reply of r.replies) expect(reply.lint.errorCount, reply.text).toBe(0);
     }
+  });
+});
+
+describe('readPastGreeting', () => {
+  it('a greeting before a question is no greeting turn; the entities keep their places', async () => {
+    const { defaultClassifier } = await import('../nlu/default-classifier.ts');
+    const classifier = defaultClassifier();
+    const text = '你好，請問羊毛呢大衣有ＸＬ嗎？';
+    const read = readPastGreeting(classifier, text);
+    expect(read.intent).not.toBe('greeting');
+    const size = read.entities.find((e) => e.type === 'size')!;
+    expect(text.slice(size.start, size.end)).toBe('ＸＬ');
+    expect(readPastGreeting(classifier, '你好').intent).toBe('greeting');
+    expect(readPastGreeting(classifier, '在吗 在吗').intent).toBe(classifier.classify('在吗 在吗').intent);
   });
 });
 

@@ -5,7 +5,7 @@ import { ConcessionSchema, emptyOutput, type FlowOutput, type ReplyPlan, type Tu
 import { routeFor, type Route } from '../../flows/routing.ts';
 import { createLinter } from '../compliance/linter.ts';
 import type { Violation } from '../compliance/schema.ts';
-import type { Classifier } from '../nlu/classifier.ts';
+import type { Classification, Classifier } from '../nlu/classifier.ts';
 import type { Entity } from '../nlu/entities/index.ts';
 import { IntentIdSchema, isIntentId, type IntentId } from '../nlu/intents.ts';
 import type { Order, OrderProvider } from '../orders/schema.ts';
@@ -186,6 +186,24 @@ function productScores(shop: Shop, text: string): number[] {
 }
 
 const productsOfKind = (shop: Shop, text: string): Product[] => ofKind(shop.products, text);
+
+/** "你好，请问大衣有XL吗": a greeting before the question is no greeting turn. */
+const GREETING_PREFIX = /^(?:你好|您好|妳好|你們好|你们好|在吗|在嗎|在不|在么|亲|親|哈喽|哈囉|嗨|hi|hello)[\s，,。.！!~～呀啊呢哈]*/iu;
+
+const SMALL_TALK: ReadonlySet<IntentId> = new Set(['greeting', 'thanks_bye', 'praise']);
+
+export function readPastGreeting(classifier: Classifier, text: string): Classification {
+  const whole = classifier.classify(text);
+  const greeting = GREETING_PREFIX.exec(text.trim());
+  if (!SMALL_TALK.has(whole.intent) || greeting === null) return whole;
+  const offset = text.indexOf(greeting[0]) + greeting[0].length;
+  const rest = text.slice(offset);
+  if ([...rest.trim()].length < 2) return whole;
+  const question = classifier.classify(rest);
+  if (SMALL_TALK.has(question.intent) || question.intent === 'other') return whole;
+  // Entities keep their places in the whole message.
+  return { ...question, entities: question.entities.map((e) => ({ ...e, start: e.start + offset, end: e.end + offset })) };
+}
 
 export function findProduct(shop: Shop, text: string, lastId: string | undefined, among?: readonly string[]): Product | undefined {
   // Answering "which of these?": only the products just named count ("女款的" among two jeans).
@@ -558,7 +576,7 @@ export async function respond(
   // Clauses are read by several steps of a turn (further asks, the primary's own words, each ask's
   // facts): each text is classified once per turn.
   const classifier = classifyingOnce(deps.classifier);
-  const classified = classifier.classify(message.text);
+  const classified = readPastGreeting(classifier, message.text);
   // The message read against the conversation: implausible further asks dropped, unsure readings on topic.
   const understood = understandInContext(classified, message.text, lastRoute, lastIntent !== undefined && isIntentId(lastIntent) ? lastIntent : undefined);
   // Asks the classifier's clause pass missed ("…包邮吗，能发顺丰吗"), clause by clause.

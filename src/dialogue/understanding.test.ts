@@ -130,6 +130,14 @@ describe('understandInContext', () => {
     expect(understandInContext(read('other', 0.4), '要是寄丢了呢', 'aftersale', 'refund_shipped').intent).toBe('delivery_delay');
   });
 
+  it('a size asked about with 有…吗 is stock even when read as a product question; no detail-page answer beside it unless an attribute is asked', () => {
+    const r = read('product_info', 0.41, [['stock', 0.24]]);
+    const xl = understandInContext({ ...r, entities: [{ type: 'size', text: 'XL', start: 7, end: 9, value: 'XL', system: 'letter' }] }, '請問羊毛呢大衣有ＸＬ嗎？', undefined);
+    expect(xl.intent).toBe('stock');
+    expect(keepsFurtherAsk('stock', 'product_info', '大衣有XL吗')).toBe(false);
+    expect(keepsFurtherAsk('stock', 'product_info', '大衣有XL吗 厚不厚')).toBe(true);
+  });
+
   it('a look-up of one’s own order is its status', () => {
     expect(understandInContext(read('logistics_track', 0.69), '那算了 查我自己的大衣', 'social', 'thanks_bye').intent).toBe('logistics_track');
     expect(understandInContext(read('other', 0.3), '帮我看下我的订单', undefined).intent).toBe('logistics_track');

@@ -116,7 +116,10 @@ const AFTER_SALE_READINGS: ReadonlySet<IntentId> = new Set(['quality_issue', 're
 const RESTOCK = /补货|補貨|补上|補上|什么时候有|什麼時候有|啥时候有|啥時候有|几时有|幾時有|(?<!收)到货|(?<!收)到貨|再有货|再有貨|还会有|還會有|上新/u;
 const PROMOTION_THRESHOLD = /满\s*[0-9一二三四五六七八九十百]+(?:\.\d+)?\s*(?:元|块|塊)?(?:了|没|沒|吗|嗎|吧|够|夠)/u;
 /** A colour or size asked about: "…有吗", "…呢", "…还有没", "…多少件". */
-const STOCK_SHAPE = /有[吗嗎么麼]?[？?]*$|呢[？?]*$|有没|有沒|还有|還有|没了|沒了/u;
+const STOCK_SHAPE = /有[吗嗎么麼]?[？?]*$|有.{1,8}[吗嗎么麼][？?]*$|呢[？?]*$|有没|有沒|还有|還有|没了|沒了/u;
+const SMALL_TALK_READINGS: ReadonlySet<IntentId> = new Set(['greeting', 'thanks_bye', 'praise', 'other']);
+const ATTRIBUTE_WORDS = /材质|材質|材料|面料|成分|含量|厚|薄|保暖|弹|彈|版型|长度|長度|多长|多長|尺寸|洗|起球|掉色|褪色|保质期|保質期|产地|產地|重量|多重|羊毛|棉|绒|絨|口感|甜|咸|鹹|配料|做工|质量|質量|透气|透氣/u;
+const HAS_VARIANT = /有.{1,8}[吗嗎么麼][？?]*$|有没有|有沒有|还有|還有/u;
 /** "还要干啥吗", "我还需要做什么", "接下来该怎么弄": what the buyer still has to do. */
 const NEXT_STEP = /(?:要|需要|得|用)(?:我)?(?:再)?(?:干|幹|做|弄|办|辦|操作)(?:点|點|些)?(?:啥|嘛|什么|什麼|别的|別的)|(?:该|該|要)(?:怎么|怎麼)(?:做|弄|办|辦|操作)|(?:接下来|接下來|然后|然後|下一步)(?:呢|(?:该|該|要)?(?:干|幹|做|弄|办|辦)?(?:啥|什么|什麼))/u;
 const SOCIAL_WORDS = /谢|謝|好的|好滴|嗯|再见|再見|拜|ok|哈哈/u;
@@ -271,7 +274,9 @@ export function understandInContext(classification: Classification, text: string
   }
   // "男士牛仔裤深蓝33有吗", "那烟灰色33呢": a colour or size asked about is a stock question when nothing else fits.
   const namesVariant = classification.entities.some((e) => e.type === 'color' || e.type === 'size') && STOCK_SHAPE.test(plain);
-  if (namesVariant && (intent === 'other' || (implausible && !saysSomethingOf(intent, plain)) || (byForm && routeFor(intent) === 'social'))) {
+  // ("请问羊毛呢大衣有XL吗" read as a product question: whether a size is there is stock.)
+  const unsureProductQuestion = intent === 'product_info' && confidence < SURE_CONFIDENCE && HAS_VARIANT.test(plain);
+  if (namesVariant && (intent === 'other' || unsureProductQuestion || (implausible && !saysSomethingOf(intent, plain)) || (byForm && routeFor(intent) === 'social'))) {
     return { intent: 'stock', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary };
   }
   // "那XL呢" after a stock answer is no thanks: a social reading of a continuing message gives way.
@@ -344,6 +349,8 @@ export function keepsFurtherAsk(primary: IntentId, ask: IntentId, text: string):
   if (primary === 'order_placed' && routeFor(ask) === 'presale' && !ASKS_SOMETHING.test(plain)) return false;
   if (ask === 'address_change' && ADDRESS_CONFIRMED.test(plain) && !names.address(plain)) return false;
   if ((ask === 'signed_not_received' || ask === 'logistics_track') && foundIt(plain)) return false;
+  // "大衣有XL吗" read with a product question beside it: the detail-page answer only when an attribute is asked.
+  if (ask === 'product_info' && primary !== 'product_info' && !SMALL_TALK_READINGS.has(primary) && !ATTRIBUTE_WORDS.test(plain)) return false;
   // "发哪了 我没收到" about the invoice, "能换成公司抬头吗": the invoice's delivery or title, not the parcel's or the goods'.
   if (routeFor(primary) === 'invoice' && (routeFor(ask) === 'logistics' || ask === 'product_info') && invoiceQuestion(plain) !== null) return false;
   if (ask === 'exchange' && changesInvoiceTitle(plain)) return false;
