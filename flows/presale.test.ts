@@ -590,6 +590,26 @@ describe('authenticity, review cashback, gifts, promotions', () => {
     const shop: Shop = ShopSchema.parse({ ...testShop, promotions: [] });
     expect(ids(one(turn('promotion', '有优惠券吗', { facts: { shop } })).out)).toEqual(['presale.promotion.none']);
   });
+
+  it('promotions of the product talked about (and the shop-wide ones), never those of other products', () => {
+    const shop: Shop = ShopSchema.parse({
+      ...testShop,
+      promotions: [
+        { name: '冬装礼', description: '买大衣随单赠送袜子一双', appliesTo: [testShop.products[0]!.id] },
+        { name: '零食满赠', description: '零食实付满99元加赠试吃装一袋', appliesTo: ['零食'] },
+        { name: '会员券', description: '会员领满299减20券' },
+      ],
+    });
+    const names = (step: ReturnType<typeof one>) => step.out.replies.map((r) => r.params.promotion);
+    for (const text of ['大衣有啥活动', '這件大衣有優惠活動嗎', '现在买有什么活动没']) {
+      expect(names(one(turn('promotion', text, { facts: { shop, product: shop.products[0] } })))).toEqual(['冬装礼', '会员券']);
+    }
+    // The scarf: only the shop-wide activity.
+    expect(names(one(turn('promotion', '围巾有活动吗', { facts: { shop, product: shop.products[1] } })))).toEqual(['会员券']);
+    // No product talked about, or the shop asked about: every activity.
+    expect(names(one(turn('promotion', '你们店里还有什么活动', { facts: { shop, product: shop.products[0] } })))).toEqual(['冬装礼', '零食满赠', '会员券']);
+    expect(names(one(turn('promotion', '店里有啥活动', { facts: { shop, product: undefined } })))).toEqual(['冬装礼', '零食满赠', '会员券']);
+  });
 });
 
 // ---------------------------------------------------------------- hesitation

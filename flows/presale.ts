@@ -445,8 +445,17 @@ function giftAnswer(turn: Turn): Answer {
   return { replies: [reply('gift.promotion', { product: displayName(product), promotion: promotion.name, promotionDetail: promotion.description })] };
 }
 
-function promotionAnswer({ event }: Turn): Answer {
-  const { promotions } = event.facts.shop;
+/**
+ * The activities the buyer can join: with a product talked about, those that apply to it (and
+ * the shop-wide ones) — the snack offer is no answer to "大衣有啥活动"; without one, or asked about
+ * the shop ("店里有啥活动"), all of them.
+ */
+const SHOP_WIDE = /店铺|店鋪|店里|店裡|全店|你家|你们家|你們家/u;
+
+function promotionAnswer(turn: Turn): Answer {
+  const { shop } = turn.event.facts;
+  const product = productOf(turn);
+  const promotions = product === undefined || SHOP_WIDE.test(turn.event.text) ? shop.promotions : promotionsFor(shop, product);
   if (promotions.length === 0) return { replies: [reply('promotion.none')] };
   return { replies: promotions.slice(0, 3).map((p) => reply('promotion.current', { promotion: p.name, promotionDetail: p.description })) };
 }
