@@ -25,6 +25,7 @@ import {
   sizeLabel,
 } from './presale-helpers.ts';
 import { testShop } from './test-fixtures.ts';
+import { normalizeSameLength } from '../src/text/normalize.ts';
 
 const coat = testShop.products[0]!;
 const scarf = testShop.products[1]!;
@@ -195,6 +196,38 @@ describe('askedAttributes', () => {
   it('names an attribute the product does not list, and finds none in a vague question', () => {
     expect(askedAttributes(coat, '产地是哪里')).toEqual({ found: [], missing: ['产地'] });
     expect(askedAttributes(coat, '这款怎么样')).toEqual({ found: [], missing: [] });
+  });
+
+  // Shaped like the demo shop's jeans and scarf: qualities written into a value, materials asked by name.
+  const jeans = { ...coat, attributes: { 面料: '棉92% 聚酯纤维6% 氨纶2%', 弹力: '微弹', 裤长: '约98cm（27码）', 洗涤方式: '建议反面冷水手洗，首次洗涤可能轻微掉色' } };
+  const wool = { ...scarf, attributes: { 面料: '羊毛100%', 尺寸: '约180cm×30cm（含流苏）', 洗涤方式: '建议手洗或干洗' } };
+  const coatWithCut = { ...coat, attributes: { 面料: '羊毛80% 聚酰胺纤维20%', 版型: '宽松落肩，衣长约105cm（M码）' } };
+  const attributesOf = (q: ReturnType<typeof askedAttributes>) => q.found.map((f) => f.attribute);
+
+  it('a material named in a question is the composition question (纯羊毛, 含棉, 羊毛含量), a product name is not', () => {
+    for (const text of ['是纯羊毛的吗', normalizeSameLength('這條是純羊毛的嗎'), '是羊毛的么', '羊毛含量多少', '是不是羊绒的', '有没有含羊毛']) {
+      expect(attributesOf(askedAttributes(wool, text)), text).toEqual(['面料']);
+    }
+    for (const text of ['是纯棉的吗', '含棉量高吗', '是全棉的不']) expect(attributesOf(askedAttributes(jeans, text)), text).toEqual(['面料']);
+    // Near misses: the product's name, or words that only look like a material.
+    for (const text of ['羊毛围巾有货吗', '羊毛流苏围巾多少钱', '麻烦问一下', '有羊毛围巾吗']) expect(askedAttributes(wool, text), text).toEqual({ found: [], missing: [] });
+  });
+
+  it('a quality written into a value (掉色 under 洗涤方式) is answered by that attribute; written nowhere: neither found nor missing', () => {
+    for (const text of ['会掉色吗', '褪色不', '洗了掉不掉色啊', normalizeSameLength('會串色嗎')]) {
+      expect(askedAttributes(jeans, text), text).toEqual({ found: [{ attribute: '洗涤方式', value: '建议反面冷水手洗，首次洗涤可能轻微掉色' }], missing: [] });
+    }
+    expect(askedAttributes(wool, '会掉色吗')).toEqual({ found: [], missing: [] });
+    expect(askedAttributes(wool, '起球吗')).toEqual({ found: [], missing: [] });
+    expect(askedAttributes(jeans, '怎么洗')).toEqual({ found: [{ attribute: '洗涤方式', value: '建议反面冷水手洗，首次洗涤可能轻微掉色' }], missing: [] });
+  });
+
+  it('elasticity, length and cut by their buyer words; a length written into the cut answers 多长', () => {
+    for (const text of ['有弹性吗', '弹不弹', '有弹力不']) expect(attributesOf(askedAttributes(jeans, text)), text).toEqual(['弹力']);
+    expect(attributesOf(askedAttributes(jeans, '多长'))).toEqual(['裤长']);
+    expect(askedAttributes(coatWithCut, '大衣多长')).toEqual({ found: [{ attribute: '版型', value: '宽松落肩，衣长约105cm（M码）' }], missing: [] });
+    expect(attributesOf(askedAttributes(coatWithCut, '版型宽松吗'))).toEqual(['版型']);
+    expect(askedAttributes(coatWithCut, '厚不厚')).toEqual({ found: [], missing: ['厚薄'] });
   });
 });
 

@@ -275,18 +275,47 @@ export function lookUpStock(product: Product, asked: { color: string | null; siz
 
 /** Words buyers use for the attributes shops list (the key is the attribute's usual name). */
 const ATTRIBUTE_WORDS: Record<string, readonly string[]> = {
-  材质: ['材质', '面料', '材料', '成分', '布料', '什么料', '含量'],
+  材质: ['材质', '面料', '材料', '成分', '布料', '什么料', '含量', '什么做的'],
   洗涤: ['洗涤', '怎么洗', '清洗', '水洗', '机洗', '干洗', '手洗', '能洗'],
   保质期: ['保质期', '保质', '过期', '放多久', '保存多久', '放多长时间', '能放多长', '能放几天', '放几天', '保存期'],
   产地: ['产地', '哪里产', '哪产的', '哪里生产', '生产地', '哪里制造'],
   生产日期: ['生产日期', '什么时候生产', '哪天生产'],
-  尺寸: ['尺寸', '多大', '多长', '长度', '规格'],
+  尺寸: ['尺寸', '多大', '多长', '长度', '规格', '裤长', '衣长'],
   重量: ['重量', '多重', '净含量'],
   用法: ['用法', '怎么用', '使用方法', '怎么吃', '食用方法'],
   保存: ['保存', '储存', '存放', '冷藏'],
   过敏: ['过敏', '致敏'],
   配料: ['配料', '原料', '添加剂'],
   填充: ['填充', '绒子', '白鸭绒', '鸭绒', '鹅绒', '含绒', '充绒'],
+  弹力: ['弹力', '弹性', '有弹', '弹不弹', '松紧'],
+  厚薄: ['厚薄', '厚度', '厚不厚', '薄不薄', '厚吗', '薄吗', '厚实', '暖和吗', '暖不暖'],
+  版型: ['版型', '宽松', '修身', '显瘦'],
+};
+
+/**
+ * "是纯羊毛的吗", "含棉吗", "羊毛含量多少": a material named in a question is a question about what
+ * the product is made of (a bare "羊毛围巾" names the product, it asks nothing).
+ */
+const MATERIALS = '羊毛|羊绒|山羊绒|绵羊毛|棉|涤纶|聚酯|化纤|真丝|蚕丝|腈纶|锦纶|氨纶|尼龙|羊驼|马海毛|麻|皮';
+const MATERIAL_QUESTION = new RegExp(
+  `(?:是不是|是|含不含|含|纯|全|真)(?:纯|全|真)?(?:${MATERIALS})(?:的|嘛|吗|么|不|没)|纯(?:${MATERIALS})|(?:${MATERIALS})(?:含量|成分|比例|占比|占多少|多少%)|含(?:${MATERIALS})`,
+  'u',
+);
+
+/**
+ * Qualities a buyer asks about that shops write into an attribute's value, not its name ("首次洗涤可能
+ * 轻微掉色" under 洗涤方式): the attribute whose value says it answers.
+ */
+const VALUE_WORDS: Record<string, readonly string[]> = {
+  掉色: ['掉色', '褪色', '串色', '染色'],
+  缩水: ['缩水'],
+  起球: ['起球'],
+  掉毛: ['掉毛', '掉绒', '钻绒', '跑绒'],
+};
+
+/** Values that answer a named group although their attribute is called otherwise ("衣长约105cm" under 版型). */
+const VALUE_HINTS: Record<string, readonly string[]> = {
+  尺寸: ['衣长', '裤长', '长约'],
 };
 
 const related = (a: string, b: string): boolean => a.includes(b) || b.includes(a);
@@ -304,18 +333,25 @@ export interface AttributeQuestion {
   missing: string[];
 }
 
+const asksGroup = (group: string, text: string): boolean =>
+  (ATTRIBUTE_WORDS[group] ?? []).some((w) => text.includes(w)) || (group === '材质' && MATERIAL_QUESTION.test(text));
+
 export function askedAttributes(product: Product, asked: string): AttributeQuestion {
   // "能放多长时间" asks how long it keeps, not how long it is.
   const text = asked.replace(/多长时间|多長時間/gu, '多久');
+  const asksValue = Object.entries(VALUE_WORDS).filter(([, words]) => words.some((w) => text.includes(w)));
   const found: AttributeQuestion['found'] = [];
   for (const [attribute, value] of Object.entries(product.attributes)) {
-    const words = [attribute, ...groupsOf(attribute).flatMap((g) => ATTRIBUTE_WORDS[g] ?? [])];
-    if (words.some((w) => text.includes(w))) found.push({ attribute, value });
+    const byName = text.includes(attribute) || groupsOf(attribute).some((g) => asksGroup(g, text));
+    const byValue =
+      asksValue.some(([, words]) => words.some((w) => value.includes(w))) ||
+      Object.entries(VALUE_HINTS).some(([group, hints]) => asksGroup(group, text) && hints.some((h) => value.includes(h)));
+    if (byName || byValue) found.push({ attribute, value });
   }
   const listed = new Set(Object.keys(product.attributes).flatMap(groupsOf));
-  const missing = Object.entries(ATTRIBUTE_WORDS)
-    .filter(([group, words]) => !listed.has(group) && words.some((w) => text.includes(w)))
-    .map(([group]) => group);
+  const answered = (group: string): boolean => found.some((f) => groupsOf(f.attribute).includes(group) || (VALUE_HINTS[group] ?? []).some((h) => f.value.includes(h)));
+  // (A quality no value mentions is left to the caller's "what would you like to know" answer.)
+  const missing = Object.keys(ATTRIBUTE_WORDS).filter((group) => !listed.has(group) && !answered(group) && asksGroup(group, text));
   return { found, missing };
 }
 
