@@ -271,6 +271,18 @@ export function lookUpStock(product: Product, asked: { color: string | null; siz
   return { kind: 'out', color, size, restockDate: earliestRestock(matching, nowIso), alternative };
 }
 
+/**
+ * "有什么颜色", "几种口味", "尺码有哪些": which colours / sizes / flavours exist — the SKUs answer it,
+ * not the detail page. ("什么颜色好看" asks for advice, "穿什么码" for size advice: neither lists.)
+ */
+const VARIANT_WORD = '(?:颜色|顏色|色|尺码|尺碼|码|碼|口味|味道|味|款式|规格|規格)';
+const VARIANT_LIST = new RegExp(
+  `(?:什么|什麼|啥|哪些|哪几|哪幾|几|幾|多少)(?:种|種|个|個|款)?${VARIANT_WORD}(?!好看|合适|合適|适合|適合|显|顯|百搭|配)|${VARIANT_WORD}(?:有|都有)(?:哪些|哪几|哪幾|什么|什麼|啥|几|幾)|${VARIANT_WORD}(?:可选|可選|可以选|可以選)`,
+  'u',
+);
+
+export const asksVariantList = (text: string): boolean => VARIANT_LIST.test(text) && !/穿|适合我|適合我/u.test(text);
+
 // ---------------------------------------------------------------- product attributes
 
 /** Words buyers use for the attributes shops list (the key is the attribute's usual name). */

@@ -235,6 +235,24 @@ describe('product_info', () => {
   });
 });
 
+describe('product_info about colours and sizes', () => {
+  it('a colour or size named, or which there are: answered from the SKUs, not the detail page', () => {
+    // The test coat: 驼色 S/M/L, 黑色 M (驼色 M out).
+    for (const text of ['有黑色吗', '有什么颜色', '有哪几种颜色', '颜色有哪些', '有幾種顏色', '尺码有哪些', '啥色可选']) {
+      const out = one(turn('product_info', text)).out;
+      expect(ids(out)[0], text).toMatch(/^presale\.stock\./);
+    }
+    expect(one(turn('product_info', '有白色吗', { entities: [{ type: 'color', text: '白色', name: '白色', start: 1, end: 3 }] })).out.replies[0]).toEqual({
+      scriptId: 'presale.stock.unknown_variant',
+      params: expect.objectContaining({ color: '白色', colors: '驼色、黑色' }),
+    });
+    // Near misses: advice on a colour, size advice, an attribute, a vague question.
+    expect(ids(one(turn('product_info', '什么颜色好看')).out)).toEqual(['presale.product_info.ask']);
+    expect(ids(one(turn('product_info', '介绍一下这款')).out)).toEqual(['presale.product_info.ask']);
+    expect(ids(one(turn('product_info', '什么面料')).out)).toEqual(['presale.product_info.attribute']);
+  });
+});
+
 // ---------------------------------------------------------------- size advice
 
 describe('size_advice', () => {

@@ -7,6 +7,7 @@ import {
   adviseSize,
   askedAttributes,
   askedVariant,
+  asksVariantList,
   bodyDataFromBareNumber,
   bodyDataOf,
   dayRange,
@@ -216,6 +217,12 @@ function stockVariant(turn: Turn, product: Product): { color: string | null; siz
   return RESTOCK_FOLLOW_UP.test(turn.event.text) ? { color: before.color, size: before.size } : named;
 }
 
+/** A question about the product's colours or sizes: one named, or which there are. */
+function asksAboutVariants(turn: Turn, product: Product): boolean {
+  const named = askedVariant(turn.event.entities, product, normalizeSameLength(turn.event.text));
+  return named.color !== null || named.size !== null || asksVariantList(normalizeSameLength(turn.event.text));
+}
+
 function stockAnswer(turn: Turn): Answer {
   const product = productOf(turn);
   if (product === undefined) return askProduct(turn);
@@ -241,6 +248,8 @@ function productInfoAnswer(turn: Turn): Answer {
     ...missing.map((attribute) => reply('product_info.missing_attribute', { product: displayName(product), attribute })),
   ];
   if (replies.length > 0) return { replies };
+  // "围巾有白色吗", "有什么颜色": the colours and sizes the product has, from its SKUs.
+  if (asksAboutVariants(turn, product)) return stockReplies(product, lookUpStock(product, stockVariant(turn, product), turn.event.facts.now));
   const known = Object.keys(product.attributes).slice(0, 3);
   if (known.length === 0) return { replies: [reply('product_info.detail_page', { product: displayName(product) })] };
   return { replies: [reply('product_info.ask', { product: displayName(product), attribute: joinList(known) })] };
@@ -581,7 +590,8 @@ function planTurn(context: PresaleContext, event: TurnEvent, mode: Mode): Partia
   else if (!asking && mode !== 'calm' && !hesitated && answers.some((a) => a.readyToBuy === true)) out.replies.push(reply('nudge.order'));
 
   const product = productOf(turn);
-  const stockAsked = intent === 'stock' && product !== undefined ? { productId: product.id, ...stockVariant(turn, product) } : (context.stockAsked ?? null);
+  const asksStock = intent === 'stock' || (intent === 'product_info' && product !== undefined && asksAboutVariants(turn, product));
+  const stockAsked = asksStock && product !== undefined ? { productId: product.id, ...stockVariant(turn, product) } : (context.stockAsked ?? null);
   return {
     out,
     stockAsked,
