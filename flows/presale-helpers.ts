@@ -453,6 +453,14 @@ export function orderToConfirm(orders: readonly Order[], entities: readonly Enti
   return orders.find(isOpen);
 }
 
+/**
+ * "我去拍了", "这就下单", "等下就付": the buyer is about to order, nothing is placed yet (an order number
+ * to check makes no sense). "拍好了", "已经付了" say it is done.
+ */
+const ABOUT_TO_ORDER = /(?:去|这就|這就|马上|馬上|现在|現在|立刻|等下|等会|等會|待会|待會|一会|一會|准备|準備|回头|回頭|晚点|晚點|晚上)(?:就)?(?:去)?(?:拍|下单|下單|付|买|買)(?!好|完)/u;
+
+export const aboutToOrder = (text: string): boolean => ABOUT_TO_ORDER.test(text) && !/已经|已經|拍好|付好|付完|下好/u.test(text);
+
 /** The newest unpaid order, where a remark for the warehouse (a chosen courier) still helps. */
 export const newestUnpaidOrder = (orders: readonly Order[]): Order | undefined => orders.find((o) => o.state === 'unpaid');
 

@@ -727,6 +727,11 @@ describe('order_placed', () => {
     const notTheirs = one(turn('order_placed', '100000000000000077付了', { entities: [orderIdEntity('100000000000000077')], facts: { orders } }));
     expect(ids(notTheirs.out)).toEqual(['presale.order_placed.ask_order']);
     expect(ids(one(turn('order_placed', '拍了')).out)).toEqual(['presale.order_placed.ask_order']);
+    // About to order, nothing open yet: thanks and what to check — no order number asked for.
+    for (const text of ['好 我去拍了', '我這就下單', '那我马上拍', '等会就去付', '行 现在去买']) {
+      expect(ids(one(turn('order_placed', text)).out), text).toEqual(['presale.order_placed.about_to_order']);
+    }
+    for (const text of ['已经拍好了', '我拍了', '付好了']) expect(ids(one(turn('order_placed', text)).out), text).toEqual(['presale.order_placed.ask_order']);
     expect(ids(one(turn('order_placed', '拍了', { facts: { orders: [order('100000000000000001', 'completed')] } })).out)).toEqual([
       'presale.order_placed.ask_order',
     ]);

@@ -6,6 +6,7 @@ import type { Product, Promotion } from '../src/shop/schema.ts';
 import {
   adviseSize,
   askedAttributes,
+  aboutToOrder,
   askedVariant,
   asksVariantList,
   bodyDataFromBareNumber,
@@ -478,7 +479,8 @@ function hesitationAnswer(turn: Turn): Answer {
 /** The buyer's own order, confirmed as its state is: the receiver to check while open, the courier once shipped. */
 function orderPlacedAnswer({ event }: Turn): Answer {
   const order = orderToConfirm(event.facts.orders, event.entities);
-  if (order === undefined) return { replies: [reply('order_placed.ask_order')] };
+  // "好 我去拍了": nothing placed yet — thanks, and what to check when ordering.
+  if (order === undefined) return { replies: [reply(aboutToOrder(normalizeSameLength(event.text)) ? 'order_placed.about_to_order' : 'order_placed.ask_order')] };
   const orderId = order.id;
   const receiver = { orderId, receiver: order.receiver.name, phone: maskPhone(order.receiver.phone), address: order.receiver.address };
   switch (order.state) {
