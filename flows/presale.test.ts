@@ -198,6 +198,23 @@ describe('stock', () => {
     expect(step.out.replies).toEqual([{ scriptId: 'presale.stock.all_out_with_date', params: { ...CLOTHING, product: '羊毛呢大衣', restockDate: '12月1日' } }]);
   });
 
+  it('a short follow-up clause about another variant beside another question ("那M呢，今天能发货吗"): its stock too', () => {
+    const placed = (e: Entity, text: string, word: string): Entity => ({ ...e, start: text.indexOf(word), end: text.indexOf(word) + word.length });
+    const first = turn('stock', '驼色S码有货吗', { entities: [color('驼色'), size('S')] });
+    for (const text of ['那M呢，今天能发货吗', '那M呢 几天能到', '今天能发吗？那M码呢']) {
+      const [, step] = run(first, turn('shipping_time', text, { entities: [placed(size('M'), text, 'M')] }));
+      expect(ids(step!.out), text).toContain('presale.shipping_time.general');
+      // 驼色 M is out (the colour stays from the question before).
+      expect(step!.out.replies.find((r) => r.scriptId.startsWith('presale.stock.'))!.params, text).toMatchObject({ color: '驼色', size: 'M码' });
+      expect(step!.context.stockAsked).toEqual({ productId: 'coat-01', color: '驼色', size: 'M' });
+    }
+    // Near misses: no stock question before, a long clause, a clause naming no variant.
+    expect(ids(one(turn('shipping_time', '那M呢，今天能发货吗', { entities: [placed(size('M'), '那M呢，今天能发货吗', 'M')] })).out)).toEqual(['presale.shipping_time.general']);
+    const long = '那我平时穿M码的呢，今天能发货吗';
+    expect(ids(run(first, turn('shipping_time', long, { entities: [placed(size('M'), long, 'M码')] }))[1]!.out)).toEqual(['presale.shipping_time.general']);
+    expect(ids(run(first, turn('shipping_time', '那广东呢，今天能发货吗'))[1]!.out)).toEqual(['presale.shipping_time.region']);
+  });
+
   it('no product known: asks which one', () => {
     expect(ids(one(turn('stock', '有货吗', { facts: { product: undefined } })).out)).toEqual(['presale.ask_product']);
   });

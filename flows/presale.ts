@@ -230,6 +230,33 @@ function stockAnswer(turn: Turn): Answer {
   return stockReplies(product, lookUpStock(product, stockVariant(turn, product), turn.event.facts.now));
 }
 
+/** Clauses of a message with their offsets in it (spaces and punctuation cut them). */
+function clausesWithOffsets(text: string): { text: string; start: number }[] {
+  return [...text.matchAll(/[^\s,.!?;~，。！？；、]+/gu)].map((m) => ({ text: m[0], start: m.index }));
+}
+
+/** A follow-up about another variant is short: "那M呢", "还有黑色呢". */
+const FOLLOW_UP_CLAUSE_CHARS = 8;
+
+/**
+ * "那M呢，今天能发货吗" right after a stock answer: beside the other question, a short follow-up clause
+ * naming another colour or size of the product just asked about — its stock is asked too.
+ */
+function followUpStockTurn(turn: Turn): Turn | null {
+  const product = productOf(turn);
+  const before = turn.context.stockAsked;
+  if (product === undefined || before == null || before.productId !== product.id || turn.event.intent === 'stock') return null;
+  for (const clause of clausesWithOffsets(turn.event.text)) {
+    if ([...clause.text].length > FOLLOW_UP_CLAUSE_CHARS || !FOLLOW_UP.test(clause.text) || clause.text === turn.event.text.trim()) continue;
+    const end = clause.start + clause.text.length;
+    const entities = turn.event.entities.filter((e) => e.start >= clause.start && e.end <= end);
+    const named = askedVariant(entities, product, normalizeSameLength(clause.text));
+    if (named.color === null && named.size === null) continue;
+    return { ...turn, event: { ...turn.event, intent: 'stock', text: clause.text, entities } };
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------- product info
 
 /** "多少钱", "什么价", "价格多少": the list price (not haggling: nothing asks for less). */
@@ -569,12 +596,14 @@ function planTurn(context: PresaleContext, event: TurnEvent, mode: Mode): Partia
   const turn = turnOf(context, event, mode);
   const { intent } = event;
   const answers: Answer[] = [];
+  const followUp = followUpStockTurn(turn);
 
   if (mode === 'calm' && intent === 'hesitation') {
     answers.push({ replies: [reply('hesitation.respect')] });
   } else {
     const answer = ANSWERS[intent];
     if (answer !== undefined) answers.push(answer(turn));
+    if (followUp !== null) answers.push(stockAnswer(followUp));
     if (isSizingTurn(context, event, mode)) answers.push(sizing(turn));
     else if (mode === 'remind') answers.push({ replies: remindOfBody(turn.body) });
   }
@@ -593,7 +622,10 @@ function planTurn(context: PresaleContext, event: TurnEvent, mode: Mode): Partia
 
   const product = productOf(turn);
   const asksStock = intent === 'stock' || (intent === 'product_info' && product !== undefined && asksAboutVariants(turn, product));
-  const stockAsked = asksStock && product !== undefined ? { productId: product.id, ...stockVariant(turn, product) } : (context.stockAsked ?? null);
+  const stockAsked =
+    followUp !== null && product !== undefined ? { productId: product.id, ...stockVariant(followUp, product) }
+    : asksStock && product !== undefined ? { productId: product.id, ...stockVariant(turn, product) }
+    : (context.stockAsked ?? null);
   return {
     out,
     stockAsked,
