@@ -440,6 +440,16 @@ export function paymentTopics(text: string): PaymentTopic[] {
   return found.length > 0 ? found : ['methods'];
 }
 
+// ---------------------------------------------------------------- contact and reviews
+
+/** A way to reach the shop off the platform (seed 000: only 旺旺). */
+const CONTACT_WORDS = /微信|威信|weixin|vx|wx|v信|qq|扣扣|企鹅|企鵝|电话|電話|手机|手機|号码|號碼|联系方式|聯繫方式|联系你|聯繫你|加你|加个|加個|加一下|私聊|私下|线下|線下|邮箱|郵箱|支付宝|支付寶|群/iu;
+/** A review, its photos or what it earns (the shop's review activity answers it). */
+const REVIEW_WORDS = /晒图|曬圖|晒单|曬單|好评|好評|评价|評價|返现|返現|追评|追評|带图|帶圖|五星|5星|买家秀|買家秀/u;
+
+/** "晒图的话给多少": a question about the review activity, with nothing about contact in it. */
+export const asksAboutReviewNotContact = (text: string): boolean => REVIEW_WORDS.test(text) && !CONTACT_WORDS.test(text);
+
 // ---------------------------------------------------------------- orders
 
 /**

@@ -774,6 +774,15 @@ describe('contact_request', () => {
   it('declines off-platform contact politely and keeps to Wangwang', () => {
     expect(one(turn('contact_request', '加个微信吧')).out.replies).toEqual([{ scriptId: 'presale.contact_request.decline', params: {} }]);
   });
+
+  it('a review question read as a contact request gets the review activity; anything naming a contact is declined', () => {
+    for (const text of ['晒图的话给多少', '曬圖給多少', '带图评价有啥', '追评了能给点啥不', '买家秀发了送什么']) {
+      expect(ids(one(turn('contact_request', text)).out), text).toEqual(['presale.review_cashback.activity']);
+    }
+    for (const text of ['好评了加个微信返现', '评价完打电话给我', '晒图发你QQ']) {
+      expect(ids(one(turn('contact_request', text)).out), text).toEqual(['presale.contact_request.decline']);
+    }
+  });
 });
 
 // ---------------------------------------------------------------- persistence

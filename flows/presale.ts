@@ -7,6 +7,7 @@ import {
   adviseSize,
   askedAttributes,
   aboutToOrder,
+  asksAboutReviewNotContact,
   askedVariant,
   asksVariantList,
   bodyDataFromBareNumber,
@@ -533,7 +534,9 @@ function orderPlacedAnswer({ event }: Turn): Answer {
   }
 }
 
-const contactAnswer = (): Answer => ({ replies: [reply('contact_request.decline')] });
+/** Contact off the platform is declined; a review question read as one ("晒图的话给多少") gets the review activity. */
+const contactAnswer = (turn: Turn): Answer =>
+  asksAboutReviewNotContact(normalizeSameLength(turn.event.text)) ? reviewCashbackAnswer(turn) : { replies: [reply('contact_request.decline')] };
 
 /** The answer of each pre-sale intent but size advice (slot filling: see sizing(), called by planTurn). */
 const ANSWERS: Partial<Record<IntentId, (turn: Turn) => Answer>> = {
