@@ -12,6 +12,7 @@ import {
   dayRange,
   findRegion,
   followUpDueInHours,
+  isReturnPolicyBeforeOrder,
   formatDate,
   isFreeShippingRegion,
   lookUpStock,
@@ -302,5 +303,35 @@ describe('followUpDueInHours', () => {
     expect(followUpDueInHours(testShop, '2026-11-23T23:00:00+08:00')).toBe(11);
     expect(followUpDueInHours(testShop, '2026-11-23T07:30:00+08:00')).toBe(2.5);
     expect(followUpDueInHours(testShop, '2026-11-22T15:00:00Z')).toBe(11);
+  });
+});
+
+describe('isReturnPolicyBeforeOrder', () => {
+  const order = (productId: string): Order => ({
+    id: 'o1',
+    buyerId: 'b',
+    state: 'delivered',
+    items: [{ productId, color: '驼色', size: 'S', quantity: 1, price: 599 }],
+    total: 599,
+    createdAt: '2026-11-20T08:00:00+08:00',
+    tracking: [],
+    receiver: { name: '张三', phone: '13812345678', address: '浙江省杭州市西湖区文三路100号', region: '浙江' },
+  });
+  it('a question whether returns are possible, with no order of the product: the policy', () => {
+    for (const text of ['不合适的话能退不', '不喜欢可以退吗', '支持七天无理由吗', '尺码不对能换吗', '能不能退换', '包退吗', normalizeSameLength('不合適可以退嗎')]) {
+      expect(isReturnPolicyBeforeOrder('return_dislike', text, [], coat), text).toBe(true);
+      // Orders of other products do not make it a case.
+      expect(isReturnPolicyBeforeOrder('exchange', text, [order('scarf-01')], coat), text).toBe(true);
+    }
+  });
+  it('near misses: a return asked for, something received, an order of the product, another reading', () => {
+    for (const text of ['我要退货', '收到了不合适能退吗', '这单能退吗', '穿了一次能退吗', '帮我退了吧', '申请退款']) {
+      expect(isReturnPolicyBeforeOrder('return_dislike', text, [], coat), text).toBe(false);
+    }
+    expect(isReturnPolicyBeforeOrder('return_dislike', '不合适能退吗', [order('coat-01')], coat)).toBe(false);
+    // No product talked about: only a buyer without any order.
+    expect(isReturnPolicyBeforeOrder('return_dislike', '不合适能退吗', [], undefined)).toBe(true);
+    expect(isReturnPolicyBeforeOrder('return_dislike', '不合适能退吗', [order('scarf-01')], undefined)).toBe(false);
+    expect(isReturnPolicyBeforeOrder('quality_issue', '坏了能退吗', [], coat)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { weightFromNumber } from '../src/nlu/entities/body.ts';
 import type { Entity } from '../src/nlu/entities/index.ts';
 import { parseNumeral } from '../src/nlu/numbers.ts';
+import type { IntentId } from '../src/nlu/intents.ts';
 import type { Order } from '../src/orders/schema.ts';
 import { nextOpening } from '../src/shop/hours.ts';
 import type { Product, Shop, SizeRow, Sku } from '../src/shop/schema.ts';
@@ -473,6 +474,27 @@ export const aboutToOrder = (text: string): boolean => ABOUT_TO_ORDER.test(text)
 
 /** The newest unpaid order, where a remark for the warehouse (a chosen courier) still helps. */
 export const newestUnpaidOrder = (orders: readonly Order[]): Order | undefined => orders.find((o) => o.state === 'unpaid');
+
+// ---------------------------------------------------------------- return policy before ordering
+
+/** "不合适能退吗", "支持七天无理由吗", "可以换码吗": whether returns or exchanges are possible at all. */
+const RETURN_POLICY = /(?:能|可以|可不可以|能不能|支持|包|给|給)(?:不能)?(?:退|换|換)|(?:退|换|換)(?:货|貨|码|碼)?(?:吗|嗎|不|么|麼|没|沒)|[七7]天无理由|无理由|無理由|退换|退換|包退/u;
+/** Asking for a return now, or about something received: an after-sale case, not a policy question. */
+const RETURN_CASE = /我要退|要退款|想退|帮我退|幫我退|给我退|給我退|申请|申請|退了吧|已经|已經|收到了|签收了|簽收了|穿了|穿过|穿過|用了|拆了|吃了|订单|訂單|这单|這單|那单|那單|上次|寄回/u;
+
+export const asksReturnPolicy = (text: string): boolean => RETURN_POLICY.test(text) && !RETURN_CASE.test(text);
+
+const POLICY_READINGS: readonly IntentId[] = ['return_dislike', 'exchange', 'return_fee'];
+
+/**
+ * "不合适的话能退不" before buying: the product's return policy (a product fact, seed 000: a product
+ * with 7-day returns is never said to have none), not an after-sale case — when none of the buyer's
+ * orders holds the product talked about (or, none named, the buyer has no order at all).
+ */
+export function isReturnPolicyBeforeOrder(intent: IntentId, text: string, orders: readonly Order[], product: { id: string } | undefined): boolean {
+  if (!POLICY_READINGS.includes(intent) || !asksReturnPolicy(text)) return false;
+  return product === undefined ? orders.length === 0 : !orders.some((o) => o.items.some((i) => i.productId === product.id));
+}
 
 // ---------------------------------------------------------------- working hours
 

@@ -252,6 +252,20 @@ describe('product_info', () => {
   });
 });
 
+describe('product_info about returns before ordering', () => {
+  it('the product’s 7-day returns, or why a food product has none', () => {
+    for (const text of ['不合适的话能退不', '支持七天无理由吗', '能換嗎']) {
+      expect(one(turn('product_info', text, { facts: { product: { ...testShop.products[0]!, sevenDayReturn: true } } })).out.replies, text).toEqual([
+        { scriptId: 'presale.product_info.return_policy', params: { product: '羊毛呢大衣' } },
+      ]);
+    }
+    expect(ids(one(turn('product_info', '能退吗', { facts: { product: { ...testShop.products[0]!, sevenDayReturn: false } } })).out)).toEqual(['presale.product_info.return_policy_excluded']);
+    expect(ids(one(turn('product_info', '能退吗', { facts: { product: undefined } })).out)).toEqual(['presale.ask_product']);
+    // Near miss: a product question that is no return question.
+    expect(ids(one(turn('product_info', '什么面料', { facts: { product: { ...testShop.products[0]!, sevenDayReturn: true } } })).out)).toEqual(['presale.product_info.attribute']);
+  });
+});
+
 describe('product_info about colours and sizes', () => {
   it('a colour or size named, or which there are: answered from the SKUs, not the detail page', () => {
     // The test coat: 驼色 S/M/L, 黑色 M (驼色 M out).

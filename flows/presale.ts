@@ -8,6 +8,7 @@ import {
   askedAttributes,
   aboutToOrder,
   asksAboutReviewNotContact,
+  asksReturnPolicy,
   askedVariant,
   asksVariantList,
   bodyDataFromBareNumber,
@@ -270,6 +271,10 @@ function productInfoAnswer(turn: Turn): Answer {
   if (LOWEST_PRICE_CLAIM.test(turn.event.text)) return { replies: [reply('product_info.price_claim', { shop: turn.event.facts.shop.name })] };
   if (product === undefined) return askProduct(turn);
   if (PRICE_QUESTION.test(turn.event.text)) return { replies: [reply('product_info.price', { product: displayName(product), price: product.price })] };
+  // "不合适能退吗" before ordering: the product's 7-day return policy.
+  if (asksReturnPolicy(normalizeSameLength(turn.event.text))) {
+    return { replies: [reply(product.sevenDayReturn === true ? 'product_info.return_policy' : 'product_info.return_policy_excluded', { product: displayName(product) })] };
+  }
   // Attribute words are matched on the simplified text ("保質期" is 保质期).
   const { found, missing } = askedAttributes(product, normalizeSameLength(turn.event.text));
   const replies = [
