@@ -12,7 +12,7 @@ import type { Order, OrderProvider } from '../orders/schema.ts';
 import { isWithinWorkingHours } from '../shop/hours.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import type { Product, Shop } from '../shop/schema.ts';
-import { askedAttributes, bareNumberOf } from '../../flows/presale-helpers.ts';
+import { askedAttributes, bareNumberOf, isReturnPolicyBeforeOrder } from '../../flows/presale-helpers.ts';
 import { demandsGift } from '../../flows/bargaining-policy.ts';
 import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runMachine, statePath, type FlowName } from './flows.ts';
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
@@ -577,6 +577,8 @@ export async function respond(
   // "绒子是白鸭绒吗": an attribute of the product talked about, whatever the classifier made of it.
   const asksAttribute = classification.intent === 'other' && product !== undefined && askedAttributes(product, normalizeSameLength(message.text)).found.length > 0;
   if (asksAttribute) classification.intent = 'product_info';
+  // "不合适的话能退不" with no order of the product: its return policy (a product fact), not an after-sale case.
+  if (isReturnPolicyBeforeOrder(classification.intent, message.text, allOrders, facts.product)) classification.intent = 'product_info';
   const intent = resume ? resume.intent : intentForGift(intentForThreat(intentForOrderState(classification.intent, { facts }), message.text), message.text);
   const event: TurnEvent = {
     type: 'TURN',
