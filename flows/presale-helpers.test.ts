@@ -10,6 +10,7 @@ import {
   bodyDataFromBareNumber,
   bodyDataOf,
   dayRange,
+  asksForExtraFeeCourier,
   findRegion,
   followUpDueInHours,
   isReturnPolicyBeforeOrder,
@@ -333,5 +334,19 @@ describe('isReturnPolicyBeforeOrder', () => {
     expect(isReturnPolicyBeforeOrder('return_dislike', '不合适能退吗', [], undefined)).toBe(true);
     expect(isReturnPolicyBeforeOrder('return_dislike', '不合适能退吗', [order('scarf-01')], undefined)).toBe(false);
     expect(isReturnPolicyBeforeOrder('quality_issue', '坏了能退吗', [], coat)).toBe(false);
+  });
+});
+
+describe('asksForExtraFeeCourier', () => {
+  const courier = (text: string, word: string, name: string): Entity[] => [{ type: 'courier', text: word, name, start: text.indexOf(word), end: text.indexOf(word) + word.length }];
+  it('a courier the shop offers at an extra fee, asked for (发/走/用/换 顺丰)', () => {
+    for (const [text, word] of [['发顺丰明天能到吗 我急用', '顺丰'], ['我急用 能走顺丰吗', '顺丰'], ['急用 發順豐可以嗎', '順豐'], ['换个顺丰吧 着急', '顺丰'], ['能用SF吗', 'SF']] as const) {
+      expect(asksForExtraFeeCourier(text, courier(text, word, '顺丰'), testShop), text).toBe(true);
+    }
+  });
+  it('near misses: a courier named without asking for it, the default courier, no courier', () => {
+    expect(asksForExtraFeeCourier('顺丰到哪了', courier('顺丰到哪了', '顺丰', '顺丰'), testShop)).toBe(false);
+    expect(asksForExtraFeeCourier('发中通吗', courier('发中通吗', '中通', '中通'), testShop)).toBe(false);
+    expect(asksForExtraFeeCourier('明天能到吗 我急用', [], testShop)).toBe(false);
   });
 });

@@ -475,6 +475,21 @@ export const aboutToOrder = (text: string): boolean => ABOUT_TO_ORDER.test(text)
 /** The newest unpaid order, where a remark for the warehouse (a chosen courier) still helps. */
 export const newestUnpaidOrder = (orders: readonly Order[]): Order | undefined => orders.find((o) => o.state === 'unpaid');
 
+// ---------------------------------------------------------------- couriers
+
+/**
+ * "发顺丰明天能到吗 我急用", "走顺丰吧": the buyer wants a courier the shop offers at an extra fee — its
+ * fee is told before payment (seed 004), whatever else the message asks. "顺丰到哪了" asks for no courier.
+ */
+export function asksForExtraFeeCourier(text: string, entities: readonly Entity[], shop: Pick<Shop, 'shipping'>): boolean {
+  return entities.some((e) => {
+    if (e.type !== 'courier') return false;
+    const offered = shop.shipping.otherCouriers.some((c) => c.courier.includes(e.name) || e.name.includes(c.courier));
+    const word = e.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return offered && new RegExp(`(?:发|發|走|用|换|換|改|要)(?:成|个|個)?${word}`, 'u').test(text);
+  });
+}
+
 // ---------------------------------------------------------------- return policy before ordering
 
 /** "不合适能退吗", "支持七天无理由吗", "可以换码吗": whether returns or exchanges are possible at all. */
