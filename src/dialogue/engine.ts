@@ -12,7 +12,7 @@ import type { Order, OrderProvider } from '../orders/schema.ts';
 import { isWithinWorkingHours } from '../shop/hours.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import type { Product, Shop } from '../shop/schema.ts';
-import { askedAttributes, bareNumberOf, isReturnPolicyBeforeOrder } from '../../flows/presale-helpers.ts';
+import { askedAttributes, asksForExtraFeeCourier, bareNumberOf, isReturnPolicyBeforeOrder } from '../../flows/presale-helpers.ts';
 import { demandsGift } from '../../flows/bargaining-policy.ts';
 import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runMachine, statePath, type FlowName } from './flows.ts';
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
@@ -542,7 +542,12 @@ export async function respond(
   const understood = understandInContext(classified, message.text, lastRoute, lastIntent !== undefined && isIntentId(lastIntent) ? lastIntent : undefined);
   // Asks the classifier's clause pass missed ("…包邮吗，能发顺丰吗"), clause by clause.
   const moreAsks = clauseAsks(message.text, classifier).filter((i) => i !== understood.intent && !understood.secondary.includes(i) && routeFor(i) !== 'bargaining');
-  const classification = { ...classified, ...understood, secondary: [...understood.secondary, ...moreAsks] };
+  // "发顺丰明天能到吗 我急用": the courier asked for is an ask of its own (its extra fee before payment).
+  const courierAsk: IntentId[] =
+    understood.intent === 'urgent_delivery' && !understood.secondary.includes('shipping_courier') && !moreAsks.includes('shipping_courier') && asksForExtraFeeCourier(message.text, classified.entities, shop)
+      ? ['shipping_courier']
+      : [];
+  const classification = { ...classified, ...understood, secondary: [...understood.secondary, ...moreAsks, ...courierAsk] };
   const allOrders = await deps.orders.ordersOf(message.buyerId);
   const product = findProduct(shop, message.text, state.productId, state.pendingAsk?.candidates);
   // "没付钱的那个", "大衣那单", "上周到的": the turn acts only on the orders the buyer points at — those of
