@@ -11,6 +11,10 @@ import {
   bodyDataOf,
   dayRange,
   asksForExtraFeeCourier,
+  asksVariantList,
+  correctionTarget,
+  isBareVariant,
+  productsOfSameKind,
   findRegion,
   followUpDueInHours,
   isReturnPolicyBeforeOrder,
@@ -348,5 +352,47 @@ describe('asksForExtraFeeCourier', () => {
     expect(asksForExtraFeeCourier('顺丰到哪了', courier('顺丰到哪了', '顺丰', '顺丰'), testShop)).toBe(false);
     expect(asksForExtraFeeCourier('发中通吗', courier('发中通吗', '中通', '中通'), testShop)).toBe(false);
     expect(asksForExtraFeeCourier('明天能到吗 我急用', [], testShop)).toBe(false);
+  });
+});
+
+describe('asksVariantList', () => {
+  it('which colours, sizes or flavours there are', () => {
+    for (const text of ['牛仔裤有什么颜色', '有哪几种颜色', '几种口味', '尺码有哪些', '颜色都有啥', '啥色可选', normalizeSameLength('有幾種顏色')]) expect(asksVariantList(text), text).toBe(true);
+  });
+  it('near misses: advice on a colour, size advice, a variant named', () => {
+    for (const text of ['什么颜色好看', '什么颜色适合我', '我穿什么码', '黑色有吗', '有货吗']) expect(asksVariantList(text), text).toBe(false);
+  });
+});
+
+describe('corrections of the product', () => {
+  it('the words of what the buyer meant', () => {
+    expect(correctionTarget('不对 我说的是女款')).toBe('女款');
+    expect(correctionTarget('不是男款 是女款')).toBe('女款');
+    expect(correctionTarget('搞错了，我问的是女士的')).toBe('女士的');
+    expect(correctionTarget('不对，是围巾')).toBe('围巾');
+    expect(correctionTarget('不對 我說的是羽絨服')).toBe('羽絨服');
+    expect(correctionTarget('不对 女款')).toBe('女款');
+  });
+  it('near misses: a question or a complaint is no correction', () => {
+    for (const text of ['不是说包邮吗', '不对吧 怎么还没发货', '我要退货', '女款', '好的']) expect(correctionTarget(text), text).toBeNull();
+  });
+  it('products of the same kind: the last part of the category', () => {
+    const women = { ...coat, id: 'wj', category: '女装/牛仔裤' };
+    const men = { ...coat, id: 'mj', category: '男装/牛仔裤' };
+    expect(productsOfSameKind([women, men, coat, scarf], women).map((p) => p.id)).toEqual(['mj']);
+    expect(productsOfSameKind([women, men, coat, scarf], coat)).toEqual([]);
+  });
+});
+
+describe('isBareVariant', () => {
+  const jeans = { ...coat, skus: [{ color: '浅蓝色', size: '29', stock: 0 }, { color: '深蓝色', size: '27', stock: 3 }] };
+  const colorAt = (text: string, word: string): Entity[] => [{ type: 'color', text: word, name: `${word}色`.replace('色色', '色'), start: text.indexOf(word), end: text.indexOf(word) + word.length }];
+  it('only a colour and/or size of the product, with filler', () => {
+    for (const text of ['浅蓝29', '深蓝 27码', '浅蓝色的', '27码的呢']) expect(isBareVariant(text, [], jeans), text).toBe(true);
+    expect(isBareVariant('黑色的', colorAt('黑色的', '黑色'), jeans)).toBe(true);
+  });
+  it('near misses: more than a variant, a bare number (it may be a height or weight), no product', () => {
+    for (const text of ['浅蓝29 多少钱', '29', '好的谢谢', '浅蓝29能退吗']) expect(isBareVariant(text, [], jeans), text).toBe(false);
+    expect(isBareVariant('浅蓝29', [], undefined)).toBe(false);
   });
 });

@@ -284,6 +284,35 @@ const VARIANT_LIST = new RegExp(
 
 export const asksVariantList = (text: string): boolean => VARIANT_LIST.test(text) && !/穿|适合我|適合我/u.test(text);
 
+/**
+ * "浅蓝29", "黑色L", "M码的": a message that only names a colour and/or size of the product (nothing
+ * else but filler) — in a pre-sale conversation, which that variant is in stock.
+ */
+export function isBareVariant(text: string, entities: readonly Entity[], product: Product | undefined): boolean {
+  // A bare number may answer the size question (height, weight): not read as a variant.
+  if (product === undefined || bareNumberOf(text) !== null) return false;
+  let rest = text.normalize('NFKC');
+  let named = false;
+  for (const e of entities) {
+    if ((e.type === 'color' || e.type === 'size') && rest.includes(e.text)) {
+      rest = rest.replace(e.text, ' ');
+      named = true;
+    }
+  }
+  for (const sku of product.skus) {
+    for (const word of [sku.color, sku.color.replace(/色$/u, ''), sku.size]) {
+      // "29" or "L" alone, not inside "290" or "XL".
+      const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const pattern = /^[0-9A-Za-z]+$/.test(word) ? new RegExp(`(?<![0-9A-Za-z])${escaped}(?![0-9A-Za-z])`, 'iu') : new RegExp(escaped, 'u');
+      if (word.length > 0 && pattern.test(rest)) {
+        rest = rest.replace(pattern, ' ');
+        named = true;
+      }
+    }
+  }
+  return named && /^[\s\p{P}码碼号號的要呢吧啊哈]*$/u.test(rest);
+}
+
 // ---------------------------------------------------------------- product attributes
 
 /** Words buyers use for the attributes shops list (the key is the attribute's usual name). */
@@ -474,6 +503,31 @@ export const aboutToOrder = (text: string): boolean => ABOUT_TO_ORDER.test(text)
 
 /** The newest unpaid order, where a remark for the warehouse (a chosen courier) still helps. */
 export const newestUnpaidOrder = (orders: readonly Order[]): Order | undefined => orders.find((o) => o.state === 'unpaid');
+
+// ---------------------------------------------------------------- corrections
+
+/** "不对", "不是男款", "搞错了", "我说的是…": the buyer corrects what the last answer was about. */
+const CORRECTION = /^(?:不对|不對|不是|错了|錯了|搞错|搞錯|弄错|弄錯|说错|說錯|看错|看錯|你搞错|你搞錯)|我(?:说|說|问|問|要|指)的是|我是(?:说|說|问|問)/u;
+/** A question or a complaint is no correction ("不是说包邮吗", "不对吧 怎么还没发"). */
+const NOT_A_CORRECTION = /[吗嗎么麼][？?]*$|怎么|怎麼|为什么|為什麼|吧[？?]*$|发货|發貨|收到|快递|快遞/u;
+
+/**
+ * The words of a correction that say what the buyer meant ("不是男款 是女款" → "女款", "不对 我说的是女款"
+ * → "女款"), or null when the message corrects nothing.
+ */
+export function correctionTarget(text: string): string | null {
+  const plain = text.trim();
+  if (!CORRECTION.test(plain) || NOT_A_CORRECTION.test(plain)) return null;
+  const pieces = plain.split(/是/u).map((p) => p.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')).filter((p) => p.length > 0);
+  const meant = pieces.at(-1)?.replace(/^(?:不对|不對|错了|錯了|搞错了?|搞錯了?|弄错了?|弄錯了?)[\s\p{P}]*/u, '') ?? '';
+  return meant.length > 0 ? meant : null;
+}
+
+/** Products of the same kind as another (the women's and the men's jeans): the last part of their category. */
+export function productsOfSameKind(products: readonly Product[], product: Product): Product[] {
+  const kind = product.category.split('/').at(-1);
+  return products.filter((p) => p.id !== product.id && p.category.split('/').at(-1) === kind);
+}
 
 // ---------------------------------------------------------------- couriers
 

@@ -8,7 +8,7 @@ import type { Entity } from '../src/nlu/entities/index.ts';
 import { INTENT_IDS, type IntentId } from '../src/nlu/intents.ts';
 import type { Order } from '../src/orders/schema.ts';
 import { ShopSchema, type Shop } from '../src/shop/schema.ts';
-import { BODY_REMINDERS, PRESALE_INTENTS, presaleMachine, type PresaleContext } from './presale.ts';
+import { BODY_REMINDERS, PRESALE_INTENTS, presaleMachine, questionToRepeat, type PresaleContext } from './presale.ts';
 import type { FlowOutput, TurnEvent } from './protocol.ts';
 import { testShop, turn, replayWithRestarts } from './test-fixtures.ts';
 
@@ -249,6 +249,33 @@ describe('product_info', () => {
     const plain = { ...testShop.products[1]!, attributes: {} };
     expect(ids(one(turn('product_info', '介绍一下', { facts: { product: plain } })).out)).toEqual(['presale.product_info.detail_page']);
     expect(ids(one(turn('product_info', '什么材质', { facts: { product: undefined } })).out)).toEqual(['presale.ask_product']);
+  });
+});
+
+describe('a correction of the product ("不对 我说的是女款")', () => {
+  it('asks the last product question again, in its own words, for the product now meant', () => {
+    const coat = testShop.products[0]!;
+    const scarf = testShop.products[1]!;
+    for (const text of ['不对 我说的是围巾', '不是大衣 是围巾', '搞错了，我问的是围巾']) {
+      const [first, second] = run(turn('product_info', '什么材质', { facts: { product: coat } }), turn('product_info', text, { facts: { product: scarf } }));
+      expect(first!.context.lastQuestion).toEqual({ intent: 'product_info', text: '什么材质' });
+      expect(second!.out.replies, text).toEqual([{ scriptId: 'presale.product_info.attribute', params: { product: '羊绒围巾', attribute: '材质', value: '100%山羊绒' } }]);
+    }
+    // Not a correction, or another question: answered on its own words.
+    const [, plain] = run(turn('product_info', '什么材质', { facts: { product: coat } }), turn('product_info', '围巾介绍一下', { facts: { product: scarf } }));
+    expect(ids(plain!.out)).toEqual(['presale.product_info.ask']);
+  });
+
+  it('the question to repeat is read from a persisted snapshot (none before any product question)', () => {
+    const actor = createActor(presaleMachine, { input: {} }).start();
+    actor.send(turn('greeting', '在吗'));
+    expect(questionToRepeat(actor.getPersistedSnapshot())).toBeUndefined();
+    actor.send(turn('stock', '有什么颜色'));
+    expect(questionToRepeat(JSON.parse(JSON.stringify(actor.getPersistedSnapshot())))).toBe('stock');
+    actor.send(turn('shipping_fee', '新疆包邮吗'));
+    expect(questionToRepeat(actor.getPersistedSnapshot())).toBe('stock');
+    actor.stop();
+    expect(questionToRepeat(undefined)).toBeUndefined();
   });
 });
 

@@ -7,6 +7,7 @@ import {
   adviseSize,
   askedAttributes,
   aboutToOrder,
+  correctionTarget,
   asksAboutReviewNotContact,
   asksReturnPolicy,
   askedVariant,
@@ -73,6 +74,8 @@ export interface PresaleContext {
   bodyReminders: number;
   /** The variant of the last stock question ("啥时候补货" right after is about it); absent in older snapshots. */
   stockAsked?: { productId: string; color: string | null; size: string | null } | null;
+  /** The last question about a product ("有什么颜色"): a correction of the product ("不对 我说的是女款") asks it again; absent in older snapshots. */
+  lastQuestion?: { intent: IntentId; text: string } | null;
 }
 
 /**
@@ -599,8 +602,28 @@ function sizingStatus(context: PresaleContext, event: TurnEvent, mode: Mode): 'n
   return isSizingTurn(context, event, mode) ? sizing(turnOf(context, event, mode)).status : 'none';
 }
 
+/** Questions whose answer depends on the product: a correction of the product asks them again. */
+const PRODUCT_QUESTIONS: ReadonlySet<IntentId> = new Set(['stock', 'product_info', 'recommend', 'gift', 'promotion']);
+
+/**
+ * The last product question to ask again, from a persisted snapshot of this machine (the engine reads
+ * it when the buyer corrects the product: "不对 我说的是女款").
+ */
+export function questionToRepeat(persisted: unknown): IntentId | undefined {
+  if (persisted === null || typeof persisted !== 'object' || !('context' in persisted)) return undefined;
+  const context = persisted.context as Partial<PresaleContext> | null;
+  return context?.lastQuestion?.intent;
+}
+
+/** "不对 我说的是女款" asking the last product question again: that question's words, for the product now meant. */
+function retold(context: PresaleContext, event: TurnEvent): TurnEvent {
+  const last = context.lastQuestion;
+  return last != null && last.intent === event.intent && correctionTarget(event.text) !== null ? { ...event, text: last.text } : event;
+}
+
 /** The whole turn: the intent's answer, size advice, reminder, invitation or follow-up, and what to remember. */
-function planTurn(context: PresaleContext, event: TurnEvent, mode: Mode): Partial<PresaleContext> {
+function planTurn(context: PresaleContext, told: TurnEvent, mode: Mode): Partial<PresaleContext> {
+  const event = retold(context, told);
   const turn = turnOf(context, event, mode);
   const { intent } = event;
   const answers: Answer[] = [];
@@ -637,6 +660,7 @@ function planTurn(context: PresaleContext, event: TurnEvent, mode: Mode): Partia
   return {
     out,
     stockAsked,
+    lastQuestion: PRODUCT_QUESTIONS.has(intent) ? { intent, text: event.text } : (context.lastQuestion ?? null),
     body: turn.body,
     region: turn.region,
     greeted: context.greeted || intent === 'greeting',
@@ -683,6 +707,7 @@ export const presaleMachine = setup({
     hesitated: false,
     bodyReminders: 0,
     stockAsked: null,
+    lastQuestion: null,
   }),
   initial: 'idle',
   states: {
