@@ -12,7 +12,7 @@ import type { Order, OrderProvider } from '../orders/schema.ts';
 import { isWithinWorkingHours } from '../shop/hours.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import type { Product, Shop } from '../shop/schema.ts';
-import { askedAttributes, asksForExtraFeeCourier, asksVariantList, bareNumberOf, correctionTarget, isBareVariant, isReturnPolicyBeforeOrder, productsOfSameKind } from '../../flows/presale-helpers.ts';
+import { aboutToOrder, askedAttributes, asksForExtraFeeCourier, asksVariantList, bareNumberOf, correctionTarget, isBareVariant, isReturnPolicyBeforeOrder, productsOfSameKind } from '../../flows/presale-helpers.ts';
 import { questionToRepeat } from '../../flows/presale.ts';
 import { demandsGift } from '../../flows/bargaining-policy.ts';
 import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runMachine, statePath, type FlowName } from './flows.ts';
@@ -603,8 +603,16 @@ export async function respond(
   if (asksAttribute) classification.intent = 'product_info';
   // "牛仔裤有什么颜色": which colours or sizes there are is a stock question (the SKUs answer it).
   else if (classification.intent === 'other' && asksVariantList(normalizeSameLength(message.text))) classification.intent = 'stock';
-  // "浅蓝29" in a pre-sale conversation: only a colour and size of the product — whether it is in stock.
-  else if (lastRoute === 'presale' && routeFor(classification.intent) === 'social' && isBareVariant(message.text, classification.entities, product)) classification.intent = 'stock';
+  // "浅蓝29", "深蓝27码" in a pre-sale conversation: only a colour and size of the product — whether it is in stock
+  // (no size advice without height or weight, and not while pre-sale waits for them).
+  else if (
+    lastRoute === 'presale' &&
+    (routeFor(classification.intent) === 'social' || (classification.intent === 'size_advice' && !isWaiting('presale', state.flows.presale))) &&
+    isBareVariant(message.text, classification.entities, product)
+  )
+    classification.intent = 'stock';
+  // "行 那我这就去拍": about to order.
+  else if (classification.intent === 'other' && aboutToOrder(normalizeSameLength(message.text))) classification.intent = 'order_placed';
   // "不合适的话能退不" with no order of the product: its return policy (a product fact), not an after-sale case.
   if (isReturnPolicyBeforeOrder(classification.intent, message.text, allOrders, facts.product)) classification.intent = 'product_info';
   const intent = resume ? resume.intent : correction ? correction.intent : intentForGift(intentForThreat(intentForOrderState(classification.intent, { facts }), message.text), message.text);
