@@ -15,6 +15,7 @@ import {
   correctionTarget,
   isBareVariant,
   productsOfSameKind,
+  statesPurchaseOnly,
   findRegion,
   followUpDueInHours,
   isReturnPolicyBeforeOrder,
@@ -394,5 +395,14 @@ describe('isBareVariant', () => {
   it('near misses: more than a variant, a bare number (it may be a height or weight), no product', () => {
     for (const text of ['浅蓝29 多少钱', '29', '好的谢谢', '浅蓝29能退吗']) expect(isBareVariant(text, [], jeans), text).toBe(false);
     expect(isBareVariant('浅蓝29', [], undefined)).toBe(false);
+  });
+});
+
+describe('statesPurchaseOnly', () => {
+  it('what the buyer will buy, with no condition', () => {
+    for (const text of ['我就买一盒鲜花饼', '只要一条围巾', '先拍两袋核桃', '我就買1盒']) expect(statesPurchaseOnly(normalizeSameLength(text)), text).toBe(true);
+  });
+  it('near misses: a condition or an ask for less is haggling', () => {
+    for (const text of ['包邮我就买一盒', '便宜点就买两件', '40块我就要一盒', '送个袜子就拍一件', '我就买这个']) expect(statesPurchaseOnly(text), text).toBe(false);
   });
 });

@@ -529,6 +529,16 @@ export function productsOfSameKind(products: readonly Product[], product: Produc
   return products.filter((p) => p.id !== product.id && p.category.split('/').at(-1) === kind);
 }
 
+// ---------------------------------------------------------------- what the buyer will buy
+
+/** "我就买一盒鲜花饼", "只要一条": what the order will hold. */
+const PURCHASE_ONLY = /(?:就|只|先)(?:买|買|要|拍)(?:[一二两兩三四五六七八九十几幾]|[0-9]+)?(?:盒|件|条|條|袋|个|個|双|雙|套|箱|包)/u;
+/** Anything asking for less or setting a condition makes it haggling ("包邮我就买", "便宜点就买两件"). */
+const CONDITION = /便宜|(?<!多)少|贵|貴|优惠|優惠|折|价|價|钱|錢|块|塊|元|包邮|包郵|送|抹|砍|如果|要是|的话|的話|[0-9]+\s*(?:元|块|塊)/u;
+
+/** A statement of what the buyer buys, with no condition or ask for less in it: no haggling. */
+export const statesPurchaseOnly = (text: string): boolean => PURCHASE_ONLY.test(text) && !CONDITION.test(text);
+
 // ---------------------------------------------------------------- couriers
 
 /**
