@@ -146,6 +146,18 @@ export const joinList = (xs: string[]): string => xs.join('、');
 /** "那围巾我怎么寄回去", "退货地址是哪里": how to send a return back — the return's procedure, not an address change or postage. */
 export const RETURN_HOW = /退货地址|退貨地址|退回地址|退换货地址|退換貨地址|寄回(?:的)?地址|(?:怎么|怎麼|如何|咋)(?:寄回|退回|寄过去|寄過去|寄给你们|寄給你們|退货|退貨)|寄回(?:去|来|來)?(?:哪|到哪)|退货流程|退貨流程/u;
 
+/** "来不及拒了", "已经签收了": the parcel cannot be refused any more — a return after receipt. */
+export const CANNOT_REFUSE = /来不及拒|來不及拒|拒不了|没法拒|沒法拒|不能拒|没办法拒|沒辦法拒|拒收不了|已经签收了|已經簽收了|已经签了|已經簽了|签收了怎么办|簽收了怎麼辦/u;
+
+/** "等下 我拍一下", "马上拍": the photos are coming. */
+export const photosComing = (text: string): boolean => /等下|等一下|等會|等会|待会|待會|稍等|马上拍|馬上拍|这就拍|這就拍|现在拍|現在拍|我拍一下|拍一下|去拍|回家拍|晚点拍|晚點拍/u.test(normalizeSameLength(text));
+
+/** "我不拍 你们自己去查": no photo. */
+export const refusesPhotos = (text: string): boolean => /不拍|不想拍|懒得拍|懶得拍|没法拍|沒法拍|拍不了|不方便拍|不给拍|你们自己(?:去)?查|你們自己(?:去)?查|凭什么要拍|憑什麼要拍/u.test(normalizeSameLength(text));
+
+/** "还要寄回去啊 好麻烦": sending the wrong item back is a hassle. */
+export const RETURN_HASSLE = /还要寄回|還要寄回|还得寄回|還得寄回|好麻烦|好麻煩|太麻烦|太麻煩|真麻烦|真麻煩|麻烦死|麻煩死/u;
+
 /** The buyer says they sent (or took) the photos. */
 export function saysPhotosSent(text: string): boolean {
   const plain = normalizeSameLength(text);
@@ -164,6 +176,8 @@ export type QualityChoice = 'resend' | 'refund' | 'compensation';
 /** Which of the offered solutions the buyer chose, if it is clear. */
 export function qualityChoice(raw: string): QualityChoice | null {
   const text = normalizeSameLength(raw);
+  // "我要退款 还要赔偿": the refund is the choice (more than a refund is no policy of the shop's).
+  if (/退款|退钱|退錢/u.test(text) && /赔偿|賠償|补偿|補償/u.test(text) && !/部分退款|退点|退一点/u.test(text)) return 'refund';
   if (/补偿|赔偿|留下|保留|将就|部分退款|退点|退一点|不退了/u.test(text)) return 'compensation';
   if (/补发|换新|换一|重发|再发|换个|换货/u.test(text)) return 'resend';
   if (/退款|退货|退钱|退了/u.test(text)) return 'refund';

@@ -135,6 +135,13 @@ describe('return_dislike', () => {
     expect(ids(one(t('return_dislike', '退货', [refundOf('100000000000000007', 'requested')])))).toEqual(['aftersale.refund_status.requested']);
   });
 
+  it('too late to refuse a parcel on its way: sign for it, then the 7-day return (remarked)', () => {
+    const s = one(t('return_dislike', '快递员已经在送了 来不及拒了怎么办', [shipped]));
+    expect(ids(s)).toEqual(['aftersale.return.after_signing']);
+    expect(s.out.remarks[0]!.reason).toContain('来不及拒收');
+    expect(ids(one(t('return_dislike', '不想要了', [shipped])))).toEqual(['aftersale.refund.refuse_delivery']);
+  });
+
   it('how to send it back: the return request shows the address; the case’s product; the shop pays for its own fault', () => {
     const [terms, how] = run(t('return_dislike', '不喜欢，想退', [delivered]), t('return_fee', '那我怎么寄回去', [delivered]));
     expect(ids(terms!)).toEqual(['aftersale.return.seven_day']);
@@ -159,6 +166,19 @@ describe('exchange', () => {
     expect(answer!.value).toBe('idle');
     expect(answer!.out.replies).toEqual([{ scriptId: 'aftersale.exchange.in_stock', params: { product: '羊毛呢大衣', color: '驼色', size: 'L码' } }]);
     expect(answer!.out.remarks[0]!.reason).toContain('换驼色L码');
+  });
+
+  it('an order already being refunded cannot be exchanged beside it: says so, names the order', () => {
+    const s = one(t('exchange', '其实想换个L码的 还能换吗', [refundOf('100000000000000008', 'requested')]));
+    expect(ids(s)).toEqual(['aftersale.exchange.refunding']);
+    expect(s.out.remarks).toEqual([]);
+  });
+
+  it('one size and the colour out of stock: offers the colours in stock', () => {
+    const scarfShop = { ...testShop, products: testShop.products.map((p) => (p.id === 'scarf-01' ? { ...p, skus: [{ color: '米白色', size: '均码', stock: 20 }, { color: '藏青色', size: '均码', stock: 0 }, { color: '燕麦色', size: '均码', stock: 4 }] } : p)) };
+    const scarfOrder = order('100000000000000010', 'delivered', { ...signedOn('2026-11-21T10:00:00+08:00'), items: [{ productId: 'scarf-01', color: '米白色', size: '均码', quantity: 1, price: 199 }], total: 199 });
+    const s = one(t('exchange', '换藏青色', [scarfOrder], { entities: [color('藏青色')], facts: { shop: scarfShop } }));
+    expect(s.out.replies).toEqual([{ scriptId: 'aftersale.exchange.out_other_colors', params: { product: '羊绒围巾', color: '藏青色', colors: '燕麦色' } }]);
   });
 
   it('out of stock: offers the sizes of that colour in stock and waits for another choice', () => {
@@ -213,6 +233,20 @@ describe('quality_issue', () => {
     expect(s3!.out.promises).toEqual([expect.objectContaining({ kind: 'resend', orderId: delivered.id })]);
   });
 
+  it('photos coming later, or refused: waits kindly, says why one photo helps — never "not understood"', () => {
+    const [, later, refused, sent] = run(start, t('other', '等下 我拍一下', [delivered]), t('other', '我不拍 你们自己去查', [delivered]), photos);
+    expect(ids(later!)).toEqual(['aftersale.quality.photos_later']);
+    expect(later!.value).toBe('awaitingPhotos');
+    expect(ids(refused!)).toEqual(['aftersale.quality.photos_refused']);
+    expect(refused!.value).toBe('awaitingPhotos');
+    expect(sent!.value).toBe('awaitingChoice');
+  });
+
+  it('refund and compensation both demanded: the refund (no partial refund offered as if chosen)', () => {
+    const [, , choice] = run(start, photos, t('quality_issue', '我要退款 还要赔偿', [delivered]));
+    expect(ids(choice!)).toEqual(['aftersale.quality.refund']);
+  });
+
   it('no photos yet: reminder; refund choice; unclear choice asks again', () => {
     const [, reminder, , unclear, refund] = run(start, t('quality_issue', '质量太差了', [delivered]), photos, t('other', '嗯', [delivered]), t('return_dislike', '退货退款吧', [delivered]));
     expect(ids(reminder!)).toEqual(['aftersale.quality.photos_reminder']);
@@ -258,6 +292,12 @@ describe('wrong_item', () => {
     const [, s2] = run(t('wrong_item', '少发了一件', [delivered]), t('other', '[图片]', [delivered]));
     expect(ids(s2!)).toEqual(['aftersale.wrong_item.resend_missing']);
     expect(s2!.out.promises[0]!.kind).toBe('resend');
+  });
+
+  it('sending the wrong item back is a hassle: sorry again, the postage is ours', () => {
+    const [, , hassle] = run(t('wrong_item', '发错颜色了', [delivered]), t('wrong_item', '照片发您了', [delivered]), t('wrong_item', '还要寄回去啊 好麻烦', [delivered]));
+    expect(ids(hassle!)).toEqual(['aftersale.wrong_item.return_hassle']);
+    expect(hassle!.out.remarks).toEqual([]);
   });
 
   it('no photos yet: reminder', () => {

@@ -20,6 +20,10 @@ import {
   qualityChoice,
   requestedVariant,
   RETURN_HOW,
+  RETURN_HASSLE,
+  photosComing,
+  refusesPhotos,
+  CANNOT_REFUSE,
   returnWindow,
   saysMissing,
   saysPhotosSent,
@@ -210,12 +214,28 @@ function returnDislikeAnswer(context: AftersaleContext, event: TurnEvent): Answe
   if (order === undefined) return askOrder();
   if (order.refund !== undefined) return refundStatusOf(order);
   if (isReceived(order)) return returnOfReceived(event, order);
+  // Too late to refuse it: sign for it, then the 7-day return.
+  if (isInTransit(order) && CANNOT_REFUSE.test(normalizeSameLength(event.text))) return returnAfterSigning(event, order);
   if (isInTransit(order)) return refuseDelivery(event, order);
   if (isBeforeShipping(order)) return refundBeforeShipping(order);
   return askOrder();
 }
 
+function returnAfterSigning(event: TurnEvent, order: Order): Answer {
+  const product = productOf(event.facts.shop, order, event.facts.product);
+  if (product !== undefined && !product.sevenDayReturn) return { replies: [reply('return.category_excluded', { product: nameOf(product) })], patch: { orderId: order.id, issue: 'dislike' } };
+  return {
+    replies: [reply('return.after_signing', { product: nameOf(product) })],
+    remarks: [remark(order, '顾客来不及拒收，签收后申请7天无理由退货，寄回运费由顾客承担（有运费险可抵扣）')],
+    patch: { orderId: order.id, issue: 'dislike' },
+  };
+}
+
 // ---------------------------------------------------------------- exchange
+
+/** The colours still in stock in the same size ("均码" scarves: another colour is the only exchange). */
+const otherColorsInStock = (product: Product, not: readonly (string | undefined)[], size: string): string[] =>
+  [...new Set(product.skus.filter((s) => !not.includes(s.color) && s.size === size && s.stock > 0).map((s) => s.color))];
 
 function exchangeStockAnswer(event: TurnEvent, order: Order, earlierColor: string | null = null): Answer {
   const product = productOf(event.facts.shop, order, event.facts.product);
@@ -240,7 +260,12 @@ function exchangeStockAnswer(event: TurnEvent, order: Order, earlierColor: strin
             replies: [reply('exchange.out_with_sizes', { product: name, color: stock.color, size: label(stock.size), sizes: joinList(stock.sizesInStock.map(label)) })],
             patch: { ...patch, step: 'variant_requested' },
           }
-        : { replies: [reply('exchange.out_all', { product: name, color: stock.color, size: label(stock.size) })], patch };
+        : otherColorsInStock(product, [stock.color, item?.color], stock.size).length > 0
+          ? {
+              replies: [reply('exchange.out_other_colors', { product: name, color: stock.color, colors: joinList(otherColorsInStock(product, [stock.color, item?.color], stock.size)) })],
+              patch: { ...patch, step: 'variant_requested' },
+            }
+          : { replies: [reply('exchange.out_all', { product: name, color: stock.color, size: label(stock.size) })], patch };
     case 'unknown_variant':
       return {
         replies: [reply('exchange.unknown_variant', { product: name, colors: joinList(stock.colors), sizes: joinList(stock.sizes.map(label)) })],
@@ -253,10 +278,14 @@ const variantWords = (product: Product | undefined): { colorWord: string; sizeWo
   product?.variantLabels === undefined ? { colorWord: '颜色', sizeWord: '尺码' } : { colorWord: product.variantLabels.color, sizeWord: product.variantLabels.size };
 
 function exchangeAnswer(context: AftersaleContext, event: TurnEvent): Answer {
-  const pick = pickFirst(context, event, isReceived, isInTransit, isBeforeShipping);
+  const pick = pickFirst(context, event, isReceived, isInTransit, isBeforeShipping, hasRefund);
   if (pick.kind === 'not_own') return notOwn();
   const order = orderFound(pick);
   if (order === undefined) return askOrder();
+  // Already being refunded: an exchange cannot run beside it — the refund first, then order the wanted size.
+  if (order.refund !== undefined) {
+    return { replies: [reply('exchange.refunding', { orderId: order.id, product: nameOf(productOf(event.facts.shop, order, event.facts.product)) })], patch: { orderId: order.id } };
+  }
   const product = productOf(event.facts.shop, order, event.facts.product);
   if (!isReceived(order)) return { replies: [reply('exchange.before_receipt', { product: nameOf(product) })], patch: { orderId: order.id } };
   // A size/colour exchange without a fault is part of 七天无理由退换货: past the window it is not registered.
@@ -426,7 +455,14 @@ function answerFor(context: AftersaleContext, event: TurnEvent): Answer | null {
     const issueIntent = ISSUE_INTENT[context.issue];
     // "照片发您了" reads as many intents (wrong_item, order_placed…): while photos are awaited it is the answer.
     if (saysPhotosSent(event.text)) return photosReceived(context, event);
+    // "等下 我拍一下": they will; "我不拍 你们自己去查": why the photo is needed, still asked kindly.
+    if (refusesPhotos(event.text)) return { replies: [reply('quality.photos_refused')], patch: { step: 'photos_requested' } };
+    if (photosComing(event.text)) return { replies: [reply('quality.photos_later')], patch: { step: 'photos_requested' } };
     if (event.intent === issueIntent) return photosReminder(context);
+  }
+  // "椒盐的还要寄回去啊 好麻烦" after our mistake: sorry, and the postage is ours.
+  if (context.issue === 'wrong_item' && context.step === 'none' && RETURN_HASSLE.test(normalizeSameLength(event.text))) {
+    return { replies: [reply('wrong_item.return_hassle')], patch: { step: 'none' } };
   }
   if (context.step === 'solution_offered') {
     // "退款吧" reads as refund_status, "补偿50元吧" as haggling: after the offer, a clear choice is the answer.

@@ -72,6 +72,13 @@ describe('addressFromText', () => {
     expect(addressFromText('麻烦帮我换到上海市浦东新区世纪大道100号吧')).toBe('上海市浦东新区世纪大道100号');
     expect(addressFromText('新地址：北京市朝阳区建国路88号。')).toBe('北京市朝阳区建国路88号');
   });
+  it('leaves out the place named before the address (公司吧, 家里的), keeps a place that is the address', () => {
+    expect(addressFromText('地址改到公司吧 乌鲁木齐市沙依巴克区友好北路689号 陈曦 13999417265')).toBe('乌鲁木齐市沙依巴克区友好北路689号 陈曦 13999417265');
+    expect(addressFromText('改成我家里的，杭州市西湖区文三路100号')).toBe('杭州市西湖区文三路100号');
+    expect(addressFromText('改到公司：上海市浦东新区世纪大道100号')).toBe('上海市浦东新区世纪大道100号');
+    expect(addressFromText('改到公司')).toBeNull();
+    expect(addressFromText('改成公司路88号')).toBe('公司路88号');
+  });
   it('a bare address only when one is expected; nothing that does not read as an address', () => {
     expect(addressFromText('浙江省杭州市滨江区江南大道588号')).toBeNull();
     expect(addressFromText('浙江省杭州市滨江区江南大道588号', true)).toBe('浙江省杭州市滨江区江南大道588号');

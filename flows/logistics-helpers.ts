@@ -109,6 +109,7 @@ export function minutesBetween(from: string | undefined, to: string): number | n
 }
 
 const ADDRESS_WORD = /[省市区县镇乡村路街道巷弄号栋幢楼室单元小区]/;
+const PLACE_LABEL = /^(?:我)?(?:公司|单位|單位|家里|家裡|老家|学校|學校|宿舍|店里|店裡|父母家|爸妈家|爸媽家)(?:吧|啊|哈|的|那|那边|那邊|去|了)*[\s,，:：]+/u;
 const ADDRESS_INTRO = /(?:改成|改为|改到|换成|换为|换到|更改为|修改为|新地址是|新地址为|新地址|地址是|地址为|寄到|送到|发到)[:：\s]*/;
 
 /**
@@ -123,6 +124,9 @@ export function addressFromText(text: string, bare = false): string | null {
   else if (bare) candidate = trimmed;
   if (candidate === null) return null;
   candidate = candidate.replace(/[。！？!?，,～~\s]+$/u, '').replace(/(?:吧|吗|呢|啊|谢谢|麻烦了|可以吗|行吗)+$/u, '').trim();
+  // "改到公司吧 乌鲁木齐市…": the place named before the address is no part of it.
+  const labelled = PLACE_LABEL.exec(candidate);
+  if (labelled !== null && ADDRESS_WORD.test(candidate.slice(labelled[0].length))) candidate = candidate.slice(labelled[0].length);
   if (candidate.length < 5 || !ADDRESS_WORD.test(candidate)) return null;
   return candidate;
 }

@@ -164,6 +164,15 @@ describe('logistics_track', () => {
     expect(steps[3]!.context.pending).toBeNull();
   });
 
+  it('label printed: the number when it is asked for, "not shipped yet" when asked where it is', () => {
+    const labelled = order('100000000000008888', 'printed', { courier: '中通', trackingNumber: 'ZT888888' });
+    const number = one(turn('logistics_track', '查下快递单号', at([labelled])));
+    expect(ids(number.out)).toEqual(['logistics.track.printed']);
+    expect(number.out.replies[0]!.params).toEqual({ orderId: labelled.id, courier: '中通', trackingNumber: 'ZT888888' });
+    expect(ids(one(turn('logistics_track', '發貨了嗎 單號多少', at([labelled]))).out)).toEqual(['logistics.track.printed']);
+    expect(ids(one(turn('logistics_track', '到哪了', at([labelled]))).out)).toEqual(['logistics.track.not_shipped']);
+  });
+
   it('nothing shipped: says so and what happens next; unpaid; no orders → asks for the order id', () => {
     expect(ids(one(turn('logistics_track', '发货了吗', at([paid]))).out)).toEqual(['logistics.track.not_shipped']);
     expect(ids(one(turn('logistics_track', '发货了吗', at([unpaid]))).out)).toEqual(['logistics.track.unpaid']);
@@ -241,6 +250,52 @@ describe('not_shipped', () => {
   });
 });
 
+describe('cancel_order of one item, and the refund reason', () => {
+  const twoItems = order('100000000000009999', 'paid', {
+    items: [
+      { productId: 'coat-01', color: '驼色', size: 'S', quantity: 1, price: 599 },
+      { productId: 'scarf-01', color: '灰色', size: '均码', quantity: 1, price: 129 },
+    ],
+  });
+  it('only the named item is cancelled: remarked for that item, the rest ships', () => {
+    const step = one(turn('cancel_order', '大衣不要了', at([twoItems])));
+    expect(ids(step.out)).toEqual(['logistics.cancel.item']);
+    expect(step.out.remarks[0]!.reason).toContain('其余宝贝正常发货');
+    // Nothing named, or a one-product order: the whole order.
+    const none = turn('cancel_order', '不要了', at([twoItems]));
+    delete none.facts.product;
+    expect(ids(one(none).out)).toEqual(['logistics.cancel.paid']);
+    expect(ids(one(turn('cancel_order', '大衣不要了', at([paid]))).out)).toEqual(['logistics.cancel.paid']);
+  });
+  it('which refund reason to choose: a harmless one, nothing remarked again', () => {
+    const step = one(turn('cancel_order', '退款原因选啥', at([paid])));
+    expect(ids(step.out)).toEqual(['logistics.cancel.reason']);
+    expect(step.out.remarks).toEqual([]);
+    for (const v of scriptById.get('logistics.cancel.reason')!.variants) expect(v).toMatch(/不想要|拍错/);
+  });
+});
+
+describe('order_change as buyers change their minds', () => {
+  const jeans = { ...testShop.products[0]!, id: 'jeans-01', name: '高腰牛仔裤', sizeChart: undefined, skus: [
+    { color: '深蓝色', size: '27', stock: 3 }, { color: '深蓝色', size: '28', stock: 3 }, { color: '深蓝色', size: '29', stock: 3 },
+    { color: '浅蓝色', size: '27', stock: 3 }, { color: '浅蓝色', size: '28', stock: 3 }, { color: '浅蓝色', size: '29', stock: 0 },
+  ] };
+  const shop = { ...testShop, products: [...testShop.products, jeans] };
+  const fresh = order('100000000000007070', 'paid', { paidAt: '2026-11-23T09:50:00+08:00', items: [{ productId: 'jeans-01', color: '深蓝色', size: '27', quantity: 1, price: 229 }] });
+  const ask = (text: string, entities: Entity[] = []) => turn('order_change', text, { ...at([fresh]), entities, facts: { orders: [fresh], now: NOW, shop, product: jeans } });
+  it('a bare number that is one of the product’s sizes is the size wanted (27改28)', () => {
+    const step = one(ask('牛仔裤拍错码了 27改28'));
+    expect(step.out.remarks[0]!.reason).toContain('深蓝色 28码');
+  });
+  it('each change starts from the last one: the colour keeps the size just changed, the size keeps the colour', () => {
+    const [, colour, size] = run([ask('27改28'), ask('颜色也换浅蓝吧', [{ type: 'color', text: '浅蓝', start: 4, end: 6, name: '浅蓝色' } as Entity]), ask('等等 还是29吧')]);
+    expect(colour!.out.remarks[0]!.reason).toContain('浅蓝色 28码');
+    // 浅蓝 29 is out of stock: said, nothing remarked.
+    expect(ids(size!.out)).toEqual(['logistics.order_change.out_of_stock']);
+    expect(size!.out.remarks).toEqual([]);
+  });
+});
+
 // ---------------------------------------------------------------- urgent delivery
 
 describe('urgent_delivery', () => {
@@ -268,10 +323,24 @@ describe('urgent_delivery', () => {
 describe('signed_not_received', () => {
   it('neighbours / lockers / 代收点, the courier checked, a follow-up due in 24h', () => {
     const step = one(turn('signed_not_received', '显示签收了但我没收到', at([delivered])));
-    expect(ids(step.out)).toEqual(['logistics.signed.check_nearby', 'logistics.signed.contact_courier']);
-    expect(step.out.replies[1]!.params).toEqual({ orderId: delivered.id, courier: '中通' });
+    expect(ids(step.out)).toEqual(['logistics.signed.record', 'logistics.signed.check_nearby', 'logistics.signed.contact_courier']);
+    // The record says who signed (前台, 快递柜 …): the buyer knows where to ask.
+    expect(step.out.replies[0]!.params).toEqual({ orderId: delivered.id, trackingEvent: '【杭州市】快件已到达杭州转运中心' });
+    expect(step.out.replies[2]!.params).toEqual({ orderId: delivered.id, courier: '中通' });
     expect(step.out.promises).toEqual([{ kind: 'follow_up', text: '联系快递核实签收情况并回复顾客', orderId: delivered.id, dueInHours: 24 }]);
     for (const v of scriptById.get('logistics.signed.check_nearby')!.variants) expect(v).toMatch(/快递柜|代收点/);
+  });
+
+  it('asked again, or after looking already: the courier is being asked — no second list of places, remarked and promised once', () => {
+    const [first, again] = run([turn('signed_not_received', '显示签收了但我没收到', at([delivered])), turn('signed_not_received', '問過前台了 沒有', at([delivered]))]);
+    expect(first!.out.remarks).toHaveLength(1);
+    expect(ids(again!.out)).toEqual(['logistics.signed.checking']);
+    expect(again!.out.remarks).toEqual([]);
+    expect(again!.out.promises).toEqual([]);
+    // Looked already in the first message: the record and the check, remarked once.
+    const looked = one(turn('signed_not_received', '显示放快递柜了 可是我没收到取件码', at([delivered])));
+    expect(ids(looked.out)).toEqual(['logistics.signed.record', 'logistics.signed.checking']);
+    expect(looked.out.remarks).toHaveLength(1);
   });
 
   it('no shipped order → asks for the order id; a named unshipped order, or the order of the product talked about → where it is', () => {

@@ -15,7 +15,7 @@ import {
   newest,
   orderList,
 } from './logistics-helpers.ts';
-import { displayName, exchangeStock, joinList, requestedVariant, sizeLabel } from './aftersale-helpers.ts';
+import { displayName, exchangeStock, joinList, normaliseSize, requestedVariant, sizeLabel } from './aftersale-helpers.ts';
 import type { Product } from '../src/shop/schema.ts';
 import { addDays, localDate, nextShippingDate } from '../src/shop/hours.ts';
 import { normalizeSameLength } from '../src/text/normalize.ts';
@@ -68,7 +68,14 @@ export interface LogisticsContext {
   out: FlowOutput;
   /** The question the last reply asked, if any. */
   pending: PendingQuestion | null;
+  /** The order whose "signed but not received" case is being checked with the courier (asked and remarked once). */
+  signedCheck?: string | undefined;
+  /** The variant an order's item was last changed to: "颜色也换浅蓝" keeps the size just changed, "还是29吧" the colour. */
+  changed?: { orderId: string; productId: string; color: string; size: string } | undefined;
 }
+
+/** What an answer remembers for the next turns. */
+type Memory = Pick<LogisticsContext, 'signedCheck' | 'changed'>;
 
 /** No start values yet; typed callers pass `{ input: {} }`, the engine starts it without input. */
 export type LogisticsInput = Record<string, never>;
@@ -82,7 +89,7 @@ interface Answer {
   pending?: PendingQuestion | null;
 }
 
-interface Plan {
+interface Plan extends Memory {
   out: FlowOutput;
   pending: PendingQuestion | null;
 }
@@ -111,10 +118,17 @@ function target(event: TurnEvent, candidates: (o: Order) => boolean, several: 'a
 
 // ---------------------------------------------------------------- tracking
 
+const ASKS_FOR_NUMBER = /单号|單號|快递号|快遞號|运单|運單|面单|面單/u;
+
 /** Where an order is: tracking for shipped ones, what happens next for the others. */
 function trackOrder(order: Order, event: TurnEvent): Answer {
   const orderId = order.id;
   if (order.state === 'unpaid') return { replies: [reply('track.unpaid', { orderId })] };
+  // 面单已打印 and the number asked for: it exists (seed 002 提供单号), the courier has not collected it yet.
+  // ("到哪了" gets "not shipped yet": the number would show nothing until pickup.)
+  if (order.state === 'printed' && order.trackingNumber !== undefined && ASKS_FOR_NUMBER.test(normalizeSameLength(event.text))) {
+    return { replies: [reply('track.printed', { orderId, courier: courierOf(order, event), trackingNumber: order.trackingNumber })] };
+  }
   if (isPending(order)) return { replies: [reply('track.not_shipped', { orderId })] };
   if (order.trackingNumber === undefined) {
     return { replies: [reply(order.state === 'refunding' ? 'track.refunding' : 'track.no_number', { orderId })] };
@@ -234,16 +248,40 @@ function urgentAnswer(event: TurnEvent): Answer {
 
 // ---------------------------------------------------------------- signed but not received
 
-function signedAnswer(event: TurnEvent): Answer {
+/** "问过前台了 没有", "取件码没收到短信": the buyer already looked where the first answer sends them. */
+const ALREADY_LOOKED = /问过|問過|找过|找過|看过|看過|问了|問了|找了|都没有|都沒有|没找到|沒找到|不在|没人收|沒人收|取件码|取件碼|没收到短信|沒收到短信|没有短信|沒有短信/u;
+
+/**
+ * Signed but not received (seed 001): the tracking record says who signed; the buyer checks nearby
+ * while we ask the courier (remarked and promised once). Asked again, or after looking already, the
+ * buyer hears that the courier is being asked — not the same list of places again.
+ */
+function signedAnswer(event: TurnEvent, checking: string | undefined): Answer & Memory {
   const t = target(event, isShipped, 'newest');
   if (t.kind === 'foreign') return notOwn();
   if (t.kind !== 'order') return askOrderId();
   const order = t.order;
   if (!isShipped(order)) return trackOrder(order, event);
+  const courier = courierOf(order, event);
+  const taken = checking === order.id;
+  const latest = latestTracking(order);
+  const record = taken || latest === undefined ? [] : [reply('signed.record', { orderId: order.id, trackingEvent: latest.text })];
+  if (taken || ALREADY_LOOKED.test(normalizeSameLength(event.text))) {
+    return {
+      replies: [...record, reply('signed.checking', { orderId: order.id, courier })],
+      ...(taken ? {} : { remarks: [{ orderId: order.id, reason: '顾客反馈物流显示签收但未收到，已查看附近仍未找到，已联系快递核实' }], promises: [followUp('联系快递核实签收情况并回复顾客', order.id)] }),
+      signedCheck: order.id,
+    };
+  }
   return {
-    replies: [reply('signed.check_nearby'), reply('signed.contact_courier', { orderId: order.id, courier: courierOf(order, event) })],
+    replies: [
+      ...record,
+      reply('signed.check_nearby'),
+      reply('signed.contact_courier', { orderId: order.id, courier }),
+    ],
     remarks: [{ orderId: order.id, reason: '顾客反馈物流显示签收但未收到，已联系快递核实' }],
     promises: [followUp('联系快递核实签收情况并回复顾客', order.id)],
+    signedCheck: order.id,
   };
 }
 
@@ -323,12 +361,21 @@ function addressChangeAnswer(event: TurnEvent): Answer {
 const CHANGE_TO = /改成|改为|改為|换成|換成|换为|換為|要改|想要|换|換/gu;
 
 /** The size and colour the buyer wants: those after the last 改成/换成, else any in the message. */
-function wantedVariantOf(event: TurnEvent): { size: string | null; color: string | null } {
+function wantedVariantOf(event: TurnEvent, product: Product | undefined): { size: string | null; color: string | null } {
   let cut = -1;
   for (const m of event.text.matchAll(CHANGE_TO)) cut = m.index + m[0].length;
   const after = event.entities.filter((e) => e.start >= cut);
-  const wanted = requestedVariant(after);
-  return wanted.size !== null || wanted.color !== null ? wanted : requestedVariant(event.entities);
+  const found = requestedVariant(after);
+  const wanted = found.size !== null || found.color !== null ? found : requestedVariant(event.entities);
+  return wanted.size === null && product !== undefined ? { ...wanted, size: bareSizeOf(event.text, cut, product) } : wanted;
+}
+
+/** "27改28", "还是29吧": a bare number that is one of the product's sizes (the last one, after 改/换 when said). */
+function bareSizeOf(text: string, cut: number, product: Product): string | null {
+  const sizes = new Set(product.skus.map((s) => normaliseSize(s.size)));
+  const numbers = [...text.matchAll(/(?<![0-9])([0-9]{2,3})(?![0-9])/gu)].filter((m) => sizes.has(m[1]!));
+  const after = numbers.filter((m) => m.index >= cut);
+  return (after.at(-1) ?? numbers.at(-1))?.[1] ?? null;
 }
 
 /** The product of an order the change is about: the one talked about if the order holds it, else the first. */
@@ -339,7 +386,7 @@ function changedItem(order: Order, event: TurnEvent): { product: Product | undef
 }
 
 /** Size/colour change before shipping: checked against the product's SKUs; remark within 30 minutes of payment, a warehouse note later. */
-function orderChangeOrder(order: Order, event: TurnEvent): Answer {
+function orderChangeOrder(order: Order, event: TurnEvent, changed?: Memory['changed']): Answer & Memory {
   const orderId = order.id;
   switch (order.state) {
     case 'unpaid':
@@ -353,9 +400,11 @@ function orderChangeOrder(order: Order, event: TurnEvent): Answer {
       return { replies: [reply('order_change.refunding', { orderId })] };
     case 'paid':
     case 'printed': {
-      const asked = wantedVariantOf(event);
+      const { product, ordered: item } = changedItem(order, event);
+      // Changed already in this conversation: the next change starts from there.
+      const ordered = changed !== undefined && changed.orderId === orderId && changed.productId === product?.id ? changed : item;
+      const asked = wantedVariantOf(event, product);
       if (asked.size === null && asked.color === null) return { replies: [reply('order_change.ask_variant', { orderId })] };
-      const { product, ordered } = changedItem(order, event);
       if (product === undefined) return { replies: [reply('order_change.ask_variant', { orderId })] };
       const stock = exchangeStock(product, asked, ordered);
       if (stock.kind === 'unknown_variant') {
@@ -366,26 +415,29 @@ function orderChangeOrder(order: Order, event: TurnEvent): Answer {
       }
       const variant = `${stock.color} ${sizeLabel(product, stock.size)}`;
       const minutes = minutesBetween(order.paidAt, event.facts.now);
+      const now: Memory['changed'] = { orderId, productId: product.id, color: stock.color, size: stock.size };
       if (order.state === 'paid' && minutes !== null && minutes <= DIRECT_CHANGE_MINUTES) {
         return {
           replies: [reply('order_change.remarked', { orderId, variant })],
           remarks: [{ orderId, reason: `顾客申请把${displayName(product)}改为：${variant}` }],
+          changed: now,
         };
       }
       return {
         replies: [reply('order_change.warehouse', { orderId, variant })],
         remarks: [{ orderId, reason: `付款超过30分钟，请打单处把${displayName(product)}改为：${variant}` }],
         promises: [followUp('跟进仓库修改款式并回复顾客', orderId)],
+        changed: now,
       };
     }
   }
 }
 
-function orderChangeAnswer(event: TurnEvent): Answer {
+function orderChangeAnswer(event: TurnEvent, changed?: Memory['changed']): Answer & Memory {
   const t = target(event, (o) => o.state === 'unpaid' || isPending(o), 'newest');
   if (t.kind === 'foreign') return notOwn();
   const order = t.kind === 'order' ? t.order : event.facts.orders[0];
-  return order === undefined ? askOrderId() : orderChangeOrder(order, event);
+  return order === undefined ? askOrderId() : orderChangeOrder(order, event, changed);
 }
 
 // ---------------------------------------------------------------- cancel (seed 004 退款理由)
@@ -395,8 +447,27 @@ function orderChangeAnswer(event: TurnEvent): Answer {
  * cost the shop 30% compensation, so the scripts suggest 拍错/不想要了 — true for a buyer who
  * simply changed their mind.
  */
+/** "退款原因选啥": the reason to choose (a harmless one: 我不想要了 / 拍错了, never the shop's fault). */
+const ASKS_REFUND_REASON = /(?:原因|理由)(?:选|選|填|写|寫|该选|該選|要选|要選)?(?:啥|什么|什麼|哪个|哪個|哪一个|哪一個)|选(?:啥|什么|什麼)(?:原因|理由)/u;
+
+/** "羽绒服不要了" of an order holding more: only that item is cancelled, the rest ships. */
+function cancelledItem(order: Order, event: TurnEvent): string | undefined {
+  const product = event.facts.product;
+  if (product === undefined || new Set(order.items.map((i) => i.productId)).size < 2) return undefined;
+  return order.items.some((i) => i.productId === product.id) ? product.name : undefined;
+}
+
 function cancelOrder(order: Order, event: TurnEvent): Answer {
   const orderId = order.id;
+  if (ASKS_REFUND_REASON.test(normalizeSameLength(event.text)) && order.state !== 'unpaid') return { replies: [reply('cancel.reason', { orderId })] };
+  const item = order.state === 'paid' || order.state === 'printed' ? cancelledItem(order, event) : undefined;
+  if (item !== undefined) {
+    return {
+      replies: [reply('cancel.item', { orderId, product: item })],
+      remarks: [{ orderId, reason: `顾客申请取消${item}，请勿发出${item}，其余宝贝正常发货` }],
+      promises: [followUp(`确认仓库未发出${item}并尽快同意退款`, orderId)],
+    };
+  }
   switch (order.state) {
     case 'unpaid':
       return { replies: [reply('cancel.unpaid', { orderId })] };
@@ -438,20 +509,22 @@ const ANSWERS: Record<LogisticsIntent, (event: TurnEvent) => Answer> = {
   logistics_track: trackAnswer,
   not_shipped: notShippedAnswer,
   urgent_delivery: urgentAnswer,
-  signed_not_received: signedAnswer,
+  signed_not_received: (event) => signedAnswer(event, undefined),
   delivery_delay: delayAnswer,
   address_change: addressChangeAnswer,
-  order_change: orderChangeAnswer,
+  order_change: (event) => orderChangeAnswer(event),
   cancel_order: cancelAnswer,
   confirm_receipt: () => ({ replies: [reply('confirm_receipt.how')] }),
 };
 
 const unhandled = (): Plan => ({ out: { ...emptyOutput(), unhandled: true }, pending: null });
 
-function toPlan(answer: Answer): Plan {
+function toPlan(answer: Answer & Memory, context?: LogisticsContext): Plan {
   return {
     out: { ...emptyOutput(), replies: answer.replies, remarks: answer.remarks ?? [], promises: answer.promises ?? [] },
     pending: answer.pending ?? null,
+    signedCheck: answer.signedCheck ?? context?.signedCheck,
+    changed: answer.changed ?? context?.changed,
   };
 }
 
@@ -488,10 +561,12 @@ export function chosenOrder(event: TurnEvent, candidates: readonly Order[]): Ret
 export function planTurn(context: LogisticsContext, event: TurnEvent): Plan {
   if (context.pending !== null) {
     const answer = answerPending(context.pending, event);
-    if (answer !== undefined) return toPlan(answer);
+    if (answer !== undefined) return toPlan(answer, context);
   }
   if (!isLogisticsIntent(event.intent)) return unhandled();
-  return toPlan(ANSWERS[event.intent](event));
+  if (event.intent === 'signed_not_received') return toPlan(signedAnswer(event, context.signedCheck), context);
+  if (event.intent === 'order_change') return toPlan(orderChangeAnswer(event, context.changed), context);
+  return toPlan(ANSWERS[event.intent](event), context);
 }
 
 export const logisticsMachine = setup({

@@ -19,13 +19,14 @@ import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runM
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
-import { asksAboutSomeoneElsesOrder, intentForGift, intentForOrderState, intentForThreat, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
+import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentForGift, intentForOrderState, intentForThreat, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
 import { shopQuestionReply } from './shop-questions.ts';
-import { understandInContext } from './understanding.ts';
+import { keepsFurtherAsk, understandInContext } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
 import { asksAboutItsOwnThing, clauseAsks, eventForAsk, primaryClause, type ClauseContext } from './clauses.ts';
-import { progressReply } from './progress.ts';
+import { ASKS_FOR_ANSWER, progressReply } from './progress.ts';
 import { focusedOrders, ORDER_POINTER, orderInFocus, referredOrders } from './order-reference.ts';
+import { ofKind } from './product-words.ts';
 import { productWordsOf, scoresOf, type ProductWords } from './product-words.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
 import { handoffSummary } from './summary.ts';
@@ -55,6 +56,8 @@ export const TurnRecordSchema = z.object({
   text: z.string(),
   intent: z.string(),
   replies: z.array(z.string()),
+  /** The flow state the turn ended in (bot/privacy …): what the bot was doing, for the next turn's reading. */
+  state: z.string().optional(),
 });
 
 /** A flow's reply asked which product the buyer means; the intent it was answering waits for the answer. */
@@ -85,6 +88,8 @@ export const ConversationStateSchema = z.object({
   orderId: z.string().optional(),
   /** The flow whose question is still open (see WAITING_STATES). */
   awaiting: z.custom<FlowName>((v) => typeof v === 'string' && isFlowName(v)).optional(),
+  /** The last change made (a remark on an order): "改好了吗" with nothing open is answered with it. */
+  done: z.object({ orderId: z.string().optional(), text: z.string() }).optional(),
 });
 export type ConversationState = z.infer<typeof ConversationStateSchema>;
 
@@ -175,17 +180,7 @@ function productScores(shop: Shop, text: string): number[] {
   return whole.map((score, i) => (head[i] === headBest ? score : 0));
 }
 
-/** Words for a kind of product the shop has several of: "那件外套" may be the coat or the down jacket. */
-const KINDS: readonly [RegExp, RegExp][] = [
-  [/外套|外衣/u, /大衣|羽绒服/u],
-  [/零食|吃的/u, /山核桃|鲜花饼/u],
-];
-
-function productsOfKind(shop: Shop, text: string): Product[] {
-  const plain = normalizeSameLength(text);
-  const kind = KINDS.find(([word]) => word.test(plain));
-  return kind === undefined ? [] : shop.products.filter((p) => kind[1].test(p.name));
-}
+const productsOfKind = (shop: Shop, text: string): Product[] => ofKind(shop.products, text);
 
 export function findProduct(shop: Shop, text: string, lastId: string | undefined, among?: readonly string[]): Product | undefined {
   // Answering "which of these?": only the products just named count ("女款的" among two jeans).
@@ -340,6 +335,8 @@ interface FlowsRun {
   /** The flow that answered the primary intent (none for social turns). */
   primary?: FlowName;
   pendingAsk?: PendingAsk;
+  /** The replies to the message's further asks (a parcel asked about beside a complaint). */
+  further?: ReplyPlan[];
 }
 
 /**
@@ -381,6 +378,7 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
   const initialBargaining = initialStateOf('bargaining');
   const routeOf = (intent: IntentId): Route => routeInConversation(intent, state.flows, initialBargaining);
   const out = emptyOutput();
+  const further: ReplyPlan[] = [];
   let flowState: string = route;
   let primary: FlowName | undefined;
   let pendingAsk: PendingAsk | undefined;
@@ -397,6 +395,7 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
       }
     }
     out.replies.push(...result.out.replies);
+    if (!isPrimary) further.push(...result.out.replies);
     out.remarks.push(...result.out.remarks);
     out.promises.push(...result.out.promises);
     out.concessions.push(...result.out.concessions);
@@ -448,7 +447,7 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
   });
   if (out.unhandled && out.replies.length === 0) out.replies.push({ scriptId: 'common.not_understood', params: {} });
   out.replies = answersFirst(out.replies);
-  return { out, flowState, flows, ...(primary ? { primary } : {}), ...(pendingAsk ? { pendingAsk } : {}) };
+  return { out, flowState, flows, further, ...(primary ? { primary } : {}), ...(pendingAsk ? { pendingAsk } : {}) };
 }
 
 /** The flow still waiting for an answer after the turn: the one that just asked, else the one that asked before. */
@@ -531,6 +530,10 @@ function classifyingOnce(classifier: Classifier): Classifier {
 }
 
 /** Questions the order itself answers (its refund state, its tracking): never a progress answer instead. */
+/** Questions the orders answer without any action: answered even while a human is awaited. */
+const FACTS_WHILE_WAITING: ReadonlySet<IntentId> = new Set(['logistics_track', 'refund_status']);
+/** A complaint about a parcel's status asks, as a fact, where it is. */
+const asFactQuestion = (intent: IntentId): IntentId => (intent === 'delivery_delay' || intent === 'not_shipped' ? 'logistics_track' : intent);
 const ANSWERED_FROM_ORDER: ReadonlySet<IntentId> = new Set(['refund_status', 'logistics_track', 'not_shipped', 'delivery_delay', 'signed_not_received']);
 
 /** Intents about an order the buyer already has: a product named with them points at its order. */
@@ -557,7 +560,9 @@ export async function respond(
   // The message read against the conversation: implausible further asks dropped, unsure readings on topic.
   const understood = understandInContext(classified, message.text, lastRoute, lastIntent !== undefined && isIntentId(lastIntent) ? lastIntent : undefined);
   // Asks the classifier's clause pass missed ("…包邮吗，能发顺丰吗"), clause by clause.
-  const moreAsks = clauseAsks(message.text, classifier).filter((i) => i !== understood.intent && !understood.secondary.includes(i) && routeFor(i) !== 'bargaining');
+  const moreAsks = clauseAsks(message.text, classifier).filter(
+    (i) => i !== understood.intent && !understood.secondary.includes(i) && routeFor(i) !== 'bargaining' && keepsFurtherAsk(understood.intent, i, message.text),
+  );
   // "发顺丰明天能到吗 我急用": the courier asked for is an ask of its own (its extra fee before payment).
   const courierAsk: IntentId[] =
     understood.intent === 'urgent_delivery' && !understood.secondary.includes('shipping_courier') && !moreAsks.includes('shipping_courier') && asksForExtraFeeCourier(message.text, classified.entities, shop)
@@ -573,7 +578,15 @@ export async function respond(
   const postSale = isPostSale(classification.intent);
   const primaryText = primaryClause(message.text, classification.intent, classification.secondary, classifier);
   const reference =
-    referredOrders({ text: primaryText, entities: classification.entities, orders: allOrders, shop, now, productAlone: ORDER_POINTER.test(primaryText) || postSale || state.awaiting !== undefined }) ??
+    referredOrders({
+      text: primaryText,
+      entities: classification.entities,
+      orders: allOrders,
+      shop,
+      now,
+      productAlone: ORDER_POINTER.test(primaryText) || postSale || state.awaiting !== undefined,
+      byKind: postSale || state.awaiting !== undefined,
+    }) ??
     // (Not while a flow waits for an answer about its own order: the invoice asked for stays the one.)
     (postSale && state.awaiting === undefined && findProduct(shop, message.text, undefined) === undefined ? focusedOrders(message.text, allOrders, state.orderId) : undefined);
   const orders = reference?.orders ?? allOrders;
@@ -632,14 +645,21 @@ export async function respond(
   // Unsure between two flows, nothing waiting for an answer: ask rather than act on a guess.
   // "改好了没", "几天能有结果": the case already taken on, not the case again.
   const progress =
-    resume === undefined && waiting === undefined && route !== 'bargaining' && route !== 'handoff' && !ANSWERED_FROM_ORDER.has(event.intent) && findProduct(shop, message.text, undefined) === undefined
-      ? progressReply(message.text, state.promises, state.orderId, now, shop.timezone)
+    resume === undefined &&
+    waiting === undefined &&
+    route !== 'bargaining' &&
+    route !== 'handoff' &&
+    (!ANSWERED_FROM_ORDER.has(event.intent) || ASKS_FOR_ANSWER.test(normalizeSameLength(message.text))) &&
+    findProduct(shop, message.text, undefined) === undefined
+      ? progressReply(message.text, state.promises, state.orderId, now, shop.timezone, state.done)
       : null;
   // Someone else's order: a privacy answer before any flow looks at an order.
   const namedIds = classification.entities.flatMap((e) => (e.type === 'order_id' ? [e.value] : []));
   // The order flows refuse someone else's order id themselves; any other reading gets the same refusal here.
   const foreignId = namedIds.length > 0 && !namedIds.some((id) => allOrders.some((o) => o.id === id)) && !isPostSale(event.intent) && event.intent !== 'order_placed';
-  const someoneElse = ((isPostSale(event.intent) || event.intent === 'other') && asksAboutSomeoneElsesOrder(message.text)) || speaksOfSomeoneElsesPurchase(message.text);
+  // "我是她老公 没事的 你说吧" right after a privacy answer: still someone else's order.
+  const insists = state.history.at(-1)?.state === 'privacy' && insistsOnSomeoneElse(message.text);
+  const someoneElse = ((isPostSale(event.intent) || event.intent === 'other') && asksAboutSomeoneElsesOrder(message.text)) || speaksOfSomeoneElsesPurchase(message.text) || insists;
   const privacy = resume === undefined && waiting === undefined && (someoneElse || foreignId);
   // A reading that continues the topic just discussed is no guess.
   const unsure = resume === undefined && waiting === undefined && event.intent === classification.intent && route !== lastRoute;
@@ -659,9 +679,16 @@ export async function respond(
   const orchestrator = restoreOrchestrator(state);
   orchestrator.send({ type: 'TURN', intent: event.intent, largeOrder, ...(message.mode ? { mode: message.mode } : {}) });
   const ownerBefore = orchestrator.getSnapshot().value as Owner;
+  // Handed to a human (now or before), a question the orders answer ("我那大衣到哪了", "包裹三天不动了"
+  // beside a complaint) still gets its facts — only facts: no remark, no promise, no action.
+  const factIntent = ownerBefore === 'pending' ? [event.intent, ...event.secondary].map(asFactQuestion).find((i) => FACTS_WHILE_WAITING.has(i)) : undefined;
+  const factsRun =
+    factIntent === undefined
+      ? undefined
+      : runFlows(state, { ...event, intent: factIntent, secondary: [] }, routeFor(factIntent), undefined, undefined, { classifier, shop, now, allOrders, findProduct: (text) => findProduct(shop, text, undefined) });
   const ran: FlowsRun =
     ownerBefore === 'pending'
-      ? { out: emptyOutput(), flowState: 'waiting', flows: state.flows }
+      ? { out: emptyOutput(), flowState: 'waiting', flows: factsRun?.flows ?? state.flows, further: factsRun?.out.replies ?? [] }
       : clarify !== null
         ? { out: { ...emptyOutput(), replies: [clarify] }, flowState: progress ? 'progress' : privacy ? 'privacy' : shopAnswer ? 'shop' : 'clarifying', flows: state.flows }
         : runFlows(state, event, route, waiting, resume, { classifier, shop, now, allOrders, findProduct: (text) => findProduct(shop, text, undefined) });
@@ -683,7 +710,8 @@ export async function respond(
       handedOffNow && ctx.handoffReason ? { type: 'ESCALATE', reason: ctx.handoffReason, text: message.text, facts } : { type: 'TURN', text: message.text, facts };
     const escalated = runMachine(escalationMachine, escalation, escalationEvent);
     escalation = escalated.snapshot;
-    plans = escalated.out.replies;
+    // The notice or holding line, then the facts asked for beside it ("包裹三天不动了" in a complaint).
+    plans = [...escalated.out.replies, ...(ran.further ?? [])];
     if (ownerBefore === 'pending') flowState = `escalation.${escalated.state}`;
     out.promises.push(...escalated.out.promises);
     if (escalated.out.handover) out.handover = true;
@@ -713,9 +741,13 @@ export async function respond(
     madeAt: at,
     dueAt: new Date(now.getTime() + p.dueInHours * PROMISE_DUE_MS).toISOString(),
   }));
+  // A progress answer ("改好了吗") or an answer to a flow's question ("[图片]" while photos are awaited)
+  // keeps the case's topic: the next follow-up continues that case.
+  const answeredWaiting = waiting !== undefined && flowState.startsWith(`${waiting}.`) && routeFor(classification.intent) !== waiting;
+  const keepsTopic = (progress !== null || answeredWaiting) && lastIntent !== undefined && isIntentId(lastIntent) && routeFor(lastIntent) !== 'social';
   const history = [
     ...state.history,
-    { turn: ctx.turnCount, at, text: message.text, intent: classification.intent, replies: replies.slice(0, 1).map((r) => r.text) },
+    { turn: ctx.turnCount, at, text: message.text, intent: keepsTopic ? lastIntent : classification.intent, replies: replies.slice(0, 1).map((r) => r.text), state: flowState },
   ].slice(-HISTORY_LIMIT);
   const next: ConversationState = {
     buyerId: state.buyerId,
@@ -738,6 +770,9 @@ export async function respond(
   const talkedAbout = facts.product?.id ?? state.productId;
   if (talkedAbout !== undefined) next.productId = talkedAbout;
   else if (focusOrder !== undefined && new Set(focusOrder.items.map((i) => i.productId)).size === 1) next.productId = focusOrder.items[0]!.productId;
+  const lastRemark = out.remarks.at(-1);
+  const done = lastRemark === undefined ? state.done : { ...(lastRemark.orderId ? { orderId: lastRemark.orderId } : {}), text: lastRemark.reason };
+  if (done !== undefined) next.done = done;
   const awaiting = awaitingAfter(state.awaiting, ran);
   if (awaiting !== undefined) next.awaiting = awaiting;
   orchestrator.stop();

@@ -39,6 +39,16 @@ describe('referredOrders', () => {
     expect(ids(await refer('tb_buyer_anna', '刚拍的那单'))).toEqual(['4189102557306612984', '4189098813647205377']);
   });
 
+  it('by a kind of product ("零食那个") only where an order is meant, never for a pre-sale question', async () => {
+    const byKind = async (text: string, kinds: boolean) =>
+      ids(referredOrders({ text, entities: classifier.classify(text).entities, orders: await ordersOf('tb_buyer_anna'), shop, now: DEMO_NOW, productAlone: true, byKind: kinds }));
+    expect(await byKind('零食那个', true)).toEqual(['4189098813647205377']);
+    expect(await byKind('吃的那單', true)).toEqual(['4189098813647205377']);
+    expect(await byKind('外套那个', true)).toEqual(['4187329904416728062']);
+    expect(await byKind('零食那个', false)).toBeUndefined();
+    expect(await byKind('衣服那个', true)).toBeUndefined();
+  });
+
   it('cues narrow together; a state cue no order fits refers to nothing', async () => {
     expect(ids(await refer('tb_buyer_anna', '今天拍的没付钱的那个'))).toEqual(['4189098813647205377']);
     expect(await refer('tb_buyer_dali', '没付钱的那个')).toBeUndefined();

@@ -3,7 +3,7 @@ import type { Order } from '../orders/schema.ts';
 import type { Shop } from '../shop/schema.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import { localDate } from '../shop/hours.ts';
-import { productWordsOf, scoresOf } from './product-words.ts';
+import { ofKind, productWordsOf, scoresOf } from './product-words.ts';
 
 /**
  * Which of the buyer's orders a message is about, from the way buyers name an order without its
@@ -84,19 +84,29 @@ function dayNumber(instant: string | Date, timeZone: string): number {
  * The orders holding a product the message names, among the products this buyer actually
  * ordered: "裤子那单" is ambiguous in the shop (two jeans) but not among one buyer's orders.
  */
-function byProduct(text: string, orders: readonly Order[], shop: Shop): Order[] {
+function byProduct(text: string, orders: readonly Order[], shop: Shop, byKind: boolean): Order[] {
   const ordered = new Set(orders.flatMap((o) => o.items.map((i) => i.productId)));
   const products = shop.products.filter((p) => ordered.has(p.id));
   const scores = scoresOf(productWordsOf(products), text);
   const best = Math.max(0, ...scores);
-  if (best < 1) return [];
-  const named = products.filter((_, i) => scores[i] === best).map((p) => p.id);
+  // "零食那个": a kind of product, the orders holding any of that kind.
+  const named = best >= 1 ? products.filter((_, i) => scores[i] === best).map((p) => p.id) : byKind ? ofKind(products, text).map((p) => p.id) : [];
+  if (named.length === 0) return [];
   return orders.filter((o) => o.items.some((i) => named.includes(i.productId)));
 }
 
 export { ORDER_POINTER } from '../../flows/logistics-helpers.ts';
 
-export function referredOrders(input: { text: string; entities: readonly Entity[]; orders: readonly Order[]; shop: Shop; now: Date; productAlone?: boolean }): OrderReference | undefined {
+export function referredOrders(input: {
+  text: string;
+  entities: readonly Entity[];
+  orders: readonly Order[];
+  shop: Shop;
+  now: Date;
+  productAlone?: boolean;
+  /** "零食那个" answering "which order?" or about an order: a kind of product points at the orders holding it. */
+  byKind?: boolean;
+}): OrderReference | undefined {
   const { orders } = input;
   if (orders.length === 0) return undefined;
   const text = normalizeSameLength(input.text);
@@ -123,7 +133,7 @@ export function referredOrders(input: { text: string; entities: readonly Entity[
   }
 
   // A product alone ("大衣有货吗") is a pre-sale question, not a pointer at an order.
-  const products = input.productAlone === false ? [] : byProduct(text, orders, input.shop);
+  const products = input.productAlone === false ? [] : byProduct(text, orders, input.shop, input.byKind === true);
   if (products.length > 0) {
     const next = fits.filter((o) => products.includes(o));
     if (next.length > 0) {

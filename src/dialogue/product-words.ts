@@ -50,3 +50,16 @@ export function scoresOf(index: ProductWords, text: string): number[] {
   const said = bigrams(buyerWordsToListing(text));
   return index.words.map((set) => [...set].reduce((sum, w) => (said.has(w) ? sum + 1 / index.spread.get(w)! : sum), 0));
 }
+
+/** Words for a kind of product the shop has several of: "那件外套" may be the coat or the down jacket, "零食那个" the snacks. */
+const KINDS: readonly [RegExp, RegExp][] = [
+  [/外套|外衣/u, /大衣|羽绒服/u],
+  [/零食|吃的|小吃/u, /山核桃|鲜花饼/u],
+];
+
+/** The products of the kind a message names ("外套", "零食"), none when it names no kind. */
+export function ofKind<P extends Pick<Product, 'name'>>(products: readonly P[], text: string): P[] {
+  const plain = normalizeSameLength(text);
+  const kind = KINDS.find(([word]) => word.test(plain));
+  return kind === undefined ? [] : products.filter((p) => kind[1].test(p.name));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progressReply } from './progress.ts';
+import { ASKS_FOR_ANSWER, progressReply } from './progress.ts';
 
 const now = new Date('2025-11-20T14:30:00+08:00');
 const promise = (text: string, orderId: string | undefined, madeAt: string, dueAt: string, keptAt?: string) => ({ text, orderId, madeAt, dueAt, ...(keptAt ? { keptAt } : {}) });
@@ -22,6 +22,25 @@ describe('progressReply', () => {
     expect(progressReply('改好了没', [kept, overdue], '1', now, 'Asia/Shanghai')).toBeNull();
     expect(progressReply('发什么快递', [address], '1', now, 'Asia/Shanghai')).toBeNull();
     expect(progressReply('改好了没 另外我还想问下羊毛大衣有没有黑色L码的 还有发票怎么开', [address], '1', now, 'Asia/Shanghai')).toBeNull();
+  });
+
+  it('a delivery-time question is no progress question; asking when the answer comes is', () => {
+    expect(progressReply('发出去以后大概几天到乌鲁木齐', [address], '1', now, 'Asia/Shanghai')).toBeNull();
+    expect(progressReply('几天能到', [address], '1', now, 'Asia/Shanghai')).toBeNull();
+    expect(progressReply('那要多久给我答复', [address], '1', now, 'Asia/Shanghai')?.params.task).toBe('跟进仓库修改收货地址并回复顾客');
+    expect(progressReply('什么时候能有结果', [address], '1', now, 'Asia/Shanghai')).not.toBeNull();
+    expect(ASKS_FOR_ANSWER.test('那要多久给我答复')).toBe(true);
+    expect(ASKS_FOR_ANSWER.test('多久能到')).toBe(false);
+  });
+
+  it('nothing open but the change was made right away: says what was done', () => {
+    const done = { orderId: '1', text: '顾客申请修改收货地址为：杭州市西湖区文三路100号' };
+    expect(progressReply('改好了吗', [], '1', now, 'Asia/Shanghai', done)).toEqual({ scriptId: 'common.progress_done', params: { orderId: '1', task: done.text } });
+    expect(progressReply('備註了沒', [], '1', now, 'Asia/Shanghai', done)?.scriptId).toBe('common.progress_done');
+    // An open promise wins; no change made: nothing to say; a time question is no "is it done".
+    expect(progressReply('改好了吗', [address], '1', now, 'Asia/Shanghai', done)?.scriptId).toBe('common.progress');
+    expect(progressReply('改好了吗', [], '1', now, 'Asia/Shanghai')).toBeNull();
+    expect(progressReply('大概几天能有结果', [], '1', now, 'Asia/Shanghai', done)).toBeNull();
   });
 
   it('reads traditional characters', () => {

@@ -68,6 +68,10 @@ const GIFT_FOR = /(?:送给|送給|寄给|寄給|给我|給我|帮我|幫我)(?:
 /** "我老公王博文也在你们家买了羽绒服", "她叫方晴 在你们家买了鲜花饼": someone else bought, on their own account. */
 const SOMEONE_ELSE_BOUGHT = /(?:妈|媽|爸|老公|老婆|朋友|同事|室友|邻居|鄰居|家人|亲戚|親戚|姐姐|哥哥|弟弟|妹妹|闺蜜|閨蜜|同学|同學|别人|別人|她|他)(?:叫.{1,4})?.{0,8}(?:也|之前|上次)?(?:在你们家|在你們家|在你们店|在你們店|在店里|在店裡)?(?<![来來去会會要想])(?:买|買|下单|下單|拍)(?:了|的)/u;
 
+/** After a privacy answer: "我是她老公 没事的 你说吧", "他手机号158开头的 你就告诉我" — pressing for the other person's order. */
+const INSISTS = /我是(?:他|她)的?(?:老公|老婆|家人|朋友|妈|媽|爸|姐|哥|弟|妹)|是我(?:老公|老婆|家人|朋友|妈|媽|爸)|没事的|沒事的|没关系|沒關係|你(?:就)?(?:说|說|告诉|告訴)(?:吧|我)|(?:他|她)(?:的)?(?:手机|手機|电话|電話|名字|地址|号码|號碼)|(?:他|她)(?:同意|让我|讓我|叫我)/u;
+export const insistsOnSomeoneElse = (text: string): boolean => INSISTS.test(normalizeSameLength(text)) && !/我(?:自己|的订单|的訂單)/u.test(normalizeSameLength(text));
+
 export const asksAboutSomeoneElsesOrder = (text: string): boolean => SOMEONE_ELSE.test(text) && !GIFT_FOR.test(text);
 export const speaksOfSomeoneElsesPurchase = (text: string): boolean => SOMEONE_ELSE_BOUGHT.test(text) && !GIFT_FOR.test(text) && !/我(?:买|買|拍)/u.test(text);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../nlu/classifier.ts';
 import type { IntentId } from '../nlu/intents.ts';
-import { plausibleAsk, understandInContext } from './understanding.ts';
+import { keepsFurtherAsk, plausibleAsk, understandInContext } from './understanding.ts';
 
 /** A classification as the model might give it (the rules here must not depend on one model's numbers). */
 const read = (intent: IntentId, confidence: number, ranking: [IntentId, number][] = [], secondary: IntentId[] = []): Classification => ({
@@ -63,6 +63,72 @@ describe('understandInContext', () => {
     expect(understandInContext(read('not_shipped', 0.9), '拍了三天了 发了没', undefined).intent).toBe('not_shipped');
     expect(understandInContext(read('logistics_track', 0.81, [['not_shipped', 0.05]]), '帮我看看发了没', undefined).intent).toBe('logistics_track');
     expect(understandInContext(read('return_dislike', 0.5), '那鲜花饼那单没事吧', 'logistics', 'cancel_order').intent).toBe('logistics_track');
+  });
+
+  it('going to pay is the order; haggling beside another ask needs words that ask for less', () => {
+    expect(understandInContext(read('bargain_decisive', 0.45), '哦哦忘了付钱了 我现在去付', 'logistics', 'logistics_track').intent).toBe('order_placed');
+    expect(understandInContext(read('bargain_decisive', 0.9), '便宜10块我现在就去拍', undefined).intent).toBe('bargain_decisive');
+    expect(understandInContext(read('shipping_courier', 0.97, [], ['bargain_excuse']), '发顺丰行不行 我补钱', undefined).secondary).toEqual([]);
+    expect(understandInContext(read('shipping_courier', 0.9, [], ['bargain_generic']), '发顺丰 能便宜点吗', undefined).secondary).toEqual(['bargain_generic']);
+  });
+
+  it('what was ordered said back asks nothing more; 地址对的 confirms the address read back', () => {
+    expect(understandInContext(read('order_placed', 0.7, [], ['recommend', 'size_advice']), '付好款了 牛仔裤 27码深蓝', undefined).secondary).toEqual([]);
+    expect(understandInContext(read('order_placed', 0.7, [], ['size_advice']), '拍好了 27码会不会小', undefined).secondary).toEqual(['size_advice']);
+    const confirmed = understandInContext(read('address_change', 0.55, [], ['shipping_time']), '地址对的 啥时候发', 'presale', 'order_placed');
+    expect(confirmed.intent).toBe('shipping_time');
+    expect(confirmed.secondary).toEqual([]);
+    expect(understandInContext(read('address_change', 0.9), '地址不对 改成杭州市西湖区文三路100号', undefined).intent).toBe('address_change');
+    expect(keepsFurtherAsk('shipping_time', 'address_change', '信息没问题 什么时候发货')).toBe(false);
+  });
+
+  it('a time question after the parcel’s tracking is about that parcel', () => {
+    expect(understandInContext(read('shipping_time', 0.8), '今天能到不', 'logistics', 'logistics_track').intent).toBe('logistics_track');
+    expect(understandInContext(read('shipping_time', 0.8), '周六前能送到吗', 'logistics', 'logistics_track').intent).toBe('logistics_track');
+    expect(understandInContext(read('shipping_time', 0.8), '发新疆几天能到', 'logistics', 'logistics_track').intent).toBe('shipping_time');
+    expect(understandInContext(read('shipping_time', 0.8), '今天能到不', 'presale', 'stock').intent).toBe('shipping_time');
+  });
+
+  it('the same request for another thing continues the last request', () => {
+    expect(understandInContext(read('order_change', 0.89), '大衣那单也改一下吧', 'logistics', 'address_change').intent).toBe('address_change');
+    expect(understandInContext(read('other', 0.4), '裤子那个也帮我取消', 'logistics', 'cancel_order').intent).toBe('cancel_order');
+    expect(understandInContext(read('order_change', 0.89), '大衣也改成L码', 'logistics', 'address_change').intent).toBe('order_change');
+    expect(understandInContext(read('other', 0.4), '大衣那单也改一下吧', 'presale', 'stock').intent).not.toBe('stock');
+  });
+
+  it('after a cancellation: its reason, one item only; a parcel that cannot be refused is a return', () => {
+    expect(understandInContext(read('refund_status', 0.8), '退款原因选啥', 'logistics', 'cancel_order').intent).toBe('cancel_order');
+    expect(understandInContext(read('other', 0.4), '裤子还要的哈 只退羽绒服', 'logistics', 'cancel_order').intent).toBe('cancel_order');
+    expect(understandInContext(read('logistics_track', 0.7), '快递员说已经在送了 来不及拒了怎么办', 'aftersale', 'refund_shipped').intent).toBe('return_dislike');
+    expect(understandInContext(read('refund_status', 0.8), '退款原因选啥', 'presale', 'stock').intent).toBe('refund_status');
+  });
+
+  it('in an after-sale case: no fault said is a return, the condition told continues it, a return parcel is its refund, a hassle stays in the case', () => {
+    expect(understandInContext(read('quality_issue', 0.96), '不是质量问题 就是不想要了', 'aftersale', 'return_dislike').intent).toBe('return_dislike');
+    expect(understandInContext(read('quality_issue', 0.96), '質量沒問題 就是不喜歡', undefined).intent).toBe('return_dislike');
+    expect(understandInContext(read('quality_issue', 0.96), '质量问题 开线了', undefined).intent).toBe('quality_issue');
+    expect(understandInContext(read('logistics_track', 0.6), '我没穿几次 吊牌都还在', 'aftersale', 'exchange').intent).toBe('exchange');
+    expect(understandInContext(read('other', 0.42, [['shipping_courier', 0.21]]), '你们收到没有啊 中通78460023915527', 'aftersale', 'refund_status').intent).toBe('refund_status');
+    expect(understandInContext(read('address_change', 0.9), '订单386011472935506118的地址改到北京市朝阳区建国路88号', 'aftersale', 'refund_status').intent).toBe('address_change');
+    expect(understandInContext(read('thanks_bye', 0.36), '椒盐的还要寄回去啊 好麻烦', 'aftersale', 'wrong_item').intent).toBe('wrong_item');
+  });
+
+  it('beside an after-sale question, the product’s looks or a courier’s name ask nothing; a shipping question does', () => {
+    expect(understandInContext(read('return_dislike', 0.9, [], ['product_info']), '围巾颜色跟图片差好多 不喜欢 能退吗', undefined).secondary).toEqual([]);
+    expect(keepsFurtherAsk('refund_status', 'shipping_courier', '你们收到没有啊 中通78460023915527')).toBe(false);
+    expect(keepsFurtherAsk('urgent_delivery', 'shipping_courier', '那能加急吗 顺丰可以不')).toBe(true);
+    expect(keepsFurtherAsk('return_dislike', 'shipping_time', '还有羽绒服那单什么时候发啊')).toBe(true);
+  });
+
+  it('another size while a size is being changed continues the change', () => {
+    expect(understandInContext(read('other', 0.2), '等等 还是29吧', 'logistics', 'order_change').intent).toBe('order_change');
+    expect(understandInContext(read('other', 0.2), '那就要L码', 'aftersale', 'exchange').intent).toBe('exchange');
+    expect(understandInContext(read('other', 0.2), '还是29吧', 'presale', 'stock').intent).not.toBe('order_change');
+  });
+
+  it('a look-up of one’s own order is its status', () => {
+    expect(understandInContext(read('logistics_track', 0.69), '那算了 查我自己的大衣', 'social', 'thanks_bye').intent).toBe('logistics_track');
+    expect(understandInContext(read('other', 0.3), '帮我看下我的订单', undefined).intent).toBe('logistics_track');
   });
 
   it('an unsure reading follows the topic just discussed', () => {

@@ -1,4 +1,4 @@
-import { RETURN_HOW } from '../../flows/aftersale-helpers.ts';
+import { CANNOT_REFUSE, RETURN_HASSLE, RETURN_HOW } from '../../flows/aftersale-helpers.ts';
 import { addressFromText, complainsOfWait } from '../../flows/logistics-helpers.ts';
 import { findRegion } from '../../flows/presale-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
@@ -60,7 +60,7 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   order_placed: words(/拍了|拍下|拍好|付了|付款了|付好|下单了|下單了|下好|已付|买了|買了|已经拍|已經拍|去付|现在付|現在付|这就付|這就付|马上付|馬上付|去拍|这就拍|這就拍/u),
   complaint: words(/怎么回事|怎麼回事|半天不回|不回复|不回覆|不理人|没人理|沒人理|投诉|投訴|差评|差評|举报|舉報|垃圾|骗|騙|气死|氣死|什么破|什麼破|服了|无语|無語|坑|恶心|噁心|态度|態度|太差|失望/u),
   invoice: words(/票|税|稅|抬头|抬頭/u),
-  logistics_track: words(/到哪|哪里了|哪裡了|哪儿了|哪兒了|物流|快递|快遞|单号|單號|发到|發到|在哪|运到|運到|(?:发|發|寄)(?:货|貨|出)?了?(?:没|沒|吗|嗎)/u),
+  logistics_track: words(/到哪|哪里了|哪裡了|哪儿了|哪兒了|物流|快递|快遞|单号|單號|发到|發到|在哪|运到|運到|(?:发|發|寄)(?:货|貨|出)?了?(?:没|沒|吗|嗎)|(?:查|看)(?:一下|下|查|看)?(?:我|我自己)(?:的|那个|那個|那)/u),
   recommend: words(/推荐|推薦|哪款|哪个好|哪個好|什么好|什麼好|买啥|買啥|买什么|買什麼|选哪|選哪|适合|適合|搭配|配什么|配什麼|还有什么|還有什麼|有什么.{0,4}(?:款|好)/u),
   stock: words(/补上|補上|什么时候有|什麼時候有|啥时候有|啥時候有|几时有|幾時有|再有|货|貨|库存|庫存|补货|補貨|断货|斷貨|卖完|賣完|售罄|缺|还有吗|還有嗎|还有没有|還有沒有|有没有|有沒有|(?:码|碼|色|味|款|号|號)(?:还)?有(?:吗|嗎|没|沒|的)|有.{0,6}(?:码|碼|色|味|款)|[0-9smlx]码|能买|能買|能拍|有.{1,8}[吗嗎么麼][？?]*$|x*[sl]\b|\bm\b/u),
   human: words(/人工|客服|真人|活人|转|轉|找人|机器|機器|经理|經理|主管|负责人|負責人|老板|老闆|店长|店長|掌柜|掌櫃|人呢|有人|同事|小二/u),
@@ -98,6 +98,9 @@ const LOWEST_ASK = /最低(?:价|價)?(?:多少|几|幾)|最少(?:多少|几|幾
 
 /** A price question with nothing asking for less is a product question, not haggling. */
 const PRICE_ONLY = /多少钱|多少錢|什么价|什麼價|啥价|啥價|价格多少|價格多少|售价|售價|全网最低|全網最低|最便宜/u;
+const ADDRESS_CONFIRMED = /(?:地址|信息|收货信息|收貨信息)(?:是|都)?(?:对|對|没问题|沒問題|正确|正確|没错|沒錯|无误|無誤)(?:的|了)?|(?:地址|信息)(?:不用|不需要|无需|無需)(?:改|修改)/u;
+const ASKS_SOMETHING = /([\p{Script=Han}])[不没沒]\1|[吗嗎么麼呢？?]|多少|几|幾|哪|什么|什麼|啥|怎么|怎麼|能不能|可不可以|有没有|有沒有|是不是|要不要/u;
+const GOING_TO_PAY = /(?:现在|現在|这就|這就|马上|馬上|等下|等會|等会|待会|待會|一会|一會|晚点|晚點|回头|回頭)(?:就)?(?:去)?(?:付|拍|下单|下單)|去付|忘了付|忘记付|忘記付|付(?:款|钱|錢)?去了/u;
 const ASKS_FOR_LESS = /便宜|(?<!多)少|贵|貴|优惠|優惠|打折|折扣|抹|砍|包邮我就|就拍|就买|就買|就付/u;
 
 /** What an invoice might cost the buyer (it never does: seed 004). */
@@ -125,6 +128,17 @@ const RETURN_POSSIBLE = /(?:没办法|沒辦法|没法|沒法|不能|不可以|�
 const REFUND_REQUEST = /帮我退|幫我退|我要退|给我退|給我退|申请退|申請退|退个款|退個款|要退款|想退款|想退钱|想退錢/u;
 
 /** "大概还要几天啊", "要多久": how long, with nothing else said. */
+const ASKS_ABOUT_SHIPPING = /(?:顺丰|順豐|中通|圆通|圓通|韵达|韻達|申通|邮政|郵政|ems|京东|京東)(?:快递|快遞)?(?:可以|行|能|好)(?:不|吗|嗎|么|麼)?|(?:什么时候|什麼時候|啥时候|啥時候|几时|幾時|哪天|多久)(?:能)?(?:发|發|到|寄)|(?:什么|什麼|哪个|哪個|哪家|啥|能不能|可不可以|可以|能)(?:快递|快遞)|(?:能|可以|能不能)(?:发|發|走|用|寄)|(?:发|發|走|用|寄)(?:什么|什麼|哪个|哪個|哪家|啥)|包邮吗|包郵嗎|运费多少|運費多少|邮费多少|郵費多少|几天到|幾天到|多久到/u;
+const SIZE_INSTEAD = /(?:还是|還是|改成|改为|改為|换成|換成|就要|要)\s*(?:[0-9]{2,3}|x{0,3}[sml]|xxl)(?:码|碼|号|號)?(?:吧|的|好了)?/u;
+const NOT_A_FAULT = /不是(?:质量|品质)问题|没有(?:质量|品质)问题|(?:质量|品质)没(?:有)?问题|(?:质量|品质)挺好|不是坏了/u;
+const UNWORN = /没穿|沒穿|没戴|沒戴|没洗|沒洗|没用过|沒用過|吊牌(?:都)?(?:还|還)?在|标签(?:都)?(?:还|還)?在|標籤(?:都)?(?:还|還)?在|全新/u;
+const RETURN_PARCEL = /(?:中通|圆通|圓通|申通|韵达|韻達|顺丰|順豐|邮政|郵政|极兔|極兔|京东|京東|ems)\s*(?:sf)?(?<![0-9])[0-9]{10,15}(?![0-9])|(?:退回|寄回)(?:的)?(?:单号|單號|快递|快遞)|(?:你们|你們)?收到(?:没|沒|了吗|了嗎)/u;
+const REFUND_REASON = /(?:原因|理由)(?:选|選|填|写|寫|该选|該選|要选|要選)?(?:啥|什么|什麼|哪个|哪個|哪一个|哪一個)|选(?:啥|什么|什麼)(?:原因|理由)/u;
+const ONLY_THIS = /只(?:要)?(?:退|取消|不要)/u;
+const LOOK_UP_OWN = /(?:查|看)(?:一下|下|查|看)?(?:我|我自己)(?:的|那个|那個|那)/u;
+const ALSO_THE_SAME = /也(?:帮我|幫我|给我|給我|一起|一并|一併)?(?:改|换|換|取消|退|备注|備註|处理|處理|弄|一样|一樣|这样|這樣|照这个|照這個)/u;
+const ASK_THE_COURIER = /(?:问问|問問|问一下|問一下|问下|問下|联系|聯繫|联系一下|聯繫一下|催催|催一下|找找|查查)(?:快递|快遞|物流|快递员|快遞員|派件员|派件員)/u;
+const ARRIVAL_FOLLOW_UP = /(?:今天|今日|明天|后天|後天|周[一二三四五六日天]|星期[一二三四五六日天]|几天|幾天|多久|什么时候|什麼時候|啥时候|几点|幾點)(?:之前|以前|前)?(?:能|可以|会|會)?(?:到|送到|送达|送達|收到|派送)/u;
 const TIME_FOLLOW_UP = /^(?:那|大概|大约|大約|一般)?(?:还要|還要|要)?(?:几天|幾天|多久|多长时间|多長時間)/u;
 
 /** "想退", "要退", "能退吗": a return asked for. */
@@ -150,9 +164,19 @@ type Understood = Pick<Classification, 'intent' | 'confidence' | 'secondary'>;
  */
 export function understandInContext(classification: Classification, text: string, lastRoute: Route | undefined, lastIntent?: IntentId): Understood {
   const plain = normalizeSameLength(text);
-  let secondary = classification.secondary.filter((intent) => plausibleAsk(intent, plain));
+  // A further ask to haggle needs words that ask for less ("我补钱" pays more, "我现在去付" pays).
+  let secondary = classification.secondary.filter((intent) => plausibleAsk(intent, plain) && (routeFor(intent) !== 'bargaining' || ASKS_FOR_LESS.test(plain)));
   let { intent, confidence } = classification;
 
+  // "地址对的 啥时候发" after the address was read back: a confirmation, not a change.
+  if (intent === 'address_change' && ADDRESS_CONFIRMED.test(plain) && !names.address(plain)) {
+    const next = secondary.find((i) => i !== 'address_change');
+    return { intent: next ?? 'thanks_bye', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== next && i !== 'address_change') };
+  }
+  // "忘了付钱了 我现在去付": going to pay is the order, not haggling — unless it asks for less.
+  if (routeFor(intent) === 'bargaining' && GOING_TO_PAY.test(plain) && !ASKS_FOR_LESS.test(plain) && !/[0-9]{2,}/u.test(plain)) {
+    return { intent: 'order_placed', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'order_placed') };
+  }
   // "最低多少", "最少多少钱能卖": haggling (intents.md), not a price question.
   if (LOWEST_ASK.test(plain) && routeFor(intent) !== 'bargaining') {
     return { intent: 'bargain_generic', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => routeFor(i) !== 'bargaining') };
@@ -179,6 +203,40 @@ export function understandInContext(classification: Classification, text: string
   // "要我出邮费吗" right after an invoice answer: the invoice's charges (never any), not the parcel's postage.
   if (lastRoute === 'invoice' && INVOICE_CHARGES.test(plain) && !names.region(plain) && routeFor(intent) !== 'invoice') {
     return { intent: 'invoice', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'invoice') };
+  }
+  // "等等 还是29吧" while a size is being changed: the change goes on with that size.
+  if ((lastIntent === 'order_change' || lastIntent === 'exchange') && SIZE_INSTEAD.test(plain) && !REQUESTS.includes(intent)) return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
+  // "椒盐的还要寄回去啊 好麻烦" in an after-sale case: the case goes on (no thanks, no goodbye).
+  if (lastIntent !== undefined && routeFor(lastIntent) === 'aftersale' && RETURN_HASSLE.test(plain) && !AFTER_SALE_READINGS.has(intent)) return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
+  // "不是质量问题 就是不想要了": a return without a fault, whatever the word 质量 made of it.
+  if (NOT_A_FAULT.test(plain) && (intent === 'quality_issue' || intent === 'wrong_item')) return { intent: 'return_dislike', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
+  // "我没穿几次 吊牌都还在" after a return or exchange question: the same case, its condition told.
+  if ((lastIntent === 'exchange' || lastIntent === 'return_dislike') && UNWORN.test(plain) && !REQUESTS.includes(intent)) return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
+  // "你们收到没有啊 中通78460023915527" while a return is under way: the return's tracking number, its refund.
+  if (lastIntent !== undefined && routeFor(lastIntent) === 'aftersale' && RETURN_PARCEL.test(plain) && !AFTER_SALE_READINGS.has(intent)) return { intent: 'refund_status', confidence: UNSURE_CONFIDENCE, secondary: [] };
+  // "退款原因选啥" after a cancellation: still the cancellation (its reason), not a refund's status.
+  if (lastIntent === 'cancel_order' && REFUND_REASON.test(plain)) return { intent: 'cancel_order', confidence: UNSURE_CONFIDENCE, secondary: [] };
+  // "裤子还要的哈 只退羽绒服": only one thing cancelled — the cancellation, narrowed.
+  if (ONLY_THIS.test(plain) && (lastIntent === 'cancel_order' || lastIntent === 'refund_shipped') && !AFTER_SALE_READINGS.has(intent)) {
+    return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
+  }
+  // "快递员说已经在送了 来不及拒了": cannot refuse the parcel — a return after receipt.
+  if (CANNOT_REFUSE.test(plain) && lastIntent !== undefined && POST_SALE.has(routeFor(lastIntent))) {
+    return { intent: 'return_dislike', confidence: UNSURE_CONFIDENCE, secondary: [] };
+  }
+  // "那算了 查我自己的大衣", "帮我查下我的订单": a look-up of the buyer's own order is its status.
+  if (intent === 'other' && LOOK_UP_OWN.test(plain)) return { intent: 'logistics_track', confidence: UNSURE_CONFIDENCE, secondary };
+  // "大衣那单也改一下吧": the same request for another thing — the last request goes on.
+  if (lastIntent !== undefined && REQUESTS.includes(lastIntent) && ALSO_THE_SAME.test(plain) && (intent === 'other' || confidence < UNSURE_CONFIDENCE || routeFor(intent) === 'social' || !plausibleAsk(intent, plain))) {
+    return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
+  }
+  // "那你帮我问问快递" while a parcel is being discussed: the case asked of the courier, not which courier the shop uses.
+  if (lastIntent !== undefined && (lastIntent === 'signed_not_received' || lastIntent === 'delivery_delay' || lastIntent === 'logistics_track') && ASK_THE_COURIER.test(plain)) {
+    return { intent: lastIntent === 'logistics_track' ? 'delivery_delay' : lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
+  }
+  // "今天能到不" after the parcel's tracking: that parcel, not a delivery estimate before buying.
+  if ((lastIntent === 'logistics_track' || lastIntent === 'delivery_delay') && ARRIVAL_FOLLOW_UP.test(plain) && short && !names.region(plain) && !REQUESTS.includes(intent) && intent !== 'urgent_delivery') {
+    return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
   }
   // "大概还要几天啊" after an after-sale or logistics answer: how long *that* takes, not a delivery estimate.
   if (lastIntent !== undefined && POST_SALE.has(routeFor(lastIntent)) && TIME_FOLLOW_UP.test(plain) && short && !names.region(plain) && !STATUS.includes(intent) && !REQUESTS.includes(intent)) {
@@ -249,6 +307,22 @@ export function understandInContext(classification: Classification, text: string
   if (intent === 'return_fee' && secondary.includes('return_dislike') && RETURN_REQUEST.test(plain)) [intent, secondary] = ['return_dislike', [...secondary.filter((i) => i !== 'return_dislike'), 'return_fee']];
   // "我昨晚就付款了 怎么还不发货": confirming the order adds nothing to the question about it.
   // …and nobody haggles in the same breath as a cancellation or a return ("就没付钱那个" points at an order).
-  if (POST_SALE.has(routeFor(intent))) secondary = secondary.filter((i) => i !== 'order_placed' && i !== 'hesitation' && routeFor(i) !== 'bargaining');
-  return { intent, confidence, secondary: secondary.filter((i) => i !== intent) };
+  return { intent, confidence, secondary: secondary.filter((i) => i !== intent && keepsFurtherAsk(intent, i, plain)) };
+}
+
+/**
+ * Whether a further ask (the classifier's or a clause's) belongs beside the primary reading: an
+ * order confirmation or haggling adds nothing to a post-sale question; "付好款了 牛仔裤 27码深蓝"
+ * says back what was ordered (no size or stock question unless one is asked); "地址对的" confirms.
+ */
+export function keepsFurtherAsk(primary: IntentId, ask: IntentId, text: string): boolean {
+  const plain = normalizeSameLength(text);
+  if (POST_SALE.has(routeFor(primary)) && (ask === 'order_placed' || ask === 'hesitation' || routeFor(ask) === 'bargaining')) return false;
+  // Beside an after-sale or order question, the product's looks ("颜色跟图片差好多") or a courier's name
+  // ("中通78460023915527") describe the case; a pre-sale answer only when one is asked for.
+  if (POST_SALE.has(routeFor(primary)) && (ask === 'product_info' || ask === 'recommend')) return false;
+  if (POST_SALE.has(routeFor(primary)) && ask.startsWith('shipping_') && !ASKS_ABOUT_SHIPPING.test(plain)) return false;
+  if (primary === 'order_placed' && routeFor(ask) === 'presale' && !ASKS_SOMETHING.test(plain)) return false;
+  if (ask === 'address_change' && ADDRESS_CONFIRMED.test(plain) && !names.address(plain)) return false;
+  return true;
 }
