@@ -215,7 +215,7 @@ describe('askedAttributes', () => {
     for (const text of ['是纯羊毛的吗', normalizeSameLength('這條是純羊毛的嗎'), '是羊毛的么', '羊毛含量多少', '是不是羊绒的', '有没有含羊毛']) {
       expect(attributesOf(askedAttributes(wool, text)), text).toEqual(['面料']);
     }
-    for (const text of ['是纯棉的吗', '含棉量高吗', '是全棉的不']) expect(attributesOf(askedAttributes(jeans, text)), text).toEqual(['面料']);
+    for (const text of ['是纯棉的吗', '含棉量高吗', '是全棉的不', '是100%棉吗', '百分百棉的？']) expect(attributesOf(askedAttributes(jeans, text)), text).toEqual(['面料']);
     // Near misses: the product's name, or words that only look like a material.
     for (const text of ['羊毛围巾有货吗', '羊毛流苏围巾多少钱', '麻烦问一下', '有羊毛围巾吗']) expect(askedAttributes(wool, text), text).toEqual({ found: [], missing: [] });
   });

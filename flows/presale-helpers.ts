@@ -340,7 +340,7 @@ const ATTRIBUTE_WORDS: Record<string, readonly string[]> = {
  */
 const MATERIALS = '羊毛|羊绒|山羊绒|绵羊毛|棉|涤纶|聚酯|化纤|真丝|蚕丝|腈纶|锦纶|氨纶|尼龙|羊驼|马海毛|麻|皮';
 const MATERIAL_QUESTION = new RegExp(
-  `(?:是不是|是|含不含|含|纯|全|真)(?:纯|全|真)?(?:${MATERIALS})(?:的|嘛|吗|么|不|没)|纯(?:${MATERIALS})|(?:${MATERIALS})(?:含量|成分|比例|占比|占多少|多少%)|含(?:${MATERIALS})`,
+  `(?:是不是|是|含不含|含|纯|全|真)(?:纯|全|真)?(?:${MATERIALS})(?:的|嘛|吗|么|不|没)|纯(?:${MATERIALS})|(?:${MATERIALS})(?:含量|成分|比例|占比|占多少|多少%)|含(?:${MATERIALS})|(?:[0-9]+%|百分之百|百分百)(?:的)?(?:${MATERIALS})|(?:${MATERIALS})的?[吗嘛么][？?]*$`,
   'u',
 );
 
