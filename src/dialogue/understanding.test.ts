@@ -144,10 +144,11 @@ describe('understandInContext', () => {
     expect(understandInContext(read('other', 0.46), '你好 收到的围巾上面有个洞', undefined).intent).toBe('quality_issue');
     expect(understandInContext(read('product_info', 0.97), '羊毛大衣起球吗', undefined).intent).toBe('product_info');
     // The A-not-A question ("褪不褪色", "起不起球") is asked before buying too.
-    for (const text of ['女士牛仔裤洗了褪不褪色啊', '这个掉不掉色', '羊毛的起不起球呀']) {
+    for (const text of ['女士牛仔裤洗了褪不褪色啊', '这个掉不掉色', '羊毛的起不起球呀', '这个牛仔裤掉色不']) {
       expect(understandInContext(read('product_info', 0.6), text, undefined).intent, text).toBe('product_info');
     }
     expect(understandInContext(read('product_info', 0.6), '洗了一次就褪色了', undefined).intent).toBe('quality_issue');
+    expect(understandInContext(read('product_info', 0.6), '洗了一次就掉色了不', undefined).intent).toBe('quality_issue');
   });
 
   it('a price question is a product question, haggling is not', () => {
