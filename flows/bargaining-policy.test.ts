@@ -7,6 +7,13 @@ import {
   KINDS_BY_TYPE,
   budgetOf,
   concessionReason,
+  counterOfferAmount,
+  defersPurchase,
+  asksForRemark,
+  demandsGift,
+  asksFreeShipping,
+  planFreeShipping,
+  postageFor,
   finalPriceOf,
   offerFromEntities,
   openOrderFor,
@@ -184,4 +191,63 @@ describe('openOrderFor', () => {
     expect(openOrderFor(orders, scarf.id)?.id).toBe('100000000000000002');
     expect(openOrderFor(orders, 'none')).toBeUndefined();
   });
+});
+
+describe('counterOfferAmount', () => {
+  it.each([
+    ['350', 350],
+    ['那380吧', 380],
+    ['四百行不行', 400],
+    ['420塊賣不賣？', 420],
+    ['就 399 吧～', 399],
+    ['三百五', 350],
+    ['最多400元', 400],
+    ['400 🙏', 400],
+  ])('reads %s as an amount offered', (text, amount) => {
+    expect(counterOfferAmount(text)).toBe(amount);
+  });
+
+  it.each(['谢谢', '好的', '399卖不卖 我同事也想买', '订单号350', '3件', '身高163体重52', '满299减20吗', ''])('does not read %s as a bare offer', (text) => {
+    expect(counterOfferAmount(text)).toBeNull();
+  });
+});
+
+describe('defersPurchase', () => {
+  it.each(['那你先给我留着 月底发工资再买', '帮我留一件吧 下个月再拍', '等发了生活费再买', '過兩天有錢了再來', '回头再拍吧', '等我钱到了再付款', '领了工资再说 先給我留著'])(
+    'reads %s as the purchase put off',
+    (text) => expect(defersPurchase(text)).toBe(true),
+  );
+  it.each(['再少点吧', '我再看看', '再送个袜子', '能便宜点吗 月底要用', '留个言给你', '工资不够了'])('does not read %s as a deferral', (text) =>
+    expect(defersPurchase(text)).toBe(false),
+  );
+});
+
+describe('free shipping asked while haggling', () => {
+  it.each(['我在西藏 毛衣包邮我就拍', '就10块运费 包了吧 马上付', '運費免了唄', '运费你们出呗', '包个邮吧', '邮费就算了吧', '免邮我就买'])('%s asks to waive the postage', (text) =>
+    expect(asksFreeShipping(text)).toBe(true),
+  );
+  it.each(['能便宜点吗', '包装好看吗', '少10块我就拍', '运费险有吗', '快递费多少'])('%s does not', (text) => expect(asksFreeShipping(text)).toBe(false));
+
+  it('knows which postage a region pays on an amount', () => {
+    expect(postageFor(testShop, '浙江', 199)).toEqual({ free: true, region: '浙江' });
+    expect(postageFor(testShop, '西藏', 199)).toEqual({ free: false, region: '西藏', fee: 15, threshold: 300 });
+    expect(postageFor(testShop, '新疆', 300)).toEqual({ free: true, region: '新疆' });
+  });
+
+  it('waives the fee once, within the budget, with a remark reason', () => {
+    const plan = planFreeShipping({ type: 'decisive', product: scarf, shop: testShop, ledger: [] }, 8);
+    expect(plan).toMatchObject({ ok: true, concession: { kind: 'free_shipping', amount: 8, productId: scarf.id }, finalPrice: 199 });
+    expect(plan.ok && plan.concession.reason).toBe('顾客议价（武断干脆型），免8元运费（包邮）（羊绒围巾）');
+    const granted = plan.ok ? [plan.concession] : [];
+    expect(planFreeShipping({ type: 'decisive', product: scarf, shop: testShop, ledger: granted }, 8)).toEqual({ ok: false, reason: 'already_granted' });
+    // 15元 is more than the scarf's 9.95 budget.
+    expect(planFreeShipping({ type: 'decisive', product: scarf, shop: testShop, ledger: [] }, 15)).toEqual({ ok: false, reason: 'budget_exhausted' });
+  });
+});
+
+describe('asksForRemark and gift demands', () => {
+  it.each(['那你给我备注一下 别漏了', '記得備註上', '帮我记下来 别忘了', '订单上标注一下', '备个注吧'])('%s asks for a remark', (text) => expect(asksForRemark(text)).toBe(true));
+  it.each(['好的谢谢', '什么时候发货', '记得发顺丰', '漏了一袋'])('%s does not', (text) => expect(asksForRemark(text)).toBe(false));
+  it.each(['就一小袋 送吧 求求了', '送个试吃装呗', '那再送双袜子吧', '贈了唄'])('%s demands a gift', (text) => expect(demandsGift(text)).toBe(true));
+  it.each(['送的袜子是什么颜色', '有赠品吗', '送货快吗'])('%s does not demand one', (text) => expect(demandsGift(text)).toBe(false));
 });

@@ -1,7 +1,9 @@
 import { normalizeSameLength } from '../src/text/normalize.ts';
+import { NUMERAL, parseNumeral } from '../src/nlu/numbers.ts';
 import type { Entity } from '../src/nlu/entities/index.ts';
 import type { Order } from '../src/orders/schema.ts';
 import type { Gift, Product, Shop } from '../src/shop/schema.ts';
+import { isFreeShippingRegion } from './presale-helpers.ts';
 import type { Concession } from './protocol.ts';
 
 /**
@@ -112,10 +114,10 @@ export function requestedDiscount(offer: BuyerOffer | null, product: Product): n
 }
 
 /** "送点什么小东西吧", "再送个袜子呗", "不送我就不买了": a gift demanded as a condition is haggling (seed 002), not a question about gifts. */
-const GIFT_DEMAND = /(?:送|赠|贈|给|給|搭)(?:点|點|个|個|些|我|一)[^吗嗎?？]{0,8}(?:吧|呗|唄|嘛|呀|啊)|不送|送了?我就|送就/u;
+const GIFT_DEMAND = /(?:送|赠|贈|给|給|搭)(?:点|點|个|個|些|我|一|双|雙|份|袋|包)[^吗嗎?？]{0,8}(?:吧|呗|唄|嘛|呀|啊)|不送|送了?我就|送就|(?:送|赠|贈)(?:了|一下)?(?:吧|呗|唄|嘛)/u;
 export const demandsGift = (text: string): boolean => GIFT_DEMAND.test(normalizeSameLength(text));
 
-export type DeclineReason = 'already_granted' | 'gifts_exhausted' | 'budget_exhausted' | 'below_floor';
+export type DeclineReason = 'already_granted' | 'gifts_exhausted' | 'budget_exhausted' | 'below_floor' | 'gift_unavailable' | 'promotion_not_reached';
 
 export type Plan =
   | {
@@ -138,6 +140,8 @@ export interface PlanInput {
   offer: BuyerOffer | null;
   /** True when the buyer asked for a gift (remark wording). */
   giftAsk?: boolean;
+  /** The gift the buyer named ("送双袜子"): that one or none, never another in its place. */
+  wantedGift?: Gift;
 }
 
 /** 顾客议价（借口型），赠送10元优惠券（羊毛呢大衣）: the 原因 part of a remark (seed 002 备注规范). */
@@ -163,6 +167,13 @@ function planKind(kind: ConcessionKind, input: PlanInput, remaining: number): Ki
   }
   if (kind === 'gift') {
     const given = new Set(ledger.filter((c) => c.kind === 'gift').map((c) => c.giftId));
+    const wanted = input.wantedGift;
+    if (wanted !== undefined) {
+      if (given.has(wanted.id)) return { ok: false, reason: 'already_granted' };
+      if (!policy.giftIds.includes(wanted.id) || wanted.cost > remaining) return { ok: false, reason: 'gift_unavailable' };
+      const reason = concessionReason(type, giftAsk, `赠送${wanted.name}`, product);
+      return { ok: true, concession: { kind, amount: wanted.cost, giftId: wanted.id, productId: product.id, reason }, finalPrice: round2(product.price - cut), gift: wanted, counter: false };
+    }
     const left = policy.giftIds
       .filter((id) => !given.has(id))
       .map((id) => shop.gifts.find((g) => g.id === id))
@@ -245,3 +256,64 @@ export function asReduction(offer: BuyerOffer | null, text: string, price?: numb
 export function openOrderFor(orders: readonly Order[], productId: string): Order | undefined {
   return orders.find((o) => (o.state === 'unpaid' || o.state === 'paid') && o.items.some((i) => i.productId === productId));
 }
+
+/**
+ * "350", "那380吧", "四百行不行", "420块卖不卖": an amount with nothing else but a short ask. Said
+ * right after haggling it is the buyer's counter-offer (seed 002 武断干脆型), never a thank-you.
+ */
+const COUNTER_OFFER = new RegExp(
+  `^(?:那|就|那就|要不|要不然|最多|顶多|頂多)?(${NUMERAL})(?:元|块|塊|块钱|塊錢|rmb)?(?:吧|呗|唄|呢|嘛|啦|行吗|行嗎|行不行|可以吗|可以嗎|可以不|卖不卖|賣不賣|卖吗|賣嗎|成吗|成嗎|成不成|好吗|好嗎|咋样|咋樣|怎么样|怎麼樣|如何|包邮|包郵)?$`,
+  'iu',
+);
+
+export function counterOfferAmount(text: string): number | null {
+  const plain = normalizeSameLength(text.normalize('NFKC')).replace(/[\s\p{P}\p{S}\p{Extended_Pictographic}]+/gu, '');
+  const m = COUNTER_OFFER.exec(plain);
+  const value = m ? parseNumeral(m[1]!) : undefined;
+  return value !== undefined && value > 0 ? value : null;
+}
+
+/**
+ * "先给我留着 月底发工资再买", "等发了生活费再拍", "过两天有钱了再来": the buyer puts the purchase off
+ * rather than asking for a lower price again. Seed 002 借口型 (价格差很多): no price, pay when it suits.
+ */
+const DEFERRAL =
+  /(?:先|帮我|幫我|给我|給我)(?:给我|給我|帮我|幫我)?留(?:着|著|一下|一件|下|个|個)|月底(?:再|发|發)|(?:发|發|等|领|領|到)(?:了)?(?:工资|工資|薪水|生活费|生活費)(?:了|以后|以後|之后|之後)?再|下(?:个|個)?月(?:再|初再)|过(?:几|幾|两|兩|一|些)天(?:再|有钱|有錢)|(?:有钱|有錢|钱到|錢到|方便)(?:了)?再(?:买|買|拍|付|来|來|下单|下單)|(?:回头|回頭|晚点|晚點|晚些|到时候|到時候)再(?:买|買|拍|付|下单|下單)|等.{1,6}再(?:买|買|拍|付|下单|下單)/u;
+
+export const defersPurchase = (text: string): boolean => DEFERRAL.test(normalizeSameLength(text));
+
+/**
+ * "包邮我就拍", "就10块运费 包了吧", "运费免了呗": the buyer asks to have the postage waived (seed 002
+ * 武断干脆型 "包邮我就付款了"), not for a lower price.
+ */
+const FREE_SHIPPING_ASK =
+  /包(?:个|個|一下)?(?:邮|郵)|免(?:个|個|了)?(?:运费|運費|邮费|郵費|邮|郵)|(?:运费|運費|邮费|郵費)(?:就|也|都)?.{0,6}(?:包|免|算了|去掉|抹|减|減|承担|承擔|你们出|你們出|别收|別收|不收)|(?:你们|你們|店家|商家)(?:出|承担|承擔)(?:运费|運費|邮费|郵費)/u;
+
+export const asksFreeShipping = (text: string): boolean => FREE_SHIPPING_ASK.test(normalizeSameLength(text));
+
+/** What postage a region pays on an amount: free (template region, or the remote threshold reached), else the remote fee. */
+export type Postage = { free: true; region: string } | { free: false; region: string; fee: number; threshold: number };
+
+export function postageFor(shop: Shop, region: string, amount: number): Postage {
+  const threshold = shop.bargaining.freeShippingThreshold;
+  const fee = shop.shipping.remoteFee;
+  if (isFreeShippingRegion(shop, region) || fee <= 0 || (threshold > 0 && amount >= threshold)) return { free: true, region };
+  return { free: false, region, fee, threshold };
+}
+
+/**
+ * Waiving a remote region's postage (seed 002 武断干脆型: 实在不行就答应，自作主张给您包邮): the fee is
+ * a concession like any other, counted against the product's budget, once.
+ */
+export function planFreeShipping(input: Omit<PlanInput, 'kinds' | 'offer'>, fee: number): Plan {
+  const { product, shop, ledger, type } = input;
+  if (onProduct(ledger, product.id).length >= shop.bargaining.concessionsPerProduct) return { ok: false, reason: 'already_granted' };
+  if (ledger.some((c) => c.kind === 'free_shipping' && c.productId === product.id)) return { ok: false, reason: 'already_granted' };
+  if (fee > remainingBudget(product, shop.bargaining, ledger)) return { ok: false, reason: 'budget_exhausted' };
+  const reason = concessionReason(type, false, `免${fee}元运费（包邮）`, product);
+  return { ok: true, concession: { kind: 'free_shipping', amount: fee, productId: product.id, reason }, finalPrice: finalPriceOf(product, ledger), gift: null, counter: false };
+}
+
+/** "给我备注一下", "记得備註上", "帮我记下来": the buyer asks for an order remark. */
+const REMARK_ASK = /备注|備註|备个注|備個註|(?:记|記)(?:一下|下来|下來|上)|(?:写|寫)(?:一下|上)(?:订单|訂單)?|(?:标|標)(?:注|註)/u;
+export const asksForRemark = (text: string): boolean => REMARK_ASK.test(normalizeSameLength(text));

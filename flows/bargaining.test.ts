@@ -11,7 +11,7 @@ import { ShopSchema, type Product, type Shop } from '../src/shop/schema.ts';
 import { bareTargetPrice, bargainingMachine, HANDOFF_AFTER_BEYOND_POLICY, type BargainingContext } from './bargaining.ts';
 import { budgetOf } from './bargaining-policy.ts';
 import { ConcessionSchema, PromiseSchema, RemarkSchema, type FlowOutput, type TurnEvent, type TurnFacts } from './protocol.ts';
-import { testShop, turn } from './test-fixtures.ts';
+import { testOrder, testShop, turn } from './test-fixtures.ts';
 
 const SCRIPTS_FILE = new URL('../scripts-library/bargaining.yaml', import.meta.url).pathname;
 const scripts = parseScriptsFile(readFileSync(SCRIPTS_FILE, 'utf8'), SCRIPTS_FILE);
@@ -519,6 +519,10 @@ describe('scripts-library/bargaining.yaml', () => {
     gift: '护理小样',
     promotion: '双十二',
     promotionDetail: '12月12日全店满300减30',
+    region: '新疆',
+    threshold: 300,
+    fee: 15,
+    amount: 189,
   };
   const linter = createLinter({ profile: 'tmall' });
 
@@ -526,6 +530,14 @@ describe('scripts-library/bargaining.yaml', () => {
     const expectedIds = [
       'ask_product',
       'below_floor',
+      'defer',
+      'postage_decline',
+      'free_shipping',
+      'postage_free',
+      'promotion_gift',
+      'promotion_not_reached',
+      'gift_unavailable',
+      'remark_confirm',
       'promise_decline',
       'comparison_decline',
       'decisive_decline',
@@ -579,5 +591,113 @@ describe('scripts-library/bargaining.yaml', () => {
       expect(script, r.scriptId).toBeDefined();
       for (const variant of script!.variants) expect(() => renderVariant(variant, r.params, r.scriptId)).not.toThrow();
     }
+  });
+});
+
+describe('bargainingMachine: a purchase put off', () => {
+  it('answers a deferral without a price or a concession, and haggling goes on afterwards', () => {
+    const { send, context } = start();
+    send(turn('bargain_excuse', '卡里只有500了', { entities: [money('500', 500)] }));
+    const out = send(turn('bargain_excuse', '那你先给我留着 月底发工资再买'));
+    expect(ids(out)).toEqual(['bargaining.defer']);
+    expect(out.concessions).toEqual([]);
+    expect(context().requests).toBe(1);
+    // A new offer in the same breath is a price request, not only a deferral.
+    expect(ids(send(turn('bargain_excuse', '先留着 少5块我月底就拍', { entities: [money('少5块', 5, true)] })))).not.toContain('bargaining.defer');
+  });
+});
+
+describe('bargainingMachine: free shipping to a remote region', () => {
+  // One concession per product, as in the demo shop.
+  const shop = shopWith({ shipping: { ...testShop.shipping, remoteFee: 8 }, bargaining: { ...testShop.bargaining, concessionsPerProduct: 1 } });
+  const facts = { shop, product: scarf };
+
+  it('declines the first ask with the fee and threshold, then waives the fee once, noted in a remark', () => {
+    const { send } = start();
+    const first = send(turn('bargain_decisive', '我在西藏 围巾包邮我就拍', { facts }));
+    expect(first.replies).toEqual([{ scriptId: 'bargaining.postage_decline', params: { region: '西藏', threshold: 300, fee: 8, product: scarf.name, price: 199 } }]);
+    expect(first.covers).toEqual(['shipping_fee']);
+    // The region said before counts; "8块" is the fee, no price offer.
+    const second = send(turn('bargain_decisive', '就8块运费 包了吧', { facts, entities: [money('8块', 8)] }));
+    expect(ids(second)).toEqual(['bargaining.free_shipping']);
+    expect(second.concessions).toMatchObject([{ kind: 'free_shipping', amount: 8 }]);
+    expect(second.remarks[0]!.reason).toContain('议价');
+    expect(second.covers).toEqual(['shipping_fee']);
+    expect(ids(send(turn('gift', '那再送双袜子', { facts })))).toEqual(['bargaining.already_granted']);
+  });
+
+  it('says postage is free where it is, conceding nothing', () => {
+    const { send, state } = start();
+    const out = send(turn('bargain_decisive', '我在浙江 包邮我就拍', { facts }));
+    expect(ids(out)).toEqual(['bargaining.postage_free']);
+    expect(out.concessions).toEqual([]);
+    expect(state()).toBe('opening');
+  });
+
+  it('takes the region of the buyer’s newest order when none is said, and haggles as before without any', () => {
+    const order = testOrder('o1', 'completed', { receiver: { name: '李四', phone: '13900000000', address: '西藏拉萨市城关区北京中路1号', region: '西藏' } });
+    expect(ids(start().send(turn('bargain_decisive', '包邮我就拍', { facts: { ...facts, orders: [order] } })))).toEqual(['bargaining.postage_decline']);
+    expect(ids(start().send(turn('bargain_decisive', '包邮我就拍', { facts })))).toEqual(['bargaining.decisive_decline']);
+  });
+});
+
+describe('bargainingMachine: a gift the buyer names', () => {
+  const walnuts = { id: 'walnut-01', name: '手剥山核桃', category: '零食/坚果', price: 69.9, floorPrice: 60, skus: [{ color: '椒盐味', size: '250g', stock: 9 }] };
+  const shop = ShopSchema.parse({
+    ...testShop,
+    products: [...testShop.products, walnuts],
+    gifts: [
+      { id: 'sample', name: '护理小样', cost: 8, aliases: ['小样'] },
+      { id: 'bag', name: '防尘袋', cost: 5 },
+      { id: 'mini', name: '山核桃试吃装一袋（30g）', cost: 3, aliases: ['试吃装'] },
+      { id: 'shaver', name: '毛球修剪器', cost: 18 },
+    ],
+    promotions: [{ name: '零食满赠', description: '零食实付满99元，随单加赠山核桃试吃装一袋。', appliesTo: ['零食'], minAmount: 99, giftId: 'mini' }],
+    bargaining: { ...testShop.bargaining, giftIds: ['sample', 'bag', 'mini'], concessionsPerProduct: 1 },
+  });
+  const nuts = shop.products.find((p) => p.id === 'walnut-01')!;
+  const coatOf = shop.products[0]!;
+
+  it('below the promotion threshold, a promotion gift asked for gets the terms, every time, never another gift or a discount', () => {
+    const { send } = start();
+    const facts = { shop, product: nuts };
+    const first = send(turn('bargain_decisive', '我就买一袋 送个试吃装呗', { facts }));
+    expect(first.replies[0]).toMatchObject({ scriptId: 'bargaining.promotion_not_reached', params: { gift: '山核桃试吃装一袋（30g）', threshold: 99, amount: 69.9 } });
+    expect(first.covers).toEqual(['gift', 'promotion']);
+    // Not named again: the gift asked before.
+    const second = send(turn('bargain_decisive', '就一小袋 送吧 求求了', { facts }));
+    expect(ids(second)).toEqual(['bargaining.promotion_not_reached']);
+    expect(second.concessions).toEqual([]);
+  });
+
+  it('an order reaching the threshold gets the promotion gift confirmed with a remark on it, and a later remark request confirms it', () => {
+    const order = testOrder('o-nuts', 'unpaid', { items: [{ productId: 'walnut-01', color: '椒盐味', size: '250g', quantity: 3, price: 69.9 }], total: 209.7 });
+    const facts = { shop, product: nuts, orders: [order] };
+    const { send } = start();
+    send(turn('bargain_generic', '零食那单能便宜点吗', { facts }));
+    const out = send(turn('gift', '满99不是送核桃试吃装吗 我这单都200多了', { facts }));
+    expect(ids(out)).toEqual(['bargaining.promotion_gift']);
+    expect(out.remarks).toEqual([{ reason: '零食满赠活动：随手剥山核桃赠送山核桃试吃装一袋（30g）（订单金额209.7元）', orderId: 'o-nuts' }]);
+    expect(out.promises).toMatchObject([{ kind: 'gift', orderId: 'o-nuts' }]);
+    expect(out.concessions).toEqual([]);
+    const again = send(turn('quality_issue', '那你给我备注一下 别漏了', { facts }));
+    expect(ids(again)).toEqual(['bargaining.remark_confirm']);
+    expect(again.remarks).toEqual(out.remarks);
+  });
+
+  it('a remark request with nothing agreed is not the flow’s', () => {
+    expect(start().send(turn('other', '给我备注一下', { facts: { shop } })).unhandled).toBe(true);
+  });
+
+  it('a gift named outside the promotions is that gift or a decline naming it, never another gift in its place', () => {
+    const facts = { shop, product: coatOf };
+    const first = start();
+    first.send(turn('bargain_promise', '第一次买 以后常来', { facts }));
+    expect(first.send(turn('bargain_promise', '送个防尘袋吧', { facts })).concessions).toMatchObject([{ kind: 'gift', giftId: 'bag' }]);
+    const second = start();
+    second.send(turn('bargain_promise', '第一次买 以后常来', { facts }));
+    const out = second.send(turn('bargain_promise', '送个毛球修剪器吧', { facts }));
+    expect(out.replies[0]).toMatchObject({ scriptId: 'bargaining.gift_unavailable', params: { gift: '毛球修剪器' } });
+    expect(out.concessions).toEqual([]);
   });
 });

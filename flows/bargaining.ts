@@ -1,23 +1,30 @@
 import { assign, setup } from 'xstate';
 import type { IntentId } from '../src/nlu/intents.ts';
 import { NUMERAL, parseNumeral } from '../src/nlu/numbers.ts';
-import { promotionsFor } from '../src/shop/promotions.ts';
-import type { Product } from '../src/shop/schema.ts';
+import { giftNamed, promotionReached, promotionsFor } from '../src/shop/promotions.ts';
+import type { Gift, Product, Promotion } from '../src/shop/schema.ts';
 import {
   GIFT_ASK_KINDS,
   KINDS_BY_TYPE,
   finalPriceOf,
   asReduction,
+  asksFreeShipping,
+  asksForRemark,
+  defersPurchase,
   demandsGift,
   offerFromEntities,
   openOrderFor,
   planConcession,
+  planFreeShipping,
+  postageFor,
   type BargainType,
   type BuyerOffer,
   type DeclineReason,
   type Plan,
+  type Postage,
 } from './bargaining-policy.ts';
-import { type Concession, emptyOutput, type FlowOutput, type PromiseItem, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
+import { findRegion } from './presale-helpers.ts';
+import { type Concession, emptyOutput, type Remark, type FlowOutput, type PromiseItem, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
 
 /**
  * Bargaining (seed 002 讨价还价: 允诺型, 对比型, 武断干脆型, 借口型; seed 004 第四章): the first
@@ -42,6 +49,12 @@ export interface BargainingContext {
   offer: BuyerOffer | null;
   /** Requests declined because nothing was left within policy, by product id. */
   beyondPolicy: Record<string, number>;
+  /** The buyer's province, once named ("我在西藏"): remote postage depends on it. */
+  region: string | null;
+  /** The gift the buyer named ("送个试吃装呗"), for later asks that do not name it again ("就一小袋 送吧"). */
+  askedGift: string | null;
+  /** Remarks proposed so far: a later "给我备注一下" confirms them. */
+  noted: Remark[];
 }
 
 const TYPE_OF: Partial<Record<IntentId, BargainType>> = {
@@ -54,13 +67,56 @@ const TYPE_OF: Partial<Record<IntentId, BargainType>> = {
 
 const isBargainIntent = (intent: IntentId): boolean => TYPE_OF[intent] !== undefined;
 
-/** A bargaining turn: a bargain_* intent, or a gift asked for as a concession while bargaining. */
+/** A bargaining turn: a bargain_* intent, a gift asked for as a concession while bargaining, or a remark asked for what was agreed. */
 function isBargainingTurn(context: BargainingContext, event: TurnEvent): boolean {
   if (isBargainIntent(event.intent)) return true;
+  if (asksForRemarkOfAgreed(context, event)) return true;
   return event.intent === 'gift' && (context.requests > 0 || event.secondary.some(isBargainIntent) || demandsGift(event.text));
 }
 
+/** "那你给我备注一下 别漏了": the remark of what was agreed in this conversation. */
+const asksForRemarkOfAgreed = (context: BargainingContext, event: TurnEvent): boolean => context.noted.length > 0 && asksForRemark(event.text);
+
+/** Whether a persisted bargaining snapshot holds agreed remarks (the engine routes a remark request to it). */
+export function hasAgreedRemarks(persisted: unknown): boolean {
+  if (persisted === null || typeof persisted !== 'object' || !('context' in persisted)) return false;
+  const context: unknown = persisted.context;
+  return context !== null && typeof context === 'object' && 'noted' in context && Array.isArray(context.noted) && context.noted.length > 0;
+}
+
 const giftAsk = (event: TurnEvent): boolean => event.intent === 'gift';
+/** A gift asked for: the gift intent, or "送个试吃装呗" said while haggling with no amount in it. */
+const asksGift = (event: TurnEvent): boolean =>
+  giftAsk(event) || (demandsGift(event.text) && !asksFreeShipping(event.text) && !event.entities.some((e) => e.type === 'money' || e.type === 'discount'));
+
+/** The gift the buyer names now, else the one named before in this haggling (only for a gift ask). */
+function wantedGift(context: BargainingContext, event: TurnEvent): Gift | undefined {
+  if (!asksGift(event)) return undefined;
+  const { shop } = event.facts;
+  return giftNamed(shop, event.text) ?? (context.askedGift === null ? undefined : shop.gifts.find((g) => g.id === context.askedGift));
+}
+
+/** The pre-sale asks a promotion's terms answer (its gift, the promotion itself). */
+const PROMOTION_ASKS: IntentId[] = ['gift', 'promotion'];
+
+interface PromotionClaim {
+  promotion: Promotion;
+  gift: Gift;
+  /** The open order's total, else the product's price. */
+  amount: number;
+  reached: boolean;
+}
+
+/** "满99不是送试吃装吗": the gift named is a promotion's gift for the product — the promotion's terms decide, not haggling. */
+function promotionClaim(context: BargainingContext, event: TurnEvent): PromotionClaim | null {
+  const product = event.facts.product;
+  const gift = wantedGift(context, event);
+  if (product === undefined || gift === undefined) return null;
+  const promotion = promotionsFor(event.facts.shop, product).find((p) => p.giftId === gift.id);
+  if (promotion === undefined) return null;
+  const amount = openOrderFor(event.facts.orders, product.id)?.total ?? product.price;
+  return { promotion, gift, amount, reached: promotionReached(promotion, amount) };
+}
 const typeOf = (event: TurnEvent): BargainType => TYPE_OF[event.intent] ?? 'generic';
 /** The prefix of the type's script ids (a gift ask has its own wording). */
 const scriptTypeOf = (event: TurnEvent): string => (giftAsk(event) ? 'gift_ask' : typeOf(event));
@@ -101,27 +157,55 @@ function bareOffer(event: TurnEvent, product: Product | undefined): BuyerOffer |
   return value === null ? null : { productId: product.id, kind: 'target', value, text: String(value) };
 }
 
+/** The offer this message makes, if any. */
+function offerInMessage(event: TurnEvent): BuyerOffer | null {
+  const product = event.facts.product;
+  return asReduction(offerFromEntities(event.entities, product), event.text, product?.price) ?? bareOffer(event, product);
+}
+
 /** This message's offer, else the one remembered for this product (or for no product in particular). */
 function effectiveOffer(context: BargainingContext, event: TurnEvent): BuyerOffer | null {
   const product = event.facts.product;
-  const now = asReduction(offerFromEntities(event.entities, product), event.text, product?.price) ?? bareOffer(event, product);
+  const now = offerInMessage(event);
   if (now !== null) return now;
   const kept = context.offer;
   if (kept === null) return null;
   return kept.productId === null || kept.productId === (product?.id ?? null) ? kept : null;
 }
 
+/** The province named now, else earlier, else the receiver region of the buyer's newest order. */
+const regionOf = (context: BargainingContext, event: TurnEvent): string | null =>
+  findRegion(event.text) ?? context.region ?? event.facts.orders[0]?.receiver.region ?? null;
+
+/** The postage a free-shipping ask is about, when the product and the region are known (else null: no postage answer). */
+function postageAsked(context: BargainingContext, event: TurnEvent): Postage | null {
+  const product = event.facts.product;
+  const region = regionOf(context, event);
+  if (product === undefined || region === null || giftAsk(event) || !asksFreeShipping(event.text)) return null;
+  // What the buyer would pay: the open order for the product, else the price after concessions.
+  const amount = openOrderFor(event.facts.orders, product.id)?.total ?? finalPriceOf(product, context.ledger);
+  return postageFor(event.facts.shop, region, amount);
+}
+
 function planFor(context: BargainingContext, event: TurnEvent): Plan | null {
   const product = event.facts.product;
   if (product === undefined) return null;
+  const postage = postageAsked(context, event);
+  if (postage !== null && !postage.free) {
+    return planFreeShipping({ type: typeOf(event), product, shop: event.facts.shop, ledger: context.ledger }, postage.fee);
+  }
+  const claim = promotionClaim(context, event);
+  if (claim !== null && !claim.reached) return { ok: false, reason: 'promotion_not_reached' };
+  const wanted = wantedGift(context, event);
   return planConcession({
     type: typeOf(event),
     kinds: giftAsk(event) ? GIFT_ASK_KINDS : KINDS_BY_TYPE[typeOf(event)],
     product,
     shop: event.facts.shop,
     ledger: context.ledger,
-    offer: effectiveOffer(context, event),
+    offer: asksGift(event) ? null : effectiveOffer(context, event),
     giftAsk: giftAsk(event),
+    ...(wanted === undefined ? {} : { wantedGift: wanted }),
   });
 }
 
@@ -129,7 +213,28 @@ const beyondCount = (context: BargainingContext, product: Product): number => co
 
 const reply = replyIn('bargaining');
 
-function firstDeclineReply(event: TurnEvent): ReplyPlan {
+/** The first ask for free shipping to a remote region below the threshold: declined, with the fee and the threshold said. */
+function postageDeclineReply(postage: Extract<Postage, { free: false }>, product: Product): ReplyPlan {
+  return reply('postage_decline', { region: postage.region, threshold: postage.threshold, fee: postage.fee, product: product.name, price: product.price });
+}
+
+/** A promotion's gift asked for below its threshold: its terms said, no gift outside them. */
+function promotionNotReachedReply(claim: PromotionClaim, product: Product): ReplyPlan {
+  return reply('promotion_not_reached', {
+    gift: claim.gift.name,
+    promotion: claim.promotion.name,
+    promotionDetail: claim.promotion.description.replace(/[。.]$/u, ''),
+    threshold: claim.promotion.minAmount ?? 0,
+    product: product.name,
+    amount: claim.amount,
+  });
+}
+
+function firstDeclineReply(context: BargainingContext, event: TurnEvent): ReplyPlan {
+  const claim = promotionClaim(context, event);
+  if (claim !== null && !claim.reached && event.facts.product !== undefined) return promotionNotReachedReply(claim, event.facts.product);
+  const postage = postageAsked(context, event);
+  if (postage !== null && !postage.free && event.facts.product !== undefined) return postageDeclineReply(postage, event.facts.product);
   const scriptType = scriptTypeOf(event);
   const { shop } = event.facts;
   // A promotion that applies to the product asked about (or to the whole shop), if there is one.
@@ -147,6 +252,16 @@ function concessionOutput(event: TurnEvent, plan: Extract<Plan, { ok: true }>, p
   const params: ReplyPlan['params'] = { product: product.name, price: product.price, finalPrice };
   let step: string;
   let promise: PromiseItem;
+  if (concession.kind === 'free_shipping') {
+    return {
+      ...emptyOutput(),
+      replies: [reply('free_shipping', { product: product.name, fee: concession.amount })],
+      remarks: [{ reason: concession.reason, ...orderRef }],
+      promises: [{ kind: 'remark', text: `${product.name}免${concession.amount}元运费（包邮），已备注`, dueInHours: PROMISE_DUE_HOURS, ...orderRef }],
+      concessions: [concession],
+      covers: ['shipping_fee'],
+    };
+  }
   if (concession.kind === 'gift' && gift !== null) {
     params.gift = gift.name;
     step = 'gift';
@@ -170,8 +285,14 @@ function concessionOutput(event: TurnEvent, plan: Extract<Plan, { ok: true }>, p
 }
 
 function declineOutput(context: BargainingContext, event: TurnEvent, reason: DeclineReason, product: Product): FlowOutput {
+  const postage = postageAsked(context, event);
+  // Nothing left for the postage: the buyer hears the fee and the threshold again, not a price refusal.
+  if (postage !== null && !postage.free && reason !== 'already_granted') return { ...emptyOutput(), replies: [postageDeclineReply(postage, product)], covers: ['shipping_fee'] };
+  const claim = promotionClaim(context, event);
+  if (reason === 'promotion_not_reached' && claim !== null) return { ...emptyOutput(), replies: [promotionNotReachedReply(claim, product)], covers: PROMOTION_ASKS };
   const params: ReplyPlan['params'] = { product: product.name };
   if (reason === 'budget_exhausted') params.finalPrice = finalPriceOf(product, context.ledger);
+  if (reason === 'gift_unavailable') params.gift = wantedGift(context, event)?.name ?? '';
   return { ...emptyOutput(), replies: [reply(reason, params)] };
 }
 
@@ -182,6 +303,13 @@ export const bargainingMachine = setup({
   },
   guards: {
     isOutOfScope: ({ context, event }) => !isBargainingTurn(context, event),
+    // "满99不是送试吃装吗 我这单都189了": the promotion's gift is due, no haggling about it.
+    promotionGiftDue: ({ context, event }) => isBargainingTurn(context, event) && promotionClaim(context, event)?.reached === true,
+    asksForRemarkOfAgreed: ({ context, event }) => asksForRemarkOfAgreed(context, event),
+    // "我在新疆 包邮吗" where postage is free anyway (template region or threshold reached): nothing to concede.
+    postageAlreadyFree: ({ context, event }) => isBargainingTurn(context, event) && postageAsked(context, event)?.free === true,
+    // "先给我留着 月底再买": the purchase put off, no new price asked (seed 002 借口型 价格差很多).
+    defers: ({ event }) => !giftAsk(event) && defersPurchase(event.text) && offerInMessage(event) === null,
     lacksProduct: ({ event }) => event.facts.product === undefined,
     canConcede: ({ context, event }) => planFor(context, event)?.ok === true,
     insistsBeyondPolicy: ({ context, event }) => {
@@ -192,10 +320,56 @@ export const bargainingMachine = setup({
   },
   actions: {
     markUnhandled: assign({ out: () => ({ ...emptyOutput(), unhandled: true }) }),
-    rememberOffer: assign({ offer: ({ context, event }) => effectiveOffer(context, event) }),
+    rememberOffer: assign({
+      // A postage ask names the fee ("就10块运费"), not a price: it is no offer to keep.
+      offer: ({ context, event }) => (postageAsked(context, event) === null && !asksGift(event) ? effectiveOffer(context, event) : context.offer),
+      askedGift: ({ context, event }) => wantedGift(context, event)?.id ?? context.askedGift,
+      region: ({ context, event }) => regionOf(context, event),
+    }),
     declineFirst: assign({
       requests: ({ context }) => context.requests + 1,
-      out: ({ event }) => ({ ...emptyOutput(), replies: [firstDeclineReply(event)] }),
+      out: ({ context, event }) => {
+        const first = firstDeclineReply(context, event);
+        const covers: IntentId[] = first.scriptId === 'bargaining.postage_decline' ? ['shipping_fee'] : first.scriptId === 'bargaining.promotion_not_reached' ? PROMOTION_ASKS : [];
+        return { ...emptyOutput(), replies: [first], ...(covers.length > 0 ? { covers } : {}) };
+      },
+    }),
+    confirmPromotionGift: assign(({ context, event }) => {
+      const product = event.facts.product;
+      const claim = promotionClaim(context, event);
+      if (product === undefined || claim === null) return { out: { ...emptyOutput(), unhandled: true } };
+      const order = openOrderFor(event.facts.orders, product.id);
+      const orderRef = order === undefined ? {} : { orderId: order.id };
+      const remark: Remark = { reason: `${claim.promotion.name}活动：随${product.name}赠送${claim.gift.name}（订单金额${claim.amount}元）`, ...orderRef };
+      return {
+        askedGift: claim.gift.id,
+        noted: [...context.noted, remark],
+        out: {
+          ...emptyOutput(),
+          replies: [reply('promotion_gift', { gift: claim.gift.name, promotion: claim.promotion.name, amount: claim.amount, product: product.name })],
+          remarks: [remark],
+          covers: PROMOTION_ASKS,
+          promises: [{ kind: 'gift' as const, text: `${claim.promotion.name}：随${product.name}赠送${claim.gift.name}，已备注`, dueInHours: PROMISE_DUE_HOURS, ...orderRef }],
+        },
+      };
+    }),
+    confirmRemark: assign({
+      out: ({ context }) => ({
+        ...emptyOutput(),
+        replies: [reply('remark_confirm', { task: context.noted.at(-1)!.reason })],
+        remarks: [context.noted.at(-1)!],
+      }),
+    }),
+    answerPostageFree: assign({
+      region: ({ context, event }) => regionOf(context, event),
+      out: ({ context, event }) => ({
+        ...emptyOutput(),
+        replies: [reply('postage_free', { region: postageAsked(context, event)?.region ?? '', product: event.facts.product?.name ?? event.facts.shop.name })],
+        covers: ['shipping_fee' as const],
+      }),
+    }),
+    acceptDeferral: assign({
+      out: ({ event }) => ({ ...emptyOutput(), replies: [reply('defer', { product: event.facts.product?.name ?? event.facts.shop.name })] }),
     }),
     askProduct: assign({
       out: ({ event }) => ({ ...emptyOutput(), replies: [reply('ask_product', { shop: event.facts.shop.name })] }),
@@ -207,6 +381,7 @@ export const bargainingMachine = setup({
       return {
         requests: context.requests + 1,
         ledger: [...context.ledger, plan.concession],
+        noted: [...context.noted, ...concessionOutput(event, plan, product).remarks],
         // The ask is met: a later "再少点" is a new ask, not the same reduction again.
         offer: null,
         out: concessionOutput(event, plan, product),
@@ -240,6 +415,9 @@ export const bargainingMachine = setup({
     ledger: [],
     offer: null,
     beyondPolicy: {},
+    region: null,
+    askedGift: null,
+    noted: [],
   },
   initial: 'opening',
   states: {
@@ -248,6 +426,9 @@ export const bargainingMachine = setup({
       on: {
         TURN: [
           { guard: 'isOutOfScope', actions: 'markUnhandled' },
+          { guard: 'asksForRemarkOfAgreed', actions: 'confirmRemark' },
+          { guard: 'promotionGiftDue', actions: ['rememberOffer', 'confirmPromotionGift'] },
+          { guard: 'postageAlreadyFree', actions: 'answerPostageFree' },
           { target: 'negotiating', actions: ['rememberOffer', 'declineFirst'] },
         ],
       },
@@ -257,6 +438,10 @@ export const bargainingMachine = setup({
       on: {
         TURN: [
           { guard: 'isOutOfScope', actions: 'markUnhandled' },
+          { guard: 'asksForRemarkOfAgreed', actions: 'confirmRemark' },
+          { guard: 'defers', actions: 'acceptDeferral' },
+          { guard: 'promotionGiftDue', actions: ['rememberOffer', 'confirmPromotionGift'] },
+          { guard: 'postageAlreadyFree', actions: 'answerPostageFree' },
           { guard: 'lacksProduct', actions: ['rememberOffer', 'askProduct'] },
           { guard: 'canConcede', actions: ['rememberOffer', 'grantConcession'] },
           { guard: 'insistsBeyondPolicy', target: 'escalated', actions: ['rememberOffer', 'handOff'] },

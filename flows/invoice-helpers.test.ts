@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { invoiceRemark, invoiceTitleFrom, noteAsksForInvoice } from './invoice-helpers.ts';
+import { changesInvoiceTitle, invoiceQuestion, invoiceRemark, invoiceTitleFrom, noteAsksForInvoice, ordersMeant, ordersPointedAt } from './invoice-helpers.ts';
 import type { Order } from '../src/orders/schema.ts';
 import { testOrder } from './test-fixtures.ts';
 
 describe('invoiceTitleFrom', () => {
   it.each(['就上次买的那件', '围巾那单', '那个订单', '上回买的', '多开点嘛 帮帮忙'])('"%s" names an order, not a title', (text) => {
     expect(invoiceTitleFrom(text, true)).toBeNull();
+  });
+  it.each([
+    ['能换成公司抬头吗 杭州安娜设计工作室 税号92330106MA2H8XXX1Q', '杭州安娜设计工作室'],
+    ['抬头改成北京星河科技有限公司', '北京星河科技有限公司'],
+    ['抬頭換成成都恩雅設計工作室可以嗎', '成都恩雅設計工作室'],
+  ])('"%s" gives the new title after the question', (text, title) => {
+    expect(invoiceTitleFrom(text)?.title).toBe(title);
   });
   it.each([['张三', '张三'], ['浙江暖阳科技有限公司', '浙江暖阳科技有限公司'], ['个人 林安娜', '林安娜'], ['亲，刘恩雅，个人的', '刘恩雅']])('"%s" answering the question is a title', (text, title) => {
     expect(invoiceTitleFrom(text, true)?.title).toBe(title);
@@ -61,5 +68,109 @@ describe('noteAsksForInvoice / invoiceRemark', () => {
     expect(invoiceRemark({ title: '杭州暖阳贸易有限公司', taxId: '91330100MA2XXXX12Q' }, order({}), '请开发票负责人补开并寄出')).toBe(
       '开发票：抬头“杭州暖阳贸易有限公司”，税号：91330100MA2XXXX12Q，金额569元（按实付金额），请开发票负责人补开并寄出',
     );
+  });
+});
+
+describe('invoiceQuestion: what a follow-up asks of the invoice', () => {
+  it.each([
+    ['金额能开200吗 报销用', 'amount'],
+    ['发票能多开点吗', 'amount'],
+    ['能不能开个500的 报销要凑数', 'amount'],
+    ['金額可以寫高一點嗎', 'amount'],
+    ['运费那12块也开进去吗', 'amount'],
+    ['开300块的发票行不', 'amount'],
+    ['是纸质的还是电子的', 'kind'],
+    ['紙質發票有嗎', 'kind'],
+    ['给的是电子版吗', 'kind'],
+    ['普票还是专票', 'kind'],
+    ['发哪了 我没收到啊', 'missing'],
+    ['还没收到呢', 'missing'],
+    ['咋一直收不到', 'missing'],
+    ['發到哪裡了', 'where'],
+    ['寄哪去了', 'where'],
+    ['发我邮箱吗', 'where'],
+    ['在哪里下载', 'where'],
+    ['会跟裤子一起寄过来吗', 'where'],
+    ['随货寄吗', 'where'],
+    ['和衣服一起發過來嗎', 'where'],
+  ] as const)('"%s" → %s', (text, question) => {
+    expect(invoiceQuestion(text)).toBe(question);
+  });
+
+  it.each(['裤子什么时候寄', '快递发哪了', '衣服还没收到', '包裹一直收不到', '物流在哪看', '货没收到', '好的谢谢', '能开发票吗', '订单4138205711925530871的发票开了没', '开2张行吗', '12月的能开吗'])(
+    '"%s" asks none of these (the parcel, or nothing in particular)',
+    (text) => {
+      expect(invoiceQuestion(text)).toBeNull();
+    },
+  );
+});
+
+describe('changesInvoiceTitle', () => {
+  it.each(['能换成公司抬头吗', '抬头改一下', '抬頭能改成公司的嗎', '税号写错了 能改吗 换个税号', '能重开一张发票吗', '发票要换成公司的', '發票能重新開嗎'])('"%s" changes the invoice title', (text) => {
+    expect(changesInvoiceTitle(text)).toBe(true);
+  });
+  it.each(['能换个码吗', '换成L码', '换个颜色 顺便开发票', '改地址', '发票抬头写公司', '能开发票吗'])('"%s" does not', (text) => {
+    expect(changesInvoiceTitle(text)).toBe(false);
+  });
+});
+
+describe('ordersMeant: which orders an invoice question points at', () => {
+  const noted = testOrder('100000000000000001', 'unpaid', { buyerNote: '公司年会采购，需要开发票' });
+  const plain = testOrder('100000000000000002', 'delivered');
+  const paid = testOrder('100000000000000003', 'paid');
+  const refunding = testOrder('100000000000000004', 'refunding');
+  const all = [noted, plain, paid, refunding];
+  const ids = (orders: Order[]) => orders.map((o) => o.id.slice(-1));
+
+  it.each([
+    ['发票抬头我在留言里写了 还要干啥吗', ['1']],
+    ['備註裡填了發票的', ['1']],
+    ['写在买家留言了', ['1']],
+    ['收到货了 还能开发票不', ['2']],
+    ['已经签收了 能补开吗', ['2']],
+    ['貨到了 開個票', ['2']],
+    ['退货那单能开发票吗', ['4']],
+    ['退款的那个发票呢', ['4']],
+  ])('"%s" → the orders ending %j', (text, expected) => {
+    expect(ids(ordersMeant(text, all))).toEqual(expected);
+  });
+
+  it.each(['我要开发票', '还没收到货 能先开发票吗', '没有签收 发票能开吗'])('"%s" points at none: all orders stay', (text) => {
+    expect(ordersMeant(text, all)).toHaveLength(4);
+  });
+
+  it('a cue no order fits narrows nothing', () => {
+    expect(ordersMeant('收到货了 能开票吗', [noted, paid])).toHaveLength(2);
+  });
+});
+
+describe('invoiceTitleFrom: sentences and chatter are no titles', () => {
+  it.each(['发票抬头我在留言里写了 还要干啥吗', '抬头你们看着写', '抬头之前说了', '嗯嗯', '哦哦 知道了', 'OK', '是电子的吗', '紙質的呢？'])('"%s" → none', (text) => {
+    expect(invoiceTitleFrom(text, true)).toBeNull();
+  });
+});
+
+describe('invoiceTitleFrom: whom the invoice is for, inside a longer message', () => {
+  it.each([
+    ['鲜花饼那单开个票 个人 方晴', '方晴'],
+    ['大衣那单发票开给杭州暖阳贸易有限公司', '杭州暖阳贸易有限公司'],
+    ['發票開給上海晨光文具店', '上海晨光文具店'],
+    ['开给个人就行', '个人'],
+    ['要开发票 个人 好的', '个人'],
+    ['个人的 谢谢', '个人'],
+  ])('"%s" → %s', (text, title) => {
+    expect(invoiceTitleFrom(text)?.title).toBe(title);
+  });
+  it.each(['能开给公司吗', '抬头写公司', '开给我吧', '个人能开吗'])('"%s" names no one', (text) => {
+    expect(invoiceTitleFrom(text)).toBeNull();
+  });
+});
+
+describe('ordersPointedAt', () => {
+  it('is empty when nothing said fits an order (ordersMeant then keeps them all)', () => {
+    const paid = testOrder('100000000000000003', 'paid');
+    expect(ordersPointedAt('收到货了 能开票吗', [paid])).toEqual([]);
+    expect(ordersPointedAt('我要开发票', [paid])).toEqual([]);
+    expect(ordersPointedAt('裤子退了 发票还能开吗', [testOrder('100000000000000004', 'refunding')])).toHaveLength(1);
   });
 });

@@ -6,15 +6,22 @@ import type { Order } from '../src/orders/schema.ts';
 /** The buyer's note already asks for an invoice (发票 / 抬头 in 买家留言). */
 export const noteAsksForInvoice = (order: Order): boolean => order.buyerNote !== undefined && /[发發]票|抬[头頭]/.test(order.buyerNote);
 
-const TITLE_INTRO = /^抬[头頭](?:是|为|為|就|写|寫|开|開|给|給|用|：|:|\s)*/u;
+const TITLE_INTRO = /^抬[头頭](?:是|为|為|就|写|寫|开|開|给|給|用|改成|改为|改為|换成|換成|换为|換為|变成|變成|：|:|\s)*/u;
+/** "换成公司抬头吗 杭州…工作室": the question is asked, the title follows it. */
+const ASKED_FIRST = /^(?:吗|嗎|呢|啊|吧|可以吗|可以嗎|行吗|行嗎)?[？?!！，,。\s]+/u;
 const TAX_ID = /\b[0-9A-Z]{15,20}\b/g;
 /** A 税号 is named as such, or has letters (统一社会信用代码); a bare run of digits is an order id. */
 const TAX_WORD = /(?:税号|稅號|纳税人识别号|納稅人識別號|信用代码|信用代碼)[:：\s]*$/u;
-const PERSONAL = /^(?:个人|個人|本人|我自己|自己)$/u;
+const PERSONAL = /^(?:个人|個人|本人|我自己|自己)(?:的|就行|就好)?$/u;
+const GIVEN_TO = /(?:开给|開給|开到|開到|写给|寫給)(?:是)?[:：\s]*/u;
+const PERSONAL_TAIL = /(?:个人|個人)(?:的|抬头|抬頭)?[\s:：,，]*[\p{Script=Han}]{2,4}[\s。！!~～]*$/u;
+const GENERIC = /^(?:公司|单位|單位|企业|企業|我们公司|我們公司|公司的|单位的|公司名|公司名称|公司名稱)$/u;
 /** What a company title ends with (or contains). */
 const COMPANY = /公司|集团|集團|厂|廠|店|中心|学校|學校|大学|大學|医院|醫院|研究所|事务所|事務所|工作室|协会|協會|银行|銀行|局|院|部|社|会$|所$/u;
 /** Words of a chat message, never of a person's name. */
-const CHATTER = /嘛|吧|呗|唄|帮|幫|忙|多开|多開|金额|金額|一下|谢谢|謝謝|好的|可以|行吗|什么|什麼|怎么|怎麼|不是|没有|沒有/u;
+const CHATTER = /嘛|吧|呗|唄|帮|幫|忙|多开|多開|金额|金額|一下|谢谢|謝謝|好的|好滴|可以|行吗|什么|什麼|怎么|怎麼|不是|没有|沒有|嗯|哦|噢|喔|哈|呀|啦|知道|明白|ok/iu;
+/** Words of a sentence about the invoice, never of a title ("抬头我在留言里写了 还要干啥"). */
+const SENTENCE = /我|你|您|留言|备注|備註|写了|寫了|填了|说了|說了|啥|干嘛|幹嘛/u;
 
 /** Words that point at an order or an item, never part of a person's or company's name. */
 export const ORDER_WORDS = /那件|那单|那單|这单|這單|那个|那個|这个|這個|哪个|哪個|上次|上回|买的|買的|拍的|订单|訂單|那笔|那筆|到的|收到/u;
@@ -28,7 +35,7 @@ function clean(candidate: string, taxId: string | null): string {
   return (taxId === null ? candidate : candidate.replace(taxId, ''))
     .replace(/(?:税号|稅號|纳税人识别号)[:：\s]*/gu, '')
     .replace(/[。！？!?，,～~\s]+$/u, '')
-    .replace(/(?:吧|吗|嗎|呢|啊|哈|谢谢|謝謝|麻烦了|可以吗|行吗|就行|就可以了?)+$/u, '')
+    .replace(/(?:吧|吗|嗎|呢|啊|哈|谢谢|謝謝|麻烦了|麻煩了|可以吗|可以嗎|行吗|行嗎|就行|就可以了?)+$/u, '')
     .replace(/^[，,、\s]+/u, '')
     .trim();
 }
@@ -44,19 +51,30 @@ export function invoiceTitleFrom(text: string, bare = false): InvoiceTitle | nul
   const taxId = [...normalized.matchAll(TAX_ID)].find((m) => /[A-Z]/.test(m[0]) || TAX_WORD.test(text.slice(0, m.index)))?.[0] ?? null;
   const intro = /抬[头頭]/u.test(text) ? TITLE_INTRO.exec(text.slice(text.search(/抬[头頭]/u))) : null;
   let candidate: string | null = null;
-  if (intro !== null) candidate = text.slice(text.search(/抬[头頭]/u) + intro.index + intro[0].length);
+  if (intro !== null) candidate = text.slice(text.search(/抬[头頭]/u) + intro.index + intro[0].length).replace(ASKED_FIRST, '');
+  // "…开给杭州暖阳贸易有限公司", "…开个票 个人 方晴": whom it is for, inside a longer message.
+  else if (GIVEN_TO.test(text)) candidate = text.slice(text.search(GIVEN_TO)).replace(GIVEN_TO, '');
+  else if (PERSONAL_TAIL.test(text) && !/[吗嗎呢？?]\s*$/u.test(text)) candidate = PERSONAL_TAIL.exec(text)![0];
   // A title given in a chat line may come after 亲/你好 ("亲，刘恩雅，个人的").
+  // A bare answer that asks ("是电子的吗") is a question, not a title.
+  else if (bare && /[吗嗎呢？?]\s*$/u.test(text)) return null;
   else if (bare) candidate = text.replace(/^(?:(?:亲|親|您好|你好|在吗|在嗎|麻烦问下|麻煩問下|麻烦|麻煩)[，,、\s]*)+/u, '');
   if (candidate === null) return null;
   const title = clean(candidate.replace(/(?:订单|訂單)?\d{15,20}/gu, ''), taxId);
   if (PERSONAL.test(title)) return { title: '个人', taxId };
+  // "抬头写公司": a kind of title, not the name on it.
+  if (GENERIC.test(title)) return null;
   // "个人 林安娜", "刘恩雅，个人的": a personal invoice in that name.
   const personal = /^(?:个人|個人)(?:的)?[\s:：,，]*([\p{Script=Han}]{2,4})$|^([\p{Script=Han}]{2,4})[\s:：,，]*(?:个人|個人)(?:的|抬头|抬頭)?$/u.exec(title);
-  if (personal) return { title: (personal[1] ?? personal[2])!, taxId };
+  // ("个人 好的": the name is chatter, the invoice is personal.)
+  if (personal) {
+    const name = (personal[1] ?? personal[2])!;
+    return { title: CHATTER.test(name) || SENTENCE.test(name) ? '个人' : name, taxId };
+  }
   // Answering the question, a title is a name: a company's, or a person's (a few characters) — not chatter.
   if (intro === null && !COMPANY.test(title) && ([...title].length > 8 || CHATTER.test(title))) return null;
   // A title is a name, not a question or a sentence about invoices.
-  if (title.length < 2 || title.length > 40 || /[发發]票|[吗嗎么麼]|怎么|可以/u.test(title)) return null;
+  if (title.length < 2 || title.length > 40 || /[发發]票|[吗嗎么麼]|怎么|可以/u.test(title) || SENTENCE.test(title)) return null;
   // "就上次买的那件", "围巾那单" name an order, not whom the invoice is for.
   if (intro === null && ORDER_WORDS.test(title)) return null;
   return { title, taxId };
@@ -70,3 +88,71 @@ export function invoiceRemark(title: InvoiceTitle, order: Order, forWhom: string
 
 /** The buyer asks whether the invoice costs extra (税点, 邮费, 手续费): it never does. */
 export const asksAboutCharges = (text: string): boolean => /[税稅][点點]|加[税稅]|[税稅]费|[邮郵]费|运费|運費|手续费|手續費|另外收|额外|額外|收[钱錢]|要钱|要錢|多少钱|多少錢/u.test(text);
+
+/**
+ * What a question about an invoice asks beyond "can I have one": its amount (开200 / 多开 / 运费开进去),
+ * its kind (纸质还是电子 / 专票), where it is sent (发哪了 / 邮箱) or that it has not arrived (没收到).
+ * A follow-up to an invoice answer is read in its context: "发哪了 我没收到啊" asks where the invoice
+ * went, not the parcel. Null when the message asks none of these.
+ */
+export type InvoiceQuestion = 'amount' | 'kind' | 'where' | 'missing';
+
+const AMOUNT =
+  /金额|金額|开多少|開多少|多开|多開|少开|少開|开高|開高|开低|開低|开大|開大|开进|開進|算进|算進|含不含|包不包括|包含|包括|(?:开|開|写|寫)(?:成|个|個)?\s*[0-9]+(?:\.[0-9]+)?(?![0-9.]*\s*[张張个個份月号號日点點年天])|(?:开|開|写|寫)(?:成|个|個)?[一二三四五六七八九两兩几幾]+[百千万萬]|(?<![0-9])[0-9]{1,6}(?:\.[0-9]+)?\s*(?:元|块|塊)的?(?:发票|發票)/u;
+const KIND = /纸质|紙質|纸的|紙的|纸版|紙版|纸票|紙票|纸本|紙本|电子|電子|普票|专票|專票|增值[税稅]|普通[发發]票/u;
+const WHERE =
+  /(?:发|發|寄|送)(?:到|去|给|給)?哪|在哪(?:里|裡|儿|兒)?(?:看|查|收|下载|下載|找)|去哪(?:里|裡|儿|兒)?(?:看|查|收|找|下载|下載)|[邮郵](?:箱|件)|怎么(?:收|查|看|下载)|怎麼(?:收|查|看|下載)/u;
+const MISSING = /(?:没|沒|未)(?:有)?(?:收到|看到|见到|見到|找到)|收不到|找不到|看不到|没来|沒來/u;
+const TOGETHER = /(?:跟|和|随|隨|同)(?:着|著)?.{0,6}一起(?:寄|发|發|送|到)|随[货貨]|隨貨|单独(?:寄|发)|單獨(?:寄|發)/u;
+/** Words of the parcel and its goods: a question with them is about the delivery, not the invoice. */
+const PARCEL = /快递|快遞|物流|包裹|单号|單號|[货貨]|衣服|裤子|褲子|东西|東西|签收|簽收|驿站|驛站|快递柜|丰巢|豐巢|派送|派件/u;
+
+export function invoiceQuestion(text: string): InvoiceQuestion | null {
+  const plain = normalizeSameLength(text);
+  if (AMOUNT.test(plain)) return 'amount';
+  if (KIND.test(plain)) return 'kind';
+  // "会跟裤子一起寄过来吗": the invoice going with the goods.
+  if (TOGETHER.test(plain)) return 'where';
+  if (PARCEL.test(plain.replace(/[发發]票/gu, ''))) return null;
+  if (MISSING.test(plain)) return 'missing';
+  if (WHERE.test(plain)) return 'where';
+  return null;
+}
+
+/** "能换成公司抬头吗", "抬头改一下", "重开一张发票": the invoice's title changed, not the goods exchanged. */
+const TITLE_CHANGE =
+  /(?:换|換|改|变|變)(?:成|为|為|一下|下|个|個)?.{0,6}(?:抬头|抬頭|[税稅]号|[税稅]號)|(?:抬头|抬頭|[税稅]号|[税稅]號|[发發]票).{0,4}(?:换|換|改|变|變)(?:成|为|為|一下|下)|(?:换|換|改|重新|重)(?:开|開)(?:一张|一張|张|張|个|個)?(?:[发發]票|票)|[发發]票.{0,4}重(?:新)?(?:开|開)/u;
+export const changesInvoiceTitle = (text: string): boolean => TITLE_CHANGE.test(normalizeSameLength(text));
+
+/** The buyer says the invoice is in their order note ("抬头我在留言里写了", "备注里填了发票"). */
+const IN_NOTE = /(?:留言|备注|備註|备注栏|備註欄)(?:里|裡|上|中)?(?:面)?(?:已经|已經|都)?(?:写|寫|填|说|說|注|註|留)|(?:写|寫|填|留)(?:在|到)(?:了)?(?:买家)?(?:留言|备注|備註)/u;
+/** "收到货了", "已经签收了" (not "还没收到"): the order received. */
+const RECEIVED = /(?<!没|沒|未|没有|沒有)(?:收到(?:货|貨)?了|到(?:货|貨)了|签收了|簽收了|已(?:经|經)?(?:收到|签收|簽收|到货|到貨)|货(?:已经|已經)?到了|貨(?:已經)?到了)/u;
+/** "退货那单", "退款的那个": the order being refunded. */
+const REFUNDING = /退(?:货|貨|款|了)|在退/u;
+
+/**
+ * The orders an invoice question points at by what it says of them in invoice terms: the one whose
+ * note holds the invoice, the one received, the one being refunded. Each cue narrows only when an
+ * order fits it; the orders are returned unchanged when none does.
+ */
+export function ordersMeant(text: string, orders: readonly Order[]): Order[] {
+  const pointed = ordersPointedAt(text, orders);
+  return pointed.length > 0 ? pointed : [...orders];
+}
+
+/** The orders an invoice question points at in invoice terms; none when it says nothing any order fits. */
+export function ordersPointedAt(text: string, orders: readonly Order[]): Order[] {
+  const plain = normalizeSameLength(text);
+  const cues: ((o: Order) => boolean)[] = [];
+  if (IN_NOTE.test(plain)) cues.push(noteAsksForInvoice);
+  if (RECEIVED.test(plain)) cues.push((o) => o.state === 'delivered' || o.state === 'completed');
+  if (REFUNDING.test(plain)) cues.push((o) => o.state === 'refunding');
+  let fits: Order[] = [...orders];
+  let narrowed = false;
+  for (const cue of cues) {
+    const next = fits.filter(cue);
+    if (next.length > 0) [fits, narrowed] = [next, true];
+  }
+  return narrowed ? fits : [];
+}

@@ -106,14 +106,15 @@ describe('asking for the title', () => {
   it('while waiting, a message pointing at an order is no title: the bot asks which order (naming them), or moves to the one pointed at', () => {
     const a = order('100000000000000001', 'paid');
     const b = order('100000000000000002', 'delivered');
-    const asked = run([t('要开发票', [a, b]), t('就上次买的那件', [a, b], 'wrong_item'), t('个人', [a, b], 'other')]);
+    // The title was asked for one order (the engine narrowed the first turn to the order discussed).
+    const asked = run([t('要开发票', [a]), t('就上次买的那件', [a, b], 'wrong_item'), t('个人', [a, b], 'other')]);
     expect(asked.map((s) => s.value)).toEqual(['awaitingTitle', 'awaitingTitle', 'idle']);
     expect(ids(asked[1]!.out)).toEqual(['invoice.which_order']);
     expect(asked[1]!.out.remarks).toEqual([]);
     expect(asked[1]!.out.replies[0]!.params.orderId).toMatch(/尾号0001.*尾号0002/);
     // The engine narrowed the orders to the one the message points at ("大衣那单"): the title is asked for that order.
     const pointed = turn('return_dislike', '大衣那单', { facts: { orders: [b], orderCues: ['product'] } });
-    const moved = run([t('要开发票', [a, b]), pointed]);
+    const moved = run([t('要开发票', [a]), pointed]);
     expect(moved[1]!.value).toBe('awaitingTitle');
     expect(moved[1]!.out.replies[0]!.params.orderId).toBe(b.id);
     expect(moved[1]!.out.remarks).toEqual([]);
@@ -146,6 +147,14 @@ describe('which order', () => {
     expect(ids(notOrdered.out)).toEqual(['presale.invoice.available']);
   });
 
+  it('a product of an order being refunded, said to be returned: that order, not a new purchase', () => {
+    const jeans = testShop.products.find((p) => p.id !== 'coat-01')!;
+    const refunding = order('100000000000005555', 'refunding', { items: [{ productId: jeans.id, color: '灰色', size: '均码', quantity: 1, price: 129 }] });
+    const about = (text: string) => ({ ...t(text, [refunding]), facts: { ...t(text, [refunding]).facts, product: jeans } });
+    expect(ids(one(about('我那条退了 发票还能开吗')).out)).toEqual(['invoice.ask_title_refunding']);
+    expect(ids(one(about('能开发票吗')).out)).toEqual(['presale.invoice.available']);
+  });
+
   it('someone else’s order id: refused, nothing about it said or remarked', () => {
     const s = one(t('订单399900000000007777开发票', [paid], 'invoice', [orderIdEntity('399900000000007777')]));
     expect(ids(s.out)).toEqual(['logistics.order.not_own']);
@@ -168,5 +177,154 @@ describe('scope and persistence', () => {
     const o = order('100000000000000001', 'printed');
     const { straight, restored } = replayWithRestarts(invoiceMachine, [t('要开发票', [o]), t('好的', [o], 'other'), t('个人', [o], 'other')]);
     expect(restored).toEqual(straight);
+  });
+});
+
+describe('which order, never guessed', () => {
+  const paid = order('100000000000001111', 'paid');
+  const shipped = order('100000000000002222', 'shipped');
+  const delivered = order('100000000000003333', 'delivered', { total: 210.9 });
+  const refunding = order('100000000000004444', 'refunding', { total: 249 });
+
+  it('several orders and nothing says which: asks which (naming them), nothing remarked; pointing at one asks its title', () => {
+    const [ask, pointed] = run([t('我要开发票', [paid, shipped]), turn('other', '大衣那个', { facts: { orders: [shipped], orderCues: ['product'] } })]);
+    expect(ask!.value).toBe('choosingOrder');
+    expect(ids(ask!.out)).toEqual(['invoice.which_order']);
+    expect(ask!.out.replies[0]!.params.orderId).toMatch(/尾号1111.*尾号2222/);
+    expect(ask!.out.remarks).toEqual([]);
+    expect(pointed!.value).toBe('awaitingTitle');
+    expect(ids(pointed!.out)).toEqual(['invoice.ask_title']);
+    expect(pointed!.out.replies[0]!.params).toMatchObject({ orderId: shipped.id });
+  });
+
+  it('a title given before the order is known is kept and goes on the order then pointed at', () => {
+    const steps = run([t(TITLE, [paid, shipped]), turn('other', '就那个在路上的', { facts: { orders: [shipped], orderCues: ['state'] } })]);
+    expect(ids(steps[0]!.out)).toEqual(['invoice.which_order_titled']);
+    expect(steps[0]!.out.remarks).toEqual([]);
+    expect(steps[1]!.value).toBe('idle');
+    expect(steps[1]!.out.remarks[0]).toMatchObject({ orderId: shipped.id });
+    expect(steps[1]!.out.remarks[0]!.reason).toContain('杭州暖阳贸易有限公司');
+  });
+
+  it('an order completed long ago or being refunded is meant only when no current one is', () => {
+    const completed = order('100000000000006666', 'completed');
+    expect(one(t(TITLE, [paid, completed])).out.remarks[0]!.orderId).toBe(paid.id);
+    expect(one(t(TITLE, [refunding, completed])).out.remarks[0]!.orderId).toBe(completed.id);
+    expect(ids(one(t(TITLE, [paid, shipped, completed])).out)).toEqual(['invoice.which_order_titled']);
+  });
+
+  it('an amount asked with several orders: the rule (按实付) without asking which first', () => {
+    const s = one(t('发票能多开点金额吗 报销用', [paid, shipped]));
+    expect(ids(s.out)).toEqual(['invoice.amount_rule']);
+    expect(s.value).toBe('idle');
+  });
+
+  it('while choosing, a message pointing at nothing is not ours (the question stays open)', () => {
+    const steps = run([t('我要开发票', [paid, shipped]), t('嗯嗯', [paid, shipped], 'other')]);
+    expect(steps[1]!.out.unhandled).toBe(true);
+    expect(steps[1]!.value).toBe('choosingOrder');
+  });
+
+  it.each([
+    ['收到货了 还能开发票不', delivered],
+    ['已經簽收了 發票能補開嗎', delivered],
+    ['退货那单能开发票吗', refunding],
+  ])('"%s" points at the order by its state', (text, expected) => {
+    const s = one(t(text, [paid, shipped, delivered, refunding]));
+    expect(s.out.replies[0]!.params.orderId).toBe(expected.id);
+  });
+
+  it('the order whose note holds the invoice, when the buyer says it is in the note', () => {
+    const noted = order('100000000000005555', 'unpaid', { buyerNote: '公司年会采购，需要开发票，抬头：上海晴川文化传播有限公司' });
+    const s = one(t('年会那单 发票抬头我在留言里写了 还要干啥吗', [noted, delivered]));
+    expect(ids(s.out)).toEqual(['invoice.noted.unpaid']);
+    expect(s.out.replies[0]!.params.orderId).toBe(noted.id);
+  });
+
+  it('an order being refunded: the title is asked with the refund said (issued on the final amount)', () => {
+    const s = one(t('能开发票吗', [refunding]));
+    expect(ids(s.out)).toEqual(['invoice.ask_title_refunding']);
+    expect(s.value).toBe('awaitingTitle');
+    const rendered = scriptById.get('invoice.ask_title_refunding')!.variants.join('');
+    expect(rendered.match(/退款/g)?.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('follow-ups about the invoice itself', () => {
+  const printed = order('100000000000001111', 'printed', { total: 149.8 });
+  const notedDone = order('100000000000002222', 'completed', { total: 388, buyerNote: '需要开发票，抬头：林安娜' });
+
+  it.each(['金额能开200吗 报销用', '能多开点吗', '金額寫500可以嗎'])('"%s": the amount is the amount paid, nothing remarked', (text) => {
+    const s = one(t(text, [printed]));
+    expect(ids(s.out)).toEqual(['invoice.amount_paid']);
+    expect(s.out.replies[0]!.params).toMatchObject({ orderId: printed.id, amount: 149.8 });
+    expect(s.out.remarks).toEqual([]);
+  });
+
+  it('the amount asked before any order: the rule (按实付)', () => {
+    expect(ids(one(t('金额可以多开点吗', [])).out)).toEqual(['invoice.amount_rule']);
+  });
+
+  it.each([[[printed]], [[]]])('paper or electronic: the kind the shop issues (orders: %j)', (orders) => {
+    expect(ids(one(t('是纸质的还是电子的', orders as Order[])).out)).toEqual(['invoice.kind']);
+  });
+
+  it('asked while the title is awaited, the title question stays open', () => {
+    const steps = run([t('要开发票', [printed]), t('是纸质的还是电子的', [printed]), t('个人', [printed], 'other')]);
+    expect(steps.map((s) => s.value)).toEqual(['awaitingTitle', 'awaitingTitle', 'idle']);
+    expect(steps[2]!.out.remarks[0]!.orderId).toBe(printed.id);
+  });
+
+  it('while the title is awaited, a question about the invoice ("是电子的吗") is answered, not taken as the title', () => {
+    const steps = run([t('要开发票', [printed]), t('是电子的吗', [printed], 'other')]);
+    expect(ids(steps[1]!.out)).toEqual(['invoice.kind']);
+    expect(steps[1]!.out.remarks).toEqual([]);
+    expect(steps[1]!.value).toBe('awaitingTitle');
+  });
+
+  it('while the title of one of several orders is awaited, a question pointing at none is about that order', () => {
+    const other = order('100000000000009999', 'paid');
+    const steps = run([t('要开发票', [printed]), t('金额能开200吗', [printed, other])]);
+    expect(ids(steps[1]!.out)).toEqual(['invoice.amount_paid']);
+    expect(steps[1]!.out.replies[0]!.params.orderId).toBe(printed.id);
+    expect(steps[1]!.value).toBe('awaitingTitle');
+  });
+
+  it('asked again after the title was remarked here: how it is issued and sent, not the title again', () => {
+    const steps = run([t(TITLE, [printed]), t('能开发票吗', [printed]), t('会跟货一起寄过来吗', [printed])]);
+    expect(ids(steps[1]!.out)).toEqual(['invoice.where_sent']);
+    expect(ids(steps[2]!.out)).toEqual(['invoice.where_sent']);
+    expect(steps[2]!.value).toBe('idle');
+  });
+
+  it('issued as the note asked and not arrived: remark for the clerk to check and send again, followed up', () => {
+    const s = one(t('发哪了 我没收到啊', [notedDone]));
+    expect(ids(s.out)).toEqual(['invoice.not_received']);
+    expect(s.out.remarks[0]).toMatchObject({ orderId: notedDone.id });
+    expect(s.out.promises[0]).toMatchObject({ orderId: notedDone.id, kind: 'follow_up' });
+  });
+
+  it('where it goes, for an invoice remarked in this conversation', () => {
+    const steps = run([t(TITLE, [printed]), t('发到哪里', [printed])]);
+    expect(ids(steps[1]!.out)).toEqual(['invoice.where_sent']);
+    expect(steps[1]!.out.remarks).toEqual([]);
+  });
+
+  it('not asked for yet, "没收到发票" asks for the title (nothing to send again)', () => {
+    expect(ids(one(t('发票没收到', [order('100000000000003333', 'delivered')])).out)).toEqual(['invoice.ask_title']);
+  });
+
+  it('a new title on an order issued as its note asked: issued again with the new title', () => {
+    const s = one(t('能换成公司抬头吗 杭州安娜设计工作室 税号92330106MA2H8XXX1Q', [notedDone]));
+    expect(ids(s.out)).toEqual(['invoice.retitled']);
+    expect(s.out.remarks[0]!.reason).toContain('杭州安娜设计工作室');
+    expect(s.out.remarks[0]!.reason).toContain('重新开具');
+    expect(s.out.promises).toHaveLength(1);
+  });
+
+  it('a new title on an order not yet issued whose note had one: remarked, replacing the note', () => {
+    const s = one(t('抬头改成杭州暖阳贸易有限公司', [order('100000000000004444', 'paid', { buyerNote: '要发票 抬头个人' })]));
+    expect(ids(s.out)).toEqual(['invoice.remarked.paid']);
+    expect(s.out.remarks[0]!.reason).toContain('以此为准');
   });
 });

@@ -320,6 +320,15 @@ describe('urgent_delivery', () => {
 
 // ---------------------------------------------------------------- signed but not received
 
+describe('delivery_delay: what if it is lost', () => {
+  it('checked with the courier, resent or refunded at our cost — no remark, no promise it arrives', () => {
+    const step = one(turn('delivery_delay', '要是寄丢了呢', at([shippedA])));
+    expect(ids(step.out)).toEqual(['logistics.delay.if_lost']);
+    expect(step.out.remarks).toEqual([]);
+    for (const v of scriptById.get('logistics.delay.if_lost')!.variants) expect(v).not.toMatch(/保证|一定|肯定/);
+  });
+});
+
 describe('signed_not_received', () => {
   it('neighbours / lockers / 代收点, the courier checked, a follow-up due in 24h', () => {
     const step = one(turn('signed_not_received', '显示签收了但我没收到', at([delivered])));

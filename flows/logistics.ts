@@ -6,6 +6,7 @@ import {
   FOLLOW_UP_HOURS,
   addressFromText,
   complainsOfWait,
+  LOST,
   isPending,
   isShipped,
   latestTracking,
@@ -293,6 +294,8 @@ function delayAnswer(event: TurnEvent): Answer {
   const order = t.kind === 'order' ? t.order : event.facts.orders[0];
   if (order === undefined) return askOrderId();
   if (order.state !== 'shipped') return order.state === 'unpaid' || isPending(order) ? notShippedOrder(order, event) : trackOrder(order, event);
+  // "要是寄丢了呢": what happens if it is lost — checked with the courier, resent or refunded; no promise it arrives.
+  if (LOST.test(normalizeSameLength(event.text))) return { replies: [reply('delay.if_lost', { orderId: order.id, courier: courierOf(order, event) })] };
   return {
     replies: [reply('delay.apologize'), reply('delay.chase', { orderId: order.id, courier: courierOf(order, event) })],
     remarks: [{ orderId: order.id, reason: '顾客反馈物流延误，已联系快递催促' }],

@@ -895,3 +895,16 @@ describe('the machine', () => {
     expect(PRESALE_INTENTS.every((i) => all.includes(i))).toBe(true);
   });
 });
+
+describe('several products priced together', () => {
+  it('gives each list price and the sum, whichever product the conversation was about', () => {
+    const out = one(turn('product_info', '大衣和圍巾一起買多少錢', { facts: { product: undefined, productCandidates: ['羊毛呢大衣', '羊绒围巾'] } })).out;
+    expect(out.replies).toEqual([{ scriptId: 'presale.product_info.price_together', params: { prices: '羊毛呢大衣599元、羊绒围巾199元', amount: 798 } }]);
+    expect(ids(one(turn('product_info', '围巾加大衣一共多少钱')).out)).toEqual(['presale.product_info.price_together']);
+  });
+
+  it('still answers one price, or asks which product, when only one is named', () => {
+    expect(ids(one(turn('product_info', '大衣多少钱')).out)).toEqual(['presale.product_info.price']);
+    expect(ids(one(turn('product_info', '和你说 这个多少钱', { facts: { product: undefined } })).out)).toEqual(['presale.ask_product']);
+  });
+});

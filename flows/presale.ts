@@ -1,7 +1,8 @@
 import { normalizeSameLength } from '../src/text/normalize.ts';
 import { assign, setup } from 'xstate';
 import type { IntentId } from '../src/nlu/intents.ts';
-import { promotionsFor } from '../src/shop/promotions.ts';
+import { productsNamedTogether } from '../src/shop/basket.ts';
+import { promotionsFor, promotionsNamed } from '../src/shop/promotions.ts';
 import type { Product, Promotion } from '../src/shop/schema.ts';
 import {
   adviseSize,
@@ -272,6 +273,13 @@ export const LOWEST_PRICE_CLAIM = /全网最低|全網最低|最低价|最低價
 function productInfoAnswer(turn: Turn): Answer {
   const product = productOf(turn);
   if (LOWEST_PRICE_CLAIM.test(turn.event.text)) return { replies: [reply('product_info.price_claim', { shop: turn.event.facts.shop.name })] };
+  // "毛衣和围巾一起买多少钱": each price and the sum, not "which one?".
+  const together = PRICE_QUESTION.test(turn.event.text) ? productsNamedTogether(turn.event.facts.shop, turn.event.text) : [];
+  if (together.length > 1) {
+    const prices = joinList(together.map((p) => `${displayName(p)}${p.price}元`));
+    const amount = Math.round(together.reduce((sum, p) => sum + p.price, 0) * 100) / 100;
+    return { replies: [reply('product_info.price_together', { prices, amount })] };
+  }
   if (product === undefined) return askProduct(turn);
   if (PRICE_QUESTION.test(turn.event.text)) return { replies: [reply('product_info.price', { product: displayName(product), price: product.price })] };
   // "不合适能退吗" before ordering: the product's 7-day return policy.
@@ -503,7 +511,10 @@ function promotionAnswer(turn: Turn): Answer {
   const product = productOf(turn);
   const promotions = product === undefined || SHOP_WIDE.test(turn.event.text) ? shop.promotions : promotionsFor(shop, product);
   if (promotions.length === 0) return { replies: [reply('promotion.none')] };
-  return { replies: promotions.slice(0, 3).map((p) => reply('promotion.current', { promotion: p.name, promotionDetail: p.description })) };
+  // "满299不是有减20的券吗": the promotion asked about, not the whole list.
+  const named = promotionsNamed(event.facts.shop, event.text);
+  const answered = named.length > 0 ? named : promotions;
+  return { replies: answered.slice(0, 3).map((p) => reply('promotion.current', { promotion: p.name, promotionDetail: p.description })) };
 }
 
 // ---------------------------------------------------------------- hesitation, order placed, contact

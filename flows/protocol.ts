@@ -71,6 +71,8 @@ export interface FlowOutput {
   handoff?: Handoff['reason'];
   /** Handed over with no agent to take it (after hours): the case goes to the handover log. */
   handover?: boolean;
+  /** Further asks this answer already covers (a postage concession answers 包邮吗): not run again by another flow. */
+  covers?: IntentId[];
 }
 
 export const emptyOutput = (): FlowOutput => ({ replies: [], remarks: [], promises: [], concessions: [] });
@@ -91,7 +93,7 @@ export interface TurnFacts {
    * How the message named its order(s) without an id or with one ("大衣那单", "没付钱的那个",
    * "上周到的"): then `orders` holds only the orders that fit. Absent when it named none.
    */
-  orderCues?: ('id' | 'product' | 'state' | 'time' | 'context')[];
+  orderCues?: ('id' | 'product' | 'state' | 'time' | 'courier' | 'context')[];
   /**
    * The product the conversation is about: named in this message, else the last one named, else
    * none. Its `name` is the name to say to the buyer (the shop's short name when it has one).

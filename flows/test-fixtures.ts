@@ -154,6 +154,7 @@ export const SAMPLE_PLACEHOLDER_VALUES: Readonly<Record<string, string | number>
   receiver: '张三',
   phone: '138****5678',
   threshold: 300,
+  prices: '羊毛呢大衣599元、羊绒围巾199元',
   recommendation: '羊绒围巾',
   variant: '黑色 L码',
   invoiceTitle: '杭州暖阳贸易有限公司',

@@ -4,7 +4,7 @@ import { testShop } from '../../flows/test-fixtures.ts';
 import { defaultClassifier } from '../nlu/default-classifier.ts';
 import type { Order, OrderProvider } from '../orders/schema.ts';
 import { loadDemoShop } from '../shop/load.ts';
-import { answersBodyQuestion, asksForProduct, ConversationStateSchema, findProduct, productCandidates, flowStarted, resumedAsk, respond, routeInConversation, setOwner, tidyPunctuation, type ConversationState, type EngineDeps, type IncomingMessage } from './engine.ts';
+import { answersBodyQuestion, asksForProduct, bulkPurchase, ConversationStateSchema, findProduct, productCandidates, flowStarted, resumedAsk, respond, routeInConversation, setOwner, tidyPunctuation, type ConversationState, type EngineDeps, type IncomingMessage } from './engine.ts';
 import { loadScripts } from './scripts.ts';
 
 const orders: Order[] = [
@@ -50,6 +50,13 @@ async function chat(texts: string[], options: { mode?: IncomingMessage['mode']; 
 }
 
 describe('respond', () => {
+  it('talks about the products named together afterwards (the first leading), not about none', async () => {
+    const { conversation, results } = await chat(['大衣和围巾一起买多少钱', '再送个东西总行吧'], { buyerId: 'tb_nobody' });
+    expect(results[0]!.replies[0]!.scriptId).toBe('presale.product_info.price_together');
+    expect(conversation.productId).toBe('coat-01');
+    expect(results[1]!.replies[0]!.scriptId).not.toBe('bargaining.ask_product');
+  });
+
   it('greets in working hours with the shop name, and the bot sends it', async () => {
     const { results } = await chat(['在吗']);
     expect(results[0]).toMatchObject({ intent: 'greeting', delivery: 'send', owner: 'bot' });
@@ -138,6 +145,14 @@ describe('respond', () => {
     expect(results[1]!.state).toBe('bot/presale.awaitingBodyData');
     expect(results[1]!.replies[0]!.text).toContain('163cm');
     expect(results[2]!.replies[0]!.scriptId).toMatch(/^presale\.size_advice\./);
+  });
+
+  it('a turn a waiting flow took as its answer keeps that flow the topic: after the invoice title, 会一起寄吗 is the invoice', async () => {
+    const { conversation, results } = await chat(['能开发票吗', '个人', '会跟大衣一起寄过来吗']);
+    expect(results[1]!.state).toBe('bot/invoice.idle');
+    expect(conversation.history[1]!.intent).toBe('invoice');
+    expect(results[2]!.intent).toBe('invoice');
+    expect(results[2]!.replies[0]!.scriptId).toBe('invoice.where_sent');
   });
 
   it('refuses a conversation of another buyer', async () => {
@@ -262,11 +277,26 @@ describe('routeInConversation', () => {
     expect(routeInConversation('gift', { bargaining: { value: 'opening' } }, 'opening')).toBe('presale');
     expect(routeInConversation('gift', { bargaining: { value: 'negotiating' } }, 'opening')).toBe('bargaining');
     expect(routeInConversation('stock', { bargaining: { value: 'negotiating' } }, 'opening')).toBe('presale');
+    // A remark asked for goes to the haggling that agreed something, whatever the reading.
+    const agreed = { bargaining: { value: 'negotiating', context: { noted: [{ reason: '零食满赠活动：随单赠送试吃装' }] } } };
+    expect(routeInConversation('quality_issue', agreed, 'opening', '那你给我备注一下 别漏了')).toBe('bargaining');
+    expect(routeInConversation('quality_issue', { bargaining: { value: 'negotiating', context: { noted: [] } } }, 'opening', '给我备注一下')).toBe('aftersale');
+    expect(routeInConversation('quality_issue', agreed, 'opening', '核桃袋子漏了')).toBe('aftersale');
   });
 
   it('answers 送个赠品吧 in the bargaining flow after a bargaining request', async () => {
     const { results } = await chat(['羊毛大衣能便宜点吗', '送个赠品吧']);
     expect(results[1]!.intent).toBe('gift');
     expect(results[1]!.state).toMatch(/^bot\/bargaining\./);
+  });
+});
+
+describe('bulkPurchase: people promised are no items bought now', () => {
+  const coat = loadDemoShop().products.find((p) => p.id === 'NY-WC01')!;
+  it.each(['真的 我同事好几个都想买 你便宜点我介绍她们来', '我有三个朋友也想要 便宜点我叫她们来买', '姐妹们好幾個都看上了 算我便宜点', '以后介绍5位同事来'])('%s is a promise, not a bulk purchase', (text) => {
+    expect(bulkPurchase(text, coat, 2000)).toBe(false);
+  });
+  it.each(['我们公司要采购三件大衣', '大衣我要买三件 能便宜吗', '给同事买5件 能优惠吗', '我们公司三个人要买'])('%s is a bulk purchase now', (text) => {
+    expect(bulkPurchase(text, coat, 2000)).toBe(true);
   });
 });

@@ -14,7 +14,9 @@ import { normalizeSameLength } from '../text/normalize.ts';
 import type { Product, Shop } from '../shop/schema.ts';
 import { aboutToOrder, askedAttributes, asksForExtraFeeCourier, asksVariantList, bareNumberOf, correctionTarget, isBareVariant, isReturnPolicyBeforeOrder, productsOfSameKind, statesPurchaseOnly } from '../../flows/presale-helpers.ts';
 import { questionToRepeat } from '../../flows/presale.ts';
-import { demandsGift } from '../../flows/bargaining-policy.ts';
+import { asksForRemark, demandsGift } from '../../flows/bargaining-policy.ts';
+import { hasAgreedRemarks } from '../../flows/bargaining.ts';
+import { productsNamedTogether } from '../shop/basket.ts';
 import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runMachine, statePath, type FlowName } from './flows.ts';
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext } from './lint-context.ts';
@@ -24,6 +26,7 @@ import { shopQuestionReply } from './shop-questions.ts';
 import { keepsFurtherAsk, understandInContext } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
 import { asksAboutItsOwnThing, clauseAsks, eventForAsk, primaryClause, type ClauseContext } from './clauses.ts';
+import { orderCheckReply } from './order-check.ts';
 import { ASKS_FOR_ANSWER, progressReply } from './progress.ts';
 import { focusedOrders, ORDER_POINTER, orderInFocus, referredOrders } from './order-reference.ts';
 import { ofKind } from './product-words.ts';
@@ -291,6 +294,8 @@ const initialStateOf = (name: FlowName): string => {
  */
 export function routeInConversation(intent: IntentId, flows: ConversationState['flows'], initialBargaining: string, text = ''): Route {
   if (intent === 'gift' && (flowStarted(flows.bargaining, initialBargaining) || demandsGift(text))) return 'bargaining';
+  // "那你给我备注一下 别漏了" after a gift or price was agreed: the remark of that agreement, whatever the reading.
+  if (asksForRemark(text) && hasAgreedRemarks(flows.bargaining)) return 'bargaining';
   return routeFor(intent);
 }
 
@@ -396,6 +401,7 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
     }
     out.replies.push(...result.out.replies);
     if (!isPrimary) further.push(...result.out.replies);
+    if (result.out.covers) out.covers = [...(out.covers ?? []), ...result.out.covers];
     out.remarks.push(...result.out.remarks);
     out.promises.push(...result.out.promises);
     out.concessions.push(...result.out.concessions);
@@ -443,6 +449,8 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
       return;
     }
     if (index > 0 && name === primary && !ownThing(intent) && !presaleAgain(intent)) return;
+    // Already answered by an earlier flow ("包邮我就拍": the postage concession answers 包邮吗).
+    if (index > 0 && out.covers?.includes(intent)) return;
     take(name, intent, runFlow(name, flows[name], index === 0 ? { ...event, intent, secondary: [] } : askEvents.get(intent)!), index === 0);
   });
   if (out.unhandled && out.replies.length === 0) out.replies.push({ scriptId: 'common.not_understood', params: {} });
@@ -492,8 +500,15 @@ const QUANTITY = /([0-9]{1,4}|[两二三四五六七八九十百几]{1,3})\s*(?:
 const BULK = /采购|採購|批发|批發|团购|團購|公司.{0,4}(?:买|買|要|订|訂)|量大|大批/u;
 const CN_COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 几: 3 };
 
+/** "同事好几个都想买", "三个朋友": people counted, whom a promise of business names (允诺型), not items bought now. */
+const PEOPLE_WORDS = '同事|朋友|姐妹|闺蜜|閨蜜|同学|同學|家人|亲戚|親戚|室友|邻居|鄰居|人';
+const PEOPLE_COUNT = new RegExp(
+  `(?:${PEOPLE_WORDS})(?:们|們)?(?:里|裡|中)?(?:有)?好?(?:[0-9]{1,4}|[两二三四五六七八九十几幾]{1,3})\\s*(?:个|個|位)|好?(?:[0-9]{1,4}|[两二三四五六七八九十几幾]{1,3})\\s*(?:个|個|位)(?:${PEOPLE_WORDS})`,
+  'gu',
+);
+
 export function bulkPurchase(text: string, product: Product | undefined, threshold: number): boolean {
-  const plain = normalizeSameLength(text);
+  const plain = normalizeSameLength(text).replace(PEOPLE_COUNT, '');
   if (product === undefined) return false;
   const m = QUANTITY.exec(plain);
   const count = m === null ? 0 : /^\d+$/.test(m[1]!) ? Number(m[1]) : (CN_COUNT[m[1]!] ?? 0);
@@ -666,8 +681,10 @@ export async function respond(
   const privacyReply: ReplyPlan | null = privacy ? { scriptId: foreignId && !someoneElse ? 'logistics.order.not_own' : 'logistics.order.third_party', params: {} } : null;
   // Questions about the shop itself (opening hours, holidays) are answered from the shop file.
   const shopAnswer = resume === undefined && waiting === undefined ? shopQuestionReply(message.text, shop, now) : null;
+  // "裤子我拍的是32码对吧": what was ordered, read off the order.
+  const orderCheck = resume === undefined && waiting === undefined && !privacy ? orderCheckReply(message.text, allOrders, facts.product ?? (ordered.length === 1 ? ordered[0] : undefined), shop) : null;
   const clarify: ReplyPlan | null =
-    progress ?? privacyReply ?? shopAnswer ?? (unsure ? clarifyingQuestion(event.intent, classification.confidence, classification.ranking) : null);
+    progress ?? privacyReply ?? shopAnswer ?? orderCheck ?? (unsure ? clarifyingQuestion(event.intent, classification.confidence, classification.ranking) : null);
   const openOrder = allOrders.find((o) => o.state === 'unpaid' || o.state === 'paid');
   // "拍了照片给你看" reads as order_placed: an answer to a waiting flow is no large order to hand over.
   const largeOrder =
@@ -690,7 +707,7 @@ export async function respond(
     ownerBefore === 'pending'
       ? { out: emptyOutput(), flowState: 'waiting', flows: factsRun?.flows ?? state.flows, further: factsRun?.out.replies ?? [] }
       : clarify !== null
-        ? { out: { ...emptyOutput(), replies: [clarify] }, flowState: progress ? 'progress' : privacy ? 'privacy' : shopAnswer ? 'shop' : 'clarifying', flows: state.flows }
+        ? { out: { ...emptyOutput(), replies: [clarify] }, flowState: progress ? 'progress' : privacy ? 'privacy' : shopAnswer ? 'shop' : orderCheck ? 'order' : 'clarifying', flows: state.flows }
         : runFlows(state, event, route, waiting, resume, { classifier, shop, now, allOrders, findProduct: (text) => findProduct(shop, text, undefined) });
   const { out, flows } = ran;
   let flowState = ran.flowState;
@@ -767,7 +784,8 @@ export async function respond(
   if (focus !== undefined) next.orderId = focus;
   // The product of the order in focus is the product talked about when none was named ("深蓝色31码还有货吗").
   const focusOrder = focus === undefined ? undefined : allOrders.find((o) => o.id === focus);
-  const talkedAbout = facts.product?.id ?? state.productId;
+  // "毛衣和围巾一起买多少钱": the products named together are talked about, the first one leading ("再送个东西吧").
+  const talkedAbout = facts.product?.id ?? productsNamedTogether(shop, message.text)[0]?.id ?? state.productId;
   if (talkedAbout !== undefined) next.productId = talkedAbout;
   else if (focusOrder !== undefined && new Set(focusOrder.items.map((i) => i.productId)).size === 1) next.productId = focusOrder.items[0]!.productId;
   const lastRemark = out.remarks.at(-1);

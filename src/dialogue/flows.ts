@@ -52,7 +52,10 @@ export const WAITING_STATES: Record<FlowName, Readonly<Record<string, AnswerTest
     awaitingChoice: (e) => qualityChoice(e.text) !== null,
     awaitingVariant: hasVariant,
   },
-  invoice: { awaitingTitle: (e) => invoiceTitleFrom(e.text, true) !== null },
+  invoice: {
+    awaitingTitle: (e) => invoiceTitleFrom(e.text, true) !== null,
+    choosingOrder: (e) => mentionedOrder(e.text, e.entities, e.facts.orders).kind !== 'none' || e.facts.orderCues !== undefined,
+  },
 };
 
 const waitingTest = (name: FlowName, persisted: unknown): AnswerTest | undefined => {

@@ -49,6 +49,11 @@ describe('referredOrders', () => {
     expect(await byKind('衣服那个', true)).toBeUndefined();
   });
 
+  it('by courier: "上次那个顺丰的" among orders sent otherwise', async () => {
+    expect(ids(await refer('tb_buyer_bowen', '上次那个顺丰的单号多少来着'))).toEqual(['2475522190863341026']);
+    expect(ids(await refer('tb_buyer_bowen', '顺丰那单'))).toEqual(['2475522190863341026']);
+  });
+
   it('cues narrow together; a state cue no order fits refers to nothing', async () => {
     expect(ids(await refer('tb_buyer_anna', '今天拍的没付钱的那个'))).toEqual(['4189098813647205377']);
     expect(await refer('tb_buyer_dali', '没付钱的那个')).toBeUndefined();

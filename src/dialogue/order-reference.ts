@@ -13,7 +13,7 @@ import { ofKind, productWordsOf, scoresOf } from './product-words.ts';
  * the flows choose as before. Pure: the clock comes in.
  */
 
-export type OrderCue = 'id' | 'product' | 'state' | 'time' | 'context';
+export type OrderCue = 'id' | 'product' | 'state' | 'time' | 'courier' | 'context';
 
 export interface OrderReference {
   /** The buyer's orders that fit every cue, newest first (at least one). */
@@ -57,6 +57,8 @@ function timeCueOf(text: string, weekday: number): TimeCue | undefined {
   }
   return undefined;
 }
+
+const COURIERS: readonly RegExp[] = [/顺丰|順豐|sf/iu, /中通/u, /圆通|圓通/u, /韵达|韻達/u, /申通/u, /邮政|郵政|ems/iu, /京东|京東/u, /极兔|極兔/u];
 
 const BOUGHT = /拍|买|買|下单|下單|付|订的|訂的/u;
 const ARRIVED = /到|收|签|簽/u;
@@ -138,6 +140,16 @@ export function referredOrders(input: {
     const next = fits.filter((o) => products.includes(o));
     if (next.length > 0) {
       cues.push('product');
+      fits = next;
+    }
+  }
+
+  // "上次那个顺丰的单号": the orders that went with the courier named.
+  const courier = COURIERS.find((c) => c.test(text));
+  if (courier !== undefined) {
+    const next = fits.filter((o) => o.courier !== undefined && courier.test(normalizeSameLength(o.courier)));
+    if (next.length > 0 && next.length < fits.length) {
+      cues.push('courier');
       fits = next;
     }
   }

@@ -49,6 +49,7 @@ export const PLACEHOLDERS: Record<string, string> = {
   receiver: 'receiver name (the buyer’s own)',
   phone: 'receiver phone (the buyer’s own, masked)',
   threshold: 'an order-total threshold (元)',
+  prices: 'products with their list prices (羊毛混纺毛衣259元、羊毛流苏围巾129元)',
   recommendation: 'recommended product name',
   topic: 'what the buyer may be asking about (a clarifying question)',
   candidates: 'the products a message may mean, by name',

@@ -26,6 +26,7 @@ export const STATE_LABELS: Readonly<Record<string, string>> = {
   'aftersale.awaitingVariant': '等买家选换货款式',
   'invoice.idle': '发票咨询',
   'invoice.awaitingTitle': '等买家发票抬头',
+  'invoice.choosingOrder': '等买家确认开票订单',
 };
 
 /** Dotted paths of a machine's leaf states ("awaitingBodyData", "a.b"). */

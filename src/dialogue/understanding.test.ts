@@ -126,6 +126,14 @@ describe('understandInContext', () => {
     expect(understandInContext(read('other', 0.2), '还是29吧', 'presale', 'stock').intent).not.toBe('order_change');
   });
 
+  it('found it is a thanks; what if it is lost continues the parcel’s case', () => {
+    const found = understandInContext(read('signed_not_received', 0.99), '上次围巾显示前台签收的 我去前台拿到了哈', undefined);
+    expect(found.intent).toBe('thanks_bye');
+    expect(understandInContext(read('signed_not_received', 0.99), '显示签收了 可我没拿到', undefined).intent).toBe('signed_not_received');
+    expect(keepsFurtherAsk('thanks_bye', 'signed_not_received', '我去前台拿到了哈')).toBe(false);
+    expect(understandInContext(read('other', 0.4), '要是寄丢了呢', 'aftersale', 'refund_shipped').intent).toBe('delivery_delay');
+  });
+
   it('a look-up of one’s own order is its status', () => {
     expect(understandInContext(read('logistics_track', 0.69), '那算了 查我自己的大衣', 'social', 'thanks_bye').intent).toBe('logistics_track');
     expect(understandInContext(read('other', 0.3), '帮我看下我的订单', undefined).intent).toBe('logistics_track');
@@ -173,8 +181,76 @@ describe('understandInContext', () => {
     expect(understandInContext(read('shipping_fee', 0.9), '发新疆要邮费吗', 'invoice', 'invoice').intent).toBe('shipping_fee');
   });
 
+  it.each([
+    ['signed_not_received', '发哪了 我没收到啊'],
+    ['signed_not_received', '咋還沒收到'],
+    ['product_info', '金额能开200吗 报销用'],
+    ['bargain_generic', '能多开点吗'],
+    ['product_info', '是纸质的还是电子的'],
+    ['product_info', '電子版的嗎'],
+    ['logistics_track', '发到哪里了'],
+    ['other', '发我邮箱吗'],
+  ] as const)('right after an invoice answer, %s ← "%s" asks about the invoice', (intent, text) => {
+    const r = understandInContext(read(intent, 0.84, [], ['product_info', 'signed_not_received']), text, 'invoice', 'invoice');
+    expect(r.intent).toBe('invoice');
+    expect(r.secondary).toEqual([]);
+  });
+
+  it.each([
+    ['logistics_track', '快递发哪了'],
+    ['signed_not_received', '衣服还没收到'],
+    ['thanks_bye', '好的 我去邮箱看看'],
+    ['product_info', '这个是纯棉的吗'],
+  ] as const)('right after an invoice answer, %s ← "%s" stays (the parcel, thanks, a product)', (intent, text) => {
+    expect(understandInContext(read(intent, 0.9), text, 'invoice', 'invoice').intent).toBe(intent);
+  });
+
+  it.each(['能换成公司抬头吗 杭州安娜设计工作室', '抬頭能改一下嗎', '能重开一张发票吗'])('"%s" changes the invoice title, in any context (not an exchange)', (text) => {
+    const r = understandInContext(read('exchange', 0.5, [], ['invoice']), text, 'aftersale', 'exchange');
+    expect(r.intent).toBe('invoice');
+    expect(keepsFurtherAsk('invoice', 'exchange', text)).toBe(false);
+  });
+
+  it('换个码 stays an exchange', () => {
+    expect(understandInContext(read('exchange', 0.9), '能换个码吗', 'invoice', 'invoice').intent).toBe('exchange');
+  });
+
+  it('"还要干啥吗" beside a post-sale or invoice ask is no product question; a product question is', () => {
+    expect(keepsFurtherAsk('invoice', 'product_info', '年会那单 发票抬头我在留言里写了 还要干啥吗')).toBe(false);
+    expect(keepsFurtherAsk('refund_status', 'product_info', '退货寄回了 我还需要做什么')).toBe(false);
+    expect(keepsFurtherAsk('invoice', 'product_info', '接下來該怎麼操作')).toBe(false);
+    expect(keepsFurtherAsk('invoice', 'product_info', '能开发票吗 大衣是羊毛的吗')).toBe(true);
+    expect(keepsFurtherAsk('greeting', 'product_info', '我要做什么')).toBe(true);
+  });
+
   it('帮我退个款 asks for a refund (read by order state downstream), not its status', () => {
     expect(understandInContext(read('refund_status', 0.72), '亲 帮我退个款', undefined).intent).toBe('cancel_order');
     expect(understandInContext(read('refund_status', 0.9), '退款怎么还没到', undefined).intent).toBe('refund_status');
+  });
+});
+
+describe('understandInContext: an amount alone after haggling', () => {
+  it.each(['350', '那380吧', '四百行不行', '420塊賣不賣'])('keeps haggling on %s', (text) => {
+    const r = understandInContext(read('thanks_bye', 0.74, [['other', 0.24]]), text, 'bargaining', 'bargain_decisive');
+    expect(r.intent).toBe('bargain_decisive');
+  });
+
+  it('leaves a number alone elsewhere and words after haggling', () => {
+    expect(understandInContext(read('thanks_bye', 0.74), '350', 'presale', 'size_advice').intent).toBe('thanks_bye');
+    expect(understandInContext(read('thanks_bye', 0.9), '好的谢谢', 'bargaining', 'bargain_decisive').intent).toBe('thanks_bye');
+  });
+});
+
+describe('plausibleAsk: 真的 as an intensifier', () => {
+  it.each([
+    ['真的', false],
+    ['真的 我同事好几个都想买', false],
+    ['说真的 以后还会介绍同事来', false],
+    ['这个是真的羊毛吗', true],
+    ['真的假的', true],
+    ['是正品吗', true],
+    ['真的嗎', true],
+  ] as const)('authenticity in %s: %s', (text, expected) => {
+    expect(plausibleAsk('authenticity', text)).toBe(expected);
   });
 });

@@ -1,5 +1,7 @@
 import { CANNOT_REFUSE, RETURN_HASSLE, RETURN_HOW } from '../../flows/aftersale-helpers.ts';
-import { addressFromText, complainsOfWait } from '../../flows/logistics-helpers.ts';
+import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
+import { changesInvoiceTitle, invoiceQuestion } from '../../flows/invoice-helpers.ts';
+import { addressFromText, complainsOfWait, LOST } from '../../flows/logistics-helpers.ts';
 import { findRegion } from '../../flows/presale-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
 import type { Classification } from '../nlu/classifier.ts';
@@ -55,7 +57,7 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   order_change: words(/颜色|顏色|尺码|尺碼|[0-9smlx]码|码数|碼數|色|大一|小一|规格|規格|口味|数量|數量|件数|件數|拍错|拍錯/u),
   cancel_order: words(/取消|不要了|不想要|不买了|不買了|退款|退个款|退個款|退钱|退錢|撤/u),
   size_advice: words(/码|碼|尺寸|身高|体重|體重|斤|kg|cm|公斤|米[0-9一二三四五六七八九]|穿.{0,2}(?:多大|哪个|哪個|什么|什麼)|合身|偏大|偏小|大小/u),
-  authenticity: words(/正品|真的|真货|真貨|假|原装|原裝|官方|授权|授權|专柜|專櫃|品牌/u),
+  authenticity: words(/正品|(?:是|都是)真的|真的假的|真的[吗嗎么麼]|真不真|真货|真貨|假|原装|原裝|官方|授权|授權|专柜|專櫃|品牌/u),
   hesitation: words(/考虑|考慮|看看|想想(?!办法|辦法)|犹豫|猶豫|等等|再说|再說|纠结|糾結|商量|商量/u),
   order_placed: words(/拍了|拍下|拍好|付了|付款了|付好|下单了|下單了|下好|已付|买了|買了|已经拍|已經拍|去付|现在付|現在付|这就付|這就付|马上付|馬上付|去拍|这就拍|這就拍/u),
   complaint: words(/怎么回事|怎麼回事|半天不回|不回复|不回覆|不理人|没人理|沒人理|投诉|投訴|差评|差評|举报|舉報|垃圾|骗|騙|气死|氣死|什么破|什麼破|服了|无语|無語|坑|恶心|噁心|态度|態度|太差|失望/u),
@@ -116,6 +118,8 @@ const RESTOCK = /补货|補貨|补上|補上|什么时候有|什麼時候有|啥
 const PROMOTION_THRESHOLD = /满\s*[0-9一二三四五六七八九十百]+(?:\.\d+)?\s*(?:元|块|塊)?(?:了|没|沒|吗|嗎|吧|够|夠)/u;
 /** A colour or size asked about: "…有吗", "…呢", "…还有没", "…多少件". */
 const STOCK_SHAPE = /有[吗嗎么麼]?[？?]*$|呢[？?]*$|有没|有沒|还有|還有|没了|沒了/u;
+/** "还要干啥吗", "我还需要做什么", "接下来该怎么弄": what the buyer still has to do. */
+const NEXT_STEP = /(?:要|需要|得|用)(?:我)?(?:再)?(?:干|幹|做|弄|办|辦|操作)(?:点|點|些)?(?:啥|嘛|什么|什麼|别的|別的)|(?:该|該|要)(?:怎么|怎麼)(?:做|弄|办|辦|操作)|(?:接下来|接下來|然后|然後|下一步)(?:呢|(?:该|該|要)?(?:干|幹|做|弄|办|辦)?(?:啥|什么|什麼))/u;
 const SOCIAL_WORDS = /谢|謝|好的|好滴|嗯|再见|再見|拜|ok|哈哈/u;
 
 /** "帮我退个款", "我要退款": asking for a refund, not for its status. */
@@ -129,6 +133,8 @@ const REFUND_REQUEST = /帮我退|幫我退|我要退|给我退|給我退|申请
 
 /** "大概还要几天啊", "要多久": how long, with nothing else said. */
 const ASKS_ABOUT_SHIPPING = /(?:顺丰|順豐|中通|圆通|圓通|韵达|韻達|申通|邮政|郵政|ems|京东|京東)(?:快递|快遞)?(?:可以|行|能|好)(?:不|吗|嗎|么|麼)?|(?:什么时候|什麼時候|啥时候|啥時候|几时|幾時|哪天|多久)(?:能)?(?:发|發|到|寄)|(?:什么|什麼|哪个|哪個|哪家|啥|能不能|可不可以|可以|能)(?:快递|快遞)|(?:能|可以|能不能)(?:发|發|走|用|寄)|(?:发|發|走|用|寄)(?:什么|什麼|哪个|哪個|哪家|啥)|包邮吗|包郵嗎|运费多少|運費多少|邮费多少|郵費多少|几天到|幾天到|多久到/u;
+const FOUND_IT = /(?:拿到|找到|取到|收到|领到|領到)(?:了|啦)(?:哈|啊|呀|哦|喔|～|~|!|！)?/u;
+const foundIt = (plain: string): boolean => FOUND_IT.test(plain) && !/没|沒|不/u.test(plain.replace(/没事|沒事/gu, ''));
 const SIZE_INSTEAD = /(?:还是|還是|改成|改为|改為|换成|換成|就要|要)\s*(?:[0-9]{2,3}|x{0,3}[sml]|xxl)(?:码|碼|号|號)?(?:吧|的|好了)?/u;
 const NOT_A_FAULT = /不是(?:质量|品质)问题|没有(?:质量|品质)问题|(?:质量|品质)没(?:有)?问题|(?:质量|品质)挺好|不是坏了/u;
 const UNWORN = /没穿|沒穿|没戴|沒戴|没洗|沒洗|没用过|沒用過|吊牌(?:都)?(?:还|還)?在|标签(?:都)?(?:还|還)?在|標籤(?:都)?(?:还|還)?在|全新/u;
@@ -168,6 +174,10 @@ export function understandInContext(classification: Classification, text: string
   let secondary = classification.secondary.filter((intent) => plausibleAsk(intent, plain) && (routeFor(intent) !== 'bargaining' || ASKS_FOR_LESS.test(plain)));
   let { intent, confidence } = classification;
 
+  // "350" right after haggling: the buyer's counter-offer, the haggling goes on (not a thank-you).
+  if (lastIntent !== undefined && routeFor(lastIntent) === 'bargaining' && routeFor(intent) !== 'bargaining' && counterOfferAmount(plain) !== null) {
+    return { intent: lastIntent, confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
+  }
   // "地址对的 啥时候发" after the address was read back: a confirmation, not a change.
   if (intent === 'address_change' && ADDRESS_CONFIRMED.test(plain) && !names.address(plain)) {
     const next = secondary.find((i) => i !== 'address_change');
@@ -200,12 +210,22 @@ export function understandInContext(classification: Classification, text: string
   if (DEFECT.test(plain) && !ASKS_BEFORE_BUYING.test(plain) && !AFTER_SALE_READINGS.has(intent)) {
     return { intent: 'quality_issue', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'quality_issue') };
   }
-  // "要我出邮费吗" right after an invoice answer: the invoice's charges (never any), not the parcel's postage.
-  if (lastRoute === 'invoice' && INVOICE_CHARGES.test(plain) && !names.region(plain) && routeFor(intent) !== 'invoice') {
-    return { intent: 'invoice', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'invoice') };
+  // "要我出邮费吗", "金额能开200吗", "是纸质的还是电子的", "发哪了 我没收到" right after an invoice answer:
+  // the invoice's charges, amount, kind or delivery, not the parcel's or a product's.
+  const invoiceFollowUp = INVOICE_CHARGES.test(plain) || (invoiceQuestion(plain) !== null && !(routeFor(intent) === 'social' && SOCIAL_WORDS.test(plain)));
+  if (lastRoute === 'invoice' && invoiceFollowUp && !names.region(plain)) {
+    return { intent: 'invoice', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'invoice' && keepsFurtherAsk('invoice', i, plain)) };
+  }
+  // "能换成公司抬头吗": the invoice's title changed, not the goods exchanged.
+  if (changesInvoiceTitle(plain) && routeFor(intent) !== 'invoice') {
+    return { intent: 'invoice', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'invoice' && i !== 'exchange') };
   }
   // "等等 还是29吧" while a size is being changed: the change goes on with that size.
   if ((lastIntent === 'order_change' || lastIntent === 'exchange') && SIZE_INSTEAD.test(plain) && !REQUESTS.includes(intent)) return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
+  // "我去前台拿到了哈": found — no case to open (a thanks, not "signed but not received").
+  if ((intent === 'signed_not_received' || intent === 'logistics_track') && foundIt(plain)) return { intent: 'thanks_bye', confidence: UNSURE_CONFIDENCE, secondary: secondary.filter((i) => routeFor(i) !== 'logistics') };
+  // "要是寄丢了呢" about a parcel on its way: the delay case (what if it is lost), not a refund again.
+  if (lastIntent !== undefined && POST_SALE.has(routeFor(lastIntent)) && LOST.test(plain) && !REQUESTS.includes(intent)) return { intent: 'delivery_delay', confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "椒盐的还要寄回去啊 好麻烦" in an after-sale case: the case goes on (no thanks, no goodbye).
   if (lastIntent !== undefined && routeFor(lastIntent) === 'aftersale' && RETURN_HASSLE.test(plain) && !AFTER_SALE_READINGS.has(intent)) return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "不是质量问题 就是不想要了": a return without a fault, whatever the word 质量 made of it.
@@ -324,5 +344,11 @@ export function keepsFurtherAsk(primary: IntentId, ask: IntentId, text: string):
   if (POST_SALE.has(routeFor(primary)) && ask.startsWith('shipping_') && !ASKS_ABOUT_SHIPPING.test(plain)) return false;
   if (primary === 'order_placed' && routeFor(ask) === 'presale' && !ASKS_SOMETHING.test(plain)) return false;
   if (ask === 'address_change' && ADDRESS_CONFIRMED.test(plain) && !names.address(plain)) return false;
+  if ((ask === 'signed_not_received' || ask === 'logistics_track') && foundIt(plain)) return false;
+  // "发哪了 我没收到" about the invoice, "能换成公司抬头吗": the invoice's delivery or title, not the parcel's or the goods'.
+  if (routeFor(primary) === 'invoice' && (routeFor(ask) === 'logistics' || ask === 'product_info') && invoiceQuestion(plain) !== null) return false;
+  if (ask === 'exchange' && changesInvoiceTitle(plain)) return false;
+  // "发票抬头我在留言里写了 还要干啥吗": what is left to do in the case asked about, not a product question.
+  if (ask === 'product_info' && routeFor(primary) !== 'presale' && NEXT_STEP.test(plain)) return false;
   return true;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDemoShop } from './load.ts';
-import { promotionAppliesTo, promotionsFor } from './promotions.ts';
+import { giftNamed, promotionAppliesTo, promotionReached, promotionsFor, promotionsNamed } from './promotions.ts';
 
 describe('promotionsFor', () => {
   const shop = loadDemoShop();
@@ -19,5 +19,38 @@ describe('promotionsFor', () => {
     expect(walnuts).toContain('零食满赠');
     expect(walnuts).not.toContain('冬装上新礼');
     expect(promotionsFor(shop, undefined).map((p) => p.name)).toEqual(['会员复购券']);
+  });
+});
+
+describe('gifts and promotions a buyer names', () => {
+  const shop = loadDemoShop();
+
+  it.each([
+    ['那再送双袜子', 'gift-socks'],
+    ['送個試吃裝唄', 'gift-walnut-mini'],
+    ['满99不是送核桃试吃装吗', 'gift-walnut-mini'],
+    ['再送个毛球修剪器呗', 'gift-lint-shaver'],
+    ['香薰袋也行', 'gift-sachet'],
+  ])('%s names %s', (text, id) => {
+    expect(giftNamed(shop, text)?.id).toBe(id);
+  });
+  it.each(['再送点东西吧', '送个小礼物呗', '袜套有吗'.replace('袜套', '手套')])('%s names no gift', (text) => expect(giftNamed(shop, text)).toBeUndefined());
+
+  it.each([
+    ['满299不是有减20的券吗', ['会员复购券']],
+    ['满99不是送核桃试吃装吗 我这单都189了', ['零食满赠']],
+    ['買大衣不是送襪子嗎', ['冬装上新礼']],
+    ['冬装上新礼还有吗', ['冬装上新礼']],
+  ])('%s names %j', (text, names) => {
+    expect(promotionsNamed(shop, text).map((p) => p.name)).toEqual(names);
+  });
+  it.each(['有什么优惠活动吗', '有优惠券吗', '双十一有活动吗'])('%s names none (all are answered)', (text) => expect(promotionsNamed(shop, text)).toEqual([]));
+
+  it('knows whether an amount reaches a promotion', () => {
+    const snacks = shop.promotions.find((p) => p.name === '零食满赠')!;
+    expect(promotionReached(snacks, 189)).toBe(true);
+    expect(promotionReached(snacks, 99)).toBe(true);
+    expect(promotionReached(snacks, 49.9)).toBe(false);
+    expect(promotionReached({}, 1)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
-import type { Product, Promotion, Shop } from './schema.ts';
+import { normalizeSameLength } from '../text/normalize.ts';
+import type { Gift, Product, Promotion, Shop } from './schema.ts';
 
 /**
  * Whether a promotion applies to a product: no `appliesTo` means the whole shop; otherwise a
@@ -15,3 +16,45 @@ export function promotionsFor(shop: Pick<Shop, 'promotions'>, product: Pick<Prod
   if (product === undefined) return shop.promotions.filter((p) => p.appliesTo === undefined);
   return shop.promotions.filter((p) => promotionAppliesTo(p, product));
 }
+
+/** A gift's name without its quantity or note ("山核桃试吃装一袋（30g）" → "山核桃试吃装"). */
+const coreName = (name: string): string =>
+  name
+    .replace(/[（(][^）)]*[）)]/gu, '')
+    .replace(/[一两1](?:双|雙|个|個|袋|盒|份|包|只|條|条)$/u, '')
+    .trim();
+
+const plainText = (text: string): string => normalizeSameLength(text.normalize('NFKC'));
+
+/** The gift a message names ("送双袜子", "试吃装"), by its name or one of its aliases; the longest word wins. */
+export function giftNamed(shop: Pick<Shop, 'gifts'>, text: string): Gift | undefined {
+  const plain = plainText(text);
+  let best: { gift: Gift; length: number } | undefined;
+  for (const gift of shop.gifts) {
+    for (const word of [coreName(gift.name), ...gift.aliases]) {
+      if (word.length > 0 && plain.includes(word) && (best === undefined || word.length > best.length)) best = { gift, length: word.length };
+    }
+  }
+  return best?.gift;
+}
+
+const amountsIn = (text: string): number[] => [...text.normalize('NFKC').matchAll(/\d+(?:\.\d+)?/gu)].map((m) => Number(m[0])).filter((n) => n >= 10);
+
+/**
+ * The promotions a message names: by name, by the gift it gives ("满99不是送试吃装吗"), or by the
+ * amounts of its terms ("满299不是有减20的券吗"). Empty when it names none.
+ */
+export function promotionsNamed(shop: Pick<Shop, 'promotions' | 'gifts'>, text: string): Promotion[] {
+  const plain = plainText(text);
+  const gift = giftNamed(shop, plain);
+  const amounts = amountsIn(plain);
+  return shop.promotions.filter((p) => {
+    if (plain.includes(p.name)) return true;
+    if (gift !== undefined && p.giftId === gift.id) return true;
+    const terms = new Set([...amountsIn(p.description), ...(p.minAmount === undefined ? [] : [p.minAmount])]);
+    return amounts.some((a) => terms.has(a));
+  });
+}
+
+/** Whether an amount (an order's total, a product's price) reaches the promotion's threshold. */
+export const promotionReached = (promotion: Pick<Promotion, 'minAmount'>, amount: number): boolean => promotion.minAmount === undefined || amount >= promotion.minAmount;

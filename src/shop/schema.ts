@@ -52,6 +52,8 @@ export const GiftSchema = z.object({
   name: z.string().min(1),
   /** What the gift costs the shop; concessions are kept within the policy's budget. */
   cost: Money,
+  /** Words buyers name it by (袜子, 试吃装), besides its name. */
+  aliases: z.array(z.string().min(1)).default([]),
 });
 
 export const PromotionSchema = z.object({
@@ -62,6 +64,10 @@ export const PromotionSchema = z.object({
    * category or its first part, "零食" for "零食/糕点"). Without it, the promotion applies to all.
    */
   appliesTo: z.array(z.string().min(1)).optional(),
+  /** The order total (元) from which it applies (零食满99元), if it has one. */
+  minAmount: Money.optional(),
+  /** The gift it gives (an id of `gifts`), if any. */
+  giftId: z.string().min(1).optional(),
 });
 
 /** What a shop's channel is told over its webhooks (src/server/webhooks.ts). */

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { testOrder, testShop } from '../../flows/test-fixtures.ts';
+import { orderCheckReply } from './order-check.ts';
+
+const coat = testShop.products[0]!;
+const order = testOrder('100000000000000001', 'paid', { items: [{ productId: coat.id, color: '驼色', size: 'M', quantity: 1, price: 599 }] });
+
+describe('orderCheckReply', () => {
+  it('reads what was ordered off the order, whatever the buyer remembers', () => {
+    for (const text of ['大衣我拍的是L码对吧', '我买的是什么颜色来着', '我拍的是驼色吗', '我下單的是哪個碼']) {
+      expect(orderCheckReply(text, [order], coat, testShop), text).toEqual({ scriptId: 'logistics.order.items', params: { orderId: order.id, variant: '羊毛呢大衣 驼色 M码×1' } });
+    }
+  });
+  it('no check asked, or no order of that product: nothing', () => {
+    expect(orderCheckReply('大衣有L码吗', [order], coat, testShop)).toBeNull();
+    expect(orderCheckReply('我想买L码', [order], coat, testShop)).toBeNull();
+    expect(orderCheckReply('我拍的是L码对吧', [], coat, testShop)).toBeNull();
+    expect(orderCheckReply('我拍的是L码对吧', [order], testShop.products[1], testShop)).toBeNull();
+  });
+});

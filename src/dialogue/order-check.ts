@@ -1,0 +1,30 @@
+import { sizeLabel } from '../../flows/aftersale-helpers.ts';
+import type { ReplyPlan } from '../../flows/protocol.ts';
+import type { Order } from '../orders/schema.ts';
+import type { Product, Shop } from '../shop/schema.ts';
+import { normalizeSameLength } from '../text/normalize.ts';
+
+/**
+ * "裤子我拍的是32码对吧", "我买的大衣是什么颜色来着": the buyer checks what they ordered. A good agent
+ * reads it off the order — the real colour and size, even when the buyer remembers them wrong —
+ * instead of giving size advice or asking which product. Pure.
+ */
+const CHECKS_ORDER =
+  /我(?:拍|买|買|下单|下單|订|訂|选|選)的(?:是)?[^，,。？?]{0,12}(?:对吧|對吧|对吗|對嗎|是吧|没错吧|沒錯吧|没错吗|沒錯嗎|吗|嗎)[？?]*$|我(?:拍|买|買|下单|下單|订|訂)的(?:是)?(?:什么|什麼|哪个|哪個|啥|多大)(?:码|碼|颜色|顏色|尺码|尺碼|规格|規格|口味)?/u;
+
+export function orderCheckReply(text: string, orders: readonly Order[], product: Product | undefined, shop: Pick<Shop, 'products'>): ReplyPlan | null {
+  const plain = normalizeSameLength(text).trim();
+  if (!CHECKS_ORDER.test(plain)) return null;
+  const holding = orders.filter((o) => product === undefined || o.items.some((i) => i.productId === product.id));
+  const order = holding[0];
+  if (order === undefined) return null;
+  const items = order.items.filter((i) => product === undefined || i.productId === product.id);
+  const described = items
+    .map((i) => {
+      const p = shop.products.find((x) => x.id === i.productId);
+      const name = p === undefined ? '' : (p.shortName ?? p.name);
+      return `${name} ${i.color} ${p === undefined ? i.size : sizeLabel(p, i.size)}×${i.quantity}`;
+    })
+    .join('、');
+  return { scriptId: 'logistics.order.items', params: { orderId: order.id, variant: described } };
+}
