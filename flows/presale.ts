@@ -512,7 +512,7 @@ function promotionAnswer(turn: Turn): Answer {
   const promotions = product === undefined || SHOP_WIDE.test(turn.event.text) ? shop.promotions : promotionsFor(shop, product);
   if (promotions.length === 0) return { replies: [reply('promotion.none')] };
   // "满299不是有减20的券吗": the promotion asked about, not the whole list.
-  const named = promotionsNamed(event.facts.shop, event.text);
+  const named = promotionsNamed(shop, turn.event.text);
   const answered = named.length > 0 ? named : promotions;
   return { replies: answered.slice(0, 3).map((p) => reply('promotion.current', { promotion: p.name, promotionDetail: p.description })) };
 }
