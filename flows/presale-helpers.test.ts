@@ -10,8 +10,15 @@ import {
   bodyDataFromBareNumber,
   bodyDataOf,
   dayRange,
+  asksForExtraFeeCourier,
+  asksVariantList,
+  correctionTarget,
+  isBareVariant,
+  productsOfSameKind,
+  statesPurchaseOnly,
   findRegion,
   followUpDueInHours,
+  isReturnPolicyBeforeOrder,
   formatDate,
   isFreeShippingRegion,
   lookUpStock,
@@ -25,6 +32,7 @@ import {
   sizeLabel,
 } from './presale-helpers.ts';
 import { testShop } from './test-fixtures.ts';
+import { normalizeSameLength } from '../src/text/normalize.ts';
 
 const coat = testShop.products[0]!;
 const scarf = testShop.products[1]!;
@@ -196,6 +204,38 @@ describe('askedAttributes', () => {
     expect(askedAttributes(coat, '产地是哪里')).toEqual({ found: [], missing: ['产地'] });
     expect(askedAttributes(coat, '这款怎么样')).toEqual({ found: [], missing: [] });
   });
+
+  // Shaped like the demo shop's jeans and scarf: qualities written into a value, materials asked by name.
+  const jeans = { ...coat, attributes: { 面料: '棉92% 聚酯纤维6% 氨纶2%', 弹力: '微弹', 裤长: '约98cm（27码）', 洗涤方式: '建议反面冷水手洗，首次洗涤可能轻微掉色' } };
+  const wool = { ...scarf, attributes: { 面料: '羊毛100%', 尺寸: '约180cm×30cm（含流苏）', 洗涤方式: '建议手洗或干洗' } };
+  const coatWithCut = { ...coat, attributes: { 面料: '羊毛80% 聚酰胺纤维20%', 版型: '宽松落肩，衣长约105cm（M码）' } };
+  const attributesOf = (q: ReturnType<typeof askedAttributes>) => q.found.map((f) => f.attribute);
+
+  it('a material named in a question is the composition question (纯羊毛, 含棉, 羊毛含量), a product name is not', () => {
+    for (const text of ['是纯羊毛的吗', normalizeSameLength('這條是純羊毛的嗎'), '是羊毛的么', '羊毛含量多少', '是不是羊绒的', '有没有含羊毛']) {
+      expect(attributesOf(askedAttributes(wool, text)), text).toEqual(['面料']);
+    }
+    for (const text of ['是纯棉的吗', '含棉量高吗', '是全棉的不', '是100%棉吗', '百分百棉的？']) expect(attributesOf(askedAttributes(jeans, text)), text).toEqual(['面料']);
+    // Near misses: the product's name, or words that only look like a material.
+    for (const text of ['羊毛围巾有货吗', '羊毛流苏围巾多少钱', '麻烦问一下', '有羊毛围巾吗']) expect(askedAttributes(wool, text), text).toEqual({ found: [], missing: [] });
+  });
+
+  it('a quality written into a value (掉色 under 洗涤方式) is answered by that attribute; written nowhere: neither found nor missing', () => {
+    for (const text of ['会掉色吗', '褪色不', '洗了掉不掉色啊', normalizeSameLength('會串色嗎')]) {
+      expect(askedAttributes(jeans, text), text).toEqual({ found: [{ attribute: '洗涤方式', value: '建议反面冷水手洗，首次洗涤可能轻微掉色' }], missing: [] });
+    }
+    expect(askedAttributes(wool, '会掉色吗')).toEqual({ found: [], missing: [] });
+    expect(askedAttributes(wool, '起球吗')).toEqual({ found: [], missing: [] });
+    expect(askedAttributes(jeans, '怎么洗')).toEqual({ found: [{ attribute: '洗涤方式', value: '建议反面冷水手洗，首次洗涤可能轻微掉色' }], missing: [] });
+  });
+
+  it('elasticity, length and cut by their buyer words; a length written into the cut answers 多长', () => {
+    for (const text of ['有弹性吗', '弹不弹', '有弹力不']) expect(attributesOf(askedAttributes(jeans, text)), text).toEqual(['弹力']);
+    expect(attributesOf(askedAttributes(jeans, '多长'))).toEqual(['裤长']);
+    expect(askedAttributes(coatWithCut, '大衣多长')).toEqual({ found: [{ attribute: '版型', value: '宽松落肩，衣长约105cm（M码）' }], missing: [] });
+    expect(attributesOf(askedAttributes(coatWithCut, '版型宽松吗'))).toEqual(['版型']);
+    expect(askedAttributes(coatWithCut, '厚不厚')).toEqual({ found: [], missing: ['厚薄'] });
+  });
 });
 
 describe('regions', () => {
@@ -269,5 +309,100 @@ describe('followUpDueInHours', () => {
     expect(followUpDueInHours(testShop, '2026-11-23T23:00:00+08:00')).toBe(11);
     expect(followUpDueInHours(testShop, '2026-11-23T07:30:00+08:00')).toBe(2.5);
     expect(followUpDueInHours(testShop, '2026-11-22T15:00:00Z')).toBe(11);
+  });
+});
+
+describe('isReturnPolicyBeforeOrder', () => {
+  const order = (productId: string): Order => ({
+    id: 'o1',
+    buyerId: 'b',
+    state: 'delivered',
+    items: [{ productId, color: '驼色', size: 'S', quantity: 1, price: 599 }],
+    total: 599,
+    createdAt: '2026-11-20T08:00:00+08:00',
+    tracking: [],
+    receiver: { name: '张三', phone: '13812345678', address: '浙江省杭州市西湖区文三路100号', region: '浙江' },
+  });
+  it('a question whether returns are possible, with no order of the product: the policy', () => {
+    for (const text of ['不合适的话能退不', '不喜欢可以退吗', '支持七天无理由吗', '尺码不对能换吗', '能不能退换', '包退吗', normalizeSameLength('不合適可以退嗎')]) {
+      expect(isReturnPolicyBeforeOrder('return_dislike', text, [], coat), text).toBe(true);
+      // Orders of other products do not make it a case.
+      expect(isReturnPolicyBeforeOrder('exchange', text, [order('scarf-01')], coat), text).toBe(true);
+    }
+  });
+  it('near misses: a return asked for, something received, an order of the product, another reading', () => {
+    for (const text of ['我要退货', '收到了不合适能退吗', '这单能退吗', '穿了一次能退吗', '帮我退了吧', '申请退款']) {
+      expect(isReturnPolicyBeforeOrder('return_dislike', text, [], coat), text).toBe(false);
+    }
+    expect(isReturnPolicyBeforeOrder('return_dislike', '不合适能退吗', [order('coat-01')], coat)).toBe(false);
+    // No product talked about: only a buyer without any order.
+    expect(isReturnPolicyBeforeOrder('return_dislike', '不合适能退吗', [], undefined)).toBe(true);
+    expect(isReturnPolicyBeforeOrder('return_dislike', '不合适能退吗', [order('scarf-01')], undefined)).toBe(false);
+    expect(isReturnPolicyBeforeOrder('quality_issue', '坏了能退吗', [], coat)).toBe(false);
+  });
+});
+
+describe('asksForExtraFeeCourier', () => {
+  const courier = (text: string, word: string, name: string): Entity[] => [{ type: 'courier', text: word, name, start: text.indexOf(word), end: text.indexOf(word) + word.length }];
+  it('a courier the shop offers at an extra fee, asked for (发/走/用/换 顺丰)', () => {
+    for (const [text, word] of [['发顺丰明天能到吗 我急用', '顺丰'], ['我急用 能走顺丰吗', '顺丰'], ['急用 發順豐可以嗎', '順豐'], ['换个顺丰吧 着急', '顺丰'], ['能用SF吗', 'SF']] as const) {
+      expect(asksForExtraFeeCourier(text, courier(text, word, '顺丰'), testShop), text).toBe(true);
+    }
+  });
+  it('near misses: a courier named without asking for it, the default courier, no courier', () => {
+    expect(asksForExtraFeeCourier('顺丰到哪了', courier('顺丰到哪了', '顺丰', '顺丰'), testShop)).toBe(false);
+    expect(asksForExtraFeeCourier('发中通吗', courier('发中通吗', '中通', '中通'), testShop)).toBe(false);
+    expect(asksForExtraFeeCourier('明天能到吗 我急用', [], testShop)).toBe(false);
+  });
+});
+
+describe('asksVariantList', () => {
+  it('which colours, sizes or flavours there are', () => {
+    for (const text of ['牛仔裤有什么颜色', '有哪几种颜色', '几种口味', '尺码有哪些', '颜色都有啥', '啥色可选', normalizeSameLength('有幾種顏色')]) expect(asksVariantList(text), text).toBe(true);
+  });
+  it('near misses: advice on a colour, size advice, a variant named', () => {
+    for (const text of ['什么颜色好看', '什么颜色适合我', '我穿什么码', '黑色有吗', '有货吗']) expect(asksVariantList(text), text).toBe(false);
+  });
+});
+
+describe('corrections of the product', () => {
+  it('the words of what the buyer meant', () => {
+    expect(correctionTarget('不对 我说的是女款')).toBe('女款');
+    expect(correctionTarget('不是男款 是女款')).toBe('女款');
+    expect(correctionTarget('搞错了，我问的是女士的')).toBe('女士的');
+    expect(correctionTarget('不对，是围巾')).toBe('围巾');
+    expect(correctionTarget('不對 我說的是羽絨服')).toBe('羽絨服');
+    expect(correctionTarget('不对 女款')).toBe('女款');
+  });
+  it('near misses: a question or a complaint is no correction', () => {
+    for (const text of ['不是说包邮吗', '不对吧 怎么还没发货', '我要退货', '女款', '好的']) expect(correctionTarget(text), text).toBeNull();
+  });
+  it('products of the same kind: the last part of the category', () => {
+    const women = { ...coat, id: 'wj', category: '女装/牛仔裤' };
+    const men = { ...coat, id: 'mj', category: '男装/牛仔裤' };
+    expect(productsOfSameKind([women, men, coat, scarf], women).map((p) => p.id)).toEqual(['mj']);
+    expect(productsOfSameKind([women, men, coat, scarf], coat)).toEqual([]);
+  });
+});
+
+describe('isBareVariant', () => {
+  const jeans = { ...coat, skus: [{ color: '浅蓝色', size: '29', stock: 0 }, { color: '深蓝色', size: '27', stock: 3 }] };
+  const colorAt = (text: string, word: string): Entity[] => [{ type: 'color', text: word, name: `${word}色`.replace('色色', '色'), start: text.indexOf(word), end: text.indexOf(word) + word.length }];
+  it('only a colour and/or size of the product, with filler', () => {
+    for (const text of ['浅蓝29', '深蓝 27码', '浅蓝色的', '27码的呢']) expect(isBareVariant(text, [], jeans), text).toBe(true);
+    expect(isBareVariant('黑色的', colorAt('黑色的', '黑色'), jeans)).toBe(true);
+  });
+  it('near misses: more than a variant, a bare number (it may be a height or weight), no product', () => {
+    for (const text of ['浅蓝29 多少钱', '29', '好的谢谢', '浅蓝29能退吗']) expect(isBareVariant(text, [], jeans), text).toBe(false);
+    expect(isBareVariant('浅蓝29', [], undefined)).toBe(false);
+  });
+});
+
+describe('statesPurchaseOnly', () => {
+  it('what the buyer will buy, with no condition', () => {
+    for (const text of ['我就买一盒鲜花饼', '只要一条围巾', '先拍两袋核桃', '我就買1盒']) expect(statesPurchaseOnly(normalizeSameLength(text)), text).toBe(true);
+  });
+  it('near misses: a condition or an ask for less is haggling', () => {
+    for (const text of ['包邮我就买一盒', '便宜点就买两件', '40块我就要一盒', '送个袜子就拍一件', '我就买这个']) expect(statesPurchaseOnly(text), text).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { weightFromNumber } from '../src/nlu/entities/body.ts';
 import type { Entity } from '../src/nlu/entities/index.ts';
 import { parseNumeral } from '../src/nlu/numbers.ts';
+import type { IntentId } from '../src/nlu/intents.ts';
 import type { Order } from '../src/orders/schema.ts';
 import { nextOpening } from '../src/shop/hours.ts';
 import type { Product, Shop, SizeRow, Sku } from '../src/shop/schema.ts';
@@ -271,22 +272,92 @@ export function lookUpStock(product: Product, asked: { color: string | null; siz
   return { kind: 'out', color, size, restockDate: earliestRestock(matching, nowIso), alternative };
 }
 
+/**
+ * "有什么颜色", "几种口味", "尺码有哪些": which colours / sizes / flavours exist — the SKUs answer it,
+ * not the detail page. ("什么颜色好看" asks for advice, "穿什么码" for size advice: neither lists.)
+ */
+const VARIANT_WORD = '(?:颜色|顏色|色|尺码|尺碼|码|碼|口味|味道|味|款式|规格|規格)';
+const VARIANT_LIST = new RegExp(
+  `(?:什么|什麼|啥|哪些|哪几|哪幾|几|幾|多少)(?:种|種|个|個|款)?${VARIANT_WORD}(?!好看|合适|合適|适合|適合|显|顯|百搭|配)|${VARIANT_WORD}(?:有|都有)(?:哪些|哪几|哪幾|什么|什麼|啥|几|幾)|${VARIANT_WORD}(?:可选|可選|可以选|可以選)`,
+  'u',
+);
+
+export const asksVariantList = (text: string): boolean => VARIANT_LIST.test(text) && !/穿|适合我|適合我/u.test(text);
+
+/**
+ * "浅蓝29", "黑色L", "M码的": a message that only names a colour and/or size of the product (nothing
+ * else but filler) — in a pre-sale conversation, which that variant is in stock.
+ */
+export function isBareVariant(text: string, entities: readonly Entity[], product: Product | undefined): boolean {
+  // A bare number may answer the size question (height, weight): not read as a variant.
+  if (product === undefined || bareNumberOf(text) !== null) return false;
+  let rest = text.normalize('NFKC');
+  let named = false;
+  for (const e of entities) {
+    if ((e.type === 'color' || e.type === 'size') && rest.includes(e.text)) {
+      rest = rest.replace(e.text, ' ');
+      named = true;
+    }
+  }
+  for (const sku of product.skus) {
+    for (const word of [sku.color, sku.color.replace(/色$/u, ''), sku.size]) {
+      // "29" or "L" alone, not inside "290" or "XL".
+      const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const pattern = /^[0-9A-Za-z]+$/.test(word) ? new RegExp(`(?<![0-9A-Za-z])${escaped}(?![0-9A-Za-z])`, 'iu') : new RegExp(escaped, 'u');
+      if (word.length > 0 && pattern.test(rest)) {
+        rest = rest.replace(pattern, ' ');
+        named = true;
+      }
+    }
+  }
+  return named && /^[\s\p{P}码碼号號的要呢吧啊哈]*$/u.test(rest);
+}
+
 // ---------------------------------------------------------------- product attributes
 
 /** Words buyers use for the attributes shops list (the key is the attribute's usual name). */
 const ATTRIBUTE_WORDS: Record<string, readonly string[]> = {
-  材质: ['材质', '面料', '材料', '成分', '布料', '什么料', '含量'],
+  材质: ['材质', '面料', '材料', '成分', '布料', '什么料', '含量', '什么做的'],
   洗涤: ['洗涤', '怎么洗', '清洗', '水洗', '机洗', '干洗', '手洗', '能洗'],
   保质期: ['保质期', '保质', '过期', '放多久', '保存多久', '放多长时间', '能放多长', '能放几天', '放几天', '保存期'],
   产地: ['产地', '哪里产', '哪产的', '哪里生产', '生产地', '哪里制造'],
   生产日期: ['生产日期', '什么时候生产', '哪天生产'],
-  尺寸: ['尺寸', '多大', '多长', '长度', '规格'],
+  尺寸: ['尺寸', '多大', '多长', '长度', '规格', '裤长', '衣长'],
   重量: ['重量', '多重', '净含量'],
   用法: ['用法', '怎么用', '使用方法', '怎么吃', '食用方法'],
   保存: ['保存', '储存', '存放', '冷藏'],
   过敏: ['过敏', '致敏'],
   配料: ['配料', '原料', '添加剂'],
   填充: ['填充', '绒子', '白鸭绒', '鸭绒', '鹅绒', '含绒', '充绒'],
+  弹力: ['弹力', '弹性', '有弹', '弹不弹', '松紧'],
+  厚薄: ['厚薄', '厚度', '厚不厚', '薄不薄', '厚吗', '薄吗', '厚实', '暖和吗', '暖不暖'],
+  版型: ['版型', '宽松', '修身', '显瘦'],
+};
+
+/**
+ * "是纯羊毛的吗", "含棉吗", "羊毛含量多少": a material named in a question is a question about what
+ * the product is made of (a bare "羊毛围巾" names the product, it asks nothing).
+ */
+const MATERIALS = '羊毛|羊绒|山羊绒|绵羊毛|棉|涤纶|聚酯|化纤|真丝|蚕丝|腈纶|锦纶|氨纶|尼龙|羊驼|马海毛|麻|皮';
+const MATERIAL_QUESTION = new RegExp(
+  `(?:是不是|是|含不含|含|纯|全|真)(?:纯|全|真)?(?:${MATERIALS})(?:的|嘛|吗|么|不|没)|纯(?:${MATERIALS})|(?:${MATERIALS})(?:含量|成分|比例|占比|占多少|多少%)|含(?:${MATERIALS})|(?:[0-9]+%|百分之百|百分百)(?:的)?(?:${MATERIALS})|(?:${MATERIALS})的?[吗嘛么][？?]*$`,
+  'u',
+);
+
+/**
+ * Qualities a buyer asks about that shops write into an attribute's value, not its name ("首次洗涤可能
+ * 轻微掉色" under 洗涤方式): the attribute whose value says it answers.
+ */
+const VALUE_WORDS: Record<string, readonly string[]> = {
+  掉色: ['掉色', '褪色', '串色', '染色'],
+  缩水: ['缩水'],
+  起球: ['起球'],
+  掉毛: ['掉毛', '掉绒', '钻绒', '跑绒'],
+};
+
+/** Values that answer a named group although their attribute is called otherwise ("衣长约105cm" under 版型). */
+const VALUE_HINTS: Record<string, readonly string[]> = {
+  尺寸: ['衣长', '裤长', '长约'],
 };
 
 const related = (a: string, b: string): boolean => a.includes(b) || b.includes(a);
@@ -304,18 +375,25 @@ export interface AttributeQuestion {
   missing: string[];
 }
 
+const asksGroup = (group: string, text: string): boolean =>
+  (ATTRIBUTE_WORDS[group] ?? []).some((w) => text.includes(w)) || (group === '材质' && MATERIAL_QUESTION.test(text));
+
 export function askedAttributes(product: Product, asked: string): AttributeQuestion {
   // "能放多长时间" asks how long it keeps, not how long it is.
   const text = asked.replace(/多长时间|多長時間/gu, '多久');
+  const asksValue = Object.entries(VALUE_WORDS).filter(([, words]) => words.some((w) => text.includes(w)));
   const found: AttributeQuestion['found'] = [];
   for (const [attribute, value] of Object.entries(product.attributes)) {
-    const words = [attribute, ...groupsOf(attribute).flatMap((g) => ATTRIBUTE_WORDS[g] ?? [])];
-    if (words.some((w) => text.includes(w))) found.push({ attribute, value });
+    const byName = text.includes(attribute) || groupsOf(attribute).some((g) => asksGroup(g, text));
+    const byValue =
+      asksValue.some(([, words]) => words.some((w) => value.includes(w))) ||
+      Object.entries(VALUE_HINTS).some(([group, hints]) => asksGroup(group, text) && hints.some((h) => value.includes(h)));
+    if (byName || byValue) found.push({ attribute, value });
   }
   const listed = new Set(Object.keys(product.attributes).flatMap(groupsOf));
-  const missing = Object.entries(ATTRIBUTE_WORDS)
-    .filter(([group, words]) => !listed.has(group) && words.some((w) => text.includes(w)))
-    .map(([group]) => group);
+  const answered = (group: string): boolean => found.some((f) => groupsOf(f.attribute).includes(group) || (VALUE_HINTS[group] ?? []).some((h) => f.value.includes(h)));
+  // (A quality no value mentions is left to the caller's "what would you like to know" answer.)
+  const missing = Object.keys(ATTRIBUTE_WORDS).filter((group) => !listed.has(group) && !answered(group) && asksGroup(group, text));
   return { found, missing };
 }
 
@@ -392,6 +470,16 @@ export function paymentTopics(text: string): PaymentTopic[] {
   return found.length > 0 ? found : ['methods'];
 }
 
+// ---------------------------------------------------------------- contact and reviews
+
+/** A way to reach the shop off the platform (seed 000: only 旺旺). */
+const CONTACT_WORDS = /微信|威信|weixin|vx|wx|v信|qq|扣扣|企鹅|企鵝|电话|電話|手机|手機|号码|號碼|联系方式|聯繫方式|联系你|聯繫你|加你|加个|加個|加一下|私聊|私下|线下|線下|邮箱|郵箱|支付宝|支付寶|群/iu;
+/** A review, its photos or what it earns (the shop's review activity answers it). */
+const REVIEW_WORDS = /晒图|曬圖|晒单|曬單|好评|好評|评价|評價|返现|返現|追评|追評|带图|帶圖|五星|5星|买家秀|買家秀/u;
+
+/** "晒图的话给多少": a question about the review activity, with nothing about contact in it. */
+export const asksAboutReviewNotContact = (text: string): boolean => REVIEW_WORDS.test(text) && !CONTACT_WORDS.test(text);
+
 // ---------------------------------------------------------------- orders
 
 /**
@@ -405,8 +493,87 @@ export function orderToConfirm(orders: readonly Order[], entities: readonly Enti
   return orders.find(isOpen);
 }
 
+/**
+ * "我去拍了", "这就下单", "等下就付": the buyer is about to order, nothing is placed yet (an order number
+ * to check makes no sense). "拍好了", "已经付了" say it is done.
+ */
+const ABOUT_TO_ORDER = /(?:去|这就|這就|马上|馬上|现在|現在|立刻|等下|等会|等會|待会|待會|一会|一會|准备|準備|回头|回頭|晚点|晚點|晚上)(?:就)?(?:去)?(?:拍|下单|下單|付|买|買)(?!好|完)/u;
+
+export const aboutToOrder = (text: string): boolean => ABOUT_TO_ORDER.test(text) && !/已经|已經|拍好|付好|付完|下好/u.test(text);
+
 /** The newest unpaid order, where a remark for the warehouse (a chosen courier) still helps. */
 export const newestUnpaidOrder = (orders: readonly Order[]): Order | undefined => orders.find((o) => o.state === 'unpaid');
+
+// ---------------------------------------------------------------- corrections
+
+/** "不对", "不是男款", "搞错了", "我说的是…": the buyer corrects what the last answer was about. */
+const CORRECTION = /^(?:不对|不對|不是|错了|錯了|搞错|搞錯|弄错|弄錯|说错|說錯|看错|看錯|你搞错|你搞錯)|我(?:说|說|问|問|要|指)的是|我是(?:说|說|问|問)/u;
+/** A question or a complaint is no correction ("不是说包邮吗", "不对吧 怎么还没发"). */
+const NOT_A_CORRECTION = /[吗嗎么麼][？?]*$|怎么|怎麼|为什么|為什麼|吧[？?]*$|发货|發貨|收到|快递|快遞/u;
+
+/**
+ * The words of a correction that say what the buyer meant ("不是男款 是女款" → "女款", "不对 我说的是女款"
+ * → "女款"), or null when the message corrects nothing.
+ */
+export function correctionTarget(text: string): string | null {
+  const plain = text.trim();
+  if (!CORRECTION.test(plain) || NOT_A_CORRECTION.test(plain)) return null;
+  const pieces = plain.split(/是/u).map((p) => p.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')).filter((p) => p.length > 0);
+  const meant = pieces.at(-1)?.replace(/^(?:不对|不對|错了|錯了|搞错了?|搞錯了?|弄错了?|弄錯了?)[\s\p{P}]*/u, '') ?? '';
+  return meant.length > 0 ? meant : null;
+}
+
+/** Products of the same kind as another (the women's and the men's jeans): the last part of their category. */
+export function productsOfSameKind(products: readonly Product[], product: Product): Product[] {
+  const kind = product.category.split('/').at(-1);
+  return products.filter((p) => p.id !== product.id && p.category.split('/').at(-1) === kind);
+}
+
+// ---------------------------------------------------------------- what the buyer will buy
+
+/** "我就买一盒鲜花饼", "只要一条": what the order will hold. */
+const PURCHASE_ONLY = /(?:就|只|先)(?:买|買|要|拍)(?:[一二两兩三四五六七八九十几幾]|[0-9]+)?(?:盒|件|条|條|袋|个|個|双|雙|套|箱|包)/u;
+/** Anything asking for less or setting a condition makes it haggling ("包邮我就买", "便宜点就买两件"). */
+const CONDITION = /便宜|(?<!多)少|贵|貴|优惠|優惠|折|价|價|钱|錢|块|塊|元|包邮|包郵|送|抹|砍|如果|要是|的话|的話|[0-9]+\s*(?:元|块|塊)/u;
+
+/** A statement of what the buyer buys, with no condition or ask for less in it: no haggling. */
+export const statesPurchaseOnly = (text: string): boolean => PURCHASE_ONLY.test(text) && !CONDITION.test(text);
+
+// ---------------------------------------------------------------- couriers
+
+/**
+ * "发顺丰明天能到吗 我急用", "走顺丰吧": the buyer wants a courier the shop offers at an extra fee — its
+ * fee is told before payment (seed 004), whatever else the message asks. "顺丰到哪了" asks for no courier.
+ */
+export function asksForExtraFeeCourier(text: string, entities: readonly Entity[], shop: Pick<Shop, 'shipping'>): boolean {
+  return entities.some((e) => {
+    if (e.type !== 'courier') return false;
+    const offered = shop.shipping.otherCouriers.some((c) => c.courier.includes(e.name) || e.name.includes(c.courier));
+    const word = e.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return offered && new RegExp(`(?:发|發|走|用|换|換|改|要)(?:成|个|個)?${word}`, 'u').test(text);
+  });
+}
+
+// ---------------------------------------------------------------- return policy before ordering
+
+/** "不合适能退吗", "支持七天无理由吗", "可以换码吗": whether returns or exchanges are possible at all. */
+const RETURN_POLICY = /(?:能|可以|可不可以|能不能|支持|包|给|給)(?:不能)?(?:退|换|換)|(?:退|换|換)(?:货|貨|码|碼)?(?:吗|嗎|不|么|麼|没|沒)|[七7]天无理由|无理由|無理由|退换|退換|包退/u;
+/** Asking for a return now, or about something received: an after-sale case, not a policy question. */
+const RETURN_CASE = /我要退|要退款|想退|帮我退|幫我退|给我退|給我退|申请|申請|退了吧|已经|已經|收到了|签收了|簽收了|穿了|穿过|穿過|用了|拆了|吃了|订单|訂單|这单|這單|那单|那單|上次|寄回/u;
+
+export const asksReturnPolicy = (text: string): boolean => RETURN_POLICY.test(text) && !RETURN_CASE.test(text);
+
+const POLICY_READINGS: readonly IntentId[] = ['return_dislike', 'exchange', 'return_fee'];
+
+/**
+ * "不合适的话能退不" before buying: the product's return policy (a product fact, seed 000: a product
+ * with 7-day returns is never said to have none), not an after-sale case — when none of the buyer's
+ * orders holds the product talked about (or, none named, the buyer has no order at all).
+ */
+export function isReturnPolicyBeforeOrder(intent: IntentId, text: string, orders: readonly Order[], product: { id: string } | undefined): boolean {
+  if (!POLICY_READINGS.includes(intent) || !asksReturnPolicy(text)) return false;
+  return product === undefined ? orders.length === 0 : !orders.some((o) => o.items.some((i) => i.productId === product.id));
+}
 
 // ---------------------------------------------------------------- working hours
 

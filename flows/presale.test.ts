@@ -8,7 +8,7 @@ import type { Entity } from '../src/nlu/entities/index.ts';
 import { INTENT_IDS, type IntentId } from '../src/nlu/intents.ts';
 import type { Order } from '../src/orders/schema.ts';
 import { ShopSchema, type Shop } from '../src/shop/schema.ts';
-import { BODY_REMINDERS, PRESALE_INTENTS, presaleMachine, type PresaleContext } from './presale.ts';
+import { BODY_REMINDERS, PRESALE_INTENTS, presaleMachine, questionToRepeat, type PresaleContext } from './presale.ts';
 import type { FlowOutput, TurnEvent } from './protocol.ts';
 import { testShop, turn, replayWithRestarts } from './test-fixtures.ts';
 
@@ -198,6 +198,23 @@ describe('stock', () => {
     expect(step.out.replies).toEqual([{ scriptId: 'presale.stock.all_out_with_date', params: { ...CLOTHING, product: '羊毛呢大衣', restockDate: '12月1日' } }]);
   });
 
+  it('a short follow-up clause about another variant beside another question ("那M呢，今天能发货吗"): its stock too', () => {
+    const placed = (e: Entity, text: string, word: string): Entity => ({ ...e, start: text.indexOf(word), end: text.indexOf(word) + word.length });
+    const first = turn('stock', '驼色S码有货吗', { entities: [color('驼色'), size('S')] });
+    for (const text of ['那M呢，今天能发货吗', '那M呢 几天能到', '今天能发吗？那M码呢']) {
+      const [, step] = run(first, turn('shipping_time', text, { entities: [placed(size('M'), text, 'M')] }));
+      expect(ids(step!.out), text).toContain('presale.shipping_time.general');
+      // 驼色 M is out (the colour stays from the question before).
+      expect(step!.out.replies.find((r) => r.scriptId.startsWith('presale.stock.'))!.params, text).toMatchObject({ color: '驼色', size: 'M码' });
+      expect(step!.context.stockAsked).toEqual({ productId: 'coat-01', color: '驼色', size: 'M' });
+    }
+    // Near misses: no stock question before, a long clause, a clause naming no variant.
+    expect(ids(one(turn('shipping_time', '那M呢，今天能发货吗', { entities: [placed(size('M'), '那M呢，今天能发货吗', 'M')] })).out)).toEqual(['presale.shipping_time.general']);
+    const long = '那我平时穿M码的呢，今天能发货吗';
+    expect(ids(run(first, turn('shipping_time', long, { entities: [placed(size('M'), long, 'M码')] }))[1]!.out)).toEqual(['presale.shipping_time.general']);
+    expect(ids(run(first, turn('shipping_time', '那广东呢，今天能发货吗'))[1]!.out)).toEqual(['presale.shipping_time.region']);
+  });
+
   it('no product known: asks which one', () => {
     expect(ids(one(turn('stock', '有货吗', { facts: { product: undefined } })).out)).toEqual(['presale.ask_product']);
   });
@@ -232,6 +249,65 @@ describe('product_info', () => {
     const plain = { ...testShop.products[1]!, attributes: {} };
     expect(ids(one(turn('product_info', '介绍一下', { facts: { product: plain } })).out)).toEqual(['presale.product_info.detail_page']);
     expect(ids(one(turn('product_info', '什么材质', { facts: { product: undefined } })).out)).toEqual(['presale.ask_product']);
+  });
+});
+
+describe('a correction of the product ("不对 我说的是女款")', () => {
+  it('asks the last product question again, in its own words, for the product now meant', () => {
+    const coat = testShop.products[0]!;
+    const scarf = testShop.products[1]!;
+    for (const text of ['不对 我说的是围巾', '不是大衣 是围巾', '搞错了，我问的是围巾']) {
+      const [first, second] = run(turn('product_info', '什么材质', { facts: { product: coat } }), turn('product_info', text, { facts: { product: scarf } }));
+      expect(first!.context.lastQuestion).toEqual({ intent: 'product_info', text: '什么材质' });
+      expect(second!.out.replies, text).toEqual([{ scriptId: 'presale.product_info.attribute', params: { product: '羊绒围巾', attribute: '材质', value: '100%山羊绒' } }]);
+    }
+    // Not a correction, or another question: answered on its own words.
+    const [, plain] = run(turn('product_info', '什么材质', { facts: { product: coat } }), turn('product_info', '围巾介绍一下', { facts: { product: scarf } }));
+    expect(ids(plain!.out)).toEqual(['presale.product_info.ask']);
+  });
+
+  it('the question to repeat is read from a persisted snapshot (none before any product question)', () => {
+    const actor = createActor(presaleMachine, { input: {} }).start();
+    actor.send(turn('greeting', '在吗'));
+    expect(questionToRepeat(actor.getPersistedSnapshot())).toBeUndefined();
+    actor.send(turn('stock', '有什么颜色'));
+    expect(questionToRepeat(JSON.parse(JSON.stringify(actor.getPersistedSnapshot())))).toBe('stock');
+    actor.send(turn('shipping_fee', '新疆包邮吗'));
+    expect(questionToRepeat(actor.getPersistedSnapshot())).toBe('stock');
+    actor.stop();
+    expect(questionToRepeat(undefined)).toBeUndefined();
+  });
+});
+
+describe('product_info about returns before ordering', () => {
+  it('the product’s 7-day returns, or why a food product has none', () => {
+    for (const text of ['不合适的话能退不', '支持七天无理由吗', '能換嗎']) {
+      expect(one(turn('product_info', text, { facts: { product: { ...testShop.products[0]!, sevenDayReturn: true } } })).out.replies, text).toEqual([
+        { scriptId: 'presale.product_info.return_policy', params: { product: '羊毛呢大衣' } },
+      ]);
+    }
+    expect(ids(one(turn('product_info', '能退吗', { facts: { product: { ...testShop.products[0]!, sevenDayReturn: false } } })).out)).toEqual(['presale.product_info.return_policy_excluded']);
+    expect(ids(one(turn('product_info', '能退吗', { facts: { product: undefined } })).out)).toEqual(['presale.ask_product']);
+    // Near miss: a product question that is no return question.
+    expect(ids(one(turn('product_info', '什么面料', { facts: { product: { ...testShop.products[0]!, sevenDayReturn: true } } })).out)).toEqual(['presale.product_info.attribute']);
+  });
+});
+
+describe('product_info about colours and sizes', () => {
+  it('a colour or size named, or which there are: answered from the SKUs, not the detail page', () => {
+    // The test coat: 驼色 S/M/L, 黑色 M (驼色 M out).
+    for (const text of ['有黑色吗', '有什么颜色', '有哪几种颜色', '颜色有哪些', '有幾種顏色', '尺码有哪些', '啥色可选']) {
+      const out = one(turn('product_info', text)).out;
+      expect(ids(out)[0], text).toMatch(/^presale\.stock\./);
+    }
+    expect(one(turn('product_info', '有白色吗', { entities: [{ type: 'color', text: '白色', name: '白色', start: 1, end: 3 }] })).out.replies[0]).toEqual({
+      scriptId: 'presale.stock.unknown_variant',
+      params: expect.objectContaining({ color: '白色', colors: '驼色、黑色' }),
+    });
+    // Near misses: advice on a colour, size advice, an attribute, a vague question.
+    expect(ids(one(turn('product_info', '什么颜色好看')).out)).toEqual(['presale.product_info.ask']);
+    expect(ids(one(turn('product_info', '介绍一下这款')).out)).toEqual(['presale.product_info.ask']);
+    expect(ids(one(turn('product_info', '什么面料')).out)).toEqual(['presale.product_info.attribute']);
   });
 });
 
@@ -590,6 +666,26 @@ describe('authenticity, review cashback, gifts, promotions', () => {
     const shop: Shop = ShopSchema.parse({ ...testShop, promotions: [] });
     expect(ids(one(turn('promotion', '有优惠券吗', { facts: { shop } })).out)).toEqual(['presale.promotion.none']);
   });
+
+  it('promotions of the product talked about (and the shop-wide ones), never those of other products', () => {
+    const shop: Shop = ShopSchema.parse({
+      ...testShop,
+      promotions: [
+        { name: '冬装礼', description: '买大衣随单赠送袜子一双', appliesTo: [testShop.products[0]!.id] },
+        { name: '零食满赠', description: '零食实付满99元加赠试吃装一袋', appliesTo: ['零食'] },
+        { name: '会员券', description: '会员领满299减20券' },
+      ],
+    });
+    const names = (step: ReturnType<typeof one>) => step.out.replies.map((r) => r.params.promotion);
+    for (const text of ['大衣有啥活动', '這件大衣有優惠活動嗎', '现在买有什么活动没']) {
+      expect(names(one(turn('promotion', text, { facts: { shop, product: shop.products[0] } })))).toEqual(['冬装礼', '会员券']);
+    }
+    // The scarf: only the shop-wide activity.
+    expect(names(one(turn('promotion', '围巾有活动吗', { facts: { shop, product: shop.products[1] } })))).toEqual(['会员券']);
+    // No product talked about, or the shop asked about: every activity.
+    expect(names(one(turn('promotion', '你们店里还有什么活动', { facts: { shop, product: shop.products[0] } })))).toEqual(['冬装礼', '零食满赠', '会员券']);
+    expect(names(one(turn('promotion', '店里有啥活动', { facts: { shop, product: undefined } })))).toEqual(['冬装礼', '零食满赠', '会员券']);
+  });
 });
 
 // ---------------------------------------------------------------- hesitation
@@ -689,6 +785,11 @@ describe('order_placed', () => {
     const notTheirs = one(turn('order_placed', '100000000000000077付了', { entities: [orderIdEntity('100000000000000077')], facts: { orders } }));
     expect(ids(notTheirs.out)).toEqual(['presale.order_placed.ask_order']);
     expect(ids(one(turn('order_placed', '拍了')).out)).toEqual(['presale.order_placed.ask_order']);
+    // About to order, nothing open yet: thanks and what to check — no order number asked for.
+    for (const text of ['好 我去拍了', '我這就下單', '那我马上拍', '等会就去付', '行 现在去买']) {
+      expect(ids(one(turn('order_placed', text)).out), text).toEqual(['presale.order_placed.about_to_order']);
+    }
+    for (const text of ['已经拍好了', '我拍了', '付好了']) expect(ids(one(turn('order_placed', text)).out), text).toEqual(['presale.order_placed.ask_order']);
     expect(ids(one(turn('order_placed', '拍了', { facts: { orders: [order('100000000000000001', 'completed')] } })).out)).toEqual([
       'presale.order_placed.ask_order',
     ]);
@@ -713,6 +814,15 @@ describe('order_placed', () => {
 describe('contact_request', () => {
   it('declines off-platform contact politely and keeps to Wangwang', () => {
     expect(one(turn('contact_request', '加个微信吧')).out.replies).toEqual([{ scriptId: 'presale.contact_request.decline', params: {} }]);
+  });
+
+  it('a review question read as a contact request gets the review activity; anything naming a contact is declined', () => {
+    for (const text of ['晒图的话给多少', '曬圖給多少', '带图评价有啥', '追评了能给点啥不', '买家秀发了送什么']) {
+      expect(ids(one(turn('contact_request', text)).out), text).toEqual(['presale.review_cashback.activity']);
+    }
+    for (const text of ['好评了加个微信返现', '评价完打电话给我', '晒图发你QQ']) {
+      expect(ids(one(turn('contact_request', text)).out), text).toEqual(['presale.contact_request.decline']);
+    }
   });
 });
 

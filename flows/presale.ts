@@ -7,7 +7,12 @@ import type { Product, Promotion } from '../src/shop/schema.ts';
 import {
   adviseSize,
   askedAttributes,
+  aboutToOrder,
+  correctionTarget,
+  asksAboutReviewNotContact,
+  asksReturnPolicy,
   askedVariant,
+  asksVariantList,
   bodyDataFromBareNumber,
   bodyDataOf,
   dayRange,
@@ -70,6 +75,8 @@ export interface PresaleContext {
   bodyReminders: number;
   /** The variant of the last stock question ("啥时候补货" right after is about it); absent in older snapshots. */
   stockAsked?: { productId: string; color: string | null; size: string | null } | null;
+  /** The last question about a product ("有什么颜色"): a correction of the product ("不对 我说的是女款") asks it again; absent in older snapshots. */
+  lastQuestion?: { intent: IntentId; text: string } | null;
 }
 
 /**
@@ -217,10 +224,43 @@ function stockVariant(turn: Turn, product: Product): { color: string | null; siz
   return RESTOCK_FOLLOW_UP.test(turn.event.text) ? { color: before.color, size: before.size } : named;
 }
 
+/** A question about the product's colours or sizes: one named, or which there are. */
+function asksAboutVariants(turn: Turn, product: Product): boolean {
+  const named = askedVariant(turn.event.entities, product, normalizeSameLength(turn.event.text));
+  return named.color !== null || named.size !== null || asksVariantList(normalizeSameLength(turn.event.text));
+}
+
 function stockAnswer(turn: Turn): Answer {
   const product = productOf(turn);
   if (product === undefined) return askProduct(turn);
   return stockReplies(product, lookUpStock(product, stockVariant(turn, product), turn.event.facts.now));
+}
+
+/** Clauses of a message with their offsets in it (spaces and punctuation cut them). */
+function clausesWithOffsets(text: string): { text: string; start: number }[] {
+  return [...text.matchAll(/[^\s,.!?;~，。！？；、]+/gu)].map((m) => ({ text: m[0], start: m.index }));
+}
+
+/** A follow-up about another variant is short: "那M呢", "还有黑色呢". */
+const FOLLOW_UP_CLAUSE_CHARS = 8;
+
+/**
+ * "那M呢，今天能发货吗" right after a stock answer: beside the other question, a short follow-up clause
+ * naming another colour or size of the product just asked about — its stock is asked too.
+ */
+function followUpStockTurn(turn: Turn): Turn | null {
+  const product = productOf(turn);
+  const before = turn.context.stockAsked;
+  if (product === undefined || before == null || before.productId !== product.id || turn.event.intent === 'stock') return null;
+  for (const clause of clausesWithOffsets(turn.event.text)) {
+    if ([...clause.text].length > FOLLOW_UP_CLAUSE_CHARS || !FOLLOW_UP.test(clause.text) || clause.text === turn.event.text.trim()) continue;
+    const end = clause.start + clause.text.length;
+    const entities = turn.event.entities.filter((e) => e.start >= clause.start && e.end <= end);
+    const named = askedVariant(entities, product, normalizeSameLength(clause.text));
+    if (named.color === null && named.size === null) continue;
+    return { ...turn, event: { ...turn.event, intent: 'stock', text: clause.text, entities } };
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------- product info
@@ -242,6 +282,10 @@ function productInfoAnswer(turn: Turn): Answer {
   }
   if (product === undefined) return askProduct(turn);
   if (PRICE_QUESTION.test(turn.event.text)) return { replies: [reply('product_info.price', { product: displayName(product), price: product.price })] };
+  // "不合适能退吗" before ordering: the product's 7-day return policy.
+  if (asksReturnPolicy(normalizeSameLength(turn.event.text))) {
+    return { replies: [reply(product.sevenDayReturn === true ? 'product_info.return_policy' : 'product_info.return_policy_excluded', { product: displayName(product) })] };
+  }
   // Attribute words are matched on the simplified text ("保質期" is 保质期).
   const { found, missing } = askedAttributes(product, normalizeSameLength(turn.event.text));
   const replies = [
@@ -249,6 +293,8 @@ function productInfoAnswer(turn: Turn): Answer {
     ...missing.map((attribute) => reply('product_info.missing_attribute', { product: displayName(product), attribute })),
   ];
   if (replies.length > 0) return { replies };
+  // "围巾有白色吗", "有什么颜色": the colours and sizes the product has, from its SKUs.
+  if (asksAboutVariants(turn, product)) return stockReplies(product, lookUpStock(product, stockVariant(turn, product), turn.event.facts.now));
   const known = Object.keys(product.attributes).slice(0, 3);
   if (known.length === 0) return { replies: [reply('product_info.detail_page', { product: displayName(product) })] };
   return { replies: [reply('product_info.ask', { product: displayName(product), attribute: joinList(known) })] };
@@ -453,11 +499,20 @@ function giftAnswer(turn: Turn): Answer {
   return { replies: [reply('gift.promotion', { product: displayName(product), promotion: promotion.name, promotionDetail: promotion.description })] };
 }
 
-function promotionAnswer({ event }: Turn): Answer {
-  const { promotions } = event.facts.shop;
+/**
+ * The activities the buyer can join: with a product talked about, those that apply to it (and
+ * the shop-wide ones) — the snack offer is no answer to "大衣有啥活动"; without one, or asked about
+ * the shop ("店里有啥活动"), all of them.
+ */
+const SHOP_WIDE = /店铺|店鋪|店里|店裡|全店|你家|你们家|你們家/u;
+
+function promotionAnswer(turn: Turn): Answer {
+  const { shop } = turn.event.facts;
+  const product = productOf(turn);
+  const promotions = product === undefined || SHOP_WIDE.test(turn.event.text) ? shop.promotions : promotionsFor(shop, product);
   if (promotions.length === 0) return { replies: [reply('promotion.none')] };
   // "满299不是有减20的券吗": the promotion asked about, not the whole list.
-  const named = promotionsNamed(event.facts.shop, event.text);
+  const named = promotionsNamed(shop, turn.event.text);
   const answered = named.length > 0 ? named : promotions;
   return { replies: answered.slice(0, 3).map((p) => reply('promotion.current', { promotion: p.name, promotionDetail: p.description })) };
 }
@@ -471,7 +526,8 @@ function hesitationAnswer(turn: Turn): Answer {
 /** The buyer's own order, confirmed as its state is: the receiver to check while open, the courier once shipped. */
 function orderPlacedAnswer({ event }: Turn): Answer {
   const order = orderToConfirm(event.facts.orders, event.entities);
-  if (order === undefined) return { replies: [reply('order_placed.ask_order')] };
+  // "好 我去拍了": nothing placed yet — thanks, and what to check when ordering.
+  if (order === undefined) return { replies: [reply(aboutToOrder(normalizeSameLength(event.text)) ? 'order_placed.about_to_order' : 'order_placed.ask_order')] };
   const orderId = order.id;
   const receiver = { orderId, receiver: order.receiver.name, phone: maskPhone(order.receiver.phone), address: order.receiver.address };
   switch (order.state) {
@@ -497,7 +553,9 @@ function orderPlacedAnswer({ event }: Turn): Answer {
   }
 }
 
-const contactAnswer = (): Answer => ({ replies: [reply('contact_request.decline')] });
+/** Contact off the platform is declined; a review question read as one ("晒图的话给多少") gets the review activity. */
+const contactAnswer = (turn: Turn): Answer =>
+  asksAboutReviewNotContact(normalizeSameLength(turn.event.text)) ? reviewCashbackAnswer(turn) : { replies: [reply('contact_request.decline')] };
 
 /** The answer of each pre-sale intent but size advice (slot filling: see sizing(), called by planTurn). */
 const ANSWERS: Partial<Record<IntentId, (turn: Turn) => Answer>> = {
@@ -555,17 +613,39 @@ function sizingStatus(context: PresaleContext, event: TurnEvent, mode: Mode): 'n
   return isSizingTurn(context, event, mode) ? sizing(turnOf(context, event, mode)).status : 'none';
 }
 
+/** Questions whose answer depends on the product: a correction of the product asks them again. */
+const PRODUCT_QUESTIONS: ReadonlySet<IntentId> = new Set(['stock', 'product_info', 'recommend', 'gift', 'promotion']);
+
+/**
+ * The last product question to ask again, from a persisted snapshot of this machine (the engine reads
+ * it when the buyer corrects the product: "不对 我说的是女款").
+ */
+export function questionToRepeat(persisted: unknown): IntentId | undefined {
+  if (persisted === null || typeof persisted !== 'object' || !('context' in persisted)) return undefined;
+  const context = persisted.context as Partial<PresaleContext> | null;
+  return context?.lastQuestion?.intent;
+}
+
+/** "不对 我说的是女款" asking the last product question again: that question's words, for the product now meant. */
+function retold(context: PresaleContext, event: TurnEvent): TurnEvent {
+  const last = context.lastQuestion;
+  return last != null && last.intent === event.intent && correctionTarget(event.text) !== null ? { ...event, text: last.text } : event;
+}
+
 /** The whole turn: the intent's answer, size advice, reminder, invitation or follow-up, and what to remember. */
-function planTurn(context: PresaleContext, event: TurnEvent, mode: Mode): Partial<PresaleContext> {
+function planTurn(context: PresaleContext, told: TurnEvent, mode: Mode): Partial<PresaleContext> {
+  const event = retold(context, told);
   const turn = turnOf(context, event, mode);
   const { intent } = event;
   const answers: Answer[] = [];
+  const followUp = followUpStockTurn(turn);
 
   if (mode === 'calm' && intent === 'hesitation') {
     answers.push({ replies: [reply('hesitation.respect')] });
   } else {
     const answer = ANSWERS[intent];
     if (answer !== undefined) answers.push(answer(turn));
+    if (followUp !== null) answers.push(stockAnswer(followUp));
     if (isSizingTurn(context, event, mode)) answers.push(sizing(turn));
     else if (mode === 'remind') answers.push({ replies: remindOfBody(turn.body) });
   }
@@ -583,10 +663,15 @@ function planTurn(context: PresaleContext, event: TurnEvent, mode: Mode): Partia
   else if (!asking && mode !== 'calm' && !hesitated && answers.some((a) => a.readyToBuy === true)) out.replies.push(reply('nudge.order'));
 
   const product = productOf(turn);
-  const stockAsked = intent === 'stock' && product !== undefined ? { productId: product.id, ...stockVariant(turn, product) } : (context.stockAsked ?? null);
+  const asksStock = intent === 'stock' || (intent === 'product_info' && product !== undefined && asksAboutVariants(turn, product));
+  const stockAsked =
+    followUp !== null && product !== undefined ? { productId: product.id, ...stockVariant(followUp, product) }
+    : asksStock && product !== undefined ? { productId: product.id, ...stockVariant(turn, product) }
+    : (context.stockAsked ?? null);
   return {
     out,
     stockAsked,
+    lastQuestion: PRODUCT_QUESTIONS.has(intent) ? { intent, text: event.text } : (context.lastQuestion ?? null),
     body: turn.body,
     region: turn.region,
     greeted: context.greeted || intent === 'greeting',
@@ -633,6 +718,7 @@ export const presaleMachine = setup({
     hesitated: false,
     bodyReminders: 0,
     stockAsked: null,
+    lastQuestion: null,
   }),
   initial: 'idle',
   states: {

@@ -12,7 +12,8 @@ import type { Order, OrderProvider } from '../orders/schema.ts';
 import { isWithinWorkingHours } from '../shop/hours.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import type { Product, Shop } from '../shop/schema.ts';
-import { askedAttributes, bareNumberOf } from '../../flows/presale-helpers.ts';
+import { aboutToOrder, askedAttributes, asksForExtraFeeCourier, asksVariantList, bareNumberOf, correctionTarget, isBareVariant, isReturnPolicyBeforeOrder, productsOfSameKind, statesPurchaseOnly } from '../../flows/presale-helpers.ts';
+import { questionToRepeat } from '../../flows/presale.ts';
 import { asksForRemark, demandsGift } from '../../flows/bargaining-policy.ts';
 import { hasAgreedRemarks } from '../../flows/bargaining.ts';
 import { productsNamedTogether } from '../shop/basket.ts';
@@ -536,6 +537,21 @@ export function bulkPurchase(text: string, product: Product | undefined, thresho
   return BULK.test(plain) && count !== 1;
 }
 
+/**
+ * A correction of the product the last pre-sale question was about ("不对 我说的是女款", "不是大衣 是羽绒服"):
+ * the product meant — named, or picked among those of the same kind — and the question to ask again.
+ * Not about an order (那单) nor right after an after-sale or logistics answer.
+ */
+function correctedProduct(shop: Shop, text: string, state: ConversationState, lastRoute: Route | undefined): { product: Product; intent: IntentId } | undefined {
+  const meant = correctionTarget(text);
+  const repeat = questionToRepeat(state.flows.presale);
+  const last = shop.products.find((p) => p.id === state.productId);
+  if (meant === null || repeat === undefined || last === undefined || ORDER_POINTER.test(text)) return undefined;
+  if (lastRoute === 'logistics' || lastRoute === 'aftersale' || lastRoute === 'invoice') return undefined;
+  const product = findProduct(shop, meant, undefined) ?? pickAmong(shop, meant, productsOfSameKind(shop.products, last).map((p) => p.id));
+  return product !== undefined && product.id !== last.id ? { product, intent: repeat } : undefined;
+}
+
 /** The classifier with each text's reading kept for the turn (classification is pure). */
 function classifyingOnce(classifier: Classifier): Classifier {
   const seen = new Map<string, ReturnType<Classifier['classify']>>();
@@ -583,9 +599,16 @@ export async function respond(
   const moreAsks = clauseAsks(message.text, classifier).filter(
     (i) => i !== understood.intent && !understood.secondary.includes(i) && routeFor(i) !== 'bargaining' && keepsFurtherAsk(understood.intent, i, message.text),
   );
-  const classification = { ...classified, ...understood, secondary: [...understood.secondary, ...moreAsks] };
+  // "发顺丰明天能到吗 我急用": the courier asked for is an ask of its own (its extra fee before payment).
+  const courierAsk: IntentId[] =
+    understood.intent === 'urgent_delivery' && !understood.secondary.includes('shipping_courier') && !moreAsks.includes('shipping_courier') && asksForExtraFeeCourier(message.text, classified.entities, shop)
+      ? ['shipping_courier']
+      : [];
+  const classification = { ...classified, ...understood, secondary: [...understood.secondary, ...moreAsks, ...courierAsk] };
   const allOrders = await deps.orders.ordersOf(message.buyerId);
-  const product = findProduct(shop, message.text, state.productId, state.pendingAsk?.candidates);
+  // "不对 我说的是女款": the product of the last pre-sale question corrected — that question again, for the product meant.
+  const correction = state.pendingAsk === undefined ? correctedProduct(shop, message.text, state, lastRoute) : undefined;
+  const product = correction?.product ?? findProduct(shop, message.text, state.productId, state.pendingAsk?.candidates);
   // "没付钱的那个", "大衣那单", "上周到的": the turn acts only on the orders the buyer points at — those of
   // the primary ask's own clause when the message asks several things ("围巾想退 … 还有羽绒服那单什么时候发").
   const postSale = isPostSale(classification.intent);
@@ -625,8 +648,25 @@ export async function respond(
   const resume = resumedAsk(state.pendingAsk, classification, findProduct(shop, message.text, undefined, state.pendingAsk?.candidates) !== undefined);
   // "绒子是白鸭绒吗": an attribute of the product talked about, whatever the classifier made of it.
   const asksAttribute = classification.intent === 'other' && product !== undefined && askedAttributes(product, normalizeSameLength(message.text)).found.length > 0;
+  if (correction !== undefined) classification.intent = correction.intent;
   if (asksAttribute) classification.intent = 'product_info';
-  const intent = resume ? resume.intent : intentForGift(intentForThreat(intentForOrderState(classification.intent, { facts }), message.text), message.text);
+  // "牛仔裤有什么颜色": which colours or sizes there are is a stock question (the SKUs answer it).
+  else if (classification.intent === 'other' && asksVariantList(normalizeSameLength(message.text))) classification.intent = 'stock';
+  // "浅蓝29", "深蓝27码" in a pre-sale conversation: only a colour and size of the product — whether it is in stock
+  // (no size advice without height or weight, and not while pre-sale waits for them).
+  else if (
+    lastRoute === 'presale' &&
+    (routeFor(classification.intent) === 'social' || (classification.intent === 'size_advice' && !isWaiting('presale', state.flows.presale))) &&
+    isBareVariant(message.text, classification.entities, product)
+  )
+    classification.intent = 'stock';
+  // "我就买一盒鲜花饼" right after a shipping-fee answer: what the order holds — its fee, no haggling.
+  else if (lastIntent === 'shipping_fee' && routeFor(classification.intent) === 'bargaining' && statesPurchaseOnly(normalizeSameLength(message.text))) classification.intent = 'shipping_fee';
+  // "行 那我这就去拍": about to order.
+  else if (classification.intent === 'other' && aboutToOrder(normalizeSameLength(message.text))) classification.intent = 'order_placed';
+  // "不合适的话能退不" with no order of the product: its return policy (a product fact), not an after-sale case.
+  if (isReturnPolicyBeforeOrder(classification.intent, message.text, allOrders, facts.product)) classification.intent = 'product_info';
+  const intent = resume ? resume.intent : correction ? correction.intent : intentForGift(intentForThreat(intentForOrderState(classification.intent, { facts }), message.text), message.text);
   const event: TurnEvent = {
     type: 'TURN',
     text: message.text,

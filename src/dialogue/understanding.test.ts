@@ -21,6 +21,10 @@ describe('plausibleAsk', () => {
     ['wrong_item', '发错颜色了', true],
     ['wrong_item', '买了两盒只收到一盒', true],
     ['quality_issue', '围巾上面有个洞', true],
+    ['shipping_fee', '要手续费吗', false],
+    ['shipping_fee', '信用卡付款有手續費嗎', false],
+    ['shipping_fee', '发新疆要多少费用', true],
+    ['shipping_fee', '运费多少', true],
     ['size_advice', '大衣我着急穿 能不能快点送', false],
     ['size_advice', '一米六五穿什么码', true],
     ['bargain_decisive', '哦哦 那我现在去付', false],
@@ -155,6 +159,12 @@ describe('understandInContext', () => {
   it('a defect described is a quality issue; asked about before buying it is not', () => {
     expect(understandInContext(read('other', 0.46), '你好 收到的围巾上面有个洞', undefined).intent).toBe('quality_issue');
     expect(understandInContext(read('product_info', 0.97), '羊毛大衣起球吗', undefined).intent).toBe('product_info');
+    // The A-not-A question ("褪不褪色", "起不起球") is asked before buying too.
+    for (const text of ['女士牛仔裤洗了褪不褪色啊', '这个掉不掉色', '羊毛的起不起球呀', '这个牛仔裤掉色不']) {
+      expect(understandInContext(read('product_info', 0.6), text, undefined).intent, text).toBe('product_info');
+    }
+    expect(understandInContext(read('product_info', 0.6), '洗了一次就褪色了', undefined).intent).toBe('quality_issue');
+    expect(understandInContext(read('product_info', 0.6), '洗了一次就掉色了不', undefined).intent).toBe('quality_issue');
   });
 
   it('a price question is a product question, haggling is not', () => {

@@ -67,7 +67,8 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   stock: words(/补上|補上|什么时候有|什麼時候有|啥时候有|啥時候有|几时有|幾時有|再有|货|貨|库存|庫存|补货|補貨|断货|斷貨|卖完|賣完|售罄|缺|还有吗|還有嗎|还有没有|還有沒有|有没有|有沒有|(?:码|碼|色|味|款|号|號)(?:还)?有(?:吗|嗎|没|沒|的)|有.{0,6}(?:码|碼|色|味|款)|[0-9smlx]码|能买|能買|能拍|有.{1,8}[吗嗎么麼][？?]*$|x*[sl]\b|\bm\b/u),
   human: words(/人工|客服|真人|活人|转|轉|找人|机器|機器|经理|經理|主管|负责人|負責人|老板|老闆|店长|店長|掌柜|掌櫃|人呢|有人|同事|小二/u),
   shipping_time: anyOf(words(/几天|幾天|多久|什么时候|什麼時候|啥时候|哪天|今天|明天|到货|到貨|发货|發貨|能到|送到|寄到|发(?:到|往)?.{0,4}的/u), names.region),
-  shipping_fee: anyOf(words(/邮费|郵費|运费|運費|包邮|包郵|补差|補差|费|費/u), names.region),
+  // (手续费, 服务费, 税费 are no postage.)
+  shipping_fee: anyOf(words(/邮费|郵費|运费|運費|包邮|包郵|补差|補差|(?<!手续|手續|服务|服務|税|稅)[费費]/u), names.region),
   shipping_courier: words(/快递|快遞|顺丰|順豐|中通|圆通|圓通|韵达|韻達|申通|邮政|郵政|ems|京东|京東|什么物流|什麼物流/u),
   bargain_promise: HAGGLE,
   bargain_comparison: HAGGLE,
@@ -109,8 +110,8 @@ const INVOICE_CHARGES = /邮费|郵費|运费|運費|税点|稅點|手续费|手
 
 /** Words that describe a defect in something received. */
 const DEFECT = /有个洞|有個洞|破了|破洞|坏了|壞了|掉毛|掉色|褪色|起毛|起球|开线|開線|脱线|脫線|断了|斷了|漏了|发霉|發霉|变质|變質|过期了|過期了|裂了|碎了|流苏掉|流蘇掉|脏了|髒了|污渍|污漬|有线头|有線頭|磨.{0,2}起毛/u;
-/** "会掉毛吗", "会不会起球": a question before buying, a product question. */
-const ASKS_BEFORE_BUYING = /会不会|會不會|会.{0,6}[吗嗎]|會.{0,6}[吗嗎]|容易|(?<!了)[吗嗎么麼][？?!！]*$|(?<!了)[？?]$/u;
+/** "会掉毛吗", "会不会起球", "褪不褪色啊": a question before buying, a product question. */
+const ASKS_BEFORE_BUYING = /会不会|會不會|会.{0,6}[吗嗎]|會.{0,6}[吗嗎]|容易|(\p{Script=Han})不\1|(?<!了)[吗嗎么麼不][？?!！]*$|(?<!了)[？?]$/u;
 const AFTER_SALE_READINGS: ReadonlySet<IntentId> = new Set(['quality_issue', 'return_dislike', 'exchange', 'refund_shipped', 'refund_status', 'complaint', 'return_fee']);
 
 const RESTOCK = /补货|補貨|补上|補上|什么时候有|什麼時候有|啥时候有|啥時候有|几时有|幾時有|(?<!收)到货|(?<!收)到貨|再有货|再有貨|还会有|還會有|上新/u;
