@@ -552,6 +552,17 @@ describe('shipping_fee', () => {
     ]);
   });
 
+  it('products bought together: their list prices against the order total (free when reached, the fee when short)', () => {
+    const scarf = { ...testShop.products[1]!, price: 129 };
+    const sweater = { ...testShop.products[1]!, id: 'sweater-01', name: '毛衣', price: 199 };
+    expect(one(turn('shipping_fee', '加个毛衣凑一下 新疆够包邮了吧', { facts: { product: sweater, basket: [scarf, sweater] } })).out.replies).toEqual([
+      { scriptId: 'presale.shipping_fee.basket_free', params: { region: '新疆', threshold: 300, product: '羊绒围巾和毛衣', amount: 328 } },
+    ]);
+    expect(one(turn('shipping_fee', '再加个围巾 新疆包邮吗', { facts: { product: scarf, basket: [scarf, { ...scarf, id: 'x', name: '手套', price: 59 }] } })).out.replies).toEqual([
+      { scriptId: 'presale.shipping_fee.basket_short', params: { region: '新疆', threshold: 300, product: '羊绒围巾和手套', amount: 188, fee: 15 } },
+    ]);
+  });
+
   it('region unknown: the template’s regions and fee, and a question', () => {
     expect(one(turn('shipping_fee', '包邮吗')).out.replies).toEqual([
       { scriptId: 'presale.shipping_fee.ask_region_threshold', params: { region: '浙江、江苏、上海、广东、北京', fee: 15, threshold: 300 } },

@@ -422,6 +422,15 @@ function templateFeeReply(turn: Turn): ReplyPlan {
   if (isFreeShippingRegion(shop, region)) return reply('shipping_fee.free', { region, courier: shipping.courier });
   if (threshold <= 0) return reply('shipping_fee.remote', { region, fee });
   if (product !== undefined && product.price >= threshold) return reply('shipping_fee.remote_free_over', { region, threshold });
+  // "加个毛衣凑一下 够包邮了吧": the products bought together, at their list prices.
+  const basket = turn.event.facts.basket ?? [];
+  if (basket.length > 1) {
+    const total = basket.reduce((sum, p) => sum + p.price, 0);
+    const products = basket.map((p) => p.shortName ?? p.name).join('和');
+    return total >= threshold
+      ? reply('shipping_fee.basket_free', { region, threshold, product: products, amount: total })
+      : reply('shipping_fee.basket_short', { region, threshold, product: products, amount: total, fee });
+  }
   return reply('shipping_fee.remote_threshold', { region, fee, threshold });
 }
 

@@ -101,6 +101,8 @@ export interface TurnFacts {
   product?: Product;
   /** The products the message names equally well ("裤子": two jeans), by the names to say — the flow asks which of them. */
   productCandidates?: string[];
+  /** "加个毛衣凑一下", "毛衣和围巾一起": the products bought together (each once), when more than one. */
+  basket?: Product[];
 }
 
 export interface TurnEvent {

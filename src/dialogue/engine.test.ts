@@ -218,6 +218,9 @@ describe('findProduct', () => {
     expect(productCandidates(shop, '我那个羽绒服一起拍的裤子 颜色拍错了').map((p) => p.id).sort()).toEqual(['NY-MJ01', 'NY-WJ01']);
     expect(findProduct(shop, '大衣那单里的那条围巾', undefined)?.id).toBe('NY-SC01');
     expect(findProduct(shop, '男款的牛仔裤有33码吗', undefined)?.id).toBe('NY-MJ01');
+    // A correction names the product meant.
+    expect(findProduct(shop, '不是裤子 是大衣 我想要黑色的', 'NY-WJ01')?.id).toBe('NY-WC01');
+    expect(findProduct(shop, '不对 我说的是羽绒服', 'NY-WC01')?.id).toBe('NY-MD01');
     // 的 followed by no product: the whole message counts.
     expect(findProduct(shop, '羽绒服的帽子能拆吗', undefined)?.id).toBe('NY-MD01');
   });

@@ -169,6 +169,9 @@ function wordsOf(shop: Shop): ProductWords {
 }
 
 /** A product named right after 的 ("…一起拍的裤子", "…那单里的那条围巾"): the head of the phrase. */
+/** "加个毛衣凑一下", "再买条围巾一起": another product added to the one talked about. */
+const ADDS_TO_BASKET = /(?:加|再加|再买|再買|再拍|多买|多買|一起买|一起買|一起拍)(?:个|個|一个|一個|件|一件|条|條|一条|一條|袋|盒|双|雙)?|凑|湊/u;
+const CORRECTION = /(?:不是|不对|不對)[^，,。]{0,8}?[，,\s]*(?:是|要的是|说的是|說的是|我说的是|我說的是)(.{2,12})/u;
 const AFTER_DE = /的(?:[那这哪]?[个件条款双袋盒单])?/gu;
 
 function productScores(shop: Shop, text: string): number[] {
@@ -180,6 +183,12 @@ function productScores(shop: Shop, text: string): number[] {
   for (const m of text.matchAll(AFTER_DE)) {
     const named = scoresOf(index, text.slice(m.index + m[0].length, m.index + m[0].length + 4));
     if (Math.max(0, ...named) >= 1) head = named;
+  }
+  // "不是裤子 是大衣": the product after the correction is the one meant.
+  const corrected = CORRECTION.exec(text);
+  if (corrected !== null) {
+    const meant = scoresOf(index, corrected[1]!);
+    if (Math.max(0, ...meant) >= 1) head = meant;
   }
   if (head === undefined) return whole;
   const headBest = Math.max(...head);
@@ -638,6 +647,11 @@ export async function respond(
     ...(reference ? { orderCues: reference.cues } : {}),
     ...(product ? { product: { ...product, name: product.shortName ?? product.name } } : {}),
   };
+  // "加个毛衣凑一下": the product named joins the one talked about; "毛衣和围巾一起": both named.
+  const together = productsNamedTogether(shop, message.text);
+  const previous = shop.products.find((p) => p.id === state.productId);
+  const basket = together.length > 1 ? together : ADDS_TO_BASKET.test(normalizeSameLength(message.text)) && product !== undefined && previous !== undefined && previous.id !== product.id ? [previous, product] : [];
+  if (basket.length > 1) facts.basket = basket;
   const candidates = product === undefined ? productCandidates(shop, message.text) : [];
   // "裤子拍错颜色了": of the shop's two jeans, the one in the orders the buyer points at (or has).
   const ordered = candidates.filter((p) => orders.some((o) => o.items.some((i) => i.productId === p.id)));

@@ -14,6 +14,7 @@ describe('orderCheckReply', () => {
   it('no check asked, or no order of that product: nothing', () => {
     expect(orderCheckReply('大衣有L码吗', [order], coat, testShop)).toBeNull();
     expect(orderCheckReply('我想买L码', [order], coat, testShop)).toBeNull();
+    expect(orderCheckReply('大衣我买的M 想换L 能换吗', [order], coat, testShop)).toBeNull();
     expect(orderCheckReply('我拍的是L码对吧', [], coat, testShop)).toBeNull();
     expect(orderCheckReply('我拍的是L码对吧', [order], testShop.products[1], testShop)).toBeNull();
   });

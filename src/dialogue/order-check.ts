@@ -14,7 +14,8 @@ const CHECKS_ORDER =
 
 export function orderCheckReply(text: string, orders: readonly Order[], product: Product | undefined, shop: Pick<Shop, 'products'>): ReplyPlan | null {
   const plain = normalizeSameLength(text).trim();
-  if (!CHECKS_ORDER.test(plain)) return null;
+  // "大衣我买的M 想换L 能换吗": a request about the order, not a check of it.
+  if (!CHECKS_ORDER.test(plain) || /换|換|改|退|取消|不要|想要/u.test(plain)) return null;
   const holding = orders.filter((o) => product === undefined || o.items.some((i) => i.productId === product.id));
   const order = holding[0];
   if (order === undefined) return null;

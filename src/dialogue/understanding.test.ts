@@ -142,6 +142,14 @@ describe('understandInContext', () => {
     expect(keepsFurtherAsk('stock', 'product_info', '大衣有XL吗 厚不厚')).toBe(true);
   });
 
+  it('a contact request needs contact words; a promotion’s terms are a promotion question; praise of a purchase is praise', () => {
+    expect(understandInContext(read('contact_request', 0.28, [['shipping_fee', 0.12]]), '那我加个毛衣凑一下 够包邮了吧', 'presale', 'shipping_fee').intent).not.toBe('contact_request');
+    expect(understandInContext(read('contact_request', 0.9), '加个微信吧 方便联系', undefined).intent).toBe('contact_request');
+    expect(understandInContext(read('gift', 0.38), '零食那单还没付 满99送试吃装是吧', undefined).intent).toBe('promotion');
+    expect(understandInContext(read('product_info', 0.2), '上次的围巾超暖和❤️', undefined).intent).toBe('praise');
+    expect(understandInContext(read('product_info', 0.6), '上次买的围巾暖和吗', undefined).intent).toBe('product_info');
+  });
+
   it('a look-up of one’s own order is its status', () => {
     expect(understandInContext(read('logistics_track', 0.69), '那算了 查我自己的大衣', 'social', 'thanks_bye').intent).toBe('logistics_track');
     expect(understandInContext(read('other', 0.3), '帮我看下我的订单', undefined).intent).toBe('logistics_track');

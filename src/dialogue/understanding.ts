@@ -62,9 +62,10 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   order_placed: words(/拍了|拍下|拍好|付了|付款了|付好|下单了|下單了|下好|已付|买了|買了|已经拍|已經拍|去付|现在付|現在付|这就付|這就付|马上付|馬上付|去拍|这就拍|這就拍/u),
   complaint: words(/怎么回事|怎麼回事|半天不回|不回复|不回覆|不理人|没人理|沒人理|投诉|投訴|差评|差評|举报|舉報|垃圾|骗|騙|气死|氣死|什么破|什麼破|服了|无语|無語|坑|恶心|噁心|态度|態度|太差|失望/u),
   invoice: words(/票|税|稅|抬头|抬頭/u),
-  logistics_track: words(/到哪|哪里了|哪裡了|哪儿了|哪兒了|物流|快递|快遞|单号|單號|发到|發到|在哪|运到|運到|(?:发|發|寄)(?:货|貨|出)?了?(?:没|沒|吗|嗎)|(?:查|看)(?:一下|下|查|看)?(?:我|我自己)(?:的|那个|那個|那)/u),
+  logistics_track: words(/到哪|哪里了|哪裡了|哪儿了|哪兒了|物流|快递|快遞|单号|單號|发到|發到|在哪|运到|運到|还要(?:多久|几天|幾天)|還要(?:多久|幾天)|还得(?:多久|几天)|還得(?:多久|幾天)|还有几天|還有幾天|(?:发|發|寄)(?:货|貨|出)?了?(?:没|沒|吗|嗎)|(?:查|看)(?:一下|下|查|看)?(?:我|我自己)(?:的|那个|那個|那)/u),
   recommend: words(/推荐|推薦|哪款|哪个好|哪個好|什么好|什麼好|买啥|買啥|买什么|買什麼|选哪|選哪|适合|適合|搭配|配什么|配什麼|还有什么|還有什麼|有什么.{0,4}(?:款|好)/u),
   stock: words(/补上|補上|什么时候有|什麼時候有|啥时候有|啥時候有|几时有|幾時有|再有|货|貨|库存|庫存|补货|補貨|断货|斷貨|卖完|賣完|售罄|缺|还有吗|還有嗎|还有没有|還有沒有|有没有|有沒有|(?:码|碼|色|味|款|号|號)(?:还)?有(?:吗|嗎|没|沒|的)|有.{0,6}(?:码|碼|色|味|款)|[0-9smlx]码|能买|能買|能拍|有.{1,8}[吗嗎么麼][？?]*$|x*[sl]\b|\bm\b/u),
+  contact_request: words(/微信|微|wx|vx|v信|qq|扣扣|电话|電話|手机|手機|号码|號碼|联系方式|聯繫方式|私聊|私下|加你|加我|加个好友|加個好友|好友|weixin|钉钉|釘釘|抖音|支付宝|支付寶|线下|線下/u),
   human: words(/人工|客服|真人|活人|转|轉|找人|机器|機器|经理|經理|主管|负责人|負責人|老板|老闆|店长|店長|掌柜|掌櫃|人呢|有人|同事|小二/u),
   shipping_time: anyOf(words(/几天|幾天|多久|什么时候|什麼時候|啥时候|哪天|今天|明天|到货|到貨|发货|發貨|能到|送到|寄到|发(?:到|往)?.{0,4}的/u), names.region),
   // (手续费, 服务费, 税费 are no postage.)
@@ -92,6 +93,7 @@ export const UNSURE_CONFIDENCE = 0.5;
 const SURE_CONFIDENCE = 0.9;
 /** Readings that act (a remark, a photo request, a refund step, a concession) — never taken without their words. */
 const ACTS: ReadonlySet<IntentId> = new Set([
+  'contact_request',
   'wrong_item', 'quality_issue', 'return_dislike', 'exchange', 'refund_shipped', 'cancel_order', 'order_change', 'address_change',
   'size_advice', 'hesitation', 'authenticity', 'human', 'bargain_promise', 'bargain_comparison', 'bargain_decisive', 'bargain_excuse', 'bargain_generic',
 ]);
@@ -115,6 +117,8 @@ const ASKS_BEFORE_BUYING = /会不会|會不會|会.{0,6}[吗嗎]|會.{0,6}[吗�
 const AFTER_SALE_READINGS: ReadonlySet<IntentId> = new Set(['quality_issue', 'return_dislike', 'exchange', 'refund_shipped', 'refund_status', 'complaint', 'return_fee']);
 
 const RESTOCK = /补货|補貨|补上|補上|什么时候有|什麼時候有|啥时候有|啥時候有|几时有|幾時有|(?<!收)到货|(?<!收)到貨|再有货|再有貨|还会有|還會有|上新/u;
+/** "满99送试吃装是吧", "满299减20的券": a promotion's terms asked about. */
+const PROMOTION_THRESHOLD_TERMS = /满\s*[0-9一二三四五六七八九十百]+(?:\.\d+)?\s*(?:元|块|塊)?(?:了|没|沒|吗|嗎|吧|够|夠|送|减|減|包邮|包郵|就送|就减|赠|贈)/u;
 const PROMOTION_THRESHOLD = /满\s*[0-9一二三四五六七八九十百]+(?:\.\d+)?\s*(?:元|块|塊)?(?:了|没|沒|吗|嗎|吧|够|夠)/u;
 /** A colour or size asked about: "…有吗", "…呢", "…还有没", "…多少件". */
 const STOCK_SHAPE = /有[吗嗎么麼]?[？?]*$|有.{1,8}[吗嗎么麼][？?]*$|呢[？?]*$|有没|有沒|还有|還有|没了|沒了/u;
@@ -136,6 +140,7 @@ const REFUND_REQUEST = /帮我退|幫我退|我要退|给我退|給我退|申请
 
 /** "大概还要几天啊", "要多久": how long, with nothing else said. */
 const ASKS_ABOUT_SHIPPING = /(?:顺丰|順豐|中通|圆通|圓通|韵达|韻達|申通|邮政|郵政|ems|京东|京東)(?:快递|快遞)?(?:可以|行|能|好)(?:不|吗|嗎|么|麼)?|(?:什么时候|什麼時候|啥时候|啥時候|几时|幾時|哪天|多久)(?:能)?(?:发|發|到|寄)|(?:什么|什麼|哪个|哪個|哪家|啥|能不能|可不可以|可以|能)(?:快递|快遞)|(?:能|可以|能不能)(?:发|發|走|用|寄)|(?:发|發|走|用|寄)(?:什么|什麼|哪个|哪個|哪家|啥)|包邮吗|包郵嗎|运费多少|運費多少|邮费多少|郵費多少|几天到|幾天到|多久到/u;
+const PRAISES_PURCHASE = /(?:上次|之前|以前|买的|買的|收到的)[^，,。？?]{0,8}(?:超|很|挺|好|真|特别|特別|非常|太)?(?:暖和|好吃|好穿|舒服|好看|喜欢|喜歡|不错|不錯|棒|赞|讚|满意|滿意|好用|合身|保暖)/u;
 const FOUND_IT = /(?:拿到|找到|取到|收到|领到|領到)(?:了|啦)(?:哈|啊|呀|哦|喔|～|~|!|！)?/u;
 const foundIt = (plain: string): boolean => FOUND_IT.test(plain) && !/没|沒|不/u.test(plain.replace(/没事|沒事/gu, ''));
 const SIZE_INSTEAD = /(?:还是|還是|改成|改为|改為|换成|換成|就要|要)\s*(?:[0-9]{2,3}|x{0,3}[sml]|xxl)(?:码|碼|号|號)?(?:吧|的|好了)?/u;
@@ -229,6 +234,8 @@ export function understandInContext(classification: Classification, text: string
   if ((intent === 'signed_not_received' || intent === 'logistics_track') && foundIt(plain)) return { intent: 'thanks_bye', confidence: UNSURE_CONFIDENCE, secondary: secondary.filter((i) => routeFor(i) !== 'logistics') };
   // "要是寄丢了呢" about a parcel on its way: the delay case (what if it is lost), not a refund again.
   if (lastIntent !== undefined && POST_SALE.has(routeFor(lastIntent)) && LOST.test(plain) && !REQUESTS.includes(intent)) return { intent: 'delivery_delay', confidence: UNSURE_CONFIDENCE, secondary: [] };
+  // "上次的围巾超暖和❤️": praise of what was bought, not a product question.
+  if ((intent === 'product_info' || intent === 'recommend' || intent === 'other' || intent === 'praise') && PRAISES_PURCHASE.test(plain) && !ASKS_SOMETHING.test(plain)) return { intent: 'praise', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
   // "椒盐的还要寄回去啊 好麻烦" in an after-sale case: the case goes on (no thanks, no goodbye).
   if (lastIntent !== undefined && routeFor(lastIntent) === 'aftersale' && RETURN_HASSLE.test(plain) && !AFTER_SALE_READINGS.has(intent)) return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "不是质量问题 就是不想要了": a return without a fault, whatever the word 质量 made of it.
@@ -270,7 +277,7 @@ export function understandInContext(classification: Classification, text: string
     return { intent: 'stock', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'stock') };
   }
   // "两袋是139.8 满99了吧": whether an order reaches a promotion's threshold.
-  if (PROMOTION_THRESHOLD.test(plain) && routeFor(intent) === 'bargaining') {
+  if (PROMOTION_THRESHOLD_TERMS.test(plain) && (routeFor(intent) === 'bargaining' || intent === 'gift' || intent === 'other' || confidence < UNSURE_CONFIDENCE)) {
     return { intent: 'promotion', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary };
   }
   // "男士牛仔裤深蓝33有吗", "那烟灰色33呢": a colour or size asked about is a stock question when nothing else fits.
