@@ -32,6 +32,7 @@ import {
   type ApiKeyRecord,
   type KeyAccess,
   type CommitTurn,
+  type CommittedTurn,
   type ConversationRecord,
   type ErrorSink,
   type NewEvent,
@@ -243,13 +244,15 @@ export class PostgresStore implements Store {
     return stored;
   }
 
-  async commitTurn(turn: CommitTurn): Promise<{ version: number; messages: StoredMessage[] }> {
+  async commitTurn(turn: CommitTurn): Promise<CommittedTurn> {
+    const buyer = turn.buyer === undefined ? undefined : checkMessage(turn.buyer);
     const messages = turn.messages.map(checkMessage);
     const events = turn.events.map(checkEvent);
     return this.transaction(async (client) => {
       const current = await lockConversation(client, turn.shopId, turn.conversationId);
       if (current !== turn.expectedVersion) throw staleVersion(turn.shopId, turn.conversationId, turn.expectedVersion, current);
-      const stored = await insertMessages(client, turn.shopId, turn.conversationId, messages);
+      const all = await insertMessages(client, turn.shopId, turn.conversationId, buyer === undefined ? messages : [buyer, ...messages]);
+      const stored = buyer === undefined ? all : all.slice(1);
       await insertEvents(client, turn.shopId, turn.conversationId, events);
       await insertOutbox(client, turn.shopId, outboxWithSeqs(turn.outbox ?? [], stored));
       if (turn.receipt) {
@@ -263,7 +266,7 @@ export class PostgresStore implements Store {
         'UPDATE conversations SET state = $1::jsonb, owner = $2, updated_at = $3, version = $4 WHERE shop_id = $5 AND id = $6',
         [JSON.stringify(turn.state) ?? null, turn.owner, turn.updatedAt, version, turn.shopId, turn.conversationId],
       );
-      return { version, messages: stored };
+      return buyer === undefined ? { version, messages: stored } : { version, messages: stored, buyer: all[0]! };
     });
   }
 

@@ -1,0 +1,86 @@
+/**
+ * Group commit: work items submitted while a flush is running, or in the same event-loop pass,
+ * are flushed together (one transaction, one fsync or one round trip for all of them). Each
+ * submitter gets its own outcome, and only once the flush that carried its item has finished,
+ * i.e. once its write is durable: an answer is never released before its commit.
+ *
+ * Flushes run one at a time, in submission order, so items of one batch never overtake those of
+ * the batch before.
+ */
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** Writes a batch; one outcome per item, in order. A throw fails every item of the batch. */
+export type FlushBatch<I, O> = (items: readonly I[]) => Promise<readonly Outcome<O>[]>;
+
+export interface GroupCommitter<I, O> {
+  submit(item: I): Promise<O>;
+  /** Resolves once everything submitted so far is flushed. */
+  drain(): Promise<void>;
+}
+
+export interface GroupCommitOptions {
+  /** The most items in one flush (the rest wait for the next one). Default 64. */
+  maxBatch?: number;
+  /** How a flush is scheduled after the current event-loop pass. Default setImmediate. */
+  schedule?: (run: () => void) => void;
+}
+
+interface Pending<I, O> {
+  item: I;
+  resolve: (value: O) => void;
+  reject: (error: unknown) => void;
+}
+
+export function createGroupCommitter<I, O>(flush: FlushBatch<I, O>, options: GroupCommitOptions = {}): GroupCommitter<I, O> {
+  const maxBatch = options.maxBatch ?? 64;
+  const schedule = options.schedule ?? ((run: () => void) => void setImmediate(run));
+  let queue: Pending<I, O>[] = [];
+  let scheduled = false;
+  let running: Promise<void> | undefined;
+
+  const kick = (): void => {
+    if (scheduled || running !== undefined || queue.length === 0) return;
+    scheduled = true;
+    schedule(() => {
+      scheduled = false;
+      running = runOnce().finally(() => {
+        running = undefined;
+        kick();
+      });
+    });
+  };
+
+  const runOnce = async (): Promise<void> => {
+    const batch = queue.slice(0, maxBatch);
+    queue = queue.slice(batch.length);
+    let outcomes: readonly Outcome<O>[];
+    try {
+      outcomes = await flush(batch.map((p) => p.item));
+      if (outcomes.length !== batch.length) throw new Error(`group commit: ${outcomes.length} outcomes for ${batch.length} items`);
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    batch.forEach((p, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) p.resolve(outcome.value);
+      else p.reject(outcome.error);
+    });
+  };
+
+  return {
+    submit(item) {
+      return new Promise<O>((resolve, reject) => {
+        queue.push({ item, resolve, reject });
+        kick();
+      });
+    },
+    async drain() {
+      while (running !== undefined || queue.length > 0 || scheduled) {
+        if (running !== undefined) await running;
+        else await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    },
+  };
+}
