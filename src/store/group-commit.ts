@@ -4,8 +4,9 @@
  * submitter gets its own outcome, and only once the flush that carried its item has finished,
  * i.e. once its write is durable: an answer is never released before its commit.
  *
- * Flushes run one at a time, in submission order, so items of one batch never overtake those of
- * the batch before.
+ * Flushes run one at a time by default, in submission order, so items of one batch never overtake
+ * those of the batch before; `concurrency` > 1 lets several run at once (for a database serving
+ * many connections, when no two items in flight depend on each other's order).
  */
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
@@ -22,6 +23,8 @@ export interface GroupCommitter<I, O> {
 export interface GroupCommitOptions {
   /** The most items in one flush (the rest wait for the next one). Default 64. */
   maxBatch?: number;
+  /** How many flushes may run at once. Default 1. */
+  concurrency?: number;
   /** How a flush is scheduled after the current event-loop pass. Default setImmediate. */
   schedule?: (run: () => void) => void;
 }
@@ -34,20 +37,23 @@ interface Pending<I, O> {
 
 export function createGroupCommitter<I, O>(flush: FlushBatch<I, O>, options: GroupCommitOptions = {}): GroupCommitter<I, O> {
   const maxBatch = options.maxBatch ?? 64;
+  const concurrency = options.concurrency ?? 1;
   const schedule = options.schedule ?? ((run: () => void) => void setImmediate(run));
   let queue: Pending<I, O>[] = [];
   let scheduled = false;
-  let running: Promise<void> | undefined;
+  const running = new Set<Promise<void>>();
 
   const kick = (): void => {
-    if (scheduled || running !== undefined || queue.length === 0) return;
+    if (scheduled || running.size >= concurrency || queue.length === 0) return;
     scheduled = true;
     schedule(() => {
       scheduled = false;
-      running = runOnce().finally(() => {
-        running = undefined;
+      const flushing: Promise<void> = runOnce().finally(() => {
+        running.delete(flushing);
         kick();
       });
+      running.add(flushing);
+      kick();
     });
   };
 
@@ -77,8 +83,8 @@ export function createGroupCommitter<I, O>(flush: FlushBatch<I, O>, options: Gro
       });
     },
     async drain() {
-      while (running !== undefined || queue.length > 0 || scheduled) {
-        if (running !== undefined) await running;
+      while (running.size > 0 || queue.length > 0 || scheduled) {
+        if (running.size > 0) await Promise.all(running);
         else await new Promise<void>((resolve) => setImmediate(resolve));
       }
     },
