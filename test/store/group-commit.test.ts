@@ -1,13 +1,26 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PostgresStore } from '../../src/store/postgres.ts';
+import { postgresAvailable, TEST_DATABASE_URL } from '../helpers/services.ts';
 import { createGroupCommitter, type Outcome } from '../../src/store/group-commit.ts';
 import { SqliteStore } from '../../src/store/sqlite.ts';
-import { StoreConflictError, type CommitTurn } from '../../src/store/types.ts';
+import { StoreConflictError, type CommitTurn, type CommittedTurn } from '../../src/store/types.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kefu-group-commit-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const schema = `kefu_group_${randomBytes(4).toString('hex')}`;
+const withPostgres = await postgresAvailable();
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  if (!withPostgres) return;
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await client.end();
+});
 
 function deferred(): { promise: Promise<void>; release: () => void } {
   let release!: () => void;
@@ -83,22 +96,49 @@ describe('group committer', () => {
   });
 });
 
-describe('SQLite group commit', () => {
-  const at = '2025-11-20T06:00:00.000Z';
-  const turn = (conversationId: string, expectedVersion: number, text: string): CommitTurn => ({
-    shopId: 's',
-    conversationId,
-    expectedVersion,
-    state: { text },
-    owner: 'bot',
-    updatedAt: at,
-    buyer: { role: 'buyer', text: `问 ${text}`, at, clientMessageId: `m-${conversationId}-${expectedVersion}` },
-    messages: [{ role: 'bot', text: `答 ${text}`, at }],
-    events: [{ kind: 'turn', at, data: { text } }],
-    receipt: { clientMessageId: `m-${conversationId}-${expectedVersion}`, answer: { text } },
-    outbox: [{ eventId: `e-${conversationId}`, type: 'reply.created', target: 'http://hook', conversationId, data: {}, createdAt: at, messageIndex: 0 }],
-  });
+const at = '2025-11-20T06:00:00.000Z';
+const turn = (conversationId: string, expectedVersion: number, text: string): CommitTurn => ({
+  shopId: 's',
+  conversationId,
+  expectedVersion,
+  state: { text },
+  owner: 'bot',
+  updatedAt: at,
+  buyer: { role: 'buyer', text: `问 ${text}`, at, clientMessageId: `m-${conversationId}-${expectedVersion}` },
+  messages: [{ role: 'bot', text: `答 ${text}`, at }],
+  events: [{ kind: 'turn', at, data: { text } }],
+  receipt: { clientMessageId: `m-${conversationId}-${expectedVersion}`, answer: { text } },
+  outbox: [{ eventId: `e-${conversationId}`, type: 'reply.created', target: 'http://hook', conversationId, data: {}, createdAt: at, messageIndex: 0 }],
+});
 
+describe.skipIf(!withPostgres)('PostgreSQL group commit', () => {
+  it('turns committing together: a stale one and a duplicate client id roll back alone, the others are stored whole', async () => {
+    const store = new PostgresStore(TEST_DATABASE_URL, { schema });
+    await store.migrate();
+    try {
+      for (const id of ['a', 'b', 'c', 'd']) await store.openConversation('s', id, 'buyer', at);
+      await store.appendMessage('s', 'd', { role: 'buyer', text: '已存', at, clientMessageId: 'm-d-0' });
+      const results = await Promise.allSettled([turn('a', 0, 'A'), turn('b', 7, 'B'), turn('c', 0, 'C'), turn('d', 0, 'D')].map((t) => store.commitTurn(t)));
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
+      expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(StoreConflictError);
+      expect(await store.messages('s', 'b')).toEqual([]);
+      expect((await store.messages('s', 'd')).map((m) => m.text)).toEqual(['已存']);
+      expect(await store.hasOutboxEvent('s', 'e-b')).toBe(false);
+      expect(await store.hasOutboxEvent('s', 'e-d')).toBe(false);
+      for (const [index, id] of [[0, 'a'], [2, 'c']] as const) {
+        const committed = results[index] as PromiseFulfilledResult<CommittedTurn>;
+        expect(committed.value).toMatchObject({ version: 1, buyer: { seq: 1 }, messages: [{ seq: 2 }] });
+        expect((await store.messages('s', id)).map((m) => `${m.seq}:${m.role}`)).toEqual(['1:buyer', '2:bot']);
+        expect(await store.turnReceipt('s', id, `m-${id}-0`)).toMatchObject({ replySeqs: [2] });
+        expect((await store.listOutbox('s', 'pending', 10)).find((r) => r.eventId === `e-${id}`)?.data.seq).toBe(2);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('SQLite group commit', () => {
   it('one transaction and one WAL fsync for turns committing together; a failing turn rolls back only its savepoint', async () => {
     const syncs: string[] = [];
     const gate = deferred();
