@@ -3,7 +3,6 @@ import { createActor, type Snapshot } from 'xstate';
 import { orchestratorMachine, type HandoffReason, type Mode, type OrchestratorContext } from '../../flows/orchestrator.ts';
 import { ConcessionSchema, emptyOutput, type FlowOutput, type ReplyPlan, type TurnEvent, type TurnFacts } from '../../flows/protocol.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
-import { createLinter } from '../compliance/linter.ts';
 import type { Violation } from '../compliance/schema.ts';
 import type { Classifier } from '../nlu/classifier.ts';
 import type { Entity } from '../nlu/entities/index.ts';
@@ -16,7 +15,7 @@ import { askedAttributes, bareNumberOf } from '../../flows/presale-helpers.ts';
 import { demandsGift } from '../../flows/bargaining-policy.ts';
 import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runMachine, statePath, type FlowName } from './flows.ts';
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
-import { replyLintContext } from './lint-context.ts';
+import { replyLintContext, replyLinter } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
 import { asksAboutSomeoneElsesOrder, intentForGift, intentForOrderState, intentForThreat, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
 import { shopQuestionReply } from './shop-questions.ts';
@@ -628,7 +627,7 @@ export async function respond(
     if (escalated.out.handover) out.handover = true;
   }
 
-  const linter = createLinter({ profile: 'tmall', severities: shop.lintSeverities, context: replyLintContext({ shop, buyerId: message.buyerId, ownOrders: allOrders, product }) });
+  const linter = replyLinter(shop, replyLintContext({ shop, buyerId: message.buyerId, ownOrders: allOrders, product }));
   const gate: Gate = {
     lint(text) {
       const r = linter.lint(text);
