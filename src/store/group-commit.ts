@@ -16,6 +16,8 @@ export type FlushBatch<I, O> = (items: readonly I[]) => Promise<readonly Outcome
 
 export interface GroupCommitter<I, O> {
   submit(item: I): Promise<O>;
+  /** Groups flushed and items in them so far (turns per group = items / groups). */
+  readonly stats: { groups: number; items: number };
   /** Resolves once everything submitted so far is flushed. */
   drain(): Promise<void>;
 }
@@ -42,6 +44,7 @@ export function createGroupCommitter<I, O>(flush: FlushBatch<I, O>, options: Gro
   let queue: Pending<I, O>[] = [];
   let scheduled = false;
   const running = new Set<Promise<void>>();
+  const stats = { groups: 0, items: 0 };
 
   const kick = (): void => {
     if (scheduled || running.size >= concurrency || queue.length === 0) return;
@@ -60,6 +63,8 @@ export function createGroupCommitter<I, O>(flush: FlushBatch<I, O>, options: Gro
   const runOnce = async (): Promise<void> => {
     const batch = queue.slice(0, maxBatch);
     queue = queue.slice(batch.length);
+    stats.groups += 1;
+    stats.items += batch.length;
     let outcomes: readonly Outcome<O>[];
     try {
       outcomes = await flush(batch.map((p) => p.item));
@@ -76,6 +81,7 @@ export function createGroupCommitter<I, O>(flush: FlushBatch<I, O>, options: Gro
   };
 
   return {
+    stats,
     submit(item) {
       return new Promise<O>((resolve, reject) => {
         queue.push({ item, resolve, reject });

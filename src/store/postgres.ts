@@ -145,6 +145,10 @@ export class PostgresStore implements Store {
   readonly schema: string;
   private readonly pool: pg.Pool;
   private closed = false;
+  /** Group commits so far: how many groups, how many turns in them. */
+  get groupCommits(): { groups: number; turns: number } {
+    return { groups: this.committer.stats.groups, turns: this.committer.stats.items };
+  }
   private readonly committer: GroupCommitter<TurnPayload, TurnOutcome>;
 
   constructor(url: string, options: PostgresStoreOptions = {}) {

@@ -125,6 +125,10 @@ export class SqliteStore implements Store {
   /** The durability level in force (see the class comment). */
   readonly synchronous: 'full' | 'normal';
   private readonly busyTimeoutMs: number;
+  /** Group commits so far: how many groups, how many turns in them. */
+  get groupCommits(): { groups: number; turns: number } {
+    return { groups: this.committer.stats.groups, turns: this.committer.stats.items };
+  }
   private readonly committer: GroupCommitter<CheckedTurn, CommittedTurn>;
   /** fsyncs the WAL after a group commit (synchronous=FULL on a file); undefined otherwise. */
   private readonly walSync: (() => Promise<void>) | undefined;
