@@ -3,6 +3,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { createGroupCommitter, type GroupCommitter, type Outcome } from './group-commit.ts';
+import { createCheckpointer, type Checkpointer } from './sqlite-checkpointer.ts';
 import { sqliteMigrations } from './migrations/sqlite.ts';
 import { conversationWhere, eventWhere, type ConversationFilter, type EventFilter } from './filters.ts';
 import {
@@ -75,6 +76,9 @@ export interface SqliteStoreOptions {
 
 const questionMark = (): string => '?';
 
+/** WAL size (4 KB frames) past which a checkpoint runs between two group commits (see checkpointAfterCommit). */
+const WAL_LIMIT_FRAMES = 4000;
+
 /** How long one statement may block the event loop waiting for another program's lock. */
 const BUSY_SLICE_MS = 20;
 
@@ -133,6 +137,8 @@ export class SqliteStore implements Store {
   /** fsyncs the WAL after a group commit (synchronous=FULL on a file); undefined otherwise. */
   private readonly walSync: (() => Promise<void>) | undefined;
   private walHandle: Promise<FileHandle> | undefined;
+  private checkpointer: Checkpointer | undefined;
+  private readonly onDisk: boolean;
 
   constructor(readonly path: string = DEFAULT_SQLITE_PATH, options: SqliteStoreOptions = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -145,11 +151,44 @@ export class SqliteStore implements Store {
     this.db.pragma(`busy_timeout = ${BUSY_SLICE_MS}`);
     this.db.pragma('foreign_keys = ON');
     const onDisk = path !== ':memory:' && path !== '';
+    this.onDisk = onDisk;
     if (this.synchronous === 'full' && onDisk) {
       const sync = (): Promise<void> => this.syncWalNow();
       this.walSync = options.wrapWalSync ? () => options.wrapWalSync!(sync) : sync;
     }
     this.committer = createGroupCommitter((turns) => this.flushTurns(turns), { maxBatch: options.maxBatch ?? 64 });
+  }
+
+  /**
+   * From the first group commit on, WAL checkpoints run in a worker thread instead of inside a
+   * commit on the event loop (see sqlite-checkpointer.ts); if that worker fails, SQLite's own
+   * automatic checkpoint takes over again.
+   */
+  private startCheckpointer(): Checkpointer {
+    if (this.checkpointer === undefined) {
+      this.checkpointer = createCheckpointer(this.path, {
+        onFailure: () => {
+          if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+        },
+      });
+      this.db.pragma('wal_autocheckpoint = 0');
+    }
+    return this.checkpointer;
+  }
+
+  /**
+   * The worker checkpoints after each group commit; the WAL starts over at the first commit after
+   * a checkpoint that caught up with it. Should writes keep it from ever catching up, a checkpoint
+   * here between two groups (nothing is written meanwhile) finishes the job once the WAL passes
+   * WAL_LIMIT_FRAMES.
+   */
+  private checkpointAfterCommit(): void {
+    const checkpointer = this.startCheckpointer();
+    if (checkpointer.last.log >= WAL_LIMIT_FRAMES) {
+      this.db.pragma('wal_checkpoint(PASSIVE)');
+      checkpointer.last.log = 0;
+    }
+    checkpointer.request();
   }
 
   /** fsync of the WAL file: every frame written so far (this commit's and the ones before) is on disk. */
@@ -200,6 +239,9 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     await this.committer.drain();
+    const checkpointer = this.checkpointer;
+    this.checkpointer = undefined;
+    if (checkpointer) await checkpointer.close();
     const wal = this.walHandle;
     this.walHandle = undefined;
     if (wal) await (await wal).close().catch(() => undefined);
@@ -300,6 +342,7 @@ export class SqliteStore implements Store {
    */
   private async flushTurns(turns: readonly CheckedTurn[]): Promise<Outcome<CommittedTurn>[]> {
     const outcomes = await this.whenFree(() => this.commitBatch(turns));
+    if (this.onDisk) this.checkpointAfterCommit();
     if (this.walSync !== undefined && outcomes.some((o) => o.ok)) await this.walSync();
     return outcomes;
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -196,4 +196,33 @@ describe('SQLite group commit', () => {
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     await store.close();
   });
+});
+
+describe('SQLite checkpoints off the event loop', () => {
+  it('keeps the WAL bounded under sustained group commits (the automatic checkpoint is off), and everything reads back after reopening', async () => {
+    const path = join(dir, 'checkpoints.db');
+    const store = new SqliteStore(path);
+    await store.migrate();
+    const chats = 16;
+    const turnsEach = 200;
+    const filler = '状态'.repeat(1500); // ~6 KB of state per turn, like a real conversation
+    await Promise.all(
+      Array.from({ length: chats }, async (_, n) => {
+        const id = `w${n}`;
+        let version = (await store.openConversation('s', id, 'buyer', at)).version;
+        for (let i = 0; i < turnsEach; i++) {
+          const result = await store.commitTurn({ ...turn(id, version, `${i}`), state: { i, filler }, receipt: undefined, outbox: [], buyer: { role: 'buyer', text: `问 ${i}`, at } });
+          version = result.version;
+        }
+      }),
+    );
+    // Without checkpoints these 3,200 turns leave ~55 MB of WAL behind.
+    expect(statSync(`${path}-wal`).size).toBeLessThan(30 * 1024 * 1024);
+    await store.close();
+    const reopened = new SqliteStore(path);
+    await reopened.migrate();
+    expect((await reopened.getConversation('s', 'w7'))?.version).toBe(turnsEach);
+    expect(await reopened.messages('s', 'w7')).toHaveLength(2 * turnsEach);
+    await reopened.close();
+  }, 60_000);
 });
