@@ -76,6 +76,9 @@ export function createCheckpointer(path: string, options: { minIntervalMs?: numb
       return last;
     },
     async close() {
+      // Unref'd while it runs (it never keeps a process alive), but waited for now: without a ref
+      // an otherwise idle event loop would end before the worker's exit arrives.
+      worker.ref();
       if (failed === undefined) worker.postMessage('close');
       else await worker.terminate();
       await exited;
