@@ -15,6 +15,7 @@ import { loadDemoOrderProvider } from '../src/orders/demo-provider.ts';
 import { loadDemoShop } from '../src/shop/load.ts';
 import { openStore } from '../src/store/open.ts';
 import { PostgresStore } from '../src/store/postgres.ts';
+import { SqliteStore } from '../src/store/sqlite.ts';
 import type { Store } from '../src/store/types.ts';
 import { minimalBotApp } from './minimal-bot.ts';
 
@@ -24,13 +25,18 @@ import { minimalBotApp } from './minimal-bot.ts';
  *   kefu sqlite:<file>        the kefu app as `kefu serve` builds it, on SQLite
  *   kefu postgres://… schema  the same on a PostgreSQL schema (dropped by the bench afterwards)
  *   peer <file>               the minimal NLP.js + SQLite bot (bench/minimal-bot.ts)
- * Prints `PORT <n>` once listening; exits on SIGTERM.
+ * Prints `PORT <n>` once listening; on SIGTERM prints `GROUPS {"groups":…,"turns":…}` (kefu's
+ * group commits) and exits.
  */
 const [mode, url, schema] = process.argv.slice(2);
+
+/** The store's group-commit counters, printed on SIGTERM (turns per group, i.e. per fsync). */
+let groupCommits: (() => { groups: number; turns: number }) | undefined;
 
 async function kefuApp(): Promise<express.Express> {
   if (!url) throw new Error('kefu target needs a database url');
   const store: Store = schema ? new PostgresStore(url, { schema }) : await openStore(url);
+  if (store instanceof SqliteStore || store instanceof PostgresStore) groupCommits = () => store.groupCommits;
   await store.migrate();
   const shop = loadDemoShop();
   await store.putApiKey(shop.id, hashApiKey(DEMO_API_KEY), 'bench');
@@ -53,4 +59,8 @@ function bareApp(): express.Express {
 const app = mode === 'bare' ? bareApp() : mode === 'peer' ? await minimalBotApp(url ?? 'peer.db') : await kefuApp();
 const server = createServer(app);
 server.listen(0, '127.0.0.1', () => process.stdout.write(`PORT ${(server.address() as AddressInfo).port}\n`));
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+process.on('SIGTERM', () => {
+  if (groupCommits) process.stdout.write(`GROUPS ${JSON.stringify(groupCommits())}\n`);
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
+});

@@ -3,7 +3,6 @@ import { createActor, type Snapshot } from 'xstate';
 import { orchestratorMachine, type HandoffReason, type Mode, type OrchestratorContext } from '../../flows/orchestrator.ts';
 import { ConcessionSchema, emptyOutput, type FlowOutput, type ReplyPlan, type TurnEvent, type TurnFacts } from '../../flows/protocol.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
-import { createLinter } from '../compliance/linter.ts';
 import type { Violation } from '../compliance/schema.ts';
 import type { Classification, Classifier } from '../nlu/classifier.ts';
 import type { Entity } from '../nlu/entities/index.ts';
@@ -19,7 +18,7 @@ import { hasAgreedRemarks } from '../../flows/bargaining.ts';
 import { productsNamedTogether } from '../shop/basket.ts';
 import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runMachine, statePath, type FlowName } from './flows.ts';
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
-import { replyLintContext } from './lint-context.ts';
+import { replyLintContext, replyLinter } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
 import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentForGift, intentForOrderState, intentForThreat, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
 import { shopQuestionReply } from './shop-questions.ts';
@@ -769,7 +768,7 @@ export async function respond(
     if (escalated.out.handover) out.handover = true;
   }
 
-  const linter = createLinter({ profile: 'tmall', severities: shop.lintSeverities, context: replyLintContext({ shop, buyerId: message.buyerId, ownOrders: allOrders, product }) });
+  const linter = replyLinter(shop, replyLintContext({ shop, buyerId: message.buyerId, ownOrders: allOrders, product }));
   const gate: Gate = {
     lint(text) {
       const r = linter.lint(text);

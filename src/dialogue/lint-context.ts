@@ -1,3 +1,4 @@
+import { createLinter, type Linter } from '../compliance/linter.ts';
 import type { LintContext } from '../compliance/schema.ts';
 import type { Order } from '../orders/schema.ts';
 import type { Product, Shop } from '../shop/schema.ts';
@@ -22,4 +23,28 @@ export function replyLintContext(input: {
     shop: { name: shop.name, authenticityWording: shop.authenticityWording },
     ...(product ? { product: { name: product.name, stock: product.skus.reduce((n, s) => n + s.stock, 0), sevenDayReturn: product.sevenDayReturn } } : {}),
   };
+}
+
+/** Linters per shop, by context: the same buyer talking about the same product reuses one. */
+const replyLinters = new WeakMap<Shop, Map<string, Linter>>();
+const REPLY_LINTERS_PER_SHOP = 500;
+
+/**
+ * The strict (tmall) linter for a reply in this context. Building one validates its options and
+ * context (zod), which cost more than linting the reply itself, so each shop keeps the linters of
+ * its recent contexts (a bounded map, the least recently used dropped first).
+ */
+export function replyLinter(shop: Shop, context: LintContext): Linter {
+  let byContext = replyLinters.get(shop);
+  if (!byContext) replyLinters.set(shop, (byContext = new Map()));
+  const key = JSON.stringify(context);
+  let linter = byContext.get(key);
+  if (linter) {
+    byContext.delete(key);
+  } else {
+    linter = createLinter({ profile: 'tmall', severities: shop.lintSeverities, context });
+    if (byContext.size >= REPLY_LINTERS_PER_SHOP) byContext.delete(byContext.keys().next().value!);
+  }
+  byContext.set(key, linter);
+  return linter;
 }

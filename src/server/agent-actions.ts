@@ -4,6 +4,7 @@ import { replyLintContext } from '../dialogue/lint-context.ts';
 import type { ConversationState, LedgerPromise } from '../dialogue/engine.ts';
 import { keepPromise } from '../dialogue/promises.ts';
 import type { ConversationRecord, NewEvent, StoredMessage, StoredOwner } from '../store/types.ts';
+import { hotConversationsOf } from './hot-state.ts';
 import { conversationKey, type AppDeps } from './context.ts';
 import { ownerOf, storedState, withOwnerChange } from './engine-state.ts';
 import { notFound } from './errors.ts';
@@ -104,7 +105,10 @@ async function updateConversation<T>(
   conversationId: string,
   change: (record: ConversationRecord, at: string) => { state: ConversationState; owner: StoredOwner; events: NewEvent[]; answer: T },
 ): Promise<T> {
-  return deps.lock.run(conversationKey(shopId, conversationId), async () => {
+  const key = conversationKey(shopId, conversationId);
+  return deps.lock.run(key, async () => {
+    // The buyer turns' cached state is about to be out of date: the next turn reads the store.
+    hotConversationsOf(deps).forget(key);
     const record = await deps.store.getConversation(shopId, conversationId);
     if (!record) throw notFound();
     const at = deps.clock().toISOString();

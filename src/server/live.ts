@@ -154,7 +154,7 @@ export function withLiveEvents(store: Store, feed: LiveFeed): Store {
     },
     async commitTurn(turn, ...rest) {
       const committed = await store.commitTurn(turn, ...rest);
-      publish(turnLiveEvents(turn, committed.messages));
+      publish(turnLiveEvents(turn, committed.buyer ? [committed.buyer, ...committed.messages] : committed.messages));
       return committed;
     },
     async appendEvents(shopId, conversationId, events, ...rest) {

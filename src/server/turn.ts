@@ -1,17 +1,19 @@
 import { performance } from 'node:perf_hooks';
 import { respond, type TurnResult } from '../dialogue/engine.ts';
 import { isWithinWorkingHours } from '../shop/hours.ts';
-import type { NewEvent, NewMessage, NewOutboxEvent } from '../store/types.ts';
+import { StoreConflictError, UnavailableError, type CommittedTurn, type NewEvent, type NewMessage, type NewOutboxEvent } from '../store/types.ts';
 import { outboxFor } from './webhooks.ts';
 import { conversationKey, type AppDeps } from './context.ts';
 import { storedState } from './engine-state.ts';
+import { hotConversationsOf, type HotConversation } from './hot-state.ts';
 import { notFound } from './errors.ts';
 import { engineDeps, type ShopRuntime } from './shop-runtime.ts';
 
 /**
  * One buyer turn over the store, inside the conversation's lock so turns run one at a time in
- * arrival order: open the conversation → store the buyer's message (before any answer exists) →
- * engine → one commit with the reply, the new state and owner, and the notebook events.
+ * arrival order: open the conversation → engine → one durable commit with the buyer's message,
+ * the reply, the new state and owner, the notebook events, the receipt and the outbox rows. The
+ * answer leaves only after that commit; a turn that fails stores the buyer's message on its own.
  */
 
 export interface BuyerMessage {
@@ -111,71 +113,113 @@ export function turnOutbox(runtime: ShopRuntime, conversationId: string, buyerId
   ];
 }
 
+/** A commit refused as stale while the turn ran on the cached state: run it again from the store. */
+class StaleHotState extends Error {
+  override readonly name = 'StaleHotState';
+}
+
 export async function runBuyerTurn(deps: AppDeps, runtime: ShopRuntime, conversationId: string, message: BuyerMessage): Promise<TurnAnswer> {
+  const key = conversationKey(runtime.shop.id, conversationId);
+  return deps.lock.run(key, async () => {
+    const hot = hotConversationsOf(deps);
+    const cached = hot.get(key);
+    try {
+      return await turnInLock(deps, runtime, conversationId, message, cached);
+    } catch (error) {
+      hot.forget(key);
+      if (error instanceof StaleHotState) return turnInLock(deps, runtime, conversationId, message, undefined);
+      throw error;
+    }
+  });
+}
+
+/** One turn, inside the conversation's lock, from the cached state when there is one. */
+async function turnInLock(deps: AppDeps, runtime: ShopRuntime, conversationId: string, message: BuyerMessage, cached: HotConversation | undefined): Promise<TurnAnswer> {
   const { store, clock, metrics } = deps;
   const shopId = runtime.shop.id;
-  return deps.lock.run(conversationKey(shopId, conversationId), async () => {
-    const started = performance.now();
-    const arrivedAt = clock();
-    const at = arrivedAt.toISOString();
-    const record = await store.openConversation(shopId, conversationId, message.buyerId, at);
-    // Someone else's conversation looks exactly like one that does not exist.
-    if (record.buyerId !== message.buyerId) throw notFound();
-    const { clientMessageId } = message;
-    // A retry (the channel never saw our answer): the stored answer, or — when the process died
-    // between storing the message and committing the answer — the turn finished without a second copy.
-    const earlier = clientMessageId === undefined ? undefined : await store.messageByClientId(shopId, conversationId, clientMessageId);
-    if (earlier !== undefined && clientMessageId !== undefined) {
-      const receipt = await store.turnReceipt(shopId, conversationId, clientMessageId);
-      if (receipt) return { ...(receipt.answer as Omit<TurnAnswer, 'seq'>), seq: { buyer: earlier.seq, replies: receipt.replySeqs }, replayed: true };
-    }
-    const buyer =
-      (message.storedSeq !== undefined ? { seq: message.storedSeq } : undefined) ??
-      earlier ??
-      (await store.appendMessage(shopId, conversationId, {
-        role: 'buyer',
-        text: message.text,
-        at,
-        meta: message.mode ? { mode: message.mode } : {},
-        ...(clientMessageId !== undefined ? { clientMessageId } : {}),
-      }));
+  const started = performance.now();
+  const arrivedAt = clock();
+  const at = arrivedAt.toISOString();
+  const opened = cached === undefined ? await store.openConversation(shopId, conversationId, message.buyerId, at) : undefined;
+  const record = { buyerId: cached?.buyerId ?? opened!.buyerId, version: cached?.version ?? opened!.version };
+  const previous = cached !== undefined ? cached.state : storedState(opened!);
+  // Someone else's conversation looks exactly like one that does not exist.
+  if (record.buyerId !== message.buyerId) throw notFound();
+  const { clientMessageId } = message;
+  // A retry (the channel never saw our answer): the stored answer, or — when the process died
+  // between storing the message and committing the answer — the turn finished without a second copy.
+  const earlier = clientMessageId === undefined ? undefined : await store.messageByClientId(shopId, conversationId, clientMessageId);
+  if (earlier !== undefined && clientMessageId !== undefined) {
+    const receipt = await store.turnReceipt(shopId, conversationId, clientMessageId);
+    if (receipt) return { ...(receipt.answer as Omit<TurnAnswer, 'seq'>), seq: { buyer: earlier.seq, replies: receipt.replySeqs }, replayed: true };
+  }
+  // Already stored: handed back unanswered, or stored by a run that died before its commit.
+  const storedBuyer = message.storedSeq !== undefined ? { seq: message.storedSeq } : earlier;
+  const buyerMessage: NewMessage | undefined =
+    storedBuyer !== undefined
+      ? undefined
+      : { role: 'buyer', text: message.text, at, meta: message.mode ? { mode: message.mode } : {}, ...(clientMessageId !== undefined ? { clientMessageId } : {}) };
+  // The buyer message goes in the turn's one commit; if the turn fails before that commit, it is
+  // stored on its own so that no buyer message is ever lost.
+  const storeBuyerAlone = async (): Promise<void> => {
+    if (buyerMessage !== undefined) await store.appendMessage(shopId, conversationId, buyerMessage).catch(() => undefined);
+  };
 
-    const { conversation, result } = await respond(storedState(record), { buyerId: message.buyerId, text: message.text, ...(message.mode ? { mode: message.mode } : {}) }, engineDeps(runtime, clock, deps.presence.onlineAgents(shopId)));
-    const answeredAt = clock().toISOString();
-    const responseMs = Math.round(performance.now() - started);
-    const answer: Omit<TurnAnswer, 'seq'> = {
-      conversationId,
-      replies: result.replies,
-      delivery: result.delivery,
-      owner: result.owner,
-      intent: result.intent,
-      confidence: result.confidence,
-      secondary: result.secondary,
-      entities: result.entities,
-      state: result.state,
-      remarks: result.remarks,
-      promises: result.promises,
-      ...(result.handoff ? { handoff: result.handoff } : {}),
-      ...(result.handover ? { handover: result.handover } : {}),
-    };
-    const committed = await store.commitTurn({
+  let responded: Awaited<ReturnType<typeof respond>>;
+  try {
+    responded = await respond(previous, { buyerId: message.buyerId, text: message.text, ...(message.mode ? { mode: message.mode } : {}) }, engineDeps(runtime, clock, deps.presence.onlineAgents(shopId)));
+  } catch (error) {
+    await storeBuyerAlone();
+    throw error;
+  }
+  const { conversation, result } = responded;
+  const answeredAt = clock().toISOString();
+  const responseMs = Math.round(performance.now() - started);
+  const answer: Omit<TurnAnswer, 'seq'> = {
+    conversationId,
+    replies: result.replies,
+    delivery: result.delivery,
+    owner: result.owner,
+    intent: result.intent,
+    confidence: result.confidence,
+    secondary: result.secondary,
+    entities: result.entities,
+    state: result.state,
+    remarks: result.remarks,
+    promises: result.promises,
+    ...(result.handoff ? { handoff: result.handoff } : {}),
+    ...(result.handover ? { handover: result.handover } : {}),
+  };
+  let committed: CommittedTurn;
+  try {
+    committed = await store.commitTurn({
       shopId,
       conversationId,
       expectedVersion: record.version,
       state: conversation,
       owner: result.owner,
       updatedAt: answeredAt,
+      ...(buyerMessage !== undefined ? { buyer: buyerMessage } : {}),
       messages: botMessages(result, answeredAt),
       events: turnEvents({ text: message.text, result, at: answeredAt, responseMs, withinWorkingHours: isWithinWorkingHours(runtime.shop, arrivedAt) }),
       ...(clientMessageId !== undefined ? { receipt: { clientMessageId, answer: { ...answer } } } : {}),
       outbox: turnOutbox(runtime, conversationId, message.buyerId, result, answeredAt),
     });
+  } catch (error) {
+    if (cached !== undefined && error instanceof StoreConflictError) throw new StaleHotState('the cached conversation state is stale', { cause: error });
+    // The store not answering: nothing was acknowledged and the client retries on 503; trying
+    // another write now would only wait on the same outage.
+    if (!(error instanceof UnavailableError)) await storeBuyerAlone();
+    throw error;
+  }
+  const buyerSeq = storedBuyer?.seq ?? committed.buyer?.seq;
+  if (buyerSeq === undefined) throw new Error('the turn committed without its buyer message');
 
-    metrics.turns.inc({ shop: shopId, intent: result.intent });
-    metrics.turnDuration.observe((performance.now() - started) / 1000);
-    if (result.handoff) metrics.handoffs.inc({ reason: result.handoff.reason });
-    const reply = result.replies[0];
-    if (reply) metrics.replies.inc({ source: reply.source, fallback: reply.fallbackReason ?? 'none' });
-    return { ...answer, seq: { buyer: buyer.seq, replies: committed.messages.map((m) => m.seq) } };
-  });
+  metrics.turns.inc({ shop: shopId, intent: result.intent });
+  metrics.turnDuration.observe((performance.now() - started) / 1000);
+  if (result.handoff) metrics.handoffs.inc({ reason: result.handoff.reason });
+  const reply = result.replies[0];
+  if (reply) metrics.replies.inc({ source: reply.source, fallback: reply.fallbackReason ?? 'none' });
+  hotConversationsOf(deps).set(conversationKey(shopId, conversationId), { buyerId: record.buyerId, version: committed.version, state: conversation });
+  return { ...answer, seq: { buyer: buyerSeq, replies: committed.messages.map((m) => m.seq) } };
 }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { createGroupCommitter, type GroupCommitter, type Outcome } from './group-commit.ts';
 import { postgresMigrations } from './migrations/postgres.ts';
 import { conversationWhere, eventWhere, type ConversationFilter, type EventFilter } from './filters.ts';
 import {
@@ -32,6 +33,7 @@ import {
   type ApiKeyRecord,
   type KeyAccess,
   type CommitTurn,
+  type CommittedTurn,
   type ConversationRecord,
   type ErrorSink,
   type NewEvent,
@@ -48,6 +50,56 @@ import {
   type SaveTrainingSession,
   type TrainingSessionRecord,
 } from './types.ts';
+
+/** A turn as kefu_commit_turns reads it (see migration 6). */
+interface TurnPayload {
+  shop: string;
+  conversation: string;
+  expected: number;
+  state?: unknown;
+  owner: string;
+  updatedAt: string;
+  hasBuyer: boolean;
+  messages: ReturnType<typeof checkMessage>[];
+  events: ReturnType<typeof checkEvent>[];
+  receipt?: { clientMessageId: string; answer: Record<string, unknown> };
+  outbox: NewOutboxEvent[];
+}
+
+type TurnOutcome = { ok: true; version: number; seqs: number[] } | { ok: false; code: string; message: string; current: number | null };
+
+function turnPayload(turn: CommitTurn): TurnPayload {
+  const buyer = turn.buyer === undefined ? [] : [checkMessage(turn.buyer)];
+  const replies = turn.messages.map(checkMessage);
+  for (const e of turn.outbox ?? []) {
+    if (e.messageIndex !== undefined && replies[e.messageIndex] === undefined) throw new Error(`outbox event ${e.eventId} refers to message ${e.messageIndex} of ${replies.length}`);
+  }
+  return {
+    shop: turn.shopId,
+    conversation: turn.conversationId,
+    expected: turn.expectedVersion,
+    ...(turn.state === undefined ? {} : { state: turn.state }),
+    owner: turn.owner,
+    updatedAt: turn.updatedAt,
+    hasBuyer: buyer.length > 0,
+    messages: [...buyer, ...replies],
+    events: turn.events.map(checkEvent),
+    ...(turn.receipt ? { receipt: turn.receipt } : {}),
+    outbox: turn.outbox ?? [],
+  };
+}
+
+/** The stored messages of a committed turn, or the error it failed with. */
+function committedTurn(turn: CommitTurn, payload: TurnPayload, outcome: TurnOutcome): CommittedTurn {
+  if (!outcome.ok) {
+    if (outcome.code === 'KF404') throw unknownConversation(turn.shopId, turn.conversationId);
+    if (outcome.code === 'KF409') throw staleVersion(turn.shopId, turn.conversationId, turn.expectedVersion, outcome.current ?? -1);
+    throw Object.assign(new Error(outcome.message), { code: outcome.code });
+  }
+  const stored = payload.messages.map((m, i): StoredMessage => ({ ...m, shopId: turn.shopId, conversationId: turn.conversationId, seq: outcome.seqs[i]! }));
+  const [buyer, ...replies] = stored;
+  return payload.hasBuyer ? { version: outcome.version, messages: replies, buyer: buyer! } : { version: outcome.version, messages: stored };
+}
 
 const dollar = (index: number): string => `$${index}`;
 
@@ -93,6 +145,11 @@ export class PostgresStore implements Store {
   readonly schema: string;
   private readonly pool: pg.Pool;
   private closed = false;
+  /** Group commits so far: how many groups, how many turns in them. */
+  get groupCommits(): { groups: number; turns: number } {
+    return { groups: this.committer.stats.groups, turns: this.committer.stats.items };
+  }
+  private readonly committer: GroupCommitter<TurnPayload, TurnOutcome>;
 
   constructor(url: string, options: PostgresStoreOptions = {}) {
     this.schema = options.schema ?? 'public';
@@ -113,10 +170,14 @@ export class PostgresStore implements Store {
     // (if any) rejects by itself and the turn answers 503.
     this.pool.on('error', report);
     this.pool.on('connect', (client) => client.on('error', report));
+    // Several groups may be in flight at once (a group waiting on one conversation's row lock does
+    // not hold up the others); turns of one conversation never share or race groups, the
+    // conversation lock lets one turn at a time reach its commit.
+    this.committer = createGroupCommitter((turns) => this.flushTurns(turns), { maxBatch: 64, concurrency: Math.max(1, Math.floor((options.max ?? 10) / 2)) });
   }
 
-  private query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
-    return this.guard(() => this.pool.query<R>(sql, params));
+  private query<R extends pg.QueryResultRow>(sql: string | pg.QueryConfig, params: unknown[] = []): Promise<pg.QueryResult<R>> {
+    return this.guard(() => (typeof sql === 'string' ? this.pool.query<R>(sql, params) : this.pool.query<R>(sql)));
   }
 
   /** Every public operation runs through here, so connection problems surface as UnavailableError. */
@@ -168,6 +229,7 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.committer.drain();
     await this.pool.end();
   }
 
@@ -243,27 +305,27 @@ export class PostgresStore implements Store {
     return stored;
   }
 
-  async commitTurn(turn: CommitTurn): Promise<{ version: number; messages: StoredMessage[] }> {
-    const messages = turn.messages.map(checkMessage);
-    const events = turn.events.map(checkEvent);
-    return this.transaction(async (client) => {
-      const current = await lockConversation(client, turn.shopId, turn.conversationId);
-      if (current !== turn.expectedVersion) throw staleVersion(turn.shopId, turn.conversationId, turn.expectedVersion, current);
-      const stored = await insertMessages(client, turn.shopId, turn.conversationId, messages);
-      await insertEvents(client, turn.shopId, turn.conversationId, events);
-      await insertOutbox(client, turn.shopId, outboxWithSeqs(turn.outbox ?? [], stored));
-      if (turn.receipt) {
-        await client.query(
-          'INSERT INTO turn_receipts (shop_id, conversation_id, client_message_id, answer, reply_seqs, created_at) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6)',
-          [turn.shopId, turn.conversationId, turn.receipt.clientMessageId, JSON.stringify(turn.receipt.answer), JSON.stringify(stored.map((m) => m.seq)), turn.updatedAt],
-        );
-      }
-      const version = current + 1;
-      await client.query(
-        'UPDATE conversations SET state = $1::jsonb, owner = $2, updated_at = $3, version = $4 WHERE shop_id = $5 AND id = $6',
-        [JSON.stringify(turn.state) ?? null, turn.owner, turn.updatedAt, version, turn.shopId, turn.conversationId],
-      );
-      return { version, messages: stored };
+  commitTurn(turn: CommitTurn): Promise<CommittedTurn> {
+    // Checked before queueing: a malformed turn fails on its own, never inside someone's group.
+    let payload: TurnPayload;
+    try {
+      payload = turnPayload(turn);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.committer.submit(payload).then((outcome) => committedTurn(turn, payload, outcome));
+  }
+
+  /**
+   * One group commit: the turns that reached their commit together go to the database in one call
+   * of kefu_commit_turns (one round trip, one transaction, one WAL flush), each in a subtransaction.
+   */
+  private async flushTurns(turns: readonly TurnPayload[]): Promise<Outcome<TurnOutcome>[]> {
+    const { rows } = await this.query<{ outcomes: TurnOutcome[] }>({ name: 'kefu_commit_turns', text: 'SELECT kefu_commit_turns($1::jsonb) AS outcomes', values: [JSON.stringify(turns)] });
+    const outcomes = rows[0]?.outcomes ?? [];
+    return turns.map((_, i): Outcome<TurnOutcome> => {
+      const outcome = outcomes[i];
+      return outcome === undefined ? { ok: false, error: new Error('kefu_commit_turns returned no outcome') } : { ok: true, value: outcome };
     });
   }
 

@@ -1,6 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { createGroupCommitter, type GroupCommitter, type Outcome } from './group-commit.ts';
+import { createCheckpointer, type Checkpointer } from './sqlite-checkpointer.ts';
 import { sqliteMigrations } from './migrations/sqlite.ts';
 import { conversationWhere, eventWhere, type ConversationFilter, type EventFilter } from './filters.ts';
 import {
@@ -32,6 +35,7 @@ import {
   type ApiKeyRecord,
   type KeyAccess,
   type CommitTurn,
+  type CommittedTurn,
   type ConversationRecord,
   type NewEvent,
   type NewMessage,
@@ -59,7 +63,21 @@ type RawOutboxRow = Omit<OutboxRow, 'data'> & { data: string };
 
 const parseOutbox = (row: RawOutboxRow): OutboxRecord => outboxFromRow({ ...row, data: JSON.parse(row.data) });
 
+export interface SqliteStoreOptions {
+  /** How long a write waits for another program's lock before UnavailableError (default 5 s). */
+  busyTimeoutMs?: number;
+  /** Durability (see SqliteStore); default full. */
+  synchronous?: 'full' | 'normal';
+  /** The most turns in one group commit (default 64). */
+  maxBatch?: number;
+  /** Tests only: wraps the WAL fsync of a group commit (to hold it, or to watch it happen). */
+  wrapWalSync?: (sync: () => Promise<void>) => Promise<void>;
+}
+
 const questionMark = (): string => '?';
+
+/** WAL size (4 KB frames) past which a checkpoint runs between two group commits (see checkpointAfterCommit). */
+const WAL_LIMIT_FRAMES = 4000;
 
 /** How long one statement may block the event loop waiting for another program's lock. */
 const BUSY_SLICE_MS = 20;
@@ -69,6 +87,14 @@ const isBusy = (error: unknown): boolean => {
   return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 };
 
+/** A turn checked before it joins a group commit. */
+interface CheckedTurn {
+  turn: CommitTurn;
+  buyer: ReturnType<typeof checkMessage> | undefined;
+  messages: ReturnType<typeof checkMessage>[];
+  events: ReturnType<typeof checkEvent>[];
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -77,8 +103,16 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * Durability: WAL with `synchronous = FULL` by default. With NORMAL (opt-in:
  * `sqlite:path?synchronous=normal`), WAL commits are only fsynced at checkpoints, which survives a
  * process kill -9 but can lose the last acknowledged commits on a power cut or OS crash; FULL
- * fsyncs the WAL on every commit, so nothing the store acknowledged is lost either way. The fsyncs
- * are about a third of a turn's time on this machine (see the bench).
+ * fsyncs the WAL on every commit, so nothing the store acknowledged is lost either way.
+ *
+ * Turns commit as a group (src/store/group-commit.ts): the turns that reach their commit in the
+ * same event-loop pass, or while the previous group is being made durable, share one transaction
+ * with a savepoint each, so one fsync acknowledges them all. With FULL that fsync is the same one
+ * SQLite would do at COMMIT (FULL = NORMAL + an fsync of the WAL after each commit), done by
+ * ourselves on the WAL file in libuv's thread pool, so the event loop keeps serving other
+ * requests while the disk works; `commitTurn` resolves only after it, so no answer leaves before
+ * its turn is on disk. Other writes (keys, agent messages, outbox bookkeeping) commit on their own
+ * with SQLite's own FULL fsync.
  * Every write runs in a `BEGIN IMMEDIATE` transaction so a second process waits instead of failing
  * half-way when it upgrades a read to a write.
  *
@@ -95,8 +129,18 @@ export class SqliteStore implements Store {
   /** The durability level in force (see the class comment). */
   readonly synchronous: 'full' | 'normal';
   private readonly busyTimeoutMs: number;
+  /** Group commits so far: how many groups, how many turns in them. */
+  get groupCommits(): { groups: number; turns: number } {
+    return { groups: this.committer.stats.groups, turns: this.committer.stats.items };
+  }
+  private readonly committer: GroupCommitter<CheckedTurn, CommittedTurn>;
+  /** fsyncs the WAL after a group commit (synchronous=FULL on a file); undefined otherwise. */
+  private readonly walSync: (() => Promise<void>) | undefined;
+  private walHandle: Promise<FileHandle> | undefined;
+  private checkpointer: Checkpointer | undefined;
+  private readonly onDisk: boolean;
 
-  constructor(readonly path: string = DEFAULT_SQLITE_PATH, options: { busyTimeoutMs?: number; synchronous?: 'full' | 'normal' } = {}) {
+  constructor(readonly path: string = DEFAULT_SQLITE_PATH, options: SqliteStoreOptions = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
@@ -106,6 +150,51 @@ export class SqliteStore implements Store {
     this.busyTimeoutMs = Math.trunc(options.busyTimeoutMs ?? 5000);
     this.db.pragma(`busy_timeout = ${BUSY_SLICE_MS}`);
     this.db.pragma('foreign_keys = ON');
+    const onDisk = path !== ':memory:' && path !== '';
+    this.onDisk = onDisk;
+    if (this.synchronous === 'full' && onDisk) {
+      const sync = (): Promise<void> => this.syncWalNow();
+      this.walSync = options.wrapWalSync ? () => options.wrapWalSync!(sync) : sync;
+    }
+    this.committer = createGroupCommitter((turns) => this.flushTurns(turns), { maxBatch: options.maxBatch ?? 64 });
+  }
+
+  /**
+   * From the first group commit on, WAL checkpoints run in a worker thread instead of inside a
+   * commit on the event loop (see sqlite-checkpointer.ts); if that worker fails, SQLite's own
+   * automatic checkpoint takes over again.
+   */
+  private startCheckpointer(): Checkpointer {
+    if (this.checkpointer === undefined) {
+      this.checkpointer = createCheckpointer(this.path, {
+        onFailure: () => {
+          if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+        },
+      });
+      this.db.pragma('wal_autocheckpoint = 0');
+    }
+    return this.checkpointer;
+  }
+
+  /**
+   * The worker checkpoints after each group commit; the WAL starts over at the first commit after
+   * a checkpoint that caught up with it. Should writes keep it from ever catching up, a checkpoint
+   * here between two groups (nothing is written meanwhile) finishes the job once the WAL passes
+   * WAL_LIMIT_FRAMES.
+   */
+  private checkpointAfterCommit(): void {
+    const checkpointer = this.startCheckpointer();
+    if (checkpointer.last.log >= WAL_LIMIT_FRAMES) {
+      this.db.pragma('wal_checkpoint(PASSIVE)');
+      checkpointer.last.log = 0;
+    }
+    checkpointer.request();
+  }
+
+  /** fsync of the WAL file: every frame written so far (this commit's and the ones before) is on disk. */
+  private async syncWalNow(): Promise<void> {
+    this.walHandle ??= open(`${this.path}-wal`, 'r');
+    await (await this.walHandle).sync();
   }
 
   /**
@@ -149,6 +238,13 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.committer.drain();
+    const checkpointer = this.checkpointer;
+    this.checkpointer = undefined;
+    if (checkpointer) await checkpointer.close();
+    const wal = this.walHandle;
+    this.walHandle = undefined;
+    if (wal) await (await wal).close().catch(() => undefined);
     if (this.db.open) this.db.close();
   }
 
@@ -228,35 +324,85 @@ export class SqliteStore implements Store {
     return stored;
   }
 
-  async commitTurn(turn: CommitTurn): Promise<{ version: number; messages: StoredMessage[] }> {
-    const messages = turn.messages.map(checkMessage);
-    const events = turn.events.map(checkEvent);
-    const commit = this.db.transaction(() => {
-      const current = this.versionOf(turn.shopId, turn.conversationId);
-      if (current !== turn.expectedVersion) {
-        throw staleVersion(turn.shopId, turn.conversationId, turn.expectedVersion, current);
+  commitTurn(turn: CommitTurn): Promise<CommittedTurn> {
+    // Checked before queueing: a malformed turn fails on its own, never inside someone's batch.
+    let checked: CheckedTurn;
+    try {
+      checked = { turn, buyer: turn.buyer === undefined ? undefined : checkMessage(turn.buyer), messages: turn.messages.map(checkMessage), events: turn.events.map(checkEvent) };
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.committer.submit(checked);
+  }
+
+  /**
+   * One group commit: BEGIN IMMEDIATE, a savepoint per turn (a failing turn rolls back its own
+   * writes only), COMMIT, then one fsync of the WAL for the whole batch before any of its turns is
+   * answered (see the class comment).
+   */
+  private async flushTurns(turns: readonly CheckedTurn[]): Promise<Outcome<CommittedTurn>[]> {
+    const outcomes = await this.whenFree(() => this.commitBatch(turns));
+    if (this.onDisk) this.checkpointAfterCommit();
+    if (this.walSync !== undefined && outcomes.some((o) => o.ok)) await this.walSync();
+    return outcomes;
+  }
+
+  private commitBatch(turns: readonly CheckedTurn[]): Outcome<CommittedTurn>[] {
+    const run = (sql: string): void => void this.prepare(sql).run();
+    // The WAL is fsynced by flushTurns after COMMIT (off the event loop), so the commit itself skips it.
+    if (this.walSync !== undefined) run('PRAGMA synchronous = NORMAL');
+    try {
+      run('BEGIN IMMEDIATE');
+      try {
+        const outcomes = turns.map((turn): Outcome<CommittedTurn> => {
+          run('SAVEPOINT turn');
+          try {
+            const value = this.writeTurn(turn);
+            run('RELEASE turn');
+            return { ok: true, value };
+          } catch (error) {
+            run('ROLLBACK TO turn');
+            run('RELEASE turn');
+            return { ok: false, error };
+          }
+        });
+        run('COMMIT');
+        return outcomes;
+      } catch (error) {
+        if (this.db.inTransaction) run('ROLLBACK');
+        throw error;
       }
-      const stored = this.insertMessages(turn.shopId, turn.conversationId, messages);
-      this.insertEvents(turn.shopId, turn.conversationId, events);
-      this.insertOutbox(turn.shopId, outboxWithSeqs(turn.outbox ?? [], stored));
-      if (turn.receipt) {
-        this.prepare(
-          'INSERT INTO turn_receipts (shop_id, conversation_id, client_message_id, answer, reply_seqs, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-        ).run(turn.shopId, turn.conversationId, turn.receipt.clientMessageId, JSON.stringify(turn.receipt.answer), JSON.stringify(stored.map((m) => m.seq)), turn.updatedAt);
-      }
-      const version = current + 1;
-      const state = JSON.stringify(turn.state) ?? null; // undefined state -> NULL
-      this.prepare('UPDATE conversations SET state = ?, owner = ?, updated_at = ?, version = ? WHERE shop_id = ? AND id = ?').run(
-        state,
-        turn.owner,
-        turn.updatedAt,
-        version,
-        turn.shopId,
-        turn.conversationId,
-      );
-      return { version, messages: stored };
-    });
-    return this.whenFree(() => commit.immediate());
+    } finally {
+      if (this.walSync !== undefined) run('PRAGMA synchronous = FULL');
+    }
+  }
+
+  /** A turn's writes; call inside a transaction. */
+  private writeTurn({ turn, buyer, messages, events }: CheckedTurn): CommittedTurn {
+    const current = this.versionOf(turn.shopId, turn.conversationId);
+    if (current !== turn.expectedVersion) {
+      throw staleVersion(turn.shopId, turn.conversationId, turn.expectedVersion, current);
+    }
+    const all = this.insertMessages(turn.shopId, turn.conversationId, buyer === undefined ? messages : [buyer, ...messages]);
+    const stored = buyer === undefined ? all : all.slice(1);
+    this.insertEvents(turn.shopId, turn.conversationId, events);
+    this.insertOutbox(turn.shopId, outboxWithSeqs(turn.outbox ?? [], stored));
+    if (turn.receipt) {
+      this.prepare(
+        'INSERT INTO turn_receipts (shop_id, conversation_id, client_message_id, answer, reply_seqs, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(turn.shopId, turn.conversationId, turn.receipt.clientMessageId, JSON.stringify(turn.receipt.answer), JSON.stringify(stored.map((m) => m.seq)), turn.updatedAt);
+    }
+    const version = current + 1;
+    const state = JSON.stringify(turn.state) ?? null; // undefined state -> NULL
+    this.prepare('UPDATE conversations SET state = ?, owner = ?, updated_at = ?, version = ? WHERE shop_id = ? AND id = ?').run(
+      state,
+      turn.owner,
+      turn.updatedAt,
+      version,
+      turn.shopId,
+      turn.conversationId,
+    );
+    return buyer === undefined ? { version, messages: stored } : { version, messages: stored, buyer: all[0]! };
   }
 
   async appendEvents(shopId: string, conversationId: string, events: NewEvent[]): Promise<void> {

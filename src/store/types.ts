@@ -223,6 +223,12 @@ export interface CommitTurn {
   state: unknown;
   owner: StoredOwner;
   updatedAt: string;
+  /**
+   * The buyer message the turn answers, stored in the same transaction before the replies (one
+   * durable commit per turn). Absent when it is already stored (a retry, a message handed back).
+   */
+  buyer?: NewMessage;
+  /** The turn's replies (outbox `messageIndex` points into these). */
   messages: NewMessage[];
   events: NewEvent[];
   /**
@@ -232,6 +238,14 @@ export interface CommitTurn {
   receipt?: { clientMessageId: string; answer: Record<string, unknown> };
   /** Events for the shop's channel (webhooks), written in the same transaction. */
   outbox?: NewOutboxEvent[];
+}
+
+export interface CommittedTurn {
+  version: number;
+  /** The replies as stored, in order. */
+  messages: StoredMessage[];
+  /** The buyer message as stored, when the commit carried one. */
+  buyer?: StoredMessage;
 }
 
 export interface Store {
@@ -265,11 +279,12 @@ export interface Store {
    */
   appendMessage(shopId: string, conversationId: string, message: NewMessage, also?: { events?: NewEvent[]; outbox?: NewOutboxEvent[] }): Promise<StoredMessage>;
   /**
-   * One transaction: the replies, the events, the new state/owner, version + 1, and the turn's
-   * receipt (idempotency). Everything a turn leaves behind goes through this one method, so a
-   * change of how turns commit (batching) carries all of it over together.
+   * One transaction: the buyer message, the replies, the events, the new state/owner, version + 1,
+   * the turn's receipt (idempotency) and its outbox rows. Everything a turn leaves behind goes
+   * through this one method, so batching (group commit: several turns in one transaction, a
+   * savepoint each) carries all of it over together. Resolves only once the commit is durable.
    */
-  commitTurn(turn: CommitTurn): Promise<{ version: number; messages: StoredMessage[] }>;
+  commitTurn(turn: CommitTurn): Promise<CommittedTurn>;
   /** The stored answer of a committed turn for this client message id, if any. */
   turnReceipt(shopId: string, conversationId: string, clientMessageId: string): Promise<TurnReceipt | undefined>;
   /** The buyer message stored with this client message id (stored, maybe not yet answered), if any. */

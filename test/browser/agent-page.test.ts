@@ -141,7 +141,7 @@ describe.runIf(chromiumAvailable())('agent workbench (Chromium)', () => {
     });
     await page.goto(`${server.url}/agent.html#c-track`);
     await page.locator('#conversation-title', { hasText: anna }).waitFor();
-    await page.evaluate("location.hash = 'c-auto'");
+    await page.evaluate("location.hash = 'c-auto'"); // a string: the test's tsconfig has no DOM lib
     await page.evaluate("location.hash = 'c-track'");
     await page.locator('#orders li.order[data-order="4189102557306612984"]').waitFor();
     await page.fill('#draft', '亲，正在为您查询');

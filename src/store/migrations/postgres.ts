@@ -113,4 +113,63 @@ export const postgresMigrations: readonly string[] = [
   );
   CREATE INDEX training_sessions_trainee ON training_sessions (shop_id, trainee, created_at);
   `,
+  // Version 6: a group of turns committed in one call (one round trip, one transaction, one WAL
+  // flush); each turn in its own subtransaction (a savepoint), so a failing turn leaves only itself
+  // out. Returns one outcome per turn: {ok, version, seqs} or {ok: false, code, message, current}.
+  `
+  CREATE OR REPLACE FUNCTION kefu_commit_turns(turns jsonb) RETURNS jsonb LANGUAGE plpgsql AS $fn$
+  DECLARE
+    t jsonb;
+    m jsonb;
+    outcomes jsonb := '[]'::jsonb;
+    current_version integer;
+    last_seq integer;
+    seqs integer[];
+    reply_seqs jsonb;
+  BEGIN
+    FOR t IN SELECT value FROM jsonb_array_elements(turns) WITH ORDINALITY ORDER BY ordinality LOOP
+      current_version := NULL;
+      BEGIN
+        SELECT version INTO current_version FROM conversations WHERE shop_id = t->>'shop' AND id = t->>'conversation' FOR UPDATE;
+        IF NOT FOUND THEN
+          RAISE EXCEPTION 'unknown conversation' USING ERRCODE = 'KF404';
+        END IF;
+        IF current_version <> (t->>'expected')::integer THEN
+          RAISE EXCEPTION 'stale version' USING ERRCODE = 'KF409';
+        END IF;
+        SELECT COALESCE(MAX(seq), 0) INTO last_seq FROM messages WHERE shop_id = t->>'shop' AND conversation_id = t->>'conversation';
+        seqs := '{}';
+        FOR m IN SELECT value FROM jsonb_array_elements(t->'messages') WITH ORDINALITY ORDER BY ordinality LOOP
+          last_seq := last_seq + 1;
+          INSERT INTO messages (shop_id, conversation_id, seq, role, text, at, agent, meta, client_message_id)
+          VALUES (t->>'shop', t->>'conversation', last_seq, m->>'role', m->>'text', m->>'at', m->>'agent', m->'meta', m->>'clientMessageId');
+          seqs := seqs || last_seq;
+        END LOOP;
+        -- The replies' seqs (the buyer message, when the turn carries one, comes first).
+        reply_seqs := to_jsonb(seqs[(CASE WHEN (t->>'hasBuyer')::boolean THEN 2 ELSE 1 END):]);
+        INSERT INTO events (shop_id, conversation_id, kind, at, data)
+        SELECT t->>'shop', t->>'conversation', e.value->>'kind', e.value->>'at', e.value->'data'
+        FROM jsonb_array_elements(t->'events') WITH ORDINALITY AS e ORDER BY e.ordinality;
+        INSERT INTO outbox (shop_id, event_id, type, target, conversation_id, data, created_at, next_attempt_at)
+        SELECT t->>'shop', o.value->>'eventId', o.value->>'type', o.value->>'target', o.value->>'conversationId',
+               CASE WHEN o.value ? 'messageIndex' THEN (o.value->'data') || jsonb_build_object('seq', reply_seqs->((o.value->>'messageIndex')::integer))
+                    ELSE o.value->'data' END,
+               o.value->>'createdAt', o.value->>'createdAt'
+        FROM jsonb_array_elements(t->'outbox') WITH ORDINALITY AS o ORDER BY o.ordinality
+        ON CONFLICT (shop_id, event_id, target) DO NOTHING;
+        IF t->'receipt' IS NOT NULL THEN
+          INSERT INTO turn_receipts (shop_id, conversation_id, client_message_id, answer, reply_seqs, created_at)
+          VALUES (t->>'shop', t->>'conversation', t->'receipt'->>'clientMessageId', t->'receipt'->'answer', reply_seqs, t->>'updatedAt');
+        END IF;
+        UPDATE conversations SET state = t->'state', owner = t->>'owner', updated_at = t->>'updatedAt', version = current_version + 1
+        WHERE shop_id = t->>'shop' AND id = t->>'conversation';
+        outcomes := outcomes || jsonb_build_array(jsonb_build_object('ok', true, 'version', current_version + 1, 'seqs', to_jsonb(seqs)));
+      EXCEPTION WHEN OTHERS THEN
+        outcomes := outcomes || jsonb_build_array(jsonb_build_object('ok', false, 'code', SQLSTATE, 'message', SQLERRM, 'current', current_version));
+      END;
+    END LOOP;
+    RETURN outcomes;
+  END
+  $fn$;
+  `,
 ];
