@@ -165,7 +165,16 @@ function pendingSuggestion(view) {
   if (!lastBot || lastBot.meta?.delivery !== 'suggest') return undefined;
   if (view.messages.some((m) => m.role === 'agent' && m.seq > lastBot.seq)) return undefined;
   const candidates = (Array.isArray(lastBot.meta.candidates) ? lastBot.meta.candidates : [lastBot.text]).filter((t) => typeof t === 'string');
-  return { seq: lastBot.seq, candidates };
+  const scripts = Array.isArray(lastBot.meta.candidateScripts) ? lastBot.meta.candidateScripts : [];
+  const intents = Array.isArray(lastBot.meta.candidateIntents) ? lastBot.meta.candidateIntents : [];
+  return { seq: lastBot.seq, candidates, scripts, intents };
+}
+
+/** What a candidate is beside the first: another reading of the message, or a line to hold the buyer while checking. */
+function candidateTag(pending, i) {
+  if (pending.scripts[i] === 'common.hold') return '稍候语';
+  if (i > 0 && typeof pending.intents[i] === 'string' && pending.intents[i] !== pending.intents[0]) return '另一种理解';
+  return '';
 }
 
 function renderSuggestions(view) {
@@ -176,9 +185,16 @@ function renderSuggestions(view) {
     return;
   }
   list.replaceChildren(
-    ...pending.candidates.slice(0, 3).map((text, i) =>
-      el('li', {}, el('span', { className: 'text' }, text), el('button', { type: 'button', onclick: () => useSuggestion(i) }, `使用此回复（Alt+${i + 1}）`)),
-    ),
+    ...pending.candidates.slice(0, 3).map((text, i) => {
+      const tag = candidateTag(pending, i);
+      return el(
+        'li',
+        {},
+        tag ? el('span', { className: 'badge candidate-tag' }, tag) : null,
+        el('span', { className: 'text' }, text),
+        el('button', { type: 'button', onclick: () => useSuggestion(i) }, `使用此回复（Alt+${i + 1}）`),
+      );
+    }),
   );
 }
 

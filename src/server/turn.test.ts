@@ -76,10 +76,19 @@ describe('bot messages of a turn', () => {
     ]);
   });
   it('stores suggestions as one message with the alternatives', () => {
-    const replies = ['甲', '乙', '丙'].map((text) => ({ text, scriptId: 'presale.stock', lint, source: 'script' as const }));
+    const replies = [
+      { text: '甲', scriptId: 'presale.stock', lint, source: 'script' as const, intent: 'stock' as const },
+      { text: '乙', scriptId: 'presale.stock', lint, source: 'script' as const, intent: 'stock' as const },
+      { text: '丙', scriptId: 'common.hold', lint, source: 'script' as const },
+    ];
     const [message] = botMessages(result({ replies, delivery: 'suggest' }), at);
     expect(message?.text).toBe('甲');
-    expect(message?.meta).toMatchObject({ delivery: 'suggest', candidates: ['甲', '乙', '丙'] });
+    expect(message?.meta).toMatchObject({
+      delivery: 'suggest',
+      candidates: ['甲', '乙', '丙'],
+      candidateScripts: ['presale.stock', 'presale.stock', 'common.hold'],
+      candidateIntents: ['stock', 'stock', null],
+    });
   });
   it('stores nothing when there is no reply', () => {
     expect(botMessages(result({ replies: [] }), at)).toEqual([]);

@@ -63,7 +63,12 @@ export function botMessages(result: TurnResult, at: string): NewMessage[] {
   if (!first) return [];
   const meta: Record<string, unknown> = { scriptId: first.scriptId, source: first.source, delivery: result.delivery, intent: result.intent, state: result.state };
   if (first.fallbackReason) meta.fallbackReason = first.fallbackReason;
-  if (result.delivery === 'suggest') meta.candidates = result.replies.map((r) => r.text);
+  if (result.delivery === 'suggest') {
+    meta.candidates = result.replies.map((r) => r.text);
+    // Each candidate's own script and reading: the one an agent takes is credited to it (acceptance stats).
+    meta.candidateScripts = result.replies.map((r) => r.scriptId);
+    meta.candidateIntents = result.replies.map((r) => r.intent ?? null);
+  }
   return [{ role: 'bot', text: first.text, at, meta }];
 }
 

@@ -187,6 +187,9 @@ describe.runIf(chromiumAvailable())('agent workbench (Chromium)', () => {
     await page.locator('#conversation-title', { hasText: 'tb_buyer_dali' }).waitFor();
     await page.locator('#suggestions li button').nth(2).waitFor();
     expect(await page.locator('#suggestions li .text').allTextContents()).toEqual(answer.replies.map((r) => r.text));
+    // The third answers another reading of the message: marked so.
+    expect(await page.locator('#suggestions li').nth(2).locator('.candidate-tag').textContent()).toBe('另一种理解');
+    expect(await page.locator('#suggestions li').first().locator('.candidate-tag').count()).toBe(0);
     await page.locator('body').focus();
     await page.keyboard.press('Alt+3');
     expect(await page.inputValue('#draft')).toBe(answer.replies[2]!.text);
@@ -196,7 +199,8 @@ describe.runIf(chromiumAvailable())('agent workbench (Chromium)', () => {
     await page.keyboard.press('Control+Enter');
     await page.locator('#messages .message.agent').waitFor();
     const agent = (await server.server.store.messages(SHOP_ID, 'c-alt3')).find((m) => m.role === 'agent');
-    expect(agent).toMatchObject({ text: answer.replies[2]!.text, meta: { suggestion: { outcome: 'used' } } });
+    // Credited to the third candidate's own reading (the acceptance rate per intent and script).
+    expect(agent).toMatchObject({ text: answer.replies[2]!.text, meta: { suggestion: { outcome: 'used', intent: 'size_advice' } } });
   });
 
   it('beeps for a new waiting chat only when the agent turned sound on, and remembers the choice', async () => {
