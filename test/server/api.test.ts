@@ -114,7 +114,7 @@ describe('POST /conversations/:id/messages', () => {
     expect(answer.replies[2]!.scriptId).toMatch(/^presale\.size_advice\./);
     for (const r of answer.replies) expect(r.lint.errorCount).toBe(0);
     const sure = (await server.call('POST', '/api/v1/conversations/c-assist-4/messages', { buyerId: anna, text: '能开发票吗', mode: 'assist' })).body as TurnAnswer;
-    expect(sure.replies.map((r) => r.scriptId)).toEqual(['invoice.ask_title', 'invoice.ask_title', 'common.hold']);
+    expect(sure.replies.map((r) => r.scriptId)).toEqual(['invoice.which_order', 'invoice.which_order', 'common.hold']);
     // The stored suggestion keeps all three for the agent page (Alt+1/2/3).
     const stored = await server.store.messages(SHOP, 'c-assist-3');
     expect(stored.at(-1)!.meta.candidates).toEqual(answer.replies.map((r) => r.text));
