@@ -185,6 +185,21 @@ describe('respond', () => {
   });
 });
 
+describe('products bought together', () => {
+  it('a product added to the one talked about is a basket; 加绒 or 加急 adds nothing', async () => {
+    const shop = loadDemoShop();
+    const { loadDemoOrderProvider, DEMO_NOW } = await import('../orders/demo-provider.ts');
+    const { defaultClassifier } = await import('../nlu/default-classifier.ts');
+    const { loadScripts } = await import('./scripts.ts');
+    const deps: EngineDeps = { classifier: defaultClassifier(), scripts: loadScripts(), shop, orders: loadDemoOrderProvider(shop), clock: () => new Date(DEMO_NOW.getTime()) };
+    const first = await respond(undefined, { buyerId: 'tb_buyer_chenxi', text: '这次想买条围巾 新疆包邮吗' }, deps);
+    const added = await respond(first.conversation, { buyerId: 'tb_buyer_chenxi', text: '那我加个毛衣凑一下 够包邮了吧' }, deps);
+    expect(added.result.replies[0]!.scriptId).toBe('presale.shipping_fee.basket_free');
+    const lined = await respond(first.conversation, { buyerId: 'tb_buyer_chenxi', text: '男士加绒牛仔裤发新疆包邮吗' }, deps);
+    expect(lined.result.replies[0]!.scriptId).not.toMatch(/basket/);
+  });
+});
+
 describe('readPastGreeting', () => {
   it('a greeting before a question is no greeting turn; the entities keep their places', async () => {
     const { defaultClassifier } = await import('../nlu/default-classifier.ts');
