@@ -12,6 +12,17 @@ export const TEST_REDIS_URL = process.env.KEFU_TEST_REDIS_URL ?? 'redis://127.0.
 
 const required = process.env.KEFU_REQUIRE_SERVICES === '1';
 
+/** Drops the scratch schemas a PostgreSQL test created (each test file uses schemas of its own). */
+export async function dropSchemas(schemas: readonly string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function postgresAvailable(): Promise<boolean> {
   return gate('PostgreSQL', TEST_DATABASE_URL, async () => {
     const client = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 3000 });

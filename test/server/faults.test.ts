@@ -14,7 +14,7 @@ import { SqliteStore } from '../../src/store/sqlite.ts';
 import type { ConversationLock, ErrorSink } from '../../src/store/types.ts';
 import { startTestServer, type TestServer } from '../helpers/http-server.ts';
 import { runCli } from '../helpers/run-cli.ts';
-import { postgresAvailable, redisAvailable, TEST_DATABASE_URL, TEST_REDIS_URL } from '../helpers/services.ts';
+import { postgresAvailable, redisAvailable, dropSchemas, TEST_DATABASE_URL, TEST_REDIS_URL } from '../helpers/services.ts';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.ts';
 
 // Faults an operator meets (database or Redis gone, a backend killed mid-transaction, a locked
@@ -27,10 +27,7 @@ const tag = randomBytes(5).toString('hex');
 
 afterAll(async () => {
   if (!postgres || schemas.length === 0) return;
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
+  await dropSchemas(schemas);
 });
 
 const pgTarget = new URL(TEST_DATABASE_URL);

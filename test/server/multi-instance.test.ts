@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TurnAnswer } from '../../src/server/turn.ts';
 import { PostgresStore } from '../../src/store/postgres.ts';
 import { createRedisLock } from '../../src/store/redis.ts';
 import type { ConversationLock } from '../../src/store/types.ts';
 import { startTestServer, type TestServer } from '../helpers/http-server.ts';
-import { postgresAvailable, redisAvailable, TEST_DATABASE_URL, TEST_REDIS_URL } from '../helpers/services.ts';
+import { postgresAvailable, redisAvailable, dropSchemas, TEST_DATABASE_URL, TEST_REDIS_URL } from '../helpers/services.ts';
 
 // Two server instances on one PostgreSQL schema with a Redis lock serve the same conversation.
 
@@ -17,10 +16,7 @@ const prefix = `kefu:test:${randomBytes(6).toString('hex')}:`;
 
 afterAll(async () => {
   if (!services) return;
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
+  await dropSchemas([schema]);
 });
 
 async function instance(): Promise<TestServer> {

@@ -4,12 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../src/store/postgres.ts';
 import { SqliteStore } from '../../src/store/sqlite.ts';
 import type { Store } from '../../src/store/types.ts';
-import { postgresAvailable, TEST_DATABASE_URL } from '../helpers/services.ts';
+import { postgresAvailable, dropSchemas, TEST_DATABASE_URL } from '../helpers/services.ts';
 
 // kill -9 of a process whose turns meet in group commits: every acknowledged turn is stored whole,
 // and every stored turn is whole (buyer message, reply, receipt, event, outbox row, version).
@@ -20,10 +19,7 @@ const withPostgres = await postgresAvailable();
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
   if (!withPostgres) return;
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
+  await dropSchemas([schema]);
 });
 
 const SHOP = 'group-kill';

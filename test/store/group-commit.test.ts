@@ -2,10 +2,9 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../src/store/postgres.ts';
-import { postgresAvailable, TEST_DATABASE_URL } from '../helpers/services.ts';
+import { postgresAvailable, dropSchemas, TEST_DATABASE_URL } from '../helpers/services.ts';
 import { createGroupCommitter, type Outcome } from '../../src/store/group-commit.ts';
 import { SqliteStore } from '../../src/store/sqlite.ts';
 import { StoreConflictError, type CommitTurn, type CommittedTurn } from '../../src/store/types.ts';
@@ -16,10 +15,7 @@ const withPostgres = await postgresAvailable();
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
   if (!withPostgres) return;
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
+  await dropSchemas([schema]);
 });
 
 function deferred(): { promise: Promise<void>; release: () => void } {

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postgresMigrations } from '../../src/store/migrations/postgres.ts';
 import { PostgresStore } from '../../src/store/postgres.ts';
-import { postgresAvailable, TEST_DATABASE_URL } from '../helpers/services.ts';
+import { postgresAvailable, dropSchemas, TEST_DATABASE_URL } from '../helpers/services.ts';
 import { runStoreContract } from './contract.ts';
 
 const available = await postgresAvailable();
@@ -12,10 +12,7 @@ const schema = `kefu_test_${randomBytes(6).toString('hex')}`;
 
 afterAll(async () => {
   if (!available) return;
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
+  await dropSchemas([schema]);
 });
 
 describe.skipIf(!available)('PostgreSQL', () => {
