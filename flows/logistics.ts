@@ -5,6 +5,7 @@ import {
   DIRECT_CHANGE_MINUTES,
   FOLLOW_UP_HOURS,
   addressFromText,
+  ASKS_REFUND_REASON,
   complainsOfWait,
   LOST,
   isPending,
@@ -450,9 +451,6 @@ function orderChangeAnswer(event: TurnEvent, changed?: Memory['changed']): Answe
  * cost the shop 30% compensation, so the scripts suggest 拍错/不想要了 — true for a buyer who
  * simply changed their mind.
  */
-/** "退款原因选啥": the reason to choose (a harmless one: 我不想要了 / 拍错了, never the shop's fault). */
-const ASKS_REFUND_REASON = /(?:原因|理由)(?:选|選|填|写|寫|该选|該選|要选|要選)?(?:啥|什么|什麼|哪个|哪個|哪一个|哪一個)|选(?:啥|什么|什麼)(?:原因|理由)/u;
-
 /** "羽绒服不要了" of an order holding more: only that item is cancelled, the rest ships. */
 function cancelledItem(order: Order, event: TurnEvent): string | undefined {
   const product = event.facts.product;

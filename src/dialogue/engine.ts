@@ -829,7 +829,7 @@ export async function respond(
   // The product of the order in focus is the product talked about when none was named ("深蓝色31码还有货吗").
   const focusOrder = focus === undefined ? undefined : allOrders.find((o) => o.id === focus);
   // "毛衣和围巾一起买多少钱": the products named together are talked about, the first one leading ("再送个东西吧").
-  const talkedAbout = facts.product?.id ?? productsNamedTogether(shop, message.text)[0]?.id ?? state.productId;
+  const talkedAbout = facts.product?.id ?? together[0]?.id ?? state.productId;
   if (talkedAbout !== undefined) next.productId = talkedAbout;
   else if (focusOrder !== undefined && new Set(focusOrder.items.map((i) => i.productId)).size === 1) next.productId = focusOrder.items[0]!.productId;
   const lastRemark = out.remarks.at(-1);

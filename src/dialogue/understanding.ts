@@ -1,7 +1,7 @@
 import { CANNOT_REFUSE, RETURN_HASSLE, RETURN_HOW } from '../../flows/aftersale-helpers.ts';
 import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
 import { changesInvoiceTitle, invoiceQuestion } from '../../flows/invoice-helpers.ts';
-import { addressFromText, complainsOfWait, LOST } from '../../flows/logistics-helpers.ts';
+import { addressFromText, ASKS_REFUND_REASON, complainsOfWait, LOST } from '../../flows/logistics-helpers.ts';
 import { findRegion } from '../../flows/presale-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
 import type { Classification } from '../nlu/classifier.ts';
@@ -147,7 +147,6 @@ const SIZE_INSTEAD = /(?:还是|還是|改成|改为|改為|换成|換成|就要
 const NOT_A_FAULT = /不是(?:质量|品质)问题|没有(?:质量|品质)问题|(?:质量|品质)没(?:有)?问题|(?:质量|品质)挺好|不是坏了/u;
 const UNWORN = /没穿|沒穿|没戴|沒戴|没洗|沒洗|没用过|沒用過|吊牌(?:都)?(?:还|還)?在|标签(?:都)?(?:还|還)?在|標籤(?:都)?(?:还|還)?在|全新/u;
 const RETURN_PARCEL = /(?:中通|圆通|圓通|申通|韵达|韻達|顺丰|順豐|邮政|郵政|极兔|極兔|京东|京東|ems)\s*(?:sf)?(?<![0-9])[0-9]{10,15}(?![0-9])|(?:退回|寄回)(?:的)?(?:单号|單號|快递|快遞)|(?:你们|你們)?收到(?:没|沒|了吗|了嗎)/u;
-const REFUND_REASON = /(?:原因|理由)(?:选|選|填|写|寫|该选|該選|要选|要選)?(?:啥|什么|什麼|哪个|哪個|哪一个|哪一個)|选(?:啥|什么|什麼)(?:原因|理由)/u;
 const ONLY_THIS = /只(?:要)?(?:退|取消|不要)/u;
 const LOOK_UP_OWN = /(?:查|看)(?:一下|下|查|看)?(?:我|我自己)(?:的|那个|那個|那)/u;
 const ALSO_THE_SAME = /也(?:帮我|幫我|给我|給我|一起|一并|一併)?(?:改|换|換|取消|退|备注|備註|处理|處理|弄|一样|一樣|这样|這樣|照这个|照這個)/u;
@@ -245,7 +244,7 @@ export function understandInContext(classification: Classification, text: string
   // "你们收到没有啊 中通78460023915527" while a return is under way: the return's tracking number, its refund.
   if (lastIntent !== undefined && routeFor(lastIntent) === 'aftersale' && RETURN_PARCEL.test(plain) && !AFTER_SALE_READINGS.has(intent)) return { intent: 'refund_status', confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "退款原因选啥" after a cancellation: still the cancellation (its reason), not a refund's status.
-  if (lastIntent === 'cancel_order' && REFUND_REASON.test(plain)) return { intent: 'cancel_order', confidence: UNSURE_CONFIDENCE, secondary: [] };
+  if (lastIntent === 'cancel_order' && ASKS_REFUND_REASON.test(plain)) return { intent: 'cancel_order', confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "裤子还要的哈 只退羽绒服": only one thing cancelled — the cancellation, narrowed.
   if (ONLY_THIS.test(plain) && (lastIntent === 'cancel_order' || lastIntent === 'refund_shipped') && !AFTER_SALE_READINGS.has(intent)) {
     return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
