@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { createActor, type Snapshot } from 'xstate';
-import { orchestratorMachine, type HandoffReason, type Mode, type OrchestratorContext } from '../../flows/orchestrator.ts';
+import type { SnapshotFrom } from 'xstate';
+import { orchestratorMachine, type HandoffReason, type Mode, type OrchestratorContext, type OrchestratorEvent } from '../../flows/orchestrator.ts';
+import { persistMachine, restoreMachine, stepMachine } from './machine-step.ts';
 import { ConcessionSchema, emptyOutput, type FlowOutput, type ReplyPlan, type TurnEvent, type TurnFacts } from '../../flows/protocol.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
 import type { Violation } from '../compliance/schema.ts';
@@ -299,12 +300,15 @@ function gatedCandidates(
   return out;
 }
 
-function restoreOrchestrator(state: ConversationState) {
-  return createActor(orchestratorMachine, {
-    input: { buyerId: state.buyerId },
-    ...(state.orchestrator === undefined ? {} : { snapshot: state.orchestrator as Snapshot<unknown> }),
-  }).start();
+type OrchestratorSnapshot = SnapshotFrom<typeof orchestratorMachine>;
+
+/** The orchestrator's snapshot of a conversation (its initial state for a new one). */
+function restoreOrchestrator(state: ConversationState): OrchestratorSnapshot {
+  return restoreMachine(orchestratorMachine, state.orchestrator, { buyerId: state.buyerId }) as OrchestratorSnapshot;
 }
+
+const stepOrchestrator = (snapshot: OrchestratorSnapshot, event: OrchestratorEvent): OrchestratorSnapshot =>
+  stepMachine(orchestratorMachine, snapshot, event) as OrchestratorSnapshot;
 
 /** Whether a flow's persisted snapshot has left the machine's initial state (the flow has started). */
 export function flowStarted(persisted: unknown, initial: string): boolean {
@@ -728,9 +732,8 @@ export async function respond(
       (!isPostSale(event.intent) && !ORDER_POINTER.test(message.text) && bulkPurchase(message.text, facts.product, shop.largeOrderThreshold)));
 
   const clauseContext: ClauseContext = { classifier, shop, now, allOrders, findProduct: (text) => findProduct(shop, text, undefined) };
-  const orchestrator = restoreOrchestrator(state);
-  orchestrator.send({ type: 'TURN', intent: event.intent, largeOrder, ...(message.mode ? { mode: message.mode } : {}) });
-  const ownerBefore = orchestrator.getSnapshot().value as Owner;
+  let orchestrator = stepOrchestrator(restoreOrchestrator(state), { type: 'TURN', intent: event.intent, largeOrder, ...(message.mode ? { mode: message.mode } : {}) });
+  const ownerBefore = orchestrator.value as Owner;
   // Handed to a human (now or before), a question the orders answer ("我那大衣到哪了", "包裹三天不动了"
   // beside a complaint) still gets its facts — only facts: no remark, no promise, no action.
   const factIntent = ownerBefore === 'pending' ? [event.intent, ...event.secondary].map(asFactQuestion).find((i) => FACTS_WHILE_WAITING.has(i)) : undefined;
@@ -746,9 +749,9 @@ export async function respond(
         : runFlows(state, event, route, waiting, resume, clauseContext);  const { out, flows } = ran;
   let flowState = ran.flowState;
   if (ownerBefore !== 'pending') {
-    orchestrator.send({ type: 'FLOW_RESULT', unhandled: out.unhandled === true, ...(out.handoff ? { handoff: out.handoff } : {}) });
+    orchestrator = stepOrchestrator(orchestrator, { type: 'FLOW_RESULT', unhandled: out.unhandled === true, ...(out.handoff ? { handoff: out.handoff } : {}) });
   }
-  const snapshot = orchestrator.getSnapshot();
+  const snapshot = orchestrator;
   const ctx: OrchestratorContext = snapshot.context;
   const owner = snapshot.value as Owner;
   const handedOffNow = ctx.handoffReason !== null && ctx.handoffTurn === ctx.turnCount;
@@ -812,7 +815,7 @@ export async function respond(
   ].slice(-HISTORY_LIMIT);
   const next: ConversationState = {
     buyerId: state.buyerId,
-    orchestrator: orchestrator.getPersistedSnapshot(),
+    orchestrator: persistMachine(orchestratorMachine, orchestrator),
     flows,
 
     history,
@@ -837,7 +840,6 @@ export async function respond(
   if (done !== undefined) next.done = done;
   const awaiting = awaitingAfter(state.awaiting, ran);
   if (awaiting !== undefined) next.awaiting = awaiting;
-  orchestrator.stop();
 
   const result: TurnResult = {
     replies,
@@ -861,11 +863,8 @@ export async function respond(
 
 /** Events from the agent's side: a human joins (takes over) or leaves (hands back to the bot). */
 export function setOwner(conversation: ConversationState, event: 'AGENT_JOINED' | 'AGENT_LEFT'): ConversationState {
-  const actor = restoreOrchestrator(conversation);
-  actor.send({ type: event });
+  const orchestrator = stepOrchestrator(restoreOrchestrator(conversation), { type: event });
   // A human took the case (or handed it back): no notice or holding line is pending any more.
   const escalation = runMachine(escalationMachine, conversation.escalation, { type: 'RESOLVED' }).snapshot;
-  const next = { ...conversation, orchestrator: actor.getPersistedSnapshot(), escalation };
-  actor.stop();
-  return next;
+  return { ...conversation, orchestrator: persistMachine(orchestratorMachine, orchestrator), escalation };
 }

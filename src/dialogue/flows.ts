@@ -1,4 +1,5 @@
-import { createActor, type AnyStateMachine, type EventObject, type Snapshot } from 'xstate';
+import type { AnyStateMachine, EventObject } from 'xstate';
+import { persistMachine, restoreMachine, stepMachine } from './machine-step.ts';
 import { aftersaleMachine } from '../../flows/aftersale.ts';
 import { escalationMachine } from '../../flows/escalation.ts';
 import { orchestratorMachine } from '../../flows/orchestrator.ts';
@@ -78,15 +79,9 @@ export function answersWaitingFlow(name: FlowName, persisted: unknown, event: Tu
  * new persisted snapshot, the state path and the machine's `out` for the event.
  */
 export function runMachine(machine: AnyStateMachine, persisted: unknown, event: EventObject): { snapshot: unknown; state: string; out: FlowOutput } {
-  const actor = createActor(machine, persisted === undefined ? {} : { snapshot: persisted as Snapshot<unknown> });
-  actor.start();
-  actor.send(event);
-  const snapshot = actor.getSnapshot();
+  const snapshot = stepMachine(machine, restoreMachine(machine, persisted), event);
   const out = (snapshot.context as { out: FlowOutput }).out;
-  const state = statePath(snapshot.value);
-  const next = actor.getPersistedSnapshot();
-  actor.stop();
-  return { snapshot: next, state, out };
+  return { snapshot: persistMachine(machine, snapshot), state: statePath(snapshot.value), out };
 }
 
 /** One turn of a scenario machine; the state is prefixed with the flow's name ("logistics.idle"). */
