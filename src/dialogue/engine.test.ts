@@ -4,7 +4,7 @@ import { testShop } from '../../flows/test-fixtures.ts';
 import { defaultClassifier } from '../nlu/default-classifier.ts';
 import type { Order, OrderProvider } from '../orders/schema.ts';
 import { loadDemoShop } from '../shop/load.ts';
-import { answersBodyQuestion, asksForProduct, bulkPurchase, ConversationStateSchema, findProduct, productCandidates, readPastGreeting, flowStarted, resumedAsk, respond, routeInConversation, setOwner, tidyPunctuation, type ConversationState, type EngineDeps, type IncomingMessage } from './engine.ts';
+import { answersBodyQuestion, newConversation, turnsSoFar, asksForProduct, bulkPurchase, ConversationStateSchema, findProduct, productCandidates, readPastGreeting, flowStarted, resumedAsk, respond, routeInConversation, setOwner, tidyPunctuation, type ConversationState, type EngineDeps, type IncomingMessage } from './engine.ts';
 import { loadScripts } from './scripts.ts';
 
 const orders: Order[] = [
@@ -94,6 +94,15 @@ describe('respond', () => {
     expect(results[0]!.state).toMatch(/^bot\/logistics\./);
     expect(results[0]!.replies[0]!.scriptId).toMatch(/^logistics\.track\./);
     expect(conversation.history).toHaveLength(1);
+  });
+
+  it('keeps a short history in the state but counts every turn', async () => {
+    const texts = Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? '羊毛呢大衣有M码吗' : '包邮吗'));
+    const { conversation } = await chat(texts);
+    expect(conversation.history.length).toBeLessThan(12);
+    expect(conversation.history.at(-1)?.text).toBe('包邮吗');
+    expect(turnsSoFar(conversation)).toBe(12);
+    expect(turnsSoFar(newConversation('tb_anna'))).toBe(0);
   });
 
   it('after hours: a callback promise due when the shop opens, an entry for the handover log, holding lines', async () => {

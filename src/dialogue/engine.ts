@@ -148,8 +148,21 @@ export interface TurnResult {
   handover?: { reason: HandoffReason; summary: string };
 }
 
-const HISTORY_LIMIT = 30;
+/**
+ * Turns kept in the state: the reading looks at the last one and a hand-off summary at the last
+ * three; the whole conversation is in the store's messages. A short history keeps the state row
+ * small (it is read, validated and written on every turn).
+ */
+const HISTORY_LIMIT = 8;
 const PROMISE_DUE_MS = 3600_000;
+
+/** How many buyer messages the conversation has had (the orchestrator counts them; the history is capped). */
+export function turnsSoFar(state: ConversationState): number {
+  const counted = TurnCountSchema.safeParse(state.orchestrator);
+  return counted.success ? counted.data.context.turnCount : state.history.length;
+}
+
+const TurnCountSchema = z.object({ context: z.object({ turnCount: z.number().int().nonnegative() }) });
 
 export function newConversation(buyerId: string): ConversationState {
   return { buyerId, orchestrator: undefined, flows: {}, history: [], promises: [], concessions: [] };

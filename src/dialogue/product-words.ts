@@ -39,6 +39,21 @@ export interface ProductWords {
 }
 
 export function productWordsOf(products: readonly Pick<Product, 'name' | 'shortName'>[]): ProductWords {
+  // The same few lists (a shop's products, a buyer's ordered products) come back every turn.
+  const key = products.map((p) => `${p.name}\u0001${p.shortName ?? ''}`).join('\u0002');
+  let index = indexCache.get(key);
+  if (index === undefined) {
+    index = indexOf(products);
+    if (indexCache.size >= INDEX_CACHE_LIMIT) indexCache.clear();
+    indexCache.set(key, index);
+  }
+  return index;
+}
+
+const indexCache = new Map<string, ProductWords>();
+const INDEX_CACHE_LIMIT = 2_000;
+
+function indexOf(products: readonly Pick<Product, 'name' | 'shortName'>[]): ProductWords {
   const words = products.map((p) => bigrams(normalizeSameLength(`${p.name}${p.shortName ?? ''}`)));
   const spread = new Map<string, number>();
   for (const set of words) for (const w of set) spread.set(w, (spread.get(w) ?? 0) + 1);

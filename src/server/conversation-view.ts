@@ -1,4 +1,4 @@
-import type { LedgerPromise } from '../dialogue/engine.ts';
+import { turnsSoFar, type LedgerPromise } from '../dialogue/engine.ts';
 import { statePath } from '../dialogue/flows.ts';
 import type { ConversationRecord, StoredEvent, StoredMessage, Store } from '../store/types.ts';
 import { storedState } from './engine-state.ts';
@@ -44,7 +44,7 @@ export function buildView(record: ConversationRecord, messages: StoredMessage[],
       flow: typeof lastTurn?.data.state === 'string' ? lastTurn.data.state : null,
       flows: state ? flowStates(state.flows) : {},
       productId: state?.productId ?? null,
-      turns: state?.history.length ?? 0,
+      turns: state ? turnsSoFar(state) : 0,
     },
     messages,
     remarks: events

@@ -76,8 +76,24 @@ export function isStatutoryYearKnown(year: number): boolean {
   return known;
 }
 
+type StatutoryDay = { holiday: boolean; makeUp: boolean; name?: string };
+
+/** chinese-days' tables are fixed for the life of the process: each date is read from them once. */
+const statutoryCache = new Map<string, StatutoryDay>();
+const STATUTORY_CACHE_LIMIT = 5_000;
+
 /** The statutory side of a date: a holiday, a make-up workday, or neither. */
-export function statutoryDay(date: string): { holiday: boolean; makeUp: boolean; name?: string } {
+export function statutoryDay(date: string): StatutoryDay {
+  let day = statutoryCache.get(date);
+  if (day === undefined) {
+    day = readStatutoryDay(date);
+    if (statutoryCache.size >= STATUTORY_CACHE_LIMIT) statutoryCache.clear();
+    statutoryCache.set(date, day);
+  }
+  return day;
+}
+
+function readStatutoryDay(date: string): StatutoryDay {
   const detail = getDayDetail(date);
   // A statutory day's name is "English,中文,n" (Spring Festival,春节,4); an ordinary day's is the weekday.
   const parts = detail.name.split(',');
