@@ -12,6 +12,9 @@ import {
   dayRange,
   asksForExtraFeeCourier,
   asksVariantList,
+  asksWhichVariant,
+  anotherProductAsked,
+  ASKS_RESTOCK,
   correctionTarget,
   isBareVariant,
   productsOfSameKind,
@@ -406,3 +409,34 @@ describe('statesPurchaseOnly', () => {
     for (const text of ['包邮我就买一盒', '便宜点就买两件', '40块我就要一盒', '送个袜子就拍一件', '我就买这个']) expect(statesPurchaseOnly(text), text).toBe(false);
   });
 });
+
+describe('asksWhichVariant', () => {
+  it('the colours (or sizes) asked for as a list', () => {
+    for (const text of ['那XXL啥颜色有货', 'XL有哪些颜色', '那黑色的有什么颜色', '那M码的都有哪几种色']) expect(asksWhichVariant(text), text).toEqual({ color: true, size: false });
+    for (const text of ['黑色有哪些码', '那驼色啥尺码有']) expect(asksWhichVariant(text), text).toEqual({ color: false, size: true });
+  });
+  it('near misses: one colour or size named, or advice', () => {
+    for (const text of ['那XXL呢', '黑色有吗', 'M码还有吗']) expect(asksWhichVariant(text), text).toEqual({ color: false, size: false });
+  });
+});
+
+describe('ASKS_RESTOCK', () => {
+  it('when an out-of-stock variant is back', () => {
+    for (const text of ['啥时候能有啊', '什么时候补货', '几时会再有', '哪天才有货', '什么时候到货']) expect(ASKS_RESTOCK.test(text), text).toBe(true);
+  });
+  it('near misses: a case\'s result, a parcel received, another problem', () => {
+    for (const text of ['什么时候能有结果', '什么时候能有回复', '收到货了', '再有问题找你']) expect(ASKS_RESTOCK.test(text), text).toBe(false);
+  });
+});
+
+describe('anotherProductAsked', () => {
+  it('the last question asked about another product: the words naming it', () => {
+    expect(anotherProductAsked('鲜花饼呢')).toBe('鲜花饼');
+    expect(anotherProductAsked('那围巾的呢？')).toBe('围巾');
+    expect(anotherProductAsked('还有羽绒服呢')).toBe('羽绒服');
+  });
+  it('near misses: a question of its own, a long message', () => {
+    for (const text of ['鲜花饼有货吗', '鲜花饼呢 多少钱', '那我再加一件毛衣凑单的话呢']) expect(anotherProductAsked(text), text).toBeNull();
+  });
+});
+

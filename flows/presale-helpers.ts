@@ -282,6 +282,22 @@ const VARIANT_LIST = new RegExp(
   'u',
 );
 
+/** "那XXL啥颜色有货", "黑色有哪些码": the colours (or sizes) asked for as a list, the other dimension named. */
+const WHICH = '(?:什么|什麼|啥|哪些|哪几|哪幾|哪个|哪個|哪种|哪種|几|幾)(?:种|種|个|個|款)?';
+const WHICH_COLOR = new RegExp(`${WHICH}(?:颜色|顏色|色)|(?:颜色|顏色)(?:有|都有)?(?:哪些|哪几|哪幾|什么|什麼|啥)`, 'u');
+const WHICH_SIZE = new RegExp(`${WHICH}(?:尺码|尺碼|码|碼|号|號)|(?:尺码|尺碼|码|碼)(?:有|都有)?(?:哪些|哪几|哪幾|什么|什麼|啥)`, 'u');
+
+export function asksWhichVariant(text: string): { color: boolean; size: boolean } {
+  return { color: WHICH_COLOR.test(text), size: WHICH_SIZE.test(text) };
+}
+
+/**
+ * "啥时候补货", "什么时候有货", "啥时候能有啊", "几时会再有": when a variant out of stock is back
+ * (not "什么时候能有结果" about a case, nor when a parcel arrives).
+ */
+export const ASKS_RESTOCK =
+  /补货|補貨|补上|補上|(?<!收)到货|(?<!收)到貨|(?:什么时候|什麼時候|啥时候|啥時候|几时|幾時|哪天)(?:能|会|會|才|可以|还|還)?(?:再)?有(?!结果|結果|回复|回覆|消息|进展|進展|人|空|时间|時間)|再有(?!问题|問題|事|啥|什么|什麼|需要)|还会有|還會有/u;
+
 export const asksVariantList = (text: string): boolean => VARIANT_LIST.test(text) && !/穿|适合我|適合我/u.test(text);
 
 /**
@@ -353,6 +369,7 @@ const VALUE_WORDS: Record<string, readonly string[]> = {
   缩水: ['缩水'],
   起球: ['起球'],
   掉毛: ['掉毛', '掉绒', '钻绒', '跑绒'],
+  里衬: ['里衬', '内衬', '衬里', '内里', '里布'],
 };
 
 /** Values that answer a named group although their attribute is called otherwise ("衣长约105cm" under 版型). */
@@ -521,6 +538,20 @@ export function correctionTarget(text: string): string | null {
   const pieces = plain.split(/是/u).map((p) => p.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')).filter((p) => p.length > 0);
   const meant = pieces.at(-1)?.replace(/^(?:不对|不對|错了|錯了|搞错了?|搞錯了?|弄错了?|弄錯了?)[\s\p{P}]*/u, '') ?? '';
   return meant.length > 0 ? meant : null;
+}
+
+/**
+ * "鲜花饼呢", "那围巾的呢", "还有羽绒服呢": the last question asked again about another product — the
+ * words that name it (the caller checks they name a product other than the last), else null.
+ */
+const SAME_OF_ANOTHER = /^(?:那|那么|那麼|还有|還有)?\s*([^\s，,。？?！!、]{1,12}?)(?:的)?呢[\s？?～~!！。.]*$/u;
+
+/** Words that make it more than a product named ("那我再加一件毛衣的话呢" adds to the order). */
+const NOT_ONLY_A_PRODUCT = /我|你|加|买|買|要|拍|的话|的話|如果|要是/u;
+
+export function anotherProductAsked(text: string): string | null {
+  const named = SAME_OF_ANOTHER.exec(text.trim())?.[1];
+  return named === undefined || NOT_ONLY_A_PRODUCT.test(named) ? null : named;
 }
 
 /** Products of the same kind as another (the women's and the men's jeans): the last part of their category. */
