@@ -343,6 +343,15 @@ describe('isReturnPolicyBeforeOrder', () => {
     expect(isReturnPolicyBeforeOrder('return_dislike', '不合适能退吗', [order('scarf-01')], undefined)).toBe(false);
     expect(isReturnPolicyBeforeOrder('quality_issue', '坏了能退吗', [], coat)).toBe(false);
   });
+  it('still to buy, or only an unpaid order of the product: the policy, whatever was bought before', () => {
+    for (const text of ['想买毛衣 万一不合适能退吗', '打算买一件 不合适可以换吗', '如果买了不喜欢能退不']) {
+      expect(isReturnPolicyBeforeOrder('return_dislike', text, [order('coat-01')], coat), text).toBe(true);
+    }
+    expect(isReturnPolicyBeforeOrder('return_dislike', '吃不完能退吗', [{ ...order('coat-01'), state: 'unpaid' }], coat)).toBe(true);
+    // Near misses: a received order and no word of buying; buying words with a return asked for.
+    expect(isReturnPolicyBeforeOrder('return_dislike', '万一不合适能退吗', [order('coat-01')], coat)).toBe(false);
+    expect(isReturnPolicyBeforeOrder('return_dislike', '上次买的毛衣我要退', [order('coat-01')], coat)).toBe(false);
+  });
 });
 
 describe('asksForExtraFeeCourier', () => {

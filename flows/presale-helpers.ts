@@ -601,9 +601,14 @@ const POLICY_READINGS: readonly IntentId[] = ['return_dislike', 'exchange', 'ret
  * with 7-day returns is never said to have none), not an after-sale case — when none of the buyer's
  * orders holds the product talked about (or, none named, the buyer has no order at all).
  */
+/** "想买毛衣 万一不合适能退吗", "打算入一件": the buyer is still to buy — the policy, whatever was bought before. */
+const STILL_TO_BUY = /想买|想買|打算买|打算買|准备买|準備買|想入|想拍|考虑买|考慮買|要是买|要是買|如果买|如果買|买之前|買之前/u;
+
 export function isReturnPolicyBeforeOrder(intent: IntentId, text: string, orders: readonly Order[], product: { id: string } | undefined): boolean {
   if (!POLICY_READINGS.includes(intent) || !asksReturnPolicy(text)) return false;
-  return product === undefined ? orders.length === 0 : !orders.some((o) => o.items.some((i) => i.productId === product.id));
+  if (STILL_TO_BUY.test(text)) return true;
+  // (An order of the product not paid yet holds nothing to send back: the question is still about buying.)
+  return product === undefined ? orders.length === 0 : !orders.some((o) => o.state !== 'unpaid' && o.items.some((i) => i.productId === product.id));
 }
 
 // ---------------------------------------------------------------- working hours
