@@ -13,6 +13,7 @@ import {
   asksForExtraFeeCourier,
   asksVariantList,
   asksWhichVariant,
+  asksSizeEnd,
   anotherProductAsked,
   ASKS_RESTOCK,
   correctionTarget,
@@ -446,6 +447,16 @@ describe('anotherProductAsked', () => {
   });
   it('near misses: a question of its own, a long message', () => {
     for (const text of ['鲜花饼有货吗', '鲜花饼呢 多少钱', '那我再加一件毛衣凑单的话呢']) expect(anotherProductAsked(text), text).toBeNull();
+  });
+});
+
+describe('asksSizeEnd', () => {
+  it('which end of the size range is asked about', () => {
+    for (const text of ['最大的码是多大', '最大码是什么', '码最大到多少', '最大能穿多大', '有更大的码吗']) expect(asksSizeEnd(text), text).toBe('largest');
+    for (const text of ['最小的码呢', '最小码是几码']) expect(asksSizeEnd(text), text).toBe('smallest');
+  });
+  it('near misses: a size or fit asked without an end', () => {
+    for (const text of ['我穿多大码', 'XL码大吗', '最大的优惠是多少', '偏大还是偏小']) expect(asksSizeEnd(text), text).toBeNull();
   });
 });
 

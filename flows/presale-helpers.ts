@@ -146,6 +146,19 @@ export function adviseSize(chart: readonly SizeRow[], heightCm: number, weightKg
   return heightInChart && weightInChart ? { kind: 'no_match' } : { kind: 'outside' };
 }
 
+/**
+ * "最大的码是多大", "有没有更大的码", "最小码是什么": which end of the size range the buyer asks about
+ * (the chart's rows and the SKUs run from small to large).
+ */
+const SIZE_WORD = '(?:码|碼|号|號|尺码|尺碼|尺寸)';
+const LARGEST = new RegExp(`(?:最大|更大|再大)(?:一点|一點|点|點)?(?:的)?${SIZE_WORD}|${SIZE_WORD}(?:最大|最多)(?:能|可以)?(?:到|是|有)?|(?:最大|最多)(?:能|可以)?(?:穿|做|出|到)(?:到)?(?:多大|几|幾|什么|什麼|啥)`, 'u');
+const SMALLEST = new RegExp(`(?:最小|更小|再小)(?:一点|一點|点|點)?(?:的)?${SIZE_WORD}|${SIZE_WORD}(?:最小)(?:能|可以)?(?:到|是|有)?|最小(?:能|可以)?(?:穿|做|出|到)(?:到)?(?:多小|几|幾|什么|什麼|啥)`, 'u');
+
+export function asksSizeEnd(text: string): 'largest' | 'smallest' | null {
+  if (LARGEST.test(text)) return 'largest';
+  return SMALLEST.test(text) ? 'smallest' : null;
+}
+
 /** The size chart of a product, when it has one that the shop defines. */
 export function sizeChartOf(shop: Shop, product: Product): SizeRow[] | undefined {
   return product.sizeChart === undefined ? undefined : shop.sizeCharts[product.sizeChart];

@@ -374,6 +374,19 @@ describe('size_advice', () => {
     expect(answered!.out.replies[0]).toEqual({ scriptId: 'presale.size_advice.fit', params: { height: 165, weight: 52, size: 'M码' } });
   });
 
+  it('the largest or smallest size asked: the chart sizes, that end and what it fits, even with body data outside the chart', () => {
+    for (const text of ['最大的码是多大', '码最大到多少']) {
+      expect(one(turn('size_advice', text)).out.replies, text).toEqual([
+        { scriptId: 'presale.size_advice.largest', params: { product: '羊毛呢大衣', sizes: 'S码、M码、L码', size: 'L码', measures: '身高166-176cm、体重56-68kg' } },
+      ]);
+    }
+    expect(ids(one(turn('size_advice', '最小码是几码')).out)).toEqual(['presale.size_advice.smallest']);
+    const [, after] = run(turn('size_advice', '190 100kg穿什么码', { entities: [height(190), weight(100)] }), turn('size_advice', '最大的码是多大'));
+    expect(ids(after!.out)).toEqual(['presale.size_advice.largest']);
+    // Near miss: the size to wear is still advice.
+    expect(ids(one(turn('size_advice', '我穿多大码')).out)).toEqual(['presale.size_advice.ask_both']);
+  });
+
   it('asks for both, then for the height, then answers', () => {
     const steps = run(turn('size_advice', '穿什么码'), turn('size_advice', '体重45kg', { entities: [weight(45)] }), turn('other', '155', { entities: [height(155)] }));
     expect(steps.map((s) => s.value)).toEqual(['awaitingBodyData', 'awaitingBodyData', 'idle']);

@@ -12,6 +12,7 @@ import {
   correctionTarget,
   asksAboutReviewNotContact,
   asksReturnPolicy,
+  asksSizeEnd,
   ASKS_RESTOCK,
   askedVariant,
   asksVariantList,
@@ -332,6 +333,14 @@ function sizing(turn: Turn): Sizing {
   if (chart === undefined) {
     const sizes = joinList([...new Set(product.skus.map((s) => sizeLabelOf(product, s.size)))]);
     return { status: 'answered', replies: [reply('size_advice.no_chart', { product: displayName(product), sizes })] };
+  }
+  // "最大的码是多大": the end of the size range asked about, from the chart (a fact, no advice needed).
+  const end = asksSizeEnd(normalizeSameLength(turn.event.text));
+  if (end !== null) {
+    const row = end === 'largest' ? chart.at(-1)! : chart[0]!;
+    const measures = `身高${row.heightMin}-${row.heightMax}cm、体重${row.weightMinKg}-${row.weightMaxKg}kg`;
+    const sizes = joinList(chart.map((r) => sizeLabelOf(product, r.size)));
+    return { status: 'answered', replies: [reply(`size_advice.${end}`, { product: displayName(product), sizes, size: sizeLabelOf(product, row.size), measures })] };
   }
   if (body.heightCm === null || body.weightKg === null) return { status: 'waiting', replies: askForBody(body) };
   const measures = { height: body.heightCm, weight: body.weightKg };
