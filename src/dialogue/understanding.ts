@@ -171,6 +171,23 @@ const SHORT_CHARS = 12;
 
 type Understood = Pick<Classification, 'intent' | 'confidence' | 'secondary'>;
 
+/** "围巾有酒红色么😊": the shape of the question is read without the emoji after it. */
+const withoutTrailingEmoji = (text: string): string => text.replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}\s]+$/u, '');
+
+/** A colour or size named in the shape of a stock question ("…有吗", "…呢", "…还有没"). */
+const namesVariantAsked = (classification: Pick<Classification, 'entities'>, plain: string): boolean =>
+  classification.entities.some((e) => e.type === 'color' || e.type === 'size') && STOCK_SHAPE.test(withoutTrailingEmoji(plain));
+
+/**
+ * "围巾有酒红色么" read alone as a product question (or nothing): whether that colour or size is there
+ * is stock. For a clause of a longer message ("亲～围巾有酒红色么😊 能发sf吗"), read on its own.
+ */
+export function asksVariantStock(classification: Pick<Classification, 'intent' | 'confidence' | 'entities'>, text: string): boolean {
+  const plain = normalizeSameLength(text);
+  if (!namesVariantAsked(classification, plain)) return false;
+  return classification.intent === 'other' || (classification.intent === 'product_info' && classification.confidence < SURE_CONFIDENCE && HAS_VARIANT.test(withoutTrailingEmoji(plain)));
+}
+
 /**
  * The classification read against the conversation: `lastRoute` / `lastIntent` are where the
  * previous turn's intent went and what it was, if any.
@@ -280,9 +297,9 @@ export function understandInContext(classification: Classification, text: string
     return { intent: 'promotion', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary };
   }
   // "男士牛仔裤深蓝33有吗", "那烟灰色33呢": a colour or size asked about is a stock question when nothing else fits.
-  const namesVariant = classification.entities.some((e) => e.type === 'color' || e.type === 'size') && STOCK_SHAPE.test(plain);
+  const namesVariant = namesVariantAsked(classification, plain);
   // ("请问羊毛呢大衣有XL吗" read as a product question: whether a size is there is stock.)
-  const unsureProductQuestion = intent === 'product_info' && confidence < SURE_CONFIDENCE && HAS_VARIANT.test(plain);
+  const unsureProductQuestion = intent === 'product_info' && confidence < SURE_CONFIDENCE && HAS_VARIANT.test(withoutTrailingEmoji(plain));
   if (namesVariant && (intent === 'other' || unsureProductQuestion || (implausible && !saysSomethingOf(intent, plain)) || (byForm && routeFor(intent) === 'social'))) {
     return { intent: 'stock', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary };
   }
