@@ -585,6 +585,11 @@ export const statesPurchaseOnly = (text: string): boolean => PURCHASE_ONLY.test(
 
 // ---------------------------------------------------------------- couriers
 
+/** "要加多少钱", "补多少", "要另外加钱吗": what it costs on top (of a courier asked for just before). */
+const EXTRA_CHARGE = /加(?:多少|几|幾)|(?:加|补|補)(?:钱|錢|运费|運費)|(?:补|補)(?:多少|几|幾)|差价|差價|另外(?:收|付|加|给|給)|额外|額外|多(?:收|付|出)(?:多少|几|幾)/u;
+
+export const asksExtraCharge = (text: string): boolean => EXTRA_CHARGE.test(text);
+
 /**
  * "发顺丰明天能到吗 我急用", "走顺丰吧": the buyer wants a courier the shop offers at an extra fee — its
  * fee is told before payment (seed 004), whatever else the message asks. "顺丰到哪了" asks for no courier.

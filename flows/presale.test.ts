@@ -556,6 +556,19 @@ describe('shipping_courier', () => {
     expect(withOrder.out.remarks).toEqual([{ orderId: '100000000000000002', reason: '顾客指定顺丰，需补运费12元，已在付款前告知' }]);
   });
 
+  it('what it costs on top, right after asking for another courier: that courier\'s extra fee (no remark again)', () => {
+    const first = turn('shipping_courier', '能发顺丰吗', { entities: [courier('顺丰')] });
+    for (const text of ['要加多少钱', '补多少啊', '要另外加钱吗']) {
+      const [, step] = run(first, turn('shipping_fee', text));
+      expect(step!.out.replies, text).toEqual([{ scriptId: 'presale.shipping_courier.fee', params: { courier: '顺丰', fee: 12 } }]);
+      expect(step!.out.remarks).toEqual([]);
+    }
+    // Near misses: no courier asked before; a region named (the template's fee); postage asked plainly.
+    expect(ids(one(turn('shipping_fee', '要加多少钱')).out)).not.toContain('presale.shipping_courier.fee');
+    expect(ids(run(first, turn('shipping_fee', '发新疆要加多少钱'))[1]!.out)).not.toContain('presale.shipping_courier.fee');
+    expect(ids(run(first, turn('shipping_fee', '包邮吗'))[1]!.out)).not.toContain('presale.shipping_courier.fee');
+  });
+
   it('a courier the shop does not use: apologises and lists the possible ones', () => {
     expect(one(turn('shipping_courier', '能发京东吗', { entities: [courier('京东')] })).out.replies).toEqual([
       { scriptId: 'presale.shipping_courier.unavailable', params: { courier: '京东', couriers: '中通、顺丰' } },

@@ -16,6 +16,7 @@ import {
   ASKS_RESTOCK,
   askedVariant,
   asksVariantList,
+  asksExtraCharge,
   asksWhichVariant,
   bodyDataFromBareNumber,
   bodyDataOf,
@@ -81,6 +82,8 @@ export interface PresaleContext {
   stockAsked?: { productId: string; color: string | null; size: string | null } | null;
   /** The last question about a product ("有什么颜色"): a correction of the product ("不对 我说的是女款") asks it again; absent in older snapshots. */
   lastQuestion?: { intent: IntentId; text: string; productId?: string } | null;
+  /** The courier at an extra fee the buyer asked for ("能发sf吗"): "要加多少钱" afterwards is its fee; absent in older snapshots. */
+  courierAsked?: string | null;
 }
 
 /**
@@ -455,10 +458,18 @@ function shippingFeeAnswer(turn: Turn): Answer {
   // 「发顺丰要加钱吗」: the courier's extra fee, before payment.
   const asked = askedCourier(event);
   const other = asked === null ? undefined : shop.shipping.otherCouriers.find((c) => sameCourier(asked, c.courier));
-  if (other === undefined) return answer;
+  if (other === undefined) {
+    // "要加多少钱" after "能发sf吗" (no courier, no region named): the extra fee of the courier asked for.
+    const before = asked === null && findRegion(event.text) === null && asksExtraCharge(event.text) ? extraFeeCourier(event, turn.context.courierAsked) : undefined;
+    return before === undefined ? answer : { replies: [reply('shipping_courier.fee', { courier: before.courier, fee: before.extraFee })] };
+  }
   const extra = otherCourierAnswer(event, other.courier, other.extraFee);
   return { replies: [...answer.replies, ...extra.replies], remarks: extra.remarks ?? [] };
 }
+
+/** The shop's courier at an extra fee of that name, if any. */
+const extraFeeCourier = (event: TurnEvent, name: string | null | undefined) =>
+  name == null ? undefined : event.facts.shop.shipping.otherCouriers.find((c) => sameCourier(name, c.courier));
 
 // ---------------------------------------------------------------- invoice, payment, installments
 
@@ -694,9 +705,11 @@ function planTurn(context: PresaleContext, told: TurnEvent, mode: Mode): Partial
     followUp !== null && product !== undefined ? { productId: product.id, ...stockVariant(followUp, product) }
     : asksStock && product !== undefined ? { productId: product.id, ...stockVariant(turn, product) }
     : (context.stockAsked ?? null);
+  const named = askedCourier(event);
   return {
     out,
     stockAsked,
+    courierAsked: named !== null && extraFeeCourier(event, named) !== undefined ? named : (context.courierAsked ?? null),
     lastQuestion: PRODUCT_QUESTIONS.has(intent) ? { intent, text: event.text, ...(product === undefined ? {} : { productId: product.id }) } : (context.lastQuestion ?? null),
     body: turn.body,
     region: turn.region,
@@ -745,6 +758,7 @@ export const presaleMachine = setup({
     bodyReminders: 0,
     stockAsked: null,
     lastQuestion: null,
+    courierAsked: null,
   }),
   initial: 'idle',
   states: {
