@@ -302,14 +302,16 @@ export function postageFor(shop: Shop, region: string, amount: number): Postage 
 }
 
 /**
- * Waiving a remote region's postage (seed 002 武断干脆型: 实在不行就答应，自作主张给您包邮): the fee is
- * a concession like any other, counted against the product's budget, once.
+ * Waiving a remote region's postage (seed 002 武断干脆型: 实在不行就答应，自作主张给您包邮): once per
+ * product, as one of its concessions. The postage is no price cut — the price stays at or above the
+ * floor whatever the fee — so the price budget does not bound it (a 49.9元 snack gets its 10元 postage
+ * waived as the seed says); it is recorded in the ledger, so nothing more is conceded on the product
+ * once the budget is spent.
  */
 export function planFreeShipping(input: Omit<PlanInput, 'kinds' | 'offer'>, fee: number): Plan {
   const { product, shop, ledger, type } = input;
   if (onProduct(ledger, product.id).length >= shop.bargaining.concessionsPerProduct) return { ok: false, reason: 'already_granted' };
   if (ledger.some((c) => c.kind === 'free_shipping' && c.productId === product.id)) return { ok: false, reason: 'already_granted' };
-  if (fee > remainingBudget(product, shop.bargaining, ledger)) return { ok: false, reason: 'budget_exhausted' };
   const reason = concessionReason(type, false, `免${fee}元运费（包邮）`, product);
   return { ok: true, concession: { kind: 'free_shipping', amount: fee, productId: product.id, reason }, finalPrice: finalPriceOf(product, ledger), gift: null, counter: false };
 }
