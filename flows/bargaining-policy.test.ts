@@ -253,6 +253,6 @@ describe('free shipping asked while haggling', () => {
 describe('asksForRemark and gift demands', () => {
   it.each(['那你给我备注一下 别漏了', '記得備註上', '帮我记下来 别忘了', '订单上标注一下', '备个注吧'])('%s asks for a remark', (text) => expect(asksForRemark(text)).toBe(true));
   it.each(['好的谢谢', '什么时候发货', '记得发顺丰', '漏了一袋'])('%s does not', (text) => expect(asksForRemark(text)).toBe(false));
-  it.each(['就一小袋 送吧 求求了', '送个试吃装呗', '那再送双袜子吧', '贈了唄'])('%s demands a gift', (text) => expect(demandsGift(text)).toBe(true));
-  it.each(['送的袜子是什么颜色', '有赠品吗', '送货快吗'])('%s does not demand one', (text) => expect(demandsGift(text)).toBe(false));
+  it.each(['就一小袋 送吧 求求了', '送个试吃装呗', '那再送双袜子吧', '贈了唄', '送点东西我就拍', '送双袜子就买'])('%s demands a gift', (text) => expect(demandsGift(text)).toBe(true));
+  it.each(['送的袜子是什么颜色', '有赠品吗', '送货快吗', '送货快我就买'])('%s does not demand one', (text) => expect(demandsGift(text)).toBe(false));
 });

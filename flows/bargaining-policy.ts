@@ -114,7 +114,7 @@ export function requestedDiscount(offer: BuyerOffer | null, product: Product): n
 }
 
 /** "送点什么小东西吧", "再送个袜子呗", "不送我就不买了": a gift demanded as a condition is haggling (seed 002), not a question about gifts. */
-const GIFT_DEMAND = /(?:送|赠|贈|给|給|搭)(?:点|點|个|個|些|我|一|双|雙|份|袋|包)[^吗嗎?？]{0,8}(?:吧|呗|唄|嘛|呀|啊)|不送|送了?我就|送就|(?:送|赠|贈)(?:了|一下)?(?:吧|呗|唄|嘛)/u;
+const GIFT_DEMAND = /(?:送|赠|贈|给|給|搭)(?:点|點|个|個|些|我|一|双|雙|份|袋|包)[^吗嗎?？]{0,8}(?:吧|呗|唄|嘛|呀|啊)|不送|送了?我就|送就|(?:送|赠|贈)(?:了|一下)?(?:吧|呗|唄|嘛)|(?:送|赠|贈)(?:点|點|个|個|些|双|雙|份|袋|包)[^，,。吗嗎?？]{0,6}(?:我就|就拍|就买|就買|马上拍|馬上拍)/u;
 export const demandsGift = (text: string): boolean => GIFT_DEMAND.test(normalizeSameLength(text));
 
 export type DeclineReason = 'already_granted' | 'gifts_exhausted' | 'budget_exhausted' | 'below_floor' | 'gift_unavailable' | 'promotion_not_reached';
