@@ -234,20 +234,25 @@ describe('free shipping asked while haggling', () => {
     expect(postageFor(testShop, '新疆', 300)).toEqual({ free: true, region: '新疆' });
   });
 
-  it('waives the fee once, within the budget, with a remark reason', () => {
+  it('waives the fee once, with a remark reason', () => {
     const plan = planFreeShipping({ type: 'decisive', product: scarf, shop: testShop, ledger: [] }, 8);
     expect(plan).toMatchObject({ ok: true, concession: { kind: 'free_shipping', amount: 8, productId: scarf.id }, finalPrice: 199 });
     expect(plan.ok && plan.concession.reason).toBe('顾客议价（武断干脆型），免8元运费（包邮）（羊绒围巾）');
     const granted = plan.ok ? [plan.concession] : [];
     expect(planFreeShipping({ type: 'decisive', product: scarf, shop: testShop, ledger: granted }, 8)).toEqual({ ok: false, reason: 'already_granted' });
-    // 15元 is more than the scarf's 9.95 budget.
-    expect(planFreeShipping({ type: 'decisive', product: scarf, shop: testShop, ledger: [] }, 15)).toEqual({ ok: false, reason: 'budget_exhausted' });
+    // 15元 is more than the scarf's 9.95 price budget, but postage is no price cut: the price stays 199.
+    expect(planFreeShipping({ type: 'decisive', product: scarf, shop: testShop, ledger: [] }, 15)).toMatchObject({ ok: true, concession: { kind: 'free_shipping', amount: 15 }, finalPrice: 199 });
+    const cheap = { ...scarf, price: 49.9, floorPrice: 47.5 };
+    expect(planFreeShipping({ type: 'decisive', product: cheap, shop: testShop, ledger: [] }, 10)).toMatchObject({ ok: true, finalPrice: 49.9 });
+    // Near miss: the product's concessions are used up.
+    const used = [1, 2, 3].map((i) => ({ kind: 'coupon' as const, amount: 1, productId: scarf.id, reason: String(i) }));
+    expect(planFreeShipping({ type: 'decisive', product: scarf, shop: testShop, ledger: used }, 8)).toEqual({ ok: false, reason: 'already_granted' });
   });
 });
 
 describe('asksForRemark and gift demands', () => {
   it.each(['那你给我备注一下 别漏了', '記得備註上', '帮我记下来 别忘了', '订单上标注一下', '备个注吧'])('%s asks for a remark', (text) => expect(asksForRemark(text)).toBe(true));
   it.each(['好的谢谢', '什么时候发货', '记得发顺丰', '漏了一袋'])('%s does not', (text) => expect(asksForRemark(text)).toBe(false));
-  it.each(['就一小袋 送吧 求求了', '送个试吃装呗', '那再送双袜子吧', '贈了唄'])('%s demands a gift', (text) => expect(demandsGift(text)).toBe(true));
-  it.each(['送的袜子是什么颜色', '有赠品吗', '送货快吗'])('%s does not demand one', (text) => expect(demandsGift(text)).toBe(false));
+  it.each(['就一小袋 送吧 求求了', '送个试吃装呗', '那再送双袜子吧', '贈了唄', '送点东西我就拍', '送双袜子就买'])('%s demands a gift', (text) => expect(demandsGift(text)).toBe(true));
+  it.each(['送的袜子是什么颜色', '有赠品吗', '送货快吗', '送货快我就买'])('%s does not demand one', (text) => expect(demandsGift(text)).toBe(false));
 });

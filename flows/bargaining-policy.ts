@@ -114,7 +114,7 @@ export function requestedDiscount(offer: BuyerOffer | null, product: Product): n
 }
 
 /** "送点什么小东西吧", "再送个袜子呗", "不送我就不买了": a gift demanded as a condition is haggling (seed 002), not a question about gifts. */
-const GIFT_DEMAND = /(?:送|赠|贈|给|給|搭)(?:点|點|个|個|些|我|一|双|雙|份|袋|包)[^吗嗎?？]{0,8}(?:吧|呗|唄|嘛|呀|啊)|不送|送了?我就|送就|(?:送|赠|贈)(?:了|一下)?(?:吧|呗|唄|嘛)/u;
+const GIFT_DEMAND = /(?:送|赠|贈|给|給|搭)(?:点|點|个|個|些|我|一|双|雙|份|袋|包)[^吗嗎?？]{0,8}(?:吧|呗|唄|嘛|呀|啊)|不送|送了?我就|送就|(?:送|赠|贈)(?:了|一下)?(?:吧|呗|唄|嘛)|(?:送|赠|贈)(?:点|點|个|個|些|双|雙|份|袋|包)[^，,。吗嗎?？]{0,6}(?:我就|就拍|就买|就買|马上拍|馬上拍)/u;
 export const demandsGift = (text: string): boolean => GIFT_DEMAND.test(normalizeSameLength(text));
 
 export type DeclineReason = 'already_granted' | 'gifts_exhausted' | 'budget_exhausted' | 'below_floor' | 'gift_unavailable' | 'promotion_not_reached';
@@ -302,14 +302,16 @@ export function postageFor(shop: Shop, region: string, amount: number): Postage 
 }
 
 /**
- * Waiving a remote region's postage (seed 002 武断干脆型: 实在不行就答应，自作主张给您包邮): the fee is
- * a concession like any other, counted against the product's budget, once.
+ * Waiving a remote region's postage (seed 002 武断干脆型: 实在不行就答应，自作主张给您包邮): once per
+ * product, as one of its concessions. The postage is no price cut — the price stays at or above the
+ * floor whatever the fee — so the price budget does not bound it (a 49.9元 snack gets its 10元 postage
+ * waived as the seed says); it is recorded in the ledger, so nothing more is conceded on the product
+ * once the budget is spent.
  */
 export function planFreeShipping(input: Omit<PlanInput, 'kinds' | 'offer'>, fee: number): Plan {
   const { product, shop, ledger, type } = input;
   if (onProduct(ledger, product.id).length >= shop.bargaining.concessionsPerProduct) return { ok: false, reason: 'already_granted' };
   if (ledger.some((c) => c.kind === 'free_shipping' && c.productId === product.id)) return { ok: false, reason: 'already_granted' };
-  if (fee > remainingBudget(product, shop.bargaining, ledger)) return { ok: false, reason: 'budget_exhausted' };
   const reason = concessionReason(type, false, `免${fee}元运费（包邮）`, product);
   return { ok: true, concession: { kind: 'free_shipping', amount: fee, productId: product.id, reason }, finalPrice: finalPriceOf(product, ledger), gift: null, counter: false };
 }

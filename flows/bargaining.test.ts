@@ -245,6 +245,25 @@ describe('bargainingMachine: each type over several turns', () => {
   });
 });
 
+describe('a gift asked for instead of a price while haggling', () => {
+  it.each(['送个护理小样就行 送了我就拍', '送点东西我就拍', '那送我个小样吧 我马上拍'])('%s read as decisive haggling: a gift, not a price cut', (text) => {
+    const { send } = start();
+    send(turn('gift', '送个小礼物呗'));
+    const out = send(turn('bargain_decisive', text));
+    expect(out.replies[0]!.scriptId).toBe('bargaining.gift_ask_gift');
+    expect(out.concessions).toMatchObject([{ kind: 'gift' }]);
+    expect(out.remarks[0]!.reason).toMatch(/^顾客索要赠品/u);
+  });
+  it('near misses: a decisive price ask stays a price cut; a promise keeps its own words for its gift', () => {
+    const { send } = start();
+    send(turn('bargain_decisive', '少点我就拍'));
+    expect(send(turn('bargain_decisive', '少点我就拍')).concessions).toMatchObject([{ kind: 'discount' }]);
+    const promise = start();
+    promise.send(turn('bargain_promise', '以后常来 送点东西吧'));
+    expect(promise.send(turn('bargain_promise', '以后常来 送点东西吧')).replies[0]!.scriptId).toBe('bargaining.promise_gift');
+  });
+});
+
 describe('bareTargetPrice', () => {
   it.each([
     ['680行就拍', 680],

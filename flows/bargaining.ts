@@ -119,7 +119,12 @@ function promotionClaim(context: BargainingContext, event: TurnEvent): Promotion
 }
 const typeOf = (event: TurnEvent): BargainType => TYPE_OF[event.intent] ?? 'generic';
 /** The prefix of the type's script ids (a gift ask has its own wording). */
-const scriptTypeOf = (event: TurnEvent): string => (giftAsk(event) ? 'gift_ask' : typeOf(event));
+/**
+ * A gift asked for instead of a price ("送双袜子就行 送了我就拍" read as decisive haggling): the gift ask, when
+ * the haggling type itself concedes no gift (a promise or an excuse gets its gift in its own words).
+ */
+const asksGiftInstead = (event: TurnEvent): boolean => giftAsk(event) || (asksGift(event) && !KINDS_BY_TYPE[typeOf(event)].includes('gift'));
+const scriptTypeOf = (event: TurnEvent): string => (asksGiftInstead(event) ? 'gift_ask' : typeOf(event));
 
 /** The lowest plausible target price without 元, as a share of the price. */
 export const BARE_TARGET_MIN_SHARE = 0.5;
@@ -199,12 +204,12 @@ function planFor(context: BargainingContext, event: TurnEvent): Plan | null {
   const wanted = wantedGift(context, event);
   return planConcession({
     type: typeOf(event),
-    kinds: giftAsk(event) ? GIFT_ASK_KINDS : KINDS_BY_TYPE[typeOf(event)],
+    kinds: asksGiftInstead(event) ? GIFT_ASK_KINDS : KINDS_BY_TYPE[typeOf(event)],
     product,
     shop: event.facts.shop,
     ledger: context.ledger,
     offer: asksGift(event) ? null : effectiveOffer(context, event),
-    giftAsk: giftAsk(event),
+    giftAsk: asksGiftInstead(event),
     ...(wanted === undefined ? {} : { wantedGift: wanted }),
   });
 }

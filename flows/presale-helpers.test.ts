@@ -12,6 +12,10 @@ import {
   dayRange,
   asksForExtraFeeCourier,
   asksVariantList,
+  asksWhichVariant,
+  asksSizeEnd,
+  anotherProductAsked,
+  ASKS_RESTOCK,
   correctionTarget,
   isBareVariant,
   productsOfSameKind,
@@ -340,6 +344,15 @@ describe('isReturnPolicyBeforeOrder', () => {
     expect(isReturnPolicyBeforeOrder('return_dislike', '不合适能退吗', [order('scarf-01')], undefined)).toBe(false);
     expect(isReturnPolicyBeforeOrder('quality_issue', '坏了能退吗', [], coat)).toBe(false);
   });
+  it('still to buy, or only an unpaid order of the product: the policy, whatever was bought before', () => {
+    for (const text of ['想买毛衣 万一不合适能退吗', '打算买一件 不合适可以换吗', '如果买了不喜欢能退不']) {
+      expect(isReturnPolicyBeforeOrder('return_dislike', text, [order('coat-01')], coat), text).toBe(true);
+    }
+    expect(isReturnPolicyBeforeOrder('return_dislike', '吃不完能退吗', [{ ...order('coat-01'), state: 'unpaid' }], coat)).toBe(true);
+    // Near misses: a received order and no word of buying; buying words with a return asked for.
+    expect(isReturnPolicyBeforeOrder('return_dislike', '万一不合适能退吗', [order('coat-01')], coat)).toBe(false);
+    expect(isReturnPolicyBeforeOrder('return_dislike', '上次买的毛衣我要退', [order('coat-01')], coat)).toBe(false);
+  });
 });
 
 describe('asksForExtraFeeCourier', () => {
@@ -406,3 +419,44 @@ describe('statesPurchaseOnly', () => {
     for (const text of ['包邮我就买一盒', '便宜点就买两件', '40块我就要一盒', '送个袜子就拍一件', '我就买这个']) expect(statesPurchaseOnly(text), text).toBe(false);
   });
 });
+
+describe('asksWhichVariant', () => {
+  it('the colours (or sizes) asked for as a list', () => {
+    for (const text of ['那XXL啥颜色有货', 'XL有哪些颜色', '那黑色的有什么颜色', '那M码的都有哪几种色']) expect(asksWhichVariant(text), text).toEqual({ color: true, size: false });
+    for (const text of ['黑色有哪些码', '那驼色啥尺码有']) expect(asksWhichVariant(text), text).toEqual({ color: false, size: true });
+  });
+  it('near misses: one colour or size named, or advice', () => {
+    for (const text of ['那XXL呢', '黑色有吗', 'M码还有吗']) expect(asksWhichVariant(text), text).toEqual({ color: false, size: false });
+  });
+});
+
+describe('ASKS_RESTOCK', () => {
+  it('when an out-of-stock variant is back', () => {
+    for (const text of ['啥时候能有啊', '什么时候补货', '几时会再有', '哪天才有货', '什么时候到货']) expect(ASKS_RESTOCK.test(text), text).toBe(true);
+  });
+  it('near misses: a case\'s result, a parcel received, another problem', () => {
+    for (const text of ['什么时候能有结果', '什么时候能有回复', '收到货了', '再有问题找你']) expect(ASKS_RESTOCK.test(text), text).toBe(false);
+  });
+});
+
+describe('anotherProductAsked', () => {
+  it('the last question asked about another product: the words naming it', () => {
+    expect(anotherProductAsked('鲜花饼呢')).toBe('鲜花饼');
+    expect(anotherProductAsked('那围巾的呢？')).toBe('围巾');
+    expect(anotherProductAsked('还有羽绒服呢')).toBe('羽绒服');
+  });
+  it('near misses: a question of its own, a long message', () => {
+    for (const text of ['鲜花饼有货吗', '鲜花饼呢 多少钱', '那我再加一件毛衣凑单的话呢']) expect(anotherProductAsked(text), text).toBeNull();
+  });
+});
+
+describe('asksSizeEnd', () => {
+  it('which end of the size range is asked about', () => {
+    for (const text of ['最大的码是多大', '最大码是什么', '码最大到多少', '最大能穿多大', '有更大的码吗']) expect(asksSizeEnd(text), text).toBe('largest');
+    for (const text of ['最小的码呢', '最小码是几码']) expect(asksSizeEnd(text), text).toBe('smallest');
+  });
+  it('near misses: a size or fit asked without an end', () => {
+    for (const text of ['我穿多大码', 'XL码大吗', '最大的优惠是多少', '偏大还是偏小']) expect(asksSizeEnd(text), text).toBeNull();
+  });
+});
+

@@ -146,6 +146,19 @@ export function adviseSize(chart: readonly SizeRow[], heightCm: number, weightKg
   return heightInChart && weightInChart ? { kind: 'no_match' } : { kind: 'outside' };
 }
 
+/**
+ * "最大的码是多大", "有没有更大的码", "最小码是什么": which end of the size range the buyer asks about
+ * (the chart's rows and the SKUs run from small to large).
+ */
+const SIZE_WORD = '(?:码|碼|号|號|尺码|尺碼|尺寸)';
+const LARGEST = new RegExp(`(?:最大|更大|再大)(?:一点|一點|点|點)?(?:的)?${SIZE_WORD}|${SIZE_WORD}(?:最大|最多)(?:能|可以)?(?:到|是|有)?|(?:最大|最多)(?:能|可以)?(?:穿|做|出|到)(?:到)?(?:多大|几|幾|什么|什麼|啥)`, 'u');
+const SMALLEST = new RegExp(`(?:最小|更小|再小)(?:一点|一點|点|點)?(?:的)?${SIZE_WORD}|${SIZE_WORD}(?:最小)(?:能|可以)?(?:到|是|有)?|最小(?:能|可以)?(?:穿|做|出|到)(?:到)?(?:多小|几|幾|什么|什麼|啥)`, 'u');
+
+export function asksSizeEnd(text: string): 'largest' | 'smallest' | null {
+  if (LARGEST.test(text)) return 'largest';
+  return SMALLEST.test(text) ? 'smallest' : null;
+}
+
 /** The size chart of a product, when it has one that the shop defines. */
 export function sizeChartOf(shop: Shop, product: Product): SizeRow[] | undefined {
   return product.sizeChart === undefined ? undefined : shop.sizeCharts[product.sizeChart];
@@ -282,6 +295,22 @@ const VARIANT_LIST = new RegExp(
   'u',
 );
 
+/** "那XXL啥颜色有货", "黑色有哪些码": the colours (or sizes) asked for as a list, the other dimension named. */
+const WHICH = '(?:什么|什麼|啥|哪些|哪几|哪幾|哪个|哪個|哪种|哪種|几|幾)(?:种|種|个|個|款)?';
+const WHICH_COLOR = new RegExp(`${WHICH}(?:颜色|顏色|色)|(?:颜色|顏色)(?:有|都有)?(?:哪些|哪几|哪幾|什么|什麼|啥)`, 'u');
+const WHICH_SIZE = new RegExp(`${WHICH}(?:尺码|尺碼|码|碼|号|號)|(?:尺码|尺碼|码|碼)(?:有|都有)?(?:哪些|哪几|哪幾|什么|什麼|啥)`, 'u');
+
+export function asksWhichVariant(text: string): { color: boolean; size: boolean } {
+  return { color: WHICH_COLOR.test(text), size: WHICH_SIZE.test(text) };
+}
+
+/**
+ * "啥时候补货", "什么时候有货", "啥时候能有啊", "几时会再有": when a variant out of stock is back
+ * (not "什么时候能有结果" about a case, nor when a parcel arrives).
+ */
+export const ASKS_RESTOCK =
+  /补货|補貨|补上|補上|(?<!收)到货|(?<!收)到貨|(?:什么时候|什麼時候|啥时候|啥時候|几时|幾時|哪天)(?:能|会|會|才|可以|还|還)?(?:再)?有(?!结果|結果|回复|回覆|消息|进展|進展|人|空|时间|時間)|再有(?!问题|問題|事|啥|什么|什麼|需要)|还会有|還會有/u;
+
 export const asksVariantList = (text: string): boolean => VARIANT_LIST.test(text) && !/穿|适合我|適合我/u.test(text);
 
 /**
@@ -353,6 +382,7 @@ const VALUE_WORDS: Record<string, readonly string[]> = {
   缩水: ['缩水'],
   起球: ['起球'],
   掉毛: ['掉毛', '掉绒', '钻绒', '跑绒'],
+  里衬: ['里衬', '内衬', '衬里', '内里', '里布'],
 };
 
 /** Values that answer a named group although their attribute is called otherwise ("衣长约105cm" under 版型). */
@@ -523,6 +553,20 @@ export function correctionTarget(text: string): string | null {
   return meant.length > 0 ? meant : null;
 }
 
+/**
+ * "鲜花饼呢", "那围巾的呢", "还有羽绒服呢": the last question asked again about another product — the
+ * words that name it (the caller checks they name a product other than the last), else null.
+ */
+const SAME_OF_ANOTHER = /^(?:那|那么|那麼|还有|還有)?\s*([^\s，,。？?！!、]{1,12}?)(?:的)?呢[\s？?～~!！。.]*$/u;
+
+/** Words that make it more than a product named ("那我再加一件毛衣的话呢" adds to the order). */
+const NOT_ONLY_A_PRODUCT = /我|你|加|买|買|要|拍|的话|的話|如果|要是/u;
+
+export function anotherProductAsked(text: string): string | null {
+  const named = SAME_OF_ANOTHER.exec(text.trim())?.[1];
+  return named === undefined || NOT_ONLY_A_PRODUCT.test(named) ? null : named;
+}
+
 /** Products of the same kind as another (the women's and the men's jeans): the last part of their category. */
 export function productsOfSameKind(products: readonly Product[], product: Product): Product[] {
   const kind = product.category.split('/').at(-1);
@@ -540,6 +584,11 @@ const CONDITION = /便宜|(?<!多)少|贵|貴|优惠|優惠|折|价|價|钱|錢|
 export const statesPurchaseOnly = (text: string): boolean => PURCHASE_ONLY.test(text) && !CONDITION.test(text);
 
 // ---------------------------------------------------------------- couriers
+
+/** "要加多少钱", "补多少", "要另外加钱吗": what it costs on top (of a courier asked for just before). */
+const EXTRA_CHARGE = /加(?:多少|几|幾)|(?:加|补|補)(?:钱|錢|运费|運費)|(?:补|補)(?:多少|几|幾)|差价|差價|另外(?:收|付|加|给|給)|额外|額外|多(?:收|付|出)(?:多少|几|幾)/u;
+
+export const asksExtraCharge = (text: string): boolean => EXTRA_CHARGE.test(text);
 
 /**
  * "发顺丰明天能到吗 我急用", "走顺丰吧": the buyer wants a courier the shop offers at an extra fee — its
@@ -570,9 +619,14 @@ const POLICY_READINGS: readonly IntentId[] = ['return_dislike', 'exchange', 'ret
  * with 7-day returns is never said to have none), not an after-sale case — when none of the buyer's
  * orders holds the product talked about (or, none named, the buyer has no order at all).
  */
+/** "想买毛衣 万一不合适能退吗", "打算入一件": the buyer is still to buy — the policy, whatever was bought before. */
+const STILL_TO_BUY = /想买|想買|打算买|打算買|准备买|準備買|想入|想拍|考虑买|考慮買|要是买|要是買|如果买|如果買|买之前|買之前/u;
+
 export function isReturnPolicyBeforeOrder(intent: IntentId, text: string, orders: readonly Order[], product: { id: string } | undefined): boolean {
   if (!POLICY_READINGS.includes(intent) || !asksReturnPolicy(text)) return false;
-  return product === undefined ? orders.length === 0 : !orders.some((o) => o.items.some((i) => i.productId === product.id));
+  if (STILL_TO_BUY.test(text)) return true;
+  // (An order of the product not paid yet holds nothing to send back: the question is still about buying.)
+  return product === undefined ? orders.length === 0 : !orders.some((o) => o.state !== 'unpaid' && o.items.some((i) => i.productId === product.id));
 }
 
 // ---------------------------------------------------------------- working hours

@@ -215,6 +215,25 @@ describe('stock', () => {
     expect(ids(run(first, turn('shipping_time', '那广东呢，今天能发货吗'))[1]!.out)).toEqual(['presale.shipping_time.region']);
   });
 
+  it('which colours have a size, right after a colour and size out of stock: the colours with that size, the colour before not kept', () => {
+    const first = turn('stock', '驼色M码还有吗', { entities: [color('驼色'), size('M')] });
+    for (const text of ['那M码啥颜色有货', '那M有哪些颜色', '那M码的都有什么色呢']) {
+      const [, step] = run(first, turn('stock', text, { entities: [size('M')] }));
+      expect(step!.out.replies[0], text).toEqual({ scriptId: 'presale.stock.size_in_stock', params: { ...CLOTHING, product: '羊毛呢大衣', size: 'M码', colors: '黑色' } });
+    }
+    // Near miss: another size only — the colour stays.
+    const [, same] = run(first, turn('stock', '那S呢', { entities: [size('S')] }));
+    expect(same!.out.replies[0]).toMatchObject({ scriptId: 'presale.stock.in_stock', params: { color: '驼色', size: 'S码' } });
+  });
+
+  it('when it is back, right after a variant out of stock: its restock date', () => {
+    const first = turn('stock', '驼色M码还有吗', { entities: [color('驼色'), size('M')] });
+    for (const text of ['啥时候能有啊', '什么时候会再有', '几时才有货']) {
+      const [, step] = run(first, turn('stock', text));
+      expect(step!.out.replies[0], text).toMatchObject({ scriptId: 'presale.stock.out_with_date', params: { color: '驼色', size: 'M码', restockDate: '12月1日' } });
+    }
+  });
+
   it('no product known: asks which one', () => {
     expect(ids(one(turn('stock', '有货吗', { facts: { product: undefined } })).out)).toEqual(['presale.ask_product']);
   });
@@ -235,6 +254,27 @@ describe('product_info', () => {
     const step = one(turn('product_info', '这个是什么面料'));
     expect(step.out.replies).toEqual([{ scriptId: 'presale.product_info.attribute', params: { product: '羊毛呢大衣', attribute: '材质', value: '70%羊毛，30%聚酯纤维' } }]);
     expect(ids(one(turn('product_info', '材质和洗涤方式是什么')).out)).toEqual(['presale.product_info.attribute', 'presale.product_info.attribute']);
+  });
+
+  it('the same question about another product named right after ("围巾呢"): that product\'s answer', () => {
+    const scarf = testShop.products[1]!;
+    for (const text of ['围巾呢', '那围巾的呢', '还有围巾呢？']) {
+      const [, step] = run(turn('product_info', '这个是什么面料'), turn('product_info', text, { facts: { product: scarf } }));
+      expect(step!.out.replies, text).toEqual([{ scriptId: 'presale.product_info.attribute', params: { product: '羊绒围巾', attribute: '材质', value: '100%山羊绒' } }]);
+    }
+    // Near misses: the same product again, or more than a product named.
+    expect(ids(run(turn('product_info', '这个是什么面料'), turn('product_info', '大衣呢'))[1]!.out)).toEqual(['presale.product_info.ask']);
+    expect(ids(run(turn('product_info', '这个是什么面料'), turn('product_info', '那我加围巾的话呢', { facts: { product: scarf } }))[1]!.out)).toEqual(['presale.product_info.ask']);
+  });
+
+  it('the lining, named by a buyer word, from the value that mentions it', () => {
+    const lined = { ...testShop.products[0]!, attributes: { 面料: '羊毛80%（双面呢，无里衬）', 洗涤方式: '建议干洗' } };
+    for (const text of ['有内衬吗', '里衬是什么的', '带不带内里']) {
+      expect(one(turn('product_info', text, { facts: { product: lined } })).out.replies, text).toEqual([
+        { scriptId: 'presale.product_info.attribute', params: { product: '羊毛呢大衣', attribute: '面料', value: '羊毛80%（双面呢，无里衬）' } },
+      ]);
+    }
+    expect(ids(one(turn('product_info', '有内衬吗')).out)).toEqual(['presale.product_info.ask']);
   });
 
   it('an attribute the product does not list: points to the 详情页', () => {
@@ -258,7 +298,7 @@ describe('a correction of the product ("不对 我说的是女款")', () => {
     const scarf = testShop.products[1]!;
     for (const text of ['不对 我说的是围巾', '不是大衣 是围巾', '搞错了，我问的是围巾']) {
       const [first, second] = run(turn('product_info', '什么材质', { facts: { product: coat } }), turn('product_info', text, { facts: { product: scarf } }));
-      expect(first!.context.lastQuestion).toEqual({ intent: 'product_info', text: '什么材质' });
+      expect(first!.context.lastQuestion).toEqual({ intent: 'product_info', text: '什么材质', productId: 'coat-01' });
       expect(second!.out.replies, text).toEqual([{ scriptId: 'presale.product_info.attribute', params: { product: '羊绒围巾', attribute: '材质', value: '100%山羊绒' } }]);
     }
     // Not a correction, or another question: answered on its own words.
@@ -332,6 +372,19 @@ describe('size_advice', () => {
     expect(asked!.out.replies).toEqual([{ scriptId: 'presale.size_advice.ask_weight', params: { height: 165 } }]);
     expect(answered!.value).toBe('idle');
     expect(answered!.out.replies[0]).toEqual({ scriptId: 'presale.size_advice.fit', params: { height: 165, weight: 52, size: 'M码' } });
+  });
+
+  it('the largest or smallest size asked: the chart sizes, that end and what it fits, even with body data outside the chart', () => {
+    for (const text of ['最大的码是多大', '码最大到多少']) {
+      expect(one(turn('size_advice', text)).out.replies, text).toEqual([
+        { scriptId: 'presale.size_advice.largest', params: { product: '羊毛呢大衣', sizes: 'S码、M码、L码', size: 'L码', measures: '身高166-176cm、体重56-68kg' } },
+      ]);
+    }
+    expect(ids(one(turn('size_advice', '最小码是几码')).out)).toEqual(['presale.size_advice.smallest']);
+    const [, after] = run(turn('size_advice', '190 100kg穿什么码', { entities: [height(190), weight(100)] }), turn('size_advice', '最大的码是多大'));
+    expect(ids(after!.out)).toEqual(['presale.size_advice.largest']);
+    // Near miss: the size to wear is still advice.
+    expect(ids(one(turn('size_advice', '我穿多大码')).out)).toEqual(['presale.size_advice.ask_both']);
   });
 
   it('asks for both, then for the height, then answers', () => {
@@ -501,6 +554,19 @@ describe('shipping_courier', () => {
     const orders = [order('100000000000000002', 'unpaid')];
     const withOrder = one(turn('shipping_courier', '能发顺丰吗', { entities: [courier('顺丰')], facts: { orders } }));
     expect(withOrder.out.remarks).toEqual([{ orderId: '100000000000000002', reason: '顾客指定顺丰，需补运费12元，已在付款前告知' }]);
+  });
+
+  it('what it costs on top, right after asking for another courier: that courier\'s extra fee (no remark again)', () => {
+    const first = turn('shipping_courier', '能发顺丰吗', { entities: [courier('顺丰')] });
+    for (const text of ['要加多少钱', '补多少啊', '要另外加钱吗']) {
+      const [, step] = run(first, turn('shipping_fee', text));
+      expect(step!.out.replies, text).toEqual([{ scriptId: 'presale.shipping_courier.fee', params: { courier: '顺丰', fee: 12 } }]);
+      expect(step!.out.remarks).toEqual([]);
+    }
+    // Near misses: no courier asked before; a region named (the template's fee); postage asked plainly.
+    expect(ids(one(turn('shipping_fee', '要加多少钱')).out)).not.toContain('presale.shipping_courier.fee');
+    expect(ids(run(first, turn('shipping_fee', '发新疆要加多少钱'))[1]!.out)).not.toContain('presale.shipping_courier.fee');
+    expect(ids(run(first, turn('shipping_fee', '包邮吗'))[1]!.out)).not.toContain('presale.shipping_courier.fee');
   });
 
   it('a courier the shop does not use: apologises and lists the possible ones', () => {

@@ -8,11 +8,16 @@ import {
   adviseSize,
   askedAttributes,
   aboutToOrder,
+  anotherProductAsked,
   correctionTarget,
   asksAboutReviewNotContact,
   asksReturnPolicy,
+  asksSizeEnd,
+  ASKS_RESTOCK,
   askedVariant,
   asksVariantList,
+  asksExtraCharge,
+  asksWhichVariant,
   bodyDataFromBareNumber,
   bodyDataOf,
   dayRange,
@@ -76,7 +81,9 @@ export interface PresaleContext {
   /** The variant of the last stock question ("啥时候补货" right after is about it); absent in older snapshots. */
   stockAsked?: { productId: string; color: string | null; size: string | null } | null;
   /** The last question about a product ("有什么颜色"): a correction of the product ("不对 我说的是女款") asks it again; absent in older snapshots. */
-  lastQuestion?: { intent: IntentId; text: string } | null;
+  lastQuestion?: { intent: IntentId; text: string; productId?: string } | null;
+  /** The courier at an extra fee the buyer asked for ("能发sf吗"): "要加多少钱" afterwards is its fee; absent in older snapshots. */
+  courierAsked?: string | null;
 }
 
 /**
@@ -199,8 +206,6 @@ function stockReplies(product: Product, answer: StockAnswer): Answer {
   }
 }
 
-/** "啥时候补货", "什么时候有货": a follow-up about the variant just asked for. */
-const RESTOCK_FOLLOW_UP = /补货|補貨|补上|補上|到货|到貨|什么时候有|什麼時候有|啥时候有|啥時候有|几时有|幾時有|还会有|還會有|再有/u;
 
 const FOLLOW_UP = /^(?:那|那么|那麼|还有|還有)|呢[？?]*$/u;
 
@@ -219,9 +224,13 @@ function stockVariant(turn: Turn, product: Product): { color: string | null; siz
   const before = turn.context.stockAsked;
   if (before == null || before.productId !== product.id) return withBareSize(named, product, turn.event.text);
   // "那XL呢" after "黑色有吗": the colour stays, the size is new (and the other way round).
-  if (FOLLOW_UP.test(turn.event.text.trim()) && (named.color === null) !== (named.size === null)) return { color: named.color ?? before.color, size: named.size ?? before.size };
+  // ("那XXL啥颜色有货": the colours are what is asked — the colour before does not stay.)
+  if (FOLLOW_UP.test(turn.event.text.trim()) && (named.color === null) !== (named.size === null)) {
+    const which = asksWhichVariant(normalizeSameLength(turn.event.text));
+    return { color: named.color ?? (which.color ? null : before.color), size: named.size ?? (which.size ? null : before.size) };
+  }
   if (named.color !== null || named.size !== null) return withBareSize(named, product, turn.event.text);
-  return RESTOCK_FOLLOW_UP.test(turn.event.text) ? { color: before.color, size: before.size } : named;
+  return ASKS_RESTOCK.test(normalizeSameLength(turn.event.text)) ? { color: before.color, size: before.size } : named;
 }
 
 /** A question about the product's colours or sizes: one named, or which there are. */
@@ -327,6 +336,14 @@ function sizing(turn: Turn): Sizing {
   if (chart === undefined) {
     const sizes = joinList([...new Set(product.skus.map((s) => sizeLabelOf(product, s.size)))]);
     return { status: 'answered', replies: [reply('size_advice.no_chart', { product: displayName(product), sizes })] };
+  }
+  // "最大的码是多大": the end of the size range asked about, from the chart (a fact, no advice needed).
+  const end = asksSizeEnd(normalizeSameLength(turn.event.text));
+  if (end !== null) {
+    const row = end === 'largest' ? chart.at(-1)! : chart[0]!;
+    const measures = `身高${row.heightMin}-${row.heightMax}cm、体重${row.weightMinKg}-${row.weightMaxKg}kg`;
+    const sizes = joinList(chart.map((r) => sizeLabelOf(product, r.size)));
+    return { status: 'answered', replies: [reply(`size_advice.${end}`, { product: displayName(product), sizes, size: sizeLabelOf(product, row.size), measures })] };
   }
   if (body.heightCm === null || body.weightKg === null) return { status: 'waiting', replies: askForBody(body) };
   const measures = { height: body.heightCm, weight: body.weightKg };
@@ -441,10 +458,18 @@ function shippingFeeAnswer(turn: Turn): Answer {
   // 「发顺丰要加钱吗」: the courier's extra fee, before payment.
   const asked = askedCourier(event);
   const other = asked === null ? undefined : shop.shipping.otherCouriers.find((c) => sameCourier(asked, c.courier));
-  if (other === undefined) return answer;
+  if (other === undefined) {
+    // "要加多少钱" after "能发sf吗" (no courier, no region named): the extra fee of the courier asked for.
+    const before = asked === null && findRegion(event.text) === null && asksExtraCharge(event.text) ? extraFeeCourier(event, turn.context.courierAsked) : undefined;
+    return before === undefined ? answer : { replies: [reply('shipping_courier.fee', { courier: before.courier, fee: before.extraFee })] };
+  }
   const extra = otherCourierAnswer(event, other.courier, other.extraFee);
   return { replies: [...answer.replies, ...extra.replies], remarks: extra.remarks ?? [] };
 }
+
+/** The shop's courier at an extra fee of that name, if any. */
+const extraFeeCourier = (event: TurnEvent, name: string | null | undefined) =>
+  name == null ? undefined : event.facts.shop.shipping.otherCouriers.find((c) => sameCourier(name, c.courier));
 
 // ---------------------------------------------------------------- invoice, payment, installments
 
@@ -636,9 +661,12 @@ export function questionToRepeat(persisted: unknown): IntentId | undefined {
 }
 
 /** "不对 我说的是女款" asking the last product question again: that question's words, for the product now meant. */
+// ("鲜花饼呢" right after the walnuts' shelf life: the same question about the product now named.)
 function retold(context: PresaleContext, event: TurnEvent): TurnEvent {
   const last = context.lastQuestion;
-  return last != null && last.intent === event.intent && correctionTarget(event.text) !== null ? { ...event, text: last.text } : event;
+  if (last == null || last.intent !== event.intent) return event;
+  const another = last.productId !== undefined && event.facts.product !== undefined && event.facts.product.id !== last.productId && anotherProductAsked(event.text) !== null;
+  return correctionTarget(event.text) !== null || another ? { ...event, text: last.text } : event;
 }
 
 /** The whole turn: the intent's answer, size advice, reminder, invitation or follow-up, and what to remember. */
@@ -677,10 +705,12 @@ function planTurn(context: PresaleContext, told: TurnEvent, mode: Mode): Partial
     followUp !== null && product !== undefined ? { productId: product.id, ...stockVariant(followUp, product) }
     : asksStock && product !== undefined ? { productId: product.id, ...stockVariant(turn, product) }
     : (context.stockAsked ?? null);
+  const named = askedCourier(event);
   return {
     out,
     stockAsked,
-    lastQuestion: PRODUCT_QUESTIONS.has(intent) ? { intent, text: event.text } : (context.lastQuestion ?? null),
+    courierAsked: named !== null && extraFeeCourier(event, named) !== undefined ? named : (context.courierAsked ?? null),
+    lastQuestion: PRODUCT_QUESTIONS.has(intent) ? { intent, text: event.text, ...(product === undefined ? {} : { productId: product.id }) } : (context.lastQuestion ?? null),
     body: turn.body,
     region: turn.region,
     greeted: context.greeted || intent === 'greeting',
@@ -728,6 +758,7 @@ export const presaleMachine = setup({
     bodyReminders: 0,
     stockAsked: null,
     lastQuestion: null,
+    courierAsked: null,
   }),
   initial: 'idle',
   states: {

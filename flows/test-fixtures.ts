@@ -128,6 +128,7 @@ export const SAMPLE_PLACEHOLDER_VALUES: Readonly<Record<string, string | number>
   colors: '驼色、黑色',
   height: 165,
   weight: 52,
+  measures: '身高166-176cm、体重56-68kg',
   courier: '顺丰',
   couriers: '中通、顺丰（需补12元运费）',
   fee: 15,

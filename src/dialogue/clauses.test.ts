@@ -27,3 +27,14 @@ describe('primaryClause', () => {
     expect(readClause('还有L码吗', classifier).intent).toBe('stock');
   });
 });
+
+describe('readClause: a colour or size asked for', () => {
+  const classifier = defaultClassifier();
+  it.each(['围巾有酒红色么😊', '大衣有黑色吗', '毛衣还有M码吗'])('%s is a stock question', (clause) => {
+    expect(readClause(clause, classifier).intent).toBe('stock');
+  });
+  it('near miss: a colour named without asking whether it is there', () => {
+    expect(readClause('黑色好看吗', classifier).intent).not.toBe('stock');
+  });
+});
+

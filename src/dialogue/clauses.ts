@@ -6,7 +6,7 @@ import type { Product, Shop } from '../shop/schema.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import { ORDER_POINTER, referredOrders } from './order-reference.ts';
 import { intentForOrderState } from './reinterpret.ts';
-import { plausibleAsk } from './understanding.ts';
+import { asksVariantStock, plausibleAsk } from './understanding.ts';
 
 /**
  * Several asks in one message ("围巾想退 退货运费谁出 还有羽绒服那单什么时候发啊") each get their own
@@ -31,9 +31,13 @@ const CONNECTIVE = /^(?:还有|另外|顺便|然后)(?:就是|问下|问一下)?
 export function readClause(clause: string, classifier: Classifier): Classification {
   const reading = classifier.classify(clause);
   const bare = clause.replace(CONNECTIVE, '');
-  if (bare === clause || [...bare].length < 2) return reading;
-  const bareReading = classifier.classify(bare);
-  return bareReading.confidence > reading.confidence ? bareReading : reading;
+  let surer = reading;
+  if (bare !== clause && [...bare].length >= 2) {
+    const bareReading = classifier.classify(bare);
+    if (bareReading.confidence > reading.confidence) surer = bareReading;
+  }
+  // ("围巾有酒红色么" alone reads as a product question: a colour asked for is stock.)
+  return asksVariantStock(surer, clause) ? { ...surer, intent: 'stock', confidence: Math.max(surer.confidence, CLAUSE_ASK_CONFIDENCE) } : surer;
 }
 
 export interface ClauseContext {

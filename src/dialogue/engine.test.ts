@@ -209,6 +209,45 @@ describe('products bought together', () => {
   });
 });
 
+describe('a pre-sale question about the product talked about, in the demo shop', () => {
+  async function demoChat(texts: string[], buyerId = 'tb_buyer_anna') {
+    const shop = loadDemoShop();
+    const { loadDemoOrderProvider, DEMO_NOW } = await import('../orders/demo-provider.ts');
+    const deps: EngineDeps = { classifier, scripts, shop, orders: loadDemoOrderProvider(shop), clock: () => new Date(DEMO_NOW.getTime()) };
+    let conversation: ConversationState | undefined;
+    const results = [];
+    for (const text of texts) {
+      const turn = await respond(conversation, { buyerId, text }, deps);
+      conversation = turn.conversation;
+      results.push(turn.result);
+    }
+    return results;
+  }
+
+  it.each(['有内衬吗', '有里衬么', '带内里吗'])('%s about the coat: its lining from the fabric, not promotions', async (text) => {
+    const [, lining] = await demoChat(['这个大衣羊毛含量多少', text]);
+    expect(lining!.intent).toBe('product_info');
+    expect(lining!.replies.map((r) => r.text).join('')).toContain('无里衬');
+  });
+
+  it('near miss: a promotion question about the coat stays a promotion question', async () => {
+    const [, promo] = await demoChat(['这个大衣羊毛含量多少', '有优惠券吗']);
+    expect(promo!.intent).toBe('promotion');
+  });
+
+  it.each(['鲜花饼呢', '那鲜花饼的呢', '还有鲜花饼呢'])('%s right after the walnuts\' shelf life: the same question about the other product', async (text) => {
+    const [, again] = await demoChat(['山核桃保质期多久啊', text]);
+    const said = again!.replies.map((r) => r.text).join('');
+    expect(said).toContain('60');
+    expect(said).not.toContain('240');
+  });
+
+  it('near miss: a product named with a question of its own is that question', async () => {
+    const [, price] = await demoChat(['山核桃保质期多久啊', '鲜花饼多少钱']);
+    expect(price!.replies.map((r) => r.text).join('')).toContain('49.9');
+  });
+});
+
 describe('readPastGreeting', () => {
   it('a greeting before a question is no greeting turn; the entities keep their places', async () => {
     const { defaultClassifier } = await import('../nlu/default-classifier.ts');

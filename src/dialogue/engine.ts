@@ -12,7 +12,7 @@ import type { Order, OrderProvider } from '../orders/schema.ts';
 import { isWithinWorkingHours } from '../shop/hours.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import type { Product, Shop } from '../shop/schema.ts';
-import { aboutToOrder, askedAttributes, asksForExtraFeeCourier, asksVariantList, bareNumberOf, correctionTarget, isBareVariant, isReturnPolicyBeforeOrder, productsOfSameKind, statesPurchaseOnly } from '../../flows/presale-helpers.ts';
+import { aboutToOrder, anotherProductAsked, askedAttributes, asksForExtraFeeCourier, asksVariantList, bareNumberOf, correctionTarget, isBareVariant, isReturnPolicyBeforeOrder, productsOfSameKind, statesPurchaseOnly } from '../../flows/presale-helpers.ts';
 import { questionToRepeat } from '../../flows/presale.ts';
 import { asksForRemark, demandsGift } from '../../flows/bargaining-policy.ts';
 import { hasAgreedRemarks } from '../../flows/bargaining.ts';
@@ -23,7 +23,7 @@ import { replyLintContext, replyLinter } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
 import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentForGift, intentForOrderState, intentForThreat, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
 import { shopQuestionReply } from './shop-questions.ts';
-import { keepsFurtherAsk, understandInContext } from './understanding.ts';
+import { keepsFurtherAsk, SURE_CONFIDENCE, understandInContext } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
 import { assistCandidates, HOLD_SCRIPT, holdingLineFits, isAnswerOnly, runnerUpReading } from './alternatives.ts';
 import { asksAboutItsOwnThing, clauseAsks, eventForAsk, primaryClause, type ClauseContext } from './clauses.ts';
@@ -568,12 +568,14 @@ export function bulkPurchase(text: string, product: Product | undefined, thresho
  * Not about an order (那单) nor right after an after-sale or logistics answer.
  */
 function correctedProduct(shop: Shop, text: string, state: ConversationState, lastRoute: Route | undefined): { product: Product; intent: IntentId } | undefined {
-  const meant = correctionTarget(text);
+  // ("鲜花饼呢" right after a product question: that question again, for the product named.)
+  const corrected = correctionTarget(text);
+  const meant = corrected ?? (lastRoute === 'presale' ? anotherProductAsked(text) : null);
   const repeat = questionToRepeat(state.flows.presale);
   const last = shop.products.find((p) => p.id === state.productId);
   if (meant === null || repeat === undefined || last === undefined || ORDER_POINTER.test(text)) return undefined;
   if (lastRoute === 'logistics' || lastRoute === 'aftersale' || lastRoute === 'invoice') return undefined;
-  const product = findProduct(shop, meant, undefined) ?? pickAmong(shop, meant, productsOfSameKind(shop.products, last).map((p) => p.id));
+  const product = findProduct(shop, meant, undefined) ?? (corrected === null ? undefined : pickAmong(shop, meant, productsOfSameKind(shop.products, last).map((p) => p.id)));
   return product !== undefined && product.id !== last.id ? { product, intent: repeat } : undefined;
 }
 
@@ -589,6 +591,9 @@ function classifyingOnce(classifier: Classifier): Classifier {
     },
   };
 }
+
+/** Readings about the shop rather than the product: an attribute of the product asked gives way to it. */
+const NOT_ABOUT_THE_PRODUCT: ReadonlySet<IntentId> = new Set(['promotion', 'contact_request']);
 
 /** Questions the order itself answers (its refund state, its tracking): never a progress answer instead. */
 /** Questions the orders answer without any action: answered even while a human is awaited. */
@@ -677,7 +682,11 @@ export async function respond(
   // The answer to "which product?" goes on with the flow that asked (only a product the message names counts).
   const resume = resumedAsk(state.pendingAsk, classification, findProduct(shop, message.text, undefined, state.pendingAsk?.candidates) !== undefined);
   // "绒子是白鸭绒吗": an attribute of the product talked about, whatever the classifier made of it.
-  const asksAttribute = classification.intent === 'other' && product !== undefined && askedAttributes(product, normalizeSameLength(message.text)).found.length > 0;
+  // ("有内衬吗" read as a promotion or a contact request, unsure: the lining its fabric names is the answer.)
+  const asksAttribute =
+    (classification.intent === 'other' || (NOT_ABOUT_THE_PRODUCT.has(classification.intent) && classification.confidence < SURE_CONFIDENCE)) &&
+    product !== undefined &&
+    askedAttributes(product, normalizeSameLength(message.text)).found.length > 0;
   if (correction !== undefined) classification.intent = correction.intent;
   if (asksAttribute) classification.intent = 'product_info';
   // "牛仔裤有什么颜色": which colours or sizes there are is a stock question (the SKUs answer it).

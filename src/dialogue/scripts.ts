@@ -27,6 +27,7 @@ export const PLACEHOLDERS: Record<string, string> = {
   sizeWord: 'what a SKU size is called for the product (尺码; 规格 for snacks)',
   height: 'height (cm)',
   weight: 'weight (kg)',
+  measures: 'the height and weight a size of the chart fits (身高175-185cm、体重74-85kg)',
   courier: 'courier name',
   couriers: 'list of couriers',
   fee: 'a fee (元)',

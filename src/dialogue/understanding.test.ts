@@ -270,3 +270,15 @@ describe('plausibleAsk: 真的 as an intensifier', () => {
     expect(plausibleAsk('authenticity', text)).toBe(expected);
   });
 });
+
+describe('understandInContext: when a variant out of stock is back', () => {
+  it.each(['啥时候能有啊', '什么时候会再有', '几时才有货', '哪天能有'])('%s right after a stock answer is a restock question, not a delivery time', (text) => {
+    expect(understandInContext(read('shipping_time', 0.5, [['stock', 0.3]]), text, 'presale', 'stock').intent).toBe('stock');
+    expect(plausibleAsk('stock', text)).toBe(true);
+  });
+  it('near miss: when a case has a result is no restock', () => {
+    expect(understandInContext(read('refund_status', 0.6), '什么时候能有结果', 'aftersale', 'refund_status').intent).not.toBe('stock');
+    expect(plausibleAsk('stock', '什么时候能有结果')).toBe(false);
+  });
+});
+

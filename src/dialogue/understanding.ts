@@ -2,7 +2,7 @@ import { CANNOT_REFUSE, RETURN_HASSLE, RETURN_HOW } from '../../flows/aftersale-
 import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
 import { changesInvoiceTitle, invoiceQuestion } from '../../flows/invoice-helpers.ts';
 import { addressFromText, ASKS_REFUND_REASON, complainsOfWait, LOST } from '../../flows/logistics-helpers.ts';
-import { findRegion } from '../../flows/presale-helpers.ts';
+import { ASKS_RESTOCK, findRegion } from '../../flows/presale-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
 import type { Classification } from '../nlu/classifier.ts';
 import type { IntentId } from '../nlu/intents.ts';
@@ -64,7 +64,7 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   invoice: words(/票|税|稅|抬头|抬頭/u),
   logistics_track: words(/到哪|哪里了|哪裡了|哪儿了|哪兒了|物流|快递|快遞|单号|單號|发到|發到|在哪|运到|運到|还要(?:多久|几天|幾天)|還要(?:多久|幾天)|还得(?:多久|几天)|還得(?:多久|幾天)|还有几天|還有幾天|(?:发|發|寄)(?:货|貨|出)?了?(?:没|沒|吗|嗎)|(?:查|看)(?:一下|下|查|看)?(?:我|我自己)(?:的|那个|那個|那)/u),
   recommend: words(/推荐|推薦|哪款|哪个好|哪個好|什么好|什麼好|买啥|買啥|买什么|買什麼|选哪|選哪|适合|適合|搭配|配什么|配什麼|还有什么|還有什麼|有什么.{0,4}(?:款|好)/u),
-  stock: words(/补上|補上|什么时候有|什麼時候有|啥时候有|啥時候有|几时有|幾時有|再有|货|貨|库存|庫存|补货|補貨|断货|斷貨|卖完|賣完|售罄|缺|还有吗|還有嗎|还有没有|還有沒有|有没有|有沒有|(?:码|碼|色|味|款|号|號)(?:还)?有(?:吗|嗎|没|沒|的)|有.{0,6}(?:码|碼|色|味|款)|[0-9smlx]码|能买|能買|能拍|有.{1,8}[吗嗎么麼][？?]*$|x*[sl]\b|\bm\b/u),
+  stock: anyOf(words(ASKS_RESTOCK), words(/货|貨|库存|庫存|补货|補貨|断货|斷貨|卖完|賣完|售罄|缺|还有吗|還有嗎|还有没有|還有沒有|有没有|有沒有|(?:码|碼|色|味|款|号|號)(?:还)?有(?:吗|嗎|没|沒|的)|有.{0,6}(?:码|碼|色|味|款)|[0-9smlx]码|能买|能買|能拍|有.{1,8}[吗嗎么麼][？?]*$|x*[sl]\b|\bm\b/u)),
   contact_request: words(/微信|微|wx|vx|v信|qq|扣扣|电话|電話|手机|手機|号码|號碼|联系方式|聯繫方式|私聊|私下|加你|加我|加个好友|加個好友|好友|weixin|钉钉|釘釘|抖音|支付宝|支付寶|线下|線下/u),
   human: words(/人工|客服|真人|活人|转|轉|找人|机器|機器|经理|經理|主管|负责人|負責人|老板|老闆|店长|店長|掌柜|掌櫃|人呢|有人|同事|小二/u),
   shipping_time: anyOf(words(/几天|幾天|多久|什么时候|什麼時候|啥时候|哪天|今天|明天|到货|到貨|发货|發貨|能到|送到|寄到|发(?:到|往)?.{0,4}的/u), names.region),
@@ -90,7 +90,7 @@ const saysSomethingOf = (intent: IntentId, text: string): boolean => CUES[intent
 export const UNSURE_CONFIDENCE = 0.5;
 
 /** At or above this confidence a reading that only answers a question stands whatever its words. */
-const SURE_CONFIDENCE = 0.9;
+export const SURE_CONFIDENCE = 0.9;
 /** Readings that act (a remark, a photo request, a refund step, a concession) — never taken without their words. */
 const ACTS: ReadonlySet<IntentId> = new Set([
   'contact_request',
@@ -116,7 +116,7 @@ const DEFECT = /有个洞|有個洞|破了|破洞|坏了|壞了|掉毛|掉色|�
 const ASKS_BEFORE_BUYING = /会不会|會不會|会.{0,6}[吗嗎]|會.{0,6}[吗嗎]|容易|(\p{Script=Han})不\1|(?<!了)[吗嗎么麼不][？?!！]*$|(?<!了)[？?]$/u;
 const AFTER_SALE_READINGS: ReadonlySet<IntentId> = new Set(['quality_issue', 'return_dislike', 'exchange', 'refund_shipped', 'refund_status', 'complaint', 'return_fee']);
 
-const RESTOCK = /补货|補貨|补上|補上|什么时候有|什麼時候有|啥时候有|啥時候有|几时有|幾時有|(?<!收)到货|(?<!收)到貨|再有货|再有貨|还会有|還會有|上新/u;
+const RESTOCK = anyOf(words(ASKS_RESTOCK), words(/上新/u));
 /** "满99送试吃装是吧", "满299减20的券": a promotion's terms asked about. */
 const PROMOTION_THRESHOLD_TERMS = /满\s*[0-9一二三四五六七八九十百]+(?:\.\d+)?\s*(?:元|块|塊)?(?:了|没|沒|吗|嗎|吧|够|夠|送|减|減|包邮|包郵|就送|就减|赠|贈)/u;
 const PROMOTION_THRESHOLD = /满\s*[0-9一二三四五六七八九十百]+(?:\.\d+)?\s*(?:元|块|塊)?(?:了|没|沒|吗|嗎|吧|够|夠)/u;
@@ -170,6 +170,23 @@ const CONTINUES = /^(?:那|那么|那麼|还有|還有|再|就)|呢[？?]?$/u;
 const SHORT_CHARS = 12;
 
 type Understood = Pick<Classification, 'intent' | 'confidence' | 'secondary'>;
+
+/** "围巾有酒红色么😊": the shape of the question is read without the emoji after it. */
+const withoutTrailingEmoji = (text: string): string => text.replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}\s]+$/u, '');
+
+/** A colour or size named in the shape of a stock question ("…有吗", "…呢", "…还有没"). */
+const namesVariantAsked = (classification: Pick<Classification, 'entities'>, plain: string): boolean =>
+  classification.entities.some((e) => e.type === 'color' || e.type === 'size') && STOCK_SHAPE.test(withoutTrailingEmoji(plain));
+
+/**
+ * "围巾有酒红色么" read alone as a product question (or nothing): whether that colour or size is there
+ * is stock. For a clause of a longer message ("亲～围巾有酒红色么😊 能发sf吗"), read on its own.
+ */
+export function asksVariantStock(classification: Pick<Classification, 'intent' | 'confidence' | 'entities'>, text: string): boolean {
+  const plain = normalizeSameLength(text);
+  if (!namesVariantAsked(classification, plain)) return false;
+  return classification.intent === 'other' || (classification.intent === 'product_info' && classification.confidence < SURE_CONFIDENCE && HAS_VARIANT.test(withoutTrailingEmoji(plain)));
+}
 
 /**
  * The classification read against the conversation: `lastRoute` / `lastIntent` are where the
@@ -272,7 +289,7 @@ export function understandInContext(classification: Classification, text: string
     return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
   }
   // "那啥时候有", "啥时候能补上": a restock question, whatever the last topic.
-  if (RESTOCK.test(plain) && intent !== 'stock' && !STATUS.includes(intent) && routeFor(intent) !== 'aftersale') {
+  if (RESTOCK(plain) && intent !== 'stock' && !STATUS.includes(intent) && routeFor(intent) !== 'aftersale') {
     return { intent: 'stock', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'stock') };
   }
   // "两袋是139.8 满99了吧": whether an order reaches a promotion's threshold.
@@ -280,9 +297,9 @@ export function understandInContext(classification: Classification, text: string
     return { intent: 'promotion', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary };
   }
   // "男士牛仔裤深蓝33有吗", "那烟灰色33呢": a colour or size asked about is a stock question when nothing else fits.
-  const namesVariant = classification.entities.some((e) => e.type === 'color' || e.type === 'size') && STOCK_SHAPE.test(plain);
+  const namesVariant = namesVariantAsked(classification, plain);
   // ("请问羊毛呢大衣有XL吗" read as a product question: whether a size is there is stock.)
-  const unsureProductQuestion = intent === 'product_info' && confidence < SURE_CONFIDENCE && HAS_VARIANT.test(plain);
+  const unsureProductQuestion = intent === 'product_info' && confidence < SURE_CONFIDENCE && HAS_VARIANT.test(withoutTrailingEmoji(plain));
   if (namesVariant && (intent === 'other' || unsureProductQuestion || (implausible && !saysSomethingOf(intent, plain)) || (byForm && routeFor(intent) === 'social'))) {
     return { intent: 'stock', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary };
   }

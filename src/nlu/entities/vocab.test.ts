@@ -19,7 +19,10 @@ describe('colours', () => {
   ])('%s → %s', (text, name) => {
     expect(found(text, 'color').map((c) => c.name)).toEqual([name]);
   });
-  it.each(['白天能发吗', '金额不对', '黑的话']) ('no colour in %s', (text) => {
+  it.each([['羽绒服black M码有吗', '黑色'], ['ok 那khaki呢', '卡其色'], ['Navy的有吗', '藏青色']])('an English colour name: %s → %s', (text, name) => {
+    expect(found(text, 'color').map((c) => c.name)).toEqual([name]);
+  });
+  it.each(['白天能发吗', '金额不对', '黑的话', 'blackfriday有活动吗', 'reddit']) ('no colour in %s', (text) => {
     expect(found(text, 'color')).toEqual([]);
   });
 });
