@@ -1,5 +1,6 @@
 import { normalizeSameLength } from '../src/text/normalize.ts';
 import { holdsProduct } from './logistics-helpers.ts';
+import { productColorIn } from './presale-helpers.ts';
 import type { Entity } from '../src/nlu/entities/index.ts';
 import type { Order } from '../src/orders/schema.ts';
 import type { Product, Shop } from '../src/shop/schema.ts';
@@ -91,14 +92,18 @@ export function normaliseSize(value: string): string {
   return value.replace(/码$/u, '').trim().toUpperCase();
 }
 
-/** The size and colour the buyer asked for (entities), normalised. */
-export function requestedVariant(entities: Entity[]): { size: string | null; color: string | null } {
+/**
+ * The size and colour the buyer asked for (entities), normalised. With the product, a colour of
+ * its own the entity extractor does not know ("那就燕麦色吧", "换格纹灰") is found in the text.
+ */
+export function requestedVariant(entities: Entity[], product?: Product, text = ''): { size: string | null; color: string | null } {
   let size: string | null = null;
   let color: string | null = null;
   for (const e of entities) {
     if (e.type === 'size' && size === null) size = normaliseSize(e.value);
     if (e.type === 'color' && color === null) color = e.name;
   }
+  if (color === null && product !== undefined) color = productColorIn(product, normalizeSameLength(text));
   return { size, color };
 }
 
@@ -123,12 +128,25 @@ export function productColor(product: Product, asked: string): string {
   return holding.length === 1 ? holding[0]! : asked;
 }
 
+/**
+ * Whether the asked variant is just the one the buyer already has ("格纹灰的围巾想换个颜色",
+ * "我那条格纹灰的 运费谁出"): it names what they own, not what they want, so it is no exchange choice.
+ */
+export function isOrderedVariant(product: Product, asked: { size: string | null; color: string | null }, ordered: { size: string; color: string } | undefined): boolean {
+  if (ordered === undefined || (asked.size === null && asked.color === null)) return false;
+  const color = asked.color === null ? ordered.color : productColor(product, asked.color);
+  const size = asked.size ?? normaliseSize(ordered.size);
+  return color === ordered.color && size === normaliseSize(ordered.size);
+}
+
 export function exchangeStock(product: Product, asked: { size: string | null; color: string | null }, ordered: { size: string; color: string } | undefined): ExchangeStock {
   const color = asked.color !== null ? productColor(product, asked.color) : (ordered?.color ?? null);
   const size = asked.size ?? (ordered === undefined ? null : normaliseSize(ordered.size));
   const sku = product.skus.find((s) => (color === null || s.color === color) && (size === null || normaliseSize(s.size) === size));
   if (sku === undefined || color === null || size === null) {
-    return { kind: 'unknown_variant', colors: unique(product.skus.map((s) => s.color)), sizes: unique(product.skus.map((s) => s.size)) };
+    // The colours the buyer can exchange to: each with a variant other than the one they have (a 均码 scarf in 格纹灰 lists the other colours).
+    const others = ordered === undefined ? product.skus : product.skus.filter((s) => s.color !== ordered.color || normaliseSize(s.size) !== normaliseSize(ordered.size));
+    return { kind: 'unknown_variant', colors: unique(others.map((s) => s.color)), sizes: unique(product.skus.map((s) => s.size)) };
   }
   if (sku.stock > 0) return { kind: 'in_stock', color: sku.color, size: sku.size };
   const sizesInStock = product.skus.filter((s) => s.color === sku.color && s.stock > 0).map((s) => s.size);

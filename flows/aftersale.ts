@@ -11,6 +11,7 @@ import {
   hasRefund,
   isBeforeShipping,
   isInTransit,
+  isOrderedVariant,
   isReceived,
   joinList,
   mentionsInsurance,
@@ -241,7 +242,7 @@ function exchangeStockAnswer(event: TurnEvent, order: Order, earlierColor: strin
   const product = productOf(event.facts.shop, order, event.facts.product);
   if (product === undefined) return askOrder();
   const name = nameOf(product);
-  const said = requestedVariant(event.entities);
+  const said = requestedVariant(event.entities, product, event.text);
   const asked = { ...said, color: said.color ?? earlierColor };
   const item = order.items.find((i) => i.productId === product.id) ?? order.items[0];
   const stock = exchangeStock(product, asked, item);
@@ -274,6 +275,13 @@ function exchangeStockAnswer(event: TurnEvent, order: Order, earlierColor: strin
   }
 }
 
+/** The size/colour the buyer wants for an exchange; naming only what they already have is no choice. */
+function wantedVariant(event: TurnEvent, order: Order, product: Product | undefined): { size: string | null; color: string | null } {
+  const asked = requestedVariant(event.entities, product, event.text);
+  const item = order.items.find((i) => i.productId === product?.id) ?? order.items[0];
+  return product !== undefined && isOrderedVariant(product, asked, item) ? { size: null, color: null } : asked;
+}
+
 const variantWords = (product: Product | undefined): { colorWord: string; sizeWord: string } =>
   product?.variantLabels === undefined ? { colorWord: '颜色', sizeWord: '尺码' } : { colorWord: product.variantLabels.color, sizeWord: product.variantLabels.size };
 
@@ -292,7 +300,7 @@ function exchangeAnswer(context: AftersaleContext, event: TurnEvent): Answer {
   if (!mentionsShopFault(event.text) && returnWindow(order, event.facts.now, daysIn(event.entities)) === 'passed') {
     return { replies: [reply('exchange.window_passed', { product: nameOf(product) })], patch: { orderId: order.id } };
   }
-  const asked = requestedVariant(event.entities);
+  const asked = wantedVariant(event, order, product);
   if (asked.size === null && asked.color === null) {
     return {
       replies: [reply('exchange.ask_variant', { product: nameOf(product), ...variantWords(product) })],
@@ -409,6 +417,22 @@ function returnFeeAnswer(context: AftersaleContext, event: TurnEvent): Answer {
 
 // ---------------------------------------------------------------- the turn
 
+/**
+ * The size/colour asked for is given while the exchange waits for it: the stock is checked and
+ * remarked even when the message goes on to ask something else ("那就燕麦色吧 运费谁出啊"), and
+ * the postage asked beside it is answered unless the stock reply already states it.
+ */
+function variantChosen(context: AftersaleContext, event: TurnEvent, order: Order): Answer {
+  const stock = exchangeStockAnswer(event, order, context.exchangeColor);
+  const asksPostage = event.intent === 'return_fee' || event.secondary.includes('return_fee');
+  if (!asksPostage || stock.replies.some((r) => POSTAGE_STATED.has(r.scriptId))) return stock;
+  const fee = returnFeeAnswer({ ...context, issue: 'exchange' }, event);
+  return { ...stock, replies: [...stock.replies, ...fee.replies] };
+}
+
+/** Exchange replies that already say who pays the return postage. */
+const POSTAGE_STATED = new Set(['aftersale.exchange.in_stock']);
+
 /** How to send a return back (seed 001: the return address is given): in the order's return request, for the case's product. */
 function howToSendBack(context: AftersaleContext, event: TurnEvent): Answer {
   const pick = pickFirst(context, event, isReceived, () => true);
@@ -469,10 +493,10 @@ function answerFor(context: AftersaleContext, event: TurnEvent): Answer | null {
     if (qualityChoice(event.text) !== null) return qualitySolution(context, event);
     if (event.intent === 'quality_issue' || event.intent === 'other') return qualitySolution(context, event);
   }
-  if (context.step === 'variant_requested' && event.intent !== 'return_fee') {
-    const asked = requestedVariant(event.entities);
+  if (context.step === 'variant_requested') {
     const order = caseOrder(context, event);
-    if ((asked.size !== null || asked.color !== null) && order !== undefined) return exchangeStockAnswer(event, order, context.exchangeColor);
+    const asked = order === undefined ? null : wantedVariant(event, order, productOf(event.facts.shop, order, event.facts.product));
+    if (asked !== null && order !== undefined && (asked.size !== null || asked.color !== null)) return variantChosen(context, event, order);
   }
   return ours ? freshAnswer(context, event) : null;
 }

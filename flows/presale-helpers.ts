@@ -178,13 +178,19 @@ export function askedVariant(entities: readonly Entity[], product?: Product, tex
     if (e.type === 'color' && color === null) color = e.name;
     if (e.type === 'size' && size === null) size = e.system === 'free' ? '均码' : e.value;
   }
-  if (color === null && product !== undefined) {
-    const named = unique(product.skus.map((s) => s.color))
-      .filter((c) => text.includes(c) || (stripColor(c).length > 1 && text.includes(stripColor(c))))
-      .sort((a, b) => b.length - a.length);
-    color = named[0] ?? null;
-  }
+  if (color === null && product !== undefined) color = productColorIn(product, text);
   return { color, size };
+}
+
+/**
+ * The product's own colour named in the text (燕麦色, 格纹灰, "燕麦的"): the shop's colour names
+ * the entity extractor does not know. The longest name wins; null when none is named.
+ */
+export function productColorIn(product: Product, text: string): string | null {
+  const named = unique(product.skus.map((s) => s.color))
+    .filter((c) => text.includes(c) || (stripColor(c).length > 1 && text.includes(stripColor(c))))
+    .sort((a, b) => b.length - a.length);
+  return named[0] ?? null;
 }
 
 /** Something in stock to offer instead, or as the answer. */
