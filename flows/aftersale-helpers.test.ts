@@ -4,6 +4,7 @@ import type { Order } from '../src/orders/schema.ts';
 import {
   compensationFor,
   daysBetween,
+  asksWhyRefuse,
   exchangeStock,
   isOrderedVariant,
   productColor,
@@ -120,5 +121,14 @@ describe('text cues', () => {
     expect(compensationFor(testShop, order('1', 'delivered'), coat)).toBe(29);
     expect(compensationFor(testShop, undefined, coat)).toBe(29);
     expect(compensationFor(testShop, undefined, undefined)).toBe(0);
+  });
+});
+
+describe('asksWhyRefuse', () => {
+  it.each(['为啥要拒签 直接退不行吗', '干嘛非得拒收', '为什么一定要拒收啊', '拒签有什么用', '不能直接退款吗', '直接给我退钱不行吗', '為什麼要拒簽'])('"%s" asks why refuse', (text) => {
+    expect(asksWhyRefuse(text)).toBe(true);
+  });
+  it.each(['我拒签了', '拒收了 什么时候退款', '怎么退货', '退款到哪了', '我不要了 退款吧'])('"%s" does not', (text) => {
+    expect(asksWhyRefuse(text)).toBe(false);
   });
 });

@@ -164,6 +164,14 @@ export const joinList = (xs: string[]): string => xs.join('、');
 /** "那围巾我怎么寄回去", "退货地址是哪里": how to send a return back — the return's procedure, not an address change or postage. */
 export const RETURN_HOW = /退货地址|退貨地址|退回地址|退换货地址|退換貨地址|寄回(?:的)?地址|(?:怎么|怎麼|如何|咋)(?:寄回|退回|寄过去|寄過去|寄给你们|寄給你們|退货|退貨)|寄回(?:去|来|來)?(?:哪|到哪)|退货流程|退貨流程/u;
 
+/**
+ * "为啥要拒签 直接退不行吗", "干嘛非得拒收", "不能直接退款吗": after refusing delivery was advised,
+ * why refuse (the reasoning), not a new refund request.
+ */
+const WHY_REFUSE =
+  /(?:为啥|為啥|为什么|為什麼|为何|為何|干嘛|幹嘛|干吗|幹嗎|凭什么|憑什麼|非要|非得|一定要|必须|必須)(?:要|得)?.{0,3}(?:拒签|拒簽|拒收)|(?:拒签|拒簽|拒收).{0,6}(?:有什么用|有啥用|干嘛|幹嘛|为啥|為啥|为什么|為什麼)|(?:直接|不能直接|不可以直接)(?:给我)?退(?:款|钱|錢)?(?:不行|不可以|行不行|可以吗|可以嗎|吗|嗎|呢)/u;
+export const asksWhyRefuse = (text: string): boolean => WHY_REFUSE.test(normalizeSameLength(text));
+
 /** "来不及拒了", "已经签收了": the parcel cannot be refused any more — a return after receipt. */
 export const CANNOT_REFUSE = /来不及拒|來不及拒|拒不了|没法拒|沒法拒|不能拒|没办法拒|沒辦法拒|拒收不了|已经签收了|已經簽收了|已经签了|已經簽了|签收了怎么办|簽收了怎麼辦/u;
 

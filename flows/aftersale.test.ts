@@ -359,6 +359,24 @@ describe('refund_shipped', () => {
     expect(text).not.toMatch(/缺货|未按约定时间发货/);
   });
 
+  it('asked why refuse after refusing was advised: the reasoning, and no second remark or promise', () => {
+    for (const [intent, text] of [['refund_shipped', '为啥要拒签 直接退不行吗'], ['return_dislike', '干嘛非得拒收啊'], ['refund_shipped', '不能直接给我退款吗'], ['refund_shipped', '拒簽有什麼用']] as const) {
+      const [, why] = run(t('refund_shipped', '发货了我不要了，退款', [shipped]), t(intent, text, [shipped]));
+      expect(why!.out.replies, text).toEqual([{ scriptId: 'aftersale.refund.why_refuse', params: { courier: '中通' } }]);
+      expect(why!.out.remarks, text).toEqual([]);
+      expect(why!.out.promises, text).toEqual([]);
+    }
+    const text = scriptById.get('aftersale.refund.why_refuse')!.variants.join('');
+    expect(text).toMatch(/拒收/);
+    expect(text).toMatch(/收到退回的包裹/);
+  });
+
+  it('near misses: a why before any refusal advice, or for an order not on its way, is no such question', () => {
+    expect(ids(one(t('refund_shipped', '为啥要拒签 直接退不行吗', [shipped])))).toEqual(['aftersale.refund.refuse_delivery']);
+    const [, before] = run(t('refund_shipped', '退款', [paid]), t('refund_shipped', '为啥不能直接退', [paid]));
+    expect(ids(before!)).toEqual(['aftersale.refund.before_shipping']);
+  });
+
   it('not shipped yet, received, no order', () => {
     expect(ids(one(t('refund_shipped', '退款', [paid])))).toEqual(['aftersale.refund.before_shipping']);
     expect(ids(one(t('refund_shipped', '退款', [delivered])))).toEqual(['aftersale.return.seven_day']);

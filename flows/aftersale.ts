@@ -25,6 +25,7 @@ import {
   photosComing,
   refusesPhotos,
   CANNOT_REFUSE,
+  asksWhyRefuse,
   returnWindow,
   saysMissing,
   saysPhotosSent,
@@ -185,6 +186,11 @@ function refundShippedAnswer(context: AftersaleContext, event: TurnEvent): Answe
   if (isBeforeShipping(order)) return refundBeforeShipping(order);
   if (isReceived(order)) return returnOfReceived(event, order);
   return askOrder();
+}
+
+/** "为啥要拒签" after refusing was advised: why (manuals: the fastest way back, refund once it is received); the remark stands. */
+function whyRefuse(event: TurnEvent, order: Order): Answer {
+  return { replies: [reply('refund.why_refuse', { courier: order.courier ?? event.facts.shop.shipping.courier })], patch: { orderId: order.id, issue: 'refund' } };
 }
 
 // ---------------------------------------------------------------- 7-day no-reason return
@@ -488,6 +494,9 @@ function answerFor(context: AftersaleContext, event: TurnEvent): Answer | null {
   if (context.issue === 'wrong_item' && context.step === 'none' && RETURN_HASSLE.test(normalizeSameLength(event.text))) {
     return { replies: [reply('wrong_item.return_hassle')], patch: { step: 'none' } };
   }
+  // Refusing delivery was advised for a parcel still on its way: "为啥要拒签 直接退不行吗" asks why.
+  const refusing = context.issue === 'refund' ? caseOrder(context, event) : undefined;
+  if (refusing !== undefined && isInTransit(refusing) && asksWhyRefuse(event.text)) return whyRefuse(event, refusing);
   if (context.step === 'solution_offered') {
     // "退款吧" reads as refund_status, "补偿50元吧" as haggling: after the offer, a clear choice is the answer.
     if (qualityChoice(event.text) !== null) return qualitySolution(context, event);
