@@ -9,6 +9,7 @@ import {
   concessionReason,
   counterOfferAmount,
   defersPurchase,
+  asksBareRemark,
   asksForRemark,
   demandsGift,
   asksFreeShipping,
@@ -243,6 +244,11 @@ describe('free shipping asked while haggling', () => {
     // 15元 is more than the scarf's 9.95 budget.
     expect(planFreeShipping({ type: 'decisive', product: scarf, shop: testShop, ledger: [] }, 15)).toEqual({ ok: false, reason: 'budget_exhausted' });
   });
+});
+
+describe('asksBareRemark', () => {
+  it.each(['备注一下', '那你给我备注一下 别忘了', '備註下吧', '麻烦帮我备注哈', '记得备注上'])('%s asks for a remark with nothing to note', (text) => expect(asksBareRemark(text)).toBe(true));
+  it.each(['备注一下要顺丰', '备注XL码', '帮我备注一下地址改成杭州', '好的谢谢', '能便宜点吗'])('%s is no bare remark ask', (text) => expect(asksBareRemark(text)).toBe(false));
 });
 
 describe('asksForRemark and gift demands', () => {

@@ -13,7 +13,7 @@ import { normalizeSameLength } from '../text/normalize.ts';
 import type { Product, Shop } from '../shop/schema.ts';
 import { aboutToOrder, askedAttributes, asksForExtraFeeCourier, asksVariantList, bareNumberOf, correctionTarget, isBareVariant, isReturnPolicyBeforeOrder, productsOfSameKind, purchaseQuantity, statesPurchaseOnly } from '../../flows/presale-helpers.ts';
 import { questionToRepeat } from '../../flows/presale.ts';
-import { asksForRemark, demandsGift } from '../../flows/bargaining-policy.ts';
+import { asksBareRemark, asksForRemark, demandsGift } from '../../flows/bargaining-policy.ts';
 import { hasAgreedRemarks } from '../../flows/bargaining.ts';
 import { productsNamedTogether } from '../shop/basket.ts';
 import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runMachine, statePath, type FlowName } from './flows.ts';
@@ -325,6 +325,10 @@ export function routeInConversation(intent: IntentId, flows: ConversationState['
   if (intent === 'gift' && (flowStarted(flows.bargaining, initialBargaining) || demandsGift(text))) return 'bargaining';
   // "那你给我备注一下 别漏了" after a gift or price was agreed: the remark of that agreement, whatever the reading.
   if (asksForRemark(text) && hasAgreedRemarks(flows.bargaining)) return 'bargaining';
+  // "备注一下" with nothing agreed and nothing said to note: ask what to note (not a contact or a concession).
+  // Once an order case has started, the remark may be of it: the case's flow answers as before.
+  const caseStarted = (['logistics', 'aftersale', 'invoice'] as const).some((name) => flows[name] !== undefined && flowStarted(flows[name], initialStateOf(name)));
+  if (asksBareRemark(text) && !caseStarted) return 'social';
   return routeFor(intent);
 }
 
@@ -473,6 +477,7 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
       if (index === 0 && name === 'social') {
         if (intent === 'thanks_bye') out.replies.push({ scriptId: 'common.thanks', params: {} });
         else if (intent === 'praise') out.replies.push({ scriptId: 'common.praise', params: {} });
+        else if (asksBareRemark(event.text)) out.replies.push({ scriptId: 'common.remark_what', params: {} });
         else out.unhandled = true;
       }
       return;
