@@ -4,7 +4,9 @@ import type { Order } from '../src/orders/schema.ts';
 import {
   compensationFor,
   daysBetween,
+  asksWhyRefuse,
   exchangeStock,
+  isOrderedVariant,
   productColor,
   normaliseSize,
   pickOrder,
@@ -60,6 +62,27 @@ describe('returnWindow', () => {
 });
 
 describe('exchange helpers', () => {
+  const scarf = { ...coat, id: 'scarf-x', skus: [{ color: '燕麦色', size: '均码', stock: 3 }, { color: '格纹灰', size: '均码', stock: 2 }, { color: '烟灰色', size: '均码', stock: 1 }] };
+  it("finds the product's own colour names the entity extractor does not know, in other wordings and 繁体", () => {
+    expect(requestedVariant([], scarf, '那就燕麦色吧')).toEqual({ size: null, color: '燕麦色' });
+    expect(requestedVariant([], scarf, '燕麥的吧')).toEqual({ size: null, color: '燕麦色' });
+    expect(requestedVariant([], scarf, '换格纹灰')).toEqual({ size: null, color: '格纹灰' });
+    // near misses: no product given, or no colour of it named
+    expect(requestedVariant([], undefined, '那就燕麦色吧')).toEqual({ size: null, color: null });
+    expect(requestedVariant([], scarf, '燕窝怎么卖')).toEqual({ size: null, color: null });
+  });
+  it('the variant the buyer already has is no exchange choice; another colour or size is', () => {
+    expect(isOrderedVariant(scarf, { size: null, color: '格纹灰' }, { color: '格纹灰', size: '均码' })).toBe(true);
+    expect(isOrderedVariant(coat, { size: 'S', color: '驼色' }, { color: '驼色', size: 'S' })).toBe(true);
+    expect(isOrderedVariant(scarf, { size: null, color: '燕麦色' }, { color: '格纹灰', size: '均码' })).toBe(false);
+    expect(isOrderedVariant(coat, { size: 'L', color: '驼色' }, { color: '驼色', size: 'S' })).toBe(false);
+    expect(isOrderedVariant(coat, { size: null, color: null }, { color: '驼色', size: 'S' })).toBe(false);
+  });
+  it('an unknown variant lists the colours to exchange to, without the one the buyer has', () => {
+    expect(exchangeStock(scarf, { size: null, color: '白色' }, { color: '格纹灰', size: '均码' })).toEqual({ kind: 'unknown_variant', colors: ['燕麦色', '烟灰色'], sizes: ['均码'] });
+    // a colour the buyer has still lists when it has other sizes to exchange to
+    expect(exchangeStock(coat, { size: 'XL', color: null }, { color: '驼色', size: 'S' })).toMatchObject({ colors: expect.arrayContaining(['驼色']) });
+  });
   it('normalises sizes and reads entities', () => {
     expect(normaliseSize('m码')).toBe('M');
     expect(requestedVariant([{ type: 'size', text: 'L码', start: 0, end: 2, value: 'L码', system: 'letter' }, { type: 'color', text: '黑色', start: 3, end: 5, name: '黑色' }])).toEqual({ size: 'L', color: '黑色' });
@@ -98,5 +121,14 @@ describe('text cues', () => {
     expect(compensationFor(testShop, order('1', 'delivered'), coat)).toBe(29);
     expect(compensationFor(testShop, undefined, coat)).toBe(29);
     expect(compensationFor(testShop, undefined, undefined)).toBe(0);
+  });
+});
+
+describe('asksWhyRefuse', () => {
+  it.each(['为啥要拒签 直接退不行吗', '干嘛非得拒收', '为什么一定要拒收啊', '拒签有什么用', '不能直接退款吗', '直接给我退钱不行吗', '為什麼要拒簽'])('"%s" asks why refuse', (text) => {
+    expect(asksWhyRefuse(text)).toBe(true);
+  });
+  it.each(['我拒签了', '拒收了 什么时候退款', '怎么退货', '退款到哪了', '我不要了 退款吧'])('"%s" does not', (text) => {
+    expect(asksWhyRefuse(text)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { normalizeSameLength } from '../src/text/normalize.ts';
 import { holdsProduct } from './logistics-helpers.ts';
+import { productColorIn } from './presale-helpers.ts';
 import type { Entity } from '../src/nlu/entities/index.ts';
 import type { Order } from '../src/orders/schema.ts';
 import type { Product, Shop } from '../src/shop/schema.ts';
@@ -91,14 +92,18 @@ export function normaliseSize(value: string): string {
   return value.replace(/码$/u, '').trim().toUpperCase();
 }
 
-/** The size and colour the buyer asked for (entities), normalised. */
-export function requestedVariant(entities: Entity[]): { size: string | null; color: string | null } {
+/**
+ * The size and colour the buyer asked for (entities), normalised. With the product, a colour of
+ * its own the entity extractor does not know ("那就燕麦色吧", "换格纹灰") is found in the text.
+ */
+export function requestedVariant(entities: Entity[], product?: Product, text = ''): { size: string | null; color: string | null } {
   let size: string | null = null;
   let color: string | null = null;
   for (const e of entities) {
     if (e.type === 'size' && size === null) size = normaliseSize(e.value);
     if (e.type === 'color' && color === null) color = e.name;
   }
+  if (color === null && product !== undefined) color = productColorIn(product, normalizeSameLength(text));
   return { size, color };
 }
 
@@ -123,12 +128,25 @@ export function productColor(product: Product, asked: string): string {
   return holding.length === 1 ? holding[0]! : asked;
 }
 
+/**
+ * Whether the asked variant is just the one the buyer already has ("格纹灰的围巾想换个颜色",
+ * "我那条格纹灰的 运费谁出"): it names what they own, not what they want, so it is no exchange choice.
+ */
+export function isOrderedVariant(product: Product, asked: { size: string | null; color: string | null }, ordered: { size: string; color: string } | undefined): boolean {
+  if (ordered === undefined || (asked.size === null && asked.color === null)) return false;
+  const color = asked.color === null ? ordered.color : productColor(product, asked.color);
+  const size = asked.size ?? normaliseSize(ordered.size);
+  return color === ordered.color && size === normaliseSize(ordered.size);
+}
+
 export function exchangeStock(product: Product, asked: { size: string | null; color: string | null }, ordered: { size: string; color: string } | undefined): ExchangeStock {
   const color = asked.color !== null ? productColor(product, asked.color) : (ordered?.color ?? null);
   const size = asked.size ?? (ordered === undefined ? null : normaliseSize(ordered.size));
   const sku = product.skus.find((s) => (color === null || s.color === color) && (size === null || normaliseSize(s.size) === size));
   if (sku === undefined || color === null || size === null) {
-    return { kind: 'unknown_variant', colors: unique(product.skus.map((s) => s.color)), sizes: unique(product.skus.map((s) => s.size)) };
+    // The colours the buyer can exchange to: each with a variant other than the one they have (a 均码 scarf in 格纹灰 lists the other colours).
+    const others = ordered === undefined ? product.skus : product.skus.filter((s) => s.color !== ordered.color || normaliseSize(s.size) !== normaliseSize(ordered.size));
+    return { kind: 'unknown_variant', colors: unique(others.map((s) => s.color)), sizes: unique(product.skus.map((s) => s.size)) };
   }
   if (sku.stock > 0) return { kind: 'in_stock', color: sku.color, size: sku.size };
   const sizesInStock = product.skus.filter((s) => s.color === sku.color && s.stock > 0).map((s) => s.size);
@@ -145,6 +163,14 @@ export const joinList = (xs: string[]): string => xs.join('、');
 
 /** "那围巾我怎么寄回去", "退货地址是哪里": how to send a return back — the return's procedure, not an address change or postage. */
 export const RETURN_HOW = /退货地址|退貨地址|退回地址|退换货地址|退換貨地址|寄回(?:的)?地址|(?:怎么|怎麼|如何|咋)(?:寄回|退回|寄过去|寄過去|寄给你们|寄給你們|退货|退貨)|寄回(?:去|来|來)?(?:哪|到哪)|退货流程|退貨流程/u;
+
+/**
+ * "为啥要拒签 直接退不行吗", "干嘛非得拒收", "不能直接退款吗": after refusing delivery was advised,
+ * why refuse (the reasoning), not a new refund request.
+ */
+const WHY_REFUSE =
+  /(?:为啥|為啥|为什么|為什麼|为何|為何|干嘛|幹嘛|干吗|幹嗎|凭什么|憑什麼|非要|非得|一定要|必须|必須)(?:要|得)?.{0,3}(?:拒签|拒簽|拒收)|(?:拒签|拒簽|拒收).{0,6}(?:有什么用|有啥用|干嘛|幹嘛|为啥|為啥|为什么|為什麼)|(?:直接|不能直接|不可以直接)(?:给我)?退(?:款|钱|錢)?(?:不行|不可以|行不行|可以吗|可以嗎|吗|嗎|呢)/u;
+export const asksWhyRefuse = (text: string): boolean => WHY_REFUSE.test(normalizeSameLength(text));
 
 /** "来不及拒了", "已经签收了": the parcel cannot be refused any more — a return after receipt. */
 export const CANNOT_REFUSE = /来不及拒|來不及拒|拒不了|没法拒|沒法拒|不能拒|没办法拒|沒辦法拒|拒收不了|已经签收了|已經簽收了|已经签了|已經簽了|签收了怎么办|簽收了怎麼辦/u;

@@ -198,6 +198,46 @@ describe('exchange', () => {
     expect(unknown.out.replies).toEqual([{ scriptId: 'aftersale.exchange.unknown_variant', params: { product: '羊毛呢大衣', colors: '驼色、黑色', sizes: 'S码、M码、L码' } }]);
   });
 
+  describe('a colour of the shop named while the exchange waits (燕麦色, 格纹灰: not in the entity vocabulary)', () => {
+    const scarfShop = { ...testShop, products: testShop.products.map((p) => (p.id === 'scarf-01' ? { ...p, skus: [{ color: '燕麦色', size: '均码', stock: 30 }, { color: '藏青色', size: '均码', stock: 0 }, { color: '格纹灰', size: '均码', stock: 8 }] } : p)) };
+    const greyScarf = order('100000000000000011', 'delivered', { ...signedOn('2026-11-21T10:00:00+08:00'), items: [{ productId: 'scarf-01', color: '格纹灰', size: '均码', quantity: 1, price: 199 }], total: 199 });
+    const inShop = { facts: { shop: scarfShop } };
+    const waitThen = (next: TurnEvent): Step => run(t('exchange', '围巾想换个颜色', [greyScarf], inShop), next)[1]!;
+
+    it('the choice is checked and remarked even when the message goes on to ask the postage', () => {
+      for (const text of ['那就燕麦色吧 运费谁出啊', '燕麦的吧，寄回去邮费我出吗', '要燕麦色 运费怎么算']) {
+        const s = waitThen(t('return_fee', text, [greyScarf], inShop));
+        expect(ids(s), text).toEqual(['aftersale.exchange.in_stock']); // its reply states who pays the postage
+        expect(s.out.remarks[0]!.reason, text).toContain('换燕麦色均码');
+        expect(s.value, text).toBe('idle');
+      }
+    });
+
+    it('a choice out of stock with the postage asked: the colours in stock, then the postage', () => {
+      const s = waitThen(t('return_fee', '换藏青色 运费谁出', [greyScarf], { ...inShop, entities: [color('藏青色')] }));
+      expect(ids(s)).toEqual(['aftersale.exchange.out_other_colors', 'aftersale.return_fee.buyer']);
+      expect(s.out.remarks).toEqual([]);
+      expect(s.value).toBe('awaitingVariant');
+    });
+
+    it('a choice without further ask ("那就燕麦色吧" reads as thanks_bye) is taken', () => {
+      expect(ids(waitThen(t('thanks_bye', '那就燕麦色吧', [greyScarf], inShop)))).toEqual(['aftersale.exchange.in_stock']);
+    });
+
+    it('near miss: naming the colour the buyer already has is no choice; the postage alone is answered, the wait kept', () => {
+      const s = waitThen(t('return_fee', '我那条格纹灰的 运费谁出', [greyScarf], inShop));
+      expect(ids(s)).toEqual(['aftersale.return_fee.buyer']);
+      expect(s.out.remarks).toEqual([]);
+      expect(s.value).toBe('awaitingVariant');
+      expect(ids(one(t('exchange', '格纹灰的围巾想换个颜色', [greyScarf], inShop)))).toEqual(['aftersale.exchange.ask_variant']);
+    });
+
+    it('the colours offered leave out the one the buyer has', () => {
+      const s = waitThen(t('exchange', '换白色的', [greyScarf], { ...inShop, entities: [color('白色')] }));
+      expect(s.out.replies).toEqual([{ scriptId: 'aftersale.exchange.unknown_variant', params: { product: '羊绒围巾', colors: '燕麦色、藏青色', sizes: '均码' } }]);
+    });
+  });
+
   it('before receipt: exchange after receipt', () => {
     expect(ids(one(t('exchange', '换大一码', [shipped])))).toEqual(['aftersale.exchange.before_receipt']);
   });
@@ -317,6 +357,24 @@ describe('refund_shipped', () => {
     const text = scriptById.get('aftersale.refund.refuse_delivery')!.variants.join('');
     expect(text).toContain('不想要了');
     expect(text).not.toMatch(/缺货|未按约定时间发货/);
+  });
+
+  it('asked why refuse after refusing was advised: the reasoning, and no second remark or promise', () => {
+    for (const [intent, text] of [['refund_shipped', '为啥要拒签 直接退不行吗'], ['return_dislike', '干嘛非得拒收啊'], ['refund_shipped', '不能直接给我退款吗'], ['refund_shipped', '拒簽有什麼用']] as const) {
+      const [, why] = run(t('refund_shipped', '发货了我不要了，退款', [shipped]), t(intent, text, [shipped]));
+      expect(why!.out.replies, text).toEqual([{ scriptId: 'aftersale.refund.why_refuse', params: { courier: '中通' } }]);
+      expect(why!.out.remarks, text).toEqual([]);
+      expect(why!.out.promises, text).toEqual([]);
+    }
+    const text = scriptById.get('aftersale.refund.why_refuse')!.variants.join('');
+    expect(text).toMatch(/拒收/);
+    expect(text).toMatch(/收到退回的包裹/);
+  });
+
+  it('near misses: a why before any refusal advice, or for an order not on its way, is no such question', () => {
+    expect(ids(one(t('refund_shipped', '为啥要拒签 直接退不行吗', [shipped])))).toEqual(['aftersale.refund.refuse_delivery']);
+    const [, before] = run(t('refund_shipped', '退款', [paid]), t('refund_shipped', '为啥不能直接退', [paid]));
+    expect(ids(before!)).toEqual(['aftersale.refund.before_shipping']);
   });
 
   it('not shipped yet, received, no order', () => {

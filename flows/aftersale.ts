@@ -11,6 +11,7 @@ import {
   hasRefund,
   isBeforeShipping,
   isInTransit,
+  isOrderedVariant,
   isReceived,
   joinList,
   mentionsInsurance,
@@ -24,6 +25,7 @@ import {
   photosComing,
   refusesPhotos,
   CANNOT_REFUSE,
+  asksWhyRefuse,
   returnWindow,
   saysMissing,
   saysPhotosSent,
@@ -186,6 +188,11 @@ function refundShippedAnswer(context: AftersaleContext, event: TurnEvent): Answe
   return askOrder();
 }
 
+/** "为啥要拒签" after refusing was advised: why (manuals: the fastest way back, refund once it is received); the remark stands. */
+function whyRefuse(event: TurnEvent, order: Order): Answer {
+  return { replies: [reply('refund.why_refuse', { courier: order.courier ?? event.facts.shop.shipping.courier })], patch: { orderId: order.id, issue: 'refund' } };
+}
+
 // ---------------------------------------------------------------- 7-day no-reason return
 
 function returnOfReceived(event: TurnEvent, order: Order): Answer {
@@ -241,7 +248,7 @@ function exchangeStockAnswer(event: TurnEvent, order: Order, earlierColor: strin
   const product = productOf(event.facts.shop, order, event.facts.product);
   if (product === undefined) return askOrder();
   const name = nameOf(product);
-  const said = requestedVariant(event.entities);
+  const said = requestedVariant(event.entities, product, event.text);
   const asked = { ...said, color: said.color ?? earlierColor };
   const item = order.items.find((i) => i.productId === product.id) ?? order.items[0];
   const stock = exchangeStock(product, asked, item);
@@ -274,6 +281,13 @@ function exchangeStockAnswer(event: TurnEvent, order: Order, earlierColor: strin
   }
 }
 
+/** The size/colour the buyer wants for an exchange; naming only what they already have is no choice. */
+function wantedVariant(event: TurnEvent, order: Order, product: Product | undefined): { size: string | null; color: string | null } {
+  const asked = requestedVariant(event.entities, product, event.text);
+  const item = order.items.find((i) => i.productId === product?.id) ?? order.items[0];
+  return product !== undefined && isOrderedVariant(product, asked, item) ? { size: null, color: null } : asked;
+}
+
 const variantWords = (product: Product | undefined): { colorWord: string; sizeWord: string } =>
   product?.variantLabels === undefined ? { colorWord: '颜色', sizeWord: '尺码' } : { colorWord: product.variantLabels.color, sizeWord: product.variantLabels.size };
 
@@ -292,7 +306,7 @@ function exchangeAnswer(context: AftersaleContext, event: TurnEvent): Answer {
   if (!mentionsShopFault(event.text) && returnWindow(order, event.facts.now, daysIn(event.entities)) === 'passed') {
     return { replies: [reply('exchange.window_passed', { product: nameOf(product) })], patch: { orderId: order.id } };
   }
-  const asked = requestedVariant(event.entities);
+  const asked = wantedVariant(event, order, product);
   if (asked.size === null && asked.color === null) {
     return {
       replies: [reply('exchange.ask_variant', { product: nameOf(product), ...variantWords(product) })],
@@ -409,6 +423,22 @@ function returnFeeAnswer(context: AftersaleContext, event: TurnEvent): Answer {
 
 // ---------------------------------------------------------------- the turn
 
+/**
+ * The size/colour asked for is given while the exchange waits for it: the stock is checked and
+ * remarked even when the message goes on to ask something else ("那就燕麦色吧 运费谁出啊"), and
+ * the postage asked beside it is answered unless the stock reply already states it.
+ */
+function variantChosen(context: AftersaleContext, event: TurnEvent, order: Order): Answer {
+  const stock = exchangeStockAnswer(event, order, context.exchangeColor);
+  const asksPostage = event.intent === 'return_fee' || event.secondary.includes('return_fee');
+  if (!asksPostage || stock.replies.some((r) => POSTAGE_STATED.has(r.scriptId))) return stock;
+  const fee = returnFeeAnswer({ ...context, issue: 'exchange' }, event);
+  return { ...stock, replies: [...stock.replies, ...fee.replies] };
+}
+
+/** Exchange replies that already say who pays the return postage. */
+const POSTAGE_STATED = new Set(['aftersale.exchange.in_stock']);
+
 /** How to send a return back (seed 001: the return address is given): in the order's return request, for the case's product. */
 function howToSendBack(context: AftersaleContext, event: TurnEvent): Answer {
   const pick = pickFirst(context, event, isReceived, () => true);
@@ -464,15 +494,18 @@ function answerFor(context: AftersaleContext, event: TurnEvent): Answer | null {
   if (context.issue === 'wrong_item' && context.step === 'none' && RETURN_HASSLE.test(normalizeSameLength(event.text))) {
     return { replies: [reply('wrong_item.return_hassle')], patch: { step: 'none' } };
   }
+  // Refusing delivery was advised for a parcel still on its way: "为啥要拒签 直接退不行吗" asks why.
+  const refusing = context.issue === 'refund' ? caseOrder(context, event) : undefined;
+  if (refusing !== undefined && isInTransit(refusing) && asksWhyRefuse(event.text)) return whyRefuse(event, refusing);
   if (context.step === 'solution_offered') {
     // "退款吧" reads as refund_status, "补偿50元吧" as haggling: after the offer, a clear choice is the answer.
     if (qualityChoice(event.text) !== null) return qualitySolution(context, event);
     if (event.intent === 'quality_issue' || event.intent === 'other') return qualitySolution(context, event);
   }
-  if (context.step === 'variant_requested' && event.intent !== 'return_fee') {
-    const asked = requestedVariant(event.entities);
+  if (context.step === 'variant_requested') {
     const order = caseOrder(context, event);
-    if ((asked.size !== null || asked.color !== null) && order !== undefined) return exchangeStockAnswer(event, order, context.exchangeColor);
+    const asked = order === undefined ? null : wantedVariant(event, order, productOf(event.facts.shop, order, event.facts.product));
+    if (asked !== null && order !== undefined && (asked.size !== null || asked.color !== null)) return variantChosen(context, event, order);
   }
   return ours ? freshAnswer(context, event) : null;
 }

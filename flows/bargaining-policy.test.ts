@@ -9,6 +9,7 @@ import {
   concessionReason,
   counterOfferAmount,
   defersPurchase,
+  asksBareRemark,
   asksForRemark,
   demandsGift,
   asksFreeShipping,
@@ -248,6 +249,11 @@ describe('free shipping asked while haggling', () => {
     const used = [1, 2, 3].map((i) => ({ kind: 'coupon' as const, amount: 1, productId: scarf.id, reason: String(i) }));
     expect(planFreeShipping({ type: 'decisive', product: scarf, shop: testShop, ledger: used }, 8)).toEqual({ ok: false, reason: 'already_granted' });
   });
+});
+
+describe('asksBareRemark', () => {
+  it.each(['备注一下', '那你给我备注一下 别忘了', '備註下吧', '麻烦帮我备注哈', '记得备注上'])('%s asks for a remark with nothing to note', (text) => expect(asksBareRemark(text)).toBe(true));
+  it.each(['备注一下要顺丰', '备注XL码', '帮我备注一下地址改成杭州', '好的谢谢', '能便宜点吗'])('%s is no bare remark ask', (text) => expect(asksBareRemark(text)).toBe(false));
 });
 
 describe('asksForRemark and gift demands', () => {

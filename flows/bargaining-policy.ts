@@ -319,3 +319,15 @@ export function planFreeShipping(input: Omit<PlanInput, 'kinds' | 'offer'>, fee:
 /** "给我备注一下", "记得備註上", "帮我记下来": the buyer asks for an order remark. */
 const REMARK_ASK = /备注|備註|备个注|備個註|(?:记|記)(?:一下|下来|下來|上)|(?:写|寫)(?:一下|上)(?:订单|訂單)?|(?:标|標)(?:注|註)/u;
 export const asksForRemark = (text: string): boolean => REMARK_ASK.test(normalizeSameLength(text));
+
+/** Words around a remark ask that say nothing of what to note ("那你给我备注一下 别忘了"). */
+const REMARK_FILLER = /那|就|你|您|给我|給我|帮我|幫我|麻烦|麻煩|记得|記得|一下|下|吧|哈|呗|唄|啊|呀|哦|嗯|好的|好|了|上|别忘|別忘|别漏|別漏|亲|親|[\s,，.。!！?？~～、]/gu;
+
+/**
+ * "备注一下", "那你给我备注下 别忘了": a remark asked for with nothing said to note — nothing to write
+ * unless something was agreed; "备注一下要顺丰" says what to note.
+ */
+export const asksBareRemark = (text: string): boolean => {
+  const plain = normalizeSameLength(text);
+  return REMARK_ASK.test(plain) && plain.replace(REMARK_ASK, '').replace(REMARK_FILLER, '') === '';
+};

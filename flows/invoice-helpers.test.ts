@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesInvoiceTitle, invoiceQuestion, invoiceRemark, invoiceTitleFrom, noteAsksForInvoice, ordersMeant, ordersPointedAt } from './invoice-helpers.ts';
+import { changesInvoiceTitle, invoiceQuestion, invoiceRemark, invoiceSending, invoiceTitleFrom, noteAsksForInvoice, ordersMeant, ordersPointedAt } from './invoice-helpers.ts';
 import type { Order } from '../src/orders/schema.ts';
 import { testOrder } from './test-fixtures.ts';
 
@@ -93,11 +93,14 @@ describe('invoiceQuestion: what a follow-up asks of the invoice', () => {
     ['会跟裤子一起寄过来吗', 'where'],
     ['随货寄吗', 'where'],
     ['和衣服一起發過來嗎', 'where'],
+    ['啥时候能收到发票', 'when'],
+    ['发票多久能开好', 'when'],
+    ['發票什麼時候寄', 'when'],
   ] as const)('"%s" → %s', (text, question) => {
     expect(invoiceQuestion(text)).toBe(question);
   });
 
-  it.each(['裤子什么时候寄', '快递发哪了', '衣服还没收到', '包裹一直收不到', '物流在哪看', '货没收到', '好的谢谢', '能开发票吗', '订单4138205711925530871的发票开了没', '开2张行吗', '12月的能开吗'])(
+  it.each(['什么时候发货', '多久能到啊', '裤子什么时候寄', '快递发哪了', '衣服还没收到', '包裹一直收不到', '物流在哪看', '货没收到', '好的谢谢', '能开发票吗', '订单4138205711925530871的发票开了没', '开2张行吗', '12月的能开吗'])(
     '"%s" asks none of these (the parcel, or nothing in particular)',
     (text) => {
       expect(invoiceQuestion(text)).toBeNull();
@@ -172,5 +175,18 @@ describe('ordersPointedAt', () => {
     expect(ordersPointedAt('收到货了 能开票吗', [paid])).toEqual([]);
     expect(ordersPointedAt('我要开发票', [paid])).toEqual([]);
     expect(ordersPointedAt('裤子退了 发票还能开吗', [testOrder('100000000000000004', 'refunding')])).toHaveLength(1);
+  });
+});
+
+describe('invoiceSending', () => {
+  const shopSending = (delivery: string) => invoiceSending({ invoice: { category: '服装', kind: '电子普通发票', delivery } });
+  it('an electronic invoice sent by e-mail or otherwise is never 随货', () => {
+    expect(shopSending('开具电子普通发票，确认收货后由财务统一开具并发送到您留的邮箱')).toEqual({ electronic: true, note: '开具电子发票后发送到买家邮箱，不随货寄出' });
+    expect(shopSending('電子發票開好後發送到您的郵箱')).toMatchObject({ electronic: true, note: expect.stringContaining('邮箱') });
+    expect(shopSending('开具后可在订单详情页下载电子发票')).toEqual({ electronic: true, note: '开具电子发票后按店铺方式发送给买家，不随货寄出' });
+  });
+  it('near miss: a paper invoice the shop posts goes with the goods', () => {
+    expect(shopSending('财务会在一个月之内统一寄出，运费我们承担')).toEqual({ electronic: false, note: '随货寄出' });
+    expect(shopSending('纸质发票随货寄出，或电子邮件告知单号后寄出')).toMatchObject({ electronic: false });
   });
 });

@@ -1,5 +1,6 @@
 import { normalizeSameLength } from '../src/text/normalize.ts';
 import type { Order } from '../src/orders/schema.ts';
+import type { Shop } from '../src/shop/schema.ts';
 
 /** Pure helpers of the invoice machine (seed 004 关于开发票销售流程与技巧). */
 
@@ -95,13 +96,16 @@ export const asksAboutCharges = (text: string): boolean => /[税稅][点點]|加
  * A follow-up to an invoice answer is read in its context: "发哪了 我没收到啊" asks where the invoice
  * went, not the parcel. Null when the message asks none of these.
  */
-export type InvoiceQuestion = 'amount' | 'kind' | 'where' | 'missing';
+export type InvoiceQuestion = 'amount' | 'kind' | 'where' | 'missing' | 'when';
 
 const AMOUNT =
   /金额|金額|开多少|開多少|多开|多開|少开|少開|开高|開高|开低|開低|开大|開大|开进|開進|算进|算進|含不含|包不包括|包含|包括|(?:开|開|写|寫)(?:成|个|個)?\s*[0-9]+(?:\.[0-9]+)?(?![0-9.]*\s*[张張个個份月号號日点點年天])|(?:开|開|写|寫)(?:成|个|個)?[一二三四五六七八九两兩几幾]+[百千万萬]|(?<![0-9])[0-9]{1,6}(?:\.[0-9]+)?\s*(?:元|块|塊)的?(?:发票|發票)/u;
 const KIND = /纸质|紙質|纸的|紙的|纸版|紙版|纸票|紙票|纸本|紙本|电子|電子|普票|专票|專票|增值[税稅]|普通[发發]票/u;
 const WHERE =
   /(?:发|發|寄|送)(?:到|去|给|給)?哪|在哪(?:里|裡|儿|兒)?(?:看|查|收|下载|下載|找)|去哪(?:里|裡|儿|兒)?(?:看|查|收|找|下载|下載)|[邮郵](?:箱|件)|怎么(?:收|查|看|下载)|怎麼(?:收|查|看|下載)/u;
+/** "啥时候能收到发票", "发票多久能开好": when the invoice comes (票 said, so "什么时候发货" is no invoice question). */
+const WHEN_WORDS = '(?:什么时候|什麼時候|啥时候|啥時候|多久|几天|幾天|多长时间|多長時間|何时|何時|哪天)';
+const WHEN = new RegExp(`${WHEN_WORDS}.{0,8}(?:[发發]票|票)|(?:[发發]票|票).{0,8}${WHEN_WORDS}`, 'u');
 const MISSING = /(?:没|沒|未)(?:有)?(?:收到|看到|见到|見到|找到)|收不到|找不到|看不到|没来|沒來/u;
 const TOGETHER = /(?:跟|和|随|隨|同)(?:着|著)?.{0,6}一起(?:寄|发|發|送|到)|随[货貨]|隨貨|单独(?:寄|发)|單獨(?:寄|發)/u;
 /** Words of the parcel and its goods: a question with them is about the delivery, not the invoice. */
@@ -115,8 +119,21 @@ export function invoiceQuestion(text: string): InvoiceQuestion | null {
   if (TOGETHER.test(plain)) return 'where';
   if (PARCEL.test(plain.replace(/[发發]票/gu, ''))) return null;
   if (MISSING.test(plain)) return 'missing';
+  if (WHEN.test(plain)) return 'when';
   if (WHERE.test(plain)) return 'where';
   return null;
+}
+
+/**
+ * What the order remark tells the staff about sending the invoice, by how the shop sends them
+ * (shop.invoice.delivery): an electronic invoice goes to the buyer (by e-mail when the shop says so),
+ * never 随货; a paper one goes with the goods when the order is not printed yet.
+ */
+export function invoiceSending(shop: Pick<Shop, 'invoice'>): { electronic: boolean; note: string } {
+  const plain = normalizeSameLength(shop.invoice.delivery);
+  const electronic = /电子|邮箱|邮件|下载|短信/u.test(plain) && !/寄/u.test(plain);
+  if (!electronic) return { electronic, note: '随货寄出' };
+  return { electronic, note: /邮箱|邮件/u.test(plain) ? '开具电子发票后发送到买家邮箱，不随货寄出' : '开具电子发票后按店铺方式发送给买家，不随货寄出' };
 }
 
 /** "能换成公司抬头吗", "抬头改一下", "重开一张发票": the invoice's title changed, not the goods exchanged. */

@@ -83,6 +83,42 @@ describe('invoice by order state (seed 004, six cases)', () => {
   });
 });
 
+describe('the shop sends electronic invoices by e-mail', () => {
+  const eShop = { ...testShop, invoice: { ...testShop.invoice, kind: '电子普通发票', delivery: '开具电子普通发票，确认收货后由财务统一开具并发送到您留的邮箱' } };
+  const inShop = (event: TurnEvent): TurnEvent => ({ ...event, facts: { ...event.facts, shop: eShop } });
+
+  it('a paid order: the remark says what the reply says (e-mail, not 随货)', () => {
+    const s = one(inShop(t(TITLE, [order('100000000000000001', 'paid')])));
+    expect(ids(s.out)).toEqual(['invoice.remarked.paid']);
+    expect(s.out.remarks[0]!.reason).toContain('发送到买家邮箱');
+    expect(s.out.remarks[0]!.reason).not.toMatch(/(?<!不)随货寄出/u);
+  });
+
+  it('a printed order: sent apart, as an electronic invoice', () => {
+    const s = one(inShop(t(TITLE, [order('100000000000000001', 'printed')])));
+    expect(s.out.remarks[0]!.reason).toContain('单独寄出（开具电子发票后发送到买家邮箱');
+  });
+
+  it('asked when the invoice comes before the title: when (the shop\'s delivery), and the title is still asked', () => {
+    const o = order('100000000000000001', 'paid');
+    for (const text of ['啥时候能收到发票', '发票多久能开好', '發票什麼時候能到']) {
+      const [, when, answer] = run([inShop(t('要开发票', [o])), inShop(t(text, [o])), inShop(t('个人', [o], 'other'))]);
+      expect(ids(when!.out), text).toEqual(['invoice.when_ask_title']);
+      expect(when!.out.replies[0]!.params).toMatchObject({ orderId: o.id, delivery: eShop.invoice.delivery });
+      expect(when!.value, text).toBe('awaitingTitle');
+      expect(when!.out.remarks).toEqual([]);
+      expect(ids(answer!.out), text).toEqual(['invoice.remarked.paid']);
+    }
+  });
+
+  it('near miss: asked when once the title is remarked, only where and when (no title question)', () => {
+    const o = order('100000000000000001', 'paid');
+    const [, again] = run([inShop(t(TITLE, [o])), inShop(t('啥时候能收到发票', [o]))]);
+    expect(ids(again!.out)).toEqual(['invoice.where_sent']);
+    expect(again!.value).toBe('idle');
+  });
+});
+
 describe('asking for the title', () => {
   it('asks for the 抬头 (with the amount), then takes a bare answer and remarks it', () => {
     const o = order('100000000000000001', 'shipped');

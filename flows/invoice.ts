@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
 import type { Order } from '../src/orders/schema.ts';
-import { asksAboutCharges, invoiceQuestion, invoiceRemark, invoiceTitleFrom, noteAsksForInvoice, ordersMeant, ordersPointedAt, type InvoiceTitle } from './invoice-helpers.ts';
+import { asksAboutCharges, invoiceQuestion, invoiceRemark, invoiceSending, invoiceTitleFrom, noteAsksForInvoice, ordersMeant, ordersPointedAt, type InvoiceTitle } from './invoice-helpers.ts';
 import { mentionedOrder, ORDER_POINTER, orderList, ordersHolding } from './logistics-helpers.ts';
 import { asksSpecialInvoice, preOrderInvoiceReply } from './presale.ts';
 import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
@@ -105,6 +105,8 @@ function remarkedAnswer(order: Order, title: InvoiceTitle, event: TurnEvent): An
   // The note asked for an invoice with another title: the one given now replaces it.
   const replaces = noteAsksForInvoice(order) ? '（买家更换抬头，以此为准）' : '';
   const remark = (forWhom: string): Remark[] => [{ orderId, reason: invoiceRemark(title, order, forWhom) + replaces }];
+  // How the shop sends invoices (电子发票 to the mailbox, or paper 随货): the remark says what the reply promised.
+  const sending = invoiceSending(event.facts.shop);
   if (issuedAsNoted(order)) {
     return {
       replies: [reply('retitled', params)],
@@ -116,9 +118,13 @@ function remarkedAnswer(order: Order, title: InvoiceTitle, event: TurnEvent): An
     case 'unpaid':
       return { replies: [reply('remarked.unpaid', params)], remarks: remark('请订单修改负责人在系统里修改') };
     case 'paid':
-      return { replies: [reply('remarked.paid', params)], remarks: remark('请订单修改负责人在系统里修改，随货寄出') };
+      return { replies: [reply('remarked.paid', params)], remarks: remark(`请订单修改负责人在系统里修改，${sending.note}`) };
     case 'printed':
-      return { replies: [reply('remarked.printed', params)], remarks: remark('订单已打单，请开发票负责人开具后单独寄出'), promises: [promise(`为订单${orderId}开具发票并单独寄出`)] };
+      return {
+        replies: [reply('remarked.printed', params)],
+        remarks: remark(`订单已打单，请开发票负责人开具后单独寄出${sending.electronic ? `（${sending.note}）` : ''}`),
+        promises: [promise(`为订单${orderId}开具发票并单独寄出`)],
+      };
     case 'refunding':
       return { replies: [reply('remarked.refunding', params)], remarks: remark('退款完结后按实付金额开具') };
     default:
@@ -190,6 +196,8 @@ function freshAnswer(event: TurnEvent, context: InvoiceContext): Answer {
   // Asked again about an invoice already remarked here: how it is issued and sent, not the title again.
   if (settled && (question !== null || remarked)) return { replies: [reply('where_sent', { orderId, delivery: invoice.delivery })] };
   if (noteAsksForInvoice(order)) return alreadyNoted(order, event);
+  // "啥时候能收到发票" before the title: when, as the shop issues and sends it — and the title is still needed.
+  if (question === 'when' && order.state !== 'refunding') return { replies: [reply('when_ask_title', { orderId, delivery: invoice.delivery })], awaitTitleOf: orderId };
   const script = order.state === 'refunding' ? 'ask_title_refunding' : 'ask_title';
   return { replies: [reply(script, { orderId, amount: order.total, invoiceKind: invoice.kind, category: invoice.category })], awaitTitleOf: orderId };
 }

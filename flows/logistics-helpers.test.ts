@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../src/nlu/entities/index.ts';
 import type { Order } from '../src/orders/schema.ts';
-import { addressFromText, latestTracking, mentionedOrder, minutesBetween, orderIdsIn, orderList, shortIds } from './logistics-helpers.ts';
+import { addressFromText, keepsVariant, latestTracking, mentionedOrder, minutesBetween, orderIdsIn, orderList, shortIds } from './logistics-helpers.ts';
+import { normalizeSameLength } from '../src/text/normalize.ts';
 
 const order = (id: string, tracking: Order['tracking'] = []): Order => ({
   id,
@@ -84,5 +85,14 @@ describe('addressFromText', () => {
     expect(addressFromText('浙江省杭州市滨江区江南大道588号', true)).toBe('浙江省杭州市滨江区江南大道588号');
     expect(addressFromText('我想改下地址')).toBeNull();
     expect(addressFromText('好的谢谢', true)).toBeNull();
+  });
+});
+
+describe('keepsVariant', () => {
+  it.each(['尺码还是32不变', '码数不用改', '尺码照旧', '尺码就32不用动', '32码不变哈', 'M码不变', '颜色不变', '保持原来的尺码', '尺碼還是32不變'])('"%s" keeps the size or colour', (text) => {
+    expect(keepsVariant(normalizeSameLength(text))).toBe(true);
+  });
+  it.each(['尺码不对', '颜色洗了不变吧', '大小不变形吧', '32码有货吗', '尺码变了吗', '价格不变吗', '还是改成31吧'])('"%s" does not', (text) => {
+    expect(keepsVariant(text)).toBe(false);
   });
 });

@@ -25,6 +25,14 @@ export const ORDER_POINTER = /(?:那|这|這|哪)(?:一)?(?:单|單|个订单|�
 /** Minutes after payment within which the address is changed by a remark alone (seed 004 修改订单流程). */
 export const DIRECT_CHANGE_MINUTES = 30;
 
+/**
+ * "尺码还是32不变", "码数不用改", "颜色保持原来的": after an order change, the buyer confirms that a
+ * size or colour stays as it is — a confirmation, not a size question or a new change.
+ */
+const KEEPS_VARIANT =
+  /(?:尺码|尺碼|码数|碼數|码子|碼子|大小|号码|號碼|颜色|顏色|(?<![0-9])[0-9]{2,3}(?:码|碼|号|號)?|(?<![a-z])(?:x{0,3}[sml]|xxl)(?:码|碼|号|號)?)\s*(?:还是|還是|就|就是|也|都|照样|照樣)?\s*(?:[0-9]{2,3}|x{0,3}[sml])?(?:码|碼|号|號)?\s*(?:不变|不變|不改|不用改|不用变|不用變|不用动|不用動|不动|不動|不换|不換|照旧|照舊|保持)(?![形色质質])|(?:保持|维持|維持)(?:原来|原來|之前|原)(?:的)?(?:尺码|尺碼|颜色|顏色|码数|碼數)/iu;
+export const keepsVariant = (plainText: string): boolean => KEEPS_VARIANT.test(plainText);
+
 /** "怎么还没发", "这么慢", "到底发了没有": a complaint about the wait (gets the apology, the remark and the chase). */
 const WAIT_COMPLAINT = /怎么还|怎麼還|还没|還沒|还不|還不|到底|等了|到现在|到現在|这么慢|這麼慢|太慢|好几天|好幾天|这么久|這麼久|久等|[0-9一二三四五六七八九十两兩几幾]天了|催|急|怎么回事|怎麼回事|搞什么|搞什麼|[!！?？]{2,}/u;
 /** "退款原因选啥": which refund reason to choose. */

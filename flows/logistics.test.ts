@@ -294,6 +294,22 @@ describe('order_change as buyers change their minds', () => {
     expect(ids(size!.out)).toEqual(['logistics.order_change.out_of_stock']);
     expect(size!.out.remarks).toEqual([]);
   });
+  it('the size kept after a change ("尺码还是28不变", "码数不用改", the same change again) is confirmed, nothing remarked again', () => {
+    const blue = [{ type: 'color', text: '浅蓝', start: 4, end: 6, name: '浅蓝色' } as Entity];
+    for (const [text, entities] of [['尺码还是28不变', []], ['码数不用改', []], ['保持原来的尺码', []], ['就改浅蓝28', blue]] as const) {
+      const [, kept] = run([ask('27改28 颜色换浅蓝', blue), ask(text, [...entities])]);
+      expect(ids(kept!.out), text).toEqual(['logistics.order_change.kept']);
+      expect(kept!.out.replies[0]!.params, text).toEqual({ orderId: fresh.id, variant: '浅蓝色 28码' });
+      expect(kept!.out.remarks, text).toEqual([]);
+      expect(kept!.out.promises, text).toEqual([]);
+    }
+  });
+  it('near misses: another size after the change is a new change; "尺码不变" with nothing changed yet asks what to change', () => {
+    const [, other] = run([ask('27改28'), ask('还是改成27吧')]);
+    expect(ids(other!.out)).toEqual(['logistics.order_change.remarked']);
+    expect(other!.out.remarks[0]!.reason).toContain('深蓝色 27码');
+    expect(ids(one(ask('尺码不变')).out)).toEqual(['logistics.order_change.ask_variant']);
+  });
 });
 
 // ---------------------------------------------------------------- urgent delivery

@@ -16,6 +16,7 @@ import {
   minutesBetween,
   newest,
   orderList,
+  keepsVariant,
 } from './logistics-helpers.ts';
 import { displayName, exchangeStock, joinList, normaliseSize, requestedVariant, sizeLabel } from './aftersale-helpers.ts';
 import type { Product } from '../src/shop/schema.ts';
@@ -406,11 +407,16 @@ function orderChangeOrder(order: Order, event: TurnEvent, changed?: Memory['chan
     case 'printed': {
       const { product, ordered: item } = changedItem(order, event);
       // Changed already in this conversation: the next change starts from there.
-      const ordered = changed !== undefined && changed.orderId === orderId && changed.productId === product?.id ? changed : item;
+      const before = changed !== undefined && changed.orderId === orderId && changed.productId === product?.id ? changed : undefined;
+      const ordered = before ?? item;
       const asked = wantedVariantOf(event, product);
+      // "尺码还是32不变", "码数不用改" after the change: it stands as remarked — confirmed, nothing new to remark.
+      const kept = (): Answer & Memory => ({ replies: [reply('order_change.kept', { orderId, variant: `${before!.color} ${sizeLabel(product!, before!.size)}` })] });
+      if (before !== undefined && product !== undefined && asked.size === null && asked.color === null && keepsVariant(normalizeSameLength(event.text))) return kept();
       if (asked.size === null && asked.color === null) return { replies: [reply('order_change.ask_variant', { orderId })] };
       if (product === undefined) return { replies: [reply('order_change.ask_variant', { orderId })] };
       const stock = exchangeStock(product, asked, ordered);
+      if (before !== undefined && stock.kind === 'in_stock' && stock.color === before.color && stock.size === before.size) return kept();
       if (stock.kind === 'unknown_variant') {
         return { replies: [reply('order_change.no_such_variant', { orderId, product: displayName(product), colors: joinList(stock.colors), sizes: joinList(stock.sizes) })] };
       }

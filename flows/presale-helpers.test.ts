@@ -23,6 +23,8 @@ import {
   findRegion,
   followUpDueInHours,
   isReturnPolicyBeforeOrder,
+  purchaseQuantity,
+  returnPolicyCategories,
   formatDate,
   isFreeShippingRegion,
   lookUpStock,
@@ -352,6 +354,33 @@ describe('isReturnPolicyBeforeOrder', () => {
     // Near misses: a received order and no word of buying; buying words with a return asked for.
     expect(isReturnPolicyBeforeOrder('return_dislike', '万一不合适能退吗', [order('coat-01')], coat)).toBe(false);
     expect(isReturnPolicyBeforeOrder('return_dislike', '上次买的毛衣我要退', [order('coat-01')], coat)).toBe(false);
+  });
+});
+
+describe('isReturnPolicyBeforeOrder: the shop as a whole', () => {
+  const order: Order = { id: 'o1', buyerId: 'b', state: 'delivered', items: [{ productId: 'scarf-01', color: '驼色', size: 'S', quantity: 1, price: 599 }], total: 599, createdAt: '2026-11-20T08:00:00+08:00', tracking: [], receiver: { name: '张三', phone: '13812345678', address: '浙江省杭州市', region: '浙江' } };
+  it('"你们家支持七天无理由吗" with no product known is the policy even for a buyer with orders, whatever it read as', () => {
+    for (const [intent, text] of [['other', '你们家支持七天无理由吗'], ['return_dislike', '店里的衣服能退换吗'], ['product_info', '貴店支持七天無理由嗎']] as const) {
+      expect(isReturnPolicyBeforeOrder(intent, text, [order], undefined), text).toBe(true);
+    }
+  });
+  it('near misses: a return case, another reading, or no shop words with orders', () => {
+    expect(isReturnPolicyBeforeOrder('other', '你们家这单我要退货', [order], undefined)).toBe(false);
+    expect(isReturnPolicyBeforeOrder('complaint', '你们家东西能退吗', [order], undefined)).toBe(false);
+    expect(isReturnPolicyBeforeOrder('other', '支持七天无理由吗', [order], undefined)).toBe(false);
+  });
+});
+
+describe('returnPolicyCategories and purchaseQuantity', () => {
+  it('groups the products by top-level category; a category with any 7-day product counts as having it', () => {
+    const p = (category: string, sevenDayReturn: boolean) => ({ ...coat, category, sevenDayReturn });
+    expect(returnPolicyCategories({ products: [p('女装/大衣', true), p('零食/糕点', false), p('男装/裤子', true), p('女装/围巾', false)] })).toEqual({ included: ['女装', '男装'], excluded: ['零食'] });
+  });
+  it.each([['买6盒鲜花饼包邮吗', { count: 6, unit: '盒' }], ['拍两件', { count: 2, unit: '件' }], ['要3 袋', { count: 3, unit: '袋' }]] as const)('"%s" buys a quantity', (text, q) => {
+    expect(purchaseQuantity(text)).toEqual(q);
+  });
+  it.each(['我们三个人一起买', '同事好几个都想买', '6枚礼盒装包邮吗', '250g的包邮吗'])('"%s" says no quantity bought', (text) => {
+    expect(purchaseQuantity(text)).toBeNull();
   });
 });
 

@@ -5,6 +5,7 @@ import type { IntentId } from '../src/nlu/intents.ts';
 import type { Order } from '../src/orders/schema.ts';
 import { nextOpening } from '../src/shop/hours.ts';
 import type { Product, Shop, SizeRow, Sku } from '../src/shop/schema.ts';
+import { normalizeSameLength } from '../src/text/normalize.ts';
 
 /**
  * Pure look-ups for the pre-sale flow (flows/presale.ts): stock from a product's SKUs, size
@@ -191,13 +192,19 @@ export function askedVariant(entities: readonly Entity[], product?: Product, tex
     if (e.type === 'color' && color === null) color = e.name;
     if (e.type === 'size' && size === null) size = e.system === 'free' ? '均码' : e.value;
   }
-  if (color === null && product !== undefined) {
-    const named = unique(product.skus.map((s) => s.color))
-      .filter((c) => text.includes(c) || (stripColor(c).length > 1 && text.includes(stripColor(c))))
-      .sort((a, b) => b.length - a.length);
-    color = named[0] ?? null;
-  }
+  if (color === null && product !== undefined) color = productColorIn(product, text);
   return { color, size };
+}
+
+/**
+ * The product's own colour named in the text (燕麦色, 格纹灰, "燕麦的"): the shop's colour names
+ * the entity extractor does not know. The longest name wins; null when none is named.
+ */
+export function productColorIn(product: Product, text: string): string | null {
+  const named = unique(product.skus.map((s) => s.color))
+    .filter((c) => text.includes(c) || (stripColor(c).length > 1 && text.includes(stripColor(c))))
+    .sort((a, b) => b.length - a.length);
+  return named[0] ?? null;
 }
 
 /** Something in stock to offer instead, or as the answer. */
@@ -613,6 +620,21 @@ const RETURN_CASE = /我要退|要退款|想退|帮我退|幫我退|给我退|�
 export const asksReturnPolicy = (text: string): boolean => RETURN_POLICY.test(text) && !RETURN_CASE.test(text);
 
 const POLICY_READINGS: readonly IntentId[] = ['return_dislike', 'exchange', 'return_fee'];
+/** Readings a shop-wide policy question may get when no product is known ("你们家支持七天无理由吗" reads as other). */
+const SHOP_POLICY_READINGS: readonly IntentId[] = [...POLICY_READINGS, 'other', 'product_info'];
+/** "你们家", "店里": the shop as a whole, not one product or order. */
+const SHOP_WIDE = /你们家|你們家|你家|你们店|你們店|贵店|貴店|店里|店裡|本店|你们这|你們這|全店/u;
+
+/**
+ * The shop's 7-day return policy by category (top-level, as in 女装/大衣): the categories whose
+ * products have it and those whose products have not (a category with both counts as having it).
+ */
+export function returnPolicyCategories(shop: Pick<Shop, 'products'>): { included: string[]; excluded: string[] } {
+  const top = (p: Product): string => p.category.split('/')[0]!;
+  const included = unique(shop.products.filter((p) => p.sevenDayReturn === true).map(top));
+  const excluded = unique(shop.products.filter((p) => p.sevenDayReturn !== true).map(top)).filter((c) => !included.includes(c));
+  return { included, excluded };
+}
 
 /**
  * "不合适的话能退不" before buying: the product's return policy (a product fact, seed 000: a product
@@ -623,7 +645,10 @@ const POLICY_READINGS: readonly IntentId[] = ['return_dislike', 'exchange', 'ret
 const STILL_TO_BUY = /想买|想買|打算买|打算買|准备买|準備買|想入|想拍|考虑买|考慮買|要是买|要是買|如果买|如果買|买之前|買之前/u;
 
 export function isReturnPolicyBeforeOrder(intent: IntentId, text: string, orders: readonly Order[], product: { id: string } | undefined): boolean {
-  if (!POLICY_READINGS.includes(intent) || !asksReturnPolicy(text)) return false;
+  if (!asksReturnPolicy(text)) return false;
+  // No product known, the shop asked as a whole ("你们家支持七天无理由吗"): its general policy, orders or not.
+  if (product === undefined && SHOP_POLICY_READINGS.includes(intent) && SHOP_WIDE.test(normalizeSameLength(text))) return true;
+  if (!POLICY_READINGS.includes(intent)) return false;
   if (STILL_TO_BUY.test(text)) return true;
   // (An order of the product not paid yet holds nothing to send back: the question is still about buying.)
   return product === undefined ? orders.length === 0 : !orders.some((o) => o.state !== 'unpaid' && o.items.some((i) => i.productId === product.id));
@@ -640,4 +665,24 @@ export function followUpDueInHours(shop: Shop, nowIso: string): number {
   const opening = nextOpening(shop, now);
   const hours = (opening.getTime() - now.getTime()) / 3_600_000 + 1;
   return Math.round(hours * 100) / 100;
+}
+
+// ---------------------------------------------------------------- quantity
+
+const QUANTITY = /([0-9]{1,4}|[两二三四五六七八九十百几]{1,3})\s*(件|条|條|个|個|盒|袋|箱|套|双|雙)/u;
+const CN_COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 几: 3 };
+
+/** "同事好几个都想买", "三个朋友": people counted, whom a promise of business names (允诺型), not items bought now. */
+const PEOPLE_WORDS = '同事|朋友|姐妹|闺蜜|閨蜜|同学|同學|家人|亲戚|親戚|室友|邻居|鄰居|人';
+const PEOPLE_COUNT = new RegExp(
+  `(?:${PEOPLE_WORDS})(?:们|們)?(?:里|裡|中)?(?:有)?好?(?:[0-9]{1,4}|[两二三四五六七八九十几幾]{1,3})\\s*(?:个|個|位)|好?(?:[0-9]{1,4}|[两二三四五六七八九十几幾]{1,3})\\s*(?:个|個|位)(?:${PEOPLE_WORDS})`,
+  'gu',
+);
+
+/** How many items the buyer says they buy ("买6盒", "拍两件"), with the unit said; people counted do not count. */
+export function purchaseQuantity(plainText: string): { count: number; unit: string } | null {
+  const m = QUANTITY.exec(plainText.replace(PEOPLE_COUNT, ''));
+  if (m === null) return null;
+  const count = /^\d+$/.test(m[1]!) ? Number(m[1]) : (CN_COUNT[m[1]!] ?? 0);
+  return count > 0 ? { count, unit: m[2]! } : null;
 }

@@ -320,6 +320,18 @@ describe('a correction of the product ("不对 我说的是女款")', () => {
 });
 
 describe('product_info about returns before ordering', () => {
+  it('no product known ("你们家支持七天无理由吗"): the shop’s policy by category, the excluded ones named', () => {
+    const snack = { ...testShop.products[1]!, id: 'snack-01', name: '牛轧糖', category: '零食/糕点', sevenDayReturn: false };
+    const withSnacks = { ...testShop, products: [...testShop.products.map((p) => ({ ...p, category: `${p.category}/其他`, sevenDayReturn: true })), snack] };
+    for (const text of ['你们家支持七天无理由吗', '店里的东西能退换吗', '不合适可以退吗']) {
+      expect(one(turn('product_info', text, { facts: { product: undefined, shop: withSnacks } })).out.replies, text).toEqual([
+        { scriptId: 'presale.product_info.return_policy_shop', params: { categories: '服装、配饰', excludedCategories: '零食' } },
+      ]);
+    }
+    // near miss: no product and no return question still asks which product
+    expect(ids(one(turn('product_info', '什么面料', { facts: { product: undefined, shop: withSnacks } })).out)).toEqual(['presale.ask_product']);
+  });
+
   it('the product’s 7-day returns, or why a food product has none', () => {
     for (const text of ['不合适的话能退不', '支持七天无理由吗', '能換嗎']) {
       expect(one(turn('product_info', text, { facts: { product: { ...testShop.products[0]!, sevenDayReturn: true } } })).out.replies, text).toEqual([
@@ -327,7 +339,8 @@ describe('product_info about returns before ordering', () => {
       ]);
     }
     expect(ids(one(turn('product_info', '能退吗', { facts: { product: { ...testShop.products[0]!, sevenDayReturn: false } } })).out)).toEqual(['presale.product_info.return_policy_excluded']);
-    expect(ids(one(turn('product_info', '能退吗', { facts: { product: undefined } })).out)).toEqual(['presale.ask_product']);
+    // No product known: the shop's general policy by category (it used to ask which product).
+    expect(ids(one(turn('product_info', '能退吗', { facts: { product: undefined } })).out)).toEqual(['presale.product_info.return_policy_shop_all']);
     // Near miss: a product question that is no return question.
     expect(ids(one(turn('product_info', '什么面料', { facts: { product: { ...testShop.products[0]!, sevenDayReturn: true } } })).out)).toEqual(['presale.product_info.attribute']);
   });
@@ -627,6 +640,16 @@ describe('shipping_fee', () => {
     expect(one(turn('shipping_fee', '再加个围巾 新疆包邮吗', { facts: { product: scarf, basket: [scarf, { ...scarf, id: 'x', name: '手套', price: 59 }] } })).out.replies).toEqual([
       { scriptId: 'presale.shipping_fee.basket_short', params: { region: '新疆', threshold: 300, product: '羊绒围巾和手套', amount: 188, fee: 15 } },
     ]);
+  });
+
+  it('a quantity of one product ("买6盒鲜花饼包邮吗"): quantity × list price against the order total', () => {
+    const cake = { ...testShop.products[1]!, id: 'cake-01', name: '玫瑰鲜花饼', shortName: '鲜花饼', price: 49.9 };
+    const ask = (text: string) => one(turn('shipping_fee', text, { facts: { product: cake } })).out.replies;
+    expect(ask('新疆 买7盒鲜花饼包邮吗')).toEqual([{ scriptId: 'presale.shipping_fee.basket_free', params: { region: '新疆', threshold: 300, product: '7盒鲜花饼', amount: 349.3 } }]);
+    expect(ask('拍两盒 新疆包邮吗')).toEqual([{ scriptId: 'presale.shipping_fee.basket_short', params: { region: '新疆', threshold: 300, product: '2盒鲜花饼', amount: 99.8, fee: 15 } }]);
+    // near misses: one item, or people counted, is the template's answer
+    expect(ask('新疆 买1盒包邮吗')).toEqual([{ scriptId: 'presale.shipping_fee.remote_threshold', params: { region: '新疆', fee: 15, threshold: 300 } }]);
+    expect(ask('我们三个人 新疆包邮吗')).toEqual([{ scriptId: 'presale.shipping_fee.remote_threshold', params: { region: '新疆', fee: 15, threshold: 300 } }]);
   });
 
   it('region unknown: the template’s regions and fee, and a question', () => {

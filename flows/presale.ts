@@ -41,6 +41,8 @@ import {
   type BodyData,
   type Alternative,
   type StockAnswer,
+  purchaseQuantity,
+  returnPolicyCategories,
 } from './presale-helpers.ts';
 import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
 
@@ -131,6 +133,15 @@ interface Turn {
 const productOf = (turn: Turn): Product | undefined => turn.event.facts.product;
 /** What agents call a product in chat (the engine already passes the current product so). */
 const displayName = (p: Product): string => p.shortName ?? p.name;
+function shopReturnPolicy(turn: Turn): Answer {
+  const { included, excluded } = returnPolicyCategories(turn.event.facts.shop);
+  if (included.length === 0) return askProduct(turn);
+  const categories = joinList(included);
+  return {
+    replies: [excluded.length === 0 ? reply('product_info.return_policy_shop_all', { categories }) : reply('product_info.return_policy_shop', { categories, excludedCategories: joinList(excluded) })],
+  };
+}
+
 const askProduct = (turn?: Turn): Answer => {
   const candidates = turn?.event.facts.productCandidates ?? [];
   return { replies: [candidates.length > 1 ? reply('ask_product_among', { candidates: joinList(candidates) }) : reply('ask_product')] };
@@ -289,6 +300,8 @@ function productInfoAnswer(turn: Turn): Answer {
     const amount = Math.round(together.reduce((sum, p) => sum + p.price, 0) * 100) / 100;
     return { replies: [reply('product_info.price_together', { prices, amount })] };
   }
+  // "你们家支持七天无理由吗" with no product known: the shop's general policy, by category.
+  if (product === undefined && asksReturnPolicy(normalizeSameLength(turn.event.text))) return shopReturnPolicy(turn);
   if (product === undefined) return askProduct(turn);
   if (PRICE_QUESTION.test(turn.event.text)) return { replies: [reply('product_info.price', { product: displayName(product), price: product.price })] };
   // "不合适能退吗" before ordering: the product's 7-day return policy.
@@ -439,6 +452,15 @@ function templateFeeReply(turn: Turn): ReplyPlan {
   if (isFreeShippingRegion(shop, region)) return reply('shipping_fee.free', { region, courier: shipping.courier });
   if (threshold <= 0) return reply('shipping_fee.remote', { region, fee });
   if (product !== undefined && product.price >= threshold) return reply('shipping_fee.remote_free_over', { region, threshold });
+  // "买6盒鲜花饼包邮吗": the quantity said, times the list price, against the threshold.
+  const quantity = product === undefined ? null : purchaseQuantity(normalizeSameLength(turn.event.text));
+  if (product !== undefined && quantity !== null && quantity.count > 1) {
+    const amount = Math.round(quantity.count * product.price * 100) / 100;
+    const items = `${quantity.count}${quantity.unit}${product.shortName ?? product.name}`;
+    return amount >= threshold
+      ? reply('shipping_fee.basket_free', { region, threshold, product: items, amount })
+      : reply('shipping_fee.basket_short', { region, threshold, product: items, amount, fee });
+  }
   // "加个毛衣凑一下 够包邮了吧": the products bought together, at their list prices.
   const basket = turn.event.facts.basket ?? [];
   if (basket.length > 1) {

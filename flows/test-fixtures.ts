@@ -149,6 +149,8 @@ export const SAMPLE_PLACEHOLDER_VALUES: Readonly<Record<string, string | number>
   trackingNumber: '78451203996127',
   trackingEvent: '快件已到达杭州转运中心',
   category: '服装',
+  categories: '女装、男装',
+  excludedCategories: '零食',
   delivery: '财务会在一个月之内统一寄出，运费我们承担',
   orderId: '100000000000000001',
   address: '浙江省杭州市西湖区文三路100号',

@@ -360,8 +360,20 @@ describe('routeInConversation', () => {
     // A remark asked for goes to the haggling that agreed something, whatever the reading.
     const agreed = { bargaining: { value: 'negotiating', context: { noted: [{ reason: '零食满赠活动：随单赠送试吃装' }] } } };
     expect(routeInConversation('quality_issue', agreed, 'opening', '那你给我备注一下 别漏了')).toBe('bargaining');
-    expect(routeInConversation('quality_issue', { bargaining: { value: 'negotiating', context: { noted: [] } } }, 'opening', '给我备注一下')).toBe('aftersale');
+    // Nothing agreed and nothing said to note: what to note is asked (no contact refusal, no concession).
+    expect(routeInConversation('quality_issue', { bargaining: { value: 'negotiating', context: { noted: [] } } }, 'opening', '给我备注一下')).toBe('social');
+    expect(routeInConversation('contact_request', {}, 'opening', '那你备注下吧 别忘了')).toBe('social');
+    expect(routeInConversation('bargain_generic', { bargaining: { value: 'negotiating', context: { noted: [] } } }, 'opening', '備註一下')).toBe('social');
+    // Near misses: something said to note, or an order case under way, goes by the reading as before.
+    expect(routeInConversation('shipping_courier', {}, 'opening', '备注一下要顺丰')).toBe('presale');
+    expect(routeInConversation('quality_issue', { aftersale: { value: 'awaitingPhotos' } }, 'opening', '给我备注一下')).toBe('aftersale');
     expect(routeInConversation('quality_issue', agreed, 'opening', '核桃袋子漏了')).toBe('aftersale');
+  });
+
+  it('"备注一下" with nothing agreed asks what to note, after a declined haggle too (no coupon conceded)', async () => {
+    const { results } = await chat(['羊毛大衣能便宜点吗', '那你给我备注一下']);
+    expect(results[1]!.replies.map((r) => r.scriptId)).toEqual(['common.remark_what']);
+    expect(results[1]!.remarks).toEqual([]);
   });
 
   it('answers 送个赠品吧 in the bargaining flow after a bargaining request', async () => {

@@ -12,9 +12,9 @@ import type { Order, OrderProvider } from '../orders/schema.ts';
 import { isWithinWorkingHours } from '../shop/hours.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import type { Product, Shop } from '../shop/schema.ts';
-import { aboutToOrder, anotherProductAsked, askedAttributes, asksForExtraFeeCourier, asksVariantList, bareNumberOf, correctionTarget, isBareVariant, isReturnPolicyBeforeOrder, productsOfSameKind, statesPurchaseOnly } from '../../flows/presale-helpers.ts';
+import { aboutToOrder, anotherProductAsked, askedAttributes, asksForExtraFeeCourier, asksVariantList, bareNumberOf, correctionTarget, isBareVariant, isReturnPolicyBeforeOrder, productsOfSameKind, purchaseQuantity, statesPurchaseOnly } from '../../flows/presale-helpers.ts';
 import { questionToRepeat } from '../../flows/presale.ts';
-import { asksForRemark, demandsGift } from '../../flows/bargaining-policy.ts';
+import { asksBareRemark, asksForRemark, demandsGift } from '../../flows/bargaining-policy.ts';
 import { hasAgreedRemarks } from '../../flows/bargaining.ts';
 import { productsNamedTogether } from '../shop/basket.ts';
 import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runMachine, statePath, type FlowName } from './flows.ts';
@@ -342,6 +342,10 @@ export function routeInConversation(intent: IntentId, flows: ConversationState['
   if (intent === 'gift' && (flowStarted(flows.bargaining, initialBargaining) || demandsGift(text))) return 'bargaining';
   // "那你给我备注一下 别漏了" after a gift or price was agreed: the remark of that agreement, whatever the reading.
   if (asksForRemark(text) && hasAgreedRemarks(flows.bargaining)) return 'bargaining';
+  // "备注一下" with nothing agreed and nothing said to note: ask what to note (not a contact or a concession).
+  // Once an order case has started, the remark may be of it: the case's flow answers as before.
+  const caseStarted = (['logistics', 'aftersale', 'invoice'] as const).some((name) => flows[name] !== undefined && flowStarted(flows[name], initialStateOf(name)));
+  if (asksBareRemark(text) && !caseStarted) return 'social';
   return routeFor(intent);
 }
 
@@ -490,6 +494,7 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
       if (index === 0 && name === 'social') {
         if (intent === 'thanks_bye') out.replies.push({ scriptId: 'common.thanks', params: {} });
         else if (intent === 'praise') out.replies.push({ scriptId: 'common.praise', params: {} });
+        else if (asksBareRemark(event.text)) out.replies.push({ scriptId: 'common.remark_what', params: {} });
         else out.unhandled = true;
       }
       return;
@@ -542,22 +547,12 @@ async function withRephrasing(
  * "我们公司要采购三件大衣，量大能优惠吗": a purchase at or above the large-order threshold asked about
  * before ordering (quantity × price, or a company's bulk purchase), for a senior agent (seed 003).
  */
-const QUANTITY = /([0-9]{1,4}|[两二三四五六七八九十百几]{1,3})\s*(?:件|条|條|个|個|盒|袋|箱|套|双|雙)/u;
 const BULK = /采购|採購|批发|批發|团购|團購|公司.{0,4}(?:买|買|要|订|訂)|量大|大批/u;
-const CN_COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 几: 3 };
-
-/** "同事好几个都想买", "三个朋友": people counted, whom a promise of business names (允诺型), not items bought now. */
-const PEOPLE_WORDS = '同事|朋友|姐妹|闺蜜|閨蜜|同学|同學|家人|亲戚|親戚|室友|邻居|鄰居|人';
-const PEOPLE_COUNT = new RegExp(
-  `(?:${PEOPLE_WORDS})(?:们|們)?(?:里|裡|中)?(?:有)?好?(?:[0-9]{1,4}|[两二三四五六七八九十几幾]{1,3})\\s*(?:个|個|位)|好?(?:[0-9]{1,4}|[两二三四五六七八九十几幾]{1,3})\\s*(?:个|個|位)(?:${PEOPLE_WORDS})`,
-  'gu',
-);
 
 export function bulkPurchase(text: string, product: Product | undefined, threshold: number): boolean {
-  const plain = normalizeSameLength(text).replace(PEOPLE_COUNT, '');
+  const plain = normalizeSameLength(text);
   if (product === undefined) return false;
-  const m = QUANTITY.exec(plain);
-  const count = m === null ? 0 : /^\d+$/.test(m[1]!) ? Number(m[1]) : (CN_COUNT[m[1]!] ?? 0);
+  const count = purchaseQuantity(plain)?.count ?? 0;
   if (count > 1 && count * product.price >= threshold) return true;
   return BULK.test(plain) && count !== 1;
 }

@@ -43,6 +43,8 @@ export const PLACEHOLDERS: Record<string, string> = {
   promotion: 'promotion name',
   promotionDetail: 'promotion description',
   category: 'invoice category',
+  categories: 'product categories of the shop (女装、男装)',
+  excludedCategories: 'product categories of the shop without 7-day no-reason returns (零食)',
   delivery: 'how invoices are sent',
   invoiceKind: 'the kind of invoice the shop issues (电子普通发票)',
   orderId: 'order id',

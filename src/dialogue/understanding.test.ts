@@ -126,6 +126,20 @@ describe('understandInContext', () => {
     expect(understandInContext(read('other', 0.2), '还是29吧', 'presale', 'stock').intent).not.toBe('order_change');
   });
 
+  // A size kept after an order change is the change confirmed; why refuse after a refund answer stays in the case.
+  // Near misses: the same words with no change going on, a product question after a refund answer.
+  it.each([
+    ['size_advice', 0.86, '尺码还是32不变', 'logistics', 'order_change', 'order_change'],
+    ['size_advice', 0.5, '尺码不变', 'logistics', 'order_change', 'order_change'],
+    ['size_advice', 0.6, '码数照旧哈', 'logistics', 'order_change', 'order_change'],
+    ['size_advice', 0.86, '尺码还是32不变', 'presale', 'size_advice', 'size_advice'],
+    ['product_info', 0.67, '拒签有什么用', 'aftersale', 'refund_shipped', 'refund_shipped'],
+    ['other', 0.29, '干嘛非得拒签', 'aftersale', 'return_dislike', 'return_dislike'],
+    ['product_info', 0.9, '这个大衣是什么面料', 'aftersale', 'refund_shipped', 'product_info'],
+  ] as const)('%s %s "%s" after %s/%s reads as %s', (intent, confidence, text, route, last, expected) => {
+    expect(understandInContext(read(intent, confidence), text, route, last).intent).toBe(expected);
+  });
+
   it('found it is a thanks; what if it is lost continues the parcel’s case', () => {
     const found = understandInContext(read('signed_not_received', 0.99), '上次围巾显示前台签收的 我去前台拿到了哈', undefined);
     expect(found.intent).toBe('thanks_bye');

@@ -1,7 +1,7 @@
-import { CANNOT_REFUSE, RETURN_HASSLE, RETURN_HOW } from '../../flows/aftersale-helpers.ts';
+import { asksWhyRefuse, CANNOT_REFUSE, RETURN_HASSLE, RETURN_HOW } from '../../flows/aftersale-helpers.ts';
 import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
 import { changesInvoiceTitle, invoiceQuestion } from '../../flows/invoice-helpers.ts';
-import { addressFromText, ASKS_REFUND_REASON, complainsOfWait, LOST } from '../../flows/logistics-helpers.ts';
+import { addressFromText, ASKS_REFUND_REASON, complainsOfWait, keepsVariant, LOST } from '../../flows/logistics-helpers.ts';
 import { ASKS_RESTOCK, findRegion } from '../../flows/presale-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
 import type { Classification } from '../nlu/classifier.ts';
@@ -244,6 +244,8 @@ export function understandInContext(classification: Classification, text: string
   if (changesInvoiceTitle(plain) && routeFor(intent) !== 'invoice') {
     return { intent: 'invoice', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'invoice' && i !== 'exchange') };
   }
+  // "尺码还是32不变", "码数不用改" after an order change: a confirmation that it stays, not a size question.
+  if (lastIntent === 'order_change' && keepsVariant(plain) && !REQUESTS.includes(intent)) return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "等等 还是29吧" while a size is being changed: the change goes on with that size.
   if ((lastIntent === 'order_change' || lastIntent === 'exchange') && SIZE_INSTEAD.test(plain) && !REQUESTS.includes(intent)) return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "我去前台拿到了哈": found — no case to open (a thanks, not "signed but not received").
@@ -266,6 +268,8 @@ export function understandInContext(classification: Classification, text: string
   if (ONLY_THIS.test(plain) && (lastIntent === 'cancel_order' || lastIntent === 'refund_shipped') && !AFTER_SALE_READINGS.has(intent)) {
     return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
   }
+  // "拒签有什么用", "为啥要拒收" after a refund or return was answered: the same case (why refuse), not a product question.
+  if (lastIntent !== undefined && routeFor(lastIntent) === 'aftersale' && asksWhyRefuse(plain) && !AFTER_SALE_READINGS.has(intent)) return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "快递员说已经在送了 来不及拒了": cannot refuse the parcel — a return after receipt.
   if (CANNOT_REFUSE.test(plain) && lastIntent !== undefined && POST_SALE.has(routeFor(lastIntent))) {
     return { intent: 'return_dislike', confidence: UNSURE_CONFIDENCE, secondary: [] };

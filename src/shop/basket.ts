@@ -24,6 +24,41 @@ function ownPieces(product: Product, others: readonly Product[]): string[] {
 /** The products a message names together, in the order named; empty unless at least two. */
 export function productsNamedTogether(shop: Pick<Shop, 'products'>, text: string): Product[] {
   const plain = normalizeSameLength(text.normalize('NFKC'));
+  const joined = namedWithConnector(shop, plain);
+  return joined.length > 1 ? joined : namedSideBySide(shop, plain);
+}
+
+/** Where a product's own pieces stand in the text: the first run of them (overlapping or touching), if any. */
+function runOf(product: Product, others: readonly Product[], plain: string): { start: number; end: number } | null {
+  const spans = ownPieces(product, others)
+    .flatMap((piece) => [...plain.matchAll(new RegExp(piece.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'), 'gu'))].map((m) => ({ start: m.index, end: m.index + piece.length })))
+    .sort((a, b) => a.start - b.start);
+  const first = spans[0];
+  if (first === undefined) return null;
+  let end = first.end;
+  for (const s of spans.slice(1)) if (s.start <= end) end = Math.max(end, s.end);
+  return { start: first.start, end };
+}
+
+/**
+ * "大衣围巾多少钱", "毛衣 围巾": products named side by side without a connector — every product
+ * the text names stands right after the one before (nothing but a space or comma between).
+ */
+function namedSideBySide(shop: Pick<Shop, 'products'>, plain: string): Product[] {
+  const runs = shop.products
+    .map((product) => ({ product, run: runOf(product, shop.products.filter((p) => p.id !== product.id), plain) }))
+    .filter((r): r is { product: Product; run: { start: number; end: number } } => r.run !== null)
+    .sort((a, b) => a.run.start - b.run.start);
+  if (runs.length < 2) return [];
+  for (let i = 1; i < runs.length; i++) {
+    const gap = plain.slice(runs[i - 1]!.run.end, runs[i]!.run.start);
+    if (runs[i]!.run.start < runs[i - 1]!.run.end || !/^[\s,，]*$/u.test(gap)) return [];
+  }
+  return runs.map((r) => r.product);
+}
+
+/** "毛衣和围巾", "大衣加围巾": each product in a segment of its own between connectors. */
+function namedWithConnector(shop: Pick<Shop, 'products'>, plain: string): Product[] {
   if (!CONNECTOR.test(plain)) return [];
   const segments = plain.split(CONNECTOR);
   const found: { product: Product; at: number }[] = [];
