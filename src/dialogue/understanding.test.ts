@@ -33,6 +33,12 @@ describe('plausibleAsk', () => {
     ['human', '转人工', true],
     ['stock', '羊毛大衣有XXL吗', true],
     ['greeting', '随便什么', true],
+    ['gift', '能不能快点送啊', false],
+    ['gift', '明天能送到吗', false],
+    ['gift', '尽快送过来 急用', false],
+    ['gift', '买大衣送袜子吗', true],
+    ['gift', '有赠品吗', true],
+    ['gift', '送不送东西啊', true],
   ] as const)('%s ← "%s": %s', (intent, text, expected) => {
     expect(plausibleAsk(intent, text)).toBe(expected);
   });
