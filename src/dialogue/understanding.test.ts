@@ -254,6 +254,16 @@ describe('understandInContext', () => {
     expect(understandInContext(read('refund_status', 0.72), '亲 帮我退个款', undefined).intent).toBe('cancel_order');
     expect(understandInContext(read('refund_status', 0.9), '退款怎么还没到', undefined).intent).toBe('refund_status');
   });
+
+  it('a person asked for beside another question is the hand-off, the question answered beside it', () => {
+    for (const text of ['拍了一天了还不发货 是不是根本没货 叫你们老板来跟我说', '还没发货 找你们主管来', '怎么还不发 给我转人工']) {
+      const r = understandInContext(read('not_shipped', 0.99, [], ['human']), text, undefined);
+      expect(r.intent, text).toBe('human');
+      expect(r.secondary, text).toContain('not_shipped');
+    }
+    // "老板说包邮的": the boss quoted, nobody asked for.
+    expect(understandInContext(read('shipping_fee', 0.9, [], ['human']), '你们老板上次说包邮的', undefined).intent).toBe('shipping_fee');
+  });
 });
 
 describe('understandInContext: an amount alone after haggling', () => {

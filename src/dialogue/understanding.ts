@@ -160,6 +160,9 @@ const ASK_THE_COURIER = /(?:问问|問問|问一下|問一下|问下|問下|联�
 const ARRIVAL_FOLLOW_UP = /(?:今天|今日|明天|后天|後天|周[一二三四五六日天]|星期[一二三四五六日天]|几天|幾天|多久|什么时候|什麼時候|啥时候|几点|幾點)(?:之前|以前|前)?(?:能|可以|会|會)?(?:到|送到|送达|送達|收到|派送)/u;
 const TIME_FOLLOW_UP = /^(?:那|大概|大约|大約|一般)?(?:还要|還要|要)?(?:几天|幾天|多久|多长时间|多長時間)/u;
 
+/** "叫你们老板来", "找个真人", "转人工": a person asked for (not "老板说包邮" nor "转账"). */
+const ASKS_FOR_PERSON = /(?:叫|找|让|讓|转|轉|换|換|要|请|請)(?:一下|下)?(?:你们|你們|个|個|一个|一個)?(?:的)?(?:老板|老闆|经理|經理|主管|负责人|負責人|店长|店長|掌柜|掌櫃|人工|真人|活人)/u;
+
 /** "想退", "要退", "能退吗": a return asked for. */
 const RETURN_REQUEST = /想退|要退|申请退|申請退|我退|退了吧|能退|可以退|能不能退/u;
 
@@ -335,6 +338,10 @@ export function understandInContext(classification: Classification, text: string
     }
   }
 
+  // "还不发货 叫你们老板来跟我说": a person asked for is the hand-off; the rest is answered beside it.
+  if (secondary.includes('human') && intent !== 'human' && routeFor(intent) !== 'handoff' && ASKS_FOR_PERSON.test(plain)) {
+    [intent, secondary] = ['human', [...secondary.filter((i) => i !== 'human'), ...(routeFor(intent) === 'social' ? [] : [intent])]];
+  }
   // "物流一直不动 我都不要了 退款吧": the request is what to act on.
   if (STATUS.includes(intent)) {
     const request = secondary.find((i) => REQUESTS.includes(i));
