@@ -255,6 +255,13 @@ describe('understandInContext', () => {
     expect(understandInContext(read('refund_status', 0.9), '退款怎么还没到', undefined).intent).toBe('refund_status');
   });
 
+  it('where the money is asks for the refund’s status, not a parcel’s tracking', () => {
+    for (const text of ['那我的钱现在到底到哪一步了', '钱到哪了', '退的钱现在什么进度']) {
+      expect(understandInContext(read('logistics_track', 0.92), text, 'handoff', 'complaint').intent, text).toBe('refund_status');
+    }
+    expect(understandInContext(read('logistics_track', 0.92), '我花钱买的快递到哪了', undefined).intent).toBe('logistics_track');
+  });
+
   it('a person asked for beside another question is the hand-off, the question answered beside it', () => {
     for (const text of ['拍了一天了还不发货 是不是根本没货 叫你们老板来跟我说', '还没发货 找你们主管来', '怎么还不发 给我转人工']) {
       const r = understandInContext(read('not_shipped', 0.99, [], ['human']), text, undefined);

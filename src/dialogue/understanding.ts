@@ -50,7 +50,7 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   return_dislike: words(/寄回|退|没穿|沒穿|没戴|沒戴|没用过|沒用過|没拆|沒拆|吊牌|标签|標籤|不喜欢|不喜歡|不合适|不合適|不想要/u),
   exchange: words(/换|換/u),
   refund_shipped: words(/退款|退钱|退錢|不要了|不想要|拒收|拒签|拒簽|不签收|不簽收/u),
-  refund_status: words(/退款|退个款|退個款|退钱|退錢|到账|到賬|钱.{0,6}(?:退|回)|錢.{0,6}(?:退|回)|退.{0,4}(?:钱|錢)/u),
+  refund_status: words(/(?:钱|錢).{0,8}(?:到哪|哪一步|哪步|进度|進度)|退款|退个款|退個款|退钱|退錢|到账|到賬|钱.{0,6}(?:退|回)|錢.{0,6}(?:退|回)|退.{0,4}(?:钱|錢)/u),
   return_fee: words(/退|寄回|换|換|谁出|誰出/u),
   signed_not_received: words(/签收|簽收|没收到|沒收到|没拿到|沒拿到|显示.{0,4}(?:到|收)|没人.{0,3}收|沒人.{0,3}收|代收|代签|代簽|前台|门卫|門衛|快递柜|快遞櫃|驿站|驛站|丰巢|豐巢/u),
   // ("这样聊太慢了", "回复好慢": the chat is slow, not the parcel.)
@@ -162,6 +162,9 @@ const TIME_FOLLOW_UP = /^(?:那|大概|大约|大約|一般)?(?:还要|還要|�
 
 /** "叫你们老板来", "找个真人", "转人工": a person asked for (not "老板说包邮" nor "转账"). */
 const ASKS_FOR_PERSON = /(?:叫|找|让|讓|转|轉|换|換|要|请|請)(?:一下|下)?(?:你们|你們|个|個|一个|一個)?(?:的)?(?:老板|老闆|经理|經理|主管|负责人|負責人|店长|店長|掌柜|掌櫃|人工|真人|活人)/u;
+
+/** "钱到哪一步了", "我的钱现在到哪了", "退的钱什么进度": where a refund is. */
+const MONEY_WHERE = /(?:钱|錢)(?:现在|現在|到底|究竟|呢|啊)*.{0,4}(?:到哪|哪一步|哪步|进度|進度|什么状态|什麼狀態)/u;
 
 /** "想退", "要退", "能退吗": a return asked for. */
 const RETURN_REQUEST = /想退|要退|申请退|申請退|我退|退了吧|能退|可以退|能不能退/u;
@@ -309,6 +312,8 @@ export function understandInContext(classification: Classification, text: string
   if (intent === 'refund_status' && REFUND_REQUEST.test(plain)) ({ intent, confidence } = { intent: 'cancel_order', confidence: Math.max(confidence, UNSURE_CONFIDENCE) });
   // "你们客服怎么回事 半天不回": nothing the classifier knows, but the words of a complaint.
   if (intent === 'other' && saysSomethingOf('complaint', plain)) ({ intent, confidence } = { intent: 'complaint', confidence: UNSURE_CONFIDENCE });
+  // "那我的钱现在到底到哪一步了": where the money is — the refund's status, not a parcel's tracking.
+  if (intent === 'logistics_track' && MONEY_WHERE.test(plain) && !/(?:快递|快遞|包裹|物流|货|貨)/u.test(plain)) ({ intent, confidence } = { intent: 'refund_status', confidence: Math.max(confidence, UNSURE_CONFIDENCE) });
   // "那裤子呢 发了没", "你们帮我催催": the case just discussed, continued.
   // Implausible, but another reading the classifier ranked is what the words say ("运费呢" → shipping fee, not return postage).
   const worded = implausible ? classification.ranking.find((r) => r.intent !== intent && saysSomethingOf(r.intent, plain)) : undefined;
