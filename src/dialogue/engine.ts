@@ -22,7 +22,7 @@ import { replyLintContext, replyLinter } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
 import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentForGift, intentForOrderState, intentForThreat, intentWhilePressing, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
 import { shopQuestionReply } from './shop-questions.ts';
-import { keepsFurtherAsk, understandInContext } from './understanding.ts';
+import { keepsFurtherAsk, understandInContext, withdrawsRequest } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
 import { assistCandidates, HOLD_SCRIPT, holdingLineFits, isAnswerOnly, runnerUpReading } from './alternatives.ts';
 import { asksAboutItsOwnThing, clauseAsks, eventForAsk, primaryClause, type ClauseContext } from './clauses.ts';
@@ -729,6 +729,12 @@ export async function respond(
 
   const clauseContext: ClauseContext = { classifier, shop, now, allOrders, findProduct: (text) => findProduct(shop, text, undefined) };
   const orchestrator = restoreOrchestrator(state);
+  // "算了不用了 我自己查到了" while waiting for a human they asked for: the request withdrawn, the bot answers again.
+  let escalationBefore = state.escalation;
+  if (orchestrator.getSnapshot().value === 'pending' && routeFor(event.intent) === 'social' && withdrawsRequest(message.text)) {
+    orchestrator.send({ type: 'BUYER_WITHDREW' });
+    if (orchestrator.getSnapshot().value === 'bot') escalationBefore = runMachine(escalationMachine, escalationBefore, { type: 'RESOLVED' }).snapshot;
+  }
   // Pressing for someone else's order gets the privacy answer again, not a complaint's hand-off.
   const turnIntent = privacy && someoneElse ? intentWhilePressing(event.intent, message.text) : event.intent;
   orchestrator.send({ type: 'TURN', intent: turnIntent, largeOrder, ...(message.mode ? { mode: message.mode } : {}) });
@@ -757,7 +763,7 @@ export async function respond(
 
   // What the buyer may be told: the escalation machine's notice on the hand-off turn, its holding line while waiting.
   let plans = out.replies;
-  let escalation = state.escalation;
+  let escalation = escalationBefore;
   if (handedOffNow || owner === 'pending') {
     const escalationEvent: EscalationEvent =
       handedOffNow && ctx.handoffReason ? { type: 'ESCALATE', reason: ctx.handoffReason, text: message.text, facts } : { type: 'TURN', text: message.text, facts };

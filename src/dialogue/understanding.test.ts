@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../nlu/classifier.ts';
 import type { IntentId } from '../nlu/intents.ts';
-import { keepsFurtherAsk, plausibleAsk, understandInContext } from './understanding.ts';
+import { keepsFurtherAsk, plausibleAsk, understandInContext, withdrawsRequest } from './understanding.ts';
 
 /** A classification as the model might give it (the rules here must not depend on one model's numbers). */
 const read = (intent: IntentId, confidence: number, ranking: [IntentId, number][] = [], secondary: IntentId[] = []): Classification => ({
@@ -253,6 +253,15 @@ describe('understandInContext', () => {
   it('帮我退个款 asks for a refund (read by order state downstream), not its status', () => {
     expect(understandInContext(read('refund_status', 0.72), '亲 帮我退个款', undefined).intent).toBe('cancel_order');
     expect(understandInContext(read('refund_status', 0.9), '退款怎么还没到', undefined).intent).toBe('refund_status');
+  });
+
+  it('a request taken back with the matter sorted is a thank-you; a request in the same breath stands', () => {
+    for (const text of ['算了不用了 我自己查到了 谢谢', '没事了 找到了', '不用麻烦了 解决了 谢谢亲']) {
+      expect(understandInContext(read('quality_issue', 0.56, [['thanks_bye', 0.3]]), text, 'handoff', 'human').intent, text).toBe('thanks_bye');
+    }
+    expect(understandInContext(read('refund_shipped', 0.8), '算了不用了 我要退款 谢谢', undefined).intent).toBe('refund_shipped');
+    expect(withdrawsRequest('算了不用了')).toBe(true);
+    expect(withdrawsRequest('好的谢谢')).toBe(false);
   });
 
   it('where the money is asks for the refund’s status, not a parcel’s tracking', () => {

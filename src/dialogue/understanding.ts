@@ -166,6 +166,14 @@ const ASKS_FOR_PERSON = /(?:叫|找|让|讓|转|轉|换|換|要|请|請)(?:一�
 /** "钱到哪一步了", "我的钱现在到哪了", "退的钱什么进度": where a refund is. */
 const MONEY_WHERE = /(?:钱|錢)(?:现在|現在|到底|究竟|呢|啊)*.{0,4}(?:到哪|哪一步|哪步|进度|進度|什么状态|什麼狀態)/u;
 
+/** "算了不用了", "不用转了": a request taken back. */
+const NEVER_MIND = /算了|不用了|不需要了|不用转|不用轉|不用人工|不用麻烦|不用麻煩|不麻烦了|不麻煩了|没事了|沒事了/u;
+/** "我自己查到了", "解决了", "谢谢": the buyer has what they needed. */
+const SORTED_OUT = /(?:查到|找到|看到|解决|解決|弄好|搞定|知道|明白|好)了|谢|謝/u;
+
+/** "算了不用了 我自己查到了 谢谢": the buyer withdraws what they asked for (a hand-off, a question). */
+export const withdrawsRequest = (text: string): boolean => NEVER_MIND.test(normalizeSameLength(text));
+
 /** "想退", "要退", "能退吗": a return asked for. */
 const RETURN_REQUEST = /想退|要退|申请退|申請退|我退|退了吧|能退|可以退|能不能退/u;
 
@@ -225,6 +233,10 @@ export function understandInContext(classification: Classification, text: string
   const implausible = (ACTS.has(intent) || confidence < SURE_CONFIDENCE) && !plausibleAsk(intent, plain);
   const unsure = confidence < UNSURE_CONFIDENCE && !sameTopic(intent);
 
+  // "算了不用了 我自己查到了 谢谢": nothing asked any more — a thank-you (a request for anything stands).
+  if (NEVER_MIND.test(plain) && SORTED_OUT.test(plain) && (implausible || intent === 'other' || routeFor(intent) === 'social') && !secondary.some((i) => REQUESTS.includes(i) && plausibleAsk(i, plain))) {
+    return { intent: 'thanks_bye', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
+  }
   // "围巾上面有个洞", "掉毛特别严重": a defect described, not a question about the product.
   if (DEFECT.test(plain) && !ASKS_BEFORE_BUYING.test(plain) && !AFTER_SALE_READINGS.has(intent)) {
     return { intent: 'quality_issue', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'quality_issue') };
