@@ -609,7 +609,7 @@ export async function respond(
   );
   // "发顺丰明天能到吗 我急用": the courier asked for is an ask of its own (its extra fee before payment).
   const courierAsk: IntentId[] =
-    understood.intent === 'urgent_delivery' && !understood.secondary.includes('shipping_courier') && !moreAsks.includes('shipping_courier') && asksForExtraFeeCourier(message.text, classified.entities, shop)
+    (understood.intent === 'urgent_delivery' || understood.intent === 'shipping_time') && !understood.secondary.includes('shipping_courier') && !moreAsks.includes('shipping_courier') && asksForExtraFeeCourier(message.text, classified.entities, shop)
       ? ['shipping_courier']
       : [];
   const classification = { ...classified, ...understood, secondary: [...understood.secondary, ...moreAsks, ...courierAsk] };

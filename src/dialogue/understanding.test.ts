@@ -268,6 +268,17 @@ describe('understandInContext', () => {
     expect(withdrawsRequest('好的谢谢')).toBe(false);
   });
 
+  it('an arrival asked after a pre-sale answer is about the thing to buy; a parcel of one’s own stays one', () => {
+    for (const text of ['那明天能到不 急着穿', '周五前能到吗 急用', '后天能送到吗']) {
+      const r = understandInContext(read('urgent_delivery', 0.99, [], ['shipping_time']), text, 'presale', 'stock');
+      expect(r.intent, text).toBe('shipping_time');
+    }
+    expect(understandInContext(read('urgent_delivery', 0.99), '我那件大衣明天能到吗 急着穿', 'presale', 'stock').intent).toBe('urgent_delivery');
+    expect(keepsFurtherAsk('shipping_time', 'urgent_delivery', '那明天能到不 急着穿')).toBe(false);
+    expect(keepsFurtherAsk('shipping_time', 'urgent_delivery', '新买的那件明天能到吗 我的快递急用')).toBe(true);
+    expect(understandInContext(read('urgent_delivery', 0.99), '那明天能到不 急着穿', 'logistics', 'logistics_track').intent).toBe('urgent_delivery');
+  });
+
   it('where the money is asks for the refund’s status, not a parcel’s tracking', () => {
     for (const text of ['那我的钱现在到底到哪一步了', '钱到哪了', '退的钱现在什么进度']) {
       expect(understandInContext(read('logistics_track', 0.92), text, 'handoff', 'complaint').intent, text).toBe('refund_status');

@@ -163,6 +163,9 @@ const TIME_FOLLOW_UP = /^(?:那|大概|大约|大約|一般)?(?:还要|還要|�
 /** "叫你们老板来", "找个真人", "转人工": a person asked for (not "老板说包邮" nor "转账"). */
 const ASKS_FOR_PERSON = /(?:叫|找|让|讓|转|轉|换|換|要|请|請)(?:一下|下)?(?:你们|你們|个|個|一个|一個)?(?:的)?(?:老板|老闆|经理|經理|主管|负责人|負責人|店长|店長|掌柜|掌櫃|人工|真人|活人)/u;
 
+/** "我那件大衣", "我的快递", "买的那件", "订单": a parcel of the buyer's own. */
+const OWN_PARCEL = /我(?:的|那|这|這)|(?:买|買|拍|下单|下單)的|快递|快遞|包裹|物流|(?:那|这|這)(?:一)?(?:单|單|件|笔|筆)|订单|訂單/u;
+
 /** "钱到哪一步了", "我的钱现在到哪了", "退的钱什么进度": where a refund is. */
 const MONEY_WHERE = /(?:钱|錢)(?:现在|現在|到底|究竟|呢|啊)*.{0,4}(?:到哪|哪一步|哪步|进度|進度|什么状态|什麼狀態)/u;
 
@@ -291,6 +294,10 @@ export function understandInContext(classification: Classification, text: string
   if ((lastIntent === 'logistics_track' || lastIntent === 'delivery_delay') && ARRIVAL_FOLLOW_UP.test(plain) && short && !names.region(plain) && !REQUESTS.includes(intent) && intent !== 'urgent_delivery') {
     return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
   }
+  // "那明天能到不 急着穿" after a pre-sale delivery or stock answer: the thing about to be bought, not a parcel of hers.
+  if (lastIntent !== undefined && routeFor(lastIntent) === 'presale' && intent === 'urgent_delivery' && ARRIVAL_FOLLOW_UP.test(plain) && !OWN_PARCEL.test(plain)) {
+    return { intent: 'shipping_time', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'shipping_time' && routeFor(i) !== 'logistics') };
+  }
   // "大概还要几天啊" after an after-sale or logistics answer: how long *that* takes, not a delivery estimate.
   if (lastIntent !== undefined && POST_SALE.has(routeFor(lastIntent)) && TIME_FOLLOW_UP.test(plain) && short && !names.region(plain) && !STATUS.includes(intent) && !REQUESTS.includes(intent)) {
     return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
@@ -391,6 +398,8 @@ export function keepsFurtherAsk(primary: IntentId, ask: IntentId, text: string):
   // "发哪了 我没收到" about the invoice, "能换成公司抬头吗": the invoice's delivery or title, not the parcel's or the goods'.
   if (routeFor(primary) === 'invoice' && (routeFor(ask) === 'logistics' || ask === 'product_info') && invoiceQuestion(plain) !== null) return false;
   if (ask === 'exchange' && changesInvoiceTitle(plain)) return false;
+  // "明天能到不 急着穿" asked about buying: the delivery estimate answers the hurry; no parcel of the buyer's is chased.
+  if (primary === 'shipping_time' && ask === 'urgent_delivery' && !OWN_PARCEL.test(plain)) return false;
   // "发票抬头我在留言里写了 还要干啥吗": what is left to do in the case asked about, not a product question.
   if (ask === 'product_info' && routeFor(primary) !== 'presale' && NEXT_STEP.test(plain)) return false;
   return true;
