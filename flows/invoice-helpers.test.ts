@@ -33,6 +33,13 @@ describe('invoiceTitleFrom', () => {
     expect(invoiceTitleFrom('抬头杭州暖阳贸易有限公司 税号 913301001234567890')?.taxId).toBe('913301001234567890');
   });
 
+  it('words after the title that point at an order are no part of it; a title with a space stays whole', () => {
+    expect(invoiceTitleFrom('那普票也行 抬头杭州安娜设计工作室 税号92330106MA2H123456 就刚拍的裤子那单')).toEqual({ title: '杭州安娜设计工作室', taxId: '92330106MA2H123456' });
+    expect(invoiceTitleFrom('抬头北京星河科技有限公司，上次买的那件')?.title).toBe('北京星河科技有限公司');
+    expect(invoiceTitleFrom('抬头是上海晨光文具店 围巾那单')?.title).toBe('上海晨光文具店');
+    expect(invoiceTitleFrom('抬头 Apple 贸易有限公司')?.title).toBe('Apple 贸易有限公司');
+  });
+
   it('keeps every character of a traditional title (成都…)', () => {
     expect(invoiceTitleFrom('抬頭是成都恩雅設計工作室')?.title).toBe('成都恩雅設計工作室');
   });

@@ -41,6 +41,13 @@ function clean(candidate: string, taxId: string | null): string {
     .trim();
 }
 
+/** "杭州安娜设计工作室 就刚拍的裤子那单": the words after the title that point at an order are no part of it. */
+function withoutOrderTail(title: string): string {
+  const parts = title.split(/[\s,，、]+/u);
+  while (parts.length > 1 && ORDER_WORDS.test(parts.at(-1)!)) parts.pop();
+  return clean(parts.join(' '), null);
+}
+
 /**
  * The invoice title in a message: what follows 抬头是 / 开给 / 写 …, or — answering "抬头写什么？" —
  * the whole message when it is short and names a company or a person (个人). Null when none.
@@ -61,7 +68,7 @@ export function invoiceTitleFrom(text: string, bare = false): InvoiceTitle | nul
   else if (bare && /[吗嗎呢？?]\s*$/u.test(text)) return null;
   else if (bare) candidate = text.replace(/^(?:(?:亲|親|您好|你好|在吗|在嗎|麻烦问下|麻煩問下|麻烦|麻煩)[，,、\s]*)+/u, '');
   if (candidate === null) return null;
-  const title = clean(candidate.replace(/(?:订单|訂單)?\d{15,20}/gu, ''), taxId);
+  const title = withoutOrderTail(clean(candidate.replace(/(?:订单|訂單)?\d{15,20}/gu, ''), taxId));
   if (PERSONAL.test(title)) return { title: '个人', taxId };
   // "抬头写公司": a kind of title, not the name on it.
   if (GENERIC.test(title)) return null;

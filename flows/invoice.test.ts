@@ -305,6 +305,15 @@ describe('follow-ups about the invoice itself', () => {
     expect(ids(one(t('是纸质的还是电子的', orders as Order[])).out)).toEqual(['invoice.kind']);
   });
 
+  it('the kind accepted with a title given ("普票也行 抬头…"): the title is taken and remarked', () => {
+    for (const text of ['那普票也行 抬头杭州安娜设计工作室 税号92330106MA2H123456', '电子的也可以 抬头是北京星河科技有限公司']) {
+      const s = one(t(text, [printed]));
+      expect(s.out.remarks[0]!.orderId, text).toBe(printed.id);
+      expect(ids(s.out), text).not.toContain('invoice.kind');
+    }
+    expect(ids(one(t('普票行吗', [printed])).out)).toEqual(['invoice.kind']);
+  });
+
   it('asked while the title is awaited, the title question stays open', () => {
     const steps = run([t('要开发票', [printed]), t('是纸质的还是电子的', [printed]), t('个人', [printed], 'other')]);
     expect(steps.map((s) => s.value)).toEqual(['awaitingTitle', 'awaitingTitle', 'idle']);

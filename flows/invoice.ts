@@ -176,8 +176,9 @@ function freshAnswer(event: TurnEvent, context: InvoiceContext): Answer {
   if (target.kind === 'foreign') return { replies: [{ scriptId: 'logistics.order.not_own', params: {} }] };
   const question = invoiceQuestion(event.text);
   const { invoice } = event.facts.shop;
-  // Paper or electronic: the kind the shop issues, order or not (专票 has its own answer).
-  if (question === 'kind' && !asksSpecialInvoice(event.text)) return { replies: [reply('kind', { invoiceKind: invoice.kind, delivery: invoice.delivery })] };
+  // Paper or electronic: the kind the shop issues, order or not (专票 has its own answer). "普票也行 抬头…"
+  // accepts the kind and gives the title: the title is taken.
+  if (question === 'kind' && !asksSpecialInvoice(event.text) && invoiceTitleFrom(event.text) === null) return { replies: [reply('kind', { invoiceKind: invoice.kind, delivery: invoice.delivery })] };
   const title = invoiceTitleFrom(event.text) ?? context.title ?? null;
   // "能多开点吗" with several orders or none yet: the rule is the same for all of them.
   if ((target.kind === 'several' || target.kind === 'none') && title === null && question === 'amount') return { replies: [reply('amount_rule')] };

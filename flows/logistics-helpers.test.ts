@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../src/nlu/entities/index.ts';
 import type { Order } from '../src/orders/schema.ts';
-import { addressFromText, keepsVariant, latestTracking, mentionedOrder, minutesBetween, orderIdsIn, orderList, shortIds } from './logistics-helpers.ts';
+import { addressFromText, keepsVariant, latestTracking, mentionedOrder, minutesBetween, orderIdsIn, orderList, outForDeliveryEvent, shortIds } from './logistics-helpers.ts';
 import { normalizeSameLength } from '../src/text/normalize.ts';
 
 const order = (id: string, tracking: Order['tracking'] = []): Order => ({
@@ -56,6 +56,21 @@ describe('latestTracking', () => {
     ]);
     expect(latestTracking(o)?.text).toBe('到达转运中心');
     expect(latestTracking(order('100000000000003334'))).toBeUndefined();
+  });
+});
+
+describe('outForDeliveryEvent', () => {
+  const at = (text: string): Order['tracking'] => [
+    { at: '2026-11-22T08:00:00+08:00', text: '已揽收' },
+    { at: '2026-11-23T08:00:00+08:00', text },
+  ];
+  it.each(['【杭州市】杭州文三路网点 快递员 正在派件', '【上海市】快件派送中，派送员：李师傅', '快件正在派送'])('"%s" is out for delivery', (text) => {
+    expect(outForDeliveryEvent(order('100000000000004444', at(text)))).toBe(text);
+  });
+  it('an earlier 派件, a signed parcel or one still in transit is not', () => {
+    expect(outForDeliveryEvent(order('100000000000004444', at('【杭州市】快件已签收，签收人：本人（派件员：李师傅）')))).toBeUndefined();
+    expect(outForDeliveryEvent(order('100000000000004444', at('【杭州市】快件已到达 杭州中转部')))).toBeUndefined();
+    expect(outForDeliveryEvent(order('100000000000004444'))).toBeUndefined();
   });
 });
 

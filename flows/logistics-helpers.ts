@@ -113,6 +113,15 @@ export function latestTracking(order: Order): { at: string; text: string } | und
   return latest;
 }
 
+/** "快递员 正在派件", "派送中": the courier is on the last leg, the parcel arrives from the delivery station. */
+const OUT_FOR_DELIVERY = /派件|派送中|正在派送|派送员|派送員|派件员|派件員/u;
+
+/** The newest tracking event when it says the parcel is out for delivery (not yet signed for). */
+export function outForDeliveryEvent(order: Order): string | undefined {
+  const latest = latestTracking(order);
+  return latest !== undefined && OUT_FOR_DELIVERY.test(latest.text) && !/签收|簽收/u.test(latest.text) ? latest.text : undefined;
+}
+
 /** Whole minutes between two ISO datetimes (b − a); null when either is missing or invalid. */
 export function minutesBetween(from: string | undefined, to: string): number | null {
   if (from === undefined) return null;

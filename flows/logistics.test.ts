@@ -332,6 +332,15 @@ describe('urgent_delivery', () => {
     expect(ids(none.out)).toEqual(['logistics.urgent.before_order']);
     expect(none.out.remarks).toEqual([]);
   });
+
+  it('a parcel already out for delivery: said so with its latest event, the courier chased', () => {
+    const event = '【杭州市】文三路网点 快递员 正在派件';
+    const delivering = order('100000000000007777', 'shipped', { tracking: [{ at: '2026-11-23T08:00:00+08:00', text: event }] });
+    const step = one(turn('urgent_delivery', '明天要穿 能不能快点送', at([delivering])));
+    expect(step.out.replies).toEqual([{ scriptId: 'logistics.urgent.out_for_delivery', params: { orderId: delivering.id, courier: '中通', trackingEvent: event } }]);
+    expect(step.out.remarks).toHaveLength(1);
+    for (const v of scriptById.get('logistics.urgent.out_for_delivery')!.variants) expect(v).toContain('派');
+  });
 });
 
 // ---------------------------------------------------------------- signed but not received

@@ -11,6 +11,7 @@ import {
   isPending,
   isShipped,
   latestTracking,
+  outForDeliveryEvent,
   mentionedOrder,
   ordersHolding,
   minutesBetween,
@@ -220,8 +221,10 @@ function notShippedAnswer(event: TurnEvent): Answer {
 function urgentOrder(order: Order, event: TurnEvent): Answer {
   const orderId = order.id;
   if (order.state === 'shipped') {
+    // Already out for delivery: say so (with the event), the courier is chased for the last leg.
+    const delivering = outForDeliveryEvent(order);
     return {
-      replies: [reply('urgent.shipped', { orderId, courier: courierOf(order, event) })],
+      replies: [delivering === undefined ? reply('urgent.shipped', { orderId, courier: courierOf(order, event) }) : reply('urgent.out_for_delivery', { orderId, courier: courierOf(order, event), trackingEvent: delivering })],
       remarks: [{ orderId, reason: '顾客急用，已联系快递催促派送' }],
       promises: [followUp('跟进快递派送进度并回复顾客', orderId)],
     };

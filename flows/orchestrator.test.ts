@@ -60,6 +60,14 @@ describe('orchestrator', () => {
     expect(a.getSnapshot().context.handoffReason).toBeNull();
   });
 
+  it('a request for a human withdrawn before anyone joined gives the chat back to the bot; a complaint stays handed off', () => {
+    const asked = start([turn('human'), { type: 'BUYER_WITHDREW' }]).getSnapshot();
+    expect(asked.value).toBe('bot');
+    expect(asked.context.handoffReason).toBeNull();
+    expect(start([turn('complaint'), { type: 'BUYER_WITHDREW' }]).getSnapshot().value).toBe('pending');
+    expect(start([turn('stock'), { type: 'BUYER_WITHDREW' }]).getSnapshot().value).toBe('bot');
+  });
+
   it('an agent can take over from the bot at any time', () => {
     const a = start([turn('stock')]);
     a.send({ type: 'AGENT_JOINED' });

@@ -30,7 +30,9 @@ export type OrchestratorEvent =
   | { type: 'TURN'; intent: IntentId; mode?: Mode; largeOrder: boolean }
   | { type: 'FLOW_RESULT'; unhandled: boolean; handoff?: HandoffReason }
   | { type: 'AGENT_JOINED' }
-  | { type: 'AGENT_LEFT' };
+  | { type: 'AGENT_LEFT' }
+  /** The buyer takes back a request for a human ("算了不用了 我自己查到了") before anyone joined. */
+  | { type: 'BUYER_WITHDREW' };
 
 export const MISUNDERSTOOD_LIMIT = 2;
 
@@ -43,6 +45,8 @@ export const orchestratorMachine = setup({
   guards: {
     asksForHandoff: ({ event }) => event.type === 'TURN' && routeFor(event.intent) === 'handoff',
     isLargeOrder: ({ event }) => event.type === 'TURN' && event.largeOrder,
+    // Only a request for a human is the buyer's to withdraw: a complaint or a large order stays with a person.
+    askedForHuman: ({ context }) => context.handoffReason === 'asked_for_human',
     flowHandsOff: ({ event }) => event.type === 'FLOW_RESULT' && event.handoff !== undefined,
     misunderstoodTooOften: ({ context, event }) =>
       event.type === 'FLOW_RESULT' && event.unhandled && context.misunderstoodInARow + 1 >= MISUNDERSTOOD_LIMIT,
@@ -109,6 +113,7 @@ export const orchestratorMachine = setup({
       on: {
         TURN: { actions: 'recordTurn' },
         AGENT_LEFT: { target: 'bot', actions: 'clearHandoff' },
+        BUYER_WITHDREW: { guard: 'askedForHuman', target: 'bot', actions: 'clearHandoff' },
       },
     },
     /** A human answers: the bot only suggests. */

@@ -541,6 +541,25 @@ export const aboutToOrder = (text: string): boolean => ABOUT_TO_ORDER.test(text)
 /** The newest unpaid order, where a remark for the warehouse (a chosen courier) still helps. */
 export const newestUnpaidOrder = (orders: readonly Order[]): Order | undefined => orders.find((o) => o.state === 'unpaid');
 
+/** "刚拍了还没付", "下单了", "新拍的那单": the buyer speaks of an order already placed. */
+const SPEAKS_OF_ORDER = /拍了|拍好|拍下|下单了|下單了|下好|已拍|(?:那|这|這)(?:一)?(?:单|單|笔|筆)|订单|訂單|拍的|买的|買的/u;
+/** "今天下单今天能发吗", "现在拍的话", "想买件大衣": an order still to be placed. */
+const ORDER_TO_COME = /(?:今天|现在|現在|马上|馬上|等下|等会|等會|准备|準備|打算|想|要)(?:下单|下單|拍|买|買)|(?:下单|下單|拍|买|買)(?:的话|的話)|如果(?:下单|下單|拍|买|買)/u;
+export const speaksOfOrderToCome = (text: string): boolean => ORDER_TO_COME.test(normalizeSameLength(text));
+
+/**
+ * The order a courier request is for: the one the message points at (the engine narrowed the orders
+ * to it, open and not shipped), else the newest unpaid one — unless the conversation is about an
+ * order still to be placed ("今天下单今天能发吗 … 能发顺丰吗") and the message speaks of none placed.
+ */
+export function orderForCourier(text: string, orders: readonly Order[], cues: readonly string[] | undefined, orderToCome: boolean): Order | undefined {
+  if (cues !== undefined && cues.some((c) => c !== 'context' && c !== 'courier')) {
+    return orders.find((o) => o.state === 'unpaid' || o.state === 'paid' || o.state === 'printed');
+  }
+  if (orderToCome && !SPEAKS_OF_ORDER.test(normalizeSameLength(text))) return undefined;
+  return newestUnpaidOrder(orders);
+}
+
 // ---------------------------------------------------------------- corrections
 
 /** "不对", "不是男款", "搞错了", "我说的是…": the buyer corrects what the last answer was about. */

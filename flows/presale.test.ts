@@ -582,6 +582,27 @@ describe('shipping_courier', () => {
     expect(ids(run(first, turn('shipping_fee', '包邮吗'))[1]!.out)).not.toContain('presale.shipping_courier.fee');
   });
 
+  it('after speaking of an order still to place, a courier asked is for that one: no remark on an unrelated unpaid order', () => {
+    const orders = [order('100000000000000002', 'unpaid')];
+    for (const first of ['今天下单今天能发吗', '现在拍的话几天到', '想买件大衣 几天能到']) {
+      const steps = run(turn('shipping_time', first, { facts: { orders } }), turn('shipping_courier', '能发顺丰吗', { entities: [courier('顺丰')], facts: { orders } }));
+      expect(steps[1]!.out.remarks, first).toEqual([]);
+    }
+    // Speaking of the order placed, it is remarked.
+    const placed = run(turn('shipping_time', '今天下单今天能发吗', { facts: { orders } }), turn('shipping_courier', '刚拍了还没付 能发顺丰吗', { entities: [courier('顺丰')], facts: { orders } }));
+    expect(placed[1]!.out.remarks.map((r) => r.orderId)).toEqual(['100000000000000002']);
+  });
+
+  it('an order pointed at, paid and not shipped: the change remarked on it with the fee to make up', () => {
+    const paid = order('100000000000000003', 'paid');
+    const step = one(turn('shipping_courier', '新拍的那单能发顺丰吗 差价我补', { entities: [courier('顺丰')], facts: { orders: [paid], orderCues: ['time'] } }));
+    expect(step.out.replies).toEqual([{ scriptId: 'presale.shipping_courier.other_paid', params: { orderId: paid.id, courier: '顺丰', fee: 12 } }]);
+    expect(step.out.remarks).toEqual([{ orderId: paid.id, reason: '顾客要求改发顺丰，同意补运费12元，补齐后请仓库改发顺丰' }]);
+    // Shipped already: nothing to change on it.
+    const shipped = one(turn('shipping_courier', '那单能发顺丰吗', { entities: [courier('顺丰')], facts: { orders: [order('100000000000000004', 'shipped')], orderCues: ['product'] } }));
+    expect(shipped.out.remarks).toEqual([]);
+  });
+
   it('a courier the shop does not use: apologises and lists the possible ones', () => {
     expect(one(turn('shipping_courier', '能发京东吗', { entities: [courier('京东')] })).out.replies).toEqual([
       { scriptId: 'presale.shipping_courier.unavailable', params: { courier: '京东', couriers: '中通、顺丰' } },

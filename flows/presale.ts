@@ -30,7 +30,8 @@ import {
   lookUpStock,
   maskPhone,
   mergeBodyData,
-  newestUnpaidOrder,
+  orderForCourier,
+  speaksOfOrderToCome,
   orderToConfirm,
   paymentTopics,
   plausibleBodyData,
@@ -86,6 +87,8 @@ export interface PresaleContext {
   lastQuestion?: { intent: IntentId; text: string; productId?: string } | null;
   /** The courier at an extra fee the buyer asked for ("能发sf吗"): "要加多少钱" afterwards is its fee; absent in older snapshots. */
   courierAsked?: string | null;
+  /** The buyer spoke of an order still to place ("今天下单今天能发吗"), none placed since; absent in older snapshots. */
+  orderToCome?: boolean;
 }
 
 /**
@@ -400,14 +403,24 @@ function courierOptions(event: TurnEvent): string {
   return joinList(event.facts.shop.shipping.otherCouriers.map((c) => `${c.courier}（需补${c.extraFee}元运费）`));
 }
 
-/** Another courier the shop offers: its fee told before payment, and a remark on an unpaid order. */
-function otherCourierAnswer(event: TurnEvent, courier: string, fee: number): Answer {
-  const order = newestUnpaidOrder(event.facts.orders);
-  const remarks: Remark[] = order === undefined ? [] : [{ orderId: order.id, reason: `顾客指定${courier}，需补运费${fee}元，已在付款前告知` }];
-  return { replies: [reply('shipping_courier.other', { courier, fee })], remarks };
+/**
+ * Another courier the shop offers: its fee told before payment, and a remark on the order meant —
+ * unpaid (the fee told before payment), or paid and not shipped yet (the change and the fee to make up).
+ */
+function otherCourierAnswer({ event, context }: Turn, courier: string, fee: number): Answer {
+  const order = orderForCourier(event.text, event.facts.orders, event.facts.orderCues, context.orderToCome === true || speaksOfOrderToCome(event.text));
+  if (order === undefined) return { replies: [reply('shipping_courier.other', { courier, fee })] };
+  if (order.state === 'unpaid') {
+    return { replies: [reply('shipping_courier.other', { courier, fee })], remarks: [{ orderId: order.id, reason: `顾客指定${courier}，需补运费${fee}元，已在付款前告知` }] };
+  }
+  return {
+    replies: [reply('shipping_courier.other_paid', { orderId: order.id, courier, fee })],
+    remarks: [{ orderId: order.id, reason: `顾客要求改发${courier}，同意补运费${fee}元，补齐后请仓库改发${courier}` }],
+  };
 }
 
-function courierAnswer({ event }: Turn): Answer {
+function courierAnswer(turn: Turn): Answer {
+  const { event } = turn;
   const { shipping } = event.facts.shop;
   const asked = askedCourier(event);
   if (asked === null || sameCourier(asked, shipping.courier)) {
@@ -416,7 +429,7 @@ function courierAnswer({ event }: Turn): Answer {
     return { replies };
   }
   const other = shipping.otherCouriers.find((c) => sameCourier(asked, c.courier));
-  if (other !== undefined) return otherCourierAnswer(event, other.courier, other.extraFee);
+  if (other !== undefined) return otherCourierAnswer(turn, other.courier, other.extraFee);
   const couriers = joinList([shipping.courier, ...shipping.otherCouriers.map((c) => c.courier)]);
   return { replies: [reply('shipping_courier.unavailable', { courier: asked, couriers })] };
 }
@@ -485,7 +498,7 @@ function shippingFeeAnswer(turn: Turn): Answer {
     const before = asked === null && findRegion(event.text) === null && asksExtraCharge(event.text) ? extraFeeCourier(event, turn.context.courierAsked) : undefined;
     return before === undefined ? answer : { replies: [reply('shipping_courier.fee', { courier: before.courier, fee: before.extraFee })] };
   }
-  const extra = otherCourierAnswer(event, other.courier, other.extraFee);
+  const extra = otherCourierAnswer(turn, other.courier, other.extraFee);
   return { replies: [...answer.replies, ...extra.replies], remarks: extra.remarks ?? [] };
 }
 
@@ -733,6 +746,7 @@ function planTurn(context: PresaleContext, told: TurnEvent, mode: Mode): Partial
     stockAsked,
     courierAsked: named !== null && extraFeeCourier(event, named) !== undefined ? named : (context.courierAsked ?? null),
     lastQuestion: PRODUCT_QUESTIONS.has(intent) ? { intent, text: event.text, ...(product === undefined ? {} : { productId: product.id }) } : (context.lastQuestion ?? null),
+    orderToCome: intent === 'order_placed' ? false : context.orderToCome === true || speaksOfOrderToCome(event.text),
     body: turn.body,
     region: turn.region,
     greeted: context.greeted || intent === 'greeting',

@@ -82,6 +82,18 @@ describe('respond', () => {
     expect(results[2]!.replies[0]!.scriptId).toBe('escalation.holding.in_hours');
   });
 
+  it('a request for a human taken back before anyone joined: the bot answers again; a thank-you alone only holds the line', async () => {
+    for (const text of ['算了不用了 我自己查到了 谢谢', '不用转了 我知道了 谢谢']) {
+      const { results } = await chat(['转人工', text]);
+      expect(results[1]!.owner, text).toBe('bot');
+      expect(results[1]!.replies[0]!.scriptId, text).toBe('common.thanks');
+    }
+    const thanks = await chat(['转人工', '好的谢谢']);
+    expect(thanks.results[1]!.owner).toBe('pending');
+    const complaint = await chat(['我要投诉你们', '算了不用了 谢谢']);
+    expect(complaint.results[1]!.owner).toBe('pending');
+  });
+
   it('promises only a follow-up in working hours when handing off at night', async () => {
     const { results } = await chat(['我要投诉'], { at: '2026-11-23T23:30:00+08:00' });
     expect(results[0]!.handoff?.reason).toBe('complaint');

@@ -21,9 +21,9 @@ import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runM
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext, replyLinter } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
-import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentForGift, intentForOrderState, intentForThreat, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
+import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentForGift, intentForOrderState, intentForThreat, intentWhilePressing, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
 import { shopQuestionReply } from './shop-questions.ts';
-import { keepsFurtherAsk, SURE_CONFIDENCE, understandInContext } from './understanding.ts';
+import { keepsFurtherAsk, SURE_CONFIDENCE, understandInContext, withdrawsRequest } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
 import { assistCandidates, HOLD_SCRIPT, holdingLineFits, isAnswerOnly, runnerUpReading } from './alternatives.ts';
 import { asksAboutItsOwnThing, clauseAsks, eventForAsk, primaryClause, type ClauseContext } from './clauses.ts';
@@ -626,7 +626,7 @@ export async function respond(
   );
   // "发顺丰明天能到吗 我急用": the courier asked for is an ask of its own (its extra fee before payment).
   const courierAsk: IntentId[] =
-    understood.intent === 'urgent_delivery' && !understood.secondary.includes('shipping_courier') && !moreAsks.includes('shipping_courier') && asksForExtraFeeCourier(message.text, classified.entities, shop)
+    (understood.intent === 'urgent_delivery' || understood.intent === 'shipping_time') && !understood.secondary.includes('shipping_courier') && !moreAsks.includes('shipping_courier') && asksForExtraFeeCourier(message.text, classified.entities, shop)
       ? ['shipping_courier']
       : [];
   const classification = { ...classified, ...understood, secondary: [...understood.secondary, ...moreAsks, ...courierAsk] };
@@ -749,7 +749,16 @@ export async function respond(
       (!isPostSale(event.intent) && !ORDER_POINTER.test(message.text) && bulkPurchase(message.text, facts.product, shop.largeOrderThreshold)));
 
   const clauseContext: ClauseContext = { classifier, shop, now, allOrders, findProduct: (text) => findProduct(shop, text, undefined) };
-  let orchestrator = stepOrchestrator(restoreOrchestrator(state), { type: 'TURN', intent: event.intent, largeOrder, ...(message.mode ? { mode: message.mode } : {}) });
+  let orchestrator = restoreOrchestrator(state);
+  // "算了不用了 我自己查到了" while waiting for a human they asked for: the request withdrawn, the bot answers again.
+  let escalationBefore = state.escalation;
+  if (orchestrator.value === 'pending' && routeFor(event.intent) === 'social' && withdrawsRequest(message.text)) {
+    orchestrator = stepOrchestrator(orchestrator, { type: 'BUYER_WITHDREW' });
+    if (orchestrator.value === 'bot') escalationBefore = runMachine(escalationMachine, escalationBefore, { type: 'RESOLVED' }).snapshot;
+  }
+  // Pressing for someone else's order gets the privacy answer again, not a complaint's hand-off.
+  const turnIntent = privacy && someoneElse ? intentWhilePressing(event.intent, message.text) : event.intent;
+  orchestrator = stepOrchestrator(orchestrator, { type: 'TURN', intent: turnIntent, largeOrder, ...(message.mode ? { mode: message.mode } : {}) });
   const ownerBefore = orchestrator.value as Owner;
   // Handed to a human (now or before), a question the orders answer ("我那大衣到哪了", "包裹三天不动了"
   // beside a complaint) still gets its facts — only facts: no remark, no promise, no action.
@@ -775,7 +784,7 @@ export async function respond(
 
   // What the buyer may be told: the escalation machine's notice on the hand-off turn, its holding line while waiting.
   let plans = out.replies;
-  let escalation = state.escalation;
+  let escalation = escalationBefore;
   if (handedOffNow || owner === 'pending') {
     const escalationEvent: EscalationEvent =
       handedOffNow && ctx.handoffReason ? { type: 'ESCALATE', reason: ctx.handoffReason, text: message.text, facts } : { type: 'TURN', text: message.text, facts };

@@ -10,7 +10,7 @@ import { normalizeSameLength } from '../text/normalize.ts';
  * instead of giving size advice or asking which product. Pure.
  */
 const CHECKS_ORDER =
-  /我(?:拍|买|買|下单|下單|订|訂|选|選)的(?:是)?[^，,。？?]{0,12}(?:对吧|對吧|对吗|對嗎|是吧|没错吧|沒錯吧|没错吗|沒錯嗎|吗|嗎)[？?]*$|我(?:拍|买|買|下单|下單|订|訂)的(?:是)?(?:什么|什麼|哪个|哪個|啥|多大)(?:码|碼|颜色|顏色|尺码|尺碼|规格|規格|口味)?/u;
+  /我(?:拍|买|買|下单|下單|订|訂|选|選)的(?:是)?[^，,。？?]{0,12}(?:对吧|對吧|对吗|對嗎|是吧|没错吧|沒錯吧|没错吗|沒錯嗎|吗|嗎)[？?]*$|我(?:拍|买|買|下单|下單|订|訂|选|選)(?:了)?的(?:是)?(?:什么|什麼|哪个|哪個|啥|多大)(?:码|碼|颜色|顏色|尺码|尺碼|规格|規格|口味)?|(?:拍|买|買|选|選|下单|下單)的(?:是)?(?:什么|什麼|哪个|哪個|啥|多大)(?:码|碼|颜色|顏色|尺码|尺碼|号|號)?(?:来着|來著)/u;
 
 export function orderCheckReply(text: string, orders: readonly Order[], product: Product | undefined, shop: Pick<Shop, 'products'>): ReplyPlan | null {
   const plain = normalizeSameLength(text).trim();

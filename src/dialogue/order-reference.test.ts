@@ -54,6 +54,15 @@ describe('referredOrders', () => {
     expect(ids(await refer('tb_buyer_bowen', '顺丰那单'))).toEqual(['2475522190863341026']);
   });
 
+  it('a courier asked for points at no order; a newly placed order is one not on its way yet', async () => {
+    for (const text of ['能发顺丰吗', '新拍的那单能发顺丰吗 差价我补', '改发顺丰可以吗', '发顺丰的话要加钱吗']) {
+      expect((await refer('tb_buyer_bowen', text))?.cues ?? [], text).not.toContain('courier');
+    }
+    expect(ids(await refer('tb_buyer_bowen', '新拍的那单能发顺丰吗 差价我补'))).toEqual(['2490156630218749513']);
+    expect(ids(await refer('tb_buyer_anna', '新下的单'))).toEqual(['4189102557306612984', '4189098813647205377']);
+    expect(ids(await refer('tb_buyer_bowen', '走顺丰的那单到了没'))).toEqual(['2475522190863341026']);
+  });
+
   it('cues narrow together; a state cue no order fits refers to nothing', async () => {
     expect(ids(await refer('tb_buyer_anna', '今天拍的没付钱的那个'))).toEqual(['4189098813647205377']);
     expect(await refer('tb_buyer_dali', '没付钱的那个')).toBeUndefined();

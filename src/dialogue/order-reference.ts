@@ -31,6 +31,8 @@ const STATE_CUES: readonly { pattern: RegExp; states: readonly Order['state'][] 
   { pattern: /(?:已经|已經|已)(?:发货|發貨|发出|發出|寄出)的/u, states: ['shipped', 'delivered', 'completed'] },
   { pattern: /(?:已经|已經|已)?(?:签收|簽收)的|(?:已经|已經)?(?:收到|到)了?的(?:那|这|這)|收到的(?:那|这|這)|到货的|到貨的/u, states: ['delivered', 'completed'] },
   { pattern: /(?:在退|退款中|退款的那|退货的那|退貨的那)/u, states: ['refunding'] },
+  // "新拍的那单", "新下的单": an order just placed, not on its way yet.
+  { pattern: /新(?:拍|买|買|下|订|訂)(?:的|了|单|單)/u, states: ['unpaid', 'paid', 'printed'] },
 ];
 
 /** Time words: the window (days back from today, inclusive) and whether they speak of arrival. */
@@ -59,6 +61,13 @@ function timeCueOf(text: string, weekday: number): TimeCue | undefined {
 }
 
 const COURIERS: readonly RegExp[] = [/顺丰|順豐|sf/iu, /中通/u, /圆通|圓通/u, /韵达|韻達/u, /申通/u, /邮政|郵政|ems/iu, /京东|京東/u, /极兔|極兔/u];
+
+/** "能发顺丰吗", "改发顺丰", "发顺丰可以吗": a courier asked for, not the one an order went with. */
+const COURIER_NAMES = '顺丰|順豐|sf|中通|圆通|圓通|韵达|韻達|申通|邮政|郵政|ems|京东|京東|极兔|極兔';
+const ASKS_FOR_COURIER = new RegExp(
+  `(?:能|可以|改|换|換|要|想|帮我|幫我)(?:不能|不可以)?(?:发|發|走|用|寄)(?:个|個)?(?:${COURIER_NAMES})|(?:发|發|走|用|寄)(?:个|個)?(?:${COURIER_NAMES})(?:快递|快遞)?(?:吗|嗎|么|麼|不|可以|行|呢|的话|的話)`,
+  'iu',
+);
 
 const BOUGHT = /拍|买|買|下单|下單|付|订的|訂的/u;
 const ARRIVED = /到|收|签|簽/u;
@@ -144,8 +153,8 @@ export function referredOrders(input: {
     }
   }
 
-  // "上次那个顺丰的单号": the orders that went with the courier named.
-  const courier = COURIERS.find((c) => c.test(text));
+  // "上次那个顺丰的单号": the orders that went with the courier named ("能发顺丰吗" asks for a courier, it points at nothing).
+  const courier = ASKS_FOR_COURIER.test(text) ? undefined : COURIERS.find((c) => c.test(text));
   if (courier !== undefined) {
     const next = fits.filter((o) => o.courier !== undefined && courier.test(normalizeSameLength(o.courier)));
     if (next.length > 0 && next.length < fits.length) {

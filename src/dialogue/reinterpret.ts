@@ -3,6 +3,7 @@ import type { IntentId } from '../nlu/intents.ts';
 import type { Order } from '../orders/schema.ts';
 import { ordersHolding } from '../../flows/logistics-helpers.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
+import { plausibleAsk } from './understanding.ts';
 
 /**
  * The order-state reading of an intent. Buyers say 改/不要了/退款 whatever the state of the order:
@@ -62,15 +63,23 @@ export function intentForThreat(intent: IntentId, text: string): IntentId {
  * "帮我查下我妈那单的收货电话", "我朋友的快递到哪了": someone else's order. Only the buyer's own orders
  * are ever looked up (seed 004 泄露他人信息): the answer is a privacy explanation, with no data.
  */
-const SOMEONE_ELSE = /(?:我|俺)?(?:妈|媽|爸|妈妈|媽媽|爸爸|老公|老婆|朋友|同事|室友|邻居|鄰居|家人|亲戚|親戚|姐姐|哥哥|弟弟|妹妹|闺蜜|閨蜜|同学|同學|别人|別人|其他人)(?:的|那|那个|那個)?(?:单|單|订单|訂單|快递|快遞|包裹|电话|電話|手机|手機|地址|收货|收貨|物流)/u;
+const SOMEONE_ELSE = /(?:我|俺)?(?:妈|媽|爸|妈妈|媽媽|爸爸|女儿|女兒|儿子|兒子|老公|老婆|朋友|同事|室友|邻居|鄰居|家人|亲戚|親戚|姐姐|哥哥|弟弟|妹妹|闺蜜|閨蜜|同学|同學|别人|別人|其他人)(?:的|那|那个|那個)?(?:单|單|订单|訂單|快递|快遞|包裹|电话|電話|手机|手機|地址|收货|收貨|物流)/u;
 
 const GIFT_FOR = /(?:送给|送給|寄给|寄給|给我|給我|帮我|幫我)(?:妈|媽|爸|朋友|老公|老婆)/u;
 /** "我老公王博文也在你们家买了羽绒服", "她叫方晴 在你们家买了鲜花饼": someone else bought, on their own account. */
 const SOMEONE_ELSE_BOUGHT = /(?:妈|媽|爸|老公|老婆|朋友|同事|室友|邻居|鄰居|家人|亲戚|親戚|姐姐|哥哥|弟弟|妹妹|闺蜜|閨蜜|同学|同學|别人|別人|她|他)(?:叫.{1,4})?.{0,8}(?:也|之前|上次)?(?:在你们家|在你們家|在你们店|在你們店|在店里|在店裡)?(?<![来來去会會要想])(?:买|買|下单|下單|拍)(?:了|的)/u;
 
 /** After a privacy answer: "我是她老公 没事的 你说吧", "他手机号158开头的 你就告诉我" — pressing for the other person's order. */
-const INSISTS = /我是(?:他|她)的?(?:老公|老婆|家人|朋友|妈|媽|爸|姐|哥|弟|妹)|是我(?:老公|老婆|家人|朋友|妈|媽|爸)|没事的|沒事的|没关系|沒關係|你(?:就)?(?:说|說|告诉|告訴)(?:吧|我)|(?:他|她)(?:的)?(?:手机|手機|电话|電話|名字|地址|号码|號碼)|(?:他|她)(?:同意|让我|讓我|叫我)/u;
+const INSISTS = /我是(?:他|她)的?(?:老公|老婆|家人|朋友|妈|媽|爸|姐|哥|弟|妹|女儿|女兒|儿子|兒子)|是我(?:老公|老婆|家人|朋友|妈|媽|爸|女儿|女兒|儿子|兒子)|没事的|沒事的|没关系|沒關係|你(?:就)?(?:说|說|告诉|告訴)(?:吧|我)|(?:他|她)(?:的)?(?:手机|手機|电话|電話|名字|地址|号码|號碼)|(?:他|她)(?:同意|让我|讓我|叫我)/u;
 export const insistsOnSomeoneElse = (text: string): boolean => INSISTS.test(normalizeSameLength(text)) && !/我(?:自己|的订单|的訂單)/u.test(normalizeSameLength(text));
+
+/**
+ * Pressing for someone else's order ("我是她女儿啊 告诉我没事的") reads to the model like a complaint;
+ * without a complaint's words or a threat it is the same privacy question again — answered, not handed off.
+ */
+export function intentWhilePressing(intent: IntentId, text: string): IntentId {
+  return intent === 'complaint' && !plausibleAsk('complaint', text) && !threatensReview(text) ? 'other' : intent;
+}
 
 export const asksAboutSomeoneElsesOrder = (text: string): boolean => SOMEONE_ELSE.test(text) && !GIFT_FOR.test(text);
 export const speaksOfSomeoneElsesPurchase = (text: string): boolean => SOMEONE_ELSE_BOUGHT.test(text) && !GIFT_FOR.test(text) && !/我(?:买|買|拍)/u.test(text);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../nlu/classifier.ts';
 import type { IntentId } from '../nlu/intents.ts';
-import { keepsFurtherAsk, plausibleAsk, understandInContext } from './understanding.ts';
+import { keepsFurtherAsk, plausibleAsk, understandInContext, withdrawsRequest } from './understanding.ts';
 
 /** A classification as the model might give it (the rules here must not depend on one model's numbers). */
 const read = (intent: IntentId, confidence: number, ranking: [IntentId, number][] = [], secondary: IntentId[] = []): Classification => ({
@@ -33,6 +33,21 @@ describe('plausibleAsk', () => {
     ['human', '转人工', true],
     ['stock', '羊毛大衣有XXL吗', true],
     ['greeting', '随便什么', true],
+    ['logistics_track', '顺便问下大衣啥时候到', true],
+    ['logistics_track', '我的羽绒服什么时候能送到', true],
+    ['logistics_track', '哪天能收到啊', true],
+    ['logistics_track', '什么时候有货', false],
+    ['delivery_delay', '加个微信吧 这样聊太慢了', false],
+    ['delivery_delay', '你们回复好慢', false],
+    ['delivery_delay', '打字这么慢 加个vx', false],
+    ['delivery_delay', '快递太慢了', true],
+    ['delivery_delay', '物流怎么这么慢 聊都聊不明白', true],
+    ['gift', '能不能快点送啊', false],
+    ['gift', '明天能送到吗', false],
+    ['gift', '尽快送过来 急用', false],
+    ['gift', '买大衣送袜子吗', true],
+    ['gift', '有赠品吗', true],
+    ['gift', '送不送东西啊', true],
   ] as const)('%s ← "%s": %s', (intent, text, expected) => {
     expect(plausibleAsk(intent, text)).toBe(expected);
   });
@@ -256,6 +271,43 @@ describe('understandInContext', () => {
   it('帮我退个款 asks for a refund (read by order state downstream), not its status', () => {
     expect(understandInContext(read('refund_status', 0.72), '亲 帮我退个款', undefined).intent).toBe('cancel_order');
     expect(understandInContext(read('refund_status', 0.9), '退款怎么还没到', undefined).intent).toBe('refund_status');
+  });
+
+  it('a request taken back with the matter sorted is a thank-you; a request in the same breath stands', () => {
+    for (const text of ['算了不用了 我自己查到了 谢谢', '没事了 找到了', '不用麻烦了 解决了 谢谢亲']) {
+      expect(understandInContext(read('quality_issue', 0.56, [['thanks_bye', 0.3]]), text, 'handoff', 'human').intent, text).toBe('thanks_bye');
+    }
+    expect(understandInContext(read('refund_shipped', 0.8), '算了不用了 我要退款 谢谢', undefined).intent).toBe('refund_shipped');
+    expect(withdrawsRequest('算了不用了')).toBe(true);
+    expect(withdrawsRequest('好的谢谢')).toBe(false);
+  });
+
+  it('an arrival asked after a pre-sale answer is about the thing to buy; a parcel of one’s own stays one', () => {
+    for (const text of ['那明天能到不 急着穿', '周五前能到吗 急用', '后天能送到吗']) {
+      const r = understandInContext(read('urgent_delivery', 0.99, [], ['shipping_time']), text, 'presale', 'stock');
+      expect(r.intent, text).toBe('shipping_time');
+    }
+    expect(understandInContext(read('urgent_delivery', 0.99), '我那件大衣明天能到吗 急着穿', 'presale', 'stock').intent).toBe('urgent_delivery');
+    expect(keepsFurtherAsk('shipping_time', 'urgent_delivery', '那明天能到不 急着穿')).toBe(false);
+    expect(keepsFurtherAsk('shipping_time', 'urgent_delivery', '新买的那件明天能到吗 我的快递急用')).toBe(true);
+    expect(understandInContext(read('urgent_delivery', 0.99), '那明天能到不 急着穿', 'logistics', 'logistics_track').intent).toBe('urgent_delivery');
+  });
+
+  it('where the money is asks for the refund’s status, not a parcel’s tracking', () => {
+    for (const text of ['那我的钱现在到底到哪一步了', '钱到哪了', '退的钱现在什么进度']) {
+      expect(understandInContext(read('logistics_track', 0.92), text, 'handoff', 'complaint').intent, text).toBe('refund_status');
+    }
+    expect(understandInContext(read('logistics_track', 0.92), '我花钱买的快递到哪了', undefined).intent).toBe('logistics_track');
+  });
+
+  it('a person asked for beside another question is the hand-off, the question answered beside it', () => {
+    for (const text of ['拍了一天了还不发货 是不是根本没货 叫你们老板来跟我说', '还没发货 找你们主管来', '怎么还不发 给我转人工']) {
+      const r = understandInContext(read('not_shipped', 0.99, [], ['human']), text, undefined);
+      expect(r.intent, text).toBe('human');
+      expect(r.secondary, text).toContain('not_shipped');
+    }
+    // "老板说包邮的": the boss quoted, nobody asked for.
+    expect(understandInContext(read('shipping_fee', 0.9, [], ['human']), '你们老板上次说包邮的', undefined).intent).toBe('shipping_fee');
   });
 });
 

@@ -38,6 +38,9 @@ const names = {
   address: (text: string) => addressFromText(text) !== null || /[省市区縣县镇].{0,12}(?:路|街|道|号|號|村|小区|大厦|大廈)/u.test(text),
 };
 
+/** "聊太慢了", "回复好慢", "打字这么慢": slowness of the chat itself. */
+const CHAT_IS_SLOW = /(?:聊|聊天|回|回复|回覆|回消息|回信息|打字|说话|說話)(?:得|的)?(?:也)?(?:太|好|这么|這麼|有点|有點|真|真的|特别|特別)?慢/gu;
+
 const HAGGLE = words(/想想办法|想办法|想辦法|通融|帮帮忙|幫幫忙|送点|送點|便宜|(?<!多)少|贵|貴|优惠|優惠|折|价|價|钱|錢|块|塊|元|包邮|包郵|送点|送點|抹|砍|最低|预算|預算|学生|學生|穷|窮|只剩|不够|不夠|手头|手頭|没钱|沒錢|工资|工資|月底|生活费|生活費|零花|囊中|别家|別家|人家|其他家|以后|以後|常来|常來|介绍|介紹|回头客|回頭客|就拍|就买|就付|[0-9]{2,}/u);
 
 /** What a message must say for an intent to be read (intents not listed need nothing in particular). */
@@ -47,10 +50,11 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   return_dislike: words(/寄回|退|没穿|沒穿|没戴|沒戴|没用过|沒用過|没拆|沒拆|吊牌|标签|標籤|不喜欢|不喜歡|不合适|不合適|不想要/u),
   exchange: words(/换|換/u),
   refund_shipped: words(/退款|退钱|退錢|不要了|不想要|拒收|拒签|拒簽|不签收|不簽收/u),
-  refund_status: words(/退款|退个款|退個款|退钱|退錢|到账|到賬|钱.{0,6}(?:退|回)|錢.{0,6}(?:退|回)|退.{0,4}(?:钱|錢)/u),
+  refund_status: words(/(?:钱|錢).{0,8}(?:到哪|哪一步|哪步|进度|進度)|退款|退个款|退個款|退钱|退錢|到账|到賬|钱.{0,6}(?:退|回)|錢.{0,6}(?:退|回)|退.{0,4}(?:钱|錢)/u),
   return_fee: words(/退|寄回|换|換|谁出|誰出/u),
   signed_not_received: words(/签收|簽收|没收到|沒收到|没拿到|沒拿到|显示.{0,4}(?:到|收)|没人.{0,3}收|沒人.{0,3}收|代收|代签|代簽|前台|门卫|門衛|快递柜|快遞櫃|驿站|驛站|丰巢|豐巢/u),
-  delivery_delay: words(/慢|没动|沒動|不动|不動|延误|延誤|卡|几天了|幾天了|好几天|好幾天|还在|還在|催|停|没更新|沒更新|不更新|没到|沒到|[0-9一二三四五六七八九十两兩]天/u),
+  // ("这样聊太慢了", "回复好慢": the chat is slow, not the parcel.)
+  delivery_delay: (text) => /慢|没动|沒動|不动|不動|延误|延誤|卡|几天了|幾天了|好几天|好幾天|还在|還在|催|停|没更新|沒更新|不更新|没到|沒到|[0-9一二三四五六七八九十两兩]天/u.test(text.replace(CHAT_IS_SLOW, '')),
   not_shipped: words(/发货|發貨|发出|發出|寄出|还没发|還沒發|没发|沒發|发了没|發了沒|催/u),
   urgent_delivery: words(/急|快点|快點|尽快|盡快|加急|赶|趕|等着|等著|催|保证|保證|(?:今天|明天|后天|後天|周[一二三四五六日天]前).{0,3}(?:到|送到|收到)/u),
   address_change: anyOf(words(/地址|电话|電話|收件人|收货人|收貨人|寄到|送到|发到|發到/u), names.address),
@@ -62,7 +66,9 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   order_placed: words(/拍了|拍下|拍好|付了|付款了|付好|下单了|下單了|下好|已付|买了|買了|已经拍|已經拍|去付|现在付|現在付|这就付|這就付|马上付|馬上付|去拍|这就拍|這就拍/u),
   complaint: words(/怎么回事|怎麼回事|半天不回|不回复|不回覆|不理人|没人理|沒人理|投诉|投訴|差评|差評|举报|舉報|垃圾|骗|騙|气死|氣死|什么破|什麼破|服了|无语|無語|坑|恶心|噁心|态度|態度|太差|失望/u),
   invoice: words(/票|税|稅|抬头|抬頭/u),
-  logistics_track: words(/到哪|哪里了|哪裡了|哪儿了|哪兒了|物流|快递|快遞|单号|單號|发到|發到|在哪|运到|運到|还要(?:多久|几天|幾天)|還要(?:多久|幾天)|还得(?:多久|几天)|還得(?:多久|幾天)|还有几天|還有幾天|(?:发|發|寄)(?:货|貨|出)?了?(?:没|沒|吗|嗎)|(?:查|看)(?:一下|下|查|看)?(?:我|我自己)(?:的|那个|那個|那)/u),
+  // ("能不能快点送啊", "明天能送到吗": the parcel delivered, no gift.)
+  gift: words(/赠|贈|礼|禮|小样|小樣|试用|試用|试吃|試吃|附送|(?<!快|快点|快點|早点|早點|尽快|盡快|赶紧|趕緊|赶快|趕快|派|配|马上|馬上)送(?!到|达|達|货|貨|过来|過來|上门|上門)/u),
+  logistics_track: words(/(?:什么时候|什麼時候|啥时候|啥時候|几时|幾時|哪天)(?:能)?(?:到|送到|收到)|到哪|哪里了|哪裡了|哪儿了|哪兒了|物流|快递|快遞|单号|單號|发到|發到|在哪|运到|運到|还要(?:多久|几天|幾天)|還要(?:多久|幾天)|还得(?:多久|几天)|還得(?:多久|幾天)|还有几天|還有幾天|(?:发|發|寄)(?:货|貨|出)?了?(?:没|沒|吗|嗎)|(?:查|看)(?:一下|下|查|看)?(?:我|我自己)(?:的|那个|那個|那)/u),
   recommend: words(/推荐|推薦|哪款|哪个好|哪個好|什么好|什麼好|买啥|買啥|买什么|買什麼|选哪|選哪|适合|適合|搭配|配什么|配什麼|还有什么|還有什麼|有什么.{0,4}(?:款|好)/u),
   stock: anyOf(words(ASKS_RESTOCK), words(/货|貨|库存|庫存|补货|補貨|断货|斷貨|卖完|賣完|售罄|缺|还有吗|還有嗎|还有没有|還有沒有|有没有|有沒有|(?:码|碼|色|味|款|号|號)(?:还)?有(?:吗|嗎|没|沒|的)|有.{0,6}(?:码|碼|色|味|款)|[0-9smlx]码|能买|能買|能拍|有.{1,8}[吗嗎么麼][？?]*$|x*[sl]\b|\bm\b/u)),
   contact_request: words(/微信|微|wx|vx|v信|qq|扣扣|电话|電話|手机|手機|号码|號碼|联系方式|聯繫方式|私聊|私下|加你|加我|加个好友|加個好友|好友|weixin|钉钉|釘釘|抖音|支付宝|支付寶|线下|線下/u),
@@ -154,6 +160,23 @@ const ASK_THE_COURIER = /(?:问问|問問|问一下|問一下|问下|問下|联�
 const ARRIVAL_FOLLOW_UP = /(?:今天|今日|明天|后天|後天|周[一二三四五六日天]|星期[一二三四五六日天]|几天|幾天|多久|什么时候|什麼時候|啥时候|几点|幾點)(?:之前|以前|前)?(?:能|可以|会|會)?(?:到|送到|送达|送達|收到|派送)/u;
 const TIME_FOLLOW_UP = /^(?:那|大概|大约|大約|一般)?(?:还要|還要|要)?(?:几天|幾天|多久|多长时间|多長時間)/u;
 
+/** "叫你们老板来", "找个真人", "转人工": a person asked for (not "老板说包邮" nor "转账"). */
+const ASKS_FOR_PERSON = /(?:叫|找|让|讓|转|轉|换|換|要|请|請)(?:一下|下)?(?:你们|你們|个|個|一个|一個)?(?:的)?(?:老板|老闆|经理|經理|主管|负责人|負責人|店长|店長|掌柜|掌櫃|人工|真人|活人)/u;
+
+/** "我那件大衣", "我的快递", "买的那件", "订单": a parcel of the buyer's own. */
+const OWN_PARCEL = /我(?:的|那|这|這)|(?:买|買|拍|下单|下單)的|快递|快遞|包裹|物流|(?:那|这|這)(?:一)?(?:单|單|件|笔|筆)|订单|訂單/u;
+
+/** "钱到哪一步了", "我的钱现在到哪了", "退的钱什么进度": where a refund is. */
+const MONEY_WHERE = /(?:钱|錢)(?:现在|現在|到底|究竟|呢|啊)*.{0,4}(?:到哪|哪一步|哪步|进度|進度|什么状态|什麼狀態)/u;
+
+/** "算了不用了", "不用转了": a request taken back. */
+const NEVER_MIND = /算了|不用了|不需要了|不用转|不用轉|不用人工|不用麻烦|不用麻煩|不麻烦了|不麻煩了|没事了|沒事了/u;
+/** "我自己查到了", "解决了", "谢谢": the buyer has what they needed. */
+const SORTED_OUT = /(?:查到|找到|看到|解决|解決|弄好|搞定|知道|明白|好)了|谢|謝/u;
+
+/** "算了不用了 我自己查到了 谢谢": the buyer withdraws what they asked for (a hand-off, a question). */
+export const withdrawsRequest = (text: string): boolean => NEVER_MIND.test(normalizeSameLength(text));
+
 /** "想退", "要退", "能退吗": a return asked for. */
 const RETURN_REQUEST = /想退|要退|申请退|申請退|我退|退了吧|能退|可以退|能不能退/u;
 
@@ -230,6 +253,10 @@ export function understandInContext(classification: Classification, text: string
   const implausible = (ACTS.has(intent) || confidence < SURE_CONFIDENCE) && !plausibleAsk(intent, plain);
   const unsure = confidence < UNSURE_CONFIDENCE && !sameTopic(intent);
 
+  // "算了不用了 我自己查到了 谢谢": nothing asked any more — a thank-you (a request for anything stands).
+  if (NEVER_MIND.test(plain) && SORTED_OUT.test(plain) && (implausible || intent === 'other' || routeFor(intent) === 'social') && !secondary.some((i) => REQUESTS.includes(i) && plausibleAsk(i, plain))) {
+    return { intent: 'thanks_bye', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
+  }
   // "围巾上面有个洞", "掉毛特别严重": a defect described, not a question about the product.
   if (DEFECT.test(plain) && !ASKS_BEFORE_BUYING.test(plain) && !AFTER_SALE_READINGS.has(intent)) {
     return { intent: 'quality_issue', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'quality_issue') };
@@ -288,6 +315,10 @@ export function understandInContext(classification: Classification, text: string
   if ((lastIntent === 'logistics_track' || lastIntent === 'delivery_delay') && ARRIVAL_FOLLOW_UP.test(plain) && short && !names.region(plain) && !REQUESTS.includes(intent) && intent !== 'urgent_delivery') {
     return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
   }
+  // "那明天能到不 急着穿" after a pre-sale delivery or stock answer: the thing about to be bought, not a parcel of hers.
+  if (lastIntent !== undefined && routeFor(lastIntent) === 'presale' && intent === 'urgent_delivery' && ARRIVAL_FOLLOW_UP.test(plain) && !OWN_PARCEL.test(plain)) {
+    return { intent: 'shipping_time', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'shipping_time' && routeFor(i) !== 'logistics') };
+  }
   // "大概还要几天啊" after an after-sale or logistics answer: how long *that* takes, not a delivery estimate.
   if (lastIntent !== undefined && POST_SALE.has(routeFor(lastIntent)) && TIME_FOLLOW_UP.test(plain) && short && !names.region(plain) && !STATUS.includes(intent) && !REQUESTS.includes(intent)) {
     return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
@@ -321,6 +352,8 @@ export function understandInContext(classification: Classification, text: string
   if (intent === 'refund_status' && REFUND_REQUEST.test(plain)) ({ intent, confidence } = { intent: 'cancel_order', confidence: Math.max(confidence, UNSURE_CONFIDENCE) });
   // "你们客服怎么回事 半天不回": nothing the classifier knows, but the words of a complaint.
   if (intent === 'other' && saysSomethingOf('complaint', plain)) ({ intent, confidence } = { intent: 'complaint', confidence: UNSURE_CONFIDENCE });
+  // "那我的钱现在到底到哪一步了": where the money is — the refund's status, not a parcel's tracking.
+  if (intent === 'logistics_track' && MONEY_WHERE.test(plain) && !/(?:快递|快遞|包裹|物流|货|貨)/u.test(plain)) ({ intent, confidence } = { intent: 'refund_status', confidence: Math.max(confidence, UNSURE_CONFIDENCE) });
   // "那裤子呢 发了没", "你们帮我催催": the case just discussed, continued.
   // Implausible, but another reading the classifier ranked is what the words say ("运费呢" → shipping fee, not return postage).
   const worded = implausible ? classification.ranking.find((r) => r.intent !== intent && saysSomethingOf(r.intent, plain)) : undefined;
@@ -350,6 +383,10 @@ export function understandInContext(classification: Classification, text: string
     }
   }
 
+  // "还不发货 叫你们老板来跟我说": a person asked for is the hand-off; the rest is answered beside it.
+  if (secondary.includes('human') && intent !== 'human' && routeFor(intent) !== 'handoff' && ASKS_FOR_PERSON.test(plain)) {
+    [intent, secondary] = ['human', [...secondary.filter((i) => i !== 'human'), ...(routeFor(intent) === 'social' ? [] : [intent])]];
+  }
   // "物流一直不动 我都不要了 退款吧": the request is what to act on.
   if (STATUS.includes(intent)) {
     const request = secondary.find((i) => REQUESTS.includes(i));
@@ -382,6 +419,8 @@ export function keepsFurtherAsk(primary: IntentId, ask: IntentId, text: string):
   // "发哪了 我没收到" about the invoice, "能换成公司抬头吗": the invoice's delivery or title, not the parcel's or the goods'.
   if (routeFor(primary) === 'invoice' && (routeFor(ask) === 'logistics' || ask === 'product_info') && invoiceQuestion(plain) !== null) return false;
   if (ask === 'exchange' && changesInvoiceTitle(plain)) return false;
+  // "明天能到不 急着穿" asked about buying: the delivery estimate answers the hurry; no parcel of the buyer's is chased.
+  if (primary === 'shipping_time' && ask === 'urgent_delivery' && !OWN_PARCEL.test(plain)) return false;
   // "发票抬头我在留言里写了 还要干啥吗": what is left to do in the case asked about, not a product question.
   if (ask === 'product_info' && routeFor(primary) !== 'presale' && NEXT_STEP.test(plain)) return false;
   return true;

@@ -11,6 +11,12 @@ describe('normalizeMessage', () => {
     ['顺丰SF到付 ~~~ 行吗', '顺丰sf到付~行吗'],
     ['👍🏻', ''],
     ['', ''],
+    // The homophone of 在吗 standing alone is the greeting; 再 inside a question keeps its meaning.
+    ['再吗亲', '在吗亲'],
+    ['亲 再么？', '亲 在么'],
+    ['亲再嘛 我想问下', '亲在嘛 我想问下'],
+    ['能再便宜点吗', '能再便宜点吗'],
+    ['还会再补货吗', '还会再补货吗'],
   ])('%j → %j', (input, expected) => {
     expect(normalizeMessage(input).text).toBe(expected);
   });

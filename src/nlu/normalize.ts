@@ -27,6 +27,12 @@ function isDecoration(code: number): boolean {
   );
 }
 
+/**
+ * "再吗亲", "再么": the pinyin keyboard's homophone of 在吗 standing alone (a clause of its own, at most
+ * with 亲 after it) is the greeting; "能再便宜点吗" or "还会再来吗" keep their 再. Same length: offsets hold.
+ */
+const GREETING_HOMOPHONE = /(^|[ ,.!?;~亲])再(?=[吗嘛么麼](?:亲|呀|啊)?(?:$|[ ,.!?;~]))/gu;
+
 export function normalizeMessage(original: string): NormalizedMessage {
   const same = normalizeSameLength(original);
   let text = '';
@@ -68,7 +74,7 @@ export function normalizeMessage(original: string): NormalizedMessage {
     text = text.slice(0, -1);
     offsets.pop();
   }
-  return { original, text, offsets };
+  return { original, text: text.replace(GREETING_HOMOPHONE, '$1在'), offsets };
 }
 
 /** The original span of normalised positions [start, end). */
