@@ -20,6 +20,11 @@ describe('plausibleAsk', () => {
     ['wrong_item', '发新疆的', false],
     ['wrong_item', '发错颜色了', true],
     ['wrong_item', '买了两盒只收到一盒', true],
+    // What arrived told against what was bought: a wrong item, whatever the words for it.
+    ['wrong_item', '我拍的奶油味 收到的是椒盐的', true],
+    ['wrong_item', '下单黑色 寄来的却是灰色', true],
+    ['wrong_item', '买的L码 到手是M码', true],
+    ['wrong_item', '收到了是不是要确认收货', false],
     ['quality_issue', '围巾上面有个洞', true],
     ['shipping_fee', '要手续费吗', false],
     ['shipping_fee', '信用卡付款有手續費嗎', false],
