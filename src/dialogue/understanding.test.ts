@@ -232,6 +232,14 @@ describe('understandInContext', () => {
     expect(keepsFurtherAsk('invoice', 'exchange', text)).toBe(false);
   });
 
+  it('a hurry right after a refund’s status hurries that refund; a hurry naming the parcel does not', () => {
+    expect(understandInContext(read('quality_issue', 0.94, [['delivery_delay', 0.3], ['urgent_delivery', 0.2]]), '都一个星期了 能快点吗', 'aftersale', 'refund_status').intent).toBe('refund_status');
+    expect(understandInContext(read('urgent_delivery', 0.6), '等了好几天了 抓紧点行吗', 'aftersale', 'refund_status').intent).toBe('refund_status');
+    expect(understandInContext(read('urgent_delivery', 0.6), '能不能尽快处理一下', 'aftersale', 'refund_status').intent).toBe('refund_status');
+    expect(understandInContext(read('urgent_delivery', 0.8), '快递能快点吗', 'aftersale', 'refund_status').intent).toBe('urgent_delivery');
+    expect(understandInContext(read('urgent_delivery', 0.8), '能快点吗', 'logistics', 'logistics_track').intent).toBe('urgent_delivery');
+  });
+
   it('换个码 stays an exchange', () => {
     expect(understandInContext(read('exchange', 0.9), '能换个码吗', 'invoice', 'invoice').intent).toBe('exchange');
   });

@@ -154,6 +154,11 @@ const ASK_THE_COURIER = /(?:问问|問問|问一下|問一下|问下|問下|联�
 const ARRIVAL_FOLLOW_UP = /(?:今天|今日|明天|后天|後天|周[一二三四五六日天]|星期[一二三四五六日天]|几天|幾天|多久|什么时候|什麼時候|啥时候|几点|幾點)(?:之前|以前|前)?(?:能|可以|会|會)?(?:到|送到|送达|送達|收到|派送)/u;
 const TIME_FOLLOW_UP = /^(?:那|大概|大约|大約|一般)?(?:还要|還要|要)?(?:几天|幾天|多久|多长时间|多長時間)/u;
 
+/** "能快点吗", "都一个星期了": the buyer hurries or complains of the wait — of whatever case is open. */
+const HURRIES = /快点|快點|快些|尽快|盡快|抓紧|抓緊|加急|催|太慢|这么慢|這麼慢|这么久|這麼久|等了|等很久|[0-9一二三四五六七八九十两兩几幾个個]+(?:天|星期|礼拜|禮拜|周|週)了/u;
+/** Words of a parcel on its way to the buyer: the hurry is about that parcel. */
+const PARCEL_WORDS = /快递|快遞|物流|包裹|派送|派件|送到|送货|送貨|到货|到貨|发货|發貨|收货|收貨/u;
+
 /** "想退", "要退", "能退吗": a return asked for. */
 const RETURN_REQUEST = /想退|要退|申请退|申請退|我退|退了吧|能退|可以退|能不能退/u;
 
@@ -241,6 +246,8 @@ export function understandInContext(classification: Classification, text: string
   if (NOT_A_FAULT.test(plain) && (intent === 'quality_issue' || intent === 'wrong_item')) return { intent: 'return_dislike', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
   // "我没穿几次 吊牌都还在" after a return or exchange question: the same case, its condition told.
   if ((lastIntent === 'exchange' || lastIntent === 'return_dislike') && UNWORN.test(plain) && !REQUESTS.includes(intent)) return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
+  // "都一个星期了 能快点吗" right after a refund's status: that refund hurried, not the original parcel's delivery.
+  if (lastIntent === 'refund_status' && HURRIES.test(plain) && !PARCEL_WORDS.test(plain) && !REQUESTS.includes(intent)) return { intent: 'refund_status', confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "你们收到没有啊 中通78460023915527" while a return is under way: the return's tracking number, its refund.
   if (lastIntent !== undefined && routeFor(lastIntent) === 'aftersale' && RETURN_PARCEL.test(plain) && !AFTER_SALE_READINGS.has(intent)) return { intent: 'refund_status', confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "退款原因选啥" after a cancellation: still the cancellation (its reason), not a refund's status.
