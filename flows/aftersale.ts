@@ -12,13 +12,14 @@ import {
   isBeforeShipping,
   isInTransit,
   isReceived,
+  isReceivedPerBuyer,
   joinList,
   mentionsInsurance,
   mentionsShopFault,
   pickOrder,
   productOf,
   qualityChoice,
-  requestedVariant,
+  wantedVariant,
   RETURN_HOW,
   RETURN_HASSLE,
   photosComing,
@@ -109,6 +110,12 @@ const PRODUCT_FALLBACK = '商品';
 const nameOf = (p: Product | undefined): string => (p === undefined ? PRODUCT_FALLBACK : displayName(p));
 const remark = (order: Order | undefined, reason: string): Remark => (order === undefined ? { reason } : { orderId: order.id, reason });
 const withOrder = <T extends object>(order: Order | undefined, item: T): T & { orderId?: string } => (order === undefined ? item : { ...item, orderId: order.id });
+
+/** The size and colour the buyer wants ("M码有点小 能换L吗": L). */
+const wantedVariantOf = (event: TurnEvent): { size: string | null; color: string | null } => {
+  const { size, color } = wantedVariant(event.text, event.entities);
+  return { size, color };
+};
 
 const askOrder = (): Answer => ({ replies: [reply('ask_order')] });
 const notOwn = (): Answer => ({ replies: [reply('order_not_found')] });
@@ -241,7 +248,7 @@ function exchangeStockAnswer(event: TurnEvent, order: Order, earlierColor: strin
   const product = productOf(event.facts.shop, order, event.facts.product);
   if (product === undefined) return askOrder();
   const name = nameOf(product);
-  const said = requestedVariant(event.entities);
+  const said = wantedVariantOf(event);
   const asked = { ...said, color: said.color ?? earlierColor };
   const item = order.items.find((i) => i.productId === product.id) ?? order.items[0];
   const stock = exchangeStock(product, asked, item);
@@ -287,12 +294,12 @@ function exchangeAnswer(context: AftersaleContext, event: TurnEvent): Answer {
     return { replies: [reply('exchange.refunding', { orderId: order.id, product: nameOf(productOf(event.facts.shop, order, event.facts.product)) })], patch: { orderId: order.id } };
   }
   const product = productOf(event.facts.shop, order, event.facts.product);
-  if (!isReceived(order)) return { replies: [reply('exchange.before_receipt', { product: nameOf(product) })], patch: { orderId: order.id } };
+  if (!isReceivedPerBuyer(order, event.text)) return { replies: [reply('exchange.before_receipt', { product: nameOf(product) })], patch: { orderId: order.id } };
   // A size/colour exchange without a fault is part of 七天无理由退换货: past the window it is not registered.
   if (!mentionsShopFault(event.text) && returnWindow(order, event.facts.now, daysIn(event.entities)) === 'passed') {
     return { replies: [reply('exchange.window_passed', { product: nameOf(product) })], patch: { orderId: order.id } };
   }
-  const asked = requestedVariant(event.entities);
+  const asked = wantedVariantOf(event);
   if (asked.size === null && asked.color === null) {
     return {
       replies: [reply('exchange.ask_variant', { product: nameOf(product), ...variantWords(product) })],
@@ -470,7 +477,7 @@ function answerFor(context: AftersaleContext, event: TurnEvent): Answer | null {
     if (event.intent === 'quality_issue' || event.intent === 'other') return qualitySolution(context, event);
   }
   if (context.step === 'variant_requested' && event.intent !== 'return_fee') {
-    const asked = requestedVariant(event.entities);
+    const asked = wantedVariantOf(event);
     const order = caseOrder(context, event);
     if ((asked.size !== null || asked.color !== null) && order !== undefined) return exchangeStockAnswer(event, order, context.exchangeColor);
   }

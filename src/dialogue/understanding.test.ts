@@ -240,6 +240,13 @@ describe('understandInContext', () => {
     expect(understandInContext(read('urgent_delivery', 0.8), '能快点吗', 'logistics', 'logistics_track').intent).toBe('urgent_delivery');
   });
 
+  it('the size worn told for an exchange or return asks no size advice; a body measured does', () => {
+    expect(keepsFurtherAsk('exchange', 'size_advice', '大衣刚拿到 M码穿着有点小 能换L吗')).toBe(false);
+    expect(keepsFurtherAsk('return_dislike', 'size_advice', '裤子29码偏大 想退')).toBe(false);
+    expect(keepsFurtherAsk('exchange', 'size_advice', '想换个码 我身高165 体重110斤 穿哪个码')).toBe(true);
+    expect(keepsFurtherAsk('stock', 'size_advice', 'M码有货吗 我穿M合适吗')).toBe(true);
+  });
+
   it('换个码 stays an exchange', () => {
     expect(understandInContext(read('exchange', 0.9), '能换个码吗', 'invoice', 'invoice').intent).toBe('exchange');
   });

@@ -159,6 +159,9 @@ const HURRIES = /快点|快點|快些|尽快|盡快|抓紧|抓緊|加急|催|太
 /** Words of a parcel on its way to the buyer: the hurry is about that parcel. */
 const PARCEL_WORDS = /快递|快遞|物流|包裹|派送|派件|送到|送货|送貨|到货|到貨|发货|發貨|收货|收貨/u;
 
+/** Height or weight told: what size advice works from. */
+const BODY_DATA = /身高|体重|體重|[0-9]{2,3}\s*(?:斤|kg|公斤|cm|厘米)|一米[0-9一二三四五六七八九]/u;
+
 /** "想退", "要退", "能退吗": a return asked for. */
 const RETURN_REQUEST = /想退|要退|申请退|申請退|我退|退了吧|能退|可以退|能不能退/u;
 
@@ -360,6 +363,8 @@ export function keepsFurtherAsk(primary: IntentId, ask: IntentId, text: string):
   // ("中通78460023915527") describe the case; a pre-sale answer only when one is asked for.
   if (POST_SALE.has(routeFor(primary)) && (ask === 'product_info' || ask === 'recommend')) return false;
   if (POST_SALE.has(routeFor(primary)) && ask.startsWith('shipping_') && !ASKS_ABOUT_SHIPPING.test(plain)) return false;
+  // "M码穿着有点小 能换L吗": the size worn told for an exchange or return, no size advice — unless the body is measured.
+  if (routeFor(primary) === 'aftersale' && ask === 'size_advice' && !BODY_DATA.test(plain)) return false;
   if (primary === 'order_placed' && routeFor(ask) === 'presale' && !ASKS_SOMETHING.test(plain)) return false;
   if (ask === 'address_change' && ADDRESS_CONFIRMED.test(plain) && !names.address(plain)) return false;
   if ((ask === 'signed_not_received' || ask === 'logistics_track') && foundIt(plain)) return false;
