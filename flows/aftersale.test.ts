@@ -452,3 +452,27 @@ describe('persistence', () => {
     expect(withOrder.getSnapshot().context.out.replies[0]!.scriptId).toBe('aftersale.return.window_passed');
   });
 });
+
+// ---------------------------------------------------------------- refund reason
+
+describe('which refund reason to pick, once a case is open', () => {
+  it('a refund without fault: 不想要了 (never 缺货 or 未按约定时间发货), whatever the wording', () => {
+    for (const text of ['退款理由选什么', '退款原因选啥', '原因该选哪个']) {
+      const [, second] = run(t('refund_shipped', '不想等了 直接退款吧', [shipped]), t('refund_status', text, [shipped]));
+      expect(ids(second!)).toEqual(['aftersale.refund_reason.no_fault']);
+      expect(second!.out.remarks).toEqual([]);
+    }
+  });
+
+  it('a wrong item or a quality problem: the shop’s fault named as the reason', () => {
+    const [, wrong] = run(t('wrong_item', '发错了', [delivered]), t('refund_status', '退款理由选什么', [delivered]));
+    expect(ids(wrong!)).toEqual(['aftersale.refund_reason.wrong_item']);
+    const [, quality] = run(t('quality_issue', '有个洞', [delivered]), t('refund_status', '退款原因选啥', [delivered]));
+    expect(ids(quality!)).toEqual(['aftersale.refund_reason.quality']);
+  });
+
+  it('near miss: no case open yet — the refund’s status, not a reason', () => {
+    expect(ids(one(t('refund_status', '退款到哪了', [refundOf('100000000000000007', 'requested')])))).toEqual(['aftersale.refund_status.requested']);
+    expect(ids(one(t('refund_status', '退款理由选什么', [refundOf('100000000000000008', 'requested')])))).not.toContain('aftersale.refund_reason.no_fault');
+  });
+});

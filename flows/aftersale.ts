@@ -31,6 +31,7 @@ import {
   sizeLabel,
   type OrderPick,
 } from './aftersale-helpers.ts';
+import { ASKS_REFUND_REASON } from './logistics-helpers.ts';
 import { type Concession, emptyOutput, type FlowOutput, type PromiseItem, type Remark, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
 
 /**
@@ -455,6 +456,12 @@ function freshAnswer(context: AftersaleContext, event: TurnEvent): Answer {
 
 const ISSUE_INTENT = { quality: 'quality_issue', wrong_item: 'wrong_item' } as const;
 
+/** "退款理由选什么" once a case is open: the reason that fits the case (never 缺货 or 未按约定时间发货, seed 004). */
+function refundReasonAnswer(context: AftersaleContext): Answer {
+  const script = context.issue === 'quality' ? 'refund_reason.quality' : context.issue === 'wrong_item' ? 'refund_reason.wrong_item' : 'refund_reason.no_fault';
+  return { replies: [reply(script)], patch: { step: context.step } };
+}
+
 /** The answer for a turn in the current step, or null when the turn is not ours. */
 function answerFor(context: AftersaleContext, event: TurnEvent): Answer | null {
   const ours = isAftersaleIntent(event.intent);
@@ -467,6 +474,7 @@ function answerFor(context: AftersaleContext, event: TurnEvent): Answer | null {
     if (photosComing(event.text)) return { replies: [reply('quality.photos_later')], patch: { step: 'photos_requested' } };
     if (event.intent === issueIntent) return photosReminder(context);
   }
+  if (ours && context.issue !== null && ASKS_REFUND_REASON.test(normalizeSameLength(event.text))) return refundReasonAnswer(context);
   // "椒盐的还要寄回去啊 好麻烦" after our mistake: sorry, and the postage is ours.
   if (context.issue === 'wrong_item' && context.step === 'none' && RETURN_HASSLE.test(normalizeSameLength(event.text))) {
     return { replies: [reply('wrong_item.return_hassle')], patch: { step: 'none' } };
