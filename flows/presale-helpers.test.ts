@@ -19,6 +19,7 @@ import {
   findRegion,
   followUpDueInHours,
   isReturnPolicyBeforeOrder,
+  waitsForOwnOrder,
   formatDate,
   isFreeShippingRegion,
   lookUpStock,
@@ -339,6 +340,34 @@ describe('isReturnPolicyBeforeOrder', () => {
     expect(isReturnPolicyBeforeOrder('return_dislike', '不合适能退吗', [], undefined)).toBe(true);
     expect(isReturnPolicyBeforeOrder('return_dislike', '不合适能退吗', [order('scarf-01')], undefined)).toBe(false);
     expect(isReturnPolicyBeforeOrder('quality_issue', '坏了能退吗', [], coat)).toBe(false);
+  });
+  it('asked ahead of receipt about an order on its way: the policy too; not once received, nor without a possibility', () => {
+    const onItsWay = (state: Order['state']): Order => ({ ...order('coat-01'), state });
+    for (const text of ['核桃还没收到 到了不合适的话能退吗', '万一收到后不喜欢可以退吗', '要是不合适能换吗']) {
+      expect(isReturnPolicyBeforeOrder('return_dislike', text, [onItsWay('printed')], coat), text).toBe(true);
+      expect(isReturnPolicyBeforeOrder('return_dislike', text, [onItsWay('shipped')], coat), text).toBe(true);
+    }
+    expect(isReturnPolicyBeforeOrder('return_dislike', '到了不合适的话能退吗', [onItsWay('delivered')], coat)).toBe(false);
+    expect(isReturnPolicyBeforeOrder('return_dislike', '还没到 不想要了 能退吗', [onItsWay('shipped')], coat)).toBe(false);
+  });
+});
+
+describe('waitsForOwnOrder', () => {
+  const orderOf = (state: Order['state']): Order => ({
+    id: 'o2', buyerId: 'b', state, items: [{ productId: coat.id, color: '驼色', size: 'S', quantity: 1, price: 599 }], total: 599,
+    createdAt: '2026-11-20T08:00:00+08:00', tracking: [], receiver: { name: '张三', phone: '13812345678', address: '浙江省杭州市西湖区文三路100号', region: '浙江' },
+  });
+  it('waiting for the parcel of the product talked about, closed with thanks: a close', () => {
+    for (const text of ['行吧 那算了 我先等等 谢谢', '好的 那我等着吧', '那就再等一下 谢谢啦']) {
+      expect(waitsForOwnOrder(text, [orderOf('printed')], coat), text).toBe(true);
+      expect(waitsForOwnOrder(text, [orderOf('shipped')], coat), text).toBe(true);
+    }
+  });
+  it('near misses: no order on its way, considering the purchase, waiting for a price', () => {
+    expect(waitsForOwnOrder('行吧 我先等等 谢谢', [], coat)).toBe(false);
+    expect(waitsForOwnOrder('行吧 我先等等 谢谢', [orderOf('delivered')], coat)).toBe(false);
+    expect(waitsForOwnOrder('好的 我再考虑考虑', [orderOf('shipped')], coat)).toBe(false);
+    expect(waitsForOwnOrder('好吧 我等等降价', [orderOf('shipped')], coat)).toBe(false);
   });
 });
 

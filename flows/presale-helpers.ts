@@ -4,6 +4,7 @@ import { parseNumeral } from '../src/nlu/numbers.ts';
 import type { IntentId } from '../src/nlu/intents.ts';
 import type { Order } from '../src/orders/schema.ts';
 import { nextOpening } from '../src/shop/hours.ts';
+import { normalizeSameLength } from '../src/text/normalize.ts';
 import type { Product, Shop, SizeRow, Sku } from '../src/shop/schema.ts';
 
 /**
@@ -572,8 +573,29 @@ const POLICY_READINGS: readonly IntentId[] = ['return_dislike', 'exchange', 'ret
  */
 export function isReturnPolicyBeforeOrder(intent: IntentId, text: string, orders: readonly Order[], product: { id: string } | undefined): boolean {
   if (!POLICY_READINGS.includes(intent) || !asksReturnPolicy(text)) return false;
-  return product === undefined ? orders.length === 0 : !orders.some((o) => o.items.some((i) => i.productId === product.id));
+  if (product === undefined) return orders.length === 0;
+  const holding = orders.filter((o) => o.items.some((i) => i.productId === product.id));
+  // "核桃还没收到 到了不合适的话能退吗": asked ahead of receipt, about what might happen — the product's policy too.
+  return holding.length === 0 || (ASKS_AHEAD.test(text) && holding.every((o) => !RECEIVED_STATES.includes(o.state)));
 }
+
+/** "我先等等 谢谢", "那就等着吧": waiting (for something), closed with thanks or a let-it-be. */
+const WAITS_AND_CLOSES = /(?:先|再)?等(?:等|着|著|一等|一下)(?:吧|看|再说|再說)?/u;
+const CLOSES = /谢|謝|算了|行吧|好吧|好的|ok|拜/u;
+
+/**
+ * "行吧 那算了 我先等等 谢谢" with the product talked about already ordered and on its way: the buyer waits
+ * for the parcel and closes — no purchase to hesitate over (a thank-you, not a hesitation nudge).
+ */
+export function waitsForOwnOrder(text: string, orders: readonly Order[], product: { id: string } | undefined): boolean {
+  const plain = normalizeSameLength(text);
+  if (product === undefined || !WAITS_AND_CLOSES.test(plain) || !CLOSES.test(plain) || /考虑|考慮|想想|看看|商量|降价|降價|活动|活動/u.test(plain)) return false;
+  return orders.some((o) => o.items.some((i) => i.productId === product.id) && !RECEIVED_STATES.includes(o.state) && o.state !== 'unpaid');
+}
+
+/** "到了不合适的话", "万一收到后不喜欢": a return asked about ahead of receipt, as a possibility. */
+export const ASKS_AHEAD = /的话|如果|要是|万一|萬一|假如|到了(?:以后|以後|之后|之後)?(?!吗|嗎)|收到(?:以|之)?后|收到(?:以|之)?後|到货(?:以|之)?后|到貨(?:以|之)?後/u;
+const RECEIVED_STATES: readonly Order['state'][] = ['delivered', 'completed', 'refunding'];
 
 // ---------------------------------------------------------------- working hours
 

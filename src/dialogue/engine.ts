@@ -11,7 +11,7 @@ import type { Order, OrderProvider } from '../orders/schema.ts';
 import { isWithinWorkingHours } from '../shop/hours.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import type { Product, Shop } from '../shop/schema.ts';
-import { aboutToOrder, askedAttributes, asksForExtraFeeCourier, asksVariantList, bareNumberOf, correctionTarget, isBareVariant, isReturnPolicyBeforeOrder, productsOfSameKind, statesPurchaseOnly } from '../../flows/presale-helpers.ts';
+import { aboutToOrder, askedAttributes, asksForExtraFeeCourier, asksVariantList, bareNumberOf, correctionTarget, isBareVariant, isReturnPolicyBeforeOrder, productsOfSameKind, statesPurchaseOnly, waitsForOwnOrder } from '../../flows/presale-helpers.ts';
 import { questionToRepeat } from '../../flows/presale.ts';
 import { asksForRemark, demandsGift } from '../../flows/bargaining-policy.ts';
 import { hasAgreedRemarks } from '../../flows/bargaining.ts';
@@ -679,6 +679,8 @@ export async function respond(
   else if (classification.intent === 'other' && aboutToOrder(normalizeSameLength(message.text))) classification.intent = 'order_placed';
   // "不合适的话能退不" with no order of the product: its return policy (a product fact), not an after-sale case.
   if (isReturnPolicyBeforeOrder(classification.intent, message.text, allOrders, facts.product)) classification.intent = 'product_info';
+  // "行吧 那算了 我先等等 谢谢" while the product's parcel is on its way: a close, not hesitation over a purchase.
+  if (classification.intent === 'hesitation' && waitsForOwnOrder(message.text, allOrders, facts.product)) classification.intent = 'thanks_bye';
   const intent = resume ? resume.intent : correction ? correction.intent : intentForGift(intentForThreat(intentForOrderState(classification.intent, { facts }), message.text), message.text);
   const event: TurnEvent = {
     type: 'TURN',

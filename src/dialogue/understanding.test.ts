@@ -240,6 +240,12 @@ describe('understandInContext', () => {
     expect(understandInContext(read('urgent_delivery', 0.8), '能快点吗', 'logistics', 'logistics_track').intent).toBe('urgent_delivery');
   });
 
+  it('not received yet beside a return asked about ahead is background, no parcel question', () => {
+    expect(keepsFurtherAsk('return_dislike', 'signed_not_received', '核桃还没收到 到了不合适的话能退吗')).toBe(false);
+    expect(keepsFurtherAsk('exchange', 'delivery_delay', '大衣还没到 要是小了能换吗')).toBe(false);
+    expect(keepsFurtherAsk('return_dislike', 'signed_not_received', '显示签收了 但我没收到 能退吗')).toBe(true);
+  });
+
   it('the size worn told for an exchange or return asks no size advice; a body measured does', () => {
     expect(keepsFurtherAsk('exchange', 'size_advice', '大衣刚拿到 M码穿着有点小 能换L吗')).toBe(false);
     expect(keepsFurtherAsk('return_dislike', 'size_advice', '裤子29码偏大 想退')).toBe(false);

@@ -2,7 +2,7 @@ import { CANNOT_REFUSE, RETURN_HASSLE, RETURN_HOW } from '../../flows/aftersale-
 import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
 import { changesInvoiceTitle, invoiceQuestion } from '../../flows/invoice-helpers.ts';
 import { addressFromText, ASKS_REFUND_REASON, complainsOfWait, LOST } from '../../flows/logistics-helpers.ts';
-import { findRegion } from '../../flows/presale-helpers.ts';
+import { ASKS_AHEAD, findRegion } from '../../flows/presale-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
 import type { Classification } from '../nlu/classifier.ts';
 import type { IntentId } from '../nlu/intents.ts';
@@ -363,6 +363,8 @@ export function keepsFurtherAsk(primary: IntentId, ask: IntentId, text: string):
   // ("中通78460023915527") describe the case; a pre-sale answer only when one is asked for.
   if (POST_SALE.has(routeFor(primary)) && (ask === 'product_info' || ask === 'recommend')) return false;
   if (POST_SALE.has(routeFor(primary)) && ask.startsWith('shipping_') && !ASKS_ABOUT_SHIPPING.test(plain)) return false;
+  // "核桃还没收到 到了不合适的话能退吗": not received yet is the case's background, asked about ahead — no parcel question.
+  if (AFTER_SALE_READINGS.has(primary) && STATUS.includes(ask) && ASKS_AHEAD.test(plain) && /(?:还|還)?(?:没|沒|未)(?:收到|到)/u.test(plain)) return false;
   // "M码穿着有点小 能换L吗": the size worn told for an exchange or return, no size advice — unless the body is measured.
   if (routeFor(primary) === 'aftersale' && ask === 'size_advice' && !BODY_DATA.test(plain)) return false;
   if (primary === 'order_placed' && routeFor(ask) === 'presale' && !ASKS_SOMETHING.test(plain)) return false;
