@@ -240,6 +240,14 @@ describe('understandInContext', () => {
     expect(understandInContext(read('urgent_delivery', 0.8), '能快点吗', 'logistics', 'logistics_track').intent).toBe('urgent_delivery');
   });
 
+  it('whether an amount or a basket reaches free shipping is the postage asked about; asking it off stays haggling', () => {
+    expect(understandInContext(read('bargain_decisive', 0.74, [['shipping_fee', 0.13]]), '凑满299就包邮是吧', 'presale', 'shipping_fee').intent).toBe('shipping_fee');
+    expect(understandInContext(read('bargain_decisive', 0.62, [['shipping_fee', 0.08]]), '那我再加一件毛衣呢 是不是就包邮了', 'presale', 'shipping_fee').intent).toBe('shipping_fee');
+    expect(understandInContext(read('bargain_generic', 0.6), '两件一起够包邮了吗', undefined).intent).toBe('shipping_fee');
+    expect(understandInContext(read('bargain_decisive', 1, [], ['shipping_fee']), '就10块钱 包个邮嘛 包了马上拍', 'bargaining', 'bargain_decisive').intent).toBe('bargain_decisive');
+    expect(understandInContext(read('bargain_decisive', 1), '包邮我就拍', 'presale', 'shipping_fee').intent).toBe('bargain_decisive');
+  });
+
   it('not received yet beside a return asked about ahead is background, no parcel question', () => {
     expect(keepsFurtherAsk('return_dislike', 'signed_not_received', '核桃还没收到 到了不合适的话能退吗')).toBe(false);
     expect(keepsFurtherAsk('exchange', 'delivery_delay', '大衣还没到 要是小了能换吗')).toBe(false);

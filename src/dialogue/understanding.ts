@@ -120,6 +120,13 @@ const RESTOCK = /补货|補貨|补上|補上|什么时候有|什麼時候有|啥
 /** "满99送试吃装是吧", "满299减20的券": a promotion's terms asked about. */
 const PROMOTION_THRESHOLD_TERMS = /满\s*[0-9一二三四五六七八九十百]+(?:\.\d+)?\s*(?:元|块|塊)?(?:了|没|沒|吗|嗎|吧|够|夠|送|减|減|包邮|包郵|就送|就减|赠|贈)/u;
 const PROMOTION_THRESHOLD = /满\s*[0-9一二三四五六七八九十百]+(?:\.\d+)?\s*(?:元|块|塊)?(?:了|没|沒|吗|嗎|吧|够|夠)/u;
+/**
+ * "凑满299就包邮是吧", "再加一件毛衣呢 是不是就包邮了", "两件一起够包邮了吗": whether an amount or a basket reaches
+ * free shipping — the postage asked about, not asked off ("包个邮嘛", "包邮我就拍" ask for it).
+ */
+const FREE_SHIPPING_CHECK = /(?:满|滿|凑|湊|加|够|夠|一起|合计|合計|总共|總共).{0,14}(?:就|能|可以|是不是|够|夠)?(?:包邮|包郵)(?:了)?(?:是吧|对吧|對吧|了吧|吧|吗|嗎|么|麼|没|沒|不)|(?:是不是|是否)(?:就)?(?:能|可以)?(?:包邮|包郵)|(?:够|夠)(?:不够|不夠)?(?:包邮|包郵)/u;
+const ASKS_POSTAGE_OFF = /包(?:个|個|一下)?邮(?:嘛|呗|唄|啦|吧)(?![？?])|包(?:个|個|一下)邮|包邮(?:我|就)(?:就)?(?:拍|买|買|付|下单)|包了|给(?:我)?包邮|給(?:我)?包郵|免(?:个|個)?运费|免(?:个|個)?運費/u;
+
 /** A colour or size asked about: "…有吗", "…呢", "…还有没", "…多少件". */
 const STOCK_SHAPE = /有[吗嗎么麼]?[？?]*$|有.{1,8}[吗嗎么麼][？?]*$|呢[？?]*$|有没|有沒|还有|還有|没了|沒了/u;
 const SMALL_TALK_READINGS: ReadonlySet<IntentId> = new Set(['greeting', 'thanks_bye', 'praise', 'other']);
@@ -284,6 +291,10 @@ export function understandInContext(classification: Classification, text: string
   // "那啥时候有", "啥时候能补上": a restock question, whatever the last topic.
   if (RESTOCK.test(plain) && intent !== 'stock' && !STATUS.includes(intent) && routeFor(intent) !== 'aftersale') {
     return { intent: 'stock', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'stock') };
+  }
+  // "凑满299就包邮是吧": whether it ships free is the postage's terms, not haggling.
+  if (FREE_SHIPPING_CHECK.test(plain) && !ASKS_POSTAGE_OFF.test(plain) && (routeFor(intent) === 'bargaining' || intent === 'other' || intent === 'shipping_fee' || confidence < UNSURE_CONFIDENCE)) {
+    return { intent: 'shipping_fee', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'shipping_fee' && routeFor(i) !== 'bargaining') };
   }
   // "两袋是139.8 满99了吧": whether an order reaches a promotion's threshold.
   if (PROMOTION_THRESHOLD_TERMS.test(plain) && (routeFor(intent) === 'bargaining' || intent === 'gift' || intent === 'other' || confidence < UNSURE_CONFIDENCE)) {
