@@ -20,6 +20,7 @@ import {
   followUpDueInHours,
   isReturnPolicyBeforeOrder,
   waitsForOwnOrder,
+  statedQuantity,
   formatDate,
   isFreeShippingRegion,
   lookUpStock,
@@ -433,5 +434,16 @@ describe('statesPurchaseOnly', () => {
   });
   it('near misses: a condition or an ask for less is haggling', () => {
     for (const text of ['包邮我就买一盒', '便宜点就买两件', '40块我就要一盒', '送个袜子就拍一件', '我就买这个']) expect(statesPurchaseOnly(text), text).toBe(false);
+  });
+});
+
+describe('statedQuantity', () => {
+  it.each([
+    ['那再加两盒鲜花饼呢', 2],
+    ['就买一袋山核桃', 1],
+    ['买6盒', 6],
+    ['山核桃送试吃装吗', undefined],
+  ] as const)('%s: %s', (text, expected) => {
+    expect(statedQuantity(text)).toBe(expected);
   });
 });

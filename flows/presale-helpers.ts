@@ -5,7 +5,9 @@ import type { IntentId } from '../src/nlu/intents.ts';
 import type { Order } from '../src/orders/schema.ts';
 import { nextOpening } from '../src/shop/hours.ts';
 import { normalizeSameLength } from '../src/text/normalize.ts';
-import type { Product, Shop, SizeRow, Sku } from '../src/shop/schema.ts';
+import type { Gift, Product, Promotion, Shop, SizeRow, Sku } from '../src/shop/schema.ts';
+import { promotionAppliesTo } from '../src/shop/promotions.ts';
+import { ORDER_POINTER } from './logistics-helpers.ts';
 
 /**
  * Pure look-ups for the pre-sale flow (flows/presale.ts): stock from a product's SKUs, size
@@ -608,4 +610,75 @@ export function followUpDueInHours(shop: Shop, nowIso: string): number {
   const opening = nextOpening(shop, now);
   const hours = (opening.getTime() - now.getTime()) / 3_600_000 + 1;
   return Math.round(hours * 100) / 100;
+}
+
+// ---------------------------------------------------------------- gift thresholds (满赠)
+
+/** "两盒", "6袋", "一件": how many of the product named the message says are bought. */
+const STATED_QUANTITY = /([0-9]{1,3}|[一二两兩三四五六七八九十])\s*(?:盒|件|条|條|袋|个|個|双|雙|套|箱|包|罐|瓶)/u;
+export function statedQuantity(text: string): number | undefined {
+  const m = STATED_QUANTITY.exec(normalizeSameLength(text));
+  return m === null ? undefined : parseNumeral(m[1]!.replace('兩', '两'));
+}
+
+export interface GiftThresholdCheck {
+  promotion: Promotion & { minAmount: number };
+  gift: Gift;
+  /** The amount of the products the promotion covers (list prices × quantities). */
+  amount: number;
+  reached: boolean;
+  /** Set when the buyer's own open order was checked ("我那单零食满99了吧"). */
+  order?: Order;
+  /** The products counted, when a purchase was described ("就买一袋山核桃", "再加两盒鲜花饼"). */
+  products?: Product[];
+}
+
+const roundYuan = (n: number): number => Math.round(n * 100) / 100;
+
+/**
+ * Whether what the buyer buys reaches a gift promotion's threshold (seed: 零食满赠 实付满99元): the buyer's
+ * open order when the message points at one, else the products talked about with the quantity said
+ * (the basket's earlier products once each). Nothing to count (no quantity, no basket, no order): undefined.
+ */
+export function giftThresholdCheck(input: {
+  shop: Pick<Shop, 'promotions' | 'products' | 'gifts'>;
+  text: string;
+  orders: readonly Order[];
+  product: Product | undefined;
+  basket: readonly Product[] | undefined;
+}): GiftThresholdCheck | undefined {
+  const { shop } = input;
+  const plain = normalizeSameLength(input.text);
+  const withGift = shop.promotions.filter((p): p is Promotion & { minAmount: number } => p.minAmount !== undefined && p.giftId !== undefined);
+  const giftOf = (p: Promotion): Gift | undefined => shop.gifts.find((g) => g.id === p.giftId);
+  const productById = (id: string): Product | undefined => shop.products.find((p) => p.id === id);
+  const covered = (promotion: Promotion, id: string): boolean => {
+    const product = productById(id);
+    return product !== undefined && promotionAppliesTo(promotion, product);
+  };
+  if (ORDER_POINTER.test(plain)) {
+    for (const order of input.orders.filter((o) => o.state === 'unpaid' || o.state === 'paid')) {
+      for (const promotion of withGift) {
+        const items = order.items.filter((i) => covered(promotion, i.productId));
+        const gift = giftOf(promotion);
+        if (items.length === 0 || gift === undefined) continue;
+        const amount = roundYuan(items.reduce((sum, i) => sum + i.price * i.quantity, 0));
+        return { promotion, gift, amount, reached: amount >= promotion.minAmount, order };
+      }
+    }
+    return undefined;
+  }
+  const quantity = statedQuantity(plain);
+  const basket = input.basket !== undefined && input.basket.length > 1 ? input.basket : input.product === undefined ? [] : [input.product];
+  if (basket.length === 0 || (quantity === undefined && basket.length < 2)) return undefined;
+  for (const promotion of withGift) {
+    const gift = giftOf(promotion);
+    const counted = basket.filter((p) => covered(promotion, p.id));
+    if (gift === undefined || counted.length === 0) continue;
+    // The quantity said is of the product just named (the last of the basket).
+    const last = basket[basket.length - 1]!;
+    const amount = roundYuan(counted.reduce((sum, p) => sum + p.price * (p.id === last.id ? (quantity ?? 1) : 1), 0));
+    return { promotion, gift, amount, reached: amount >= promotion.minAmount, products: counted };
+  }
+  return undefined;
 }

@@ -240,6 +240,13 @@ describe('understandInContext', () => {
     expect(understandInContext(read('urgent_delivery', 0.8), '能快点吗', 'logistics', 'logistics_track').intent).toBe('urgent_delivery');
   });
 
+  it('how much is bought ("就买一袋") asks for nothing less; a condition ("送个试吃装就买", "便宜点就买两件") still haggles', () => {
+    expect(understandInContext(read('gift', 0.71, [], ['bargain_decisive']), '就买一袋山核桃 送试吃装吗', undefined).secondary).not.toContain('bargain_decisive');
+    expect(understandInContext(read('gift', 0.71, [], ['bargain_decisive']), '只买两盒鲜花饼 就买2盒 有赠品吗', undefined).secondary).not.toContain('bargain_decisive');
+    expect(understandInContext(read('gift', 0.71, [], ['bargain_decisive']), '送个试吃装就买', undefined).secondary).toContain('bargain_decisive');
+    expect(understandInContext(read('gift', 0.71, [], ['bargain_decisive']), '便宜点就买两件 送点啥', undefined).secondary).toContain('bargain_decisive');
+  });
+
   it('whether an amount or a basket reaches free shipping is the postage asked about; asking it off stays haggling', () => {
     expect(understandInContext(read('bargain_decisive', 0.74, [['shipping_fee', 0.13]]), '凑满299就包邮是吧', 'presale', 'shipping_fee').intent).toBe('shipping_fee');
     expect(understandInContext(read('bargain_decisive', 0.62, [['shipping_fee', 0.08]]), '那我再加一件毛衣呢 是不是就包邮了', 'presale', 'shipping_fee').intent).toBe('shipping_fee');
