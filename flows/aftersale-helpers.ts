@@ -94,6 +94,17 @@ export function productOf(shop: Shop, order: Order | undefined, talkedAbout: Pro
   return (id === undefined ? undefined : shop.products.find((p) => p.id === id)) ?? talkedAbout;
 }
 
+/**
+ * "我拍的奶油味 收到的是椒盐的" on an order of a scarf and walnuts (奶油味): the item whose colour or flavour the
+ * message names, when exactly one item's is named — the product the case is about.
+ */
+export function itemNamedByVariant(order: Order | undefined, text: string): string | undefined {
+  if (order === undefined) return undefined;
+  const plain = normalizeSameLength(text);
+  const named = [...new Set(order.items.filter((i) => i.color.length > 1 && plain.includes(normalizeSameLength(i.color))).map((i) => i.productId))];
+  return named.length === 1 ? named[0] : undefined;
+}
+
 export const displayName = (p: Product): string => p.shortName ?? p.name;
 
 /** "M码" / "m" / "M" → "M"; other sizes are kept as written. */

@@ -278,6 +278,20 @@ describe('quality_issue', () => {
 // ---------------------------------------------------------------- wrong_item
 
 describe('wrong_item', () => {
+  it('the item whose colour or flavour the buyer names is the one resent, not the order’s first item', () => {
+    const two = order('100000000000000011', 'delivered', {
+      ...signedOn('2026-11-20T15:00:00+08:00'),
+      items: [{ productId: 'coat-01', color: '驼色', size: 'S', quantity: 1, price: 599 }, { productId: 'scarf-01', color: '米白色', size: '均码', quantity: 1, price: 199 }],
+    });
+    for (const text of ['我拍的米白色 收到的是灰色的', '米白色的发成黑色了']) {
+      const [, s2] = run(t('wrong_item', text, [two]), t('other', '[图片]', [two]));
+      expect(s2!.out.replies).toEqual([{ scriptId: 'aftersale.wrong_item.resend_wrong', params: { product: '羊绒围巾', color: '米白色', size: '均码' } }]);
+    }
+    // Near miss: no item's colour named — the order's first item as before.
+    const [, s2] = run(t('wrong_item', '发错颜色了', [two]), t('other', '[图片]', [two]));
+    expect(s2!.out.replies[0]!.params.product).toBe('羊毛呢大衣');
+  });
+
   it('wrong item: apologise + photos → resend the ordered item with a return at the shop’s cost, remark + promise', () => {
     const [s1, s2] = run(t('wrong_item', '发错颜色了', [delivered]), t('wrong_item', '照片发您了', [delivered]));
     expect(s1!.value).toBe('awaitingPhotos');

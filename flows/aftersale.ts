@@ -13,6 +13,7 @@ import {
   isInTransit,
   isReceived,
   isReceivedPerBuyer,
+  itemNamedByVariant,
   joinList,
   mentionsInsurance,
   mentionsShopFault,
@@ -70,6 +71,8 @@ export interface AftersaleContext {
   compensation: number;
   /** Exchange: the colour the buyer asked for ("驼色XL码" out of stock → "那换M码吧" is 驼色M). */
   exchangeColor: string | null;
+  /** Quality issue / wrong item: the product of the order the case is about, once known ("奶油味" names the walnuts). */
+  productId?: string | null;
 }
 
 /** Optional start values (the engine starts the machine without input). */
@@ -316,20 +319,26 @@ function issueStart(context: AftersaleContext, event: TurnEvent, issue: 'quality
   const pick = pickFirst(context, event, isReceived, isInTransit);
   if (pick.kind === 'not_own') return notOwn();
   const order = orderFound(pick);
-  const product = productOf(event.facts.shop, order, event.facts.product);
+  const byVariant = itemNamedByVariant(order, event.text);
+  const named = byVariant === undefined ? undefined : event.facts.shop.products.find((p) => p.id === byVariant);
+  const product = productOf(event.facts.shop, order, named ?? event.facts.product);
   const script = issue === 'quality' ? 'quality.apologise_ask_photos' : 'wrong_item.apologise_ask_photos';
   return {
     replies: [reply(script, { product: nameOf(product) })],
-    patch: { step: 'photos_requested', issue, orderId: order?.id ?? null, missing: issue === 'wrong_item' && saysMissing(event.text), compensation: 0 },
+    patch: { step: 'photos_requested', issue, orderId: order?.id ?? null, productId: product?.id ?? null, missing: issue === 'wrong_item' && saysMissing(event.text), compensation: 0 },
   };
 }
+
+/** The product the case was opened about (a product named since, in the same order, still wins in productOf only when none was kept). */
+const caseProduct = (context: AftersaleContext, event: TurnEvent): Product | undefined =>
+  context.productId == null ? undefined : event.facts.shop.products.find((p) => p.id === context.productId);
 
 const caseOrder = (context: AftersaleContext, event: TurnEvent): Order | undefined =>
   context.orderId === null ? undefined : event.facts.orders.find((o) => o.id === context.orderId);
 
 function photosReceived(context: AftersaleContext, event: TurnEvent): Answer {
   const order = caseOrder(context, event);
-  const product = productOf(event.facts.shop, order, event.facts.product);
+  const product = productOf(event.facts.shop, order, caseProduct(context, event) ?? event.facts.product);
   const name = nameOf(product);
   if (context.issue === 'quality') {
     const amount = compensationFor(event.facts.shop, order, product);
