@@ -17,6 +17,9 @@ import {
   saysPhotosSent,
   sizeLabel,
   isReceived,
+  isReceivedPerBuyer,
+  saysReceived,
+  wantedVariant,
 } from './aftersale-helpers.ts';
 import { testOrder, testShop } from './test-fixtures.ts';
 
@@ -100,9 +103,44 @@ describe('exchange helpers', () => {
     expect(productColor(jeans, '蓝色')).toBe('蓝色');
     expect(exchangeStock(jeans, { size: null, color: '灰色' }, { color: '深蓝色', size: '32' })).toEqual({ kind: 'in_stock', color: '烟灰色', size: '32' });
   });
+  it('wants the size or colour after 换/改成, else the one named ("M码有点小 能换L吗" wants L)', () => {
+    const size = (text: string, value: string): Entity => {
+      const start = text.indexOf(value);
+      return { type: 'size', text: value, start, end: start + value.length, value, system: 'letter' };
+    };
+    const color = (text: string, name: string): Entity => ({ type: 'color', text: name, start: text.indexOf(name), end: text.indexOf(name) + name.length, name });
+    const a = 'M码穿着有点小 能换L吗';
+    expect(wantedVariant(a, [size(a, 'M码'), size(a, 'L')])).toMatchObject({ size: 'L', color: null });
+    const b = '买的S 偏小了 想换成M码';
+    expect(wantedVariant(b, [size(b, 'S'), size(b, 'M码')])).toMatchObject({ size: 'M' });
+    const c = '黑色的想换驼色';
+    expect(wantedVariant(c, [color(c, '黑色'), color(c, '驼色')])).toMatchObject({ color: '驼色' });
+    // Near miss: nothing after 换 — the size named stands.
+    const d = 'L码的能换吗';
+    expect(wantedVariant(d, [size(d, 'L码')])).toMatchObject({ size: 'L' });
+  });
   it('labels sizes', () => {
     expect(sizeLabel(coat, 'M')).toBe('M码');
     expect(sizeLabel(coat, '均码')).toBe('均码');
+  });
+});
+
+describe('received by the buyer’s word', () => {
+  it.each([
+    ['大衣刚拿到 M码穿着有点小', true],
+    ['今天收到了 有点大', true],
+    ['已经到手了', true],
+    ['还没收到', false],
+    ['收到后不合适能换吗', false],
+    ['没拿到', false],
+  ] as const)('%s: %s', (text, expected) => {
+    expect(saysReceived(text)).toBe(expected);
+  });
+  it('an order out for delivery counts as received only when the buyer says so', () => {
+    const shipped = order('100000000000000003', 'shipped');
+    expect(isReceivedPerBuyer(shipped, '大衣刚拿到 能换L吗')).toBe(true);
+    expect(isReceivedPerBuyer(shipped, '能换L吗')).toBe(false);
+    expect(isReceivedPerBuyer(order('100000000000000004', 'delivered'), '能换L吗')).toBe(true);
   });
 });
 

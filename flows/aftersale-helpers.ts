@@ -36,6 +36,16 @@ export const isInTransit = (o: Order): boolean => o.state === 'shipped';
 export const isBeforeShipping = (o: Order): boolean => o.state === 'paid' || o.state === 'printed';
 export const hasRefund = (o: Order): boolean => o.refund !== undefined;
 
+/** "大衣刚拿到", "今天收到了", "已经到手了": the buyer says the parcel is in hand (not "还没收到", not "收到后"). */
+const SAYS_RECEIVED = /(?:刚|剛|已经|已經|今天)(?:刚|剛)?(?:拿到|收到|到手|取到|签收|簽收)|(?<![没沒未])(?:拿到|收到|到手|取到)(?:了|啦)/u;
+export const saysReceived = (text: string): boolean => SAYS_RECEIVED.test(normalizeSameLength(text));
+
+/**
+ * Received, by the order or by the buyer's word: a parcel out for delivery that the buyer says is in hand
+ * ("大衣刚拿到") is received — the tracking lags behind the doorstep.
+ */
+export const isReceivedPerBuyer = (o: Order, text: string): boolean => isReceived(o) || (isInTransit(o) && saysReceived(text));
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Days from `from` to `now` (fractional), or null if either time is unreadable. */
@@ -85,6 +95,17 @@ export function productOf(shop: Shop, order: Order | undefined, talkedAbout: Pro
   return (id === undefined ? undefined : shop.products.find((p) => p.id === id)) ?? talkedAbout;
 }
 
+/**
+ * "我拍的奶油味 收到的是椒盐的" on an order of a scarf and walnuts (奶油味): the item whose colour or flavour the
+ * message names, when exactly one item's is named — the product the case is about.
+ */
+export function itemNamedByVariant(order: Order | undefined, text: string): string | undefined {
+  if (order === undefined) return undefined;
+  const plain = normalizeSameLength(text);
+  const named = [...new Set(order.items.filter((i) => i.color.length > 1 && plain.includes(normalizeSameLength(i.color))).map((i) => i.productId))];
+  return named.length === 1 ? named[0] : undefined;
+}
+
 export const displayName = (p: Product): string => p.shortName ?? p.name;
 
 /** "M码" / "m" / "M" → "M"; other sizes are kept as written. */
@@ -105,6 +126,17 @@ export function requestedVariant(entities: Entity[], product?: Product, text = '
   }
   if (color === null && product !== undefined) color = productColorIn(product, normalizeSameLength(text));
   return { size, color };
+}
+
+/** 改成/换成…: the sizes and colours after it are the wanted ones ("L码改成XL码" wants XL, "M码有点小 能换L吗" wants L). */
+const CHANGE_TO = /改成|改为|改為|换成|換成|换为|換為|要改|想要|换|換/gu;
+
+/** The size and colour the buyer wants: those after the last 改成/换成, else any in the message; `cut` is where the wanted part starts (-1: nowhere). */
+export function wantedVariant(text: string, entities: Entity[]): { size: string | null; color: string | null; cut: number } {
+  let cut = -1;
+  for (const m of text.matchAll(CHANGE_TO)) cut = m.index + m[0].length;
+  const found = requestedVariant(entities.filter((e) => e.start >= cut));
+  return { ...(found.size !== null || found.color !== null ? found : requestedVariant(entities)), cut };
 }
 
 export type ExchangeStock =

@@ -318,6 +318,20 @@ describe('quality_issue', () => {
 // ---------------------------------------------------------------- wrong_item
 
 describe('wrong_item', () => {
+  it('the item whose colour or flavour the buyer names is the one resent, not the order’s first item', () => {
+    const two = order('100000000000000011', 'delivered', {
+      ...signedOn('2026-11-20T15:00:00+08:00'),
+      items: [{ productId: 'coat-01', color: '驼色', size: 'S', quantity: 1, price: 599 }, { productId: 'scarf-01', color: '米白色', size: '均码', quantity: 1, price: 199 }],
+    });
+    for (const text of ['我拍的米白色 收到的是灰色的', '米白色的发成黑色了']) {
+      const [, s2] = run(t('wrong_item', text, [two]), t('other', '[图片]', [two]));
+      expect(s2!.out.replies).toEqual([{ scriptId: 'aftersale.wrong_item.resend_wrong', params: { product: '羊绒围巾', color: '米白色', size: '均码' } }]);
+    }
+    // Near miss: no item's colour named — the order's first item as before.
+    const [, s2] = run(t('wrong_item', '发错颜色了', [two]), t('other', '[图片]', [two]));
+    expect(s2!.out.replies[0]!.params.product).toBe('羊毛呢大衣');
+  });
+
   it('wrong item: apologise + photos → resend the ordered item with a return at the shop’s cost, remark + promise', () => {
     const [s1, s2] = run(t('wrong_item', '发错颜色了', [delivered]), t('wrong_item', '照片发您了', [delivered]));
     expect(s1!.value).toBe('awaitingPhotos');
@@ -508,5 +522,29 @@ describe('persistence', () => {
     const withOrder = createActor(aftersaleMachine, { input: { orderId: deliveredLongAgo.id } }).start();
     withOrder.send(t('return_dislike', '退货', [delivered, deliveredLongAgo]));
     expect(withOrder.getSnapshot().context.out.replies[0]!.scriptId).toBe('aftersale.return.window_passed');
+  });
+});
+
+// ---------------------------------------------------------------- refund reason
+
+describe('which refund reason to pick, once a case is open', () => {
+  it('a refund without fault: 不想要了 (never 缺货 or 未按约定时间发货), whatever the wording', () => {
+    for (const text of ['退款理由选什么', '退款原因选啥', '原因该选哪个']) {
+      const [, second] = run(t('refund_shipped', '不想等了 直接退款吧', [shipped]), t('refund_status', text, [shipped]));
+      expect(ids(second!)).toEqual(['aftersale.refund_reason.no_fault']);
+      expect(second!.out.remarks).toEqual([]);
+    }
+  });
+
+  it('a wrong item or a quality problem: the shop’s fault named as the reason', () => {
+    const [, wrong] = run(t('wrong_item', '发错了', [delivered]), t('refund_status', '退款理由选什么', [delivered]));
+    expect(ids(wrong!)).toEqual(['aftersale.refund_reason.wrong_item']);
+    const [, quality] = run(t('quality_issue', '有个洞', [delivered]), t('refund_status', '退款原因选啥', [delivered]));
+    expect(ids(quality!)).toEqual(['aftersale.refund_reason.quality']);
+  });
+
+  it('near miss: no case open yet — the refund’s status, not a reason', () => {
+    expect(ids(one(t('refund_status', '退款到哪了', [refundOf('100000000000000007', 'requested')])))).toEqual(['aftersale.refund_status.requested']);
+    expect(ids(one(t('refund_status', '退款理由选什么', [refundOf('100000000000000008', 'requested')])))).not.toContain('aftersale.refund_reason.no_fault');
   });
 });

@@ -13,6 +13,8 @@ import {
   isInTransit,
   isOrderedVariant,
   isReceived,
+  isReceivedPerBuyer,
+  itemNamedByVariant,
   joinList,
   mentionsInsurance,
   mentionsShopFault,
@@ -20,6 +22,7 @@ import {
   productOf,
   qualityChoice,
   requestedVariant,
+  wantedVariant,
   RETURN_HOW,
   RETURN_HASSLE,
   photosComing,
@@ -32,6 +35,7 @@ import {
   sizeLabel,
   type OrderPick,
 } from './aftersale-helpers.ts';
+import { ASKS_REFUND_REASON } from './logistics-helpers.ts';
 import { type Concession, emptyOutput, type FlowOutput, type PromiseItem, type Remark, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
 
 /**
@@ -70,6 +74,8 @@ export interface AftersaleContext {
   compensation: number;
   /** Exchange: the colour the buyer asked for ("驼色XL码" out of stock → "那换M码吧" is 驼色M). */
   exchangeColor: string | null;
+  /** Quality issue / wrong item: the product of the order the case is about, once known ("奶油味" names the walnuts). */
+  productId?: string | null;
 }
 
 /** Optional start values (the engine starts the machine without input). */
@@ -111,6 +117,13 @@ const PRODUCT_FALLBACK = '商品';
 const nameOf = (p: Product | undefined): string => (p === undefined ? PRODUCT_FALLBACK : displayName(p));
 const remark = (order: Order | undefined, reason: string): Remark => (order === undefined ? { reason } : { orderId: order.id, reason });
 const withOrder = <T extends object>(order: Order | undefined, item: T): T & { orderId?: string } => (order === undefined ? item : { ...item, orderId: order.id });
+
+/** The size and colour the buyer wants ("M码有点小 能换L吗": L; "那就燕麦色吧": a colour of the product's own). */
+const wantedVariantOf = (event: TurnEvent, product?: Product): { size: string | null; color: string | null } => {
+  const { size, color, cut } = wantedVariant(event.text, event.entities);
+  if (color !== null || product === undefined) return { size, color };
+  return { size, color: requestedVariant([], product, event.text.slice(Math.max(cut, 0))).color };
+};
 
 const askOrder = (): Answer => ({ replies: [reply('ask_order')] });
 const notOwn = (): Answer => ({ replies: [reply('order_not_found')] });
@@ -248,7 +261,7 @@ function exchangeStockAnswer(event: TurnEvent, order: Order, earlierColor: strin
   const product = productOf(event.facts.shop, order, event.facts.product);
   if (product === undefined) return askOrder();
   const name = nameOf(product);
-  const said = requestedVariant(event.entities, product, event.text);
+  const said = wantedVariantOf(event, product);
   const asked = { ...said, color: said.color ?? earlierColor };
   const item = order.items.find((i) => i.productId === product.id) ?? order.items[0];
   const stock = exchangeStock(product, asked, item);
@@ -282,8 +295,8 @@ function exchangeStockAnswer(event: TurnEvent, order: Order, earlierColor: strin
 }
 
 /** The size/colour the buyer wants for an exchange; naming only what they already have is no choice. */
-function wantedVariant(event: TurnEvent, order: Order, product: Product | undefined): { size: string | null; color: string | null } {
-  const asked = requestedVariant(event.entities, product, event.text);
+function exchangeVariant(event: TurnEvent, order: Order, product: Product | undefined): { size: string | null; color: string | null } {
+  const asked = wantedVariantOf(event, product);
   const item = order.items.find((i) => i.productId === product?.id) ?? order.items[0];
   return product !== undefined && isOrderedVariant(product, asked, item) ? { size: null, color: null } : asked;
 }
@@ -301,12 +314,12 @@ function exchangeAnswer(context: AftersaleContext, event: TurnEvent): Answer {
     return { replies: [reply('exchange.refunding', { orderId: order.id, product: nameOf(productOf(event.facts.shop, order, event.facts.product)) })], patch: { orderId: order.id } };
   }
   const product = productOf(event.facts.shop, order, event.facts.product);
-  if (!isReceived(order)) return { replies: [reply('exchange.before_receipt', { product: nameOf(product) })], patch: { orderId: order.id } };
+  if (!isReceivedPerBuyer(order, event.text)) return { replies: [reply('exchange.before_receipt', { product: nameOf(product) })], patch: { orderId: order.id } };
   // A size/colour exchange without a fault is part of 七天无理由退换货: past the window it is not registered.
   if (!mentionsShopFault(event.text) && returnWindow(order, event.facts.now, daysIn(event.entities)) === 'passed') {
     return { replies: [reply('exchange.window_passed', { product: nameOf(product) })], patch: { orderId: order.id } };
   }
-  const asked = wantedVariant(event, order, product);
+  const asked = exchangeVariant(event, order, product);
   if (asked.size === null && asked.color === null) {
     return {
       replies: [reply('exchange.ask_variant', { product: nameOf(product), ...variantWords(product) })],
@@ -322,20 +335,26 @@ function issueStart(context: AftersaleContext, event: TurnEvent, issue: 'quality
   const pick = pickFirst(context, event, isReceived, isInTransit);
   if (pick.kind === 'not_own') return notOwn();
   const order = orderFound(pick);
-  const product = productOf(event.facts.shop, order, event.facts.product);
+  const byVariant = itemNamedByVariant(order, event.text);
+  const named = byVariant === undefined ? undefined : event.facts.shop.products.find((p) => p.id === byVariant);
+  const product = productOf(event.facts.shop, order, named ?? event.facts.product);
   const script = issue === 'quality' ? 'quality.apologise_ask_photos' : 'wrong_item.apologise_ask_photos';
   return {
     replies: [reply(script, { product: nameOf(product) })],
-    patch: { step: 'photos_requested', issue, orderId: order?.id ?? null, missing: issue === 'wrong_item' && saysMissing(event.text), compensation: 0 },
+    patch: { step: 'photos_requested', issue, orderId: order?.id ?? null, productId: product?.id ?? null, missing: issue === 'wrong_item' && saysMissing(event.text), compensation: 0 },
   };
 }
+
+/** The product the case was opened about (a product named since, in the same order, still wins in productOf only when none was kept). */
+const caseProduct = (context: AftersaleContext, event: TurnEvent): Product | undefined =>
+  context.productId == null ? undefined : event.facts.shop.products.find((p) => p.id === context.productId);
 
 const caseOrder = (context: AftersaleContext, event: TurnEvent): Order | undefined =>
   context.orderId === null ? undefined : event.facts.orders.find((o) => o.id === context.orderId);
 
 function photosReceived(context: AftersaleContext, event: TurnEvent): Answer {
   const order = caseOrder(context, event);
-  const product = productOf(event.facts.shop, order, event.facts.product);
+  const product = productOf(event.facts.shop, order, caseProduct(context, event) ?? event.facts.product);
   const name = nameOf(product);
   if (context.issue === 'quality') {
     const amount = compensationFor(event.facts.shop, order, product);
@@ -478,6 +497,12 @@ function freshAnswer(context: AftersaleContext, event: TurnEvent): Answer {
 
 const ISSUE_INTENT = { quality: 'quality_issue', wrong_item: 'wrong_item' } as const;
 
+/** "退款理由选什么" once a case is open: the reason that fits the case (never 缺货 or 未按约定时间发货, seed 004). */
+function refundReasonAnswer(context: AftersaleContext): Answer {
+  const script = context.issue === 'quality' ? 'refund_reason.quality' : context.issue === 'wrong_item' ? 'refund_reason.wrong_item' : 'refund_reason.no_fault';
+  return { replies: [reply(script)], patch: { step: context.step } };
+}
+
 /** The answer for a turn in the current step, or null when the turn is not ours. */
 function answerFor(context: AftersaleContext, event: TurnEvent): Answer | null {
   const ours = isAftersaleIntent(event.intent);
@@ -490,6 +515,7 @@ function answerFor(context: AftersaleContext, event: TurnEvent): Answer | null {
     if (photosComing(event.text)) return { replies: [reply('quality.photos_later')], patch: { step: 'photos_requested' } };
     if (event.intent === issueIntent) return photosReminder(context);
   }
+  if (ours && context.issue !== null && ASKS_REFUND_REASON.test(normalizeSameLength(event.text))) return refundReasonAnswer(context);
   // "椒盐的还要寄回去啊 好麻烦" after our mistake: sorry, and the postage is ours.
   if (context.issue === 'wrong_item' && context.step === 'none' && RETURN_HASSLE.test(normalizeSameLength(event.text))) {
     return { replies: [reply('wrong_item.return_hassle')], patch: { step: 'none' } };
@@ -504,7 +530,7 @@ function answerFor(context: AftersaleContext, event: TurnEvent): Answer | null {
   }
   if (context.step === 'variant_requested') {
     const order = caseOrder(context, event);
-    const asked = order === undefined ? null : wantedVariant(event, order, productOf(event.facts.shop, order, event.facts.product));
+    const asked = order === undefined ? null : exchangeVariant(event, order, productOf(event.facts.shop, order, event.facts.product));
     if (asked !== null && order !== undefined && (asked.size !== null || asked.color !== null)) return variantChosen(context, event, order);
   }
   return ours ? freshAnswer(context, event) : null;

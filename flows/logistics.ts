@@ -19,7 +19,7 @@ import {
   orderList,
   keepsVariant,
 } from './logistics-helpers.ts';
-import { displayName, exchangeStock, joinList, normaliseSize, requestedVariant, sizeLabel } from './aftersale-helpers.ts';
+import { displayName, exchangeStock, joinList, normaliseSize, sizeLabel, wantedVariant } from './aftersale-helpers.ts';
 import type { Product } from '../src/shop/schema.ts';
 import { addDays, localDate, nextShippingDate } from '../src/shop/hours.ts';
 import { normalizeSameLength } from '../src/text/normalize.ts';
@@ -365,16 +365,9 @@ function addressChangeAnswer(event: TurnEvent): Answer {
 
 // ---------------------------------------------------------------- order change (seed 004 修改订单流程)
 
-/** 改成/换成…: the sizes and colours after it are the wanted ones ("L码改成XL码" wants XL). */
-const CHANGE_TO = /改成|改为|改為|换成|換成|换为|換為|要改|想要|换|換/gu;
-
 /** The size and colour the buyer wants: those after the last 改成/换成, else any in the message. */
 function wantedVariantOf(event: TurnEvent, product: Product | undefined): { size: string | null; color: string | null } {
-  let cut = -1;
-  for (const m of event.text.matchAll(CHANGE_TO)) cut = m.index + m[0].length;
-  const after = event.entities.filter((e) => e.start >= cut);
-  const found = requestedVariant(after);
-  const wanted = found.size !== null || found.color !== null ? found : requestedVariant(event.entities);
+  const { cut, ...wanted } = wantedVariant(event.text, event.entities);
   return wanted.size === null && product !== undefined ? { ...wanted, size: bareSizeOf(event.text, cut, product) } : wanted;
 }
 

@@ -25,6 +25,8 @@ import {
   isReturnPolicyBeforeOrder,
   purchaseQuantity,
   returnPolicyCategories,
+  waitsForOwnOrder,
+  statedQuantity,
   formatDate,
   isFreeShippingRegion,
   lookUpStock,
@@ -318,17 +320,20 @@ describe('followUpDueInHours', () => {
   });
 });
 
+/** A delivered order of one product. */
+const deliveredOrderOf = (productId: string): Order => ({
+  id: 'o1',
+  buyerId: 'b',
+  state: 'delivered',
+  items: [{ productId, color: '驼色', size: 'S', quantity: 1, price: 599 }],
+  total: 599,
+  createdAt: '2026-11-20T08:00:00+08:00',
+  tracking: [],
+  receiver: { name: '张三', phone: '13812345678', address: '浙江省杭州市西湖区文三路100号', region: '浙江' },
+});
+
 describe('isReturnPolicyBeforeOrder', () => {
-  const order = (productId: string): Order => ({
-    id: 'o1',
-    buyerId: 'b',
-    state: 'delivered',
-    items: [{ productId, color: '驼色', size: 'S', quantity: 1, price: 599 }],
-    total: 599,
-    createdAt: '2026-11-20T08:00:00+08:00',
-    tracking: [],
-    receiver: { name: '张三', phone: '13812345678', address: '浙江省杭州市西湖区文三路100号', region: '浙江' },
-  });
+  const order = deliveredOrderOf;
   it('a question whether returns are possible, with no order of the product: the policy', () => {
     for (const text of ['不合适的话能退不', '不喜欢可以退吗', '支持七天无理由吗', '尺码不对能换吗', '能不能退换', '包退吗', normalizeSameLength('不合適可以退嗎')]) {
       expect(isReturnPolicyBeforeOrder('return_dislike', text, [], coat), text).toBe(true);
@@ -381,6 +386,38 @@ describe('returnPolicyCategories and purchaseQuantity', () => {
   });
   it.each(['我们三个人一起买', '同事好几个都想买', '6枚礼盒装包邮吗', '250g的包邮吗'])('"%s" says no quantity bought', (text) => {
     expect(purchaseQuantity(text)).toBeNull();
+  });
+});
+
+describe('isReturnPolicyBeforeOrder: asked ahead of receipt', () => {
+  const order = deliveredOrderOf;
+  it('asked ahead of receipt about an order on its way: the policy too; not once received, nor without a possibility', () => {
+    const onItsWay = (state: Order['state']): Order => ({ ...order('coat-01'), state });
+    for (const text of ['核桃还没收到 到了不合适的话能退吗', '万一收到后不喜欢可以退吗', '要是不合适能换吗']) {
+      expect(isReturnPolicyBeforeOrder('return_dislike', text, [onItsWay('printed')], coat), text).toBe(true);
+      expect(isReturnPolicyBeforeOrder('return_dislike', text, [onItsWay('shipped')], coat), text).toBe(true);
+    }
+    expect(isReturnPolicyBeforeOrder('return_dislike', '到了不合适的话能退吗', [onItsWay('delivered')], coat)).toBe(false);
+    expect(isReturnPolicyBeforeOrder('return_dislike', '还没到 不想要了 能退吗', [onItsWay('shipped')], coat)).toBe(false);
+  });
+});
+
+describe('waitsForOwnOrder', () => {
+  const orderOf = (state: Order['state']): Order => ({
+    id: 'o2', buyerId: 'b', state, items: [{ productId: coat.id, color: '驼色', size: 'S', quantity: 1, price: 599 }], total: 599,
+    createdAt: '2026-11-20T08:00:00+08:00', tracking: [], receiver: { name: '张三', phone: '13812345678', address: '浙江省杭州市西湖区文三路100号', region: '浙江' },
+  });
+  it('waiting for the parcel of the product talked about, closed with thanks: a close', () => {
+    for (const text of ['行吧 那算了 我先等等 谢谢', '好的 那我等着吧', '那就再等一下 谢谢啦']) {
+      expect(waitsForOwnOrder(text, [orderOf('printed')], coat), text).toBe(true);
+      expect(waitsForOwnOrder(text, [orderOf('shipped')], coat), text).toBe(true);
+    }
+  });
+  it('near misses: no order on its way, considering the purchase, waiting for a price', () => {
+    expect(waitsForOwnOrder('行吧 我先等等 谢谢', [], coat)).toBe(false);
+    expect(waitsForOwnOrder('行吧 我先等等 谢谢', [orderOf('delivered')], coat)).toBe(false);
+    expect(waitsForOwnOrder('好的 我再考虑考虑', [orderOf('shipped')], coat)).toBe(false);
+    expect(waitsForOwnOrder('好吧 我等等降价', [orderOf('shipped')], coat)).toBe(false);
   });
 });
 
@@ -489,3 +526,13 @@ describe('asksSizeEnd', () => {
   });
 });
 
+describe('statedQuantity', () => {
+  it.each([
+    ['那再加两盒鲜花饼呢', 2],
+    ['就买一袋山核桃', 1],
+    ['买6盒', 6],
+    ['山核桃送试吃装吗', undefined],
+  ] as const)('%s: %s', (text, expected) => {
+    expect(statedQuantity(text)).toBe(expected);
+  });
+});

@@ -4,8 +4,10 @@ import { parseNumeral } from '../src/nlu/numbers.ts';
 import type { IntentId } from '../src/nlu/intents.ts';
 import type { Order } from '../src/orders/schema.ts';
 import { nextOpening } from '../src/shop/hours.ts';
-import type { Product, Shop, SizeRow, Sku } from '../src/shop/schema.ts';
+import type { Gift, Product, Promotion, Shop, SizeRow, Sku } from '../src/shop/schema.ts';
+import { promotionAppliesTo } from '../src/shop/promotions.ts';
 import { normalizeSameLength } from '../src/text/normalize.ts';
+import { ORDER_POINTER } from './logistics-helpers.ts';
 
 /**
  * Pure look-ups for the pre-sale flow (flows/presale.ts): stock from a product's SKUs, size
@@ -669,9 +671,30 @@ export function isReturnPolicyBeforeOrder(intent: IntentId, text: string, orders
   if (product === undefined && SHOP_POLICY_READINGS.includes(intent) && SHOP_WIDE.test(normalizeSameLength(text))) return true;
   if (!POLICY_READINGS.includes(intent)) return false;
   if (STILL_TO_BUY.test(text)) return true;
+  if (product === undefined) return orders.length === 0;
   // (An order of the product not paid yet holds nothing to send back: the question is still about buying.)
-  return product === undefined ? orders.length === 0 : !orders.some((o) => o.state !== 'unpaid' && o.items.some((i) => i.productId === product.id));
+  const holding = orders.filter((o) => o.state !== 'unpaid' && o.items.some((i) => i.productId === product.id));
+  // "核桃还没收到 到了不合适的话能退吗": asked ahead of receipt, about what might happen — the product's policy too.
+  return holding.length === 0 || (ASKS_AHEAD.test(text) && holding.every((o) => !RECEIVED_STATES.includes(o.state)));
 }
+
+/** "我先等等 谢谢", "那就等着吧": waiting (for something), closed with thanks or a let-it-be. */
+const WAITS_AND_CLOSES = /(?:先|再)?等(?:等|着|著|一等|一下)(?:吧|看|再说|再說)?/u;
+const CLOSES = /谢|謝|算了|行吧|好吧|好的|ok|拜/u;
+
+/**
+ * "行吧 那算了 我先等等 谢谢" with the product talked about already ordered and on its way: the buyer waits
+ * for the parcel and closes — no purchase to hesitate over (a thank-you, not a hesitation nudge).
+ */
+export function waitsForOwnOrder(text: string, orders: readonly Order[], product: { id: string } | undefined): boolean {
+  const plain = normalizeSameLength(text);
+  if (product === undefined || !WAITS_AND_CLOSES.test(plain) || !CLOSES.test(plain) || /考虑|考慮|想想|看看|商量|降价|降價|活动|活動/u.test(plain)) return false;
+  return orders.some((o) => o.items.some((i) => i.productId === product.id) && !RECEIVED_STATES.includes(o.state) && o.state !== 'unpaid');
+}
+
+/** "到了不合适的话", "万一收到后不喜欢": a return asked about ahead of receipt, as a possibility. */
+export const ASKS_AHEAD = /的话|如果|要是|万一|萬一|假如|到了(?:以后|以後|之后|之後)?(?!吗|嗎)|收到(?:以|之)?后|收到(?:以|之)?後|到货(?:以|之)?后|到貨(?:以|之)?後/u;
+const RECEIVED_STATES: readonly Order['state'][] = ['delivered', 'completed', 'refunding'];
 
 // ---------------------------------------------------------------- working hours
 
@@ -704,4 +727,75 @@ export function purchaseQuantity(plainText: string): { count: number; unit: stri
   if (m === null) return null;
   const count = /^\d+$/.test(m[1]!) ? Number(m[1]) : (CN_COUNT[m[1]!] ?? 0);
   return count > 0 ? { count, unit: m[2]! } : null;
+}
+
+// ---------------------------------------------------------------- gift thresholds (满赠)
+
+/** "两盒", "6袋", "一件": how many of the product named the message says are bought. */
+const STATED_QUANTITY = /([0-9]{1,3}|[一二两兩三四五六七八九十])\s*(?:盒|件|条|條|袋|个|個|双|雙|套|箱|包|罐|瓶)/u;
+export function statedQuantity(text: string): number | undefined {
+  const m = STATED_QUANTITY.exec(normalizeSameLength(text));
+  return m === null ? undefined : parseNumeral(m[1]!.replace('兩', '两'));
+}
+
+export interface GiftThresholdCheck {
+  promotion: Promotion & { minAmount: number };
+  gift: Gift;
+  /** The amount of the products the promotion covers (list prices × quantities). */
+  amount: number;
+  reached: boolean;
+  /** Set when the buyer's own open order was checked ("我那单零食满99了吧"). */
+  order?: Order;
+  /** The products counted, when a purchase was described ("就买一袋山核桃", "再加两盒鲜花饼"). */
+  products?: Product[];
+}
+
+const roundYuan = (n: number): number => Math.round(n * 100) / 100;
+
+/**
+ * Whether what the buyer buys reaches a gift promotion's threshold (seed: 零食满赠 实付满99元): the buyer's
+ * open order when the message points at one, else the products talked about with the quantity said
+ * (the basket's earlier products once each). Nothing to count (no quantity, no basket, no order): undefined.
+ */
+export function giftThresholdCheck(input: {
+  shop: Pick<Shop, 'promotions' | 'products' | 'gifts'>;
+  text: string;
+  orders: readonly Order[];
+  product: Product | undefined;
+  basket: readonly Product[] | undefined;
+}): GiftThresholdCheck | undefined {
+  const { shop } = input;
+  const plain = normalizeSameLength(input.text);
+  const withGift = shop.promotions.filter((p): p is Promotion & { minAmount: number } => p.minAmount !== undefined && p.giftId !== undefined);
+  const giftOf = (p: Promotion): Gift | undefined => shop.gifts.find((g) => g.id === p.giftId);
+  const productById = (id: string): Product | undefined => shop.products.find((p) => p.id === id);
+  const covered = (promotion: Promotion, id: string): boolean => {
+    const product = productById(id);
+    return product !== undefined && promotionAppliesTo(promotion, product);
+  };
+  if (ORDER_POINTER.test(plain)) {
+    for (const order of input.orders.filter((o) => o.state === 'unpaid' || o.state === 'paid')) {
+      for (const promotion of withGift) {
+        const items = order.items.filter((i) => covered(promotion, i.productId));
+        const gift = giftOf(promotion);
+        if (items.length === 0 || gift === undefined) continue;
+        const amount = roundYuan(items.reduce((sum, i) => sum + i.price * i.quantity, 0));
+        return { promotion, gift, amount, reached: amount >= promotion.minAmount, order };
+      }
+    }
+    return undefined;
+  }
+  const quantity = statedQuantity(plain);
+  const basket = input.basket !== undefined && input.basket.length > 1 ? input.basket : input.product === undefined ? [] : [input.product];
+  if (basket.length === 0 || (quantity === undefined && basket.length < 2)) return undefined;
+  for (const promotion of withGift) {
+    const gift = giftOf(promotion);
+    const counted = basket.filter((p) => covered(promotion, p.id));
+    if (gift === undefined || counted.length === 0) continue;
+    // The quantity said is of the product just named (the last of the basket).
+    const last = basket[basket.length - 1]!;
+    const amount = roundYuan(counted.reduce((sum, p) => sum + p.price * (p.id === last.id ? (quantity ?? 1) : 1), 0));
+    return { promotion, gift, amount, reached: amount >= promotion.minAmount, products: counted };
+  }
+  return undefined;
 }

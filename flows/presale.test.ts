@@ -10,7 +10,7 @@ import type { Order } from '../src/orders/schema.ts';
 import { ShopSchema, type Shop } from '../src/shop/schema.ts';
 import { BODY_REMINDERS, PRESALE_INTENTS, presaleMachine, questionToRepeat, type PresaleContext } from './presale.ts';
 import type { FlowOutput, TurnEvent } from './protocol.ts';
-import { testShop, turn, replayWithRestarts } from './test-fixtures.ts';
+import { testOrder, testShop, turn, replayWithRestarts } from './test-fixtures.ts';
 
 // ---------------------------------------------------------------- the scripts library
 
@@ -778,6 +778,33 @@ describe('authenticity, review cashback, gifts, promotions', () => {
     // No product, or none of its promotions has a gift: the activity page.
     expect(ids(one(turn('gift', '有赠品吗', { facts: { shop, product: undefined } })).out)).toEqual(['presale.gift.per_activity']);
     expect(ids(one(turn('gift', '送什么', { facts: { shop, product: shop.products[1] } })).out)).toEqual(['presale.gift.per_activity']);
+  });
+
+  it('a gift promotion with a threshold: the purchase described or the buyer’s open order counted against it', () => {
+    const snack = { id: 'snack-01', name: '手剥山核桃', category: '零食/坚果', price: 69.9, floorPrice: 65, sevenDayReturn: false, skus: [{ color: '椒盐味', size: '250g', stock: 9 }] };
+    const cake = { id: 'snack-02', name: '鲜花饼', category: '零食/糕点', price: 49.9, floorPrice: 45, sevenDayReturn: false, skus: [{ color: '玫瑰味', size: '6枚', stock: 9 }] };
+    const shop: Shop = ShopSchema.parse({
+      ...testShop,
+      products: [...testShop.products, snack, cake],
+      gifts: [...testShop.gifts, { id: 'mini', name: '试吃装一袋', cost: 4 }],
+      promotions: [{ name: '零食满赠', description: '零食实付满99元加赠试吃装一袋', appliesTo: ['零食'], minAmount: 99, giftId: 'mini' }],
+    });
+    const [walnut, flowerCake] = [shop.products.find((p) => p.id === 'snack-01')!, shop.products.find((p) => p.id === 'snack-02')!];
+    // One bag said: short of the threshold, no haggling, no remark.
+    const one1 = one(turn('gift', '就买一袋山核桃 送试吃装吗', { facts: { shop, product: walnut } }));
+    expect(one1.out.replies).toEqual([{ scriptId: 'presale.gift.threshold_short', params: { promotion: '零食满赠', threshold: 99, amount: 69.9, gift: '试吃装一袋', product: '手剥山核桃' } }]);
+    expect(one1.out.remarks).toEqual([]);
+    // Another wording: two boxes reach it; a basket (walnuts + two boxes of cake) does too.
+    expect(one(turn('gift', '买两盒鲜花饼有赠品吗', { facts: { shop, product: flowerCake } })).out.replies[0]).toMatchObject({ scriptId: 'presale.gift.threshold_reached', params: { amount: 99.8 } });
+    expect(one(turn('gift', '那再加两盒鲜花饼呢', { facts: { shop, product: flowerCake, basket: [walnut, flowerCake] } })).out.replies[0]).toMatchObject({ scriptId: 'presale.gift.threshold_reached', params: { amount: 169.7 } });
+    // The buyer's unpaid order pointed at: confirmed and remarked on that order.
+    const unpaid = testOrder('100000000000000009', 'unpaid', { items: [{ productId: 'snack-01', color: '椒盐味', size: '250g', quantity: 2, price: 69.9 }, { productId: 'coat-01', color: '驼色', size: 'S', quantity: 1, price: 599 }] });
+    const byOrder = one(turn('promotion', '我那单零食满99了吧 送试吃装吗', { facts: { shop, orders: [unpaid] } }));
+    expect(byOrder.out.replies[0]).toMatchObject({ scriptId: 'presale.gift.order_reached', params: { orderId: unpaid.id, amount: 139.8 } });
+    expect(byOrder.out.remarks).toEqual([{ orderId: unpaid.id, reason: expect.stringContaining('试吃装') }]);
+    expect(byOrder.out.covers).toEqual(['gift', 'promotion']);
+    // Near miss: nothing to count (no quantity, no basket, no order) — the promotion as before.
+    expect(ids(one(turn('gift', '山核桃送试吃装吗', { facts: { shop, product: walnut } })).out)).toEqual(['presale.gift.promotion']);
   });
 
   it('promotions from the shop; none: the price is already favourable', () => {

@@ -44,6 +44,7 @@ import {
   type StockAnswer,
   purchaseQuantity,
   returnPolicyCategories,
+  giftThresholdCheck,
 } from './presale-helpers.ts';
 import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
 
@@ -123,6 +124,8 @@ interface Answer {
   promises?: PromiseItem[];
   /** An in-stock or size answer: the buyer could order now (a gentle invitation may follow). */
   readyToBuy?: boolean;
+  /** Further asks this answer already answers (a gift's threshold checked answers 送试吃装吗 too). */
+  covers?: IntentId[];
 }
 
 /** What an answer may read from the turn: the event, the context and what this turn adds to it. */
@@ -554,6 +557,10 @@ const reviewCashbackAnswer = ({ event }: Turn): Answer => ({
   replies: [reply('review_cashback.activity', { activity: event.facts.shop.reviewActivity })],
 });
 
+const GIFT_ASKS: IntentId[] = ['gift', 'promotion'];
+/** The message speaks of a gift (送/赠/试吃…), not only of a discount. */
+const GIFT_WORDS = /[赠贈送]|试吃|試吃|赠品|贈品/u;
+
 /** A promotion that comes with a gift (its name or description says 赠/送). */
 const hasGift = (promotion: Promotion): boolean => /[赠贈送]/.test(`${promotion.name}${promotion.description}`);
 
@@ -561,7 +568,28 @@ const hasGift = (promotion: Promotion): boolean => /[赠贈送]/.test(`${promoti
  * Gifts follow the shop's activities: a current promotion with a gift that applies to the
  * product asked about, else the activity page. A gift as a concession is the bargaining flow's.
  */
+/** "就买一袋山核桃 送试吃装吗", "那再加两盒鲜花饼呢", "我那单零食满99了吧": the amount against a gift promotion's threshold. */
+function giftThresholdAnswer(turn: Turn): Answer | undefined {
+  const { facts, text } = turn.event;
+  const check = giftThresholdCheck({ shop: facts.shop, text, orders: facts.orders, product: productOf(turn), basket: facts.basket });
+  if (check === undefined) return undefined;
+  const params = { promotion: check.promotion.name, threshold: check.promotion.minAmount, amount: check.amount, gift: check.gift.name };
+  if (check.order !== undefined) {
+    const orderId = check.order.id;
+    if (!check.reached) return { replies: [reply('gift.order_short', { ...params, orderId })], covers: GIFT_ASKS };
+    return {
+      replies: [reply('gift.order_reached', { ...params, orderId })],
+      covers: GIFT_ASKS,
+      remarks: [{ orderId, reason: `${check.promotion.name}：活动商品合计${check.amount}元，满${check.promotion.minAmount}元，随单赠送${check.gift.name}` }],
+    };
+  }
+  const product = (check.products ?? []).map(displayName).join('和');
+  return { replies: [reply(check.reached ? 'gift.threshold_reached' : 'gift.threshold_short', { ...params, product })], covers: GIFT_ASKS };
+}
+
 function giftAnswer(turn: Turn): Answer {
+  const threshold = giftThresholdAnswer(turn);
+  if (threshold !== undefined) return threshold;
   const product = productOf(turn);
   const promotion = product === undefined ? undefined : promotionsFor(turn.event.facts.shop, product).find(hasGift);
   if (product === undefined || promotion === undefined) return { replies: [reply('gift.per_activity')] };
@@ -576,6 +604,9 @@ function giftAnswer(turn: Turn): Answer {
 const SHOP_WIDE = /店铺|店鋪|店里|店裡|全店|你家|你们家|你們家/u;
 
 function promotionAnswer(turn: Turn): Answer {
+  // "我那单零食满99了吧 送试吃装吗": whether a gift's threshold is reached, when there is something to count.
+  const threshold = GIFT_WORDS.test(turn.event.text) ? giftThresholdAnswer(turn) : undefined;
+  if (threshold !== undefined) return threshold;
   const { shop } = turn.event.facts;
   const product = productOf(turn);
   const promotions = product === undefined || SHOP_WIDE.test(turn.event.text) ? shop.promotions : promotionsFor(shop, product);
@@ -729,6 +760,8 @@ function planTurn(context: PresaleContext, told: TurnEvent, mode: Mode): Partial
     remarks: answers.flatMap((a) => a.remarks ?? []),
     promises: answers.flatMap((a) => a.promises ?? []),
   };
+  const covers = answers.flatMap((a) => a.covers ?? []);
+  if (covers.length > 0) out.covers = covers;
   // Still asking for something: no invitation or follow-up yet.
   const asking = mode === 'remind' || answers.some((a) => 'status' in a && a.status === 'waiting');
   if (!asking && mode === 'calm' && intent !== 'hesitation' && intent !== 'order_placed') out.replies.push(reply('hesitation.follow_up'));

@@ -218,6 +218,12 @@ describe('products bought together', () => {
     expect(added.result.replies[0]!.scriptId).toBe('presale.shipping_fee.basket_free');
     const lined = await respond(first.conversation, { buyerId: 'tb_buyer_chenxi', text: '男士加绒牛仔裤发新疆包邮吗' }, deps);
     expect(lined.result.replies[0]!.scriptId).not.toMatch(/basket/);
+    // A number of the added product ("再加两盒"): still a basket, counted against a gift's threshold.
+    const walnut = await respond(undefined, { buyerId: 'tb_buyer_bowen', text: '就买一袋山核桃 送试吃装吗' }, deps);
+    expect(walnut.result.replies[0]!.scriptId).toBe('presale.gift.threshold_short');
+    expect(walnut.result.intent).toBe('gift');
+    const cakes = await respond(walnut.conversation, { buyerId: 'tb_buyer_bowen', text: '那再加两盒鲜花饼呢' }, deps);
+    expect(cakes.result.replies[0]!.scriptId).toBe('presale.gift.threshold_reached');
   });
 });
 

@@ -12,7 +12,7 @@ import type { Order, OrderProvider } from '../orders/schema.ts';
 import { isWithinWorkingHours } from '../shop/hours.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import type { Product, Shop } from '../shop/schema.ts';
-import { aboutToOrder, anotherProductAsked, askedAttributes, asksForExtraFeeCourier, asksVariantList, bareNumberOf, correctionTarget, isBareVariant, isReturnPolicyBeforeOrder, productsOfSameKind, purchaseQuantity, statesPurchaseOnly } from '../../flows/presale-helpers.ts';
+import { aboutToOrder, anotherProductAsked, askedAttributes, asksForExtraFeeCourier, asksVariantList, bareNumberOf, correctionTarget, isBareVariant, isReturnPolicyBeforeOrder, productsOfSameKind, purchaseQuantity, statesPurchaseOnly, waitsForOwnOrder } from '../../flows/presale-helpers.ts';
 import { questionToRepeat } from '../../flows/presale.ts';
 import { asksBareRemark, asksForRemark, demandsGift } from '../../flows/bargaining-policy.ts';
 import { hasAgreedRemarks } from '../../flows/bargaining.ts';
@@ -183,7 +183,7 @@ function wordsOf(shop: Shop): ProductWords {
 
 /** A product named right after 的 ("…一起拍的裤子", "…那单里的那条围巾"): the head of the phrase. */
 /** "加个毛衣凑一下", "再买条围巾一起": another product added to the one talked about. */
-const ADDS_TO_BASKET = /(?:再)?加(?:个|個|一个|一個|件|一件|条|條|一条|一條|袋|盒|双|雙|上)|再买|再買|再拍|多买|多買|一起买|一起買|一起拍|凑|湊/u;
+const ADDS_TO_BASKET = /(?:再)?加(?:[0-9]{1,2}|[一二两兩三四五六七八九十几幾])?(?:个|個|件|条|條|袋|盒|双|雙)|(?:再)?加上|再买|再買|再拍|多买|多買|一起买|一起買|一起拍|凑|湊/u;
 const CORRECTION = /(?:不是|不对|不對)[^，,。]{0,8}?[，,\s]*(?:是|要的是|说的是|說的是|我说的是|我說的是)(.{2,12})/u;
 const AFTER_DE = /的(?:[那这哪]?[个件条款双袋盒单])?/gu;
 
@@ -700,6 +700,8 @@ export async function respond(
   else if (classification.intent === 'other' && aboutToOrder(normalizeSameLength(message.text))) classification.intent = 'order_placed';
   // "不合适的话能退不" with no order of the product: its return policy (a product fact), not an after-sale case.
   if (isReturnPolicyBeforeOrder(classification.intent, message.text, allOrders, facts.product)) classification.intent = 'product_info';
+  // "行吧 那算了 我先等等 谢谢" while the product's parcel is on its way: a close, not hesitation over a purchase.
+  if (classification.intent === 'hesitation' && waitsForOwnOrder(message.text, allOrders, facts.product)) classification.intent = 'thanks_bye';
   const intent = resume ? resume.intent : correction ? correction.intent : intentForGift(intentForThreat(intentForOrderState(classification.intent, { facts }), message.text), message.text);
   const event: TurnEvent = {
     type: 'TURN',

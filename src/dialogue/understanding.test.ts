@@ -20,6 +20,11 @@ describe('plausibleAsk', () => {
     ['wrong_item', '发新疆的', false],
     ['wrong_item', '发错颜色了', true],
     ['wrong_item', '买了两盒只收到一盒', true],
+    // What arrived told against what was bought: a wrong item, whatever the words for it.
+    ['wrong_item', '我拍的奶油味 收到的是椒盐的', true],
+    ['wrong_item', '下单黑色 寄来的却是灰色', true],
+    ['wrong_item', '买的L码 到手是M码', true],
+    ['wrong_item', '收到了是不是要确认收货', false],
     ['quality_issue', '围巾上面有个洞', true],
     ['shipping_fee', '要手续费吗', false],
     ['shipping_fee', '信用卡付款有手續費嗎', false],
@@ -254,6 +259,42 @@ describe('understandInContext', () => {
     const r = understandInContext(read('exchange', 0.5, [], ['invoice']), text, 'aftersale', 'exchange');
     expect(r.intent).toBe('invoice');
     expect(keepsFurtherAsk('invoice', 'exchange', text)).toBe(false);
+  });
+
+  it('a hurry right after a refund’s status hurries that refund; a hurry naming the parcel does not', () => {
+    expect(understandInContext(read('quality_issue', 0.94, [['delivery_delay', 0.3], ['urgent_delivery', 0.2]]), '都一个星期了 能快点吗', 'aftersale', 'refund_status').intent).toBe('refund_status');
+    expect(understandInContext(read('urgent_delivery', 0.6), '等了好几天了 抓紧点行吗', 'aftersale', 'refund_status').intent).toBe('refund_status');
+    expect(understandInContext(read('urgent_delivery', 0.6), '能不能尽快处理一下', 'aftersale', 'refund_status').intent).toBe('refund_status');
+    expect(understandInContext(read('urgent_delivery', 0.8), '快递能快点吗', 'aftersale', 'refund_status').intent).toBe('urgent_delivery');
+    expect(understandInContext(read('urgent_delivery', 0.8), '能快点吗', 'logistics', 'logistics_track').intent).toBe('urgent_delivery');
+  });
+
+  it('how much is bought ("就买一袋") asks for nothing less; a condition ("送个试吃装就买", "便宜点就买两件") still haggles', () => {
+    expect(understandInContext(read('gift', 0.71, [], ['bargain_decisive']), '就买一袋山核桃 送试吃装吗', undefined).secondary).not.toContain('bargain_decisive');
+    expect(understandInContext(read('gift', 0.71, [], ['bargain_decisive']), '只买两盒鲜花饼 就买2盒 有赠品吗', undefined).secondary).not.toContain('bargain_decisive');
+    expect(understandInContext(read('gift', 0.71, [], ['bargain_decisive']), '送个试吃装就买', undefined).secondary).toContain('bargain_decisive');
+    expect(understandInContext(read('gift', 0.71, [], ['bargain_decisive']), '便宜点就买两件 送点啥', undefined).secondary).toContain('bargain_decisive');
+  });
+
+  it('whether an amount or a basket reaches free shipping is the postage asked about; asking it off stays haggling', () => {
+    expect(understandInContext(read('bargain_decisive', 0.74, [['shipping_fee', 0.13]]), '凑满299就包邮是吧', 'presale', 'shipping_fee').intent).toBe('shipping_fee');
+    expect(understandInContext(read('bargain_decisive', 0.62, [['shipping_fee', 0.08]]), '那我再加一件毛衣呢 是不是就包邮了', 'presale', 'shipping_fee').intent).toBe('shipping_fee');
+    expect(understandInContext(read('bargain_generic', 0.6), '两件一起够包邮了吗', undefined).intent).toBe('shipping_fee');
+    expect(understandInContext(read('bargain_decisive', 1, [], ['shipping_fee']), '就10块钱 包个邮嘛 包了马上拍', 'bargaining', 'bargain_decisive').intent).toBe('bargain_decisive');
+    expect(understandInContext(read('bargain_decisive', 1), '包邮我就拍', 'presale', 'shipping_fee').intent).toBe('bargain_decisive');
+  });
+
+  it('not received yet beside a return asked about ahead is background, no parcel question', () => {
+    expect(keepsFurtherAsk('return_dislike', 'signed_not_received', '核桃还没收到 到了不合适的话能退吗')).toBe(false);
+    expect(keepsFurtherAsk('exchange', 'delivery_delay', '大衣还没到 要是小了能换吗')).toBe(false);
+    expect(keepsFurtherAsk('return_dislike', 'signed_not_received', '显示签收了 但我没收到 能退吗')).toBe(true);
+  });
+
+  it('the size worn told for an exchange or return asks no size advice; a body measured does', () => {
+    expect(keepsFurtherAsk('exchange', 'size_advice', '大衣刚拿到 M码穿着有点小 能换L吗')).toBe(false);
+    expect(keepsFurtherAsk('return_dislike', 'size_advice', '裤子29码偏大 想退')).toBe(false);
+    expect(keepsFurtherAsk('exchange', 'size_advice', '想换个码 我身高165 体重110斤 穿哪个码')).toBe(true);
+    expect(keepsFurtherAsk('stock', 'size_advice', 'M码有货吗 我穿M合适吗')).toBe(true);
   });
 
   it('换个码 stays an exchange', () => {

@@ -2,7 +2,7 @@ import { asksWhyRefuse, CANNOT_REFUSE, RETURN_HASSLE, RETURN_HOW } from '../../f
 import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
 import { changesInvoiceTitle, invoiceQuestion } from '../../flows/invoice-helpers.ts';
 import { addressFromText, ASKS_REFUND_REASON, complainsOfWait, keepsVariant, LOST } from '../../flows/logistics-helpers.ts';
-import { ASKS_RESTOCK, findRegion } from '../../flows/presale-helpers.ts';
+import { ASKS_AHEAD, ASKS_RESTOCK, findRegion } from '../../flows/presale-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
 import type { Classification } from '../nlu/classifier.ts';
 import type { IntentId } from '../nlu/intents.ts';
@@ -45,7 +45,7 @@ const HAGGLE = words(/想想办法|想办法|想辦法|通融|帮帮忙|幫幫�
 
 /** What a message must say for an intent to be read (intents not listed need nothing in particular). */
 const CUES: Partial<Record<IntentId, Cue>> = {
-  wrong_item: words(/发错|發錯|错发|錯發|少发|少發|漏发|漏發|少了|缺了|不是我(?:买|買|拍|要|订|訂)的|不对|不對|发成|發成|只到了|只收到|少一|少个|少個|不一样|不一樣/u),
+  wrong_item: words(/发错|發錯|错发|錯發|少发|少發|漏发|漏發|少了|缺了|不是我(?:买|買|拍|要|订|訂)的|不对|不對|发成|發成|只到了|只收到|少一|少个|少個|不一样|不一樣|收到(?:的|了)?(?:却|卻|竟然|居然|怎么|怎麼)?是(?![不否])|(?:寄|发|發)(?:来|來|过来|過來)(?:的)?(?:却|卻|竟然|居然)?是(?![不否])|到手(?:的)?(?:却|卻|竟然|居然)?是(?![不否])/u),
   quality_issue: words(/洞|掉毛|掉了|起毛|脱线|脫線|断|斷|坏|壞|破|瑕疵|质量|質量|开线|開線|掉色|起球|漏|臭|霉|过期|過期|变质|變質|脏|髒|裂|划痕|劃痕|问题|問題|线头|線頭|变形|變形|碎|烂|爛|缩水|縮水|褪色|污|次品/u),
   return_dislike: words(/寄回|退|没穿|沒穿|没戴|沒戴|没用过|沒用過|没拆|沒拆|吊牌|标签|標籤|不喜欢|不喜歡|不合适|不合適|不想要/u),
   exchange: words(/换|換/u),
@@ -111,7 +111,8 @@ const PRICE_ONLY = /多少钱|多少錢|什么价|什麼價|啥价|啥價|价格
 const ADDRESS_CONFIRMED = /(?:地址|信息|收货信息|收貨信息)(?:是|都)?(?:对|對|没问题|沒問題|正确|正確|没错|沒錯|无误|無誤)(?:的|了)?|(?:地址|信息)(?:不用|不需要|无需|無需)(?:改|修改)/u;
 const ASKS_SOMETHING = /([\p{Script=Han}])[不没沒]\1|[吗嗎么麼呢？?]|多少|几|幾|哪|什么|什麼|啥|怎么|怎麼|能不能|可不可以|有没有|有沒有|是不是|要不要/u;
 const GOING_TO_PAY = /(?:现在|現在|这就|這就|马上|馬上|等下|等會|等会|待会|待會|一会|一會|晚点|晚點|回头|回頭)(?:就)?(?:去)?(?:付|拍|下单|下單)|去付|忘了付|忘记付|忘記付|付(?:款|钱|錢)?去了/u;
-const ASKS_FOR_LESS = /便宜|(?<!多)少|贵|貴|优惠|優惠|打折|折扣|抹|砍|包邮我就|就拍|就买|就買|就付/u;
+// ("就买一袋山核桃" says how much is bought — only; "那就买" / "便宜点就买" set a condition.)
+const ASKS_FOR_LESS = /便宜|(?<!多)少|贵|貴|优惠|優惠|打折|折扣|抹|砍|包邮我就|(?:就拍|就买|就買|就付)(?!\s*(?:[0-9]+|[一二两兩三四五六七八九十几幾])\s*(?:盒|件|条|條|袋|个|個|双|雙|套|箱|包))/u;
 
 /** What an invoice might cost the buyer (it never does: seed 004). */
 const INVOICE_CHARGES = /邮费|郵費|运费|運費|税点|稅點|手续费|手續費|加钱|加錢|收钱|收錢|要钱|要錢|出钱|出錢|另外收|额外|額外/u;
@@ -126,6 +127,13 @@ const RESTOCK = anyOf(words(ASKS_RESTOCK), words(/上新/u));
 /** "满99送试吃装是吧", "满299减20的券": a promotion's terms asked about. */
 const PROMOTION_THRESHOLD_TERMS = /满\s*[0-9一二三四五六七八九十百]+(?:\.\d+)?\s*(?:元|块|塊)?(?:了|没|沒|吗|嗎|吧|够|夠|送|减|減|包邮|包郵|就送|就减|赠|贈)/u;
 const PROMOTION_THRESHOLD = /满\s*[0-9一二三四五六七八九十百]+(?:\.\d+)?\s*(?:元|块|塊)?(?:了|没|沒|吗|嗎|吧|够|夠)/u;
+/**
+ * "凑满299就包邮是吧", "再加一件毛衣呢 是不是就包邮了", "两件一起够包邮了吗": whether an amount or a basket reaches
+ * free shipping — the postage asked about, not asked off ("包个邮嘛", "包邮我就拍" ask for it).
+ */
+const FREE_SHIPPING_CHECK = /(?:满|滿|凑|湊|加|够|夠|一起|合计|合計|总共|總共).{0,14}(?:就|能|可以|是不是|够|夠)?(?:包邮|包郵)(?:了)?(?:是吧|对吧|對吧|了吧|吧|吗|嗎|么|麼|没|沒|不)|(?:是不是|是否)(?:就)?(?:能|可以)?(?:包邮|包郵)|(?:够|夠)(?:不够|不夠)?(?:包邮|包郵)/u;
+const ASKS_POSTAGE_OFF = /包(?:个|個|一下)?邮(?:嘛|呗|唄|啦|吧)(?![？?])|包(?:个|個|一下)邮|包邮(?:我|就)(?:就)?(?:拍|买|買|付|下单)|包了|给(?:我)?包邮|給(?:我)?包郵|免(?:个|個)?运费|免(?:个|個)?運費/u;
+
 /** A colour or size asked about: "…有吗", "…呢", "…还有没", "…多少件". */
 const STOCK_SHAPE = /有[吗嗎么麼]?[？?]*$|有.{1,8}[吗嗎么麼][？?]*$|呢[？?]*$|有没|有沒|还有|還有|没了|沒了/u;
 const SMALL_TALK_READINGS: ReadonlySet<IntentId> = new Set(['greeting', 'thanks_bye', 'praise', 'other']);
@@ -176,6 +184,14 @@ const SORTED_OUT = /(?:查到|找到|看到|解决|解決|弄好|搞定|知道|�
 
 /** "算了不用了 我自己查到了 谢谢": the buyer withdraws what they asked for (a hand-off, a question). */
 export const withdrawsRequest = (text: string): boolean => NEVER_MIND.test(normalizeSameLength(text));
+
+/** "能快点吗", "都一个星期了": the buyer hurries or complains of the wait — of whatever case is open. */
+const HURRIES = /快点|快點|快些|尽快|盡快|抓紧|抓緊|加急|催|太慢|这么慢|這麼慢|这么久|這麼久|等了|等很久|[0-9一二三四五六七八九十两兩几幾个個]+(?:天|星期|礼拜|禮拜|周|週)了/u;
+/** Words of a parcel on its way to the buyer: the hurry is about that parcel. */
+const PARCEL_WORDS = /快递|快遞|物流|包裹|派送|派件|送到|送货|送貨|到货|到貨|发货|發貨|收货|收貨/u;
+
+/** Height or weight told: what size advice works from. */
+const BODY_DATA = /身高|体重|體重|[0-9]{2,3}\s*(?:斤|kg|公斤|cm|厘米)|一米[0-9一二三四五六七八九]/u;
 
 /** "想退", "要退", "能退吗": a return asked for. */
 const RETURN_REQUEST = /想退|要退|申请退|申請退|我退|退了吧|能退|可以退|能不能退/u;
@@ -287,6 +303,8 @@ export function understandInContext(classification: Classification, text: string
   if (NOT_A_FAULT.test(plain) && (intent === 'quality_issue' || intent === 'wrong_item')) return { intent: 'return_dislike', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
   // "我没穿几次 吊牌都还在" after a return or exchange question: the same case, its condition told.
   if ((lastIntent === 'exchange' || lastIntent === 'return_dislike') && UNWORN.test(plain) && !REQUESTS.includes(intent)) return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
+  // "都一个星期了 能快点吗" right after a refund's status: that refund hurried, not the original parcel's delivery.
+  if (lastIntent === 'refund_status' && HURRIES.test(plain) && !PARCEL_WORDS.test(plain) && !REQUESTS.includes(intent)) return { intent: 'refund_status', confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "你们收到没有啊 中通78460023915527" while a return is under way: the return's tracking number, its refund.
   if (lastIntent !== undefined && routeFor(lastIntent) === 'aftersale' && RETURN_PARCEL.test(plain) && !AFTER_SALE_READINGS.has(intent)) return { intent: 'refund_status', confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "退款原因选啥" after a cancellation: still the cancellation (its reason), not a refund's status.
@@ -326,6 +344,10 @@ export function understandInContext(classification: Classification, text: string
   // "那啥时候有", "啥时候能补上": a restock question, whatever the last topic.
   if (RESTOCK(plain) && intent !== 'stock' && !STATUS.includes(intent) && routeFor(intent) !== 'aftersale') {
     return { intent: 'stock', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'stock') };
+  }
+  // "凑满299就包邮是吧": whether it ships free is the postage's terms, not haggling.
+  if (FREE_SHIPPING_CHECK.test(plain) && !ASKS_POSTAGE_OFF.test(plain) && (routeFor(intent) === 'bargaining' || intent === 'other' || intent === 'shipping_fee' || confidence < UNSURE_CONFIDENCE)) {
+    return { intent: 'shipping_fee', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'shipping_fee' && routeFor(i) !== 'bargaining') };
   }
   // "两袋是139.8 满99了吧": whether an order reaches a promotion's threshold.
   if (PROMOTION_THRESHOLD_TERMS.test(plain) && (routeFor(intent) === 'bargaining' || intent === 'gift' || intent === 'other' || confidence < UNSURE_CONFIDENCE)) {
@@ -411,6 +433,10 @@ export function keepsFurtherAsk(primary: IntentId, ask: IntentId, text: string):
   // ("中通78460023915527") describe the case; a pre-sale answer only when one is asked for.
   if (POST_SALE.has(routeFor(primary)) && (ask === 'product_info' || ask === 'recommend')) return false;
   if (POST_SALE.has(routeFor(primary)) && ask.startsWith('shipping_') && !ASKS_ABOUT_SHIPPING.test(plain)) return false;
+  // "核桃还没收到 到了不合适的话能退吗": not received yet is the case's background, asked about ahead — no parcel question.
+  if (AFTER_SALE_READINGS.has(primary) && STATUS.includes(ask) && ASKS_AHEAD.test(plain) && /(?:还|還)?(?:没|沒|未)(?:收到|到)/u.test(plain)) return false;
+  // "M码穿着有点小 能换L吗": the size worn told for an exchange or return, no size advice — unless the body is measured.
+  if (routeFor(primary) === 'aftersale' && ask === 'size_advice' && !BODY_DATA.test(plain)) return false;
   if (primary === 'order_placed' && routeFor(ask) === 'presale' && !ASKS_SOMETHING.test(plain)) return false;
   if (ask === 'address_change' && ADDRESS_CONFIRMED.test(plain) && !names.address(plain)) return false;
   if ((ask === 'signed_not_received' || ask === 'logistics_track') && foundIt(plain)) return false;
