@@ -7,6 +7,18 @@ import type { Product, Shop } from './schema.ts';
  */
 const CONNECTOR = /和|跟|加上?|与|與|及|还有|還有|再加|[、+＋&]/u;
 
+/** Each product's own pieces, worked out once per product list (every turn asks about the same shop). */
+const ownPiecesByList = new WeakMap<readonly Product[], Map<string, string[]>>();
+
+function ownPiecesIn(products: readonly Product[], product: Product): string[] {
+  let byId = ownPiecesByList.get(products);
+  if (byId === undefined) {
+    byId = new Map(products.map((p) => [p.id, ownPieces(p, products.filter((o) => o.id !== p.id))]));
+    ownPiecesByList.set(products, byId);
+  }
+  return byId.get(product.id) ?? [];
+}
+
 /** Two-character pieces of a product's names that no other product's names share. */
 function ownPieces(product: Product, others: readonly Product[]): string[] {
   const pieces = (p: Product): Set<string> => {
@@ -29,10 +41,12 @@ export function productsNamedTogether(shop: Pick<Shop, 'products'>, text: string
 }
 
 /** Where a product's own pieces stand in the text: the first run of them (overlapping or touching), if any. */
-function runOf(product: Product, others: readonly Product[], plain: string): { start: number; end: number } | null {
-  const spans = ownPieces(product, others)
-    .flatMap((piece) => [...plain.matchAll(new RegExp(piece.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'), 'gu'))].map((m) => ({ start: m.index, end: m.index + piece.length })))
-    .sort((a, b) => a.start - b.start);
+function runOf(pieces: readonly string[], plain: string): { start: number; end: number } | null {
+  const spans: { start: number; end: number }[] = [];
+  for (const piece of pieces) {
+    for (let at = plain.indexOf(piece); at >= 0; at = plain.indexOf(piece, at + 1)) spans.push({ start: at, end: at + piece.length });
+  }
+  spans.sort((a, b) => a.start - b.start);
   const first = spans[0];
   if (first === undefined) return null;
   let end = first.end;
@@ -46,7 +60,7 @@ function runOf(product: Product, others: readonly Product[], plain: string): { s
  */
 function namedSideBySide(shop: Pick<Shop, 'products'>, plain: string): Product[] {
   const runs = shop.products
-    .map((product) => ({ product, run: runOf(product, shop.products.filter((p) => p.id !== product.id), plain) }))
+    .map((product) => ({ product, run: runOf(ownPiecesIn(shop.products, product), plain) }))
     .filter((r): r is { product: Product; run: { start: number; end: number } } => r.run !== null)
     .sort((a, b) => a.run.start - b.run.start);
   if (runs.length < 2) return [];
@@ -63,7 +77,7 @@ function namedWithConnector(shop: Pick<Shop, 'products'>, plain: string): Produc
   const segments = plain.split(CONNECTOR);
   const found: { product: Product; at: number }[] = [];
   for (const product of shop.products) {
-    const own = ownPieces(product, shop.products.filter((p) => p.id !== product.id));
+    const own = ownPiecesIn(shop.products, product);
     const at = segments.findIndex((s) => own.some((piece) => s.includes(piece)));
     if (at >= 0) found.push({ product, at });
   }
