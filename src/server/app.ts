@@ -35,6 +35,9 @@ export const BODY_LIMIT = '64kb';
 export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
+  // API answers are computed per request (a turn is never fetched twice), so hashing every JSON body
+  // for an ETag only costs; static pages keep their own (express.static / sendFile).
+  app.set('etag', false);
   app.set('query parser', 'simple');
 
   app.use(requestLogging(deps.logger));

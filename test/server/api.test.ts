@@ -40,6 +40,16 @@ describe('POST /conversations/:id/messages', () => {
     ]);
   });
 
+  it('sends the answer without an ETag (a turn is never fetched again)', async () => {
+    const turn = await fetch(`${server.url}/api/v1/conversations/c-etag/messages`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer kefu-demo-key', 'content-type': 'application/json' },
+      body: JSON.stringify({ buyerId: anna, text: '在吗' }),
+    });
+    expect(turn.status).toBe(200);
+    expect(turn.headers.get('etag')).toBeNull();
+  });
+
   it('carries a multi-turn size advice over HTTP (the size advice story)', async () => {
     const first = (await say('c-size', '羊毛大衣我穿什么码')).body as TurnAnswer;
     expect(first).toMatchObject({ intent: 'size_advice', state: 'bot/presale.awaitingBodyData' });

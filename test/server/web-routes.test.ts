@@ -36,6 +36,8 @@ describe('webRouter', () => {
       expect(res.headers.get('content-type')).toBe(type);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+      // Pages are revalidated by their ETag (the API's JSON answers carry none).
+      expect(res.headers.get('etag')).not.toBeNull();
       expect(await res.text()).toContain(content);
     });
   }
