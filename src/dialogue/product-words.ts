@@ -1,4 +1,5 @@
 import type { Product } from '../shop/schema.ts';
+import { boundedMemo } from '../text/bounded-memo.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 
 /**
@@ -38,20 +39,13 @@ export interface ProductWords {
   spread: Map<string, number>;
 }
 
+/** Indexes by product list: the same few lists (a shop's products, a buyer's ordered products) come back every turn. */
+const rememberIndex = boundedMemo<ProductWords>(2_000);
+
 export function productWordsOf(products: readonly Pick<Product, 'name' | 'shortName'>[]): ProductWords {
-  // The same few lists (a shop's products, a buyer's ordered products) come back every turn.
-  const key = products.map((p) => `${p.name}\u0001${p.shortName ?? ''}`).join('\u0002');
-  let index = indexCache.get(key);
-  if (index === undefined) {
-    index = indexOf(products);
-    if (indexCache.size >= INDEX_CACHE_LIMIT) indexCache.clear();
-    indexCache.set(key, index);
-  }
-  return index;
+  return rememberIndex(products.map((p) => `${p.name}\u0001${p.shortName ?? ''}`).join('\u0002'), () => indexOf(products));
 }
 
-const indexCache = new Map<string, ProductWords>();
-const INDEX_CACHE_LIMIT = 2_000;
 
 function indexOf(products: readonly Pick<Product, 'name' | 'shortName'>[]): ProductWords {
   const words = products.map((p) => bigrams(normalizeSameLength(`${p.name}${p.shortName ?? ''}`)));

@@ -1,5 +1,6 @@
 import chineseDays from 'chinese-days';
 import { z } from 'zod';
+import { boundedMemo } from '../text/bounded-memo.ts';
 
 // chinese-days ships CommonJS to Node (its ESM build only to bundlers): Node's ESM loader sees
 // the default export, not named ones, so `kefu` run by node and vitest both read it this way.
@@ -79,18 +80,11 @@ export function isStatutoryYearKnown(year: number): boolean {
 type StatutoryDay = { holiday: boolean; makeUp: boolean; name?: string };
 
 /** chinese-days' tables are fixed for the life of the process: each date is read from them once. */
-const statutoryCache = new Map<string, StatutoryDay>();
-const STATUTORY_CACHE_LIMIT = 5_000;
+const rememberStatutoryDay = boundedMemo<StatutoryDay>(5_000);
 
 /** The statutory side of a date: a holiday, a make-up workday, or neither. */
 export function statutoryDay(date: string): StatutoryDay {
-  let day = statutoryCache.get(date);
-  if (day === undefined) {
-    day = readStatutoryDay(date);
-    if (statutoryCache.size >= STATUTORY_CACHE_LIMIT) statutoryCache.clear();
-    statutoryCache.set(date, day);
-  }
-  return day;
+  return rememberStatutoryDay(date, () => readStatutoryDay(date));
 }
 
 function readStatutoryDay(date: string): StatutoryDay {

@@ -1,3 +1,4 @@
+import { boundedMemo } from '../text/bounded-memo.ts';
 import { dayStatus, nextOpenDate, shiftDate, type ShopCalendar } from './calendar.ts';
 import type { Shop } from './schema.ts';
 
@@ -69,19 +70,13 @@ function formattedWallClock(instant: Date, timeZone: string): WallClock {
  * (formatToParts costs more than the rest of a turn's clock work together).
  */
 const SLICE_MS = 15 * 60_000;
-const OFFSET_CACHE_LIMIT = 10_000;
-const offsetCache = new Map<string, number>();
+const rememberOffset = boundedMemo<number>(10_000);
 
 function cachedOffset(ms: number, timeZone: string): number {
-  const key = `${timeZone}|${Math.floor(ms / SLICE_MS)}`;
-  let offset = offsetCache.get(key);
-  if (offset === undefined) {
+  return rememberOffset(`${timeZone}|${Math.floor(ms / SLICE_MS)}`, () => {
     const w = formattedWallClock(new Date(ms), timeZone);
-    offset = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - (ms - (((ms % 1000) + 1000) % 1000));
-    if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
-    offsetCache.set(key, offset);
-  }
-  return offset;
+    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - (ms - (((ms % 1000) + 1000) % 1000));
+  });
 }
 
 /** The wall-clock time in a time zone at an instant. */
