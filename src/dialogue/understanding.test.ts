@@ -224,6 +224,18 @@ describe('understandInContext', () => {
   it('how long, right after an after-sale answer, is about that case', () => {
     expect(understandInContext(read('shipping_time', 0.85), '大概还要几天啊', 'aftersale', 'refund_status').intent).toBe('refund_status');
     expect(understandInContext(read('shipping_time', 0.85), '发苏州几天能到', 'aftersale', 'refund_status').intent).toBe('shipping_time');
+    // Several lead-in words ("那大概…") still lead into the same follow-up.
+    expect(understandInContext(read('shipping_time', 0.8), '那大概多久到账啊', 'aftersale', 'refund_status').intent).toBe('refund_status');
+    expect(understandInContext(read('shipping_time', 0.8), '那一般要几天啊', 'aftersale', 'return_dislike').intent).toBe('return_dislike');
+    expect(understandInContext(read('shipping_time', 0.8), '那大概多久能到账', 'aftersale', 'refund_status').intent).toBe('refund_status');
+  });
+
+  it('a bare when-question right after an invoice answer asks when the invoice comes', () => {
+    expect(understandInContext(read('shipping_time', 0.8), '大概什么时候能收到', 'invoice', 'invoice').intent).toBe('invoice');
+    expect(understandInContext(read('shipping_time', 0.8), '那多久能开好', 'invoice', 'invoice').intent).toBe('invoice');
+    expect(understandInContext(read('shipping_time', 0.8), '啥时候能收到呀', 'invoice', 'invoice').intent).toBe('invoice');
+    // Naming the goods: the parcel, not the invoice.
+    expect(understandInContext(read('logistics_track', 0.8), '大衣什么时候能收到', 'invoice', 'invoice').intent).toBe('logistics_track');
   });
 
   it('要我出邮费吗 right after an invoice answer is about the invoice', () => {
