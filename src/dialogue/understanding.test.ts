@@ -209,6 +209,14 @@ describe('understandInContext', () => {
     expect(understandInContext(read('product_info', 0.6), '洗了一次就掉色了不', undefined).intent).toBe('quality_issue');
   });
 
+  it('a defect told as already there is a quality issue even with an angry question after it', () => {
+    expect(understandInContext(read('other', 0.98), '鲜花饼有一个都长毛了😡 这还能吃？', undefined).intent).toBe('quality_issue');
+    expect(understandInContext(read('other', 0.9), '核桃有几个都发霉了 怎么回事？', undefined).intent).toBe('quality_issue');
+    expect(understandInContext(read('product_info', 0.7), '饼干已经碎了 还怎么吃？', undefined).intent).toBe('quality_issue');
+    // Asked before buying: whether it goes mouldy is a product question.
+    expect(understandInContext(read('product_info', 0.8), '鲜花饼放久了会不会长霉？', undefined).intent).toBe('product_info');
+  });
+
   it('a price question is a product question, haggling is not', () => {
     expect(understandInContext(read('bargain_excuse', 0.36), '女生那条裤子多少钱', undefined).intent).toBe('product_info');
     expect(understandInContext(read('bargain_generic', 0.9), '多少钱能便宜点', undefined).intent).toBe('bargain_generic');

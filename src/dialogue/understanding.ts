@@ -46,7 +46,7 @@ const HAGGLE = words(/想想办法|想办法|想辦法|通融|帮帮忙|幫幫�
 /** What a message must say for an intent to be read (intents not listed need nothing in particular). */
 const CUES: Partial<Record<IntentId, Cue>> = {
   wrong_item: words(/发错|發錯|错发|錯發|少发|少發|漏发|漏發|少了|缺了|不是我(?:买|買|拍|要|订|訂)的|不对|不對|发成|發成|只到了|只收到|少一|少个|少個|不一样|不一樣|收到(?:的|了)?(?:却|卻|竟然|居然|怎么|怎麼)?是(?![不否])|(?:寄|发|發)(?:来|來|过来|過來)(?:的)?(?:却|卻|竟然|居然)?是(?![不否])|到手(?:的)?(?:却|卻|竟然|居然)?是(?![不否])/u),
-  quality_issue: words(/洞|掉毛|掉了|起毛|脱线|脫線|断|斷|坏|壞|破|瑕疵|质量|質量|开线|開線|掉色|起球|漏|臭|霉|过期|過期|变质|變質|脏|髒|裂|划痕|劃痕|问题|問題|线头|線頭|变形|變形|碎|烂|爛|缩水|縮水|褪色|污|次品/u),
+  quality_issue: words(/洞|长毛|長毛|掉毛|掉了|起毛|脱线|脫線|断|斷|坏|壞|破|瑕疵|质量|質量|开线|開線|掉色|起球|漏|臭|霉|过期|過期|变质|變質|脏|髒|裂|划痕|劃痕|问题|問題|线头|線頭|变形|變形|碎|烂|爛|缩水|縮水|褪色|污|次品/u),
   return_dislike: words(/寄回|退|没穿|沒穿|没戴|沒戴|没用过|沒用過|没拆|沒拆|吊牌|标签|標籤|不喜欢|不喜歡|不合适|不合適|不想要/u),
   exchange: words(/换|換/u),
   refund_shipped: words(/退款|退钱|退錢|不要了|不想要|拒收|拒签|拒簽|不签收|不簽收/u),
@@ -118,7 +118,9 @@ const ASKS_FOR_LESS = /便宜|(?<!多)少|贵|貴|优惠|優惠|打折|折扣|�
 const INVOICE_CHARGES = /邮费|郵費|运费|運費|税点|稅點|手续费|手續費|加钱|加錢|收钱|收錢|要钱|要錢|出钱|出錢|另外收|额外|額外/u;
 
 /** Words that describe a defect in something received. */
-const DEFECT = /有个洞|有個洞|破了|破洞|坏了|壞了|掉毛|掉色|褪色|起毛|起球|开线|開線|脱线|脫線|断了|斷了|漏了|发霉|發霉|变质|變質|过期了|過期了|裂了|碎了|流苏掉|流蘇掉|脏了|髒了|污渍|污漬|有线头|有線頭|磨.{0,2}起毛/u;
+const DEFECT = /有个洞|有個洞|破了|破洞|坏了|壞了|掉毛|掉色|褪色|起毛|起球|开线|開線|脱线|脫線|断了|斷了|漏了|发霉|發霉|长毛了|長毛了|长霉|長霉|霉了|变质|變質|过期了|過期了|裂了|碎了|流苏掉|流蘇掉|脏了|髒了|污渍|污漬|有线头|有線頭|磨.{0,2}起毛/u;
+/** "有一个都长毛了", "已经坏了": a defect told as already there (not "会不会坏" asked before buying). */
+const DEFECT_HAPPENED = /(?:都|已经|已經|居然|竟然|全|有(?:一|几|幾|两|兩)?(?:个|個|块|塊|盒|袋|件)?)(?:长毛|長毛|长霉|長霉|发霉|發霉|霉|坏|壞|破|烂|爛|变质|變質|碎|裂|起球|掉毛|掉色|褪色|过期|過期)了/u;
 /** "会掉毛吗", "会不会起球", "褪不褪色啊": a question before buying, a product question. */
 const ASKS_BEFORE_BUYING = /会不会|會不會|会.{0,6}[吗嗎]|會.{0,6}[吗嗎]|容易|(\p{Script=Han})不\1|(?<!了)[吗嗎么麼不][？?!！]*$|(?<!了)[？?]$/u;
 const AFTER_SALE_READINGS: ReadonlySet<IntentId> = new Set(['quality_issue', 'return_dislike', 'exchange', 'refund_shipped', 'refund_status', 'complaint', 'return_fee']);
@@ -274,7 +276,8 @@ export function understandInContext(classification: Classification, text: string
     return { intent: 'thanks_bye', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
   }
   // "围巾上面有个洞", "掉毛特别严重": a defect described, not a question about the product.
-  if (DEFECT.test(plain) && !ASKS_BEFORE_BUYING.test(plain) && !AFTER_SALE_READINGS.has(intent)) {
+  // ("都长毛了😡 这还能吃？": the defect told as happened, the question after it is no pre-sale question.)
+  if (DEFECT.test(plain) && (!ASKS_BEFORE_BUYING.test(plain) || DEFECT_HAPPENED.test(plain)) && !AFTER_SALE_READINGS.has(intent)) {
     return { intent: 'quality_issue', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'quality_issue') };
   }
   // "要我出邮费吗", "金额能开200吗", "是纸质的还是电子的", "发哪了 我没收到" right after an invoice answer:
