@@ -121,6 +121,12 @@ describe('understandInContext', () => {
     expect(understandInContext(read('other', 0.4), '裤子还要的哈 只退羽绒服', 'logistics', 'cancel_order').intent).toBe('cancel_order');
     expect(understandInContext(read('logistics_track', 0.7), '快递员说已经在送了 来不及拒了怎么办', 'aftersale', 'refund_shipped').intent).toBe('return_dislike');
     expect(understandInContext(read('refund_status', 0.8), '退款原因选啥', 'presale', 'stock').intent).toBe('refund_status');
+    // Too late, said after refusing was advised, or the courier at the door: the return after signing.
+    expect(understandInContext(read('logistics_track', 0.8), '来不及了 快递员已经在楼下了', 'aftersale', 'refund_shipped').intent).toBe('return_dislike');
+    expect(understandInContext(read('other', 0.6), '来不及了啦', 'aftersale', 'refund_shipped').intent).toBe('return_dislike');
+    expect(understandInContext(read('logistics_track', 0.7), '快递小哥都到门口了', 'aftersale', 'return_dislike').intent).toBe('return_dislike');
+    // Near miss: "来不及了" about a parcel's wait, no refusal advised — the wait goes on.
+    expect(understandInContext(read('delivery_delay', 0.8), '来不及了 都三天了还没到', 'logistics', 'delivery_delay').intent).toBe('delivery_delay');
   });
 
   it('in an after-sale case: no fault said is a return, the condition told continues it, a return parcel is its refund, a hassle stays in the case', () => {

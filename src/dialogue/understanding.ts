@@ -1,4 +1,4 @@
-import { asksWhyRefuse, CANNOT_REFUSE, RETURN_HASSLE, RETURN_HOW } from '../../flows/aftersale-helpers.ts';
+import { asksWhyRefuse, RETURN_HASSLE, RETURN_HOW, tooLateToRefuse } from '../../flows/aftersale-helpers.ts';
 import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
 import { asksWhenAlone, changesInvoiceTitle, invoiceQuestion } from '../../flows/invoice-helpers.ts';
 import { addressFromText, ASKS_REFUND_REASON, complainsOfWait, keepsVariant, LOST } from '../../flows/logistics-helpers.ts';
@@ -320,7 +320,8 @@ export function understandInContext(classification: Classification, text: string
   // "拒签有什么用", "为啥要拒收" after a refund or return was answered: the same case (why refuse), not a product question.
   if (lastIntent !== undefined && routeFor(lastIntent) === 'aftersale' && asksWhyRefuse(plain) && !AFTER_SALE_READINGS.has(intent)) return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "快递员说已经在送了 来不及拒了": cannot refuse the parcel — a return after receipt.
-  if (CANNOT_REFUSE.test(plain) && lastIntent !== undefined && POST_SALE.has(routeFor(lastIntent))) {
+  // ("来不及了 快递员已经在楼下了" right after refusing the parcel was advised: the same.)
+  if (lastIntent !== undefined && POST_SALE.has(routeFor(lastIntent)) && tooLateToRefuse(plain, lastIntent === 'refund_shipped' || lastIntent === 'return_dislike')) {
     return { intent: 'return_dislike', confidence: UNSURE_CONFIDENCE, secondary: [] };
   }
   // "那算了 查我自己的大衣", "帮我查下我的订单": a look-up of the buyer's own order is its status.
