@@ -128,6 +128,8 @@ describe('return_dislike', () => {
   it('shipped but not received → refuse delivery; not shipped → refund before shipping; no order → ask', () => {
     expect(ids(one(t('return_dislike', '不想要了', [shipped])))).toEqual(['aftersale.refund.refuse_delivery']);
     expect(ids(one(t('return_dislike', '不想要了', [paid])))).toEqual(['aftersale.refund.before_shipping']);
+    // The order is named: the buyer may have several.
+    expect(one(t('return_dislike', '不想要了', [paid])).out.replies[0]!.params.orderId).toBe(paid.id);
     expect(ids(one(t('return_dislike', '不想要了', [])))).toEqual(['aftersale.ask_order']);
   });
 

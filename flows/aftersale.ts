@@ -183,7 +183,7 @@ function refuseDelivery(event: TurnEvent, order: Order): Answer {
 
 function refundBeforeShipping(order: Order): Answer {
   return {
-    replies: [reply('refund.before_shipping')],
+    replies: [reply('refund.before_shipping', { orderId: order.id })],
     remarks: [remark(order, '买家不要，申请退款，请勿打单')],
     patch: { orderId: order.id, issue: 'refund' },
   };
