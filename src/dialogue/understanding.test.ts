@@ -139,6 +139,26 @@ describe('understandInContext', () => {
     expect(understandInContext(read('thanks_bye', 0.36), '椒盐的还要寄回去啊 好麻烦', 'aftersale', 'wrong_item').intent).toBe('wrong_item');
   });
 
+  it('the return parcel’s number during a refund is that refund, not the outbound parcel’s tracking', () => {
+    const asRefund = read('refund_status', 0.87, [['logistics_track', 0.05]]);
+    expect(understandInContext(asRefund, '退回去的单号是78460023915527 你查查', 'aftersale', 'refund_status').intent).toBe('refund_status');
+    expect(understandInContext(asRefund, '寄回来的快递你们签收了吗', 'aftersale', 'refund_status').intent).toBe('refund_status');
+    expect(understandInContext(read('logistics_track', 0.7), '我寄回的那个包裹到了没', 'aftersale', 'return_dislike').intent).toBe('refund_status');
+    // Near miss: the outbound parcel asked about with no after-sale case open.
+    expect(understandInContext(read('logistics_track', 0.9), '我的单号是78451166023849 到哪了', undefined).intent).toBe('logistics_track');
+  });
+
+  it('an invoice withdrawn is no ask; when the refund comes is its status', () => {
+    const r = understandInContext(read('refund_shipped', 0.74, [], ['invoice', 'refund_status']), '算了发票不要了 退款到底什么时候能好', 'invoice', 'invoice');
+    expect([r.intent, r.secondary]).toEqual(['refund_status', []]);
+    expect(understandInContext(read('invoice', 0.8, [], ['refund_status']), '票就不开了 钱多久能退回来', 'invoice', 'invoice').intent).toBe('refund_status');
+    expect(understandInContext(read('invoice', 0.8), '不用开发票了 谢谢', 'invoice', 'invoice').intent).toBe('thanks_bye');
+    expect(keepsFurtherAsk('refund_status', 'invoice', '发票不要了 退款呢')).toBe(false);
+    // Near misses: an invoice still wanted; a refund asked for.
+    expect(understandInContext(read('invoice', 0.9), '发票还要开的 什么时候能收到', 'invoice', 'invoice').intent).toBe('invoice');
+    expect(understandInContext(read('refund_shipped', 0.8), '我要退款 什么时候能到', 'aftersale', 'refund_shipped').intent).toBe('refund_shipped');
+  });
+
   it('beside an after-sale question, the product’s looks or a courier’s name ask nothing; a shipping question does', () => {
     expect(understandInContext(read('return_dislike', 0.9, [], ['product_info']), '围巾颜色跟图片差好多 不喜欢 能退吗', undefined).secondary).toEqual([]);
     expect(keepsFurtherAsk('refund_status', 'shipping_courier', '你们收到没有啊 中通78460023915527')).toBe(false);

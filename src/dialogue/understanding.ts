@@ -154,6 +154,11 @@ const SHIPPED_YET = /(?:发|發|寄)(?:货|貨|出)?(?:了)?(?:没|沒|吗|嗎|�
 const RETURN_POSSIBLE = /(?:没办法|沒辦法|没法|沒法|不能|不可以|能不能|可不可以|可以|能)(?:再)?退(?!款|钱|錢)/u;
 const REFUND_REQUEST = /帮我退|幫我退|我要退|给我退|給我退|申请退|申請退|退个款|退個款|要退款|想退款|想退钱|想退錢/u;
 
+/** "算了发票不要了", "票就不开了", "不用开发票了": the invoice withdrawn. */
+const INVOICE_DROPPED = /(?:发票|發票|票)(?:就|也|还是|還是)?(?:不要了|不用了|不开了|不開了|算了|不需要了|先不开|先不開|不用开了|不用開了)|不(?:要|用|开|開|需要)(?:开|開)?(?:发票|發票)了/u;
+/** "退款到底什么时候能好", "钱多久能退回来", "退款几天到账": when the refund comes. */
+const REFUND_WHEN = /(?:退款|退钱|退錢|钱|錢)(?:到底|究竟|大概|大约|还要|還要|要)*(?:什么时候|什麼時候|啥时候|啥時候|多久|几天|幾天|何时|何時)(?:能|才|可以|会|會)?(?:好|到|完成|下来|下來|退回来|退回來|退回|到账|到賬|退|回来|回來)/u;
+
 /** "大概还要几天啊", "要多久": how long, with nothing else said. */
 const ASKS_ABOUT_SHIPPING = /(?:顺丰|順豐|中通|圆通|圓通|韵达|韻達|申通|邮政|郵政|ems|京东|京東)(?:快递|快遞)?(?:可以|行|能|好)(?:不|吗|嗎|么|麼)?|(?:什么时候|什麼時候|啥时候|啥時候|几时|幾時|哪天|多久)(?:能)?(?:发|發|到|寄)|(?:什么|什麼|哪个|哪個|哪家|啥|能不能|可不可以|可以|能)(?:快递|快遞)|(?:能|可以|能不能)(?:发|發|走|用|寄)|(?:发|發|走|用|寄)(?:什么|什麼|哪个|哪個|哪家|啥)|包邮吗|包郵嗎|运费多少|運費多少|邮费多少|郵費多少|几天到|幾天到|多久到/u;
 const PRAISES_PURCHASE = /(?:上次|之前|以前|买的|買的|收到的)[^，,。？?]{0,8}(?:超|很|挺|好|真|特别|特別|非常|太)?(?:暖和|好吃|好穿|舒服|好看|喜欢|喜歡|不错|不錯|棒|赞|讚|满意|滿意|好用|合身|保暖)/u;
@@ -162,7 +167,7 @@ const foundIt = (plain: string): boolean => FOUND_IT.test(plain) && !/没|沒|�
 const SIZE_INSTEAD = /(?:还是|還是|改成|改为|改為|换成|換成|就要|要)\s*(?:[0-9]{2,3}|x{0,3}[sml]|xxl)(?:码|碼|号|號)?(?:吧|的|好了)?/u;
 const NOT_A_FAULT = /不是(?:质量|品质)问题|没有(?:质量|品质)问题|(?:质量|品质)没(?:有)?问题|(?:质量|品质)挺好|不是坏了/u;
 const UNWORN = /没穿|沒穿|没戴|沒戴|没洗|沒洗|没用过|沒用過|吊牌(?:都)?(?:还|還)?在|标签(?:都)?(?:还|還)?在|標籤(?:都)?(?:还|還)?在|全新/u;
-const RETURN_PARCEL = /(?:中通|圆通|圓通|申通|韵达|韻達|顺丰|順豐|邮政|郵政|极兔|極兔|京东|京東|ems)\s*(?:sf)?(?<![0-9])[0-9]{10,15}(?![0-9])|(?:退回|寄回)(?:的)?(?:单号|單號|快递|快遞)|(?:你们|你們)?收到(?:没|沒|了吗|了嗎)/u;
+const RETURN_PARCEL = /(?:中通|圆通|圓通|申通|韵达|韻達|顺丰|順豐|邮政|郵政|极兔|極兔|京东|京東|ems)\s*(?:sf)?(?<![0-9])[0-9]{10,15}(?![0-9])|(?:退回|寄回)(?:去|来|來)?(?:的)?(?:那个|那個)?(?:单号|單號|快递|快遞|包裹)|(?:你们|你們)?收到(?:没|沒|了吗|了嗎)/u;
 const ONLY_THIS = /只(?:要)?(?:退|取消|不要)/u;
 const LOOK_UP_OWN = /(?:查|看)(?:一下|下|查|看)?(?:我|我自己)(?:的|那个|那個|那)/u;
 const ALSO_THE_SAME = /也(?:帮我|幫我|给我|給我|一起|一并|一併)?(?:改|换|換|取消|退|备注|備註|处理|處理|弄|一样|一樣|这样|這樣|照这个|照這個)/u;
@@ -280,11 +285,23 @@ export function understandInContext(classification: Classification, text: string
   if (DEFECT.test(plain) && (!ASKS_BEFORE_BUYING.test(plain) || DEFECT_HAPPENED.test(plain)) && !AFTER_SALE_READINGS.has(intent)) {
     return { intent: 'quality_issue', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'quality_issue') };
   }
+  // "算了发票不要了 退款到底什么时候能好": the invoice withdrawn — no invoice ask; what else is asked is the ask.
+  const invoiceDropped = INVOICE_DROPPED.test(plain);
+  if (invoiceDropped) {
+    const rest = secondary.filter((i) => i !== 'invoice');
+    if (routeFor(intent) === 'invoice') [intent, secondary] = rest.length > 0 ? [rest[0]!, rest.slice(1)] : ['thanks_bye', []];
+    else secondary = rest;
+  }
+  // "退款到底什么时候能好", "钱多久能退回来": when a refund comes is its status, not a refund asked for.
+  if ((intent === 'refund_shipped' || intent === 'cancel_order') && REFUND_WHEN.test(plain) && !REFUND_REQUEST.test(plain)) {
+    [intent, secondary] = ['refund_status', secondary.filter((i) => i !== 'refund_status')];
+    confidence = Math.max(confidence, UNSURE_CONFIDENCE);
+  }
   // "要我出邮费吗", "金额能开200吗", "是纸质的还是电子的", "发哪了 我没收到" right after an invoice answer:
   // the invoice's charges, amount, kind or delivery, not the parcel's or a product's.
   // ("大概什么时候能收到" naming nothing: when the invoice comes.)
   const invoiceFollowUp = INVOICE_CHARGES.test(plain) || asksWhenAlone(plain) || (invoiceQuestion(plain) !== null && !(routeFor(intent) === 'social' && SOCIAL_WORDS.test(plain)));
-  if (lastRoute === 'invoice' && invoiceFollowUp && !names.region(plain)) {
+  if (lastRoute === 'invoice' && invoiceFollowUp && !invoiceDropped && !names.region(plain)) {
     return { intent: 'invoice', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'invoice' && keepsFurtherAsk('invoice', i, plain)) };
   }
   // "能换成公司抬头吗": the invoice's title changed, not the goods exchanged.
@@ -310,7 +327,8 @@ export function understandInContext(classification: Classification, text: string
   // "都一个星期了 能快点吗" right after a refund's status: that refund hurried, not the original parcel's delivery.
   if (lastIntent === 'refund_status' && HURRIES.test(plain) && !PARCEL_WORDS.test(plain) && !REQUESTS.includes(intent)) return { intent: 'refund_status', confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "你们收到没有啊 中通78460023915527" while a return is under way: the return's tracking number, its refund.
-  if (lastIntent !== undefined && routeFor(lastIntent) === 'aftersale' && RETURN_PARCEL.test(plain) && !AFTER_SALE_READINGS.has(intent)) return { intent: 'refund_status', confidence: UNSURE_CONFIDENCE, secondary: [] };
+  // (The classifier's refund_status without 退款 words stays the refund's, not the outbound parcel's tracking.)
+  if (lastIntent !== undefined && routeFor(lastIntent) === 'aftersale' && RETURN_PARCEL.test(plain) && (!AFTER_SALE_READINGS.has(intent) || intent === 'refund_status')) return { intent: 'refund_status', confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "退款原因选啥" after a cancellation: still the cancellation (its reason), not a refund's status.
   if (lastIntent === 'cancel_order' && ASKS_REFUND_REASON.test(plain)) return { intent: 'cancel_order', confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "裤子还要的哈 只退羽绒服": only one thing cancelled — the cancellation, narrowed.
@@ -374,7 +392,7 @@ export function understandInContext(classification: Classification, text: string
   if (RETURN_HOW.test(plain) && !AFTER_SALE_READINGS.has(intent) || (RETURN_HOW.test(plain) && (intent === 'return_fee' || intent === 'refund_status'))) {
     return { intent: 'return_dislike', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'return_dislike' && i !== 'address_change') };
   }
-  if (intent === 'refund_status' && RETURN_POSSIBLE.test(plain) && !REFUND_REQUEST.test(plain)) ({ intent, confidence } = { intent: 'return_dislike', confidence: Math.max(confidence, UNSURE_CONFIDENCE) });
+  if (intent === 'refund_status' && RETURN_POSSIBLE.test(plain) && !REFUND_REQUEST.test(plain) && !REFUND_WHEN.test(plain)) ({ intent, confidence } = { intent: 'return_dislike', confidence: Math.max(confidence, UNSURE_CONFIDENCE) });
   // "帮我退个款": a refund asked for, not its status — read by the order's state downstream (cancel, 拒收, return).
   if (intent === 'refund_status' && REFUND_REQUEST.test(plain)) ({ intent, confidence } = { intent: 'cancel_order', confidence: Math.max(confidence, UNSURE_CONFIDENCE) });
   // "你们客服怎么回事 半天不回": nothing the classifier knows, but the words of a complaint.
@@ -450,6 +468,8 @@ export function keepsFurtherAsk(primary: IntentId, ask: IntentId, text: string):
   // "发哪了 我没收到" about the invoice, "能换成公司抬头吗": the invoice's delivery or title, not the parcel's or the goods'.
   if (routeFor(primary) === 'invoice' && (routeFor(ask) === 'logistics' || ask === 'product_info') && invoiceQuestion(plain) !== null) return false;
   if (ask === 'exchange' && changesInvoiceTitle(plain)) return false;
+  // "算了发票不要了 …": the invoice withdrawn is no further ask.
+  if (ask === 'invoice' && INVOICE_DROPPED.test(plain)) return false;
   // "明天能到不 急着穿" asked about buying: the delivery estimate answers the hurry; no parcel of the buyer's is chased.
   if (primary === 'shipping_time' && ask === 'urgent_delivery' && !OWN_PARCEL.test(plain)) return false;
   // "发票抬头我在留言里写了 还要干啥吗": what is left to do in the case asked about, not a product question.
