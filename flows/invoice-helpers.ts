@@ -55,10 +55,15 @@ function withoutOrderTail(title: string): string {
  * the whole message when it is short and names a company or a person (个人). Null when none.
  * A 税号 (15–20 letters/digits) is kept apart.
  */
-export function invoiceTitleFrom(text: string, bare = false): InvoiceTitle | null {
+/** The 税号 in a message (15–20 letters/digits, named as such or with letters), or null. */
+export function taxIdFrom(text: string): string | null {
   // Same-length normalisation turns full-width digits into ASCII (and lower-cases: a 税号 is upper case).
   const normalized = normalizeSameLength(text).toUpperCase();
-  const taxId = [...normalized.matchAll(TAX_ID)].find((m) => /[A-Z]/.test(m[0]) || TAX_WORD.test(text.slice(0, m.index)))?.[0] ?? null;
+  return [...normalized.matchAll(TAX_ID)].find((m) => /[A-Z]/.test(m[0]) || TAX_WORD.test(text.slice(0, m.index)))?.[0] ?? null;
+}
+
+export function invoiceTitleFrom(text: string, bare = false): InvoiceTitle | null {
+  const taxId = taxIdFrom(text);
   const intro = /抬[头頭]/u.test(text) ? TITLE_INTRO.exec(text.slice(text.search(/抬[头頭]/u))) : null;
   let candidate: string | null = null;
   if (intro !== null) candidate = text.slice(text.search(/抬[头頭]/u) + intro.index + intro[0].length).replace(ASKED_FIRST, '').replace(KIND_BEFORE_NAME, '');
