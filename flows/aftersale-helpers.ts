@@ -205,7 +205,12 @@ const WHY_REFUSE =
 export const asksWhyRefuse = (text: string): boolean => WHY_REFUSE.test(normalizeSameLength(text));
 
 /** "来不及拒了", "已经签收了": the parcel cannot be refused any more — a return after receipt. */
-export const CANNOT_REFUSE = /来不及拒|來不及拒|拒不了|没法拒|沒法拒|不能拒|没办法拒|沒辦法拒|拒收不了|已经签收了|已經簽收了|已经签了|已經簽了|签收了怎么办|簽收了怎麼辦/u;
+export const CANNOT_REFUSE =
+  /来不及拒|來不及拒|拒不了|没法拒|沒法拒|不能拒|没办法拒|沒辦法拒|拒收不了|已经签收了|已經簽收了|已经签了|已經簽了|签收了怎么办|簽收了怎麼辦|(?:快递员|快遞員|快递小哥|快遞小哥|派件员|派件員|小哥)(?:都|已经|已經|马上|馬上|就)*(?:在|到)(?:了)?(?:楼下|樓下|门口|門口|家门口|家門口|小区|小區)/u;
+/** "来不及了": too late — after a refusal was advised, too late to refuse the parcel. */
+export const TOO_LATE = /来不及了|來不及了|来不及啦|來不及啦|来不及呀|來不及呀/u;
+/** Too late to refuse: said so, or "来不及了" while refusing is what was advised (a return of a parcel on its way). */
+export const tooLateToRefuse = (text: string, refusalAdvised: boolean): boolean => CANNOT_REFUSE.test(text) || (refusalAdvised && TOO_LATE.test(text));
 
 /** "等下 我拍一下", "马上拍": the photos are coming. */
 export const photosComing = (text: string): boolean => /等下|等一下|等會|等会|待会|待會|稍等|马上拍|馬上拍|这就拍|這就拍|现在拍|現在拍|我拍一下|拍一下|去拍|回家拍|晚点拍|晚點拍/u.test(normalizeSameLength(text));

@@ -128,6 +128,8 @@ describe('return_dislike', () => {
   it('shipped but not received → refuse delivery; not shipped → refund before shipping; no order → ask', () => {
     expect(ids(one(t('return_dislike', '不想要了', [shipped])))).toEqual(['aftersale.refund.refuse_delivery']);
     expect(ids(one(t('return_dislike', '不想要了', [paid])))).toEqual(['aftersale.refund.before_shipping']);
+    // The order is named: the buyer may have several.
+    expect(one(t('return_dislike', '不想要了', [paid])).out.replies[0]!.params.orderId).toBe(paid.id);
     expect(ids(one(t('return_dislike', '不想要了', [])))).toEqual(['aftersale.ask_order']);
   });
 
@@ -140,6 +142,7 @@ describe('return_dislike', () => {
     expect(ids(s)).toEqual(['aftersale.return.after_signing']);
     expect(s.out.remarks[0]!.reason).toContain('来不及拒收');
     expect(ids(one(t('return_dislike', '不想要了', [shipped])))).toEqual(['aftersale.refund.refuse_delivery']);
+    for (const text of ['来不及了 快递员已经在楼下了', '派件员马上到小区了', '来不及啦']) expect(ids(one(t('return_dislike', text, [shipped]))), text).toEqual(['aftersale.return.after_signing']);
   });
 
   it('how to send it back: the return request shows the address; the case’s product; the shop pays for its own fault', () => {

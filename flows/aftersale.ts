@@ -27,7 +27,7 @@ import {
   RETURN_HASSLE,
   photosComing,
   refusesPhotos,
-  CANNOT_REFUSE,
+  tooLateToRefuse,
   asksWhyRefuse,
   returnWindow,
   saysMissing,
@@ -183,7 +183,7 @@ function refuseDelivery(event: TurnEvent, order: Order): Answer {
 
 function refundBeforeShipping(order: Order): Answer {
   return {
-    replies: [reply('refund.before_shipping')],
+    replies: [reply('refund.before_shipping', { orderId: order.id })],
     remarks: [remark(order, '买家不要，申请退款，请勿打单')],
     patch: { orderId: order.id, issue: 'refund' },
   };
@@ -235,7 +235,8 @@ function returnDislikeAnswer(context: AftersaleContext, event: TurnEvent): Answe
   if (order.refund !== undefined) return refundStatusOf(order);
   if (isReceived(order)) return returnOfReceived(event, order);
   // Too late to refuse it: sign for it, then the 7-day return.
-  if (isInTransit(order) && CANNOT_REFUSE.test(normalizeSameLength(event.text))) return returnAfterSigning(event, order);
+  // (A return asked of a parcel on its way: refusing is the advice, so "来不及了" is too late for it.)
+  if (isInTransit(order) && tooLateToRefuse(normalizeSameLength(event.text), true)) return returnAfterSigning(event, order);
   if (isInTransit(order)) return refuseDelivery(event, order);
   if (isBeforeShipping(order)) return refundBeforeShipping(order);
   return askOrder();

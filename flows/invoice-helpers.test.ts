@@ -40,6 +40,14 @@ describe('invoiceTitleFrom', () => {
     expect(invoiceTitleFrom('抬头 Apple 贸易有限公司')?.title).toBe('Apple 贸易有限公司');
   });
 
+  it('a title wanted changed to a company names only the company, not the wish or the kind', () => {
+    expect(invoiceTitleFrom('还有抬头想改成公司的 杭州安娜设计工作室 税号92330106MA2H8K7P1X')).toEqual({ title: '杭州安娜设计工作室', taxId: '92330106MA2H8K7P1X' });
+    expect(invoiceTitleFrom('抬头要换成公司 北京博文科技有限公司')?.title).toBe('北京博文科技有限公司');
+    expect(invoiceTitleFrom('抬头帮我改为单位的：上海晨光文具店')?.title).toBe('上海晨光文具店');
+    // A company's name that starts with 公司 words is not cut ("公司的" alone is a kind, no title).
+    expect(invoiceTitleFrom('抬头想改成公司的')).toBeNull();
+  });
+
   it('keeps every character of a traditional title (成都…)', () => {
     expect(invoiceTitleFrom('抬頭是成都恩雅設計工作室')?.title).toBe('成都恩雅設計工作室');
   });

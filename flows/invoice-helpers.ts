@@ -7,7 +7,7 @@ import type { Shop } from '../src/shop/schema.ts';
 /** The buyer's note already asks for an invoice (发票 / 抬头 in 买家留言). */
 export const noteAsksForInvoice = (order: Order): boolean => order.buyerNote !== undefined && /[发發]票|抬[头頭]/.test(order.buyerNote);
 
-const TITLE_INTRO = /^抬[头頭](?:是|为|為|就|写|寫|开|開|给|給|用|改成|改为|改為|换成|換成|换为|換為|变成|變成|：|:|\s)*/u;
+const TITLE_INTRO = /^抬[头頭](?:想|要|得|需要|帮我|幫我|麻烦|麻煩)?(?:是|为|為|就|写|寫|开|開|给|給|用|改成|改为|改為|换成|換成|换为|換為|变成|變成|：|:|\s)*/u;
 /** "换成公司抬头吗 杭州…工作室": the question is asked, the title follows it. */
 const ASKED_FIRST = /^(?:吗|嗎|呢|啊|吧|可以吗|可以嗎|行吗|行嗎)?[？?!！，,。\s]+/u;
 const TAX_ID = /\b[0-9A-Z]{15,20}\b/g;
@@ -16,6 +16,8 @@ const TAX_WORD = /(?:税号|稅號|纳税人识别号|納稅人識別號|信用�
 const PERSONAL = /^(?:个人|個人|本人|我自己|自己)(?:的|就行|就好)?$/u;
 const GIVEN_TO = /(?:开给|開給|开到|開到|写给|寫給)(?:是)?[:：\s]*/u;
 const PERSONAL_TAIL = /(?:个人|個人)(?:的|抬头|抬頭)?[\s:：,，]*[\p{Script=Han}]{2,4}[\s。！!~～]*$/u;
+/** "改成公司的 杭州安娜设计工作室": the kind of title said before the name is no part of it. */
+const KIND_BEFORE_NAME = /^(?:公司|单位|單位|企业|企業)(?:的|抬头|抬頭)?(?:[:：,，、\s]+|(?:是|叫|名字是|名称是|名稱是))(?=\S)/u;
 const GENERIC = /^(?:公司|单位|單位|企业|企業|我们公司|我們公司|公司的|单位的|公司名|公司名称|公司名稱)$/u;
 /** What a company title ends with (or contains). */
 const COMPANY = /公司|集团|集團|厂|廠|店|中心|学校|學校|大学|大學|医院|醫院|研究所|事务所|事務所|工作室|协会|協會|银行|銀行|局|院|部|社|会$|所$/u;
@@ -53,13 +55,18 @@ function withoutOrderTail(title: string): string {
  * the whole message when it is short and names a company or a person (个人). Null when none.
  * A 税号 (15–20 letters/digits) is kept apart.
  */
-export function invoiceTitleFrom(text: string, bare = false): InvoiceTitle | null {
+/** The 税号 in a message (15–20 letters/digits, named as such or with letters), or null. */
+export function taxIdFrom(text: string): string | null {
   // Same-length normalisation turns full-width digits into ASCII (and lower-cases: a 税号 is upper case).
   const normalized = normalizeSameLength(text).toUpperCase();
-  const taxId = [...normalized.matchAll(TAX_ID)].find((m) => /[A-Z]/.test(m[0]) || TAX_WORD.test(text.slice(0, m.index)))?.[0] ?? null;
+  return [...normalized.matchAll(TAX_ID)].find((m) => /[A-Z]/.test(m[0]) || TAX_WORD.test(text.slice(0, m.index)))?.[0] ?? null;
+}
+
+export function invoiceTitleFrom(text: string, bare = false): InvoiceTitle | null {
+  const taxId = taxIdFrom(text);
   const intro = /抬[头頭]/u.test(text) ? TITLE_INTRO.exec(text.slice(text.search(/抬[头頭]/u))) : null;
   let candidate: string | null = null;
-  if (intro !== null) candidate = text.slice(text.search(/抬[头頭]/u) + intro.index + intro[0].length).replace(ASKED_FIRST, '');
+  if (intro !== null) candidate = text.slice(text.search(/抬[头頭]/u) + intro.index + intro[0].length).replace(ASKED_FIRST, '').replace(KIND_BEFORE_NAME, '');
   // "…开给杭州暖阳贸易有限公司", "…开个票 个人 方晴": whom it is for, inside a longer message.
   else if (GIVEN_TO.test(text)) candidate = text.slice(text.search(GIVEN_TO)).replace(GIVEN_TO, '');
   else if (PERSONAL_TAIL.test(text) && !/[吗嗎呢？?]\s*$/u.test(text)) candidate = PERSONAL_TAIL.exec(text)![0];
@@ -113,6 +120,12 @@ const WHERE =
 /** "啥时候能收到发票", "发票多久能开好": when the invoice comes (票 said, so "什么时候发货" is no invoice question). */
 const WHEN_WORDS = '(?:什么时候|什麼時候|啥时候|啥時候|多久|几天|幾天|多长时间|多長時間|何时|何時|哪天)';
 const WHEN = new RegExp(`${WHEN_WORDS}.{0,8}(?:[发發]票|票)|(?:[发發]票|票).{0,8}${WHEN_WORDS}`, 'u');
+/**
+ * "大概什么时候能收到", "那多久能好": a when-question naming nothing — right after an invoice answer it asks
+ * when the invoice comes (a message naming the goods or the parcel, "大衣什么时候到", is no such question).
+ */
+const BARE_WHEN = new RegExp(`^(?:那|那么|那麼|大概|大约|大約|一般|请问|請問|亲|親)*${WHEN_WORDS}(?:能|可以|会|會|才能|才可以)?(?:收到|到|开好|開好|开出来|開出來|好|发过来|發過來|发给我|發給我)?(?:呢|啊|呀|哦|吗|嗎)?[？?。!！~～]*$`, 'u');
+export const asksWhenAlone = (text: string): boolean => BARE_WHEN.test(normalizeSameLength(text).trim());
 const MISSING = /(?:没|沒|未)(?:有)?(?:收到|看到|见到|見到|找到)|收不到|找不到|看不到|没来|沒來/u;
 const TOGETHER = /(?:跟|和|随|隨|同)(?:着|著)?.{0,6}一起(?:寄|发|發|送|到)|随[货貨]|隨貨|单独(?:寄|发)|單獨(?:寄|發)/u;
 /** Words of the parcel and its goods: a question with them is about the delivery, not the invoice. */

@@ -277,6 +277,18 @@ describe('which order, never guessed', () => {
     expect(s.out.replies[0]!.params.orderId).toBe(noted.id);
   });
 
+  it('a tax id alone for an order whose note holds the title: remarked with that title', () => {
+    const noted = order('100000000000005555', 'unpaid', { total: 2097, buyerNote: '公司年会采购，需要开发票，抬头：上海晴川文化传播有限公司' });
+    for (const text of ['税号 91310115MA1K4QWE3R 要的话我发你', '补一下税号91310115MA1K4QWE3R', '91310115MA1K4QWE3R 这是税号']) {
+      const s = one(t(text, [noted]));
+      expect(s.out.remarks[0]?.reason, text).toContain('91310115MA1K4QWE3R');
+      expect(s.out.remarks[0]?.reason, text).toContain('上海晴川文化传播有限公司');
+    }
+    // Near miss: no title anywhere — the title is still asked.
+    const bare = order('100000000000006666', 'paid', { total: 2097 });
+    expect(one(t('税号 91310115MA1K4QWE3R', [bare])).out.remarks).toEqual([]);
+  });
+
   it('an order being refunded: the title is asked with the refund said (issued on the final amount)', () => {
     const s = one(t('能开发票吗', [refunding]));
     expect(ids(s.out)).toEqual(['invoice.ask_title_refunding']);

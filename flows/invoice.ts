@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
 import type { Order } from '../src/orders/schema.ts';
-import { asksAboutCharges, invoiceQuestion, invoiceRemark, invoiceSending, invoiceTitleFrom, noteAsksForInvoice, ordersMeant, ordersPointedAt, type InvoiceTitle } from './invoice-helpers.ts';
+import { asksAboutCharges, invoiceQuestion, invoiceRemark, invoiceSending, invoiceTitleFrom, noteAsksForInvoice, ordersMeant, ordersPointedAt, taxIdFrom, type InvoiceTitle } from './invoice-helpers.ts';
 import { mentionedOrder, ORDER_POINTER, orderList, ordersHolding } from './logistics-helpers.ts';
 import { asksSpecialInvoice, preOrderInvoiceReply } from './presale.ts';
 import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
@@ -188,6 +188,10 @@ function freshAnswer(event: TurnEvent, context: InvoiceContext): Answer {
   if (target.kind === 'several') return whichOrder(target.orders, title, event);
   const order = target.order;
   if (title !== null) return remarkedAnswer(order, title, event);
+  // "税号 9131… 要的话我发你" for an order whose note already holds the title: the tax id goes with that title.
+  const taxId = taxIdFrom(event.text);
+  const notedTitle = taxId === null || order.buyerNote === undefined ? null : invoiceTitleFrom(order.buyerNote);
+  if (taxId !== null && notedTitle !== null) return remarkedAnswer(order, { title: notedTitle.title, taxId }, event);
   const orderId = order.id;
   // "金额能开200吗": the amount is the amount paid (seed 004: 按实付金额开).
   if (question === 'amount') return { replies: [reply('amount_paid', { orderId, amount: order.total })] };

@@ -360,6 +360,14 @@ describe('isReturnPolicyBeforeOrder', () => {
     expect(isReturnPolicyBeforeOrder('return_dislike', '万一不合适能退吗', [order('coat-01')], coat)).toBe(false);
     expect(isReturnPolicyBeforeOrder('return_dislike', '上次买的毛衣我要退', [order('coat-01')], coat)).toBe(false);
   });
+  it('an exchange of the order still on its way, asked ahead, is that order\'s exchange case; a return asked ahead stays the policy', () => {
+    const shipping = (productId: string): Order => ({ ...order(productId), state: 'shipped' });
+    for (const text of ['大衣还没收到 要是M小了到时候能换L吗', '万一到了不合身能换大一码吗', '收到后要是大了可以换S吗']) {
+      expect(isReturnPolicyBeforeOrder('exchange', text, [shipping('coat-01')], coat), text).toBe(false);
+    }
+    // Near miss: the return asked ahead of receipt is the product's policy.
+    expect(isReturnPolicyBeforeOrder('return_dislike', '还没收到 到了不合适的话能退吗', [shipping('coat-01')], coat)).toBe(true);
+  });
 });
 
 describe('isReturnPolicyBeforeOrder: the shop as a whole', () => {

@@ -675,7 +675,9 @@ export function isReturnPolicyBeforeOrder(intent: IntentId, text: string, orders
   // (An order of the product not paid yet holds nothing to send back: the question is still about buying.)
   const holding = orders.filter((o) => o.state !== 'unpaid' && o.items.some((i) => i.productId === product.id));
   // "核桃还没收到 到了不合适的话能退吗": asked ahead of receipt, about what might happen — the product's policy too.
-  return holding.length === 0 || (ASKS_AHEAD.test(text) && holding.every((o) => !RECEIVED_STATES.includes(o.state)));
+  // ("大衣还没收到 要是M小了到时候能换L吗": an exchange of the order on its way to another size is that order's
+  // exchange case — the after-sale flow says when and how, and whether the size is there.)
+  return holding.length === 0 || (intent !== 'exchange' && ASKS_AHEAD.test(text) && holding.every((o) => !RECEIVED_STATES.includes(o.state)));
 }
 
 /** "我先等等 谢谢", "那就等着吧": waiting (for something), closed with thanks or a let-it-be. */

@@ -93,7 +93,7 @@ export interface TurnFacts {
    * How the message named its order(s) without an id or with one ("大衣那单", "没付钱的那个",
    * "上周到的"): then `orders` holds only the orders that fit. Absent when it named none.
    */
-  orderCues?: ('id' | 'product' | 'state' | 'time' | 'courier' | 'context')[];
+  orderCues?: ('id' | 'product' | 'state' | 'time' | 'courier' | 'context' | 'note')[];
   /**
    * The product the conversation is about: named in this message, else the last one named, else
    * none. Its `name` is the name to say to the buyer (the shop's short name when it has one).

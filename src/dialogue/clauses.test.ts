@@ -22,6 +22,13 @@ describe('primaryClause', () => {
   it('keeps a clause that only points at the order the ask is about', () => {
     expect(primaryClause('亲 帮我取消一下订单 就没付钱那个', 'cancel_order', [], classifier)).toContain('就没付钱那个');
   });
+  it('keeps a clause that makes the same giving-up request under another name (cancel / refuse / return)', () => {
+    expect(primaryClause('核桃不想要了 能退吗', 'return_dislike', ['cancel_order'], classifier)).toContain('核桃');
+    expect(primaryClause('大衣不要了 帮我退款吧', 'refund_shipped', ['cancel_order', 'return_dislike'], classifier)).toContain('大衣');
+    expect(primaryClause('围巾不想要了 可以退货吗', 'return_dislike', ['cancel_order', 'refund_shipped'], classifier)).toContain('围巾');
+    // Near miss: a clause asking something else of its own stays out.
+    expect(primaryClause('围巾想退 还有羽绒服那单什么时候发啊', 'return_dislike', ['shipping_time'], classifier)).not.toContain('羽绒服');
+  });
   it('reads a leading 还有 as a connective unless it is the ask itself', () => {
     expect(readClause('还有羽绒服那单什么时候发啊', classifier).intent).toBe('shipping_time');
     expect(readClause('还有L码吗', classifier).intent).toBe('stock');

@@ -105,12 +105,19 @@ const referredOnly = (clause: string): boolean => /(?:那|这|這|哪)(?:一)?(?
  * "围巾想退 退货运费谁出 还有羽绒服那单什么时候发"; "没付钱的那个 怎么还没发货" stays whole: its first
  * clause asks nothing of its own). The whole message when it is one clause.
  */
+/**
+ * "不想要了" is one request whatever the order's state makes of it (cancel before shipping, refuse on
+ * the way, return after receipt): "核桃不想要了 能退吗" is one ask, its product in the first clause.
+ */
+const GIVING_UP: ReadonlySet<IntentId> = new Set(['cancel_order', 'refund_shipped', 'return_dislike']);
+const sameRequest = (a: IntentId, b: IntentId): boolean => a === b || (GIVING_UP.has(a) && GIVING_UP.has(b));
+
 export function primaryClause(text: string, intent: IntentId, secondary: readonly IntentId[], classifier: Classifier): string {
   const clauses = clausesOf(text);
   if (clauses.length < 2) return text;
   const kept = clauses.filter((c) => {
     const reading = readClause(c, classifier);
-    if (reading.intent === intent || referredOnly(c)) return true;
+    if (sameRequest(reading.intent, intent) || referredOnly(c)) return true;
     // A clause that asks something else of its own ("还有羽绒服那单什么时候发") is not the primary's:
     // its order must not become the one the primary acts on.
     return !secondary.includes(reading.intent) && !asksOnItsOwn(reading, c);

@@ -27,6 +27,14 @@ describe('referredOrders', () => {
     expect(ids(await refer('tb_buyer_anna', '没发货的那单帮我取消'))).toEqual(['4189102557306612984']);
   });
 
+  it('by what the buyer calls the order, found in its note (年会那单 ↔ 公司年会采购)', async () => {
+    expect(ids(await refer('tb_buyer_fang', '年会那单的发票能开公司抬头吧'))).toEqual(['3361582049917736428']);
+    expect(ids(await refer('tb_buyer_fang', '公司年会的那一单什么时候发'))).toEqual(['3361582049917736428']);
+    expect(ids(await refer('tb_buyer_fang', '采购那笔能便宜点吗'))).toEqual(['3361582049917736428']);
+    // Near miss: words no note holds point at nothing by note.
+    expect((await refer('tb_buyer_fang', '生日那单到哪了'))?.cues ?? []).not.toContain('note');
+  });
+
   it('by product among the products this buyer ordered (裤子 is two products in the shop, one in her orders)', async () => {
     expect(ids(await refer('tb_buyer_anna', '大衣那单到哪了'))).toEqual(['4187329904416728062']);
     expect(ids(await refer('tb_buyer_anna', '牛仔裤那个取消吧'))).toEqual(['4189102557306612984']);

@@ -13,7 +13,7 @@ import { ofKind, productWordsOf, scoresOf } from './product-words.ts';
  * the flows choose as before. Pure: the clock comes in.
  */
 
-export type OrderCue = 'id' | 'product' | 'state' | 'time' | 'courier' | 'context';
+export type OrderCue = 'id' | 'product' | 'state' | 'time' | 'courier' | 'context' | 'note';
 
 export interface OrderReference {
   /** The buyer's orders that fit every cue, newest first (at least one). */
@@ -106,6 +106,28 @@ function byProduct(text: string, orders: readonly Order[], shop: Shop, byKind: b
   return orders.filter((o) => o.items.some((i) => named.includes(i.productId)));
 }
 
+/** "年会那单", "送客户的那笔": words put before 那单 / 的那个 — what the buyer calls the order. */
+const CALLED = /([\p{Script=Han}]{2,8}?)(?:的)?(?:那|这|這)(?:一)?(?:单|單|笔|筆|个订单|個訂單)/u;
+/** Words that name a product, a state or a time, never what an order was for. */
+const NOT_A_PURPOSE = /没|沒|未|已|发|發|收|到|退|付|拍|买|買|刚|剛|上|昨|前|今/u;
+
+/**
+ * The orders whose buyer's note holds what the message calls the order ("年会那单" ↔ 买家留言
+ * "公司年会采购"): the last two or more characters before 那单 found in the note.
+ */
+function byNote(text: string, orders: readonly Order[]): Order[] {
+  const called = CALLED.exec(text)?.[1];
+  if (called === undefined) return [];
+  const chars = [...called];
+  for (let n = Math.min(chars.length, 6); n >= 2; n--) {
+    const word = chars.slice(-n).join('');
+    if (NOT_A_PURPOSE.test(word)) continue;
+    const hits = orders.filter((o) => o.buyerNote !== undefined && normalizeSameLength(o.buyerNote).includes(word));
+    if (hits.length > 0) return hits;
+  }
+  return [];
+}
+
 export { ORDER_POINTER } from '../../flows/logistics-helpers.ts';
 
 export function referredOrders(input: {
@@ -161,6 +183,13 @@ export function referredOrders(input: {
       cues.push('courier');
       fits = next;
     }
+  }
+
+  // "年会那单": the order whose buyer's note says what it was for (公司年会采购).
+  const noted = byNote(text, fits);
+  if (noted.length > 0 && noted.length < fits.length) {
+    cues.push('note');
+    fits = noted;
   }
 
   const today = dayNumber(input.now, input.shop.timezone);

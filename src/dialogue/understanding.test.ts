@@ -121,6 +121,12 @@ describe('understandInContext', () => {
     expect(understandInContext(read('other', 0.4), '裤子还要的哈 只退羽绒服', 'logistics', 'cancel_order').intent).toBe('cancel_order');
     expect(understandInContext(read('logistics_track', 0.7), '快递员说已经在送了 来不及拒了怎么办', 'aftersale', 'refund_shipped').intent).toBe('return_dislike');
     expect(understandInContext(read('refund_status', 0.8), '退款原因选啥', 'presale', 'stock').intent).toBe('refund_status');
+    // Too late, said after refusing was advised, or the courier at the door: the return after signing.
+    expect(understandInContext(read('logistics_track', 0.8), '来不及了 快递员已经在楼下了', 'aftersale', 'refund_shipped').intent).toBe('return_dislike');
+    expect(understandInContext(read('other', 0.6), '来不及了啦', 'aftersale', 'refund_shipped').intent).toBe('return_dislike');
+    expect(understandInContext(read('logistics_track', 0.7), '快递小哥都到门口了', 'aftersale', 'return_dislike').intent).toBe('return_dislike');
+    // Near miss: "来不及了" about a parcel's wait, no refusal advised — the wait goes on.
+    expect(understandInContext(read('delivery_delay', 0.8), '来不及了 都三天了还没到', 'logistics', 'delivery_delay').intent).toBe('delivery_delay');
   });
 
   it('in an after-sale case: no fault said is a return, the condition told continues it, a return parcel is its refund, a hassle stays in the case', () => {
@@ -131,6 +137,26 @@ describe('understandInContext', () => {
     expect(understandInContext(read('other', 0.42, [['shipping_courier', 0.21]]), '你们收到没有啊 中通78460023915527', 'aftersale', 'refund_status').intent).toBe('refund_status');
     expect(understandInContext(read('address_change', 0.9), '订单386011472935506118的地址改到北京市朝阳区建国路88号', 'aftersale', 'refund_status').intent).toBe('address_change');
     expect(understandInContext(read('thanks_bye', 0.36), '椒盐的还要寄回去啊 好麻烦', 'aftersale', 'wrong_item').intent).toBe('wrong_item');
+  });
+
+  it('the return parcel’s number during a refund is that refund, not the outbound parcel’s tracking', () => {
+    const asRefund = read('refund_status', 0.87, [['logistics_track', 0.05]]);
+    expect(understandInContext(asRefund, '退回去的单号是78460023915527 你查查', 'aftersale', 'refund_status').intent).toBe('refund_status');
+    expect(understandInContext(asRefund, '寄回来的快递你们签收了吗', 'aftersale', 'refund_status').intent).toBe('refund_status');
+    expect(understandInContext(read('logistics_track', 0.7), '我寄回的那个包裹到了没', 'aftersale', 'return_dislike').intent).toBe('refund_status');
+    // Near miss: the outbound parcel asked about with no after-sale case open.
+    expect(understandInContext(read('logistics_track', 0.9), '我的单号是78451166023849 到哪了', undefined).intent).toBe('logistics_track');
+  });
+
+  it('an invoice withdrawn is no ask; when the refund comes is its status', () => {
+    const r = understandInContext(read('refund_shipped', 0.74, [], ['invoice', 'refund_status']), '算了发票不要了 退款到底什么时候能好', 'invoice', 'invoice');
+    expect([r.intent, r.secondary]).toEqual(['refund_status', []]);
+    expect(understandInContext(read('invoice', 0.8, [], ['refund_status']), '票就不开了 钱多久能退回来', 'invoice', 'invoice').intent).toBe('refund_status');
+    expect(understandInContext(read('invoice', 0.8), '不用开发票了 谢谢', 'invoice', 'invoice').intent).toBe('thanks_bye');
+    expect(keepsFurtherAsk('refund_status', 'invoice', '发票不要了 退款呢')).toBe(false);
+    // Near misses: an invoice still wanted; a refund asked for.
+    expect(understandInContext(read('invoice', 0.9), '发票还要开的 什么时候能收到', 'invoice', 'invoice').intent).toBe('invoice');
+    expect(understandInContext(read('refund_shipped', 0.8), '我要退款 什么时候能到', 'aftersale', 'refund_shipped').intent).toBe('refund_shipped');
   });
 
   it('beside an after-sale question, the product’s looks or a courier’s name ask nothing; a shipping question does', () => {
@@ -209,6 +235,14 @@ describe('understandInContext', () => {
     expect(understandInContext(read('product_info', 0.6), '洗了一次就掉色了不', undefined).intent).toBe('quality_issue');
   });
 
+  it('a defect told as already there is a quality issue even with an angry question after it', () => {
+    expect(understandInContext(read('other', 0.98), '鲜花饼有一个都长毛了😡 这还能吃？', undefined).intent).toBe('quality_issue');
+    expect(understandInContext(read('other', 0.9), '核桃有几个都发霉了 怎么回事？', undefined).intent).toBe('quality_issue');
+    expect(understandInContext(read('product_info', 0.7), '饼干已经碎了 还怎么吃？', undefined).intent).toBe('quality_issue');
+    // Asked before buying: whether it goes mouldy is a product question.
+    expect(understandInContext(read('product_info', 0.8), '鲜花饼放久了会不会长霉？', undefined).intent).toBe('product_info');
+  });
+
   it('a price question is a product question, haggling is not', () => {
     expect(understandInContext(read('bargain_excuse', 0.36), '女生那条裤子多少钱', undefined).intent).toBe('product_info');
     expect(understandInContext(read('bargain_generic', 0.9), '多少钱能便宜点', undefined).intent).toBe('bargain_generic');
@@ -224,6 +258,18 @@ describe('understandInContext', () => {
   it('how long, right after an after-sale answer, is about that case', () => {
     expect(understandInContext(read('shipping_time', 0.85), '大概还要几天啊', 'aftersale', 'refund_status').intent).toBe('refund_status');
     expect(understandInContext(read('shipping_time', 0.85), '发苏州几天能到', 'aftersale', 'refund_status').intent).toBe('shipping_time');
+    // Several lead-in words ("那大概…") still lead into the same follow-up.
+    expect(understandInContext(read('shipping_time', 0.8), '那大概多久到账啊', 'aftersale', 'refund_status').intent).toBe('refund_status');
+    expect(understandInContext(read('shipping_time', 0.8), '那一般要几天啊', 'aftersale', 'return_dislike').intent).toBe('return_dislike');
+    expect(understandInContext(read('shipping_time', 0.8), '那大概多久能到账', 'aftersale', 'refund_status').intent).toBe('refund_status');
+  });
+
+  it('a bare when-question right after an invoice answer asks when the invoice comes', () => {
+    expect(understandInContext(read('shipping_time', 0.8), '大概什么时候能收到', 'invoice', 'invoice').intent).toBe('invoice');
+    expect(understandInContext(read('shipping_time', 0.8), '那多久能开好', 'invoice', 'invoice').intent).toBe('invoice');
+    expect(understandInContext(read('shipping_time', 0.8), '啥时候能收到呀', 'invoice', 'invoice').intent).toBe('invoice');
+    // Naming the goods: the parcel, not the invoice.
+    expect(understandInContext(read('logistics_track', 0.8), '大衣什么时候能收到', 'invoice', 'invoice').intent).toBe('logistics_track');
   });
 
   it('要我出邮费吗 right after an invoice answer is about the invoice', () => {

@@ -1,6 +1,6 @@
-import { asksWhyRefuse, CANNOT_REFUSE, RETURN_HASSLE, RETURN_HOW } from '../../flows/aftersale-helpers.ts';
+import { asksWhyRefuse, RETURN_HASSLE, RETURN_HOW, tooLateToRefuse } from '../../flows/aftersale-helpers.ts';
 import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
-import { changesInvoiceTitle, invoiceQuestion } from '../../flows/invoice-helpers.ts';
+import { asksWhenAlone, changesInvoiceTitle, invoiceQuestion } from '../../flows/invoice-helpers.ts';
 import { addressFromText, ASKS_REFUND_REASON, complainsOfWait, keepsVariant, LOST } from '../../flows/logistics-helpers.ts';
 import { ASKS_AHEAD, ASKS_RESTOCK, findRegion } from '../../flows/presale-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
@@ -46,7 +46,7 @@ const HAGGLE = words(/想想办法|想办法|想辦法|通融|帮帮忙|幫幫�
 /** What a message must say for an intent to be read (intents not listed need nothing in particular). */
 const CUES: Partial<Record<IntentId, Cue>> = {
   wrong_item: words(/发错|發錯|错发|錯發|少发|少發|漏发|漏發|少了|缺了|不是我(?:买|買|拍|要|订|訂)的|不对|不對|发成|發成|只到了|只收到|少一|少个|少個|不一样|不一樣|收到(?:的|了)?(?:却|卻|竟然|居然|怎么|怎麼)?是(?![不否])|(?:寄|发|發)(?:来|來|过来|過來)(?:的)?(?:却|卻|竟然|居然)?是(?![不否])|到手(?:的)?(?:却|卻|竟然|居然)?是(?![不否])/u),
-  quality_issue: words(/洞|掉毛|掉了|起毛|脱线|脫線|断|斷|坏|壞|破|瑕疵|质量|質量|开线|開線|掉色|起球|漏|臭|霉|过期|過期|变质|變質|脏|髒|裂|划痕|劃痕|问题|問題|线头|線頭|变形|變形|碎|烂|爛|缩水|縮水|褪色|污|次品/u),
+  quality_issue: words(/洞|长毛|長毛|掉毛|掉了|起毛|脱线|脫線|断|斷|坏|壞|破|瑕疵|质量|質量|开线|開線|掉色|起球|漏|臭|霉|过期|過期|变质|變質|脏|髒|裂|划痕|劃痕|问题|問題|线头|線頭|变形|變形|碎|烂|爛|缩水|縮水|褪色|污|次品/u),
   return_dislike: words(/寄回|退|没穿|沒穿|没戴|沒戴|没用过|沒用過|没拆|沒拆|吊牌|标签|標籤|不喜欢|不喜歡|不合适|不合適|不想要/u),
   exchange: words(/换|換/u),
   refund_shipped: words(/退款|退钱|退錢|不要了|不想要|拒收|拒签|拒簽|不签收|不簽收/u),
@@ -118,7 +118,9 @@ const ASKS_FOR_LESS = /便宜|(?<!多)少|贵|貴|优惠|優惠|打折|折扣|�
 const INVOICE_CHARGES = /邮费|郵費|运费|運費|税点|稅點|手续费|手續費|加钱|加錢|收钱|收錢|要钱|要錢|出钱|出錢|另外收|额外|額外/u;
 
 /** Words that describe a defect in something received. */
-const DEFECT = /有个洞|有個洞|破了|破洞|坏了|壞了|掉毛|掉色|褪色|起毛|起球|开线|開線|脱线|脫線|断了|斷了|漏了|发霉|發霉|变质|變質|过期了|過期了|裂了|碎了|流苏掉|流蘇掉|脏了|髒了|污渍|污漬|有线头|有線頭|磨.{0,2}起毛/u;
+const DEFECT = /有个洞|有個洞|破了|破洞|坏了|壞了|掉毛|掉色|褪色|起毛|起球|开线|開線|脱线|脫線|断了|斷了|漏了|发霉|發霉|长毛了|長毛了|长霉|長霉|霉了|变质|變質|过期了|過期了|裂了|碎了|流苏掉|流蘇掉|脏了|髒了|污渍|污漬|有线头|有線頭|磨.{0,2}起毛/u;
+/** "有一个都长毛了", "已经坏了": a defect told as already there (not "会不会坏" asked before buying). */
+const DEFECT_HAPPENED = /(?:都|已经|已經|居然|竟然|全|有(?:一|几|幾|两|兩)?(?:个|個|块|塊|盒|袋|件)?)(?:长毛|長毛|长霉|長霉|发霉|發霉|霉|坏|壞|破|烂|爛|变质|變質|碎|裂|起球|掉毛|掉色|褪色|过期|過期)了/u;
 /** "会掉毛吗", "会不会起球", "褪不褪色啊": a question before buying, a product question. */
 const ASKS_BEFORE_BUYING = /会不会|會不會|会.{0,6}[吗嗎]|會.{0,6}[吗嗎]|容易|(\p{Script=Han})不\1|(?<!了)[吗嗎么麼不][？?!！]*$|(?<!了)[？?]$/u;
 const AFTER_SALE_READINGS: ReadonlySet<IntentId> = new Set(['quality_issue', 'return_dislike', 'exchange', 'refund_shipped', 'refund_status', 'complaint', 'return_fee']);
@@ -152,6 +154,11 @@ const SHIPPED_YET = /(?:发|發|寄)(?:货|貨|出)?(?:了)?(?:没|沒|吗|嗎|�
 const RETURN_POSSIBLE = /(?:没办法|沒辦法|没法|沒法|不能|不可以|能不能|可不可以|可以|能)(?:再)?退(?!款|钱|錢)/u;
 const REFUND_REQUEST = /帮我退|幫我退|我要退|给我退|給我退|申请退|申請退|退个款|退個款|要退款|想退款|想退钱|想退錢/u;
 
+/** "算了发票不要了", "票就不开了", "不用开发票了": the invoice withdrawn. */
+const INVOICE_DROPPED = /(?:发票|發票|票)(?:就|也|还是|還是)?(?:不要了|不用了|不开了|不開了|算了|不需要了|先不开|先不開|不用开了|不用開了)|不(?:要|用|开|開|需要)(?:开|開)?(?:发票|發票)了/u;
+/** "退款到底什么时候能好", "钱多久能退回来", "退款几天到账": when the refund comes. */
+const REFUND_WHEN = /(?:退款|退钱|退錢|钱|錢)(?:到底|究竟|大概|大约|还要|還要|要)*(?:什么时候|什麼時候|啥时候|啥時候|多久|几天|幾天|何时|何時)(?:能|才|可以|会|會)?(?:好|到|完成|下来|下來|退回来|退回來|退回|到账|到賬|退|回来|回來)/u;
+
 /** "大概还要几天啊", "要多久": how long, with nothing else said. */
 const ASKS_ABOUT_SHIPPING = /(?:顺丰|順豐|中通|圆通|圓通|韵达|韻達|申通|邮政|郵政|ems|京东|京東)(?:快递|快遞)?(?:可以|行|能|好)(?:不|吗|嗎|么|麼)?|(?:什么时候|什麼時候|啥时候|啥時候|几时|幾時|哪天|多久)(?:能)?(?:发|發|到|寄)|(?:什么|什麼|哪个|哪個|哪家|啥|能不能|可不可以|可以|能)(?:快递|快遞)|(?:能|可以|能不能)(?:发|發|走|用|寄)|(?:发|發|走|用|寄)(?:什么|什麼|哪个|哪個|哪家|啥)|包邮吗|包郵嗎|运费多少|運費多少|邮费多少|郵費多少|几天到|幾天到|多久到/u;
 const PRAISES_PURCHASE = /(?:上次|之前|以前|买的|買的|收到的)[^，,。？?]{0,8}(?:超|很|挺|好|真|特别|特別|非常|太)?(?:暖和|好吃|好穿|舒服|好看|喜欢|喜歡|不错|不錯|棒|赞|讚|满意|滿意|好用|合身|保暖)/u;
@@ -160,13 +167,13 @@ const foundIt = (plain: string): boolean => FOUND_IT.test(plain) && !/没|沒|�
 const SIZE_INSTEAD = /(?:还是|還是|改成|改为|改為|换成|換成|就要|要)\s*(?:[0-9]{2,3}|x{0,3}[sml]|xxl)(?:码|碼|号|號)?(?:吧|的|好了)?/u;
 const NOT_A_FAULT = /不是(?:质量|品质)问题|没有(?:质量|品质)问题|(?:质量|品质)没(?:有)?问题|(?:质量|品质)挺好|不是坏了/u;
 const UNWORN = /没穿|沒穿|没戴|沒戴|没洗|沒洗|没用过|沒用過|吊牌(?:都)?(?:还|還)?在|标签(?:都)?(?:还|還)?在|標籤(?:都)?(?:还|還)?在|全新/u;
-const RETURN_PARCEL = /(?:中通|圆通|圓通|申通|韵达|韻達|顺丰|順豐|邮政|郵政|极兔|極兔|京东|京東|ems)\s*(?:sf)?(?<![0-9])[0-9]{10,15}(?![0-9])|(?:退回|寄回)(?:的)?(?:单号|單號|快递|快遞)|(?:你们|你們)?收到(?:没|沒|了吗|了嗎)/u;
+const RETURN_PARCEL = /(?:中通|圆通|圓通|申通|韵达|韻達|顺丰|順豐|邮政|郵政|极兔|極兔|京东|京東|ems)\s*(?:sf)?(?<![0-9])[0-9]{10,15}(?![0-9])|(?:退回|寄回)(?:去|来|來)?(?:的)?(?:那个|那個)?(?:单号|單號|快递|快遞|包裹)|(?:你们|你們)?收到(?:没|沒|了吗|了嗎)/u;
 const ONLY_THIS = /只(?:要)?(?:退|取消|不要)/u;
 const LOOK_UP_OWN = /(?:查|看)(?:一下|下|查|看)?(?:我|我自己)(?:的|那个|那個|那)/u;
 const ALSO_THE_SAME = /也(?:帮我|幫我|给我|給我|一起|一并|一併)?(?:改|换|換|取消|退|备注|備註|处理|處理|弄|一样|一樣|这样|這樣|照这个|照這個)/u;
 const ASK_THE_COURIER = /(?:问问|問問|问一下|問一下|问下|問下|联系|聯繫|联系一下|聯繫一下|催催|催一下|找找|查查)(?:快递|快遞|物流|快递员|快遞員|派件员|派件員)/u;
 const ARRIVAL_FOLLOW_UP = /(?:今天|今日|明天|后天|後天|周[一二三四五六日天]|星期[一二三四五六日天]|几天|幾天|多久|什么时候|什麼時候|啥时候|几点|幾點)(?:之前|以前|前)?(?:能|可以|会|會)?(?:到|送到|送达|送達|收到|派送)/u;
-const TIME_FOLLOW_UP = /^(?:那|大概|大约|大約|一般)?(?:还要|還要|要)?(?:几天|幾天|多久|多长时间|多長時間)/u;
+const TIME_FOLLOW_UP = /^(?:那|那么|那麼|大概|大约|大約|一般|请问|請問)*(?:还要|還要|要|还得|還得|得)?(?:几天|幾天|多久|多长时间|多長時間)/u;
 
 /** "叫你们老板来", "找个真人", "转人工": a person asked for (not "老板说包邮" nor "转账"). */
 const ASKS_FOR_PERSON = /(?:叫|找|让|讓|转|轉|换|換|要|请|請)(?:一下|下)?(?:你们|你們|个|個|一个|一個)?(?:的)?(?:老板|老闆|经理|經理|主管|负责人|負責人|店长|店長|掌柜|掌櫃|人工|真人|活人)/u;
@@ -274,13 +281,27 @@ export function understandInContext(classification: Classification, text: string
     return { intent: 'thanks_bye', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
   }
   // "围巾上面有个洞", "掉毛特别严重": a defect described, not a question about the product.
-  if (DEFECT.test(plain) && !ASKS_BEFORE_BUYING.test(plain) && !AFTER_SALE_READINGS.has(intent)) {
+  // ("都长毛了😡 这还能吃？": the defect told as happened, the question after it is no pre-sale question.)
+  if (DEFECT.test(plain) && (!ASKS_BEFORE_BUYING.test(plain) || DEFECT_HAPPENED.test(plain)) && !AFTER_SALE_READINGS.has(intent)) {
     return { intent: 'quality_issue', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'quality_issue') };
+  }
+  // "算了发票不要了 退款到底什么时候能好": the invoice withdrawn — no invoice ask; what else is asked is the ask.
+  const invoiceDropped = INVOICE_DROPPED.test(plain);
+  if (invoiceDropped) {
+    const rest = secondary.filter((i) => i !== 'invoice');
+    if (routeFor(intent) === 'invoice') [intent, secondary] = rest.length > 0 ? [rest[0]!, rest.slice(1)] : ['thanks_bye', []];
+    else secondary = rest;
+  }
+  // "退款到底什么时候能好", "钱多久能退回来": when a refund comes is its status, not a refund asked for.
+  if ((intent === 'refund_shipped' || intent === 'cancel_order') && REFUND_WHEN.test(plain) && !REFUND_REQUEST.test(plain)) {
+    [intent, secondary] = ['refund_status', secondary.filter((i) => i !== 'refund_status')];
+    confidence = Math.max(confidence, UNSURE_CONFIDENCE);
   }
   // "要我出邮费吗", "金额能开200吗", "是纸质的还是电子的", "发哪了 我没收到" right after an invoice answer:
   // the invoice's charges, amount, kind or delivery, not the parcel's or a product's.
-  const invoiceFollowUp = INVOICE_CHARGES.test(plain) || (invoiceQuestion(plain) !== null && !(routeFor(intent) === 'social' && SOCIAL_WORDS.test(plain)));
-  if (lastRoute === 'invoice' && invoiceFollowUp && !names.region(plain)) {
+  // ("大概什么时候能收到" naming nothing: when the invoice comes.)
+  const invoiceFollowUp = INVOICE_CHARGES.test(plain) || asksWhenAlone(plain) || (invoiceQuestion(plain) !== null && !(routeFor(intent) === 'social' && SOCIAL_WORDS.test(plain)));
+  if (lastRoute === 'invoice' && invoiceFollowUp && !invoiceDropped && !names.region(plain)) {
     return { intent: 'invoice', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'invoice' && keepsFurtherAsk('invoice', i, plain)) };
   }
   // "能换成公司抬头吗": the invoice's title changed, not the goods exchanged.
@@ -306,7 +327,8 @@ export function understandInContext(classification: Classification, text: string
   // "都一个星期了 能快点吗" right after a refund's status: that refund hurried, not the original parcel's delivery.
   if (lastIntent === 'refund_status' && HURRIES.test(plain) && !PARCEL_WORDS.test(plain) && !REQUESTS.includes(intent)) return { intent: 'refund_status', confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "你们收到没有啊 中通78460023915527" while a return is under way: the return's tracking number, its refund.
-  if (lastIntent !== undefined && routeFor(lastIntent) === 'aftersale' && RETURN_PARCEL.test(plain) && !AFTER_SALE_READINGS.has(intent)) return { intent: 'refund_status', confidence: UNSURE_CONFIDENCE, secondary: [] };
+  // (The classifier's refund_status without 退款 words stays the refund's, not the outbound parcel's tracking.)
+  if (lastIntent !== undefined && routeFor(lastIntent) === 'aftersale' && RETURN_PARCEL.test(plain) && (!AFTER_SALE_READINGS.has(intent) || intent === 'refund_status')) return { intent: 'refund_status', confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "退款原因选啥" after a cancellation: still the cancellation (its reason), not a refund's status.
   if (lastIntent === 'cancel_order' && ASKS_REFUND_REASON.test(plain)) return { intent: 'cancel_order', confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "裤子还要的哈 只退羽绒服": only one thing cancelled — the cancellation, narrowed.
@@ -316,7 +338,8 @@ export function understandInContext(classification: Classification, text: string
   // "拒签有什么用", "为啥要拒收" after a refund or return was answered: the same case (why refuse), not a product question.
   if (lastIntent !== undefined && routeFor(lastIntent) === 'aftersale' && asksWhyRefuse(plain) && !AFTER_SALE_READINGS.has(intent)) return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "快递员说已经在送了 来不及拒了": cannot refuse the parcel — a return after receipt.
-  if (CANNOT_REFUSE.test(plain) && lastIntent !== undefined && POST_SALE.has(routeFor(lastIntent))) {
+  // ("来不及了 快递员已经在楼下了" right after refusing the parcel was advised: the same.)
+  if (lastIntent !== undefined && POST_SALE.has(routeFor(lastIntent)) && tooLateToRefuse(plain, lastIntent === 'refund_shipped' || lastIntent === 'return_dislike')) {
     return { intent: 'return_dislike', confidence: UNSURE_CONFIDENCE, secondary: [] };
   }
   // "那算了 查我自己的大衣", "帮我查下我的订单": a look-up of the buyer's own order is its status.
@@ -369,7 +392,7 @@ export function understandInContext(classification: Classification, text: string
   if (RETURN_HOW.test(plain) && !AFTER_SALE_READINGS.has(intent) || (RETURN_HOW.test(plain) && (intent === 'return_fee' || intent === 'refund_status'))) {
     return { intent: 'return_dislike', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'return_dislike' && i !== 'address_change') };
   }
-  if (intent === 'refund_status' && RETURN_POSSIBLE.test(plain) && !REFUND_REQUEST.test(plain)) ({ intent, confidence } = { intent: 'return_dislike', confidence: Math.max(confidence, UNSURE_CONFIDENCE) });
+  if (intent === 'refund_status' && RETURN_POSSIBLE.test(plain) && !REFUND_REQUEST.test(plain) && !REFUND_WHEN.test(plain)) ({ intent, confidence } = { intent: 'return_dislike', confidence: Math.max(confidence, UNSURE_CONFIDENCE) });
   // "帮我退个款": a refund asked for, not its status — read by the order's state downstream (cancel, 拒收, return).
   if (intent === 'refund_status' && REFUND_REQUEST.test(plain)) ({ intent, confidence } = { intent: 'cancel_order', confidence: Math.max(confidence, UNSURE_CONFIDENCE) });
   // "你们客服怎么回事 半天不回": nothing the classifier knows, but the words of a complaint.
@@ -445,6 +468,8 @@ export function keepsFurtherAsk(primary: IntentId, ask: IntentId, text: string):
   // "发哪了 我没收到" about the invoice, "能换成公司抬头吗": the invoice's delivery or title, not the parcel's or the goods'.
   if (routeFor(primary) === 'invoice' && (routeFor(ask) === 'logistics' || ask === 'product_info') && invoiceQuestion(plain) !== null) return false;
   if (ask === 'exchange' && changesInvoiceTitle(plain)) return false;
+  // "算了发票不要了 …": the invoice withdrawn is no further ask.
+  if (ask === 'invoice' && INVOICE_DROPPED.test(plain)) return false;
   // "明天能到不 急着穿" asked about buying: the delivery estimate answers the hurry; no parcel of the buyer's is chased.
   if (primary === 'shipping_time' && ask === 'urgent_delivery' && !OWN_PARCEL.test(plain)) return false;
   // "发票抬头我在留言里写了 还要干啥吗": what is left to do in the case asked about, not a product question.
