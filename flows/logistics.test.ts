@@ -173,6 +173,16 @@ describe('logistics_track', () => {
     expect(ids(one(turn('logistics_track', '到哪了', at([labelled]))).out)).toEqual(['logistics.track.not_shipped']);
   });
 
+  it('label printed and whether it has left asked: the number, waiting for pickup', () => {
+    const labelled = order('100000000000008888', 'printed', { courier: '中通', trackingNumber: 'ZT888888' });
+    for (const text of ['我的核桃发了没？', '寄出了吗', '有没有发啊']) {
+      expect(ids(one(turn('logistics_track', text, at([labelled]))).out)).toEqual(['logistics.track.printed']);
+    }
+    // (Where it is asked too: "not shipped yet", the number shows nothing; a paid order without a label has no number.)
+    expect(ids(one(turn('logistics_track', '发货了吗，物流到哪了', at([labelled]))).out)).toEqual(['logistics.track.not_shipped']);
+    expect(ids(one(turn('logistics_track', '发了没', at([paid]))).out)).toEqual(['logistics.track.not_shipped']);
+  });
+
   it('nothing shipped: says so and what happens next; unpaid; no orders → asks for the order id', () => {
     expect(ids(one(turn('logistics_track', '发货了吗', at([paid]))).out)).toEqual(['logistics.track.not_shipped']);
     expect(ids(one(turn('logistics_track', '发货了吗', at([unpaid]))).out)).toEqual(['logistics.track.unpaid']);

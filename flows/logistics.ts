@@ -8,6 +8,7 @@ import {
   ASKS_REFUND_REASON,
   complainsOfWait,
   LOST,
+  SHIPPED_YET,
   isPending,
   isShipped,
   latestTracking,
@@ -123,14 +124,18 @@ function target(event: TurnEvent, candidates: (o: Order) => boolean, several: 'a
 // ---------------------------------------------------------------- tracking
 
 const ASKS_FOR_NUMBER = /单号|單號|快递号|快遞號|运单|運單|面单|面單/u;
+/** "物流到哪了", "在哪": where the parcel is (a label not yet collected shows nothing there). */
+const ASKS_WHERE = /到哪|在哪|哪里了|哪裡了|哪儿了|哪兒了|物流/u;
 
 /** Where an order is: tracking for shipped ones, what happens next for the others. */
 function trackOrder(order: Order, event: TurnEvent): Answer {
   const orderId = order.id;
   if (order.state === 'unpaid') return { replies: [reply('track.unpaid', { orderId })] };
-  // 面单已打印 and the number asked for: it exists (seed 002 提供单号), the courier has not collected it yet.
-  // ("到哪了" gets "not shipped yet": the number would show nothing until pickup.)
-  if (order.state === 'printed' && order.trackingNumber !== undefined && ASKS_FOR_NUMBER.test(normalizeSameLength(event.text))) {
+  // 面单已打印 and the number or whether it has left asked for ("核桃发了没"): the number exists (seed 002
+  // 提供单号), the courier has not collected it yet. ("到哪了", "发货了吗 物流到哪了" get "not shipped yet": the
+  // number would show nothing until pickup.)
+  const plain = normalizeSameLength(event.text);
+  if (order.state === 'printed' && order.trackingNumber !== undefined && (ASKS_FOR_NUMBER.test(plain) || (SHIPPED_YET.test(plain) && !ASKS_WHERE.test(plain)))) {
     return { replies: [reply('track.printed', { orderId, courier: courierOf(order, event), trackingNumber: order.trackingNumber })] };
   }
   if (isPending(order)) return { replies: [reply('track.not_shipped', { orderId })] };

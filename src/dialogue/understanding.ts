@@ -1,7 +1,7 @@
 import { asksWhyRefuse, CANNOT_REFUSE, RETURN_HASSLE, RETURN_HOW } from '../../flows/aftersale-helpers.ts';
 import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
 import { changesInvoiceTitle, invoiceQuestion } from '../../flows/invoice-helpers.ts';
-import { addressFromText, ASKS_REFUND_REASON, complainsOfWait, keepsVariant, LOST } from '../../flows/logistics-helpers.ts';
+import { addressFromText, ASKS_REFUND_REASON, complainsOfWait, keepsVariant, LOST, SHIPPED_YET } from '../../flows/logistics-helpers.ts';
 import { ASKS_AHEAD, ASKS_RESTOCK, findRegion } from '../../flows/presale-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
 import type { Classification } from '../nlu/classifier.ts';
@@ -147,7 +147,6 @@ const SOCIAL_WORDS = /谢|謝|好的|好滴|嗯|再见|再見|拜|ok|哈哈/u;
 /** "那鲜花饼那单没事吧": whether another order is affected — that order's status, not a case of its own. */
 const UNAFFECTED = /(?:没事|沒事|不受影响|不受影響|没影响|沒影響|不影响|不影響|还正常|還正常|照常)(?:的)?(?:吧|吗|嗎|了吧|呢)/u;
 const POINTS_AT_ORDER = /(?:那|这|這)(?:一)?(?:单|單|笔|筆)|订单|訂單/u;
-const SHIPPED_YET = /(?:发|發|寄)(?:货|貨|出)?(?:了)?(?:没|沒|吗|嗎|么|麼)|(?:发|發)(?:了)?没有|有没有(?:发|發|寄)/u;
 /** "那是没办法退了吗", "能不能退": whether a return is possible at all, not a refund's status. */
 const RETURN_POSSIBLE = /(?:没办法|沒辦法|没法|沒法|不能|不可以|能不能|可不可以|可以|能)(?:再)?退(?!款|钱|錢)/u;
 const REFUND_REQUEST = /帮我退|幫我退|我要退|给我退|給我退|申请退|申請退|退个款|退個款|要退款|想退款|想退钱|想退錢/u;
