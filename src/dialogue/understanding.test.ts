@@ -25,6 +25,15 @@ describe('plausibleAsk', () => {
     ['wrong_item', '下单黑色 寄来的却是灰色', true],
     ['wrong_item', '买的L码 到手是M码', true],
     ['wrong_item', '收到了是不是要确认收货', false],
+    // The buyer correcting themselves ("哦不对", "不对不对") says nothing wrong about the goods; the goods 不对 still do.
+    ['wrong_item', '哦不对 我自己那单退货的寄到了没', false],
+    ['wrong_item', '不对不对 我说的是围巾那单', false],
+    ['wrong_item', '收到的颜色不对', true],
+    // The returned parcel arrived is the refund's progress; a parcel of one's own arriving is not.
+    ['refund_status', '退货的寄到了没', true],
+    ['refund_status', '退回去的你们收到了吗', true],
+    ['refund_status', '寄回的包裹到了吗', true],
+    ['refund_status', '我的快递到了没', false],
     ['quality_issue', '围巾上面有个洞', true],
     ['shipping_fee', '要手续费吗', false],
     ['shipping_fee', '信用卡付款有手續費嗎', false],
