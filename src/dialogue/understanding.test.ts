@@ -165,6 +165,12 @@ describe('understandInContext', () => {
     ['product_info', 0.67, '拒签有什么用', 'aftersale', 'refund_shipped', 'refund_shipped'],
     ['other', 0.29, '干嘛非得拒签', 'aftersale', 'return_dislike', 'return_dislike'],
     ['product_info', 0.9, '这个大衣是什么面料', 'aftersale', 'refund_shipped', 'product_info'],
+    // The shop asked to call or ask the courier while a parcel is hurried or chased: that case, no contact request.
+    ['contact_request', 0.84, '你们能打电话给快递员吗', 'logistics', 'urgent_delivery', 'urgent_delivery'],
+    ['contact_request', 0.7, '能不能给快递小哥打个电话', 'logistics', 'delivery_delay', 'delivery_delay'],
+    ['contact_request', 0.7, '你帮我联系一下快递员', 'logistics', 'logistics_track', 'delivery_delay'],
+    // (The shop's own phone number asked for stays a contact request.)
+    ['contact_request', 0.84, '你们电话多少 我打给你们', 'logistics', 'urgent_delivery', 'contact_request'],
   ] as const)('%s %s "%s" after %s/%s reads as %s', (intent, confidence, text, route, last, expected) => {
     expect(understandInContext(read(intent, confidence), text, route, last).intent).toBe(expected);
   });

@@ -168,7 +168,7 @@ const RETURN_PARCEL = /(?:中通|圆通|圓通|申通|韵达|韻達|顺丰|順�
 const ONLY_THIS = /只(?:要)?(?:退|取消|不要)/u;
 const LOOK_UP_OWN = /(?:查|看)(?:一下|下|查|看)?(?:我|我自己)(?:的|那个|那個|那)/u;
 const ALSO_THE_SAME = /也(?:帮我|幫我|给我|給我|一起|一并|一併)?(?:改|换|換|取消|退|备注|備註|处理|處理|弄|一样|一樣|这样|這樣|照这个|照這個)/u;
-const ASK_THE_COURIER = /(?:问问|問問|问一下|問一下|问下|問下|联系|聯繫|联系一下|聯繫一下|催催|催一下|找找|查查)(?:快递|快遞|物流|快递员|快遞員|派件员|派件員)/u;
+const ASK_THE_COURIER = /(?:问问|問問|问一下|問一下|问下|問下|联系|聯繫|联系一下|聯繫一下|催催|催一下|找找|查查|打(?:个|個|一下|一个|一個)?电话(?:给|給)|打(?:个|個|一下)?電話(?:給|给)|call)(?:一下|下)?(?:快递|快遞|物流|快递员|快遞員|派件员|派件員|小哥)|(?:给|給|跟|和)(?:快递|快遞|快递员|快遞員|派件员|派件員|快递小哥|快遞小哥)(?:打|通)(?:个|個|一下|一个|一個)?(?:电话|電話)/u;
 const ARRIVAL_FOLLOW_UP = /(?:今天|今日|明天|后天|後天|周[一二三四五六日天]|星期[一二三四五六日天]|几天|幾天|多久|什么时候|什麼時候|啥时候|几点|幾點)(?:之前|以前|前)?(?:能|可以|会|會)?(?:到|送到|送达|送達|收到|派送)/u;
 const TIME_FOLLOW_UP = /^(?:那|大概|大约|大約|一般)?(?:还要|還要|要)?(?:几天|幾天|多久|多长时间|多長時間)/u;
 
@@ -330,7 +330,8 @@ export function understandInContext(classification: Classification, text: string
     return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
   }
   // "那你帮我问问快递" while a parcel is being discussed: the case asked of the courier, not which courier the shop uses.
-  if (lastIntent !== undefined && (lastIntent === 'signed_not_received' || lastIntent === 'delivery_delay' || lastIntent === 'logistics_track') && ASK_THE_COURIER.test(plain)) {
+  // ("你们能打电话给快递员吗" after a hurry: the shop asked to call the courier — no off-platform contact asked for.)
+  if (lastIntent !== undefined && (lastIntent === 'signed_not_received' || lastIntent === 'delivery_delay' || lastIntent === 'logistics_track' || lastIntent === 'urgent_delivery') && ASK_THE_COURIER.test(plain)) {
     return { intent: lastIntent === 'logistics_track' ? 'delivery_delay' : lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
   }
   // "今天能到不" after the parcel's tracking: that parcel, not a delivery estimate before buying.
