@@ -387,6 +387,17 @@ describe('signed_not_received', () => {
     expect(looked.out.remarks).toHaveLength(1);
   });
 
+  it('the pickup code asked for or its SMS lost: where to find it, the record says where it is, the courier asked to resend — no list of places', () => {
+    for (const text of ['取件码多少啊 短信找不到了', '取件碼是多少', '快递柜的短信删了 取不出来']) {
+      const step = one(turn('signed_not_received', text, at([delivered])));
+      expect(ids(step.out)).toEqual(['logistics.signed.record', 'logistics.signed.pickup_code']);
+      expect(step.out.remarks).toEqual([]);
+      expect(step.out.promises).toHaveLength(1);
+    }
+    // (Never received, the code is the courier's to check like the parcel.)
+    expect(ids(one(turn('signed_not_received', '没收到取件码', at([delivered]))).out)).toContain('logistics.signed.checking');
+  });
+
   it('no shipped order → asks for the order id; a named unshipped order, or the order of the product talked about → where it is', () => {
     const aboutNothing = turn('signed_not_received', '没收到', at([paid]));
     delete aboutNothing.facts.product;

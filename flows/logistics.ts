@@ -263,6 +263,12 @@ function urgentAnswer(event: TurnEvent): Answer {
 const ALREADY_LOOKED = /问过|問過|找过|找過|看过|看過|问了|問了|找了|都没有|都沒有|没找到|沒找到|不在|没人收|沒人收|取件码|取件碼|没收到短信|沒收到短信|没有短信|沒有短信/u;
 
 /**
+ * "取件码多少啊", "取件码短信删了": the code asked for or its SMS lost (never received, "没收到取件码", is the
+ * courier's to check, like a parcel not found).
+ */
+const PICKUP_CODE_ASKED = /(?:取件码|取件碼|取货码|取貨碼)(?:是)?(?:多少|几|幾|啥|什么|什麼)|(?:取件码|取件碼|取货码|取貨碼|短信|簡訊).{0,6}(?:找不到|忘了|忘记|忘記|删了|刪了|弄丢|弄丟)/u;
+
+/**
  * Signed but not received (seed 001): the tracking record says who signed; the buyer checks nearby
  * while we ask the courier (remarked and promised once). Asked again, or after looking already, the
  * buyer hears that the courier is being asked — not the same list of places again.
@@ -277,6 +283,14 @@ function signedAnswer(event: TurnEvent, checking: string | undefined): Answer & 
   const taken = checking === order.id;
   const latest = latestTracking(order);
   const record = taken || latest === undefined ? [] : [reply('signed.record', { orderId: order.id, trackingEvent: latest.text })];
+  // "取件码多少啊 短信找不到了": the code is the locker's SMS to the receiver's phone — where to find it, the courier asked to resend.
+  if (PICKUP_CODE_ASKED.test(normalizeSameLength(event.text))) {
+    return {
+      replies: [...record, reply('signed.pickup_code', { orderId: order.id, courier })],
+      promises: [followUp('联系快递为顾客重新发送取件码并回复顾客', order.id)],
+      signedCheck: order.id,
+    };
+  }
   if (taken || ALREADY_LOOKED.test(normalizeSameLength(event.text))) {
     return {
       replies: [...record, reply('signed.checking', { orderId: order.id, courier })],

@@ -31,6 +31,11 @@ describe('plausibleAsk', () => {
     ['wrong_item', '收到的颜色不对', true],
     // The returned parcel arrived is the refund's progress; a parcel of one's own arriving is not.
     ['refund_status', '退货的寄到了没', true],
+    // Whether a parcel has arrived is its status; the pickup code is the locker delivery's.
+    ['logistics_track', '我的鲜花饼到了没', true],
+    ['logistics_track', '到没到啊', true],
+    ['logistics_track', '好的', false],
+    ['signed_not_received', '取件码多少啊 短信找不到了', true],
     ['refund_status', '退回去的你们收到了吗', true],
     ['refund_status', '寄回的包裹到了吗', true],
     ['refund_status', '我的快递到了没', false],
@@ -176,6 +181,8 @@ describe('understandInContext', () => {
   });
 
   it('found it is a thanks; what if it is lost continues the parcel’s case', () => {
+    // ("取件码短信找不到了": the code is lost, not the parcel.)
+    expect(understandInContext(read('logistics_track', 0.43, [['signed_not_received', 0.18]]), '取件码多少啊 短信找不到了', 'logistics', 'logistics_track').intent).toBe('signed_not_received');
     const found = understandInContext(read('signed_not_received', 0.99), '上次围巾显示前台签收的 我去前台拿到了哈', undefined);
     expect(found.intent).toBe('thanks_bye');
     expect(understandInContext(read('signed_not_received', 0.99), '显示签收了 可我没拿到', undefined).intent).toBe('signed_not_received');

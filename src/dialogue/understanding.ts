@@ -1,7 +1,7 @@
 import { asksWhyRefuse, CANNOT_REFUSE, RETURN_HASSLE, RETURN_HOW } from '../../flows/aftersale-helpers.ts';
 import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
 import { changesInvoiceTitle, invoiceQuestion } from '../../flows/invoice-helpers.ts';
-import { addressFromText, ASKS_REFUND_REASON, complainsOfWait, keepsVariant, LOST, SHIPPED_YET } from '../../flows/logistics-helpers.ts';
+import { addressFromText, ASKS_REFUND_REASON, complainsOfWait, keepsVariant, LOST, PICKUP_CODE, SHIPPED_YET } from '../../flows/logistics-helpers.ts';
 import { ASKS_AHEAD, ASKS_RESTOCK, findRegion } from '../../flows/presale-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
 import type { Classification } from '../nlu/classifier.ts';
@@ -57,7 +57,7 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   // ("退货的寄到了没", "退回去的你们收到了吗": the returned parcel arrived — the refund's progress.)
   refund_status: words(/(?:退(?:货|貨|回|回去)|寄回(?:去)?)(?:的)?(?:那个|那個|包裹|快递|快遞|东西|東西)?.{0,6}(?:到了|收到|寄到|到)(?:了)?(?:没|沒|吗|嗎)|(?:钱|錢).{0,8}(?:到哪|哪一步|哪步|进度|進度)|退款|退个款|退個款|退钱|退錢|到账|到賬|钱.{0,6}(?:退|回)|錢.{0,6}(?:退|回)|退.{0,4}(?:钱|錢)/u),
   return_fee: words(/退|寄回|换|換|谁出|誰出/u),
-  signed_not_received: words(/签收|簽收|没收到|沒收到|没拿到|沒拿到|显示.{0,4}(?:到|收)|没人.{0,3}收|沒人.{0,3}收|代收|代签|代簽|前台|门卫|門衛|快递柜|快遞櫃|驿站|驛站|丰巢|豐巢/u),
+  signed_not_received: words(/取件码|取件碼|取货码|取貨碼|签收|簽收|没收到|沒收到|没拿到|沒拿到|显示.{0,4}(?:到|收)|没人.{0,3}收|沒人.{0,3}收|代收|代签|代簽|前台|门卫|門衛|快递柜|快遞櫃|驿站|驛站|丰巢|豐巢/u),
   // ("这样聊太慢了", "回复好慢": the chat is slow, not the parcel.)
   delivery_delay: (text) => /慢|没动|沒動|不动|不動|延误|延誤|卡|几天了|幾天了|好几天|好幾天|还在|還在|催|停|没更新|沒更新|不更新|没到|沒到|[0-9一二三四五六七八九十两兩]天/u.test(text.replace(CHAT_IS_SLOW, '')),
   not_shipped: words(/发货|發貨|发出|發出|寄出|还没发|還沒發|没发|沒發|发了没|發了沒|催/u),
@@ -73,7 +73,8 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   invoice: words(/票|税|稅|抬头|抬頭/u),
   // ("能不能快点送啊", "明天能送到吗": the parcel delivered, no gift.)
   gift: words(/赠|贈|礼|禮|小样|小樣|试用|試用|试吃|試吃|附送|(?<!快|快点|快點|早点|早點|尽快|盡快|赶紧|趕緊|赶快|趕快|派|配|马上|馬上)送(?!到|达|達|货|貨|过来|過來|上门|上門)/u),
-  logistics_track: words(/(?:什么时候|什麼時候|啥时候|啥時候|几时|幾時|哪天)(?:能)?(?:到|送到|收到)|到哪|哪里了|哪裡了|哪儿了|哪兒了|物流|快递|快遞|单号|單號|发到|發到|在哪|运到|運到|还要(?:多久|几天|幾天)|還要(?:多久|幾天)|还得(?:多久|几天)|還得(?:多久|幾天)|还有几天|還有幾天|(?:发|發|寄)(?:货|貨|出)?了?(?:没|沒|吗|嗎)|(?:查|看)(?:一下|下|查|看)?(?:我|我自己)(?:的|那个|那個|那)/u),
+  // ("我的鲜花饼到了没", "到没到啊": whether it has arrived.)
+  logistics_track: words(/(?:什么时候|什麼時候|啥时候|啥時候|几时|幾時|哪天)(?:能)?(?:到|送到|收到)|(?:到|送到)(?:了)?(?:没|沒|吗|嗎|么|麼)|到没到|到沒到|到哪|哪里了|哪裡了|哪儿了|哪兒了|物流|快递|快遞|单号|單號|发到|發到|在哪|运到|運到|还要(?:多久|几天|幾天)|還要(?:多久|幾天)|还得(?:多久|几天)|還得(?:多久|幾天)|还有几天|還有幾天|(?:发|發|寄)(?:货|貨|出)?了?(?:没|沒|吗|嗎)|(?:查|看)(?:一下|下|查|看)?(?:我|我自己)(?:的|那个|那個|那)/u),
   recommend: words(/推荐|推薦|哪款|哪个好|哪個好|什么好|什麼好|买啥|買啥|买什么|買什麼|选哪|選哪|适合|適合|搭配|配什么|配什麼|还有什么|還有什麼|有什么.{0,4}(?:款|好)/u),
   stock: anyOf(words(ASKS_RESTOCK), words(/货|貨|库存|庫存|补货|補貨|断货|斷貨|卖完|賣完|售罄|缺|还有吗|還有嗎|还有没有|還有沒有|有没有|有沒有|(?:码|碼|色|味|款|号|號)(?:还)?有(?:吗|嗎|没|沒|的)|有.{0,6}(?:码|碼|色|味|款)|[0-9smlx]码|能买|能買|能拍|有.{1,8}[吗嗎么麼][？?]*$|x*[sl]\b|\bm\b/u)),
   contact_request: words(/微信|微|wx|vx|v信|qq|扣扣|电话|電話|手机|手機|号码|號碼|联系方式|聯繫方式|私聊|私下|加你|加我|加个好友|加個好友|好友|weixin|钉钉|釘釘|抖音|支付宝|支付寶|线下|線下/u),
@@ -298,7 +299,8 @@ export function understandInContext(classification: Classification, text: string
   // "我去前台拿到了哈": found — no case to open (a thanks, not "signed but not received").
   if ((intent === 'signed_not_received' || intent === 'logistics_track') && foundIt(plain)) return { intent: 'thanks_bye', confidence: UNSURE_CONFIDENCE, secondary: secondary.filter((i) => routeFor(i) !== 'logistics') };
   // "要是寄丢了呢" about a parcel on its way: the delay case (what if it is lost), not a refund again.
-  if (lastIntent !== undefined && POST_SALE.has(routeFor(lastIntent)) && LOST.test(plain) && !REQUESTS.includes(intent)) return { intent: 'delivery_delay', confidence: UNSURE_CONFIDENCE, secondary: [] };
+  // ("取件码短信找不到了": the code is lost, not the parcel.)
+  if (lastIntent !== undefined && POST_SALE.has(routeFor(lastIntent)) && LOST.test(plain) && !PICKUP_CODE.test(plain) && !REQUESTS.includes(intent)) return { intent: 'delivery_delay', confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "上次的围巾超暖和❤️": praise of what was bought, not a product question.
   if ((intent === 'product_info' || intent === 'recommend' || intent === 'other' || intent === 'praise') && PRAISES_PURCHASE.test(plain) && !ASKS_SOMETHING.test(plain)) return { intent: 'praise', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
   // "椒盐的还要寄回去啊 好麻烦" in an after-sale case: the case goes on (no thanks, no goodbye).
