@@ -181,6 +181,10 @@ describe('understandInContext', () => {
   });
 
   it('found it is a thanks; what if it is lost continues the parcel’s case', () => {
+    // The return parcel's arrival after tracking is its refund's progress; one's own parcel arriving stays tracking.
+    expect(understandInContext(read('wrong_item', 0.42, [['refund_status', 0.31]]), '哦不对 我自己那单退货的寄到了没', 'logistics', 'logistics_track').intent).toBe('refund_status');
+    expect(understandInContext(read('logistics_track', 0.6), '退回去的你们收到了吗', 'logistics', 'logistics_track').intent).toBe('refund_status');
+    expect(understandInContext(read('logistics_track', 0.6), '那我的快递到了没', 'logistics', 'logistics_track').intent).toBe('logistics_track');
     // ("取件码短信找不到了": the code is lost, not the parcel.)
     expect(understandInContext(read('logistics_track', 0.43, [['signed_not_received', 0.18]]), '取件码多少啊 短信找不到了', 'logistics', 'logistics_track').intent).toBe('signed_not_received');
     const found = understandInContext(read('signed_not_received', 0.99), '上次围巾显示前台签收的 我去前台拿到了哈', undefined);

@@ -43,6 +43,9 @@ const CHAT_IS_SLOW = /(?:聊|聊天|回|回复|回覆|回消息|回信息|打字
 
 const HAGGLE = words(/想想办法|想办法|想辦法|通融|帮帮忙|幫幫忙|送点|送點|便宜|(?<!多)少|贵|貴|优惠|優惠|折|价|價|钱|錢|块|塊|元|包邮|包郵|送点|送點|抹|砍|最低|预算|預算|学生|學生|穷|窮|只剩|不够|不夠|手头|手頭|没钱|沒錢|工资|工資|月底|生活费|生活費|零花|囊中|别家|別家|人家|其他家|以后|以後|常来|常來|介绍|介紹|回头客|回頭客|就拍|就买|就付|[0-9]{2,}/u);
 
+/** "退货的寄到了没", "退回去的你们收到了吗": the returned parcel arrived — the refund's progress, not a parcel of one's own. */
+const RETURN_ARRIVED = /(?:退(?:货|貨|回|回去)|寄回(?:去)?)(?:的)?(?:那个|那個|包裹|快递|快遞|东西|東西)?.{0,6}(?:到了|收到|寄到|到)(?:了)?(?:没|沒|吗|嗎)/u;
+
 /** "哦不对", "不对不对", "说错了" opening a message: the buyer corrects what they said. */
 const SELF_CORRECTION = /^(?:哦|噢|喔|啊|呃|额|額|嗯|诶|欸|哎)?[，,\s]*(?:不对|不對|说错了|說錯了)(?:不对|不對)?[，,。.\s!！]*/u;
 
@@ -55,7 +58,7 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   exchange: words(/换|換/u),
   refund_shipped: words(/退款|退钱|退錢|不要了|不想要|拒收|拒签|拒簽|不签收|不簽收/u),
   // ("退货的寄到了没", "退回去的你们收到了吗": the returned parcel arrived — the refund's progress.)
-  refund_status: words(/(?:退(?:货|貨|回|回去)|寄回(?:去)?)(?:的)?(?:那个|那個|包裹|快递|快遞|东西|東西)?.{0,6}(?:到了|收到|寄到|到)(?:了)?(?:没|沒|吗|嗎)|(?:钱|錢).{0,8}(?:到哪|哪一步|哪步|进度|進度)|退款|退个款|退個款|退钱|退錢|到账|到賬|钱.{0,6}(?:退|回)|錢.{0,6}(?:退|回)|退.{0,4}(?:钱|錢)/u),
+  refund_status: anyOf(words(RETURN_ARRIVED), words(/(?:钱|錢).{0,8}(?:到哪|哪一步|哪步|进度|進度)|退款|退个款|退個款|退钱|退錢|到账|到賬|钱.{0,6}(?:退|回)|錢.{0,6}(?:退|回)|退.{0,4}(?:钱|錢)/u)),
   return_fee: words(/退|寄回|换|換|谁出|誰出/u),
   signed_not_received: words(/取件码|取件碼|取货码|取貨碼|签收|簽收|没收到|沒收到|没拿到|沒拿到|显示.{0,4}(?:到|收)|没人.{0,3}收|沒人.{0,3}收|代收|代签|代簽|前台|门卫|門衛|快递柜|快遞櫃|驿站|驛站|丰巢|豐巢/u),
   // ("这样聊太慢了", "回复好慢": the chat is slow, not the parcel.)
@@ -296,6 +299,8 @@ export function understandInContext(classification: Classification, text: string
   if (lastIntent === 'order_change' && keepsVariant(plain) && !REQUESTS.includes(intent)) return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "等等 还是29吧" while a size is being changed: the change goes on with that size.
   if ((lastIntent === 'order_change' || lastIntent === 'exchange') && SIZE_INSTEAD.test(plain) && !REQUESTS.includes(intent)) return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
+  // "哦不对 我自己那单退货的寄到了没" even right after tracking: the return parcel's arrival is its refund's progress.
+  if (RETURN_ARRIVED.test(plain) && intent !== 'refund_status' && !REQUESTS.includes(intent)) return { intent: 'refund_status', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
   // "我去前台拿到了哈": found — no case to open (a thanks, not "signed but not received").
   if ((intent === 'signed_not_received' || intent === 'logistics_track') && foundIt(plain)) return { intent: 'thanks_bye', confidence: UNSURE_CONFIDENCE, secondary: secondary.filter((i) => routeFor(i) !== 'logistics') };
   // "要是寄丢了呢" about a parcel on its way: the delay case (what if it is lost), not a refund again.
