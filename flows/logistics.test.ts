@@ -173,6 +173,16 @@ describe('logistics_track', () => {
     expect(ids(one(turn('logistics_track', '到哪了', at([labelled]))).out)).toEqual(['logistics.track.not_shipped']);
   });
 
+  it('label printed and whether it has left asked: the number, waiting for pickup', () => {
+    const labelled = order('100000000000008888', 'printed', { courier: '中通', trackingNumber: 'ZT888888' });
+    for (const text of ['我的核桃发了没？', '寄出了吗', '有没有发啊']) {
+      expect(ids(one(turn('logistics_track', text, at([labelled]))).out)).toEqual(['logistics.track.printed']);
+    }
+    // (Where it is asked too: "not shipped yet", the number shows nothing; a paid order without a label has no number.)
+    expect(ids(one(turn('logistics_track', '发货了吗，物流到哪了', at([labelled]))).out)).toEqual(['logistics.track.not_shipped']);
+    expect(ids(one(turn('logistics_track', '发了没', at([paid]))).out)).toEqual(['logistics.track.not_shipped']);
+  });
+
   it('nothing shipped: says so and what happens next; unpaid; no orders → asks for the order id', () => {
     expect(ids(one(turn('logistics_track', '发货了吗', at([paid]))).out)).toEqual(['logistics.track.not_shipped']);
     expect(ids(one(turn('logistics_track', '发货了吗', at([unpaid]))).out)).toEqual(['logistics.track.unpaid']);
@@ -375,6 +385,17 @@ describe('signed_not_received', () => {
     const looked = one(turn('signed_not_received', '显示放快递柜了 可是我没收到取件码', at([delivered])));
     expect(ids(looked.out)).toEqual(['logistics.signed.record', 'logistics.signed.checking']);
     expect(looked.out.remarks).toHaveLength(1);
+  });
+
+  it('the pickup code asked for or its SMS lost: where to find it, the record says where it is, the courier asked to resend — no list of places', () => {
+    for (const text of ['取件码多少啊 短信找不到了', '取件碼是多少', '快递柜的短信删了 取不出来']) {
+      const step = one(turn('signed_not_received', text, at([delivered])));
+      expect(ids(step.out)).toEqual(['logistics.signed.record', 'logistics.signed.pickup_code']);
+      expect(step.out.remarks).toEqual([]);
+      expect(step.out.promises).toHaveLength(1);
+    }
+    // (Never received, the code is the courier's to check like the parcel.)
+    expect(ids(one(turn('signed_not_received', '没收到取件码', at([delivered]))).out)).toContain('logistics.signed.checking');
   });
 
   it('no shipped order → asks for the order id; a named unshipped order, or the order of the product talked about → where it is', () => {

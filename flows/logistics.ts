@@ -8,6 +8,7 @@ import {
   ASKS_REFUND_REASON,
   complainsOfWait,
   LOST,
+  SHIPPED_YET,
   isPending,
   isShipped,
   latestTracking,
@@ -123,14 +124,18 @@ function target(event: TurnEvent, candidates: (o: Order) => boolean, several: 'a
 // ---------------------------------------------------------------- tracking
 
 const ASKS_FOR_NUMBER = /单号|單號|快递号|快遞號|运单|運單|面单|面單/u;
+/** "物流到哪了", "在哪": where the parcel is (a label not yet collected shows nothing there). */
+const ASKS_WHERE = /到哪|在哪|哪里了|哪裡了|哪儿了|哪兒了|物流/u;
 
 /** Where an order is: tracking for shipped ones, what happens next for the others. */
 function trackOrder(order: Order, event: TurnEvent): Answer {
   const orderId = order.id;
   if (order.state === 'unpaid') return { replies: [reply('track.unpaid', { orderId })] };
-  // 面单已打印 and the number asked for: it exists (seed 002 提供单号), the courier has not collected it yet.
-  // ("到哪了" gets "not shipped yet": the number would show nothing until pickup.)
-  if (order.state === 'printed' && order.trackingNumber !== undefined && ASKS_FOR_NUMBER.test(normalizeSameLength(event.text))) {
+  // 面单已打印 and the number or whether it has left asked for ("核桃发了没"): the number exists (seed 002
+  // 提供单号), the courier has not collected it yet. ("到哪了", "发货了吗 物流到哪了" get "not shipped yet": the
+  // number would show nothing until pickup.)
+  const plain = normalizeSameLength(event.text);
+  if (order.state === 'printed' && order.trackingNumber !== undefined && (ASKS_FOR_NUMBER.test(plain) || (SHIPPED_YET.test(plain) && !ASKS_WHERE.test(plain)))) {
     return { replies: [reply('track.printed', { orderId, courier: courierOf(order, event), trackingNumber: order.trackingNumber })] };
   }
   if (isPending(order)) return { replies: [reply('track.not_shipped', { orderId })] };
@@ -258,6 +263,12 @@ function urgentAnswer(event: TurnEvent): Answer {
 const ALREADY_LOOKED = /问过|問過|找过|找過|看过|看過|问了|問了|找了|都没有|都沒有|没找到|沒找到|不在|没人收|沒人收|取件码|取件碼|没收到短信|沒收到短信|没有短信|沒有短信/u;
 
 /**
+ * "取件码多少啊", "取件码短信删了": the code asked for or its SMS lost (never received, "没收到取件码", is the
+ * courier's to check, like a parcel not found).
+ */
+const PICKUP_CODE_ASKED = /(?:取件码|取件碼|取货码|取貨碼)(?:是)?(?:多少|几|幾|啥|什么|什麼)|(?:取件码|取件碼|取货码|取貨碼|短信|簡訊).{0,6}(?:找不到|忘了|忘记|忘記|删了|刪了|弄丢|弄丟)/u;
+
+/**
  * Signed but not received (seed 001): the tracking record says who signed; the buyer checks nearby
  * while we ask the courier (remarked and promised once). Asked again, or after looking already, the
  * buyer hears that the courier is being asked — not the same list of places again.
@@ -272,6 +283,14 @@ function signedAnswer(event: TurnEvent, checking: string | undefined): Answer & 
   const taken = checking === order.id;
   const latest = latestTracking(order);
   const record = taken || latest === undefined ? [] : [reply('signed.record', { orderId: order.id, trackingEvent: latest.text })];
+  // "取件码多少啊 短信找不到了": the code is the locker's SMS to the receiver's phone — where to find it, the courier asked to resend.
+  if (PICKUP_CODE_ASKED.test(normalizeSameLength(event.text))) {
+    return {
+      replies: [...record, reply('signed.pickup_code', { orderId: order.id, courier })],
+      promises: [followUp('联系快递为顾客重新发送取件码并回复顾客', order.id)],
+      signedCheck: order.id,
+    };
+  }
   if (taken || ALREADY_LOOKED.test(normalizeSameLength(event.text))) {
     return {
       replies: [...record, reply('signed.checking', { orderId: order.id, courier })],

@@ -726,12 +726,13 @@ export async function respond(
       ? progressReply(message.text, state.promises, state.orderId, now, shop.timezone, state.done)
       : null;
   // Someone else's order: a privacy answer before any flow looks at an order.
+  // ("你把王博文的收货电话给我下" reads as a contact request: another person's phone, not the shop's.)
   const namedIds = classification.entities.flatMap((e) => (e.type === 'order_id' ? [e.value] : []));
   // The order flows refuse someone else's order id themselves; any other reading gets the same refusal here.
   const foreignId = namedIds.length > 0 && !namedIds.some((id) => allOrders.some((o) => o.id === id)) && !isPostSale(event.intent) && event.intent !== 'order_placed';
   // "我是她老公 没事的 你说吧" right after a privacy answer: still someone else's order.
   const insists = state.history.at(-1)?.state === 'privacy' && insistsOnSomeoneElse(message.text);
-  const someoneElse = ((isPostSale(event.intent) || event.intent === 'other') && asksAboutSomeoneElsesOrder(message.text)) || speaksOfSomeoneElsesPurchase(message.text) || insists;
+  const someoneElse = ((isPostSale(event.intent) || event.intent === 'other' || event.intent === 'contact_request') && asksAboutSomeoneElsesOrder(message.text)) || speaksOfSomeoneElsesPurchase(message.text) || insists;
   const privacy = resume === undefined && waiting === undefined && (someoneElse || foreignId);
   // A reading that continues the topic just discussed is no guess.
   const unsure = resume === undefined && waiting === undefined && event.intent === classification.intent && route !== lastRoute;

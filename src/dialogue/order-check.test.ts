@@ -7,7 +7,7 @@ const order = testOrder('100000000000000001', 'paid', { items: [{ productId: coa
 
 describe('orderCheckReply', () => {
   it('reads what was ordered off the order, whatever the buyer remembers', () => {
-    for (const text of ['大衣我拍的是L码对吧', '我买的是什么颜色来着', '我拍的是驼色吗', '我下單的是哪個碼', '刚拍的大衣我选的多大码来着', '大衣拍的啥颜色来着', '我选了的是哪个码']) {
+    for (const text of ['大衣我拍的是L码对吧', '我买的是什么颜色来着', '我拍的是驼色吗', '我下單的是哪個碼', '刚拍的大衣我选的多大码来着', '大衣拍的啥颜色来着', '我选了的是哪个码', '我拍的大衣是27码的吧？', '我买的是驼色的吧']) {
       expect(orderCheckReply(text, [order], coat, testShop), text).toEqual({ scriptId: 'logistics.order.items', params: { orderId: order.id, variant: '羊毛呢大衣 驼色 M码×1' } });
     }
   });
@@ -18,6 +18,7 @@ describe('orderCheckReply', () => {
     expect(orderCheckReply('选多大码来着 我一米六', [order], coat, testShop)).toBeNull();
     expect(orderCheckReply('大衣我买的M 想换L 能换吗', [order], coat, testShop)).toBeNull();
     expect(orderCheckReply('我拍的是L码对吧', [], coat, testShop)).toBeNull();
+    expect(orderCheckReply('27码的应该合适吧', [order], coat, testShop)).toBeNull();
     expect(orderCheckReply('我拍的是L码对吧', [order], testShop.products[1], testShop)).toBeNull();
   });
 });

@@ -65,6 +65,9 @@ export function intentForThreat(intent: IntentId, text: string): IntentId {
  */
 const SOMEONE_ELSE = /(?:我|俺)?(?:妈|媽|爸|妈妈|媽媽|爸爸|女儿|女兒|儿子|兒子|老公|老婆|朋友|同事|室友|邻居|鄰居|家人|亲戚|親戚|姐姐|哥哥|弟弟|妹妹|闺蜜|閨蜜|同学|同學|别人|別人|其他人)(?:的|那|那个|那個)?(?:单|單|订单|訂單|快递|快遞|包裹|电话|電話|手机|手機|地址|收货|收貨|物流)/u;
 
+/** "王博文的收货电话", "她的收件地址": a named person's (or his, her) delivery data — never the buyer's own (我, 我自己). */
+const NAMED_PERSONS_DATA = /(?:[^\P{Script=Han}我你您们們自己把帮幫给給下查看说說]{2,3}|他|她)的(?:收货|收貨|收件)(?:人)?(?:的)?(?:电话|電話|手机|手機|地址|号码|號碼|信息)/u;
+
 const GIFT_FOR = /(?:送给|送給|寄给|寄給|给我|給我|帮我|幫我)(?:妈|媽|爸|朋友|老公|老婆)/u;
 /** "我老公王博文也在你们家买了羽绒服", "她叫方晴 在你们家买了鲜花饼": someone else bought, on their own account. */
 const SOMEONE_ELSE_BOUGHT = /(?:妈|媽|爸|老公|老婆|朋友|同事|室友|邻居|鄰居|家人|亲戚|親戚|姐姐|哥哥|弟弟|妹妹|闺蜜|閨蜜|同学|同學|别人|別人|她|他)(?:叫.{1,4})?.{0,8}(?:也|之前|上次)?(?:在你们家|在你們家|在你们店|在你們店|在店里|在店裡)?(?<![来來去会會要想])(?:买|買|下单|下單|拍)(?:了|的)/u;
@@ -81,7 +84,7 @@ export function intentWhilePressing(intent: IntentId, text: string): IntentId {
   return intent === 'complaint' && !plausibleAsk('complaint', text) && !threatensReview(text) ? 'other' : intent;
 }
 
-export const asksAboutSomeoneElsesOrder = (text: string): boolean => SOMEONE_ELSE.test(text) && !GIFT_FOR.test(text);
+export const asksAboutSomeoneElsesOrder = (text: string): boolean => (SOMEONE_ELSE.test(text) || NAMED_PERSONS_DATA.test(text)) && !GIFT_FOR.test(text);
 export const speaksOfSomeoneElsesPurchase = (text: string): boolean => SOMEONE_ELSE_BOUGHT.test(text) && !GIFT_FOR.test(text) && !/我(?:买|買|拍)/u.test(text);
 
 /**

@@ -25,6 +25,20 @@ describe('plausibleAsk', () => {
     ['wrong_item', '下单黑色 寄来的却是灰色', true],
     ['wrong_item', '买的L码 到手是M码', true],
     ['wrong_item', '收到了是不是要确认收货', false],
+    // The buyer correcting themselves ("哦不对", "不对不对") says nothing wrong about the goods; the goods 不对 still do.
+    ['wrong_item', '哦不对 我自己那单退货的寄到了没', false],
+    ['wrong_item', '不对不对 我说的是围巾那单', false],
+    ['wrong_item', '收到的颜色不对', true],
+    // The returned parcel arrived is the refund's progress; a parcel of one's own arriving is not.
+    ['refund_status', '退货的寄到了没', true],
+    // Whether a parcel has arrived is its status; the pickup code is the locker delivery's.
+    ['logistics_track', '我的鲜花饼到了没', true],
+    ['logistics_track', '到没到啊', true],
+    ['logistics_track', '好的', false],
+    ['signed_not_received', '取件码多少啊 短信找不到了', true],
+    ['refund_status', '退回去的你们收到了吗', true],
+    ['refund_status', '寄回的包裹到了吗', true],
+    ['refund_status', '我的快递到了没', false],
     ['quality_issue', '围巾上面有个洞', true],
     ['shipping_fee', '要手续费吗', false],
     ['shipping_fee', '信用卡付款有手續費嗎', false],
@@ -182,11 +196,23 @@ describe('understandInContext', () => {
     ['product_info', 0.67, '拒签有什么用', 'aftersale', 'refund_shipped', 'refund_shipped'],
     ['other', 0.29, '干嘛非得拒签', 'aftersale', 'return_dislike', 'return_dislike'],
     ['product_info', 0.9, '这个大衣是什么面料', 'aftersale', 'refund_shipped', 'product_info'],
+    // The shop asked to call or ask the courier while a parcel is hurried or chased: that case, no contact request.
+    ['contact_request', 0.84, '你们能打电话给快递员吗', 'logistics', 'urgent_delivery', 'urgent_delivery'],
+    ['contact_request', 0.7, '能不能给快递小哥打个电话', 'logistics', 'delivery_delay', 'delivery_delay'],
+    ['contact_request', 0.7, '你帮我联系一下快递员', 'logistics', 'logistics_track', 'delivery_delay'],
+    // (The shop's own phone number asked for stays a contact request.)
+    ['contact_request', 0.84, '你们电话多少 我打给你们', 'logistics', 'urgent_delivery', 'contact_request'],
   ] as const)('%s %s "%s" after %s/%s reads as %s', (intent, confidence, text, route, last, expected) => {
     expect(understandInContext(read(intent, confidence), text, route, last).intent).toBe(expected);
   });
 
   it('found it is a thanks; what if it is lost continues the parcel’s case', () => {
+    // The return parcel's arrival after tracking is its refund's progress; one's own parcel arriving stays tracking.
+    expect(understandInContext(read('wrong_item', 0.42, [['refund_status', 0.31]]), '哦不对 我自己那单退货的寄到了没', 'logistics', 'logistics_track').intent).toBe('refund_status');
+    expect(understandInContext(read('logistics_track', 0.6), '退回去的你们收到了吗', 'logistics', 'logistics_track').intent).toBe('refund_status');
+    expect(understandInContext(read('logistics_track', 0.6), '那我的快递到了没', 'logistics', 'logistics_track').intent).toBe('logistics_track');
+    // ("取件码短信找不到了": the code is lost, not the parcel.)
+    expect(understandInContext(read('logistics_track', 0.43, [['signed_not_received', 0.18]]), '取件码多少啊 短信找不到了', 'logistics', 'logistics_track').intent).toBe('signed_not_received');
     const found = understandInContext(read('signed_not_received', 0.99), '上次围巾显示前台签收的 我去前台拿到了哈', undefined);
     expect(found.intent).toBe('thanks_bye');
     expect(understandInContext(read('signed_not_received', 0.99), '显示签收了 可我没拿到', undefined).intent).toBe('signed_not_received');

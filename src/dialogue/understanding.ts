@@ -1,7 +1,7 @@
 import { asksWhyRefuse, RETURN_HASSLE, RETURN_HOW, tooLateToRefuse } from '../../flows/aftersale-helpers.ts';
 import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
 import { asksWhenAlone, changesInvoiceTitle, invoiceQuestion } from '../../flows/invoice-helpers.ts';
-import { addressFromText, ASKS_REFUND_REASON, complainsOfWait, keepsVariant, LOST } from '../../flows/logistics-helpers.ts';
+import { addressFromText, ASKS_REFUND_REASON, complainsOfWait, keepsVariant, LOST, PICKUP_CODE, SHIPPED_YET } from '../../flows/logistics-helpers.ts';
 import { ASKS_AHEAD, ASKS_RESTOCK, findRegion } from '../../flows/presale-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
 import type { Classification } from '../nlu/classifier.ts';
@@ -43,16 +43,24 @@ const CHAT_IS_SLOW = /(?:聊|聊天|回|回复|回覆|回消息|回信息|打字
 
 const HAGGLE = words(/想想办法|想办法|想辦法|通融|帮帮忙|幫幫忙|送点|送點|便宜|(?<!多)少|贵|貴|优惠|優惠|折|价|價|钱|錢|块|塊|元|包邮|包郵|送点|送點|抹|砍|最低|预算|預算|学生|學生|穷|窮|只剩|不够|不夠|手头|手頭|没钱|沒錢|工资|工資|月底|生活费|生活費|零花|囊中|别家|別家|人家|其他家|以后|以後|常来|常來|介绍|介紹|回头客|回頭客|就拍|就买|就付|[0-9]{2,}/u);
 
+/** "退货的寄到了没", "退回去的你们收到了吗": the returned parcel arrived — the refund's progress, not a parcel of one's own. */
+const RETURN_ARRIVED = /(?:退(?:货|貨|回|回去)|寄回(?:去)?)(?:的)?(?:那个|那個|包裹|快递|快遞|东西|東西)?.{0,6}(?:到了|收到|寄到|到)(?:了)?(?:没|沒|吗|嗎)/u;
+
+/** "哦不对", "不对不对", "说错了" opening a message: the buyer corrects what they said. */
+const SELF_CORRECTION = /^(?:哦|噢|喔|啊|呃|额|額|嗯|诶|欸|哎)?[，,\s]*(?:不对|不對|说错了|說錯了)(?:不对|不對)?[，,。.\s!！]*/u;
+
 /** What a message must say for an intent to be read (intents not listed need nothing in particular). */
 const CUES: Partial<Record<IntentId, Cue>> = {
-  wrong_item: words(/发错|發錯|错发|錯發|少发|少發|漏发|漏發|少了|缺了|不是我(?:买|買|拍|要|订|訂)的|不对|不對|发成|發成|只到了|只收到|少一|少个|少個|不一样|不一樣|收到(?:的|了)?(?:却|卻|竟然|居然|怎么|怎麼)?是(?![不否])|(?:寄|发|發)(?:来|來|过来|過來)(?:的)?(?:却|卻|竟然|居然)?是(?![不否])|到手(?:的)?(?:却|卻|竟然|居然)?是(?![不否])/u),
+  // ("哦不对 我自己那单…": the buyer correcting themselves, nothing wrong with the goods.)
+  wrong_item: (text) => /发错|發錯|错发|錯發|少发|少發|漏发|漏發|少了|缺了|不是我(?:买|買|拍|要|订|訂)的|不对|不對|发成|發成|只到了|只收到|少一|少个|少個|不一样|不一樣|收到(?:的|了)?(?:却|卻|竟然|居然|怎么|怎麼)?是(?![不否])|(?:寄|发|發)(?:来|來|过来|過來)(?:的)?(?:却|卻|竟然|居然)?是(?![不否])|到手(?:的)?(?:却|卻|竟然|居然)?是(?![不否])/u.test(text.replace(SELF_CORRECTION, '')),
   quality_issue: words(/洞|长毛|長毛|掉毛|掉了|起毛|脱线|脫線|断|斷|坏|壞|破|瑕疵|质量|質量|开线|開線|掉色|起球|漏|臭|霉|过期|過期|变质|變質|脏|髒|裂|划痕|劃痕|问题|問題|线头|線頭|变形|變形|碎|烂|爛|缩水|縮水|褪色|污|次品/u),
   return_dislike: words(/寄回|退|没穿|沒穿|没戴|沒戴|没用过|沒用過|没拆|沒拆|吊牌|标签|標籤|不喜欢|不喜歡|不合适|不合適|不想要/u),
   exchange: words(/换|換/u),
   refund_shipped: words(/退款|退钱|退錢|不要了|不想要|拒收|拒签|拒簽|不签收|不簽收/u),
-  refund_status: words(/(?:钱|錢).{0,8}(?:到哪|哪一步|哪步|进度|進度)|退款|退个款|退個款|退钱|退錢|到账|到賬|钱.{0,6}(?:退|回)|錢.{0,6}(?:退|回)|退.{0,4}(?:钱|錢)/u),
+  // ("退货的寄到了没", "退回去的你们收到了吗": the returned parcel arrived — the refund's progress.)
+  refund_status: anyOf(words(RETURN_ARRIVED), words(/(?:钱|錢).{0,8}(?:到哪|哪一步|哪步|进度|進度)|退款|退个款|退個款|退钱|退錢|到账|到賬|钱.{0,6}(?:退|回)|錢.{0,6}(?:退|回)|退.{0,4}(?:钱|錢)/u)),
   return_fee: words(/退|寄回|换|換|谁出|誰出/u),
-  signed_not_received: words(/签收|簽收|没收到|沒收到|没拿到|沒拿到|显示.{0,4}(?:到|收)|没人.{0,3}收|沒人.{0,3}收|代收|代签|代簽|前台|门卫|門衛|快递柜|快遞櫃|驿站|驛站|丰巢|豐巢/u),
+  signed_not_received: words(/取件码|取件碼|取货码|取貨碼|签收|簽收|没收到|沒收到|没拿到|沒拿到|显示.{0,4}(?:到|收)|没人.{0,3}收|沒人.{0,3}收|代收|代签|代簽|前台|门卫|門衛|快递柜|快遞櫃|驿站|驛站|丰巢|豐巢/u),
   // ("这样聊太慢了", "回复好慢": the chat is slow, not the parcel.)
   delivery_delay: (text) => /慢|没动|沒動|不动|不動|延误|延誤|卡|几天了|幾天了|好几天|好幾天|还在|還在|催|停|没更新|沒更新|不更新|没到|沒到|[0-9一二三四五六七八九十两兩]天/u.test(text.replace(CHAT_IS_SLOW, '')),
   not_shipped: words(/发货|發貨|发出|發出|寄出|还没发|還沒發|没发|沒發|发了没|發了沒|催/u),
@@ -68,7 +76,8 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   invoice: words(/票|税|稅|抬头|抬頭/u),
   // ("能不能快点送啊", "明天能送到吗": the parcel delivered, no gift.)
   gift: words(/赠|贈|礼|禮|小样|小樣|试用|試用|试吃|試吃|附送|(?<!快|快点|快點|早点|早點|尽快|盡快|赶紧|趕緊|赶快|趕快|派|配|马上|馬上)送(?!到|达|達|货|貨|过来|過來|上门|上門)/u),
-  logistics_track: words(/(?:什么时候|什麼時候|啥时候|啥時候|几时|幾時|哪天)(?:能)?(?:到|送到|收到)|到哪|哪里了|哪裡了|哪儿了|哪兒了|物流|快递|快遞|单号|單號|发到|發到|在哪|运到|運到|还要(?:多久|几天|幾天)|還要(?:多久|幾天)|还得(?:多久|几天)|還得(?:多久|幾天)|还有几天|還有幾天|(?:发|發|寄)(?:货|貨|出)?了?(?:没|沒|吗|嗎)|(?:查|看)(?:一下|下|查|看)?(?:我|我自己)(?:的|那个|那個|那)/u),
+  // ("我的鲜花饼到了没", "到没到啊": whether it has arrived.)
+  logistics_track: words(/(?:什么时候|什麼時候|啥时候|啥時候|几时|幾時|哪天)(?:能)?(?:到|送到|收到)|(?:到|送到)(?:了)?(?:没|沒|吗|嗎|么|麼)|到没到|到沒到|到哪|哪里了|哪裡了|哪儿了|哪兒了|物流|快递|快遞|单号|單號|发到|發到|在哪|运到|運到|还要(?:多久|几天|幾天)|還要(?:多久|幾天)|还得(?:多久|几天)|還得(?:多久|幾天)|还有几天|還有幾天|(?:发|發|寄)(?:货|貨|出)?了?(?:没|沒|吗|嗎)|(?:查|看)(?:一下|下|查|看)?(?:我|我自己)(?:的|那个|那個|那)/u),
   recommend: words(/推荐|推薦|哪款|哪个好|哪個好|什么好|什麼好|买啥|買啥|买什么|買什麼|选哪|選哪|适合|適合|搭配|配什么|配什麼|还有什么|還有什麼|有什么.{0,4}(?:款|好)/u),
   stock: anyOf(words(ASKS_RESTOCK), words(/货|貨|库存|庫存|补货|補貨|断货|斷貨|卖完|賣完|售罄|缺|还有吗|還有嗎|还有没有|還有沒有|有没有|有沒有|(?:码|碼|色|味|款|号|號)(?:还)?有(?:吗|嗎|没|沒|的)|有.{0,6}(?:码|碼|色|味|款)|[0-9smlx]码|能买|能買|能拍|有.{1,8}[吗嗎么麼][？?]*$|x*[sl]\b|\bm\b/u)),
   contact_request: words(/微信|微|wx|vx|v信|qq|扣扣|电话|電話|手机|手機|号码|號碼|联系方式|聯繫方式|私聊|私下|加你|加我|加个好友|加個好友|好友|weixin|钉钉|釘釘|抖音|支付宝|支付寶|线下|線下/u),
@@ -149,7 +158,6 @@ const SOCIAL_WORDS = /谢|謝|好的|好滴|嗯|再见|再見|拜|ok|哈哈/u;
 /** "那鲜花饼那单没事吧": whether another order is affected — that order's status, not a case of its own. */
 const UNAFFECTED = /(?:没事|沒事|不受影响|不受影響|没影响|沒影響|不影响|不影響|还正常|還正常|照常)(?:的)?(?:吧|吗|嗎|了吧|呢)/u;
 const POINTS_AT_ORDER = /(?:那|这|這)(?:一)?(?:单|單|笔|筆)|订单|訂單/u;
-const SHIPPED_YET = /(?:发|發|寄)(?:货|貨|出)?(?:了)?(?:没|沒|吗|嗎|么|麼)|(?:发|發)(?:了)?没有|有没有(?:发|發|寄)/u;
 /** "那是没办法退了吗", "能不能退": whether a return is possible at all, not a refund's status. */
 const RETURN_POSSIBLE = /(?:没办法|沒辦法|没法|沒法|不能|不可以|能不能|可不可以|可以|能)(?:再)?退(?!款|钱|錢)/u;
 const REFUND_REQUEST = /帮我退|幫我退|我要退|给我退|給我退|申请退|申請退|退个款|退個款|要退款|想退款|想退钱|想退錢/u;
@@ -171,7 +179,7 @@ const RETURN_PARCEL = /(?:中通|圆通|圓通|申通|韵达|韻達|顺丰|順�
 const ONLY_THIS = /只(?:要)?(?:退|取消|不要)/u;
 const LOOK_UP_OWN = /(?:查|看)(?:一下|下|查|看)?(?:我|我自己)(?:的|那个|那個|那)/u;
 const ALSO_THE_SAME = /也(?:帮我|幫我|给我|給我|一起|一并|一併)?(?:改|换|換|取消|退|备注|備註|处理|處理|弄|一样|一樣|这样|這樣|照这个|照這個)/u;
-const ASK_THE_COURIER = /(?:问问|問問|问一下|問一下|问下|問下|联系|聯繫|联系一下|聯繫一下|催催|催一下|找找|查查)(?:快递|快遞|物流|快递员|快遞員|派件员|派件員)/u;
+const ASK_THE_COURIER = /(?:问问|問問|问一下|問一下|问下|問下|联系|聯繫|联系一下|聯繫一下|催催|催一下|找找|查查|打(?:个|個|一下|一个|一個)?电话(?:给|給)|打(?:个|個|一下)?電話(?:給|给)|call)(?:一下|下)?(?:快递|快遞|物流|快递员|快遞員|派件员|派件員|小哥)|(?:给|給|跟|和)(?:快递|快遞|快递员|快遞員|派件员|派件員|快递小哥|快遞小哥)(?:打|通)(?:个|個|一下|一个|一個)?(?:电话|電話)/u;
 const ARRIVAL_FOLLOW_UP = /(?:今天|今日|明天|后天|後天|周[一二三四五六日天]|星期[一二三四五六日天]|几天|幾天|多久|什么时候|什麼時候|啥时候|几点|幾點)(?:之前|以前|前)?(?:能|可以|会|會)?(?:到|送到|送达|送達|收到|派送)/u;
 const TIME_FOLLOW_UP = /^(?:那|那么|那麼|大概|大约|大約|一般|请问|請問)*(?:还要|還要|要|还得|還得|得)?(?:几天|幾天|多久|多长时间|多長時間)/u;
 
@@ -312,10 +320,13 @@ export function understandInContext(classification: Classification, text: string
   if (lastIntent === 'order_change' && keepsVariant(plain) && !REQUESTS.includes(intent)) return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "等等 还是29吧" while a size is being changed: the change goes on with that size.
   if ((lastIntent === 'order_change' || lastIntent === 'exchange') && SIZE_INSTEAD.test(plain) && !REQUESTS.includes(intent)) return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
+  // "哦不对 我自己那单退货的寄到了没" even right after tracking: the return parcel's arrival is its refund's progress.
+  if (RETURN_ARRIVED.test(plain) && intent !== 'refund_status' && !REQUESTS.includes(intent)) return { intent: 'refund_status', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
   // "我去前台拿到了哈": found — no case to open (a thanks, not "signed but not received").
   if ((intent === 'signed_not_received' || intent === 'logistics_track') && foundIt(plain)) return { intent: 'thanks_bye', confidence: UNSURE_CONFIDENCE, secondary: secondary.filter((i) => routeFor(i) !== 'logistics') };
   // "要是寄丢了呢" about a parcel on its way: the delay case (what if it is lost), not a refund again.
-  if (lastIntent !== undefined && POST_SALE.has(routeFor(lastIntent)) && LOST.test(plain) && !REQUESTS.includes(intent)) return { intent: 'delivery_delay', confidence: UNSURE_CONFIDENCE, secondary: [] };
+  // ("取件码短信找不到了": the code is lost, not the parcel.)
+  if (lastIntent !== undefined && POST_SALE.has(routeFor(lastIntent)) && LOST.test(plain) && !PICKUP_CODE.test(plain) && !REQUESTS.includes(intent)) return { intent: 'delivery_delay', confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "上次的围巾超暖和❤️": praise of what was bought, not a product question.
   if ((intent === 'product_info' || intent === 'recommend' || intent === 'other' || intent === 'praise') && PRAISES_PURCHASE.test(plain) && !ASKS_SOMETHING.test(plain)) return { intent: 'praise', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
   // "椒盐的还要寄回去啊 好麻烦" in an after-sale case: the case goes on (no thanks, no goodbye).
@@ -349,7 +360,8 @@ export function understandInContext(classification: Classification, text: string
     return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
   }
   // "那你帮我问问快递" while a parcel is being discussed: the case asked of the courier, not which courier the shop uses.
-  if (lastIntent !== undefined && (lastIntent === 'signed_not_received' || lastIntent === 'delivery_delay' || lastIntent === 'logistics_track') && ASK_THE_COURIER.test(plain)) {
+  // ("你们能打电话给快递员吗" after a hurry: the shop asked to call the courier — no off-platform contact asked for.)
+  if (lastIntent !== undefined && (lastIntent === 'signed_not_received' || lastIntent === 'delivery_delay' || lastIntent === 'logistics_track' || lastIntent === 'urgent_delivery') && ASK_THE_COURIER.test(plain)) {
     return { intent: lastIntent === 'logistics_track' ? 'delivery_delay' : lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
   }
   // "今天能到不" after the parcel's tracking: that parcel, not a delivery estimate before buying.
