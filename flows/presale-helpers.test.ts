@@ -5,6 +5,7 @@ import { ProductSchema, ShopSchema, type Product } from '../src/shop/schema.ts';
 import {
   adviseSize,
   askedAttributes,
+  heightInSizeQuestion,
   askedVariant,
   bareNumberOf,
   bodyDataFromBareNumber,
@@ -117,8 +118,10 @@ describe('adviseSize', () => {
     expect(adviseSize(chart, 155, 45)).toEqual({ kind: 'fit', size: 'S' });
     expect(adviseSize(chart, 165, 52)).toEqual({ kind: 'fit', size: 'M' });
     expect(adviseSize(chart, 159, 49)).toEqual({ kind: 'between', sizes: ['S', 'M'] });
-    expect(adviseSize(chart, 185, 60)).toEqual({ kind: 'outside' });
-    expect(adviseSize(chart, 160, 35)).toEqual({ kind: 'outside' });
+    expect(adviseSize(chart, 185, 60)).toEqual({ kind: 'outside', end: 'largest' });
+    expect(adviseSize(chart, 160, 35)).toEqual({ kind: 'outside', end: 'smallest' });
+    expect(adviseSize(chart, 165, 120)).toEqual({ kind: 'outside', end: 'largest' });
+    expect(adviseSize(chart, 140, 45)).toEqual({ kind: 'outside', end: 'smallest' });
     expect(adviseSize(chart, 175, 45)).toEqual({ kind: 'no_match' });
   });
   it('uses the chart the product names, if the shop has it', () => {
@@ -192,6 +195,20 @@ describe('lookUpStock', () => {
     expect(askedVariant([size('M')], product, '燕麦色M有吗')).toEqual({ color: '燕麦色', size: 'M' });
     expect(askedVariant([], product, '有燕麦的吗')).toEqual({ color: '燕麦色', size: null });
     expect(askedVariant([{ type: 'color', text: '驼色', start: 0, end: 2, name: '驼色' }], product, '驼色还是燕麦色')).toEqual({ color: '驼色', size: null });
+  });
+});
+
+describe('heightInSizeQuestion', () => {
+  it.each([
+    ['毛衣我158穿什么码', 158],
+    ['我172 选哪个码', 172],
+    ['身高165穿多大', 165],
+    ['165的话穿什么码', 165],
+  ] as const)('reads %s as a height', (text, cm) => {
+    expect(heightInSizeQuestion(text)).toBe(cm);
+  });
+  it.each(['159元那款穿什么码', '175码是多大', '我120穿多大', '订单1589876穿什么码', '199的那款有S码吗'])('reads no height in %s', (text) => {
+    expect(heightInSizeQuestion(text)).toBeNull();
   });
 });
 

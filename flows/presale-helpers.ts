@@ -82,6 +82,21 @@ export function mergeBodyData(kept: BodyData, now: BodyData): BodyData {
   return weight.weightReadAsJin === true ? { ...merged, weightReadAsJin: true } : merged;
 }
 
+/**
+ * A height written as a bare number inside a size question ("毛衣我158穿什么码", "我172 选哪个码"):
+ * a number only a height can be (above any bare weight, up to 229), standing on its own — not a
+ * price (159元), a size (175码), a quantity or part of a longer number. Null when there is none.
+ */
+const HEIGHT_IN_QUESTION = new RegExp(
+  `(?:^|[\\s\\p{P}我是人个子高]|身高)(1[5-9]\\d|2[0-2]\\d)(?![\\d.]|\\s*(?:元|块|码|号|斤|kg|公斤|千克|g|克|件|个|单|天|米|m(?![a-z])|的(?:那|这)?(?:款|个|件)))`,
+  'u',
+);
+
+export function heightInSizeQuestion(text: string): number | null {
+  const value = HEIGHT_IN_QUESTION.exec(text.normalize('NFKC'))?.[1];
+  return value === undefined || Number(value) <= BARE_WEIGHT.max ? null : Number(value);
+}
+
 /** A message that is a number and nothing else ("163", "52", "一百六"), else null. */
 export function bareNumberOf(text: string): number | null {
   const trimmed = text.normalize('NFKC').replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '');
@@ -133,8 +148,11 @@ export type SizeAdvice =
   | { kind: 'fit'; size: string }
   /** Two or more rows fit (the chart's rows overlap); in chart order, the last one is the looser. */
   | { kind: 'between'; sizes: string[] }
-  /** Height or weight lies outside every row of the chart. */
-  | { kind: 'outside' }
+  /**
+   * Height or weight lies outside every row of the chart: above it (`largest`, the chart's last row is the
+   * nearest) or below it (`smallest`, the first row).
+   */
+  | { kind: 'outside'; end: 'largest' | 'smallest' }
   /** Both lie within the chart, but no single row fits both. */
   | { kind: 'no_match' };
 
@@ -146,7 +164,9 @@ export function adviseSize(chart: readonly SizeRow[], heightCm: number, weightKg
   if (fits.length > 1) return { kind: 'between', sizes: fits.map((r) => r.size) };
   const heightInChart = within(heightCm, Math.min(...chart.map((r) => r.heightMin)), Math.max(...chart.map((r) => r.heightMax)));
   const weightInChart = within(weightKg, Math.min(...chart.map((r) => r.weightMinKg)), Math.max(...chart.map((r) => r.weightMaxKg)));
-  return heightInChart && weightInChart ? { kind: 'no_match' } : { kind: 'outside' };
+  if (heightInChart && weightInChart) return { kind: 'no_match' };
+  const above = heightCm > Math.max(...chart.map((r) => r.heightMax)) || weightKg > Math.max(...chart.map((r) => r.weightMaxKg));
+  return { kind: 'outside', end: above ? 'largest' : 'smallest' };
 }
 
 /**

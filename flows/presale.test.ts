@@ -498,11 +498,27 @@ describe('size_advice', () => {
     expect(ids(placed!.out)).toEqual(['presale.order_placed.confirm_paid']);
   });
 
+  it('keeps a bare height written in the size question and asks only for the weight', () => {
+    for (const text of ['我158穿什么码', '158 穿多大合适', '我172选哪个码']) {
+      const step = one(turn('size_advice', text));
+      expect(ids(step.out), text).toEqual(['presale.size_advice.ask_weight']);
+    }
+    const [, after] = run(turn('size_advice', '我158穿什么码'), turn('size_advice', '96斤', { entities: [weight(48)] }));
+    expect(ids(after!.out)[0]).toBe('presale.size_advice.between');
+    // A price is no height.
+    expect(ids(one(turn('size_advice', '159元那款穿什么码')).out)).toEqual(['presale.size_advice.ask_both']);
+  });
+
   it('overlapping sizes: names both and the looser one; outside the chart and no single fit: says so, never guesses', () => {
     const between = one(turn('size_advice', '159 49', { entities: [height(159), weight(49)] }));
     expect(between.out.replies[0]).toEqual({ scriptId: 'presale.size_advice.between', params: { height: 159, weight: 49, sizes: 'S码、M码', size: 'M码' } });
     const outside = one(turn('size_advice', '185 80', { entities: [height(185), weight(80)] }));
-    expect(outside.out.replies).toEqual([{ scriptId: 'presale.size_advice.outside_chart', params: { height: 185, weight: 80 } }]);
+    expect(outside.out.replies).toEqual([
+      { scriptId: 'presale.size_advice.outside_chart', params: { height: 185, weight: 80, product: '羊毛呢大衣', sizes: 'S码、M码、L码', size: 'L码', measures: expect.stringMatching(/^身高\d+-\d+cm、体重\d+-\d+kg$/) } },
+    ]);
+    const below = one(turn('size_advice', '140 35', { entities: [height(140), weight(35)] }));
+    expect(ids(below.out)).toEqual(['presale.size_advice.below_chart']);
+    expect(below.out.replies[0]!.params).toMatchObject({ size: 'S码' });
     expect(outside.value).toBe('idle');
     const noMatch = one(turn('size_advice', '175 45', { entities: [height(175), weight(45)] }));
     expect(noMatch.out.replies).toEqual([{ scriptId: 'presale.size_advice.no_match', params: { height: 175, weight: 45 } }]);
