@@ -213,6 +213,13 @@ describe('heightInSizeQuestion', () => {
 });
 
 describe('askedAttributes', () => {
+  it('finds a fleece lining in a value when asked whether it is lined with fleece', () => {
+    const jeans = { ...coat, attributes: { 面料: '棉98% 氨纶2%，内里加绒', 弹力: '微弹' } };
+    for (const text of ['里面是绒的吗 冬天冷不冷', '带绒吗', '是加绒的吗']) {
+      expect(askedAttributes(jeans, text).found, text).toEqual([{ attribute: '面料', value: '棉98% 氨纶2%，内里加绒' }]);
+    }
+    expect(askedAttributes(jeans, '里面有赠品吗').found).toEqual([]);
+  });
   it('finds the attribute named by its name or by a buyer word for it', () => {
     expect(askedAttributes(coat, '这件是什么面料的')).toEqual({ found: [{ attribute: '材质', value: '70%羊毛，30%聚酯纤维' }], missing: [] });
     expect(askedAttributes(coat, '可以机洗吗')).toEqual({ found: [{ attribute: '洗涤方式', value: '建议干洗' }], missing: [] });

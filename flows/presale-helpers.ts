@@ -412,6 +412,8 @@ const VALUE_WORDS: Record<string, readonly string[]> = {
   起球: ['起球'],
   掉毛: ['掉毛', '掉绒', '钻绒', '跑绒'],
   里衬: ['里衬', '内衬', '衬里', '内里', '里布'],
+  // "里面是绒的吗", "带绒吗": a fleece lining, answered by a value that says 加绒.
+  加绒: ['加绒', '里面是绒', '里面有绒', '里面带绒', '带绒', '绒里', '是绒的'],
 };
 
 /** Values that answer a named group although their attribute is called otherwise ("衣长约105cm" under 版型). */
