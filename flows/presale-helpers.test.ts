@@ -6,6 +6,7 @@ import {
   adviseSize,
   askedAttributes,
   heightInSizeQuestion,
+  dispatchDayIfPaidNow,
   askedVariant,
   bareNumberOf,
   bodyDataFromBareNumber,
@@ -558,5 +559,13 @@ describe('statedQuantity', () => {
     ['山核桃送试吃装吗', undefined],
   ] as const)('%s: %s', (text, expected) => {
     expect(statedQuantity(text)).toBe(expected);
+  });
+});
+
+describe('dispatchDayIfPaidNow', () => {
+  it('today before the cut-off, the next working day after it, the reopening day on a holiday', () => {
+    expect(dispatchDayIfPaidNow(testShop, new Date('2025-11-20T10:00:00+08:00'))).toEqual({ kind: 'today' });
+    expect(dispatchDayIfPaidNow(testShop, new Date('2025-11-20T16:30:00+08:00'))).toEqual({ kind: 'after_cutoff', day: '明天' });
+    expect(dispatchDayIfPaidNow(testShop, new Date('2025-10-03T10:00:00+08:00'))).toMatchObject({ kind: 'closed', day: '10月9日' });
   });
 });

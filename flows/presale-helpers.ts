@@ -3,11 +3,12 @@ import type { Entity } from '../src/nlu/entities/index.ts';
 import { parseNumeral } from '../src/nlu/numbers.ts';
 import type { IntentId } from '../src/nlu/intents.ts';
 import type { Order } from '../src/orders/schema.ts';
-import { nextOpening } from '../src/shop/hours.ts';
+import { localDate, nextOpening, nextShippingDate } from '../src/shop/hours.ts';
 import type { Gift, Product, Promotion, Shop, SizeRow, Sku } from '../src/shop/schema.ts';
 import { promotionAppliesTo } from '../src/shop/promotions.ts';
 import { normalizeSameLength } from '../src/text/normalize.ts';
-import { ORDER_POINTER } from './logistics-helpers.ts';
+import { dayWord, ORDER_POINTER } from './logistics-helpers.ts';
+import { dayStatus } from '../src/shop/calendar.ts';
 
 /**
  * Pure look-ups for the pre-sale flow (flows/presale.ts): stock from a product's SKUs, size
@@ -820,4 +821,23 @@ export function giftThresholdCheck(input: {
     return { promotion, gift, amount, reached: amount >= promotion.minAmount, products: counted };
   }
   return undefined;
+}
+
+// ---------------------------------------------------------------- dispatch day
+
+/**
+ * When an order paid now normally leaves (seed: 16:00前付款当天发出; no shipping on the shop's closed
+ * days): `today`; past the cut-off, the next day the shop works; on a closed day (a holiday, the
+ * shop's own closing day), why it is closed and the day shipping resumes. An estimate, never a promise.
+ */
+export type DispatchDay = { kind: 'today' } | { kind: 'after_cutoff'; day: string } | { kind: 'closed'; closure: string; day: string };
+
+export function dispatchDayIfPaidNow(shop: Shop, now: Date): DispatchDay {
+  const today = localDate(now, shop.timezone);
+  const due = nextShippingDate(shop, now);
+  if (due === today) return { kind: 'today' };
+  const status = dayStatus(shop.calendar, today);
+  if (status.open) return { kind: 'after_cutoff', day: dayWord(due, today) };
+  const closure = status.reason === 'holiday' ? `${status.holidayName ?? '法定节'}假期` : status.reason === 'weekend' ? '周末休息日' : '店铺休息日';
+  return { kind: 'closed', closure, day: dayWord(due, today) };
 }

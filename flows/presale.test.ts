@@ -642,6 +642,27 @@ describe('shipping_time', () => {
     expect(params(one(turn('shipping_time', '几天能到', { facts: { orders } })).out)).toEqual({ cutoff: '16:00', region: '西藏', days: '5-7' });
   });
 
+  it('past the cut-off: the next working day an order paid now leaves, never "当天"', () => {
+    const evening = { now: '2025-11-20T17:30:00+08:00' };
+    expect(one(turn('shipping_time', '现在拍今天还能发吗 发浙江', { facts: evening })).out.replies).toEqual([
+      { scriptId: 'presale.shipping_time.after_cutoff_region', params: { cutoff: '16:00', region: '浙江', days: '2-4', day: '明天' } },
+    ]);
+    expect(one(turn('shipping_time', '晚上拍的什么时候发', { facts: { now: '2025-11-20T21:05:00+08:00' } })).out.replies).toEqual([
+      { scriptId: 'presale.shipping_time.after_cutoff_general', params: { cutoff: '16:00', days: '2-4', day: '明天' } },
+    ]);
+    // Before the cut-off on a working day: the usual same-day wording.
+    expect(ids(one(turn('shipping_time', '今天能发吗', { facts: { now: '2025-11-20T15:59:00+08:00' } })).out)).toEqual(['presale.shipping_time.general']);
+  });
+
+  it('on a holiday the shop is closed: says so and the day shipping resumes', () => {
+    const holiday = { now: '2025-10-03T10:00:00+08:00' };
+    const step = one(turn('shipping_time', '现在拍今天能发货吗', { facts: holiday }));
+    expect(ids(step.out)).toEqual(['presale.shipping_time.closed_general']);
+    expect(params(step.out)).toMatchObject({ closure: expect.stringContaining('假期'), day: '10月9日' });
+    // The evening before a holiday: past the cut-off, the first day after the holiday.
+    expect(params(one(turn('shipping_time', '发上海 今天还能发吗', { facts: { now: '2025-09-30T18:00:00+08:00' } })).out)).toMatchObject({ day: '10月9日' });
+  });
+
   it('remembers the region named earlier', () => {
     const [, later] = run(turn('shipping_fee', '新疆包邮吗'), turn('shipping_time', '那几天能到'));
     expect(params(later!.out)).toEqual({ cutoff: '16:00', region: '新疆', days: '5-7' });

@@ -26,6 +26,7 @@ import {
   formatDate,
   hasBodyData,
   heightInSizeQuestion,
+  dispatchDayIfPaidNow,
   isFreeShippingRegion,
   joinList,
   lookUpStock,
@@ -451,9 +452,16 @@ const regionOf = (turn: Turn): string | null => turn.region ?? turn.event.facts.
 function shippingTimeAnswer(turn: Turn): Answer {
   const { shipping } = turn.event.facts.shop;
   const region = regionOf(turn);
-  if (region === null) return { replies: [reply('shipping_time.general', { cutoff: shipping.cutoff, days: dayRange(shipping.deliveryDays.normal) })] };
-  const days = isFreeShippingRegion(turn.event.facts.shop, region) ? shipping.deliveryDays.normal : shipping.deliveryDays.remote;
-  return { replies: [reply('shipping_time.region', { cutoff: shipping.cutoff, region, days: dayRange(days) })] };
+  const days = dayRange(region !== null && !isFreeShippingRegion(turn.event.facts.shop, region) ? shipping.deliveryDays.remote : shipping.deliveryDays.normal);
+  // Past today's cut-off or on a day the shop is closed: the day an order paid now leaves, not "当天".
+  const dispatch = dispatchDayIfPaidNow(turn.event.facts.shop, new Date(turn.event.facts.now));
+  if (dispatch.kind !== 'today') {
+    const where = region === null ? 'general' : 'region';
+    const params = { cutoff: shipping.cutoff, days, day: dispatch.day, ...(region === null ? {} : { region }), ...(dispatch.kind === 'closed' ? { closure: dispatch.closure } : {}) };
+    return { replies: [reply(`shipping_time.${dispatch.kind}_${where}`, params)] };
+  }
+  if (region === null) return { replies: [reply('shipping_time.general', { cutoff: shipping.cutoff, days })] };
+  return { replies: [reply('shipping_time.region', { cutoff: shipping.cutoff, region, days })] };
 }
 
 /** More free-shipping regions than this are summed up as 大部分地区 instead of listed. */
