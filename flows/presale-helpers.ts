@@ -570,6 +570,8 @@ export const newestUnpaidOrder = (orders: readonly Order[]): Order | undefined =
 const SPEAKS_OF_ORDER = /拍了|拍好|拍下|下单了|下單了|下好|已拍|(?:那|这|這)(?:一)?(?:单|單|笔|筆)|订单|訂單|拍的|买的|買的/u;
 /** "今天下单今天能发吗", "现在拍的话", "想买件大衣": an order still to be placed. */
 const ORDER_TO_COME = /(?:今天|现在|現在|马上|馬上|等下|等会|等會|准备|準備|打算|想|要)(?:下单|下單|拍|买|買)|(?:下单|下單|拍|买|買)(?:的话|的話)|如果(?:下单|下單|拍|买|買)/u;
+/** "要加多少钱", "补多少", "贵多少": the price of another courier asked, not a request to change one. */
+const ASKS_COURIER_FEE = /(?:加|补|補|贵|貴|多收|另付|差价|差價|运费|運費)(?:多少|几|幾)|多少钱|多少錢|几块|幾塊|怎么收费|怎麼收費/u;
 export const speaksOfOrderToCome = (text: string): boolean => ORDER_TO_COME.test(normalizeSameLength(text));
 
 /**
@@ -581,7 +583,10 @@ export function orderForCourier(text: string, orders: readonly Order[], cues: re
   if (cues !== undefined && cues.some((c) => c !== 'context' && c !== 'courier')) {
     return orders.find((o) => o.state === 'unpaid' || o.state === 'paid' || o.state === 'printed');
   }
-  if (orderToCome && !SPEAKS_OF_ORDER.test(normalizeSameLength(text))) return undefined;
+  const plain = normalizeSameLength(text);
+  if (orderToCome && !SPEAKS_OF_ORDER.test(plain)) return undefined;
+  // "能发顺丰吗 要加多少钱": what the courier costs, asked before buying — no order of theirs is meant.
+  if (ASKS_COURIER_FEE.test(plain) && !SPEAKS_OF_ORDER.test(plain)) return undefined;
   return newestUnpaidOrder(orders);
 }
 

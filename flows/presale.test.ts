@@ -585,6 +585,18 @@ describe('shipping_courier', () => {
     expect(withOrder.out.remarks).toEqual([{ orderId: '100000000000000002', reason: '顾客指定顺丰，需补运费12元，已在付款前告知' }]);
   });
 
+  it('what another courier costs, asked before buying: its fee, no remark on an unpaid order nobody pointed at', () => {
+    const orders = [order('100000000000000002', 'unpaid')];
+    for (const text of ['能发顺丰吗 要加多少钱', '发顺丰补多少', '顺丰的话贵几块']) {
+      const step = one(turn('shipping_courier', text, { entities: [courier('顺丰')], facts: { orders } }));
+      expect(ids(step.out), text).toEqual(['presale.shipping_courier.other']);
+      expect(step.out.remarks, text).toEqual([]);
+    }
+    // Near miss: the order is pointed at — its remark stays.
+    const meant = one(turn('shipping_courier', '我拍的那单能发顺丰吗 要加多少钱', { entities: [courier('顺丰')], facts: { orders } }));
+    expect(meant.out.remarks.map((r) => r.orderId)).toEqual(['100000000000000002']);
+  });
+
   it('what it costs on top, right after asking for another courier: that courier\'s extra fee (no remark again)', () => {
     const first = turn('shipping_courier', '能发顺丰吗', { entities: [courier('顺丰')] });
     for (const text of ['要加多少钱', '补多少啊', '要另外加钱吗']) {
