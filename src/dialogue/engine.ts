@@ -696,6 +696,8 @@ export async function respond(
     classification.intent = 'stock';
   // "我就买一盒鲜花饼" right after a shipping-fee answer: what the order holds — its fee, no haggling.
   else if (lastIntent === 'shipping_fee' && routeFor(classification.intent) === 'bargaining' && statesPurchaseOnly(normalizeSameLength(message.text))) classification.intent = 'shipping_fee';
+  // "那我再加一件大衣呢 一起拍" right after a shipping-fee answer: the fee of the basket (the products together), unsure readings only.
+  else if (lastIntent === 'shipping_fee' && facts.basket !== undefined && classification.confidence < SURE_CONFIDENCE && (classification.intent === 'other' || ['social', 'bargaining'].includes(routeFor(classification.intent)))) classification.intent = 'shipping_fee';
   // "行 那我这就去拍": about to order.
   else if (classification.intent === 'other' && aboutToOrder(normalizeSameLength(message.text))) classification.intent = 'order_placed';
   // "不合适的话能退不" with no order of the product: its return policy (a product fact), not an after-sale case.
