@@ -1,6 +1,7 @@
 import type { Entity } from '../src/nlu/entities/index.ts';
 import type { Shop } from '../src/shop/schema.ts';
 import type { Order } from '../src/orders/schema.ts';
+import { addDays } from '../src/shop/hours.ts';
 
 /** Pure helpers of the logistics machine (no clock: the time always comes from the turn's facts). */
 
@@ -161,4 +162,11 @@ export function addressFromText(text: string, bare = false): string | null {
 /** The newest of the orders matching a predicate (the engine passes orders newest first). */
 export function newest(orders: readonly Order[], predicate: (o: Order) => boolean): Order | undefined {
   return orders.find(predicate);
+}
+
+/** A shop-local date (YYYY-MM-DD) as the buyer says it, seen from `today`: 今天, 明天 or 11月21日. */
+export function dayWord(date: string, today: string): string {
+  if (date === today) return '今天';
+  if (date === addDays(today, 1)) return '明天';
+  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 }

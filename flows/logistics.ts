@@ -19,10 +19,11 @@ import {
   newest,
   orderList,
   keepsVariant,
+  dayWord,
 } from './logistics-helpers.ts';
 import { displayName, exchangeStock, joinList, normaliseSize, sizeLabel, wantedVariant } from './aftersale-helpers.ts';
 import type { Product } from '../src/shop/schema.ts';
-import { addDays, localDate, nextShippingDate } from '../src/shop/hours.ts';
+import { localDate, nextShippingDate } from '../src/shop/hours.ts';
 import { normalizeSameLength } from '../src/text/normalize.ts';
 import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
 
@@ -184,10 +185,7 @@ function dispatchDayOnSchedule(order: Order, event: TurnEvent): string | undefin
   const { shop } = event.facts;
   const due = nextShippingDate(shop, new Date(order.paidAt));
   const today = localDate(new Date(event.facts.now), shop.timezone);
-  if (due < today) return undefined;
-  if (due === today) return '今天';
-  if (due === addDays(today, 1)) return '明天';
-  return `${Number(due.slice(5, 7))}月${Number(due.slice(8, 10))}日`;
+  return due < today ? undefined : dayWord(due, today);
 }
 
 /** A paid order still within its normal dispatch time: the day it normally leaves (正常情况下, no promise). */

@@ -5,6 +5,8 @@ import { ProductSchema, ShopSchema, type Product } from '../src/shop/schema.ts';
 import {
   adviseSize,
   askedAttributes,
+  heightInSizeQuestion,
+  dispatchDayIfPaidNow,
   askedVariant,
   bareNumberOf,
   bodyDataFromBareNumber,
@@ -117,8 +119,10 @@ describe('adviseSize', () => {
     expect(adviseSize(chart, 155, 45)).toEqual({ kind: 'fit', size: 'S' });
     expect(adviseSize(chart, 165, 52)).toEqual({ kind: 'fit', size: 'M' });
     expect(adviseSize(chart, 159, 49)).toEqual({ kind: 'between', sizes: ['S', 'M'] });
-    expect(adviseSize(chart, 185, 60)).toEqual({ kind: 'outside' });
-    expect(adviseSize(chart, 160, 35)).toEqual({ kind: 'outside' });
+    expect(adviseSize(chart, 185, 60)).toEqual({ kind: 'outside', end: 'largest' });
+    expect(adviseSize(chart, 160, 35)).toEqual({ kind: 'outside', end: 'smallest' });
+    expect(adviseSize(chart, 165, 120)).toEqual({ kind: 'outside', end: 'largest' });
+    expect(adviseSize(chart, 140, 45)).toEqual({ kind: 'outside', end: 'smallest' });
     expect(adviseSize(chart, 175, 45)).toEqual({ kind: 'no_match' });
   });
   it('uses the chart the product names, if the shop has it', () => {
@@ -195,7 +199,28 @@ describe('lookUpStock', () => {
   });
 });
 
+describe('heightInSizeQuestion', () => {
+  it.each([
+    ['毛衣我158穿什么码', 158],
+    ['我172 选哪个码', 172],
+    ['身高165穿多大', 165],
+    ['165的话穿什么码', 165],
+  ] as const)('reads %s as a height', (text, cm) => {
+    expect(heightInSizeQuestion(text)).toBe(cm);
+  });
+  it.each(['159元那款穿什么码', '175码是多大', '我120穿多大', '订单1589876穿什么码', '199的那款有S码吗'])('reads no height in %s', (text) => {
+    expect(heightInSizeQuestion(text)).toBeNull();
+  });
+});
+
 describe('askedAttributes', () => {
+  it('finds a fleece lining in a value when asked whether it is lined with fleece', () => {
+    const jeans = { ...coat, attributes: { 面料: '棉98% 氨纶2%，内里加绒', 弹力: '微弹' } };
+    for (const text of ['里面是绒的吗 冬天冷不冷', '带绒吗', '是加绒的吗']) {
+      expect(askedAttributes(jeans, text).found, text).toEqual([{ attribute: '面料', value: '棉98% 氨纶2%，内里加绒' }]);
+    }
+    expect(askedAttributes(jeans, '里面有赠品吗').found).toEqual([]);
+  });
   it('finds the attribute named by its name or by a buyer word for it', () => {
     expect(askedAttributes(coat, '这件是什么面料的')).toEqual({ found: [{ attribute: '材质', value: '70%羊毛，30%聚酯纤维' }], missing: [] });
     expect(askedAttributes(coat, '可以机洗吗')).toEqual({ found: [{ attribute: '洗涤方式', value: '建议干洗' }], missing: [] });
@@ -542,5 +567,13 @@ describe('statedQuantity', () => {
     ['山核桃送试吃装吗', undefined],
   ] as const)('%s: %s', (text, expected) => {
     expect(statedQuantity(text)).toBe(expected);
+  });
+});
+
+describe('dispatchDayIfPaidNow', () => {
+  it('today before the cut-off, the next working day after it, the reopening day on a holiday', () => {
+    expect(dispatchDayIfPaidNow(testShop, new Date('2025-11-20T10:00:00+08:00'))).toEqual({ kind: 'today' });
+    expect(dispatchDayIfPaidNow(testShop, new Date('2025-11-20T16:30:00+08:00'))).toEqual({ kind: 'after_cutoff', day: '明天' });
+    expect(dispatchDayIfPaidNow(testShop, new Date('2025-10-03T10:00:00+08:00'))).toMatchObject({ kind: 'closed', day: '10月9日' });
   });
 });

@@ -3,11 +3,12 @@ import type { Entity } from '../src/nlu/entities/index.ts';
 import { parseNumeral } from '../src/nlu/numbers.ts';
 import type { IntentId } from '../src/nlu/intents.ts';
 import type { Order } from '../src/orders/schema.ts';
-import { nextOpening } from '../src/shop/hours.ts';
+import { localDate, nextOpening, nextShippingDate } from '../src/shop/hours.ts';
 import type { Gift, Product, Promotion, Shop, SizeRow, Sku } from '../src/shop/schema.ts';
 import { promotionAppliesTo } from '../src/shop/promotions.ts';
 import { normalizeSameLength } from '../src/text/normalize.ts';
-import { ORDER_POINTER } from './logistics-helpers.ts';
+import { dayWord, ORDER_POINTER } from './logistics-helpers.ts';
+import { dayStatus } from '../src/shop/calendar.ts';
 
 /**
  * Pure look-ups for the pre-sale flow (flows/presale.ts): stock from a product's SKUs, size
@@ -82,6 +83,21 @@ export function mergeBodyData(kept: BodyData, now: BodyData): BodyData {
   return weight.weightReadAsJin === true ? { ...merged, weightReadAsJin: true } : merged;
 }
 
+/**
+ * A height written as a bare number inside a size question ("毛衣我158穿什么码", "我172 选哪个码"):
+ * a number only a height can be (above any bare weight, up to 229), standing on its own — not a
+ * price (159元), a size (175码), a quantity or part of a longer number. Null when there is none.
+ */
+const HEIGHT_IN_QUESTION = new RegExp(
+  `(?:^|[\\s\\p{P}我是人个子高]|身高)(1[5-9]\\d|2[0-2]\\d)(?![\\d.]|\\s*(?:元|块|码|号|斤|kg|公斤|千克|g|克|件|个|单|天|米|m(?![a-z])|的(?:那|这)?(?:款|个|件)))`,
+  'u',
+);
+
+export function heightInSizeQuestion(text: string): number | null {
+  const value = HEIGHT_IN_QUESTION.exec(text.normalize('NFKC'))?.[1];
+  return value === undefined || Number(value) <= BARE_WEIGHT.max ? null : Number(value);
+}
+
 /** A message that is a number and nothing else ("163", "52", "一百六"), else null. */
 export function bareNumberOf(text: string): number | null {
   const trimmed = text.normalize('NFKC').replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '');
@@ -133,8 +149,11 @@ export type SizeAdvice =
   | { kind: 'fit'; size: string }
   /** Two or more rows fit (the chart's rows overlap); in chart order, the last one is the looser. */
   | { kind: 'between'; sizes: string[] }
-  /** Height or weight lies outside every row of the chart. */
-  | { kind: 'outside' }
+  /**
+   * Height or weight lies outside every row of the chart: above it (`largest`, the chart's last row is the
+   * nearest) or below it (`smallest`, the first row).
+   */
+  | { kind: 'outside'; end: 'largest' | 'smallest' }
   /** Both lie within the chart, but no single row fits both. */
   | { kind: 'no_match' };
 
@@ -146,7 +165,9 @@ export function adviseSize(chart: readonly SizeRow[], heightCm: number, weightKg
   if (fits.length > 1) return { kind: 'between', sizes: fits.map((r) => r.size) };
   const heightInChart = within(heightCm, Math.min(...chart.map((r) => r.heightMin)), Math.max(...chart.map((r) => r.heightMax)));
   const weightInChart = within(weightKg, Math.min(...chart.map((r) => r.weightMinKg)), Math.max(...chart.map((r) => r.weightMaxKg)));
-  return heightInChart && weightInChart ? { kind: 'no_match' } : { kind: 'outside' };
+  if (heightInChart && weightInChart) return { kind: 'no_match' };
+  const above = heightCm > Math.max(...chart.map((r) => r.heightMax)) || weightKg > Math.max(...chart.map((r) => r.weightMaxKg));
+  return { kind: 'outside', end: above ? 'largest' : 'smallest' };
 }
 
 /**
@@ -392,6 +413,8 @@ const VALUE_WORDS: Record<string, readonly string[]> = {
   起球: ['起球'],
   掉毛: ['掉毛', '掉绒', '钻绒', '跑绒'],
   里衬: ['里衬', '内衬', '衬里', '内里', '里布'],
+  // "里面是绒的吗", "带绒吗": a fleece lining, answered by a value that says 加绒.
+  加绒: ['加绒', '里面是绒', '里面有绒', '里面带绒', '带绒', '绒里', '是绒的'],
 };
 
 /** Values that answer a named group although their attribute is called otherwise ("衣长约105cm" under 版型). */
@@ -547,6 +570,8 @@ export const newestUnpaidOrder = (orders: readonly Order[]): Order | undefined =
 const SPEAKS_OF_ORDER = /拍了|拍好|拍下|下单了|下單了|下好|已拍|(?:那|这|這)(?:一)?(?:单|單|笔|筆)|订单|訂單|拍的|买的|買的/u;
 /** "今天下单今天能发吗", "现在拍的话", "想买件大衣": an order still to be placed. */
 const ORDER_TO_COME = /(?:今天|现在|現在|马上|馬上|等下|等会|等會|准备|準備|打算|想|要)(?:下单|下單|拍|买|買)|(?:下单|下單|拍|买|買)(?:的话|的話)|如果(?:下单|下單|拍|买|買)/u;
+/** "要加多少钱", "补多少", "贵多少": the price of another courier asked, not a request to change one. */
+const ASKS_COURIER_FEE = /(?:加|补|補|贵|貴|多收|另付|差价|差價|运费|運費)(?:多少|几|幾)|多少钱|多少錢|几块|幾塊|怎么收费|怎麼收費/u;
 export const speaksOfOrderToCome = (text: string): boolean => ORDER_TO_COME.test(normalizeSameLength(text));
 
 /**
@@ -558,7 +583,10 @@ export function orderForCourier(text: string, orders: readonly Order[], cues: re
   if (cues !== undefined && cues.some((c) => c !== 'context' && c !== 'courier')) {
     return orders.find((o) => o.state === 'unpaid' || o.state === 'paid' || o.state === 'printed');
   }
-  if (orderToCome && !SPEAKS_OF_ORDER.test(normalizeSameLength(text))) return undefined;
+  const plain = normalizeSameLength(text);
+  if (orderToCome && !SPEAKS_OF_ORDER.test(plain)) return undefined;
+  // "能发顺丰吗 要加多少钱": what the courier costs, asked before buying — no order of theirs is meant.
+  if (ASKS_COURIER_FEE.test(plain) && !SPEAKS_OF_ORDER.test(plain)) return undefined;
   return newestUnpaidOrder(orders);
 }
 
@@ -800,4 +828,23 @@ export function giftThresholdCheck(input: {
     return { promotion, gift, amount, reached: amount >= promotion.minAmount, products: counted };
   }
   return undefined;
+}
+
+// ---------------------------------------------------------------- dispatch day
+
+/**
+ * When an order paid now normally leaves (seed: 16:00前付款当天发出; no shipping on the shop's closed
+ * days): `today`; past the cut-off, the next day the shop works; on a closed day (a holiday, the
+ * shop's own closing day), why it is closed and the day shipping resumes. An estimate, never a promise.
+ */
+export type DispatchDay = { kind: 'today' } | { kind: 'after_cutoff'; day: string } | { kind: 'closed'; closure: string; day: string };
+
+export function dispatchDayIfPaidNow(shop: Shop, now: Date): DispatchDay {
+  const today = localDate(now, shop.timezone);
+  const due = nextShippingDate(shop, now);
+  if (due === today) return { kind: 'today' };
+  const status = dayStatus(shop.calendar, today);
+  if (status.open) return { kind: 'after_cutoff', day: dayWord(due, today) };
+  const closure = status.reason === 'holiday' ? `${status.holidayName ?? '法定节'}假期` : status.reason === 'weekend' ? '周末休息日' : '店铺休息日';
+  return { kind: 'closed', closure, day: dayWord(due, today) };
 }

@@ -498,11 +498,27 @@ describe('size_advice', () => {
     expect(ids(placed!.out)).toEqual(['presale.order_placed.confirm_paid']);
   });
 
+  it('keeps a bare height written in the size question and asks only for the weight', () => {
+    for (const text of ['我158穿什么码', '158 穿多大合适', '我172选哪个码']) {
+      const step = one(turn('size_advice', text));
+      expect(ids(step.out), text).toEqual(['presale.size_advice.ask_weight']);
+    }
+    const [, after] = run(turn('size_advice', '我158穿什么码'), turn('size_advice', '96斤', { entities: [weight(48)] }));
+    expect(ids(after!.out)[0]).toBe('presale.size_advice.between');
+    // A price is no height.
+    expect(ids(one(turn('size_advice', '159元那款穿什么码')).out)).toEqual(['presale.size_advice.ask_both']);
+  });
+
   it('overlapping sizes: names both and the looser one; outside the chart and no single fit: says so, never guesses', () => {
     const between = one(turn('size_advice', '159 49', { entities: [height(159), weight(49)] }));
     expect(between.out.replies[0]).toEqual({ scriptId: 'presale.size_advice.between', params: { height: 159, weight: 49, sizes: 'S码、M码', size: 'M码' } });
     const outside = one(turn('size_advice', '185 80', { entities: [height(185), weight(80)] }));
-    expect(outside.out.replies).toEqual([{ scriptId: 'presale.size_advice.outside_chart', params: { height: 185, weight: 80 } }]);
+    expect(outside.out.replies).toEqual([
+      { scriptId: 'presale.size_advice.outside_chart', params: { height: 185, weight: 80, product: '羊毛呢大衣', sizes: 'S码、M码、L码', size: 'L码', measures: expect.stringMatching(/^身高\d+-\d+cm、体重\d+-\d+kg$/) } },
+    ]);
+    const below = one(turn('size_advice', '140 35', { entities: [height(140), weight(35)] }));
+    expect(ids(below.out)).toEqual(['presale.size_advice.below_chart']);
+    expect(below.out.replies[0]!.params).toMatchObject({ size: 'S码' });
     expect(outside.value).toBe('idle');
     const noMatch = one(turn('size_advice', '175 45', { entities: [height(175), weight(45)] }));
     expect(noMatch.out.replies).toEqual([{ scriptId: 'presale.size_advice.no_match', params: { height: 175, weight: 45 } }]);
@@ -569,6 +585,18 @@ describe('shipping_courier', () => {
     expect(withOrder.out.remarks).toEqual([{ orderId: '100000000000000002', reason: '顾客指定顺丰，需补运费12元，已在付款前告知' }]);
   });
 
+  it('what another courier costs, asked before buying: its fee, no remark on an unpaid order nobody pointed at', () => {
+    const orders = [order('100000000000000002', 'unpaid')];
+    for (const text of ['能发顺丰吗 要加多少钱', '发顺丰补多少', '顺丰的话贵几块']) {
+      const step = one(turn('shipping_courier', text, { entities: [courier('顺丰')], facts: { orders } }));
+      expect(ids(step.out), text).toEqual(['presale.shipping_courier.other']);
+      expect(step.out.remarks, text).toEqual([]);
+    }
+    // Near miss: the order is pointed at — its remark stays.
+    const meant = one(turn('shipping_courier', '我拍的那单能发顺丰吗 要加多少钱', { entities: [courier('顺丰')], facts: { orders } }));
+    expect(meant.out.remarks.map((r) => r.orderId)).toEqual(['100000000000000002']);
+  });
+
   it('what it costs on top, right after asking for another courier: that courier\'s extra fee (no remark again)', () => {
     const first = turn('shipping_courier', '能发顺丰吗', { entities: [courier('顺丰')] });
     for (const text of ['要加多少钱', '补多少啊', '要另外加钱吗']) {
@@ -624,6 +652,27 @@ describe('shipping_time', () => {
     expect(one(turn('shipping_time', '几天能到')).out.replies).toEqual([{ scriptId: 'presale.shipping_time.general', params: { cutoff: '16:00', days: '2-4' } }]);
     const orders = [order('100000000000000001', 'paid', { region: '西藏', address: '西藏拉萨市城关区北京中路1号' })];
     expect(params(one(turn('shipping_time', '几天能到', { facts: { orders } })).out)).toEqual({ cutoff: '16:00', region: '西藏', days: '5-7' });
+  });
+
+  it('past the cut-off: the next working day an order paid now leaves, never "当天"', () => {
+    const evening = { now: '2025-11-20T17:30:00+08:00' };
+    expect(one(turn('shipping_time', '现在拍今天还能发吗 发浙江', { facts: evening })).out.replies).toEqual([
+      { scriptId: 'presale.shipping_time.after_cutoff_region', params: { cutoff: '16:00', region: '浙江', days: '2-4', day: '明天' } },
+    ]);
+    expect(one(turn('shipping_time', '晚上拍的什么时候发', { facts: { now: '2025-11-20T21:05:00+08:00' } })).out.replies).toEqual([
+      { scriptId: 'presale.shipping_time.after_cutoff_general', params: { cutoff: '16:00', days: '2-4', day: '明天' } },
+    ]);
+    // Before the cut-off on a working day: the usual same-day wording.
+    expect(ids(one(turn('shipping_time', '今天能发吗', { facts: { now: '2025-11-20T15:59:00+08:00' } })).out)).toEqual(['presale.shipping_time.general']);
+  });
+
+  it('on a holiday the shop is closed: says so and the day shipping resumes', () => {
+    const holiday = { now: '2025-10-03T10:00:00+08:00' };
+    const step = one(turn('shipping_time', '现在拍今天能发货吗', { facts: holiday }));
+    expect(ids(step.out)).toEqual(['presale.shipping_time.closed_general']);
+    expect(params(step.out)).toMatchObject({ closure: expect.stringContaining('假期'), day: '10月9日' });
+    // The evening before a holiday: past the cut-off, the first day after the holiday.
+    expect(params(one(turn('shipping_time', '发上海 今天还能发吗', { facts: { now: '2025-09-30T18:00:00+08:00' } })).out)).toMatchObject({ day: '10月9日' });
   });
 
   it('remembers the region named earlier', () => {

@@ -3,7 +3,7 @@ import { assign, setup } from 'xstate';
 import type { IntentId } from '../src/nlu/intents.ts';
 import { productsNamedTogether } from '../src/shop/basket.ts';
 import { promotionsFor, promotionsNamed } from '../src/shop/promotions.ts';
-import type { Product, Promotion } from '../src/shop/schema.ts';
+import type { Product, Promotion, SizeRow } from '../src/shop/schema.ts';
 import {
   adviseSize,
   askedAttributes,
@@ -25,6 +25,8 @@ import {
   followUpDueInHours,
   formatDate,
   hasBodyData,
+  heightInSizeQuestion,
+  dispatchDayIfPaidNow,
   isFreeShippingRegion,
   joinList,
   lookUpStock,
@@ -346,6 +348,17 @@ function remindOfBody(body: BodyData): ReplyPlan[] {
   return [];
 }
 
+/** The chart's sizes, its largest (or smallest) size and the height and weight that size fits. */
+function sizeEndParams(product: Product, chart: readonly SizeRow[], end: 'largest' | 'smallest'): Record<string, string> {
+  const row = end === 'largest' ? chart.at(-1)! : chart[0]!;
+  return {
+    product: displayName(product),
+    sizes: joinList(chart.map((r) => sizeLabelOf(product, r.size))),
+    size: sizeLabelOf(product, row.size),
+    measures: `身高${row.heightMin}-${row.heightMax}cm、体重${row.weightMinKg}-${row.weightMaxKg}kg`,
+  };
+}
+
 /** Size advice from the product's size chart once height and weight are known (never a promise of fit). */
 function sizing(turn: Turn): Sizing {
   const product = productOf(turn);
@@ -358,12 +371,7 @@ function sizing(turn: Turn): Sizing {
   }
   // "最大的码是多大": the end of the size range asked about, from the chart (a fact, no advice needed).
   const end = asksSizeEnd(normalizeSameLength(turn.event.text));
-  if (end !== null) {
-    const row = end === 'largest' ? chart.at(-1)! : chart[0]!;
-    const measures = `身高${row.heightMin}-${row.heightMax}cm、体重${row.weightMinKg}-${row.weightMaxKg}kg`;
-    const sizes = joinList(chart.map((r) => sizeLabelOf(product, r.size)));
-    return { status: 'answered', replies: [reply(`size_advice.${end}`, { product: displayName(product), sizes, size: sizeLabelOf(product, row.size), measures })] };
-  }
+  if (end !== null) return { status: 'answered', replies: [reply(`size_advice.${end}`, sizeEndParams(product, chart, end))] };
   if (body.heightCm === null || body.weightKg === null) return { status: 'waiting', replies: askForBody(body) };
   const measures = { height: body.heightCm, weight: body.weightKg };
   const advice = adviseSize(chart, body.heightCm, body.weightKg);
@@ -377,7 +385,8 @@ function sizing(turn: Turn): Sizing {
         readyToBuy: true,
       };
     case 'outside':
-      return { status: 'answered', replies: [reply('size_advice.outside_chart', measures)] };
+      // Above (or below) the chart: the nearest end of the range and what it fits, never a promise of fit.
+      return { status: 'answered', replies: [reply(advice.end === 'largest' ? 'size_advice.outside_chart' : 'size_advice.below_chart', { ...measures, ...sizeEndParams(product, chart, advice.end) })] };
     case 'no_match':
       return { status: 'answered', replies: [reply('size_advice.no_match', measures)] };
   }
@@ -443,9 +452,16 @@ const regionOf = (turn: Turn): string | null => turn.region ?? turn.event.facts.
 function shippingTimeAnswer(turn: Turn): Answer {
   const { shipping } = turn.event.facts.shop;
   const region = regionOf(turn);
-  if (region === null) return { replies: [reply('shipping_time.general', { cutoff: shipping.cutoff, days: dayRange(shipping.deliveryDays.normal) })] };
-  const days = isFreeShippingRegion(turn.event.facts.shop, region) ? shipping.deliveryDays.normal : shipping.deliveryDays.remote;
-  return { replies: [reply('shipping_time.region', { cutoff: shipping.cutoff, region, days: dayRange(days) })] };
+  const days = dayRange(region !== null && !isFreeShippingRegion(turn.event.facts.shop, region) ? shipping.deliveryDays.remote : shipping.deliveryDays.normal);
+  // Past today's cut-off or on a day the shop is closed: the day an order paid now leaves, not "当天".
+  const dispatch = dispatchDayIfPaidNow(turn.event.facts.shop, new Date(turn.event.facts.now));
+  if (dispatch.kind !== 'today') {
+    const where = region === null ? 'general' : 'region';
+    const params = { cutoff: shipping.cutoff, days, day: dispatch.day, ...(region === null ? {} : { region }), ...(dispatch.kind === 'closed' ? { closure: dispatch.closure } : {}) };
+    return { replies: [reply(`shipping_time.${dispatch.kind}_${where}`, params)] };
+  }
+  if (region === null) return { replies: [reply('shipping_time.general', { cutoff: shipping.cutoff, days })] };
+  return { replies: [reply('shipping_time.region', { cutoff: shipping.cutoff, region, days })] };
 }
 
 /** More free-shipping regions than this are summed up as 大部分地区 instead of listed. */
@@ -694,8 +710,13 @@ const isWaitingForBody = (mode: Mode): boolean => mode === 'sizing' || mode === 
  * bare number ("163", "52") read as whichever of height and weight is missing.
  */
 function bodyDataGiven(context: PresaleContext, event: TurnEvent, mode: Mode): BodyData | null {
-  if (hasBodyData(event.entities)) return bodyDataOf(event.entities);
-  return isWaitingForBody(mode) ? bodyDataFromBareNumber(event.text, context.body) : null;
+  const given = hasBodyData(event.entities) ? bodyDataOf(event.entities) : isWaitingForBody(mode) ? bodyDataFromBareNumber(event.text, context.body) : null;
+  // "毛衣我158穿什么码": a bare number in a size question that only a height can be.
+  if (given?.heightCm == null && (event.intent === 'size_advice' || isWaitingForBody(mode))) {
+    const heightCm = heightInSizeQuestion(event.text);
+    if (heightCm !== null) return { ...(given ?? { weightKg: null }), heightCm };
+  }
+  return given;
 }
 
 const turnOf = (context: PresaleContext, event: TurnEvent, mode: Mode): Turn => ({

@@ -136,6 +136,7 @@ export const SAMPLE_PLACEHOLDER_VALUES: Readonly<Record<string, string | number>
   days: '5-7',
   cutoff: '16:00',
   day: '明天',
+  closure: '国庆节假期',
   attribute: '材质',
   value: '70%羊毛，30%聚酯纤维',
   restockDate: '12月1日',

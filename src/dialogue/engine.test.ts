@@ -312,6 +312,30 @@ describe('findProduct', () => {
   });
 });
 
+describe('adding a product right after a shipping-fee answer', () => {
+  it('asks the fee of the basket again', async () => {
+    for (const added of ['那我再加一件大衣呢 一起拍', '再加个毛衣呢', '那再加一盒鲜花饼一起拍']) {
+      const { results } = await chat(['围巾有货吗', '发新疆包邮吗', added], { buyerId: 'tb_buyer_chenxi' });
+      expect(results[2]!.intent, added).toBe('shipping_fee');
+    }
+    // Near miss: no shipping-fee answer before — no fee question.
+    const { results } = await chat(['围巾有货吗', '那我再加一件大衣呢 一起拍'], { buyerId: 'tb_buyer_chenxi' });
+    expect(results[1]!.intent).not.toBe('shipping_fee');
+  });
+});
+
+describe('a bare number answering the size question', () => {
+  it('is read as size advice, not thanks_bye or other', async () => {
+    for (const [first, answer] of [['加绒牛仔裤 140斤穿多大', '175'], ['毛衣穿什么码', '163'], ['大衣我165穿多大', '52']] as const) {
+      const { results } = await chat([first, answer]);
+      expect(results[1]!.intent, answer).toBe('size_advice');
+    }
+    // Not waiting for body data: a bare number is no size answer.
+    const { results } = await chat(['163']);
+    expect(results[0]!.intent).not.toBe('size_advice');
+  });
+});
+
 describe('answersBodyQuestion', () => {
   const waiting = { presale: { value: 'awaitingBodyData' } };
   const heightEntity = { type: 'height', text: '165cm', start: 0, end: 5, cm: 165 } as const;

@@ -696,12 +696,16 @@ export async function respond(
     classification.intent = 'stock';
   // "我就买一盒鲜花饼" right after a shipping-fee answer: what the order holds — its fee, no haggling.
   else if (lastIntent === 'shipping_fee' && routeFor(classification.intent) === 'bargaining' && statesPurchaseOnly(normalizeSameLength(message.text))) classification.intent = 'shipping_fee';
+  // "那我再加一件大衣呢 一起拍" right after a shipping-fee answer: the fee of the basket (the products together), unsure readings only.
+  else if (lastIntent === 'shipping_fee' && facts.basket !== undefined && classification.confidence < SURE_CONFIDENCE && (classification.intent === 'other' || ['social', 'bargaining'].includes(routeFor(classification.intent)))) classification.intent = 'shipping_fee';
   // "行 那我这就去拍": about to order.
   else if (classification.intent === 'other' && aboutToOrder(normalizeSameLength(message.text))) classification.intent = 'order_placed';
   // "不合适的话能退不" with no order of the product: its return policy (a product fact), not an after-sale case.
   if (isReturnPolicyBeforeOrder(classification.intent, message.text, allOrders, facts.product)) classification.intent = 'product_info';
   // "行吧 那算了 我先等等 谢谢" while the product's parcel is on its way: a close, not hesitation over a purchase.
   if (classification.intent === 'hesitation' && waitsForOwnOrder(message.text, allOrders, facts.product)) classification.intent = 'thanks_bye';
+  // "175" while pre-sale waits for height or weight (read as thanks_bye or other): the size question answered.
+  if (answersBodyQuestion(classification.intent, { text: message.text, entities: classification.entities }, state.flows)) classification.intent = 'size_advice';
   const intent = resume ? resume.intent : correction ? correction.intent : intentForGift(intentForThreat(intentForOrderState(classification.intent, { facts }), message.text), message.text);
   const event: TurnEvent = {
     type: 'TURN',

@@ -35,6 +35,7 @@ export const PLACEHOLDERS: Record<string, string> = {
   days: 'delivery days (e.g. 2-4)',
   cutoff: 'daily shipping cut-off time',
   day: 'the day something normally happens, shop-local (今天, 明天, 11月21日)',
+  closure: 'why the shop is closed today (国庆节假期, 店铺休息日)',
   attribute: 'attribute name (材质, 保质期 …)',
   value: 'attribute value',
   restockDate: 'expected restock date',

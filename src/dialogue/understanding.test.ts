@@ -73,6 +73,15 @@ describe('plausibleAsk', () => {
 });
 
 describe('understandInContext', () => {
+  it('a worry about a quality before buying is a product question, a report of one stays a complaint', () => {
+    for (const text of ['主要是怕穿几次就起球', '担心洗完会缩水', '这个会不会掉色啊']) {
+      expect(understandInContext(read('quality_issue', 0.5), text, 'presale').intent, text).toBe('product_info');
+    }
+    for (const text of ['毛衣收到穿了两次就起球了', '洗了一次就掉色', '怕是质量有问题 已经起球了']) {
+      expect(understandInContext(read('quality_issue', 0.9), text, undefined).intent, text).toBe('quality_issue');
+    }
+  });
+
   it('drops a further ask the words do not support ("发新疆的" is no wrong item)', () => {
     const r = understandInContext(read('stock', 0.9, [], ['invoice', 'shipping_fee', 'wrong_item']), '大衣有货吗 能开发票吗 包邮吗 发新疆的', undefined);
     expect(r.secondary).toEqual(['invoice', 'shipping_fee']);

@@ -246,6 +246,18 @@ export function asksVariantStock(classification: Pick<Classification, 'intent' |
  * The classification read against the conversation: `lastRoute` / `lastIntent` are where the
  * previous turn's intent went and what it was, if any.
  */
+/** A quality a buyer may fear before buying (起球, 掉色, 缩水, 掉毛 …). */
+const QUALITY_FEAR = /起球|起毛|掉色|褪色|缩水|掉毛|掉绒|钻绒|变形|开线|勾丝/u;
+/** Fear or doubt about what might happen ("怕", "担心", "会不会", "容易…吗"), not a report of what happened. */
+const WORRY = /怕|担心|擔心|会不会|會不會|会不|容易|万一|萬一|不会.*吧|不會.*吧/u;
+/** Words of something already received or worn ("收到就起球了", "洗了一次就掉色了"). */
+const HAPPENED = /了[，,。！!\s]*$|已经|已經|收到|到手|洗了|穿了(?!几次|幾次)|买的|買的|拍的|这次|這次|[起掉缩变]了/u;
+
+/** "主要是怕穿几次就起球", "会不会掉色": the buyer fears a quality problem — a question about the product. */
+export function worriesAboutQuality(plain: string): boolean {
+  return QUALITY_FEAR.test(plain) && WORRY.test(plain) && !HAPPENED.test(plain);
+}
+
 export function understandInContext(classification: Classification, text: string, lastRoute: Route | undefined, lastIntent?: IntentId): Understood {
   const plain = normalizeSameLength(text);
   // A further ask to haggle needs words that ask for less ("我补钱" pays more, "我现在去付" pays).
@@ -264,6 +276,10 @@ export function understandInContext(classification: Classification, text: string
   // "忘了付钱了 我现在去付": going to pay is the order, not haggling — unless it asks for less.
   if (routeFor(intent) === 'bargaining' && GOING_TO_PAY.test(plain) && !ASKS_FOR_LESS.test(plain) && !/[0-9]{2,}/u.test(plain)) {
     return { intent: 'order_placed', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'order_placed') };
+  }
+  // "主要是怕穿几次就起球", "会不会掉色啊": a worry about the product before buying, not a complaint about an order.
+  if ((intent === 'quality_issue' || intent === 'wrong_item') && worriesAboutQuality(plain)) {
+    return { intent: 'product_info', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'product_info' && i !== 'quality_issue') };
   }
   // "最低多少", "最少多少钱能卖": haggling (intents.md), not a price question.
   if (LOWEST_ASK.test(plain) && routeFor(intent) !== 'bargaining') {
