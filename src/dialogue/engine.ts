@@ -558,6 +558,16 @@ export function bulkPurchase(text: string, product: Product | undefined, thresho
 }
 
 /**
+ * Haggling over the buyer's open large order, not over one other purchase: a product named that the order
+ * does not hold ("毛衣包邮吗" beside three coats), or a sum far below the order ("学生党 手里就100块 大衣能卖给我吗"),
+ * is a purchase of its own, bargained like any other.
+ */
+export function haggleAboutOrder(order: Order, named: Product | undefined, entities: readonly Entity[]): boolean {
+  if (named !== undefined && !order.items.some((i) => i.productId === named.id)) return false;
+  return !entities.some((e) => e.type === 'money' && !e.reduction && e.amount < order.total / 2);
+}
+
+/**
  * A correction of the product the last pre-sale question was about ("不对 我说的是女款", "不是大衣 是羽绒服"):
  * the product meant — named, or picked among those of the same kind — and the question to ask again.
  * Not about an order (那单) nor right after an after-sale or logistics answer.
@@ -747,7 +757,9 @@ export async function respond(
   const largeOrder =
     waiting === undefined &&
     clarify === null &&
-    (((event.intent === 'order_placed' || route === 'bargaining') && openOrder !== undefined && openOrder.total >= shop.largeOrderThreshold) ||
+    ((openOrder !== undefined &&
+      openOrder.total >= shop.largeOrderThreshold &&
+      (event.intent === 'order_placed' || (route === 'bargaining' && haggleAboutOrder(openOrder, findProduct(shop, message.text, undefined), classification.entities)))) ||
       (!isPostSale(event.intent) && !ORDER_POINTER.test(message.text) && bulkPurchase(message.text, facts.product, shop.largeOrderThreshold)));
 
   const clauseContext: ClauseContext = { classifier, shop, now, allOrders, findProduct: (text) => findProduct(shop, text, undefined) };
