@@ -20,4 +20,11 @@ describe('orderCheckReply', () => {
     expect(orderCheckReply('我拍的是L码对吧', [], coat, testShop)).toBeNull();
     expect(orderCheckReply('我拍的是L码对吧', [order], testShop.products[1], testShop)).toBeNull();
   });
+  it('a quality of the product asked is no check of the order', () => {
+    for (const text of ['我买的那条驼色大衣是纯羊毛吗', '我拍的大衣是什么材质', '我買的大衣能機洗嗎']) {
+      expect(orderCheckReply(text, [order], coat, testShop), text).toBeNull();
+    }
+    // Near miss: the colour ordered is still read off the order.
+    expect(orderCheckReply('我买的大衣是驼色吗', [order], coat, testShop)).not.toBeNull();
+  });
 });
