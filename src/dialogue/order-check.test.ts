@@ -26,5 +26,6 @@ describe('orderCheckReply', () => {
     }
     // Near miss: the colour ordered is still read off the order.
     expect(orderCheckReply('我买的大衣是驼色吗', [order], coat, testShop)).not.toBeNull();
+    expect(orderCheckReply('刚拍的大衣我选的多大码来着', [order], coat, testShop)).not.toBeNull();
   });
 });
