@@ -392,6 +392,7 @@ const VALUE_WORDS: Record<string, readonly string[]> = {
   起球: ['起球'],
   掉毛: ['掉毛', '掉绒', '钻绒', '跑绒'],
   里衬: ['里衬', '内衬', '衬里', '内里', '里布'],
+  加绒: ['加绒'],
 };
 
 /** Values that answer a named group although their attribute is called otherwise ("衣长约105cm" under 版型). */

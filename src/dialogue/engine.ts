@@ -631,7 +631,7 @@ export async function respond(
   // The message read against the conversation: implausible further asks dropped, unsure readings on topic.
   const understood = understandInContext(classified, message.text, lastRoute, lastIntent !== undefined && isIntentId(lastIntent) ? lastIntent : undefined);
   // Asks the classifier's clause pass missed ("…包邮吗，能发顺丰吗"), clause by clause.
-  const moreAsks = clauseAsks(message.text, classifier).filter(
+  const moreAsks = clauseAsks(message.text, classifier, (clause) => findProduct(shop, clause, undefined)).filter(
     (i) => i !== understood.intent && !understood.secondary.includes(i) && routeFor(i) !== 'bargaining' && keepsFurtherAsk(understood.intent, i, message.text),
   );
   // "发顺丰明天能到吗 我急用": the courier asked for is an ask of its own (its extra fee before payment).
