@@ -115,6 +115,15 @@ describe('exchange helpers', () => {
     expect(wantedVariant(b, [size(b, 'S'), size(b, 'M码')])).toMatchObject({ size: 'M' });
     const c = '黑色的想换驼色';
     expect(wantedVariant(c, [color(c, '黑色'), color(c, '驼色')])).toMatchObject({ color: '驼色' });
+    // A bare 改 right before a size: the size after it is wanted.
+    const at = (text: string, value: string, start: number): Entity => ({ type: 'size', text: value, start, end: start + value.length, value, system: 'letter' });
+    const e = '羽绒服拍错码了 L改XL';
+    expect(wantedVariant(e, [at(e, 'L', 8), at(e, 'XL', 10)])).toMatchObject({ size: 'XL' });
+    const f = 'M码改L码吧';
+    expect(wantedVariant(f, [at(f, 'M码', 0), at(f, 'L码', 3)])).toMatchObject({ size: 'L' });
+    // Near miss: 改 not before a size ("改地址") leaves the first size named.
+    const g = 'XL的 能改地址吗';
+    expect(wantedVariant(g, [at(g, 'XL', 0)])).toMatchObject({ size: 'XL', cut: -1 });
     // Near miss: nothing after 换 — the size named stands.
     const d = 'L码的能换吗';
     expect(wantedVariant(d, [size(d, 'L码')])).toMatchObject({ size: 'L' });

@@ -128,8 +128,11 @@ export function requestedVariant(entities: Entity[], product?: Product, text = '
   return { size, color };
 }
 
-/** 改成/换成…: the sizes and colours after it are the wanted ones ("L码改成XL码" wants XL, "M码有点小 能换L吗" wants L). */
-const CHANGE_TO = /改成|改为|改為|换成|換成|换为|換為|要改|想要|换|換/gu;
+/**
+ * 改成/换成…: the sizes and colours after it are the wanted ones ("L码改成XL码" wants XL, "M码有点小 能换L吗" wants L,
+ * "L改XL" wants XL: a bare 改 right before a size).
+ */
+const CHANGE_TO = /改成|改为|改為|换成|換成|换为|換為|要改|想要|换|換|改(?=\s*(?:[0-9]{2,3}|[xX]{0,3}[sSmMlL](?![a-zA-Z])|[xX]{2}[lL]))/gu;
 
 /** The size and colour the buyer wants: those after the last 改成/换成, else any in the message; `cut` is where the wanted part starts (-1: nowhere). */
 export function wantedVariant(text: string, entities: Entity[]): { size: string | null; color: string | null; cut: number } {

@@ -204,11 +204,14 @@ describe('counterOfferAmount', () => {
     ['三百五', 350],
     ['最多400元', 400],
     ['400 🙏', 400],
+    ['121总可以了吧', 121],
+    ['125總該行了吧', 125],
+    ['那130也可以吧', 130],
   ])('reads %s as an amount offered', (text, amount) => {
     expect(counterOfferAmount(text)).toBe(amount);
   });
 
-  it.each(['谢谢', '好的', '399卖不卖 我同事也想买', '订单号350', '3件', '身高163体重52', '满299减20吗', ''])('does not read %s as a bare offer', (text) => {
+  it.each(['谢谢', '好的', '399卖不卖 我同事也想买', '订单号350', '3件', '身高163体重52', '满299减20吗', '121总可以了吧 我朋友也要', '那就这样吧 可以了吧', ''])('does not read %s as a bare offer', (text) => {
     expect(counterOfferAmount(text)).toBeNull();
   });
 });

@@ -258,11 +258,11 @@ export function openOrderFor(orders: readonly Order[], productId: string): Order
 }
 
 /**
- * "350", "那380吧", "四百行不行", "420块卖不卖": an amount with nothing else but a short ask. Said
+ * "350", "那380吧", "四百行不行", "420块卖不卖", "121总可以了吧": an amount with nothing else but a short ask. Said
  * right after haggling it is the buyer's counter-offer (seed 002 武断干脆型), never a thank-you.
  */
 const COUNTER_OFFER = new RegExp(
-  `^(?:那|就|那就|要不|要不然|最多|顶多|頂多)?(${NUMERAL})(?:元|块|塊|块钱|塊錢|rmb)?(?:吧|呗|唄|呢|嘛|啦|行吗|行嗎|行不行|可以吗|可以嗎|可以不|卖不卖|賣不賣|卖吗|賣嗎|成吗|成嗎|成不成|好吗|好嗎|咋样|咋樣|怎么样|怎麼樣|如何|包邮|包郵)?$`,
+  `^(?:那|就|那就|要不|要不然|最多|顶多|頂多)?(${NUMERAL})(?:元|块|塊|块钱|塊錢|rmb)?(?:吧|呗|唄|呢|嘛|啦|行吗|行嗎|行不行|可以吗|可以嗎|可以不|卖不卖|賣不賣|卖吗|賣嗎|成吗|成嗎|成不成|好吗|好嗎|咋样|咋樣|怎么样|怎麼樣|如何|包邮|包郵|(?:总|總|总该|總該|应该|應該|该|該|也|都)(?:可以|行|成)(?:了)?(?:吧|呗|唄|吗|嗎)?)?$`,
   'iu',
 );
 

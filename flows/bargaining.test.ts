@@ -117,6 +117,24 @@ describe('bargainingMachine: the first request is always declined with the type�
     ]);
   });
 
+  it('a gift asked for names the gift the product\'s promotion brings, nothing beyond it', () => {
+    const coat = testShop.products[0]!;
+    const shop = shopWith({
+      promotions: [
+        { name: '双十二', description: '12月12日全店满300减30' },
+        { name: '冬装礼', description: '买大衣随单赠送防尘袋一个。', appliesTo: [coat.id], giftId: 'bag' },
+      ],
+    });
+    for (const text of ['买大衣送点啥 送个毛球修剪器呗', '送点东西吧', '有啥赠品送我不']) {
+      const out = start().send(turn('gift', text, { secondary: ['bargain_generic'], facts: { shop, product: shop.products[0] } }));
+      expect(out.replies).toEqual([
+        { scriptId: 'bargaining.gift_ask_decline_promotion', params: { shop: '暖阳旗舰店', product: coat.name, promotion: '冬装礼', promotionDetail: '买大衣随单赠送防尘袋一个' } },
+      ]);
+    }
+    // A product with no gift promotion: the plain decline.
+    expect(ids(start().send(turn('gift', '送点东西吧', { secondary: ['bargain_generic'], facts: { shop, product: shop.products[1] } })))).toEqual(['bargaining.gift_ask_decline']);
+  });
+
   it('declines even when the buyer names an amount well within policy', () => {
     const out = start().send(turn('bargain_decisive', '少5块我就拍', { entities: [money('少5块', 5, true)] }));
     expect(ids(out)).toEqual(['bargaining.decisive_decline']);
@@ -564,6 +582,7 @@ describe('scripts-library/bargaining.yaml', () => {
       'generic_decline',
       'generic_decline_promotion',
       'gift_ask_decline',
+      'gift_ask_decline_promotion',
       'promise_gift',
       'comparison_gift',
       'comparison_coupon',

@@ -247,6 +247,11 @@ function firstDeclineReply(context: BargainingContext, event: TurnEvent): ReplyP
   if (scriptType === 'generic' && promotion !== undefined) {
     return reply('generic_decline_promotion', { shop: shop.name, promotion: promotion.name, promotionDetail: promotion.description });
   }
+  // "买大衣送点啥": the gift the product's promotion already brings is the answer, nothing beyond it.
+  const giftPromotion = promotionsFor(shop, event.facts.product).find((p) => p.giftId !== undefined);
+  if (scriptType === 'gift_ask' && giftPromotion !== undefined && event.facts.product !== undefined) {
+    return reply('gift_ask_decline_promotion', { shop: shop.name, product: event.facts.product.name, promotion: giftPromotion.name, promotionDetail: giftPromotion.description.replace(/[。.]$/u, '') });
+  }
   return reply(`${scriptType}_decline`, { shop: shop.name });
 }
 

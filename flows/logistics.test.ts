@@ -410,9 +410,18 @@ describe('signed_not_received', () => {
 // ---------------------------------------------------------------- delivery delay
 
 describe('delivery_delay', () => {
+  it('says where the parcel stopped, in other wordings; with no tracking record, only the chase', () => {
+    for (const text of ['快递怎么一直不动', '包裹卡住好几天了', '物流三天没更新了']) {
+      expect(ids(one(turn('delivery_delay', text, at([shippedA]))).out)).toContain('logistics.delay.stuck_at');
+    }
+    const silent = order('100000000000008888', 'shipped', { tracking: [] });
+    expect(ids(one(turn('delivery_delay', '物流好几天没动了', at([silent]))).out)).toEqual(['logistics.delay.apologize', 'logistics.delay.chase']);
+  });
+
   it('apologises, chases the courier (remark + follow-up), no arrival promise', () => {
     const step = one(turn('delivery_delay', '物流好几天没动了', at([shippedA])));
-    expect(ids(step.out)).toEqual(['logistics.delay.apologize', 'logistics.delay.chase']);
+    expect(ids(step.out)).toEqual(['logistics.delay.apologize', 'logistics.delay.stuck_at', 'logistics.delay.chase']);
+    expect(step.out.replies[1]!.params).toEqual({ trackingEvent: '【杭州市】快件已到达杭州转运中心' });
     expect(step.out.remarks).toEqual([{ orderId: shippedA.id, reason: '顾客反馈物流延误，已联系快递催促' }]);
     expect(step.out.promises).toHaveLength(1);
   });

@@ -318,8 +318,10 @@ function delayAnswer(event: TurnEvent): Answer {
   if (order.state !== 'shipped') return order.state === 'unpaid' || isPending(order) ? notShippedOrder(order, event) : trackOrder(order, event);
   // "要是寄丢了呢": what happens if it is lost — checked with the courier, resent or refunded; no promise it arrives.
   if (LOST.test(normalizeSameLength(event.text))) return { replies: [reply('delay.if_lost', { orderId: order.id, courier: courierOf(order, event) })] };
+  // "物流三天没动了": where the parcel is stuck, read off its tracking, before the chase.
+  const latest = latestTracking(order);
   return {
-    replies: [reply('delay.apologize'), reply('delay.chase', { orderId: order.id, courier: courierOf(order, event) })],
+    replies: [reply('delay.apologize'), ...(latest === undefined ? [] : [reply('delay.stuck_at', { trackingEvent: latest.text })]), reply('delay.chase', { orderId: order.id, courier: courierOf(order, event) })],
     remarks: [{ orderId: order.id, reason: '顾客反馈物流延误，已联系快递催促' }],
     promises: [followUp('跟进快递物流进度并回复顾客', order.id)],
   };

@@ -1104,4 +1104,15 @@ describe('several products priced together', () => {
     expect(ids(one(turn('product_info', '大衣多少钱')).out)).toEqual(['presale.product_info.price']);
     expect(ids(one(turn('product_info', '和你说 这个多少钱', { facts: { product: undefined } })).out)).toEqual(['presale.ask_product']);
   });
+
+  it('answers the qualities asked beside the price, then the price', () => {
+    for (const text of ['大衣什么材质？能机洗吗？多少钱', '这件啥面料的 多少钱', '怎么洗 价格多少']) {
+      const out = ids(one(turn('product_info', text)).out);
+      expect(out.at(-1)).toBe('presale.product_info.price');
+      expect(out.slice(0, -1).every((id) => id === 'presale.product_info.attribute')).toBe(true);
+      expect(out.length).toBeGreaterThan(1);
+    }
+    // Near miss: a price alone gets the price alone.
+    expect(ids(one(turn('product_info', '羊毛大衣多少钱')).out)).toEqual(['presale.product_info.price']);
+  });
 });

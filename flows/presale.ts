@@ -298,6 +298,16 @@ export const PRICE_QUESTION = /多少钱|多少錢|什么价|什麼價|啥价|�
 /** "敢说全网最低吗", "是不是最便宜的": an honest answer without a superlative (广告法). */
 export const LOWEST_PRICE_CLAIM = /全网最低|全網最低|最低价|最低價|最便宜|全网最便宜|全網最便宜|比别家都便宜|比別家都便宜|价格最低|價格最低/u;
 
+/** The product's qualities the text asks about (and those it has no value for), one reply each. */
+function attributeReplies(product: Product, text: string): ReplyPlan[] {
+  // Attribute words are matched on the simplified text ("保質期" is 保质期).
+  const { found, missing } = askedAttributes(product, normalizeSameLength(text));
+  return [
+    ...found.map((f) => reply('product_info.attribute', { product: displayName(product), attribute: f.attribute, value: f.value })),
+    ...missing.map((attribute) => reply('product_info.missing_attribute', { product: displayName(product), attribute })),
+  ];
+}
+
 function productInfoAnswer(turn: Turn): Answer {
   const product = productOf(turn);
   if (LOWEST_PRICE_CLAIM.test(turn.event.text)) return { replies: [reply('product_info.price_claim', { shop: turn.event.facts.shop.name })] };
@@ -311,17 +321,13 @@ function productInfoAnswer(turn: Turn): Answer {
   // "你们家支持七天无理由吗" with no product known: the shop's general policy, by category.
   if (product === undefined && asksReturnPolicy(normalizeSameLength(turn.event.text))) return shopReturnPolicy(turn);
   if (product === undefined) return askProduct(turn);
-  if (PRICE_QUESTION.test(turn.event.text)) return { replies: [reply('product_info.price', { product: displayName(product), price: product.price })] };
+  // "围巾多长？能机洗吗？多少钱": the qualities asked beside the price are answered too.
+  if (PRICE_QUESTION.test(turn.event.text)) return { replies: [...attributeReplies(product, turn.event.text), reply('product_info.price', { product: displayName(product), price: product.price })] };
   // "不合适能退吗" before ordering: the product's 7-day return policy.
   if (asksReturnPolicy(normalizeSameLength(turn.event.text))) {
     return { replies: [reply(product.sevenDayReturn === true ? 'product_info.return_policy' : 'product_info.return_policy_excluded', { product: displayName(product) })] };
   }
-  // Attribute words are matched on the simplified text ("保質期" is 保质期).
-  const { found, missing } = askedAttributes(product, normalizeSameLength(turn.event.text));
-  const replies = [
-    ...found.map((f) => reply('product_info.attribute', { product: displayName(product), attribute: f.attribute, value: f.value })),
-    ...missing.map((attribute) => reply('product_info.missing_attribute', { product: displayName(product), attribute })),
-  ];
+  const replies = attributeReplies(product, turn.event.text);
   if (replies.length > 0) return { replies };
   // "围巾有白色吗", "有什么颜色": the colours and sizes the product has, from its SKUs.
   if (asksAboutVariants(turn, product)) return stockReplies(product, lookUpStock(product, stockVariant(turn, product), turn.event.facts.now));

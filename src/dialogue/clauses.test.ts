@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultClassifier } from '../nlu/default-classifier.ts';
-import { clausesOf, primaryClause, readClause } from './clauses.ts';
+import { clauseAsks, clausesOf, primaryClause, readClause } from './clauses.ts';
+import { findProduct } from './engine.ts';
+import { loadDemoShop } from '../shop/load.ts';
 
 describe('clausesOf', () => {
   it('cuts at spaces, punctuation (full- and half-width) and 还有/另外/顺便', () => {
@@ -45,3 +47,15 @@ describe('readClause: a colour or size asked for', () => {
   });
 });
 
+
+describe('clauseAsks: a quality of a named product asked in a clause', () => {
+  const shop = loadDemoShop();
+  const classifier = defaultClassifier();
+  const productOf = (clause: string) => findProduct(shop, clause, undefined);
+  it.each(['我刚拍的羽绒服能改发顺丰吗？还有那条牛仔裤是加绒的吧', '大衣那单发了吗 男款牛仔裤加绒吗', '围巾到哪了？另外那个牛仔裤是不是加绒的'])('%s asks a product question too', (text) => {
+    expect(clauseAsks(text, classifier, productOf)).toContain('product_info');
+  });
+  it('a statement naming the quality asks nothing of it', () => {
+    expect(clauseAsks('过年还发货吗 想买条加绒牛仔裤', classifier, productOf)).not.toContain('product_info');
+  });
+});

@@ -4,6 +4,7 @@ import type { IntentId } from '../nlu/intents.ts';
 import type { Order } from '../orders/schema.ts';
 import type { Product, Shop } from '../shop/schema.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
+import { askedAttributes } from '../../flows/presale-helpers.ts';
 import { ORDER_POINTER, referredOrders } from './order-reference.ts';
 import { intentForOrderState } from './reinterpret.ts';
 import { asksVariantStock, plausibleAsk } from './understanding.ts';
@@ -51,7 +52,10 @@ export interface ClauseContext {
 /** The event a further ask runs on: its clause (if one reads as it), with that clause's product and orders. */
 export function eventForAsk(event: TurnEvent, intent: IntentId, ctx: ClauseContext): TurnEvent {
   const base: TurnEvent = { ...event, intent, secondary: [] };
-  const clause = clausesOf(event.text).find((c) => readClause(c, ctx.classifier).intent === intent);
+  const clauses = clausesOf(event.text);
+  const clause =
+    clauses.find((c) => readClause(c, ctx.classifier).intent === intent) ??
+    (intent === 'product_info' ? clauses.find((c) => asksQualityOf(c, ctx.findProduct(c))) : undefined);
   if (clause === undefined) return base;
   const entities = ctx.classifier.classify(clause).entities;
   const product = ctx.findProduct(clause);
@@ -83,13 +87,28 @@ const NO_ASK: ReadonlySet<IntentId> = new Set(['greeting', 'thanks_bye', 'other'
  * The asks of a message clause by clause ("毛衣发新疆包邮吗，能发顺丰吗" → shipping_fee, shipping_courier),
  * beyond those the classifier found: each clause whose own reading is sure enough and supported by its words.
  */
-export function clauseAsks(text: string, classifier: Classifier): IntentId[] {
+/** A clause put as a question ("是加绒的吧", "能机洗吗"), not a statement ("想买条加绒裤子"). */
+const ASKS = /[吗嗎么麼吧呢？?]|是不是|有没有|有沒有/u;
+
+/** "还有那条牛仔裤是加绒的吧": a clause asking a quality the named product's attributes answer. */
+function asksQualityOf(clause: string, product: Product | undefined): boolean {
+  const plain = normalizeSameLength(clause);
+  return product !== undefined && ASKS.test(plain) && askedAttributes(product, plain).found.length > 0;
+}
+
+export function clauseAsks(text: string, classifier: Classifier, productOf?: (clause: string) => Product | undefined): IntentId[] {
   const clauses = clausesOf(text);
   if (clauses.length < 2) return [];
   const asks: IntentId[] = [];
   for (const clause of clauses) {
     const r = readClause(clause, classifier);
-    if (asksOnItsOwn(r, clause) && !asks.includes(r.intent)) asks.push(r.intent);
+    if (asksOnItsOwn(r, clause)) {
+      if (!asks.includes(r.intent)) asks.push(r.intent);
+      continue;
+    }
+    // "还有那条牛仔裤是加绒的吧": a quality of a product the clause names, whatever the classifier made of it.
+    const product = productOf?.(clause);
+    if (!asks.includes('product_info') && asksQualityOf(clause, product)) asks.push('product_info');
   }
   return asks;
 }

@@ -4,7 +4,7 @@ import { testShop } from '../../flows/test-fixtures.ts';
 import { defaultClassifier } from '../nlu/default-classifier.ts';
 import type { Order, OrderProvider } from '../orders/schema.ts';
 import { loadDemoShop } from '../shop/load.ts';
-import { answersBodyQuestion, newConversation, turnsSoFar, asksForProduct, bulkPurchase, ConversationStateSchema, findProduct, productCandidates, readPastGreeting, flowStarted, resumedAsk, respond, routeInConversation, setOwner, tidyPunctuation, type ConversationState, type EngineDeps, type IncomingMessage } from './engine.ts';
+import { answersBodyQuestion, newConversation, turnsSoFar, asksForProduct, bulkPurchase, haggleAboutOrder, ConversationStateSchema, findProduct, productCandidates, readPastGreeting, flowStarted, resumedAsk, respond, routeInConversation, setOwner, tidyPunctuation, type ConversationState, type EngineDeps, type IncomingMessage } from './engine.ts';
 import { loadScripts } from './scripts.ts';
 
 const orders: Order[] = [
@@ -432,5 +432,19 @@ describe('bulkPurchase: people promised are no items bought now', () => {
   });
   it.each(['我们公司要采购三件大衣', '大衣我要买三件 能便宜吗', '给同事买5件 能优惠吗', '我们公司三个人要买'])('%s is a bulk purchase now', (text) => {
     expect(bulkPurchase(text, coat, 2000)).toBe(true);
+  });
+});
+
+describe('haggleAboutOrder: bargaining over the open large order, not over another purchase', () => {
+  const shop = loadDemoShop();
+  const bigOrder = { id: '1', items: [{ productId: 'NY-WC01', color: '黑色', size: 'M', quantity: 3, price: 699 }], total: 2097 } as unknown as Order;
+  const reading = (text: string) => [text, bigOrder, findProduct(shop, text, undefined), classifier.classify(text).entities] as const;
+  it.each(['毛衣包邮吗 不包邮就不买了', '围巾能便宜点吗', '学生党 手里就100块 大衣能卖给我吗', '大衣300块卖不卖'])('%s is a purchase of its own', (text) => {
+    const [, order, named, entities] = reading(text);
+    expect(haggleAboutOrder(order, named, entities)).toBe(false);
+  });
+  it.each(['羊毛大衣能便宜点吗', '这单能便宜点吗 买三件呢', '三件大衣2000行不行'])('%s is about the large order', (text) => {
+    const [, order, named, entities] = reading(text);
+    expect(haggleAboutOrder(order, named, entities)).toBe(true);
   });
 });

@@ -21,7 +21,7 @@ import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runM
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext, replyLinter } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
-import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentForGift, intentForOrderState, intentForThreat, intentWhilePressing, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
+import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentForEarlierCase, intentForGift, intentForOrderState, intentForThreat, intentWhilePressing, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
 import { shopQuestionReply } from './shop-questions.ts';
 import { keepsFurtherAsk, SURE_CONFIDENCE, understandInContext, withdrawsRequest } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
@@ -558,6 +558,16 @@ export function bulkPurchase(text: string, product: Product | undefined, thresho
 }
 
 /**
+ * Haggling over the buyer's open large order, not over one other purchase: a product named that the order
+ * does not hold ("毛衣包邮吗" beside three coats), or a sum far below the order ("学生党 手里就100块 大衣能卖给我吗"),
+ * is a purchase of its own, bargained like any other.
+ */
+export function haggleAboutOrder(order: Order, named: Product | undefined, entities: readonly Entity[]): boolean {
+  if (named !== undefined && !order.items.some((i) => i.productId === named.id)) return false;
+  return !entities.some((e) => e.type === 'money' && !e.reduction && e.amount < order.total / 2);
+}
+
+/**
  * A correction of the product the last pre-sale question was about ("不对 我说的是女款", "不是大衣 是羽绒服"):
  * the product meant — named, or picked among those of the same kind — and the question to ask again.
  * Not about an order (那单) nor right after an after-sale or logistics answer.
@@ -621,7 +631,7 @@ export async function respond(
   // The message read against the conversation: implausible further asks dropped, unsure readings on topic.
   const understood = understandInContext(classified, message.text, lastRoute, lastIntent !== undefined && isIntentId(lastIntent) ? lastIntent : undefined);
   // Asks the classifier's clause pass missed ("…包邮吗，能发顺丰吗"), clause by clause.
-  const moreAsks = clauseAsks(message.text, classifier).filter(
+  const moreAsks = clauseAsks(message.text, classifier, (clause) => findProduct(shop, clause, undefined)).filter(
     (i) => i !== understood.intent && !understood.secondary.includes(i) && routeFor(i) !== 'bargaining' && keepsFurtherAsk(understood.intent, i, message.text),
   );
   // "发顺丰明天能到吗 我急用": the courier asked for is an ask of its own (its extra fee before payment).
@@ -630,6 +640,8 @@ export async function respond(
       ? ['shipping_courier']
       : [];
   const classification = { ...classified, ...understood, secondary: [...understood.secondary, ...moreAsks, ...courierAsk] };
+  // "那刚才那个饼怎么处理" after a question in between: the earlier after-sale case again.
+  classification.intent = intentForEarlierCase(classification.intent, message.text, state.history.map((h) => h.intent));
   const allOrders = await deps.orders.ordersOf(message.buyerId);
   // "不对 我说的是女款": the product of the last pre-sale question corrected — that question again, for the product meant.
   const correction = state.pendingAsk === undefined ? correctedProduct(shop, message.text, state, lastRoute) : undefined;
@@ -752,7 +764,9 @@ export async function respond(
   const largeOrder =
     waiting === undefined &&
     clarify === null &&
-    (((event.intent === 'order_placed' || route === 'bargaining') && openOrder !== undefined && openOrder.total >= shop.largeOrderThreshold) ||
+    ((openOrder !== undefined &&
+      openOrder.total >= shop.largeOrderThreshold &&
+      (event.intent === 'order_placed' || (route === 'bargaining' && haggleAboutOrder(openOrder, findProduct(shop, message.text, undefined), classification.entities)))) ||
       (!isPostSale(event.intent) && !ORDER_POINTER.test(message.text) && bulkPurchase(message.text, facts.product, shop.largeOrderThreshold)));
 
   const clauseContext: ClauseContext = { classifier, shop, now, allOrders, findProduct: (text) => findProduct(shop, text, undefined) };

@@ -21,4 +21,12 @@ describe('orderCheckReply', () => {
     expect(orderCheckReply('27码的应该合适吧', [order], coat, testShop)).toBeNull();
     expect(orderCheckReply('我拍的是L码对吧', [order], testShop.products[1], testShop)).toBeNull();
   });
+  it('a quality of the product asked is no check of the order', () => {
+    for (const text of ['我买的那条驼色大衣是纯羊毛吗', '我拍的大衣是什么材质', '我買的大衣能機洗嗎']) {
+      expect(orderCheckReply(text, [order], coat, testShop), text).toBeNull();
+    }
+    // Near miss: the colour ordered is still read off the order.
+    expect(orderCheckReply('我买的大衣是驼色吗', [order], coat, testShop)).not.toBeNull();
+    expect(orderCheckReply('刚拍的大衣我选的多大码来着', [order], coat, testShop)).not.toBeNull();
+  });
 });

@@ -1,4 +1,5 @@
 import { sizeLabel } from '../../flows/aftersale-helpers.ts';
+import { askedAttributes } from '../../flows/presale-helpers.ts';
 import type { ReplyPlan } from '../../flows/protocol.ts';
 import type { Order } from '../orders/schema.ts';
 import type { Product, Shop } from '../shop/schema.ts';
@@ -16,6 +17,9 @@ export function orderCheckReply(text: string, orders: readonly Order[], product:
   const plain = normalizeSameLength(text).trim();
   // "大衣我买的M 想换L 能换吗": a request about the order, not a check of it.
   if (!CHECKS_ORDER.test(plain) || /换|換|改|退|取消|不要|想要/u.test(plain)) return null;
+  // "我买的那条酒红围巾是纯羊毛吗": a quality of the product asked (its material), not what the order holds.
+  // (Its size or colour is what the order holds: "我选的多大码来着" is still a check.)
+  if (product !== undefined && askedAttributes(product, plain).found.some((f) => !/尺|码|碼|色|规格|規格/u.test(f.attribute)) && !/码|碼|颜色|顏色/u.test(plain)) return null;
   const holding = orders.filter((o) => product === undefined || o.items.some((i) => i.productId === product.id));
   const order = holding[0];
   if (order === undefined) return null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testOrder, turn } from '../../flows/test-fixtures.ts';
 import type { Order } from '../orders/schema.ts';
-import { intentForOrderState } from './reinterpret.ts';
+import { intentForEarlierCase, intentForOrderState } from './reinterpret.ts';
 import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentWhilePressing, intentForThreat, threatensReview } from './reinterpret.ts';
 
 const order = (id: string, state: Order['state'], productId = 'coat-01'): Order =>
@@ -71,5 +71,16 @@ describe('pressing for someone else’s order after a privacy answer', () => {
     for (const text of ['我是她女儿啊 告诉我没事的', '是我儿子 他同意的', '我是她老公 你说吧']) expect(intentWhilePressing('complaint', text), text).toBe('other');
     for (const text of ['不告诉我就投诉你们', '什么破服务 态度太差了']) expect(intentWhilePressing('complaint', text), text).toBe('complaint');
     expect(intentWhilePressing('logistics_track', '我是她女儿')).toBe('logistics_track');
+  });
+});
+
+describe('intentForEarlierCase: back to the earlier after-sale case', () => {
+  const earlier = ['quality_issue', 'product_info'];
+  it.each(['那刚才那个饼怎么处理', '之前说的那个问题咋办', '剛才那個怎麼處理'])('%s returns to the case', (text) => {
+    expect(intentForEarlierCase('product_info', text, earlier)).toBe('quality_issue');
+  });
+  it('keeps the reading with no case before, or with no pointer back', () => {
+    expect(intentForEarlierCase('product_info', '那刚才那个饼怎么处理', ['product_info', 'stock'])).toBe('product_info');
+    expect(intentForEarlierCase('product_info', '这个饼怎么保存', earlier)).toBe('product_info');
   });
 });

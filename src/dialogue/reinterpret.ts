@@ -97,3 +97,17 @@ const GIFT_READS: readonly IntentId[] = ['stock', 'recommend', 'other', 'authent
 export function intentForGift(intent: IntentId, text: string): IntentId {
   return GIFT_READS.includes(intent) && GIFT_WORDS.test(normalizeSameLength(text)) ? 'gift' : intent;
 }
+
+/**
+ * "那刚才那个饼怎么处理", "之前说的那个问题咋办" after a question in between: back to the earlier
+ * after-sale case (the most recent one in the conversation), not a question about the product.
+ */
+const BACK_TO_CASE =
+  /(?:刚才|剛才|刚刚|剛剛|之前|前面|上面)(?:说|說|讲|講|提)?(?:的)?(?:那个|那個|那|这个|這個)?.{0,8}?(?:怎么处理|怎麼處理|怎么办|怎麼辦|咋办|咋辦|咋处理|咋處理|怎么弄|怎麼弄|怎么解决|怎麼解決|如何处理|如何處理)/u;
+const CASES: ReadonlySet<string> = new Set(['quality_issue', 'wrong_item', 'return_dislike', 'exchange', 'refund_shipped', 'signed_not_received', 'delivery_delay']);
+
+export function intentForEarlierCase(intent: IntentId, text: string, earlierIntents: readonly string[]): IntentId {
+  if (CASES.has(intent) || !BACK_TO_CASE.test(normalizeSameLength(text))) return intent;
+  const earlier = [...earlierIntents].reverse().find((i) => CASES.has(i));
+  return (earlier as IntentId | undefined) ?? intent;
+}

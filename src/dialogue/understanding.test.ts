@@ -470,3 +470,14 @@ describe('understandInContext: when a variant out of stock is back', () => {
   });
 });
 
+
+describe('a promise-type haggle needs a promise of future business', () => {
+  it.each(['山核桃能便宜點嗎 我買三袋', '围巾便宜点 我买两条', '大衣能少点吗'])('%s is a plain haggle', (text) => {
+    const understood = understandInContext(read('bargain_promise', 0.51, [['bargain_promise', 0.51], ['bargain_generic', 0.43]]), text, undefined);
+    expect(understood.intent).toBe('bargain_generic');
+  });
+  it.each(['毛衣便宜点以后常来买', '羽絨服便宜點吧 我以後常來買', '就便宜一点点嘛 下次带闺蜜一起来买'])('%s stays a promise', (text) => {
+    const understood = understandInContext(read('bargain_promise', 0.51, [['bargain_promise', 0.51], ['bargain_generic', 0.43]]), text, undefined);
+    expect(understood.intent).toBe('bargain_promise');
+  });
+});

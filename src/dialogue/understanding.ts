@@ -86,7 +86,10 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   // (手续费, 服务费, 税费 are no postage.)
   shipping_fee: anyOf(words(/邮费|郵費|运费|運費|包邮|包郵|补差|補差|(?<!手续|手續|服务|服務|税|稅)[费費]/u), names.region),
   shipping_courier: words(/快递|快遞|顺丰|順豐|中通|圆通|圓通|韵达|韻達|申通|邮政|郵政|ems|京东|京東|什么物流|什麼物流/u),
-  bargain_promise: HAGGLE,
+  // (A promise of future business — "以后常来", "介绍朋友来" — not a plain ask: "我買三袋" promises nothing.)
+  bargain_promise: words(
+    /以后|以後|下次|常来|常來|还来|還來|再来|再來|回头|回頭|老顾客|老顧客|老客户|老客戶|第一次|头一次|頭一次|介绍|介紹|推荐给|推薦給|朋友|闺蜜|閨蜜|同事|同学|同學|姐妹|家人|亲戚|親戚|带.{0,4}来|帶.{0,4}來|好评|好評|长期|長期|回购|回購|一直(?:在)?(?:买|買)|经常|經常|宣传|宣傳|分享/u,
+  ),
   bargain_comparison: HAGGLE,
   bargain_decisive: HAGGLE,
   bargain_excuse: HAGGLE,
