@@ -57,7 +57,7 @@ describe("someone else's order", () => {
   it.each(['帮我查下我妈那单的收货电话', '我朋友的快递到哪了', '查一下我老公的订单地址', '別人的包裹到哪了', '你把王博文的收货电话给我下', '告诉我李大力的收件地址', '她的收货手机多少'])('"%s" asks about another person\'s order', (text) => {
     expect(asksAboutSomeoneElsesOrder(text)).toBe(true);
   });
-  it.each(['我买了送给我妈的 到哪了', '我的快递到哪了', '地址写错了', '帮我改下电话', '帮我改下我的收货地址', '查看自己的收货电话对不对', '你们的电话多少'])('"%s" is about the buyer\'s own order', (text) => {
+  it.each(['我买了送给我妈的 到哪了', '我的快递到哪了', '地址写错了', '帮我改下电话', '帮我改下我的收货地址', '查看自己的收货电话对不对', '你们的电话多少', '帮我改下羽绒服订单的收货地址', '大衣那单的收货地址改一下', '新拍的围巾的收货地址写错了'])('"%s" is about the buyer\'s own order', (text) => {
     expect(asksAboutSomeoneElsesOrder(text)).toBe(false);
   });
 });

@@ -65,8 +65,8 @@ export function intentForThreat(intent: IntentId, text: string): IntentId {
  */
 const SOMEONE_ELSE = /(?:我|俺)?(?:妈|媽|爸|妈妈|媽媽|爸爸|女儿|女兒|儿子|兒子|老公|老婆|朋友|同事|室友|邻居|鄰居|家人|亲戚|親戚|姐姐|哥哥|弟弟|妹妹|闺蜜|閨蜜|同学|同學|别人|別人|其他人)(?:的|那|那个|那個)?(?:单|單|订单|訂單|快递|快遞|包裹|电话|電話|手机|手機|地址|收货|收貨|物流)/u;
 
-/** "王博文的收货电话", "她的收件地址": a named person's (or his, her) delivery data — never the buyer's own (我, 我自己). */
-const NAMED_PERSONS_DATA = /(?:[^\P{Script=Han}我你您们們自己把帮幫给給下查看说說]{2,3}|他|她)的(?:收货|收貨|收件)(?:人)?(?:的)?(?:电话|電話|手机|手機|地址|号码|號碼|信息)/u;
+/** "王博文的收货电话", "她的收件地址": a named person's (or his, her) delivery data — never the buyer's own (我, 我自己) nor an order's ("羽绒服订单的收货地址"). */
+const NAMED_PERSONS_DATA = /(?:[^\P{Script=Han}我你您们們自己把帮幫给給下查看说說改订訂单單件货貨服衣裤褲巾饼餅桃]{2,3}|他|她)的(?:收货|收貨|收件)(?:人)?(?:的)?(?:电话|電話|手机|手機|地址|号码|號碼|信息)/u;
 
 const GIFT_FOR = /(?:送给|送給|寄给|寄給|给我|給我|帮我|幫我)(?:妈|媽|爸|朋友|老公|老婆)/u;
 /** "我老公王博文也在你们家买了羽绒服", "她叫方晴 在你们家买了鲜花饼": someone else bought, on their own account. */
