@@ -35,6 +35,7 @@ const GOAL_F1_POINTS = 10;
 const GOAL_SPEEDUP = 5;
 const BLIND_FILE = path.join('test', 'fixtures', 'nlu-blind.jsonl');
 const BLIND_REAL_FILE = path.join('test', 'fixtures', 'nlu-blind-real.jsonl');
+const BLIND_REAL2_FILE = path.join('test', 'fixtures', 'nlu-blind-real2.jsonl');
 /** Shown in the notes: how lang-zh reads a typical message. */
 const EXPLAIN_TEXT = '能不能换个收货地址呀';
 
@@ -124,15 +125,18 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
   const { train, dev } = splitDataset(all);
   const blind = loadBlind(projectRoot, BLIND_FILE);
   const blindReal = loadBlind(projectRoot, BLIND_REAL_FILE);
-  const evalSet = [...dev, ...blind, ...blindReal];
+  const blindReal2 = loadBlind(projectRoot, BLIND_REAL2_FILE);
+  const evalSet = [...dev, ...blind, ...blindReal, ...blindReal2];
   const blindEnd = dev.length + blind.length;
+  const blindRealEnd = blindEnd + blindReal.length;
   const evalTexts = evalSet.map((e) => e.text);
   const evalBytes = bytesOf(evalTexts);
   const trainTexts = new Set(train.map((e) => e.text));
   const devSeenInTrain = dev.filter((e) => trainTexts.has(e.text)).length;
   const blindSeenInTrain = blind.filter((e) => trainTexts.has(e.text)).length;
   const blindRealSeenInTrain = blindReal.filter((e) => trainTexts.has(e.text)).length;
-  log(`nlu: ${formatCount(all.length)} examples → train ${formatCount(train.length)}, dev ${formatCount(dev.length)}; blind ${formatCount(blind.length)}, blind-real ${formatCount(blindReal.length)}`);
+  const blindReal2SeenInTrain = blindReal2.filter((e) => trainTexts.has(e.text)).length;
+  log(`nlu: ${formatCount(all.length)} examples → train ${formatCount(train.length)}, dev ${formatCount(dev.length)}; blind ${formatCount(blind.length)}, blind-real ${formatCount(blindReal.length)}, blind-real2 ${formatCount(blindReal2.length)}`);
 
   // --- training, one run each; kefu's calibration (four more trainings on folds) timed apart
   log('nlu: training kefu');
@@ -164,7 +168,7 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
   for (const e of train) await classifyPeer(e.text);
 
   // --- accuracy: one pass over dev + blind, also the first-sight timing
-  log(`nlu: classifying dev + blind + blind-real (${formatCount(evalSet.length)} messages) once each`);
+  log(`nlu: classifying dev + blind sets (${formatCount(evalSet.length)} messages) once each`);
   const kefuFirst = await firstPass(evalTexts, answerKefu);
   const peerFirst = await firstPass(evalTexts, async (text) => {
     const answer = await peer.process(text);
@@ -175,11 +179,13 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
     evalSet.slice(from, to).map((e, i) => ({ gold: e.intent, predicted: predicted[from + i]! }));
   const kefuDev = evaluate(pairs(kefuFirst.predicted, 0, dev.length));
   const kefuBlind = evaluate(pairs(kefuFirst.predicted, dev.length, blindEnd));
-  const kefuBlindReal = evaluate(pairs(kefuFirst.predicted, blindEnd, evalSet.length));
+  const kefuBlindReal = evaluate(pairs(kefuFirst.predicted, blindEnd, blindRealEnd));
+  const kefuBlindReal2 = evaluate(pairs(kefuFirst.predicted, blindRealEnd, evalSet.length));
   const peerDev = evaluate(pairs(peerFirst.predicted, 0, dev.length));
   const peerBlind = evaluate(pairs(peerFirst.predicted, dev.length, blindEnd));
-  const peerBlindReal = evaluate(pairs(peerFirst.predicted, blindEnd, evalSet.length));
-  const ranges: [string, number, number][] = [['dev', 0, dev.length], ['blind', dev.length, blindEnd], ['blind-real', blindEnd, evalSet.length]];
+  const peerBlindReal = evaluate(pairs(peerFirst.predicted, blindEnd, blindRealEnd));
+  const peerBlindReal2 = evaluate(pairs(peerFirst.predicted, blindRealEnd, evalSet.length));
+  const ranges: [string, number, number][] = [['dev', 0, dev.length], ['blind', dev.length, blindEnd], ['blind-real', blindEnd, blindRealEnd], ['blind-real2', blindRealEnd, evalSet.length]];
   const kefuEce = ranges.map(([, from, to]) => eceOf(kefuFirst, evalSet, from, to));
   const peerEce = ranges.map(([, from, to]) => eceOf(peerFirst, evalSet, from, to));
   const eceCell = (eces: number[]) => ranges.map(([name], i) => `${name} ${pct(eces[i]!)}`).join(' · ');
@@ -229,6 +235,13 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
       ratio: scoreRatio(kefuBlindReal, peerBlindReal),
     },
     {
+      bench: `intents, blind-real2 set (${formatCount(blindReal2.length)} real-style msgs, a third hand, written after the fifth story round)`,
+      kefu: scoreCell(kefuBlindReal2),
+      peer: scoreCell(peerBlindReal2),
+      peerName,
+      ratio: scoreRatio(kefuBlindReal2, peerBlindReal2),
+    },
+    {
       bench: 'calibration: expected calibration error (ECE, 10 bins; lower is better)',
       kefu: eceCell(kefuEce),
       peer: eceCell(peerEce),
@@ -236,7 +249,7 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
       ratio: '—',
     },
     {
-      bench: `classify throughput, dev + blind + blind-real (${formatCount(evalSet.length)} msgs, repeated passes; goal ≥ ${GOAL_SPEEDUP}×)`,
+      bench: `classify throughput, dev + the three blind sets (${formatCount(evalSet.length)} msgs, repeated passes; goal ≥ ${GOAL_SPEEDUP}×)`,
       kefu: rate(kefuThroughput),
       peer: rate(peerThroughput),
       peerName,
@@ -259,7 +272,7 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
   ];
 
   const notes: string[] = [
-    `data: loadIntentData() → ${formatCount(all.length)} examples, splitDataset() (fixed seed) → train ${formatCount(train.length)} / dev ${formatCount(dev.length)}; both trained on the same ${formatCount(train.length)}. Blind set ${BLIND_FILE}: ${formatCount(blind.length)} messages written without seeing the training data; blind-real set ${BLIND_REAL_FILE}: ${formatCount(blindReal.length)} real-style buyer messages (slang, typos, long angry ones) written by another hand, never read for training. Texts also in the training split: dev ${devSeenInTrain}, blind ${blindSeenInTrain}, blind-real ${blindRealSeenInTrain}.`,
+    `data: loadIntentData() → ${formatCount(all.length)} examples, splitDataset() (fixed seed) → train ${formatCount(train.length)} / dev ${formatCount(dev.length)}; both trained on the same ${formatCount(train.length)}. Blind set ${BLIND_FILE}: ${formatCount(blind.length)} messages written without seeing the training data; blind-real set ${BLIND_REAL_FILE}: ${formatCount(blindReal.length)} real-style buyer messages (slang, typos, long angry ones) written by another hand, never read for training; blind-real2 set ${BLIND_REAL2_FILE}: ${formatCount(blindReal2.length)} more by a third hand (pinyin, typos, emoji, traditional characters), never read for training. Texts also in the training split: dev ${devSeenInTrain}, blind ${blindSeenInTrain}, blind-real ${blindRealSeenInTrain}, blind-real2 ${blindReal2SeenInTrain}.`,
     `calibration: ECE = Σ bin share · |accuracy − mean confidence| over 10 confidence bins (src/nlu/calibration.ts). kefu's confidence is its softmax at a temperature (${sig3(kefuModel.temperature)}) fitted on 4 folds of the training part; NLP.js's is its answer's score, clamped to [0, 1].`,
     `scores from src/nlu/metrics.ts evaluate(): accuracy, macro-F1 = mean F1 over the intents present in the gold labels; pts = percentage points, kefu − NLP.js. NLP.js answers 'None' below its threshold (${peer.threshold}); mapped to 'other' (${formatCount(peerNone)} of ${formatCount(evalSet.length)} answers).`,
     `throughput ratio = kefu ÷ NLP.js messages/s (>1 = kefu faster); training ratio = NLP.js seconds ÷ kefu seconds. Repeated passes run ≥ ${options.minSeconds} s each after a warm-up on the training texts (kefu ${kefuThroughput.passes} passes in ${sig3(kefuThroughput.seconds)} s, NLP.js ${peerThroughput.passes} in ${sig3(peerThroughput.seconds)} s).`,
@@ -297,13 +310,16 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
       dev: dev.length,
       blind: blind.length,
       blindReal: blindReal.length,
+      blindReal2: blindReal2.length,
       devSeenInTrain,
       blindSeenInTrain,
       blindRealSeenInTrain,
+      blindReal2SeenInTrain,
     },
     dev: { kefu: evaluationJson(kefuDev), nlpjs: evaluationJson(peerDev), macroF1Points: 100 * f1Gap, goalPoints: GOAL_F1_POINTS, goalMet: f1Gap >= GOAL_F1_POINTS / 100 },
     blind: { kefu: evaluationJson(kefuBlind), nlpjs: evaluationJson(peerBlind), macroF1Points: 100 * (kefuBlind.macroF1 - peerBlind.macroF1) },
     blindReal: { kefu: evaluationJson(kefuBlindReal), nlpjs: evaluationJson(peerBlindReal), macroF1Points: 100 * (kefuBlindReal.macroF1 - peerBlindReal.macroF1) },
+    blindReal2: { kefu: evaluationJson(kefuBlindReal2), nlpjs: evaluationJson(peerBlindReal2), macroF1Points: 100 * (kefuBlindReal2.macroF1 - peerBlindReal2.macroF1) },
     calibration: Object.fromEntries(ranges.map(([name], i) => [name, { kefuEce: kefuEce[i]!, nlpjsEce: peerEce[i]! }])),
     throughput: {
       messages: evalSet.length,
