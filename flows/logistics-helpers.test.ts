@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../src/nlu/entities/index.ts';
 import type { Order } from '../src/orders/schema.ts';
-import { addressFromText, keepsVariant, latestTracking, mentionedOrder, minutesBetween, orderIdsIn, orderList, outForDeliveryEvent, shortIds } from './logistics-helpers.ts';
+import { addressFromText, phoneFromText, keepsVariant, latestTracking, mentionedOrder, minutesBetween, orderIdsIn, orderList, outForDeliveryEvent, shortIds } from './logistics-helpers.ts';
 import { normalizeSameLength } from '../src/text/normalize.ts';
 
 const order = (id: string, tracking: Order['tracking'] = []): Order => ({
@@ -100,6 +100,18 @@ describe('addressFromText', () => {
     expect(addressFromText('浙江省杭州市滨江区江南大道588号', true)).toBe('浙江省杭州市滨江区江南大道588号');
     expect(addressFromText('我想改下地址')).toBeNull();
     expect(addressFromText('好的谢谢', true)).toBeNull();
+  });
+});
+
+describe('phoneFromText', () => {
+  it('a mobile number said to be the phone, with no new address', () => {
+    expect(phoneFromText('收件电话错了 改成13700001111')).toBe('13700001111');
+    expect(phoneFromText('号码少打了一位，是18600002222')).toBe('18600002222');
+  });
+  it('nothing for a number alone, an address change (its own number rides along) or a landline-length number', () => {
+    expect(phoneFromText('改一下 13700001111')).toBeNull();
+    expect(phoneFromText('地址改成上海市浦东新区世纪大道100号 王芳 13700001111')).toBeNull();
+    expect(phoneFromText('电话是0571888888')).toBeNull();
   });
 });
 

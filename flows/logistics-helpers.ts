@@ -159,6 +159,19 @@ export function addressFromText(text: string, bare = false): string | null {
   return candidate;
 }
 
+const SAYS_PHONE = /手机|手機|电话|電話|号码|號碼/u;
+const MOBILE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/u;
+
+/**
+ * The new receiver phone when the message changes the phone alone ("手机号填错了 应该是158…"):
+ * a mainland mobile number said to be the phone, and no new address (that change carries its own).
+ */
+export function phoneFromText(text: string): string | null {
+  const number = MOBILE.exec(text);
+  if (number === null || !SAYS_PHONE.test(text) || addressFromText(text) !== null) return null;
+  return number[0];
+}
+
 /** The newest of the orders matching a predicate (the engine passes orders newest first). */
 export function newest(orders: readonly Order[], predicate: (o: Order) => boolean): Order | undefined {
   return orders.find(predicate);

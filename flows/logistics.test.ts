@@ -252,6 +252,20 @@ describe('not_shipped', () => {
     }
   });
 
+  it('on a day the shop does not ship: why and the day shipping resumes, no remark, no promise (complaint or not)', () => {
+    const beforeHoliday = order('100000000000007778', 'paid', { paidAt: '2026-09-30T18:00:00+08:00' });
+    for (const text of ['怎么还没发货', '国庆发货吗']) {
+      const step = one(turn('not_shipped', text, at([beforeHoliday], { now: '2026-10-03T10:00:00+08:00' })));
+      expect(ids(step.out), text).toEqual(['logistics.not_shipped.closed']);
+      expect(step.out.replies[0]!.params, text).toMatchObject({ orderId: beforeHoliday.id, day: '10月8日' });
+      expect(String(step.out.replies[0]!.params.closure), text).toContain('国庆');
+      expect(step.out.remarks, text).toEqual([]);
+      expect(step.out.promises, text).toEqual([]);
+    }
+    // Near miss: the first working day after it is an ordinary day — the three steps.
+    expect(ids(one(turn('not_shipped', '怎么还没发货', at([beforeHoliday], { now: '2026-10-09T10:00:00+08:00' }))).out)[0]).toBe('logistics.not_shipped.apologize');
+  });
+
   it('unpaid order; already shipped → tracking; no orders → asks for the order id; someone else’s id → refused', () => {
     expect(ids(one(turn('not_shipped', '还没发货', at([unpaid]))).out)).toEqual(['logistics.not_shipped.unpaid']);
     expect(ids(one(turn('not_shipped', '还没发货', at([shippedA]))).out)).toEqual(['logistics.track.shipped']);
@@ -319,6 +333,15 @@ describe('order_change as buyers change their minds', () => {
     expect(ids(other!.out)).toEqual(['logistics.order_change.remarked']);
     expect(other!.out.remarks[0]!.reason).toContain('深蓝色 27码');
     expect(ids(one(ask('尺码不变')).out)).toEqual(['logistics.order_change.ask_variant']);
+  });
+  it('the variant the order already holds, nothing changed yet ("就要深蓝27不用动"): confirmed unchanged, nothing remarked', () => {
+    const step = one(ask('就要深蓝27 不用动'));
+    expect(ids(step.out)).toEqual(['logistics.order_change.unchanged']);
+    expect(step.out.replies[0]!.params).toEqual({ orderId: fresh.id, product: '高腰牛仔裤', variant: '深蓝色 27码' });
+    expect(step.out.remarks).toEqual([]);
+    expect(step.out.promises).toEqual([]);
+    // Near miss: another size of the same colour is a change.
+    expect(ids(one(ask('深蓝28吧')).out)).toEqual(['logistics.order_change.remarked']);
   });
 });
 
@@ -458,6 +481,21 @@ describe('address_change', () => {
       expect(step.out.remarks[0]!.reason).toContain(NEW);
       expect(step.out.promises).toEqual([{ kind: 'follow_up', text: '跟进仓库修改收货地址并回复顾客', orderId: which.id, dueInHours: 24 }]);
     }
+  });
+
+  it('only the phone changes: remarked with the full number, the reply masks it', () => {
+    const fresh = order('100000000000003337', 'paid', { paidAt: paidAt(5) });
+    const step = one(turn('address_change', '收件电话错了 改成13700001111', at([fresh])));
+    expect(step.out.replies).toEqual([{ scriptId: 'logistics.address_change.phone_remarked', params: { orderId: fresh.id, phone: '137****1111' } }]);
+    expect(step.out.remarks).toEqual([{ orderId: fresh.id, reason: '顾客申请修改收货电话为：13700001111' }]);
+    const late = one(turn('address_change', '号码写错一位 是13700001111', at([printed])));
+    expect(ids(late.out)).toEqual(['logistics.address_change.phone_warehouse']);
+    expect(late.out.promises[0]!.text).toBe('跟进仓库修改收货电话并回复顾客');
+  });
+
+  it('a number with no word for the phone is no phone change: the address is asked for', () => {
+    const fresh = order('100000000000003338', 'paid', { paidAt: paidAt(5) });
+    expect(ids(one(turn('address_change', '改一下 13700001111', at([fresh]))).out)).toEqual(['logistics.address_change.ask_address']);
   });
 
   it('shipped: cannot change, offers courier redirection; delivered and refunding too', () => {

@@ -5,6 +5,7 @@ import {
   DIRECT_CHANGE_MINUTES,
   FOLLOW_UP_HOURS,
   addressFromText,
+  phoneFromText,
   ASKS_REFUND_REASON,
   complainsOfWait,
   LOST,
@@ -23,6 +24,7 @@ import {
 } from './logistics-helpers.ts';
 import { displayName, exchangeStock, joinList, normaliseSize, sizeLabel, wantedVariant } from './aftersale-helpers.ts';
 import type { Product } from '../src/shop/schema.ts';
+import { dispatchDayIfPaidNow, maskPhone } from './presale-helpers.ts';
 import { localDate, nextShippingDate } from '../src/shop/hours.ts';
 import { normalizeSameLength } from '../src/text/normalize.ts';
 import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
@@ -197,10 +199,22 @@ function onSchedule(order: Order, event: TurnEvent): Answer | undefined {
   return { replies: [reply('not_shipped.on_schedule', { orderId: order.id, product, day, cutoff: event.facts.shop.shipping.cutoff })] };
 }
 
+/**
+ * The shop does not ship today (a holiday, its own closing day): why, and the day shipping resumes
+ * from the shop calendar — nobody is at the warehouse to chase, so no remark and no 24-hour promise.
+ */
+function closedToday(order: Order, event: TurnEvent): Answer | undefined {
+  const dispatch = dispatchDayIfPaidNow(event.facts.shop, new Date(event.facts.now));
+  if (dispatch.kind !== 'closed') return undefined;
+  return { replies: [reply('not_shipped.closed', { orderId: order.id, closure: dispatch.closure, day: dispatch.day })] };
+}
+
 function notShippedOrder(order: Order, event: TurnEvent): Answer {
   if (order.state === 'unpaid') return { replies: [reply('not_shipped.unpaid', { orderId: order.id })] };
   if (!isPending(order)) return trackOrder(order, event);
   const orderId = order.id;
+  const closed = closedToday(order, event);
+  if (closed !== undefined) return closed;
   // "什么时候发" while the order is within its normal dispatch time: the day, not an apology and a chase.
   const asked = complainsOfWait(normalizeSameLength(event.text)) ? undefined : onSchedule(order, event);
   if (asked !== undefined) return asked;
@@ -345,6 +359,8 @@ function addressChangeOrder(order: Order, address: string | null, event: TurnEve
       return { replies: [reply('address_change.refunding', { orderId })] };
     case 'paid':
     case 'printed': {
+      const phone = address === null ? phoneFromText(event.text) : null;
+      if (phone !== null) return phoneChangeOrder(order, phone, event);
       if (address === null) return { replies: [reply('address_change.ask_address', { orderId })], pending: { kind: 'address', orderId } };
       const minutes = minutesBetween(order.paidAt, event.facts.now);
       if (order.state === 'paid' && minutes !== null && minutes <= DIRECT_CHANGE_MINUTES) {
@@ -360,6 +376,22 @@ function addressChangeOrder(order: Order, address: string | null, event: TurnEve
       };
     }
   }
+}
+
+/** Only the receiver's phone changes (paid or printed order): remarked like an address (seed 004 修改订单流程). */
+function phoneChangeOrder(order: Order, phone: string, event: TurnEvent): Answer {
+  const orderId = order.id;
+  // The full number goes on the remark only: a reply never carries a phone number (offplatform-phone rule).
+  const shown = maskPhone(phone);
+  const minutes = minutesBetween(order.paidAt, event.facts.now);
+  if (order.state === 'paid' && minutes !== null && minutes <= DIRECT_CHANGE_MINUTES) {
+    return { replies: [reply('address_change.phone_remarked', { orderId, phone: shown })], remarks: [{ orderId, reason: `顾客申请修改收货电话为：${phone}` }] };
+  }
+  return {
+    replies: [reply('address_change.phone_warehouse', { orderId, phone: shown })],
+    remarks: [{ orderId, reason: `付款超过30分钟，请打单处修改收货电话为：${phone}` }],
+    promises: [followUp('跟进仓库修改收货电话并回复顾客', orderId)],
+  };
 }
 
 function addressChangeAnswer(event: TurnEvent): Answer {
@@ -432,6 +464,10 @@ function orderChangeOrder(order: Order, event: TurnEvent, changed?: Memory['chan
       if (product === undefined) return { replies: [reply('order_change.ask_variant', { orderId })] };
       const stock = exchangeStock(product, asked, ordered);
       if (before !== undefined && stock.kind === 'in_stock' && stock.color === before.color && stock.size === before.size) return kept();
+      // "羽绒服还是黑色L不变哈": what the order already holds — nothing to change, nothing to remark.
+      if (before === undefined && item !== undefined && stock.kind === 'in_stock' && stock.color === item.color && normaliseSize(stock.size) === normaliseSize(item.size)) {
+        return { replies: [reply('order_change.unchanged', { orderId, product: displayName(product), variant: `${item.color} ${sizeLabel(product, item.size)}` })] };
+      }
       if (stock.kind === 'unknown_variant') {
         return { replies: [reply('order_change.no_such_variant', { orderId, product: displayName(product), colors: joinList(stock.colors), sizes: joinList(stock.sizes) })] };
       }

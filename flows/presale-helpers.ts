@@ -555,6 +555,10 @@ export function orderToConfirm(orders: readonly Order[], entities: readonly Enti
   return orders.find(isOpen);
 }
 
+/** "我付了", "已经付款了", "付好了": the buyer says the order is paid (拍了 only says it is placed). */
+const SAYS_PAID = /(?<!没|沒|未|还没|還沒)(?:付了|付过了|付過了|付款了|付好|付完|已付|已经付|已經付|支付了|钱付了|錢付了)/u;
+export const saysPaid = (text: string): boolean => SAYS_PAID.test(text);
+
 /**
  * "我去拍了", "这就下单", "等下就付": the buyer is about to order, nothing is placed yet (an order number
  * to check makes no sense). "拍好了", "已经付了" say it is done.

@@ -975,6 +975,17 @@ describe('order_placed', () => {
     ]);
   });
 
+  it('said to be paid while the order shows unpaid: says it is unpaid (no receiver to confirm); placed only is confirmed', () => {
+    const unpaid = [order('100000000000000004', 'unpaid')];
+    for (const text of ['钱已经付过了 快发吧', '那单付款了哈']) {
+      expect(one(turn('order_placed', text, { facts: { orders: unpaid } })).out.replies, text).toEqual([{ scriptId: 'presale.order_placed.claimed_paid_unpaid', params: { orderId: '100000000000000004' } }]);
+    }
+    // Near misses: placed, not paid; or saying it is not paid yet.
+    for (const text of ['拍好了', '还没付 等下付']) {
+      expect(ids(one(turn('order_placed', text, { facts: { orders: unpaid } })).out), text).not.toContain('presale.order_placed.claimed_paid_unpaid');
+    }
+  });
+
   it('uses the order the buyer names, if it is theirs (in any state); otherwise asks which order', () => {
     const orders = [order('100000000000000002', 'unpaid'), order('100000000000000001', 'paid')];
     const named = one(turn('order_placed', '100000000000000001付了', { entities: [orderIdEntity('100000000000000001')], facts: { orders } }));

@@ -8,6 +8,7 @@ import {
   adviseSize,
   askedAttributes,
   aboutToOrder,
+  saysPaid,
   anotherProductAsked,
   correctionTarget,
   asksAboutReviewNotContact,
@@ -654,6 +655,8 @@ function orderPlacedAnswer({ event }: Turn): Answer {
   const receiver = { orderId, receiver: order.receiver.name, phone: maskPhone(order.receiver.phone), address: order.receiver.address };
   switch (order.state) {
     case 'unpaid':
+      // "零食那单我付了" while the order shows no payment: say what the order says, nothing to ship yet.
+      if (saysPaid(normalizeSameLength(event.text))) return { replies: [reply('order_placed.claimed_paid_unpaid', { orderId })] };
       return { replies: [reply('order_placed.confirm_unpaid', receiver)] };
     case 'paid':
       return { replies: [reply('order_placed.confirm_paid', receiver)] };

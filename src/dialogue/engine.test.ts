@@ -108,6 +108,16 @@ describe('respond', () => {
     expect(conversation.history).toHaveLength(1);
   });
 
+  it('remembers the intent acted on (read against the order), so the next turn continues that case', async () => {
+    // An exchange asked of an order not yet received is its order change: the history says so.
+    const { conversation, results } = await chat(['大衣收到前能换成黑色吗']);
+    expect(results[0]!.intent).toBe('order_change');
+    expect(conversation.history[0]!.intent).toBe('order_change');
+    // Near miss: a reading nothing reinterprets is kept as read.
+    const plain = await chat(['包邮吗'], { buyerId: 'tb_nobody' });
+    expect(plain.conversation.history[0]!.intent).toBe(plain.results[0]!.intent);
+  });
+
   it('keeps a short history in the state but counts every turn', async () => {
     const texts = Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? '羊毛呢大衣有M码吗' : '包邮吗'));
     const { conversation } = await chat(texts);

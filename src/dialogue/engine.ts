@@ -649,6 +649,8 @@ export async function respond(
   // "没付钱的那个", "大衣那单", "上周到的": the turn acts only on the orders the buyer points at — those of
   // the primary ask's own clause when the message asks several things ("围巾想退 … 还有羽绒服那单什么时候发").
   const postSale = isPostSale(classification.intent);
+  // "零食那单我付了": a placed order is one the buyer has — pointed at by its kind of product too.
+  const ownOrderTalk = postSale || classification.intent === 'order_placed';
   const primaryText = primaryClause(message.text, classification.intent, classification.secondary, classifier);
   const reference =
     referredOrders({
@@ -658,7 +660,7 @@ export async function respond(
       shop,
       now,
       productAlone: ORDER_POINTER.test(primaryText) || postSale || state.awaiting !== undefined,
-      byKind: postSale || state.awaiting !== undefined,
+      byKind: ownOrderTalk || state.awaiting !== undefined,
     }) ??
     // (Not while a flow waits for an answer about its own order: the invoice asked for stays the one.)
     (postSale && state.awaiting === undefined && findProduct(shop, message.text, undefined) === undefined ? focusedOrders(message.text, allOrders, state.orderId) : undefined);
@@ -858,7 +860,7 @@ export async function respond(
   const keepsTopic = (progress !== null || answeredWaiting) && lastIntent !== undefined && isIntentId(lastIntent) && routeFor(lastIntent) !== 'social';
   const history = [
     ...state.history,
-    { turn: ctx.turnCount, at, text: message.text, intent: keepsTopic ? lastIntent : classification.intent, replies: replies.slice(0, 1).map((r) => r.text), state: flowState },
+    { turn: ctx.turnCount, at, text: message.text, intent: keepsTopic ? lastIntent : intent, replies: replies.slice(0, 1).map((r) => r.text), state: flowState },
   ].slice(-HISTORY_LIMIT);
   const next: ConversationState = {
     buyerId: state.buyerId,

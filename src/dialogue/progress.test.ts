@@ -27,6 +27,11 @@ describe('progressReply', () => {
   it('a delivery-time question is no progress question; asking when the answer comes is', () => {
     expect(progressReply('发出去以后大概几天到乌鲁木齐', [address], '1', now, 'Asia/Shanghai')).toBeNull();
     expect(progressReply('几天能到', [address], '1', now, 'Asia/Shanghai')).toBeNull();
+    // A place the parcel goes to, then how long: delivery days, not the case.
+    expect(progressReply('寄到拉萨大概要多久', [address], '1', now, 'Asia/Shanghai')).toBeNull();
+    expect(progressReply('發往新疆幾天', [address], '1', now, 'Asia/Shanghai')).toBeNull();
+    // Near miss: how long the change itself takes is the case's progress.
+    expect(progressReply('改地址要几天', [address], '1', now, 'Asia/Shanghai')).not.toBeNull();
     expect(progressReply('那要多久给我答复', [address], '1', now, 'Asia/Shanghai')?.params.task).toBe('跟进仓库修改收货地址并回复顾客');
     expect(progressReply('什么时候能有结果', [address], '1', now, 'Asia/Shanghai')).not.toBeNull();
     expect(ASKS_FOR_ANSWER.test('那要多久给我答复')).toBe(true);

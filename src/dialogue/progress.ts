@@ -17,8 +17,12 @@ const DONE_QUESTION = /好了没|好了吗|好了嗎|好没好|改好|弄好|处
 /** "那要多久给我答复": asks for the answer promised, whatever the case is about. */
 export const ASKS_FOR_ANSWER = /(?:多久|什么时候|什麼時候|啥时候|几点|幾點|多长时间|多長時間|要等多久)(?:能|可以|会|會)?(?:给我|給我|给个|給個)?(?:答复|答覆|回复|回覆|结果|結果|消息|回话|回話|准信|準信)/u;
 
-/** "发出去以后大概几天到乌鲁木齐": how long delivery takes, a shipping question, not the case's progress. */
-const DELIVERY_TIME = /(?:几天|幾天|多久|多长时间|多長時間)(?:能|可以|才能)?(?:到|送到|寄到|收到)|发出去以后|發出去以後|发出后|發出後/u;
+/**
+ * "发出去以后大概几天到乌鲁木齐", "寄到新疆要几天": how long delivery takes (to a place named), a shipping
+ * question, not the case's progress.
+ */
+const DELIVERY_TIME =
+  /(?:几天|幾天|多久|多长时间|多長時間)(?:能|可以|才能)?(?:到|送到|寄到|收到)|发出去以后|發出去以後|发出后|發出後|(?:发|發|寄|送|快递|快遞)(?:到|往)[^，,。？?\s]{2,10}?(?:大概|大约|大約|一般)?(?:要|得|需要)?(?:几天|幾天|多久|多长时间|多長時間)/u;
 
 /** Longer messages carry a new ask of their own; a progress question is short. */
 const MAX_CHARS = 24;

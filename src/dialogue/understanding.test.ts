@@ -67,6 +67,9 @@ describe('plausibleAsk', () => {
     ['gift', '买大衣送袜子吗', true],
     ['gift', '有赠品吗', true],
     ['gift', '送不送东西啊', true],
+    // The receiver's mobile number is delivery data; a phone asked for is no change of it.
+    ['address_change', '收件人手机号写错了', true],
+    ['address_change', '你们手机多少', false],
   ] as const)('%s ← "%s": %s', (intent, text, expected) => {
     expect(plausibleAsk(intent, text)).toBe(expected);
   });
@@ -159,6 +162,9 @@ describe('understandInContext', () => {
     expect(understandInContext(read('logistics_track', 0.6), '我没穿几次 吊牌都还在', 'aftersale', 'exchange').intent).toBe('exchange');
     expect(understandInContext(read('other', 0.42, [['shipping_courier', 0.21]]), '你们收到没有啊 中通78460023915527', 'aftersale', 'refund_status').intent).toBe('refund_status');
     expect(understandInContext(read('address_change', 0.9), '订单386011472935506118的地址改到北京市朝阳区建国路88号', 'aftersale', 'refund_status').intent).toBe('address_change');
+    // "退货单号…" names the return parcel too (not who pays its postage); a question about that postage stays one.
+    expect(understandInContext(read('refund_status', 0.55, [['return_fee', 0.15]]), '退貨單號是78460011112222 麻烦看下', 'aftersale', 'refund_status').intent).toBe('refund_status');
+    expect(understandInContext(read('return_fee', 0.8), '退货快递的运费谁出', 'aftersale', 'refund_status').intent).toBe('return_fee');
     expect(understandInContext(read('thanks_bye', 0.36), '椒盐的还要寄回去啊 好麻烦', 'aftersale', 'wrong_item').intent).toBe('wrong_item');
   });
 
@@ -442,6 +448,23 @@ describe('understandInContext: an amount alone after haggling', () => {
   it('leaves a number alone elsewhere and words after haggling', () => {
     expect(understandInContext(read('thanks_bye', 0.74), '350', 'presale', 'size_advice').intent).toBe('thanks_bye');
     expect(understandInContext(read('thanks_bye', 0.9), '好的谢谢', 'bargaining', 'bargain_decisive').intent).toBe('thanks_bye');
+  });
+});
+
+describe('a parcel redirected', () => {
+  it('"能联系快递转寄吗" is an address change, not a courier question; a courier asked for stays one', () => {
+    expect(understandInContext(read('shipping_courier', 0.64), '快递能帮我改派到公司吗', 'logistics', 'address_change').intent).toBe('address_change');
+    expect(understandInContext(read('contact_request', 0.6), '麻烦联系下快递轉寄', undefined).intent).toBe('address_change');
+    expect(understandInContext(read('shipping_courier', 0.9), '能联系顺丰发吗', 'logistics', 'address_change').intent).toBe('shipping_courier');
+  });
+});
+
+describe('an order left as it is', () => {
+  it('"X那单不用改" is nothing to act on; a question about it, or a change named after it, is', () => {
+    expect(understandInContext(read('product_info', 0.63), '围巾那笔不用动了', 'logistics', 'address_change').intent).toBe('thanks_bye');
+    expect(understandInContext(read('order_change', 0.5), '大衣那單不用換', 'logistics', 'order_change').intent).toBe('thanks_bye');
+    expect(understandInContext(read('address_change', 0.8), '围巾那单不用改地址吗', 'logistics', 'address_change').intent).toBe('address_change');
+    expect(understandInContext(read('address_change', 0.9), '那单不改了 这单改到上海市静安区南京西路1266号', 'logistics', 'address_change').intent).toBe('address_change');
   });
 });
 

@@ -65,7 +65,8 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   delivery_delay: (text) => /慢|没动|沒動|不动|不動|延误|延誤|卡|几天了|幾天了|好几天|好幾天|还在|還在|催|停|没更新|沒更新|不更新|没到|沒到|[0-9一二三四五六七八九十两兩]天/u.test(text.replace(CHAT_IS_SLOW, '')),
   not_shipped: words(/发货|發貨|发出|發出|寄出|还没发|還沒發|没发|沒發|发了没|發了沒|催/u),
   urgent_delivery: words(/急|快点|快點|尽快|盡快|加急|赶|趕|等着|等著|催|保证|保證|(?:今天|明天|后天|後天|周[一二三四五六日天]前).{0,3}(?:到|送到|收到)/u),
-  address_change: anyOf(words(/地址|电话|電話|收件人|收货人|收貨人|寄到|送到|发到|發到/u), names.address),
+  // ("手机号填错了 应该是…": the receiver's mobile number is part of the delivery data.)
+  address_change: anyOf(words(/地址|电话|電話|手机号|手機號|收件人|收货人|收貨人|寄到|送到|发到|發到/u), names.address),
   order_change: words(/颜色|顏色|尺码|尺碼|[0-9smlx]码|码数|碼數|色|大一|小一|规格|規格|口味|数量|數量|件数|件數|拍错|拍錯/u),
   cancel_order: words(/取消|不要了|不想要|不买了|不買了|退款|退个款|退個款|退钱|退錢|撤/u),
   size_advice: words(/码|碼|尺寸|身高|体重|體重|斤|kg|cm|公斤|米[0-9一二三四五六七八九]|穿.{0,2}(?:多大|哪个|哪個|什么|什麼)|合身|偏大|偏小|大小/u),
@@ -121,6 +122,8 @@ const LOWEST_ASK = /最低(?:价|價)?(?:多少|几|幾)|最少(?:多少|几|幾
 /** A price question with nothing asking for less is a product question, not haggling. */
 const PRICE_ONLY = /多少钱|多少錢|什么价|什麼價|啥价|啥價|价格多少|價格多少|售价|售價|全网最低|全網最低|最便宜/u;
 const ADDRESS_CONFIRMED = /(?:地址|信息|收货信息|收貨信息)(?:是|都)?(?:对|對|没问题|沒問題|正确|正確|没错|沒錯|无误|無誤)(?:的|了)?|(?:地址|信息)(?:不用|不需要|无需|無需)(?:改|修改)/u;
+const REDIRECT = /转寄|轉寄|改派|转运到|轉運到|转送到|轉送到/u;
+const ORDER_LEFT_AS_IS = /(?:那|这|這)(?:一)?(?:单|單|笔|筆)(?:就|先|的话|的話)?(?:不用|不需要|无需|無需|别|別|不)(?:改|修改|动|動|换|換)(?:了|啦|哈|哦|喔)?(?![a-z0-9\p{Script=Han}])/u;
 const ASKS_SOMETHING = /([\p{Script=Han}])[不没沒]\1|[吗嗎么麼呢？?]|多少|几|幾|哪|什么|什麼|啥|怎么|怎麼|能不能|可不可以|有没有|有沒有|是不是|要不要/u;
 const GOING_TO_PAY = /(?:现在|現在|这就|這就|马上|馬上|等下|等會|等会|待会|待會|一会|一會|晚点|晚點|回头|回頭)(?:就)?(?:去)?(?:付|拍|下单|下單)|去付|忘了付|忘记付|忘記付|付(?:款|钱|錢)?去了/u;
 // ("就买一袋山核桃" says how much is bought — only; "那就买" / "便宜点就买" set a condition.)
@@ -178,7 +181,7 @@ const foundIt = (plain: string): boolean => FOUND_IT.test(plain) && !/没|沒|�
 const SIZE_INSTEAD = /(?:还是|還是|改成|改为|改為|换成|換成|就要|要)\s*(?:[0-9]{2,3}|x{0,3}[sml]|xxl)(?:码|碼|号|號)?(?:吧|的|好了)?/u;
 const NOT_A_FAULT = /不是(?:质量|品质)问题|没有(?:质量|品质)问题|(?:质量|品质)没(?:有)?问题|(?:质量|品质)挺好|不是坏了/u;
 const UNWORN = /没穿|沒穿|没戴|沒戴|没洗|沒洗|没用过|沒用過|吊牌(?:都)?(?:还|還)?在|标签(?:都)?(?:还|還)?在|標籤(?:都)?(?:还|還)?在|全新/u;
-const RETURN_PARCEL = /(?:中通|圆通|圓通|申通|韵达|韻達|顺丰|順豐|邮政|郵政|极兔|極兔|京东|京東|ems)\s*(?:sf)?(?<![0-9])[0-9]{10,15}(?![0-9])|(?:退回|寄回)(?:去|来|來)?(?:的)?(?:那个|那個)?(?:单号|單號|快递|快遞|包裹)|(?:你们|你們)?收到(?:没|沒|了吗|了嗎)/u;
+const RETURN_PARCEL = /(?:中通|圆通|圓通|申通|韵达|韻達|顺丰|順豐|邮政|郵政|极兔|極兔|京东|京東|ems)\s*(?:sf)?(?<![0-9])[0-9]{10,15}(?![0-9])|(?:退回|寄回|退货|退貨)(?:去|来|來)?(?:的)?(?:那个|那個)?(?:单号|單號|快递|快遞|包裹)|(?:你们|你們)?收到(?:没|沒|了吗|了嗎)/u;
 const ONLY_THIS = /只(?:要)?(?:退|取消|不要)/u;
 const LOOK_UP_OWN = /(?:查|看)(?:一下|下|查|看)?(?:我|我自己)(?:的|那个|那個|那)/u;
 const ALSO_THE_SAME = /也(?:帮我|幫我|给我|給我|一起|一并|一併)?(?:改|换|換|取消|退|备注|備註|处理|處理|弄|一样|一樣|这样|這樣|照这个|照這個)/u;
@@ -275,6 +278,14 @@ export function understandInContext(classification: Classification, text: string
   if (intent === 'address_change' && ADDRESS_CONFIRMED.test(plain) && !names.address(plain)) {
     const next = secondary.find((i) => i !== 'address_change');
     return { intent: next ?? 'thanks_bye', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== next && i !== 'address_change') };
+  }
+  // "能联系快递转寄吗": redirecting a parcel on its way is changing where it goes (not choosing a courier).
+  if (REDIRECT.test(plain) && intent !== 'address_change') {
+    return { intent: 'address_change', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'address_change' && i !== 'shipping_courier') };
+  }
+  // "鲜花饼那单不用改": an order pointed at and left as it is — nothing asked, nothing to act on.
+  if (ORDER_LEFT_AS_IS.test(plain) && !ASKS_SOMETHING.test(plain) && !names.address(plain)) {
+    return { intent: 'thanks_bye', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
   }
   // "忘了付钱了 我现在去付": going to pay is the order, not haggling — unless it asks for less.
   if (routeFor(intent) === 'bargaining' && GOING_TO_PAY.test(plain) && !ASKS_FOR_LESS.test(plain) && !/[0-9]{2,}/u.test(plain)) {
