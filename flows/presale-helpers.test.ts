@@ -35,6 +35,7 @@ import {
   maskPhone,
   mergeBodyData,
   newestUnpaidOrder,
+  orderForCourier,
   orderToConfirm,
   paymentTopics,
   plausibleBodyData,
@@ -334,6 +335,14 @@ describe('orders', () => {
     expect(orderToConfirm(orders, stranger)).toBeUndefined();
     expect(orderToConfirm([], [])).toBeUndefined();
     expect(newestUnpaidOrder(orders)?.id).toBe('100000000000000002');
+  });
+
+  it('a courier request is for the order just discussed (cue context), else the newest unpaid one', () => {
+    const paidOnly = [order('100000000000000001', 'paid')];
+    expect(orderForCourier('能走顺丰不 加钱可以', paidOnly, ['context'], false)?.id).toBe('100000000000000001');
+    // Near misses: no order discussed → the newest unpaid; the price of the courier asked → none.
+    expect(orderForCourier('能走顺丰不 加钱可以', orders, undefined, false)?.id).toBe('100000000000000002');
+    expect(orderForCourier('顺丰要加多少钱', paidOnly, ['context'], false)).toBeUndefined();
   });
 });
 

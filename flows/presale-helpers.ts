@@ -576,7 +576,7 @@ export const speaksOfOrderToCome = (text: string): boolean => ORDER_TO_COME.test
 
 /**
  * The order a courier request is for: the one the message points at (the engine narrowed the orders
- * to it, open and not shipped), else the newest unpaid one — unless the conversation is about an
+ * to it, open and not shipped), else the one just discussed, else the newest unpaid one — unless the conversation is about an
  * order still to be placed ("今天下单今天能发吗 … 能发顺丰吗") and the message speaks of none placed.
  */
 export function orderForCourier(text: string, orders: readonly Order[], cues: readonly string[] | undefined, orderToCome: boolean): Order | undefined {
@@ -587,6 +587,8 @@ export function orderForCourier(text: string, orders: readonly Order[], cues: re
   if (orderToCome && !SPEAKS_OF_ORDER.test(plain)) return undefined;
   // "能发顺丰吗 要加多少钱": what the courier costs, asked before buying — no order of theirs is meant.
   if (ASKS_COURIER_FEE.test(plain) && !SPEAKS_OF_ORDER.test(plain)) return undefined;
+  // The order just discussed (the engine narrowed the orders to it): the request is for that one.
+  if (cues?.includes('context') === true) return orders.find((o) => o.state === 'unpaid' || o.state === 'paid' || o.state === 'printed');
   return newestUnpaidOrder(orders);
 }
 

@@ -29,7 +29,7 @@ import { assistCandidates, HOLD_SCRIPT, holdingLineFits, isAnswerOnly, runnerUpR
 import { asksAboutItsOwnThing, clauseAsks, eventForAsk, primaryClause, type ClauseContext } from './clauses.ts';
 import { orderCheckReply } from './order-check.ts';
 import { ASKS_FOR_ANSWER, progressReply } from './progress.ts';
-import { focusedOrders, ORDER_POINTER, orderInFocus, referredOrders } from './order-reference.ts';
+import { focusedOpenOrder, focusedOrders, ORDER_POINTER, orderInFocus, referredOrders } from './order-reference.ts';
 import { ofKind } from './product-words.ts';
 import { productWordsOf, scoresOf, type ProductWords } from './product-words.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
@@ -452,7 +452,8 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
     out.replies.push(...result.out.replies);
     if (!isPrimary) further.push(...result.out.replies);
     if (result.out.covers) out.covers = [...(out.covers ?? []), ...result.out.covers];
-    out.remarks.push(...result.out.remarks);
+    // Two asks of one flow ("包邮吗 走顺丰吧") may note the same thing: one remark per order and reason.
+    out.remarks.push(...result.out.remarks.filter((r) => !out.remarks.some((o) => o.orderId === r.orderId && o.reason === r.reason)));
     out.promises.push(...result.out.promises);
     out.concessions.push(...result.out.concessions);
   };
@@ -661,7 +662,8 @@ export async function respond(
       byKind: postSale || state.awaiting !== undefined,
     }) ??
     // (Not while a flow waits for an answer about its own order: the invoice asked for stays the one.)
-    (postSale && state.awaiting === undefined && findProduct(shop, message.text, undefined) === undefined ? focusedOrders(message.text, allOrders, state.orderId) : undefined);
+    (postSale && state.awaiting === undefined && findProduct(shop, message.text, undefined) === undefined ? focusedOrders(message.text, allOrders, state.orderId) : undefined) ??
+    (classification.intent === 'shipping_courier' || classification.secondary.includes('shipping_courier') ? focusedOpenOrder(message.text, allOrders, state.orderId) : undefined);
   const orders = reference?.orders ?? allOrders;
   const agent = shop.agents[0]!;
   const withinWorkingHours = isWithinWorkingHours(shop, now);
