@@ -28,7 +28,6 @@ import {
   purchaseQuantity,
   returnPolicyCategories,
   waitsForOwnOrder,
-  statedQuantity,
   formatDate,
   isFreeShippingRegion,
   lookUpStock,
@@ -568,14 +567,41 @@ describe('asksSizeEnd', () => {
   });
 });
 
-describe('statedQuantity', () => {
+describe('purchaseQuantity: one reading of how many items are bought', () => {
   it.each([
-    ['那再加两盒鲜花饼呢', 2],
-    ['就买一袋山核桃', 1],
-    ['买6盒', 6],
-    ['山核桃送试吃装吗', undefined],
-  ] as const)('%s: %s', (text, expected) => {
-    expect(statedQuantity(text)).toBe(expected);
+    ['那再加两盒鲜花饼呢', 2, '盒'],
+    ['就买一袋山核桃', 1, '袋'],
+    ['拍一件大衣', 1, '件'],
+    ['要兩雙襪子', 2, '双'], // read in simplified characters
+    ['来3罐', 3, '罐'],
+    ['买5瓶', 5, '瓶'],
+    ['拿两包', 2, '包'],
+    ['一箱', 1, '箱'],
+    ['三套', 3, '套'],
+    ['两条围巾', 2, '条'],
+    ['四个礼盒', 4, '个'],
+    ['公司要一百件', 100, '件'],
+    ['两百条', 200, '条'],
+    ['百件起订吗', 100, '件'],
+    ['要个十几件', 11, '件'],
+    ['几十盒', 20, '盒'],
+    ['好几袋', 3, '袋'],
+    ['两三件', 2, '件'],
+  ] as const)('"%s" buys %i %s', (text, count, unit) => {
+    expect(purchaseQuantity(text)).toEqual({ count, unit });
+  });
+
+  it.each([
+    '三个朋友都想要', // people counted, not items
+    '我们一个人一件', // the person is no item; the 一件 after it is one item (below)
+    '几件包邮', // 几 alone asks how many
+    '第二件半价吗', // an ordinal
+    '99包邮吗', // postage, not a pack
+    '山核桃送试吃装吗',
+  ])('"%s" is not that many items', (text) => {
+    const q = purchaseQuantity(text);
+    if (text === '我们一个人一件') expect(q).toEqual({ count: 1, unit: '件' });
+    else expect(q).toBeNull();
   });
 });
 

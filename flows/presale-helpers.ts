@@ -743,32 +743,45 @@ export function followUpDueInHours(shop: Shop, nowIso: string): number {
 
 // ---------------------------------------------------------------- quantity
 
-const QUANTITY = /([0-9]{1,4}|[两二三四五六七八九十百几]{1,3})\s*(件|条|條|个|個|盒|袋|箱|套|双|雙)/u;
-const CN_COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 几: 3 };
+/**
+ * A count and its unit ("6盒", "两件", "一百条", "十几袋"). 第二件 is an ordinal; 包邮 is postage, not a pack.
+ * The count is read by readCount (几 alone is a question: "几件包邮").
+ */
+const QUANTITY = /(?<!第)([0-9]{1,4}|好?[零一二两兩三四五六七八九十百千几幾]{1,4})\s*(件|条|條|个|個|盒|袋|箱|套|双|雙|包(?!邮|郵)|罐|瓶)/u;
 
 /** "同事好几个都想买", "三个朋友": people counted, whom a promise of business names (允诺型), not items bought now. */
 const PEOPLE_WORDS = '同事|朋友|姐妹|闺蜜|閨蜜|同学|同學|家人|亲戚|親戚|室友|邻居|鄰居|人';
+const PEOPLE_NUMBER = '(?:[0-9]{1,4}|[一两兩二三四五六七八九十几幾]{1,3})';
 const PEOPLE_COUNT = new RegExp(
-  `(?:${PEOPLE_WORDS})(?:们|們)?(?:里|裡|中)?(?:有)?好?(?:[0-9]{1,4}|[两二三四五六七八九十几幾]{1,3})\\s*(?:个|個|位)|好?(?:[0-9]{1,4}|[两二三四五六七八九十几幾]{1,3})\\s*(?:个|個|位)(?:${PEOPLE_WORDS})`,
+  `(?:${PEOPLE_WORDS})(?:们|們)?(?:里|裡|中)?(?:有)?好?${PEOPLE_NUMBER}\\s*(?:个|個|位)|好?${PEOPLE_NUMBER}\\s*(?:个|個|位)(?:${PEOPLE_WORDS})`,
   'gu',
 );
 
-/** How many items the buyer says they buy ("买6盒", "拍两件"), with the unit said; people counted do not count. */
-export function purchaseQuantity(plainText: string): { count: number; unit: string } | null {
-  const m = QUANTITY.exec(plainText.replace(PEOPLE_COUNT, ''));
+/**
+ * A count in digits or Chinese numerals; 几 as a lower bound where it only blurs a number
+ * (好几 → 3, 十几 → 11, 几十 → 20, 几百 → 200), none when it asks how many ("几件").
+ */
+function readCount(numeral: string): number | undefined {
+  const n = numeral.replace(/兩/gu, '两').replace(/幾/gu, '几');
+  if (n === '好几') return 3;
+  if (!n.includes('几')) return parseNumeral(n.replace(/^好/u, ''));
+  if (n.startsWith('好') || /^几$/u.test(n)) return undefined;
+  // 十几 → 十一, 几十 → 二十, 三十几 → 三十一: the smallest the buyer can mean.
+  return parseNumeral(n.replace(/(?<=十)几$/u, '一').replace(/几(?=[十百千])/u, '二').replace(/几/u, '一'));
+}
+
+/**
+ * How many items the buyer says they buy ("买6盒", "拍两件", "就买一袋山核桃"), with the unit said: one
+ * reading for the postage, gift-threshold and large-order checks. People counted ("三个朋友") do not count.
+ */
+export function purchaseQuantity(text: string): { count: number; unit: string } | null {
+  const m = QUANTITY.exec(normalizeSameLength(text).replace(PEOPLE_COUNT, ''));
   if (m === null) return null;
-  const count = /^\d+$/.test(m[1]!) ? Number(m[1]) : (CN_COUNT[m[1]!] ?? 0);
-  return count > 0 ? { count, unit: m[2]! } : null;
+  const count = readCount(m[1]!);
+  return count !== undefined && count > 0 ? { count, unit: m[2]! } : null;
 }
 
 // ---------------------------------------------------------------- gift thresholds (满赠)
-
-/** "两盒", "6袋", "一件": how many of the product named the message says are bought. */
-const STATED_QUANTITY = /([0-9]{1,3}|[一二两兩三四五六七八九十])\s*(?:盒|件|条|條|袋|个|個|双|雙|套|箱|包|罐|瓶)/u;
-export function statedQuantity(text: string): number | undefined {
-  const m = STATED_QUANTITY.exec(normalizeSameLength(text));
-  return m === null ? undefined : parseNumeral(m[1]!.replace('兩', '两'));
-}
 
 export interface GiftThresholdCheck {
   promotion: Promotion & { minAmount: number };
@@ -817,7 +830,7 @@ export function giftThresholdCheck(input: {
     }
     return undefined;
   }
-  const quantity = statedQuantity(plain);
+  const quantity = purchaseQuantity(plain)?.count;
   const basket = input.basket !== undefined && input.basket.length > 1 ? input.basket : input.product === undefined ? [] : [input.product];
   if (basket.length === 0 || (quantity === undefined && basket.length < 2)) return undefined;
   for (const promotion of withGift) {

@@ -433,6 +433,12 @@ describe('bulkPurchase: people promised are no items bought now', () => {
   it.each(['我们公司要采购三件大衣', '大衣我要买三件 能便宜吗', '给同事买5件 能优惠吗', '我们公司三个人要买'])('%s is a bulk purchase now', (text) => {
     expect(bulkPurchase(text, coat, 2000)).toBe(true);
   });
+  it.each(['公司采购一件大衣 能开专票吗', '单位团购 就一件', '我们公司要买一件'])('%s: one item stays a single item, whatever the company words', (text) => {
+    expect(bulkPurchase(text, coat, 2000)).toBe(false);
+  });
+  it.each(['公司采购十几件大衣', '团购两百件'])('%s: a count in 几/百 is read', (text) => {
+    expect(bulkPurchase(text, coat, 2000)).toBe(true);
+  });
 });
 
 describe('haggleAboutOrder: bargaining over the open large order, not over another purchase', () => {
