@@ -460,6 +460,17 @@ describe('waitsForOwnOrder', () => {
     expect(waitsForOwnOrder('好的 我再考虑考虑', [orderOf('shipped')], coat)).toBe(false);
     expect(waitsForOwnOrder('好吧 我等等降价', [orderOf('shipped')], coat)).toBe(false);
   });
+  it('the parcel named as what is waited for: a close for any order on its way, whatever product is talked about', () => {
+    for (const text of ['行 那到了再看吧', '嗯嗯 拿到货再决定', '那就等签收了再说']) {
+      expect(waitsForOwnOrder(text, [orderOf('shipped')], undefined), text).toBe(true);
+      expect(waitsForOwnOrder(text, [orderOf('paid')], undefined), text).toBe(true);
+    }
+    // Near misses: nothing on its way; waiting for something else than the parcel.
+    expect(waitsForOwnOrder('行 那到了再看吧', [orderOf('delivered')], undefined)).toBe(false);
+    expect(waitsForOwnOrder('行 那到了再看吧', [orderOf('unpaid')], undefined)).toBe(false);
+    expect(waitsForOwnOrder('等我量好尺寸再说', [orderOf('shipped')], undefined)).toBe(false);
+    expect(waitsForOwnOrder('等发工资再说', [orderOf('shipped')], undefined)).toBe(false);
+  });
 });
 
 describe('asksForExtraFeeCourier', () => {

@@ -713,6 +713,8 @@ export function isReturnPolicyBeforeOrder(intent: IntentId, text: string, orders
 /** "我先等等 谢谢", "那就等着吧": waiting (for something), closed with thanks or a let-it-be. */
 const WAITS_AND_CLOSES = /(?:先|再)?等(?:等|着|著|一等|一下)(?:吧|看|再说|再說)?/u;
 const CLOSES = /谢|謝|算了|行吧|好吧|好的|ok|拜/u;
+/** "先等收到再说", "到了再看吧", "拿到货再决定": the decision put off until the parcel arrives. */
+const WAITS_FOR_PARCEL = /(?:收到|到了|到货|到貨|拿到|签收|簽收)(?:货|貨|了|东西|東西)?(?:以后|以後|之后|之後)?(?:再说|再說|再看|再决定|再決定)/u;
 
 /**
  * "行吧 那算了 我先等等 谢谢" with the product talked about already ordered and on its way: the buyer waits
@@ -720,9 +722,14 @@ const CLOSES = /谢|謝|算了|行吧|好吧|好的|ok|拜/u;
  */
 export function waitsForOwnOrder(text: string, orders: readonly Order[], product: { id: string } | undefined): boolean {
   const plain = normalizeSameLength(text);
+  // "好的 那先等收到再说": the parcel itself named as what is waited for — any order of theirs on its way.
+  if (WAITS_FOR_PARCEL.test(plain)) return orders.some(onItsWay);
   if (product === undefined || !WAITS_AND_CLOSES.test(plain) || !CLOSES.test(plain) || /考虑|考慮|想想|看看|商量|降价|降價|活动|活動/u.test(plain)) return false;
-  return orders.some((o) => o.items.some((i) => i.productId === product.id) && !RECEIVED_STATES.includes(o.state) && o.state !== 'unpaid');
+  return orders.some((o) => o.items.some((i) => i.productId === product.id) && onItsWay(o));
 }
+
+/** Paid and not received yet: a parcel the buyer can wait for. */
+const onItsWay = (o: Order): boolean => !RECEIVED_STATES.includes(o.state) && o.state !== 'unpaid';
 
 /** "到了不合适的话", "万一收到后不喜欢": a return asked about ahead of receipt, as a possibility. */
 export const ASKS_AHEAD = /的话|如果|要是|万一|萬一|假如|到了(?:以后|以後|之后|之後)?(?!吗|嗎)|收到(?:以|之)?后|收到(?:以|之)?後|到货(?:以|之)?后|到貨(?:以|之)?後/u;
