@@ -19,8 +19,10 @@ import {
   offerFromEntities,
   openOrderFor,
   planConcession,
+  remainingBasketBudget,
   remainingBudget,
   requestedDiscount,
+  sharingProducts,
   spentOn,
   type BuyerOffer,
 } from './bargaining-policy.ts';
@@ -73,6 +75,28 @@ describe('offers', () => {
     // An offer made about another product does not apply.
     expect(requestedDiscount(offer('reduction', 10, scarf.id), coat)).toBeNull();
     expect(requestedDiscount(offer('reduction', 10, null), coat)).toBe(10);
+  });
+});
+
+describe('a basket haggled over together', () => {
+  // One concession per product (the demo shop's rule), a 5元 coupon within both budgets.
+  const shop = shopWith({ bargaining: { ...testShop.bargaining, concessionsPerProduct: 1, couponAmount: 5 } });
+  const base = { shop, ledger: [] as Concession[], offer: null, type: 'generic' as const, kinds: KINDS_BY_TYPE.generic };
+  it('shares one count and one budget: a concession on the coat leaves nothing to ask on the scarf', () => {
+    const first = planConcession({ ...base, product: coat, basket: [coat, scarf] });
+    expect(first.ok).toBe(true);
+    const ledger = first.ok ? [first.concession] : [];
+    expect(planConcession({ ...base, ledger, product: scarf, basket: [coat, scarf] })).toEqual({ ok: false, reason: 'already_granted' });
+    expect(planFreeShipping({ type: 'decisive', shop, ledger, product: scarf, basket: [coat, scarf] }, 10)).toEqual({ ok: false, reason: 'already_granted' });
+    expect(remainingBasketBudget([coat, scarf], shop.bargaining, ledger)).toBeCloseTo(budgetOf(coat, shop.bargaining) + budgetOf(scarf, shop.bargaining) - spentOn(ledger, coat.id), 2);
+  });
+  it('near misses: a product outside the basket, or no basket, keeps its own count', () => {
+    const first = planConcession({ ...base, product: coat, basket: [coat, scarf] });
+    const ledger = first.ok ? [first.concession] : [];
+    expect(planConcession({ ...base, ledger, product: scarf }).ok).toBe(true);
+    expect(sharingProducts(scarf, [coat])).toEqual([scarf]);
+    expect(sharingProducts(scarf, undefined)).toEqual([scarf]);
+    expect(sharingProducts(scarf, [coat, scarf])).toEqual([coat, scarf]);
   });
 });
 

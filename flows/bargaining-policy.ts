@@ -62,6 +62,24 @@ export function budgetOf(product: Pick<Product, 'price' | 'floorPrice'>, policy:
 
 const onProduct = (ledger: readonly Concession[], productId: string) => ledger.filter((c) => c.productId === productId);
 
+/**
+ * The products one ask is about: the basket haggled over together ("大衣和围巾一起买 便宜点") when it holds
+ * the product, else the product alone. They share one count of concessions and one budget, so asking
+ * again product by product wins nothing the basket has had.
+ */
+export function sharingProducts(product: Product, basket: readonly Product[] | undefined): readonly Product[] {
+  return basket !== undefined && basket.length > 1 && basket.some((p) => p.id === product.id) ? basket : [product];
+}
+
+const onProducts = (ledger: readonly Concession[], products: readonly Product[]) => ledger.filter((c) => products.some((p) => p.id === c.productId));
+
+/** What is left to concede on the products together: their budgets summed, less everything conceded on any of them. */
+export function remainingBasketBudget(products: readonly Product[], policy: Policy, ledger: readonly Concession[]): number {
+  const budget = products.reduce((sum, p) => sum + budgetOf(p, policy), 0);
+  const spent = onProducts(ledger, products).reduce((sum, c) => sum + c.amount, 0);
+  return Math.max(0, round2(budget - spent));
+}
+
 /** Everything already conceded on a product (discounts, coupons, gift costs). */
 export function spentOn(ledger: readonly Concession[], productId: string): number {
   return round2(onProduct(ledger, productId).reduce((sum, c) => sum + c.amount, 0));
@@ -142,6 +160,8 @@ export interface PlanInput {
   giftAsk?: boolean;
   /** The gift the buyer named ("送双袜子"): that one or none, never another in its place. */
   wantedGift?: Gift;
+  /** The products bought together, haggled over as one (see sharingProducts). */
+  basket?: readonly Product[];
 }
 
 /** 顾客议价（借口型），赠送10元优惠券（羊毛呢大衣）: the 原因 part of a remark (seed 002 备注规范). */
@@ -210,14 +230,16 @@ function planKind(kind: ConcessionKind, input: PlanInput, remaining: number): Ki
  * the reason of the type's first choice (the buyer hears why).
  */
 export function planConcession(input: PlanInput): Plan {
-  const remaining = remainingBudget(input.product, input.shop.bargaining, input.ledger);
+  const sharing = sharingProducts(input.product, input.basket);
+  // Within the product's own budget (its floor) and what the basket has left.
+  const remaining = Math.min(remainingBudget(input.product, input.shop.bargaining, input.ledger), remainingBasketBudget(sharing, input.shop.bargaining, input.ledger));
   // A comparison names another shop's price, not an offer to this one (seed 002 对比型: explain the value).
   const asked = input.type === 'comparison' ? null : requestedDiscount(input.offer, input.product);
   // A price below the floor is not negotiable, whatever the type: no coupon or gift "instead"
   // (seed 002: 武断型 "提出的价格无理 → 遗憾", 借口型 "价格差很多 → 方便时再付款").
   if (asked !== null && priceOffered(input.offer!, input.product, input.ledger) < input.product.floorPrice) return { ok: false, reason: 'below_floor' };
-  // One concession per product: insisting wins nothing new (a polite hold, then a hand-off).
-  if (onProduct(input.ledger, input.product.id).length >= input.shop.bargaining.concessionsPerProduct) return { ok: false, reason: 'already_granted' };
+  // One concession per product, or per basket: insisting wins nothing new (a polite hold, then a hand-off).
+  if (onProducts(input.ledger, sharing).length >= input.shop.bargaining.concessionsPerProduct) return { ok: false, reason: 'already_granted' };
   let first: Plan | null = null;
   for (const kind of input.kinds) {
     const plan = planKind(kind, input, remaining);
@@ -310,7 +332,7 @@ export function postageFor(shop: Shop, region: string, amount: number): Postage 
  */
 export function planFreeShipping(input: Omit<PlanInput, 'kinds' | 'offer'>, fee: number): Plan {
   const { product, shop, ledger, type } = input;
-  if (onProduct(ledger, product.id).length >= shop.bargaining.concessionsPerProduct) return { ok: false, reason: 'already_granted' };
+  if (onProducts(ledger, sharingProducts(product, input.basket)).length >= shop.bargaining.concessionsPerProduct) return { ok: false, reason: 'already_granted' };
   if (ledger.some((c) => c.kind === 'free_shipping' && c.productId === product.id)) return { ok: false, reason: 'already_granted' };
   const reason = concessionReason(type, false, `免${fee}元运费（包邮）`, product);
   return { ok: true, concession: { kind: 'free_shipping', amount: fee, productId: product.id, reason }, finalPrice: finalPriceOf(product, ledger), gift: null, counter: false };

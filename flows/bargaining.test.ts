@@ -43,6 +43,31 @@ function start(snapshot?: Snapshot<unknown>) {
 
 const ids = (out: FlowOutput) => out.replies.map((r) => r.scriptId);
 
+describe('bargainingMachine: a basket haggled over together', () => {
+  // One concession per product (the demo shop's rule), a 5元 coupon within both budgets.
+  const shop = shopWith({ bargaining: { ...testShop.bargaining, concessionsPerProduct: 1, couponAmount: 5 } });
+  it('one concession for the basket, carried across turns: the other product asked later wins nothing new', () => {
+    const { send, context } = start();
+    const together = { facts: { shop, product: coat, basket: [coat, scarf] } };
+    send(turn('bargain_generic', '两样一起拿 算便宜点', together));
+    const granted = send(turn('bargain_generic', '一起买的 再少点呗', together));
+    expect(granted.concessions).toHaveLength(1);
+    expect(context().basket).toEqual([coat.id, scarf.id]);
+    // The scarf alone, a turn later (the engine names no basket now): the basket's concession counts.
+    const again = send(turn('bargain_generic', '那条围巾也少点嘛', { facts: { shop, product: scarf } }));
+    expect(again.concessions).toEqual([]);
+    expect(ids(again)).toEqual(['bargaining.already_granted']);
+    expect(again.replies[0]!.params.product).toContain(scarf.shortName ?? scarf.name);
+  });
+
+  it('near miss: two products haggled over one by one, never together, each keep their own concession', () => {
+    const { send } = start();
+    send(turn('bargain_generic', '大衣便宜点', { facts: { shop, product: coat } }));
+    expect(send(turn('bargain_generic', '大衣再少点', { facts: { shop, product: coat } })).concessions).toHaveLength(1);
+    expect(send(turn('bargain_generic', '围巾也少点', { facts: { shop, product: scarf } })).concessions).toHaveLength(1);
+  });
+});
+
 describe('bargainingMachine: scope', () => {
   it('leaves other intents unhandled, with no replies, in every state', () => {
     const { send, state } = start();

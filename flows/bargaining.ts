@@ -16,6 +16,7 @@ import {
   openOrderFor,
   planConcession,
   planFreeShipping,
+  sharingProducts,
   postageFor,
   type BargainType,
   type BuyerOffer,
@@ -55,6 +56,8 @@ export interface BargainingContext {
   askedGift: string | null;
   /** Remarks proposed so far: a later "给我备注一下" confirms them. */
   noted: Remark[];
+  /** The products haggled over together ("大衣和围巾一起"), by id, kept across turns: one budget for them all. */
+  basket?: string[];
 }
 
 const TYPE_OF: Partial<Record<IntentId, BargainType>> = {
@@ -192,12 +195,24 @@ function postageAsked(context: BargainingContext, event: TurnEvent): Postage | n
   return postageFor(event.facts.shop, region, amount);
 }
 
+/** The basket named now ("大衣和围巾一起"), else the one haggled over earlier in the conversation. */
+function basketOf(context: BargainingContext, event: TurnEvent): Product[] | undefined {
+  const named = event.facts.basket;
+  if (named !== undefined && named.length > 1) return named;
+  const earlier = (context.basket ?? []).map((id) => event.facts.shop.products.find((p) => p.id === id)).filter((p): p is Product => p !== undefined);
+  return earlier.length > 1 ? earlier : undefined;
+}
+
+/** The products whose asks count together for this one (the basket holding it, else itself). */
+const sharingOf = (context: BargainingContext, event: TurnEvent, product: Product): readonly Product[] => sharingProducts(product, basketOf(context, event));
+
 function planFor(context: BargainingContext, event: TurnEvent): Plan | null {
   const product = event.facts.product;
   if (product === undefined) return null;
+  const basket = basketOf(context, event);
   const postage = postageAsked(context, event);
   if (postage !== null && !postage.free) {
-    return planFreeShipping({ type: typeOf(event), product, shop: event.facts.shop, ledger: context.ledger }, postage.fee);
+    return planFreeShipping({ type: typeOf(event), product, shop: event.facts.shop, ledger: context.ledger, ...(basket === undefined ? {} : { basket }) }, postage.fee);
   }
   const claim = promotionClaim(context, event);
   if (claim !== null && !claim.reached) return { ok: false, reason: 'promotion_not_reached' };
@@ -211,10 +226,13 @@ function planFor(context: BargainingContext, event: TurnEvent): Plan | null {
     offer: asksGift(event) ? null : effectiveOffer(context, event),
     giftAsk: asksGiftInstead(event),
     ...(wanted === undefined ? {} : { wantedGift: wanted }),
+    ...(basket === undefined ? {} : { basket }),
   });
 }
 
-const beyondCount = (context: BargainingContext, product: Product): number => context.beyondPolicy[product.id] ?? 0;
+/** Beyond-policy asks are counted for the basket as a whole (keyed by its first product), else per product. */
+const beyondKey = (context: BargainingContext, event: TurnEvent, product: Product): string => sharingOf(context, event, product)[0]!.id;
+const beyondCount = (context: BargainingContext, event: TurnEvent, product: Product): number => context.beyondPolicy[beyondKey(context, event, product)] ?? 0;
 
 const reply = replyIn('bargaining');
 
@@ -300,7 +318,9 @@ function declineOutput(context: BargainingContext, event: TurnEvent, reason: Dec
   if (postage !== null && !postage.free && reason !== 'already_granted') return { ...emptyOutput(), replies: [postageDeclineReply(postage, product)], covers: ['shipping_fee'] };
   const claim = promotionClaim(context, event);
   if (reason === 'promotion_not_reached' && claim !== null) return { ...emptyOutput(), replies: [promotionNotReachedReply(claim, product)], covers: PROMOTION_ASKS };
-  const params: ReplyPlan['params'] = { product: product.name };
+  // Asked again for the other product of a basket that had its concession: the basket is named.
+  const sharing = sharingOf(context, event, product);
+  const params: ReplyPlan['params'] = { product: reason === 'already_granted' && sharing.length > 1 ? `一起买的${sharing.map((p) => p.shortName ?? p.name).join('和')}` : product.name };
   if (reason === 'budget_exhausted') params.finalPrice = finalPriceOf(product, context.ledger);
   if (reason === 'gift_unavailable') params.gift = wantedGift(context, event)?.name ?? '';
   return { ...emptyOutput(), replies: [reply(reason, params)] };
@@ -325,11 +345,14 @@ export const bargainingMachine = setup({
     insistsBeyondPolicy: ({ context, event }) => {
       const product = event.facts.product;
       const plan = planFor(context, event);
-      return product !== undefined && plan !== null && !plan.ok && beyondCount(context, product) + 1 >= HANDOFF_AFTER_BEYOND_POLICY;
+      return product !== undefined && plan !== null && !plan.ok && beyondCount(context, event, product) + 1 >= HANDOFF_AFTER_BEYOND_POLICY;
     },
   },
   actions: {
     markUnhandled: assign({ out: () => ({ ...emptyOutput(), unhandled: true }) }),
+    rememberBasket: assign({
+      basket: ({ context, event }) => (event.facts.basket !== undefined && event.facts.basket.length > 1 ? event.facts.basket.map((p) => p.id) : context.basket),
+    }),
     rememberOffer: assign({
       // A postage ask names the fee ("就10块运费"), not a price: it is no offer to keep.
       offer: ({ context, event }) => (postageAsked(context, event) === null && !asksGift(event) ? effectiveOffer(context, event) : context.offer),
@@ -403,13 +426,13 @@ export const bargainingMachine = setup({
       if (product === undefined || plan === null || plan.ok) return { out: { ...emptyOutput(), unhandled: true } };
       return {
         requests: context.requests + 1,
-        beyondPolicy: { ...context.beyondPolicy, [product.id]: beyondCount(context, product) + 1 },
+        beyondPolicy: { ...context.beyondPolicy, [beyondKey(context, event, product)]: beyondCount(context, event, product) + 1 },
         out: declineOutput(context, event, plan.reason, product),
       };
     }),
     handOff: assign(({ context, event }) => {
       const product = event.facts.product;
-      const beyondPolicy = product === undefined ? context.beyondPolicy : { ...context.beyondPolicy, [product.id]: beyondCount(context, product) + 1 };
+      const beyondPolicy = product === undefined ? context.beyondPolicy : { ...context.beyondPolicy, [beyondKey(context, event, product)]: beyondCount(context, event, product) + 1 };
       return {
         requests: context.requests + 1,
         beyondPolicy,
@@ -437,9 +460,9 @@ export const bargainingMachine = setup({
         TURN: [
           { guard: 'isOutOfScope', actions: 'markUnhandled' },
           { guard: 'asksForRemarkOfAgreed', actions: 'confirmRemark' },
-          { guard: 'promotionGiftDue', actions: ['rememberOffer', 'confirmPromotionGift'] },
+          { guard: 'promotionGiftDue', actions: ['rememberBasket', 'rememberOffer', 'confirmPromotionGift'] },
           { guard: 'postageAlreadyFree', actions: 'answerPostageFree' },
-          { target: 'negotiating', actions: ['rememberOffer', 'declineFirst'] },
+          { target: 'negotiating', actions: ['rememberBasket', 'rememberOffer', 'declineFirst'] },
         ],
       },
     },
@@ -450,12 +473,12 @@ export const bargainingMachine = setup({
           { guard: 'isOutOfScope', actions: 'markUnhandled' },
           { guard: 'asksForRemarkOfAgreed', actions: 'confirmRemark' },
           { guard: 'defers', actions: 'acceptDeferral' },
-          { guard: 'promotionGiftDue', actions: ['rememberOffer', 'confirmPromotionGift'] },
+          { guard: 'promotionGiftDue', actions: ['rememberBasket', 'rememberOffer', 'confirmPromotionGift'] },
           { guard: 'postageAlreadyFree', actions: 'answerPostageFree' },
-          { guard: 'lacksProduct', actions: ['rememberOffer', 'askProduct'] },
-          { guard: 'canConcede', actions: ['rememberOffer', 'grantConcession'] },
-          { guard: 'insistsBeyondPolicy', target: 'escalated', actions: ['rememberOffer', 'handOff'] },
-          { actions: ['rememberOffer', 'declineBeyondPolicy'] },
+          { guard: 'lacksProduct', actions: ['rememberBasket', 'rememberOffer', 'askProduct'] },
+          { guard: 'canConcede', actions: ['rememberBasket', 'rememberOffer', 'grantConcession'] },
+          { guard: 'insistsBeyondPolicy', target: 'escalated', actions: ['rememberBasket', 'rememberOffer', 'handOff'] },
+          { actions: ['rememberBasket', 'rememberOffer', 'declineBeyondPolicy'] },
         ],
       },
     },
@@ -464,9 +487,9 @@ export const bargainingMachine = setup({
       on: {
         TURN: [
           { guard: 'isOutOfScope', actions: 'markUnhandled' },
-          { guard: 'lacksProduct', actions: ['rememberOffer', 'askProduct'] },
-          { guard: 'canConcede', target: 'negotiating', actions: ['rememberOffer', 'grantConcession'] },
-          { actions: ['rememberOffer', 'handOff'] },
+          { guard: 'lacksProduct', actions: ['rememberBasket', 'rememberOffer', 'askProduct'] },
+          { guard: 'canConcede', target: 'negotiating', actions: ['rememberBasket', 'rememberOffer', 'grantConcession'] },
+          { actions: ['rememberBasket', 'rememberOffer', 'handOff'] },
         ],
       },
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesInvoiceTitle, invoiceQuestion, invoiceRemark, invoiceSending, invoiceTitleFrom, noteAsksForInvoice, ordersMeant, ordersPointedAt } from './invoice-helpers.ts';
+import { changeAgainstNote, changesInvoiceTitle, invoiceQuestion, invoiceRemark, invoiceSending, invoiceTitleFrom, noteAsksForInvoice, ordersMeant, ordersPointedAt } from './invoice-helpers.ts';
 import type { Order } from '../src/orders/schema.ts';
 import { testOrder } from './test-fixtures.ts';
 
@@ -70,6 +70,19 @@ describe('invoiceTitleFrom', () => {
 });
 
 const order = (extra: Partial<Order>): Order => testOrder('100000000000000001', 'paid', { total: 569, ...extra });
+
+describe('changeAgainstNote', () => {
+  const noted = order({ buyerNote: '公司年会采购，需要开发票，抬头：上海晴川文化传播有限公司' });
+  it('says which part of the invoice the buyer changed against the note', () => {
+    expect(changeAgainstNote(noted, { title: '上海晴川文化传播有限公司', taxId: '91310115MA1K4QWE3R' })).toBe('tax_id_added');
+    expect(changeAgainstNote(noted, { title: '杭州暖阳贸易有限公司', taxId: null })).toBe('title');
+    expect(changeAgainstNote(noted, { title: '上海晴川文化传播有限公司', taxId: null })).toBe('same');
+    const withTax = order({ buyerNote: '开发票 抬头：上海晴川文化传播有限公司 税号91310115MA1K4QWE3R' });
+    expect(changeAgainstNote(withTax, { title: '上海晴川文化传播有限公司', taxId: '91310115MA1K4QWE3X' })).toBe('tax_id_changed');
+    // Near miss: no invoice in the note — nothing to compare against.
+    expect(changeAgainstNote(order({ buyerNote: '请尽快发货' }), { title: '上海晴川文化传播有限公司', taxId: '91310115MA1K4QWE3R' })).toBe('none');
+  });
+});
 
 describe('noteAsksForInvoice / invoiceRemark', () => {
   it('reads 发票 or 抬头 in the buyer note (traditional too)', () => {

@@ -101,6 +101,27 @@ export function invoiceRemark(title: InvoiceTitle, order: Order, forWhom: string
   return `开发票：抬头“${title.title}”${tax}，金额${order.total}元（按实付金额），${forWhom}`;
 }
 
+/** How the invoice given now differs from the one the buyer's note asked for (none when no note asked). */
+export type NoteChange = 'none' | 'title' | 'tax_id_added' | 'tax_id_changed' | 'same';
+
+/** "抬头：上海晴川…" in the note, "税号 9131…" now: the tax id is added, the title stays. */
+export function changeAgainstNote(order: Order, given: InvoiceTitle): NoteChange {
+  if (!noteAsksForInvoice(order)) return 'none';
+  const noted = invoiceTitleFrom(order.buyerNote!);
+  if (noted === null || noted.title !== given.title) return 'title';
+  if (given.taxId === null || given.taxId === noted.taxId) return 'same';
+  return noted.taxId === null ? 'tax_id_added' : 'tax_id_changed';
+}
+
+/** What the remark says changed against the note, so the clerk knows which part is new. */
+export const NOTE_CHANGE_REMARK: Record<NoteChange, string> = {
+  none: '',
+  title: '（买家更换抬头，以此为准）',
+  tax_id_added: '（买家补充税号，抬头与留言一致）',
+  tax_id_changed: '（买家更正税号，抬头与留言一致，以此为准）',
+  same: '（与买家留言一致）',
+};
+
 /** The buyer asks whether the invoice costs extra (税点, 邮费, 手续费): it never does. */
 export const asksAboutCharges = (text: string): boolean => /[税稅][点點]|加[税稅]|[税稅]费|[邮郵]费|运费|運費|手续费|手續費|另外收|额外|額外|收[钱錢]|要钱|要錢|多少钱|多少錢/u.test(text);
 

@@ -284,6 +284,12 @@ describe('which order, never guessed', () => {
       expect(s.out.remarks[0]?.reason, text).toContain('91310115MA1K4QWE3R');
       expect(s.out.remarks[0]?.reason, text).toContain('上海晴川文化传播有限公司');
     }
+    // The remark says what changed: the tax id added, the title the note's.
+    for (const text of ['补一下税号91310115MA1K4QWE3R', '91310115MA1K4QWE3R 这是税号']) {
+      const reason = one(t(text, [noted])).out.remarks[0]!.reason;
+      expect(reason, text).toContain('买家补充税号');
+      expect(reason, text).not.toContain('更换抬头');
+    }
     // Near miss: no title anywhere — the title is still asked.
     const bare = order('100000000000006666', 'paid', { total: 2097 });
     expect(one(t('税号 91310115MA1K4QWE3R', [bare])).out.remarks).toEqual([]);
@@ -376,6 +382,14 @@ describe('follow-ups about the invoice itself', () => {
     expect(ids(s.out)).toEqual(['invoice.retitled']);
     expect(s.out.remarks[0]!.reason).toContain('杭州安娜设计工作室');
     expect(s.out.remarks[0]!.reason).toContain('重新开具');
+    expect(s.out.promises).toHaveLength(1);
+  });
+
+  it('only a tax id added to an order issued as its note asked: issued again with the tax id, the title unchanged', () => {
+    const s = one(t('税号是91330106MA2H8XXX1Q 麻烦加上', [notedDone]));
+    expect(ids(s.out)).toEqual(['invoice.reissued_tax_id']);
+    expect(s.out.remarks[0]!.reason).toContain('买家补充税号，抬头不变');
+    expect(s.out.remarks[0]!.reason).toContain('林安娜');
     expect(s.out.promises).toHaveLength(1);
   });
 

@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
 import type { Order } from '../src/orders/schema.ts';
-import { asksAboutCharges, invoiceQuestion, invoiceRemark, invoiceSending, invoiceTitleFrom, noteAsksForInvoice, ordersMeant, ordersPointedAt, taxIdFrom, type InvoiceTitle } from './invoice-helpers.ts';
+import { asksAboutCharges, changeAgainstNote, invoiceQuestion, invoiceRemark, invoiceSending, invoiceTitleFrom, noteAsksForInvoice, NOTE_CHANGE_REMARK, ordersMeant, ordersPointedAt, taxIdFrom, type InvoiceTitle } from './invoice-helpers.ts';
 import { mentionedOrder, ORDER_POINTER, orderList, ordersHolding } from './logistics-helpers.ts';
 import { asksSpecialInvoice, preOrderInvoiceReply } from './presale.ts';
 import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
@@ -102,11 +102,18 @@ function remarkedAnswer(order: Order, title: InvoiceTitle, event: TurnEvent): An
   const orderId = order.id;
   const params = { orderId, invoiceTitle: title.title, amount: order.total, delivery: event.facts.shop.invoice.delivery };
   const promise = (text: string): PromiseItem => ({ kind: 'follow_up', text, orderId, dueInHours: INVOICE_DUE_HOURS });
-  // The note asked for an invoice with another title: the one given now replaces it.
-  const replaces = noteAsksForInvoice(order) ? '（买家更换抬头，以此为准）' : '';
-  const remark = (forWhom: string): Remark[] => [{ orderId, reason: invoiceRemark(title, order, forWhom) + replaces }];
+  // The note asked for an invoice already: the remark says what changed (another title, or only a tax id added).
+  const change = changeAgainstNote(order, title);
+  const remark = (forWhom: string): Remark[] => [{ orderId, reason: invoiceRemark(title, order, forWhom) + NOTE_CHANGE_REMARK[change] }];
   // How the shop sends invoices (电子发票 to the mailbox, or paper 随货): the remark says what the reply promised.
   const sending = invoiceSending(event.facts.shop);
+  if (issuedAsNoted(order) && (change === 'tax_id_added' || change === 'tax_id_changed')) {
+    return {
+      replies: [reply('reissued_tax_id', params)],
+      remarks: [{ orderId, reason: invoiceRemark(title, order, `买家${change === 'tax_id_added' ? '补充' : '更正'}税号，抬头不变，请开发票负责人加上税号重新开具并发送`) }],
+      promises: [promise(`为订单${orderId}加上税号重新开具发票`)],
+    };
+  }
   if (issuedAsNoted(order)) {
     return {
       replies: [reply('retitled', params)],

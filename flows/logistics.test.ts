@@ -218,11 +218,39 @@ describe('logistics_track', () => {
 
 describe('not_shipped', () => {
   it('3 steps for the newest paid/printed order, with a remark and a follow-up promise', () => {
-    const step = one(turn('not_shipped', '怎么还没发货', at([shippedA, printed, paid])));
+    const step = one(turn('not_shipped', '怎么还没发货', at([shippedA, printed, paid], { now: '2026-11-24T10:00:00+08:00' })));
     expect(ids(step.out)).toEqual(['logistics.not_shipped.apologize', 'logistics.not_shipped.remark', 'logistics.not_shipped.expectation']);
     expect(step.out.replies[0]!.params).toEqual({ orderId: printed.id });
     expect(step.out.remarks).toEqual([{ orderId: printed.id, reason: '顾客催发货，请仓库优先安排发出' }]);
     expect(step.out.promises).toEqual([{ kind: 'follow_up', text: '跟进仓库发货进度并回复顾客', orderId: printed.id, dueInHours: 24 }]);
+  });
+
+  it('a chase of an order that normally leaves today (paid before the cut-off on a working day): step 3 says so from the cut-off', () => {
+    // Paid 08:05, before 16:00, asked at 10:00 the same day, in other wordings of the complaint.
+    for (const text of ['都付款了还不发？', '咋还没寄出来', '催一下发货']) {
+      const step = one(turn('not_shipped', text, at([paid])));
+      expect(ids(step.out), text).toEqual(['logistics.not_shipped.apologize', 'logistics.not_shipped.remark', 'logistics.not_shipped.expectation_today']);
+      expect(step.out.replies[2]!.params).toEqual({ cutoff: '16:00' });
+      expect(step.out.remarks.length).toBe(1);
+    }
+    // Paid yesterday after the cut-off: it normally leaves today as well.
+    const lateYesterday = order('100000000000007777', 'paid', { paidAt: '2026-11-22T17:30:00+08:00' });
+    expect(ids(one(turn('not_shipped', '怎么还不发货', at([lateYesterday], { now: '2026-11-23T09:30:00+08:00' }))).out)[2]).toBe('logistics.not_shipped.expectation_today');
+  });
+
+  it('near misses: paid after today\'s cut-off, or the dispatch day has passed: no day, only 尽快', () => {
+    const afterCutoff = order('100000000000008888', 'paid', { paidAt: '2026-11-23T17:00:00+08:00' });
+    expect(ids(one(turn('not_shipped', '怎么还不发货', at([afterCutoff], { now: '2026-11-23T18:00:00+08:00' }))).out)[2]).toBe('logistics.not_shipped.expectation');
+    expect(ids(one(turn('not_shipped', '怎么还不发货', at([paid], { now: '2026-11-25T10:00:00+08:00' }))).out)[2]).toBe('logistics.not_shipped.expectation');
+  });
+
+  it('the same-day expectation states the cut-off rule as normal practice (正常), never as a promise', () => {
+    const s = scriptById.get('logistics.not_shipped.expectation_today')!;
+    for (const v of s.variants) {
+      expect(v).toMatch(/\{cutoff\}前付款/);
+      expect(v).toMatch(/正常今天可以发出/);
+      expect(v).not.toMatch(/保证|肯定|一定|今天发货/);
+    }
   });
 
   it('the expectation says 正常情况下 / 尽快 and never a date', () => {

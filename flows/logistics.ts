@@ -178,16 +178,20 @@ function trackAnswer(event: TurnEvent): Answer {
 // ---------------------------------------------------------------- not shipped (seed 001: 3 steps)
 
 
-/**
- * The shop-local day a paid order normally leaves (paid before the cut-off: that day), when that
- * day has not passed: the buyer asking when it ships is answered with the day, not an apology.
- */
-function dispatchDayOnSchedule(order: Order, event: TurnEvent): string | undefined {
+/** The shop-local date a paid order normally leaves (paid before the cut-off: that day) and today's date. */
+function dispatchDates(order: Order, event: TurnEvent): { due: string; today: string } | undefined {
   if (order.paidAt === undefined) return undefined;
   const { shop } = event.facts;
-  const due = nextShippingDate(shop, new Date(order.paidAt));
-  const today = localDate(new Date(event.facts.now), shop.timezone);
-  return due < today ? undefined : dayWord(due, today);
+  return { due: nextShippingDate(shop, new Date(order.paidAt)), today: localDate(new Date(event.facts.now), shop.timezone) };
+}
+
+/**
+ * The day a paid order normally leaves, when that day has not passed: the buyer asking when it ships
+ * is answered with the day, not an apology.
+ */
+function dispatchDayOnSchedule(order: Order, event: TurnEvent): string | undefined {
+  const dates = dispatchDates(order, event);
+  return dates === undefined || dates.due < dates.today ? undefined : dayWord(dates.due, dates.today);
 }
 
 /** A paid order still within its normal dispatch time: the day it normally leaves (正常情况下, no promise). */
@@ -209,6 +213,17 @@ function closedToday(order: Order, event: TurnEvent): Answer | undefined {
   return { replies: [reply('not_shipped.closed', { orderId: order.id, closure: dispatch.closure, day: dispatch.day })] };
 }
 
+/**
+ * Step 3 of the chase: when the order normally leaves today (paid before the cut-off on a working day),
+ * the shop's cut-off rule as a fact (seed 000: 正常今天可以发出, not 今天发货); otherwise 尽快, no date.
+ */
+function notShippedExpectation(order: Order, event: TurnEvent): ReplyPlan {
+  const dates = dispatchDates(order, event);
+  return dates !== undefined && dates.due === dates.today
+    ? reply('not_shipped.expectation_today', { cutoff: event.facts.shop.shipping.cutoff })
+    : reply('not_shipped.expectation');
+}
+
 function notShippedOrder(order: Order, event: TurnEvent): Answer {
   if (order.state === 'unpaid') return { replies: [reply('not_shipped.unpaid', { orderId: order.id })] };
   if (!isPending(order)) return trackOrder(order, event);
@@ -219,7 +234,7 @@ function notShippedOrder(order: Order, event: TurnEvent): Answer {
   const asked = complainsOfWait(normalizeSameLength(event.text)) ? undefined : onSchedule(order, event);
   if (asked !== undefined) return asked;
   return {
-    replies: [reply('not_shipped.apologize', { orderId }), reply('not_shipped.remark'), reply('not_shipped.expectation')],
+    replies: [reply('not_shipped.apologize', { orderId }), reply('not_shipped.remark'), notShippedExpectation(order, event)],
     remarks: [{ orderId, reason: '顾客催发货，请仓库优先安排发出' }],
     promises: [followUp('跟进仓库发货进度并回复顾客', orderId)],
   };

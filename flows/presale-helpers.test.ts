@@ -28,13 +28,13 @@ import {
   purchaseQuantity,
   returnPolicyCategories,
   waitsForOwnOrder,
-  statedQuantity,
   formatDate,
   isFreeShippingRegion,
   lookUpStock,
   maskPhone,
   mergeBodyData,
   newestUnpaidOrder,
+  orderForCourier,
   orderToConfirm,
   paymentTopics,
   plausibleBodyData,
@@ -335,6 +335,14 @@ describe('orders', () => {
     expect(orderToConfirm([], [])).toBeUndefined();
     expect(newestUnpaidOrder(orders)?.id).toBe('100000000000000002');
   });
+
+  it('a courier request is for the order just discussed (cue context), else the newest unpaid one', () => {
+    const paidOnly = [order('100000000000000001', 'paid')];
+    expect(orderForCourier('能走顺丰不 加钱可以', paidOnly, ['context'], false)?.id).toBe('100000000000000001');
+    // Near misses: no order discussed → the newest unpaid; the price of the courier asked → none.
+    expect(orderForCourier('能走顺丰不 加钱可以', orders, undefined, false)?.id).toBe('100000000000000002');
+    expect(orderForCourier('顺丰要加多少钱', paidOnly, ['context'], false)).toBeUndefined();
+  });
 });
 
 describe('followUpDueInHours', () => {
@@ -452,6 +460,17 @@ describe('waitsForOwnOrder', () => {
     expect(waitsForOwnOrder('好的 我再考虑考虑', [orderOf('shipped')], coat)).toBe(false);
     expect(waitsForOwnOrder('好吧 我等等降价', [orderOf('shipped')], coat)).toBe(false);
   });
+  it('the parcel named as what is waited for: a close for any order on its way, whatever product is talked about', () => {
+    for (const text of ['行 那到了再看吧', '嗯嗯 拿到货再决定', '那就等签收了再说']) {
+      expect(waitsForOwnOrder(text, [orderOf('shipped')], undefined), text).toBe(true);
+      expect(waitsForOwnOrder(text, [orderOf('paid')], undefined), text).toBe(true);
+    }
+    // Near misses: nothing on its way; waiting for something else than the parcel.
+    expect(waitsForOwnOrder('行 那到了再看吧', [orderOf('delivered')], undefined)).toBe(false);
+    expect(waitsForOwnOrder('行 那到了再看吧', [orderOf('unpaid')], undefined)).toBe(false);
+    expect(waitsForOwnOrder('等我量好尺寸再说', [orderOf('shipped')], undefined)).toBe(false);
+    expect(waitsForOwnOrder('等发工资再说', [orderOf('shipped')], undefined)).toBe(false);
+  });
 });
 
 describe('asksForExtraFeeCourier', () => {
@@ -559,14 +578,41 @@ describe('asksSizeEnd', () => {
   });
 });
 
-describe('statedQuantity', () => {
+describe('purchaseQuantity: one reading of how many items are bought', () => {
   it.each([
-    ['那再加两盒鲜花饼呢', 2],
-    ['就买一袋山核桃', 1],
-    ['买6盒', 6],
-    ['山核桃送试吃装吗', undefined],
-  ] as const)('%s: %s', (text, expected) => {
-    expect(statedQuantity(text)).toBe(expected);
+    ['那再加两盒鲜花饼呢', 2, '盒'],
+    ['就买一袋山核桃', 1, '袋'],
+    ['拍一件大衣', 1, '件'],
+    ['要兩雙襪子', 2, '双'], // read in simplified characters
+    ['来3罐', 3, '罐'],
+    ['买5瓶', 5, '瓶'],
+    ['拿两包', 2, '包'],
+    ['一箱', 1, '箱'],
+    ['三套', 3, '套'],
+    ['两条围巾', 2, '条'],
+    ['四个礼盒', 4, '个'],
+    ['公司要一百件', 100, '件'],
+    ['两百条', 200, '条'],
+    ['百件起订吗', 100, '件'],
+    ['要个十几件', 11, '件'],
+    ['几十盒', 20, '盒'],
+    ['好几袋', 3, '袋'],
+    ['两三件', 2, '件'],
+  ] as const)('"%s" buys %i %s', (text, count, unit) => {
+    expect(purchaseQuantity(text)).toEqual({ count, unit });
+  });
+
+  it.each([
+    '三个朋友都想要', // people counted, not items
+    '我们一个人一件', // the person is no item; the 一件 after it is one item (below)
+    '几件包邮', // 几 alone asks how many
+    '第二件半价吗', // an ordinal
+    '99包邮吗', // postage, not a pack
+    '山核桃送试吃装吗',
+  ])('"%s" is not that many items', (text) => {
+    const q = purchaseQuantity(text);
+    if (text === '我们一个人一件') expect(q).toEqual({ count: 1, unit: '件' });
+    else expect(q).toBeNull();
   });
 });
 

@@ -580,7 +580,7 @@ export const speaksOfOrderToCome = (text: string): boolean => ORDER_TO_COME.test
 
 /**
  * The order a courier request is for: the one the message points at (the engine narrowed the orders
- * to it, open and not shipped), else the newest unpaid one — unless the conversation is about an
+ * to it, open and not shipped), else the one just discussed, else the newest unpaid one — unless the conversation is about an
  * order still to be placed ("今天下单今天能发吗 … 能发顺丰吗") and the message speaks of none placed.
  */
 export function orderForCourier(text: string, orders: readonly Order[], cues: readonly string[] | undefined, orderToCome: boolean): Order | undefined {
@@ -591,6 +591,8 @@ export function orderForCourier(text: string, orders: readonly Order[], cues: re
   if (orderToCome && !SPEAKS_OF_ORDER.test(plain)) return undefined;
   // "能发顺丰吗 要加多少钱": what the courier costs, asked before buying — no order of theirs is meant.
   if (ASKS_COURIER_FEE.test(plain) && !SPEAKS_OF_ORDER.test(plain)) return undefined;
+  // The order just discussed (the engine narrowed the orders to it): the request is for that one.
+  if (cues?.includes('context') === true) return orders.find((o) => o.state === 'unpaid' || o.state === 'paid' || o.state === 'printed');
   return newestUnpaidOrder(orders);
 }
 
@@ -715,6 +717,8 @@ export function isReturnPolicyBeforeOrder(intent: IntentId, text: string, orders
 /** "我先等等 谢谢", "那就等着吧": waiting (for something), closed with thanks or a let-it-be. */
 const WAITS_AND_CLOSES = /(?:先|再)?等(?:等|着|著|一等|一下)(?:吧|看|再说|再說)?/u;
 const CLOSES = /谢|謝|算了|行吧|好吧|好的|ok|拜/u;
+/** "先等收到再说", "到了再看吧", "拿到货再决定": the decision put off until the parcel arrives. */
+const WAITS_FOR_PARCEL = /(?:收到|到了|到货|到貨|拿到|签收|簽收)(?:货|貨|了|东西|東西)?(?:以后|以後|之后|之後)?(?:再说|再說|再看|再决定|再決定)/u;
 
 /**
  * "行吧 那算了 我先等等 谢谢" with the product talked about already ordered and on its way: the buyer waits
@@ -722,9 +726,14 @@ const CLOSES = /谢|謝|算了|行吧|好吧|好的|ok|拜/u;
  */
 export function waitsForOwnOrder(text: string, orders: readonly Order[], product: { id: string } | undefined): boolean {
   const plain = normalizeSameLength(text);
+  // "好的 那先等收到再说": the parcel itself named as what is waited for — any order of theirs on its way.
+  if (WAITS_FOR_PARCEL.test(plain)) return orders.some(onItsWay);
   if (product === undefined || !WAITS_AND_CLOSES.test(plain) || !CLOSES.test(plain) || /考虑|考慮|想想|看看|商量|降价|降價|活动|活動/u.test(plain)) return false;
-  return orders.some((o) => o.items.some((i) => i.productId === product.id) && !RECEIVED_STATES.includes(o.state) && o.state !== 'unpaid');
+  return orders.some((o) => o.items.some((i) => i.productId === product.id) && onItsWay(o));
 }
+
+/** Paid and not received yet: a parcel the buyer can wait for. */
+const onItsWay = (o: Order): boolean => !RECEIVED_STATES.includes(o.state) && o.state !== 'unpaid';
 
 /** "到了不合适的话", "万一收到后不喜欢": a return asked about ahead of receipt, as a possibility. */
 export const ASKS_AHEAD = /的话|如果|要是|万一|萬一|假如|到了(?:以后|以後|之后|之後)?(?!吗|嗎)|收到(?:以|之)?后|收到(?:以|之)?後|到货(?:以|之)?后|到貨(?:以|之)?後/u;
@@ -745,32 +754,45 @@ export function followUpDueInHours(shop: Shop, nowIso: string): number {
 
 // ---------------------------------------------------------------- quantity
 
-const QUANTITY = /([0-9]{1,4}|[两二三四五六七八九十百几]{1,3})\s*(件|条|條|个|個|盒|袋|箱|套|双|雙)/u;
-const CN_COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 几: 3 };
+/**
+ * A count and its unit ("6盒", "两件", "一百条", "十几袋"). 第二件 is an ordinal; 包邮 is postage, not a pack.
+ * The count is read by readCount (几 alone is a question: "几件包邮").
+ */
+const QUANTITY = /(?<!第)([0-9]{1,4}|好?[零一二两兩三四五六七八九十百千几幾]{1,4})\s*(件|条|條|个|個|盒|袋|箱|套|双|雙|包(?!邮|郵)|罐|瓶)/u;
 
 /** "同事好几个都想买", "三个朋友": people counted, whom a promise of business names (允诺型), not items bought now. */
 const PEOPLE_WORDS = '同事|朋友|姐妹|闺蜜|閨蜜|同学|同學|家人|亲戚|親戚|室友|邻居|鄰居|人';
+const PEOPLE_NUMBER = '(?:[0-9]{1,4}|[一两兩二三四五六七八九十几幾]{1,3})';
 const PEOPLE_COUNT = new RegExp(
-  `(?:${PEOPLE_WORDS})(?:们|們)?(?:里|裡|中)?(?:有)?好?(?:[0-9]{1,4}|[两二三四五六七八九十几幾]{1,3})\\s*(?:个|個|位)|好?(?:[0-9]{1,4}|[两二三四五六七八九十几幾]{1,3})\\s*(?:个|個|位)(?:${PEOPLE_WORDS})`,
+  `(?:${PEOPLE_WORDS})(?:们|們)?(?:里|裡|中)?(?:有)?好?${PEOPLE_NUMBER}\\s*(?:个|個|位)|好?${PEOPLE_NUMBER}\\s*(?:个|個|位)(?:${PEOPLE_WORDS})`,
   'gu',
 );
 
-/** How many items the buyer says they buy ("买6盒", "拍两件"), with the unit said; people counted do not count. */
-export function purchaseQuantity(plainText: string): { count: number; unit: string } | null {
-  const m = QUANTITY.exec(plainText.replace(PEOPLE_COUNT, ''));
+/**
+ * A count in digits or Chinese numerals; 几 as a lower bound where it only blurs a number
+ * (好几 → 3, 十几 → 11, 几十 → 20, 几百 → 200), none when it asks how many ("几件").
+ */
+function readCount(numeral: string): number | undefined {
+  const n = numeral.replace(/兩/gu, '两').replace(/幾/gu, '几');
+  if (n === '好几') return 3;
+  if (!n.includes('几')) return parseNumeral(n.replace(/^好/u, ''));
+  if (n.startsWith('好') || /^几$/u.test(n)) return undefined;
+  // 十几 → 十一, 几十 → 二十, 三十几 → 三十一: the smallest the buyer can mean.
+  return parseNumeral(n.replace(/(?<=十)几$/u, '一').replace(/几(?=[十百千])/u, '二').replace(/几/u, '一'));
+}
+
+/**
+ * How many items the buyer says they buy ("买6盒", "拍两件", "就买一袋山核桃"), with the unit said: one
+ * reading for the postage, gift-threshold and large-order checks. People counted ("三个朋友") do not count.
+ */
+export function purchaseQuantity(text: string): { count: number; unit: string } | null {
+  const m = QUANTITY.exec(normalizeSameLength(text).replace(PEOPLE_COUNT, ''));
   if (m === null) return null;
-  const count = /^\d+$/.test(m[1]!) ? Number(m[1]) : (CN_COUNT[m[1]!] ?? 0);
-  return count > 0 ? { count, unit: m[2]! } : null;
+  const count = readCount(m[1]!);
+  return count !== undefined && count > 0 ? { count, unit: m[2]! } : null;
 }
 
 // ---------------------------------------------------------------- gift thresholds (满赠)
-
-/** "两盒", "6袋", "一件": how many of the product named the message says are bought. */
-const STATED_QUANTITY = /([0-9]{1,3}|[一二两兩三四五六七八九十])\s*(?:盒|件|条|條|袋|个|個|双|雙|套|箱|包|罐|瓶)/u;
-export function statedQuantity(text: string): number | undefined {
-  const m = STATED_QUANTITY.exec(normalizeSameLength(text));
-  return m === null ? undefined : parseNumeral(m[1]!.replace('兩', '两'));
-}
 
 export interface GiftThresholdCheck {
   promotion: Promotion & { minAmount: number };
@@ -819,7 +841,7 @@ export function giftThresholdCheck(input: {
     }
     return undefined;
   }
-  const quantity = statedQuantity(plain);
+  const quantity = purchaseQuantity(plain)?.count;
   const basket = input.basket !== undefined && input.basket.length > 1 ? input.basket : input.product === undefined ? [] : [input.product];
   if (basket.length === 0 || (quantity === undefined && basket.length < 2)) return undefined;
   for (const promotion of withGift) {

@@ -4,6 +4,7 @@ import { testShop } from '../../flows/test-fixtures.ts';
 import { defaultClassifier } from '../nlu/default-classifier.ts';
 import type { Order, OrderProvider } from '../orders/schema.ts';
 import { loadDemoShop } from '../shop/load.ts';
+import { openPromises } from './promises.ts';
 import { answersBodyQuestion, newConversation, turnsSoFar, asksForProduct, bulkPurchase, haggleAboutOrder, ConversationStateSchema, findProduct, productCandidates, readPastGreeting, flowStarted, resumedAsk, respond, routeInConversation, setOwner, tidyPunctuation, type ConversationState, type EngineDeps, type IncomingMessage } from './engine.ts';
 import { loadScripts } from './scripts.ts';
 
@@ -92,6 +93,22 @@ describe('respond', () => {
     expect(thanks.results[1]!.owner).toBe('pending');
     const complaint = await chat(['我要投诉你们', '算了不用了 谢谢']);
     expect(complaint.results[1]!.owner).toBe('pending');
+  });
+
+  it('a hand-off asked for after hours and taken back: the callback is withdrawn and the withdrawal acknowledged', async () => {
+    const night = '2026-11-23T23:30:00+08:00';
+    for (const text of ['不用人工了', '那算了吧 没事了']) {
+      const { conversation, results } = await chat(['叫你们客服来', text], { at: night });
+      expect(conversation.promises.some((p) => p.kind === 'callback'), text).toBe(true);
+      expect(openPromises(conversation).filter((p) => p.kind === 'callback'), text).toEqual([]);
+      expect(results[1]!.owner, text).toBe('bot');
+      expect(results[1]!.replies[0]!.scriptId, text).toBe('common.handoff_withdrawn');
+    }
+    // Near misses: a thank-you only holds the line; a complaint taken back still waits for a person — the callback stands.
+    for (const texts of [['叫你们客服来', '好的谢谢'], ['我要投诉你们', '算了不用了']]) {
+      const { conversation } = await chat(texts, { at: night });
+      expect(openPromises(conversation).some((p) => p.kind === 'callback'), texts.join(' / ')).toBe(true);
+    }
   });
 
   it('promises only a follow-up in working hours when handing off at night', async () => {
@@ -441,6 +458,12 @@ describe('bulkPurchase: people promised are no items bought now', () => {
     expect(bulkPurchase(text, coat, 2000)).toBe(false);
   });
   it.each(['我们公司要采购三件大衣', '大衣我要买三件 能便宜吗', '给同事买5件 能优惠吗', '我们公司三个人要买'])('%s is a bulk purchase now', (text) => {
+    expect(bulkPurchase(text, coat, 2000)).toBe(true);
+  });
+  it.each(['公司采购一件大衣 能开专票吗', '单位团购 就一件', '我们公司要买一件'])('%s: one item stays a single item, whatever the company words', (text) => {
+    expect(bulkPurchase(text, coat, 2000)).toBe(false);
+  });
+  it.each(['公司采购十几件大衣', '团购两百件'])('%s: a count in 几/百 is read', (text) => {
     expect(bulkPurchase(text, coat, 2000)).toBe(true);
   });
 });

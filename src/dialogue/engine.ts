@@ -29,7 +29,8 @@ import { assistCandidates, HOLD_SCRIPT, holdingLineFits, isAnswerOnly, runnerUpR
 import { asksAboutItsOwnThing, clauseAsks, eventForAsk, primaryClause, type ClauseContext } from './clauses.ts';
 import { orderCheckReply } from './order-check.ts';
 import { ASKS_FOR_ANSWER, progressReply } from './progress.ts';
-import { focusedOrders, ORDER_POINTER, orderInFocus, referredOrders } from './order-reference.ts';
+import { withdrawCallbacks } from './promises.ts';
+import { focusedOpenOrder, focusedOrders, ORDER_POINTER, orderInFocus, referredOrders } from './order-reference.ts';
 import { ofKind } from './product-words.ts';
 import { productWordsOf, scoresOf, type ProductWords } from './product-words.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
@@ -51,6 +52,8 @@ export const LedgerPromiseSchema = z.object({
   dueAt: z.string(),
   /** When an agent marked it kept; unkept promises cost 4/6/12 points (seed 004 违背承诺). */
   keptAt: z.string().optional(),
+  /** When the buyer took back what it was made for ("算了不用了" after asking for a human): no longer owed. */
+  withdrawnAt: z.string().optional(),
 });
 export type LedgerPromise = z.infer<typeof LedgerPromiseSchema>;
 
@@ -452,7 +455,8 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
     out.replies.push(...result.out.replies);
     if (!isPrimary) further.push(...result.out.replies);
     if (result.out.covers) out.covers = [...(out.covers ?? []), ...result.out.covers];
-    out.remarks.push(...result.out.remarks);
+    // Two asks of one flow ("包邮吗 走顺丰吧") may note the same thing: one remark per order and reason.
+    out.remarks.push(...result.out.remarks.filter((r) => !out.remarks.some((o) => o.orderId === r.orderId && o.reason === r.reason)));
     out.promises.push(...result.out.promises);
     out.concessions.push(...result.out.concessions);
   };
@@ -663,7 +667,8 @@ export async function respond(
       byKind: ownOrderTalk || state.awaiting !== undefined,
     }) ??
     // (Not while a flow waits for an answer about its own order: the invoice asked for stays the one.)
-    (postSale && state.awaiting === undefined && findProduct(shop, message.text, undefined) === undefined ? focusedOrders(message.text, allOrders, state.orderId) : undefined);
+    (postSale && state.awaiting === undefined && findProduct(shop, message.text, undefined) === undefined ? focusedOrders(message.text, allOrders, state.orderId) : undefined) ??
+    (classification.intent === 'shipping_courier' || classification.secondary.includes('shipping_courier') ? focusedOpenOrder(message.text, allOrders, state.orderId) : undefined);
   const orders = reference?.orders ?? allOrders;
   const agent = shop.agents[0]!;
   const withinWorkingHours = isWithinWorkingHours(shop, now);
@@ -720,6 +725,8 @@ export async function respond(
   if (classification.intent === 'hesitation' && waitsForOwnOrder(message.text, allOrders, facts.product)) classification.intent = 'thanks_bye';
   // "175" while pre-sale waits for height or weight (read as thanks_bye or other): the size question answered.
   if (answersBodyQuestion(classification.intent, { text: message.text, entities: classification.entities }, state.flows)) classification.intent = 'size_advice';
+  // "不用人工了", "那算了吧 没事了" while waiting for the human asked for: the request taken back, not asked again.
+  if (classification.intent === 'human' && withdrawsRequest(message.text) && restoreOrchestrator(state).value === 'pending') classification.intent = 'other';
   const intent = resume ? resume.intent : correction ? correction.intent : intentForGift(intentForThreat(intentForOrderState(classification.intent, { facts }), message.text), message.text);
   const event: TurnEvent = {
     type: 'TURN',
@@ -775,9 +782,16 @@ export async function respond(
   let orchestrator = restoreOrchestrator(state);
   // "算了不用了 我自己查到了" while waiting for a human they asked for: the request withdrawn, the bot answers again.
   let escalationBefore = state.escalation;
+  let ledger = state.promises;
+  let withdrewHandoff = false;
   if (orchestrator.value === 'pending' && routeFor(event.intent) === 'social' && withdrawsRequest(message.text)) {
     orchestrator = stepOrchestrator(orchestrator, { type: 'BUYER_WITHDREW' });
-    if (orchestrator.value === 'bot') escalationBefore = runMachine(escalationMachine, escalationBefore, { type: 'RESOLVED' }).snapshot;
+    if (orchestrator.value === 'bot') {
+      escalationBefore = runMachine(escalationMachine, escalationBefore, { type: 'RESOLVED' }).snapshot;
+      // The callback promised for that hand-off is owed no more: it leaves the open ledger.
+      ledger = withdrawCallbacks(ledger, now);
+      withdrewHandoff = true;
+    }
   }
   // Pressing for someone else's order gets the privacy answer again, not a complaint's hand-off.
   const turnIntent = privacy && someoneElse ? intentWhilePressing(event.intent, message.text) : event.intent;
@@ -795,7 +809,13 @@ export async function respond(
       ? { out: emptyOutput(), flowState: 'waiting', flows: factsRun?.flows ?? state.flows, further: factsRun?.out.replies ?? [] }
       : clarify !== null
         ? { out: { ...emptyOutput(), replies: [clarify] }, flowState: progress ? 'progress' : privacy ? 'privacy' : shopAnswer ? 'shop' : orderCheck ? 'order' : 'clarifying', flows: state.flows }
-        : runFlows(state, event, route, waiting, resume, clauseContext);  const { out, flows } = ran;
+        : runFlows(state, event, route, waiting, resume, clauseContext);
+  const { out, flows } = ran;
+  // "算了不用了" alone after asking for a human: the withdrawal acknowledged, not "say it another way".
+  if (withdrewHandoff && out.unhandled === true) {
+    out.replies = [{ scriptId: 'common.handoff_withdrawn', params: {} }];
+    delete out.unhandled;
+  }
   let flowState = ran.flowState;
   if (ownerBefore !== 'pending') {
     orchestrator = stepOrchestrator(orchestrator, { type: 'FLOW_RESULT', unhandled: out.unhandled === true, ...(out.handoff ? { handoff: out.handoff } : {}) });
@@ -868,7 +888,7 @@ export async function respond(
     flows,
 
     history,
-    promises: [...state.promises, ...promises],
+    promises: [...ledger, ...promises],
     concessions: [...state.concessions, ...out.concessions.map((c) => ({ ...c, at }))],
     // Only while the reply the buyer gets is the flow's question (not a hand-off notice or a holding line).
     ...(ran.pendingAsk && !handedOffNow && owner !== 'pending' ? { pendingAsk: ran.pendingAsk } : {}),

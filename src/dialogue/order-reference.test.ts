@@ -5,7 +5,7 @@ import { DEMO_NOW, loadDemoOrderProvider } from '../orders/demo-provider.ts';
 import type { Order } from '../orders/schema.ts';
 import { loadDemoShop } from '../shop/load.ts';
 import { respond, type EngineDeps } from './engine.ts';
-import { focusedOrders, orderInFocus, referredOrders } from './order-reference.ts';
+import { focusedOpenOrder, focusedOrders, orderInFocus, referredOrders } from './order-reference.ts';
 import { loadScripts } from './scripts.ts';
 
 const shop = loadDemoShop();
@@ -100,6 +100,25 @@ describe('the order in focus across turns', () => {
     expect(orderInFocus(['4189102557306612984', undefined, '4189102557306612984'], orders)).toBe('4189102557306612984');
     expect(orderInFocus(['4189102557306612984', '4189098813647205377'], orders)).toBeUndefined();
     expect(orderInFocus(['2475522190863341026'], orders)).toBeUndefined();
+  });
+});
+
+describe('a courier request after an order was discussed', () => {
+  it('is for the order in focus while it has not left; a shipped one or another order named points nowhere', async () => {
+    const orders = await ordersOf('tb_buyer_anna');
+    expect(focusedOpenOrder('可以改顺丰吗 补差价没问题', orders, '4189102557306612984')?.orders.map((o) => o.id)).toEqual(['4189102557306612984']);
+    // Near misses: the parcel in focus is already with the courier; the buyer turns to another order.
+    expect(focusedOpenOrder('能发顺丰吗', orders, '4187329904416728062')).toBeUndefined();
+    expect(focusedOpenOrder('另外那单能发顺丰吗', orders, '4189102557306612984')).toBeUndefined();
+  });
+
+  it('the remark lands on the paid order just chased, not on the newest unpaid one', async () => {
+    const first = await respond(undefined, { buyerId: 'tb_buyer_anna', text: '裤子那个订单咋还不发' }, deps);
+    const { result } = await respond(first.conversation, { buyerId: 'tb_buyer_anna', text: '走顺丰吧 多出的运费我补' }, deps);
+    expect(result.remarks.map((r) => r.orderId)).toEqual(['4189102557306612984']);
+    // Near miss: with no order discussed, the courier note still goes on the unpaid order (told before payment).
+    const fresh = await respond(undefined, { buyerId: 'tb_buyer_anna', text: '走顺丰吧 多出的运费我补' }, deps);
+    expect(fresh.result.remarks.map((r) => r.orderId)).toEqual(['4189098813647205377']);
   });
 });
 

@@ -228,3 +228,15 @@ export function orderInFocus(orderIds: readonly (string | undefined)[], orders: 
   const own = new Set(orderIds.filter((id): id is string => id !== undefined && orders.some((o) => o.id === id)));
   return own.size === 1 ? [...own][0] : undefined;
 }
+
+/** Orders whose courier can still change: not handed to a courier yet. */
+const COURIER_OPEN: ReadonlySet<Order['state']> = new Set(['unpaid', 'paid', 'printed']);
+
+/**
+ * "能发顺丰吗 加钱也行" right after an order was discussed: the courier change is for that order, when it
+ * has not left yet (a shipped one in focus points nowhere: the request is then about the next order).
+ */
+export function focusedOpenOrder(text: string, orders: readonly Order[], focusId: string | undefined): OrderReference | undefined {
+  const focused = focusedOrders(text, orders, focusId);
+  return focused !== undefined && COURIER_OPEN.has(focused.orders[0]!.state) ? focused : undefined;
+}

@@ -33,6 +33,7 @@ interface OpenPromise {
   madeAt: string;
   dueAt: string;
   keptAt?: string | undefined;
+  withdrawnAt?: string | undefined;
 }
 
 /** "11月21日14:30" in the shop's zone. */
@@ -56,7 +57,7 @@ export function progressReply(
   const plain = normalizeSameLength(text).trim();
   if ([...plain].length > MAX_CHARS || !PROGRESS_QUESTION.test(plain)) return null;
   if (DELIVERY_TIME.test(plain) && !ASKS_FOR_ANSWER.test(plain)) return null;
-  const open = promises.filter((p) => p.keptAt === undefined && Date.parse(p.dueAt) > now.getTime());
+  const open = promises.filter((p) => p.keptAt === undefined && p.withdrawnAt === undefined && Date.parse(p.dueAt) > now.getTime());
   // Nothing open, but the change was made right away ("改好了吗" after a remark): say it is done.
   if (open.length === 0) return done !== undefined && DONE_QUESTION.test(plain) ? { scriptId: 'common.progress_done', params: { orderId: done.orderId ?? '', task: done.text } } : null;
   const onFocus = open.filter((p) => focusOrderId !== undefined && p.orderId === focusOrderId);

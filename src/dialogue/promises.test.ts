@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerPromise } from './engine.ts';
-import { keepPromise, openPromises, overduePromises, UnknownPromiseError } from './promises.ts';
+import { keepPromise, openPromises, overduePromises, UnknownPromiseError, withdrawCallbacks } from './promises.ts';
 
 const promise = (id: string, dueAt: string, keptAt?: string): LedgerPromise => ({
   id,
@@ -40,5 +40,17 @@ describe('promise ledger', () => {
   it('an unknown id is a clear error', () => {
     expect(() => keepPromise(state, 'p9-9', new Date())).toThrow(UnknownPromiseError);
     expect(() => keepPromise(state, 'p9-9', new Date())).toThrow('没有这条承诺：p9-9');
+  });
+});
+
+describe('withdrawCallbacks', () => {
+  it('withdraws only the open callbacks; follow-ups and kept ones stand', () => {
+    const callback: LedgerPromise = { ...promise('p4-1', '2026-11-24T02:00:00.000Z'), kind: 'callback' };
+    const keptCallback: LedgerPromise = { ...promise('p5-1', '2026-11-24T02:00:00.000Z', '2026-11-23T03:00:00.000Z'), kind: 'callback' };
+    const at = new Date('2026-11-23T15:45:00.000Z');
+    const ledger = withdrawCallbacks([...state.promises, callback, keptCallback], at);
+    expect(ledger.find((p) => p.id === 'p4-1')!.withdrawnAt).toBe(at.toISOString());
+    expect(ledger.find((p) => p.id === 'p5-1')!.withdrawnAt).toBeUndefined();
+    expect(openPromises({ promises: ledger }).map((p) => p.id)).toEqual(['p2-1', 'p1-1']);
   });
 });

@@ -14,9 +14,20 @@ export class UnknownPromiseError extends Error {
   }
 }
 
-/** Promises not kept yet, the earliest due first. */
+/** Still owed: neither kept nor withdrawn by the buyer. */
+export const isOwed = (p: Pick<LedgerPromise, 'keptAt' | 'withdrawnAt'>): boolean => p.keptAt === undefined && p.withdrawnAt === undefined;
+
+/** Promises still owed, the earliest due first. */
 export function openPromises(state: Pick<ConversationState, 'promises'>): LedgerPromise[] {
-  return state.promises.filter((p) => p.keptAt === undefined).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  return state.promises.filter(isOwed).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+}
+
+/**
+ * The buyer took back the hand-off they asked for: the callbacks promised for it are withdrawn (kept in
+ * the ledger with the time, so the record shows why nobody called back). Other promises stand.
+ */
+export function withdrawCallbacks(promises: readonly LedgerPromise[], at: Date): LedgerPromise[] {
+  return promises.map((p) => (p.kind === 'callback' && isOwed(p) ? { ...p, withdrawnAt: at.toISOString() } : p));
 }
 
 /** Open promises whose due time has passed at `now`: broken unless kept at once. */

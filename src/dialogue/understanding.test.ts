@@ -251,6 +251,17 @@ describe('understandInContext', () => {
     expect(understandInContext(read('product_info', 0.6), '上次买的围巾暖和吗', undefined).intent).toBe('product_info');
   });
 
+  it('a gift threshold asked about an unpaid order is a promotion question, not a money excuse', () => {
+    // Other wordings: the question put as 是不是 / 会…吗 / 有没有, with an unpaid order pointed at.
+    expect(understandInContext(read('bargain_excuse', 0.7), '还有一笔没付款的 满两百是不是有赠品', undefined).intent).toBe('promotion');
+    expect(understandInContext(read('bargain_excuse', 0.55), '那单我还没付呢 满99会送小样吗', undefined).intent).toBe('promotion');
+    // An act the words do not support (no 取消 word) gives way to the threshold question.
+    expect(understandInContext(read('cancel_order', 0.59, [['bargain_excuse', 0.21]]), '坚果那单还没付钱 满99有没有送的', undefined).intent).toBe('promotion');
+    // Near misses: the threshold reached and less asked on top, or a plain money excuse, stay haggling.
+    expect(understandInContext(read('bargain_excuse', 0.58), '满99了 再便宜点吧', undefined).intent).toBe('bargain_excuse');
+    expect(understandInContext(read('bargain_excuse', 0.9), '还没付 钱不够 能少10块吗', undefined).intent).toBe('bargain_excuse');
+  });
+
   it('a look-up of one’s own order is its status', () => {
     expect(understandInContext(read('logistics_track', 0.69), '那算了 查我自己的大衣', 'social', 'thanks_bye').intent).toBe('logistics_track');
     expect(understandInContext(read('other', 0.3), '帮我看下我的订单', undefined).intent).toBe('logistics_track');

@@ -142,7 +142,10 @@ const AFTER_SALE_READINGS: ReadonlySet<IntentId> = new Set(['quality_issue', 're
 
 const RESTOCK = anyOf(words(ASKS_RESTOCK), words(/上新/u));
 /** "满99送试吃装是吧", "满299减20的券": a promotion's terms asked about. */
-const PROMOTION_THRESHOLD_TERMS = /满\s*[0-9一二三四五六七八九十百]+(?:\.\d+)?\s*(?:元|块|塊)?(?:了|没|沒|吗|嗎|吧|够|夠|送|减|減|包邮|包郵|就送|就减|赠|贈)/u;
+// ("满99是不是送试吃装", "满两百会送礼品吗": a gift's threshold asked, however the question is put.)
+const PROMOTION_THRESHOLD_TERMS = /[满滿]\s*[0-9一二三四五六七八九十百两兩]+(?:\.\d+)?\s*(?:元|块|塊)?(?:的话|的話)?(?:是不是|是否|就|会|會|能|可以|有没有|有沒有|还|還|有){0,2}(?:了|没|沒|吗|嗎|吧|够|夠|送|减|減|包邮|包郵|赠|贈|礼|禮)/u;
+/** "满99了 再便宜点吧", "满100了能抹个零吗": the threshold reached, and less asked on top — haggling. */
+const HAGGLES_BEYOND_PROMOTION = /便宜|(?<![满滿多减減])少(?!了)|抹|砍|打(?:个|個)?折|让点|讓點|(?:就拍|就买|就買|就付)/u;
 const PROMOTION_THRESHOLD = /满\s*[0-9一二三四五六七八九十百]+(?:\.\d+)?\s*(?:元|块|塊)?(?:了|没|沒|吗|嗎|吧|够|夠)/u;
 /**
  * "凑满299就包邮是吧", "再加一件毛衣呢 是不是就包邮了", "两件一起够包邮了吗": whether an amount or a basket reaches
@@ -415,7 +418,8 @@ export function understandInContext(classification: Classification, text: string
     return { intent: 'shipping_fee', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'shipping_fee' && routeFor(i) !== 'bargaining') };
   }
   // "两袋是139.8 满99了吧": whether an order reaches a promotion's threshold.
-  if (PROMOTION_THRESHOLD_TERMS.test(plain) && (routeFor(intent) === 'bargaining' || intent === 'gift' || intent === 'other' || confidence < UNSURE_CONFIDENCE)) {
+  // ("我有一单还没付 满99是不是送试吃装": an unpaid order pointed at is no money excuse — the gift's threshold is asked.)
+  if (PROMOTION_THRESHOLD_TERMS.test(plain) && !HAGGLES_BEYOND_PROMOTION.test(plain) && (routeFor(intent) === 'bargaining' || intent === 'gift' || intent === 'other' || confidence < UNSURE_CONFIDENCE || (ACTS.has(intent) && !plausibleAsk(intent, plain)))) {
     return { intent: 'promotion', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary };
   }
   // "男士牛仔裤深蓝33有吗", "那烟灰色33呢": a colour or size asked about is a stock question when nothing else fits.
