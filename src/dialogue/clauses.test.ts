@@ -59,3 +59,14 @@ describe('clauseAsks: a quality of a named product asked in a clause', () => {
     expect(clauseAsks('过年还发货吗 想买条加绒牛仔裤', classifier, productOf)).not.toContain('product_info');
   });
 });
+
+describe('a clause naming an order by its state', () => {
+  const classifier = defaultClassifier();
+  it('belongs to the ask beside it; asking something itself it is an ask of its own', () => {
+    expect(primaryClause('还有那个没付款的零食 地址也要改成一样的', 'address_change', [], classifier)).toContain('没付款的零食');
+    expect(primaryClause('刚拍的那个鲜花饼，也帮我取消', 'cancel_order', [], classifier)).toContain('刚拍的');
+    expect(clauseAsks('还有那个没付款的零食 地址也要改成一样的', classifier)).not.toContain('stock');
+    // Near miss: "没付款的零食还有货吗" asks about stock on its own.
+    expect(clauseAsks('地址改到公司，没付款的零食还有货吗', classifier)).toContain('stock');
+  });
+});

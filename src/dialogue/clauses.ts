@@ -5,9 +5,9 @@ import type { Order } from '../orders/schema.ts';
 import type { Product, Shop } from '../shop/schema.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import { askedAttributes } from '../../flows/presale-helpers.ts';
-import { ORDER_POINTER, referredOrders } from './order-reference.ts';
+import { namesOrderByState, ORDER_POINTER, referredOrders } from './order-reference.ts';
 import { intentForOrderState } from './reinterpret.ts';
-import { asksVariantStock, plausibleAsk } from './understanding.ts';
+import { ASKS_SOMETHING, asksVariantStock, plausibleAsk } from './understanding.ts';
 
 /**
  * Several asks in one message ("围巾想退 退货运费谁出 还有羽绒服那单什么时候发啊") each get their own
@@ -114,10 +114,14 @@ export function clauseAsks(text: string, classifier: Classifier, productOf?: (cl
 }
 
 const asksOnItsOwn = (reading: Classification, clause: string): boolean =>
-  reading.confidence >= CLAUSE_ASK_CONFIDENCE && !NO_ASK.has(reading.intent) && plausibleAsk(reading.intent, clause);
+  reading.confidence >= CLAUSE_ASK_CONFIDENCE && !NO_ASK.has(reading.intent) && plausibleAsk(reading.intent, clause) && !referredOnly(clause);
 
-/** A clause that only points at an order ("就没付钱那个"): it belongs to the ask it qualifies. */
-const referredOnly = (clause: string): boolean => /(?:那|这|這|哪)(?:一)?(?:个|個|件|单|單|笔|筆|条|條)$|的那$/u.test(clause);
+/**
+ * A clause that only points at an order ("就没付钱那个", "还有那个没付款的零食"): it belongs to the ask it
+ * qualifies — unless it asks something itself ("没付款的零食还有货吗").
+ */
+const referredOnly = (clause: string): boolean =>
+  /(?:那|这|這|哪)(?:一)?(?:个|個|件|单|單|笔|筆|条|條)$|的那$/u.test(clause) || (namesOrderByState(clause) && !ASKS_SOMETHING.test(normalizeSameLength(clause)));
 
 /**
  * The words of the primary ask: the message without the clauses of its other asks ("围巾想退" of

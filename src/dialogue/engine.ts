@@ -30,7 +30,7 @@ import { asksAboutItsOwnThing, clauseAsks, eventForAsk, primaryClause, type Clau
 import { orderCheckReply } from './order-check.ts';
 import { ASKS_FOR_ANSWER, progressReply } from './progress.ts';
 import { withdrawCallbacks } from './promises.ts';
-import { focusedOpenOrder, focusedOrders, ORDER_POINTER, orderInFocus, referredOrders } from './order-reference.ts';
+import { focusedOpenOrder, focusedOrders, ORDER_POINTER, orderInFocus, PURCHASE_POINTER, referredOrders } from './order-reference.ts';
 import { ofKind } from './product-words.ts';
 import { productWordsOf, scoresOf, type ProductWords } from './product-words.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
@@ -663,7 +663,7 @@ export async function respond(
       orders: allOrders,
       shop,
       now,
-      productAlone: ORDER_POINTER.test(primaryText) || postSale || state.awaiting !== undefined,
+      productAlone: ORDER_POINTER.test(primaryText) || PURCHASE_POINTER.test(primaryText) || postSale || state.awaiting !== undefined,
       byKind: ownOrderTalk || state.awaiting !== undefined,
     }) ??
     // (Not while a flow waits for an answer about its own order: the invoice asked for stays the one.)

@@ -5,7 +5,7 @@ import { DEMO_NOW, loadDemoOrderProvider } from '../orders/demo-provider.ts';
 import type { Order } from '../orders/schema.ts';
 import { loadDemoShop } from '../shop/load.ts';
 import { respond, type EngineDeps } from './engine.ts';
-import { focusedOpenOrder, focusedOrders, orderInFocus, referredOrders } from './order-reference.ts';
+import { focusedOpenOrder, focusedOrders, orderInFocus, PURCHASE_POINTER, referredOrders } from './order-reference.ts';
 import { loadScripts } from './scripts.ts';
 
 const shop = loadDemoShop();
@@ -100,6 +100,22 @@ describe('the order in focus across turns', () => {
     expect(orderInFocus(['4189102557306612984', undefined, '4189102557306612984'], orders)).toBe('4189102557306612984');
     expect(orderInFocus(['4189102557306612984', '4189098813647205377'], orders)).toBeUndefined();
     expect(orderInFocus(['2475522190863341026'], orders)).toBeUndefined();
+  });
+});
+
+describe('a product named by its payment', () => {
+  it('points at the order, what is still to pay does not', () => {
+    for (const text of ['已经付了款的牛仔裤能改顺丰吗', '付过款的那件大衣', '刚支付的裤子', '昨天付完款的核桃', '刚拍的裤子今天能发不', '拍好的鲜花饼']) expect(PURCHASE_POINTER.test(text), text).toBe(true);
+    for (const text of ['要付的运费多少', '需要付的定金是多少', '牛仔裤能发顺丰吗', '付款后多久发货', '想拍的那件大衣有货吗', '准备拍的围巾']) expect(PURCHASE_POINTER.test(text), text).toBe(false);
+  });
+
+  it('a courier change for "the jeans I paid for" lands on the paid jeans order, days after payment too', async () => {
+    const later = { ...deps, clock: () => new Date(DEMO_NOW.getTime() + 2 * 86_400_000) };
+    const { result } = await respond(undefined, { buyerId: 'tb_buyer_anna', text: '已经付了款的牛仔裤可以改成顺丰吗 补差价' }, later);
+    expect(result.remarks.map((r) => r.orderId)).toEqual(['4189102557306612984']);
+    // Near miss: the product alone is a pre-sale question; nothing is noted on the paid order.
+    const asked = await respond(undefined, { buyerId: 'tb_buyer_anna', text: '牛仔裤能发顺丰吗 补差价' }, later);
+    expect(asked.result.remarks.map((r) => r.orderId)).not.toContain('4189102557306612984');
   });
 });
 

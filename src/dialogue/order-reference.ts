@@ -35,6 +35,12 @@ const STATE_CUES: readonly { pattern: RegExp; states: readonly Order['state'][] 
   { pattern: /新(?:拍|买|買|下|订|訂)(?:的|了|单|單)/u, states: ['unpaid', 'paid', 'printed'] },
 ];
 
+/** Whether the words name an order by its state or its purchase ("没付款的零食", "刚拍的裤子"). */
+export function namesOrderByState(text: string): boolean {
+  const plain = normalizeSameLength(text);
+  return STATE_CUES.some((c) => c.pattern.test(plain)) || PURCHASE_POINTER.test(plain);
+}
+
 /** Time words: the window (days back from today, inclusive) and whether they speak of arrival. */
 interface TimeCue {
   from: number;
@@ -129,6 +135,12 @@ function byNote(text: string, orders: readonly Order[]): Order[] {
 }
 
 export { ORDER_POINTER } from '../../flows/logistics-helpers.ts';
+
+/**
+ * "刚付款的牛仔裤", "已经付了的那件", "刚拍的裤子": a product named by its purchase is an order the buyer
+ * has, not a pre-sale question about the product ("要付的运费", "想拍的那件" are still to come).
+ */
+export const PURCHASE_POINTER = /(?<![要需得该該想准準备備打算])(?:付|支付|拍|下单|下單)(?:了|过|過|完|好)?款?(?:了)?的/u;
 
 export function referredOrders(input: {
   text: string;

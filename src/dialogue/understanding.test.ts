@@ -515,3 +515,30 @@ describe('a promise-type haggle needs a promise of future business', () => {
     expect(understood.intent).toBe('bargain_promise');
   });
 });
+
+describe('an order named by its purchase', () => {
+  it('"付了款的X" names the order — no news of a purchase; "我付了款" still is', () => {
+    expect(plausibleAsk('order_placed', '已经付了款的牛仔裤可以改成顺丰吗')).toBe(false);
+    expect(plausibleAsk('order_placed', '拍了的那件大衣能发中通吗')).toBe(false);
+    expect(plausibleAsk('order_placed', '我已经付了款 记得早点发')).toBe(true);
+    expect(plausibleAsk('order_placed', '拍好了 麻烦核对下')).toBe(true);
+  });
+
+  it('an unsure "placed" reading with a courier asked for is the courier ask; a plain purchase stays', () => {
+    expect(understandInContext(read('order_placed', 0.47), '付过款的核桃能改发顺丰吗', undefined).intent).toBe('shipping_courier');
+    expect(understandInContext(read('order_placed', 0.45), '拍下的鲜花饼可以走邮政吗', undefined).intent).toBe('shipping_courier');
+    // Near misses: no question, or a sure reading.
+    expect(understandInContext(read('order_placed', 0.47), '已经拍了 发顺丰', undefined).intent).toBe('order_placed');
+    expect(understandInContext(read('order_placed', 0.95), '拍好了 顺丰能到吗', undefined).intent).toBe('order_placed');
+  });
+});
+
+describe('another order introduced with 还有', () => {
+  it('is no stock question beside an order change; a stock question asked still is', () => {
+    expect(keepsFurtherAsk('address_change', 'stock', '还有那个没付款的零食 地址也要改成一样的')).toBe(false);
+    expect(keepsFurtherAsk('cancel_order', 'stock', '还有刚拍的鲜花饼 也取消掉')).toBe(false);
+    // Near misses: a question asked, or a pre-sale primary.
+    expect(keepsFurtherAsk('address_change', 'stock', '地址改成上海 还有鲜花饼还有货吗')).toBe(true);
+    expect(keepsFurtherAsk('product_info', 'stock', '还有那款围巾 酒红色')).toBe(true);
+  });
+});

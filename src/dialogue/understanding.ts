@@ -50,6 +50,9 @@ const RETURN_ARRIVED = /(?:退(?:货|貨|回|回去)|寄回(?:去)?)(?:的)?(?:�
 const SELF_CORRECTION = /^(?:哦|噢|喔|啊|呃|额|額|嗯|诶|欸|哎)?[，,\s]*(?:不对|不對|说错了|說錯了)(?:不对|不對)?[，,。.\s!！]*/u;
 
 /** What a message must say for an intent to be read (intents not listed need nothing in particular). */
+const ORDER_PLACED_WORDS = /拍了|拍下|拍好|付了|付款了|付好|下单了|下單了|下好|已付|买了|買了|已经拍|已經拍|去付|现在付|現在付|这就付|這就付|马上付|馬上付|去拍|这就拍|這就拍/u;
+const NAMES_A_PURCHASE = /(?:已经|已經|已)?(?:付|支付|拍|买|買|下单|下單)(?:了|过|過|完|好)?款?(?:了)?的/gu;
+
 const CUES: Partial<Record<IntentId, Cue>> = {
   // ("哦不对 我自己那单…": the buyer correcting themselves, nothing wrong with the goods.)
   wrong_item: (text) => /发错|發錯|错发|錯發|少发|少發|漏发|漏發|少了|缺了|不是我(?:买|買|拍|要|订|訂)的|不对|不對|发成|發成|只到了|只收到|少一|少个|少個|不一样|不一樣|收到(?:的|了)?(?:却|卻|竟然|居然|怎么|怎麼)?是(?![不否])|(?:寄|发|發)(?:来|來|过来|過來)(?:的)?(?:却|卻|竟然|居然)?是(?![不否])|到手(?:的)?(?:却|卻|竟然|居然)?是(?![不否])/u.test(text.replace(SELF_CORRECTION, '')),
@@ -72,7 +75,8 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   size_advice: words(/码|碼|尺寸|身高|体重|體重|斤|kg|cm|公斤|米[0-9一二三四五六七八九]|穿.{0,2}(?:多大|哪个|哪個|什么|什麼)|合身|偏大|偏小|大小/u),
   authenticity: words(/正品|(?:是|都是)真的|真的假的|真的[吗嗎么麼]|真不真|真货|真貨|假|原装|原裝|官方|授权|授權|专柜|專櫃|品牌/u),
   hesitation: words(/考虑|考慮|看看|想想(?!办法|辦法)|犹豫|猶豫|等等|再说|再說|纠结|糾結|商量|商量/u),
-  order_placed: words(/拍了|拍下|拍好|付了|付款了|付好|下单了|下單了|下好|已付|买了|買了|已经拍|已經拍|去付|现在付|現在付|这就付|這就付|马上付|馬上付|去拍|这就拍|這就拍/u),
+  // ("已经付了款的牛仔裤…", "拍了的那件": the order named by its purchase, not news of a purchase.)
+  order_placed: (text) => ORDER_PLACED_WORDS.test(text.replace(NAMES_A_PURCHASE, '')),
   complaint: words(/怎么回事|怎麼回事|半天不回|不回复|不回覆|不理人|没人理|沒人理|投诉|投訴|差评|差評|举报|舉報|垃圾|骗|騙|气死|氣死|什么破|什麼破|服了|无语|無語|坑|恶心|噁心|态度|態度|太差|失望/u),
   invoice: words(/票|税|稅|抬头|抬頭/u),
   // ("能不能快点送啊", "明天能送到吗": the parcel delivered, no gift.)
@@ -124,7 +128,7 @@ const PRICE_ONLY = /多少钱|多少錢|什么价|什麼價|啥价|啥價|价格
 const ADDRESS_CONFIRMED = /(?:地址|信息|收货信息|收貨信息)(?:是|都)?(?:对|對|没问题|沒問題|正确|正確|没错|沒錯|无误|無誤)(?:的|了)?|(?:地址|信息)(?:不用|不需要|无需|無需)(?:改|修改)/u;
 const REDIRECT = /转寄|轉寄|改派|转运到|轉運到|转送到|轉送到/u;
 const ORDER_LEFT_AS_IS = /(?:那|这|這)(?:一)?(?:单|單|笔|筆)(?:就|先|的话|的話)?(?:不用|不需要|无需|無需|别|別|不)(?:改|修改|动|動|换|換)(?:了|啦|哈|哦|喔)?(?![a-z0-9\p{Script=Han}])/u;
-const ASKS_SOMETHING = /([\p{Script=Han}])[不没沒]\1|[吗嗎么麼呢？?]|多少|几|幾|哪|什么|什麼|啥|怎么|怎麼|能不能|可不可以|有没有|有沒有|是不是|要不要/u;
+export const ASKS_SOMETHING = /([\p{Script=Han}])[不没沒]\1|[吗嗎么麼呢？?]|多少|几|幾|哪|什么|什麼|啥|怎么|怎麼|能不能|可不可以|有没有|有沒有|是不是|要不要/u;
 const GOING_TO_PAY = /(?:现在|現在|这就|這就|马上|馬上|等下|等會|等会|待会|待會|一会|一會|晚点|晚點|回头|回頭)(?:就)?(?:去)?(?:付|拍|下单|下單)|去付|忘了付|忘记付|忘記付|付(?:款|钱|錢)?去了/u;
 // ("就买一袋山核桃" says how much is bought — only; "那就买" / "便宜点就买" set a condition.)
 const ASKS_FOR_LESS = /便宜|(?<!多)少|贵|貴|优惠|優惠|打折|折扣|抹|砍|包邮我就|(?:就拍|就买|就買|就付)(?!\s*(?:[0-9]+|[一二两兩三四五六七八九十几幾])\s*(?:盒|件|条|條|袋|个|個|双|雙|套|箱|包))/u;
@@ -289,6 +293,10 @@ export function understandInContext(classification: Classification, text: string
   // "鲜花饼那单不用改": an order pointed at and left as it is — nothing asked, nothing to act on.
   if (ORDER_LEFT_AS_IS.test(plain) && !ASKS_SOMETHING.test(plain) && !names.address(plain)) {
     return { intent: 'thanks_bye', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
+  }
+  // "已经付了款的牛仔裤可以改成顺丰吗": the order is named by its payment, the ask is the courier.
+  if (intent === 'order_placed' && confidence < SURE_CONFIDENCE && CUES.shipping_courier!(plain) && ASKS_SOMETHING.test(plain)) {
+    return { intent: 'shipping_courier', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'shipping_courier' && i !== 'order_placed') };
   }
   // "忘了付钱了 我现在去付": going to pay is the order, not haggling — unless it asks for less.
   if (routeFor(intent) === 'bargaining' && GOING_TO_PAY.test(plain) && !ASKS_FOR_LESS.test(plain) && !/[0-9]{2,}/u.test(plain)) {
@@ -502,6 +510,8 @@ export function keepsFurtherAsk(primary: IntentId, ask: IntentId, text: string):
   // ("中通78460023915527") describe the case; a pre-sale answer only when one is asked for.
   if (POST_SALE.has(routeFor(primary)) && (ask === 'product_info' || ask === 'recommend')) return false;
   if (POST_SALE.has(routeFor(primary)) && ask.startsWith('shipping_') && !ASKS_ABOUT_SHIPPING.test(plain)) return false;
+  // "还有那个没付款的零食 地址也改一下": 还有 introduces another order, not a stock question — unless one is asked.
+  if (POST_SALE.has(routeFor(primary)) && ask === 'stock' && !ASKS_SOMETHING.test(plain)) return false;
   // "核桃还没收到 到了不合适的话能退吗": not received yet is the case's background, asked about ahead — no parcel question.
   if (AFTER_SALE_READINGS.has(primary) && STATUS.includes(ask) && ASKS_AHEAD.test(plain) && /(?:还|還)?(?:没|沒|未)(?:收到|到)/u.test(plain)) return false;
   // "M码穿着有点小 能换L吗": the size worn told for an exchange or return, no size advice — unless the body is measured.
