@@ -13,6 +13,7 @@ import { isWithinWorkingHours } from '../shop/hours.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import { glossEnglish } from '../nlu/english-gloss.ts';
 import { PRESSED_SCRIPT, questionPressedFor } from './nudge.ts';
+import { readingPastSarcasm } from './sarcasm.ts';
 import { CANCEL_WITHDRAWN_REMARK, CANCEL_WITHDRAWN_SCRIPT, cancelTakenBack } from './cancel-withdrawal.ts';
 import type { Product, Shop } from '../shop/schema.ts';
 import { aboutToOrder, anotherProductAsked, askedAttributes, asksForExtraFeeCourier, asksVariantList, bareNumberOf, correctionTarget, isBareVariant, isReturnPolicyBeforeOrder, productsOfSameKind, purchaseQuantity, statesPurchaseOnly, waitsForOwnOrder } from '../../flows/presale-helpers.ts';
@@ -647,6 +648,8 @@ export async function respond(
       ? ['shipping_courier']
       : [];
   const classification = { ...classified, ...understood, secondary: [...understood.secondary, ...moreAsks, ...courierAsk] };
+  // "呵呵 服务真好", "你们真行": praise said with a sneer is a complaint.
+  classification.intent = readingPastSarcasm(classification.intent, message.text);
   // "那刚才那个饼怎么处理" after a question in between: the earlier after-sale case again.
   classification.intent = intentForEarlierCase(classification.intent, message.text, state.history.map((h) => h.intent));
   const allOrders = await deps.orders.ordersOf(message.buyerId);

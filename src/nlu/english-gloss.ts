@@ -20,7 +20,7 @@ const PHRASES: readonly Entry[] = [
   ['(?:any|what\'?s the) (?:updates?|news|progress)', '物流到哪了'],
   ['(?:has|have|is|are)(?: not|n\'t) (?:moved|moving|updated|changed)', '没动'],
   ['not (?:moving|moved|updated)', '没动'],
-  ['(?:still )?stuck', '还是不动'],
+  ['(?:still |got )?stuck', '卡住不动了'],
   ['for (\\d+) days?', '$1天了'],
   ['(\\d+) days? ago', '$1天前'],
   ['tracking(?: number| no\\.?| code)?', '单号'],
