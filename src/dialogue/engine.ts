@@ -11,6 +11,10 @@ import { IntentIdSchema, isIntentId, type IntentId } from '../nlu/intents.ts';
 import type { Order, OrderProvider } from '../orders/schema.ts';
 import { isWithinWorkingHours } from '../shop/hours.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
+import { glossEnglish } from '../nlu/english-gloss.ts';
+import { PRESSED_SCRIPT, questionPressedFor } from './nudge.ts';
+import { readingPastSarcasm } from './sarcasm.ts';
+import { CANCEL_WITHDRAWN_REMARK, CANCEL_WITHDRAWN_SCRIPT, cancelTakenBack } from './cancel-withdrawal.ts';
 import type { Product, Shop } from '../shop/schema.ts';
 import { aboutToOrder, anotherProductAsked, askedAttributes, asksForExtraFeeCourier, asksVariantList, bareNumberOf, correctionTarget, isBareVariant, isReturnPolicyBeforeOrder, productsOfSameKind, purchaseQuantity, statesPurchaseOnly, waitsForOwnOrder } from '../../flows/presale-helpers.ts';
 import { questionToRepeat } from '../../flows/presale.ts';
@@ -619,11 +623,15 @@ const isPostSale = (intent: IntentId): boolean => {
 
 export async function respond(
   conversation: ConversationState | undefined,
-  message: IncomingMessage,
+  incoming: IncomingMessage,
   deps: EngineDeps,
 ): Promise<{ conversation: ConversationState; result: TurnResult }> {
-  const state = conversation ?? newConversation(message.buyerId);
-  if (state.buyerId !== message.buyerId) throw new Error('this conversation belongs to another buyer');
+  const state = conversation ?? newConversation(incoming.buyerId);
+  if (state.buyerId !== incoming.buyerId) throw new Error('this conversation belongs to another buyer');
+  // "？？？", "你就说能不能 别绕": the question pressed for is read again (its answer follows a holding line).
+  const pressedFor = questionPressedFor(incoming.text, state.history);
+  // English asks ("where is my parcel", "coat有没有M camel") are read from a Chinese gloss; the history keeps the buyer's words.
+  const message: IncomingMessage = { ...incoming, text: glossEnglish(pressedFor ?? incoming.text) };
   const { shop } = deps;
   const now = deps.clock();
   const lastIntent = state.history.at(-1)?.intent;
@@ -644,6 +652,8 @@ export async function respond(
       ? ['shipping_courier']
       : [];
   const classification = { ...classified, ...understood, secondary: [...understood.secondary, ...moreAsks, ...courierAsk] };
+  // "呵呵 服务真好", "你们真行": praise said with a sneer is a complaint.
+  classification.intent = readingPastSarcasm(classification.intent, message.text);
   // "那刚才那个饼怎么处理" after a question in between: the earlier after-sale case again.
   classification.intent = intentForEarlierCase(classification.intent, message.text, state.history.map((h) => h.intent));
   const allOrders = await deps.orders.ordersOf(message.buyerId);
@@ -766,7 +776,10 @@ export async function respond(
   const shopAnswer = resume === undefined && waiting === undefined ? shopQuestionReply(message.text, shop, now) : null;
   // "裤子我拍的是32码对吧": what was ordered, read off the order.
   const orderCheck = resume === undefined && waiting === undefined && !privacy ? orderCheckReply(message.text, allOrders, facts.product ?? (ordered.length === 1 ? ordered[0] : undefined), shop) : null;
-  const clarify: ReplyPlan | null =
+  // "算了 不取消了 还是发吧" right after cancelling an unshipped order: ship as normal, no cancel steps again.
+  const lastAsk = state.history.findLast((h) => isIntentId(h.intent) && routeFor(h.intent) !== 'social')?.intent;
+  const takenBack = resume === undefined && waiting === undefined ? cancelTakenBack(message.text, lastAsk, allOrders.find((o) => o.id === state.orderId)) : undefined;
+  const clarify: ReplyPlan | null = takenBack !== undefined ? { scriptId: CANCEL_WITHDRAWN_SCRIPT, params: { orderId: takenBack.id } } :
     progress ?? privacyReply ?? shopAnswer ?? orderCheck ?? (unsure ? clarifyingQuestion(event.intent, classification.confidence, classification.ranking) : null);
   const openOrder = allOrders.find((o) => o.state === 'unpaid' || o.state === 'paid');
   // "拍了照片给你看" reads as order_placed: an answer to a waiting flow is no large order to hand over.
@@ -808,7 +821,7 @@ export async function respond(
     ownerBefore === 'pending'
       ? { out: emptyOutput(), flowState: 'waiting', flows: factsRun?.flows ?? state.flows, further: factsRun?.out.replies ?? [] }
       : clarify !== null
-        ? { out: { ...emptyOutput(), replies: [clarify] }, flowState: progress ? 'progress' : privacy ? 'privacy' : shopAnswer ? 'shop' : orderCheck ? 'order' : 'clarifying', flows: state.flows }
+        ? { out: { ...emptyOutput(), replies: [clarify], remarks: takenBack ? [{ orderId: takenBack.id, reason: CANCEL_WITHDRAWN_REMARK }] : [] }, flowState: takenBack ? 'logistics.cancel_withdrawn' : progress ? 'progress' : privacy ? 'privacy' : shopAnswer ? 'shop' : orderCheck ? 'order' : 'clarifying', flows: state.flows }
         : runFlows(state, event, route, waiting, resume, clauseContext);
   const { out, flows } = ran;
   // "算了不用了" alone after asking for a human: the withdrawal acknowledged, not "say it another way".
@@ -839,6 +852,8 @@ export async function respond(
     out.promises.push(...escalated.out.promises);
     if (escalated.out.handover) out.handover = true;
   }
+
+  if (pressedFor !== undefined && owner !== 'pending' && !handedOffNow && plans.length > 0) plans = [{ scriptId: PRESSED_SCRIPT, params: {} }, ...plans];
 
   const linter = replyLinter(shop, replyLintContext({ shop, buyerId: message.buyerId, ownOrders: allOrders, product }));
   const gate: Gate = {
@@ -880,7 +895,7 @@ export async function respond(
   const keepsTopic = (progress !== null || answeredWaiting) && lastIntent !== undefined && isIntentId(lastIntent) && routeFor(lastIntent) !== 'social';
   const history = [
     ...state.history,
-    { turn: ctx.turnCount, at, text: message.text, intent: keepsTopic ? lastIntent : intent, replies: replies.slice(0, 1).map((r) => r.text), state: flowState },
+    { turn: ctx.turnCount, at, text: incoming.text, intent: keepsTopic ? lastIntent : intent, replies: replies.slice(0, 1).map((r) => r.text), state: flowState },
   ].slice(-HISTORY_LIMIT);
   const next: ConversationState = {
     buyerId: state.buyerId,

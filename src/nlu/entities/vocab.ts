@@ -36,7 +36,7 @@ const SHORT_COLORS = '红|黑|白|蓝|绿|黄|粉|紫|灰|棕|橙|银|金|褐';
 const COLOR = new RegExp(`(${LONG_COLORS})色?|(${SHORT_COLORS})(?:色|的(?!话|时候))`, 'g');
 
 /** Colours written in English ("black M码", "那khaki呢"), as whole words, to their Chinese names. */
-const ENGLISH_COLORS: Record<string, string> = {
+export const ENGLISH_COLORS: Readonly<Record<string, string>> = {
   black: '黑色', white: '白色', red: '红色', blue: '蓝色', navy: '藏青色', green: '绿色', yellow: '黄色', pink: '粉色',
   purple: '紫色', grey: '灰色', gray: '灰色', brown: '棕色', orange: '橙色', khaki: '卡其色', beige: '米色', camel: '驼色',
   burgundy: '酒红色', wine: '酒红色', caramel: '焦糖色', cream: '奶白色', ivory: '米白色', oatmeal: '燕麦色',

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { isBareNudge, questionPressedFor } from './nudge.ts';
+
+describe('isBareNudge', () => {
+  it('reads pressing with no ask of its own as a nudge', () => {
+    for (const text of ['?!', '？', '还在吗 回个话', '直说 行不行', '究竟怎么办啊', '退了没有？', '喂喂 快点']) expect(isBareNudge(text)).toBe(true);
+  });
+
+  it('is not a nudge when the message asks something itself', () => {
+    for (const text of ['人呢 那围巾加毛衣够不够包邮', '到底哪天发', '怎么申请退款', '能不能便宜点', '在吗 有XL吗']) expect(isBareNudge(text)).toBe(false);
+  });
+});
+
+describe('questionPressedFor', () => {
+  const asked = { text: '围巾几天能到杭州', intent: 'shipping_time' };
+
+  it('is the last real question, past earlier nudges', () => {
+    expect(questionPressedFor('？？', [asked])).toBe('围巾几天能到杭州');
+    expect(questionPressedFor('还在吗', [asked, { text: '？', intent: 'shipping_time' }])).toBe('围巾几天能到杭州');
+  });
+
+  it('presses for nothing after chat, a hand-off or a haggle', () => {
+    expect(questionPressedFor('？？', [{ text: '在吗', intent: 'greeting' }])).toBeUndefined();
+    expect(questionPressedFor('？？', [{ text: '转人工', intent: 'human' }])).toBeUndefined();
+    expect(questionPressedFor('？？', [{ text: '便宜点', intent: 'bargain_generic' }])).toBeUndefined();
+    expect(questionPressedFor('？？', [])).toBeUndefined();
+    expect(questionPressedFor('到底哪天发', [asked])).toBeUndefined();
+  });
+});
