@@ -6,6 +6,7 @@ import type { Order } from '../src/orders/schema.ts';
 import { localDate, nextOpening, nextShippingDate } from '../src/shop/hours.ts';
 import type { Gift, Product, Promotion, Shop, SizeRow, Sku } from '../src/shop/schema.ts';
 import { promotionAppliesTo } from '../src/shop/promotions.ts';
+import { purchaseLabel, purchaseTotal, type PurchaseLine } from '../src/shop/basket.ts';
 import { normalizeSameLength } from '../src/text/normalize.ts';
 import { dayWord, ORDER_POINTER } from './logistics-helpers.ts';
 import { dayStatus } from '../src/shop/calendar.ts';
@@ -778,6 +779,8 @@ export interface GiftThresholdCheck {
   order?: Order;
   /** The products counted, when a purchase was described ("就买一袋山核桃", "再加两盒鲜花饼"). */
   products?: Product[];
+  /** The counted products with their counts, as said to the buyer ("2盒云南玫瑰鲜花饼"). */
+  label?: string;
 }
 
 const roundYuan = (n: number): number => Math.round(n * 100) / 100;
@@ -793,6 +796,8 @@ export function giftThresholdCheck(input: {
   orders: readonly Order[];
   product: Product | undefined;
   basket: readonly Product[] | undefined;
+  /** The purchase described so far (products and counts), which wins over the message's own count. */
+  purchase?: readonly PurchaseLine[] | undefined;
 }): GiftThresholdCheck | undefined {
   const { shop } = input;
   const plain = normalizeSameLength(input.text);
@@ -815,6 +820,7 @@ export function giftThresholdCheck(input: {
     }
     return undefined;
   }
+  if (input.purchase !== undefined && input.purchase.length > 0) return purchaseThresholdCheck(shop, input.purchase, withGift, giftOf);
   const quantity = statedQuantity(plain);
   const basket = input.basket !== undefined && input.basket.length > 1 ? input.basket : input.product === undefined ? [] : [input.product];
   if (basket.length === 0 || (quantity === undefined && basket.length < 2)) return undefined;
@@ -826,6 +832,24 @@ export function giftThresholdCheck(input: {
     const last = basket[basket.length - 1]!;
     const amount = roundYuan(counted.reduce((sum, p) => sum + p.price * (p.id === last.id ? (quantity ?? 1) : 1), 0));
     return { promotion, gift, amount, reached: amount >= promotion.minAmount, products: counted };
+  }
+  return undefined;
+}
+
+/** The purchase described (products × counts) against the first gift promotion covering some of it. */
+function purchaseThresholdCheck(
+  shop: Pick<Shop, 'products'>,
+  purchase: readonly PurchaseLine[],
+  withGift: readonly (Promotion & { minAmount: number })[],
+  giftOf: (p: Promotion) => Gift | undefined,
+): GiftThresholdCheck | undefined {
+  for (const promotion of withGift) {
+    const gift = giftOf(promotion);
+    const counted = shop.products.filter((p) => promotionAppliesTo(promotion, p) && purchase.some((l) => l.productId === p.id));
+    if (gift === undefined || counted.length === 0) continue;
+    const amount = purchaseTotal(shop, purchase, (p) => promotionAppliesTo(promotion, p));
+    const lines = purchase.filter((l) => counted.some((p) => p.id === l.productId));
+    return { promotion, gift, amount, reached: amount >= promotion.minAmount, products: lines.flatMap((l) => counted.filter((p) => p.id === l.productId)), label: purchaseLabel(shop, lines) };
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 import { normalizeSameLength } from '../src/text/normalize.ts';
 import { assign, setup } from 'xstate';
 import type { IntentId } from '../src/nlu/intents.ts';
-import { productsNamedTogether } from '../src/shop/basket.ts';
+import { productsNamedTogether, purchaseLabel, purchaseTotal, severalItems } from '../src/shop/basket.ts';
 import { promotionsFor, promotionsNamed } from '../src/shop/promotions.ts';
 import type { Product, Promotion, SizeRow } from '../src/shop/schema.ts';
 import {
@@ -489,6 +489,13 @@ function templateFeeReply(turn: Turn): ReplyPlan {
   }
   if (isFreeShippingRegion(shop, region)) return reply('shipping_fee.free', { region, courier: shipping.courier });
   if (threshold <= 0) return reply('shipping_fee.remote', { region, fee });
+  // "两袋核桃" … "再加一盒鲜花饼": the purchase described so far, at list prices, against the threshold.
+  const purchase = turn.event.facts.purchase;
+  if (purchase !== undefined && severalItems(purchase)) {
+    const amount = purchaseTotal(shop, purchase);
+    const items = purchaseLabel(shop, purchase);
+    return amount >= threshold ? reply('shipping_fee.basket_free', { region, threshold, product: items, amount }) : reply('shipping_fee.basket_short', { region, threshold, product: items, amount, fee });
+  }
   if (product !== undefined && product.price >= threshold) return reply('shipping_fee.remote_free_over', { region, threshold });
   // "买6盒鲜花饼包邮吗": the quantity said, times the list price, against the threshold.
   const quantity = product === undefined ? null : purchaseQuantity(normalizeSameLength(turn.event.text));
@@ -593,7 +600,7 @@ const hasGift = (promotion: Promotion): boolean => /[赠贈送]/.test(`${promoti
 /** "就买一袋山核桃 送试吃装吗", "那再加两盒鲜花饼呢", "我那单零食满99了吧": the amount against a gift promotion's threshold. */
 function giftThresholdAnswer(turn: Turn): Answer | undefined {
   const { facts, text } = turn.event;
-  const check = giftThresholdCheck({ shop: facts.shop, text, orders: facts.orders, product: productOf(turn), basket: facts.basket });
+  const check = giftThresholdCheck({ shop: facts.shop, text, orders: facts.orders, product: productOf(turn), basket: facts.basket, purchase: facts.purchase });
   if (check === undefined) return undefined;
   const params = { promotion: check.promotion.name, threshold: check.promotion.minAmount, amount: check.amount, gift: check.gift.name };
   if (check.order !== undefined) {
@@ -605,7 +612,7 @@ function giftThresholdAnswer(turn: Turn): Answer | undefined {
       remarks: [{ orderId, reason: `${check.promotion.name}：活动商品合计${check.amount}元，满${check.promotion.minAmount}元，随单赠送${check.gift.name}` }],
     };
   }
-  const product = (check.products ?? []).map(displayName).join('和');
+  const product = check.label ?? (check.products ?? []).map(displayName).join('和');
   return { replies: [reply(check.reached ? 'gift.threshold_reached' : 'gift.threshold_short', { ...params, product })], covers: GIFT_ASKS };
 }
 
