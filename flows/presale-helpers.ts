@@ -370,7 +370,8 @@ export function isBareVariant(text: string, entities: readonly Entity[], product
       }
     }
   }
-  return named && /^[\s\p{P}码碼号號的要呢吧啊哈]*$/u.test(rest);
+  // ("就酒红吧", "那还是黑色的": a choice said with 就/那/还是.)
+  return named && /^[\s\p{P}码碼号號的要呢吧啊哈就那还還是]*$/u.test(rest);
 }
 
 // ---------------------------------------------------------------- product attributes

@@ -1,9 +1,10 @@
 import { normalizeSameLength } from '../src/text/normalize.ts';
 import { assign, setup } from 'xstate';
 import type { IntentId } from '../src/nlu/intents.ts';
+import { asksWhichOfProduct, colorLeftOut, colorsInStock } from './recommend-helpers.ts';
 import { productsNamedTogether, purchaseLabel, purchaseTotal, severalItems } from '../src/shop/basket.ts';
 import { promotionsFor, promotionsNamed } from '../src/shop/promotions.ts';
-import type { Product, Promotion, SizeRow } from '../src/shop/schema.ts';
+import type { Product, Promotion, Shop, SizeRow } from '../src/shop/schema.ts';
 import {
   adviseSize,
   askedAttributes,
@@ -403,6 +404,8 @@ function sizing(turn: Turn): Sizing {
 function recommendAnswer(turn: Turn): Answer {
   const { shop } = turn.event.facts;
   const product = productOf(turn);
+  const variants = product === undefined ? undefined : variantsRecommended(shop, product, turn.event.text);
+  if (variants !== undefined) return { replies: [variants] };
   const related = (product?.recommend ?? []).flatMap((id) => shop.products.filter((p) => p.id === id && p.id !== product?.id).map(displayName));
   if (product !== undefined && related.length > 0) {
     return { replies: [reply('recommend.related', { product: displayName(product), recommendation: joinList(related) })] };
@@ -410,6 +413,16 @@ function recommendAnswer(turn: Turn): Answer {
   const others = shop.products.filter((p) => p.id !== product?.id).map(displayName);
   const names = (others.length > 0 ? others : shop.products.map(displayName)).slice(0, 3);
   return { replies: [reply('recommend.general', { recommendation: joinList(names) })] };
+}
+
+/** "配什么围巾好看": the product's colours in stock; "燕麦色的买过了 还有呢": the others. Undefined when neither is asked. */
+function variantsRecommended(shop: Shop, product: Product, text: string): ReplyPlan | undefined {
+  const leftOut = colorLeftOut(product, normalizeSameLength(text));
+  if (leftOut === null && !asksWhichOfProduct(shop, text, product)) return undefined;
+  const colors = colorsInStock(product, leftOut);
+  if (colors.length === 0) return undefined;
+  const params = { product: displayName(product), colors: joinList(colors), colorWord: variantWordsOf(product).colorWord };
+  return leftOut === null ? reply('recommend.variants', params) : reply('recommend.other_variants', { ...params, color: leftOut });
 }
 
 // ---------------------------------------------------------------- shipping

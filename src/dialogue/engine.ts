@@ -22,7 +22,7 @@ import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runM
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext, replyLinter } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
-import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentForEarlierCase, intentForGift, intentForOrderState, intentForThreat, intentWhilePressing, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
+import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentForEarlierCase, intentForGift, intentForHurry, intentForOrderState, intentForRestock, intentForThreat, intentWhilePressing, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
 import { shopQuestionReply } from './shop-questions.ts';
 import { keepsFurtherAsk, SURE_CONFIDENCE, UNSURE_CONFIDENCE, understandInContext, withdrawsRequest } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
@@ -719,7 +719,8 @@ export async function respond(
   // (no size advice without height or weight, and not while pre-sale waits for them).
   else if (
     lastRoute === 'presale' &&
-    (routeFor(classification.intent) === 'social' || (classification.intent === 'size_advice' && !isWaiting('presale', state.flows.presale))) &&
+    // ("就酒红吧" right after the colours were recommended: read as another recommendation, unsure.)
+    (routeFor(classification.intent) === 'social' || (classification.intent === 'size_advice' && !isWaiting('presale', state.flows.presale)) || (classification.intent === 'recommend' && classification.confidence < SURE_CONFIDENCE)) &&
     isBareVariant(message.text, classification.entities, product)
   )
     classification.intent = 'stock';
@@ -739,7 +740,7 @@ export async function respond(
   if (classification.intent === 'hesitation' && waitsForOwnOrder(message.text, allOrders, facts.product)) classification.intent = 'thanks_bye';
   // "175" while pre-sale waits for height or weight (read as thanks_bye or other): the size question answered.
   if (answersBodyQuestion(classification.intent, { text: message.text, entities: classification.entities }, state.flows)) classification.intent = 'size_advice';
-  const intent = resume ? resume.intent : correction ? correction.intent : intentForGift(intentForThreat(intentForOrderState(classification.intent, { facts }), message.text), message.text);
+  const intent = resume ? resume.intent : correction ? correction.intent : intentForGift(intentForThreat(intentForHurry(intentForRestock(intentForOrderState(classification.intent, { facts }), message.text, facts.product, allOrders), message.text, { facts }), message.text), message.text);
   const event: TurnEvent = {
     type: 'TURN',
     text: message.text,

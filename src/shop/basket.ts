@@ -161,3 +161,10 @@ export function purchaseLabel(shop: Pick<Shop, 'products'>, lines: readonly Purc
 
 /** More than one item in all: a purchase whose total differs from one product's price. */
 export const severalItems = (lines: readonly PurchaseLine[] | undefined): boolean => lines !== undefined && lines.reduce((n, l) => n + l.quantity, 0) > 1;
+
+/** Where the text names a product by its own words ("围巾" in "配什么围巾好看"), in the normalised text; null when it does not. */
+export function nameSpanOf(shop: Pick<Shop, 'products'>, text: string, product: Product): { start: number; end: number; plain: string } | null {
+  const plain = normalizeSameLength(text.normalize('NFKC'));
+  const run = runOf(ownPiecesIn(shop.products, product), plain);
+  return run === null ? null : { ...run, plain };
+}
