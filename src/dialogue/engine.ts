@@ -18,6 +18,7 @@ import { asksBareRemark, asksForRemark, demandsGift } from '../../flows/bargaini
 import { hasAgreedRemarks } from '../../flows/bargaining.ts';
 import { productsNamedTogether, PurchaseLineSchema } from '../shop/basket.ts';
 import { purchaseAfter } from './purchase.ts';
+import { asksVariantInStock } from './stock-question.ts';
 import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runMachine, statePath, type FlowName } from './flows.ts';
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext, replyLinter } from './lint-context.ts';
@@ -724,6 +725,8 @@ export async function respond(
     isBareVariant(message.text, classification.entities, product)
   )
     classification.intent = 'stock';
+  // "重新买条小一码的 烟灰30有吗" read as size advice, unsure: the colour and size named are a stock question.
+  else if (classification.intent === 'size_advice' && classification.confidence < SURE_CONFIDENCE && asksVariantInStock(message.text, classification.entities, facts.product)) classification.intent = 'stock';
   // "我就买一盒鲜花饼" right after a shipping-fee answer: what the order holds — its fee, no haggling.
   else if (lastIntent === 'shipping_fee' && routeFor(classification.intent) === 'bargaining' && statesPurchaseOnly(normalizeSameLength(message.text))) classification.intent = 'shipping_fee';
   // "那我再加一件大衣呢 一起拍" right after a shipping-fee answer: the fee of the basket (the products together), unsure readings only.

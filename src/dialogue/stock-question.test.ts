@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { loadDemoShop } from '../shop/load.ts';
+import { asksVariantInStock } from './stock-question.ts';
+
+const shop = loadDemoShop();
+const menJeans = shop.products.find((p) => p.id === 'NY-MJ01')!;
+const coat = shop.products.find((p) => p.id === 'NY-WC01')!;
+
+describe('asksVariantInStock', () => {
+  it.each([
+    ['那我重新买条小一码的 烟灰30有吗', menJeans],
+    ['换大一号 深蓝32还有没', menJeans],
+    ['驼色L有货么', coat],
+  ] as const)('%s asks for a colour and size in stock', (text, product) => {
+    expect(asksVariantInStock(text, [], product)).toBe(true);
+  });
+  it.each([
+    ['小一码的穿多大合适', menJeans],
+    ['烟灰30 我175 130斤合适吗', menJeans],
+    ['烟灰有吗', menJeans],
+    ['驼色XL有货么', undefined],
+  ] as const)('%s does not (a fit question, no size named, or no product)', (text, product) => {
+    expect(asksVariantInStock(text, [], product)).toBe(false);
+  });
+});
