@@ -18,7 +18,7 @@ import { asksBareRemark, asksForRemark, demandsGift } from '../../flows/bargaini
 import { hasAgreedRemarks } from '../../flows/bargaining.ts';
 import { productsNamedTogether, PurchaseLineSchema } from '../shop/basket.ts';
 import { purchaseAfter } from './purchase.ts';
-import { asksVariantInStock } from './stock-question.ts';
+import { asksVariantChange, asksVariantInStock, waitsForArrival } from './stock-question.ts';
 import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runMachine, statePath, type FlowName } from './flows.ts';
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext, replyLinter } from './lint-context.ts';
@@ -102,6 +102,10 @@ export const ConversationStateSchema = z.object({
 
 /** Readings of "再加一件大衣 黑色L 一起买" (the variant, the wavering) that are the added item, not a question of their own. */
 const ADDED_ITEM_READINGS: ReadonlySet<IntentId> = new Set(['other', 'stock', 'hesitation']);
+
+/** An order of the product paid and not received yet. */
+const ownParcelOnItsWay = (orders: readonly Order[], product: { id: string } | undefined): boolean =>
+  product !== undefined && orders.some((o) => ['paid', 'printed', 'shipped'].includes(o.state) && o.items.some((i) => i.productId === product.id));
 
 /** Routes of a conversation about buying: what was talked about there can be added to. */
 const BUYING_ROUTES: ReadonlySet<Route> = new Set(['presale', 'bargaining', 'social']);
@@ -725,6 +729,8 @@ export async function respond(
     isBareVariant(message.text, classification.entities, product)
   )
     classification.intent = 'stock';
+  // "能改成米白吗" read as nothing: a change of the product's colour or size.
+  else if (classification.intent === 'other' && asksVariantChange(message.text, facts.product)) classification.intent = 'order_change';
   // "重新买条小一码的 烟灰30有吗" read as size advice, unsure: the colour and size named are a stock question.
   else if (classification.intent === 'size_advice' && classification.confidence < SURE_CONFIDENCE && asksVariantInStock(message.text, classification.entities, facts.product)) classification.intent = 'stock';
   // "我就买一盒鲜花饼" right after a shipping-fee answer: what the order holds — its fee, no haggling.
@@ -741,6 +747,8 @@ export async function respond(
   if (isReturnPolicyBeforeOrder(classification.intent, message.text, allOrders, facts.product)) classification.intent = 'product_info';
   // "行吧 那算了 我先等等 谢谢" while the product's parcel is on its way: a close, not hesitation over a purchase.
   if (classification.intent === 'hesitation' && waitsForOwnOrder(message.text, allOrders, facts.product)) classification.intent = 'thanks_bye';
+  // "那到了再说吧 就这个吧" with the product's parcel on its way, read unsure as a pre-sale ask: a close.
+  else if (classification.confidence < SURE_CONFIDENCE && ['stock', 'other', 'hesitation', 'order_change'].includes(classification.intent) && waitsForArrival(message.text) && ownParcelOnItsWay(allOrders, facts.product)) classification.intent = 'thanks_bye';
   // "175" while pre-sale waits for height or weight (read as thanks_bye or other): the size question answered.
   if (answersBodyQuestion(classification.intent, { text: message.text, entities: classification.entities }, state.flows)) classification.intent = 'size_advice';
   const intent = resume ? resume.intent : correction ? correction.intent : intentForGift(intentForThreat(intentForHurry(intentForRestock(intentForOrderState(classification.intent, { facts }), message.text, facts.product, allOrders), message.text, { facts }), message.text), message.text);

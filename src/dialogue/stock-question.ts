@@ -25,3 +25,23 @@ export function asksVariantInStock(text: string, entities: readonly Entity[], pr
   if (FIT_WORDS.test(plain) || !ASKS_THERE.test(plain)) return false;
   return productColorIn(product, plain) !== null && namesOwnSize(product, plain);
 }
+
+/** "改成米白", "换成L码吧": a change to another variant. */
+const CHANGE_TO = /(?:改|换|換)(?:成|为|為|到)/u;
+
+/**
+ * "能改成米白吗" with nothing else: a change of the product's colour or size (of its order, when the buyer
+ * has one — the order's state then says what can be done), however the classifier read it.
+ */
+export function asksVariantChange(text: string, product: Product | undefined): boolean {
+  if (product === undefined) return false;
+  const plain = normalizeSameLength(text.normalize('NFKC'));
+  const at = plain.search(CHANGE_TO);
+  if (at < 0) return false;
+  const after = plain.slice(at);
+  return productColorIn(product, after) !== null || namesOwnSize(product, after);
+}
+
+/** "那到了再说吧", "收到再说": the buyer waits for the parcel before deciding anything. */
+const UNTIL_ARRIVAL = /(?:到了|到货|到貨|收到|拿到)(?:以后|以後|之后|之後|了)?再说|(?:到了|收到)(?:以后|以後|之后|之後)?再(?:看|决定|決定)/u;
+export const waitsForArrival = (text: string): boolean => UNTIL_ARRIVAL.test(normalizeSameLength(text));
