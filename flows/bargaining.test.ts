@@ -189,6 +189,19 @@ describe('bargainingMachine: each type over several turns', () => {
     expect(state()).toBe('negotiating');
   });
 
+  it('a plain ask after a typed one keeps the type the buyer set ("以后常来" then "真的不能少吗 送点东西呗")', () => {
+    const { send, context } = start();
+    send(turn('bargain_promise', '以后我们全家都来你家买 便宜点'));
+    const second = send(turn('bargain_generic', '真不能少啊 给点小礼物也好嘛', { secondary: ['gift'] }));
+    expect(ids(second)).toEqual(['bargaining.promise_gift']);
+    expect(second.remarks[0]!.reason).toBe('顾客议价（允诺型），赠送护理小样（羊毛呢大衣）');
+    expect(context().framing).toBe('promise');
+    // Near miss: plain haggling from the start stays plain (a coupon, no gift).
+    const plain = start();
+    plain.send(turn('bargain_generic', '便宜点呗'));
+    expect(ids(plain.send(turn('bargain_generic', '真的不能少吗')))).toEqual(['bargaining.generic_coupon']);
+  });
+
   it('comparison: decline, a gift, then a coupon within budget, then nothing more', () => {
     const { send, context } = start();
     expect(ids(send(turn('bargain_comparison', '别家才卖500')))).toEqual(['bargaining.comparison_decline']);
@@ -432,9 +445,9 @@ describe('bargainingMachine: policy boundaries', () => {
     const { send } = start();
     send(turn('bargain_excuse', '钱不够'));
     expect(send(turn('bargain_excuse', '钱不够')).concessions).toMatchObject([{ kind: 'coupon' }]);
+    expect(ids(send(turn('bargain_comparison', '别家便宜')))).toEqual(['bargaining.comparison_gift']);
+    // A plain ask after them is still no second coupon (and the one gift is given).
     expect(ids(send(turn('bargain_generic', '再便宜点')))).toEqual(['bargaining.already_granted']);
-    // comparison may still get a gift: a different kind
-    expect(send(turn('bargain_comparison', '别家便宜')).concessions).toMatchObject([{ kind: 'gift' }]);
   });
 
   it('a ledger restored from a persisted snapshot is respected (no second discount on the same order)', () => {
@@ -687,6 +700,19 @@ describe('bargainingMachine: free shipping to a remote region', () => {
     expect(second.remarks[0]!.reason).toContain('议价');
     expect(second.covers).toEqual(['shipping_fee']);
     expect(ids(send(turn('gift', '那再送双袜子', { facts })))).toEqual(['bargaining.already_granted']);
+  });
+
+  it('counts the purchase described (two scarves): its total against the threshold, said with the count', () => {
+    const two = [{ productId: scarf.id, quantity: 2, unit: '条' }];
+    // Two at 199 reach the 300 total: postage is free, nothing to concede.
+    expect(ids(start().send(turn('bargain_decisive', '我在西藏 包邮我就拍', { facts: { ...facts, purchase: two } })))).toEqual(['bargaining.postage_free']);
+    const cheaper = { ...scarf, price: 120 };
+    const cheap = { shop: { ...shop, products: shop.products.map((p) => (p.id === scarf.id ? cheaper : p)) }, product: cheaper, purchase: two };
+    const first = start().send(turn('bargain_decisive', '我在西藏 包邮我就拍', { facts: cheap }));
+    expect(first.replies).toEqual([{ scriptId: 'bargaining.postage_decline', params: { region: '西藏', threshold: 300, fee: 8, product: `2条${scarf.name}`, price: 240 } }]);
+    // Near miss: one scarf in the purchase is the product's own price.
+    const one = start().send(turn('bargain_decisive', '我在西藏 包邮我就拍', { facts: { ...facts, purchase: [{ productId: scarf.id, quantity: 1 }] } }));
+    expect(one.replies[0]!.params).toMatchObject({ product: scarf.name, price: 199 });
   });
 
   it('says postage is free where it is, conceding nothing', () => {

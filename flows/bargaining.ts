@@ -1,7 +1,8 @@
 import { assign, setup } from 'xstate';
 import type { IntentId } from '../src/nlu/intents.ts';
 import { NUMERAL, parseNumeral } from '../src/nlu/numbers.ts';
-import { giftNamed, promotionReached, promotionsFor } from '../src/shop/promotions.ts';
+import { giftNamed, promotionAppliesTo, promotionReached, promotionsFor } from '../src/shop/promotions.ts';
+import { purchaseLabel, purchaseTotal, severalItems, type PurchaseLine } from '../src/shop/basket.ts';
 import type { Gift, Product, Promotion } from '../src/shop/schema.ts';
 import {
   GIFT_ASK_KINDS,
@@ -18,6 +19,8 @@ import {
   planFreeShipping,
   sharingProducts,
   postageFor,
+  priceCutOn,
+  round2,
   type BargainType,
   type BuyerOffer,
   type DeclineReason,
@@ -58,6 +61,8 @@ export interface BargainingContext {
   noted: Remark[];
   /** The products haggled over together ("大衣和围巾一起"), by id, kept across turns: one budget for them all. */
   basket?: string[];
+  /** The haggling type the buyer's words set (允诺型…), kept for later plain asks ("真的不能少吗"). Absent in older snapshots. */
+  framing?: BargainType | null;
 }
 
 const TYPE_OF: Partial<Record<IntentId, BargainType>> = {
@@ -117,17 +122,27 @@ function promotionClaim(context: BargainingContext, event: TurnEvent): Promotion
   if (product === undefined || gift === undefined) return null;
   const promotion = promotionsFor(event.facts.shop, product).find((p) => p.giftId === gift.id);
   if (promotion === undefined) return null;
-  const amount = openOrderFor(event.facts.orders, product.id)?.total ?? product.price;
+  const purchase = purchaseWith(event, product);
+  const amount = openOrderFor(event.facts.orders, product.id)?.total ?? (purchase === undefined ? product.price : purchaseTotal(event.facts.shop, purchase, (p) => promotionAppliesTo(promotion, p)));
   return { promotion, gift, amount, reached: promotionReached(promotion, amount) };
 }
-const typeOf = (event: TurnEvent): BargainType => TYPE_OF[event.intent] ?? 'generic';
-/** The prefix of the type's script ids (a gift ask has its own wording). */
+/** The type a message's own words give, if any beyond plain haggling. */
+const ownType = (event: TurnEvent): BargainType | null => {
+  const type = TYPE_OF[event.intent];
+  return type === undefined || type === 'generic' ? null : type;
+};
+/**
+ * The haggling type of this ask: its own words' type, else the one the buyer set earlier in the
+ * conversation ("以后常来" then "真的一点都不能少？": still the promise, seed 002 允诺型), else generic.
+ */
+const typeOf = (context: Pick<BargainingContext, 'framing'>, event: TurnEvent): BargainType => ownType(event) ?? context.framing ?? 'generic';
 /**
  * A gift asked for instead of a price ("送双袜子就行 送了我就拍" read as decisive haggling): the gift ask, when
  * the haggling type itself concedes no gift (a promise or an excuse gets its gift in its own words).
  */
-const asksGiftInstead = (event: TurnEvent): boolean => giftAsk(event) || (asksGift(event) && !KINDS_BY_TYPE[typeOf(event)].includes('gift'));
-const scriptTypeOf = (event: TurnEvent): string => (asksGiftInstead(event) ? 'gift_ask' : typeOf(event));
+const asksGiftInstead = (context: BargainingContext, event: TurnEvent): boolean => giftAsk(event) || (asksGift(event) && !KINDS_BY_TYPE[typeOf(context, event)].includes('gift'));
+/** The prefix of the type's script ids (a gift ask has its own wording). */
+const scriptTypeOf = (context: BargainingContext, event: TurnEvent): string => (asksGiftInstead(context, event) ? 'gift_ask' : typeOf(context, event));
 
 /** The lowest plausible target price without 元, as a share of the price. */
 export const BARE_TARGET_MIN_SHARE = 0.5;
@@ -160,7 +175,7 @@ function bareOffer(event: TurnEvent, product: Product | undefined): BuyerOffer |
   if (event.entities.some((e) => e.type === 'money' || e.type === 'discount')) return null;
   const reduction = bareReduction(event.text, product);
   if (reduction !== null) return { productId: product.id, kind: 'reduction', value: reduction, text: String(reduction) };
-  if (typeOf(event) === 'comparison') return null;
+  if (TYPE_OF[event.intent] === 'comparison') return null;
   const value = bareTargetPrice(event.text, product);
   return value === null ? null : { productId: product.id, kind: 'target', value, text: String(value) };
 }
@@ -190,9 +205,7 @@ function postageAsked(context: BargainingContext, event: TurnEvent): Postage | n
   const product = event.facts.product;
   const region = regionOf(context, event);
   if (product === undefined || region === null || giftAsk(event) || !asksFreeShipping(event.text)) return null;
-  // What the buyer would pay: the open order for the product, else the price after concessions.
-  const amount = openOrderFor(event.facts.orders, product.id)?.total ?? finalPriceOf(product, context.ledger);
-  return postageFor(event.facts.shop, region, amount);
+  return postageFor(event.facts.shop, region, amountToPay(context, event, product));
 }
 
 /** The basket named now ("大衣和围巾一起"), else the one haggled over earlier in the conversation. */
@@ -205,6 +218,25 @@ function basketOf(context: BargainingContext, event: TurnEvent): Product[] | und
 
 /** The products whose asks count together for this one (the basket holding it, else itself). */
 const sharingOf = (context: BargainingContext, event: TurnEvent, product: Product): readonly Product[] => sharingProducts(product, basketOf(context, event));
+/** The purchase the buyer describes, when it holds the product haggled over and more than one item ("两袋核桃"). */
+function purchaseWith(event: TurnEvent, product: Product): PurchaseLine[] | undefined {
+  const purchase = event.facts.purchase;
+  return severalItems(purchase) && purchase!.some((l) => l.productId === product.id) ? purchase : undefined;
+}
+
+/** What the buyer would pay: the open order for the product, else the purchase described, else the price after concessions. */
+function amountToPay(context: BargainingContext, event: TurnEvent, product: Product): number {
+  const order = openOrderFor(event.facts.orders, product.id);
+  if (order !== undefined) return order.total;
+  const purchase = purchaseWith(event, product);
+  return purchase === undefined ? finalPriceOf(product, context.ledger) : round2(purchaseTotal(event.facts.shop, purchase) - priceCutOn(context.ledger, product.id));
+}
+
+/** "2袋手剥山核桃" for a purchase of several, else the product's name. */
+const purchaseName = (event: TurnEvent, product: Product): string => {
+  const purchase = purchaseWith(event, product);
+  return purchase === undefined ? product.name : purchaseLabel(event.facts.shop, purchase);
+};
 
 function planFor(context: BargainingContext, event: TurnEvent): Plan | null {
   const product = event.facts.product;
@@ -212,19 +244,19 @@ function planFor(context: BargainingContext, event: TurnEvent): Plan | null {
   const basket = basketOf(context, event);
   const postage = postageAsked(context, event);
   if (postage !== null && !postage.free) {
-    return planFreeShipping({ type: typeOf(event), product, shop: event.facts.shop, ledger: context.ledger, ...(basket === undefined ? {} : { basket }) }, postage.fee);
+    return planFreeShipping({ type: typeOf(context, event), product, shop: event.facts.shop, ledger: context.ledger, ...(basket === undefined ? {} : { basket }) }, postage.fee);
   }
   const claim = promotionClaim(context, event);
   if (claim !== null && !claim.reached) return { ok: false, reason: 'promotion_not_reached' };
   const wanted = wantedGift(context, event);
   return planConcession({
-    type: typeOf(event),
-    kinds: asksGiftInstead(event) ? GIFT_ASK_KINDS : KINDS_BY_TYPE[typeOf(event)],
+    type: typeOf(context, event),
+    kinds: asksGiftInstead(context, event) ? GIFT_ASK_KINDS : KINDS_BY_TYPE[typeOf(context, event)],
     product,
     shop: event.facts.shop,
     ledger: context.ledger,
     offer: asksGift(event) ? null : effectiveOffer(context, event),
-    giftAsk: asksGiftInstead(event),
+    giftAsk: asksGiftInstead(context, event),
     ...(wanted === undefined ? {} : { wantedGift: wanted }),
     ...(basket === undefined ? {} : { basket }),
   });
@@ -237,8 +269,8 @@ const beyondCount = (context: BargainingContext, event: TurnEvent, product: Prod
 const reply = replyIn('bargaining');
 
 /** The first ask for free shipping to a remote region below the threshold: declined, with the fee and the threshold said. */
-function postageDeclineReply(postage: Extract<Postage, { free: false }>, product: Product): ReplyPlan {
-  return reply('postage_decline', { region: postage.region, threshold: postage.threshold, fee: postage.fee, product: product.name, price: product.price });
+function postageDeclineReply(postage: Extract<Postage, { free: false }>, context: BargainingContext, event: TurnEvent, product: Product): ReplyPlan {
+  return reply('postage_decline', { region: postage.region, threshold: postage.threshold, fee: postage.fee, product: purchaseName(event, product), price: amountToPay(context, event, product) });
 }
 
 /** A promotion's gift asked for below its threshold: its terms said, no gift outside them. */
@@ -257,8 +289,8 @@ function firstDeclineReply(context: BargainingContext, event: TurnEvent): ReplyP
   const claim = promotionClaim(context, event);
   if (claim !== null && !claim.reached && event.facts.product !== undefined) return promotionNotReachedReply(claim, event.facts.product);
   const postage = postageAsked(context, event);
-  if (postage !== null && !postage.free && event.facts.product !== undefined) return postageDeclineReply(postage, event.facts.product);
-  const scriptType = scriptTypeOf(event);
+  if (postage !== null && !postage.free && event.facts.product !== undefined) return postageDeclineReply(postage, context, event, event.facts.product);
+  const scriptType = scriptTypeOf(context, event);
   const { shop } = event.facts;
   // A promotion that applies to the product asked about (or to the whole shop), if there is one.
   const promotion = promotionsFor(shop, event.facts.product)[0];
@@ -273,7 +305,7 @@ function firstDeclineReply(context: BargainingContext, event: TurnEvent): ReplyP
   return reply(`${scriptType}_decline`, { shop: shop.name });
 }
 
-function concessionOutput(event: TurnEvent, plan: Extract<Plan, { ok: true }>, product: Product): FlowOutput {
+function concessionOutput(context: BargainingContext, event: TurnEvent, plan: Extract<Plan, { ok: true }>, product: Product): FlowOutput {
   const { concession, gift, finalPrice } = plan;
   const order = openOrderFor(event.facts.orders, product.id);
   const orderRef = order === undefined ? {} : { orderId: order.id };
@@ -305,7 +337,7 @@ function concessionOutput(event: TurnEvent, plan: Extract<Plan, { ok: true }>, p
   }
   return {
     ...emptyOutput(),
-    replies: [reply(`${scriptTypeOf(event)}_${step}`, params)],
+    replies: [reply(`${scriptTypeOf(context, event)}_${step}`, params)],
     remarks: [{ reason: concession.reason, ...orderRef }],
     promises: [promise],
     concessions: [concession],
@@ -315,7 +347,7 @@ function concessionOutput(event: TurnEvent, plan: Extract<Plan, { ok: true }>, p
 function declineOutput(context: BargainingContext, event: TurnEvent, reason: DeclineReason, product: Product): FlowOutput {
   const postage = postageAsked(context, event);
   // Nothing left for the postage: the buyer hears the fee and the threshold again, not a price refusal.
-  if (postage !== null && !postage.free && reason !== 'already_granted') return { ...emptyOutput(), replies: [postageDeclineReply(postage, product)], covers: ['shipping_fee'] };
+  if (postage !== null && !postage.free && reason !== 'already_granted') return { ...emptyOutput(), replies: [postageDeclineReply(postage, context, event, product)], covers: ['shipping_fee'] };
   const claim = promotionClaim(context, event);
   if (reason === 'promotion_not_reached' && claim !== null) return { ...emptyOutput(), replies: [promotionNotReachedReply(claim, product)], covers: PROMOTION_ASKS };
   // Asked again for the other product of a basket that had its concession: the basket is named.
@@ -358,6 +390,7 @@ export const bargainingMachine = setup({
       offer: ({ context, event }) => (postageAsked(context, event) === null && !asksGift(event) ? effectiveOffer(context, event) : context.offer),
       askedGift: ({ context, event }) => wantedGift(context, event)?.id ?? context.askedGift,
       region: ({ context, event }) => regionOf(context, event),
+      framing: ({ context, event }) => ownType(event) ?? context.framing ?? null,
     }),
     declineFirst: assign({
       requests: ({ context }) => context.requests + 1,
@@ -414,10 +447,10 @@ export const bargainingMachine = setup({
       return {
         requests: context.requests + 1,
         ledger: [...context.ledger, plan.concession],
-        noted: [...context.noted, ...concessionOutput(event, plan, product).remarks],
+        noted: [...context.noted, ...concessionOutput(context, event, plan, product).remarks],
         // The ask is met: a later "再少点" is a new ask, not the same reduction again.
         offer: null,
-        out: concessionOutput(event, plan, product),
+        out: concessionOutput(context, event, plan, product),
       };
     }),
     declineBeyondPolicy: assign(({ context, event }) => {
@@ -451,6 +484,7 @@ export const bargainingMachine = setup({
     region: null,
     askedGift: null,
     noted: [],
+    framing: null,
   },
   initial: 'opening',
   states: {

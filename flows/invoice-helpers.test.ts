@@ -11,6 +11,11 @@ describe('invoiceTitleFrom', () => {
     ['能换成公司抬头吗 杭州安娜设计工作室 税号92330106MA2H8XXX1Q', '杭州安娜设计工作室'],
     ['抬头改成北京星河科技有限公司', '北京星河科技有限公司'],
     ['抬頭換成成都恩雅設計工作室可以嗎', '成都恩雅設計工作室'],
+    // The same title as before: 还是/照旧 say so, they are no part of it.
+    ['发票抬头还是杭州暖风贸易有限公司', '杭州暖风贸易有限公司'],
+    ['抬頭照舊用蘇州河畔工作室', '蘇州河畔工作室'],
+    // Near miss: a name that starts with the same characters keeps them.
+    ['抬头是还是好餐饮管理有限公司', '还是好餐饮管理有限公司'],
   ])('"%s" gives the new title after the question', (text, title) => {
     expect(invoiceTitleFrom(text)?.title).toBe(title);
   });

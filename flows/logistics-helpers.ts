@@ -1,3 +1,4 @@
+import { normalizeSameLength } from '../src/text/normalize.ts';
 import type { Entity } from '../src/nlu/entities/index.ts';
 import type { Shop } from '../src/shop/schema.ts';
 import type { Order } from '../src/orders/schema.ts';
@@ -183,3 +184,7 @@ export function dayWord(date: string, today: string): string {
   if (date === addDays(today, 1)) return '明天';
   return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 }
+
+/** "那单也改一下", "这单也一样", "一起改了吧": the same change again, for another order. */
+const SAME_CHANGE = /也(?:帮我|幫我|给我|給我|一起|一并|一併)?(?:改|换|換|一样|一樣|这样|這樣)|同样|同樣|一起改|都改/u;
+export const asksSameChange = (text: string): boolean => SAME_CHANGE.test(normalizeSameLength(text));

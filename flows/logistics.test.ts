@@ -489,6 +489,15 @@ describe('address_change', () => {
   const NEW = '浙江省杭州市滨江区江南大道588号';
   const paidAt = (minutesAgo: number) => new Date(Date.parse(NOW) - minutesAgo * 60000).toISOString();
 
+  it('"那单也改一下" right after an address was given: that address for the other order; no address given, it is asked', () => {
+    const recent = order('100000000000003335', 'paid', { paidAt: paidAt(10) });
+    const steps = run([turn('address_change', `没付的那单地址改成${NEW}`, at([unpaid])), turn('address_change', '另外一单也帮我改下', at([recent]))]);
+    expect(steps[1]!.out.remarks).toEqual([{ orderId: recent.id, reason: `顾客申请修改收货地址为：${NEW}` }]);
+    // Near misses: nothing said of the same change, or no address given before.
+    expect(ids(run([turn('address_change', `地址改成${NEW}`, at([unpaid])), turn('address_change', '那单地址要改', at([recent]))])[1]!.out)).toEqual(['logistics.address_change.ask_address']);
+    expect(ids(one(turn('address_change', '那单也改一下', at([recent]))).out)).toEqual(['logistics.address_change.ask_address']);
+  });
+
   it('unpaid: the buyer changes it on the order page', () => {
     expect(one(turn('address_change', '地址写错了', at([unpaid]))).out.replies).toEqual([{ scriptId: 'logistics.address_change.unpaid', params: { orderId: unpaid.id } }]);
   });

@@ -6,6 +6,7 @@ import {
   FOLLOW_UP_HOURS,
   addressFromText,
   phoneFromText,
+  asksSameChange,
   ASKS_REFUND_REASON,
   complainsOfWait,
   LOST,
@@ -80,10 +81,12 @@ export interface LogisticsContext {
   signedCheck?: string | undefined;
   /** The variant an order's item was last changed to: "颜色也换浅蓝" keeps the size just changed, "还是29吧" the colour. */
   changed?: { orderId: string; productId: string; color: string; size: string } | undefined;
+  /** The new address the buyer gave last: "那单也改一下" changes another order to it. */
+  lastAddress?: string | undefined;
 }
 
 /** What an answer remembers for the next turns. */
-type Memory = Pick<LogisticsContext, 'signedCheck' | 'changed'>;
+type Memory = Pick<LogisticsContext, 'signedCheck' | 'changed' | 'lastAddress'>;
 
 /** No start values yet; typed callers pass `{ input: {} }`, the engine starts it without input. */
 export type LogisticsInput = Record<string, never>;
@@ -409,8 +412,14 @@ function phoneChangeOrder(order: Order, phone: string, event: TurnEvent): Answer
   };
 }
 
-function addressChangeAnswer(event: TurnEvent): Answer {
-  const address = addressFromText(event.text);
+function addressChangeAnswer(event: TurnEvent, lastAddress?: string): Answer & Memory {
+  const given = addressFromText(event.text);
+  // "牛仔裤那单也改一下": the address just given, for another order.
+  const address = given ?? (lastAddress !== undefined && asksSameChange(event.text) ? lastAddress : null);
+  return { ...addressChangeTo(event, address), ...(given === null ? {} : { lastAddress: given }) };
+}
+
+function addressChangeTo(event: TurnEvent, address: string | null): Answer {
   const t = target(event, canTakeAddressChange, 'ask');
   switch (t.kind) {
     case 'order':
@@ -598,11 +607,12 @@ function toPlan(answer: Answer & Memory, context?: LogisticsContext): Plan {
     pending: answer.pending ?? null,
     signedCheck: answer.signedCheck ?? context?.signedCheck,
     changed: answer.changed ?? context?.changed,
+    lastAddress: answer.lastAddress ?? context?.lastAddress,
   };
 }
 
 /** Answers an open question, or undefined when the message does not answer it. */
-function answerPending(pending: PendingQuestion, event: TurnEvent): Answer | undefined {
+function answerPending(pending: PendingQuestion, event: TurnEvent): (Answer & Memory) | undefined {
   const { orders } = event.facts;
   if (pending.kind === 'choose_order') {
     const candidates = orders.filter((o) => pending.orderIds.includes(o.id));
@@ -617,7 +627,7 @@ function answerPending(pending: PendingQuestion, event: TurnEvent): Answer | und
   const order = orders.find((o) => o.id === pending.orderId);
   const address = addressFromText(event.text, true);
   if (order === undefined || address === null) return undefined;
-  return addressChangeOrder(order, address, event);
+  return { ...addressChangeOrder(order, address, event), lastAddress: address };
 }
 
 /**
@@ -639,6 +649,7 @@ export function planTurn(context: LogisticsContext, event: TurnEvent): Plan {
   if (!isLogisticsIntent(event.intent)) return unhandled();
   if (event.intent === 'signed_not_received') return toPlan(signedAnswer(event, context.signedCheck), context);
   if (event.intent === 'order_change') return toPlan(orderChangeAnswer(event, context.changed), context);
+  if (event.intent === 'address_change') return toPlan(addressChangeAnswer(event, context.lastAddress), context);
   return toPlan(ANSWERS[event.intent](event), context);
 }
 

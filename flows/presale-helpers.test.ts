@@ -520,11 +520,11 @@ describe('isBareVariant', () => {
   const jeans = { ...coat, skus: [{ color: '浅蓝色', size: '29', stock: 0 }, { color: '深蓝色', size: '27', stock: 3 }] };
   const colorAt = (text: string, word: string): Entity[] => [{ type: 'color', text: word, name: `${word}色`.replace('色色', '色'), start: text.indexOf(word), end: text.indexOf(word) + word.length }];
   it('only a colour and/or size of the product, with filler', () => {
-    for (const text of ['浅蓝29', '深蓝 27码', '浅蓝色的', '27码的呢']) expect(isBareVariant(text, [], jeans), text).toBe(true);
+    for (const text of ['浅蓝29', '深蓝 27码', '浅蓝色的', '27码的呢', '那就深蓝吧', '还是浅蓝29的']) expect(isBareVariant(text, [], jeans), text).toBe(true);
     expect(isBareVariant('黑色的', colorAt('黑色的', '黑色'), jeans)).toBe(true);
   });
   it('near misses: more than a variant, a bare number (it may be a height or weight), no product', () => {
-    for (const text of ['浅蓝29 多少钱', '29', '好的谢谢', '浅蓝29能退吗']) expect(isBareVariant(text, [], jeans), text).toBe(false);
+    for (const text of ['浅蓝29 多少钱', '29', '好的谢谢', '浅蓝29能退吗', '深蓝就是不好看吧']) expect(isBareVariant(text, [], jeans), text).toBe(false);
     expect(isBareVariant('浅蓝29', [], undefined)).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import type { Order } from '../src/orders/schema.ts';
 import { localDate, nextOpening, nextShippingDate } from '../src/shop/hours.ts';
 import type { Gift, Product, Promotion, Shop, SizeRow, Sku } from '../src/shop/schema.ts';
 import { promotionAppliesTo } from '../src/shop/promotions.ts';
+import { purchaseLabel, purchaseTotal, type PurchaseLine } from '../src/shop/basket.ts';
 import { normalizeSameLength } from '../src/text/normalize.ts';
 import { dayWord, ORDER_POINTER } from './logistics-helpers.ts';
 import { dayStatus } from '../src/shop/calendar.ts';
@@ -369,7 +370,8 @@ export function isBareVariant(text: string, entities: readonly Entity[], product
       }
     }
   }
-  return named && /^[\s\p{P}码碼号號的要呢吧啊哈]*$/u.test(rest);
+  // ("就酒红吧", "那还是黑色的": a choice said with 就/那/还是.)
+  return named && /^[\s\p{P}码碼号號的要呢吧啊哈就那还還是]*$/u.test(rest);
 }
 
 // ---------------------------------------------------------------- product attributes
@@ -804,6 +806,8 @@ export interface GiftThresholdCheck {
   order?: Order;
   /** The products counted, when a purchase was described ("就买一袋山核桃", "再加两盒鲜花饼"). */
   products?: Product[];
+  /** The counted products with their counts, as said to the buyer ("2盒云南玫瑰鲜花饼"). */
+  label?: string;
 }
 
 const roundYuan = (n: number): number => Math.round(n * 100) / 100;
@@ -819,6 +823,8 @@ export function giftThresholdCheck(input: {
   orders: readonly Order[];
   product: Product | undefined;
   basket: readonly Product[] | undefined;
+  /** The purchase described so far (products and counts), which wins over the message's own count. */
+  purchase?: readonly PurchaseLine[] | undefined;
 }): GiftThresholdCheck | undefined {
   const { shop } = input;
   const plain = normalizeSameLength(input.text);
@@ -841,6 +847,7 @@ export function giftThresholdCheck(input: {
     }
     return undefined;
   }
+  if (input.purchase !== undefined && input.purchase.length > 0) return purchaseThresholdCheck(shop, input.purchase, withGift, giftOf);
   const quantity = purchaseQuantity(plain)?.count;
   const basket = input.basket !== undefined && input.basket.length > 1 ? input.basket : input.product === undefined ? [] : [input.product];
   if (basket.length === 0 || (quantity === undefined && basket.length < 2)) return undefined;
@@ -852,6 +859,24 @@ export function giftThresholdCheck(input: {
     const last = basket[basket.length - 1]!;
     const amount = roundYuan(counted.reduce((sum, p) => sum + p.price * (p.id === last.id ? (quantity ?? 1) : 1), 0));
     return { promotion, gift, amount, reached: amount >= promotion.minAmount, products: counted };
+  }
+  return undefined;
+}
+
+/** The purchase described (products × counts) against the first gift promotion covering some of it. */
+function purchaseThresholdCheck(
+  shop: Pick<Shop, 'products'>,
+  purchase: readonly PurchaseLine[],
+  withGift: readonly (Promotion & { minAmount: number })[],
+  giftOf: (p: Promotion) => Gift | undefined,
+): GiftThresholdCheck | undefined {
+  for (const promotion of withGift) {
+    const gift = giftOf(promotion);
+    const counted = shop.products.filter((p) => promotionAppliesTo(promotion, p) && purchase.some((l) => l.productId === p.id));
+    if (gift === undefined || counted.length === 0) continue;
+    const amount = purchaseTotal(shop, purchase, (p) => promotionAppliesTo(promotion, p));
+    const lines = purchase.filter((l) => counted.some((p) => p.id === l.productId));
+    return { promotion, gift, amount, reached: amount >= promotion.minAmount, products: lines.flatMap((l) => counted.filter((p) => p.id === l.productId)), label: purchaseLabel(shop, lines) };
   }
   return undefined;
 }

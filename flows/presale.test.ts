@@ -722,6 +722,21 @@ describe('shipping_fee', () => {
     expect(ask('我们三个人 新疆包邮吗')).toEqual([{ scriptId: 'presale.shipping_fee.remote_threshold', params: { region: '新疆', fee: 15, threshold: 300 } }]);
   });
 
+  it('the purchase described over the turns ("两袋" then "再加一件"): its lines at list prices, even past a product over the total', () => {
+    const scarf = { ...testShop.products[1]!, price: 129 };
+    const coat = testShop.products[0]!;
+    const purchase = [
+      { productId: scarf.id, quantity: 2, unit: '条' },
+      { productId: coat.id, quantity: 1 },
+    ];
+    const shop = { ...testShop, products: testShop.products.map((p) => (p.id === scarf.id ? scarf : p)) };
+    expect(one(turn('shipping_fee', '新疆包邮吗', { facts: { shop, product: coat, purchase } })).out.replies).toEqual([
+      { scriptId: 'presale.shipping_fee.basket_free', params: { region: '新疆', threshold: 300, product: `2条${scarf.name}和${coat.name}`, amount: 258 + coat.price } },
+    ]);
+    // Near miss: a purchase of one item is the product's own answer.
+    expect(one(turn('shipping_fee', '新疆包邮吗', { facts: { shop, product: scarf, purchase: [{ productId: scarf.id, quantity: 1 }] } })).out.replies[0]!.scriptId).toBe('presale.shipping_fee.remote_threshold');
+  });
+
   it('region unknown: the template’s regions and fee, and a question', () => {
     expect(one(turn('shipping_fee', '包邮吗')).out.replies).toEqual([
       { scriptId: 'presale.shipping_fee.ask_region_threshold', params: { region: '浙江、江苏、上海、广东、北京', fee: 15, threshold: 300 } },
@@ -852,6 +867,15 @@ describe('authenticity, review cashback, gifts, promotions', () => {
     expect(byOrder.out.replies[0]).toMatchObject({ scriptId: 'presale.gift.order_reached', params: { orderId: unpaid.id, amount: 139.8 } });
     expect(byOrder.out.remarks).toEqual([{ orderId: unpaid.id, reason: expect.stringContaining('试吃装') }]);
     expect(byOrder.out.covers).toEqual(['gift', 'promotion']);
+    // The purchase carried from earlier turns (two bags, then a box): its counts, whatever this clause says.
+    const carried = [
+      { productId: 'snack-01', quantity: 2, unit: '袋' },
+      { productId: 'snack-02', quantity: 1, unit: '盒' },
+    ];
+    expect(one(turn('gift', '能送试吃装吗', { facts: { shop, product: flowerCake, purchase: carried } })).out.replies[0]).toMatchObject({
+      scriptId: 'presale.gift.threshold_reached',
+      params: { amount: 189.7, product: '2袋手剥山核桃和鲜花饼' },
+    });
     // Near miss: nothing to count (no quantity, no basket, no order) — the promotion as before.
     expect(ids(one(turn('gift', '山核桃送试吃装吗', { facts: { shop, product: walnut } })).out)).toEqual(['presale.gift.promotion']);
   });

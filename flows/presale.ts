@@ -1,9 +1,10 @@
 import { normalizeSameLength } from '../src/text/normalize.ts';
 import { assign, setup } from 'xstate';
 import type { IntentId } from '../src/nlu/intents.ts';
-import { productsNamedTogether } from '../src/shop/basket.ts';
+import { asksWhichOfProduct, colorLeftOut, colorsInStock } from './recommend-helpers.ts';
+import { productsNamedTogether, purchaseLabel, purchaseTotal, severalItems } from '../src/shop/basket.ts';
 import { promotionsFor, promotionsNamed } from '../src/shop/promotions.ts';
-import type { Product, Promotion, SizeRow } from '../src/shop/schema.ts';
+import type { Product, Promotion, Shop, SizeRow } from '../src/shop/schema.ts';
 import {
   adviseSize,
   askedAttributes,
@@ -404,6 +405,8 @@ function sizing(turn: Turn): Sizing {
 function recommendAnswer(turn: Turn): Answer {
   const { shop } = turn.event.facts;
   const product = productOf(turn);
+  const variants = product === undefined ? undefined : variantsRecommended(shop, product, turn.event.text);
+  if (variants !== undefined) return { replies: [variants] };
   const related = (product?.recommend ?? []).flatMap((id) => shop.products.filter((p) => p.id === id && p.id !== product?.id).map(displayName));
   if (product !== undefined && related.length > 0) {
     return { replies: [reply('recommend.related', { product: displayName(product), recommendation: joinList(related) })] };
@@ -411,6 +414,16 @@ function recommendAnswer(turn: Turn): Answer {
   const others = shop.products.filter((p) => p.id !== product?.id).map(displayName);
   const names = (others.length > 0 ? others : shop.products.map(displayName)).slice(0, 3);
   return { replies: [reply('recommend.general', { recommendation: joinList(names) })] };
+}
+
+/** "配什么围巾好看": the product's colours in stock; "燕麦色的买过了 还有呢": the others. Undefined when neither is asked. */
+function variantsRecommended(shop: Shop, product: Product, text: string): ReplyPlan | undefined {
+  const leftOut = colorLeftOut(product, normalizeSameLength(text));
+  if (leftOut === null && !asksWhichOfProduct(shop, text, product)) return undefined;
+  const colors = colorsInStock(product, leftOut);
+  if (colors.length === 0) return undefined;
+  const params = { product: displayName(product), colors: joinList(colors), colorWord: variantWordsOf(product).colorWord };
+  return leftOut === null ? reply('recommend.variants', params) : reply('recommend.other_variants', { ...params, color: leftOut });
 }
 
 // ---------------------------------------------------------------- shipping
@@ -490,6 +503,13 @@ function templateFeeReply(turn: Turn): ReplyPlan {
   }
   if (isFreeShippingRegion(shop, region)) return reply('shipping_fee.free', { region, courier: shipping.courier });
   if (threshold <= 0) return reply('shipping_fee.remote', { region, fee });
+  // "两袋核桃" … "再加一盒鲜花饼": the purchase described so far, at list prices, against the threshold.
+  const purchase = turn.event.facts.purchase;
+  if (purchase !== undefined && severalItems(purchase)) {
+    const amount = purchaseTotal(shop, purchase);
+    const items = purchaseLabel(shop, purchase);
+    return amount >= threshold ? reply('shipping_fee.basket_free', { region, threshold, product: items, amount }) : reply('shipping_fee.basket_short', { region, threshold, product: items, amount, fee });
+  }
   if (product !== undefined && product.price >= threshold) return reply('shipping_fee.remote_free_over', { region, threshold });
   // "买6盒鲜花饼包邮吗": the quantity said, times the list price, against the threshold.
   const quantity = product === undefined ? null : purchaseQuantity(normalizeSameLength(turn.event.text));
@@ -594,7 +614,7 @@ const hasGift = (promotion: Promotion): boolean => /[赠贈送]/.test(`${promoti
 /** "就买一袋山核桃 送试吃装吗", "那再加两盒鲜花饼呢", "我那单零食满99了吧": the amount against a gift promotion's threshold. */
 function giftThresholdAnswer(turn: Turn): Answer | undefined {
   const { facts, text } = turn.event;
-  const check = giftThresholdCheck({ shop: facts.shop, text, orders: facts.orders, product: productOf(turn), basket: facts.basket });
+  const check = giftThresholdCheck({ shop: facts.shop, text, orders: facts.orders, product: productOf(turn), basket: facts.basket, purchase: facts.purchase });
   if (check === undefined) return undefined;
   const params = { promotion: check.promotion.name, threshold: check.promotion.minAmount, amount: check.amount, gift: check.gift.name };
   if (check.order !== undefined) {
@@ -606,7 +626,7 @@ function giftThresholdAnswer(turn: Turn): Answer | undefined {
       remarks: [{ orderId, reason: `${check.promotion.name}：活动商品合计${check.amount}元，满${check.promotion.minAmount}元，随单赠送${check.gift.name}` }],
     };
   }
-  const product = (check.products ?? []).map(displayName).join('和');
+  const product = check.label ?? (check.products ?? []).map(displayName).join('和');
   return { replies: [reply(check.reached ? 'gift.threshold_reached' : 'gift.threshold_short', { ...params, product })], covers: GIFT_ASKS };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Entity } from '../src/nlu/entities/index.ts';
 import type { IntentId } from '../src/nlu/intents.ts';
 import type { Order } from '../src/orders/schema.ts';
+import type { PurchaseLine } from '../src/shop/basket.ts';
 import type { Product, Shop } from '../src/shop/schema.ts';
 
 /**
@@ -103,7 +104,13 @@ export interface TurnFacts {
   productCandidates?: string[];
   /** "加个毛衣凑一下", "毛衣和围巾一起": the products bought together (each once), when more than one. */
   basket?: Product[];
+  /**
+   * What the buyer says they will buy, with how many of each ("两袋核桃", then "再加一盒鲜花饼"):
+   * kept across pre-sale and haggling turns. Absent when nothing was said to be bought.
+   */
+  purchase?: PurchaseLine[];
 }
+
 
 export interface TurnEvent {
   type: 'TURN';

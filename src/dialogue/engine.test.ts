@@ -345,6 +345,12 @@ describe('adding a product right after a shipping-fee answer', () => {
       const { results } = await chat(['围巾有货吗', '发新疆包邮吗', added], { buyerId: 'tb_buyer_chenxi' });
       expect(results[2]!.intent, added).toBe('shipping_fee');
     }
+    // A colour and size named with it ("黑色L"): the basket's fee, and that variant's stock as well.
+    for (const added of ['再加一条围巾 酒红色 一起买', '那再加件围巾呢 驼色 一起买']) {
+      const withVariant = await chat(['大衣发新疆包邮吗', added], { buyerId: 'tb_buyer_chenxi' });
+      expect(withVariant.results[1]!.intent, added).toBe('shipping_fee');
+      expect(withVariant.results[1]!.replies.map((r) => r.scriptId), added).toEqual(expect.arrayContaining([expect.stringMatching(/shipping_fee\.basket/)]));
+    }
     // Near miss: no shipping-fee answer before — no fee question.
     const { results } = await chat(['围巾有货吗', '那我再加一件大衣呢 一起拍'], { buyerId: 'tb_buyer_chenxi' });
     expect(results[1]!.intent).not.toBe('shipping_fee');

@@ -20,14 +20,16 @@ import { aboutToOrder, anotherProductAsked, askedAttributes, asksForExtraFeeCour
 import { questionToRepeat } from '../../flows/presale.ts';
 import { asksBareRemark, asksForRemark, demandsGift } from '../../flows/bargaining-policy.ts';
 import { hasAgreedRemarks } from '../../flows/bargaining.ts';
-import { productsNamedTogether } from '../shop/basket.ts';
+import { productsNamedTogether, PurchaseLineSchema } from '../shop/basket.ts';
+import { purchaseAfter } from './purchase.ts';
+import { asksVariantChange, asksVariantInStock, waitsForArrival } from './stock-question.ts';
 import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runMachine, statePath, type FlowName } from './flows.ts';
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext, replyLinter } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
-import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentForEarlierCase, intentForGift, intentForOrderState, intentForThreat, intentWhilePressing, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
+import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentForEarlierCase, intentForGift, intentForHurry, intentForOrderState, intentForRestock, intentForThreat, intentWhilePressing, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
 import { shopQuestionReply } from './shop-questions.ts';
-import { keepsFurtherAsk, SURE_CONFIDENCE, understandInContext, withdrawsRequest } from './understanding.ts';
+import { keepsFurtherAsk, SURE_CONFIDENCE, UNSURE_CONFIDENCE, understandInContext, withdrawsRequest } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
 import { assistCandidates, HOLD_SCRIPT, holdingLineFits, isAnswerOnly, runnerUpReading } from './alternatives.ts';
 import { asksAboutItsOwnThing, clauseAsks, eventForAsk, primaryClause, type ClauseContext } from './clauses.ts';
@@ -101,7 +103,19 @@ export const ConversationStateSchema = z.object({
   awaiting: z.custom<FlowName>((v) => typeof v === 'string' && isFlowName(v)).optional(),
   /** The last change made (a remark on an order): "改好了吗" with nothing open is answered with it. */
   done: z.object({ orderId: z.string().optional(), text: z.string() }).optional(),
+  /** What the buyer says they will buy (products and counts), while the talk is about buying. */
+  purchase: z.array(PurchaseLineSchema).optional(),
 });
+
+/** Readings of "再加一件大衣 黑色L 一起买" (the variant, the wavering) that are the added item, not a question of their own. */
+const ADDED_ITEM_READINGS: ReadonlySet<IntentId> = new Set(['other', 'stock', 'hesitation']);
+
+/** An order of the product paid and not received yet. */
+const ownParcelOnItsWay = (orders: readonly Order[], product: { id: string } | undefined): boolean =>
+  product !== undefined && orders.some((o) => ['paid', 'printed', 'shipped'].includes(o.state) && o.items.some((i) => i.productId === product.id));
+
+/** Routes of a conversation about buying: what was talked about there can be added to. */
+const BUYING_ROUTES: ReadonlySet<Route> = new Set(['presale', 'bargaining', 'social']);
 export type ConversationState = z.infer<typeof ConversationStateSchema>;
 
 export interface EngineDeps {
@@ -189,8 +203,6 @@ function wordsOf(shop: Shop): ProductWords {
 }
 
 /** A product named right after 的 ("…一起拍的裤子", "…那单里的那条围巾"): the head of the phrase. */
-/** "加个毛衣凑一下", "再买条围巾一起": another product added to the one talked about. */
-const ADDS_TO_BASKET = /(?:再)?加(?:[0-9]{1,2}|[一二两兩三四五六七八九十几幾])?(?:个|個|件|条|條|袋|盒|双|雙)|(?:再)?加上|再买|再買|再拍|多买|多買|一起买|一起買|一起拍|凑|湊/u;
 const CORRECTION = /(?:不是|不对|不對)[^，,。]{0,8}?[，,\s]*(?:是|要的是|说的是|說的是|我说的是|我說的是)(.{2,12})/u;
 const AFTER_DE = /的(?:[那这哪]?[个件条款双袋盒单])?/gu;
 
@@ -694,8 +706,18 @@ export async function respond(
   };
   // "加个毛衣凑一下": the product named joins the one talked about; "毛衣和围巾一起": both named.
   const together = productsNamedTogether(shop, message.text);
-  const previous = shop.products.find((p) => p.id === state.productId);
-  const basket = together.length > 1 ? together : ADDS_TO_BASKET.test(normalizeSameLength(message.text)) && product !== undefined && previous !== undefined && previous.id !== product.id ? [previous, product] : [];
+  // What is being bought, with the counts said, kept across pre-sale and haggling turns ("两袋核桃" … "再加一盒鲜花饼").
+  const purchase = purchaseAfter({
+    shop,
+    text: message.text,
+    named: product !== undefined && findProduct(shop, message.text, undefined) !== undefined ? product : undefined,
+    together,
+    previous: state.purchase,
+    previousProduct: shop.products.find((p) => p.id === state.productId),
+    shopping: lastRoute === undefined || BUYING_ROUTES.has(lastRoute),
+  });
+  if (purchase !== undefined) facts.purchase = purchase;
+  const basket = (purchase ?? []).flatMap((line) => shop.products.filter((p) => p.id === line.productId));
   if (basket.length > 1) facts.basket = basket;
   const candidates = product === undefined ? productCandidates(shop, message.text) : [];
   // "裤子拍错颜色了": of the shop's two jeans, the one in the orders the buyer points at (or has).
@@ -719,25 +741,36 @@ export async function respond(
   // (no size advice without height or weight, and not while pre-sale waits for them).
   else if (
     lastRoute === 'presale' &&
-    (routeFor(classification.intent) === 'social' || (classification.intent === 'size_advice' && !isWaiting('presale', state.flows.presale))) &&
+    // ("就酒红吧" right after the colours were recommended: read as another recommendation, unsure.)
+    (routeFor(classification.intent) === 'social' || (classification.intent === 'size_advice' && !isWaiting('presale', state.flows.presale)) || (classification.intent === 'recommend' && classification.confidence < SURE_CONFIDENCE)) &&
     isBareVariant(message.text, classification.entities, product)
   )
     classification.intent = 'stock';
+  // "能改成米白吗" read as nothing: a change of the product's colour or size.
+  else if (classification.intent === 'other' && asksVariantChange(message.text, facts.product)) classification.intent = 'order_change';
+  // "重新买条小一码的 烟灰30有吗" read as size advice, unsure: the colour and size named are a stock question.
+  else if (classification.intent === 'size_advice' && classification.confidence < SURE_CONFIDENCE && asksVariantInStock(message.text, classification.entities, facts.product)) classification.intent = 'stock';
   // "我就买一盒鲜花饼" right after a shipping-fee answer: what the order holds — its fee, no haggling.
   else if (lastIntent === 'shipping_fee' && routeFor(classification.intent) === 'bargaining' && statesPurchaseOnly(normalizeSameLength(message.text))) classification.intent = 'shipping_fee';
   // "那我再加一件大衣呢 一起拍" right after a shipping-fee answer: the fee of the basket (the products together), unsure readings only.
-  else if (lastIntent === 'shipping_fee' && facts.basket !== undefined && classification.confidence < SURE_CONFIDENCE && (classification.intent === 'other' || ['social', 'bargaining'].includes(routeFor(classification.intent)))) classification.intent = 'shipping_fee';
+  // ("那加一件大衣呢 黑色L 一起买": the colour and size named are its stock, asked as well.)
+  else if (lastIntent === 'shipping_fee' && facts.basket !== undefined && classification.confidence < SURE_CONFIDENCE && (classification.confidence < UNSURE_CONFIDENCE || ADDED_ITEM_READINGS.has(classification.intent) || ['social', 'bargaining'].includes(routeFor(classification.intent)))) {
+    if (classification.intent === 'stock') classification.secondary = ['stock', ...classification.secondary.filter((i) => i !== 'stock')];
+    classification.intent = 'shipping_fee';
+  }
   // "行 那我这就去拍": about to order.
   else if (classification.intent === 'other' && aboutToOrder(normalizeSameLength(message.text))) classification.intent = 'order_placed';
   // "不合适的话能退不" with no order of the product: its return policy (a product fact), not an after-sale case.
   if (isReturnPolicyBeforeOrder(classification.intent, message.text, allOrders, facts.product)) classification.intent = 'product_info';
   // "行吧 那算了 我先等等 谢谢" while the product's parcel is on its way: a close, not hesitation over a purchase.
   if (classification.intent === 'hesitation' && waitsForOwnOrder(message.text, allOrders, facts.product)) classification.intent = 'thanks_bye';
+  // "那到了再说吧 就这个吧" with the product's parcel on its way, read unsure as a pre-sale ask: a close.
+  else if (classification.confidence < SURE_CONFIDENCE && ['stock', 'other', 'hesitation', 'order_change'].includes(classification.intent) && waitsForArrival(message.text) && ownParcelOnItsWay(allOrders, facts.product)) classification.intent = 'thanks_bye';
   // "175" while pre-sale waits for height or weight (read as thanks_bye or other): the size question answered.
   if (answersBodyQuestion(classification.intent, { text: message.text, entities: classification.entities }, state.flows)) classification.intent = 'size_advice';
   // "不用人工了", "那算了吧 没事了" while waiting for the human asked for: the request taken back, not asked again.
   if (classification.intent === 'human' && withdrawsRequest(message.text) && restoreOrchestrator(state).value === 'pending') classification.intent = 'other';
-  const intent = resume ? resume.intent : correction ? correction.intent : intentForGift(intentForThreat(intentForOrderState(classification.intent, { facts }), message.text), message.text);
+  const intent = resume ? resume.intent : correction ? correction.intent : intentForGift(intentForThreat(intentForHurry(intentForRestock(intentForOrderState(classification.intent, { facts }), message.text, facts.product, allOrders), message.text, { facts }), message.text), message.text);
   const event: TurnEvent = {
     type: 'TURN',
     text: message.text,
@@ -916,6 +949,7 @@ export async function respond(
   // The product of the order in focus is the product talked about when none was named ("深蓝色31码还有货吗").
   const focusOrder = focus === undefined ? undefined : allOrders.find((o) => o.id === focus);
   // "毛衣和围巾一起买多少钱": the products named together are talked about, the first one leading ("再送个东西吧").
+  if (purchase !== undefined) next.purchase = purchase;
   const talkedAbout = facts.product?.id ?? together[0]?.id ?? state.productId;
   if (talkedAbout !== undefined) next.productId = talkedAbout;
   else if (focusOrder !== undefined && new Set(focusOrder.items.map((i) => i.productId)).size === 1) next.productId = focusOrder.items[0]!.productId;

@@ -6,12 +6,12 @@ import type { Product, Shop } from '../shop/schema.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 
 /**
- * "裤子我拍的是32码对吧", "我买的大衣是什么颜色来着": the buyer checks what they ordered. A good agent
+ * "裤子我拍的是32码对吧", "我买的大衣是什么颜色来着", "我拍的毛衣是啥颜色 好像拍成米白了": the buyer checks what they ordered. A good agent
  * reads it off the order — the real colour and size, even when the buyer remembers them wrong —
  * instead of giving size advice or asking which product. Pure.
  */
 const CHECKS_ORDER =
-  /我(?:拍|买|買|下单|下單|订|訂|选|選)的(?:是)?[^，,。？?]{0,12}(?:对吧|對吧|对吗|對嗎|是吧|没错吧|沒錯吧|没错吗|沒錯嗎|吗|嗎|[0-9一二三四五六七八九十]+(?:码|碼|号|號)的吧|(?:色|味)的吧)[？?]*$|我(?:拍|买|買|下单|下單|订|訂|选|選)(?:了)?的(?:是)?(?:什么|什麼|哪个|哪個|啥|多大)(?:码|碼|颜色|顏色|尺码|尺碼|规格|規格|口味)?|(?:拍|买|買|选|選|下单|下單)的(?:是)?(?:什么|什麼|哪个|哪個|啥|多大)(?:码|碼|颜色|顏色|尺码|尺碼|号|號)?(?:来着|來著)/u;
+  /我(?:拍|买|買|下单|下單|订|訂|选|選)的(?:是)?[^，,。？?]{0,12}(?:对吧|對吧|对吗|對嗎|是吧|没错吧|沒錯吧|没错吗|沒錯嗎|吗|嗎|[0-9一二三四五六七八九十]+(?:码|碼|号|號)的吧|(?:色|味)的吧)[？?]*$|我(?:拍|买|買|下单|下單|订|訂|选|選)(?:了)?的(?:是)?(?:什么|什麼|哪个|哪個|啥|多大)(?:码|碼|颜色|顏色|尺码|尺碼|规格|規格|口味)?|(?:拍|买|買|选|選|下单|下單)的(?:是)?(?:什么|什麼|哪个|哪個|啥|多大)(?:码|碼|颜色|顏色|尺码|尺碼|号|號)?(?:来着|來著)|(?:拍|买|買|选|選|下单|下單)的[^，,。？?\s]{1,6}?(?:是)?(?:什么|什麼|哪个|哪個|啥|多大)(?:码|碼|颜色|顏色|尺码|尺碼|号|號|规格|規格|口味)/u;
 
 export function orderCheckReply(text: string, orders: readonly Order[], product: Product | undefined, shop: Pick<Shop, 'products'>): ReplyPlan | null {
   const plain = normalizeSameLength(text).trim();

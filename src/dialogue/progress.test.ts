@@ -48,6 +48,14 @@ describe('progressReply', () => {
     expect(progressReply('大概几天能有结果', [], '1', now, 'Asia/Shanghai', done)).toBeNull();
   });
 
+  it('asks whether the shop has acted on the case ("催了没", "有消息了吗", "查到了跟我说") — not asks to act', () => {
+    for (const text of ['快递那边催了没', '有消息了吗', '查到了跟我说一声', '那个包裹 问過了嗎', '你们联络了没有']) {
+      expect(progressReply(text, [address], '1', now, 'Asia/Shanghai')?.params.task, text).toBe('跟进仓库修改收货地址并回复顾客');
+    }
+    // Near misses: asking the shop to contact, or asking to look something up.
+    for (const text of ['能联系一下快递吗', '帮我查一下物流', '查查到哪了']) expect(progressReply(text, [address], '1', now, 'Asia/Shanghai'), text).toBeNull();
+  });
+
   it('reads traditional characters', () => {
     expect(progressReply('處理好了嗎', [address], '1', now, 'Asia/Shanghai')).not.toBeNull();
   });

@@ -3,13 +3,13 @@ import { localDate, localTime } from '../shop/hours.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 
 /**
- * "改好了没", "大概几天能有结果", "怎么样了": the buyer asks how something the bot already took on is
+ * "改好了没", "大概几天能有结果", "怎么样了", "你们联系了没", "查到了告诉我": the buyer asks how something the bot already took on is
  * going. A good agent answers with that case — what is being done and by when (the promise in the
  * ledger) — instead of starting the case again (a second remark, a new address question) or
  * answering a pre-sale question about delivery times. Pure.
  */
 export const PROGRESS_QUESTION =
-  /好了没|好了吗|好了嗎|好没好|改好|弄好|改了没|改了吗|改了嗎|备注了|備註了|搞定|处理好|處理好|办好|辦好|怎么样了|怎麼樣了|咋样了|有结果|有結果|结果|結果|进度|進度|多久|几天|幾天|多长时间|多長時間|什么时候(?:能|会|會)?(?:有|回复|回覆|处理|處理|好|给|給|补|補|发|發|寄|到|退)/u;
+  /(?:联系|聯繫|联络|聯絡|催|问|問|查)(?:过|過)?了(?:没|沒|吗|嗎)|查到(?:了)?(?:没|沒|吗|嗎|(?:就|再)?(?:告诉|告訴|跟我说|跟我說|通知|回复|回覆))|有(?:消息|回音|回复|回覆)了?(?:没|沒|吗|嗎)|好了没|好了吗|好了嗎|好没好|改好|弄好|改了没|改了吗|改了嗎|备注了|備註了|搞定|处理好|處理好|办好|辦好|怎么样了|怎麼樣了|咋样了|有结果|有結果|结果|結果|进度|進度|多久|几天|幾天|多长时间|多長時間|什么时候(?:能|会|會)?(?:有|回复|回覆|处理|處理|好|给|給|补|補|发|發|寄|到|退)/u;
 
 /** "改好了吗", "备注了没": asks whether the change is made. */
 const DONE_QUESTION = /好了没|好了吗|好了嗎|好没好|改好|弄好|处理好|處理好|办好|辦好|改了没|改了吗|改了嗎|备注了|備註了|搞定/u;

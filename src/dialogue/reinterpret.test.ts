@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { testOrder, turn } from '../../flows/test-fixtures.ts';
 import type { Order } from '../orders/schema.ts';
-import { intentForEarlierCase, intentForOrderState } from './reinterpret.ts';
+import { intentForEarlierCase, intentForHurry, intentForOrderState, intentForRestock } from './reinterpret.ts';
+import { testShop } from '../../flows/test-fixtures.ts';
 import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentWhilePressing, intentForThreat, threatensReview } from './reinterpret.ts';
 
 const order = (id: string, state: Order['state'], productId = 'coat-01'): Order =>
@@ -82,5 +83,42 @@ describe('intentForEarlierCase: back to the earlier after-sale case', () => {
   it('keeps the reading with no case before, or with no pointer back', () => {
     expect(intentForEarlierCase('product_info', '那刚才那个饼怎么处理', ['product_info', 'stock'])).toBe('product_info');
     expect(intentForEarlierCase('product_info', '这个饼怎么保存', earlier)).toBe('product_info');
+  });
+});
+
+describe('intentForHurry', () => {
+  const pointed = (orders: Order[]) => turn('other', '', { facts: { orders, orderCues: ['product'] } });
+
+  it('a request to hurry an order pointed at is its not-shipped or slow-delivery case', () => {
+    expect(intentForHurry('thanks_bye', '好吧 大衣那单麻烦催一下', pointed([order('1', 'paid')]))).toBe('not_shipped');
+    expect(intentForHurry('other', '那件帮我催催仓库', pointed([order('1', 'printed')]))).toBe('not_shipped');
+    expect(intentForHurry('bargain_generic', '这单快递帮我催下', pointed([order('1', 'shipped')]))).toBe('delivery_delay');
+  });
+
+  it('near misses: no order pointed at, no hurry asked, a reading of its own, or orders in mixed states', () => {
+    expect(intentForHurry('thanks_bye', '帮我催催', turn('other', '', { facts: { orders: [order('1', 'paid')] } }))).toBe('thanks_bye');
+    expect(intentForHurry('thanks_bye', '大衣那单好的谢谢', pointed([order('1', 'paid')]))).toBe('thanks_bye');
+    expect(intentForHurry('address_change', '那单催一下 地址也改下', pointed([order('1', 'paid')]))).toBe('address_change');
+    expect(intentForHurry('other', '那两单催一下', pointed([order('1', 'paid'), order('2', 'shipped')]))).toBe('other');
+  });
+});
+
+describe('intentForRestock', () => {
+  const coat = testShop.products[0]!;
+  const soldOut = coat.skus.find((s) => coat.skus.filter((o) => o.color === s.color).every((o) => o.stock <= 0))?.color;
+  const inStock = coat.skus.find((s) => s.stock > 0)!.color;
+  const withSoldOut = { ...coat, skus: [...coat.skus, { color: '雾蓝色', size: 'S', stock: 0 }, { color: '雾蓝色', size: 'M', stock: 0 }] };
+
+  it('a sold-out colour nobody ordered, asked "到了没", is its restock', () => {
+    expect(intentForRestock('logistics_track', '那个呢 雾蓝色的到了没', withSoldOut, [order('1', 'delivered')])).toBe('stock');
+    if (soldOut !== undefined) expect(intentForRestock('logistics_track', `${soldOut}的到货了吗`, coat, [])).toBe('stock');
+  });
+
+  it('near misses: the colour ordered, a colour in stock, no colour, or another reading', () => {
+    const ordered = testOrder('2', 'shipped', { items: [{ productId: coat.id, color: '雾蓝色', size: 'S', quantity: 1, price: 599 }] });
+    expect(intentForRestock('logistics_track', '雾蓝色的到了没', withSoldOut, [ordered])).toBe('logistics_track');
+    expect(intentForRestock('logistics_track', `${inStock}的到了没`, withSoldOut, [])).toBe('logistics_track');
+    expect(intentForRestock('logistics_track', '到了没', withSoldOut, [])).toBe('logistics_track');
+    expect(intentForRestock('signed_not_received', '雾蓝色的到了没', withSoldOut, [])).toBe('signed_not_received');
   });
 });

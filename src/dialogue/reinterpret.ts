@@ -2,6 +2,8 @@ import type { TurnEvent } from '../../flows/protocol.ts';
 import type { IntentId } from '../nlu/intents.ts';
 import type { Order } from '../orders/schema.ts';
 import { ordersHolding } from '../../flows/logistics-helpers.ts';
+import { productColorIn } from '../../flows/presale-helpers.ts';
+import type { Product } from '../shop/schema.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import { plausibleAsk } from './understanding.ts';
 
@@ -110,4 +112,36 @@ export function intentForEarlierCase(intent: IntentId, text: string, earlierInte
   if (CASES.has(intent) || !BACK_TO_CASE.test(normalizeSameLength(text))) return intent;
   const earlier = [...earlierIntents].reverse().find((i) => CASES.has(i));
   return (earlier as IntentId | undefined) ?? intent;
+}
+
+/** "核桃那单帮我催催", "麻烦催一下发货": the buyer asks the shop to hurry an order. */
+const HURRY_ASK = /(?:帮|幫|给|給|替)?(?:我)?催(?:催|一催|一下|下|个|個)|催(?:一下|下)?(?:发货|發貨|仓库|倉庫|快递|快遞|物流)|(?:加急|加快)(?:处理|處理|发货|發貨|一下)/u;
+const HURRIED_READINGS: ReadonlySet<IntentId> = new Set(['thanks_bye', 'greeting', 'praise', 'other', 'hesitation', 'bargain_generic']);
+
+/**
+ * A request to hurry an order the message points at ("那单", the product of an order), read as small talk or
+ * nothing: the order's own hurry — not shipped yet (paid, printed) or slow on its way (shipped).
+ */
+export function intentForHurry(intent: IntentId, text: string, event: Pick<TurnEvent, 'facts'>): IntentId {
+  if (!HURRIED_READINGS.has(intent) || !HURRY_ASK.test(normalizeSameLength(text))) return intent;
+  const cues = event.facts.orderCues ?? [];
+  const orders = event.facts.orders;
+  if (!cues.some((c) => c !== 'context') || orders.length === 0) return intent;
+  if (orders.every((o) => o.state === 'paid' || o.state === 'printed')) return 'not_shipped';
+  if (orders.every((o) => IN_TRANSIT.includes(o.state))) return 'delivery_delay';
+  return intent;
+}
+
+/**
+ * "茉莉味的到了没" about a flavour none of the buyer's orders holds, while the product has it sold out:
+ * whether it is back in stock (its restock date), not where a parcel is. A colour the buyer ordered
+ * ("黑色的到了没" with a black coat on its way) stays the parcel's question.
+ */
+export function intentForRestock(intent: IntentId, text: string, product: Product | undefined, orders: readonly Order[]): IntentId {
+  if (intent !== 'logistics_track' || product === undefined) return intent;
+  const color = productColorIn(product, normalizeSameLength(text));
+  if (color === null) return intent;
+  const ordered = orders.some((o) => o.items.some((i) => i.productId === product.id && i.color === color));
+  const soldOut = product.skus.filter((s) => s.color === color).every((s) => s.stock <= 0);
+  return !ordered && soldOut ? 'stock' : intent;
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { normalizeSameLength } from '../text/normalize.ts';
 import type { Product, Shop } from './schema.ts';
 
@@ -55,8 +56,14 @@ function runOf(pieces: readonly string[], plain: string): { start: number; end: 
 }
 
 /**
- * "大衣围巾多少钱", "毛衣 围巾": products named side by side without a connector — every product
- * the text names stands right after the one before (nothing but a space or comma between).
+ * What may stand between two products named side by side: a space or comma, and the next one's
+ * count ("一袋核桃一盒鲜花饼", "两件毛衣 一条围巾").
+ */
+const SIDE_BY_SIDE_GAP = /^[\s,，]*(?:[0-9]{1,3}|[一二两兩三四五六七八九十])?\s*(?:件|条|條|袋|盒|双|雙|个|個|包|箱|罐|瓶)?[\s,，]*$/u;
+
+/**
+ * "大衣围巾多少钱", "毛衣 围巾", "一袋核桃一盒鲜花饼": products named side by side without a connector —
+ * every product the text names stands right after the one before (nothing but a space, a comma or its count between).
  */
 function namedSideBySide(shop: Pick<Shop, 'products'>, plain: string): Product[] {
   const runs = shop.products
@@ -66,7 +73,7 @@ function namedSideBySide(shop: Pick<Shop, 'products'>, plain: string): Product[]
   if (runs.length < 2) return [];
   for (let i = 1; i < runs.length; i++) {
     const gap = plain.slice(runs[i - 1]!.run.end, runs[i]!.run.start);
-    if (runs[i]!.run.start < runs[i - 1]!.run.end || !/^[\s,，]*$/u.test(gap)) return [];
+    if (runs[i]!.run.start < runs[i - 1]!.run.end || !SIDE_BY_SIDE_GAP.test(gap)) return [];
   }
   return runs.map((r) => r.product);
 }
@@ -86,4 +93,78 @@ function namedWithConnector(shop: Pick<Shop, 'products'>, plain: string): Produc
   for (const f of found) bySegment.set(f.at, [...(bySegment.get(f.at) ?? []), f.product]);
   if (bySegment.size < 2 || [...bySegment.values()].some((ps) => ps.length > 1)) return [];
   return found.sort((a, b) => a.at - b.at).map((f) => f.product);
+}
+
+/** A count and its unit ("两袋", "3盒", "一件"). */
+const COUNT = '([0-9]{1,3}|[一二两兩三四五六七八九十])\\s*(件|条|條|袋|盒|双|雙|个|個|包|箱|罐|瓶|套)';
+const COUNT_BEFORE = new RegExp(`${COUNT}$`, 'u');
+const COUNT_AFTER = new RegExp(`^(?:各)?${COUNT}`, 'u');
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const countOf = (word: string): number => (/^\d+$/u.test(word) ? Number(word) : (CN_DIGITS[word] ?? 0));
+
+/** How many of a product the text says, by the count standing right before its name ("两袋核桃") or after it ("核桃两袋"). */
+export interface NamedCount {
+  count: number;
+  unit: string;
+}
+
+/**
+ * "一袋核桃一盒鲜花饼", "围巾两条": the count said next to each product's own name (up to a few
+ * characters of the name's own words: "两袋山核桃"). Products named without a count are absent.
+ */
+export function countsNamed(shop: Pick<Shop, 'products'>, text: string): Map<string, NamedCount> {
+  const plain = normalizeSameLength(text.normalize('NFKC'));
+  const runs = shop.products.flatMap((product) => {
+    const run = runOf(ownPiecesIn(shop.products, product), plain);
+    return run === null ? [] : [{ product, run }];
+  });
+  const out = new Map<string, NamedCount>();
+  for (const { product, run } of runs) {
+    const before = COUNT_BEFORE.exec(plain.slice(Math.max(0, run.start - 4), run.start));
+    const after = COUNT_AFTER.exec(plain.slice(run.end, run.end + 4));
+    // "核桃两袋鲜花饼": a count right before another product's name is that product's.
+    const afterIsNext = after !== null && runs.some((r) => r.run.start === run.end + after[0].length);
+    const m = before ?? (afterIsNext ? null : after);
+    const count = m === null ? 0 : countOf(m[1]!);
+    if (m !== null && count > 0) out.set(product.id, { count, unit: m[2]! });
+  }
+  return out;
+}
+
+/** One product of a purchase the buyer describes, with the count and the unit said ("两袋": 2, 袋). */
+export const PurchaseLineSchema = z.object({ productId: z.string().min(1), quantity: z.number().int().positive(), unit: z.string().optional() });
+export type PurchaseLine = z.infer<typeof PurchaseLineSchema>;
+
+const yuan = (n: number): number => Math.round(n * 100) / 100;
+
+/** The purchase at list prices (only the lines `counts` keeps, e.g. a promotion's products). */
+export function purchaseTotal(shop: Pick<Shop, 'products'>, lines: readonly PurchaseLine[], counts: (product: Product) => boolean = () => true): number {
+  return yuan(
+    lines.reduce((sum, line) => {
+      const product = shop.products.find((p) => p.id === line.productId);
+      return product !== undefined && counts(product) ? sum + product.price * line.quantity : sum;
+    }, 0),
+  );
+}
+
+/** "2袋手剥山核桃和云南玫瑰鲜花饼": the purchase as said to the buyer (a count only where more than one). */
+export function purchaseLabel(shop: Pick<Shop, 'products'>, lines: readonly PurchaseLine[]): string {
+  return lines
+    .flatMap((line) => {
+      const product = shop.products.find((p) => p.id === line.productId);
+      if (product === undefined) return [];
+      const name = product.shortName ?? product.name;
+      return [line.quantity > 1 ? `${line.quantity}${line.unit ?? '件'}${name}` : name];
+    })
+    .join('和');
+}
+
+/** More than one item in all: a purchase whose total differs from one product's price. */
+export const severalItems = (lines: readonly PurchaseLine[] | undefined): boolean => lines !== undefined && lines.reduce((n, l) => n + l.quantity, 0) > 1;
+
+/** Where the text names a product by its own words ("围巾" in "配什么围巾好看"), in the normalised text; null when it does not. */
+export function nameSpanOf(shop: Pick<Shop, 'products'>, text: string, product: Product): { start: number; end: number; plain: string } | null {
+  const plain = normalizeSameLength(text.normalize('NFKC'));
+  const run = runOf(ownPiecesIn(shop.products, product), plain);
+  return run === null ? null : { ...run, plain };
 }
