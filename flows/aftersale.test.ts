@@ -156,6 +156,24 @@ describe('return_dislike', () => {
     // Food cannot be returned without a reason: said again, not a procedure.
     expect(ids(one(t('return_dislike', '怎么寄回去', [snackOrder], { facts: { shop: snackShop } })))).toEqual(['aftersale.return.category_excluded']);
   });
+
+  it('"怎么寄回去" after a product was refused a return is about the return accepted before it', () => {
+    const snack = snackShop.products.find((p) => p.id === 'snack-01')!;
+    const onSnack = { shop: snackShop, product: snack };
+    const [, refused, how] = run(
+      t('return_dislike', '大衣不喜欢 想退', [delivered], { facts: { shop: snackShop } }),
+      t('return_dislike', '牛轧糖也一起退了吧', [snackOrder], { facts: onSnack }),
+      t('return_fee', '那要怎么寄回去呀 地址呢', [delivered, snackOrder], { facts: onSnack }),
+    );
+    expect(ids(refused!)).toEqual(['aftersale.return.category_excluded']);
+    expect(how!.out.replies).toEqual([{ scriptId: 'aftersale.return.how_to_send', params: { product: '羊毛呢大衣' } }]);
+    // Near miss: the message names the refused product itself — its exclusion is said again.
+    const named = run(
+      t('return_dislike', '大衣不喜欢 想退', [delivered], { facts: { shop: snackShop } }),
+      t('return_fee', '牛轧糖怎么寄回去', [snackOrder], { facts: { ...onSnack, orderCues: ['product'] } }),
+    );
+    expect(ids(named[1]!)).toEqual(['aftersale.return.category_excluded']);
+  });
 });
 
 // ---------------------------------------------------------------- exchange

@@ -385,3 +385,50 @@ describe('follow-ups about the invoice itself', () => {
     expect(s.out.remarks[0]!.reason).toContain('以此为准');
   });
 });
+
+describe('the title given in pieces', () => {
+  it('"要开公司的" asks for the company name and 税号 (no remark); the name then is remarked', () => {
+    const o = order('100000000000000001', 'shipped');
+    const steps = run([t('要开发票', [o]), t('要开公司的', [o]), t('成都星河文化有限公司 税号91510100MA6XXXX12Q', [o], 'other')]);
+    expect(ids(steps[1]!.out)).toEqual(['invoice.ask_company_title']);
+    expect(steps[1]!.out.remarks).toEqual([]);
+    expect(steps[1]!.value).toBe('awaitingTitle');
+    expect(steps[2]!.out.remarks[0]!.reason).toContain('抬头“成都星河文化有限公司”，税号：91510100MA6XXXX12Q');
+  });
+
+  it('a personal invoice without a name asks for it; "名字写…" answers', () => {
+    const o = order('100000000000000001', 'paid');
+    const steps = run([t('裤子那单开一张 个人的', [o]), t('名字写张小红', [o], 'bargain_decisive')]);
+    expect(ids(steps[0]!.out)).toEqual(['invoice.ask_personal_name']);
+    expect(steps[1]!.out.remarks[0]!.reason).toContain('抬头“张小红”');
+  });
+
+  it('"也开一张 一样的抬头" puts the title given before on the other order', () => {
+    const a = order('100000000000000001', 'unpaid');
+    const b = order('100000000000000002', 'delivered');
+    const steps = run([t('抬头张小红', [a]), t('裤子那单也开一张 抬头同上', [b])]);
+    expect(steps[1]!.out.remarks).toEqual([expect.objectContaining({ orderId: b.id, reason: expect.stringContaining('抬头“张小红”') })]);
+    // Near miss: with no title given before, the title is asked for.
+    expect(ids(one(t('裤子那单也开一张 抬头同上', [b])).out)).toEqual(['invoice.ask_title']);
+  });
+
+  it('"税号要给你吗" is answered; the 税号 sent next goes with the title given before', () => {
+    const o = order('100000000000000001', 'delivered');
+    const steps = run([t('抬头成都星河文化有限公司', [o]), t('需要提供税号吗', [o]), t('91510100MA6XXXX12Q', [o])]);
+    expect(ids(steps[1]!.out)).toEqual(['invoice.tax_id']);
+    expect(steps[1]!.out.remarks).toEqual([]);
+    expect(steps[2]!.out.remarks[0]!.reason).toContain('抬头“成都星河文化有限公司”，税号：91510100MA6XXXX12Q');
+  });
+
+  it('a mailbox is remarked: with the title, alone after it, or before it (the title then asked for)', () => {
+    const o = order('100000000000000001', 'paid');
+    const withTitle = one(t('抬头张小红 发到邮箱 xh.zhang@126.com', [o]));
+    expect(withTitle.out.remarks[0]!.reason).toContain('发送邮箱：xh.zhang@126.com');
+    const after = run([t('抬头张小红', [o]), t('邮箱xh.zhang@126.com', [o])]);
+    expect(ids(after[1]!.out)).toEqual(['invoice.email_noted']);
+    expect(after[1]!.out.remarks[0]!.reason).toContain('xh.zhang@126.com');
+    const before = one(t('发票发这个邮箱 xh.zhang@126.com', [o]));
+    expect(ids(before.out)).toEqual(['invoice.email_noted_ask_title']);
+    expect(before.value).toBe('awaitingTitle');
+  });
+});

@@ -1,6 +1,6 @@
 import { asksWhyRefuse, RETURN_HASSLE, RETURN_HOW, tooLateToRefuse } from '../../flows/aftersale-helpers.ts';
 import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
-import { asksWhenAlone, changesInvoiceTitle, invoiceQuestion } from '../../flows/invoice-helpers.ts';
+import { asksAnotherInvoice, asksWhenAlone, changesInvoiceTitle, emailFrom, invoiceQuestion, sameTitleAsBefore, titleKindOnly } from '../../flows/invoice-helpers.ts';
 import { addressFromText, ASKS_REFUND_REASON, complainsOfWait, keepsVariant, LOST, PICKUP_CODE, SHIPPED_YET } from '../../flows/logistics-helpers.ts';
 import { ASKS_AHEAD, ASKS_RESTOCK, findRegion } from '../../flows/presale-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
@@ -261,6 +261,12 @@ export function worriesAboutQuality(plain: string): boolean {
   return QUALITY_FEAR.test(plain) && WORRY.test(plain) && !HAPPENED.test(plain);
 }
 
+/**
+ * "围巾那单开一张 个人的", "大衣那单也开一张 一样的抬头", "邮箱wbw@qq.com" right after an invoice answer:
+ * another invoice, the kind of title or the mailbox — the invoice's details, whatever they read as.
+ */
+const invoiceDetails = (plain: string): boolean => asksAnotherInvoice(plain) || titleKindOnly(plain) !== null || sameTitleAsBefore(plain) || emailFrom(plain) !== null;
+
 export function understandInContext(classification: Classification, text: string, lastRoute: Route | undefined, lastIntent?: IntentId): Understood {
   const plain = normalizeSameLength(text);
   // A further ask to haggle needs words that ask for less ("我补钱" pays more, "我现在去付" pays).
@@ -327,7 +333,8 @@ export function understandInContext(classification: Classification, text: string
   // "要我出邮费吗", "金额能开200吗", "是纸质的还是电子的", "发哪了 我没收到" right after an invoice answer:
   // the invoice's charges, amount, kind or delivery, not the parcel's or a product's.
   // ("大概什么时候能收到" naming nothing: when the invoice comes.)
-  const invoiceFollowUp = INVOICE_CHARGES.test(plain) || asksWhenAlone(plain) || (invoiceQuestion(plain) !== null && !(routeFor(intent) === 'social' && SOCIAL_WORDS.test(plain)));
+  const invoiceFollowUp =
+    INVOICE_CHARGES.test(plain) || asksWhenAlone(plain) || (invoiceQuestion(plain) !== null && !(routeFor(intent) === 'social' && SOCIAL_WORDS.test(plain))) || invoiceDetails(plain);
   if (lastRoute === 'invoice' && invoiceFollowUp && !invoiceDropped && !names.region(plain)) {
     return { intent: 'invoice', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'invoice' && keepsFurtherAsk('invoice', i, plain)) };
   }
