@@ -176,6 +176,30 @@ describe('return_dislike', () => {
   });
 });
 
+describe('part of a parcel on its way sent back', () => {
+  const shop = testShop;
+  const parcel = order('100000000000000007', 'shipped', {
+    shippedAt: '2026-11-22T09:00:00+08:00',
+    courier: '中通',
+    items: [
+      { productId: testShop.products[0]!.id, color: '驼色', size: 'M', quantity: 1, price: 599 },
+      { productId: testShop.products[1]!.id, color: '酒红色', size: '均码', quantity: 1, price: 129 },
+    ],
+  });
+  it('keeping one product: sign for the parcel, then return the other (refusing would send both back)', () => {
+    for (const text of ['大衣我留着 围巾不想要', '只想退掉围巾', '围巾退了吧 大衣还是要的']) {
+      const s = one(t('refund_shipped', text, [parcel], { facts: { shop } }));
+      expect(ids(s), text).toEqual(['aftersale.refund.partial_in_transit']);
+      expect(s.out.replies[0]!.params, text).toEqual({ product: '羊绒围巾', keptProducts: '羊毛呢大衣' });
+      expect(s.out.remarks[0]!.reason, text).toContain('不拒收');
+    }
+  });
+  it('near misses: the whole parcel, or a parcel of one product, is refused', () => {
+    expect(ids(one(t('refund_shipped', '都不要了 能退吗', [parcel], { facts: { shop } })))).toEqual(['aftersale.refund.refuse_delivery']);
+    expect(ids(one(t('refund_shipped', '只退大衣', [shipped], { facts: { shop } })))).toEqual(['aftersale.refund.refuse_delivery']);
+  });
+});
+
 // ---------------------------------------------------------------- exchange
 
 describe('exchange', () => {

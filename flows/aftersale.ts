@@ -16,6 +16,7 @@ import {
   isReceivedPerBuyer,
   itemNamedByVariant,
   joinList,
+  partialReturnOf,
   mentionsInsurance,
   mentionsShopFault,
   pickOrder,
@@ -183,6 +184,20 @@ function refuseDelivery(event: TurnEvent, order: Order): Answer {
   };
 }
 
+/**
+ * "围巾是要的 只退毛衣" on a parcel on its way: refusing it would send the kept products back too, so
+ * the buyer signs for it and returns the one product (7-day no-reason, buyer's postage unless 运费险).
+ */
+function partialReturnInTransit(order: Order, part: { returned: Product; kept: Product[] }): Answer {
+  const product = displayName(part.returned);
+  const keptProducts = joinList(part.kept.map(displayName));
+  return {
+    replies: [reply('refund.partial_in_transit', { product, keptProducts })],
+    remarks: [remark(order, `顾客只退${product}，保留${keptProducts}，不拒收；签收后对${product}申请7天无理由退货，寄回运费由顾客承担（有运费险可抵扣）`)],
+    patch: { orderId: order.id, issue: 'dislike' },
+  };
+}
+
 function refundBeforeShipping(order: Order): Answer {
   return {
     replies: [reply('refund.before_shipping', { orderId: order.id })],
@@ -197,6 +212,8 @@ function refundShippedAnswer(context: AftersaleContext, event: TurnEvent): Answe
   const order = orderFound(pick);
   if (order === undefined) return askOrder();
   if (order.refund !== undefined) return refundStatusOf(order);
+  const part = isInTransit(order) ? partialReturnOf(event.text, order, event.facts.shop) : null;
+  if (part !== null) return partialReturnInTransit(order, part);
   if (isInTransit(order)) return refuseDelivery(event, order);
   if (isBeforeShipping(order)) return refundBeforeShipping(order);
   if (isReceived(order)) return returnOfReceived(event, order, context);
@@ -239,6 +256,8 @@ function returnDislikeAnswer(context: AftersaleContext, event: TurnEvent): Answe
   // Too late to refuse it: sign for it, then the 7-day return.
   // (A return asked of a parcel on its way: refusing is the advice, so "来不及了" is too late for it.)
   if (isInTransit(order) && tooLateToRefuse(normalizeSameLength(event.text), true)) return returnAfterSigning(event, order);
+  const part = isInTransit(order) ? partialReturnOf(event.text, order, event.facts.shop) : null;
+  if (part !== null) return partialReturnInTransit(order, part);
   if (isInTransit(order)) return refuseDelivery(event, order);
   if (isBeforeShipping(order)) return refundBeforeShipping(order);
   return askOrder();

@@ -103,6 +103,8 @@ export interface TurnFacts {
   productCandidates?: string[];
   /** "加个毛衣凑一下", "毛衣和围巾一起": the products bought together (each once), when more than one. */
   basket?: Product[];
+  /** The buyer's order the conversation was about before this turn (the last one discussed), if any. */
+  orderInFocus?: Order;
 }
 
 export interface TurnEvent {

@@ -50,6 +50,13 @@ async function chat(texts: string[], options: { mode?: IncomingMessage['mode']; 
 }
 
 describe('respond', () => {
+  it('"大衣啥时候发" from a buyer with a paid order of it is about that order; a product not ordered is a shop question', async () => {
+    const { results } = await chat(['大衣啥时候发出来啊']);
+    expect(results[0]!.replies.map((r) => r.text).join('')).toContain('3921000011112222333');
+    const { results: other } = await chat(['围巾啥时候发出来啊']);
+    expect(other[0]!.replies.map((r) => r.text).join('')).not.toContain('3921000011112222333');
+  });
+
   it('talks about the products named together afterwards (the first leading), not about none', async () => {
     const { conversation, results } = await chat(['大衣和围巾一起买多少钱', '再送个东西总行吧'], { buyerId: 'tb_nobody' });
     expect(results[0]!.replies[0]!.scriptId).toBe('presale.product_info.price_together');
@@ -277,6 +284,16 @@ describe('readPastGreeting', () => {
     expect(text.slice(size.start, size.end)).toBe('ＸＬ');
     expect(readPastGreeting(classifier, '你好').intent).toBe('greeting');
     expect(readPastGreeting(classifier, '在吗 在吗').intent).toBe(classifier.classify('在吗 在吗').intent);
+  });
+
+  it('an acknowledgement before the next question ("行 那…", "好的，还有…") is no thank-you; one alone or before thanks is', async () => {
+    const { defaultClassifier } = await import('../nlu/default-classifier.ts');
+    const classifier = defaultClassifier();
+    expect(readPastGreeting(classifier, '行 那我的羽绒服发货了没').intent).not.toBe('thanks_bye');
+    expect(readPastGreeting(classifier, '好的，还有围巾那单到哪了').intent).not.toBe('thanks_bye');
+    // Near misses: nothing asked after the acknowledgement.
+    expect(readPastGreeting(classifier, '好吧 那就这样吧').intent).toBe(classifier.classify('好吧 那就这样吧').intent);
+    expect(readPastGreeting(classifier, '好的 谢谢').intent).toBe('thanks_bye');
   });
 });
 

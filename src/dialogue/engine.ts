@@ -21,7 +21,7 @@ import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runM
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext, replyLinter } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
-import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentForEarlierCase, intentForGift, intentForOrderState, intentForThreat, intentWhilePressing, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
+import { asksAboutSomeoneElsesOrder, buysAnew, insistsOnSomeoneElse, intentForEarlierCase, intentForGift, intentForOrderState, intentForThreat, intentWhilePressing, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
 import { shopQuestionReply } from './shop-questions.ts';
 import { keepsFurtherAsk, SURE_CONFIDENCE, understandInContext, withdrawsRequest } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
@@ -212,12 +212,14 @@ const productsOfKind = (shop: Shop, text: string): Product[] => ofKind(shop.prod
 
 /** "你好，请问大衣有XL吗": a greeting before the question is no greeting turn. */
 const GREETING_PREFIX = /^(?:你好|您好|妳好|你們好|你们好|在吗|在嗎|在不|在么|亲|親|哈喽|哈囉|嗨|hi|hello)[\s，,。.！!~～呀啊呢哈]*/iu;
+/** "好吧 那我自己的鲜花饼到了没": an acknowledgement, then the next question (那/还有/对了 opens it). */
+const ACK_PREFIX = /^(?:好吧|好的|好滴|好|行吧|行|嗯嗯|嗯|哦哦|哦|ok|okay|知道了|明白了|了解了?)[\s，,。.！!~～]+(?:(?:那么|那麼|那|对了|對了)[\s，,]*|(?=还有|還有|另外|顺便|順便))/iu;
 
 const SMALL_TALK: ReadonlySet<IntentId> = new Set(['greeting', 'thanks_bye', 'praise']);
 
 export function readPastGreeting(classifier: Classifier, text: string): Classification {
   const whole = classifier.classify(text);
-  const greeting = GREETING_PREFIX.exec(text.trim());
+  const greeting = GREETING_PREFIX.exec(text.trim()) ?? ACK_PREFIX.exec(text.trim());
   if (!SMALL_TALK.has(whole.intent) || greeting === null) return whole;
   const offset = text.indexOf(greeting[0]) + greeting[0].length;
   const rest = text.slice(offset);
@@ -657,7 +659,8 @@ export async function respond(
       orders: allOrders,
       shop,
       now,
-      productAlone: ORDER_POINTER.test(primaryText) || postSale || state.awaiting !== undefined,
+      // ("羽绒服啥时候发" from a buyer with an order of it: that order's shipping — see shippingTimeOfOrder.)
+      productAlone: ORDER_POINTER.test(primaryText) || postSale || state.awaiting !== undefined || (classification.intent === 'shipping_time' && !buysAnew(primaryText)),
       byKind: postSale || state.awaiting !== undefined,
     }) ??
     // (Not while a flow waits for an answer about its own order: the invoice asked for stays the one.)
@@ -675,6 +678,8 @@ export async function respond(
     ...(reference ? { orderCues: reference.cues } : {}),
     ...(product ? { product: { ...product, name: product.shortName ?? product.name } } : {}),
   };
+  const inFocus = allOrders.find((o) => o.id === state.orderId);
+  if (inFocus !== undefined) facts.orderInFocus = inFocus;
   // "加个毛衣凑一下": the product named joins the one talked about; "毛衣和围巾一起": both named.
   const together = productsNamedTogether(shop, message.text);
   const previous = shop.products.find((p) => p.id === state.productId);

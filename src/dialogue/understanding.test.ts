@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../nlu/classifier.ts';
 import type { IntentId } from '../nlu/intents.ts';
-import { keepsFurtherAsk, plausibleAsk, understandInContext, withdrawsRequest } from './understanding.ts';
+import { closesChat, keepsFurtherAsk, plausibleAsk, understandInContext, withdrawsRequest } from './understanding.ts';
 
 /** A classification as the model might give it (the rules here must not depend on one model's numbers). */
 const read = (intent: IntentId, confidence: number, ranking: [IntentId, number][] = [], secondary: IntentId[] = []): Classification => ({
@@ -479,5 +479,16 @@ describe('a promise-type haggle needs a promise of future business', () => {
   it.each(['毛衣便宜点以后常来买', '羽絨服便宜點吧 我以後常來買', '就便宜一点点嘛 下次带闺蜜一起来买'])('%s stays a promise', (text) => {
     const understood = understandInContext(read('bargain_promise', 0.51, [['bargain_promise', 0.51], ['bargain_generic', 0.43]]), text, undefined);
     expect(understood.intent).toBe('bargain_promise');
+  });
+});
+
+describe('closing the chat is no continued question', () => {
+  it.each(['那先这样', '那就这样吧', '那没事了'])('"%s" after an order answer stays a goodbye', (text) => {
+    expect(closesChat(text)).toBe(true);
+    expect(understandInContext(read('thanks_bye', 0.99), text, 'logistics', 'not_shipped').intent).toBe('thanks_bye');
+  });
+  it('near miss: "那裤子呢" continues the question', () => {
+    expect(closesChat('那裤子呢')).toBe(false);
+    expect(closesChat('那就这样换吧')).toBe(false);
   });
 });

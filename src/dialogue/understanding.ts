@@ -156,6 +156,9 @@ const HAS_VARIANT = /有.{1,8}[吗嗎么麼][？?]*$|有没有|有沒有|还有|
 /** "还要干啥吗", "我还需要做什么", "接下来该怎么弄": what the buyer still has to do. */
 const NEXT_STEP = /(?:要|需要|得|用)(?:我)?(?:再)?(?:干|幹|做|弄|办|辦|操作)(?:点|點|些)?(?:啥|嘛|什么|什麼|别的|別的)|(?:该|該|要)(?:怎么|怎麼)(?:做|弄|办|辦|操作)|(?:接下来|接下來|然后|然後|下一步)(?:呢|(?:该|該|要)?(?:干|幹|做|弄|办|辦)?(?:啥|什么|什麼))/u;
 const SOCIAL_WORDS = /谢|謝|好的|好滴|嗯|再见|再見|拜|ok|哈哈/u;
+/** "那先这样", "那就这样吧", "那没事了": the buyer closing the chat — no question continued. */
+const CLOSES = /^(?:那|那么|那麼)?(?:就)?(?:先)?(?:这样|這樣|这么着|這麼著)(?:吧|了|啊|哈)?[。.!！~～]*$|^(?:那|那么|那麼)?(?:先)?(?:没事了|沒事了|没别的了|沒別的了|不问了|不問了|算了)(?:吧|哈)?[。.!！~～]*$/u;
+export const closesChat = (text: string): boolean => CLOSES.test(normalizeSameLength(text).trim());
 
 /** "帮我退个款", "我要退款": asking for a refund, not for its status. */
 /** "那鲜花饼那单没事吧": whether another order is affected — that order's status, not a case of its own. */
@@ -422,7 +425,7 @@ export function understandInContext(classification: Classification, text: string
     return { intent: 'stock', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary };
   }
   // "那XL呢" after a stock answer is no thanks: a social reading of a continuing message gives way.
-  if (byForm && lastIntent !== undefined && routeFor(intent) === 'social' && !SOCIAL_WORDS.test(plain)) ({ intent, confidence } = { intent: lastIntent, confidence: UNSURE_CONFIDENCE });
+  if (byForm && lastIntent !== undefined && routeFor(intent) === 'social' && !SOCIAL_WORDS.test(plain) && !closesChat(plain)) ({ intent, confidence } = { intent: lastIntent, confidence: UNSURE_CONFIDENCE });
   // "牛仔裤发了没": whether it has shipped is the parcel's status; a complaint about the wait stays not_shipped.
   if (intent === 'not_shipped' && SHIPPED_YET.test(plain) && !complainsOfWait(plain)) ({ intent, confidence } = { intent: 'logistics_track', confidence: Math.max(confidence, UNSURE_CONFIDENCE) });
   if (UNAFFECTED.test(plain) && POINTS_AT_ORDER.test(plain)) return { intent: 'logistics_track', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
