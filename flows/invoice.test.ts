@@ -76,10 +76,13 @@ describe('invoice by order state (seed 004, six cases)', () => {
     ['printed', 'invoice.noted.paid'],
     ['shipped', 'invoice.noted.shipped'],
     ['delivered', 'invoice.noted.shipped'],
-  ] as const)('%s with the invoice in the buyer note: as asked, no new remark (%s)', (state, script) => {
+  ] as const)('%s with the invoice in the buyer note: as asked, the noted title read back, no new remark (%s)', (state, script) => {
     const s = one(t('能开发票吗', [order('100000000000000001', state, { buyerNote: '要发票，抬头个人' })]));
-    expect(ids(s.out)).toEqual([script]);
+    expect(ids(s.out)).toEqual(['invoice.noted_title', script]);
+    expect(s.out.replies[0]!.params).toEqual({ invoiceTitle: '个人' });
     expect(s.out.remarks).toEqual([]);
+    // Near miss: a note asking for an invoice without a title has none to read back.
+    expect(ids(one(t('能开发票吗', [order('100000000000000001', state, { buyerNote: '记得开发票' })])).out)).toEqual([script]);
   });
 });
 
@@ -273,8 +276,9 @@ describe('which order, never guessed', () => {
   it('the order whose note holds the invoice, when the buyer says it is in the note', () => {
     const noted = order('100000000000005555', 'unpaid', { buyerNote: '公司年会采购，需要开发票，抬头：上海晴川文化传播有限公司' });
     const s = one(t('年会那单 发票抬头我在留言里写了 还要干啥吗', [noted, delivered]));
-    expect(ids(s.out)).toEqual(['invoice.noted.unpaid']);
-    expect(s.out.replies[0]!.params.orderId).toBe(noted.id);
+    expect(ids(s.out)).toEqual(['invoice.noted_title', 'invoice.noted.unpaid']);
+    expect(s.out.replies[0]!.params.invoiceTitle).toBe('上海晴川文化传播有限公司');
+    expect(s.out.replies[1]!.params.orderId).toBe(noted.id);
   });
 
   it('a tax id alone for an order whose note holds the title: remarked with that title', () => {

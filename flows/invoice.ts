@@ -99,6 +99,13 @@ function invoiceOrder(event: TurnEvent): Target {
 
 /** The buyer's note already asked for the invoice (cases 2–5, 已经说明). */
 function alreadyNoted(order: Order, event: TurnEvent): Answer {
+  const answer = notedByState(order, event);
+  // The title the note gives is read back, so the buyer can check it ("抬头我留言里写了 你们看到了吧").
+  const noted = order.buyerNote === undefined ? null : invoiceTitleFrom(order.buyerNote);
+  return noted === null ? answer : { ...answer, replies: [reply('noted_title', { invoiceTitle: noted.title }), ...answer.replies] };
+}
+
+function notedByState(order: Order, event: TurnEvent): Answer {
   const orderId = order.id;
   const { delivery } = event.facts.shop.invoice;
   switch (order.state) {

@@ -604,9 +604,12 @@ const NOT_ABOUT_THE_PRODUCT: ReadonlySet<IntentId> = new Set(['promotion', 'cont
 
 /** Questions the order itself answers (its refund state, its tracking): never a progress answer instead. */
 /** Questions the orders answer without any action: answered even while a human is awaited. */
-const FACTS_WHILE_WAITING: ReadonlySet<IntentId> = new Set(['logistics_track', 'refund_status']);
-/** A complaint about a parcel's status asks, as a fact, where it is. */
-const asFactQuestion = (intent: IntentId): IntentId => (intent === 'delivery_delay' || intent === 'not_shipped' ? 'logistics_track' : intent);
+const FACTS_WHILE_WAITING: ReadonlySet<IntentId> = new Set(['logistics_track', 'refund_status', 'invoice']);
+/** A complaint about a parcel's status asks, as a fact, where it is; "到底是谁签收的" asks what the tracking says. */
+const PARCEL_FACT: ReadonlySet<IntentId> = new Set(['delivery_delay', 'not_shipped', 'signed_not_received']);
+const asFactQuestion = (intent: IntentId): IntentId => (PARCEL_FACT.has(intent) ? 'logistics_track' : intent);
+/** A facts run that would remark or promise something is an action: it waits for the person the buyer waits for. */
+const factsOnly = (out: FlowOutput): ReplyPlan[] => (out.remarks.length > 0 || out.promises.length > 0 || out.unhandled === true ? [] : out.replies);
 const ANSWERED_FROM_ORDER: ReadonlySet<IntentId> = new Set(['refund_status', 'logistics_track', 'not_shipped', 'delivery_delay', 'signed_not_received']);
 
 /** Intents about an order the buyer already has: a product named with them points at its order. */
@@ -793,9 +796,11 @@ export async function respond(
     factIntent === undefined
       ? undefined
       : runFlows(state, { ...event, intent: factIntent, secondary: [] }, routeFor(factIntent), undefined, undefined, clauseContext);
+  // (Dropped, the run leaves the flows as they were: nothing was said of it.)
+  const factsGiven = factsRun === undefined ? [] : factsOnly(factsRun.out);
   const ran: FlowsRun =
     ownerBefore === 'pending'
-      ? { out: emptyOutput(), flowState: 'waiting', flows: factsRun?.flows ?? state.flows, further: factsRun?.out.replies ?? [] }
+      ? { out: emptyOutput(), flowState: 'waiting', flows: factsGiven.length > 0 ? factsRun!.flows : state.flows, further: factsGiven }
       : clarify !== null
         ? { out: { ...emptyOutput(), replies: [clarify] }, flowState: progress ? 'progress' : privacy ? 'privacy' : shopAnswer ? 'shop' : orderCheck ? 'order' : 'clarifying', flows: state.flows }
         : runFlows(state, event, route, waiting, resume, clauseContext);  const { out, flows } = ran;

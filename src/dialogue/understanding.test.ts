@@ -492,3 +492,15 @@ describe('closing the chat is no continued question', () => {
     expect(closesChat('那就这样换吧')).toBe(false);
   });
 });
+
+describe('the own order’s receiver data is no contact request', () => {
+  it('"那单收件电话是多少 我确认下" read as a contact request is the order’s receiver data (address_change reads it back)', () => {
+    const understood = understandInContext(read('contact_request', 0.43, [['contact_request', 0.43], ['confirm_receipt', 0.2]], ['confirm_receipt']), '那单收件电话是多少 我确认下', 'presale');
+    expect(understood.intent).toBe('address_change');
+    expect(understood.secondary).toEqual([]);
+    expect(keepsFurtherAsk('address_change', 'contact_request', '羽绒服那单收货人手机号码多少')).toBe(false);
+  });
+  it('near miss: the shop’s phone stays a contact request', () => {
+    expect(understandInContext(read('contact_request', 0.9), '你们店电话多少', 'presale').intent).toBe('contact_request');
+  });
+});

@@ -1,5 +1,6 @@
 import { asksWhyRefuse, RETURN_HASSLE, RETURN_HOW, tooLateToRefuse } from '../../flows/aftersale-helpers.ts';
 import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
+import { asksReceiverData } from '../../flows/receiver-info.ts';
 import { asksAnotherInvoice, asksWhenAlone, changesInvoiceTitle, emailFrom, invoiceQuestion, sameTitleAsBefore, titleKindOnly } from '../../flows/invoice-helpers.ts';
 import { addressFromText, ASKS_REFUND_REASON, complainsOfWait, keepsVariant, LOST, PICKUP_CODE, SHIPPED_YET } from '../../flows/logistics-helpers.ts';
 import { ASKS_AHEAD, ASKS_RESTOCK, findRegion } from '../../flows/presale-helpers.ts';
@@ -156,6 +157,9 @@ const HAS_VARIANT = /有.{1,8}[吗嗎么麼][？?]*$|有没有|有沒有|还有|
 /** "还要干啥吗", "我还需要做什么", "接下来该怎么弄": what the buyer still has to do. */
 const NEXT_STEP = /(?:要|需要|得|用)(?:我)?(?:再)?(?:干|幹|做|弄|办|辦|操作)(?:点|點|些)?(?:啥|嘛|什么|什麼|别的|別的)|(?:该|該|要)(?:怎么|怎麼)(?:做|弄|办|辦|操作)|(?:接下来|接下來|然后|然後|下一步)(?:呢|(?:该|該|要)?(?:干|幹|做|弄|办|辦)?(?:啥|什么|什麼))/u;
 const SOCIAL_WORDS = /谢|謝|好的|好滴|嗯|再见|再見|拜|ok|哈哈/u;
+/** What a question about the own order's receiver data reads as by its words (电话, 确认, 收货). */
+const RECEIVER_MISREADINGS: ReadonlySet<IntentId> = new Set(['contact_request', 'confirm_receipt', 'other']);
+
 /** "那先这样", "那就这样吧", "那没事了": the buyer closing the chat — no question continued. */
 const CLOSES = /^(?:那|那么|那麼)?(?:就)?(?:先)?(?:这样|這樣|这么着|這麼著)(?:吧|了|啊|哈)?[。.!！~～]*$|^(?:那|那么|那麼)?(?:先)?(?:没事了|沒事了|没别的了|沒別的了|不问了|不問了|算了)(?:吧|哈)?[。.!！~～]*$/u;
 export const closesChat = (text: string): boolean => CLOSES.test(normalizeSameLength(text).trim());
@@ -341,6 +345,10 @@ export function understandInContext(classification: Classification, text: string
   if (lastRoute === 'invoice' && invoiceFollowUp && !invoiceDropped && !names.region(plain)) {
     return { intent: 'invoice', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'invoice' && keepsFurtherAsk('invoice', i, plain)) };
   }
+  // "那单收件电话是多少 我确认下": the own order's receiver data, not the shop's contact nor a receipt.
+  if (asksReceiverData(plain) && RECEIVER_MISREADINGS.has(intent)) {
+    return { intent: 'address_change', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => !RECEIVER_MISREADINGS.has(i) && i !== 'address_change') };
+  }
   // "能换成公司抬头吗": the invoice's title changed, not the goods exchanged.
   if (changesInvoiceTitle(plain) && routeFor(intent) !== 'invoice') {
     return { intent: 'invoice', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'invoice' && i !== 'exchange') };
@@ -503,6 +511,8 @@ export function keepsFurtherAsk(primary: IntentId, ask: IntentId, text: string):
   if (routeFor(primary) === 'aftersale' && ask === 'size_advice' && !BODY_DATA.test(plain)) return false;
   if (primary === 'order_placed' && routeFor(ask) === 'presale' && !ASKS_SOMETHING.test(plain)) return false;
   if (ask === 'address_change' && ADDRESS_CONFIRMED.test(plain) && !names.address(plain)) return false;
+  // "收件电话是多少": the order's receiver phone, no contact request nor a receipt beside it.
+  if (RECEIVER_MISREADINGS.has(ask) && asksReceiverData(plain)) return false;
   if ((ask === 'signed_not_received' || ask === 'logistics_track') && foundIt(plain)) return false;
   // "大衣有XL吗" read with a product question beside it: the detail-page answer only when an attribute is asked.
   if (ask === 'product_info' && primary !== 'product_info' && !SMALL_TALK_READINGS.has(primary) && !ATTRIBUTE_WORDS.test(plain)) return false;
