@@ -76,6 +76,15 @@ async function chat(texts: string[], options: { mode?: IncomingMessage['mode']; 
 }
 
 describe('respond', () => {
+  it('size advice about the product of the order just discussed invites no new order; asked fresh, it does', async () => {
+    const ids = (r: { replies: { scriptId: string }[] }) => r.replies.map((x) => x.scriptId).join('+');
+    const { results } = await chat(['大衣还没到 到了不合适能换吗', '我165 52kg M码合适吗']);
+    expect(ids(results[1]!)).toContain('size_advice');
+    expect(ids(results[1]!)).not.toContain('nudge');
+    const { results: fresh } = await chat(['大衣我165 52kg M码合适吗'], { buyerId: 'tb_nobody' });
+    expect(ids(fresh[0]!)).toContain('presale.nudge.order');
+  });
+
   it('waiting for a person, what the orders already say is still told (the note’s invoice title, who signed); an action is not taken', async () => {
     const { results } = await chat(['什么破服务 我要投诉', '发票抬头我留言里写了 你们看到了吧', '围巾那单到底是谁签收的', '发票抬头改成北京星河科技有限公司'], { buyerId: 'tb_wait' });
     expect(results[1]!.owner).toBe('pending');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SnapshotFrom } from 'xstate';
 import { orchestratorMachine, type HandoffReason, type Mode, type OrchestratorContext, type OrchestratorEvent } from '../../flows/orchestrator.ts';
 import { persistMachine, restoreMachine, stepMachine } from './machine-step.ts';
+import { ordersHolding } from '../../flows/logistics-helpers.ts';
 import { ConcessionSchema, emptyOutput, type FlowOutput, type ReplyPlan, type TurnEvent, type TurnFacts } from '../../flows/protocol.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
 import type { Violation } from '../compliance/schema.ts';
@@ -681,7 +682,9 @@ export async function respond(
     ...(reference ? { orderCues: reference.cues } : {}),
     ...(product ? { product: { ...product, name: product.shortName ?? product.name } } : {}),
   };
-  const inFocus = allOrders.find((o) => o.id === state.orderId);
+  // The order discussed: the one remembered, else — right after an after-sale, order or invoice answer — the one holding the product.
+  const afterPostSale = lastIntent !== undefined && isIntentId(lastIntent) && isPostSale(lastIntent);
+  const inFocus = allOrders.find((o) => o.id === state.orderId) ?? (afterPostSale && product !== undefined ? ordersHolding(allOrders, product)[0] : undefined);
   if (inFocus !== undefined) facts.orderInFocus = inFocus;
   // "加个毛衣凑一下": the product named joins the one talked about; "毛衣和围巾一起": both named.
   const together = productsNamedTogether(shop, message.text);
