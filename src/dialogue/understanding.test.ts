@@ -504,3 +504,13 @@ describe('the own order’s receiver data is no contact request', () => {
     expect(understandInContext(read('contact_request', 0.9), '你们店电话多少', 'presale').intent).toBe('contact_request');
   });
 });
+
+describe('a mailbox for the invoice is no contact request', () => {
+  it('"发票发这个邮箱 a@b.com" after an invoice answer: the invoice, nothing beside it', () => {
+    const understood = understandInContext(read('contact_request', 0.65, [['contact_request', 0.65], ['other', 0.25]]), '发票发这个邮箱 lin.an@163.com', 'invoice', 'invoice');
+    expect(understood.intent).toBe('invoice');
+    expect(keepsFurtherAsk('invoice', 'contact_request', '发票发这个邮箱 lin.an@163.com')).toBe(false);
+    // Near miss: asking for the shop's mailbox beside an invoice question is still a contact request.
+    expect(keepsFurtherAsk('invoice', 'contact_request', '发票开好了吗 你们邮箱多少')).toBe(true);
+  });
+});

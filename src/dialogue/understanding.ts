@@ -511,6 +511,8 @@ export function keepsFurtherAsk(primary: IntentId, ask: IntentId, text: string):
   if (routeFor(primary) === 'aftersale' && ask === 'size_advice' && !BODY_DATA.test(plain)) return false;
   if (primary === 'order_placed' && routeFor(ask) === 'presale' && !ASKS_SOMETHING.test(plain)) return false;
   if (ask === 'address_change' && ADDRESS_CONFIRMED.test(plain) && !names.address(plain)) return false;
+  // "邮箱wbw@qq.com" for the invoice: where it is sent, no contact request.
+  if (routeFor(primary) === 'invoice' && ask === 'contact_request' && emailFrom(plain) !== null) return false;
   // "收件电话是多少": the order's receiver phone, no contact request nor a receipt beside it.
   if (RECEIVER_MISREADINGS.has(ask) && asksReceiverData(plain)) return false;
   if ((ask === 'signed_not_received' || ask === 'logistics_track') && foundIt(plain)) return false;
