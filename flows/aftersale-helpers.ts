@@ -268,3 +268,33 @@ export function compensationFor(shop: Shop, order: Order | undefined, product: P
   const amount = Math.floor(base * shop.bargaining.maxDiscountRate);
   return amount;
 }
+
+/** The words a buyer names a product by: its names and the short name's last two characters (毛衣, 围巾). */
+function productWords(product: Product): string[] {
+  const short = product.shortName ?? product.name;
+  return [product.name, short, [...short].slice(-2).join('')].filter((w) => [...w].length >= 2);
+}
+
+/** The products of an order that a piece of text names. */
+const productsNamedIn = (text: string, products: readonly Product[]): Product[] => products.filter((p) => productWords(p).some((w) => text.includes(w)));
+
+/** "只退毛衣", "只要退掉毛衣": the part after 只…退 names what goes back. */
+const ONLY_RETURN = /只(?:想|要|需要|打算)?(?:退|退掉|退回|退货|退貨)(?:掉|回)?(.{0,10})/u;
+/** "围巾我是要的", "围巾留着", "围巾不退": a clause that keeps what it names. */
+const KEEP = /要的|要留着|留着|留著|留下|不退|不用退/u;
+
+/**
+ * "围巾那个我是要的哈 只退毛衣" about an order of several products: the one product sent back and
+ * the ones kept. Null when the order holds one product or the message does not single one out.
+ */
+export function partialReturnOf(text: string, order: Order, shop: Shop): { returned: Product; kept: Product[] } | null {
+  const plain = normalizeSameLength(text);
+  const products = [...new Set(order.items.map((i) => i.productId))].flatMap((id) => shop.products.filter((p) => p.id === id));
+  if (products.length < 2) return null;
+  const only = ONLY_RETURN.exec(plain);
+  const named = only === null ? [] : productsNamedIn(only[1]!, products);
+  const keptNamed = plain.split(/[\s,，。！!~～;；]+/u).filter((clause) => KEEP.test(clause)).flatMap((clause) => productsNamedIn(clause, products));
+  const returned = named.length === 1 ? named : keptNamed.length > 0 ? products.filter((p) => !keptNamed.includes(p)) : [];
+  if (returned.length !== 1) return null;
+  return { returned: returned[0]!, kept: products.filter((p) => p !== returned[0]) };
+}

@@ -156,6 +156,48 @@ describe('return_dislike', () => {
     // Food cannot be returned without a reason: said again, not a procedure.
     expect(ids(one(t('return_dislike', '怎么寄回去', [snackOrder], { facts: { shop: snackShop } })))).toEqual(['aftersale.return.category_excluded']);
   });
+
+  it('"怎么寄回去" after a product was refused a return is about the return accepted before it', () => {
+    const snack = snackShop.products.find((p) => p.id === 'snack-01')!;
+    const onSnack = { shop: snackShop, product: snack };
+    const [, refused, how] = run(
+      t('return_dislike', '大衣不喜欢 想退', [delivered], { facts: { shop: snackShop } }),
+      t('return_dislike', '牛轧糖也一起退了吧', [snackOrder], { facts: onSnack }),
+      t('return_fee', '那要怎么寄回去呀 地址呢', [delivered, snackOrder], { facts: onSnack }),
+    );
+    expect(ids(refused!)).toEqual(['aftersale.return.category_excluded']);
+    expect(how!.out.replies).toEqual([{ scriptId: 'aftersale.return.how_to_send', params: { product: '羊毛呢大衣' } }]);
+    // Near miss: the message names the refused product itself — its exclusion is said again.
+    const named = run(
+      t('return_dislike', '大衣不喜欢 想退', [delivered], { facts: { shop: snackShop } }),
+      t('return_fee', '牛轧糖怎么寄回去', [snackOrder], { facts: { ...onSnack, orderCues: ['product'] } }),
+    );
+    expect(ids(named[1]!)).toEqual(['aftersale.return.category_excluded']);
+  });
+});
+
+describe('part of a parcel on its way sent back', () => {
+  const shop = testShop;
+  const parcel = order('100000000000000007', 'shipped', {
+    shippedAt: '2026-11-22T09:00:00+08:00',
+    courier: '中通',
+    items: [
+      { productId: testShop.products[0]!.id, color: '驼色', size: 'M', quantity: 1, price: 599 },
+      { productId: testShop.products[1]!.id, color: '酒红色', size: '均码', quantity: 1, price: 129 },
+    ],
+  });
+  it('keeping one product: sign for the parcel, then return the other (refusing would send both back)', () => {
+    for (const text of ['大衣我留着 围巾不想要', '只想退掉围巾', '围巾退了吧 大衣还是要的']) {
+      const s = one(t('refund_shipped', text, [parcel], { facts: { shop } }));
+      expect(ids(s), text).toEqual(['aftersale.refund.partial_in_transit']);
+      expect(s.out.replies[0]!.params, text).toEqual({ product: '羊绒围巾', keptProducts: '羊毛呢大衣' });
+      expect(s.out.remarks[0]!.reason, text).toContain('不拒收');
+    }
+  });
+  it('near misses: the whole parcel, or a parcel of one product, is refused', () => {
+    expect(ids(one(t('refund_shipped', '都不要了 能退吗', [parcel], { facts: { shop } })))).toEqual(['aftersale.refund.refuse_delivery']);
+    expect(ids(one(t('refund_shipped', '只退大衣', [shipped], { facts: { shop } })))).toEqual(['aftersale.refund.refuse_delivery']);
+  });
 });
 
 // ---------------------------------------------------------------- exchange

@@ -16,6 +16,7 @@ import {
   isReceivedPerBuyer,
   itemNamedByVariant,
   joinList,
+  partialReturnOf,
   mentionsInsurance,
   mentionsShopFault,
   pickOrder,
@@ -76,6 +77,8 @@ export interface AftersaleContext {
   exchangeColor: string | null;
   /** Quality issue / wrong item: the product of the order the case is about, once known ("奶油味" names the walnuts). */
   productId?: string | null;
+  /** Orders whose 7-day return was accepted in this conversation: "怎么寄回去" is about them, not a product refused since. */
+  returning?: string[];
 }
 
 /** Optional start values (the engine starts the machine without input). */
@@ -181,6 +184,20 @@ function refuseDelivery(event: TurnEvent, order: Order): Answer {
   };
 }
 
+/**
+ * "围巾是要的 只退毛衣" on a parcel on its way: refusing it would send the kept products back too, so
+ * the buyer signs for it and returns the one product (7-day no-reason, buyer's postage unless 运费险).
+ */
+function partialReturnInTransit(order: Order, part: { returned: Product; kept: Product[] }): Answer {
+  const product = displayName(part.returned);
+  const keptProducts = joinList(part.kept.map(displayName));
+  return {
+    replies: [reply('refund.partial_in_transit', { product, keptProducts })],
+    remarks: [remark(order, `顾客只退${product}，保留${keptProducts}，不拒收；签收后对${product}申请7天无理由退货，寄回运费由顾客承担（有运费险可抵扣）`)],
+    patch: { orderId: order.id, issue: 'dislike' },
+  };
+}
+
 function refundBeforeShipping(order: Order): Answer {
   return {
     replies: [reply('refund.before_shipping', { orderId: order.id })],
@@ -195,9 +212,11 @@ function refundShippedAnswer(context: AftersaleContext, event: TurnEvent): Answe
   const order = orderFound(pick);
   if (order === undefined) return askOrder();
   if (order.refund !== undefined) return refundStatusOf(order);
+  const part = isInTransit(order) ? partialReturnOf(event.text, order, event.facts.shop) : null;
+  if (part !== null) return partialReturnInTransit(order, part);
   if (isInTransit(order)) return refuseDelivery(event, order);
   if (isBeforeShipping(order)) return refundBeforeShipping(order);
-  if (isReceived(order)) return returnOfReceived(event, order);
+  if (isReceived(order)) return returnOfReceived(event, order, context);
   return askOrder();
 }
 
@@ -208,7 +227,7 @@ function whyRefuse(event: TurnEvent, order: Order): Answer {
 
 // ---------------------------------------------------------------- 7-day no-reason return
 
-function returnOfReceived(event: TurnEvent, order: Order): Answer {
+function returnOfReceived(event: TurnEvent, order: Order, context: AftersaleContext): Answer {
   const product = productOf(event.facts.shop, order, event.facts.product);
   const name = nameOf(product);
   const patch: Patch = { orderId: order.id, issue: 'dislike' };
@@ -218,7 +237,7 @@ function returnOfReceived(event: TurnEvent, order: Order): Answer {
       return {
         replies: [reply('return.seven_day', { product: name })],
         remarks: [remark(order, '顾客不喜欢，申请7天无理由退货，寄回运费由顾客承担（有运费险可抵扣）')],
-        patch,
+        patch: { ...patch, returning: [...new Set([...(context.returning ?? []), order.id])] },
       };
     case 'passed':
       return { replies: [reply('return.window_passed', { product: name })], patch };
@@ -233,10 +252,12 @@ function returnDislikeAnswer(context: AftersaleContext, event: TurnEvent): Answe
   const order = orderFound(pick);
   if (order === undefined) return askOrder();
   if (order.refund !== undefined) return refundStatusOf(order);
-  if (isReceived(order)) return returnOfReceived(event, order);
+  if (isReceived(order)) return returnOfReceived(event, order, context);
   // Too late to refuse it: sign for it, then the 7-day return.
   // (A return asked of a parcel on its way: refusing is the advice, so "来不及了" is too late for it.)
   if (isInTransit(order) && tooLateToRefuse(normalizeSameLength(event.text), true)) return returnAfterSigning(event, order);
+  const part = isInTransit(order) ? partialReturnOf(event.text, order, event.facts.shop) : null;
+  if (part !== null) return partialReturnInTransit(order, part);
   if (isInTransit(order)) return refuseDelivery(event, order);
   if (isBeforeShipping(order)) return refundBeforeShipping(order);
   return askOrder();
@@ -463,12 +484,20 @@ const POSTAGE_STATED = new Set(['aftersale.exchange.in_stock']);
 function howToSendBack(context: AftersaleContext, event: TurnEvent): Answer {
   const pick = pickFirst(context, event, isReceived, () => true);
   if (pick.kind === 'not_own') return notOwn();
-  const order = orderFound(pick);
-  const product = productOf(event.facts.shop, order, event.facts.product);
   const shopFault = context.issue === 'quality' || context.issue === 'wrong_item';
+  const found = orderFound(pick);
+  const talkedAbout = productOf(event.facts.shop, found, event.facts.product);
+  // The last product was refused a return ("核桃也退" → 特殊类目): a bare "怎么寄回去" is about the return accepted before.
+  const accepted = !shopFault && talkedAbout !== undefined && !talkedAbout.sevenDayReturn && !event.facts.orderCues?.includes('product') ? returnUnderWay(context, event) : undefined;
+  const order = accepted ?? found;
+  const product = accepted === undefined ? talkedAbout : productOf(event.facts.shop, accepted, undefined);
   if (!shopFault && product !== undefined && !product.sevenDayReturn) return { replies: [reply('return.category_excluded', { product: nameOf(product) })], patch: { step: context.step } };
   return { replies: [reply(shopFault ? 'return.how_to_send_shop_fault' : 'return.how_to_send', { product: nameOf(product) })], patch: { step: context.step, ...(order ? { orderId: order.id } : {}) } };
 }
+
+/** The newest order whose 7-day return was accepted in this conversation, among the turn's orders. */
+const returnUnderWay = (context: AftersaleContext, event: TurnEvent): Order | undefined =>
+  [...(context.returning ?? [])].reverse().map((id) => event.facts.orders.find((o) => o.id === id)).find((o) => o !== undefined);
 
 /** "怎么寄回去", "退货地址": the procedure. A bare "怎么退货" first gets the return's terms, once a return is under way its procedure. */
 function asksHowToSendBack(context: AftersaleContext, text: string): boolean {

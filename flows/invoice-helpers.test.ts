@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { changeAgainstNote, changesInvoiceTitle, invoiceQuestion, invoiceRemark, invoiceSending, invoiceTitleFrom, noteAsksForInvoice, ordersMeant, ordersPointedAt } from './invoice-helpers.ts';
+import {
+  asksAnotherInvoice,
+  changeAgainstNote,
+  changesInvoiceTitle,
+  emailFrom,
+  invoiceQuestion,
+  invoiceRemark,
+  invoiceSending,
+  invoiceTitleFrom,
+  noteAsksForInvoice,
+  ordersMeant,
+  ordersPointedAt,
+  sameTitleAsBefore,
+  titleKindOnly,
+} from './invoice-helpers.ts';
 import type { Order } from '../src/orders/schema.ts';
 import { testOrder } from './test-fixtures.ts';
 
@@ -221,5 +235,55 @@ describe('invoiceSending', () => {
   it('near miss: a paper invoice the shop posts goes with the goods', () => {
     expect(shopSending('财务会在一个月之内统一寄出，运费我们承担')).toEqual({ electronic: false, note: '随货寄出' });
     expect(shopSending('纸质发票随货寄出，或电子邮件告知单号后寄出')).toMatchObject({ electronic: false });
+  });
+});
+
+describe('the words around a title are no part of it', () => {
+  it.each([
+    ['抬头帮我改一下 改成成都星河文化有限公司', '成都星河文化有限公司'],
+    ['抬头可以换成公司吗，北京恩雅设计工作室', '北京恩雅设计工作室'],
+    ['名字写张小红就行', '张小红'],
+    ['写我的姓名：李明', '李明'],
+  ])('"%s" → %s', (text, title) => {
+    expect(invoiceTitleFrom(text, true)?.title).toBe(title);
+  });
+  it('an e-mail address goes with the title, never into it', () => {
+    expect(invoiceTitleFrom('抬头张小红 发到邮箱 xh.zhang@126.com')).toEqual({ title: '张小红', taxId: null, email: 'xh.zhang@126.com' });
+    expect(emailFrom('邮箱是abc_1@qq.com')).toBe('abc_1@qq.com');
+    // Near miss: a mailbox word without an address.
+    expect(emailFrom('发票发我邮箱吧')).toBeNull();
+  });
+  it('"名字写错了吗" asks about a name, it gives none', () => {
+    expect(invoiceTitleFrom('名字写错了吗', true)).toBeNull();
+  });
+});
+
+describe('titleKindOnly', () => {
+  it.each([
+    ['要开公司的', 'company'],
+    ['单位抬头', 'company'],
+    ['裤子那单开一张 个人的', 'personal'],
+  ] as const)('"%s" says the kind, not the name: %s', (text, kind) => {
+    expect(titleKindOnly(text)).toBe(kind);
+    expect(invoiceTitleFrom(text, true)).toBeNull();
+  });
+  it.each(['公司是杭州暖阳贸易有限公司', '个人 林安娜', '公司的地址在哪'])('"%s" is no kind alone', (text) => {
+    expect(titleKindOnly(text)).toBeNull();
+  });
+});
+
+describe('another invoice, the same title, the 税号 asked about', () => {
+  it('"一样的抬头" / "抬头同上" take the title given before; a new title does not', () => {
+    expect(sameTitleAsBefore('裤子那单也要 抬头同上')).toBe(true);
+    expect(sameTitleAsBefore('跟刚才一样就行')).toBe(true);
+    expect(sameTitleAsBefore('抬头换个新的')).toBe(false);
+  });
+  it('"再开一张" asks another invoice; "开一张收据单" is no invoice ask', () => {
+    expect(asksAnotherInvoice('核桃那单再开一张')).toBe(true);
+    expect(asksAnotherInvoice('我再下一单')).toBe(false);
+  });
+  it('"需要税号不？" asks about the 税号; a message giving one does not', () => {
+    expect(invoiceQuestion('需要提供税号吗')).toBe('tax');
+    expect(invoiceQuestion('税号91330100MA2XXXX12Q 要吗')).not.toBe('tax');
   });
 });

@@ -7,8 +7,10 @@ import type { Shop } from '../src/shop/schema.ts';
 /** The buyer's note already asks for an invoice (发票 / 抬头 in 买家留言). */
 export const noteAsksForInvoice = (order: Order): boolean => order.buyerNote !== undefined && /[发發]票|抬[头頭]/.test(order.buyerNote);
 
-/** ("抬头还是上海…公司", "抬头照旧用…": the same title as before — 还是/照旧 is no part of it.) */
-const TITLE_INTRO = /^抬[头頭](?:想|要|得|需要|帮我|幫我|麻烦|麻煩)?(?:还是|還是|仍然|仍是|依然|照旧|照舊|也是|还用|還用)?(?:是|为|為|就|写|寫|开|開|给|給|用|改成|改为|改為|换成|換成|换为|換為|变成|變成|：|:|\s)*/u;
+// "抬头改一下 改成…", "抬头能改成公司吗 …", "抬头还是上海…公司", "抬头照旧用…": the words that change or
+// keep the title (改成, 还是, 照旧) are no part of it.
+const TITLE_INTRO =
+  /^抬[头頭](?:想|要|得|需要|帮我|幫我|麻烦|麻煩|能|可以|能不能)?(?:还是|還是|仍然|仍是|依然|照旧|照舊|也是|还用|還用)?(?:是|为|為|就|写|寫|开|開|给|給|用|改成|改为|改為|换成|換成|换为|換為|变成|變成|改一下|改下|换一下|換一下|换下|換下|帮我改|幫我改|：|:|\s)*/u;
 /** "换成公司抬头吗 杭州…工作室": the question is asked, the title follows it. */
 const ASKED_FIRST = /^(?:吗|嗎|呢|啊|吧|可以吗|可以嗎|行吗|行嗎)?[？?!！，,。\s]+/u;
 const TAX_ID = /\b[0-9A-Z]{15,20}\b/g;
@@ -18,8 +20,8 @@ const PERSONAL = /^(?:个人|個人|本人|我自己|自己)(?:的|就行|就好
 const GIVEN_TO = /(?:开给|開給|开到|開到|写给|寫給)(?:是)?[:：\s]*/u;
 const PERSONAL_TAIL = /(?:个人|個人)(?:的|抬头|抬頭)?[\s:：,，]*[\p{Script=Han}]{2,4}[\s。！!~～]*$/u;
 /** "改成公司的 杭州安娜设计工作室": the kind of title said before the name is no part of it. */
-const KIND_BEFORE_NAME = /^(?:公司|单位|單位|企业|企業)(?:的|抬头|抬頭)?(?:[:：,，、\s]+|(?:是|叫|名字是|名称是|名稱是))(?=\S)/u;
-const GENERIC = /^(?:公司|单位|單位|企业|企業|我们公司|我們公司|公司的|单位的|公司名|公司名称|公司名稱)$/u;
+const KIND_BEFORE_NAME = /^(?:公司|单位|單位|企业|企業)(?:的|抬头|抬頭)?(?:吗|嗎|呢|可以吗|可以嗎|行吗|行嗎)?(?:[:：,，、？?\s]+|(?:是|叫|名字是|名称是|名稱是))(?=\S)/u;
+const GENERIC = /^(?:要|我要|就)?(?:开|開|写|寫|是)?(?:公司|单位|單位|企业|企業|我们公司|我們公司|公司的|单位的|公司名|公司名称|公司名稱)$/u;
 /** What a company title ends with (or contains). */
 const COMPANY = /公司|集团|集團|厂|廠|店|中心|学校|學校|大学|大學|医院|醫院|研究所|事务所|事務所|工作室|协会|協會|银行|銀行|局|院|部|社|会$|所$/u;
 /** Words of a chat message, never of a person's name. */
@@ -33,7 +35,40 @@ export const ORDER_WORDS = /那件|那单|那單|这单|這單|那个|那個|这
 export interface InvoiceTitle {
   title: string;
   taxId: string | null;
+  /** Where the buyer wants the electronic invoice sent ("发我邮箱…"), when they said. */
+  email?: string | null;
 }
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/u;
+/** "发我邮箱enya@163.com", "邮箱：x@y.com": the address and the words that introduce it. */
+const EMAIL_CLAUSE = new RegExp(`(?:(?:发|發|寄|送)(?:到|给|給)?(?:我)?(?:的)?)?(?:(?:邮箱|郵箱|邮件|郵件|email|e-mail|mail)(?:地址)?(?:是|为|為)?[:：\\s]*)?${EMAIL.source}`, 'iu');
+
+/** The e-mail address in a message (where the electronic invoice goes), or null. */
+export const emailFrom = (text: string): string | null => EMAIL.exec(normalizeSameLength(text))?.[0] ?? null;
+
+/** "就写我名字 王博文", "名字写王博文": a personal title given by the name alone. */
+const NAME_GIVEN = /(?:名字|姓名|本名)(?:是|叫|写|寫|就|就是|就写|就寫)?[:：\s]*([\p{Script=Han}]{2,4}?)(?:就行|就好|就可以了?|吧)?[\s。！!~～]*$/u;
+
+/**
+ * "开公司的", "个人的", "围巾那单开一张 个人的": the kind of title said without the name on it —
+ * the bot then asks for the name (and, for a company, its 税号). Null when a name is given or no kind is said.
+ */
+const KIND_ONLY = /(?:^|[\s,，、]|开|開|要|写|寫|是)(公司|单位|單位|企业|企業|个人|個人)(?:的|抬头|抬頭|发票|發票)?(?:就行|就好|吧)?[\s。！!~～]*$/u;
+export function titleKindOnly(text: string): 'company' | 'personal' | null {
+  const plain = normalizeSameLength(text).trim();
+  if (invoiceTitleFrom(plain) !== null || NAME_GIVEN.test(plain)) return null;
+  const kind = KIND_ONLY.exec(plain)?.[1];
+  if (kind === undefined) return null;
+  return /个人|個人/u.test(kind) ? 'personal' : 'company';
+}
+
+/** "一样的抬头", "抬头跟刚才一样", "抬头同上": the title given before, for another order. */
+const SAME_TITLE = /(?:一样|一樣|同样|同樣|相同)的?抬[头頭]|抬[头頭](?:也|还是|還是|就)?(?:一样|一樣|同上|不变|不變|照旧|照舊)|(?:跟|和|同)(?:刚才|剛才|上面|之前|前面|上一张|上一張)(?:的|那张|那張)?(?:一样|一樣)/u;
+export const sameTitleAsBefore = (text: string): boolean => SAME_TITLE.test(normalizeSameLength(text));
+
+/** "也开一张", "再开一张", "那单开一张": another invoice asked for without the word 发票 (said just before). */
+const ANOTHER_INVOICE = /(?:也|再|还|還|另外|都)?(?:开|開)(?:一张|一張|张|張)(?!.{0,3}(?:单|單|收据|收據))/u;
+export const asksAnotherInvoice = (text: string): boolean => ANOTHER_INVOICE.test(normalizeSameLength(text));
 
 function clean(candidate: string, taxId: string | null): string {
   return (taxId === null ? candidate : candidate.replace(taxId, ''))
@@ -64,7 +99,19 @@ export function taxIdFrom(text: string): string | null {
 }
 
 export function invoiceTitleFrom(text: string, bare = false): InvoiceTitle | null {
+  const email = emailFrom(text);
+  if (email === null) return titleFrom(text, bare);
+  // "抬头刘恩雅 发我邮箱enya@163.com": the address is no part of the title, it goes with it.
+  const title = titleFrom(text.replace(EMAIL_CLAUSE, ' ').trim(), bare);
+  return title === null ? null : { ...title, email };
+}
+
+function titleFrom(text: string, bare: boolean): InvoiceTitle | null {
+  // "抬头同上": the title given before, named by the conversation, not by these words.
+  if (SAME_TITLE.test(text)) return null;
   const taxId = taxIdFrom(text);
+  const named = NAME_GIVEN.exec(text);
+  if (named !== null && !CHATTER.test(named[1]!) && !SENTENCE.test(named[1]!) && !/[吗嗎么麼呢了错錯对對]/u.test(named[1]!)) return { title: named[1]!, taxId };
   const intro = /抬[头頭]/u.test(text) ? TITLE_INTRO.exec(text.slice(text.search(/抬[头頭]/u))) : null;
   let candidate: string | null = null;
   if (intro !== null) candidate = text.slice(text.search(/抬[头頭]/u) + intro.index + intro[0].length).replace(ASKED_FIRST, '').replace(KIND_BEFORE_NAME, '');
@@ -99,7 +146,8 @@ export function invoiceTitleFrom(text: string, bare = false): InvoiceTitle | nul
 /** What to remark on the order: the title, the tax id and the amount actually paid (seed 004: 按实付金额开). */
 export function invoiceRemark(title: InvoiceTitle, order: Order, forWhom: string): string {
   const tax = title.taxId === null ? '' : `，税号：${title.taxId}`;
-  return `开发票：抬头“${title.title}”${tax}，金额${order.total}元（按实付金额），${forWhom}`;
+  const email = title.email === undefined || title.email === null ? '' : `，发送邮箱：${title.email}`;
+  return `开发票：抬头“${title.title}”${tax}${email}，金额${order.total}元（按实付金额），${forWhom}`;
 }
 
 /** How the invoice given now differs from the one the buyer's note asked for (none when no note asked). */
@@ -132,7 +180,10 @@ export const asksAboutCharges = (text: string): boolean => /[税稅][点點]|加
  * A follow-up to an invoice answer is read in its context: "发哪了 我没收到啊" asks where the invoice
  * went, not the parcel. Null when the message asks none of these.
  */
-export type InvoiceQuestion = 'amount' | 'kind' | 'where' | 'missing' | 'when';
+export type InvoiceQuestion = 'amount' | 'tax' | 'kind' | 'where' | 'missing' | 'when';
+
+/** "税号要给你吗", "需要税号不": whether a 税号 is needed — asked, none given. */
+const TAX_ASK = /[税稅][号號]|纳税人识别号|納稅人識別號|信用代[码碼]/u;
 
 const AMOUNT =
   /金额|金額|开多少|開多少|多开|多開|少开|少開|开高|開高|开低|開低|开大|開大|开进|開進|算进|算進|含不含|包不包括|包含|包括|(?:开|開|写|寫)(?:成|个|個)?\s*[0-9]+(?:\.[0-9]+)?(?![0-9.]*\s*[张張个個份月号號日点點年天])|(?:开|開|写|寫)(?:成|个|個)?[一二三四五六七八九两兩几幾]+[百千万萬]|(?<![0-9])[0-9]{1,6}(?:\.[0-9]+)?\s*(?:元|块|塊)的?(?:发票|發票)/u;
@@ -156,6 +207,7 @@ const PARCEL = /快递|快遞|物流|包裹|单号|單號|[货貨]|衣服|裤子
 export function invoiceQuestion(text: string): InvoiceQuestion | null {
   const plain = normalizeSameLength(text);
   if (AMOUNT.test(plain)) return 'amount';
+  if (TAX_ASK.test(plain) && taxIdFrom(plain) === null && /[吗嗎么麼呢？?]|要不要|需不需要|用不用/u.test(plain)) return 'tax';
   if (KIND.test(plain)) return 'kind';
   // "会跟裤子一起寄过来吗": the invoice going with the goods.
   if (TOGETHER.test(plain)) return 'where';

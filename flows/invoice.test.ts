@@ -76,10 +76,13 @@ describe('invoice by order state (seed 004, six cases)', () => {
     ['printed', 'invoice.noted.paid'],
     ['shipped', 'invoice.noted.shipped'],
     ['delivered', 'invoice.noted.shipped'],
-  ] as const)('%s with the invoice in the buyer note: as asked, no new remark (%s)', (state, script) => {
+  ] as const)('%s with the invoice in the buyer note: as asked, the noted title read back, no new remark (%s)', (state, script) => {
     const s = one(t('能开发票吗', [order('100000000000000001', state, { buyerNote: '要发票，抬头个人' })]));
-    expect(ids(s.out)).toEqual([script]);
+    expect(ids(s.out)).toEqual(['invoice.noted_title', script]);
+    expect(s.out.replies[0]!.params).toEqual({ invoiceTitle: '个人' });
     expect(s.out.remarks).toEqual([]);
+    // Near miss: a note asking for an invoice without a title has none to read back.
+    expect(ids(one(t('能开发票吗', [order('100000000000000001', state, { buyerNote: '记得开发票' })])).out)).toEqual([script]);
   });
 });
 
@@ -273,8 +276,9 @@ describe('which order, never guessed', () => {
   it('the order whose note holds the invoice, when the buyer says it is in the note', () => {
     const noted = order('100000000000005555', 'unpaid', { buyerNote: '公司年会采购，需要开发票，抬头：上海晴川文化传播有限公司' });
     const s = one(t('年会那单 发票抬头我在留言里写了 还要干啥吗', [noted, delivered]));
-    expect(ids(s.out)).toEqual(['invoice.noted.unpaid']);
-    expect(s.out.replies[0]!.params.orderId).toBe(noted.id);
+    expect(ids(s.out)).toEqual(['invoice.noted_title', 'invoice.noted.unpaid']);
+    expect(s.out.replies[0]!.params.invoiceTitle).toBe('上海晴川文化传播有限公司');
+    expect(s.out.replies[1]!.params.orderId).toBe(noted.id);
   });
 
   it('a tax id alone for an order whose note holds the title: remarked with that title', () => {
@@ -397,5 +401,52 @@ describe('follow-ups about the invoice itself', () => {
     const s = one(t('抬头改成杭州暖阳贸易有限公司', [order('100000000000004444', 'paid', { buyerNote: '要发票 抬头个人' })]));
     expect(ids(s.out)).toEqual(['invoice.remarked.paid']);
     expect(s.out.remarks[0]!.reason).toContain('以此为准');
+  });
+});
+
+describe('the title given in pieces', () => {
+  it('"要开公司的" asks for the company name and 税号 (no remark); the name then is remarked', () => {
+    const o = order('100000000000000001', 'shipped');
+    const steps = run([t('要开发票', [o]), t('要开公司的', [o]), t('成都星河文化有限公司 税号91510100MA6XXXX12Q', [o], 'other')]);
+    expect(ids(steps[1]!.out)).toEqual(['invoice.ask_company_title']);
+    expect(steps[1]!.out.remarks).toEqual([]);
+    expect(steps[1]!.value).toBe('awaitingTitle');
+    expect(steps[2]!.out.remarks[0]!.reason).toContain('抬头“成都星河文化有限公司”，税号：91510100MA6XXXX12Q');
+  });
+
+  it('a personal invoice without a name asks for it; "名字写…" answers', () => {
+    const o = order('100000000000000001', 'paid');
+    const steps = run([t('裤子那单开一张 个人的', [o]), t('名字写张小红', [o], 'bargain_decisive')]);
+    expect(ids(steps[0]!.out)).toEqual(['invoice.ask_personal_name']);
+    expect(steps[1]!.out.remarks[0]!.reason).toContain('抬头“张小红”');
+  });
+
+  it('"也开一张 一样的抬头" puts the title given before on the other order', () => {
+    const a = order('100000000000000001', 'unpaid');
+    const b = order('100000000000000002', 'delivered');
+    const steps = run([t('抬头张小红', [a]), t('裤子那单也开一张 抬头同上', [b])]);
+    expect(steps[1]!.out.remarks).toEqual([expect.objectContaining({ orderId: b.id, reason: expect.stringContaining('抬头“张小红”') })]);
+    // Near miss: with no title given before, the title is asked for.
+    expect(ids(one(t('裤子那单也开一张 抬头同上', [b])).out)).toEqual(['invoice.ask_title']);
+  });
+
+  it('"税号要给你吗" is answered; the 税号 sent next goes with the title given before', () => {
+    const o = order('100000000000000001', 'delivered');
+    const steps = run([t('抬头成都星河文化有限公司', [o]), t('需要提供税号吗', [o]), t('91510100MA6XXXX12Q', [o])]);
+    expect(ids(steps[1]!.out)).toEqual(['invoice.tax_id']);
+    expect(steps[1]!.out.remarks).toEqual([]);
+    expect(steps[2]!.out.remarks[0]!.reason).toContain('抬头“成都星河文化有限公司”，税号：91510100MA6XXXX12Q');
+  });
+
+  it('a mailbox is remarked: with the title, alone after it, or before it (the title then asked for)', () => {
+    const o = order('100000000000000001', 'paid');
+    const withTitle = one(t('抬头张小红 发到邮箱 xh.zhang@126.com', [o]));
+    expect(withTitle.out.remarks[0]!.reason).toContain('发送邮箱：xh.zhang@126.com');
+    const after = run([t('抬头张小红', [o]), t('邮箱xh.zhang@126.com', [o])]);
+    expect(ids(after[1]!.out)).toEqual(['invoice.email_noted']);
+    expect(after[1]!.out.remarks[0]!.reason).toContain('xh.zhang@126.com');
+    const before = one(t('发票发这个邮箱 xh.zhang@126.com', [o]));
+    expect(ids(before.out)).toEqual(['invoice.email_noted_ask_title']);
+    expect(before.value).toBe('awaitingTitle');
   });
 });

@@ -1,6 +1,22 @@
 import { assign, setup } from 'xstate';
 import type { Order } from '../src/orders/schema.ts';
-import { asksAboutCharges, changeAgainstNote, invoiceQuestion, invoiceRemark, invoiceSending, invoiceTitleFrom, noteAsksForInvoice, NOTE_CHANGE_REMARK, ordersMeant, ordersPointedAt, taxIdFrom, type InvoiceTitle } from './invoice-helpers.ts';
+import {
+  asksAboutCharges,
+  changeAgainstNote,
+  emailFrom,
+  invoiceQuestion,
+  invoiceRemark,
+  invoiceSending,
+  invoiceTitleFrom,
+  noteAsksForInvoice,
+  NOTE_CHANGE_REMARK,
+  ordersMeant,
+  ordersPointedAt,
+  sameTitleAsBefore,
+  taxIdFrom,
+  titleKindOnly,
+  type InvoiceTitle,
+} from './invoice-helpers.ts';
 import { mentionedOrder, ORDER_POINTER, orderList, ordersHolding } from './logistics-helpers.ts';
 import { asksSpecialInvoice, preOrderInvoiceReply } from './presale.ts';
 import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
@@ -36,6 +52,8 @@ export interface InvoiceContext {
   title?: InvoiceTitle | null;
   /** Orders whose invoice was settled in this conversation (remarked): "发哪了" is about them. */
   settled?: string[];
+  /** The last title the buyer gave: "大衣那单也开一张 一样的抬头" and a 税号 sent after it go with it. */
+  lastTitle?: InvoiceTitle | null;
 }
 
 export type InvoiceInput = Record<string, never>;
@@ -53,6 +71,8 @@ interface Answer {
   awaitTitleOf?: string;
   /** Asked which order the invoice is for; the title already given (if any) waits with it. */
   awaitOrder?: { title: InvoiceTitle | null };
+  /** The title the buyer gave this turn (remembered for "一样的抬头"). */
+  titled?: InvoiceTitle;
 }
 
 type Target = { kind: 'order'; order: Order } | { kind: 'several'; orders: Order[] } | { kind: 'foreign' } | { kind: 'none' };
@@ -81,6 +101,13 @@ function invoiceOrder(event: TurnEvent): Target {
 
 /** The buyer's note already asked for the invoice (cases 2–5, 已经说明). */
 function alreadyNoted(order: Order, event: TurnEvent): Answer {
+  const answer = notedByState(order, event);
+  // The title the note gives is read back, so the buyer can check it ("抬头我留言里写了 你们看到了吧").
+  const noted = order.buyerNote === undefined ? null : invoiceTitleFrom(order.buyerNote);
+  return noted === null ? answer : { ...answer, replies: [reply('noted_title', { invoiceTitle: noted.title }), ...answer.replies] };
+}
+
+function notedByState(order: Order, event: TurnEvent): Answer {
   const orderId = order.id;
   const { delivery } = event.facts.shop.invoice;
   switch (order.state) {
@@ -99,6 +126,10 @@ const issuedAsNoted = (order: Order): boolean => noteAsksForInvoice(order) && (o
 
 /** Who acts on the remark, by order state (seed 004: 订单修改负责人 / 开发票负责人 / 补发). */
 function remarkedAnswer(order: Order, title: InvoiceTitle, event: TurnEvent): Answer {
+  return { ...remarkedFor(order, title, event), titled: title };
+}
+
+function remarkedFor(order: Order, title: InvoiceTitle, event: TurnEvent): Answer {
   const orderId = order.id;
   const params = { orderId, invoiceTitle: title.title, amount: order.total, delivery: event.facts.shop.invoice.delivery };
   const promise = (text: string): PromiseItem => ({ kind: 'follow_up', text, orderId, dueInHours: INVOICE_DUE_HOURS });
@@ -186,7 +217,8 @@ function freshAnswer(event: TurnEvent, context: InvoiceContext): Answer {
   // Paper or electronic: the kind the shop issues, order or not (专票 has its own answer). "普票也行 抬头…"
   // accepts the kind and gives the title: the title is taken.
   if (question === 'kind' && !asksSpecialInvoice(event.text) && invoiceTitleFrom(event.text) === null) return { replies: [reply('kind', { invoiceKind: invoice.kind, delivery: invoice.delivery })] };
-  const title = invoiceTitleFrom(event.text) ?? context.title ?? null;
+  // "大衣那单也开一张 一样的抬头": the title the buyer gave before.
+  const title = invoiceTitleFrom(event.text) ?? context.title ?? (sameTitleAsBefore(event.text) ? (context.lastTitle ?? null) : null);
   // "能多开点吗" with several orders or none yet: the rule is the same for all of them.
   if ((target.kind === 'several' || target.kind === 'none') && title === null && question === 'amount') return { replies: [reply('amount_rule')] };
   // Before any order, about a product not ordered yet, or a 专票 question: the pre-sale answer.
@@ -198,12 +230,25 @@ function freshAnswer(event: TurnEvent, context: InvoiceContext): Answer {
   // "税号 9131… 要的话我发你" for an order whose note already holds the title: the tax id goes with that title.
   const taxId = taxIdFrom(event.text);
   const notedTitle = taxId === null || order.buyerNote === undefined ? null : invoiceTitleFrom(order.buyerNote);
-  if (taxId !== null && notedTitle !== null) return remarkedAnswer(order, { title: notedTitle.title, taxId }, event);
+  // A 税号 sent after the title ("税号要给你吗" … "91330…"): it goes with the title given in this conversation.
+  const earlierTitle = notedTitle ?? (taxId === null ? null : (context.lastTitle ?? null));
+  if (taxId !== null && earlierTitle !== null) return remarkedAnswer(order, { ...earlierTitle, taxId }, event);
   const orderId = order.id;
-  // "金额能开200吗": the amount is the amount paid (seed 004: 按实付金额开).
-  if (question === 'amount') return { replies: [reply('amount_paid', { orderId, amount: order.total })] };
   const remarked = (context.settled ?? []).includes(orderId);
   const settled = noteAsksForInvoice(order) || remarked;
+  // "开公司的", "围巾那单开一张 个人的": the kind of title, not the name on it — ask for the name (and 税号).
+  const kind = titleKindOnly(event.text);
+  if (kind !== null) return { replies: [reply(kind === 'company' ? 'ask_company_title' : 'ask_personal_name', { orderId, amount: order.total })], awaitTitleOf: orderId };
+  // "税号要给你吗": a company title needs one, a personal one does not.
+  if (question === 'tax') return { replies: [reply('tax_id', { orderId })] };
+  // "邮箱wbw1990@qq.com": where the electronic invoice goes, remarked for the invoice clerk.
+  const email = emailFrom(event.text);
+  if (email !== null) {
+    const remarks = [{ orderId, reason: `开发票：发送邮箱：${email}，请开发票负责人开具后发送到该邮箱` }];
+    return settled ? { replies: [reply('email_noted', { orderId })], remarks } : { replies: [reply('email_noted_ask_title', { orderId })], remarks, awaitTitleOf: orderId };
+  }
+  // "金额能开200吗": the amount is the amount paid (seed 004: 按实付金额开).
+  if (question === 'amount') return { replies: [reply('amount_paid', { orderId, amount: order.total })] };
   if (settled && question === 'missing' && received(order)) return notReceived(order, event);
   // Asked again about an invoice already remarked here: how it is issued and sent, not the title again.
   if (settled && (question !== null || remarked)) return { replies: [reply('where_sent', { orderId, delivery: invoice.delivery })] };
@@ -305,12 +350,13 @@ export const invoiceMachine = setup({
         choosing: answer.awaitOrder !== undefined,
         title: answer.awaitOrder?.title ?? null,
         settled: [...new Set([...(context.settled ?? []), ...remarked])],
+        lastTitle: answer.titled ?? answer.awaitOrder?.title ?? context.lastTitle ?? null,
       };
     }),
   },
 }).createMachine({
   id: 'invoice',
-  context: () => ({ out: emptyOutput(), orderId: null, choosing: false, title: null, settled: [] }),
+  context: () => ({ out: emptyOutput(), orderId: null, choosing: false, title: null, settled: [], lastTitle: null }),
   initial: 'idle',
   on: {
     TURN: [

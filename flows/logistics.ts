@@ -28,6 +28,7 @@ import type { Product } from '../src/shop/schema.ts';
 import { dispatchDayIfPaidNow, maskPhone } from './presale-helpers.ts';
 import { localDate, nextShippingDate } from '../src/shop/hours.ts';
 import { normalizeSameLength } from '../src/text/normalize.ts';
+import { asksReceiverData, receiverReadBack } from './receiver-info.ts';
 import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
 
 /**
@@ -642,6 +643,9 @@ export function chosenOrder(event: TurnEvent, candidates: readonly Order[]): Ret
 
 /** What a turn decides (pure; guards and actions both read it). */
 export function planTurn(context: LogisticsContext, event: TurnEvent): Plan {
+  // "收件电话是多少 我确认下": the own order's receiver data read back — no change, nor the new address awaited.
+  const readBack = (event.intent === 'address_change' || context.pending?.kind === 'address') && asksReceiverData(event.text) ? receiverReadBack(event) : null;
+  if (readBack !== null) return toPlan({ replies: [readBack], ...(context.pending === null ? {} : { pending: context.pending }) }, context);
   if (context.pending !== null) {
     const answer = answerPending(context.pending, event);
     if (answer !== undefined) return toPlan(answer, context);

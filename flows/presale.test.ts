@@ -491,6 +491,16 @@ describe('size_advice', () => {
     expect(ids(both!.out)).toEqual(['presale.stock.in_stock', 'presale.size_advice.fit', 'presale.nudge.order']);
   });
 
+  it('no invitation to order a product the conversation’s order already holds, paid (the buyer waits for it)', () => {
+    const sized = (focus: Order) => one(turn('size_advice', '我165 52kg 穿M行吗', { entities: [height(165), weight(52)], facts: { orderInFocus: focus } }));
+    expect(ids(sized(order('100000000000000001', 'shipped')).out)).toEqual(['presale.size_advice.fit']);
+    expect(ids(sized(order('100000000000000002', 'paid')).out)).toEqual(['presale.size_advice.fit']);
+    // Near misses: an unpaid order (still to be paid) or an order of another product — the invitation stays.
+    expect(ids(sized(order('100000000000000003', 'unpaid')).out)).toEqual(['presale.size_advice.fit', 'presale.nudge.order']);
+    const scarf = { ...order('100000000000000004', 'shipped'), items: [{ productId: 'scarf-01', color: '红色', size: '均码', quantity: 1, price: 99 }] };
+    expect(ids(sized(scarf).out)).toEqual(['presale.size_advice.fit', 'presale.nudge.order']);
+  });
+
   it('an order placed while waiting ends the wait without a reminder', () => {
     const orders = [order('100000000000000001', 'paid')];
     const [, placed] = run(turn('size_advice', '身高165', { entities: [height(165)] }), turn('order_placed', '已经拍了', { facts: { orders } }));

@@ -50,6 +50,7 @@ import {
   returnPolicyCategories,
   giftThresholdCheck,
 } from './presale-helpers.ts';
+import { ordersHolding } from './logistics-helpers.ts';
 import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
 
 /**
@@ -786,6 +787,17 @@ function retold(context: PresaleContext, event: TurnEvent): TurnEvent {
 }
 
 /** The whole turn: the intent's answer, size advice, reminder, invitation or follow-up, and what to remember. */
+
+/**
+ * The conversation is about the buyer's order of this product, paid and not finished ("毛衣还没到 …
+ * M码合适吗"): the product is bought already — "放心拍下" would ask them to buy it again.
+ */
+const BOUGHT: readonly string[] = ['paid', 'printed', 'shipped', 'delivered'];
+const alreadyBought = (event: TurnEvent): boolean => {
+  const focus = event.facts.orderInFocus;
+  return focus !== undefined && BOUGHT.includes(focus.state) && ordersHolding([focus], event.facts.product).length > 0;
+};
+
 function planTurn(context: PresaleContext, told: TurnEvent, mode: Mode): Partial<PresaleContext> {
   const event = retold(context, told);
   const turn = turnOf(context, event, mode);
@@ -815,7 +827,7 @@ function planTurn(context: PresaleContext, told: TurnEvent, mode: Mode): Partial
   // Still asking for something: no invitation or follow-up yet.
   const asking = mode === 'remind' || answers.some((a) => 'status' in a && a.status === 'waiting');
   if (!asking && mode === 'calm' && intent !== 'hesitation' && intent !== 'order_placed') out.replies.push(reply('hesitation.follow_up'));
-  else if (!asking && mode !== 'calm' && !hesitated && answers.some((a) => a.readyToBuy === true)) out.replies.push(reply('nudge.order'));
+  else if (!asking && mode !== 'calm' && !hesitated && !alreadyBought(event) && answers.some((a) => a.readyToBuy === true)) out.replies.push(reply('nudge.order'));
 
   const product = productOf(turn);
   const asksStock = intent === 'stock' || (intent === 'product_info' && product !== undefined && asksAboutVariants(turn, product));

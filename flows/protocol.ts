@@ -109,6 +109,8 @@ export interface TurnFacts {
    * kept across pre-sale and haggling turns. Absent when nothing was said to be bought.
    */
   purchase?: PurchaseLine[];
+  /** The buyer's order the conversation was about before this turn (the last one discussed), if any. */
+  orderInFocus?: Order;
 }
 
 

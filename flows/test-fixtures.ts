@@ -113,6 +113,7 @@ export function turn(intent: IntentId, text = '', overrides: { entities?: Entity
 
 /** A value for every placeholder of the scripts library, for tests that render and lint every variant. */
 export const SAMPLE_PLACEHOLDER_VALUES: Readonly<Record<string, string | number>> = {
+  keptProducts: '羊毛流苏围巾',
   shop: '暖阳旗舰店',
   agent: '小美',
   product: '羊毛呢大衣',

@@ -20,6 +20,32 @@ const orders: Order[] = [
     tracking: [],
     receiver: { name: '王芳', phone: '13911112222', address: '浙江省杭州市西湖区文三路88号', region: '浙江' },
   },
+  // A buyer who waits for a person while asking what the orders already say.
+  {
+    id: '3921000011114444555',
+    buyerId: 'tb_wait',
+    state: 'unpaid',
+    items: [{ productId: 'coat-01', color: '驼色', size: 'M', quantity: 3, price: 599 }],
+    total: 1797,
+    createdAt: '2026-11-23T09:00:00+08:00',
+    tracking: [],
+    buyerNote: '需要开发票，抬头：杭州暖阳贸易有限公司',
+    receiver: { name: '李四', phone: '13922223333', address: '浙江省杭州市西湖区文三路99号', region: '浙江' },
+  },
+  {
+    id: '3921000011116666777',
+    buyerId: 'tb_wait',
+    state: 'delivered',
+    items: [{ productId: 'scarf-01', color: '红色', size: '均码', quantity: 1, price: 99 }],
+    total: 99,
+    createdAt: '2026-11-18T09:00:00+08:00',
+    paidAt: '2026-11-18T09:05:00+08:00',
+    shippedAt: '2026-11-18T17:00:00+08:00',
+    courier: '中通',
+    trackingNumber: '78451200001111',
+    tracking: [{ at: '2026-11-20T10:00:00+08:00', text: '快件已签收，签收人：前台' }],
+    receiver: { name: '李四', phone: '13922223333', address: '浙江省杭州市西湖区文三路99号', region: '浙江' },
+  },
 ];
 
 const provider: OrderProvider = {
@@ -51,6 +77,32 @@ async function chat(texts: string[], options: { mode?: IncomingMessage['mode']; 
 }
 
 describe('respond', () => {
+  it('size advice about the product of the order just discussed invites no new order; asked fresh, it does', async () => {
+    const ids = (r: { replies: { scriptId: string }[] }) => r.replies.map((x) => x.scriptId).join('+');
+    const { results } = await chat(['大衣还没到 到了不合适能换吗', '我165 52kg M码合适吗']);
+    expect(ids(results[1]!)).toContain('size_advice');
+    expect(ids(results[1]!)).not.toContain('nudge');
+    const { results: fresh } = await chat(['大衣我165 52kg M码合适吗'], { buyerId: 'tb_nobody' });
+    expect(ids(fresh[0]!)).toContain('presale.nudge.order');
+  });
+
+  it('waiting for a person, what the orders already say is still told (the note’s invoice title, who signed); an action is not taken', async () => {
+    const { results } = await chat(['什么破服务 我要投诉', '发票抬头我留言里写了 你们看到了吧', '围巾那单到底是谁签收的', '发票抬头改成北京星河科技有限公司'], { buyerId: 'tb_wait' });
+    expect(results[1]!.owner).toBe('pending');
+    expect(results[1]!.replies.map((r) => r.text).join('')).toContain('杭州暖阳贸易有限公司');
+    expect(results[2]!.replies.map((r) => r.text).join('')).toContain('前台');
+    // A new title would be remarked: that waits for the person (no remark, no "已备注" said).
+    expect(results[3]!.remarks).toEqual([]);
+    expect(results[3]!.replies.map((r) => r.text).join('')).not.toContain('北京星河科技有限公司');
+  });
+
+  it('"大衣啥时候发" from a buyer with a paid order of it is about that order; a product not ordered is a shop question', async () => {
+    const { results } = await chat(['大衣啥时候发出来啊']);
+    expect(results[0]!.replies.map((r) => r.text).join('')).toContain('3921000011112222333');
+    const { results: other } = await chat(['围巾啥时候发出来啊']);
+    expect(other[0]!.replies.map((r) => r.text).join('')).not.toContain('3921000011112222333');
+  });
+
   it('talks about the products named together afterwards (the first leading), not about none', async () => {
     const { conversation, results } = await chat(['大衣和围巾一起买多少钱', '再送个东西总行吧'], { buyerId: 'tb_nobody' });
     expect(results[0]!.replies[0]!.scriptId).toBe('presale.product_info.price_together');
@@ -304,6 +356,16 @@ describe('readPastGreeting', () => {
     expect(text.slice(size.start, size.end)).toBe('ＸＬ');
     expect(readPastGreeting(classifier, '你好').intent).toBe('greeting');
     expect(readPastGreeting(classifier, '在吗 在吗').intent).toBe(classifier.classify('在吗 在吗').intent);
+  });
+
+  it('an acknowledgement before the next question ("行 那…", "好的，还有…") is no thank-you; one alone or before thanks is', async () => {
+    const { defaultClassifier } = await import('../nlu/default-classifier.ts');
+    const classifier = defaultClassifier();
+    expect(readPastGreeting(classifier, '行 那我的羽绒服发货了没').intent).not.toBe('thanks_bye');
+    expect(readPastGreeting(classifier, '好的，还有围巾那单到哪了').intent).not.toBe('thanks_bye');
+    // Near misses: nothing asked after the acknowledgement.
+    expect(readPastGreeting(classifier, '好吧 那就这样吧').intent).toBe(classifier.classify('好吧 那就这样吧').intent);
+    expect(readPastGreeting(classifier, '好的 谢谢').intent).toBe('thanks_bye');
   });
 });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SnapshotFrom } from 'xstate';
 import { orchestratorMachine, type HandoffReason, type Mode, type OrchestratorContext, type OrchestratorEvent } from '../../flows/orchestrator.ts';
 import { persistMachine, restoreMachine, stepMachine } from './machine-step.ts';
+import { ordersHolding } from '../../flows/logistics-helpers.ts';
 import { ConcessionSchema, emptyOutput, type FlowOutput, type ReplyPlan, type TurnEvent, type TurnFacts } from '../../flows/protocol.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
 import type { Violation } from '../compliance/schema.ts';
@@ -27,7 +28,7 @@ import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runM
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext, replyLinter } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
-import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentForEarlierCase, intentForGift, intentForHurry, intentForOrderState, intentForRestock, intentForThreat, intentWhilePressing, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
+import { asksAboutSomeoneElsesOrder, buysAnew, insistsOnSomeoneElse, intentForEarlierCase, intentForGift, intentForHurry, intentForOrderState, intentForRestock, intentForThreat, intentWhilePressing, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
 import { shopQuestionReply } from './shop-questions.ts';
 import { keepsFurtherAsk, SURE_CONFIDENCE, UNSURE_CONFIDENCE, understandInContext, withdrawsRequest } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
@@ -231,12 +232,14 @@ const productsOfKind = (shop: Shop, text: string): Product[] => ofKind(shop.prod
 
 /** "你好，请问大衣有XL吗": a greeting before the question is no greeting turn. */
 const GREETING_PREFIX = /^(?:你好|您好|妳好|你們好|你们好|在吗|在嗎|在不|在么|亲|親|哈喽|哈囉|嗨|hi|hello)[\s，,。.！!~～呀啊呢哈]*/iu;
+/** "好吧 那我自己的鲜花饼到了没": an acknowledgement, then the next question (那/还有/对了 opens it). */
+const ACK_PREFIX = /^(?:好吧|好的|好滴|好|行吧|行|嗯嗯|嗯|哦哦|哦|ok|okay|知道了|明白了|了解了?)[\s，,。.！!~～]+(?:(?:那么|那麼|那|对了|對了)[\s，,]*|(?=还有|還有|另外|顺便|順便))/iu;
 
 const SMALL_TALK: ReadonlySet<IntentId> = new Set(['greeting', 'thanks_bye', 'praise']);
 
 export function readPastGreeting(classifier: Classifier, text: string): Classification {
   const whole = classifier.classify(text);
-  const greeting = GREETING_PREFIX.exec(text.trim());
+  const greeting = GREETING_PREFIX.exec(text.trim()) ?? ACK_PREFIX.exec(text.trim());
   if (!SMALL_TALK.has(whole.intent) || greeting === null) return whole;
   const offset = text.indexOf(greeting[0]) + greeting[0].length;
   const rest = text.slice(offset);
@@ -622,9 +625,12 @@ const NOT_ABOUT_THE_PRODUCT: ReadonlySet<IntentId> = new Set(['promotion', 'cont
 
 /** Questions the order itself answers (its refund state, its tracking): never a progress answer instead. */
 /** Questions the orders answer without any action: answered even while a human is awaited. */
-const FACTS_WHILE_WAITING: ReadonlySet<IntentId> = new Set(['logistics_track', 'refund_status']);
-/** A complaint about a parcel's status asks, as a fact, where it is. */
-const asFactQuestion = (intent: IntentId): IntentId => (intent === 'delivery_delay' || intent === 'not_shipped' ? 'logistics_track' : intent);
+const FACTS_WHILE_WAITING: ReadonlySet<IntentId> = new Set(['logistics_track', 'refund_status', 'invoice']);
+/** A complaint about a parcel's status asks, as a fact, where it is; "到底是谁签收的" asks what the tracking says. */
+const PARCEL_FACT: ReadonlySet<IntentId> = new Set(['delivery_delay', 'not_shipped', 'signed_not_received']);
+const asFactQuestion = (intent: IntentId): IntentId => (PARCEL_FACT.has(intent) ? 'logistics_track' : intent);
+/** A facts run that would remark or promise something is an action: it waits for the person the buyer waits for. */
+const factsOnly = (out: FlowOutput): ReplyPlan[] => (out.remarks.length > 0 || out.promises.length > 0 || out.unhandled === true ? [] : out.replies);
 const ANSWERED_FROM_ORDER: ReadonlySet<IntentId> = new Set(['refund_status', 'logistics_track', 'not_shipped', 'delivery_delay', 'signed_not_received']);
 
 /** Intents about an order the buyer already has: a product named with them points at its order. */
@@ -685,7 +691,8 @@ export async function respond(
       orders: allOrders,
       shop,
       now,
-      productAlone: ORDER_POINTER.test(primaryText) || PURCHASE_POINTER.test(primaryText) || postSale || state.awaiting !== undefined,
+      // ("羽绒服啥时候发" from a buyer with an order of it: that order's shipping — see shippingTimeOfOrder.)
+      productAlone: ORDER_POINTER.test(primaryText) || PURCHASE_POINTER.test(primaryText) || postSale || state.awaiting !== undefined || (classification.intent === 'shipping_time' && !buysAnew(primaryText)),
       byKind: ownOrderTalk || state.awaiting !== undefined,
     }) ??
     // (Not while a flow waits for an answer about its own order: the invoice asked for stays the one.)
@@ -704,6 +711,10 @@ export async function respond(
     ...(reference ? { orderCues: reference.cues } : {}),
     ...(product ? { product: { ...product, name: product.shortName ?? product.name } } : {}),
   };
+  // The order discussed: the one remembered, else — right after an after-sale, order or invoice answer — the one holding the product.
+  const afterPostSale = lastIntent !== undefined && isIntentId(lastIntent) && isPostSale(lastIntent);
+  const inFocus = allOrders.find((o) => o.id === state.orderId) ?? (afterPostSale && product !== undefined ? ordersHolding(allOrders, product)[0] : undefined);
+  if (inFocus !== undefined) facts.orderInFocus = inFocus;
   // "加个毛衣凑一下": the product named joins the one talked about; "毛衣和围巾一起": both named.
   const together = productsNamedTogether(shop, message.text);
   // What is being bought, with the counts said, kept across pre-sale and haggling turns ("两袋核桃" … "再加一盒鲜花饼").
@@ -850,9 +861,11 @@ export async function respond(
     factIntent === undefined
       ? undefined
       : runFlows(state, { ...event, intent: factIntent, secondary: [] }, routeFor(factIntent), undefined, undefined, clauseContext);
+  // (Dropped, the run leaves the flows as they were: nothing was said of it.)
+  const factsGiven = factsRun === undefined ? [] : factsOnly(factsRun.out);
   const ran: FlowsRun =
     ownerBefore === 'pending'
-      ? { out: emptyOutput(), flowState: 'waiting', flows: factsRun?.flows ?? state.flows, further: factsRun?.out.replies ?? [] }
+      ? { out: emptyOutput(), flowState: 'waiting', flows: factsGiven.length > 0 ? factsRun!.flows : state.flows, further: factsGiven }
       : clarify !== null
         ? { out: { ...emptyOutput(), replies: [clarify], remarks: takenBack ? [{ orderId: takenBack.id, reason: CANCEL_WITHDRAWN_REMARK }] : [] }, flowState: takenBack ? 'logistics.cancel_withdrawn' : progress ? 'progress' : privacy ? 'privacy' : shopAnswer ? 'shop' : orderCheck ? 'order' : 'clarifying', flows: state.flows }
         : runFlows(state, event, route, waiting, resume, clauseContext);

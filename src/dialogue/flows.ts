@@ -9,7 +9,7 @@ import { logisticsMachine } from '../../flows/logistics.ts';
 import { presaleMachine } from '../../flows/presale.ts';
 import type { FlowOutput, TurnEvent } from '../../flows/protocol.ts';
 import { qualityChoice, saysPhotosSent } from '../../flows/aftersale-helpers.ts';
-import { invoiceTitleFrom } from '../../flows/invoice-helpers.ts';
+import { emailFrom, invoiceTitleFrom, titleKindOnly } from '../../flows/invoice-helpers.ts';
 import { addressFromText, mentionedOrder } from '../../flows/logistics-helpers.ts';
 import { bareNumberOf } from '../../flows/presale-helpers.ts';
 
@@ -54,7 +54,8 @@ export const WAITING_STATES: Record<FlowName, Readonly<Record<string, AnswerTest
     awaitingVariant: hasVariant,
   },
   invoice: {
-    awaitingTitle: (e) => invoiceTitleFrom(e.text, true) !== null,
+    // A title, its kind alone ("开公司的") or the mailbox it goes to.
+    awaitingTitle: (e) => invoiceTitleFrom(e.text, true) !== null || titleKindOnly(e.text) !== null || emailFrom(e.text) !== null,
     choosingOrder: (e) => mentionedOrder(e.text, e.entities, e.facts.orders).kind !== 'none' || e.facts.orderCues !== undefined,
   },
 };

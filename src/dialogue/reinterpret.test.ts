@@ -3,7 +3,7 @@ import { testOrder, turn } from '../../flows/test-fixtures.ts';
 import type { Order } from '../orders/schema.ts';
 import { intentForEarlierCase, intentForHurry, intentForOrderState, intentForRestock } from './reinterpret.ts';
 import { testShop } from '../../flows/test-fixtures.ts';
-import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentWhilePressing, intentForThreat, threatensReview } from './reinterpret.ts';
+import { asksAboutSomeoneElsesOrder, buysAnew, insistsOnSomeoneElse, intentWhilePressing, intentForThreat, threatensReview } from './reinterpret.ts';
 
 const order = (id: string, state: Order['state'], productId = 'coat-01'): Order =>
   testOrder(id, state, { items: [{ productId, color: '驼色', size: 'M', quantity: 1, price: 599 }] });
@@ -42,11 +42,11 @@ describe('when an order the buyer points at ships', () => {
 });
 
 describe('threats of a bad review are complaints', () => {
-  it.each(['不退我20我就差评', '你给我返点钱我就把差评改了', '不赔我300就给一星', '再不发货我就投诉你们', '给你个差评', '信不信我打12315'])('"%s" → complaint', (text) => {
+  it.each(['不退我20我就差评', '你给我返点钱我就把差评改了', '不赔我300就给一星', '再不发货我就投诉你们', '给你个差评', '信不信我打12315', '这服务 差评安排上', '就等着吃差评吧'])('"%s" → complaint', (text) => {
     expect(threatensReview(text)).toBe(true);
     expect(intentForThreat('bargain_decisive', text)).toBe('complaint');
   });
-  it.each(['差评多吗', '你们家评价怎么样', '好评返现吗', '怕买到差的', '这个一星期能到吗'])('"%s" is no threat', (text) => {
+  it.each(['差评多吗', '差评都预定好了吗', '你们家评价怎么样', '好评返现吗', '怕买到差的', '这个一星期能到吗'])('"%s" is no threat', (text) => {
     expect(threatensReview(text)).toBe(false);
   });
   it('keeps asking for a human or for review cashback as they are', () => {
@@ -120,5 +120,13 @@ describe('intentForRestock', () => {
     expect(intentForRestock('logistics_track', `${inStock}的到了没`, withSoldOut, [])).toBe('logistics_track');
     expect(intentForRestock('logistics_track', '到了没', withSoldOut, [])).toBe('logistics_track');
     expect(intentForRestock('signed_not_received', '雾蓝色的到了没', withSoldOut, [])).toBe('signed_not_received');
+  });
+});
+
+describe('buysAnew', () => {
+  it('"今天拍几天到", "现在下单什么时候发" are purchases still to make; "羽绒服啥时候发" is not', () => {
+    expect(buysAnew('今天拍几天能到呀')).toBe(true);
+    expect(buysAnew('现在下单什么时候发')).toBe(true);
+    expect(buysAnew('我就问一句 羽绒服啥时候发')).toBe(false);
   });
 });

@@ -36,6 +36,10 @@ export function intentForOrderState(intent: IntentId, event: Pick<TurnEvent, 'fa
   return intent;
 }
 
+/** "今天拍几天能到", "现在下单什么时候发": a purchase still to be made, not an order the buyer has. */
+const BUYS_ANEW = /拍|买|買|下单|下單|付款的话|付款後|付款后|现在付|現在付/u;
+export const buysAnew = (text: string): boolean => BUYS_ANEW.test(normalizeSameLength(text));
+
 function shippingTimeOfOrder(event: Pick<TurnEvent, 'facts'>): IntentId {
   const cues = event.facts.orderCues ?? [];
   if (!cues.some((c) => c !== 'context')) return 'shipping_time';
@@ -52,7 +56,7 @@ function shippingTimeOfOrder(event: Pick<TurnEvent, 'facts'>): IntentId {
  * review (seed 000), so it goes to a human with an apology, never to bargaining or a refund.
  */
 const REVIEW_THREAT =
-  /(?:给|打|写|寫|留|刷)(?:你|你们|你們|您)?(?:个|個|一个|一個)?(?:差评|差評|中评|中評|一星|1星|一颗星|一顆星)|(?:就|我就|那就|立马|马上)(?:给|打)?(?:差评|差評|中评|中評|一星|1星|投诉|投訴|举报|舉報)|差评(?:警告|伺候)|差評(?:警告|伺候)|(?:把|将|將)?(?:差评|差評|中评|中評)(?:改|删|刪|撤)|(?:改成?|换成|換成)好评|(?:删|刪)(?:掉|除)?(?:差评|差評)|(?:去|要|会|會)(?:投诉|投訴|举报|舉報)|12315|(?:消协|消協|工商局)/u;
+  /(?:给|打|写|寫|留|刷)(?:你|你们|你們|您)?(?:个|個|一个|一個)?(?:差评|差評|中评|中評|一星|1星|一颗星|一顆星)|(?:就|我就|那就|立马|马上)(?:给|打)?(?:差评|差評|中评|中評|一星|1星|投诉|投訴|举报|舉報)|差评(?:警告|伺候|预定|預定|预订|預訂|安排|走起|等着|等著)|差評(?:警告|伺候|預定|預訂|安排|走起|等著)|(?:等着|等著)(?:收|吃)?(?:差评|差評)|(?:把|将|將)?(?:差评|差評|中评|中評)(?:改|删|刪|撤)|(?:改成?|换成|換成)好评|(?:删|刪)(?:掉|除)?(?:差评|差評)|(?:去|要|会|會)(?:投诉|投訴|举报|舉報)|12315|(?:消协|消協|工商局)/u;
 
 export const threatensReview = (text: string): boolean => REVIEW_THREAT.test(normalizeSameLength(text));
 

@@ -65,6 +65,7 @@ export const PLACEHOLDERS: Record<string, string> = {
   variant: 'the colour and size wanted (黑色 L码)',
   invoiceTitle: 'the invoice title (发票抬头) the buyer gave',
   opening: 'when agents are back (e.g. 明天09:00)',
+  keptProducts: 'the products of a parcel the buyer keeps while returning another (羊毛流苏围巾)',
 };
 
 export interface Script {

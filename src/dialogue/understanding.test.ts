@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../nlu/classifier.ts';
 import type { IntentId } from '../nlu/intents.ts';
-import { keepsFurtherAsk, plausibleAsk, understandInContext, withdrawsRequest } from './understanding.ts';
+import { closesChat, keepsFurtherAsk, plausibleAsk, understandInContext, withdrawsRequest } from './understanding.ts';
 
 /** A classification as the model might give it (the rules here must not depend on one model's numbers). */
 const read = (intent: IntentId, confidence: number, ranking: [IntentId, number][] = [], secondary: IntentId[] = []): Classification => ({
@@ -540,5 +540,38 @@ describe('another order introduced with 还有', () => {
     // Near misses: a question asked, or a pre-sale primary.
     expect(keepsFurtherAsk('address_change', 'stock', '地址改成上海 还有鲜花饼还有货吗')).toBe(true);
     expect(keepsFurtherAsk('product_info', 'stock', '还有那款围巾 酒红色')).toBe(true);
+  });
+});
+
+describe('closing the chat is no continued question', () => {
+  it.each(['那先这样', '那就这样吧', '那没事了'])('"%s" after an order answer stays a goodbye', (text) => {
+    expect(closesChat(text)).toBe(true);
+    expect(understandInContext(read('thanks_bye', 0.99), text, 'logistics', 'not_shipped').intent).toBe('thanks_bye');
+  });
+  it('near miss: "那裤子呢" continues the question', () => {
+    expect(closesChat('那裤子呢')).toBe(false);
+    expect(closesChat('那就这样换吧')).toBe(false);
+  });
+});
+
+describe('the own order’s receiver data is no contact request', () => {
+  it('"那单收件电话是多少 我确认下" read as a contact request is the order’s receiver data (address_change reads it back)', () => {
+    const understood = understandInContext(read('contact_request', 0.43, [['contact_request', 0.43], ['confirm_receipt', 0.2]], ['confirm_receipt']), '那单收件电话是多少 我确认下', 'presale');
+    expect(understood.intent).toBe('address_change');
+    expect(understood.secondary).toEqual([]);
+    expect(keepsFurtherAsk('address_change', 'contact_request', '羽绒服那单收货人手机号码多少')).toBe(false);
+  });
+  it('near miss: the shop’s phone stays a contact request', () => {
+    expect(understandInContext(read('contact_request', 0.9), '你们店电话多少', 'presale').intent).toBe('contact_request');
+  });
+});
+
+describe('a mailbox for the invoice is no contact request', () => {
+  it('"发票发这个邮箱 a@b.com" after an invoice answer: the invoice, nothing beside it', () => {
+    const understood = understandInContext(read('contact_request', 0.65, [['contact_request', 0.65], ['other', 0.25]]), '发票发这个邮箱 lin.an@163.com', 'invoice', 'invoice');
+    expect(understood.intent).toBe('invoice');
+    expect(keepsFurtherAsk('invoice', 'contact_request', '发票发这个邮箱 lin.an@163.com')).toBe(false);
+    // Near miss: asking for the shop's mailbox beside an invoice question is still a contact request.
+    expect(keepsFurtherAsk('invoice', 'contact_request', '发票开好了吗 你们邮箱多少')).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { asksWhyRefuse, RETURN_HASSLE, RETURN_HOW, tooLateToRefuse } from '../../flows/aftersale-helpers.ts';
 import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
-import { asksWhenAlone, changesInvoiceTitle, invoiceQuestion } from '../../flows/invoice-helpers.ts';
+import { asksReceiverData } from '../../flows/receiver-info.ts';
+import { asksAnotherInvoice, asksWhenAlone, changesInvoiceTitle, emailFrom, invoiceQuestion, sameTitleAsBefore, titleKindOnly } from '../../flows/invoice-helpers.ts';
 import { addressFromText, ASKS_REFUND_REASON, complainsOfWait, keepsVariant, LOST, PICKUP_CODE, SHIPPED_YET } from '../../flows/logistics-helpers.ts';
 import { ASKS_AHEAD, ASKS_RESTOCK, findRegion } from '../../flows/presale-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
@@ -166,6 +167,12 @@ const HAS_VARIANT = /有.{1,8}[吗嗎么麼][？?]*$|有没有|有沒有|还有|
 /** "还要干啥吗", "我还需要做什么", "接下来该怎么弄": what the buyer still has to do. */
 const NEXT_STEP = /(?:要|需要|得|用)(?:我)?(?:再)?(?:干|幹|做|弄|办|辦|操作)(?:点|點|些)?(?:啥|嘛|什么|什麼|别的|別的)|(?:该|該|要)(?:怎么|怎麼)(?:做|弄|办|辦|操作)|(?:接下来|接下來|然后|然後|下一步)(?:呢|(?:该|該|要)?(?:干|幹|做|弄|办|辦)?(?:啥|什么|什麼))/u;
 const SOCIAL_WORDS = /谢|謝|好的|好滴|嗯|再见|再見|拜|ok|哈哈/u;
+/** What a question about the own order's receiver data reads as by its words (电话, 确认, 收货). */
+const RECEIVER_MISREADINGS: ReadonlySet<IntentId> = new Set(['contact_request', 'confirm_receipt', 'other']);
+
+/** "那先这样", "那就这样吧", "那没事了": the buyer closing the chat — no question continued. */
+const CLOSES = /^(?:那|那么|那麼)?(?:就)?(?:先)?(?:这样|這樣|这么着|這麼著)(?:吧|了|啊|哈)?[。.!！~～]*$|^(?:那|那么|那麼)?(?:先)?(?:没事了|沒事了|没别的了|沒別的了|不问了|不問了|算了)(?:吧|哈)?[。.!！~～]*$/u;
+export const closesChat = (text: string): boolean => CLOSES.test(normalizeSameLength(text).trim());
 
 /** "帮我退个款", "我要退款": asking for a refund, not for its status. */
 /** "那鲜花饼那单没事吧": whether another order is affected — that order's status, not a case of its own. */
@@ -271,6 +278,12 @@ export function worriesAboutQuality(plain: string): boolean {
   return QUALITY_FEAR.test(plain) && WORRY.test(plain) && !HAPPENED.test(plain);
 }
 
+/**
+ * "围巾那单开一张 个人的", "大衣那单也开一张 一样的抬头", "邮箱wbw@qq.com" right after an invoice answer:
+ * another invoice, the kind of title or the mailbox — the invoice's details, whatever they read as.
+ */
+const invoiceDetails = (plain: string): boolean => asksAnotherInvoice(plain) || titleKindOnly(plain) !== null || sameTitleAsBefore(plain) || emailFrom(plain) !== null;
+
 export function understandInContext(classification: Classification, text: string, lastRoute: Route | undefined, lastIntent?: IntentId): Understood {
   const plain = normalizeSameLength(text);
   // A further ask to haggle needs words that ask for less ("我补钱" pays more, "我现在去付" pays).
@@ -349,9 +362,14 @@ export function understandInContext(classification: Classification, text: string
   // "要我出邮费吗", "金额能开200吗", "是纸质的还是电子的", "发哪了 我没收到" right after an invoice answer:
   // the invoice's charges, amount, kind or delivery, not the parcel's or a product's.
   // ("大概什么时候能收到" naming nothing: when the invoice comes.)
-  const invoiceFollowUp = INVOICE_CHARGES.test(plain) || asksWhenAlone(plain) || (invoiceQuestion(plain) !== null && !(routeFor(intent) === 'social' && SOCIAL_WORDS.test(plain)));
+  const invoiceFollowUp =
+    INVOICE_CHARGES.test(plain) || asksWhenAlone(plain) || (invoiceQuestion(plain) !== null && !(routeFor(intent) === 'social' && SOCIAL_WORDS.test(plain))) || invoiceDetails(plain);
   if (lastRoute === 'invoice' && invoiceFollowUp && !invoiceDropped && !names.region(plain)) {
     return { intent: 'invoice', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'invoice' && keepsFurtherAsk('invoice', i, plain)) };
+  }
+  // "那单收件电话是多少 我确认下": the own order's receiver data, not the shop's contact nor a receipt.
+  if (asksReceiverData(plain) && RECEIVER_MISREADINGS.has(intent)) {
+    return { intent: 'address_change', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => !RECEIVER_MISREADINGS.has(i) && i !== 'address_change') };
   }
   // "能换成公司抬头吗": the invoice's title changed, not the goods exchanged.
   if (changesInvoiceTitle(plain) && routeFor(intent) !== 'invoice') {
@@ -438,7 +456,7 @@ export function understandInContext(classification: Classification, text: string
     return { intent: 'stock', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary };
   }
   // "那XL呢" after a stock answer is no thanks: a social reading of a continuing message gives way.
-  if (byForm && lastIntent !== undefined && routeFor(intent) === 'social' && !SOCIAL_WORDS.test(plain)) ({ intent, confidence } = { intent: lastIntent, confidence: UNSURE_CONFIDENCE });
+  if (byForm && lastIntent !== undefined && routeFor(intent) === 'social' && !SOCIAL_WORDS.test(plain) && !closesChat(plain)) ({ intent, confidence } = { intent: lastIntent, confidence: UNSURE_CONFIDENCE });
   // "牛仔裤发了没": whether it has shipped is the parcel's status; a complaint about the wait stays not_shipped.
   if (intent === 'not_shipped' && SHIPPED_YET.test(plain) && !complainsOfWait(plain)) ({ intent, confidence } = { intent: 'logistics_track', confidence: Math.max(confidence, UNSURE_CONFIDENCE) });
   if (UNAFFECTED.test(plain) && POINTS_AT_ORDER.test(plain)) return { intent: 'logistics_track', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
@@ -518,6 +536,10 @@ export function keepsFurtherAsk(primary: IntentId, ask: IntentId, text: string):
   if (routeFor(primary) === 'aftersale' && ask === 'size_advice' && !BODY_DATA.test(plain)) return false;
   if (primary === 'order_placed' && routeFor(ask) === 'presale' && !ASKS_SOMETHING.test(plain)) return false;
   if (ask === 'address_change' && ADDRESS_CONFIRMED.test(plain) && !names.address(plain)) return false;
+  // "邮箱wbw@qq.com" for the invoice: where it is sent, no contact request.
+  if (routeFor(primary) === 'invoice' && ask === 'contact_request' && emailFrom(plain) !== null) return false;
+  // "收件电话是多少": the order's receiver phone, no contact request nor a receipt beside it.
+  if (RECEIVER_MISREADINGS.has(ask) && asksReceiverData(plain)) return false;
   if ((ask === 'signed_not_received' || ask === 'logistics_track') && foundIt(plain)) return false;
   // "大衣有XL吗" read with a product question beside it: the detail-page answer only when an attribute is asked.
   if (ask === 'product_info' && primary !== 'product_info' && !SMALL_TALK_READINGS.has(primary) && !ATTRIBUTE_WORDS.test(plain)) return false;
