@@ -395,6 +395,27 @@ describe('isReturnPolicyBeforeOrder', () => {
   });
 });
 
+describe('isReturnPolicyBeforeOrder: asked ahead of a purchase in view', () => {
+  const order = deliveredOrderOf;
+  it('a conditional return while the conversation is about buying the product: the policy, even with an old order of it', () => {
+    for (const text of ['要是穿着不合适能退吗', '万一尺码不对的话可以换吗']) {
+      expect(isReturnPolicyBeforeOrder('exchange', text, [order('coat-01')], coat, true), text).toBe(true);
+    }
+    // Near misses: no pre-sale topic, or no condition (the order received is meant).
+    expect(isReturnPolicyBeforeOrder('exchange', '要是穿着不合适能退吗', [order('coat-01')], coat, false)).toBe(false);
+    expect(isReturnPolicyBeforeOrder('return_dislike', '能退吗', [order('coat-01')], coat, true)).toBe(false);
+  });
+  it('a return on a condition of an order paid but not received: what might come, the policy', () => {
+    const paid: Order = { ...order('coat-01'), state: 'paid' };
+    for (const text of ['质量有问题能退吗', '穿着不满意可以退不']) {
+      expect(isReturnPolicyBeforeOrder('return_dislike', text, [paid], coat), text).toBe(true);
+    }
+    // Near misses: the same once received, and a bare "能退吗" of the paid order (a refund wanted, perhaps).
+    expect(isReturnPolicyBeforeOrder('return_dislike', '质量有问题能退吗', [order('coat-01')], coat)).toBe(false);
+    expect(isReturnPolicyBeforeOrder('return_dislike', '能退吗', [paid], coat)).toBe(false);
+  });
+});
+
 describe('isReturnPolicyBeforeOrder: the shop as a whole', () => {
   const order: Order = { id: 'o1', buyerId: 'b', state: 'delivered', items: [{ productId: 'scarf-01', color: '驼色', size: 'S', quantity: 1, price: 599 }], total: 599, createdAt: '2026-11-20T08:00:00+08:00', tracking: [], receiver: { name: '张三', phone: '13812345678', address: '浙江省杭州市', region: '浙江' } };
   it('"你们家支持七天无理由吗" with no product known is the policy even for a buyer with orders, whatever it read as', () => {

@@ -226,6 +226,23 @@ describe('stock', () => {
     expect(same!.out.replies[0]).toMatchObject({ scriptId: 'presale.stock.in_stock', params: { color: '驼色', size: 'S码' } });
   });
 
+  it('a colour and a bare numbered size right after another variant ("浅蓝29呢"): both asked, neither kept from before', () => {
+    const jeans = {
+      ...testShop.products[0]!,
+      skus: [
+        { color: '深蓝色', size: '27', stock: 4 },
+        { color: '浅蓝色', size: '27', stock: 2 },
+        { color: '浅蓝色', size: '29', stock: 0, restockDate: '2026-12-03' },
+      ],
+    };
+    const first = turn('stock', '深蓝27码有吗', { entities: [color('深蓝色'), size('27')], facts: { product: jeans } });
+    const [, step] = run(first, turn('stock', '浅蓝29呢', { entities: [color('浅蓝色')], facts: { product: jeans } }));
+    expect(step!.out.replies[0]).toMatchObject({ scriptId: 'presale.stock.out_with_date', params: { color: '浅蓝色', size: '29码', restockDate: '12月3日' } });
+    // Near miss: the colour alone — the size before stays.
+    const [, same] = run(first, turn('stock', '浅蓝呢', { entities: [color('浅蓝色')], facts: { product: jeans } }));
+    expect(same!.out.replies[0]).toMatchObject({ params: { color: '浅蓝色', size: '27码' } });
+  });
+
   it('when it is back, right after a variant out of stock: its restock date', () => {
     const first = turn('stock', '驼色M码还有吗', { entities: [color('驼色'), size('M')] });
     for (const text of ['啥时候能有啊', '什么时候会再有', '几时才有货']) {

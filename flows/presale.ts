@@ -238,17 +238,17 @@ function withBareSize(named: { color: string | null; size: string | null }, prod
 
 /** The variant a stock question is about: the one named, else — for a restock follow-up — the one asked just before. */
 function stockVariant(turn: Turn, product: Product): { color: string | null; size: string | null } {
-  // Colours are matched on the simplified text ("燕麥色" is 燕麦色).
-  const named = askedVariant(turn.event.entities, product, normalizeSameLength(turn.event.text));
+  // Colours are matched on the simplified text ("燕麥色" is 燕麦色); a bare size counts as named ("浅蓝29呢").
+  const named = withBareSize(askedVariant(turn.event.entities, product, normalizeSameLength(turn.event.text)), product, turn.event.text);
   const before = turn.context.stockAsked;
-  if (before == null || before.productId !== product.id) return withBareSize(named, product, turn.event.text);
+  if (before == null || before.productId !== product.id) return named;
   // "那XL呢" after "黑色有吗": the colour stays, the size is new (and the other way round).
   // ("那XXL啥颜色有货": the colours are what is asked — the colour before does not stay.)
   if (FOLLOW_UP.test(turn.event.text.trim()) && (named.color === null) !== (named.size === null)) {
     const which = asksWhichVariant(normalizeSameLength(turn.event.text));
     return { color: named.color ?? (which.color ? null : before.color), size: named.size ?? (which.size ? null : before.size) };
   }
-  if (named.color !== null || named.size !== null) return withBareSize(named, product, turn.event.text);
+  if (named.color !== null || named.size !== null) return named;
   return ASKS_RESTOCK.test(normalizeSameLength(turn.event.text)) ? { color: before.color, size: before.size } : named;
 }
 

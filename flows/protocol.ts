@@ -103,6 +103,8 @@ export interface TurnFacts {
   productCandidates?: string[];
   /** "加个毛衣凑一下", "毛衣和围巾一起": the products bought together (each once), when more than one. */
   basket?: Product[];
+  /** The turn before was a pre-sale question: the buyer is looking at buying (the product talked about, if any). */
+  presaleTopic?: boolean;
 }
 
 export interface TurnEvent {

@@ -10,6 +10,7 @@ import type { Entity } from '../nlu/entities/index.ts';
 import { IntentIdSchema, isIntentId, type IntentId } from '../nlu/intents.ts';
 import type { Order, OrderProvider } from '../orders/schema.ts';
 import { isWithinWorkingHours } from '../shop/hours.ts';
+import { respell } from '../nlu/spelling.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import type { Product, Shop } from '../shop/schema.ts';
 import { aboutToOrder, anotherProductAsked, askedAttributes, asksForExtraFeeCourier, asksVariantList, bareNumberOf, correctionTarget, isBareVariant, isReturnPolicyBeforeOrder, productsOfSameKind, purchaseQuantity, statesPurchaseOnly, waitsForOwnOrder } from '../../flows/presale-helpers.ts';
@@ -615,9 +616,11 @@ const isPostSale = (intent: IntentId): boolean => {
 
 export async function respond(
   conversation: ConversationState | undefined,
-  message: IncomingMessage,
+  incoming: IncomingMessage,
   deps: EngineDeps,
 ): Promise<{ conversation: ConversationState; result: TurnResult }> {
+  // Read in the shop's words ("dayi", "🧣", "毛依" → 大衣, 围巾, 毛衣); the history keeps the buyer's own.
+  const message = { ...incoming, text: respell(incoming.text) };
   const state = conversation ?? newConversation(message.buyerId);
   if (state.buyerId !== message.buyerId) throw new Error('this conversation belongs to another buyer');
   const { shop } = deps;
@@ -673,6 +676,7 @@ export async function respond(
     agent,
     orders,
     ...(reference ? { orderCues: reference.cues } : {}),
+    ...(lastRoute === 'presale' ? { presaleTopic: true } : {}),
     ...(product ? { product: { ...product, name: product.shortName ?? product.name } } : {}),
   };
   // "加个毛衣凑一下": the product named joins the one talked about; "毛衣和围巾一起": both named.
@@ -713,7 +717,7 @@ export async function respond(
   // "行 那我这就去拍": about to order.
   else if (classification.intent === 'other' && aboutToOrder(normalizeSameLength(message.text))) classification.intent = 'order_placed';
   // "不合适的话能退不" with no order of the product: its return policy (a product fact), not an after-sale case.
-  if (isReturnPolicyBeforeOrder(classification.intent, message.text, allOrders, facts.product)) classification.intent = 'product_info';
+  if (isReturnPolicyBeforeOrder(classification.intent, message.text, allOrders, facts.product, lastRoute === 'presale')) classification.intent = 'product_info';
   // "行吧 那算了 我先等等 谢谢" while the product's parcel is on its way: a close, not hesitation over a purchase.
   if (classification.intent === 'hesitation' && waitsForOwnOrder(message.text, allOrders, facts.product)) classification.intent = 'thanks_bye';
   // "175" while pre-sale waits for height or weight (read as thanks_bye or other): the size question answered.
@@ -858,7 +862,7 @@ export async function respond(
   const keepsTopic = (progress !== null || answeredWaiting) && lastIntent !== undefined && isIntentId(lastIntent) && routeFor(lastIntent) !== 'social';
   const history = [
     ...state.history,
-    { turn: ctx.turnCount, at, text: message.text, intent: keepsTopic ? lastIntent : classification.intent, replies: replies.slice(0, 1).map((r) => r.text), state: flowState },
+    { turn: ctx.turnCount, at, text: incoming.text, intent: keepsTopic ? lastIntent : classification.intent, replies: replies.slice(0, 1).map((r) => r.text), state: flowState },
   ].slice(-HISTORY_LIMIT);
   const next: ConversationState = {
     buyerId: state.buyerId,

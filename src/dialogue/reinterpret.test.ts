@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testOrder, turn } from '../../flows/test-fixtures.ts';
 import type { Order } from '../orders/schema.ts';
 import { intentForEarlierCase, intentForOrderState } from './reinterpret.ts';
-import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentWhilePressing, intentForThreat, threatensReview } from './reinterpret.ts';
+import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentWhilePressing, intentForThreat, speaksOfSomeoneElsesPurchase, threatensReview } from './reinterpret.ts';
 
 const order = (id: string, state: Order['state'], productId = 'coat-01'): Order =>
   testOrder(id, state, { items: [{ productId, color: '驼色', size: 'M', quantity: 1, price: 599 }] });
@@ -82,5 +82,14 @@ describe('intentForEarlierCase: back to the earlier after-sale case', () => {
   it('keeps the reading with no case before, or with no pointer back', () => {
     expect(intentForEarlierCase('product_info', '那刚才那个饼怎么处理', ['product_info', 'stock'])).toBe('product_info');
     expect(intentForEarlierCase('product_info', '这个饼怎么保存', earlier)).toBe('product_info');
+  });
+});
+
+describe('speaksOfSomeoneElsesPurchase', () => {
+  it('someone else bought on their own account', () => {
+    for (const text of ['我老公上周在你们家买了羽绒服', '我闺蜜之前拍的那件大衣']) expect(speaksOfSomeoneElsesPurchase(text), text).toBe(true);
+  });
+  it('near misses: the buyer buying for someone ("给女朋友买的", "帮我妈挑的") is the buyer\'s own purchase', () => {
+    for (const text of ['这件毛衣给男朋友买的 能便宜点吗', '帮我妈挑的围巾 她喜欢酒红', '替同事拍的 有发票吗']) expect(speaksOfSomeoneElsesPurchase(text), text).toBe(false);
   });
 });

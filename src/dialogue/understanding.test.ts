@@ -67,6 +67,10 @@ describe('plausibleAsk', () => {
     ['gift', '买大衣送袜子吗', true],
     ['gift', '有赠品吗', true],
     ['gift', '送不送东西啊', true],
+    // Couriers by their Latin codes; a code inside a word is none ("sfz" is no courier).
+    ['shipping_courier', '能走SF吗', true],
+    ['shipping_courier', 'jd能发不', true],
+    ['shipping_courier', '身份证sfz要吗', false],
   ] as const)('%s ← "%s": %s', (intent, text, expected) => {
     expect(plausibleAsk(intent, text)).toBe(expected);
   });
@@ -268,6 +272,44 @@ describe('understandInContext', () => {
     }
     expect(understandInContext(read('product_info', 0.6), '洗了一次就褪色了', undefined).intent).toBe('quality_issue');
     expect(understandInContext(read('product_info', 0.6), '洗了一次就掉色了不', undefined).intent).toBe('quality_issue');
+  });
+
+  it('a colour and size named beside another question is the variant to buy, no order change without a word of changing', () => {
+    expect(keepsFurtherAsk('product_info', 'order_change', '这款羽绒服什么价 要黑色XL的')).toBe(false);
+    expect(understandInContext(read('stock', 0.9, [], ['order_change']), '大衣还有吗 驼色M的', 'presale').secondary).not.toContain('order_change');
+    // Near misses: a change asked for beside the question.
+    expect(keepsFurtherAsk('product_info', 'order_change', '多少钱 能改成黑色XL吗')).toBe(true);
+    expect(keepsFurtherAsk('shipping_time', 'order_change', '拍错码了 什么时候发')).toBe(true);
+  });
+
+  it('"不拍了" while haggling or asking about a product is hesitation, not a cancelled order', () => {
+    expect(understandInContext(read('cancel_order', 0.8), '太贵了 那我不拍了', 'bargaining', 'bargain_generic').intent).toBe('hesitation');
+    expect(understandInContext(read('return_dislike', 0.6), '算了 不买了吧', 'presale', 'stock').intent).toBe('hesitation');
+    // Near misses: an order pointed at, or no pre-sale talk before it.
+    expect(understandInContext(read('cancel_order', 0.8), '那单我不买了 取消吧', 'bargaining', 'bargain_generic').intent).toBe('cancel_order');
+    expect(understandInContext(read('cancel_order', 0.8), '不买了 帮我取消', 'logistics', 'logistics_track').intent).toBe('cancel_order');
+  });
+
+  it('a present the buyer buys for someone is advice on what to buy, not a free gift asked for', () => {
+    for (const text of ['想挑个礼物给闺蜜', '打算买来当礼物 有推荐吗', '送给我老公的']) {
+      expect(plausibleAsk('gift', text), text).toBe(false);
+    }
+    expect(understandInContext(read('gift', 0.98), '想买份礼物送长辈', undefined).intent).toBe('recommend');
+    // Near misses: a gift asked of the shop, also beside a present ("送我个小东西", "送人的 有赠品吗").
+    for (const text of ['送我个小东西呗', '买两件送什么', '送同事的 有没有赠品']) expect(plausibleAsk('gift', text), text).toBe(true);
+    expect(understandInContext(read('gift', 0.98), '送人的 能送个礼盒吗', undefined).intent).toBe('gift');
+  });
+
+  it('a quality asked about in a clause of its own ("掉毛吗 什么面料") is a question before buying, with no defect case beside it', () => {
+    for (const text of ['围巾掉毛吗 是什么面料', '这件缩水么，洗的时候要注意啥']) {
+      const r = understandInContext(read('product_info', 0.9, [], ['quality_issue']), text, 'presale');
+      expect(r.intent, text).toBe('product_info');
+      expect(r.secondary, text).not.toContain('quality_issue');
+    }
+    expect(keepsFurtherAsk('product_info', 'quality_issue', '面料咋样 下水会不会掉色')).toBe(false);
+    // Near misses: the quality told as happened, in a clause followed by a question.
+    expect(understandInContext(read('product_info', 0.6), '收到就掉毛了 什么面料啊', undefined).intent).toBe('quality_issue');
+    expect(keepsFurtherAsk('product_info', 'quality_issue', '洗了一次就缩水了 什么面料')).toBe(true);
   });
 
   it('a defect told as already there is a quality issue even with an angry question after it', () => {
