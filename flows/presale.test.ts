@@ -580,6 +580,12 @@ describe('recommend', () => {
       { scriptId: 'presale.recommend.general', params: { recommendation: '羊毛呢大衣' } },
     ]);
   });
+  it('which of the product to pick ("哪个颜色的大衣好看", a colour already had): its colours in stock, not other products', () => {
+    expect(one(turn('recommend', '哪个颜色的大衣好看')).out.replies).toEqual([{ scriptId: 'presale.recommend.colors', params: { product: '羊毛呢大衣', colors: '驼色、黑色' } }]);
+    expect(one(turn('recommend', '驼色的我有了 还有呢')).out.replies).toEqual([{ scriptId: 'presale.recommend.colors', params: { product: '羊毛呢大衣', colors: '黑色' } }]);
+    // Near miss: what goes with it — the products it recommends.
+    expect(ids(one(turn('recommend', '大衣配什么好')).out)).toEqual(['presale.recommend.related']);
+  });
 });
 
 // ---------------------------------------------------------------- shipping

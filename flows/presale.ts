@@ -48,6 +48,7 @@ import {
   returnPolicyCategories,
   giftThresholdCheck,
 } from './presale-helpers.ts';
+import { asksWhichOfProduct, coloursSetAside, coloursToRecommend } from './recommend-helpers.ts';
 import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
 
 /**
@@ -403,6 +404,12 @@ function sizing(turn: Turn): Sizing {
 function recommendAnswer(turn: Turn): Answer {
   const { shop } = turn.event.facts;
   const product = productOf(turn);
+  // "配什么围巾好看", "燕麦色的我买过了 还有呢": which of the product — its colours in stock, those set aside left out.
+  if (product !== undefined) {
+    const setAside = coloursSetAside(product, turn.event.text);
+    const colours = setAside.length > 0 || asksWhichOfProduct(product, turn.event.text) ? coloursToRecommend(product, setAside) : [];
+    if (colours.length > 0) return { replies: [reply('recommend.colors', { product: displayName(product), colors: joinList(colours) })] };
+  }
   const related = (product?.recommend ?? []).flatMap((id) => shop.products.filter((p) => p.id === id && p.id !== product?.id).map(displayName));
   if (product !== undefined && related.length > 0) {
     return { replies: [reply('recommend.related', { product: displayName(product), recommendation: joinList(related) })] };

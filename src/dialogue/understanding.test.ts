@@ -282,6 +282,13 @@ describe('understandInContext', () => {
     expect(keepsFurtherAsk('shipping_time', 'order_change', '拍错码了 什么时候发')).toBe(true);
   });
 
+  it('a colour set aside with "还有呢" right after a recommendation asks what else to pick, not that colour\'s stock', () => {
+    expect(understandInContext(read('stock', 0.9), '黑色的我已经有了 还有别的吗', 'presale', 'recommend').intent).toBe('recommend');
+    // Near misses: no recommendation before, or nothing set aside.
+    expect(understandInContext(read('stock', 0.9), '黑色的我已经有了 还有别的吗', 'presale', 'stock').intent).toBe('stock');
+    expect(understandInContext(read('stock', 0.9), '黑色的还有吗', 'presale', 'recommend').intent).toBe('stock');
+  });
+
   it('"不拍了" while haggling or asking about a product is hesitation, not a cancelled order', () => {
     expect(understandInContext(read('cancel_order', 0.8), '太贵了 那我不拍了', 'bargaining', 'bargain_generic').intent).toBe('hesitation');
     expect(understandInContext(read('return_dislike', 0.6), '算了 不买了吧', 'presale', 'stock').intent).toBe('hesitation');
@@ -416,6 +423,8 @@ describe('understandInContext', () => {
   it('the size worn told for an exchange or return asks no size advice; a body measured does', () => {
     expect(keepsFurtherAsk('exchange', 'size_advice', '大衣刚拿到 M码穿着有点小 能换L吗')).toBe(false);
     expect(keepsFurtherAsk('return_dislike', 'size_advice', '裤子29码偏大 想退')).toBe(false);
+    expect(keepsFurtherAsk('urgent_delivery', 'size_advice', '急用 大衣M码驼色 拍了能先发吗')).toBe(false);
+    expect(keepsFurtherAsk('urgent_delivery', 'size_advice', '急用 我165 50kg穿M码行吗 能先发吗')).toBe(true);
     expect(keepsFurtherAsk('exchange', 'size_advice', '想换个码 我身高165 体重110斤 穿哪个码')).toBe(true);
     expect(keepsFurtherAsk('stock', 'size_advice', 'M码有货吗 我穿M合适吗')).toBe(true);
   });

@@ -3,6 +3,7 @@ import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
 import { asksWhenAlone, changesInvoiceTitle, invoiceQuestion } from '../../flows/invoice-helpers.ts';
 import { addressFromText, ASKS_REFUND_REASON, complainsOfWait, keepsVariant, LOST, PICKUP_CODE, SHIPPED_YET } from '../../flows/logistics-helpers.ts';
 import { ASKS_AHEAD, ASKS_RESTOCK, findRegion } from '../../flows/presale-helpers.ts';
+import { setsAsideAndAsksMore } from '../../flows/recommend-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
 import type { Classification } from '../nlu/classifier.ts';
 import type { IntentId } from '../nlu/intents.ts';
@@ -310,6 +311,10 @@ export function understandInContext(classification: Classification, text: string
   if ((intent === 'cancel_order' || intent === 'return_dislike') && (lastRoute === 'bargaining' || lastRoute === 'presale') && DROPS_PURCHASE.test(plain) && !POINTS_AT_ORDER.test(plain)) {
     return { intent: 'hesitation', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => !REQUESTS.includes(i)) };
   }
+  // "燕麦色的我买过了 还有呢" right after a recommendation: what else to pick, not whether that colour is in stock.
+  if (lastIntent === 'recommend' && setsAsideAndAsksMore(plain) && (intent === 'stock' || intent === 'other' || intent === 'product_info' || routeFor(intent) === 'social')) {
+    return { intent: 'recommend', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'stock') };
+  }
   // "想买个礼物送朋友": a present the buyer buys — advice on what to buy, not a free gift asked for.
   if (intent === 'gift' && BUYS_AS_PRESENT.test(plain) && !plausibleAsk('gift', plain)) {
     return { intent: 'recommend', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'recommend') };
@@ -520,7 +525,8 @@ export function keepsFurtherAsk(primary: IntentId, ask: IntentId, text: string):
   // "核桃还没收到 到了不合适的话能退吗": not received yet is the case's background, asked about ahead — no parcel question.
   if (AFTER_SALE_READINGS.has(primary) && STATUS.includes(ask) && ASKS_AHEAD.test(plain) && /(?:还|還)?(?:没|沒|未)(?:收到|到)/u.test(plain)) return false;
   // "M码穿着有点小 能换L吗": the size worn told for an exchange or return, no size advice — unless the body is measured.
-  if (routeFor(primary) === 'aftersale' && ask === 'size_advice' && !BODY_DATA.test(plain)) return false;
+  // ("急用 牛仔裤32码深蓝 拍了最快哪天发": the size of the order chased, no size advice either.)
+  if ((routeFor(primary) === 'aftersale' || routeFor(primary) === 'logistics') && ask === 'size_advice' && !BODY_DATA.test(plain)) return false;
   if (primary === 'order_placed' && routeFor(ask) === 'presale' && !ASKS_SOMETHING.test(plain)) return false;
   if (ask === 'address_change' && ADDRESS_CONFIRMED.test(plain) && !names.address(plain)) return false;
   if ((ask === 'signed_not_received' || ask === 'logistics_track') && foundIt(plain)) return false;
