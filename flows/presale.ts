@@ -48,7 +48,7 @@ import {
   returnPolicyCategories,
   giftThresholdCheck,
 } from './presale-helpers.ts';
-import { asksWhichOfProduct, coloursSetAside, coloursToRecommend } from './recommend-helpers.ts';
+import { asksWhichOfProduct, coloursCompared, coloursSetAside, coloursToRecommend } from './recommend-helpers.ts';
 import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
 
 /**
@@ -407,7 +407,9 @@ function recommendAnswer(turn: Turn): Answer {
   // "配什么围巾好看", "燕麦色的我买过了 还有呢": which of the product — its colours in stock, those set aside left out.
   if (product !== undefined) {
     const setAside = coloursSetAside(product, turn.event.text);
-    const colours = setAside.length > 0 || asksWhichOfProduct(product, turn.event.text) ? coloursToRecommend(product, setAside) : [];
+    const compared = coloursCompared(product, turn.event.text);
+    const inStock = coloursToRecommend(product, setAside);
+    const colours = compared.length > 0 ? inStock.filter((c) => compared.includes(c)) : setAside.length > 0 || asksWhichOfProduct(product, turn.event.text) ? inStock : [];
     if (colours.length > 0) return { replies: [reply('recommend.colors', { product: displayName(product), colors: joinList(colours) })] };
   }
   const related = (product?.recommend ?? []).flatMap((id) => shop.products.filter((p) => p.id === id && p.id !== product?.id).map(displayName));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksWhichOfProduct, coloursSetAside, coloursToRecommend, setsAsideAndAsksMore } from './recommend-helpers.ts';
+import { asksWhichOfProduct, coloursCompared, coloursSetAside, coloursToRecommend, setsAsideAndAsksMore } from './recommend-helpers.ts';
 
 const scarf = {
   name: '暖阳 羊毛流苏围巾 秋冬保暖',
@@ -33,5 +33,16 @@ describe('colours set aside', () => {
   it('what else, with something set aside', () => {
     expect(setsAsideAndAsksMore('燕麦的不喜欢 还有别的吗')).toBe(true);
     expect(setsAsideAndAsksMore('燕麦的还有吗')).toBe(false);
+  });
+});
+
+describe('coloursCompared', () => {
+  it('two colours of the product to choose between', () => {
+    expect(coloursCompared(scarf, '燕麦还是酒红好看')).toEqual(['燕麦色', '酒红色']);
+    expect(coloursCompared(scarf, '藏青色和燕麦色选哪个')).toEqual(['燕麦色', '藏青色']);
+  });
+  it('near misses: one colour, or two named without a choice asked', () => {
+    expect(coloursCompared(scarf, '酒红哪个好看')).toEqual([]);
+    expect(coloursCompared(scarf, '燕麦和酒红都要')).toEqual([]);
   });
 });

@@ -38,12 +38,24 @@ const HAS_OR_NOT = /买过|買過|有了|已经有|已經有|不要|不喜欢|�
 /** "…我买过了 还有呢", "除了黑色还有吗": something set aside, and what else there is. */
 export const setsAsideAndAsksMore = (plain: string): boolean => HAS_OR_NOT.test(plain) && /还有|還有|别的|別的|其他|其它/u.test(plain);
 
+/** The product's colours (or flavours) a simplified text names, in full or without 色 ("藏青" for 藏青色). */
+export function coloursNamed(product: Pick<Product, 'skus'>, plain: string): string[] {
+  const colours = [...new Set(product.skus.map((s) => s.color))];
+  return colours.filter((c) => plain.includes(c) || (c.endsWith('色') && c.length > 2 && plain.includes(c.slice(0, -1))));
+}
+
 /** The product's colours the text sets aside (had or not wanted); none when it says no such thing. */
 export function coloursSetAside(product: Pick<Product, 'skus'>, text: string): string[] {
   const plain = normalizeSameLength(text);
-  if (!HAS_OR_NOT.test(plain)) return [];
-  const colours = [...new Set(product.skus.map((s) => s.color))];
-  return colours.filter((c) => plain.includes(c) || (c.endsWith('色') && c.length > 2 && plain.includes(c.slice(0, -1))));
+  return HAS_OR_NOT.test(plain) ? coloursNamed(product, plain) : [];
+}
+
+/** "酒红色和格纹灰哪个好看", "燕麦还是酒红": two or more of the product's colours to choose between. */
+const CHOOSE_BETWEEN = /哪个|哪個|哪种|哪種|选哪|選哪|还是|還是/u;
+export function coloursCompared(product: Pick<Product, 'skus'>, text: string): string[] {
+  const plain = normalizeSameLength(text);
+  const named = coloursNamed(product, plain);
+  return named.length >= 2 && CHOOSE_BETWEEN.test(plain) ? named : [];
 }
 
 /** The colours of the product with some stock, those set aside left out. */

@@ -31,7 +31,7 @@ import { asksAboutItsOwnThing, clauseAsks, eventForAsk, primaryClause, type Clau
 import { orderCheckReply } from './order-check.ts';
 import { ASKS_FOR_ANSWER, progressReply } from './progress.ts';
 import { focusedOrders, ORDER_POINTER, orderInFocus, referredOrders } from './order-reference.ts';
-import { ofKind } from './product-words.ts';
+import { ofKind, onlyProductWithColours } from './product-words.ts';
 import { productWordsOf, scoresOf, type ProductWords } from './product-words.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
 import { handoffSummary } from './summary.ts';
@@ -648,7 +648,8 @@ export async function respond(
   const allOrders = await deps.orders.ordersOf(message.buyerId);
   // "不对 我说的是女款": the product of the last pre-sale question corrected — that question again, for the product meant.
   const correction = state.pendingAsk === undefined ? correctedProduct(shop, message.text, state, lastRoute) : undefined;
-  const product = correction?.product ?? findProduct(shop, message.text, state.productId, state.pendingAsk?.candidates);
+  // (No product talked about: the one the colours named belong to — "格纹灰的有吗" is the scarf.)
+  const product = correction?.product ?? findProduct(shop, message.text, state.productId, state.pendingAsk?.candidates) ?? (productCandidates(shop, message.text).length === 0 ? onlyProductWithColours(shop.products, message.text) : undefined);
   // "没付钱的那个", "大衣那单", "上周到的": the turn acts only on the orders the buyer points at — those of
   // the primary ask's own clause when the message asks several things ("围巾想退 … 还有羽绒服那单什么时候发").
   const postSale = isPostSale(classification.intent);
