@@ -225,6 +225,9 @@ describe('askedAttributes', () => {
     expect(askedAttributes(coat, '这件是什么面料的')).toEqual({ found: [{ attribute: '材质', value: '70%羊毛，30%聚酯纤维' }], missing: [] });
     expect(askedAttributes(coat, '可以机洗吗')).toEqual({ found: [{ attribute: '洗涤方式', value: '建议干洗' }], missing: [] });
     expect(askedAttributes(coat, '材质和洗涤方式说下').found.map((f) => f.attribute)).toEqual(['材质', '洗涤方式']);
+    // The quality asked about before buying: the fabric; a quality complaint names no attribute.
+    expect(askedAttributes(coat, '质量怎么样啊').found.map((f) => f.attribute)).toEqual(['材质']);
+    expect(askedAttributes(coat, '质量太差了').found).toEqual([]);
   });
   it('finds an attribute listed under a buyer word (面料 for 材质) without calling 材质 missing', () => {
     const product = { ...coat, attributes: { 面料: '羊毛80%', 产地: '浙江桐乡' } };

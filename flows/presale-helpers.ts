@@ -376,7 +376,8 @@ export function isBareVariant(text: string, entities: readonly Entity[], product
 
 /** Words buyers use for the attributes shops list (the key is the attribute's usual name). */
 const ATTRIBUTE_WORDS: Record<string, readonly string[]> = {
-  材质: ['材质', '面料', '材料', '成分', '布料', '什么料', '含量', '什么做的'],
+  // ("质量怎么样": before buying, the fabric is what the shop can say of its quality.)
+  材质: ['材质', '面料', '材料', '成分', '布料', '什么料', '含量', '什么做的', '质量怎么样', '质量如何', '质量咋样', '质量好不好', '质量好吗'],
   洗涤: ['洗涤', '怎么洗', '清洗', '水洗', '机洗', '干洗', '手洗', '能洗'],
   保质期: ['保质期', '保质', '过期', '放多久', '保存多久', '放多长时间', '能放多长', '能放几天', '放几天', '保存期'],
   产地: ['产地', '哪里产', '哪产的', '哪里生产', '生产地', '哪里制造'],
