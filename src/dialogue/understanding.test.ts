@@ -293,7 +293,7 @@ describe('understandInContext', () => {
   });
 
   it('a present the buyer buys for someone is advice on what to buy, not a free gift asked for', () => {
-    for (const text of ['想挑个礼物给闺蜜', '打算买来当礼物 有推荐吗', '送给我老公的']) {
+    for (const text of ['想挑个礼物给闺蜜', '打算买来当礼物 有推荐吗', '送给我老公的', '生日礼物送老婆 有什么推荐', '母亲节礼物选哪个好']) {
       expect(plausibleAsk('gift', text), text).toBe(false);
     }
     expect(understandInContext(read('gift', 0.98), '想买份礼物送长辈', undefined).intent).toBe('recommend');

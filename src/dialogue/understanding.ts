@@ -57,7 +57,9 @@ const GIVEN_TO = '(?:人|妈|媽|爸|老公|老婆|男朋友|女朋友|男票|�
  * "想买个礼物送妈妈", "送人的", "当礼物": the buyer buys a present for someone — a purchase to advise on,
  * not a free gift asked of the shop.
  */
-const PRESENT_WORDS = `(?:买|買|挑|选|選|想要|找)(?:个|個|份|件|点|點)?(?:小)?(?:礼物|禮物)|(?:当|當|做|作为|作為)(?:个|個)?(?:礼物|禮物)|(?:礼物|禮物)(?:的话|用)|送(?:给|給)?(?:我的?)?${GIVEN_TO}`;
+/** An occasion's present ("生日礼物", "母亲节礼物") is one the buyer gives. */
+const OCCASION = '(?:生日|新年|过年|過年|圣诞|聖誕|节日|節日|情人节|情人節|七夕|母亲节|母親節|父亲节|父親節|纪念日|紀念日|毕业|畢業|教师节|教師節)';
+const PRESENT_WORDS = `(?:买|買|挑|选|選|想要|找)(?:个|個|份|件|点|點)?(?:小)?(?:礼物|禮物)|(?:当|當|做|作为|作為)(?:个|個)?(?:礼物|禮物)|(?:礼物|禮物)(?:的话|用)|${OCCASION}(?:的)?(?:礼物|禮物)|送(?:给|給)?(?:我的?)?${GIVEN_TO}`;
 export const BUYS_AS_PRESENT = new RegExp(PRESENT_WORDS, 'u');
 const ALL_PRESENT_WORDS = new RegExp(PRESENT_WORDS, 'gu');
 

@@ -13,6 +13,8 @@ describe('respell', () => {
     // Pinyin words for products, colours and asks; particles join the word before them.
     ['maoyi you mibai de ma', '毛衣 you 米白的吗'],
     ['yurongfu 多少钱', '羽绒服 多少钱'],
+    ['weijin duoshao qian', '围巾 多少钱'],
+    ['heise you huo ma', '黑色 有货吗'],
     ['那zangqing的呢', '那藏青的呢'],
     ['wo 160 100jin chuan m ok ma', '我 160 100斤 穿 m ok吗'],
     // Keyboard homophones of product and size words.

@@ -40,12 +40,20 @@ const PINYIN: Readonly<Record<string, string>> = {
   zangqing: '藏青', zangqingse: '藏青色', shenlan: '深蓝', qianlan: '浅蓝', yanmai: '燕麦', yanmaise: '燕麦色', jiaotang: '焦糖', yanhui: '烟灰',
   // asks and body words
   youhuo: '有货', meiyou: '没有', duoshao: '多少', duoshaoqian: '多少钱', baoyou: '包邮', chima: '尺码', chuan: '穿', shenhao: '身高',
-  shengao: '身高', tizhong: '体重', jin: '斤', zaima: '在吗', nihao: '你好', xiexie: '谢谢', pianyi: '便宜', fahuo: '发货', kuaidi: '快递',
+  shengao: '身高', tizhong: '体重', zaima: '在吗', nihao: '你好', xiexie: '谢谢', pianyi: '便宜', fahuo: '发货', kuaidi: '快递',
   wo: '我', ta: '他',
 };
 
+/** Asks typed as two pinyin words ("duoshao qian"): read as one before the words one by one. */
+const PINYIN_PHRASES: readonly [RegExp, string][] = [
+  [/(?<![a-z])duo\s*shao\s+qian(?![a-z])/giu, '多少钱'],
+  [/(?<![a-z])you\s+huo(?![a-z])/giu, '有货'],
+  [/(?<![a-z])bao\s+you(?![a-z])/giu, '包邮'],
+];
+
 /** Sentence particles: written onto the word before them ("有xl ma" → "有xl吗"), as a buyer would in Chinese. */
 const PINYIN_PARTICLES: Readonly<Record<string, string>> = { ma: '吗', ne: '呢', de: '的', ba: '吧' };
+const PARTICLE = /\s*(?<![a-zA-Z0-9])(ma|ne|de|ba)(?![a-zA-Z0-9])/gu;
 
 /** The keyboard's first homophone for a product or size word. */
 const HOMOPHONES: readonly [RegExp, string][] = [
@@ -69,15 +77,11 @@ const LATIN_WORD = /(?<![a-zA-Z0-9])[A-Z]?[a-z]+(?![a-zA-Z0-9])/gu;
 const JIN_AFTER_NUMBER = /(?<=[0-9])jin(?![a-zA-Z])/gu;
 
 function respellPinyin(text: string): string {
-  return text.replace(JIN_AFTER_NUMBER, '斤').replace(LATIN_WORD, (word) => {
-    const lower = word.toLowerCase();
-    return PINYIN[lower] ?? PINYIN_PARTICLES[lower] ?? word;
-  });
-}
-
-/** A particle written as pinyin joins the word before it: "有xl 吗" → "有xl吗". */
-function joinParticles(text: string, original: string): string {
-  return /[a-z]\s+(?:ma|ne|de|ba)(?![a-z])/iu.test(original) ? text.replace(/\s+([吗呢的吧])(?=$|[\s\p{P}])/gu, '$1') : text;
+  const phrased = PINYIN_PHRASES.reduce((out, [pattern, word]) => out.replace(pattern, word), text);
+  return phrased
+    .replace(JIN_AFTER_NUMBER, '斤')
+    .replace(PARTICLE, (_, particle: string) => PINYIN_PARTICLES[particle]!)
+    .replace(LATIN_WORD, (word) => PINYIN[word.toLowerCase()] ?? word);
 }
 
 export function respell(text: string): string {
@@ -88,7 +92,7 @@ export function respell(text: string): string {
   }
   let out = text;
   for (const [emoji, word] of Object.entries(PRODUCT_EMOJI)) out = out.split(emoji).join(word);
-  if (/[a-zA-Z]{2}/u.test(out)) out = joinParticles(respellPinyin(out), out);
+  if (/[a-zA-Z]{2}/u.test(out)) out = respellPinyin(out);
   for (const [pattern, word] of HOMOPHONES) out = out.replace(pattern, word);
   return out;
 }
