@@ -87,7 +87,7 @@ describe('intentForEarlierCase: back to the earlier after-sale case', () => {
 
 describe('speaksOfSomeoneElsesPurchase', () => {
   it('someone else bought on their own account', () => {
-    for (const text of ['我老公上周在你们家买了羽绒服', '我闺蜜之前拍的那件大衣']) expect(speaksOfSomeoneElsesPurchase(text), text).toBe(true);
+    for (const text of ['我老公上周在你们家买了羽绒服', '我闺蜜之前拍的那件大衣', '给女朋友查下她买的那件到哪了']) expect(speaksOfSomeoneElsesPurchase(text), text).toBe(true);
   });
   it('near misses: the buyer buying for someone ("给女朋友买的", "帮我妈挑的") is the buyer\'s own purchase', () => {
     for (const text of ['这件毛衣给男朋友买的 能便宜点吗', '帮我妈挑的围巾 她喜欢酒红', '替同事拍的 有发票吗']) expect(speaksOfSomeoneElsesPurchase(text), text).toBe(false);
