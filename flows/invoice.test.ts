@@ -186,6 +186,15 @@ describe('which order', () => {
     expect(ids(notOrdered.out)).toEqual(['presale.invoice.available']);
   });
 
+  it('right after a pre-sale question, an order of the product already received is not meant: the pre-sale answer', () => {
+    const scarf = testShop.products.find((p) => p.id !== 'coat-01')!;
+    const receivedScarf = order('100000000000006666', 'delivered', { items: [{ productId: scarf.id, color: '灰色', size: '均码', quantity: 1, price: 129 }] });
+    const asked = (presaleTopic: boolean) => ({ ...t('能开发票吗 公司抬头', [receivedScarf]), facts: { ...t('能开发票吗 公司抬头', [receivedScarf]).facts, product: scarf, presaleTopic } });
+    expect(ids(one(asked(true)).out)).toEqual(['presale.invoice.available']);
+    // Near miss: no pre-sale question before — the received order's invoice (补发).
+    expect(ids(one(asked(false)).out)).not.toContain('presale.invoice.available');
+  });
+
   it('a product of an order being refunded, said to be returned: that order, not a new purchase', () => {
     const jeans = testShop.products.find((p) => p.id !== 'coat-01')!;
     const refunding = order('100000000000005555', 'refunding', { items: [{ productId: jeans.id, color: '灰色', size: '均码', quantity: 1, price: 129 }] });

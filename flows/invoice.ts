@@ -194,7 +194,8 @@ function aboutNewPurchase(event: TurnEvent): boolean {
   const { orders } = event.facts;
   // "我那条裤子退了 发票还能开吗": the message points at an order of it (being refunded, received, noted).
   if (ordersHolding(ordersPointedAt(event.text, orders), product).length > 0) return false;
-  const unfinished = orders.filter((o) => o.state !== 'completed' && o.state !== 'refunding');
+  // (Right after a pre-sale question the buyer is buying it again: an order of it already received is not the one meant.)
+  const unfinished = orders.filter((o) => o.state !== 'completed' && o.state !== 'refunding' && !(event.facts.presaleTopic === true && received(o)));
   return ordersHolding(unfinished, product).length === 0;
 }
 

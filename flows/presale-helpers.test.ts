@@ -225,6 +225,9 @@ describe('askedAttributes', () => {
     expect(askedAttributes(coat, '这件是什么面料的')).toEqual({ found: [{ attribute: '材质', value: '70%羊毛，30%聚酯纤维' }], missing: [] });
     expect(askedAttributes(coat, '可以机洗吗')).toEqual({ found: [{ attribute: '洗涤方式', value: '建议干洗' }], missing: [] });
     expect(askedAttributes(coat, '材质和洗涤方式说下').found.map((f) => f.attribute)).toEqual(['材质', '洗涤方式']);
+    // The quality asked about before buying: the fabric; a quality complaint names no attribute.
+    expect(askedAttributes(coat, '质量怎么样啊').found.map((f) => f.attribute)).toEqual(['材质']);
+    expect(askedAttributes(coat, '质量太差了').found).toEqual([]);
   });
   it('finds an attribute listed under a buyer word (面料 for 材质) without calling 材质 missing', () => {
     const product = { ...coat, attributes: { 面料: '羊毛80%', 产地: '浙江桐乡' } };
@@ -400,6 +403,27 @@ describe('isReturnPolicyBeforeOrder', () => {
     }
     // Near miss: the return asked ahead of receipt is the product's policy.
     expect(isReturnPolicyBeforeOrder('return_dislike', '还没收到 到了不合适的话能退吗', [shipping('coat-01')], coat)).toBe(true);
+  });
+});
+
+describe('isReturnPolicyBeforeOrder: asked ahead of a purchase in view', () => {
+  const order = deliveredOrderOf;
+  it('a conditional return while the conversation is about buying the product: the policy, even with an old order of it', () => {
+    for (const text of ['要是穿着不合适能退吗', '万一尺码不对的话可以换吗']) {
+      expect(isReturnPolicyBeforeOrder('exchange', text, [order('coat-01')], coat, true), text).toBe(true);
+    }
+    // Near misses: no pre-sale topic, or no condition (the order received is meant).
+    expect(isReturnPolicyBeforeOrder('exchange', '要是穿着不合适能退吗', [order('coat-01')], coat, false)).toBe(false);
+    expect(isReturnPolicyBeforeOrder('return_dislike', '能退吗', [order('coat-01')], coat, true)).toBe(false);
+  });
+  it('a return on a condition of an order paid but not received: what might come, the policy', () => {
+    const paid: Order = { ...order('coat-01'), state: 'paid' };
+    for (const text of ['质量有问题能退吗', '穿着不满意可以退不']) {
+      expect(isReturnPolicyBeforeOrder('return_dislike', text, [paid], coat), text).toBe(true);
+    }
+    // Near misses: the same once received, and a bare "能退吗" of the paid order (a refund wanted, perhaps).
+    expect(isReturnPolicyBeforeOrder('return_dislike', '质量有问题能退吗', [order('coat-01')], coat)).toBe(false);
+    expect(isReturnPolicyBeforeOrder('return_dislike', '能退吗', [paid], coat)).toBe(false);
   });
 });
 

@@ -378,7 +378,8 @@ export function isBareVariant(text: string, entities: readonly Entity[], product
 
 /** Words buyers use for the attributes shops list (the key is the attribute's usual name). */
 const ATTRIBUTE_WORDS: Record<string, readonly string[]> = {
-  材质: ['材质', '面料', '材料', '成分', '布料', '什么料', '含量', '什么做的'],
+  // ("质量怎么样": before buying, the fabric is what the shop can say of its quality.)
+  材质: ['材质', '面料', '材料', '成分', '布料', '什么料', '含量', '什么做的', '质量怎么样', '质量如何', '质量咋样', '质量好不好', '质量好吗'],
   洗涤: ['洗涤', '怎么洗', '清洗', '水洗', '机洗', '干洗', '手洗', '能洗'],
   保质期: ['保质期', '保质', '过期', '放多久', '保存多久', '放多长时间', '能放多长', '能放几天', '放几天', '保存期'],
   产地: ['产地', '哪里产', '哪产的', '哪里生产', '生产地', '哪里制造'],
@@ -701,7 +702,14 @@ export function returnPolicyCategories(shop: Pick<Shop, 'products'>): { included
 /** "想买毛衣 万一不合适能退吗", "打算入一件": the buyer is still to buy — the policy, whatever was bought before. */
 const STILL_TO_BUY = /想买|想買|打算买|打算買|准备买|準備買|想入|想拍|考虑买|考慮買|要是买|要是買|如果买|如果買|买之前|買之前/u;
 
-export function isReturnPolicyBeforeOrder(intent: IntentId, text: string, orders: readonly Order[], product: { id: string } | undefined): boolean {
+/** "质量不好能退吗", "不合适能换吗": a return on a condition — before receipt, about what might come. */
+const ON_A_CONDITION = /不好|不行|有问题|有問題|不合适|不合適|不喜欢|不喜歡|不满意|不滿意|不对|不對/u;
+
+/**
+ * `presaleTopic`: the conversation is about buying the product (the last turn was a pre-sale question):
+ * "不合适的话能退换吗" then asks ahead about the purchase in view, not about an order received long ago.
+ */
+export function isReturnPolicyBeforeOrder(intent: IntentId, text: string, orders: readonly Order[], product: { id: string } | undefined, presaleTopic = false): boolean {
   if (!asksReturnPolicy(text)) return false;
   // No product known, the shop asked as a whole ("你们家支持七天无理由吗"): its general policy, orders or not.
   if (product === undefined && SHOP_POLICY_READINGS.includes(intent) && SHOP_WIDE.test(normalizeSameLength(text))) return true;
@@ -713,7 +721,8 @@ export function isReturnPolicyBeforeOrder(intent: IntentId, text: string, orders
   // "核桃还没收到 到了不合适的话能退吗": asked ahead of receipt, about what might happen — the product's policy too.
   // ("大衣还没收到 要是M小了到时候能换L吗": an exchange of the order on its way to another size is that order's
   // exchange case — the after-sale flow says when and how, and whether the size is there.)
-  return holding.length === 0 || (intent !== 'exchange' && ASKS_AHEAD.test(text) && holding.every((o) => !RECEIVED_STATES.includes(o.state)));
+  if (holding.length === 0 || (presaleTopic && ASKS_AHEAD.test(text))) return true;
+  return intent !== 'exchange' && (ASKS_AHEAD.test(text) || ON_A_CONDITION.test(text)) && holding.every((o) => !RECEIVED_STATES.includes(o.state));
 }
 
 /** "我先等等 谢谢", "那就等着吧": waiting (for something), closed with thanks or a let-it-be. */

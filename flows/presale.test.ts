@@ -226,6 +226,23 @@ describe('stock', () => {
     expect(same!.out.replies[0]).toMatchObject({ scriptId: 'presale.stock.in_stock', params: { color: '驼色', size: 'S码' } });
   });
 
+  it('a colour and a bare numbered size right after another variant ("浅蓝29呢"): both asked, neither kept from before', () => {
+    const jeans = {
+      ...testShop.products[0]!,
+      skus: [
+        { color: '深蓝色', size: '27', stock: 4 },
+        { color: '浅蓝色', size: '27', stock: 2 },
+        { color: '浅蓝色', size: '29', stock: 0, restockDate: '2026-12-03' },
+      ],
+    };
+    const first = turn('stock', '深蓝27码有吗', { entities: [color('深蓝色'), size('27')], facts: { product: jeans } });
+    const [, step] = run(first, turn('stock', '浅蓝29呢', { entities: [color('浅蓝色')], facts: { product: jeans } }));
+    expect(step!.out.replies[0]).toMatchObject({ scriptId: 'presale.stock.out_with_date', params: { color: '浅蓝色', size: '29码', restockDate: '12月3日' } });
+    // Near miss: the colour alone — the size before stays.
+    const [, same] = run(first, turn('stock', '浅蓝呢', { entities: [color('浅蓝色')], facts: { product: jeans } }));
+    expect(same!.out.replies[0]).toMatchObject({ params: { color: '浅蓝色', size: '27码' } });
+  });
+
   it('when it is back, right after a variant out of stock: its restock date', () => {
     const first = turn('stock', '驼色M码还有吗', { entities: [color('驼色'), size('M')] });
     for (const text of ['啥时候能有啊', '什么时候会再有', '几时才有货']) {
@@ -572,6 +589,14 @@ describe('recommend', () => {
     expect(one(turn('recommend', '推荐一下', { facts: { product: testShop.products[1] } })).out.replies).toEqual([
       { scriptId: 'presale.recommend.general', params: { recommendation: '羊毛呢大衣' } },
     ]);
+  });
+  it('which of the product to pick ("哪个颜色的大衣好看", a colour already had): its colours in stock, not other products', () => {
+    expect(one(turn('recommend', '哪个颜色的大衣好看')).out.replies).toEqual([{ scriptId: 'presale.recommend.colors', params: { product: '羊毛呢大衣', colors: '驼色、黑色' } }]);
+    expect(one(turn('recommend', '驼色的我有了 还有呢')).out.replies).toEqual([{ scriptId: 'presale.recommend.colors', params: { product: '羊毛呢大衣', colors: '黑色' } }]);
+    // Two of its colours compared: those of them in stock (驼色 S and L are).
+    expect(one(turn('recommend', '驼色和黑色哪个好看')).out.replies).toEqual([{ scriptId: 'presale.recommend.colors', params: { product: '羊毛呢大衣', colors: '驼色、黑色' } }]);
+    // Near miss: what goes with it — the products it recommends.
+    expect(ids(one(turn('recommend', '大衣配什么好')).out)).toEqual(['presale.recommend.related']);
   });
 });
 

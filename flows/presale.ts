@@ -1,7 +1,6 @@
 import { normalizeSameLength } from '../src/text/normalize.ts';
 import { assign, setup } from 'xstate';
 import type { IntentId } from '../src/nlu/intents.ts';
-import { asksWhichOfProduct, colorLeftOut, colorsInStock } from './recommend-helpers.ts';
 import { productsNamedTogether, purchaseLabel, purchaseTotal, severalItems } from '../src/shop/basket.ts';
 import { promotionsFor, promotionsNamed } from '../src/shop/promotions.ts';
 import type { Product, Promotion, Shop, SizeRow } from '../src/shop/schema.ts';
@@ -51,6 +50,7 @@ import {
   giftThresholdCheck,
 } from './presale-helpers.ts';
 import { ordersHolding } from './logistics-helpers.ts';
+import { asksWhichOfProduct, coloursCompared, coloursSetAside, coloursToRecommend } from './recommend-helpers.ts';
 import { emptyOutput, type FlowOutput, type PromiseItem, type Remark, replyIn, type ReplyPlan, type TurnEvent } from './protocol.ts';
 
 /**
@@ -241,17 +241,17 @@ function withBareSize(named: { color: string | null; size: string | null }, prod
 
 /** The variant a stock question is about: the one named, else — for a restock follow-up — the one asked just before. */
 function stockVariant(turn: Turn, product: Product): { color: string | null; size: string | null } {
-  // Colours are matched on the simplified text ("燕麥色" is 燕麦色).
-  const named = askedVariant(turn.event.entities, product, normalizeSameLength(turn.event.text));
+  // Colours are matched on the simplified text ("燕麥色" is 燕麦色); a bare size counts as named ("浅蓝29呢").
+  const named = withBareSize(askedVariant(turn.event.entities, product, normalizeSameLength(turn.event.text)), product, turn.event.text);
   const before = turn.context.stockAsked;
-  if (before == null || before.productId !== product.id) return withBareSize(named, product, turn.event.text);
+  if (before == null || before.productId !== product.id) return named;
   // "那XL呢" after "黑色有吗": the colour stays, the size is new (and the other way round).
   // ("那XXL啥颜色有货": the colours are what is asked — the colour before does not stay.)
   if (FOLLOW_UP.test(turn.event.text.trim()) && (named.color === null) !== (named.size === null)) {
     const which = asksWhichVariant(normalizeSameLength(turn.event.text));
     return { color: named.color ?? (which.color ? null : before.color), size: named.size ?? (which.size ? null : before.size) };
   }
-  if (named.color !== null || named.size !== null) return withBareSize(named, product, turn.event.text);
+  if (named.color !== null || named.size !== null) return named;
   return ASKS_RESTOCK.test(normalizeSameLength(turn.event.text)) ? { color: before.color, size: before.size } : named;
 }
 
@@ -406,7 +406,7 @@ function sizing(turn: Turn): Sizing {
 function recommendAnswer(turn: Turn): Answer {
   const { shop } = turn.event.facts;
   const product = productOf(turn);
-  const variants = product === undefined ? undefined : variantsRecommended(shop, product, turn.event.text);
+  const variants = product === undefined ? undefined : variantsRecommended(product, turn.event.text);
   if (variants !== undefined) return { replies: [variants] };
   const related = (product?.recommend ?? []).flatMap((id) => shop.products.filter((p) => p.id === id && p.id !== product?.id).map(displayName));
   if (product !== undefined && related.length > 0) {
@@ -418,13 +418,22 @@ function recommendAnswer(turn: Turn): Answer {
 }
 
 /** "配什么围巾好看": the product's colours in stock; "燕麦色的买过了 还有呢": the others. Undefined when neither is asked. */
-function variantsRecommended(shop: Shop, product: Product, text: string): ReplyPlan | undefined {
-  const leftOut = colorLeftOut(product, normalizeSameLength(text));
-  if (leftOut === null && !asksWhichOfProduct(shop, text, product)) return undefined;
-  const colors = colorsInStock(product, leftOut);
-  if (colors.length === 0) return undefined;
-  const params = { product: displayName(product), colors: joinList(colors), colorWord: variantWordsOf(product).colorWord };
-  return leftOut === null ? reply('recommend.variants', params) : reply('recommend.other_variants', { ...params, color: leftOut });
+/**
+ * "配什么围巾好看", "酒红色和格纹灰哪个好看", "燕麦色的买过了 还有呢": which of the product to pick — its
+ * colours in stock (those compared, or all but those set aside), the choice left to the buyer.
+ */
+function variantsRecommended(product: Product, text: string): ReplyPlan | undefined {
+  const setAside = coloursSetAside(product, text);
+  const compared = coloursCompared(product, text);
+  const inStock = coloursToRecommend(product, setAside);
+  const params = { product: displayName(product), colorWord: variantWordsOf(product).colorWord };
+  if (compared.length > 0) {
+    const both = inStock.filter((c) => compared.includes(c));
+    return both.length === 0 ? undefined : reply('recommend.colors', { ...params, colors: joinList(both) });
+  }
+  if (inStock.length === 0) return undefined;
+  if (setAside.length > 0) return reply('recommend.other_variants', { ...params, colors: joinList(inStock), color: joinList(setAside) });
+  return asksWhichOfProduct(product, text) ? reply('recommend.variants', { ...params, colors: joinList(inStock) }) : undefined;
 }
 
 // ---------------------------------------------------------------- shipping

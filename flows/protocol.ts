@@ -111,6 +111,8 @@ export interface TurnFacts {
   purchase?: PurchaseLine[];
   /** The buyer's order the conversation was about before this turn (the last one discussed), if any. */
   orderInFocus?: Order;
+  /** The turn before was a pre-sale question: the buyer is looking at buying (the product talked about, if any). */
+  presaleTopic?: boolean;
 }
 
 

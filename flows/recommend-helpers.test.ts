@@ -1,28 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { loadDemoShop } from '../src/shop/load.ts';
-import { asksWhichOfProduct, colorLeftOut, colorsInStock } from './recommend-helpers.ts';
+import { asksWhichOfProduct, coloursCompared, coloursSetAside, coloursToRecommend, setsAsideAndAsksMore } from './recommend-helpers.ts';
 
-const shop = loadDemoShop();
-const scarf = shop.products.find((p) => p.id === 'NY-SC01')!;
-const sweater = shop.products.find((p) => p.id === 'NY-WK01')!;
+const scarf = {
+  name: '暖阳 羊毛流苏围巾 秋冬保暖',
+  shortName: '羊毛流苏围巾',
+  skus: [
+    { color: '燕麦色', size: '均码', stock: 3 },
+    { color: '酒红色', size: '均码', stock: 5 },
+    { color: '藏青色', size: '均码', stock: 0 },
+  ],
+};
 
 describe('asksWhichOfProduct', () => {
-  it.each(['配哪条围巾比较好', '送妈妈的话选什么颜色的围巾', '帮我推荐一条围巾'])('%s picks among the scarves', (text) => {
-    expect(asksWhichOfProduct(shop, text, scarf)).toBe(true);
+  it.each(['搭大衣选哪条围巾好', '围巾哪个颜色好看', '推荐个围巾呗', '挑一条流苏的'])('%s asks which of the scarf', (text) => {
+    expect(asksWhichOfProduct(scarf, text)).toBe(true);
   });
-  it.each(['围巾配什么衣服好看', '围巾有什么颜色', '大衣配什么好看'])('%s does not (what goes with it, its colours asked, or another product)', (text) => {
-    expect(asksWhichOfProduct(shop, text, scarf)).toBe(false);
+  it.each(['围巾配什么好', '还有什么推荐', '推荐下', '除了围巾还有啥'])('near miss: %s asks what else', (text) => {
+    expect(asksWhichOfProduct(scarf, text)).toBe(false);
   });
 });
 
-describe('colorLeftOut and colorsInStock', () => {
-  it('leaves out the colour the buyer has, and lists the others in stock', () => {
-    expect(colorLeftOut(sweater, '焦糖色那件已经有了 别的呢')).toBe('焦糖色');
-    expect(colorLeftOut(scarf, '除了格纹灰还有啥')).toBe('格纹灰');
-    expect(colorsInStock(scarf, '燕麦色')).toEqual(['酒红色', '格纹灰']);
+describe('colours set aside', () => {
+  it('a colour had or not wanted is left out of the colours in stock', () => {
+    expect(coloursSetAside(scarf, '酒红的已经有了')).toEqual(['酒红色']);
+    expect(coloursToRecommend(scarf, coloursSetAside(scarf, '酒红的已经有了'))).toEqual(['燕麦色']);
+    expect(coloursToRecommend(scarf, [])).toEqual(['燕麦色', '酒红色']);
   });
-  it('near misses: a colour asked about, or none named, leaves nothing out', () => {
-    expect(colorLeftOut(scarf, '燕麦色好看吗')).toBeNull();
-    expect(colorLeftOut(scarf, '买过了 还有别的吗')).toBeNull();
+  it('near misses: a colour named without setting it aside, and no colour at all', () => {
+    expect(coloursSetAside(scarf, '酒红色还有吗')).toEqual([]);
+    expect(coloursSetAside(scarf, '不要了')).toEqual([]);
+  });
+  it('what else, with something set aside', () => {
+    expect(setsAsideAndAsksMore('燕麦的不喜欢 还有别的吗')).toBe(true);
+    expect(setsAsideAndAsksMore('燕麦的还有吗')).toBe(false);
+  });
+});
+
+describe('coloursCompared', () => {
+  it('two colours of the product to choose between', () => {
+    expect(coloursCompared(scarf, '燕麦还是酒红好看')).toEqual(['燕麦色', '酒红色']);
+    expect(coloursCompared(scarf, '藏青色和燕麦色选哪个')).toEqual(['燕麦色', '藏青色']);
+  });
+  it('near misses: one colour, or two named without a choice asked', () => {
+    expect(coloursCompared(scarf, '酒红哪个好看')).toEqual([]);
+    expect(coloursCompared(scarf, '燕麦和酒红都要')).toEqual([]);
   });
 });

@@ -110,6 +110,14 @@ describe('respond', () => {
     expect(results[1]!.replies[0]!.scriptId).not.toBe('bargaining.ask_product');
   });
 
+  it('reads a buyer\'s spelling in the shop\'s words (🧥, pinyin) and keeps the buyer\'s own text in the history', async () => {
+    const { conversation, results } = await chat(['🧥有heise的M码吗', '👋'], { buyerId: 'tb_nobody' });
+    expect(results[0]).toMatchObject({ intent: 'stock' });
+    expect(results[0]!.replies[0]!.text).toContain('黑色');
+    expect(results[1]!.intent).toBe('greeting');
+    expect(conversation.history.map((h) => h.text)).toEqual(['🧥有heise的M码吗', '👋']);
+  });
+
   it('greets in working hours with the shop name, and the bot sends it', async () => {
     const { results } = await chat(['在吗']);
     expect(results[0]).toMatchObject({ intent: 'greeting', delivery: 'send', owner: 'bot' });

@@ -11,6 +11,7 @@ import type { Entity } from '../nlu/entities/index.ts';
 import { IntentIdSchema, isIntentId, type IntentId } from '../nlu/intents.ts';
 import type { Order, OrderProvider } from '../orders/schema.ts';
 import { isWithinWorkingHours } from '../shop/hours.ts';
+import { respell } from '../nlu/spelling.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import { glossEnglish } from '../nlu/english-gloss.ts';
 import { PRESSED_SCRIPT, questionPressedFor } from './nudge.ts';
@@ -38,7 +39,7 @@ import { orderCheckReply } from './order-check.ts';
 import { ASKS_FOR_ANSWER, progressReply } from './progress.ts';
 import { withdrawCallbacks } from './promises.ts';
 import { focusedOpenOrder, focusedOrders, ORDER_POINTER, orderInFocus, PURCHASE_POINTER, referredOrders } from './order-reference.ts';
-import { ofKind } from './product-words.ts';
+import { ofKind, onlyProductWithColours } from './product-words.ts';
 import { productWordsOf, scoresOf, type ProductWords } from './product-words.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
 import { handoffSummary } from './summary.ts';
@@ -648,8 +649,9 @@ export async function respond(
   if (state.buyerId !== incoming.buyerId) throw new Error('this conversation belongs to another buyer');
   // "？？？", "你就说能不能 别绕": the question pressed for is read again (its answer follows a holding line).
   const pressedFor = questionPressedFor(incoming.text, state.history);
-  // English asks ("where is my parcel", "coat有没有M camel") are read from a Chinese gloss; the history keeps the buyer's words.
-  const message: IncomingMessage = { ...incoming, text: glossEnglish(pressedFor ?? incoming.text) };
+  // Read in the shop's words: English asks from a Chinese gloss ("where is my parcel"), then pinyin, emoji
+  // and keyboard homophones ("dayi", "🧣", "毛依" → 大衣, 围巾, 毛衣); the history keeps the buyer's own words.
+  const message: IncomingMessage = { ...incoming, text: respell(glossEnglish(pressedFor ?? incoming.text)) };
   const { shop } = deps;
   const now = deps.clock();
   const lastIntent = state.history.at(-1)?.intent;
@@ -677,7 +679,8 @@ export async function respond(
   const allOrders = await deps.orders.ordersOf(message.buyerId);
   // "不对 我说的是女款": the product of the last pre-sale question corrected — that question again, for the product meant.
   const correction = state.pendingAsk === undefined ? correctedProduct(shop, message.text, state, lastRoute) : undefined;
-  const product = correction?.product ?? findProduct(shop, message.text, state.productId, state.pendingAsk?.candidates);
+  // (No product talked about: the one the colours named belong to — "格纹灰的有吗" is the scarf.)
+  const product = correction?.product ?? findProduct(shop, message.text, state.productId, state.pendingAsk?.candidates) ?? (productCandidates(shop, message.text).length === 0 ? onlyProductWithColours(shop.products, message.text) : undefined);
   // "没付钱的那个", "大衣那单", "上周到的": the turn acts only on the orders the buyer points at — those of
   // the primary ask's own clause when the message asks several things ("围巾想退 … 还有羽绒服那单什么时候发").
   const postSale = isPostSale(classification.intent);
@@ -709,6 +712,7 @@ export async function respond(
     agent,
     orders,
     ...(reference ? { orderCues: reference.cues } : {}),
+    ...(lastRoute === 'presale' ? { presaleTopic: true } : {}),
     ...(product ? { product: { ...product, name: product.shortName ?? product.name } } : {}),
   };
   // The order discussed: the one remembered, else — right after an after-sale, order or invoice answer — the one holding the product.
@@ -772,7 +776,7 @@ export async function respond(
   // "行 那我这就去拍": about to order.
   else if (classification.intent === 'other' && aboutToOrder(normalizeSameLength(message.text))) classification.intent = 'order_placed';
   // "不合适的话能退不" with no order of the product: its return policy (a product fact), not an after-sale case.
-  if (isReturnPolicyBeforeOrder(classification.intent, message.text, allOrders, facts.product)) classification.intent = 'product_info';
+  if (isReturnPolicyBeforeOrder(classification.intent, message.text, allOrders, facts.product, lastRoute === 'presale')) classification.intent = 'product_info';
   // "行吧 那算了 我先等等 谢谢" while the product's parcel is on its way: a close, not hesitation over a purchase.
   if (classification.intent === 'hesitation' && waitsForOwnOrder(message.text, allOrders, facts.product)) classification.intent = 'thanks_bye';
   // "那到了再说吧 就这个吧" with the product's parcel on its way, read unsure as a pre-sale ask: a close.

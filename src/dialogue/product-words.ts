@@ -1,3 +1,4 @@
+import { coloursNamed } from '../../flows/recommend-helpers.ts';
 import type { Product } from '../shop/schema.ts';
 import { boundedMemo } from '../text/bounded-memo.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
@@ -71,4 +72,19 @@ export function ofKind<P extends Pick<Product, 'name'>>(products: readonly P[], 
   const plain = normalizeSameLength(text);
   const kind = KINDS.find(([word]) => word.test(plain));
   return kind === undefined ? [] : products.filter((p) => kind[1].test(p.name));
+}
+
+/**
+ * "酒红色和格纹灰哪个好看", "藏青色有吗" with no product talked about: the one product that has every
+ * colour named (or flavour: "奶油味的"), none when several have them or nothing of the shop's is named.
+ */
+export function onlyProductWithColours<P extends Pick<Product, 'skus'>>(products: readonly P[], text: string): P | undefined {
+  const plain = normalizeSameLength(text);
+  const named = new Set(products.flatMap((p) => coloursNamed(p, plain)));
+  if (named.size === 0) return undefined;
+  const having = products.filter((p) => {
+    const own = new Set(p.skus.map((s) => s.color));
+    return [...named].every((c) => own.has(c));
+  });
+  return having.length === 1 ? having[0] : undefined;
 }

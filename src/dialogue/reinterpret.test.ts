@@ -3,7 +3,7 @@ import { testOrder, turn } from '../../flows/test-fixtures.ts';
 import type { Order } from '../orders/schema.ts';
 import { intentForEarlierCase, intentForHurry, intentForOrderState, intentForRestock } from './reinterpret.ts';
 import { testShop } from '../../flows/test-fixtures.ts';
-import { asksAboutSomeoneElsesOrder, buysAnew, insistsOnSomeoneElse, intentWhilePressing, intentForThreat, threatensReview } from './reinterpret.ts';
+import { asksAboutSomeoneElsesOrder, buysAnew, insistsOnSomeoneElse, intentWhilePressing, intentForThreat, speaksOfSomeoneElsesPurchase, threatensReview } from './reinterpret.ts';
 
 const order = (id: string, state: Order['state'], productId = 'coat-01'): Order =>
   testOrder(id, state, { items: [{ productId, color: '驼色', size: 'M', quantity: 1, price: 599 }] });
@@ -128,5 +128,14 @@ describe('buysAnew', () => {
     expect(buysAnew('今天拍几天能到呀')).toBe(true);
     expect(buysAnew('现在下单什么时候发')).toBe(true);
     expect(buysAnew('我就问一句 羽绒服啥时候发')).toBe(false);
+  });
+});
+
+describe('speaksOfSomeoneElsesPurchase', () => {
+  it('someone else bought on their own account', () => {
+    for (const text of ['我老公上周在你们家买了羽绒服', '我闺蜜之前拍的那件大衣', '给女朋友查下她买的那件到哪了']) expect(speaksOfSomeoneElsesPurchase(text), text).toBe(true);
+  });
+  it('near misses: the buyer buying for someone ("给女朋友买的", "帮我妈挑的") is the buyer\'s own purchase', () => {
+    for (const text of ['这件毛衣给男朋友买的 能便宜点吗', '帮我妈挑的围巾 她喜欢酒红', '替同事拍的 有发票吗']) expect(speaksOfSomeoneElsesPurchase(text), text).toBe(false);
   });
 });

@@ -91,7 +91,9 @@ export function intentWhilePressing(intent: IntentId, text: string): IntentId {
 }
 
 export const asksAboutSomeoneElsesOrder = (text: string): boolean => (SOMEONE_ELSE.test(text) || NAMED_PERSONS_DATA.test(text)) && !GIFT_FOR.test(text);
-export const speaksOfSomeoneElsesPurchase = (text: string): boolean => SOMEONE_ELSE_BOUGHT.test(text) && !GIFT_FOR.test(text) && !/我(?:买|買|拍)/u.test(text);
+/** "给女朋友买的", "帮我妈挑一件": the buyer buys for someone — their own purchase, no one else's account. */
+const BUYS_FOR = /(?:给|給|替|为|為|帮|幫)(?:我的?)?(?:女|男)?(?:妈|媽|爸|朋友|老公|老婆|对象|對象|家人|孩子|女儿|女兒|儿子|兒子|姐|哥|弟|妹|闺蜜|閨蜜|同事|同学|同學|长辈|長輩)(?:\s|一起|先)?(?:买|買|拍|挑|选|選)/u;
+export const speaksOfSomeoneElsesPurchase = (text: string): boolean => SOMEONE_ELSE_BOUGHT.test(text) && !GIFT_FOR.test(text) && !BUYS_FOR.test(text) && !/我(?:买|買|拍)/u.test(text);
 
 /**
  * "袜子什么颜色的", "买大衣送的袜子我要黑色的 能保证吗": a question about a gift (the shop's promotion

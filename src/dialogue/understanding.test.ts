@@ -70,6 +70,10 @@ describe('plausibleAsk', () => {
     // The receiver's mobile number is delivery data; a phone asked for is no change of it.
     ['address_change', '收件人手机号写错了', true],
     ['address_change', '你们手机多少', false],
+    // Couriers by their Latin codes; a code inside a word is none ("sfz" is no courier).
+    ['shipping_courier', '能走SF吗', true],
+    ['shipping_courier', 'jd能发不', true],
+    ['shipping_courier', '身份证sfz要吗', false],
   ] as const)('%s ← "%s": %s', (intent, text, expected) => {
     expect(plausibleAsk(intent, text)).toBe(expected);
   });
@@ -217,6 +221,16 @@ describe('understandInContext', () => {
     ['contact_request', 0.7, '你帮我联系一下快递员', 'logistics', 'logistics_track', 'delivery_delay'],
     // (The shop's own phone number asked for stays a contact request.)
     ['contact_request', 0.84, '你们电话多少 我打给你们', 'logistics', 'urgent_delivery', 'contact_request'],
+    // A colour set aside with "还有呢" right after a recommendation asks what else to pick (near misses: no
+    // recommendation before, nothing set aside).
+    ['stock', 0.9, '黑色的我已经有了 还有别的吗', 'presale', 'recommend', 'recommend'],
+    ['stock', 0.9, '黑色的我已经有了 还有别的吗', 'presale', 'stock', 'stock'],
+    ['stock', 0.9, '黑色的还有吗', 'presale', 'recommend', 'stock'],
+    // "不拍了" while haggling or asking about a product is hesitation (near misses: an order pointed at, no pre-sale talk).
+    ['cancel_order', 0.8, '太贵了 那我不拍了', 'bargaining', 'bargain_generic', 'hesitation'],
+    ['return_dislike', 0.6, '算了 不买了吧', 'presale', 'stock', 'hesitation'],
+    ['cancel_order', 0.8, '那单我不买了 取消吧', 'bargaining', 'bargain_generic', 'cancel_order'],
+    ['cancel_order', 0.8, '不买了 帮我取消', 'logistics', 'logistics_track', 'cancel_order'],
   ] as const)('%s %s "%s" after %s/%s reads as %s', (intent, confidence, text, route, last, expected) => {
     expect(understandInContext(read(intent, confidence), text, route, last).intent).toBe(expected);
   });
@@ -285,6 +299,36 @@ describe('understandInContext', () => {
     }
     expect(understandInContext(read('product_info', 0.6), '洗了一次就褪色了', undefined).intent).toBe('quality_issue');
     expect(understandInContext(read('product_info', 0.6), '洗了一次就掉色了不', undefined).intent).toBe('quality_issue');
+  });
+
+  it('a colour and size named beside another question is the variant to buy, no order change without a word of changing', () => {
+    expect(keepsFurtherAsk('product_info', 'order_change', '这款羽绒服什么价 要黑色XL的')).toBe(false);
+    expect(understandInContext(read('stock', 0.9, [], ['order_change']), '大衣还有吗 驼色M的', 'presale').secondary).not.toContain('order_change');
+    // Near misses: a change asked for beside the question.
+    expect(keepsFurtherAsk('product_info', 'order_change', '多少钱 能改成黑色XL吗')).toBe(true);
+    expect(keepsFurtherAsk('shipping_time', 'order_change', '拍错码了 什么时候发')).toBe(true);
+  });
+
+  it('a present the buyer buys for someone is advice on what to buy, not a free gift asked for', () => {
+    for (const text of ['想挑个礼物给闺蜜', '打算买来当礼物 有推荐吗', '送给我老公的', '生日礼物送老婆 有什么推荐', '母亲节礼物选哪个好']) {
+      expect(plausibleAsk('gift', text), text).toBe(false);
+    }
+    expect(understandInContext(read('gift', 0.98), '想买份礼物送长辈', undefined).intent).toBe('recommend');
+    // Near misses: a gift asked of the shop, also beside a present ("送我个小东西", "送人的 有赠品吗").
+    for (const text of ['送我个小东西呗', '买两件送什么', '送同事的 有没有赠品']) expect(plausibleAsk('gift', text), text).toBe(true);
+    expect(understandInContext(read('gift', 0.98), '送人的 能送个礼盒吗', undefined).intent).toBe('gift');
+  });
+
+  it('a quality asked about in a clause of its own ("掉毛吗 什么面料") is a question before buying, with no defect case beside it', () => {
+    for (const text of ['围巾掉毛吗 是什么面料', '这件缩水么，洗的时候要注意啥']) {
+      const r = understandInContext(read('product_info', 0.9, [], ['quality_issue']), text, 'presale');
+      expect(r.intent, text).toBe('product_info');
+      expect(r.secondary, text).not.toContain('quality_issue');
+    }
+    expect(keepsFurtherAsk('product_info', 'quality_issue', '面料咋样 下水会不会掉色')).toBe(false);
+    // Near misses: the quality told as happened, in a clause followed by a question.
+    expect(understandInContext(read('product_info', 0.6), '收到就掉毛了 什么面料啊', undefined).intent).toBe('quality_issue');
+    expect(keepsFurtherAsk('product_info', 'quality_issue', '洗了一次就缩水了 什么面料')).toBe(true);
   });
 
   it('a defect told as already there is a quality issue even with an angry question after it', () => {
@@ -391,6 +435,8 @@ describe('understandInContext', () => {
   it('the size worn told for an exchange or return asks no size advice; a body measured does', () => {
     expect(keepsFurtherAsk('exchange', 'size_advice', '大衣刚拿到 M码穿着有点小 能换L吗')).toBe(false);
     expect(keepsFurtherAsk('return_dislike', 'size_advice', '裤子29码偏大 想退')).toBe(false);
+    expect(keepsFurtherAsk('urgent_delivery', 'size_advice', '急用 大衣M码驼色 拍了能先发吗')).toBe(false);
+    expect(keepsFurtherAsk('urgent_delivery', 'size_advice', '急用 我165 50kg穿M码行吗 能先发吗')).toBe(true);
     expect(keepsFurtherAsk('exchange', 'size_advice', '想换个码 我身高165 体重110斤 穿哪个码')).toBe(true);
     expect(keepsFurtherAsk('stock', 'size_advice', 'M码有货吗 我穿M合适吗')).toBe(true);
   });

@@ -4,6 +4,7 @@ import { asksReceiverData } from '../../flows/receiver-info.ts';
 import { asksAnotherInvoice, asksWhenAlone, changesInvoiceTitle, emailFrom, invoiceQuestion, sameTitleAsBefore, titleKindOnly } from '../../flows/invoice-helpers.ts';
 import { addressFromText, ASKS_REFUND_REASON, complainsOfWait, keepsVariant, LOST, PICKUP_CODE, SHIPPED_YET } from '../../flows/logistics-helpers.ts';
 import { ASKS_AHEAD, ASKS_RESTOCK, findRegion } from '../../flows/presale-helpers.ts';
+import { setsAsideAndAsksMore } from '../../flows/recommend-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
 import type { Classification } from '../nlu/classifier.ts';
 import type { IntentId } from '../nlu/intents.ts';
@@ -50,6 +51,19 @@ const RETURN_ARRIVED = /(?:退(?:货|貨|回|回去)|寄回(?:去)?)(?:的)?(?:�
 /** "哦不对", "不对不对", "说错了" opening a message: the buyer corrects what they said. */
 const SELF_CORRECTION = /^(?:哦|噢|喔|啊|呃|额|額|嗯|诶|欸|哎)?[，,\s]*(?:不对|不對|说错了|說錯了)(?:不对|不對)?[，,。.\s!！]*/u;
 
+const GIFT_CUE = /赠|贈|礼|禮|小样|小樣|试用|試用|试吃|試吃|附送|(?<!快|快点|快點|早点|早點|尽快|盡快|赶紧|趕緊|赶快|趕快|派|配|马上|馬上)送(?!到|达|達|货|貨|过来|過來|上门|上門)/u;
+/** Someone the buyer gives a present to ("送妈妈", "送女朋友"): never 我, "送我一个" asks the shop. */
+const GIVEN_TO = '(?:人|妈|媽|爸|老公|老婆|男朋友|女朋友|男票|女票|对象|對象|朋友|闺蜜|閨蜜|同事|同学|同學|长辈|長輩|家人|孩子|父母|爷爷|爺爺|奶奶|外公|外婆|姥姥|老师|老師|领导|領導|客户|客戶|姐|妹|哥|弟)';
+/**
+ * "想买个礼物送妈妈", "送人的", "当礼物": the buyer buys a present for someone — a purchase to advise on,
+ * not a free gift asked of the shop.
+ */
+/** An occasion's present ("生日礼物", "母亲节礼物") is one the buyer gives. */
+const OCCASION = '(?:生日|新年|过年|過年|圣诞|聖誕|节日|節日|情人节|情人節|七夕|母亲节|母親節|父亲节|父親節|纪念日|紀念日|毕业|畢業|教师节|教師節)';
+const PRESENT_WORDS = `(?:买|買|挑|选|選|想要|找)(?:个|個|份|件|点|點)?(?:小)?(?:礼物|禮物)|(?:当|當|做|作为|作為)(?:个|個)?(?:礼物|禮物)|(?:礼物|禮物)(?:的话|用)|${OCCASION}(?:的)?(?:礼物|禮物)|送(?:给|給)?(?:我的?)?${GIVEN_TO}`;
+export const BUYS_AS_PRESENT = new RegExp(PRESENT_WORDS, 'u');
+const ALL_PRESENT_WORDS = new RegExp(PRESENT_WORDS, 'gu');
+
 /** What a message must say for an intent to be read (intents not listed need nothing in particular). */
 const ORDER_PLACED_WORDS = /拍了|拍下|拍好|付了|付款了|付好|下单了|下單了|下好|已付|买了|買了|已经拍|已經拍|去付|现在付|現在付|这就付|這就付|马上付|馬上付|去拍|这就拍|這就拍/u;
 const NAMES_A_PURCHASE = /(?:已经|已經|已)?(?:付|支付|拍|买|買|下单|下單)(?:了|过|過|完|好)?款?(?:了)?的/gu;
@@ -75,13 +89,13 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   cancel_order: words(/取消|不要了|不想要|不买了|不買了|退款|退个款|退個款|退钱|退錢|撤/u),
   size_advice: words(/码|碼|尺寸|身高|体重|體重|斤|kg|cm|公斤|米[0-9一二三四五六七八九]|穿.{0,2}(?:多大|哪个|哪個|什么|什麼)|合身|偏大|偏小|大小/u),
   authenticity: words(/正品|(?:是|都是)真的|真的假的|真的[吗嗎么麼]|真不真|真货|真貨|假|原装|原裝|官方|授权|授權|专柜|專櫃|品牌/u),
-  hesitation: words(/考虑|考慮|看看|想想(?!办法|辦法)|犹豫|猶豫|等等|再说|再說|纠结|糾結|商量|商量/u),
+  hesitation: words(/考虑|考慮|看看|想想(?!办法|辦法)|犹豫|猶豫|等等|再说|再說|纠结|糾結|商量|不买了|不買了|不拍了|不入了/u),
   // ("已经付了款的牛仔裤…", "拍了的那件": the order named by its purchase, not news of a purchase.)
   order_placed: (text) => ORDER_PLACED_WORDS.test(text.replace(NAMES_A_PURCHASE, '')),
   complaint: words(/怎么回事|怎麼回事|半天不回|不回复|不回覆|不理人|没人理|沒人理|投诉|投訴|差评|差評|举报|舉報|垃圾|骗|騙|气死|氣死|什么破|什麼破|服了|无语|無語|坑|恶心|噁心|态度|態度|太差|失望/u),
   invoice: words(/票|税|稅|抬头|抬頭/u),
-  // ("能不能快点送啊", "明天能送到吗": the parcel delivered, no gift.)
-  gift: words(/赠|贈|礼|禮|小样|小樣|试用|試用|试吃|試吃|附送|(?<!快|快点|快點|早点|早點|尽快|盡快|赶紧|趕緊|赶快|趕快|派|配|马上|馬上)送(?!到|达|達|货|貨|过来|過來|上门|上門)/u),
+  // ("能不能快点送啊", "明天能送到吗": the parcel delivered, no gift; "买个礼物送妈妈": the buyer's present.)
+  gift: (text) => GIFT_CUE.test(text.replace(ALL_PRESENT_WORDS, '')),
   // ("我的鲜花饼到了没", "到没到啊": whether it has arrived.)
   logistics_track: words(/(?:什么时候|什麼時候|啥时候|啥時候|几时|幾時|哪天)(?:能)?(?:到|送到|收到)|(?:到|送到)(?:了)?(?:没|沒|吗|嗎|么|麼)|到没到|到沒到|到哪|哪里了|哪裡了|哪儿了|哪兒了|物流|快递|快遞|单号|單號|发到|發到|在哪|运到|運到|还要(?:多久|几天|幾天)|還要(?:多久|幾天)|还得(?:多久|几天)|還得(?:多久|幾天)|还有几天|還有幾天|(?:发|發|寄)(?:货|貨|出)?了?(?:没|沒|吗|嗎)|(?:查|看)(?:一下|下|查|看)?(?:我|我自己)(?:的|那个|那個|那)/u),
   recommend: words(/推荐|推薦|哪款|哪个好|哪個好|什么好|什麼好|买啥|買啥|买什么|買什麼|选哪|選哪|适合|適合|搭配|配什么|配什麼|还有什么|還有什麼|有什么.{0,4}(?:款|好)/u),
@@ -91,7 +105,8 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   shipping_time: anyOf(words(/几天|幾天|多久|什么时候|什麼時候|啥时候|哪天|今天|明天|到货|到貨|发货|發貨|能到|送到|寄到|发(?:到|往)?.{0,4}的/u), names.region),
   // (手续费, 服务费, 税费 are no postage.)
   shipping_fee: anyOf(words(/邮费|郵費|运费|運費|包邮|包郵|补差|補差|(?<!手续|手續|服务|服務|税|稅)[费費]/u), names.region),
-  shipping_courier: words(/快递|快遞|顺丰|順豐|中通|圆通|圓通|韵达|韻達|申通|邮政|郵政|ems|京东|京東|什么物流|什麼物流/u),
+  // (Couriers by their Latin codes too: "sf能发不", "发jd吗".)
+  shipping_courier: words(/快递|快遞|顺丰|順豐|中通|圆通|圓通|韵达|韻達|申通|邮政|郵政|ems|京东|京東|什么物流|什麼物流|(?<![a-z])(?:sf|jd|zto|yto|sto)(?![a-z])/iu),
   // (A promise of future business — "以后常来", "介绍朋友来" — not a plain ask: "我買三袋" promises nothing.)
   bargain_promise: words(
     /以后|以後|下次|常来|常來|还来|還來|再来|再來|回头|回頭|老顾客|老顧客|老客户|老客戶|第一次|头一次|頭一次|介绍|介紹|推荐给|推薦給|朋友|闺蜜|閨蜜|同事|同学|同學|姐妹|家人|亲戚|親戚|带.{0,4}来|帶.{0,4}來|好评|好評|长期|長期|回购|回購|一直(?:在)?(?:买|買)|经常|經常|宣传|宣傳|分享/u,
@@ -178,6 +193,10 @@ export const closesChat = (text: string): boolean => CLOSES.test(normalizeSameLe
 /** "那鲜花饼那单没事吧": whether another order is affected — that order's status, not a case of its own. */
 const UNAFFECTED = /(?:没事|沒事|不受影响|不受影響|没影响|沒影響|不影响|不影響|还正常|還正常|照常)(?:的)?(?:吧|吗|嗎|了吧|呢)/u;
 const POINTS_AT_ORDER = /(?:那|这|這)(?:一)?(?:单|單|笔|筆)|订单|訂單/u;
+/** Words of changing an order ("换成", "改一下", "拍错了"): a colour or size named alone changes nothing. */
+const CHANGES_SOMETHING = /换|換|改|拍错|拍錯|选错|選錯|弄错|弄錯|错了|錯了|变成|變成|调成|調成|不要.{0,6}要/u;
+/** "不买了", "不拍了": a purchase the buyer decides against (an order already there is "不要了", "取消"). */
+const DROPS_PURCHASE = /不买了|不買了|不拍了|不入了/u;
 /** "那是没办法退了吗", "能不能退": whether a return is possible at all, not a refund's status. */
 const RETURN_POSSIBLE = /(?:没办法|沒辦法|没法|沒法|不能|不可以|能不能|可不可以|可以|能)(?:再)?退(?!款|钱|錢)/u;
 const REFUND_REQUEST = /帮我退|幫我退|我要退|给我退|給我退|申请退|申請退|退个款|退個款|要退款|想退款|想退钱|想退錢/u;
@@ -274,8 +293,11 @@ const WORRY = /怕|担心|擔心|会不会|會不會|会不|容易|万一|萬一
 const HAPPENED = /了[，,。！!\s]*$|已经|已經|收到|到手|洗了|穿了(?!几次|幾次)|买的|買的|拍的|这次|這次|[起掉缩变]了/u;
 
 /** "主要是怕穿几次就起球", "会不会掉色": the buyer fears a quality problem — a question about the product. */
+/** "起球吗", "缩不缩水", "掉色不": the quality asked about as a question of its own (a clause may follow). */
+const FEAR_ASKED = /(?:起球|起毛|掉色|褪色|缩水|縮水|掉毛|掉绒|掉絨|钻绒|鑽絨|变形|變形|开线|開線|勾丝|勾絲)(?:吗|嗎|么|麼|嘛|不)(?=$|[\s,，。.;；!！?？])|(\p{Script=Han})不\1(?:球|色|水|毛|绒|絨|形)/u;
+
 export function worriesAboutQuality(plain: string): boolean {
-  return QUALITY_FEAR.test(plain) && WORRY.test(plain) && !HAPPENED.test(plain);
+  return QUALITY_FEAR.test(plain) && (WORRY.test(plain) || FEAR_ASKED.test(plain)) && !HAPPENED.test(plain);
 }
 
 /**
@@ -289,6 +311,9 @@ export function understandInContext(classification: Classification, text: string
   // A further ask to haggle needs words that ask for less ("我补钱" pays more, "我现在去付" pays).
   let secondary = classification.secondary.filter((intent) => plausibleAsk(intent, plain) && (routeFor(intent) !== 'bargaining' || ASKS_FOR_LESS.test(plain)));
   let { intent, confidence } = classification;
+  // "质量怎么样 会不会缩水": a worry before buying asks no defect case beside the product question.
+  if (worriesAboutQuality(plain)) secondary = secondary.filter((i) => i !== 'quality_issue');
+  if (!CHANGES_SOMETHING.test(plain)) secondary = secondary.filter((i) => i !== 'order_change');
 
   // "350" right after haggling: the buyer's counter-offer, the haggling goes on (not a thank-you).
   if (lastIntent !== undefined && routeFor(lastIntent) === 'bargaining' && routeFor(intent) !== 'bargaining' && counterOfferAmount(plain) !== null) {
@@ -319,6 +344,18 @@ export function understandInContext(classification: Classification, text: string
   if ((intent === 'quality_issue' || intent === 'wrong_item') && worriesAboutQuality(plain)) {
     return { intent: 'product_info', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'product_info' && i !== 'quality_issue') };
   }
+  // "算了不买了" while haggling or asking about a product: a purchase not made — hesitation, no order cancelled.
+  if ((intent === 'cancel_order' || intent === 'return_dislike') && (lastRoute === 'bargaining' || lastRoute === 'presale') && DROPS_PURCHASE.test(plain) && !POINTS_AT_ORDER.test(plain)) {
+    return { intent: 'hesitation', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => !REQUESTS.includes(i)) };
+  }
+  // "燕麦色的我买过了 还有呢" right after a recommendation: what else to pick, not whether that colour is in stock.
+  if (lastIntent === 'recommend' && setsAsideAndAsksMore(plain) && (intent === 'stock' || intent === 'other' || intent === 'product_info' || routeFor(intent) === 'social')) {
+    return { intent: 'recommend', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'stock') };
+  }
+  // "想买个礼物送朋友": a present the buyer buys — advice on what to buy, not a free gift asked for.
+  if (intent === 'gift' && BUYS_AS_PRESENT.test(plain) && !plausibleAsk('gift', plain)) {
+    return { intent: 'recommend', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'recommend') };
+  }
   // "最低多少", "最少多少钱能卖": haggling (intents.md), not a price question.
   if (LOWEST_ASK.test(plain) && routeFor(intent) !== 'bargaining') {
     return { intent: 'bargain_generic', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => routeFor(i) !== 'bargaining') };
@@ -344,7 +381,7 @@ export function understandInContext(classification: Classification, text: string
   }
   // "围巾上面有个洞", "掉毛特别严重": a defect described, not a question about the product.
   // ("都长毛了😡 这还能吃？": the defect told as happened, the question after it is no pre-sale question.)
-  if (DEFECT.test(plain) && (!ASKS_BEFORE_BUYING.test(plain) || DEFECT_HAPPENED.test(plain)) && !AFTER_SALE_READINGS.has(intent)) {
+  if (DEFECT.test(plain) && (!(ASKS_BEFORE_BUYING.test(plain) || worriesAboutQuality(plain)) || DEFECT_HAPPENED.test(plain)) && !AFTER_SALE_READINGS.has(intent)) {
     return { intent: 'quality_issue', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'quality_issue') };
   }
   // "算了发票不要了 退款到底什么时候能好": the invoice withdrawn — no invoice ask; what else is asked is the ask.
@@ -533,7 +570,8 @@ export function keepsFurtherAsk(primary: IntentId, ask: IntentId, text: string):
   // "核桃还没收到 到了不合适的话能退吗": not received yet is the case's background, asked about ahead — no parcel question.
   if (AFTER_SALE_READINGS.has(primary) && STATUS.includes(ask) && ASKS_AHEAD.test(plain) && /(?:还|還)?(?:没|沒|未)(?:收到|到)/u.test(plain)) return false;
   // "M码穿着有点小 能换L吗": the size worn told for an exchange or return, no size advice — unless the body is measured.
-  if (routeFor(primary) === 'aftersale' && ask === 'size_advice' && !BODY_DATA.test(plain)) return false;
+  // ("急用 牛仔裤32码深蓝 拍了最快哪天发": the size of the order chased, no size advice either.)
+  if ((routeFor(primary) === 'aftersale' || routeFor(primary) === 'logistics') && ask === 'size_advice' && !BODY_DATA.test(plain)) return false;
   if (primary === 'order_placed' && routeFor(ask) === 'presale' && !ASKS_SOMETHING.test(plain)) return false;
   if (ask === 'address_change' && ADDRESS_CONFIRMED.test(plain) && !names.address(plain)) return false;
   // "邮箱wbw@qq.com" for the invoice: where it is sent, no contact request.
@@ -552,5 +590,9 @@ export function keepsFurtherAsk(primary: IntentId, ask: IntentId, text: string):
   if (primary === 'shipping_time' && ask === 'urgent_delivery' && !OWN_PARCEL.test(plain)) return false;
   // "发票抬头我在留言里写了 还要干啥吗": what is left to do in the case asked about, not a product question.
   if (ask === 'product_info' && routeFor(primary) !== 'presale' && NEXT_STEP.test(plain)) return false;
+  // "质量怎么样啊 会不会缩水": the fear asked about before buying opens no defect case.
+  if (ask === 'quality_issue' && worriesAboutQuality(plain)) return false;
+  // "这件多少钱 卡其色L的": the variant to buy, beside another question — no order changed without a word of changing.
+  if (ask === 'order_change' && !CHANGES_SOMETHING.test(plain)) return false;
   return true;
 }

@@ -31,7 +31,7 @@ export function findCouriers(text: string): Courier[] {
 }
 
 // Two-character colour names stand alone; one-character ones need 色 or 的 (红色, 要黑的) so 白天, 金额 do not match.
-const LONG_COLORS = '米白|米色|藏青|酒红|杏色|驼色|军绿|墨绿|深蓝|浅蓝|天蓝|宝蓝|湖蓝|玫红|大红|粉红|浅灰|深灰|卡其|咖啡|焦糖|香槟|奶白|雾霾蓝|薄荷绿|姜黄|土黄|肤色';
+const LONG_COLORS = '米白|米色|烟灰|燕麦|藏青|酒红|杏色|驼色|军绿|墨绿|深蓝|浅蓝|天蓝|宝蓝|湖蓝|玫红|大红|粉红|浅灰|深灰|卡其|咖啡|焦糖|香槟|奶白|雾霾蓝|薄荷绿|姜黄|土黄|肤色';
 const SHORT_COLORS = '红|黑|白|蓝|绿|黄|粉|紫|灰|棕|橙|银|金|褐';
 const COLOR = new RegExp(`(${LONG_COLORS})色?|(${SHORT_COLORS})(?:色|的(?!话|时候))`, 'g');
 
