@@ -7,7 +7,8 @@ import type { Shop } from '../src/shop/schema.ts';
 /** The buyer's note already asks for an invoice (发票 / 抬头 in 买家留言). */
 export const noteAsksForInvoice = (order: Order): boolean => order.buyerNote !== undefined && /[发發]票|抬[头頭]/.test(order.buyerNote);
 
-const TITLE_INTRO = /^抬[头頭](?:想|要|得|需要|帮我|幫我|麻烦|麻煩)?(?:是|为|為|就|写|寫|开|開|给|給|用|改成|改为|改為|换成|換成|换为|換為|变成|變成|：|:|\s)*/u;
+// ("抬头都是…" for several orders: 都 says how many, it is no part of the title.)
+const TITLE_INTRO = /^抬[头頭](?:都|也|统一|統一|全部|全)?(?:想|要|得|需要|帮我|幫我|麻烦|麻煩)?(?:是|为|為|就|写|寫|开|開|给|給|用|改成|改为|改為|换成|換成|换为|換為|变成|變成|：|:|\s)*/u;
 /** "换成公司抬头吗 杭州…工作室": the question is asked, the title follows it. */
 const ASKED_FIRST = /^(?:吗|嗎|呢|啊|吧|可以吗|可以嗎|行吗|行嗎)?[？?!！，,。\s]+/u;
 const TAX_ID = /\b[0-9A-Z]{15,20}\b/g;

@@ -21,7 +21,7 @@ import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runM
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext, replyLinter } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
-import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentForEarlierCase, intentForGift, intentForOrderState, intentForThreat, intentWhilePressing, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
+import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentForEarlierCase, intentForGift, intentForMissedGift, intentForOrderState, intentForThreat, intentWhilePressing, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
 import { shopQuestionReply } from './shop-questions.ts';
 import { keepsFurtherAsk, SURE_CONFIDENCE, understandInContext, withdrawsRequest } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
@@ -34,6 +34,8 @@ import { ofKind } from './product-words.ts';
 import { productWordsOf, scoresOf, type ProductWords } from './product-words.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
 import { handoffSummary } from './summary.ts';
+import { asksLessOnPlacedOrder } from './large-order.ts';
+import { ordersEach } from './each-order.ts';
 
 /**
  * The dialogue engine: classify → look up facts (orders, clock, shop) → orchestrator → scenario
@@ -428,7 +430,15 @@ function answersFirst(replies: ReplyPlan[]): ReplyPlan[] {
 
 /** Runs the primary intent's flow and any further asks (secondary intents) of other flows. */
 /** `route` is where the primary intent goes (routeInConversation, as the caller computed it). */
-function runFlows(state: ConversationState, event: TurnEvent, route: Route, waiting: FlowName | undefined, resume: PendingAsk | undefined, clauses: ClauseContext): FlowsRun {
+function runFlows(
+  state: ConversationState,
+  event: TurnEvent,
+  route: Route,
+  waiting: FlowName | undefined,
+  resume: PendingAsk | undefined,
+  clauses: ClauseContext,
+  each?: readonly Order[],
+): FlowsRun {
   const flows = { ...state.flows };
   const initialBargaining = initialStateOf('bargaining');
   const routeOf = (intent: IntentId): Route => routeInConversation(intent, state.flows, initialBargaining);
@@ -499,6 +509,11 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
       }
       return;
     }
+    // One request for several orders ("大衣和裤子两单都不要了"): each order answered by its own state.
+    if (index === 0 && each !== undefined) {
+      for (const order of each) take(name, intent, runFlow(name, flows[name], { ...event, intent, secondary: [], facts: factsForOrder(event.facts, order) }), true);
+      return;
+    }
     if (index > 0 && name === primary && !ownThing(intent) && !presaleAgain(intent)) return;
     // Already answered by an earlier flow ("包邮我就拍": the postage concession answers 包邮吗).
     if (index > 0 && out.covers?.includes(intent)) return;
@@ -508,6 +523,16 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
   out.replies = answersFirst(out.replies);
   return { out, flowState, flows, further, ...(primary ? { primary } : {}), ...(pendingAsk ? { pendingAsk } : {}) };
 }
+
+/** A turn's facts narrowed to one order; the product talked about stays only if that order holds it. */
+function factsForOrder(facts: TurnFacts, order: Order): TurnFacts {
+  const { product, ...rest } = facts;
+  const holds = product !== undefined && order.items.some((i) => i.productId === product.id);
+  return { ...rest, orders: [order], ...(holds ? { product } : {}) };
+}
+
+/** Requests that can hold for several orders at once, each order answered by its own state. */
+const EACH_ORDER_INTENTS: ReadonlySet<IntentId> = new Set(['cancel_order', 'refund_shipped', 'return_dislike', 'invoice']);
 
 /** The flow still waiting for an answer after the turn: the one that just asked, else the one that asked before. */
 function awaitingAfter(previous: FlowName | undefined, run: FlowsRun): FlowName | undefined {
@@ -718,7 +743,7 @@ export async function respond(
   if (classification.intent === 'hesitation' && waitsForOwnOrder(message.text, allOrders, facts.product)) classification.intent = 'thanks_bye';
   // "175" while pre-sale waits for height or weight (read as thanks_bye or other): the size question answered.
   if (answersBodyQuestion(classification.intent, { text: message.text, entities: classification.entities }, state.flows)) classification.intent = 'size_advice';
-  const intent = resume ? resume.intent : correction ? correction.intent : intentForGift(intentForThreat(intentForOrderState(classification.intent, { facts }), message.text), message.text);
+  const intent = resume ? resume.intent : correction ? correction.intent : intentForMissedGift(intentForGift(intentForThreat(intentForOrderState(classification.intent, { facts }), message.text), message.text), message.text, facts.orders, shop);
   const event: TurnEvent = {
     type: 'TURN',
     text: message.text,
@@ -766,9 +791,11 @@ export async function respond(
     clarify === null &&
     ((openOrder !== undefined &&
       openOrder.total >= shop.largeOrderThreshold &&
-      (event.intent === 'order_placed' || (route === 'bargaining' && haggleAboutOrder(openOrder, findProduct(shop, message.text, undefined), classification.entities)))) ||
+      (event.intent === 'order_placed' ||
+        ((route === 'bargaining' || asksLessOnPlacedOrder(message.text)) && haggleAboutOrder(openOrder, findProduct(shop, message.text, undefined), classification.entities)))) ||
       (!isPostSale(event.intent) && !ORDER_POINTER.test(message.text) && bulkPurchase(message.text, facts.product, shop.largeOrderThreshold)));
 
+  const each = resume === undefined && waiting === undefined && EACH_ORDER_INTENTS.has(event.intent) ? ordersEach(message.text, allOrders, shop) : undefined;
   const clauseContext: ClauseContext = { classifier, shop, now, allOrders, findProduct: (text) => findProduct(shop, text, undefined) };
   let orchestrator = restoreOrchestrator(state);
   // "算了不用了 我自己查到了" while waiting for a human they asked for: the request withdrawn, the bot answers again.
@@ -793,7 +820,7 @@ export async function respond(
       ? { out: emptyOutput(), flowState: 'waiting', flows: factsRun?.flows ?? state.flows, further: factsRun?.out.replies ?? [] }
       : clarify !== null
         ? { out: { ...emptyOutput(), replies: [clarify] }, flowState: progress ? 'progress' : privacy ? 'privacy' : shopAnswer ? 'shop' : orderCheck ? 'order' : 'clarifying', flows: state.flows }
-        : runFlows(state, event, route, waiting, resume, clauseContext);  const { out, flows } = ran;
+        : runFlows(state, event, route, waiting, resume, clauseContext, each);  const { out, flows } = ran;
   let flowState = ran.flowState;
   if (ownerBefore !== 'pending') {
     orchestrator = stepOrchestrator(orchestrator, { type: 'FLOW_RESULT', unhandled: out.unhandled === true, ...(out.handoff ? { handoff: out.handoff } : {}) });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { testOrder, turn } from '../../flows/test-fixtures.ts';
 import type { Order } from '../orders/schema.ts';
-import { intentForEarlierCase, intentForOrderState } from './reinterpret.ts';
+import { intentForEarlierCase, intentForMissedGift, intentForOrderState } from './reinterpret.ts';
+import { loadDemoShop } from '../shop/load.ts';
 import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentWhilePressing, intentForThreat, threatensReview } from './reinterpret.ts';
 
 const order = (id: string, state: Order['state'], productId = 'coat-01'): Order =>
@@ -82,5 +83,18 @@ describe('intentForEarlierCase: back to the earlier after-sale case', () => {
   it('keeps the reading with no case before, or with no pointer back', () => {
     expect(intentForEarlierCase('product_info', '那刚才那个饼怎么处理', ['product_info', 'stock'])).toBe('product_info');
     expect(intentForEarlierCase('product_info', '这个饼怎么保存', earlier)).toBe('product_info');
+  });
+});
+
+describe('intentForMissedGift', () => {
+  const shop = loadDemoShop();
+  const snacks = testOrder('100000000000000041', 'delivered', { items: [{ productId: 'NY-SN02', color: '玫瑰味', size: '6枚礼盒装', quantity: 2, price: 49.9 }] });
+  it('a gift missing from a received order that earned one: an after-sale case of that order', () => {
+    expect(intentForMissedGift('gift', '上回买的鲜花饼赠品没见着啊', [snacks], shop)).toBe('wrong_item');
+  });
+  it('near misses: a gift asked before buying, or no order that earned one', () => {
+    expect(intentForMissedGift('gift', '现在买鲜花饼有送的吗', [snacks], shop)).toBe('gift');
+    const one = testOrder('100000000000000042', 'delivered', { items: [{ productId: 'NY-SN02', color: '玫瑰味', size: '6枚礼盒装', quantity: 1, price: 49.9 }] });
+    expect(intentForMissedGift('gift', '上回买的鲜花饼赠品没见着啊', [one], shop)).toBe('gift');
   });
 });

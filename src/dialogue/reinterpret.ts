@@ -2,6 +2,9 @@ import type { TurnEvent } from '../../flows/protocol.ts';
 import type { IntentId } from '../nlu/intents.ts';
 import type { Order } from '../orders/schema.ts';
 import { ordersHolding } from '../../flows/logistics-helpers.ts';
+import { saysGiftMissed } from '../../flows/aftersale-helpers.ts';
+import { giftsEarned } from '../shop/promotions.ts';
+import type { Shop } from '../shop/schema.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import { plausibleAsk } from './understanding.ts';
 
@@ -110,4 +113,16 @@ export function intentForEarlierCase(intent: IntentId, text: string, earlierInte
   if (CASES.has(intent) || !BACK_TO_CASE.test(normalizeSameLength(text))) return intent;
   const earlier = [...earlierIntents].reverse().find((i) => CASES.has(i));
   return (earlier as IntentId | undefined) ?? intent;
+}
+
+/**
+ * "我上次买鲜花饼两盒99.8怎么没见送" with a received order that earned a promotion gift: the gift was
+ * not sent — an after-sale complaint about that order (missing item), not a pre-sale gift question.
+ */
+const READ_AS_PRESALE_GIFT: readonly IntentId[] = ['gift', 'promotion', 'other', 'stock'];
+
+export function intentForMissedGift(intent: IntentId, text: string, orders: readonly Order[], shop: Pick<Shop, 'promotions' | 'gifts' | 'products'>): IntentId {
+  if (!READ_AS_PRESALE_GIFT.includes(intent) || !saysGiftMissed(normalizeSameLength(text))) return intent;
+  const received = orders.filter((o) => o.state === 'delivered' || o.state === 'completed');
+  return received.some((o) => giftsEarned(shop, o.items).length > 0) ? 'wrong_item' : intent;
 }
