@@ -296,6 +296,9 @@ describe('cancel_order of one item, and the refund reason', () => {
     expect(ids(step.out)).toEqual(['logistics.cancel.reason']);
     expect(step.out.remarks).toEqual([]);
     for (const v of scriptById.get('logistics.cancel.reason')!.variants) expect(v).toMatch(/不想要|拍错/);
+    // The buyer in the middle ("原因我选什么", "理由我们该填啥"); near miss: why it was refused is no reason to pick.
+    for (const text of ['退款原因我选什么', '理由我们该填啥']) expect(ids(one(turn('cancel_order', text, at([paid]))).out), text).toEqual(['logistics.cancel.reason']);
+    expect(ids(one(turn('cancel_order', '为什么不给我退 什么原因', at([paid]))).out)).not.toEqual(['logistics.cancel.reason']);
   });
 });
 

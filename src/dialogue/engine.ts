@@ -27,7 +27,7 @@ import { keepsFurtherAsk, SURE_CONFIDENCE, understandInContext, withdrawsRequest
 import { clarifyingQuestion } from './clarify.ts';
 import { assistCandidates, HOLD_SCRIPT, holdingLineFits, isAnswerOnly, runnerUpReading } from './alternatives.ts';
 import { asksAboutItsOwnThing, clauseAsks, eventForAsk, primaryClause, type ClauseContext } from './clauses.ts';
-import { orderCheckReply } from './order-check.ts';
+import { addressCheckReply, orderCheckReply } from './order-check.ts';
 import { ASKS_FOR_ANSWER, progressReply } from './progress.ts';
 import { focusedOrders, ORDER_POINTER, orderInFocus, referredOrders } from './order-reference.ts';
 import { ofKind } from './product-words.ts';
@@ -781,7 +781,7 @@ export async function respond(
   // Questions about the shop itself (opening hours, holidays) are answered from the shop file.
   const shopAnswer = resume === undefined && waiting === undefined ? shopQuestionReply(message.text, shop, now) : null;
   // "裤子我拍的是32码对吧": what was ordered, read off the order.
-  const orderCheck = resume === undefined && waiting === undefined && !privacy ? orderCheckReply(message.text, allOrders, facts.product ?? (ordered.length === 1 ? ordered[0] : undefined), shop) : null;
+  const orderCheck = resume === undefined && waiting === undefined && !privacy ? (orderCheckReply(message.text, allOrders, facts.product ?? (ordered.length === 1 ? ordered[0] : undefined), shop) ?? addressCheckReply(message.text, orders)) : null;
   const clarify: ReplyPlan | null =
     progress ?? privacyReply ?? shopAnswer ?? orderCheck ?? (unsure ? clarifyingQuestion(event.intent, classification.confidence, classification.ranking) : null);
   const openOrder = allOrders.find((o) => o.state === 'unpaid' || o.state === 'paid');

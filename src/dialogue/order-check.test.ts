@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testOrder, testShop } from '../../flows/test-fixtures.ts';
-import { orderCheckReply } from './order-check.ts';
+import { addressCheckReply, orderCheckReply } from './order-check.ts';
 
 const coat = testShop.products[0]!;
 const order = testOrder('100000000000000001', 'paid', { items: [{ productId: coat.id, color: '驼色', size: 'M', quantity: 1, price: 599 }] });
@@ -45,5 +45,22 @@ describe('orderCheckReply', () => {
     expect(orderCheckReply('大衣我拍的是L码对吧', [order], coat, testShop)?.params.value).toBe('L码');
     // Near miss: the buyer remembers right.
     expect(orderCheckReply('我记得我拍的是驼色M码', [order], coat, testShop)?.scriptId).toBe('logistics.order.items');
+  });
+});
+
+describe('addressCheckReply', () => {
+  const open = testOrder('100000000000000002', 'paid', { receiver: { name: '张三', phone: '13800001234', address: '杭州市西湖区文三路1号', region: '浙江' } });
+  it('the address on the open order read back, the phone masked', () => {
+    for (const text of ['收货地址是文三路那个对吧', '我地址写的是杭州没错吧']) {
+      expect(addressCheckReply(text, [open]), text).toEqual({
+        scriptId: 'logistics.order.address_check',
+        params: { orderId: open.id, receiver: '张三', phone: '138****1234', address: '杭州市西湖区文三路1号' },
+      });
+    }
+  });
+  it('near misses: an address wrong or to change, or no open order', () => {
+    expect(addressCheckReply('地址写错了 改成文二路对吧', [open])).toBeNull();
+    expect(addressCheckReply('地址能改吗', [open])).toBeNull();
+    expect(addressCheckReply('地址是文三路对吧', [testOrder('100000000000000003', 'completed')])).toBeNull();
   });
 });
