@@ -45,9 +45,12 @@ function clean(candidate: string, taxId: string | null): string {
 }
 
 /** "杭州安娜设计工作室 就刚拍的裤子那单": the words after the title that point at an order are no part of it. */
+/** "王博文就行 发我邮箱wbw1988@163.com": where to send it follows the title, no part of it. */
+const SENDING_WORDS = /邮箱|郵箱|email|e-mail|@|发我|發我|发给我|發給我|发到|發到|寄到/iu;
+
 function withoutOrderTail(title: string): string {
   const parts = title.split(/[\s,，、]+/u);
-  while (parts.length > 1 && ORDER_WORDS.test(parts.at(-1)!)) parts.pop();
+  while (parts.length > 1 && (ORDER_WORDS.test(parts.at(-1)!) || SENDING_WORDS.test(parts.at(-1)!))) parts.pop();
   return clean(parts.join(' '), null);
 }
 

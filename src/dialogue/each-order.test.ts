@@ -24,5 +24,6 @@ describe('ordersEach', () => {
     expect(await each('tb_buyer_anna', '裤子那单我不要了')).toBeUndefined();
     expect(await each('tb_buyer_bowen', '羽绒服和裤子都不要了')).toBeUndefined();
     expect(await each('tb_buyer_anna', '大衣和裤子怎么样')).toBeUndefined();
+    expect(await each('tb_buyer_anna', '零食不要了 裤子也不错我留着')).toBeUndefined();
   });
 });
