@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Entity } from '../src/nlu/entities/index.ts';
 import type { Order } from '../src/orders/schema.ts';
 import {
+  saysGiftMissed,
+  asksRefundDestination,
+  asksReturnNumber,
   compensationFor,
   daysBetween,
   asksWhyRefuse,
@@ -177,5 +180,29 @@ describe('asksWhyRefuse', () => {
   });
   it.each(['我拒签了', '拒收了 什么时候退款', '怎么退货', '退款到哪了', '我不要了 退款吧'])('"%s" does not', (text) => {
     expect(asksWhyRefuse(text)).toBe(false);
+  });
+});
+
+describe('asksReturnNumber / asksRefundDestination', () => {
+  it('the return parcel\'s number asked; the outbound number is a near miss', () => {
+    expect(asksReturnNumber('退货单号发我一下')).toBe(true);
+    expect(asksReturnNumber('我寄回去的那个快递单号是啥')).toBe(true);
+    expect(asksReturnNumber('单号是多少 就是退回去的')).toBe(true);
+    expect(asksReturnNumber('快递单号多少')).toBe(false);
+  });
+  it('where a refund goes; when it comes is a near miss', () => {
+    expect(asksRefundDestination('钱退到哪里')).toBe(true);
+    expect(asksRefundDestination('会退到我支付宝吗')).toBe(true);
+    expect(asksRefundDestination('退款什么时候到账')).toBe(false);
+    expect(asksRefundDestination('包裹到哪里了')).toBe(false);
+  });
+});
+
+describe('saysGiftMissed', () => {
+  it.each(['上次买的零食赠品没收到', '之前那单的试吃装没有啊', '收到了 但是漏发了赠品'])('"%s": a gift missing from a purchase', (text) => {
+    expect(saysGiftMissed(text)).toBe(true);
+  });
+  it.each(['现在买没有送的吗', '满99送试吃装吗', '上次买的怎么还没送到'])('near miss "%s"', (text) => {
+    expect(saysGiftMissed(text)).toBe(false);
   });
 });

@@ -298,3 +298,17 @@ export function partialReturnOf(text: string, order: Order, shop: Shop): { retur
   if (returned.length !== 1) return null;
   return { returned: returned[0]!, kept: products.filter((p) => p !== returned[0]) };
 }
+/** "退货的单号是多少", "我寄回去的那个快递单号": the return parcel's number, not the order's own. */
+const RETURN_NUMBER_ASKED = /(?:退货|退貨|寄回(?:去|来|來)?|退回(?:去|来|來)?)(?:的)?(?:那个|那個)?(?:快递|快遞)?(?:单号|單號|运单号|運單號)|(?:单号|單號)[^，,。？?]{0,12}(?:寄回|退回)(?:去|来|來)?(?:的)/u;
+/** "退到哪里", "是退到支付宝还是银行卡": where the refund goes. */
+const REFUND_DESTINATION_ASKED = /退(?:到|回|去)(?:哪|哪里|哪裡|哪儿|哪兒|什么地方|什麼地方)|退(?:到|回)(?:我的?)?(?:支付宝|支付寶|银行卡|銀行卡|花呗|花唄|信用卡|余额|餘額|账户|賬戶)|(?:钱|錢|退款)(?:会|會)?(?:退)?到(?:哪|哪个|哪個)(?:账户|賬戶|卡|里|裡)/u;
+
+export const asksReturnNumber = (plain: string): boolean => RETURN_NUMBER_ASKED.test(plain);
+export const asksRefundDestination = (plain: string): boolean => REFUND_DESTINATION_ASKED.test(plain);
+
+/** "上次买的怎么没见送", "赠品没收到", "漏发了试吃装": a gift that should have come with a received order. */
+const GIFT_MISSED = /(?:没|沒)(?:见|見|看到|看见|看見|收到|有)?(?:送|赠|贈)(?!到|达|達|货|貨)|(?:赠品|贈品|试吃装|試吃裝|送的)[^，,。？?]{0,6}(?:没|沒)(?:有|收到|见|見|看到)?|漏(?:发|發|送|寄)(?:了)?(?:赠品|贈品|试吃|試吃)/u;
+/** The gift spoken of is of a purchase made, not one asked about before buying ("现在买没有送的吗"). */
+const PAST_PURCHASE = /上次|上回|之前|以前|收到|到了|买的|買的|拍的|那单|那單|订单|訂單|(?:买|買|拍)了/u;
+
+export const saysGiftMissed = (plain: string): boolean => GIFT_MISSED.test(plain) && PAST_PURCHASE.test(plain);

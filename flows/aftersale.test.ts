@@ -443,6 +443,27 @@ describe('refund_shipped', () => {
   });
 });
 
+// ---------------------------------------------------------------- a promotion gift missing
+
+describe('a promotion gift missing from a received order', () => {
+  const giftShop = ShopSchema.parse({
+    ...snackShop,
+    gifts: [{ id: 'mini', name: '试吃装一袋', cost: 4 }],
+    promotions: [{ name: '零食满赠', description: '零食满50送试吃装', appliesTo: ['零食'], minAmount: 50, giftId: 'mini' }],
+  });
+  const big = order('100000000000000031', 'delivered', { ...signedOn('2026-11-21T10:00:00+08:00'), items: [{ productId: 'snack-01', color: '原味', size: '250g', quantity: 2, price: 39 }], total: 78 });
+  it('earned: apologise, remark the resend (postage ours), follow it up — no photos', () => {
+    const s = one(t('wrong_item', '上次买的糖赠品没收到', [big], { facts: { shop: giftShop } }));
+    expect(s.out.replies).toEqual([{ scriptId: 'aftersale.wrong_item.gift_missed', params: { orderId: big.id, gift: '试吃装一袋' } }]);
+    expect(s.out.remarks[0]!.reason).toContain('补寄');
+    expect(s.out.promises.length).toBe(1);
+  });
+  it('near miss: an order under the threshold earned nothing — the usual missing-item steps', () => {
+    const small = order('100000000000000032', 'delivered', { ...signedOn('2026-11-21T10:00:00+08:00'), items: [{ productId: 'snack-01', color: '原味', size: '250g', quantity: 1, price: 39 }], total: 39 });
+    expect(ids(one(t('wrong_item', '上次买的糖赠品没收到', [small], { facts: { shop: giftShop } })))).toEqual(['aftersale.wrong_item.apologise_ask_photos']);
+  });
+});
+
 // ---------------------------------------------------------------- refund_status
 
 describe('refund_status', () => {
@@ -458,6 +479,26 @@ describe('refund_status', () => {
     expect(one(t('refund_status', '退款呢', [delivered, r])).out.replies[0]!.params.orderId).toBe(r.id);
     expect(ids(one(t('refund_status', '退款呢', [delivered])))).toEqual(['aftersale.refund_status.none']);
     expect(ids(one(t('refund_status', '退款呢', [])))).toEqual(['aftersale.ask_order']);
+  });
+
+  it('where the money goes: back the way it was paid, whatever the refund\'s state', () => {
+    const o = refundOf('100000000000000011', 'returned');
+    for (const text of ['钱会退回哪个账户', '是退回我银行卡吗', '退款到哪个卡里']) {
+      expect(ids(one(t('refund_status', text, [o]))), text).toEqual(['aftersale.refund_status.destination']);
+    }
+    // Near miss: when, not where — the refund's state.
+    expect(ids(one(t('refund_status', '退款什么时候到', [o])))).toEqual(['aftersale.refund_status.returned']);
+  });
+
+  it('the return parcel\'s number from the refund record, never the order\'s own number', () => {
+    const o = order('100000000000000012', 'refunding', {
+      trackingNumber: 'ZT000001',
+      refund: { state: 'returned', amount: 599, reason: '七天无理由', returnCourier: '圆通速递', returnTrackingNumber: 'YT123456789' },
+    });
+    const s = one(t('refund_status', '寄回去的快递单号你们那边有吗', [o]));
+    expect(s.out.replies).toEqual([{ scriptId: 'aftersale.refund_status.return_number', params: { orderId: o.id, courier: '圆通速递', trackingNumber: 'YT123456789' } }]);
+    // Near miss: no return number recorded — the refund's state, no number made up.
+    expect(ids(one(t('refund_status', '退货单号多少', [refundOf('100000000000000013', 'approved')])))).toEqual(['aftersale.refund_status.approved']);
   });
 });
 

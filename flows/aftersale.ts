@@ -2,6 +2,7 @@ import { assign, setup } from 'xstate';
 import type { IntentId } from '../src/nlu/intents.ts';
 import type { Order } from '../src/orders/schema.ts';
 import type { Product } from '../src/shop/schema.ts';
+import { giftsEarned } from '../src/shop/promotions.ts';
 import { normalizeSameLength } from '../src/text/normalize.ts';
 import {
   compensationFor,
@@ -25,6 +26,9 @@ import {
   requestedVariant,
   wantedVariant,
   RETURN_HOW,
+  asksRefundDestination,
+  saysGiftMissed,
+  asksReturnNumber,
   RETURN_HASSLE,
   photosComing,
   refusesPhotos,
@@ -153,8 +157,18 @@ const REFUND_STATE_SCRIPT = {
   rejected: 'refund_status.rejected',
 } as const;
 
-function refundStatusOf(order: Order): Answer {
+function refundStatusOf(order: Order, event?: TurnEvent): Answer {
   const refund = order.refund;
+  const plain = event === undefined ? '' : normalizeSameLength(event.text);
+  // Where the money goes: back the way it was paid (seed: 原路退回), whatever the refund's state.
+  if (asksRefundDestination(plain)) return { replies: [reply('refund_status.destination', { orderId: order.id })], patch: { orderId: order.id, ...(refund ? { issue: 'refund' as const } : {}) } };
+  // The return parcel's number, from the refund's record (never the order's outbound number).
+  if (asksReturnNumber(plain) && refund?.returnTrackingNumber !== undefined) {
+    return {
+      replies: [reply('refund_status.return_number', { orderId: order.id, courier: refund.returnCourier ?? '快递', trackingNumber: refund.returnTrackingNumber })],
+      patch: { orderId: order.id, issue: 'refund' },
+    };
+  }
   if (refund === undefined) return { replies: [reply('refund_status.none', { orderId: order.id })], patch: { orderId: order.id } };
   const answer: Answer = {
     replies: [reply(REFUND_STATE_SCRIPT[refund.state], { orderId: order.id, amount: refund.amount })],
@@ -170,7 +184,7 @@ function refundStatusAnswer(context: AftersaleContext, event: TurnEvent): Answer
   const pick = pickFirst(context, event, hasRefund, () => true);
   if (pick.kind === 'not_own') return notOwn();
   const order = orderFound(pick);
-  return order === undefined ? askOrder() : refundStatusOf(order);
+  return order === undefined ? askOrder() : refundStatusOf(order, event);
 }
 
 // ---------------------------------------------------------------- refund of an order not received
@@ -353,10 +367,25 @@ function exchangeAnswer(context: AftersaleContext, event: TurnEvent): Answer {
 
 // ---------------------------------------------------------------- quality issue and wrong item (photos first)
 
+/**
+ * A promotion gift missing from a received order that earned it (seed 004: 漏发 → 补寄 or 退差价, postage
+ * ours): apologise, remark the resend, follow it up — no photos needed, the order shows it.
+ */
+function giftMissed(order: Order, gift: string): Answer {
+  return {
+    replies: [reply('wrong_item.gift_missed', { orderId: order.id, gift })],
+    remarks: [remark(order, `顾客反映满赠赠品${gift}漏发，请补寄，运费由店铺承担`)],
+    promises: [{ kind: 'follow_up', text: `补寄漏发的赠品${gift}并告知顾客单号`, orderId: order.id, dueInHours: FOLLOW_UP_DUE_HOURS }],
+    patch: { orderId: order.id, issue: 'wrong_item' },
+  };
+}
+
 function issueStart(context: AftersaleContext, event: TurnEvent, issue: 'quality' | 'wrong_item'): Answer {
   const pick = pickFirst(context, event, isReceived, isInTransit);
   if (pick.kind === 'not_own') return notOwn();
   const order = orderFound(pick);
+  const earned = issue === 'wrong_item' && order !== undefined && isReceived(order) && saysGiftMissed(normalizeSameLength(event.text)) ? giftsEarned(event.facts.shop, order.items)[0] : undefined;
+  if (earned !== undefined) return giftMissed(order!, earned.name);
   const byVariant = itemNamedByVariant(order, event.text);
   const named = byVariant === undefined ? undefined : event.facts.shop.products.find((p) => p.id === byVariant);
   const product = productOf(event.facts.shop, order, named ?? event.facts.product);

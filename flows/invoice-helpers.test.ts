@@ -33,6 +33,23 @@ describe('invoiceTitleFrom', () => {
   ])('"%s" gives the new title after the question', (text, title) => {
     expect(invoiceTitleFrom(text)?.title).toBe(title);
   });
+  it.each([
+    ['两单抬头都是杭州星河贸易有限公司', '杭州星河贸易有限公司'],
+    ['抬头统一开上海晨光文具店', '上海晨光文具店'],
+    // Near miss: 都 inside a name stays.
+    ['抬头是成都市都江堰茶社', '成都市都江堰茶社'],
+  ])('"%s": 都 / 统一 for several orders is no part of the title', (text, title) => {
+    expect(invoiceTitleFrom(text)?.title).toBe(title);
+  });
+  it.each([
+    ['抬头就写王小明就行 发我邮箱wxm@163.com', '王小明'],
+    ['抬头是杭州星河贸易有限公司，寄到公司前台', '杭州星河贸易有限公司'],
+  ])('"%s": where to send it is no part of the title', (text, title) => {
+    expect(invoiceTitleFrom(text)?.title).toBe(title);
+  });
+  it('near miss: a sentence about sending alone gives no title', () => {
+    expect(invoiceTitleFrom('发我邮箱就行', true)).toBeNull();
+  });
   it.each([['张三', '张三'], ['浙江暖阳科技有限公司', '浙江暖阳科技有限公司'], ['个人 林安娜', '林安娜'], ['亲，刘恩雅，个人的', '刘恩雅']])('"%s" answering the question is a title', (text, title) => {
     expect(invoiceTitleFrom(text, true)?.title).toBe(title);
   });

@@ -7,10 +7,10 @@ import type { Shop } from '../src/shop/schema.ts';
 /** The buyer's note already asks for an invoice (发票 / 抬头 in 买家留言). */
 export const noteAsksForInvoice = (order: Order): boolean => order.buyerNote !== undefined && /[发發]票|抬[头頭]/.test(order.buyerNote);
 
-// "抬头改一下 改成…", "抬头能改成公司吗 …", "抬头还是上海…公司", "抬头照旧用…": the words that change or
-// keep the title (改成, 还是, 照旧) are no part of it.
+// "抬头改一下 改成…", "抬头能改成公司吗 …", "抬头还是上海…公司", "抬头照旧用…", "抬头都是…": the words
+// that change, keep or count the title (改成, 还是, 照旧, 都) are no part of it.
 const TITLE_INTRO =
-  /^抬[头頭](?:想|要|得|需要|帮我|幫我|麻烦|麻煩|能|可以|能不能)?(?:还是|還是|仍然|仍是|依然|照旧|照舊|也是|还用|還用)?(?:是|为|為|就|写|寫|开|開|给|給|用|改成|改为|改為|换成|換成|换为|換為|变成|變成|改一下|改下|换一下|換一下|换下|換下|帮我改|幫我改|：|:|\s)*/u;
+  /^抬[头頭](?:都|也|统一|統一|全部|全)?(?:想|要|得|需要|帮我|幫我|麻烦|麻煩|能|可以|能不能)?(?:还是|還是|仍然|仍是|依然|照旧|照舊|也是|还用|還用)?(?:是|为|為|就|写|寫|开|開|给|給|用|改成|改为|改為|换成|換成|换为|換為|变成|變成|改一下|改下|换一下|換一下|换下|換下|帮我改|幫我改|：|:|\s)*/u;
 /** "换成公司抬头吗 杭州…工作室": the question is asked, the title follows it. */
 const ASKED_FIRST = /^(?:吗|嗎|呢|啊|吧|可以吗|可以嗎|行吗|行嗎)?[？?!！，,。\s]+/u;
 const TAX_ID = /\b[0-9A-Z]{15,20}\b/g;
@@ -80,9 +80,12 @@ function clean(candidate: string, taxId: string | null): string {
 }
 
 /** "杭州安娜设计工作室 就刚拍的裤子那单": the words after the title that point at an order are no part of it. */
+/** "王博文就行 发我邮箱wbw1988@163.com": where to send it follows the title, no part of it. */
+const SENDING_WORDS = /邮箱|郵箱|email|e-mail|@|发我|發我|发给我|發給我|发到|發到|寄到/iu;
+
 function withoutOrderTail(title: string): string {
   const parts = title.split(/[\s,，、]+/u);
-  while (parts.length > 1 && ORDER_WORDS.test(parts.at(-1)!)) parts.pop();
+  while (parts.length > 1 && (ORDER_WORDS.test(parts.at(-1)!) || SENDING_WORDS.test(parts.at(-1)!))) parts.pop();
   return clean(parts.join(' '), null);
 }
 

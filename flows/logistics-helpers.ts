@@ -36,9 +36,9 @@ const KEEPS_VARIANT =
 export const keepsVariant = (plainText: string): boolean => KEEPS_VARIANT.test(plainText);
 
 /** "怎么还没发", "这么慢", "到底发了没有": a complaint about the wait (gets the apology, the remark and the chase). */
-const WAIT_COMPLAINT = /怎么还|怎麼還|还没|還沒|还不|還不|到底|等了|到现在|到現在|这么慢|這麼慢|太慢|好几天|好幾天|这么久|這麼久|久等|[0-9一二三四五六七八九十两兩几幾]天了|催|急|怎么回事|怎麼回事|搞什么|搞什麼|[!！?？]{2,}/u;
+const WAIT_COMPLAINT = /忘了发|忘了發|忘记发|忘記發|没动静|沒動靜|没个动静|沒個動靜|怎么还|怎麼還|还没|還沒|还不|還不|到底|等了|到现在|到現在|这么慢|這麼慢|太慢|好几天|好幾天|这么久|這麼久|久等|[0-9一二三四五六七八九十两兩几幾]天了|催|急|怎么回事|怎麼回事|搞什么|搞什麼|[!！?？]{2,}/u;
 /** "退款原因选啥": which refund reason to choose. */
-export const ASKS_REFUND_REASON = /(?:原因|理由)(?:选|選|填|写|寫|该选|該選|要选|要選)?(?:啥|什么|什麼|哪个|哪個|哪一个|哪一個)|选(?:啥|什么|什麼)(?:原因|理由)/u;
+export const ASKS_REFUND_REASON = /(?:原因|理由)(?:我|我们|我們)?(?:应该|應該|该|該|要)?(?:选|選|填|写|寫)?(?:啥|什么|什麼|哪个|哪個|哪一个|哪一個)|选(?:啥|什么|什麼)(?:原因|理由)/u;
 
 /** "要是寄丢了呢": the parcel lost. */
 /** "核桃发了没", "发货了吗", "有没有寄": whether the order has left. */

@@ -217,6 +217,20 @@ describe('logistics_track', () => {
 // ---------------------------------------------------------------- not shipped
 
 describe('not_shipped', () => {
+  it('not shipped with the label printed: the number, waiting for pickup, a remark to chase the courier', () => {
+    const labelled = order('100000000000008888', 'printed', { courier: '中通', trackingNumber: 'ZT888888' });
+    const step = one(turn('not_shipped', '快递单上啥也没有 是不是忘了发了', at([labelled])));
+    expect(ids(step.out)).toEqual(['logistics.not_shipped.printed', 'logistics.not_shipped.expectation']);
+    expect(step.out.replies[0]!.params).toEqual({ orderId: labelled.id, courier: '中通', trackingNumber: 'ZT888888' });
+    expect(step.out.remarks[0]!.reason).toContain('揽收');
+    // Read as tracking, the complaint is the same.
+    expect(ids(one(turn('logistics_track', '到现在也没个动静 是不是忘了发了', at([labelled]))).out)[0]).toBe('logistics.not_shipped.printed');
+    // Near miss: asked when it ships, no complaint — no chase of the pickup.
+    expect(ids(one(turn('not_shipped', '什么时候发货', at([labelled]))).out)).not.toContain('logistics.not_shipped.printed');
+    // Near miss: a printed order with no number known gets the usual three steps.
+    expect(ids(one(turn('not_shipped', '怎么还没发货', at([printed]))).out)[0]).toBe('logistics.not_shipped.apologize');
+  });
+
   it('3 steps for the newest paid/printed order, with a remark and a follow-up promise', () => {
     const step = one(turn('not_shipped', '怎么还没发货', at([shippedA, printed, paid], { now: '2026-11-24T10:00:00+08:00' })));
     expect(ids(step.out)).toEqual(['logistics.not_shipped.apologize', 'logistics.not_shipped.remark', 'logistics.not_shipped.expectation']);
@@ -324,6 +338,9 @@ describe('cancel_order of one item, and the refund reason', () => {
     expect(ids(step.out)).toEqual(['logistics.cancel.reason']);
     expect(step.out.remarks).toEqual([]);
     for (const v of scriptById.get('logistics.cancel.reason')!.variants) expect(v).toMatch(/不想要|拍错/);
+    // The buyer in the middle ("原因我选什么", "理由我们该填啥"); near miss: why it was refused is no reason to pick.
+    for (const text of ['退款原因我选什么', '理由我们该填啥']) expect(ids(one(turn('cancel_order', text, at([paid]))).out), text).toEqual(['logistics.cancel.reason']);
+    expect(ids(one(turn('cancel_order', '为什么不给我退 什么原因', at([paid]))).out)).not.toEqual(['logistics.cancel.reason']);
   });
 });
 

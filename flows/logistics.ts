@@ -134,17 +134,20 @@ const ASKS_FOR_NUMBER = /单号|單號|快递号|快遞號|运单|運單|面单|
 /** "物流到哪了", "在哪": where the parcel is (a label not yet collected shows nothing there). */
 const ASKS_WHERE = /到哪|在哪|哪里了|哪裡了|哪儿了|哪兒了|物流/u;
 
+
 /** Where an order is: tracking for shipped ones, what happens next for the others. */
 function trackOrder(order: Order, event: TurnEvent): Answer {
   const orderId = order.id;
   if (order.state === 'unpaid') return { replies: [reply('track.unpaid', { orderId })] };
   // 面单已打印 and the number or whether it has left asked for ("核桃发了没"): the number exists (seed 002
   // 提供单号), the courier has not collected it yet. ("到哪了", "发货了吗 物流到哪了" get "not shipped yet": the
-  // number would show nothing until pickup.)
+  // number would show nothing until pickup — test/stories/logistics-tracking.yaml.)
   const plain = normalizeSameLength(event.text);
   if (order.state === 'printed' && order.trackingNumber !== undefined && (ASKS_FOR_NUMBER.test(plain) || (SHIPPED_YET.test(plain) && !ASKS_WHERE.test(plain)))) {
     return { replies: [reply('track.printed', { orderId, courier: courierOf(order, event), trackingNumber: order.trackingNumber })] };
   }
+  // "到现在也没个动静 是不是忘了发了" of a printed label: a complaint of the wait — the number and a chase of the pickup.
+  if (order.state === 'printed' && order.trackingNumber !== undefined && complainsOfWait(plain)) return notShippedOrder(order, event);
   if (isPending(order)) return { replies: [reply('track.not_shipped', { orderId })] };
   if (order.trackingNumber === undefined) {
     return { replies: [reply(order.state === 'refunding' ? 'track.refunding' : 'track.no_number', { orderId })] };
@@ -234,8 +237,18 @@ function notShippedOrder(order: Order, event: TurnEvent): Answer {
   const orderId = order.id;
   const closed = closedToday(order, event);
   if (closed !== undefined) return closed;
+  const complains = complainsOfWait(normalizeSameLength(event.text));
+  // The label is printed: the parcel waits for the courier, not for packing — the number, and on a
+  // complaint a chase of the pickup.
+  if (order.state === 'printed' && order.trackingNumber !== undefined && complains) {
+    return {
+      replies: [reply('not_shipped.printed', { orderId, courier: courierOf(order, event), trackingNumber: order.trackingNumber }), reply('not_shipped.expectation')],
+      remarks: [{ orderId, reason: '顾客催发货，面单已打印，请仓库联系快递尽快揽收' }],
+      promises: [followUp('跟进快递揽收进度并回复顾客', orderId)],
+    };
+  }
   // "什么时候发" while the order is within its normal dispatch time: the day, not an apology and a chase.
-  const asked = complainsOfWait(normalizeSameLength(event.text)) ? undefined : onSchedule(order, event);
+  const asked = complains ? undefined : onSchedule(order, event);
   if (asked !== undefined) return asked;
   return {
     replies: [reply('not_shipped.apologize', { orderId }), reply('not_shipped.remark'), notShippedExpectation(order, event)],

@@ -347,6 +347,25 @@ describe('a pre-sale question about the product talked about, in the demo shop',
     expect(said).not.toContain('240');
   });
 
+  it('one request for two orders: each answered by its own state, a remark only where one is due', async () => {
+    const [both] = await demoChat(['牛仔裤那单跟大衣那单都不想要了']);
+    const said = both!.replies.map((r) => r.text).join('');
+    expect(said).toContain('6728062');
+    expect(said).toContain('6612984');
+    expect(both!.remarks.map((r) => r.orderId)).toEqual(['4189102557306612984']);
+    // Near miss: one order named — one answer.
+    const [one] = await demoChat(['牛仔裤那单不想要了']);
+    expect(one!.replies.map((r) => r.text).join('')).not.toContain('6728062');
+  });
+
+  it('a large placed order with a price asked beside another ask goes to a senior agent', async () => {
+    const [ask] = await demoChat(['三件大衣拍好了还没付 发票抬头在订单里 价格能优惠点不'], 'tb_buyer_fang');
+    expect(ask!.handoff?.reason).toBe('large_order');
+    // Near miss: the invoice alone is no hand-off.
+    const [invoice] = await demoChat(['三件大衣拍好了还没付 发票抬头在订单里'], 'tb_buyer_fang');
+    expect(invoice!.handoff).toBeUndefined();
+  });
+
   it('near miss: a product named with a question of its own is that question', async () => {
     const [, price] = await demoChat(['山核桃保质期多久啊', '鲜花饼多少钱']);
     expect(price!.replies.map((r) => r.text).join('')).toContain('49.9');

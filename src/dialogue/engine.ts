@@ -29,13 +29,13 @@ import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runM
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext, replyLinter } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
-import { asksAboutSomeoneElsesOrder, buysAnew, insistsOnSomeoneElse, intentForEarlierCase, intentForGift, intentForHurry, intentForOrderState, intentForRestock, intentForThreat, intentWhilePressing, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
+import { asksAboutSomeoneElsesOrder, buysAnew, insistsOnSomeoneElse, intentForEarlierCase, intentForGift, intentForHurry, intentForMissedGift, intentForOrderState, intentForRestock, intentForThreat, intentWhilePressing, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
 import { shopQuestionReply } from './shop-questions.ts';
 import { keepsFurtherAsk, SURE_CONFIDENCE, UNSURE_CONFIDENCE, understandInContext, withdrawsRequest } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
 import { assistCandidates, HOLD_SCRIPT, holdingLineFits, isAnswerOnly, runnerUpReading } from './alternatives.ts';
 import { asksAboutItsOwnThing, clauseAsks, eventForAsk, primaryClause, type ClauseContext } from './clauses.ts';
-import { orderCheckReply } from './order-check.ts';
+import { addressCheckReply, orderCheckReply } from './order-check.ts';
 import { ASKS_FOR_ANSWER, progressReply } from './progress.ts';
 import { withdrawCallbacks } from './promises.ts';
 import { focusedOpenOrder, focusedOrders, ORDER_POINTER, orderInFocus, PURCHASE_POINTER, referredOrders } from './order-reference.ts';
@@ -43,6 +43,8 @@ import { ofKind, onlyProductWithColours } from './product-words.ts';
 import { productWordsOf, scoresOf, type ProductWords } from './product-words.ts';
 import { renderVariant, type ScriptsLibrary } from './scripts.ts';
 import { handoffSummary } from './summary.ts';
+import { asksLessOnPlacedOrder } from './large-order.ts';
+import { ordersEach } from './each-order.ts';
 
 /**
  * The dialogue engine: classify → look up facts (orders, clock, shop) → orchestrator → scenario
@@ -451,7 +453,15 @@ function answersFirst(replies: ReplyPlan[]): ReplyPlan[] {
 
 /** Runs the primary intent's flow and any further asks (secondary intents) of other flows. */
 /** `route` is where the primary intent goes (routeInConversation, as the caller computed it). */
-function runFlows(state: ConversationState, event: TurnEvent, route: Route, waiting: FlowName | undefined, resume: PendingAsk | undefined, clauses: ClauseContext): FlowsRun {
+function runFlows(
+  state: ConversationState,
+  event: TurnEvent,
+  route: Route,
+  waiting: FlowName | undefined,
+  resume: PendingAsk | undefined,
+  clauses: ClauseContext,
+  each?: readonly Order[],
+): FlowsRun {
   const flows = { ...state.flows };
   const initialBargaining = initialStateOf('bargaining');
   const routeOf = (intent: IntentId): Route => routeInConversation(intent, state.flows, initialBargaining);
@@ -523,6 +533,11 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
       }
       return;
     }
+    // One request for several orders ("大衣和裤子两单都不要了"): each order answered by its own state.
+    if (index === 0 && each !== undefined) {
+      for (const order of each) take(name, intent, runFlow(name, flows[name], { ...event, intent, secondary: [], facts: factsForOrder(event.facts, order) }), true);
+      return;
+    }
     if (index > 0 && name === primary && !ownThing(intent) && !presaleAgain(intent)) return;
     // Already answered by an earlier flow ("包邮我就拍": the postage concession answers 包邮吗).
     if (index > 0 && out.covers?.includes(intent)) return;
@@ -532,6 +547,16 @@ function runFlows(state: ConversationState, event: TurnEvent, route: Route, wait
   out.replies = answersFirst(out.replies);
   return { out, flowState, flows, further, ...(primary ? { primary } : {}), ...(pendingAsk ? { pendingAsk } : {}) };
 }
+
+/** A turn's facts narrowed to one order; the product talked about stays only if that order holds it. */
+function factsForOrder(facts: TurnFacts, order: Order): TurnFacts {
+  const { product, ...rest } = facts;
+  const holds = product !== undefined && order.items.some((i) => i.productId === product.id);
+  return { ...rest, orders: [order], ...(holds ? { product } : {}) };
+}
+
+/** Requests that can hold for several orders at once, each order answered by its own state. */
+const EACH_ORDER_INTENTS: ReadonlySet<IntentId> = new Set(['cancel_order', 'refund_shipped', 'return_dislike', 'invoice']);
 
 /** The flow still waiting for an answer after the turn: the one that just asked, else the one that asked before. */
 function awaitingAfter(previous: FlowName | undefined, run: FlowsRun): FlowName | undefined {
@@ -785,7 +810,11 @@ export async function respond(
   if (answersBodyQuestion(classification.intent, { text: message.text, entities: classification.entities }, state.flows)) classification.intent = 'size_advice';
   // "不用人工了", "那算了吧 没事了" while waiting for the human asked for: the request taken back, not asked again.
   if (classification.intent === 'human' && withdrawsRequest(message.text) && restoreOrchestrator(state).value === 'pending') classification.intent = 'other';
-  const intent = resume ? resume.intent : correction ? correction.intent : intentForGift(intentForThreat(intentForHurry(intentForRestock(intentForOrderState(classification.intent, { facts }), message.text, facts.product, allOrders), message.text, { facts }), message.text), message.text);
+  const intent = resume
+    ? resume.intent
+    : correction
+      ? correction.intent
+      : intentForMissedGift(intentForGift(intentForThreat(intentForHurry(intentForRestock(intentForOrderState(classification.intent, { facts }), message.text, facts.product, allOrders), message.text, { facts }), message.text), message.text), message.text, facts.orders, shop);
   const event: TurnEvent = {
     type: 'TURN',
     text: message.text,
@@ -823,7 +852,7 @@ export async function respond(
   // Questions about the shop itself (opening hours, holidays) are answered from the shop file.
   const shopAnswer = resume === undefined && waiting === undefined ? shopQuestionReply(message.text, shop, now) : null;
   // "裤子我拍的是32码对吧": what was ordered, read off the order.
-  const orderCheck = resume === undefined && waiting === undefined && !privacy ? orderCheckReply(message.text, allOrders, facts.product ?? (ordered.length === 1 ? ordered[0] : undefined), shop) : null;
+  const orderCheck = resume === undefined && waiting === undefined && !privacy ? (orderCheckReply(message.text, allOrders, facts.product ?? (ordered.length === 1 ? ordered[0] : undefined), shop) ?? addressCheckReply(message.text, orders)) : null;
   // "算了 不取消了 还是发吧" right after cancelling an unshipped order: ship as normal, no cancel steps again.
   const lastAsk = state.history.findLast((h) => isIntentId(h.intent) && routeFor(h.intent) !== 'social')?.intent;
   const takenBack = resume === undefined && waiting === undefined ? cancelTakenBack(message.text, lastAsk, allOrders.find((o) => o.id === state.orderId)) : undefined;
@@ -836,9 +865,11 @@ export async function respond(
     clarify === null &&
     ((openOrder !== undefined &&
       openOrder.total >= shop.largeOrderThreshold &&
-      (event.intent === 'order_placed' || (route === 'bargaining' && haggleAboutOrder(openOrder, findProduct(shop, message.text, undefined), classification.entities)))) ||
+      (event.intent === 'order_placed' ||
+        ((route === 'bargaining' || asksLessOnPlacedOrder(message.text)) && haggleAboutOrder(openOrder, findProduct(shop, message.text, undefined), classification.entities)))) ||
       (!isPostSale(event.intent) && !ORDER_POINTER.test(message.text) && bulkPurchase(message.text, facts.product, shop.largeOrderThreshold)));
 
+  const each = resume === undefined && waiting === undefined && EACH_ORDER_INTENTS.has(event.intent) ? ordersEach(message.text, allOrders, shop) : undefined;
   const clauseContext: ClauseContext = { classifier, shop, now, allOrders, findProduct: (text) => findProduct(shop, text, undefined) };
   let orchestrator = restoreOrchestrator(state);
   // "算了不用了 我自己查到了" while waiting for a human they asked for: the request withdrawn, the bot answers again.
@@ -872,7 +903,7 @@ export async function respond(
       ? { out: emptyOutput(), flowState: 'waiting', flows: factsGiven.length > 0 ? factsRun!.flows : state.flows, further: factsGiven }
       : clarify !== null
         ? { out: { ...emptyOutput(), replies: [clarify], remarks: takenBack ? [{ orderId: takenBack.id, reason: CANCEL_WITHDRAWN_REMARK }] : [] }, flowState: takenBack ? 'logistics.cancel_withdrawn' : progress ? 'progress' : privacy ? 'privacy' : shopAnswer ? 'shop' : orderCheck ? 'order' : 'clarifying', flows: state.flows }
-        : runFlows(state, event, route, waiting, resume, clauseContext);
+        : runFlows(state, event, route, waiting, resume, clauseContext, each);
   const { out, flows } = ran;
   // "算了不用了" alone after asking for a human: the withdrawal acknowledged, not "say it another way".
   if (withdrewHandoff && out.unhandled === true) {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { testOrder, testShop } from '../../flows/test-fixtures.ts';
-import { orderCheckReply } from './order-check.ts';
+import { addressCheckReply, orderCheckReply } from './order-check.ts';
 
 const coat = testShop.products[0]!;
 const order = testOrder('100000000000000001', 'paid', { items: [{ productId: coat.id, color: '驼色', size: 'M', quantity: 1, price: 599 }] });
 
 describe('orderCheckReply', () => {
   it('reads what was ordered off the order, whatever the buyer remembers', () => {
-    for (const text of ['大衣我拍的是L码对吧', '我买的是什么颜色来着', '我拍的是驼色吗', '我下單的是哪個碼', '刚拍的大衣我选的多大码来着', '大衣拍的啥颜色来着', '我选了的是哪个码', '我拍的大衣是27码的吧？', '我买的是驼色的吧', '我下单的大衣是什么颜色 好像拍成黑的了', '买的外套多大码 记不清了']) {
+    for (const text of ['大衣我拍的是M码对吧', '我买的是什么颜色来着', '我拍的是驼色吗', '我下單的是哪個碼', '刚拍的大衣我选的多大码来着', '大衣拍的啥颜色来着', '我选了的是哪个码', '我拍的大衣是27码的吧？', '我买的是驼色的吧', '我下单的大衣是什么颜色 好像拍成黑的了', '买的外套多大码 记不清了']) {
       expect(orderCheckReply(text, [order], coat, testShop), text).toEqual({ scriptId: 'logistics.order.items', params: { orderId: order.id, variant: '羊毛呢大衣 驼色 M码×1' } });
     }
   });
@@ -30,5 +30,39 @@ describe('orderCheckReply', () => {
     // Near miss: the colour ordered is still read off the order.
     expect(orderCheckReply('我买的大衣是驼色吗', [order], coat, testShop)).not.toBeNull();
     expect(orderCheckReply('刚拍的大衣我选的多大码来着', [order], coat, testShop)).not.toBeNull();
+  });
+  it('more ways to ask: what colour or size the order holds', () => {
+    for (const text of ['大衣是什么颜色的来着 我忘了', '订单里那件大衣是多大的码', '你帮我看看我买的是什么码', '我记得我拍的是驼色']) {
+      expect(orderCheckReply(text, [order], coat, testShop)?.scriptId, text).toBe('logistics.order.items');
+    }
+    // Near misses: the product's colours asked before buying, and a size to choose.
+    expect(orderCheckReply('大衣是什么颜色的', [order], coat, testShop)).toBeNull();
+    expect(orderCheckReply('大衣有什么码的', [order], coat, testShop)).toBeNull();
+  });
+  it('a colour or size remembered wrongly: the order\'s one, and which was wrong', () => {
+    expect(orderCheckReply('我记得我拍的是黑色', [order], coat, testShop)).toEqual({
+      scriptId: 'logistics.order.items_differ',
+      params: { orderId: order.id, variant: '羊毛呢大衣 驼色 M码×1', value: '黑色' },
+    });
+    expect(orderCheckReply('大衣我拍的是L码对吧', [order], coat, testShop)?.params.value).toBe('L码');
+    // Near miss: the buyer remembers right.
+    expect(orderCheckReply('我记得我拍的是驼色M码', [order], coat, testShop)?.scriptId).toBe('logistics.order.items');
+  });
+});
+
+describe('addressCheckReply', () => {
+  const open = testOrder('100000000000000002', 'paid', { receiver: { name: '张三', phone: '13800001234', address: '杭州市西湖区文三路1号', region: '浙江' } });
+  it('the address on the open order read back, the phone masked', () => {
+    for (const text of ['收货地址是文三路那个对吧', '我地址写的是杭州没错吧']) {
+      expect(addressCheckReply(text, [open]), text).toEqual({
+        scriptId: 'logistics.order.address_check',
+        params: { orderId: open.id, receiver: '张三', phone: '138****1234', address: '杭州市西湖区文三路1号' },
+      });
+    }
+  });
+  it('near misses: an address wrong or to change, or no open order', () => {
+    expect(addressCheckReply('地址写错了 改成文二路对吧', [open])).toBeNull();
+    expect(addressCheckReply('地址能改吗', [open])).toBeNull();
+    expect(addressCheckReply('地址是文三路对吧', [testOrder('100000000000000003', 'completed')])).toBeNull();
   });
 });

@@ -27,6 +27,22 @@ describe('referredOrders', () => {
     expect(ids(await refer('tb_buyer_anna', '没发货的那单帮我取消'))).toEqual(['4189102557306612984']);
   });
 
+  it('by minutes or hours since it was bought or paid (十分钟前付的, 前两个钟头买的, 半小时前拍的)', async () => {
+    expect(ids(await refer('tb_buyer_anna', '刚才大概10分钟之前付款的那个 帮我改下地址'))).toEqual(['4189102557306612984']);
+    expect(ids(await refer('tb_buyer_anna', '半个多小时前拍的那单还没付'))).toEqual(['4189098813647205377']);
+    expect(ids(await refer('tb_buyer_bowen', '前俩钟头 不对 前两个小时买的东西'))).toEqual(['2490156630218749513']);
+    // Near misses: a duration that is no moment back ("等了两个小时"), and a moment no order fits.
+    expect((await refer('tb_buyer_anna', '我等了两个小时了'))?.cues ?? []).not.toContain('time');
+    expect(ids(await refer('tb_buyer_anna', '五个小时前买的那单'))).toBeUndefined();
+  });
+
+  it('a correction names the order meant by what follows it (不是裤子 是吃的那个)', async () => {
+    expect(ids(await refer('tb_buyer_anna', '不对 我说的是零食那单'))).toEqual(['4189098813647205377']);
+    expect(ids(await refer('tb_buyer_anna', '不是零食 是大衣那个'))).toEqual(['4187329904416728062']);
+    // Near miss: no correction — the product named is the order.
+    expect(ids(await refer('tb_buyer_anna', '裤子那单呢'))).toEqual(['4189102557306612984']);
+  });
+
   it('by what the buyer calls the order, found in its note (年会那单 ↔ 公司年会采购)', async () => {
     expect(ids(await refer('tb_buyer_fang', '年会那单的发票能开公司抬头吧'))).toEqual(['3361582049917736428']);
     expect(ids(await refer('tb_buyer_fang', '公司年会的那一单什么时候发'))).toEqual(['3361582049917736428']);

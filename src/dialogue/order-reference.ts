@@ -66,6 +66,24 @@ function timeCueOf(text: string, weekday: number): TimeCue | undefined {
   return undefined;
 }
 
+/**
+ * "十分钟前付的那单", "前两个钟头买的", "半小时前拍的": a moment minutes or hours back. Orders fit when
+ * bought (or paid) within half the amount of that moment (at least 5 minutes): buyers round.
+ */
+const AGO = /(前)?([0-9]{1,2}|[一两兩二三四五六七八九十几幾半])(?:个|個)?(?:多)?(分钟|分鐘|钟头|鐘頭|小时|小時)(?:半)?(前|之前|以前)?/u;
+const MINUTE_MS = 60_000;
+
+export function momentAgoOf(text: string): { minutes: number; slack: number } | undefined {
+  const m = AGO.exec(text);
+  if (m === null || (m[1] === undefined && m[4] === undefined)) return undefined;
+  const count = m[2] === '半' ? 0.5 : (CN_DIGITS[m[2]!] ?? (m[2] === '几' || m[2] === '幾' ? 3 : Number(m[2])));
+  const minutes = count * (/分/u.test(m[3]!) ? 1 : 60);
+  return { minutes, slack: Math.max(5, minutes / 2) };
+}
+
+/** "不是裤子 是吃的那个", "不对 我说的是围巾那单": what follows names the order meant. */
+const CORRECTED = /(?:不是|不对|不對)[^，,。？?]{0,8}?[，,\s]*(?:我)?(?:是说|是說|说的是|說的是|问的是|問的是|是)([^，,。？?]{1,12})/u;
+
 const COURIERS: readonly RegExp[] = [/顺丰|順豐|sf/iu, /中通/u, /圆通|圓通/u, /韵达|韻達/u, /申通/u, /邮政|郵政|ems/iu, /京东|京東/u, /极兔|極兔/u];
 
 /** "能发顺丰吗", "改发顺丰", "发顺丰可以吗": a courier asked for, not the one an order went with. */
@@ -101,7 +119,7 @@ function dayNumber(instant: string | Date, timeZone: string): number {
  * The orders holding a product the message names, among the products this buyer actually
  * ordered: "裤子那单" is ambiguous in the shop (two jeans) but not among one buyer's orders.
  */
-function byProduct(text: string, orders: readonly Order[], shop: Shop, byKind: boolean): Order[] {
+export function byProduct(text: string, orders: readonly Order[], shop: Shop, byKind: boolean): Order[] {
   const ordered = new Set(orders.flatMap((o) => o.items.map((i) => i.productId)));
   const products = shop.products.filter((p) => ordered.has(p.id));
   const scores = scoresOf(productWordsOf(products), text);
@@ -178,7 +196,9 @@ export function referredOrders(input: {
   }
 
   // A product alone ("大衣有货吗") is a pre-sale question, not a pointer at an order.
-  const products = input.productAlone === false ? [] : byProduct(text, orders, input.shop, input.byKind === true);
+  // "不是裤子 我是说吃的那个": the product after the correction is the one meant.
+  const meant = CORRECTED.exec(text)?.[1];
+  const products = input.productAlone === false ? [] : byProduct(meant ?? text, orders, input.shop, input.byKind === true || meant !== undefined);
   if (products.length > 0) {
     const next = fits.filter((o) => products.includes(o));
     if (next.length > 0) {
@@ -206,12 +226,23 @@ export function referredOrders(input: {
 
   const today = dayNumber(input.now, input.shop.timezone);
   const weekday = new Date((today * DAY_MS)).getUTCDay();
-  const time = timeCueOf(text, weekday);
+  // A moment minutes or hours back is finer than the day words beside it ("刚才大概10分钟之前").
+  const ago = momentAgoOf(text);
+  const time = ago === undefined ? timeCueOf(text, weekday) : undefined;
   if (time) {
     const next = fits.filter((o) => timesOf(o, text).some((t) => {
       const back = today - dayNumber(t, input.shop.timezone);
       return back >= time.from && back <= time.to;
     }));
+    if (next.length > 0) {
+      cues.push('time');
+      fits = next;
+    }
+  }
+
+  if (ago !== undefined) {
+    const moment = input.now.getTime() - ago.minutes * MINUTE_MS;
+    const next = fits.filter((o) => [o.createdAt, ...(o.paidAt ? [o.paidAt] : [])].some((t) => Math.abs(Date.parse(t) - moment) <= ago.slack * MINUTE_MS));
     if (next.length > 0) {
       cues.push('time');
       fits = next;

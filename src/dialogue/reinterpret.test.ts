@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { testOrder, turn } from '../../flows/test-fixtures.ts';
 import type { Order } from '../orders/schema.ts';
-import { intentForEarlierCase, intentForHurry, intentForOrderState, intentForRestock } from './reinterpret.ts';
+import { intentForEarlierCase, intentForHurry, intentForMissedGift, intentForOrderState, intentForRestock } from './reinterpret.ts';
 import { testShop } from '../../flows/test-fixtures.ts';
+import { loadDemoShop } from '../shop/load.ts';
 import { asksAboutSomeoneElsesOrder, buysAnew, insistsOnSomeoneElse, intentWhilePressing, intentForThreat, speaksOfSomeoneElsesPurchase, threatensReview } from './reinterpret.ts';
 
 const order = (id: string, state: Order['state'], productId = 'coat-01'): Order =>
@@ -137,5 +138,18 @@ describe('speaksOfSomeoneElsesPurchase', () => {
   });
   it('near misses: the buyer buying for someone ("给女朋友买的", "帮我妈挑的") is the buyer\'s own purchase', () => {
     for (const text of ['这件毛衣给男朋友买的 能便宜点吗', '帮我妈挑的围巾 她喜欢酒红', '替同事拍的 有发票吗']) expect(speaksOfSomeoneElsesPurchase(text), text).toBe(false);
+  });
+});
+
+describe('intentForMissedGift', () => {
+  const shop = loadDemoShop();
+  const snacks = testOrder('100000000000000041', 'delivered', { items: [{ productId: 'NY-SN02', color: '玫瑰味', size: '6枚礼盒装', quantity: 2, price: 49.9 }] });
+  it('a gift missing from a received order that earned one: an after-sale case of that order', () => {
+    expect(intentForMissedGift('gift', '上回买的鲜花饼赠品没见着啊', [snacks], shop)).toBe('wrong_item');
+  });
+  it('near misses: a gift asked before buying, or no order that earned one', () => {
+    expect(intentForMissedGift('gift', '现在买鲜花饼有送的吗', [snacks], shop)).toBe('gift');
+    const one = testOrder('100000000000000042', 'delivered', { items: [{ productId: 'NY-SN02', color: '玫瑰味', size: '6枚礼盒装', quantity: 1, price: 49.9 }] });
+    expect(intentForMissedGift('gift', '上回买的鲜花饼赠品没见着啊', [one], shop)).toBe('gift');
   });
 });

@@ -4,6 +4,9 @@ import type { Order } from '../orders/schema.ts';
 import { ordersHolding } from '../../flows/logistics-helpers.ts';
 import { productColorIn } from '../../flows/presale-helpers.ts';
 import type { Product } from '../shop/schema.ts';
+import { saysGiftMissed } from '../../flows/aftersale-helpers.ts';
+import { giftsEarned } from '../shop/promotions.ts';
+import type { Shop } from '../shop/schema.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import { plausibleAsk } from './understanding.ts';
 
@@ -150,4 +153,16 @@ export function intentForRestock(intent: IntentId, text: string, product: Produc
   const ordered = orders.some((o) => o.items.some((i) => i.productId === product.id && i.color === color));
   const soldOut = product.skus.filter((s) => s.color === color).every((s) => s.stock <= 0);
   return !ordered && soldOut ? 'stock' : intent;
+}
+
+/**
+ * "我上次买鲜花饼两盒99.8怎么没见送" with a received order that earned a promotion gift: the gift was
+ * not sent — an after-sale complaint about that order (missing item), not a pre-sale gift question.
+ */
+const READ_AS_PRESALE_GIFT: readonly IntentId[] = ['gift', 'promotion', 'other', 'stock'];
+
+export function intentForMissedGift(intent: IntentId, text: string, orders: readonly Order[], shop: Pick<Shop, 'promotions' | 'gifts' | 'products'>): IntentId {
+  if (!READ_AS_PRESALE_GIFT.includes(intent) || !saysGiftMissed(normalizeSameLength(text))) return intent;
+  const received = orders.filter((o) => o.state === 'delivered' || o.state === 'completed');
+  return received.some((o) => giftsEarned(shop, o.items).length > 0) ? 'wrong_item' : intent;
 }

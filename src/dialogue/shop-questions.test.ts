@@ -32,3 +32,26 @@ describe('questions about the shop itself', () => {
     expect(shopQuestionReply(text, shop, at('2025-11-20T14:30:00'))).toBeNull();
   });
 });
+
+describe('a season\'s greeting and a day asked about', () => {
+  it('"过年好 你们明天发货吗" on 元旦 eve: the 元旦 closure, not Spring Festival', () => {
+    const reply = shopQuestionReply('过年好 你们明天发货吗', shop, at('2025-12-31T20:00:00'));
+    expect(reply?.scriptId).toBe('presale.calendar.closed_period');
+    expect(reply?.params.attribute).toBe('元旦放假时间');
+    expect(String(reply?.params.opening)).toMatch(/^1月4日/);
+  });
+
+  it('"新年快乐 今天有人吗" on a closing day of the shop\'s own: that closure', () => {
+    const reply = shopQuestionReply('新年快乐 今天有人吗', shop, at('2026-03-20T10:00:00'));
+    expect(reply?.params.attribute).toBe('店铺休息时间');
+    expect(reply?.params.value).toBe('3月20日');
+  });
+
+  it('"新年好 今天能发货吗" on an open day: no shop answer (the flows answer shipping)', () => {
+    expect(shopQuestionReply('新年好 今天能发货吗', shop, at('2025-11-20T10:00:00'))).toBeNull();
+  });
+
+  it('near miss: "春节放假吗" still names Spring Festival', () => {
+    expect(shopQuestionReply('春节放假吗', shop, at('2026-01-01T10:00:00'))?.params.attribute).toBe('春节放假时间');
+  });
+});

@@ -48,10 +48,32 @@ function hoursReply(shop: Shop, now: Date): ReplyPlan {
   return { scriptId: 'presale.calendar.service_closed_now', params: { opening: openingWords(shop, now, facts.nextServiceAt) } };
 }
 
+/** Season's greetings ("新年好", "过年好") name no holiday asked about: on 元旦 "新年好" is no question about 春节. */
+const SEASON_GREETING = /(?:新年|新春|过年|過年|春节|春節|元旦|节日|節日|国庆|國慶|中秋|端午)(?:好|快乐|快樂|大吉)/gu;
+/** "今天上班吗", "明天发货吗": a question about a day named relative to now. */
+const RELATIVE_DAY = /(今天|今日|明天|明日|后天|後天)/u;
+const DAY_OFFSET: Readonly<Record<string, number>> = { 今天: 0, 今日: 0, 明天: 1, 明日: 1, 后天: 2, 後天: 2 };
+
+/** A day asked about that the shop is closed on: its closure and when service resumes; null on an open day. */
+function closedDayReply(shop: Shop, now: Date, date: string): ReplyPlan | null {
+  const facts = holidayAnswerFacts(shop, now, { date });
+  const closure = facts.closure;
+  if (facts.asked?.open !== false || closure?.reopensOn === undefined) return null;
+  const opening = openingWords(shop, now, reopeningInstant(shop, closure.reopensOn));
+  const name = facts.holiday?.name;
+  const value = closure.from === closure.to ? monthDay(closure.from) : `${monthDay(closure.from)}至${monthDay(closure.to)}`;
+  return { scriptId: 'presale.calendar.closed_period', params: { shop: shop.name, attribute: name === undefined ? '店铺休息时间' : `${name}放假时间`, value, opening } };
+}
+
 export function shopQuestionReply(text: string, shop: Shop, now: Date): ReplyPlan | null {
-  const plain = normalizeSameLength(text);
+  const plain = normalizeSameLength(text).replace(SEASON_GREETING, '');
   const holiday = holidayNamed(plain);
   if (holiday !== undefined && HOLIDAY_QUESTION.test(plain)) return holidayReply(shop, now, holiday);
+  const day = RELATIVE_DAY.exec(plain)?.[1];
+  if (day !== undefined && HOLIDAY_QUESTION.test(plain)) {
+    const closed = closedDayReply(shop, now, localDate(new Date(now.getTime() + DAY_OFFSET[day]! * 86_400_000), shop.timezone));
+    if (closed !== null) return closed;
+  }
   if (HOURS_QUESTION.test(plain)) return hoursReply(shop, now);
   return null;
 }

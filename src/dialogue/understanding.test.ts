@@ -276,6 +276,25 @@ describe('understandInContext', () => {
     expect(understandInContext(read('bargain_excuse', 0.9), '还没付 钱不够 能少10块吗', undefined).intent).toBe('bargain_excuse');
   });
 
+  it('a phone said unchanged or an order\'s number is no contact request; the shop\'s phone still is', () => {
+    expect(plausibleAsk('contact_request', '收件人改成我老公 手机号还是一样的')).toBe(false);
+    expect(plausibleAsk('contact_request', '地址改到南京路100号 手机号码不变')).toBe(false);
+    expect(plausibleAsk('contact_request', '把订单号码发我一下')).toBe(false);
+    expect(plausibleAsk('contact_request', '包裹号码多少')).toBe(false);
+    // Near misses: the shop's number asked for.
+    expect(plausibleAsk('contact_request', '你们客服电话号码多少')).toBe(true);
+    expect(plausibleAsk('contact_request', '电话不变的话 你们的电话是多少')).toBe(true);
+    expect(plausibleAsk('logistics_track', '运单号码给我一下')).toBe(true);
+  });
+
+  it('"不是X 是Y那个" right after an order\'s answer: the same question about the order meant', () => {
+    expect(understandInContext(read('wrong_item', 0.46), '不对 是零食那单', 'logistics', 'logistics_track').intent).toBe('logistics_track');
+    expect(understandInContext(read('other', 0.3), '不是大衣 我问的是围巾那个', 'invoice', 'invoice').intent).toBe('invoice');
+    // Near misses: after a pre-sale question (a product corrected, not an order), and a real wrong item.
+    expect(understandInContext(read('stock', 0.6), '不是大衣 是围巾那个', 'presale', 'stock').intent).toBe(understandInContext(read('stock', 0.6), '不是大衣 是围巾那个', undefined).intent);
+    expect(understandInContext(read('wrong_item', 0.9), '不是我买的那个 发错了', 'logistics', 'logistics_track').intent).toBe('wrong_item');
+  });
+
   it('a look-up of one’s own order is its status', () => {
     expect(understandInContext(read('logistics_track', 0.69), '那算了 查我自己的大衣', 'social', 'thanks_bye').intent).toBe('logistics_track');
     expect(understandInContext(read('other', 0.3), '帮我看下我的订单', undefined).intent).toBe('logistics_track');

@@ -1,4 +1,4 @@
-import { asksWhyRefuse, RETURN_HASSLE, RETURN_HOW, tooLateToRefuse } from '../../flows/aftersale-helpers.ts';
+import { asksRefundDestination, asksReturnNumber, asksWhyRefuse, RETURN_HASSLE, RETURN_HOW, tooLateToRefuse } from '../../flows/aftersale-helpers.ts';
 import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
 import { asksReceiverData } from '../../flows/receiver-info.ts';
 import { asksAnotherInvoice, asksWhenAlone, changesInvoiceTitle, emailFrom, invoiceQuestion, sameTitleAsBefore, titleKindOnly } from '../../flows/invoice-helpers.ts';
@@ -63,6 +63,14 @@ const OCCASION = '(?:生日|新年|过年|過年|圣诞|聖誕|节日|節日|情
 const PRESENT_WORDS = `(?:买|買|挑|选|選|想要|找)(?:个|個|份|件|点|點)?(?:小)?(?:礼物|禮物)|(?:当|當|做|作为|作為)(?:个|個)?(?:礼物|禮物)|(?:礼物|禮物)(?:的话|用)|${OCCASION}(?:的)?(?:礼物|禮物)|送(?:给|給)?(?:我的?)?${GIVEN_TO}`;
 export const BUYS_AS_PRESENT = new RegExp(PRESENT_WORDS, 'u');
 const ALL_PRESENT_WORDS = new RegExp(PRESENT_WORDS, 'gu');
+const CONTACT_WORDS = /微信|微|wx|vx|v信|qq|扣扣|电话|電話|手机|手機|号码|號碼|联系方式|聯繫方式|私聊|私下|加你|加我|加个好友|加個好友|好友|weixin|钉钉|釘釘|抖音|支付宝|支付寶|线下|線下/u;
+/** The buyer's own phone said unchanged, or a number of an order or parcel: no contact asked for. */
+export const NO_CONTACT_ASKED =
+  /(?:电话|電話|手机|手機|号码|號碼)(?:号|號)?(?:码|碼)?(?:都|也|还是|還是)?(?:不变|不變|不用改|不改|没变|沒變|照旧|照舊|一样|一樣|没错|沒錯|不动|不動)|(?:单子|單子|订单|訂單|快递|快遞|运单|運單|物流|包裹|单|單)(?:的)?(?:号码|號碼)/gu;
+
+/** "不是裤子 我是说吃的那个", "不对 是围巾那单": another order meant than the one just answered about — only that. */
+const OTHER_ORDER_MEANT = /^(?:不是|不对|不對)[^，,。？?]{0,8}?[，,\s]*(?:我)?(?:是说|是說|说的是|說的是|问的是|問的是|要的是|是)[^，,。？?]{1,10}?(?:的)?(?:那个|那個|那单|那單|那件|那条|那條|那笔|那筆)[吧啊呀呢]?$/u;
+const ORDER_ROUTES: ReadonlySet<Route> = new Set(['logistics', 'aftersale', 'invoice']);
 
 /** What a message must say for an intent to be read (intents not listed need nothing in particular). */
 const ORDER_PLACED_WORDS = /拍了|拍下|拍好|付了|付款了|付好|下单了|下單了|下好|已付|买了|買了|已经拍|已經拍|去付|现在付|現在付|这就付|這就付|马上付|馬上付|去拍|这就拍|這就拍/u;
@@ -76,7 +84,7 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   exchange: words(/换|換/u),
   refund_shipped: words(/退款|退钱|退錢|不要了|不想要|拒收|拒签|拒簽|不签收|不簽收/u),
   // ("退货的寄到了没", "退回去的你们收到了吗": the returned parcel arrived — the refund's progress.)
-  refund_status: anyOf(words(RETURN_ARRIVED), words(/(?:钱|錢).{0,8}(?:到哪|哪一步|哪步|进度|進度)|退款|退个款|退個款|退钱|退錢|到账|到賬|钱.{0,6}(?:退|回)|錢.{0,6}(?:退|回)|退.{0,4}(?:钱|錢)/u)),
+  refund_status: anyOf(words(RETURN_ARRIVED), asksRefundDestination, asksReturnNumber, words(/(?:钱|錢).{0,8}(?:到哪|哪一步|哪步|进度|進度)|退款|退个款|退個款|退钱|退錢|到账|到賬|钱.{0,6}(?:退|回)|錢.{0,6}(?:退|回)|退.{0,4}(?:钱|錢)/u)),
   return_fee: words(/退|寄回|换|換|谁出|誰出/u),
   signed_not_received: words(/取件码|取件碼|取货码|取貨碼|签收|簽收|没收到|沒收到|没拿到|沒拿到|显示.{0,4}(?:到|收)|没人.{0,3}收|沒人.{0,3}收|代收|代签|代簽|前台|门卫|門衛|快递柜|快遞櫃|驿站|驛站|丰巢|豐巢/u),
   // ("这样聊太慢了", "回复好慢": the chat is slow, not the parcel.)
@@ -97,10 +105,11 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   // ("能不能快点送啊", "明天能送到吗": the parcel delivered, no gift; "买个礼物送妈妈": the buyer's present.)
   gift: (text) => GIFT_CUE.test(text.replace(ALL_PRESENT_WORDS, '')),
   // ("我的鲜花饼到了没", "到没到啊": whether it has arrived.)
-  logistics_track: words(/(?:什么时候|什麼時候|啥时候|啥時候|几时|幾時|哪天)(?:能)?(?:到|送到|收到)|(?:到|送到)(?:了)?(?:没|沒|吗|嗎|么|麼)|到没到|到沒到|到哪|哪里了|哪裡了|哪儿了|哪兒了|物流|快递|快遞|单号|單號|发到|發到|在哪|运到|運到|还要(?:多久|几天|幾天)|還要(?:多久|幾天)|还得(?:多久|几天)|還得(?:多久|幾天)|还有几天|還有幾天|(?:发|發|寄)(?:货|貨|出)?了?(?:没|沒|吗|嗎)|(?:查|看)(?:一下|下|查|看)?(?:我|我自己)(?:的|那个|那個|那)/u),
+  logistics_track: words(/(?:什么时候|什麼時候|啥时候|啥時候|几时|幾時|哪天)(?:能)?(?:到|送到|收到)|(?:到|送到)(?:了)?(?:没|沒|吗|嗎|么|麼)|到没到|到沒到|到哪|哪里了|哪裡了|哪儿了|哪兒了|物流|快递|快遞|单号|單號|(?:单子|單子|运单|運單)(?:的)?(?:号码|號碼)|发到|發到|在哪|运到|運到|还要(?:多久|几天|幾天)|還要(?:多久|幾天)|还得(?:多久|几天)|還得(?:多久|幾天)|还有几天|還有幾天|(?:发|發|寄)(?:货|貨|出)?了?(?:没|沒|吗|嗎)|(?:查|看)(?:一下|下|查|看)?(?:我|我自己)(?:的|那个|那個|那)/u),
   recommend: words(/推荐|推薦|哪款|哪个好|哪個好|什么好|什麼好|买啥|買啥|买什么|買什麼|选哪|選哪|适合|適合|搭配|配什么|配什麼|还有什么|還有什麼|有什么.{0,4}(?:款|好)/u),
   stock: anyOf(words(ASKS_RESTOCK), words(/货|貨|库存|庫存|补货|補貨|断货|斷貨|卖完|賣完|售罄|缺|还有吗|還有嗎|还有没有|還有沒有|有没有|有沒有|(?:码|碼|色|味|款|号|號)(?:还)?有(?:吗|嗎|没|沒|的)|有.{0,6}(?:码|碼|色|味|款)|[0-9smlx]码|能买|能買|能拍|有.{1,8}[吗嗎么麼][？?]*$|x*[sl]\b|\bm\b/u)),
-  contact_request: words(/微信|微|wx|vx|v信|qq|扣扣|电话|電話|手机|手機|号码|號碼|联系方式|聯繫方式|私聊|私下|加你|加我|加个好友|加個好友|好友|weixin|钉钉|釘釘|抖音|支付宝|支付寶|线下|線下/u),
+  // ("电话不变", "单子号码": the buyer's own phone kept, an order's number — no channel asked for.)
+  contact_request: (text) => CONTACT_WORDS.test(text.replace(NO_CONTACT_ASKED, '')),
   human: words(/人工|客服|真人|活人|转|轉|找人|机器|機器|经理|經理|主管|负责人|負責人|老板|老闆|店长|店長|掌柜|掌櫃|人呢|有人|同事|小二/u),
   shipping_time: anyOf(words(/几天|幾天|多久|什么时候|什麼時候|啥时候|哪天|今天|明天|到货|到貨|发货|發貨|能到|送到|寄到|发(?:到|往)?.{0,4}的/u), names.region),
   // (手续费, 服务费, 税费 are no postage.)
@@ -433,6 +442,10 @@ export function understandInContext(classification: Classification, text: string
   if ((lastIntent === 'exchange' || lastIntent === 'return_dislike') && UNWORN.test(plain) && !REQUESTS.includes(intent)) return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "都一个星期了 能快点吗" right after a refund's status: that refund hurried, not the original parcel's delivery.
   if (lastIntent === 'refund_status' && HURRIES.test(plain) && !PARCEL_WORDS.test(plain) && !REQUESTS.includes(intent)) return { intent: 'refund_status', confidence: UNSURE_CONFIDENCE, secondary: [] };
+  // "不是裤子 我是说吃的那个" right after an order's answer: the same question, about the order meant.
+  if (lastIntent !== undefined && ORDER_ROUTES.has(routeFor(lastIntent)) && OTHER_ORDER_MEANT.test(plain) && confidence < SURE_CONFIDENCE) return { intent: lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
+  // "退货的单号是多少", "钱退到哪里": the return's own facts — its refund record answers them.
+  if ((asksReturnNumber(plain) || asksRefundDestination(plain)) && intent !== 'refund_status' && !REQUESTS.includes(intent)) return { intent: 'refund_status', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
   // "你们收到没有啊 中通78460023915527" while a return is under way: the return's tracking number, its refund.
   // (The classifier's refund_status without 退款 words stays the refund's, not the outbound parcel's tracking.)
   if (lastIntent !== undefined && routeFor(lastIntent) === 'aftersale' && RETURN_PARCEL.test(plain) && (!AFTER_SALE_READINGS.has(intent) || intent === 'refund_status')) return { intent: 'refund_status', confidence: UNSURE_CONFIDENCE, secondary: [] };

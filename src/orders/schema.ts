@@ -27,7 +27,16 @@ export const OrderSchema = z.object({
   tracking: z.array(z.object({ at: z.iso.datetime({ offset: true }), text: z.string() })).default([]),
   receiver: z.object({ name: z.string().min(1), phone: z.string().min(1), address: z.string().min(1), region: z.string().min(1) }),
   buyerNote: z.string().optional(),
-  refund: z.object({ state: z.enum(['requested', 'approved', 'returned', 'refunded', 'rejected']), amount: z.number().nonnegative(), reason: z.string() }).optional(),
+  refund: z
+    .object({
+      state: z.enum(['requested', 'approved', 'returned', 'refunded', 'rejected']),
+      amount: z.number().nonnegative(),
+      reason: z.string(),
+      /** The parcel the buyer sent back (state approved/returned/refunded): never confused with the order's own tracking. */
+      returnCourier: z.string().optional(),
+      returnTrackingNumber: z.string().optional(),
+    })
+    .optional(),
 });
 export type Order = z.infer<typeof OrderSchema>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDemoShop } from './load.ts';
-import { giftNamed, promotionAppliesTo, promotionReached, promotionsFor, promotionsNamed } from './promotions.ts';
+import { giftNamed, giftsEarned, promotionAppliesTo, promotionReached, promotionsFor, promotionsNamed } from './promotions.ts';
 
 describe('promotionsFor', () => {
   const shop = loadDemoShop();
@@ -52,5 +52,17 @@ describe('gifts and promotions a buyer names', () => {
     expect(promotionReached(snacks, 99)).toBe(true);
     expect(promotionReached(snacks, 49.9)).toBe(false);
     expect(promotionReached({}, 1)).toBe(true);
+  });
+});
+
+describe('giftsEarned', () => {
+  const shop = loadDemoShop();
+  it('an order\'s items earn the gifts of the promotions they reach (零食满99: the snacks\' own amount)', () => {
+    expect(giftsEarned(shop, [{ productId: 'NY-SN01', price: 69.9, quantity: 2 }]).map((g) => g.id)).toEqual(['gift-walnut-mini']);
+    expect(giftsEarned(shop, [{ productId: 'NY-WC01', price: 699, quantity: 1 }]).map((g) => g.id)).toEqual(['gift-socks']);
+  });
+  it('near misses: under the threshold, or a promotion without a gift', () => {
+    expect(giftsEarned(shop, [{ productId: 'NY-SN01', price: 69.9, quantity: 1 }])).toEqual([]);
+    expect(giftsEarned(shop, [{ productId: 'NY-SC01', price: 129, quantity: 3 }])).toEqual([]);
   });
 });

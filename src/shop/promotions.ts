@@ -58,3 +58,25 @@ export function promotionsNamed(shop: Pick<Shop, 'promotions' | 'gifts'>, text: 
 
 /** Whether an amount (an order's total, a product's price) reaches the promotion's threshold. */
 export const promotionReached = (promotion: Pick<Promotion, 'minAmount'>, amount: number): boolean => promotion.minAmount === undefined || amount >= promotion.minAmount;
+
+/**
+ * The gifts an order's items earned ("零食满99元送试吃装": the snacks' own amount counts, price × quantity):
+ * what should have gone with the order. Promotions without a gift add nothing.
+ */
+export function giftsEarned(
+  shop: Pick<Shop, 'promotions' | 'gifts' | 'products'>,
+  items: readonly { productId: string; price: number; quantity: number }[],
+): Gift[] {
+  const earned: Gift[] = [];
+  for (const promotion of shop.promotions) {
+    if (promotion.giftId === undefined) continue;
+    const counted = items.filter((i) => {
+      const product = shop.products.find((p) => p.id === i.productId);
+      return product !== undefined && promotionAppliesTo(promotion, product);
+    });
+    const amount = counted.reduce((sum, i) => sum + i.price * i.quantity, 0);
+    const gift = shop.gifts.find((g) => g.id === promotion.giftId);
+    if (counted.length > 0 && amount + 1e-9 >= (promotion.minAmount ?? 0) && gift !== undefined && !earned.includes(gift)) earned.push(gift);
+  }
+  return earned;
+}
