@@ -25,13 +25,13 @@ import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runM
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext, replyLinter } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
-import { asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentForEarlierCase, intentForGift, intentForOrderState, intentForThreat, intentWhilePressing, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
+import { askBesideThreat, asksAboutSomeoneElsesOrder, insistsOnSomeoneElse, intentForEarlierCase, intentForGift, intentForOrderState, intentForThreat, intentWhilePressing, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
 import { shopQuestionReply } from './shop-questions.ts';
 import { keepsFurtherAsk, SURE_CONFIDENCE, understandInContext, withdrawsRequest } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
 import { assistCandidates, HOLD_SCRIPT, holdingLineFits, isAnswerOnly, runnerUpReading } from './alternatives.ts';
 import { asksAboutItsOwnThing, clauseAsks, eventForAsk, primaryClause, type ClauseContext } from './clauses.ts';
-import { orderCheckReply } from './order-check.ts';
+import { orderCheckReply, receiverPhoneReply } from './order-check.ts';
 import { ASKS_FOR_ANSWER, progressReply } from './progress.ts';
 import { withdrawCallbacks } from './promises.ts';
 import { focusedOpenOrder, focusedOrders, ORDER_POINTER, orderInFocus, PURCHASE_POINTER, referredOrders } from './order-reference.ts';
@@ -610,7 +610,7 @@ const NOT_ABOUT_THE_PRODUCT: ReadonlySet<IntentId> = new Set(['promotion', 'cont
 
 /** Questions the order itself answers (its refund state, its tracking): never a progress answer instead. */
 /** Questions the orders answer without any action: answered even while a human is awaited. */
-const FACTS_WHILE_WAITING: ReadonlySet<IntentId> = new Set(['logistics_track', 'refund_status']);
+const FACTS_WHILE_WAITING: ReadonlySet<IntentId> = new Set(['logistics_track', 'refund_status', 'stock']);
 /** A complaint about a parcel's status asks, as a fact, where it is. */
 const asFactQuestion = (intent: IntentId): IntentId => (intent === 'delivery_delay' || intent === 'not_shipped' ? 'logistics_track' : intent);
 const ANSWERED_FROM_ORDER: ReadonlySet<IntentId> = new Set(['refund_status', 'logistics_track', 'not_shipped', 'delivery_delay', 'signed_not_received']);
@@ -737,12 +737,15 @@ export async function respond(
   if (answersBodyQuestion(classification.intent, { text: message.text, entities: classification.entities }, state.flows)) classification.intent = 'size_advice';
   // "不用人工了", "那算了吧 没事了" while waiting for the human asked for: the request taken back, not asked again.
   if (classification.intent === 'human' && withdrawsRequest(message.text) && restoreOrchestrator(state).value === 'pending') classification.intent = 'other';
-  const intent = resume ? resume.intent : correction ? correction.intent : intentForGift(intentForThreat(intentForOrderState(classification.intent, { facts }), message.text), message.text);
+  const stateIntent = intentForOrderState(classification.intent, { facts });
+  const intent = resume ? resume.intent : correction ? correction.intent : intentForGift(intentForThreat(stateIntent, message.text), message.text);
+  // The question a threat was made over is still answered ("怎么还不发货 再不发我打12315").
+  const besideThreat = askBesideThreat(stateIntent, intent).filter((i) => !classification.secondary.includes(i));
   const event: TurnEvent = {
     type: 'TURN',
     text: message.text,
     intent,
-    secondary: resume ? [] : classification.secondary,
+    secondary: resume ? [] : [...besideThreat, ...classification.secondary],
     // Answering "which product?", the first message's size and colour still count ("牛仔裤28码有吗" → "女款的").
     entities: resume?.text === undefined ? classification.entities : [...classifier.classify(resume.text).entities, ...classification.entities],
     facts,
@@ -775,7 +778,11 @@ export async function respond(
   // Questions about the shop itself (opening hours, holidays) are answered from the shop file.
   const shopAnswer = resume === undefined && waiting === undefined ? shopQuestionReply(message.text, shop, now) : null;
   // "裤子我拍的是32码对吧": what was ordered, read off the order.
-  const orderCheck = resume === undefined && waiting === undefined && !privacy ? orderCheckReply(message.text, allOrders, facts.product ?? (ordered.length === 1 ? ordered[0] : undefined), shop) : null;
+  // "订单上收件手机是哪个号": the receiver phone of their own order, masked.
+  const orderCheck =
+    resume === undefined && waiting === undefined && !privacy
+      ? (orderCheckReply(message.text, allOrders, facts.product ?? (ordered.length === 1 ? ordered[0] : undefined), shop) ?? receiverPhoneReply(message.text, orders, state.orderId))
+      : null;
   // "算了 不取消了 还是发吧" right after cancelling an unshipped order: ship as normal, no cancel steps again.
   const lastAsk = state.history.findLast((h) => isIntentId(h.intent) && routeFor(h.intent) !== 'social')?.intent;
   const takenBack = resume === undefined && waiting === undefined ? cancelTakenBack(message.text, lastAsk, allOrders.find((o) => o.id === state.orderId)) : undefined;
