@@ -43,6 +43,8 @@ export const ASKS_REFUND_REASON = /(?:原因|理由)(?:我|我们|我們)?(?:应
 /** "要是寄丢了呢": the parcel lost. */
 /** "核桃发了没", "发货了吗", "有没有寄": whether the order has left. */
 export const SHIPPED_YET = /(?:发|發|寄)(?:货|貨|出)?(?:了)?(?:没|沒|吗|嗎|么|麼)|(?:发|發)(?:了)?没有|有没有(?:发|發|寄)/u;
+/** "怎么还不发货", "还没发", "再不发我就投诉": that the order has not left, complained of. */
+export const NOT_LEFT_YET = /(?:还|還|再)(?:不|没|沒)(?:发|發|寄)|(?:不|没|沒)(?:发|發)(?:货|貨)/u;
 /** "取件码多少", "取件码短信找不到了": the locker's pickup code asked for (the code lost, not the parcel). */
 export const PICKUP_CODE = /取件码|取件碼|取货码|取貨碼/u;
 export const LOST = /寄丢|寄丟|丢件|丟件|丢了|丟了|弄丢|弄丟|丢失|丟失|找不到了/u;

@@ -183,6 +183,15 @@ describe('logistics_track', () => {
     expect(ids(one(turn('logistics_track', '发了没', at([paid]))).out)).toEqual(['logistics.track.not_shipped']);
   });
 
+  it('label printed and the wait complained of ("还没发货"): the number exists, waiting for pickup', () => {
+    const labelled = order('100000000000008888', 'printed', { courier: '中通', trackingNumber: 'ZT888888' });
+    for (const text of ['怎么还不发货', '到现在还没寄出', '再不发我就投诉']) {
+      expect(ids(one(turn('logistics_track', text, at([labelled]))).out), text).toEqual(['logistics.track.printed']);
+    }
+    // Near miss: a paid order without a label has no number to give.
+    expect(ids(one(turn('logistics_track', '怎么还不发货', at([paid]))).out)).toEqual(['logistics.track.not_shipped']);
+  });
+
   it('nothing shipped: says so and what happens next; unpaid; no orders → asks for the order id', () => {
     expect(ids(one(turn('logistics_track', '发货了吗', at([paid]))).out)).toEqual(['logistics.track.not_shipped']);
     expect(ids(one(turn('logistics_track', '发货了吗', at([unpaid]))).out)).toEqual(['logistics.track.unpaid']);
@@ -450,7 +459,7 @@ describe('signed_not_received', () => {
     expect(again!.out.remarks).toEqual([]);
     expect(again!.out.promises).toEqual([]);
     // Looked already in the first message: the record and the check, remarked once.
-    const looked = one(turn('signed_not_received', '显示放快递柜了 可是我没收到取件码', at([delivered])));
+    const looked = one(turn('signed_not_received', '显示放快递柜了 可是我去找了没有', at([delivered])));
     expect(ids(looked.out)).toEqual(['logistics.signed.record', 'logistics.signed.checking']);
     expect(looked.out.remarks).toHaveLength(1);
   });
@@ -462,8 +471,17 @@ describe('signed_not_received', () => {
       expect(step.out.remarks).toEqual([]);
       expect(step.out.promises).toHaveLength(1);
     }
-    // (Never received, the code is the courier's to check like the parcel.)
-    expect(ids(one(turn('signed_not_received', '没收到取件码', at([delivered]))).out)).toContain('logistics.signed.checking');
+  });
+
+  it('the code never come, asked after, or how to take the parcel out: where the code is found — nobody is told they already looked', () => {
+    for (const text of ['显示被快递柜代收了 可是我没收到取件码啊', '取件码呢', '到底怎么取', '一直没有取件码']) {
+      const step = one(turn('signed_not_received', text, at([delivered])));
+      expect(ids(step.out), text).toContain('logistics.signed.pickup_code');
+      expect(ids(step.out), text).not.toContain('logistics.signed.checking');
+    }
+    // Near misses: the parcel itself not found nearby is the courier's to check; a code found is no question.
+    expect(ids(one(turn('signed_not_received', '问过门卫了 没有', at([delivered]))).out)).toContain('logistics.signed.checking');
+    expect(ids(one(turn('signed_not_received', '显示签收了 我没收到', at([delivered]))).out)).not.toContain('logistics.signed.pickup_code');
   });
 
   it('no shipped order → asks for the order id; a named unshipped order, or the order of the product talked about → where it is', () => {
@@ -544,7 +562,7 @@ describe('address_change', () => {
     expect(step.out.remarks).toEqual([{ orderId: fresh.id, reason: '顾客申请修改收货电话为：13700001111' }]);
     const late = one(turn('address_change', '号码写错一位 是13700001111', at([printed])));
     expect(ids(late.out)).toEqual(['logistics.address_change.phone_warehouse']);
-    expect(late.out.promises[0]!.text).toBe('跟进仓库修改收货电话并回复顾客');
+    expect(late.out.promises[0]!.text).toBe('跟进仓库修改收货电话为137****1111并回复顾客');
   });
 
   it('a number with no word for the phone is no phone change: the address is asked for', () => {

@@ -11,6 +11,7 @@ import {
   complainsOfWait,
   LOST,
   SHIPPED_YET,
+  NOT_LEFT_YET,
   isPending,
   isShipped,
   latestTracking,
@@ -140,10 +141,11 @@ function trackOrder(order: Order, event: TurnEvent): Answer {
   const orderId = order.id;
   if (order.state === 'unpaid') return { replies: [reply('track.unpaid', { orderId })] };
   // 面单已打印 and the number or whether it has left asked for ("核桃发了没"): the number exists (seed 002
-  // 提供单号), the courier has not collected it yet. ("到哪了", "发货了吗 物流到哪了" get "not shipped yet": the
-  // number would show nothing until pickup — test/stories/logistics-tracking.yaml.)
+  // 提供单号), the courier has not collected it yet; so does "怎么还不发货" asked as a fact beside a complaint.
+  // ("到哪了", "发货了吗 物流到哪了" get "not shipped yet": the number would show nothing until pickup —
+  // test/stories/logistics-tracking.yaml.)
   const plain = normalizeSameLength(event.text);
-  if (order.state === 'printed' && order.trackingNumber !== undefined && (ASKS_FOR_NUMBER.test(plain) || (SHIPPED_YET.test(plain) && !ASKS_WHERE.test(plain)))) {
+  if (order.state === 'printed' && order.trackingNumber !== undefined && (ASKS_FOR_NUMBER.test(plain) || ((SHIPPED_YET.test(plain) || NOT_LEFT_YET.test(plain)) && !ASKS_WHERE.test(plain)))) {
     return { replies: [reply('track.printed', { orderId, courier: courierOf(order, event), trackingNumber: order.trackingNumber })] };
   }
   // "到现在也没个动静 是不是忘了发了" of a printed label: a complaint of the wait — the number and a chase of the pickup.
@@ -304,13 +306,14 @@ function urgentAnswer(event: TurnEvent): Answer {
 // ---------------------------------------------------------------- signed but not received
 
 /** "问过前台了 没有", "取件码没收到短信": the buyer already looked where the first answer sends them. */
-const ALREADY_LOOKED = /问过|問過|找过|找過|看过|看過|问了|問了|找了|都没有|都沒有|没找到|沒找到|不在|没人收|沒人收|取件码|取件碼|没收到短信|沒收到短信|没有短信|沒有短信/u;
+const ALREADY_LOOKED = /问过|問過|找过|找過|看过|看過|问了|問了|找了|都没有|都沒有|没找到|沒找到|不在|没人收|沒人收/u;
 
 /**
- * "取件码多少啊", "取件码短信删了": the code asked for or its SMS lost (never received, "没收到取件码", is the
- * courier's to check, like a parcel not found).
+ * "取件码多少啊", "取件码短信删了", "没收到取件码", "取件码呢", "到底怎么取": the code asked for, its SMS lost or
+ * never come, or how to take the parcel out — where the code is found, the courier asked to resend it.
  */
-const PICKUP_CODE_ASKED = /(?:取件码|取件碼|取货码|取貨碼)(?:是)?(?:多少|几|幾|啥|什么|什麼)|(?:取件码|取件碼|取货码|取貨碼|短信|簡訊).{0,6}(?:找不到|忘了|忘记|忘記|删了|刪了|弄丢|弄丟)/u;
+const PICKUP_CODE_ASKED =
+  /(?:取件码|取件碼|取货码|取貨碼)(?:是)?(?:多少|几|幾|啥|什么|什麼|呢|在哪)|(?:取件码|取件碼|取货码|取貨碼|短信|簡訊).{0,6}(?:找不到|忘了|忘记|忘記|删了|刪了|弄丢|弄丟)|(?:没|沒|没有|沒有)(?:收到|看到|找到)?(?:取件码|取件碼|取货码|取貨碼)|(?:怎么|怎麼|咋|如何)(?:才能)?(?:取|拿)(?:件|出来|出來|出|呢|啊)?[？?]*$|取不出(?:来|來)?/u;
 
 /**
  * Signed but not received (seed 001): the tracking record says who signed; the buyer checks nearby
@@ -422,7 +425,8 @@ function phoneChangeOrder(order: Order, phone: string, event: TurnEvent): Answer
   return {
     replies: [reply('address_change.phone_warehouse', { orderId, phone: shown })],
     remarks: [{ orderId, reason: `付款超过30分钟，请打单处修改收货电话为：${phone}` }],
-    promises: [followUp('跟进仓库修改收货电话并回复顾客', orderId)],
+    // (The change named, masked: "改好了吗" is answered with what is being changed.)
+    promises: [followUp(`跟进仓库修改收货电话为${shown}并回复顾客`, orderId)],
   };
 }
 

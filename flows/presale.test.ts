@@ -1185,4 +1185,9 @@ describe('several products priced together', () => {
     // Near miss: a price alone gets the price alone.
     expect(ids(one(turn('product_info', '羊毛大衣多少钱')).out)).toEqual(['presale.product_info.price']);
   });
+
+  it('reads a bare "多少" about the product talked about as its price; "多少" counting something is no price', () => {
+    for (const text of ['多少', '那这件要多少？', '多少啊']) expect(ids(one(turn('product_info', text)).out), text).toEqual(['presale.product_info.price']);
+    for (const text of ['多少克一袋', '含羊毛多少']) expect(ids(one(turn('product_info', text)).out), text).not.toContain('presale.product_info.price');
+  });
 });

@@ -296,8 +296,11 @@ function followUpStockTurn(turn: Turn): Turn | null {
 
 // ---------------------------------------------------------------- product info
 
-/** "多少钱", "什么价", "价格多少": the list price (not haggling: nothing asks for less). */
-export const PRICE_QUESTION = /多少钱|多少錢|什么价|什麼價|啥价|啥價|价格多少|價格多少|价钱|價錢|几块钱|幾塊錢|卖多少|賣多少|售价|售價|标价|標價/u;
+/**
+ * "多少钱", "什么价", "价格多少": the list price (not haggling: nothing asks for less). A bare "多少" right
+ * after a product was asked about is its price too (the message counts nothing else).
+ */
+export const PRICE_QUESTION = /多少钱|多少錢|什么价|什麼價|啥价|啥價|价格多少|價格多少|价钱|價錢|几块钱|幾塊錢|卖多少|賣多少|售价|售價|标价|標價|^\s*(?:那|那么|那麼)?(?:这个|這個|这件|這件|这款|這款|它)?(?:要)?多少(?:啊|呀|呢|嘞)?[？?。!！\s]*$/u;
 /** "敢说全网最低吗", "是不是最便宜的": an honest answer without a superlative (广告法). */
 export const LOWEST_PRICE_CLAIM = /全网最低|全網最低|最低价|最低價|最便宜|全网最便宜|全網最便宜|比别家都便宜|比別家都便宜|价格最低|價格最低/u;
 

@@ -35,7 +35,7 @@ describe('presale.calendar scripts with the facts of the demo shop', () => {
     const opening = `${md(closure!.reopensOn!)}${localTime(reopen, shop.timezone)}`;
     const closed = rendered('presale.calendar.closed_period', { shop: shop.name, attribute: `${holiday!.name}放假时间`, value: `${md(closure!.from)}至${md(closure!.to)}`, opening });
     expect(closed[0]).toBe(
-      '您好，暖阳生活旗舰店的春节放假时间是2月12日至2月24日，放假期间客服和仓库都暂停，2月25日09:00恢复上班，期间付款的订单会在恢复后按付款顺序尽快为您安排发出。',
+      '您好，暖阳生活旗舰店的春节放假时间是2月12日至2月24日，放假期间客服休息、仓库暂停发货，2月25日09:00恢复上班，期间付款的订单会在恢复后按付款顺序尽快为您安排发出。',
     );
     expectClean(closed);
     expectClean(rendered('presale.calendar.ship_before_break', { cutoff: shop.shipping.cutoff, opening }));

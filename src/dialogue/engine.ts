@@ -29,13 +29,13 @@ import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runM
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext, replyLinter } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
-import { asksAboutSomeoneElsesOrder, buysAnew, insistsOnSomeoneElse, intentForEarlierCase, intentForGift, intentForHurry, intentForMissedGift, intentForOrderState, intentForRestock, intentForThreat, intentWhilePressing, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
+import { askBesideThreat, asksAboutSomeoneElsesOrder, buysAnew, insistsOnSomeoneElse, intentForEarlierCase, intentForGift, intentForHurry, intentForMissedGift, intentForOrderState, intentForRestock, intentForThreat, intentWhilePressing, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
 import { shopQuestionReply } from './shop-questions.ts';
 import { keepsFurtherAsk, SURE_CONFIDENCE, UNSURE_CONFIDENCE, understandInContext, withdrawsRequest } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
 import { assistCandidates, HOLD_SCRIPT, holdingLineFits, isAnswerOnly, runnerUpReading } from './alternatives.ts';
 import { asksAboutItsOwnThing, clauseAsks, eventForAsk, primaryClause, type ClauseContext } from './clauses.ts';
-import { addressCheckReply, orderCheckReply } from './order-check.ts';
+import { addressCheckReply, orderCheckReply, receiverPhoneReply } from './order-check.ts';
 import { ASKS_FOR_ANSWER, progressReply } from './progress.ts';
 import { withdrawCallbacks } from './promises.ts';
 import { focusedOpenOrder, focusedOrders, ORDER_POINTER, orderInFocus, PURCHASE_POINTER, referredOrders } from './order-reference.ts';
@@ -651,12 +651,13 @@ const NOT_ABOUT_THE_PRODUCT: ReadonlySet<IntentId> = new Set(['promotion', 'cont
 
 /** Questions the order itself answers (its refund state, its tracking): never a progress answer instead. */
 /** Questions the orders answer without any action: answered even while a human is awaited. */
-const FACTS_WHILE_WAITING: ReadonlySet<IntentId> = new Set(['logistics_track', 'refund_status', 'invoice']);
+const FACTS_WHILE_WAITING: ReadonlySet<IntentId> = new Set(['logistics_track', 'refund_status', 'invoice', 'stock']);
 /** A complaint about a parcel's status asks, as a fact, where it is; "到底是谁签收的" asks what the tracking says. */
 const PARCEL_FACT: ReadonlySet<IntentId> = new Set(['delivery_delay', 'not_shipped', 'signed_not_received']);
 const asFactQuestion = (intent: IntentId): IntentId => (PARCEL_FACT.has(intent) ? 'logistics_track' : intent);
 /** A facts run that would remark or promise something is an action: it waits for the person the buyer waits for. */
 const factsOnly = (out: FlowOutput): ReplyPlan[] => (out.remarks.length > 0 || out.promises.length > 0 || out.unhandled === true ? [] : out.replies);
+
 const ANSWERED_FROM_ORDER: ReadonlySet<IntentId> = new Set(['refund_status', 'logistics_track', 'not_shipped', 'delivery_delay', 'signed_not_received']);
 
 /** Intents about an order the buyer already has: a product named with them points at its order. */
@@ -810,16 +811,19 @@ export async function respond(
   if (answersBodyQuestion(classification.intent, { text: message.text, entities: classification.entities }, state.flows)) classification.intent = 'size_advice';
   // "不用人工了", "那算了吧 没事了" while waiting for the human asked for: the request taken back, not asked again.
   if (classification.intent === 'human' && withdrawsRequest(message.text) && restoreOrchestrator(state).value === 'pending') classification.intent = 'other';
+  const stateIntent = intentForHurry(intentForRestock(intentForOrderState(classification.intent, { facts }), message.text, facts.product, allOrders), message.text, { facts });
   const intent = resume
     ? resume.intent
     : correction
       ? correction.intent
-      : intentForMissedGift(intentForGift(intentForThreat(intentForHurry(intentForRestock(intentForOrderState(classification.intent, { facts }), message.text, facts.product, allOrders), message.text, { facts }), message.text), message.text), message.text, facts.orders, shop);
+      : intentForMissedGift(intentForGift(intentForThreat(stateIntent, message.text), message.text), message.text, facts.orders, shop);
+  // The question a threat was made over is still answered ("怎么还不发货 再不发我打12315").
+  const besideThreat = askBesideThreat(stateIntent, intent).filter((i) => !classification.secondary.includes(i));
   const event: TurnEvent = {
     type: 'TURN',
     text: message.text,
     intent,
-    secondary: resume ? [] : classification.secondary,
+    secondary: resume ? [] : [...besideThreat, ...classification.secondary],
     // Answering "which product?", the first message's size and colour still count ("牛仔裤28码有吗" → "女款的").
     entities: resume?.text === undefined ? classification.entities : [...classifier.classify(resume.text).entities, ...classification.entities],
     facts,
@@ -852,7 +856,13 @@ export async function respond(
   // Questions about the shop itself (opening hours, holidays) are answered from the shop file.
   const shopAnswer = resume === undefined && waiting === undefined ? shopQuestionReply(message.text, shop, now) : null;
   // "裤子我拍的是32码对吧": what was ordered, read off the order.
-  const orderCheck = resume === undefined && waiting === undefined && !privacy ? (orderCheckReply(message.text, allOrders, facts.product ?? (ordered.length === 1 ? ordered[0] : undefined), shop) ?? addressCheckReply(message.text, orders)) : null;
+  // "订单上收件手机是哪个号": the receiver phone of their own order, masked; "地址写的是…没错吧": its address.
+  const orderCheck =
+    resume === undefined && waiting === undefined && !privacy
+      ? (orderCheckReply(message.text, allOrders, facts.product ?? (ordered.length === 1 ? ordered[0] : undefined), shop) ??
+        receiverPhoneReply(message.text, orders, state.orderId) ??
+        addressCheckReply(message.text, orders))
+      : null;
   // "算了 不取消了 还是发吧" right after cancelling an unshipped order: ship as normal, no cancel steps again.
   const lastAsk = state.history.findLast((h) => isIntentId(h.intent) && routeFor(h.intent) !== 'social')?.intent;
   const takenBack = resume === undefined && waiting === undefined ? cancelTakenBack(message.text, lastAsk, allOrders.find((o) => o.id === state.orderId)) : undefined;

@@ -83,3 +83,19 @@ export function addressCheckReply(text: string, orders: readonly Order[]): Reply
     params: { orderId: order.id, receiver: order.receiver.name, phone: maskPhone(order.receiver.phone), address: order.receiver.address },
   };
 }
+
+/**
+ * "订单上收件手机是哪个号", "我留的电话是多少来着": the receiver phone on the buyer's own order, to check it —
+ * shown masked (seed 004: a phone number posted in chat is fined).
+ */
+const RECEIVER_PHONE_ASKED =
+  /(?:收件|收货|收貨|订单上|訂單上|留的|填的|预留的|預留的)(?:人)?(?:的)?(?:手机|手機|电话|電話)(?:号码|號碼|号|號)?(?:写的|寫的|填的|留的)?(?:是)?(?:哪个|哪個|多少|啥|什么|什麼)|(?:我|订单|訂單)(?:上)?(?:留|填|写|寫)的(?:是)?(?:哪个|哪個|什么|什麼)(?:手机|手機|电话|電話)/u;
+
+export function receiverPhoneReply(text: string, orders: readonly Order[], focusId: string | undefined): ReplyPlan | null {
+  const plain = normalizeSameLength(text);
+  if (!RECEIVER_PHONE_ASKED.test(plain)) return null;
+  // The order talked about, else the newest (the orders are the buyer's own, newest first).
+  const order = orders.find((o) => o.id === focusId) ?? orders[0];
+  if (order === undefined) return null;
+  return { scriptId: 'logistics.order.receiver_phone', params: { orderId: order.id, receiver: order.receiver.name, phone: maskPhone(order.receiver.phone) } };
+}

@@ -24,6 +24,21 @@ describe('progressReply', () => {
     expect(progressReply('改好了没 另外我还想问下羊毛大衣有没有黑色L码的 还有发票怎么开', [address], '1', now, 'Asia/Shanghai')).toBeNull();
   });
 
+  it('a change made at once is told back with any phone number masked', () => {
+    const reply = progressReply('改好了吗', [], '1', now, 'Asia/Shanghai', { orderId: '1', text: '顾客申请修改收货电话为：13700001111' });
+    expect(reply).toEqual({ scriptId: 'common.progress_done', params: { orderId: '1', task: '顾客申请修改收货电话为：137****1111' } });
+    // Near miss: an order id is no phone number.
+    expect(progressReply('改好了吗', [], '1', now, 'Asia/Shanghai', { orderId: '1', text: '订单2490156630218749513备注加急' })?.params.task).toBe('订单2490156630218749513备注加急');
+  });
+
+  it('when it ships is the progress of an order\'s case only, not of a message left after hours', () => {
+    const leftAMessage = promise('非工作时间的留言，由客服同事在工作时间跟进回复', undefined, '2025-11-20T14:20:00+08:00', '2025-11-21T10:00:00+08:00');
+    for (const text of ['你们什么时候能发货', '啥时候能寄']) expect(progressReply(text, [leftAMessage], undefined, now, 'Asia/Shanghai'), text).toBeNull();
+    // Near misses: the same question with an order's case open; asking when the answer comes.
+    expect(progressReply('你们什么时候能发货', [leftAMessage, address], '1', now, 'Asia/Shanghai')?.params.task).toBe('跟进仓库修改收货地址并回复顾客');
+    expect(progressReply('什么时候给我回复', [leftAMessage], undefined, now, 'Asia/Shanghai')?.scriptId).toBe('common.progress');
+  });
+
   it('a delivery-time question is no progress question; asking when the answer comes is', () => {
     expect(progressReply('发出去以后大概几天到乌鲁木齐', [address], '1', now, 'Asia/Shanghai')).toBeNull();
     expect(progressReply('几天能到', [address], '1', now, 'Asia/Shanghai')).toBeNull();

@@ -1,6 +1,10 @@
 import type { ReplyPlan } from '../../flows/protocol.ts';
 import { localDate, localTime } from '../shop/hours.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
+import { maskPhone } from '../../flows/presale-helpers.ts';
+
+/** A mobile number in a remark's text. */
+const PHONE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/gu;
 
 /**
  * "改好了没", "大概几天能有结果", "怎么样了", "你们联系了没", "查到了告诉我": the buyer asks how something the bot already took on is
@@ -23,6 +27,12 @@ export const ASKS_FOR_ANSWER = /(?:多久|什么时候|什麼時候|啥时候|�
  */
 const DELIVERY_TIME =
   /(?:几天|幾天|多久|多长时间|多長時間)(?:能|可以|才能)?(?:到|送到|寄到|收到)|发出去以后|發出去以後|发出后|發出後|(?:发|發|寄|送|快递|快遞)(?:到|往)[^，,。？?\s]{2,10}?(?:大概|大约|大約|一般)?(?:要|得|需要)?(?:几天|幾天|多久|多长时间|多長時間)/u;
+
+/**
+ * "你们什么时候能发货", "啥时候到": when a parcel leaves or arrives — the progress of an order's case
+ * only; a note with no order (an after-hours message left, a callback) says nothing about shipping.
+ */
+const SHIPPING_WHEN = /(?:什么时候|什麼時候|啥时候|啥時候|几时|幾時|哪天|几号|幾號)(?:能|会|會|可以|才)?(?:发|發|寄|到)/u;
 
 /** Longer messages carry a new ask of their own; a progress question is short. */
 const MAX_CHARS = 24;
@@ -57,9 +67,11 @@ export function progressReply(
   const plain = normalizeSameLength(text).trim();
   if ([...plain].length > MAX_CHARS || !PROGRESS_QUESTION.test(plain)) return null;
   if (DELIVERY_TIME.test(plain) && !ASKS_FOR_ANSWER.test(plain)) return null;
-  const open = promises.filter((p) => p.keptAt === undefined && p.withdrawnAt === undefined && Date.parse(p.dueAt) > now.getTime());
+  const aboutShipping = SHIPPING_WHEN.test(plain) && !ASKS_FOR_ANSWER.test(plain);
+  const open = promises.filter((p) => p.keptAt === undefined && p.withdrawnAt === undefined && Date.parse(p.dueAt) > now.getTime() && (!aboutShipping || p.orderId !== undefined));
   // Nothing open, but the change was made right away ("改好了吗" after a remark): say it is done.
-  if (open.length === 0) return done !== undefined && DONE_QUESTION.test(plain) ? { scriptId: 'common.progress_done', params: { orderId: done.orderId ?? '', task: done.text } } : null;
+  // (A remark keeps the full number for the warehouse; the reply shows it masked.)
+  if (open.length === 0) return done !== undefined && DONE_QUESTION.test(plain) ? { scriptId: 'common.progress_done', params: { orderId: done.orderId ?? '', task: done.text.replace(PHONE, maskPhone) } } : null;
   const onFocus = open.filter((p) => focusOrderId !== undefined && p.orderId === focusOrderId);
   const latest = (onFocus.length > 0 ? onFocus : open).reduce((a, b) => (Date.parse(b.madeAt) >= Date.parse(a.madeAt) ? b : a));
   return { scriptId: 'common.progress', params: { task: latest.text, due: shortLocal(new Date(latest.dueAt), timeZone) } };

@@ -4,7 +4,7 @@ import type { Order } from '../orders/schema.ts';
 import { intentForEarlierCase, intentForHurry, intentForMissedGift, intentForOrderState, intentForRestock } from './reinterpret.ts';
 import { testShop } from '../../flows/test-fixtures.ts';
 import { loadDemoShop } from '../shop/load.ts';
-import { asksAboutSomeoneElsesOrder, buysAnew, insistsOnSomeoneElse, intentWhilePressing, intentForThreat, speaksOfSomeoneElsesPurchase, threatensReview } from './reinterpret.ts';
+import { askBesideThreat, asksAboutSomeoneElsesOrder, buysAnew, insistsOnSomeoneElse, intentWhilePressing, intentForThreat, speaksOfSomeoneElsesPurchase, threatensReview } from './reinterpret.ts';
 
 const order = (id: string, state: Order['state'], productId = 'coat-01'): Order =>
   testOrder(id, state, { items: [{ productId, color: '驼色', size: 'M', quantity: 1, price: 599 }] });
@@ -52,6 +52,19 @@ describe('threats of a bad review are complaints', () => {
   });
   it('keeps asking for a human or for review cashback as they are', () => {
     expect(intentForThreat('human', '转人工 不然差评')).toBe('human');
+  });
+  it.each(['再拖我就申请平台介入', '不处理我就让小二介入'])('"%s" (the platform called in) is a threat too', (text) => {
+    expect(threatensReview(text)).toBe(true);
+  });
+  it('keeps the question a threat was made over as a further ask; money for a review is none', () => {
+    expect(askBesideThreat('not_shipped', 'complaint')).toEqual(['not_shipped']);
+    expect(askBesideThreat('stock', 'complaint')).toEqual(['stock']);
+    expect(askBesideThreat('refund_status', 'complaint')).toEqual(['refund_status']);
+    // Near misses: haggling under a threat, a plain complaint, no threat at all.
+    expect(askBesideThreat('bargain_decisive', 'complaint')).toEqual([]);
+    expect(askBesideThreat('complaint', 'complaint')).toEqual([]);
+    expect(askBesideThreat('not_shipped', 'not_shipped')).toEqual([]);
+    expect(threatensReview('平台有什么活动吗')).toBe(false);
   });
 });
 

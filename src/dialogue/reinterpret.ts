@@ -9,6 +9,7 @@ import { giftsEarned } from '../shop/promotions.ts';
 import type { Shop } from '../shop/schema.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
 import { plausibleAsk } from './understanding.ts';
+import { routeFor, type Route } from '../../flows/routing.ts';
 
 /**
  * The order-state reading of an intent. Buyers say 改/不要了/退款 whatever the state of the order:
@@ -59,13 +60,25 @@ function shippingTimeOfOrder(event: Pick<TurnEvent, 'facts'>): IntentId {
  * review (seed 000), so it goes to a human with an apology, never to bargaining or a refund.
  */
 const REVIEW_THREAT =
-  /(?:给|打|写|寫|留|刷)(?:你|你们|你們|您)?(?:个|個|一个|一個)?(?:差评|差評|中评|中評|一星|1星|一颗星|一顆星)|(?:就|我就|那就|立马|马上)(?:给|打)?(?:差评|差評|中评|中評|一星|1星|投诉|投訴|举报|舉報)|差评(?:警告|伺候|预定|預定|预订|預訂|安排|走起|等着|等著)|差評(?:警告|伺候|預定|預訂|安排|走起|等著)|(?:等着|等著)(?:收|吃)?(?:差评|差評)|(?:把|将|將)?(?:差评|差評|中评|中評)(?:改|删|刪|撤)|(?:改成?|换成|換成)好评|(?:删|刪)(?:掉|除)?(?:差评|差評)|(?:去|要|会|會)(?:投诉|投訴|举报|舉報)|12315|(?:消协|消協|工商局)/u;
+  /(?:给|打|写|寫|留|刷)(?:你|你们|你們|您)?(?:个|個|一个|一個)?(?:差评|差評|中评|中評|一星|1星|一颗星|一顆星)|(?:就|我就|那就|立马|马上)(?:给|打)?(?:差评|差評|中评|中評|一星|1星|投诉|投訴|举报|舉報)|差评(?:警告|伺候|预定|預定|预订|預訂|安排|走起|等着|等著)|差評(?:警告|伺候|預定|預訂|安排|走起|等著)|(?:等着|等著)(?:收|吃)?(?:差评|差評)|(?:把|将|將)?(?:差评|差評|中评|中評)(?:改|删|刪|撤)|(?:改成?|换成|換成)好评|(?:删|刪)(?:掉|除)?(?:差评|差評)|(?:去|要|会|會)(?:投诉|投訴|举报|舉報)|12315|(?:消协|消協|工商局)|(?:平台|小二|淘宝|淘寶|天猫|天貓)(?:客服)?介入/u;
 
 export const threatensReview = (text: string): boolean => REVIEW_THREAT.test(normalizeSameLength(text));
 
 export function intentForThreat(intent: IntentId, text: string): IntentId {
   if (intent === 'human' || intent === 'complaint' || intent === 'review_cashback') return intent;
   return threatensReview(text) ? 'complaint' : intent;
+}
+
+/** Routes whose asks are no question of their own beside a threat (money for a review is never haggled over). */
+const NOT_A_QUESTION: ReadonlySet<Route> = new Set(['bargaining', 'social', 'handoff']);
+
+/**
+ * "怎么还不发货 再不发我打12315", "雾霾蓝毛衣啥时候有货 再没有就差评": the question the threat was made over is
+ * still asked — it stays as a further ask beside the complaint, answered after the hand-off's line.
+ */
+export function askBesideThreat(asked: IntentId, actedOn: IntentId): IntentId[] {
+  if (actedOn !== 'complaint' || asked === 'complaint' || asked === 'other') return [];
+  return NOT_A_QUESTION.has(routeFor(asked)) ? [] : [asked];
 }
 
 /**

@@ -14,7 +14,16 @@ describe('questions about the shop itself', () => {
   });
 
   it('after hours: when agents are back', () => {
-    expect(shopQuestionReply('夜里有客服在吗', shop, at('2025-11-20T23:30:00'))).toEqual({ scriptId: 'presale.calendar.service_closed_now', params: { opening: '明天09:00' } });
+    expect(shopQuestionReply('夜里有客服在吗', shop, at('2025-11-20T23:30:00'))).toEqual({ scriptId: 'presale.calendar.service_closed_now', params: { opening: '明天（11月21日）09:00' } });
+  });
+
+  it.each(['今天有人吗？？？', '现在有客服没', '啥时候有人'])('"%s" while nobody is on: when agents are back, with the date', (text) => {
+    expect(shopQuestionReply(text, shop, at('2025-11-20T23:30:00'))).toEqual({ scriptId: 'presale.calendar.service_closed_now', params: { opening: '明天（11月21日）09:00' } });
+  });
+
+  it('"今天有人吗" while agents are on is a greeting, no shop question; "今天有货吗" is none either', () => {
+    expect(shopQuestionReply('今天有人吗', shop, at('2025-11-20T14:30:00'))).toBeNull();
+    expect(shopQuestionReply('今天有货吗', shop, at('2025-11-20T23:30:00'))).toBeNull();
   });
 
   it('过年还发货吗: the shop\'s closure around Spring Festival and when it reopens', () => {

@@ -12,18 +12,20 @@ import { normalizeSameLength } from '../text/normalize.ts';
  */
 const HOURS_QUESTION =
   /(?:夜里|夜裡|晚上|半夜|凌晨|早上|几点|幾點|什么时候|什麼時候).{0,6}(?:客服|有人|在吗|在嗎|在不在|上班|下班|营业|營業|回复|回覆)|(?:客服|人工).{0,4}(?:几点|幾點|时间|時間|上班|下班)|上班时间|上班時間|营业时间|營業時間|工作时间|工作時間|几点上班|幾點上班|几点下班|幾點下班/u;
+/** "今天有人吗", "现在有客服没", "啥时候有人": whether anyone is on now — when nobody is, when they are back. */
+const ANYONE_NOW = /(?:今天|今日|现在|現在|这会|這會|此刻)(?:有人|有客服|客服在|上班)|(?:啥时候|啥時候|什么时候|什麼時候|几点|幾點|何时|何時)(?:才)?(?:有人|有客服|上班)/u;
 /** A holiday question asks about the shop's days (放假, 发货, 上班, 休息, 营业, 有人), not a gift for the holiday. */
 const HOLIDAY_QUESTION = /放假|休息|发货|發貨|发不发|上班|营业|營業|有人|客服|开门|開門|停发|停發|快递|快遞|还发|還發|能发|能發/u;
 
 /** "2月25日" from YYYY-MM-DD. */
 const monthDay = (date: string): string => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 
-/** "明天09:00" / "2月25日09:00": when service is next on, as the buyer reads it. */
+/** "明天（3月21日）09:00" / "2月25日09:00": when service is next on, as the buyer reads it (the date too, to leave no doubt). */
 function openingWords(shop: Shop, now: Date, at: Date): string {
   const day = localDate(at, shop.timezone);
   const today = localDate(now, shop.timezone);
   const tomorrow = localDate(new Date(now.getTime() + 86_400_000), shop.timezone);
-  const prefix = day === today ? '今天' : day === tomorrow ? '明天' : monthDay(day);
+  const prefix = day === today ? '今天' : day === tomorrow ? `明天（${monthDay(day)}）` : monthDay(day);
   return `${prefix}${localTime(at, shop.timezone)}`;
 }
 
@@ -75,5 +77,7 @@ export function shopQuestionReply(text: string, shop: Shop, now: Date): ReplyPla
     if (closed !== null) return closed;
   }
   if (HOURS_QUESTION.test(plain)) return hoursReply(shop, now);
+  // (While agents are on, "今天有人吗" is a greeting: the greeting answers it.)
+  if (ANYONE_NOW.test(plain) && !holidayAnswerFacts(shop, now).serviceOpenNow) return hoursReply(shop, now);
   return null;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../nlu/classifier.ts';
 import type { IntentId } from '../nlu/intents.ts';
-import { closesChat, keepsFurtherAsk, plausibleAsk, understandInContext, withdrawsRequest } from './understanding.ts';
+import { asksForRefundMoney, closesChat, keepsFurtherAsk, plausibleAsk, understandInContext, withdrawsRequest } from './understanding.ts';
 
 /** A classification as the model might give it (the rules here must not depend on one model's numbers). */
 const read = (intent: IntentId, confidence: number, ranking: [IntentId, number][] = [], secondary: IntentId[] = []): Classification => ({
@@ -638,5 +638,38 @@ describe('a mailbox for the invoice is no contact request', () => {
     expect(keepsFurtherAsk('invoice', 'contact_request', '发票发这个邮箱 lin.an@163.com')).toBe(false);
     // Near miss: asking for the shop's mailbox beside an invoice question is still a contact request.
     expect(keepsFurtherAsk('invoice', 'contact_request', '发票开好了吗 你们邮箱多少')).toBe(true);
+  });
+});
+
+describe('the money asked after in a refund case', () => {
+  it.each([
+    ['我的钱呢？？', 'return_dislike'],
+    ['钱咧', 'cancel_order'],
+    ['那钱啥时候能到', 'refund_status'],
+    ['钱现在到哪一步了', 'refund_shipped'],
+  ] as [string, IntentId][])('"%s" after %s is the refund\'s status', (text, last) => {
+    expect(asksForRefundMoney(text, last)).toBe(true);
+    expect(understandInContext(read('bargain_excuse', 0.5), text, 'aftersale', last).intent).toBe('refund_status');
+  });
+  it('is no refund without a refund case, nor money of a purchase ("钱不够")', () => {
+    expect(asksForRefundMoney('钱呢', 'stock')).toBe(false);
+    expect(asksForRefundMoney('钱呢', undefined)).toBe(false);
+    expect(asksForRefundMoney('钱不够', 'return_dislike')).toBe(false);
+  });
+  it('keeps no delivery question beside how long the money takes, and no person asked for unless asked', () => {
+    expect(understandInContext(read('human', 0.37, [], ['shipping_time']), '那刚才那个客服呢 钱多久到', 'aftersale', 'refund_status').intent).toBe('refund_status');
+    expect(keepsFurtherAsk('refund_status', 'shipping_time', '钱多久到')).toBe(false);
+    expect(understandInContext(read('human', 0.9), '钱多久到 叫你们人工来', 'aftersale', 'refund_status').intent).toBe('human');
+  });
+});
+
+describe('a slow chat is no slow parcel', () => {
+  it.each(['加个微信聊 旺旺太慢了', '你们回消息这么慢 给个电话吧', '客服回得好慢'])('"%s" chases no parcel', (text) => {
+    expect(keepsFurtherAsk('contact_request', 'delivery_delay', text)).toBe(false);
+    expect(keepsFurtherAsk('contact_request', 'not_shipped', text)).toBe(false);
+  });
+  it('the parcel named beside it is still chased', () => {
+    expect(keepsFurtherAsk('contact_request', 'delivery_delay', '回消息慢 快递也慢 给个电话')).toBe(true);
+    expect(keepsFurtherAsk('complaint', 'not_shipped', '太慢了 还不发货')).toBe(true);
   });
 });

@@ -215,6 +215,17 @@ const INVOICE_DROPPED = /(?:发票|發票|票)(?:就|也|还是|還是)?(?:不�
 /** "退款到底什么时候能好", "钱多久能退回来", "退款几天到账": when the refund comes. */
 const REFUND_WHEN = /(?:退款|退钱|退錢|钱|錢)(?:到底|究竟|大概|大约|还要|還要|要)*(?:什么时候|什麼時候|啥时候|啥時候|多久|几天|幾天|何时|何時)(?:能|才|可以|会|會)?(?:好|到|完成|下来|下來|退回来|退回來|退回|到账|到賬|退|回来|回來)/u;
 
+/** "钱呢", "我的钱呢？？", "钱咧": the money asked after, with nothing else said. */
+const BARE_MONEY = /^(?:那|那么|那麼)?(?:我的)?(?:钱|錢)(?:呢|咧|啊|嘞)?[？?!！。\s]*$/u;
+/** Cases whose money goes back to the buyer: a return, a refund, a cancelled paid order. */
+const REFUND_CASES: ReadonlySet<IntentId> = new Set(['refund_status', 'return_dislike', 'refund_shipped', 'cancel_order', 'quality_issue', 'wrong_item', 'return_fee']);
+
+/** "钱呢", "钱多久到", "钱到哪一步了" right after a refund or return case: that refund's money. */
+export function asksForRefundMoney(plain: string, lastIntent: IntentId | undefined): boolean {
+  if (lastIntent === undefined || !REFUND_CASES.has(lastIntent)) return false;
+  return BARE_MONEY.test(plain.trim()) || REFUND_WHEN.test(plain) || MONEY_WHERE.test(plain);
+}
+
 /** "大概还要几天啊", "要多久": how long, with nothing else said. */
 const ASKS_ABOUT_SHIPPING = /(?:顺丰|順豐|中通|圆通|圓通|韵达|韻達|申通|邮政|郵政|ems|京东|京東)(?:快递|快遞)?(?:可以|行|能|好)(?:不|吗|嗎|么|麼)?|(?:什么时候|什麼時候|啥时候|啥時候|几时|幾時|哪天|多久)(?:能)?(?:发|發|到|寄)|(?:什么|什麼|哪个|哪個|哪家|啥|能不能|可不可以|可以|能)(?:快递|快遞)|(?:能|可以|能不能)(?:发|發|走|用|寄)|(?:发|發|走|用|寄)(?:什么|什麼|哪个|哪個|哪家|啥)|包邮吗|包郵嗎|运费多少|運費多少|邮费多少|郵費多少|几天到|幾天到|多久到/u;
 const PRAISES_PURCHASE = /(?:上次|之前|以前|买的|買的|收到的)[^，,。？?]{0,8}(?:超|很|挺|好|真|特别|特別|非常|太)?(?:暖和|好吃|好穿|舒服|好看|喜欢|喜歡|不错|不錯|棒|赞|讚|满意|滿意|好用|合身|保暖)/u;
@@ -250,6 +261,8 @@ export const withdrawsRequest = (text: string): boolean => NEVER_MIND.test(norma
 
 /** "能快点吗", "都一个星期了": the buyer hurries or complains of the wait — of whatever case is open. */
 const HURRIES = /快点|快點|快些|尽快|盡快|抓紧|抓緊|加急|催|太慢|这么慢|這麼慢|这么久|這麼久|等了|等很久|[0-9一二三四五六七八九十两兩几幾个個]+(?:天|星期|礼拜|禮拜|周|週)了/u;
+/** "旺旺太慢了", "回消息这么慢", "客服回得好慢": the chat is slow (the answers), not a parcel. */
+const CHAT_SLOW = /(?:旺旺|阿里旺旺|千牛|回复|回覆|回消息|回信息|回得|回的|回话|回話|客服|聊天|打字)(?:也|太|好|真|很|这么|這麼|那么|那麼|都)*慢/u;
 /** Words of a parcel on its way to the buyer: the hurry is about that parcel. */
 const PARCEL_WORDS = /快递|快遞|物流|包裹|派送|派件|送到|送货|送貨|到货|到貨|发货|發貨|收货|收貨/u;
 
@@ -404,6 +417,10 @@ export function understandInContext(classification: Classification, text: string
   if ((intent === 'refund_shipped' || intent === 'cancel_order') && REFUND_WHEN.test(plain) && !REFUND_REQUEST.test(plain)) {
     [intent, secondary] = ['refund_status', secondary.filter((i) => i !== 'refund_status')];
     confidence = Math.max(confidence, UNSURE_CONFIDENCE);
+  }
+  // "钱呢", "那刚才那个人呢 钱多久到" in a refund case: where the refund's money is — no haggling, no person asked for.
+  if (asksForRefundMoney(plain, lastIntent) && !REQUESTS.includes(intent) && !ASKS_FOR_PERSON.test(plain)) {
+    return { intent: 'refund_status', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'refund_status' && routeFor(i) !== 'bargaining' && keepsFurtherAsk('refund_status', i, plain)) };
   }
   // "要我出邮费吗", "金额能开200吗", "是纸质的还是电子的", "发哪了 我没收到" right after an invoice answer:
   // the invoice's charges, amount, kind or delivery, not the parcel's or a product's.
@@ -578,6 +595,10 @@ export function keepsFurtherAsk(primary: IntentId, ask: IntentId, text: string):
   // ("中通78460023915527") describe the case; a pre-sale answer only when one is asked for.
   if (POST_SALE.has(routeFor(primary)) && (ask === 'product_info' || ask === 'recommend')) return false;
   if (POST_SALE.has(routeFor(primary)) && ask.startsWith('shipping_') && !ASKS_ABOUT_SHIPPING.test(plain)) return false;
+  // "钱多久到": how long the refund's money takes, not a delivery.
+  if (primary === 'refund_status' && ask.startsWith('shipping_') && REFUND_WHEN.test(plain)) return false;
+  // "加个微信聊 旺旺太慢了": the chat is slow, not the parcel — nothing to chase.
+  if ((STATUS.includes(ask) || ask === 'urgent_delivery') && CHAT_SLOW.test(plain) && !PARCEL_WORDS.test(plain)) return false;
   // "还有那个没付款的零食 地址也改一下": 还有 introduces another order, not a stock question — unless one is asked.
   if (POST_SALE.has(routeFor(primary)) && ask === 'stock' && !ASKS_SOMETHING.test(plain)) return false;
   // "核桃还没收到 到了不合适的话能退吗": not received yet is the case's background, asked about ahead — no parcel question.
