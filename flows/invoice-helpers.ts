@@ -63,7 +63,8 @@ export function titleKindOnly(text: string): 'company' | 'personal' | null {
 }
 
 /** "一样的抬头", "抬头跟刚才一样", "抬头同上": the title given before, for another order. */
-const SAME_TITLE = /(?:一样|一樣|同样|同樣|相同)的?抬[头頭]|抬[头頭](?:也|还是|還是|就)?(?:一样|一樣|同上|不变|不變|照旧|照舊)|(?:跟|和|同)(?:刚才|剛才|上面|之前|前面|上一张|上一張)(?:的|那张|那張)?(?:一样|一樣)/u;
+// ("抬头照旧用苏州河畔工作室" names the title after 照旧: that name is the title, not the one before.)
+const SAME_TITLE = /(?:一样|一樣|同样|同樣|相同)的?抬[头頭]|抬[头頭](?:也|还是|還是|就)?(?:一样|一樣|同上|不变|不變|照旧|照舊)(?![用是为為写寫]?[\p{Script=Han}]{4})|(?:跟|和|同)(?:刚才|剛才|上面|之前|前面|上一张|上一張)(?:的|那张|那張)?(?:一样|一樣)/u;
 export const sameTitleAsBefore = (text: string): boolean => SAME_TITLE.test(normalizeSameLength(text));
 
 /** "也开一张", "再开一张", "那单开一张": another invoice asked for without the word 发票 (said just before). */

@@ -591,10 +591,12 @@ describe('recommend', () => {
     ]);
   });
   it('which of the product to pick ("哪个颜色的大衣好看", a colour already had): its colours in stock, not other products', () => {
-    expect(one(turn('recommend', '哪个颜色的大衣好看')).out.replies).toEqual([{ scriptId: 'presale.recommend.colors', params: { product: '羊毛呢大衣', colors: '驼色、黑色' } }]);
-    expect(one(turn('recommend', '驼色的我有了 还有呢')).out.replies).toEqual([{ scriptId: 'presale.recommend.colors', params: { product: '羊毛呢大衣', colors: '黑色' } }]);
+    const coat = { product: '羊毛呢大衣', colorWord: '颜色' };
+    expect(one(turn('recommend', '哪个颜色的大衣好看')).out.replies).toEqual([{ scriptId: 'presale.recommend.variants', params: { ...coat, colors: '驼色、黑色' } }]);
+    // A colour set aside is named in the answer ("除了驼色…").
+    expect(one(turn('recommend', '驼色的我有了 还有呢')).out.replies).toEqual([{ scriptId: 'presale.recommend.other_variants', params: { ...coat, colors: '黑色', color: '驼色' } }]);
     // Two of its colours compared: those of them in stock (驼色 S and L are).
-    expect(one(turn('recommend', '驼色和黑色哪个好看')).out.replies).toEqual([{ scriptId: 'presale.recommend.colors', params: { product: '羊毛呢大衣', colors: '驼色、黑色' } }]);
+    expect(one(turn('recommend', '驼色和黑色哪个好看')).out.replies).toEqual([{ scriptId: 'presale.recommend.colors', params: { ...coat, colors: '驼色、黑色' } }]);
     // Near miss: what goes with it — the products it recommends.
     expect(ids(one(turn('recommend', '大衣配什么好')).out)).toEqual(['presale.recommend.related']);
   });

@@ -576,3 +576,18 @@ describe('haggleAboutOrder: bargaining over the open large order, not over anoth
     expect(haggleAboutOrder(order, named, entities)).toBe(true);
   });
 });
+
+describe('colours that belong to another product than the one talked about', () => {
+  it('"酒红色和格纹灰哪个好看" after the coat is about the scarf; the coat\'s own colours stay the coat\'s', async () => {
+    const { loadDemoOrderProvider, DEMO_NOW } = await import('../orders/demo-provider.ts');
+    const shop = loadDemoShop();
+    const deps: EngineDeps = { classifier: defaultClassifier(), scripts: loadScripts(), shop, orders: loadDemoOrderProvider(shop), clock: () => new Date(DEMO_NOW.getTime()) };
+    const coat = await respond(undefined, { buyerId: 'tb_buyer_anna', text: '羊毛大衣有什么颜色' }, deps);
+    const scarf = await respond(coat.conversation, { buyerId: 'tb_buyer_anna', text: '那酒红和格纹灰哪个更好看' }, deps);
+    expect(scarf.result.replies[0]!.text).toContain('围巾');
+    // Near miss: colours the coat has keep the coat.
+    const own = await respond(coat.conversation, { buyerId: 'tb_buyer_anna', text: '驼色跟黑色选哪个' }, deps);
+    expect(own.result.replies[0]!.text).toContain('大衣');
+    expect(own.result.replies[0]!.text).not.toContain('围巾');
+  });
+});

@@ -18,6 +18,7 @@ import { PRESSED_SCRIPT, questionPressedFor } from './nudge.ts';
 import { readingPastSarcasm } from './sarcasm.ts';
 import { CANCEL_WITHDRAWN_REMARK, CANCEL_WITHDRAWN_SCRIPT, cancelTakenBack } from './cancel-withdrawal.ts';
 import type { Product, Shop } from '../shop/schema.ts';
+import { coloursNamed } from '../../flows/recommend-helpers.ts';
 import { aboutToOrder, anotherProductAsked, askedAttributes, asksForExtraFeeCourier, asksVariantList, bareNumberOf, correctionTarget, isBareVariant, isReturnPolicyBeforeOrder, productsOfSameKind, purchaseQuantity, statesPurchaseOnly, waitsForOwnOrder } from '../../flows/presale-helpers.ts';
 import { questionToRepeat } from '../../flows/presale.ts';
 import { asksBareRemark, asksForRemark, demandsGift } from '../../flows/bargaining-policy.ts';
@@ -649,6 +650,20 @@ function classifyingOnce(classifier: Classifier): Classifier {
 /** Readings about the shop rather than the product: an attribute of the product asked gives way to it. */
 const NOT_ABOUT_THE_PRODUCT: ReadonlySet<IntentId> = new Set(['promotion', 'contact_request']);
 
+/**
+ * The product a message is about: the one it names, else the one talked about — unless it names colours
+ * that product lacks and exactly one other product has ("酒红色和格纹灰哪个好看" after the coat: the scarf).
+ */
+function productMeant(shop: Shop, text: string, contextId: string | undefined, candidates: readonly string[] | undefined): Product | undefined {
+  const named = findProduct(shop, text, undefined, candidates);
+  if (named !== undefined) return named;
+  const inContext = findProduct(shop, text, contextId, candidates);
+  if (productCandidates(shop, text).length > 0) return inContext;
+  const byColours = onlyProductWithColours(shop.products, text);
+  if (inContext === undefined) return byColours;
+  return byColours !== undefined && coloursNamed(inContext, normalizeSameLength(text)).length === 0 ? byColours : inContext;
+}
+
 /** Questions the order itself answers (its refund state, its tracking): never a progress answer instead. */
 /** Questions the orders answer without any action: answered even while a human is awaited. */
 const FACTS_WHILE_WAITING: ReadonlySet<IntentId> = new Set(['logistics_track', 'refund_status', 'invoice', 'stock']);
@@ -706,7 +721,7 @@ export async function respond(
   // "不对 我说的是女款": the product of the last pre-sale question corrected — that question again, for the product meant.
   const correction = state.pendingAsk === undefined ? correctedProduct(shop, message.text, state, lastRoute) : undefined;
   // (No product talked about: the one the colours named belong to — "格纹灰的有吗" is the scarf.)
-  const product = correction?.product ?? findProduct(shop, message.text, state.productId, state.pendingAsk?.candidates) ?? (productCandidates(shop, message.text).length === 0 ? onlyProductWithColours(shop.products, message.text) : undefined);
+  const product = correction?.product ?? productMeant(shop, message.text, state.productId, state.pendingAsk?.candidates);
   // "没付钱的那个", "大衣那单", "上周到的": the turn acts only on the orders the buyer points at — those of
   // the primary ask's own clause when the message asks several things ("围巾想退 … 还有羽绒服那单什么时候发").
   const postSale = isPostSale(classification.intent);
