@@ -36,7 +36,8 @@ import { keepsFurtherAsk, SURE_CONFIDENCE, UNSURE_CONFIDENCE, understandInContex
 import { clarifyingQuestion } from './clarify.ts';
 import { assistCandidates, HOLD_SCRIPT, holdingLineFits, isAnswerOnly, runnerUpReading } from './alternatives.ts';
 import { asksAboutItsOwnThing, clauseAsks, eventForAsk, primaryClause, type ClauseContext } from './clauses.ts';
-import { addressCheckReply, orderCheckReply, receiverPhoneReply } from './order-check.ts';
+import { orderCheckReply } from './order-check.ts';
+import { receiverCheckReply } from '../../flows/receiver-info.ts';
 import { ASKS_FOR_ANSWER, progressReply } from './progress.ts';
 import { withdrawCallbacks } from './promises.ts';
 import { focusedOpenOrder, focusedOrders, ORDER_POINTER, orderInFocus, PURCHASE_POINTER, referredOrders } from './order-reference.ts';
@@ -875,8 +876,7 @@ export async function respond(
   const orderCheck =
     resume === undefined && waiting === undefined && !privacy
       ? (orderCheckReply(message.text, allOrders, facts.product ?? (ordered.length === 1 ? ordered[0] : undefined), shop) ??
-        receiverPhoneReply(message.text, orders, state.orderId) ??
-        addressCheckReply(message.text, orders))
+        receiverCheckReply(message.text, orders, state.orderId))
       : null;
   // "算了 不取消了 还是发吧" right after cancelling an unshipped order: ship as normal, no cancel steps again.
   const lastAsk = state.history.findLast((h) => isIntentId(h.intent) && routeFor(h.intent) !== 'social')?.intent;

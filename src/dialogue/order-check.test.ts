@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testOrder, testShop } from '../../flows/test-fixtures.ts';
-import { addressCheckReply, orderCheckReply, receiverPhoneReply } from './order-check.ts';
+import { orderCheckReply } from './order-check.ts';
 
 const coat = testShop.products[0]!;
 const order = testOrder('100000000000000001', 'paid', { items: [{ productId: coat.id, color: '驼色', size: 'M', quantity: 1, price: 599 }] });
@@ -47,37 +47,5 @@ describe('orderCheckReply', () => {
     expect(orderCheckReply('大衣我拍的是L码对吧', [order], coat, testShop)?.params.value).toBe('L码');
     // Near miss: the buyer remembers right.
     expect(orderCheckReply('我记得我拍的是驼色M码', [order], coat, testShop)?.scriptId).toBe('logistics.order.items');
-  });
-});
-
-describe('addressCheckReply', () => {
-  const open = testOrder('100000000000000002', 'paid', { receiver: { name: '张三', phone: '13800001234', address: '杭州市西湖区文三路1号', region: '浙江' } });
-  it('the address on the open order read back, the phone masked', () => {
-    for (const text of ['收货地址是文三路那个对吧', '我地址写的是杭州没错吧']) {
-      expect(addressCheckReply(text, [open]), text).toEqual({
-        scriptId: 'logistics.order.address_check',
-        params: { orderId: open.id, receiver: '张三', phone: '138****1234', address: '杭州市西湖区文三路1号' },
-      });
-    }
-  });
-  it('near misses: an address wrong or to change, or no open order', () => {
-    expect(addressCheckReply('地址写错了 改成文二路对吧', [open])).toBeNull();
-    expect(addressCheckReply('地址能改吗', [open])).toBeNull();
-    expect(addressCheckReply('地址是文三路对吧', [testOrder('100000000000000003', 'completed')])).toBeNull();
-  });
-});
-
-describe('receiverPhoneReply', () => {
-  const other = testOrder('100000000000000002', 'delivered', { receiver: { ...order.receiver, phone: '13700001111' } });
-  it('reads the receiver phone off the order talked about, masked', () => {
-    for (const text of ['订单上收件手机是哪个号 我看看是不是写错了', '我留的电话是多少来着', '收货电话填的是什么']) {
-      const reply = receiverPhoneReply(text, [order, other], other.id);
-      expect(reply?.scriptId, text).toBe('logistics.order.receiver_phone');
-      expect(reply?.params.phone, text).toBe('137****1111');
-    }
-  });
-  it('no phone of the order asked for: nothing', () => {
-    for (const text of ['你们客服电话多少', '手机号填错了 改成13700001112', '我的手机收不到短信']) expect(receiverPhoneReply(text, [order], undefined), text).toBeNull();
-    expect(receiverPhoneReply('收货电话是哪个', [], undefined)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { sizeLabel } from '../../flows/aftersale-helpers.ts';
-import { askedAttributes, maskPhone } from '../../flows/presale-helpers.ts';
+import { askedAttributes } from '../../flows/presale-helpers.ts';
 import type { ReplyPlan } from '../../flows/protocol.ts';
 import type { Order } from '../orders/schema.ts';
 import type { Product, Shop } from '../shop/schema.ts';
@@ -64,38 +64,4 @@ function rememberedOtherwise(plain: string, items: Order['items'], shop: Pick<Sh
     if (size !== undefined && !new RegExp(`(?<![0-9a-z])${escape(item.size.toLowerCase())}(?![0-9a-z])`, 'u').test(plain.toLowerCase())) return sizeLabel(product, size);
   }
   return undefined;
-}
-
-/** "我那个地址写的是望京那个没错吧", "收货地址是文三路的对吧": the buyer checks the address on the order. */
-const CHECKS_ADDRESS = /(?:地址|收货信息|收貨信息)(?:写|寫|填)?(?:的)?(?:是)?[^，,。？?]{0,16}?(?:没错吧|沒錯吧|对吧|對吧|是吧|对吗|對嗎|没错吗|沒錯嗎|没问题吧|沒問題吧)[？?]*$/u;
-/** A change or a mistake told: the address-change flow's case, not a check. */
-const ADDRESS_WRONG = /改|换|換|错了|錯了|写错|寫錯|填错|填錯|不对|不對|搬家|新地址/u;
-const OPEN_STATES: readonly Order['state'][] = ['unpaid', 'paid', 'printed', 'shipped'];
-
-/** The address of the buyer's open order read back (masked phone), when the message checks it; else null. */
-export function addressCheckReply(text: string, orders: readonly Order[]): ReplyPlan | null {
-  const plain = normalizeSameLength(text).trim();
-  if (!CHECKS_ADDRESS.test(plain) || ADDRESS_WRONG.test(plain)) return null;
-  const order = orders.find((o) => OPEN_STATES.includes(o.state));
-  if (order === undefined) return null;
-  return {
-    scriptId: 'logistics.order.address_check',
-    params: { orderId: order.id, receiver: order.receiver.name, phone: maskPhone(order.receiver.phone), address: order.receiver.address },
-  };
-}
-
-/**
- * "订单上收件手机是哪个号", "我留的电话是多少来着": the receiver phone on the buyer's own order, to check it —
- * shown masked (seed 004: a phone number posted in chat is fined).
- */
-const RECEIVER_PHONE_ASKED =
-  /(?:收件|收货|收貨|订单上|訂單上|留的|填的|预留的|預留的)(?:人)?(?:的)?(?:手机|手機|电话|電話)(?:号码|號碼|号|號)?(?:写的|寫的|填的|留的)?(?:是)?(?:哪个|哪個|多少|啥|什么|什麼)|(?:我|订单|訂單)(?:上)?(?:留|填|写|寫)的(?:是)?(?:哪个|哪個|什么|什麼)(?:手机|手機|电话|電話)/u;
-
-export function receiverPhoneReply(text: string, orders: readonly Order[], focusId: string | undefined): ReplyPlan | null {
-  const plain = normalizeSameLength(text);
-  if (!RECEIVER_PHONE_ASKED.test(plain)) return null;
-  // The order talked about, else the newest (the orders are the buyer's own, newest first).
-  const order = orders.find((o) => o.id === focusId) ?? orders[0];
-  if (order === undefined) return null;
-  return { scriptId: 'logistics.order.receiver_phone', params: { orderId: order.id, receiver: order.receiver.name, phone: maskPhone(order.receiver.phone) } };
 }
