@@ -45,7 +45,7 @@ describe('receiverCheckReply (before any flow runs)', () => {
   const done = testOrder('100000000000000003', 'delivered', { receiver: { name: '李四', phone: '13700001111', address: '上海市静安区1号', region: '上海' } });
   it('an address checked: the open order\'s receiver data, the phone masked', () => {
     for (const text of ['收货地址是文三路那个对吧', '我地址写的是杭州没错吧']) {
-      expect(receiverCheckReply(text, [done, open], undefined), text).toEqual({
+      expect(receiverCheckReply({ text, entities: [], orders: [done, open], pointed: [done, open], focusId: undefined }), text).toEqual({
         scriptId: 'logistics.receiver.read_back',
         params: { orderId: open.id, receiver: '张三', phone: '138****1234', address: '杭州市西湖区文三路1号' },
       });
@@ -53,15 +53,18 @@ describe('receiverCheckReply (before any flow runs)', () => {
   });
   it('the phone asked for alone: the phone of the order talked about, masked', () => {
     for (const text of ['订单上收件手机是哪个号 我看看是不是写错了', '我留的电话是多少来着', '收货电话填的是什么']) {
-      const reply = receiverCheckReply(text, [open, done], done.id);
+      const reply = receiverCheckReply({ text, entities: [], orders: [open, done], pointed: [open, done], focusId: done.id });
       expect(reply?.scriptId, text).toBe('logistics.receiver.phone');
       expect(reply?.params.phone, text).toBe('137****1111');
     }
   });
   it('near misses: a change, a wrong address, the shop\'s phone, or no order', () => {
     for (const text of ['地址写错了 改成文二路对吧', '地址能改吗', '你们客服电话多少', '手机号填错了 改成13700001112', '我的手机收不到短信']) {
-      expect(receiverCheckReply(text, [open], undefined), text).toBeNull();
+      expect(receiverCheckReply({ text, entities: [], orders: [open], pointed: [open], focusId: undefined }), text).toBeNull();
     }
-    expect(receiverCheckReply('收货电话是哪个', [], undefined)).toBeNull();
+    expect(receiverCheckReply({ text: '收货电话是哪个', entities: [], orders: [], pointed: [], focusId: undefined })).toBeNull();
+    // Someone else's order named by its id: nothing read back (the privacy answer's matter).
+    expect(receiverCheckReply({ text: '订单2490156630218749513的收货地址是哪里', entities: [], orders: [open], pointed: [open], focusId: undefined })).toBeNull();
+    expect(receiverCheckReply({ text: `订单${open.id}的收货地址是哪里`, entities: [], orders: [done, open], pointed: [done], focusId: undefined })?.params.orderId).toBe(open.id);
   });
 });

@@ -1,3 +1,4 @@
+import type { Entity } from '../src/nlu/entities/index.ts';
 import type { Order } from '../src/orders/schema.ts';
 import { normalizeSameLength } from '../src/text/normalize.ts';
 import { mentionedOrder, ordersHolding } from './logistics-helpers.ts';
@@ -62,11 +63,15 @@ export function receiverReadBack(event: TurnEvent): ReplyPlan | null {
 const OPEN_STATES: readonly Order['state'][] = ['unpaid', 'paid', 'printed', 'shipped'];
 
 /**
- * Before any flow runs (the engine's order check): the receiver data asked of the orders the message
- * points at — the one talked about, else the first still open, else the newest; null when none is asked.
+ * Before any flow runs (the engine's order check): the receiver data asked of the buyer's own orders —
+ * the order named by its id, else among those the message points at the one talked about, the first
+ * still open, the newest; null when none is asked or the id named is not theirs (a privacy matter).
  */
-export function receiverCheckReply(text: string, orders: readonly Order[], focusId: string | undefined): ReplyPlan | null {
+export function receiverCheckReply(input: { text: string; entities: readonly Entity[]; orders: readonly Order[]; pointed: readonly Order[]; focusId: string | undefined }): ReplyPlan | null {
+  const { text, pointed, focusId } = input;
   if (!asksReceiverData(text)) return null;
-  const order = orders.find((o) => o.id === focusId) ?? orders.find((o) => OPEN_STATES.includes(o.state)) ?? orders[0];
+  const mention = mentionedOrder(text, input.entities, input.orders);
+  if (mention.kind === 'foreign') return null;
+  const order = mention.kind === 'own' ? mention.order : (pointed.find((o) => o.id === focusId) ?? pointed.find((o) => OPEN_STATES.includes(o.state)) ?? pointed[0]);
   return order === undefined ? null : receiverReply(order, text);
 }

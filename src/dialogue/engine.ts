@@ -876,7 +876,7 @@ export async function respond(
   const orderCheck =
     resume === undefined && waiting === undefined && !privacy
       ? (orderCheckReply(message.text, allOrders, facts.product ?? (ordered.length === 1 ? ordered[0] : undefined), shop) ??
-        receiverCheckReply(message.text, orders, state.orderId))
+        receiverCheckReply({ text: message.text, entities: classification.entities, orders: allOrders, pointed: orders, focusId: state.orderId }))
       : null;
   // "算了 不取消了 还是发吧" right after cancelling an unshipped order: ship as normal, no cancel steps again.
   const lastAsk = state.history.findLast((h) => isIntentId(h.intent) && routeFor(h.intent) !== 'social')?.intent;
