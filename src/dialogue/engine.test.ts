@@ -394,6 +394,15 @@ describe('readPastGreeting', () => {
     expect(readPastGreeting(classifier, '好吧 那就这样吧').intent).toBe(classifier.classify('好吧 那就这样吧').intent);
     expect(readPastGreeting(classifier, '好的 谢谢').intent).toBe('thanks_bye');
   });
+
+  it('a goodbye with one last question after 对了/顺便问一下 is that question', async () => {
+    const { defaultClassifier } = await import('../nlu/default-classifier.ts');
+    const classifier = defaultClassifier();
+    expect(readPastGreeting(classifier, '谢谢啦我考虑一下 对了你们发什么快递').intent).toBe('shipping_courier');
+    expect(readPastGreeting(classifier, '行那先这样吧谢谢 顺便问一下羽绒服有XL吗').intent).not.toBe('thanks_bye');
+    // Near miss: 对了 with nothing asked after it.
+    expect(readPastGreeting(classifier, '对了对了 谢谢你啊').intent).toBe('thanks_bye');
+  });
 });
 
 describe('findProduct', () => {
@@ -418,6 +427,11 @@ describe('findProduct', () => {
     // A correction names the product meant.
     expect(findProduct(shop, '不是裤子 是大衣 我想要黑色的', 'NY-WJ01')?.id).toBe('NY-WC01');
     expect(findProduct(shop, '不对 我说的是羽绒服', 'NY-WC01')?.id).toBe('NY-MD01');
+    // The product the buyer wants to buy outranks one they only tell about.
+    expect(findProduct(shop, '朋友送我的那条围巾很好看 我想自己买一件大衣 M码有吗', undefined)?.id).toBe('NY-WC01');
+    expect(findProduct(shop, '之前买的羽绒服不错，这次打算买条围巾送人', undefined)?.id).toBe('NY-SC01');
+    // Near miss: 买 of a past purchase names no wanted product ("我买的那个毛衣").
+    expect(findProduct(shop, '我上周买的那个围巾起球了', undefined)?.id).toBe('NY-SC01');
     // 的 followed by no product: the whole message counts.
     expect(findProduct(shop, '羽绒服的帽子能拆吗', undefined)?.id).toBe('NY-MD01');
   });

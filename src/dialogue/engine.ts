@@ -209,6 +209,8 @@ function wordsOf(shop: Shop): ProductWords {
 /** A product named right after 的 ("…一起拍的裤子", "…那单里的那条围巾"): the head of the phrase. */
 const CORRECTION = /(?:不是|不对|不對)[^，,。]{0,8}?[，,\s]*(?:是|要的是|说的是|說的是|我说的是|我說的是)(.{2,12})/u;
 const AFTER_DE = /的(?:[那这哪]?[个件条款双袋盒单])?/gu;
+/** "女儿给我买的那个毛衣挺好…我想再给自己买一件大衣": the product the buyer means to buy is the one asked about. */
+const WANTED = /(?:想|要|打算|准备)[^，,。？?]{0,8}?买(?:[一两几]?[件条个双袋盒款])?(?:[那这][个件条款])?/gu;
 
 function productScores(shop: Shop, text: string): number[] {
   const index = wordsOf(shop);
@@ -219,6 +221,10 @@ function productScores(shop: Shop, text: string): number[] {
   for (const m of text.matchAll(AFTER_DE)) {
     const named = scoresOf(index, text.slice(m.index + m[0].length, m.index + m[0].length + 4));
     if (Math.max(0, ...named) >= 1) head = named;
+  }
+  for (const m of text.matchAll(WANTED)) {
+    const wanted = scoresOf(index, text.slice(m.index + m[0].length, m.index + m[0].length + 4));
+    if (Math.max(0, ...wanted) >= 1) head = wanted;
   }
   // "不是裤子 是大衣": the product after the correction is the one meant.
   const corrected = CORRECTION.exec(text);
@@ -238,13 +244,24 @@ const GREETING_PREFIX = /^(?:你好|您好|妳好|你們好|你们好|在吗|在
 /** "好吧 那我自己的鲜花饼到了没": an acknowledgement, then the next question (那/还有/对了 opens it). */
 const ACK_PREFIX = /^(?:好吧|好的|好滴|好|行吧|行|嗯嗯|嗯|哦哦|哦|ok|okay|知道了|明白了|了解了?)[\s，,。.！!~～]+(?:(?:那么|那麼|那|对了|對了)[\s，,]*|(?=还有|還有|另外|顺便|順便))/iu;
 
+/** "谢谢你啊那我再想想 对了是包邮的吧": a goodbye, then one last question opened by 对了/顺便问一下. */
+const LAST_QUESTION = /(?:对了|對了|顺便问一?下|順便問一?下|还想问一?下|還想問一?下)[\s，,]*/gu;
+
+/** Where the question after a greeting, an acknowledgement or a goodbye starts, if one is there. */
+function questionStart(text: string): number | undefined {
+  const prefix = GREETING_PREFIX.exec(text.trim()) ?? ACK_PREFIX.exec(text.trim());
+  if (prefix !== null) return text.indexOf(prefix[0]) + prefix[0].length;
+  let start: number | undefined;
+  for (const m of text.matchAll(LAST_QUESTION)) if (m.index > 0) start = m.index + m[0].length;
+  return start;
+}
+
 const SMALL_TALK: ReadonlySet<IntentId> = new Set(['greeting', 'thanks_bye', 'praise']);
 
 export function readPastGreeting(classifier: Classifier, text: string): Classification {
   const whole = classifier.classify(text);
-  const greeting = GREETING_PREFIX.exec(text.trim()) ?? ACK_PREFIX.exec(text.trim());
-  if (!SMALL_TALK.has(whole.intent) || greeting === null) return whole;
-  const offset = text.indexOf(greeting[0]) + greeting[0].length;
+  const offset = questionStart(text);
+  if (!SMALL_TALK.has(whole.intent) || offset === undefined) return whole;
   const rest = text.slice(offset);
   if ([...rest.trim()].length < 2) return whole;
   const question = classifier.classify(rest);
