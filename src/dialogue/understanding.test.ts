@@ -673,3 +673,24 @@ describe('a slow chat is no slow parcel', () => {
     expect(keepsFurtherAsk('complaint', 'not_shipped', '太慢了 还不发货')).toBe(true);
   });
 });
+
+describe('a defect that came with wear', () => {
+  it('an exchange asked for a defect is a quality issue', () => {
+    expect(understandInContext(read('exchange', 0.6), '洗了一次就掉色了 能不能给我换一条', undefined).intent).toBe('quality_issue');
+    expect(understandInContext(read('wrong_item', 0.5), '围巾戴了两天就起球了可以换吗', undefined).intent).toBe('quality_issue');
+  });
+  it('near misses: an exchange with no defect, a worry before buying', () => {
+    expect(understandInContext(read('exchange', 0.6), '颜色不喜欢 能不能给我换一条', undefined).intent).toBe('exchange');
+    expect(understandInContext(read('exchange', 0.6), '会不会穿两次就起球了 到时候能换吗', undefined).intent).toBe('exchange');
+  });
+});
+
+describe('photos sent after they were asked for', () => {
+  it('拍好 of a camera after a quality case is the photos, not an order', () => {
+    expect(understandInContext(read('order_placed', 0.7), '拍好了 发给你了', 'aftersale', 'quality_issue').intent).toBe('quality_issue');
+    expect(understandInContext(read('order_placed', 0.7), '我拍了照片 你看下', 'aftersale', 'wrong_item').intent).toBe('wrong_item');
+  });
+  it('near miss: an order placed after a pre-sale question stays one', () => {
+    expect(understandInContext(read('order_placed', 0.7), '拍好了 发货吧', 'presale', 'stock').intent).toBe('order_placed');
+  });
+});

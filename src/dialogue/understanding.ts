@@ -1,4 +1,4 @@
-import { asksRefundDestination, asksReturnNumber, asksWhyRefuse, RETURN_HASSLE, RETURN_HOW, tooLateToRefuse } from '../../flows/aftersale-helpers.ts';
+import { asksRefundDestination, asksReturnNumber, asksWhyRefuse, RETURN_HASSLE, RETURN_HOW, saysPhotosSent, tooLateToRefuse } from '../../flows/aftersale-helpers.ts';
 import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
 import { asksReceiverData } from '../../flows/receiver-info.ts';
 import { asksAnotherInvoice, asksWhenAlone, changesInvoiceTitle, emailFrom, invoiceQuestion, sameTitleAsBefore, titleKindOnly } from '../../flows/invoice-helpers.ts';
@@ -167,6 +167,12 @@ const DEFECT = /有个洞|有個洞|破了|破洞|坏了|壞了|掉毛|掉色|�
 const DEFECT_HAPPENED = /(?:都|已经|已經|居然|竟然|全|有(?:一|几|幾|两|兩)?(?:个|個|块|塊|盒|袋|件)?)(?:长毛|長毛|长霉|長霉|发霉|發霉|霉|坏|壞|破|烂|爛|变质|變質|碎|裂|起球|掉毛|掉色|褪色|过期|過期)了/u;
 /** "会掉毛吗", "会不会起球", "褪不褪色啊": a question before buying, a product question. */
 const ASKS_BEFORE_BUYING = /会不会|會不會|会.{0,6}[吗嗎]|會.{0,6}[吗嗎]|容易|(\p{Script=Han})不\1|(?<!了)[吗嗎么麼不][？?!！]*$|(?<!了)[？?]$/u;
+/** "就起球了", "洗了一次就掉色了": a defect that came with wear or washing, told as it happened. */
+const DEFECT_CAME = /就(?:有点|有點|有些)?(?:起球|起毛|掉毛|掉色|褪色|开线|開線|脱线|脫線|破了|坏了|壞了|裂了|断了|斷了)了?/u;
+const defectHappened = (plain: string): boolean => DEFECT_HAPPENED.test(plain) || (DEFECT_CAME.test(plain) && !WORRY.test(plain));
+const exchangeForDefect = (intent: IntentId, plain: string): boolean => intent === 'exchange' && defectHappened(plain);
+/** After-sale cases whose next step is the buyer's photos (seed 003). */
+const PHOTO_CASES: ReadonlySet<IntentId> = new Set(['quality_issue', 'wrong_item']);
 const AFTER_SALE_READINGS: ReadonlySet<IntentId> = new Set(['quality_issue', 'return_dislike', 'exchange', 'refund_shipped', 'refund_status', 'complaint', 'return_fee']);
 
 const RESTOCK = anyOf(words(ASKS_RESTOCK), words(/上新/u));
@@ -362,6 +368,10 @@ export function understandInContext(classification: Classification, text: string
   if (routeFor(intent) === 'bargaining' && GOING_TO_PAY.test(plain) && !ASKS_FOR_LESS.test(plain) && !/[0-9]{2,}/u.test(plain)) {
     return { intent: 'order_placed', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'order_placed') };
   }
+  // "我拍好发过去了" after photos were asked for: the photos sent (拍 of a camera, not of an order).
+  if (lastIntent !== undefined && PHOTO_CASES.has(lastIntent) && intent === 'order_placed' && saysPhotosSent(plain)) {
+    return { intent: lastIntent, confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'order_placed') };
+  }
   // "主要是怕穿几次就起球", "会不会掉色啊": a worry about the product before buying, not a complaint about an order.
   if ((intent === 'quality_issue' || intent === 'wrong_item') && worriesAboutQuality(plain)) {
     return { intent: 'product_info', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'product_info' && i !== 'quality_issue') };
@@ -403,7 +413,9 @@ export function understandInContext(classification: Classification, text: string
   }
   // "围巾上面有个洞", "掉毛特别严重": a defect described, not a question about the product.
   // ("都长毛了😡 这还能吃？": the defect told as happened, the question after it is no pre-sale question.)
-  if (DEFECT.test(plain) && (!(ASKS_BEFORE_BUYING.test(plain) || worriesAboutQuality(plain)) || DEFECT_HAPPENED.test(plain)) && !AFTER_SALE_READINGS.has(intent)) {
+  // ("穿了两次就起球了 能给我换一件吗": an exchange for a defect is a quality issue — photos first, seed 003.)
+  const toldDefect = DEFECT.test(plain) && (!(ASKS_BEFORE_BUYING.test(plain) || worriesAboutQuality(plain)) || defectHappened(plain));
+  if ((toldDefect && !AFTER_SALE_READINGS.has(intent)) || exchangeForDefect(intent, plain)) {
     return { intent: 'quality_issue', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'quality_issue') };
   }
   // "算了发票不要了 退款到底什么时候能好": the invoice withdrawn — no invoice ask; what else is asked is the ask.
