@@ -694,3 +694,12 @@ describe('photos sent after they were asked for', () => {
     expect(understandInContext(read('order_placed', 0.7), '拍好了 发货吧', 'presale', 'stock').intent).toBe('order_placed');
   });
 });
+
+describe('to be told when it is back', () => {
+  it('right after a stock answer, the stock case goes on', () => {
+    expect(understandInContext(read('other', 0.4), '那到货了提醒我一下', 'presale', 'stock').intent).toBe('stock');
+  });
+  it('near miss: after another topic it is not stock', () => {
+    expect(understandInContext(read('logistics_tracking', 0.8), '到了通知我一下', 'logistics', 'logistics_tracking').intent).toBe('logistics_tracking');
+  });
+});

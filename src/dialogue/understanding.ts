@@ -3,7 +3,7 @@ import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
 import { asksReceiverData } from '../../flows/receiver-info.ts';
 import { asksAnotherInvoice, asksWhenAlone, changesInvoiceTitle, emailFrom, invoiceQuestion, sameTitleAsBefore, titleKindOnly } from '../../flows/invoice-helpers.ts';
 import { addressFromText, ASKS_REFUND_REASON, complainsOfWait, keepsVariant, LOST, PICKUP_CODE, SHIPPED_YET } from '../../flows/logistics-helpers.ts';
-import { ASKS_AHEAD, ASKS_RESTOCK, findRegion } from '../../flows/presale-helpers.ts';
+import { ASKS_AHEAD, ASKS_RESTOCK, asksRestockNotice, findRegion } from '../../flows/presale-helpers.ts';
 import { setsAsideAndAsksMore } from '../../flows/recommend-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
 import type { Classification } from '../nlu/classifier.ts';
@@ -516,6 +516,10 @@ export function understandInContext(classification: Classification, text: string
   }
   // "那啥时候有", "啥时候能补上": a restock question, whatever the last topic.
   if (RESTOCK(plain) && intent !== 'stock' && !STATUS.includes(intent) && routeFor(intent) !== 'aftersale') {
+    return { intent: 'stock', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'stock') };
+  }
+  // "到时候通知我一下行不" right after a stock answer: to hear when it is back — the stock case goes on.
+  if (lastIntent === 'stock' && asksRestockNotice(plain) && !REQUESTS.includes(intent) && !STATUS.includes(intent)) {
     return { intent: 'stock', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'stock') };
   }
   // "凑满299就包邮是吧": whether it ships free is the postage's terms, not haggling.
