@@ -700,6 +700,6 @@ describe('to be told when it is back', () => {
     expect(understandInContext(read('other', 0.4), '那到货了提醒我一下', 'presale', 'stock').intent).toBe('stock');
   });
   it('near miss: after another topic it is not stock', () => {
-    expect(understandInContext(read('logistics_tracking', 0.8), '到了通知我一下', 'logistics', 'logistics_tracking').intent).toBe('logistics_tracking');
+    expect(understandInContext(read('logistics_track', 0.8), '到了通知我一下', 'logistics', 'logistics_track').intent).toBe('logistics_track');
   });
 });
