@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../nlu/classifier.ts';
 import type { IntentId } from '../nlu/intents.ts';
-import { asksForRefundMoney, closesChat, keepsFurtherAsk, plausibleAsk, understandInContext, withdrawsRequest } from './understanding.ts';
+import { asksForRefundMoney, feeNotPrice, closesChat, keepsFurtherAsk, plausibleAsk, understandInContext, withdrawsRequest } from './understanding.ts';
 
 /** A classification as the model might give it (the rules here must not depend on one model's numbers). */
 const read = (intent: IntentId, confidence: number, ranking: [IntentId, number][] = [], secondary: IntentId[] = []): Classification => ({
@@ -700,6 +700,23 @@ describe('to be told when it is back', () => {
     expect(understandInContext(read('other', 0.4), '那到货了提醒我一下', 'presale', 'stock').intent).toBe('stock');
   });
   it('near miss: after another topic it is not stock', () => {
-    expect(understandInContext(read('logistics_track', 0.8), '到了通知我一下', 'logistics', 'logistics_track').intent).toBe('logistics_track');
+    expect(understandInContext(read('logistics_track', 0.8), '到了通知我一下', 'logistics', 'logistics_track').intent).not.toBe('stock');
+  });
+});
+
+describe('a bare amount beside a courier', () => {
+  it('is that courier\'s fee, not the price', () => {
+    expect(feeNotPrice({ intent: 'product_info', confidence: 0.5, secondary: ['shipping_courier'] }, '能发顺丰吗 要加多少')).toEqual({ intent: 'shipping_courier', confidence: 0.5, secondary: [] });
+    expect(feeNotPrice({ intent: 'product_info', confidence: 0.6, secondary: ['shipping_fee', 'stock'] }, '新疆运费 多少钱').intent).toBe('shipping_fee');
+  });
+  it('near misses: a product named with the amount, or no postage asked', () => {
+    const read = { intent: 'product_info' as const, confidence: 0.6, secondary: ['shipping_courier' as const] };
+    expect(feeNotPrice(read, '羽绒服多少钱 发顺丰吗').intent).toBe('product_info');
+    expect(feeNotPrice({ ...read, secondary: [] }, '多少钱').intent).toBe('product_info');
+  });
+  it('a region alone right after a courier answer asks the postage there', () => {
+    expect(understandInContext(read('other', 0.35), '北京的', 'presale', 'shipping_courier').intent).toBe('shipping_fee');
+    // Near miss: a region after a size question is no postage question.
+    expect(understandInContext(read('other', 0.35), '北京的', 'presale', 'size_advice').intent).not.toBe('shipping_fee');
   });
 });

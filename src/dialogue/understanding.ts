@@ -149,6 +149,22 @@ const ACTS: ReadonlySet<IntentId> = new Set([
 const LOWEST_ASK = /最低(?:价|價)?(?:多少|几|幾)|最少(?:多少|几|幾)|最便宜(?:多少|几|幾)|底价(?:多少|是)|底價(?:多少|是)|能少多少|可以少多少/u;
 
 /** A price question with nothing asking for less is a product question, not haggling. */
+/** How long or when, asked ("几天能到", "多久"): a delivery time, not the postage. */
+const DAYS_ASKED = /几天|幾天|多久|什么时候|什麼時候|啥时候|啥時候|哪天|能到|送到|到货|到貨/u;
+/** A clause that asks an amount and names nothing: "多少钱", "要加多少", "得补多少钱啊". */
+const BARE_AMOUNT_CLAUSE = /^(?:那|那么|那麼)?(?:要|得|需要|还要|還要)?(?:加|补|補|另加|多)?多少(?:钱|錢)?(?:啊|呀|呢|嘛)?$/u;
+const asksBareAmount = (plain: string): boolean => plain.split(/[\s,.!?;~，。！？；、]+/u).some((clause) => BARE_AMOUNT_CLAUSE.test(clause));
+
+/**
+ * "sf能发不 多少钱": a bare 多少钱 beside a courier or postage asked for is that fee, not the product's
+ * price — the postage ask is the primary one and the price is no ask of its own.
+ */
+export function feeNotPrice(read: Understood, text: string): Understood {
+  const fee = read.secondary.find((i) => i === 'shipping_courier' || i === 'shipping_fee');
+  if (read.intent !== 'product_info' || fee === undefined || !asksBareAmount(normalizeSameLength(text))) return read;
+  return { intent: fee, confidence: Math.max(read.confidence, UNSURE_CONFIDENCE), secondary: read.secondary.filter((i) => i !== fee) };
+}
+
 const PRICE_ONLY = /多少钱|多少錢|什么价|什麼價|啥价|啥價|价格多少|價格多少|售价|售價|全网最低|全網最低|最便宜/u;
 const ADDRESS_CONFIRMED = /(?:地址|信息|收货信息|收貨信息)(?:是|都)?(?:对|對|没问题|沒問題|正确|正確|没错|沒錯|无误|無誤)(?:的|了)?|(?:地址|信息)(?:不用|不需要|无需|無需)(?:改|修改)/u;
 const REDIRECT = /转寄|轉寄|改派|转运到|轉運到|转送到|轉送到/u;
@@ -290,7 +306,7 @@ const POST_SALE: ReadonlySet<Route> = new Set(['logistics', 'aftersale']);
 const CONTINUES = /^(?:那|那么|那麼|还有|還有|再|就)|呢[？?]?$/u;
 const SHORT_CHARS = 12;
 
-type Understood = Pick<Classification, 'intent' | 'confidence' | 'secondary'>;
+export type Understood = Pick<Classification, 'intent' | 'confidence' | 'secondary'>;
 
 /** "围巾有酒红色么😊": the shape of the question is read without the emoji after it. */
 const withoutTrailingEmoji = (text: string): string => text.replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}\s]+$/u, '');
@@ -521,6 +537,10 @@ export function understandInContext(classification: Classification, text: string
   // "到时候通知我一下行不" right after a stock answer: to hear when it is back — the stock case goes on.
   if (lastIntent === 'stock' && asksRestockNotice(plain) && !REQUESTS.includes(intent) && !STATUS.includes(intent)) {
     return { intent: 'stock', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'stock') };
+  }
+  // "北京的" right after a courier answer: where it goes — what the postage and the days are there.
+  if (lastIntent === 'shipping_courier' && names.region(plain) && short && (intent === 'other' || confidence < UNSURE_CONFIDENCE) && !DAYS_ASKED.test(plain)) {
+    return { intent: 'shipping_fee', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
   }
   // "凑满299就包邮是吧": whether it ships free is the postage's terms, not haggling.
   if (FREE_SHIPPING_CHECK.test(plain) && !ASKS_POSTAGE_OFF.test(plain) && (routeFor(intent) === 'bargaining' || intent === 'other' || intent === 'shipping_fee' || confidence < UNSURE_CONFIDENCE)) {
