@@ -317,6 +317,19 @@ describe('not_shipped', () => {
     expect(ids(one(turn('not_shipped', '怎么还没发货', at([beforeHoliday], { now: '2026-10-09T10:00:00+08:00' }))).out)[0]).toBe('logistics.not_shipped.apologize');
   });
 
+  it('urgent on a day the shop does not ship: the day shipping resumes, no 加急 remark, no promise', () => {
+    const beforeHoliday = order('100000000000007779', 'paid', { paidAt: '2026-09-30T18:00:00+08:00' });
+    for (const text of ['急用 最快什么时候发', '能不能加急发']) {
+      const step = one(turn('urgent_delivery', text, at([beforeHoliday], { now: '2026-10-03T10:00:00+08:00' })));
+      expect(ids(step.out), text).toEqual(['logistics.urgent.closed']);
+      expect(step.out.replies[0]!.params, text).toMatchObject({ orderId: beforeHoliday.id, day: '10月8日' });
+      expect(step.out.remarks, text).toEqual([]);
+      expect(step.out.promises, text).toEqual([]);
+    }
+    // Near miss: on a working day the three steps with the remark.
+    expect(ids(one(turn('urgent_delivery', '急用 最快什么时候发', at([beforeHoliday], { now: '2026-10-09T10:00:00+08:00' }))).out)).toEqual(['logistics.urgent.check', 'logistics.urgent.remark', 'logistics.urgent.expectation']);
+  });
+
   it('unpaid order; already shipped → tracking; no orders → asks for the order id; someone else’s id → refused', () => {
     expect(ids(one(turn('not_shipped', '还没发货', at([unpaid]))).out)).toEqual(['logistics.not_shipped.unpaid']);
     expect(ids(one(turn('not_shipped', '还没发货', at([shippedA]))).out)).toEqual(['logistics.track.shipped']);
