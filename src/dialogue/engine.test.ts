@@ -590,3 +590,32 @@ describe('haggleAboutOrder: bargaining over the open large order, not over anoth
     expect(haggleAboutOrder(order, named, entities)).toBe(true);
   });
 });
+
+describe('a colour or size asked beside a day the shop is closed', () => {
+  async function holidayChat(texts: string[], at: string) {
+    const shop = loadDemoShop();
+    const { loadDemoOrderProvider } = await import('../orders/demo-provider.ts');
+    const { defaultClassifier } = await import('../nlu/default-classifier.ts');
+    const deps: EngineDeps = { classifier: defaultClassifier(), scripts: loadScripts(), shop, orders: loadDemoOrderProvider(shop), clock: () => new Date(at) };
+    let conversation: ConversationState | undefined;
+    const results = [];
+    for (const text of texts) {
+      const turn = await respond(conversation, { buyerId: 'tb_buyer_enya', text }, deps);
+      conversation = turn.conversation;
+      results.push(turn.result);
+    }
+    return results;
+  }
+
+  it('answers the variant and the day', async () => {
+    const [, both] = await holidayChat(['黑色M码大衣有吗', '那驼色S呢 今天发货吗'], '2026-10-02T11:00:00+08:00');
+    const text = both!.replies.map((r) => r.text).join('');
+    expect(text).toContain('驼色');
+    expect(text).toMatch(/国庆|暂停发货/u);
+  });
+
+  it('near miss: the day alone gets the shop calendar only', async () => {
+    const [alone] = await holidayChat(['今天发货吗'], '2026-10-02T11:00:00+08:00');
+    expect(alone!.replies.map((r) => r.scriptId)).toEqual(['presale.calendar.closed_period']);
+  });
+});

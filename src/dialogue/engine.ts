@@ -270,6 +270,11 @@ export function readPastGreeting(classifier: Classifier, text: string): Classifi
   return { ...question, entities: question.entities.map((e) => ({ ...e, start: e.start + offset, end: e.end + offset })) };
 }
 
+/** A colour or a size named: a product question that a shop-day answer does not replace. */
+const namesVariant = (entities: readonly Entity[]): boolean => entities.some((e) => e.type === 'color' || e.type === 'size');
+/** A flow reply that already says the shop does not ship today. */
+const saysClosedDay = (plan: ReplyPlan): boolean => /\.closed(?:_|$)/u.test(plan.scriptId);
+
 export function findProduct(shop: Shop, text: string, lastId: string | undefined, among?: readonly string[]): Product | undefined {
   // Answering "which of these?": only the products just named count ("女款的" among two jeans).
   const picked = among === undefined ? undefined : pickAmong(shop, text, among);
@@ -871,7 +876,10 @@ export async function respond(
   const unsure = resume === undefined && waiting === undefined && event.intent === classification.intent && route !== lastRoute;
   const privacyReply: ReplyPlan | null = privacy ? { scriptId: foreignId && !someoneElse ? 'logistics.order.not_own' : 'logistics.order.third_party', params: {} } : null;
   // Questions about the shop itself (opening hours, holidays) are answered from the shop file.
-  const shopAnswer = resume === undefined && waiting === undefined ? shopQuestionReply(message.text, shop, now) : null;
+  const shopReply = resume === undefined && waiting === undefined ? shopQuestionReply(message.text, shop, now) : null;
+  // "那卡其色L呢 今天能发不" on a holiday: the colour or size asked is answered by the flow, the day beside it.
+  const shopBeside = shopReply !== null && namesVariant(classification.entities) ? shopReply : null;
+  const shopAnswer = shopBeside === null ? shopReply : null;
   // "裤子我拍的是32码对吧": what was ordered, read off the order.
   // "订单上收件手机是哪个号": the receiver phone of their own order, masked; "地址写的是…没错吧": its address.
   const orderCheck =
@@ -932,6 +940,7 @@ export async function respond(
         ? { out: { ...emptyOutput(), replies: [clarify], remarks: takenBack ? [{ orderId: takenBack.id, reason: CANCEL_WITHDRAWN_REMARK }] : [] }, flowState: takenBack ? 'logistics.cancel_withdrawn' : progress ? 'progress' : privacy ? 'privacy' : shopAnswer ? 'shop' : orderCheck ? 'order' : 'clarifying', flows: state.flows }
         : runFlows(state, event, route, waiting, resume, clauseContext, each);
   const { out, flows } = ran;
+  if (shopBeside !== null && !out.replies.some(saysClosedDay)) out.replies.push(shopBeside);
   // "算了不用了" alone after asking for a human: the withdrawal acknowledged, not "say it another way".
   if (withdrewHandoff && out.unhandled === true) {
     out.replies = [{ scriptId: 'common.handoff_withdrawn', params: {} }];
