@@ -720,3 +720,13 @@ describe('a bare amount beside a courier', () => {
     expect(understandInContext(read('other', 0.35), '北京的', 'presale', 'size_advice').intent).not.toBe('shipping_fee');
   });
 });
+
+describe('whether an order reaches a gift, asked without the amount', () => {
+  it('is the promotion\'s terms', () => {
+    expect(understandInContext(read('cancel_order', 0.5, [], ['gift']), '那单坚果还没付款 够送赠品了吗', undefined).intent).toBe('promotion');
+    expect(understandInContext(read('bargain_excuse', 0.4), '我买的这些到没到送试吃装啊', undefined).intent).toBe('promotion');
+  });
+  it('near miss: a gift asked for with less asked on top is haggling', () => {
+    expect(understandInContext(read('bargain_generic', 0.7), '够不够送试吃装 再便宜点吧', undefined).intent).toBe('bargain_generic');
+  });
+});

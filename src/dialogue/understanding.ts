@@ -194,6 +194,8 @@ const AFTER_SALE_READINGS: ReadonlySet<IntentId> = new Set(['quality_issue', 're
 const RESTOCK = anyOf(words(ASKS_RESTOCK), words(/上新/u));
 /** "满99送试吃装是吧", "满299减20的券": a promotion's terms asked about. */
 // ("满99是不是送试吃装", "满两百会送礼品吗": a gift's threshold asked, however the question is put.)
+/** "够不够送试吃装", "够送赠品了吗", "到没到包邮": whether a basket or an order reaches a gift, asked without the amount. */
+const REACHES_GIFT = /(?:够不够|夠不夠|够没够|夠沒夠|到没到|到沒到|达没达到|達沒達到)(?:送|赠|贈)|(?:够|夠)(?:送|赠|贈)[^，,。？?]{0,6}(?:了)?(?:吗|嗎|没|沒|吧|不)/u;
 const PROMOTION_THRESHOLD_TERMS = /[满滿]\s*[0-9一二三四五六七八九十百两兩]+(?:\.\d+)?\s*(?:元|块|塊)?(?:的话|的話)?(?:是不是|是否|就|会|會|能|可以|有没有|有沒有|还|還|有){0,2}(?:了|没|沒|吗|嗎|吧|够|夠|送|减|減|包邮|包郵|赠|贈|礼|禮)/u;
 /** "满99了 再便宜点吧", "满100了能抹个零吗": the threshold reached, and less asked on top — haggling. */
 const HAGGLES_BEYOND_PROMOTION = /便宜|(?<![满滿多减減])少(?!了)|抹|砍|打(?:个|個)?折|让点|讓點|(?:就拍|就买|就買|就付)/u;
@@ -548,7 +550,7 @@ export function understandInContext(classification: Classification, text: string
   }
   // "两袋是139.8 满99了吧": whether an order reaches a promotion's threshold.
   // ("我有一单还没付 满99是不是送试吃装": an unpaid order pointed at is no money excuse — the gift's threshold is asked.)
-  if (PROMOTION_THRESHOLD_TERMS.test(plain) && !HAGGLES_BEYOND_PROMOTION.test(plain) && (routeFor(intent) === 'bargaining' || intent === 'gift' || intent === 'other' || confidence < UNSURE_CONFIDENCE || (ACTS.has(intent) && !plausibleAsk(intent, plain)))) {
+  if ((PROMOTION_THRESHOLD_TERMS.test(plain) || REACHES_GIFT.test(plain)) && !HAGGLES_BEYOND_PROMOTION.test(plain) && (routeFor(intent) === 'bargaining' || intent === 'gift' || intent === 'other' || confidence < UNSURE_CONFIDENCE || (ACTS.has(intent) && !plausibleAsk(intent, plain)))) {
     return { intent: 'promotion', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary };
   }
   // "男士牛仔裤深蓝33有吗", "那烟灰色33呢": a colour or size asked about is a stock question when nothing else fits.
