@@ -303,18 +303,21 @@ describe('not_shipped', () => {
     }
   });
 
-  it('on a day the shop does not ship: why and the day shipping resumes, no remark, no promise (complaint or not)', () => {
+  it.each([
+    ['not_shipped', ['怎么还没发货', '国庆发货吗'], 'logistics.not_shipped.closed', ['logistics.not_shipped.apologize']],
+    ['urgent_delivery', ['急用 最快什么时候发', '能不能加急发'], 'logistics.urgent.closed', ['logistics.urgent.check', 'logistics.urgent.remark', 'logistics.urgent.expectation']],
+  ] as const)('%s on a day the shop does not ship: why and the day shipping resumes, no remark, no promise', (intent, texts, closedScript, workingDay) => {
     const beforeHoliday = order('100000000000007778', 'paid', { paidAt: '2026-09-30T18:00:00+08:00' });
-    for (const text of ['怎么还没发货', '国庆发货吗']) {
-      const step = one(turn('not_shipped', text, at([beforeHoliday], { now: '2026-10-03T10:00:00+08:00' })));
-      expect(ids(step.out), text).toEqual(['logistics.not_shipped.closed']);
+    for (const text of texts) {
+      const step = one(turn(intent, text, at([beforeHoliday], { now: '2026-10-03T10:00:00+08:00' })));
+      expect(ids(step.out), text).toEqual([closedScript]);
       expect(step.out.replies[0]!.params, text).toMatchObject({ orderId: beforeHoliday.id, day: '10月8日' });
       expect(String(step.out.replies[0]!.params.closure), text).toContain('国庆');
       expect(step.out.remarks, text).toEqual([]);
       expect(step.out.promises, text).toEqual([]);
     }
-    // Near miss: the first working day after it is an ordinary day — the three steps.
-    expect(ids(one(turn('not_shipped', '怎么还没发货', at([beforeHoliday], { now: '2026-10-09T10:00:00+08:00' }))).out)[0]).toBe('logistics.not_shipped.apologize');
+    // Near miss: the first working day after it is an ordinary day — the usual steps.
+    expect(ids(one(turn(intent, texts[0], at([beforeHoliday], { now: '2026-10-09T10:00:00+08:00' }))).out).slice(0, workingDay.length)).toEqual([...workingDay]);
   });
 
   it('unpaid order; already shipped → tracking; no orders → asks for the order id; someone else’s id → refused', () => {

@@ -216,10 +216,10 @@ function onSchedule(order: Order, event: TurnEvent): Answer | undefined {
  * The shop does not ship today (a holiday, its own closing day): why, and the day shipping resumes
  * from the shop calendar — nobody is at the warehouse to chase, so no remark and no 24-hour promise.
  */
-function closedToday(order: Order, event: TurnEvent): Answer | undefined {
+function closedToday(order: Order, event: TurnEvent, scriptId = 'not_shipped.closed'): Answer | undefined {
   const dispatch = dispatchDayIfPaidNow(event.facts.shop, new Date(event.facts.now));
   if (dispatch.kind !== 'closed') return undefined;
-  return { replies: [reply('not_shipped.closed', { orderId: order.id, closure: dispatch.closure, day: dispatch.day })] };
+  return { replies: [reply(scriptId, { orderId: order.id, closure: dispatch.closure, day: dispatch.day })] };
 }
 
 /**
@@ -281,6 +281,9 @@ function urgentOrder(order: Order, event: TurnEvent): Answer {
     };
   }
   if (!isPending(order) && order.state !== 'unpaid') return trackOrder(order, event);
+  // The warehouse closed today (holiday): the day shipping resumes; no 加急 remark nobody can act on.
+  const closed = closedToday(order, event, 'urgent.closed');
+  if (closed !== undefined) return closed;
   return {
     replies: [
       reply(order.state === 'unpaid' ? 'urgent.check_unpaid' : 'urgent.check', { orderId }),

@@ -18,6 +18,7 @@ import {
   asksSizeEnd,
   anotherProductAsked,
   ASKS_RESTOCK,
+  asksRestockNotice,
   correctionTarget,
   isBareVariant,
   productsOfSameKind,
@@ -578,6 +579,15 @@ describe('ASKS_RESTOCK', () => {
   });
   it('near misses: a case\'s result, a parcel received, another problem', () => {
     for (const text of ['什么时候能有结果', '什么时候能有回复', '收到货了', '再有问题找你']) expect(ASKS_RESTOCK.test(text), text).toBe(false);
+  });
+});
+
+describe('asksRestockNotice', () => {
+  it('asks to be told when it is back', () => {
+    for (const text of ['到时候通知我一下', '有货了告诉我一声', '到货提醒我', '补货了跟我说一声']) expect(asksRestockNotice(text), text).toBe(true);
+  });
+  it('near misses: asking when, or being told something else', () => {
+    for (const text of ['什么时候补货', '你说什么', '通知书']) expect(asksRestockNotice(text), text).toBe(false);
   });
 });
 

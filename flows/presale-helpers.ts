@@ -342,6 +342,13 @@ export function asksWhichVariant(text: string): { color: boolean; size: boolean 
 export const ASKS_RESTOCK =
   /补货|補貨|补上|補上|(?<!收)到货|(?<!收)到貨|(?:什么时候|什麼時候|啥时候|啥時候|几时|幾時|哪天)(?:能|会|會|才|可以|还|還)?(?:再)?有(?!结果|結果|回复|回覆|消息|进展|進展|人|空|时间|時間)|再有(?!问题|問題|事|啥|什么|什麼|需要)|还会有|還會有/u;
 
+/**
+ * "到时候通知我一下", "有货了告诉我一声", "到货提醒": the buyer wants to hear when it is back. The shop
+ * sends no private messages for that: collecting the item or following the shop is the way.
+ */
+const RESTOCK_NOTICE = /(?:通知|告诉|告訴|提醒|喊|叫)(?:我|一下|一声|一聲)|(?:说|說)一(?:声|聲)|到货提醒|到貨提醒|到货通知|到貨通知/u;
+export const asksRestockNotice = (text: string): boolean => RESTOCK_NOTICE.test(text);
+
 export const asksVariantList = (text: string): boolean => VARIANT_LIST.test(text) && !/穿|适合我|適合我/u.test(text);
 
 /**

@@ -251,6 +251,16 @@ describe('stock', () => {
     }
   });
 
+  it('to be told when it is back, right after a stock answer: the shop\'s way, no message promised', () => {
+    const first = turn('stock', '驼色M码还有吗', { entities: [color('驼色'), size('M')] });
+    for (const text of ['有货了告诉我一声', '补货了提醒我一下好吗']) {
+      const [, step] = run(first, turn('stock', text));
+      expect(step!.out.replies, text).toEqual([{ scriptId: 'presale.stock.restock_notice', params: { product: '羊毛呢大衣' } }]);
+    }
+    // Near miss: with no stock asked before, the stock is looked up.
+    expect(ids(one(turn('stock', '有货了告诉我一声')).out)).not.toContain('presale.stock.restock_notice');
+  });
+
   it('no product known: asks which one', () => {
     expect(ids(one(turn('stock', '有货吗', { facts: { product: undefined } })).out)).toEqual(['presale.ask_product']);
   });

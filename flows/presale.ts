@@ -48,6 +48,7 @@ import {
   purchaseQuantity,
   returnPolicyCategories,
   giftThresholdCheck,
+  asksRestockNotice,
 } from './presale-helpers.ts';
 import { ordersHolding } from './logistics-helpers.ts';
 import { asksWhichOfProduct, coloursCompared, coloursSetAside, coloursToRecommend } from './recommend-helpers.ts';
@@ -264,6 +265,10 @@ function asksAboutVariants(turn: Turn, product: Product): boolean {
 function stockAnswer(turn: Turn): Answer {
   const product = productOf(turn);
   if (product === undefined) return askProduct(turn);
+  // "到时候通知我一下" after an out-of-stock answer: how the buyer hears of it, no promise of a message.
+  if (turn.context.stockAsked?.productId === product.id && asksRestockNotice(normalizeSameLength(turn.event.text))) {
+    return { replies: [reply('stock.restock_notice', { product: displayName(product) })] };
+  }
   return stockReplies(product, lookUpStock(product, stockVariant(turn, product), turn.event.facts.now));
 }
 

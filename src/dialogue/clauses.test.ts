@@ -10,6 +10,13 @@ describe('clausesOf', () => {
     expect(clausesOf('大衣有货吗？能开发票吗！包邮吗')).toEqual(['大衣有货吗', '能开发票吗', '包邮吗']);
     expect(clausesOf('围巾想退另外大衣到哪了')).toEqual(['围巾想退', '另外大衣到哪了']);
   });
+  it('cuts unpunctuated speech after a question particle when the buyer starts again', () => {
+    expect(clausesOf('这个围巾有灰色吗我想送我妈')).toEqual(['这个围巾有灰色吗', '我想送我妈']);
+    expect(clausesOf('羽绒服会掉毛吗能不能开发票')).toEqual(['羽绒服会掉毛吗', '能不能开发票']);
+    // Near misses: a particle inside a phrase, or with too little before it.
+    expect(clausesOf('好吗我知道了')).toEqual(['好吗我知道了']);
+    expect(clausesOf('这个呢颜色深吗')).toEqual(['这个呢颜色深吗']);
+  });
   it('drops single characters', () => {
     expect(clausesOf('嗯 好 大衣到哪了')).toEqual(['大衣到哪了']);
   });

@@ -15,10 +15,16 @@ import { ASKS_SOMETHING, asksVariantStock, plausibleAsk } from './understanding.
  * and the orders that clause names — not the whole message's. Pure (the classifier is pure).
  */
 
+/**
+ * Where voice-to-text leaves no punctuation: a question's closing particle with the buyer starting
+ * again right after it ("是不是正品啊我看…", "有货吗你们…") ends a clause.
+ */
+const PARTICLE_THEN_SPEAKER = /(?<=[^\s,.!?;~，。！？；、]{3}(?:啊|吗|嘛|呢))(?=我|你|那|能不能|可以|有没有)/u;
+
 /** Clauses as buyers string them: spaces, punctuation, 还有/另外/顺便 (the same cut as the classifier's). */
 export function clausesOf(text: string): string[] {
   return normalizeSameLength(text)
-    .split(/[\s,.!?;~，。！？；、]+|(?=还有|另外|顺便|然后)/u)
+    .split(new RegExp(`[\\s,.!?;~，。！？；、]+|(?=还有|另外|顺便|然后)|${PARTICLE_THEN_SPEAKER.source}`, 'u'))
     .map((c) => c.trim())
     .filter((c) => [...c].length >= 2);
 }

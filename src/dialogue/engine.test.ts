@@ -394,6 +394,15 @@ describe('readPastGreeting', () => {
     expect(readPastGreeting(classifier, '好吧 那就这样吧').intent).toBe(classifier.classify('好吧 那就这样吧').intent);
     expect(readPastGreeting(classifier, '好的 谢谢').intent).toBe('thanks_bye');
   });
+
+  it('a goodbye with one last question after 对了/顺便问一下 is that question', async () => {
+    const { defaultClassifier } = await import('../nlu/default-classifier.ts');
+    const classifier = defaultClassifier();
+    expect(readPastGreeting(classifier, '谢谢啦我考虑一下 对了你们发什么快递').intent).toBe('shipping_courier');
+    expect(readPastGreeting(classifier, '行那先这样吧谢谢 顺便问一下羽绒服有XL吗').intent).not.toBe('thanks_bye');
+    // Near miss: nothing the shop answers after 顺便问一下.
+    expect(readPastGreeting(classifier, '谢谢你 顺便问一下 你叫什么呀').intent).toBe('thanks_bye');
+  });
 });
 
 describe('findProduct', () => {
@@ -418,6 +427,11 @@ describe('findProduct', () => {
     // A correction names the product meant.
     expect(findProduct(shop, '不是裤子 是大衣 我想要黑色的', 'NY-WJ01')?.id).toBe('NY-WC01');
     expect(findProduct(shop, '不对 我说的是羽绒服', 'NY-WC01')?.id).toBe('NY-MD01');
+    // The product the buyer wants to buy outranks one they only tell about.
+    expect(findProduct(shop, '朋友送我的那条围巾很好看 我想自己买一件大衣 M码有吗', undefined)?.id).toBe('NY-WC01');
+    expect(findProduct(shop, '之前买的羽绒服不错，这次打算买条围巾送人', undefined)?.id).toBe('NY-SC01');
+    // Near miss: 买 of a past purchase names no wanted product ("我买的那个毛衣").
+    expect(findProduct(shop, '我上周买的那个围巾起球了', undefined)?.id).toBe('NY-SC01');
     // 的 followed by no product: the whole message counts.
     expect(findProduct(shop, '羽绒服的帽子能拆吗', undefined)?.id).toBe('NY-MD01');
   });
@@ -589,5 +603,34 @@ describe('colours that belong to another product than the one talked about', () 
     const own = await respond(coat.conversation, { buyerId: 'tb_buyer_anna', text: '驼色跟黑色选哪个' }, deps);
     expect(own.result.replies[0]!.text).toContain('大衣');
     expect(own.result.replies[0]!.text).not.toContain('围巾');
+  });
+});
+
+describe('a colour or size asked beside a day the shop is closed', () => {
+  async function holidayChat(texts: string[], at: string) {
+    const shop = loadDemoShop();
+    const { loadDemoOrderProvider } = await import('../orders/demo-provider.ts');
+    const { defaultClassifier } = await import('../nlu/default-classifier.ts');
+    const deps: EngineDeps = { classifier: defaultClassifier(), scripts: loadScripts(), shop, orders: loadDemoOrderProvider(shop), clock: () => new Date(at) };
+    let conversation: ConversationState | undefined;
+    const results = [];
+    for (const text of texts) {
+      const turn = await respond(conversation, { buyerId: 'tb_buyer_enya', text }, deps);
+      conversation = turn.conversation;
+      results.push(turn.result);
+    }
+    return results;
+  }
+
+  it('answers the variant and the day', async () => {
+    const [, both] = await holidayChat(['黑色M码大衣有吗', '那驼色S呢 今天发货吗'], '2026-10-02T11:00:00+08:00');
+    const text = both!.replies.map((r) => r.text).join('');
+    expect(text).toContain('驼色');
+    expect(text).toMatch(/国庆|暂停发货/u);
+  });
+
+  it('near miss: the day alone gets the shop calendar only', async () => {
+    const [alone] = await holidayChat(['今天发货吗'], '2026-10-02T11:00:00+08:00');
+    expect(alone!.replies.map((r) => r.scriptId)).toEqual(['presale.calendar.closed_period']);
   });
 });

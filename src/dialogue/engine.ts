@@ -32,7 +32,7 @@ import { replyLintContext, replyLinter } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
 import { askBesideThreat, asksAboutSomeoneElsesOrder, buysAnew, insistsOnSomeoneElse, intentForEarlierCase, intentForGift, intentForHurry, intentForMissedGift, intentForOrderState, intentForRestock, intentForThreat, intentWhilePressing, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
 import { shopQuestionReply } from './shop-questions.ts';
-import { keepsFurtherAsk, SURE_CONFIDENCE, UNSURE_CONFIDENCE, understandInContext, withdrawsRequest } from './understanding.ts';
+import { feeNotPrice, keepsFurtherAsk, SURE_CONFIDENCE, UNSURE_CONFIDENCE, understandInContext, withdrawsRequest } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
 import { assistCandidates, HOLD_SCRIPT, holdingLineFits, isAnswerOnly, runnerUpReading } from './alternatives.ts';
 import { asksAboutItsOwnThing, clauseAsks, eventForAsk, primaryClause, type ClauseContext } from './clauses.ts';
@@ -211,6 +211,8 @@ function wordsOf(shop: Shop): ProductWords {
 /** A product named right after 的 ("…一起拍的裤子", "…那单里的那条围巾"): the head of the phrase. */
 const CORRECTION = /(?:不是|不对|不對)[^，,。]{0,8}?[，,\s]*(?:是|要的是|说的是|說的是|我说的是|我說的是)(.{2,12})/u;
 const AFTER_DE = /的(?:[那这哪]?[个件条款双袋盒单])?/gu;
+/** "女儿给我买的那个毛衣挺好…我想再给自己买一件大衣": the product the buyer means to buy is the one asked about. */
+const WANTED = /(?:想|要|打算|准备)[^，,。？?]{0,8}?买(?:[一两几]?[件条个双袋盒款])?(?:[那这][个件条款])?/gu;
 
 function productScores(shop: Shop, text: string): number[] {
   const index = wordsOf(shop);
@@ -221,6 +223,10 @@ function productScores(shop: Shop, text: string): number[] {
   for (const m of text.matchAll(AFTER_DE)) {
     const named = scoresOf(index, text.slice(m.index + m[0].length, m.index + m[0].length + 4));
     if (Math.max(0, ...named) >= 1) head = named;
+  }
+  for (const m of text.matchAll(WANTED)) {
+    const wanted = scoresOf(index, text.slice(m.index + m[0].length, m.index + m[0].length + 4));
+    if (Math.max(0, ...wanted) >= 1) head = wanted;
   }
   // "不是裤子 是大衣": the product after the correction is the one meant.
   const corrected = CORRECTION.exec(text);
@@ -240,13 +246,24 @@ const GREETING_PREFIX = /^(?:你好|您好|妳好|你們好|你们好|在吗|在
 /** "好吧 那我自己的鲜花饼到了没": an acknowledgement, then the next question (那/还有/对了 opens it). */
 const ACK_PREFIX = /^(?:好吧|好的|好滴|好|行吧|行|嗯嗯|嗯|哦哦|哦|ok|okay|知道了|明白了|了解了?)[\s，,。.！!~～]+(?:(?:那么|那麼|那|对了|對了)[\s，,]*|(?=还有|還有|另外|顺便|順便))/iu;
 
+/** "谢谢你啊那我再想想 对了是包邮的吧": a goodbye, then one last question opened by 对了/顺便问一下. */
+const LAST_QUESTION = /(?:对了|對了|顺便问一?下|順便問一?下|还想问一?下|還想問一?下)[\s，,]*/gu;
+
+/** Where the question after a greeting, an acknowledgement or a goodbye starts, if one is there. */
+function questionStart(text: string): number | undefined {
+  const prefix = GREETING_PREFIX.exec(text.trim()) ?? ACK_PREFIX.exec(text.trim());
+  if (prefix !== null) return text.indexOf(prefix[0]) + prefix[0].length;
+  let start: number | undefined;
+  for (const m of text.matchAll(LAST_QUESTION)) if (m.index > 0) start = m.index + m[0].length;
+  return start;
+}
+
 const SMALL_TALK: ReadonlySet<IntentId> = new Set(['greeting', 'thanks_bye', 'praise']);
 
 export function readPastGreeting(classifier: Classifier, text: string): Classification {
   const whole = classifier.classify(text);
-  const greeting = GREETING_PREFIX.exec(text.trim()) ?? ACK_PREFIX.exec(text.trim());
-  if (!SMALL_TALK.has(whole.intent) || greeting === null) return whole;
-  const offset = text.indexOf(greeting[0]) + greeting[0].length;
+  const offset = questionStart(text);
+  if (!SMALL_TALK.has(whole.intent) || offset === undefined) return whole;
   const rest = text.slice(offset);
   if ([...rest.trim()].length < 2) return whole;
   const question = classifier.classify(rest);
@@ -254,6 +271,11 @@ export function readPastGreeting(classifier: Classifier, text: string): Classifi
   // Entities keep their places in the whole message.
   return { ...question, entities: question.entities.map((e) => ({ ...e, start: e.start + offset, end: e.end + offset })) };
 }
+
+/** A colour or a size named: a product question that a shop-day answer does not replace. */
+const namesVariant = (entities: readonly Entity[]): boolean => entities.some((e) => e.type === 'color' || e.type === 'size');
+/** A flow reply that already says the shop does not ship today. */
+const saysClosedDay = (plan: ReplyPlan): boolean => /\.closed(?:_|$)/u.test(plan.scriptId);
 
 export function findProduct(shop: Shop, text: string, lastId: string | undefined, among?: readonly string[]): Product | undefined {
   // Answering "which of these?": only the products just named count ("女款的" among two jeans).
@@ -713,7 +735,7 @@ export async function respond(
     (understood.intent === 'urgent_delivery' || understood.intent === 'shipping_time') && !understood.secondary.includes('shipping_courier') && !moreAsks.includes('shipping_courier') && asksForExtraFeeCourier(message.text, classified.entities, shop)
       ? ['shipping_courier']
       : [];
-  const classification = { ...classified, ...understood, secondary: [...understood.secondary, ...moreAsks, ...courierAsk] };
+  const classification = { ...classified, ...feeNotPrice({ ...understood, secondary: [...understood.secondary, ...moreAsks, ...courierAsk] }, message.text) };
   // "呵呵 服务真好", "你们真行": praise said with a sneer is a complaint.
   classification.intent = readingPastSarcasm(classification.intent, message.text);
   // "那刚才那个饼怎么处理" after a question in between: the earlier after-sale case again.
@@ -870,7 +892,10 @@ export async function respond(
   const unsure = resume === undefined && waiting === undefined && event.intent === classification.intent && route !== lastRoute;
   const privacyReply: ReplyPlan | null = privacy ? { scriptId: foreignId && !someoneElse ? 'logistics.order.not_own' : 'logistics.order.third_party', params: {} } : null;
   // Questions about the shop itself (opening hours, holidays) are answered from the shop file.
-  const shopAnswer = resume === undefined && waiting === undefined ? shopQuestionReply(message.text, shop, now) : null;
+  const shopReply = resume === undefined && waiting === undefined ? shopQuestionReply(message.text, shop, now) : null;
+  // "那卡其色L呢 今天能发不" on a holiday: the colour or size asked is answered by the flow, the day beside it.
+  const shopBeside = shopReply !== null && namesVariant(classification.entities) ? shopReply : null;
+  const shopAnswer = shopBeside === null ? shopReply : null;
   // "裤子我拍的是32码对吧": what was ordered, read off the order.
   // "订单上收件手机是哪个号": the receiver phone of their own order, masked; "地址写的是…没错吧": its address.
   const orderCheck =
@@ -930,6 +955,7 @@ export async function respond(
         ? { out: { ...emptyOutput(), replies: [clarify], remarks: takenBack ? [{ orderId: takenBack.id, reason: CANCEL_WITHDRAWN_REMARK }] : [] }, flowState: takenBack ? 'logistics.cancel_withdrawn' : progress ? 'progress' : privacy ? 'privacy' : shopAnswer ? 'shop' : orderCheck ? 'order' : 'clarifying', flows: state.flows }
         : runFlows(state, event, route, waiting, resume, clauseContext, each);
   const { out, flows } = ran;
+  if (shopBeside !== null && !out.replies.some(saysClosedDay)) out.replies.push(shopBeside);
   // "算了不用了" alone after asking for a human: the withdrawal acknowledged, not "say it another way".
   if (withdrewHandoff && out.unhandled === true) {
     out.replies = [{ scriptId: 'common.handoff_withdrawn', params: {} }];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../nlu/classifier.ts';
 import type { IntentId } from '../nlu/intents.ts';
-import { asksForRefundMoney, closesChat, keepsFurtherAsk, plausibleAsk, understandInContext, withdrawsRequest } from './understanding.ts';
+import { asksForRefundMoney, feeNotPrice, closesChat, keepsFurtherAsk, plausibleAsk, understandInContext, withdrawsRequest } from './understanding.ts';
 
 /** A classification as the model might give it (the rules here must not depend on one model's numbers). */
 const read = (intent: IntentId, confidence: number, ranking: [IntentId, number][] = [], secondary: IntentId[] = []): Classification => ({
@@ -671,5 +671,62 @@ describe('a slow chat is no slow parcel', () => {
   it('the parcel named beside it is still chased', () => {
     expect(keepsFurtherAsk('contact_request', 'delivery_delay', '回消息慢 快递也慢 给个电话')).toBe(true);
     expect(keepsFurtherAsk('complaint', 'not_shipped', '太慢了 还不发货')).toBe(true);
+  });
+});
+
+describe('a defect that came with wear', () => {
+  it('an exchange asked for a defect is a quality issue', () => {
+    expect(understandInContext(read('exchange', 0.6), '洗了一次就掉色了 能不能给我换一条', undefined).intent).toBe('quality_issue');
+    expect(understandInContext(read('wrong_item', 0.5), '围巾戴了两天就起球了可以换吗', undefined).intent).toBe('quality_issue');
+  });
+  it('near misses: an exchange with no defect, a worry before buying', () => {
+    expect(understandInContext(read('exchange', 0.6), '颜色不喜欢 能不能给我换一条', undefined).intent).toBe('exchange');
+    expect(understandInContext(read('exchange', 0.6), '会不会穿两次就起球了 到时候能换吗', undefined).intent).toBe('exchange');
+  });
+});
+
+describe('photos sent after they were asked for', () => {
+  it('拍好 of a camera after a quality case is the photos, not an order', () => {
+    expect(understandInContext(read('order_placed', 0.7), '拍好了 发给你了', 'aftersale', 'quality_issue').intent).toBe('quality_issue');
+    expect(understandInContext(read('order_placed', 0.7), '我拍了照片 你看下', 'aftersale', 'wrong_item').intent).toBe('wrong_item');
+  });
+  it('near miss: an order placed after a pre-sale question stays one', () => {
+    expect(understandInContext(read('order_placed', 0.7), '拍好了 发货吧', 'presale', 'stock').intent).toBe('order_placed');
+  });
+});
+
+describe('to be told when it is back', () => {
+  it('right after a stock answer, the stock case goes on', () => {
+    expect(understandInContext(read('other', 0.4), '那到货了提醒我一下', 'presale', 'stock').intent).toBe('stock');
+  });
+  it('near miss: after another topic it is not stock', () => {
+    expect(understandInContext(read('logistics_track', 0.8), '到了通知我一下', 'logistics', 'logistics_track').intent).not.toBe('stock');
+  });
+});
+
+describe('a bare amount beside a courier', () => {
+  it('is that courier\'s fee, not the price', () => {
+    expect(feeNotPrice({ intent: 'product_info', confidence: 0.5, secondary: ['shipping_courier'] }, '能发顺丰吗 要加多少')).toEqual({ intent: 'shipping_courier', confidence: 0.5, secondary: [] });
+    expect(feeNotPrice({ intent: 'product_info', confidence: 0.6, secondary: ['shipping_fee', 'stock'] }, '新疆运费 多少钱').intent).toBe('shipping_fee');
+  });
+  it('near misses: a product named with the amount, or no postage asked', () => {
+    const read = { intent: 'product_info' as const, confidence: 0.6, secondary: ['shipping_courier' as const] };
+    expect(feeNotPrice(read, '羽绒服多少钱 发顺丰吗').intent).toBe('product_info');
+    expect(feeNotPrice({ ...read, secondary: [] }, '多少钱').intent).toBe('product_info');
+  });
+  it('a region alone right after a courier answer asks the postage there', () => {
+    expect(understandInContext(read('other', 0.35), '北京的', 'presale', 'shipping_courier').intent).toBe('shipping_fee');
+    // Near miss: a region after a size question is no postage question.
+    expect(understandInContext(read('other', 0.35), '北京的', 'presale', 'size_advice').intent).not.toBe('shipping_fee');
+  });
+});
+
+describe('whether an order reaches a gift, asked without the amount', () => {
+  it('is the promotion\'s terms', () => {
+    expect(understandInContext(read('cancel_order', 0.5, [], ['gift']), '那单坚果还没付款 够送赠品了吗', undefined).intent).toBe('promotion');
+    expect(understandInContext(read('bargain_excuse', 0.4), '我买的这些到没到送试吃装啊', undefined).intent).toBe('promotion');
+  });
+  it('near miss: a gift asked for with less asked on top is haggling', () => {
+    expect(understandInContext(read('bargain_generic', 0.7), '够不够送试吃装 再便宜点吧', undefined).intent).toBe('bargain_generic');
   });
 });

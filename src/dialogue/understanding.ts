@@ -1,9 +1,9 @@
-import { asksRefundDestination, asksReturnNumber, asksWhyRefuse, RETURN_HASSLE, RETURN_HOW, tooLateToRefuse } from '../../flows/aftersale-helpers.ts';
+import { asksRefundDestination, asksReturnNumber, asksWhyRefuse, RETURN_HASSLE, RETURN_HOW, saysPhotosSent, tooLateToRefuse } from '../../flows/aftersale-helpers.ts';
 import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
 import { asksReceiverData } from '../../flows/receiver-info.ts';
 import { asksAnotherInvoice, asksWhenAlone, changesInvoiceTitle, emailFrom, invoiceQuestion, sameTitleAsBefore, titleKindOnly } from '../../flows/invoice-helpers.ts';
 import { addressFromText, ASKS_REFUND_REASON, complainsOfWait, keepsVariant, LOST, PICKUP_CODE, SHIPPED_YET } from '../../flows/logistics-helpers.ts';
-import { ASKS_AHEAD, ASKS_RESTOCK, findRegion } from '../../flows/presale-helpers.ts';
+import { ASKS_AHEAD, ASKS_RESTOCK, asksRestockNotice, findRegion } from '../../flows/presale-helpers.ts';
 import { setsAsideAndAsksMore } from '../../flows/recommend-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
 import type { Classification } from '../nlu/classifier.ts';
@@ -149,6 +149,22 @@ const ACTS: ReadonlySet<IntentId> = new Set([
 const LOWEST_ASK = /最低(?:价|價)?(?:多少|几|幾)|最少(?:多少|几|幾)|最便宜(?:多少|几|幾)|底价(?:多少|是)|底價(?:多少|是)|能少多少|可以少多少/u;
 
 /** A price question with nothing asking for less is a product question, not haggling. */
+/** How long or when, asked ("几天能到", "多久"): a delivery time, not the postage. */
+const DAYS_ASKED = /几天|幾天|多久|什么时候|什麼時候|啥时候|啥時候|哪天|能到|送到|到货|到貨/u;
+/** A clause that asks an amount and names nothing: "多少钱", "要加多少", "得补多少钱啊". */
+const BARE_AMOUNT_CLAUSE = /^(?:那|那么|那麼)?(?:要|得|需要|还要|還要)?(?:加|补|補|另加|多)?多少(?:钱|錢)?(?:啊|呀|呢|嘛)?$/u;
+const asksBareAmount = (plain: string): boolean => plain.split(/[\s,.!?;~，。！？；、]+/u).some((clause) => BARE_AMOUNT_CLAUSE.test(clause));
+
+/**
+ * "sf能发不 多少钱": a bare 多少钱 beside a courier or postage asked for is that fee, not the product's
+ * price — the postage ask is the primary one and the price is no ask of its own.
+ */
+export function feeNotPrice(read: Understood, text: string): Understood {
+  const fee = read.secondary.find((i) => i === 'shipping_courier' || i === 'shipping_fee');
+  if (read.intent !== 'product_info' || fee === undefined || !asksBareAmount(normalizeSameLength(text))) return read;
+  return { intent: fee, confidence: Math.max(read.confidence, UNSURE_CONFIDENCE), secondary: read.secondary.filter((i) => i !== fee) };
+}
+
 const PRICE_ONLY = /多少钱|多少錢|什么价|什麼價|啥价|啥價|价格多少|價格多少|售价|售價|全网最低|全網最低|最便宜/u;
 const ADDRESS_CONFIRMED = /(?:地址|信息|收货信息|收貨信息)(?:是|都)?(?:对|對|没问题|沒問題|正确|正確|没错|沒錯|无误|無誤)(?:的|了)?|(?:地址|信息)(?:不用|不需要|无需|無需)(?:改|修改)/u;
 const REDIRECT = /转寄|轉寄|改派|转运到|轉運到|转送到|轉送到/u;
@@ -167,11 +183,19 @@ const DEFECT = /有个洞|有個洞|破了|破洞|坏了|壞了|掉毛|掉色|�
 const DEFECT_HAPPENED = /(?:都|已经|已經|居然|竟然|全|有(?:一|几|幾|两|兩)?(?:个|個|块|塊|盒|袋|件)?)(?:长毛|長毛|长霉|長霉|发霉|發霉|霉|坏|壞|破|烂|爛|变质|變質|碎|裂|起球|掉毛|掉色|褪色|过期|過期)了/u;
 /** "会掉毛吗", "会不会起球", "褪不褪色啊": a question before buying, a product question. */
 const ASKS_BEFORE_BUYING = /会不会|會不會|会.{0,6}[吗嗎]|會.{0,6}[吗嗎]|容易|(\p{Script=Han})不\1|(?<!了)[吗嗎么麼不][？?!！]*$|(?<!了)[？?]$/u;
+/** "就起球了", "洗了一次就掉色了": a defect that came with wear or washing, told as it happened. */
+const DEFECT_CAME = /就(?:有点|有點|有些)?(?:起球|起毛|掉毛|掉色|褪色|开线|開線|脱线|脫線|破了|坏了|壞了|裂了|断了|斷了)了?/u;
+const defectHappened = (plain: string): boolean => DEFECT_HAPPENED.test(plain) || (DEFECT_CAME.test(plain) && !WORRY.test(plain));
+const exchangeForDefect = (intent: IntentId, plain: string): boolean => intent === 'exchange' && defectHappened(plain);
+/** After-sale cases whose next step is the buyer's photos (seed 003). */
+const PHOTO_CASES: ReadonlySet<IntentId> = new Set(['quality_issue', 'wrong_item']);
 const AFTER_SALE_READINGS: ReadonlySet<IntentId> = new Set(['quality_issue', 'return_dislike', 'exchange', 'refund_shipped', 'refund_status', 'complaint', 'return_fee']);
 
 const RESTOCK = anyOf(words(ASKS_RESTOCK), words(/上新/u));
 /** "满99送试吃装是吧", "满299减20的券": a promotion's terms asked about. */
 // ("满99是不是送试吃装", "满两百会送礼品吗": a gift's threshold asked, however the question is put.)
+/** "够不够送试吃装", "够送赠品了吗", "到没到包邮": whether a basket or an order reaches a gift, asked without the amount. */
+const REACHES_GIFT = /(?:够不够|夠不夠|够没够|夠沒夠|到没到|到沒到|达没达到|達沒達到)(?:送|赠|贈)|(?:够|夠)(?:送|赠|贈)[^，,。？?]{0,6}(?:了)?(?:吗|嗎|没|沒|吧|不)/u;
 const PROMOTION_THRESHOLD_TERMS = /[满滿]\s*[0-9一二三四五六七八九十百两兩]+(?:\.\d+)?\s*(?:元|块|塊)?(?:的话|的話)?(?:是不是|是否|就|会|會|能|可以|有没有|有沒有|还|還|有){0,2}(?:了|没|沒|吗|嗎|吧|够|夠|送|减|減|包邮|包郵|赠|贈|礼|禮)/u;
 /** "满99了 再便宜点吧", "满100了能抹个零吗": the threshold reached, and less asked on top — haggling. */
 const HAGGLES_BEYOND_PROMOTION = /便宜|(?<![满滿多减減])少(?!了)|抹|砍|打(?:个|個)?折|让点|讓點|(?:就拍|就买|就買|就付)/u;
@@ -284,7 +308,7 @@ const POST_SALE: ReadonlySet<Route> = new Set(['logistics', 'aftersale']);
 const CONTINUES = /^(?:那|那么|那麼|还有|還有|再|就)|呢[？?]?$/u;
 const SHORT_CHARS = 12;
 
-type Understood = Pick<Classification, 'intent' | 'confidence' | 'secondary'>;
+export type Understood = Pick<Classification, 'intent' | 'confidence' | 'secondary'>;
 
 /** "围巾有酒红色么😊": the shape of the question is read without the emoji after it. */
 const withoutTrailingEmoji = (text: string): string => text.replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}\s]+$/u, '');
@@ -362,6 +386,10 @@ export function understandInContext(classification: Classification, text: string
   if (routeFor(intent) === 'bargaining' && GOING_TO_PAY.test(plain) && !ASKS_FOR_LESS.test(plain) && !/[0-9]{2,}/u.test(plain)) {
     return { intent: 'order_placed', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'order_placed') };
   }
+  // "我拍好发过去了" after photos were asked for: the photos sent (拍 of a camera, not of an order).
+  if (lastIntent !== undefined && PHOTO_CASES.has(lastIntent) && intent === 'order_placed' && saysPhotosSent(plain)) {
+    return { intent: lastIntent, confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'order_placed') };
+  }
   // "主要是怕穿几次就起球", "会不会掉色啊": a worry about the product before buying, not a complaint about an order.
   if ((intent === 'quality_issue' || intent === 'wrong_item') && worriesAboutQuality(plain)) {
     return { intent: 'product_info', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'product_info' && i !== 'quality_issue') };
@@ -403,7 +431,9 @@ export function understandInContext(classification: Classification, text: string
   }
   // "围巾上面有个洞", "掉毛特别严重": a defect described, not a question about the product.
   // ("都长毛了😡 这还能吃？": the defect told as happened, the question after it is no pre-sale question.)
-  if (DEFECT.test(plain) && (!(ASKS_BEFORE_BUYING.test(plain) || worriesAboutQuality(plain)) || DEFECT_HAPPENED.test(plain)) && !AFTER_SALE_READINGS.has(intent)) {
+  // ("穿了两次就起球了 能给我换一件吗": an exchange for a defect is a quality issue — photos first, seed 003.)
+  const toldDefect = DEFECT.test(plain) && (!(ASKS_BEFORE_BUYING.test(plain) || worriesAboutQuality(plain)) || defectHappened(plain));
+  if ((toldDefect && !AFTER_SALE_READINGS.has(intent)) || exchangeForDefect(intent, plain)) {
     return { intent: 'quality_issue', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'quality_issue') };
   }
   // "算了发票不要了 退款到底什么时候能好": the invoice withdrawn — no invoice ask; what else is asked is the ask.
@@ -506,13 +536,21 @@ export function understandInContext(classification: Classification, text: string
   if (RESTOCK(plain) && intent !== 'stock' && !STATUS.includes(intent) && routeFor(intent) !== 'aftersale') {
     return { intent: 'stock', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'stock') };
   }
+  // "到时候通知我一下行不" right after a stock answer: to hear when it is back — the stock case goes on.
+  if (lastIntent === 'stock' && asksRestockNotice(plain) && !REQUESTS.includes(intent) && !STATUS.includes(intent)) {
+    return { intent: 'stock', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'stock') };
+  }
+  // "北京的" right after a courier answer: where it goes — what the postage and the days are there.
+  if (lastIntent === 'shipping_courier' && names.region(plain) && short && (intent === 'other' || confidence < UNSURE_CONFIDENCE) && !DAYS_ASKED.test(plain)) {
+    return { intent: 'shipping_fee', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
+  }
   // "凑满299就包邮是吧": whether it ships free is the postage's terms, not haggling.
   if (FREE_SHIPPING_CHECK.test(plain) && !ASKS_POSTAGE_OFF.test(plain) && (routeFor(intent) === 'bargaining' || intent === 'other' || intent === 'shipping_fee' || confidence < UNSURE_CONFIDENCE)) {
     return { intent: 'shipping_fee', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'shipping_fee' && routeFor(i) !== 'bargaining') };
   }
   // "两袋是139.8 满99了吧": whether an order reaches a promotion's threshold.
   // ("我有一单还没付 满99是不是送试吃装": an unpaid order pointed at is no money excuse — the gift's threshold is asked.)
-  if (PROMOTION_THRESHOLD_TERMS.test(plain) && !HAGGLES_BEYOND_PROMOTION.test(plain) && (routeFor(intent) === 'bargaining' || intent === 'gift' || intent === 'other' || confidence < UNSURE_CONFIDENCE || (ACTS.has(intent) && !plausibleAsk(intent, plain)))) {
+  if ((PROMOTION_THRESHOLD_TERMS.test(plain) || REACHES_GIFT.test(plain)) && !HAGGLES_BEYOND_PROMOTION.test(plain) && (routeFor(intent) === 'bargaining' || intent === 'gift' || intent === 'other' || confidence < UNSURE_CONFIDENCE || (ACTS.has(intent) && !plausibleAsk(intent, plain)))) {
     return { intent: 'promotion', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary };
   }
   // "男士牛仔裤深蓝33有吗", "那烟灰色33呢": a colour or size asked about is a stock question when nothing else fits.

@@ -2,6 +2,7 @@ import { originalSpan, type NormalizedMessage } from '../normalize.ts';
 import { findBodyPairs, findHeights, findSizes, findWeights } from './body.ts';
 import { findOrderIds, findPhones } from './contact.ts';
 import { findDiscounts, findMoney } from './money.ts';
+import { dropCorrected } from './corrections.ts';
 import type { Entity } from './schema.ts';
 import { findDates, findDays } from './time.ts';
 import { findColors, findCouriers } from './vocab.ts';
@@ -38,7 +39,7 @@ export function extractEntities(message: NormalizedMessage): Entity[] {
       kept.push(found);
     }
   }
-  return kept
+  return dropCorrected(kept, message.text)
     .map((e) => {
       const { start, end } = originalSpan(message, e.start, e.end);
       return { ...e, start, end, text: message.original.slice(start, end) };
