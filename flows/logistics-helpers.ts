@@ -49,7 +49,11 @@ export const NOT_LEFT_YET = /(?:还|還|再)(?:不|没|沒)(?:发|發|寄)|(?:�
 export const PICKUP_CODE = /取件码|取件碼|取货码|取貨碼/u;
 export const LOST = /寄丢|寄丟|丢件|丟件|丢了|丟了|弄丢|弄丟|丢失|丟失|找不到了/u;
 
-export const complainsOfWait = (plainText: string): boolean => WAIT_COMPLAINT.test(plainText);
+/** "还没发吧": the buyer assumes it has not left (a check, no complaint). */
+const ASSUMES_NOT_LEFT = /(?:还|還)(?:没|沒)(?:发|發|寄)(?:货|貨|出)?(?:的)?吧/gu;
+/** "能跟这件一起发", "合并发货": two purchases shipped together, no complaint of the wait. */
+const SHIP_TOGETHER = /(?:一起|一块|一塊|合并|合併)(?:发|發|寄)/gu;
+export const complainsOfWait = (plainText: string): boolean => WAIT_COMPLAINT.test(plainText.replace(ASSUMES_NOT_LEFT, '').replace(SHIP_TOGETHER, ''));
 /** Hours within which a promised follow-up is due. */
 export const FOLLOW_UP_HOURS = 24;
 

@@ -164,13 +164,17 @@ describe('logistics_track', () => {
     expect(steps[3]!.context.pending).toBeNull();
   });
 
-  it('label printed: the number when it is asked for, "not shipped yet" when asked where it is', () => {
+  it('label printed: the number when it is asked for or where the parcel is', () => {
     const labelled = order('100000000000008888', 'printed', { courier: '中通', trackingNumber: 'ZT888888' });
     const number = one(turn('logistics_track', '查下快递单号', at([labelled])));
     expect(ids(number.out)).toEqual(['logistics.track.printed']);
     expect(number.out.replies[0]!.params).toEqual({ orderId: labelled.id, courier: '中通', trackingNumber: 'ZT888888' });
     expect(ids(one(turn('logistics_track', '發貨了嗎 單號多少', at([labelled]))).out)).toEqual(['logistics.track.printed']);
-    expect(ids(one(turn('logistics_track', '到哪了', at([labelled]))).out)).toEqual(['logistics.track.not_shipped']);
+    for (const text of ['到哪了', '另外那个围巾在哪呢', 'scarf物流到哪了']) {
+      expect(ids(one(turn('logistics_track', text, at([labelled]))).out), text).toEqual(['logistics.track.printed']);
+    }
+    // Near miss: a paid order without a label has no number to give.
+    expect(ids(one(turn('logistics_track', '到哪了', at([paid]))).out)).toEqual(['logistics.track.not_shipped']);
   });
 
   it('label printed and whether it has left asked: the number, waiting for pickup', () => {
@@ -283,6 +287,25 @@ describe('not_shipped', () => {
       expect(v).toMatch(/尽快/);
       expect(v).not.toMatch(/今天|明天|后天|\d+天/);
     }
+  });
+
+  it('complained of minutes after paying: on schedule, no apology, no remark; half a day later: the chase', () => {
+    const fresh = order('100000000000007779', 'paid', { paidAt: '2026-11-23T09:50:00+08:00' });
+    for (const text of ['为啥还不发货', '到底什么时候发！！']) {
+      const step = one(turn('not_shipped', text, at([fresh])));
+      expect(ids(step.out), text).toEqual(['logistics.not_shipped.on_schedule']);
+      expect(step.out.remarks).toEqual([]);
+    }
+    // Near miss: paid at 08:05, two hours before — the apology and the remark.
+    expect(ids(one(turn('not_shipped', '为啥还不发货', at([paid]))).out)[0]).toBe('logistics.not_shipped.apologize');
+  });
+
+  it('"还没寄吧" assumed or "一起发" asked: no complaint of the wait', () => {
+    for (const text of ['那单应该还没寄出吧 跟新买的合并发行吗', '能不能和刚拍的一块发']) {
+      expect(ids(one(turn('not_shipped', text, at([paid]))).out), text).toEqual(['logistics.not_shipped.on_schedule']);
+    }
+    // Near miss: "还没发" without 吧 is the complaint.
+    expect(ids(one(turn('not_shipped', '那单还没寄出 能一起发吗', at([paid]))).out)[0]).toBe('logistics.not_shipped.apologize');
   });
 
   it('asked (not complained) while the order is within its normal dispatch time: the day, no apology, no remark, no promise', () => {

@@ -136,16 +136,19 @@ const ASKS_FOR_NUMBER = /单号|單號|快递号|快遞號|运单|運單|面单|
 const ASKS_WHERE = /到哪|在哪|哪里了|哪裡了|哪儿了|哪兒了|物流/u;
 
 
+/** Whether it has left, or where it is — one of the two, not both. */
+const asksLeftOrWhere = (plain: string): boolean => (SHIPPED_YET.test(plain) || NOT_LEFT_YET.test(plain)) !== ASKS_WHERE.test(plain);
+
 /** Where an order is: tracking for shipped ones, what happens next for the others. */
 function trackOrder(order: Order, event: TurnEvent): Answer {
   const orderId = order.id;
   if (order.state === 'unpaid') return { replies: [reply('track.unpaid', { orderId })] };
   // 面单已打印 and the number or whether it has left asked for ("核桃发了没"): the number exists (seed 002
   // 提供单号), the courier has not collected it yet; so does "怎么还不发货" asked as a fact beside a complaint.
-  // ("到哪了", "发货了吗 物流到哪了" get "not shipped yet": the number would show nothing until pickup —
-  // test/stories/logistics-tracking.yaml.)
+  // "核桃到哪了" alone gets the number too, with "waiting for pickup"; asked both whether it left and
+  // where it is ("发货了吗 物流到哪了") gets "not shipped yet" (test/stories/logistics-tracking.yaml).
   const plain = normalizeSameLength(event.text);
-  if (order.state === 'printed' && order.trackingNumber !== undefined && (ASKS_FOR_NUMBER.test(plain) || ((SHIPPED_YET.test(plain) || NOT_LEFT_YET.test(plain)) && !ASKS_WHERE.test(plain)))) {
+  if (order.state === 'printed' && order.trackingNumber !== undefined && (ASKS_FOR_NUMBER.test(plain) || asksLeftOrWhere(plain))) {
     return { replies: [reply('track.printed', { orderId, courier: courierOf(order, event), trackingNumber: order.trackingNumber })] };
   }
   // "到现在也没个动静 是不是忘了发了" of a printed label: a complaint of the wait — the number and a chase of the pickup.
@@ -203,6 +206,11 @@ function dispatchDayOnSchedule(order: Order, event: TurnEvent): string | undefin
   return dates === undefined || dates.due < dates.today ? undefined : dayWord(dates.due, dates.today);
 }
 
+/** Minutes after payment within which a complaint of the wait finds nothing late to chase. */
+const JUST_PAID_MINUTES = 30;
+const justPaid = (order: Order, event: TurnEvent): boolean =>
+  order.paidAt !== undefined && Date.parse(event.facts.now) - Date.parse(order.paidAt) <= JUST_PAID_MINUTES * 60_000;
+
 /** A paid order still within its normal dispatch time: the day it normally leaves (正常情况下, no promise). */
 function onSchedule(order: Order, event: TurnEvent): Answer | undefined {
   const day = dispatchDayOnSchedule(order, event);
@@ -249,8 +257,9 @@ function notShippedOrder(order: Order, event: TurnEvent): Answer {
       promises: [followUp('跟进快递揽收进度并回复顾客', orderId)],
     };
   }
-  // "什么时候发" while the order is within its normal dispatch time: the day, not an apology and a chase.
-  const asked = complains ? undefined : onSchedule(order, event);
+  // "什么时候发" while the order is within its normal dispatch time: the day, not an apology and a chase;
+  // so is "怎么还没发" minutes after paying — nothing is late yet to chase.
+  const asked = complains && !justPaid(order, event) ? undefined : onSchedule(order, event);
   if (asked !== undefined) return asked;
   return {
     replies: [reply('not_shipped.apologize', { orderId }), reply('not_shipped.remark'), notShippedExpectation(order, event)],
