@@ -40,6 +40,8 @@ const WAIT_COMPLAINT = /忘了发|忘了發|忘记发|忘記發|没动静|沒動
 /** "退款原因选啥": which refund reason to choose. */
 export const ASKS_REFUND_REASON = /(?:原因|理由)(?:我|我们|我們)?(?:应该|應該|该|該|要)?(?:选|選|填|写|寫)?(?:啥|什么|什麼|哪个|哪個|哪一个|哪一個)|选(?:啥|什么|什麼)(?:原因|理由)/u;
 
+/** "怎么跑西安去了", "为啥到郑州了", "怎么绕到北京": why the parcel passes another city. */
+export const ASKS_ROUTE = /(?:怎么|怎麼|咋|为啥|為啥|为什么|為什麼)(?:会|會)?(?:跑|绕|繞|到|去|在)(?:到|去)?\p{Script=Han}{2,4}(?:去了|了|呢)/u;
 /** "要是寄丢了呢": the parcel lost. */
 /** "核桃发了没", "发货了吗", "有没有寄": whether the order has left. */
 export const SHIPPED_YET = /(?:发|發|寄)(?:货|貨|出)?(?:了)?(?:没|沒|吗|嗎|么|麼)|(?:发|發)(?:了)?没有|有没有(?:发|發|寄)/u;

@@ -527,6 +527,17 @@ describe('delivery_delay', () => {
     expect(ids(one(turn('delivery_delay', '物流好几天没动了', at([silent]))).out)).toEqual(['logistics.delay.apologize', 'logistics.delay.chase']);
   });
 
+  it('why it passes another city: the courier\'s transit route and where it is now, no promise', () => {
+    for (const text of ['为啥绕到郑州去了', '我在广州 怎么到武汉了？']) {
+      const step = one(turn('delivery_delay', text, at([shippedA])));
+      expect(ids(step.out), text).toEqual(['logistics.delay.route']);
+      expect(step.out.replies[0]!.params).toEqual({ courier: '中通', trackingEvent: '【杭州市】快件已到达杭州转运中心' });
+    }
+    // Near miss: where it is, no route asked — the stall and the chase.
+    expect(ids(one(turn('delivery_delay', '怎么还在杭州 好几天了', at([shippedA]))).out)).toContain('logistics.delay.chase');
+    for (const v of scriptById.get('logistics.delay.route')!.variants) expect(v).not.toMatch(/保证|一定|肯定|明天/);
+  });
+
   it('apologises, chases the courier (remark + follow-up), no arrival promise', () => {
     const step = one(turn('delivery_delay', '物流好几天没动了', at([shippedA])));
     expect(ids(step.out)).toEqual(['logistics.delay.apologize', 'logistics.delay.stuck_at', 'logistics.delay.chase']);
@@ -594,9 +605,16 @@ describe('address_change', () => {
   });
 
   it('shipped: cannot change, offers courier redirection; delivered and refunding too', () => {
-    expect(one(turn('address_change', `地址改成${NEW}`, at([shippedA]))).out.replies).toEqual([
+    expect(one(turn('address_change', '还能改地址吗', at([shippedA]))).out.replies).toEqual([
       { scriptId: 'logistics.address_change.shipped', params: { orderId: shippedA.id, courier: '中通' } },
+      { scriptId: 'logistics.address_change.redirect_offer', params: {} },
     ]);
+    // The new address already given: the redirect asked of the courier, the address not asked again.
+    for (const text of [`地址改成${NEW}`, `搬家了 新地址${NEW}`]) {
+      const step = one(turn('address_change', text, at([shippedA])));
+      expect(ids(step.out), text).toEqual(['logistics.address_change.shipped', 'logistics.address_change.redirect_asked']);
+      expect(step.out.promises).toHaveLength(1);
+    }
     expect(ids(one(turn('address_change', '改地址', at([delivered]))).out)).toEqual(['logistics.address_change.delivered']);
     expect(ids(one(turn('address_change', '改地址', at([order('100000000000009998', 'refunding')]))).out)).toEqual(['logistics.address_change.refunding']);
   });

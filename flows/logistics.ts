@@ -11,6 +11,7 @@ import {
   complainsOfWait,
   LOST,
   SHIPPED_YET,
+  ASKS_ROUTE,
   NOT_LEFT_YET,
   isPending,
   isShipped,
@@ -376,6 +377,8 @@ function delayAnswer(event: TurnEvent): Answer {
   if (order.state !== 'shipped') return order.state === 'unpaid' || isPending(order) ? notShippedOrder(order, event) : trackOrder(order, event);
   // "要是寄丢了呢": what happens if it is lost — checked with the courier, resent or refunded; no promise it arrives.
   if (LOST.test(normalizeSameLength(event.text))) return { replies: [reply('delay.if_lost', { orderId: order.id, courier: courierOf(order, event) })] };
+  // "怎么跑西安去了": the courier's transit hubs on the way, with where it is now; the chase stays as it was.
+  if (ASKS_ROUTE.test(normalizeSameLength(event.text))) return { replies: [reply('delay.route', { courier: courierOf(order, event), trackingEvent: latestTracking(order)?.text ?? '已发出' })] };
   // "物流三天没动了": where the parcel is stuck, read off its tracking, before the chase.
   const latest = latestTracking(order);
   return {
@@ -387,6 +390,15 @@ function delayAnswer(event: TurnEvent): Answer {
 
 // ---------------------------------------------------------------- address change (seed 004)
 
+/** Shipped: no change in the order; the redirect offered, or asked of the courier when the new address is already given. */
+function shippedAddressChange(order: Order, address: string | null, event: TurnEvent): Answer {
+  const orderId = order.id;
+  const courier = courierOf(order, event);
+  const shipped = reply('address_change.shipped', { orderId, courier });
+  if (address === null) return { replies: [shipped, reply('address_change.redirect_offer')] };
+  return { replies: [shipped, reply('address_change.redirect_asked', { courier })], promises: [followUp('联系快递改派到新地址并回复顾客', orderId)] };
+}
+
 const canTakeAddressChange = (o: Order): boolean => o.state === 'unpaid' || isPending(o) || o.state === 'shipped';
 
 function addressChangeOrder(order: Order, address: string | null, event: TurnEvent): Answer {
@@ -395,7 +407,7 @@ function addressChangeOrder(order: Order, address: string | null, event: TurnEve
     case 'unpaid':
       return { replies: [reply('address_change.unpaid', { orderId })] };
     case 'shipped':
-      return { replies: [reply('address_change.shipped', { orderId, courier: courierOf(order, event) })] };
+      return shippedAddressChange(order, address, event);
     case 'delivered':
     case 'completed':
       return { replies: [reply('address_change.delivered', { orderId })] };

@@ -115,6 +115,21 @@ describe('understandInContext', () => {
     expect(understandInContext(read('return_dislike', 0.5), '那鲜花饼那单没事吧', 'logistics', 'cancel_order').intent).toBe('logistics_track');
   });
 
+  it('a where-question beside a parcel that stopped moving is the delay; a plain where-question stays tracking', () => {
+    for (const text of ['围巾现在在哪 三天都不更新', '快递到哪了 一直卡在转运中心']) {
+      expect(understandInContext(read('logistics_track', 0.5, [], ['delivery_delay']), text, undefined).intent, text).toBe('delivery_delay');
+    }
+    // Near miss: no stall said — where it is, read off the tracking.
+    expect(understandInContext(read('logistics_track', 0.5, [], ['delivery_delay']), '围巾现在到哪了 急着用', undefined).intent).toBe('logistics_track');
+  });
+
+  it('after the parcel\'s tracking, why it passes another city continues the case', () => {
+    expect(understandInContext(read('other', 0.4), '人在深圳 为啥跑到长沙去了', 'logistics', 'delivery_delay').intent).toBe('delivery_delay');
+    expect(understandInContext(read('complaint', 0.4), '怎么绕到郑州了？？', 'logistics', 'logistics_track').intent).toBe('delivery_delay');
+    // Near miss: with no parcel talked about, a city is no route question.
+    expect(understandInContext(read('other', 0.4), '为啥跑到长沙去了', 'presale', 'stock').intent).not.toBe('delivery_delay');
+  });
+
   it('going to pay is the order; haggling beside another ask needs words that ask for less', () => {
     expect(understandInContext(read('bargain_decisive', 0.45), '哦哦忘了付钱了 我现在去付', 'logistics', 'logistics_track').intent).toBe('order_placed');
     expect(understandInContext(read('bargain_decisive', 0.9), '便宜10块我现在就去拍', undefined).intent).toBe('bargain_decisive');

@@ -2,7 +2,7 @@ import { asksRefundDestination, asksReturnNumber, asksWhyRefuse, RETURN_HASSLE, 
 import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
 import { asksReceiverData } from '../../flows/receiver-info.ts';
 import { asksAnotherInvoice, asksWhenAlone, changesInvoiceTitle, emailFrom, invoiceQuestion, sameTitleAsBefore, titleKindOnly } from '../../flows/invoice-helpers.ts';
-import { addressFromText, ASKS_REFUND_REASON, complainsOfWait, keepsVariant, LOST, PICKUP_CODE, SHIPPED_YET } from '../../flows/logistics-helpers.ts';
+import { addressFromText, ASKS_REFUND_REASON, ASKS_ROUTE, complainsOfWait, keepsVariant, LOST, PICKUP_CODE, SHIPPED_YET } from '../../flows/logistics-helpers.ts';
 import { ASKS_AHEAD, ASKS_RESTOCK, findRegion } from '../../flows/presale-helpers.ts';
 import { setsAsideAndAsksMore } from '../../flows/recommend-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
@@ -279,6 +279,10 @@ const WORDS_ALONE: readonly IntentId[] = ['logistics_track', 'refund_status', 'i
 const REQUESTS: readonly IntentId[] = ['refund_shipped', 'cancel_order', 'return_dislike', 'exchange', 'address_change'];
 const STATUS: readonly IntentId[] = ['delivery_delay', 'not_shipped', 'logistics_track', 'signed_not_received'];
 const POST_SALE: ReadonlySet<Route> = new Set(['logistics', 'aftersale']);
+/** The parcel's own status talked about (a route question continues it). */
+const PARCEL_CASE: readonly IntentId[] = ['delivery_delay', 'logistics_track'];
+/** "没动了", "一直不更新", "卡在西安": tracking that has stopped moving. */
+const STALLED = /(?:没|沒|不)(?:动|動|更新|变|變)|卡在|卡住|停在/u;
 
 /** "那裤子呢", "还有围巾呢", "发苏州的": a short message that continues what was just asked. */
 const CONTINUES = /^(?:那|那么|那麼|还有|還有|再|就)|呢[？?]?$/u;
@@ -576,6 +580,10 @@ export function understandInContext(classification: Classification, text: string
     const request = secondary.find((i) => REQUESTS.includes(i));
     if (request !== undefined) [intent, secondary] = [request, [...secondary.filter((i) => i !== request), intent]];
   }
+  // "我在成都 怎么跑西安去了": after the parcel's tracking, the route it takes is that parcel's case.
+  if (lastIntent !== undefined && PARCEL_CASE.includes(lastIntent) && ASKS_ROUTE.test(plain)) [intent, confidence, secondary] = ['delivery_delay', Math.max(confidence, UNSURE_CONFIDENCE), []];
+  // "到哪了 好几天没动了": the stall beside the where-question is the case (apology, where it stopped, a chase).
+  if (intent === 'logistics_track' && secondary.includes('delivery_delay') && STALLED.test(plain)) [intent, secondary] = ['delivery_delay', [...secondary.filter((i) => i !== 'delivery_delay'), intent]];
   // "围巾想退 退货运费谁出": the return asked for is the case, its postage a detail (the return answer says it).
   if (intent === 'return_fee' && secondary.includes('return_dislike') && RETURN_REQUEST.test(plain)) [intent, secondary] = ['return_dislike', [...secondary.filter((i) => i !== 'return_dislike'), 'return_fee']];
   // "我昨晚就付款了 怎么还不发货": confirming the order adds nothing to the question about it.
