@@ -465,6 +465,15 @@ describe('delivery_delay: what if it is lost', () => {
 });
 
 describe('signed_not_received', () => {
+  it('what if it is never found: resent or refunded once checked; a loss reported outright is checked first', () => {
+    for (const text of ['万一真找不回来了怎么办', '如果快递丢了你们补不补']) {
+      expect(ids(one(turn('signed_not_received', text, at([delivered]))).out), text).toEqual(['logistics.signed.if_lost']);
+    }
+    // Near miss: nothing supposed — the usual check nearby and the courier contacted.
+    expect(ids(one(turn('signed_not_received', '显示签收了 东西找不着了', at([delivered]))).out)).not.toContain('logistics.signed.if_lost');
+    for (const v of scriptById.get('logistics.signed.if_lost')!.variants) expect(v).toMatch(/补发/);
+  });
+
   it('neighbours / lockers / 代收点, the courier checked, a follow-up due in 24h', () => {
     const step = one(turn('signed_not_received', '显示签收了但我没收到', at([delivered])));
     expect(ids(step.out)).toEqual(['logistics.signed.record', 'logistics.signed.check_nearby', 'logistics.signed.contact_courier']);
@@ -602,6 +611,16 @@ describe('address_change', () => {
   it('a number with no word for the phone is no phone change: the address is asked for', () => {
     const fresh = order('100000000000003338', 'paid', { paidAt: paidAt(5) });
     expect(ids(one(turn('address_change', '改一下 13700001111', at([fresh]))).out)).toEqual(['logistics.address_change.ask_address']);
+  });
+
+  it('unpaid, another quantity wanted: ordered again in that quantity, no remark; a variant change keeps its script', () => {
+    for (const text of ['改成两件吧', '只要1盒就行']) {
+      const step = one(turn('order_change', text, at([unpaid])));
+      expect(ids(step.out), text).toEqual(['logistics.order_change.unpaid_quantity']);
+      expect(step.out.remarks).toEqual([]);
+    }
+    // Near miss: a colour, not a quantity.
+    expect(ids(one(turn('order_change', '换成两种颜色里的黑色', at([unpaid]))).out)).toEqual(['logistics.order_change.unpaid']);
   });
 
   it('shipped: cannot change, offers courier redirection; delivered and refunding too', () => {

@@ -12,6 +12,8 @@ import {
   LOST,
   SHIPPED_YET,
   ASKS_ROUTE,
+  CHANGES_QUANTITY,
+  SUPPOSES,
   NOT_LEFT_YET,
   isPending,
   isShipped,
@@ -348,6 +350,11 @@ function signedAnswer(event: TurnEvent, checking: string | undefined): Answer & 
       signedCheck: order.id,
     };
   }
+  // "要是找不着了给不给重新发": a parcel signed for and not found is resent or refunded once checked (as a lost one).
+  const plain = normalizeSameLength(event.text);
+  if (LOST.test(plain) && SUPPOSES.test(plain) && !PICKUP_CODE_ASKED.test(plain)) {
+    return { replies: [reply('signed.if_lost', { orderId: order.id, courier })], signedCheck: order.id };
+  }
   if (taken || ALREADY_LOOKED.test(normalizeSameLength(event.text))) {
     return {
       replies: [...record, reply('signed.checking', { orderId: order.id, courier })],
@@ -505,7 +512,8 @@ function orderChangeOrder(order: Order, event: TurnEvent, changed?: Memory['chan
   const orderId = order.id;
   switch (order.state) {
     case 'unpaid':
-      return { replies: [reply('order_change.unpaid', { orderId })] };
+      // "改成两件": the quantity is the buyer's to pick again, as the variant is (no remark: nothing paid yet).
+      return { replies: [reply(CHANGES_QUANTITY.test(normalizeSameLength(event.text)) ? 'order_change.unpaid_quantity' : 'order_change.unpaid', { orderId })] };
     case 'shipped':
       return { replies: [reply('order_change.shipped', { orderId })] };
     case 'delivered':

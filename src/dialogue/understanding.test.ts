@@ -18,6 +18,10 @@ const read = (intent: IntentId, confidence: number, ranking: [IntentId, number][
 describe('plausibleAsk', () => {
   it.each([
     ['wrong_item', '发新疆的', false],
+    // A quantity changed is an order change; a quantity merely said is not.
+    ['order_change', '围巾那单帮我改成1条', true],
+    ['order_change', '两盒太多了 只要一盒', true],
+    ['order_change', '我买了两件大衣', false],
     ['wrong_item', '发错颜色了', true],
     ['wrong_item', '买了两盒只收到一盒', true],
     // What arrived told against what was bought: a wrong item, whatever the words for it.
@@ -128,6 +132,11 @@ describe('understandInContext', () => {
     expect(understandInContext(read('complaint', 0.4), '怎么绕到郑州了？？', 'logistics', 'logistics_track').intent).toBe('delivery_delay');
     // Near miss: with no parcel talked about, a city is no route question.
     expect(understandInContext(read('other', 0.4), '为啥跑到长沙去了', 'presale', 'stock').intent).not.toBe('delivery_delay');
+  });
+
+  it('what if it is lost stays the signed-for case after one; after a delay it is the delay', () => {
+    expect(understandInContext(read('wrong_item', 0.6), '万一找不着了咋办', 'logistics', 'signed_not_received').intent).toBe('signed_not_received');
+    expect(understandInContext(read('wrong_item', 0.6), '万一找不着了咋办', 'logistics', 'delivery_delay').intent).toBe('delivery_delay');
   });
 
   it('going to pay is the order; haggling beside another ask needs words that ask for less', () => {

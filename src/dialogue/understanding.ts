@@ -2,7 +2,7 @@ import { asksRefundDestination, asksReturnNumber, asksWhyRefuse, RETURN_HASSLE, 
 import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
 import { asksReceiverData } from '../../flows/receiver-info.ts';
 import { asksAnotherInvoice, asksWhenAlone, changesInvoiceTitle, emailFrom, invoiceQuestion, sameTitleAsBefore, titleKindOnly } from '../../flows/invoice-helpers.ts';
-import { addressFromText, ASKS_REFUND_REASON, ASKS_ROUTE, complainsOfWait, keepsVariant, LOST, PICKUP_CODE, SHIPPED_YET } from '../../flows/logistics-helpers.ts';
+import { addressFromText, ASKS_REFUND_REASON, ASKS_ROUTE, CHANGES_QUANTITY, complainsOfWait, keepsVariant, LOST, PICKUP_CODE, SHIPPED_YET } from '../../flows/logistics-helpers.ts';
 import { ASKS_AHEAD, ASKS_RESTOCK, findRegion } from '../../flows/presale-helpers.ts';
 import { setsAsideAndAsksMore } from '../../flows/recommend-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
@@ -93,7 +93,7 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   urgent_delivery: words(/急|快点|快點|尽快|盡快|加急|赶|趕|等着|等著|催|保证|保證|(?:今天|明天|后天|後天|周[一二三四五六日天]前).{0,3}(?:到|送到|收到)/u),
   // ("手机号填错了 应该是…": the receiver's mobile number is part of the delivery data.)
   address_change: anyOf(words(/地址|电话|電話|手机号|手機號|收件人|收货人|收貨人|寄到|送到|发到|發到/u), names.address),
-  order_change: words(/颜色|顏色|尺码|尺碼|[0-9smlx]码|码数|碼數|色|大一|小一|规格|規格|口味|数量|數量|件数|件數|拍错|拍錯/u),
+  order_change: (t) => words(/颜色|顏色|尺码|尺碼|[0-9smlx]码|码数|碼數|色|大一|小一|规格|規格|口味|数量|數量|件数|件數|拍错|拍錯/u)(t) || CHANGES_QUANTITY.test(t),
   cancel_order: words(/取消|不要了|不想要|不买了|不買了|退款|退个款|退個款|退钱|退錢|撤/u),
   size_advice: words(/码|碼|尺寸|身高|体重|體重|斤|kg|cm|公斤|米[0-9一二三四五六七八九]|穿.{0,2}(?:多大|哪个|哪個|什么|什麼)|合身|偏大|偏小|大小/u),
   authenticity: words(/正品|(?:是|都是)真的|真的假的|真的[吗嗎么麼]|真不真|真货|真貨|假|原装|原裝|官方|授权|授權|专柜|專櫃|品牌/u),
@@ -452,7 +452,8 @@ export function understandInContext(classification: Classification, text: string
   if ((intent === 'signed_not_received' || intent === 'logistics_track') && foundIt(plain)) return { intent: 'thanks_bye', confidence: UNSURE_CONFIDENCE, secondary: secondary.filter((i) => routeFor(i) !== 'logistics') };
   // "要是寄丢了呢" about a parcel on its way: the delay case (what if it is lost), not a refund again.
   // ("取件码短信找不到了": the code is lost, not the parcel.)
-  if (lastIntent !== undefined && POST_SALE.has(routeFor(lastIntent)) && LOST.test(plain) && !PICKUP_CODE.test(plain) && !REQUESTS.includes(intent)) return { intent: 'delivery_delay', confidence: UNSURE_CONFIDENCE, secondary: [] };
+  // (A parcel signed for and not found stays that case: what if it is never found.)
+  if (lastIntent !== undefined && POST_SALE.has(routeFor(lastIntent)) && LOST.test(plain) && !PICKUP_CODE.test(plain) && !REQUESTS.includes(intent)) return { intent: lastIntent === 'signed_not_received' ? lastIntent : 'delivery_delay', confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "上次的围巾超暖和❤️": praise of what was bought, not a product question.
   if ((intent === 'product_info' || intent === 'recommend' || intent === 'other' || intent === 'praise') && PRAISES_PURCHASE.test(plain) && !ASKS_SOMETHING.test(plain)) return { intent: 'praise', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
   // "椒盐的还要寄回去啊 好麻烦" in an after-sale case: the case goes on (no thanks, no goodbye).
