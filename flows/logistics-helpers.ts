@@ -51,6 +51,10 @@ export const SHIPPED_YET = /(?:发|發|寄)(?:货|貨|出)?(?:了)?(?:没|沒|�
 export const NOT_LEFT_YET = /(?:还|還|再)(?:不|没|沒)(?:发|發|寄)|(?:不|没|沒)(?:发|發)(?:货|貨)/u;
 /** "取件码多少", "取件码短信找不到了": the locker's pickup code asked for (the code lost, not the parcel). */
 export const PICKUP_CODE = /取件码|取件碼|取货码|取貨碼/u;
+/** "放到什么柜子里了 我不会弄那个码", "驿站的短信没看见": a locker's code or SMS, without the word 取件码. */
+export const LOCKER_CODE = /(?:柜|櫃|驿站|驛站|丰巢|豐巢).{0,16}(?:码|碼|短信|簡訊)|(?:码|碼|短信|簡訊).{0,16}(?:柜|櫃|驿站|驛站|丰巢|豐巢)/u;
+/** "把那个码告诉我", "码发我一下": the code itself asked for (after the locker was talked about). */
+export const CODE_ASKED = /(?:码|碼)(?:直接)?(?:告诉|告訴|发给|發給|发|發|给|給)(?:我)|(?:告诉|告訴)我(?:那个|那個)?(?:码|碼)/u;
 export const LOST = /寄丢|寄丟|丢件|丟件|丢了|丟了|弄丢|弄丟|丢失|丟失|找不到了|找不着了|找不著了|找不回来|找不回來/u;
 /** "要是", "万一": a case supposed, not reported. */
 export const SUPPOSES = /要是|如果|万一|萬一|假如|假设|假設|真(?:的)?(?:丢|丟|找不)/u;

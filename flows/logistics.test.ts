@@ -505,6 +505,14 @@ describe('signed_not_received', () => {
     }
   });
 
+  it('a locker\'s code or SMS without the word 取件码, or the code asked for: where the code is found', () => {
+    for (const text of ['放驿站了 短信我删了', '丰巢柜子那个码在哪看', '那你把码发我吧']) {
+      expect(ids(one(turn('signed_not_received', text, at([delivered]))).out), text).toContain('logistics.signed.pickup_code');
+    }
+    // Near miss: the order's number asked for is no locker code.
+    expect(ids(one(turn('signed_not_received', '签收了 但我没拿到 单号多少', at([delivered]))).out)).not.toContain('logistics.signed.pickup_code');
+  });
+
   it('the code never come, asked after, or how to take the parcel out: where the code is found — nobody is told they already looked', () => {
     for (const text of ['显示被快递柜代收了 可是我没收到取件码啊', '取件码呢', '到底怎么取', '一直没有取件码']) {
       const step = one(turn('signed_not_received', text, at([delivered])));

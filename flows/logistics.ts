@@ -14,6 +14,8 @@ import {
   ASKS_ROUTE,
   CHANGES_QUANTITY,
   SUPPOSES,
+  LOCKER_CODE,
+  CODE_ASKED,
   NOT_LEFT_YET,
   isPending,
   isShipped,
@@ -343,7 +345,8 @@ function signedAnswer(event: TurnEvent, checking: string | undefined): Answer & 
   const latest = latestTracking(order);
   const record = taken || latest === undefined ? [] : [reply('signed.record', { orderId: order.id, trackingEvent: latest.text })];
   // "取件码多少啊 短信找不到了": the code is the locker's SMS to the receiver's phone — where to find it, the courier asked to resend.
-  if (PICKUP_CODE_ASKED.test(normalizeSameLength(event.text))) {
+  const said = normalizeSameLength(event.text);
+  if (PICKUP_CODE_ASKED.test(said) || LOCKER_CODE.test(said) || CODE_ASKED.test(said)) {
     return {
       replies: [...record, reply('signed.pickup_code', { orderId: order.id, courier })],
       promises: [followUp('联系快递为顾客重新发送取件码并回复顾客', order.id)],

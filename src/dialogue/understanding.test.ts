@@ -139,6 +139,22 @@ describe('understandInContext', () => {
     expect(understandInContext(read('wrong_item', 0.6), '万一找不着了咋办', 'logistics', 'delivery_delay').intent).toBe('delivery_delay');
   });
 
+  it('a locker\'s code talked about is the signed-for case; the code asked for again continues it', () => {
+    expect(understandInContext(read('wrong_item', 0.55), '说放在丰巢柜了 那个码我找不到短信', undefined).intent).toBe('signed_not_received');
+    expect(understandInContext(read('thanks_bye', 0.3), '码直接告诉我呗', 'logistics', 'signed_not_received').intent).toBe('signed_not_received');
+    // Near miss: no locker talked about before — a code asked for is not the parcel's.
+    expect(understandInContext(read('thanks_bye', 0.3), '码直接告诉我呗', 'presale', 'promotion').intent).not.toBe('signed_not_received');
+  });
+
+  it('an exchange turned down with a part asked for is the quality case; an exchange asked for stays one', () => {
+    for (const text of ['不用换了 补发个拉链头给我', '别换货 寄两颗纽扣过来就行']) {
+      expect(understandInContext(read('exchange', 0.8), text, 'aftersale', 'quality_issue').intent, text).toBe('quality_issue');
+    }
+    // Near misses: an exchange wanted; a part asked for without turning the exchange down.
+    expect(understandInContext(read('exchange', 0.8), '扣子掉了 换一件吧', 'aftersale', 'quality_issue').intent).toBe('exchange');
+    expect(understandInContext(read('exchange', 0.8), '我要换 顺便补寄颗扣子', 'aftersale', 'quality_issue').intent).toBe('exchange');
+  });
+
   it('going to pay is the order; haggling beside another ask needs words that ask for less', () => {
     expect(understandInContext(read('bargain_decisive', 0.45), '哦哦忘了付钱了 我现在去付', 'logistics', 'logistics_track').intent).toBe('order_placed');
     expect(understandInContext(read('bargain_decisive', 0.9), '便宜10块我现在就去拍', undefined).intent).toBe('bargain_decisive');

@@ -2,7 +2,7 @@ import { asksRefundDestination, asksReturnNumber, asksWhyRefuse, RETURN_HASSLE, 
 import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
 import { asksReceiverData } from '../../flows/receiver-info.ts';
 import { asksAnotherInvoice, asksWhenAlone, changesInvoiceTitle, emailFrom, invoiceQuestion, sameTitleAsBefore, titleKindOnly } from '../../flows/invoice-helpers.ts';
-import { addressFromText, ASKS_REFUND_REASON, ASKS_ROUTE, CHANGES_QUANTITY, complainsOfWait, keepsVariant, LOST, PICKUP_CODE, SHIPPED_YET } from '../../flows/logistics-helpers.ts';
+import { addressFromText, ASKS_REFUND_REASON, ASKS_ROUTE, CHANGES_QUANTITY, CODE_ASKED, LOCKER_CODE, complainsOfWait, keepsVariant, LOST, PICKUP_CODE, SHIPPED_YET } from '../../flows/logistics-helpers.ts';
 import { ASKS_AHEAD, ASKS_RESTOCK, findRegion } from '../../flows/presale-helpers.ts';
 import { setsAsideAndAsksMore } from '../../flows/recommend-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
@@ -281,6 +281,10 @@ const STATUS: readonly IntentId[] = ['delivery_delay', 'not_shipped', 'logistics
 const POST_SALE: ReadonlySet<Route> = new Set(['logistics', 'aftersale']);
 /** The parcel's own status talked about (a route question continues it). */
 const PARCEL_CASE: readonly IntentId[] = ['delivery_delay', 'logistics_track'];
+/** "不要换", "不用换了", "别换": an exchange turned down. */
+const REFUSES_EXCHANGE = /(?:不要|不用|不想|不|别|別)(?:换|換)/u;
+/** "补寄一颗扣子", "补发个拉链头", "寄两颗纽扣": a part of the product sent, not the product again. */
+const ASKS_PART = /(?:补|補)(?:寄|发|發)|寄.{0,4}(?:扣|纽|鈕|拉链|拉鏈|配件|零件)/u;
 /** "没动了", "一直不更新", "卡在西安": tracking that has stopped moving. */
 const STALLED = /(?:没|沒|不)(?:动|動|更新|变|變)|卡在|卡住|停在/u;
 
@@ -452,6 +456,10 @@ export function understandInContext(classification: Classification, text: string
   if ((intent === 'signed_not_received' || intent === 'logistics_track') && foundIt(plain)) return { intent: 'thanks_bye', confidence: UNSURE_CONFIDENCE, secondary: secondary.filter((i) => routeFor(i) !== 'logistics') };
   // "要是寄丢了呢" about a parcel on its way: the delay case (what if it is lost), not a refund again.
   // ("取件码短信找不到了": the code is lost, not the parcel.)
+  // "我不要换 给我补寄一颗扣子就行": an exchange refused and a part asked for is the quality case it came from.
+  if (intent === 'exchange' && REFUSES_EXCHANGE.test(plain) && ASKS_PART.test(plain)) return { intent: 'quality_issue', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
+  // "放柜子里了 我不会弄那个码": the locker's code is the signed-for case (where the code is, resent); asked for again, still.
+  if (!REQUESTS.includes(intent) && (LOCKER_CODE.test(plain) || (lastIntent === 'signed_not_received' && CODE_ASKED.test(plain)))) return { intent: 'signed_not_received', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
   // (A parcel signed for and not found stays that case: what if it is never found.)
   if (lastIntent !== undefined && POST_SALE.has(routeFor(lastIntent)) && LOST.test(plain) && !PICKUP_CODE.test(plain) && !REQUESTS.includes(intent)) return { intent: lastIntent === 'signed_not_received' ? lastIntent : 'delivery_delay', confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "上次的围巾超暖和❤️": praise of what was bought, not a product question.
