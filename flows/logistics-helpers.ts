@@ -40,6 +40,10 @@ const WAIT_COMPLAINT = /忘了发|忘了發|忘记发|忘記發|没动静|沒動
 /** "退款原因选啥": which refund reason to choose. */
 export const ASKS_REFUND_REASON = /(?:原因|理由)(?:我|我们|我們)?(?:应该|應該|该|該|要)?(?:选|選|填|写|寫)?(?:啥|什么|什麼|哪个|哪個|哪一个|哪一個)|选(?:啥|什么|什麼)(?:原因|理由)/u;
 
+/** "改成两件", "只要2个", "三件太多了": the quantity of an order changed, not its colour or size. */
+export const CHANGES_QUANTITY = /(?:改|换|換|变|變|减|減)(?:成|为|為|到)?[0-9一二两兩三四五六七八九十]+(?:件|个|個|条|條|盒|袋|份|双|雙)|(?:只要|就要)[0-9一二两兩三四五六七八九十]+(?:件|个|個|条|條|盒|袋|份|双|雙)|[0-9一二两兩三四五六七八九十]+(?:件|个|個|条|條|盒|袋|份|双|雙)太多/u;
+/** "怎么跑西安去了", "为啥到郑州了", "怎么绕到北京": why the parcel passes another city. */
+export const ASKS_ROUTE = /(?:怎么|怎麼|咋|为啥|為啥|为什么|為什麼)(?:会|會)?(?:跑|绕|繞|到|去|在)(?:到|去)?\p{Script=Han}{2,4}(?:去了|了|呢)/u;
 /** "要是寄丢了呢": the parcel lost. */
 /** "核桃发了没", "发货了吗", "有没有寄": whether the order has left. */
 export const SHIPPED_YET = /(?:发|發|寄)(?:货|貨|出)?(?:了)?(?:没|沒|吗|嗎|么|麼)|(?:发|發)(?:了)?没有|有没有(?:发|發|寄)/u;
@@ -47,9 +51,19 @@ export const SHIPPED_YET = /(?:发|發|寄)(?:货|貨|出)?(?:了)?(?:没|沒|�
 export const NOT_LEFT_YET = /(?:还|還|再)(?:不|没|沒)(?:发|發|寄)|(?:不|没|沒)(?:发|發)(?:货|貨)/u;
 /** "取件码多少", "取件码短信找不到了": the locker's pickup code asked for (the code lost, not the parcel). */
 export const PICKUP_CODE = /取件码|取件碼|取货码|取貨碼/u;
-export const LOST = /寄丢|寄丟|丢件|丟件|丢了|丟了|弄丢|弄丟|丢失|丟失|找不到了/u;
+/** "放到什么柜子里了 我不会弄那个码", "驿站的短信没看见": a locker's code or SMS, without the word 取件码. */
+export const LOCKER_CODE = /(?:柜|櫃|驿站|驛站|丰巢|豐巢).{0,16}(?:码|碼|短信|簡訊)|(?:码|碼|短信|簡訊).{0,16}(?:柜|櫃|驿站|驛站|丰巢|豐巢)/u;
+/** "把那个码告诉我", "码发我一下": the code itself asked for (after the locker was talked about). */
+export const CODE_ASKED = /(?:码|碼)(?:直接)?(?:告诉|告訴|发给|發給|发|發|给|給)(?:我)|(?:告诉|告訴)我(?:那个|那個)?(?:码|碼)/u;
+export const LOST = /寄丢|寄丟|丢件|丟件|丢了|丟了|弄丢|弄丟|丢失|丟失|找不到了|找不着了|找不著了|找不回来|找不回來/u;
+/** "要是", "万一": a case supposed, not reported. */
+export const SUPPOSES = /要是|如果|万一|萬一|假如|假设|假設|真(?:的)?(?:丢|丟|找不)/u;
 
-export const complainsOfWait = (plainText: string): boolean => WAIT_COMPLAINT.test(plainText);
+/** "还没发吧": the buyer assumes it has not left (a check, no complaint). */
+const ASSUMES_NOT_LEFT = /(?:还|還)(?:没|沒)(?:发|發|寄)(?:货|貨|出)?(?:的)?吧/gu;
+/** "能跟这件一起发", "合并发货": two purchases shipped together, no complaint of the wait. */
+const SHIP_TOGETHER = /(?:一起|一块|一塊|合并|合併)(?:发|發|寄)/gu;
+export const complainsOfWait = (plainText: string): boolean => WAIT_COMPLAINT.test(plainText.replace(ASSUMES_NOT_LEFT, '').replace(SHIP_TOGETHER, ''));
 /** Hours within which a promised follow-up is due. */
 export const FOLLOW_UP_HOURS = 24;
 

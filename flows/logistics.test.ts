@@ -164,13 +164,17 @@ describe('logistics_track', () => {
     expect(steps[3]!.context.pending).toBeNull();
   });
 
-  it('label printed: the number when it is asked for, "not shipped yet" when asked where it is', () => {
+  it('label printed: the number when it is asked for or where the parcel is', () => {
     const labelled = order('100000000000008888', 'printed', { courier: '中通', trackingNumber: 'ZT888888' });
     const number = one(turn('logistics_track', '查下快递单号', at([labelled])));
     expect(ids(number.out)).toEqual(['logistics.track.printed']);
     expect(number.out.replies[0]!.params).toEqual({ orderId: labelled.id, courier: '中通', trackingNumber: 'ZT888888' });
     expect(ids(one(turn('logistics_track', '發貨了嗎 單號多少', at([labelled]))).out)).toEqual(['logistics.track.printed']);
-    expect(ids(one(turn('logistics_track', '到哪了', at([labelled]))).out)).toEqual(['logistics.track.not_shipped']);
+    for (const text of ['到哪了', '另外那个围巾在哪呢', 'scarf物流到哪了']) {
+      expect(ids(one(turn('logistics_track', text, at([labelled]))).out), text).toEqual(['logistics.track.printed']);
+    }
+    // Near miss: a paid order without a label has no number to give.
+    expect(ids(one(turn('logistics_track', '到哪了', at([paid]))).out)).toEqual(['logistics.track.not_shipped']);
   });
 
   it('label printed and whether it has left asked: the number, waiting for pickup', () => {
@@ -283,6 +287,25 @@ describe('not_shipped', () => {
       expect(v).toMatch(/尽快/);
       expect(v).not.toMatch(/今天|明天|后天|\d+天/);
     }
+  });
+
+  it('complained of minutes after paying: on schedule, no apology, no remark; half a day later: the chase', () => {
+    const fresh = order('100000000000007779', 'paid', { paidAt: '2026-11-23T09:50:00+08:00' });
+    for (const text of ['为啥还不发货', '到底什么时候发！！']) {
+      const step = one(turn('not_shipped', text, at([fresh])));
+      expect(ids(step.out), text).toEqual(['logistics.not_shipped.on_schedule']);
+      expect(step.out.remarks).toEqual([]);
+    }
+    // Near miss: paid at 08:05, two hours before — the apology and the remark.
+    expect(ids(one(turn('not_shipped', '为啥还不发货', at([paid]))).out)[0]).toBe('logistics.not_shipped.apologize');
+  });
+
+  it('"还没寄吧" assumed or "一起发" asked: no complaint of the wait', () => {
+    for (const text of ['那单应该还没寄出吧 跟新买的合并发行吗', '能不能和刚拍的一块发']) {
+      expect(ids(one(turn('not_shipped', text, at([paid]))).out), text).toEqual(['logistics.not_shipped.on_schedule']);
+    }
+    // Near miss: "还没发" without 吧 is the complaint.
+    expect(ids(one(turn('not_shipped', '那单还没寄出 能一起发吗', at([paid]))).out)[0]).toBe('logistics.not_shipped.apologize');
   });
 
   it('asked (not complained) while the order is within its normal dispatch time: the day, no apology, no remark, no promise', () => {
@@ -445,6 +468,15 @@ describe('delivery_delay: what if it is lost', () => {
 });
 
 describe('signed_not_received', () => {
+  it('what if it is never found: resent or refunded once checked; a loss reported outright is checked first', () => {
+    for (const text of ['万一真找不回来了怎么办', '如果快递丢了你们补不补']) {
+      expect(ids(one(turn('signed_not_received', text, at([delivered]))).out), text).toEqual(['logistics.signed.if_lost']);
+    }
+    // Near miss: nothing supposed — the usual check nearby and the courier contacted.
+    expect(ids(one(turn('signed_not_received', '显示签收了 东西找不着了', at([delivered]))).out)).not.toContain('logistics.signed.if_lost');
+    for (const v of scriptById.get('logistics.signed.if_lost')!.variants) expect(v).toMatch(/补发/);
+  });
+
   it('neighbours / lockers / 代收点, the courier checked, a follow-up due in 24h', () => {
     const step = one(turn('signed_not_received', '显示签收了但我没收到', at([delivered])));
     expect(ids(step.out)).toEqual(['logistics.signed.record', 'logistics.signed.check_nearby', 'logistics.signed.contact_courier']);
@@ -476,6 +508,14 @@ describe('signed_not_received', () => {
     }
   });
 
+  it('a locker\'s code or SMS without the word 取件码, or the code asked for: where the code is found', () => {
+    for (const text of ['放驿站了 短信我删了', '丰巢柜子那个码在哪看', '那你把码发我吧']) {
+      expect(ids(one(turn('signed_not_received', text, at([delivered]))).out), text).toContain('logistics.signed.pickup_code');
+    }
+    // Near miss: the order's number asked for is no locker code.
+    expect(ids(one(turn('signed_not_received', '签收了 但我没拿到 单号多少', at([delivered]))).out)).not.toContain('logistics.signed.pickup_code');
+  });
+
   it('the code never come, asked after, or how to take the parcel out: where the code is found — nobody is told they already looked', () => {
     for (const text of ['显示被快递柜代收了 可是我没收到取件码啊', '取件码呢', '到底怎么取', '一直没有取件码']) {
       const step = one(turn('signed_not_received', text, at([delivered])));
@@ -505,6 +545,17 @@ describe('delivery_delay', () => {
     }
     const silent = order('100000000000008888', 'shipped', { tracking: [] });
     expect(ids(one(turn('delivery_delay', '物流好几天没动了', at([silent]))).out)).toEqual(['logistics.delay.apologize', 'logistics.delay.chase']);
+  });
+
+  it('why it passes another city: the courier\'s transit route and where it is now, no promise', () => {
+    for (const text of ['为啥绕到郑州去了', '我在广州 怎么到武汉了？']) {
+      const step = one(turn('delivery_delay', text, at([shippedA])));
+      expect(ids(step.out), text).toEqual(['logistics.delay.route']);
+      expect(step.out.replies[0]!.params).toEqual({ courier: '中通', trackingEvent: '【杭州市】快件已到达杭州转运中心' });
+    }
+    // Near miss: where it is, no route asked — the stall and the chase.
+    expect(ids(one(turn('delivery_delay', '怎么还在杭州 好几天了', at([shippedA]))).out)).toContain('logistics.delay.chase');
+    for (const v of scriptById.get('logistics.delay.route')!.variants) expect(v).not.toMatch(/保证|一定|肯定|明天/);
   });
 
   it('apologises, chases the courier (remark + follow-up), no arrival promise', () => {
@@ -573,10 +624,27 @@ describe('address_change', () => {
     expect(ids(one(turn('address_change', '改一下 13700001111', at([fresh]))).out)).toEqual(['logistics.address_change.ask_address']);
   });
 
+  it('unpaid, another quantity wanted: ordered again in that quantity, no remark; a variant change keeps its script', () => {
+    for (const text of ['改成两件吧', '只要1盒就行']) {
+      const step = one(turn('order_change', text, at([unpaid])));
+      expect(ids(step.out), text).toEqual(['logistics.order_change.unpaid_quantity']);
+      expect(step.out.remarks).toEqual([]);
+    }
+    // Near miss: a colour, not a quantity.
+    expect(ids(one(turn('order_change', '换成两种颜色里的黑色', at([unpaid]))).out)).toEqual(['logistics.order_change.unpaid']);
+  });
+
   it('shipped: cannot change, offers courier redirection; delivered and refunding too', () => {
-    expect(one(turn('address_change', `地址改成${NEW}`, at([shippedA]))).out.replies).toEqual([
+    expect(one(turn('address_change', '还能改地址吗', at([shippedA]))).out.replies).toEqual([
       { scriptId: 'logistics.address_change.shipped', params: { orderId: shippedA.id, courier: '中通' } },
+      { scriptId: 'logistics.address_change.redirect_offer', params: {} },
     ]);
+    // The new address already given: the redirect asked of the courier, the address not asked again.
+    for (const text of [`地址改成${NEW}`, `搬家了 新地址${NEW}`]) {
+      const step = one(turn('address_change', text, at([shippedA])));
+      expect(ids(step.out), text).toEqual(['logistics.address_change.shipped', 'logistics.address_change.redirect_asked']);
+      expect(step.out.promises).toHaveLength(1);
+    }
     expect(ids(one(turn('address_change', '改地址', at([delivered]))).out)).toEqual(['logistics.address_change.delivered']);
     expect(ids(one(turn('address_change', '改地址', at([order('100000000000009998', 'refunding')]))).out)).toEqual(['logistics.address_change.refunding']);
   });

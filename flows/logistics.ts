@@ -11,6 +11,11 @@ import {
   complainsOfWait,
   LOST,
   SHIPPED_YET,
+  ASKS_ROUTE,
+  CHANGES_QUANTITY,
+  SUPPOSES,
+  LOCKER_CODE,
+  CODE_ASKED,
   NOT_LEFT_YET,
   isPending,
   isShipped,
@@ -136,16 +141,19 @@ const ASKS_FOR_NUMBER = /单号|單號|快递号|快遞號|运单|運單|面单|
 const ASKS_WHERE = /到哪|在哪|哪里了|哪裡了|哪儿了|哪兒了|物流/u;
 
 
+/** Whether it has left, or where it is — one of the two, not both. */
+const asksLeftOrWhere = (plain: string): boolean => (SHIPPED_YET.test(plain) || NOT_LEFT_YET.test(plain)) !== ASKS_WHERE.test(plain);
+
 /** Where an order is: tracking for shipped ones, what happens next for the others. */
 function trackOrder(order: Order, event: TurnEvent): Answer {
   const orderId = order.id;
   if (order.state === 'unpaid') return { replies: [reply('track.unpaid', { orderId })] };
   // 面单已打印 and the number or whether it has left asked for ("核桃发了没"): the number exists (seed 002
   // 提供单号), the courier has not collected it yet; so does "怎么还不发货" asked as a fact beside a complaint.
-  // ("到哪了", "发货了吗 物流到哪了" get "not shipped yet": the number would show nothing until pickup —
-  // test/stories/logistics-tracking.yaml.)
+  // "核桃到哪了" alone gets the number too, with "waiting for pickup"; asked both whether it left and
+  // where it is ("发货了吗 物流到哪了") gets "not shipped yet" (test/stories/logistics-tracking.yaml).
   const plain = normalizeSameLength(event.text);
-  if (order.state === 'printed' && order.trackingNumber !== undefined && (ASKS_FOR_NUMBER.test(plain) || ((SHIPPED_YET.test(plain) || NOT_LEFT_YET.test(plain)) && !ASKS_WHERE.test(plain)))) {
+  if (order.state === 'printed' && order.trackingNumber !== undefined && (ASKS_FOR_NUMBER.test(plain) || asksLeftOrWhere(plain))) {
     return { replies: [reply('track.printed', { orderId, courier: courierOf(order, event), trackingNumber: order.trackingNumber })] };
   }
   // "到现在也没个动静 是不是忘了发了" of a printed label: a complaint of the wait — the number and a chase of the pickup.
@@ -203,6 +211,11 @@ function dispatchDayOnSchedule(order: Order, event: TurnEvent): string | undefin
   return dates === undefined || dates.due < dates.today ? undefined : dayWord(dates.due, dates.today);
 }
 
+/** Minutes after payment within which a complaint of the wait finds nothing late to chase. */
+const JUST_PAID_MINUTES = 30;
+const justPaid = (order: Order, event: TurnEvent): boolean =>
+  order.paidAt !== undefined && Date.parse(event.facts.now) - Date.parse(order.paidAt) <= JUST_PAID_MINUTES * 60_000;
+
 /** A paid order still within its normal dispatch time: the day it normally leaves (正常情况下, no promise). */
 function onSchedule(order: Order, event: TurnEvent): Answer | undefined {
   const day = dispatchDayOnSchedule(order, event);
@@ -249,8 +262,9 @@ function notShippedOrder(order: Order, event: TurnEvent): Answer {
       promises: [followUp('跟进快递揽收进度并回复顾客', orderId)],
     };
   }
-  // "什么时候发" while the order is within its normal dispatch time: the day, not an apology and a chase.
-  const asked = complains ? undefined : onSchedule(order, event);
+  // "什么时候发" while the order is within its normal dispatch time: the day, not an apology and a chase;
+  // so is "怎么还没发" minutes after paying — nothing is late yet to chase.
+  const asked = complains && !justPaid(order, event) ? undefined : onSchedule(order, event);
   if (asked !== undefined) return asked;
   return {
     replies: [reply('not_shipped.apologize', { orderId }), reply('not_shipped.remark'), notShippedExpectation(order, event)],
@@ -334,12 +348,18 @@ function signedAnswer(event: TurnEvent, checking: string | undefined): Answer & 
   const latest = latestTracking(order);
   const record = taken || latest === undefined ? [] : [reply('signed.record', { orderId: order.id, trackingEvent: latest.text })];
   // "取件码多少啊 短信找不到了": the code is the locker's SMS to the receiver's phone — where to find it, the courier asked to resend.
-  if (PICKUP_CODE_ASKED.test(normalizeSameLength(event.text))) {
+  const said = normalizeSameLength(event.text);
+  if (PICKUP_CODE_ASKED.test(said) || LOCKER_CODE.test(said) || CODE_ASKED.test(said)) {
     return {
       replies: [...record, reply('signed.pickup_code', { orderId: order.id, courier })],
       promises: [followUp('联系快递为顾客重新发送取件码并回复顾客', order.id)],
       signedCheck: order.id,
     };
+  }
+  // "要是找不着了给不给重新发": a parcel signed for and not found is resent or refunded once checked (as a lost one).
+  const plain = normalizeSameLength(event.text);
+  if (LOST.test(plain) && SUPPOSES.test(plain) && !PICKUP_CODE_ASKED.test(plain)) {
+    return { replies: [reply('signed.if_lost', { orderId: order.id, courier })], signedCheck: order.id };
   }
   if (taken || ALREADY_LOOKED.test(normalizeSameLength(event.text))) {
     return {
@@ -370,6 +390,8 @@ function delayAnswer(event: TurnEvent): Answer {
   if (order.state !== 'shipped') return order.state === 'unpaid' || isPending(order) ? notShippedOrder(order, event) : trackOrder(order, event);
   // "要是寄丢了呢": what happens if it is lost — checked with the courier, resent or refunded; no promise it arrives.
   if (LOST.test(normalizeSameLength(event.text))) return { replies: [reply('delay.if_lost', { orderId: order.id, courier: courierOf(order, event) })] };
+  // "怎么跑西安去了": the courier's transit hubs on the way, with where it is now; the chase stays as it was.
+  if (ASKS_ROUTE.test(normalizeSameLength(event.text))) return { replies: [reply('delay.route', { courier: courierOf(order, event), trackingEvent: latestTracking(order)?.text ?? '已发出' })] };
   // "物流三天没动了": where the parcel is stuck, read off its tracking, before the chase.
   const latest = latestTracking(order);
   return {
@@ -381,6 +403,15 @@ function delayAnswer(event: TurnEvent): Answer {
 
 // ---------------------------------------------------------------- address change (seed 004)
 
+/** Shipped: no change in the order; the redirect offered, or asked of the courier when the new address is already given. */
+function shippedAddressChange(order: Order, address: string | null, event: TurnEvent): Answer {
+  const orderId = order.id;
+  const courier = courierOf(order, event);
+  const shipped = reply('address_change.shipped', { orderId, courier });
+  if (address === null) return { replies: [shipped, reply('address_change.redirect_offer')] };
+  return { replies: [shipped, reply('address_change.redirect_asked', { courier })], promises: [followUp('联系快递改派到新地址并回复顾客', orderId)] };
+}
+
 const canTakeAddressChange = (o: Order): boolean => o.state === 'unpaid' || isPending(o) || o.state === 'shipped';
 
 function addressChangeOrder(order: Order, address: string | null, event: TurnEvent): Answer {
@@ -389,7 +420,7 @@ function addressChangeOrder(order: Order, address: string | null, event: TurnEve
     case 'unpaid':
       return { replies: [reply('address_change.unpaid', { orderId })] };
     case 'shipped':
-      return { replies: [reply('address_change.shipped', { orderId, courier: courierOf(order, event) })] };
+      return shippedAddressChange(order, address, event);
     case 'delivered':
     case 'completed':
       return { replies: [reply('address_change.delivered', { orderId })] };
@@ -487,7 +518,8 @@ function orderChangeOrder(order: Order, event: TurnEvent, changed?: Memory['chan
   const orderId = order.id;
   switch (order.state) {
     case 'unpaid':
-      return { replies: [reply('order_change.unpaid', { orderId })] };
+      // "改成两件": the quantity is the buyer's to pick again, as the variant is (no remark: nothing paid yet).
+      return { replies: [reply(CHANGES_QUANTITY.test(normalizeSameLength(event.text)) ? 'order_change.unpaid_quantity' : 'order_change.unpaid', { orderId })] };
     case 'shipped':
       return { replies: [reply('order_change.shipped', { orderId })] };
     case 'delivered':

@@ -347,6 +347,14 @@ describe('orders', () => {
     expect(orderForCourier('能走顺丰不 加钱可以', orders, undefined, false)?.id).toBe('100000000000000002');
     expect(orderForCourier('顺丰要加多少钱', paidOnly, ['context'], false)).toBeUndefined();
   });
+
+  it('the extra postage agreed to with no unpaid order: the paid order not shipped yet', () => {
+    const paidOnly = [order('100000000000000001', 'paid')];
+    for (const text of ['行 运费我来出', '那就补个差价吧']) expect(orderForCourier(text, paidOnly, undefined, false)?.id, text).toBe('100000000000000001');
+    // Near misses: an unpaid order comes first; nothing agreed to points at no paid order.
+    expect(orderForCourier('行 运费我来出', orders, undefined, false)?.id).toBe('100000000000000002');
+    expect(orderForCourier('能走顺丰吗', paidOnly, undefined, false)).toBeUndefined();
+  });
 });
 
 describe('followUpDueInHours', () => {

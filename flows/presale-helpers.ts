@@ -593,6 +593,9 @@ export const speaksOfOrderToCome = (text: string): boolean => ORDER_TO_COME.test
  * to it, open and not shipped), else the one just discussed, else the newest unpaid one — unless the conversation is about an
  * order still to be placed ("今天下单今天能发吗 … 能发顺丰吗") and the message speaks of none placed.
  */
+/** "差价我补", "补运费", "运费我来出": the extra postage of a courier agreed to. */
+export const PAYS_DIFFERENCE = /(?:补|補|付|出)(?:个|個)?(?:差价|差價|运费|運費|邮费|郵費)|(?:差价|差價|运费|運費|邮费|郵費)(?:我)(?:来|來)?(?:补|補|出|付)/u;
+
 export function orderForCourier(text: string, orders: readonly Order[], cues: readonly string[] | undefined, orderToCome: boolean): Order | undefined {
   if (cues !== undefined && cues.some((c) => c !== 'context' && c !== 'courier')) {
     return orders.find((o) => o.state === 'unpaid' || o.state === 'paid' || o.state === 'printed');
@@ -603,7 +606,9 @@ export function orderForCourier(text: string, orders: readonly Order[], cues: re
   if (ASKS_COURIER_FEE.test(plain) && !SPEAKS_OF_ORDER.test(plain)) return undefined;
   // The order just discussed (the engine narrowed the orders to it): the request is for that one.
   if (cues?.includes('context') === true) return orders.find((o) => o.state === 'unpaid' || o.state === 'paid' || o.state === 'printed');
-  return newestUnpaidOrder(orders);
+  // "好的 差价我补" with no unpaid order: the extra postage agreed to is for the order not shipped yet.
+  const agreed = PAYS_DIFFERENCE.test(plain);
+  return newestUnpaidOrder(orders) ?? (agreed ? orders.find((o) => o.state === 'paid' || o.state === 'printed') : undefined);
 }
 
 // ---------------------------------------------------------------- corrections

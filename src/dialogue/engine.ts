@@ -8,6 +8,7 @@ import { routeFor, type Route } from '../../flows/routing.ts';
 import type { Violation } from '../compliance/schema.ts';
 import type { Classification, Classifier } from '../nlu/classifier.ts';
 import type { Entity } from '../nlu/entities/index.ts';
+import { courierAgreedTo } from './courier-consent.ts';
 import { IntentIdSchema, isIntentId, type IntentId } from '../nlu/intents.ts';
 import type { Order, OrderProvider } from '../orders/schema.ts';
 import { isWithinWorkingHours } from '../shop/hours.ts';
@@ -735,7 +736,13 @@ export async function respond(
     (understood.intent === 'urgent_delivery' || understood.intent === 'shipping_time') && !understood.secondary.includes('shipping_courier') && !moreAsks.includes('shipping_courier') && asksForExtraFeeCourier(message.text, classified.entities, shop)
       ? ['shipping_courier']
       : [];
-  const classification = { ...classified, ...feeNotPrice({ ...understood, secondary: [...understood.secondary, ...moreAsks, ...courierAsk] }, message.text) };
+  // "ok do it, I will pay the difference" right after a courier's extra fee was asked: that courier taken.
+  const previousText = state.history.at(-1)?.text;
+  const agreedCourier = routeFor(understood.intent) === 'social' || understood.intent === 'complaint' ? courierAgreedTo(message.text, previousText === undefined ? undefined : respell(glossEnglish(previousText)), shop) : undefined;
+  const classification =
+    agreedCourier === undefined
+      ? { ...classified, ...feeNotPrice({ ...understood, secondary: [...understood.secondary, ...moreAsks, ...courierAsk] }, message.text) }
+      : { ...classified, intent: 'shipping_courier' as const, confidence: Math.max(understood.confidence, UNSURE_CONFIDENCE), secondary: [], entities: [...classified.entities.filter((e) => e.type !== 'courier'), agreedCourier] };
   // "呵呵 服务真好", "你们真行": praise said with a sneer is a complaint.
   classification.intent = readingPastSarcasm(classification.intent, message.text);
   // "那刚才那个饼怎么处理" after a question in between: the earlier after-sale case again.

@@ -79,7 +79,7 @@ describe('referredOrders', () => {
   });
 
   it('a courier asked for points at no order; a newly placed order is one not on its way yet', async () => {
-    for (const text of ['能发顺丰吗', '新拍的那单能发顺丰吗 差价我补', '改发顺丰可以吗', '发顺丰的话要加钱吗']) {
+    for (const text of ['能发顺丰吗', '新拍的那单能发顺丰吗 差价我补', '改发顺丰可以吗', '发顺丰的话要加钱吗', '那就发顺丰吧 运费我出', '就走顺丰 补差价']) {
       expect((await refer('tb_buyer_bowen', text))?.cues ?? [], text).not.toContain('courier');
     }
     expect(ids(await refer('tb_buyer_bowen', '新拍的那单能发顺丰吗 差价我补'))).toEqual(['2490156630218749513']);

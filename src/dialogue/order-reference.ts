@@ -89,7 +89,7 @@ const COURIERS: readonly RegExp[] = [/顺丰|順豐|sf/iu, /中通/u, /圆通|�
 /** "能发顺丰吗", "改发顺丰", "发顺丰可以吗": a courier asked for, not the one an order went with. */
 const COURIER_NAMES = '顺丰|順豐|sf|中通|圆通|圓通|韵达|韻達|申通|邮政|郵政|ems|京东|京東|极兔|極兔';
 const ASKS_FOR_COURIER = new RegExp(
-  `(?:能|可以|改|换|換|要|想|帮我|幫我)(?:不能|不可以)?(?:发|發|走|用|寄)(?:个|個)?(?:${COURIER_NAMES})|(?:发|發|走|用|寄)(?:个|個)?(?:${COURIER_NAMES})(?:快递|快遞)?(?:吗|嗎|么|麼|不|可以|行|呢|的话|的話)`,
+  `(?:能|可以|改|换|換|要|想|帮我|幫我|就)(?:不能|不可以)?(?:发|發|走|用|寄)(?:个|個)?(?:${COURIER_NAMES})|(?:发|發|走|用|寄)(?:个|個)?(?:${COURIER_NAMES})(?:快递|快遞)?(?:吗|嗎|么|麼|不|可以|行|呢|吧|的话|的話)`,
   'iu',
 );
 

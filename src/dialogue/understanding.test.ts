@@ -18,6 +18,10 @@ const read = (intent: IntentId, confidence: number, ranking: [IntentId, number][
 describe('plausibleAsk', () => {
   it.each([
     ['wrong_item', '发新疆的', false],
+    // A quantity changed is an order change; a quantity merely said is not.
+    ['order_change', '围巾那单帮我改成1条', true],
+    ['order_change', '两盒太多了 只要一盒', true],
+    ['order_change', '我买了两件大衣', false],
     ['wrong_item', '发错颜色了', true],
     ['wrong_item', '买了两盒只收到一盒', true],
     // What arrived told against what was bought: a wrong item, whatever the words for it.
@@ -115,6 +119,31 @@ describe('understandInContext', () => {
     expect(understandInContext(read('return_dislike', 0.5), '那鲜花饼那单没事吧', 'logistics', 'cancel_order').intent).toBe('logistics_track');
   });
 
+  it('a where-question beside a parcel that stopped moving is the delay; a plain where-question stays tracking', () => {
+    for (const text of ['围巾现在在哪 三天都不更新', '快递到哪了 一直卡在转运中心']) {
+      expect(understandInContext(read('logistics_track', 0.5, [], ['delivery_delay']), text, undefined).intent, text).toBe('delivery_delay');
+    }
+    // Near miss: no stall said — where it is, read off the tracking.
+    expect(understandInContext(read('logistics_track', 0.5, [], ['delivery_delay']), '围巾现在到哪了 急着用', undefined).intent).toBe('logistics_track');
+  });
+
+
+  it('a locker\'s code talked about is the signed-for case; the code asked for again continues it', () => {
+    expect(understandInContext(read('wrong_item', 0.55), '说放在丰巢柜了 那个码我找不到短信', undefined).intent).toBe('signed_not_received');
+    expect(understandInContext(read('thanks_bye', 0.3), '码直接告诉我呗', 'logistics', 'signed_not_received').intent).toBe('signed_not_received');
+    // Near miss: no locker talked about before — a code asked for is not the parcel's.
+    expect(understandInContext(read('thanks_bye', 0.3), '码直接告诉我呗', 'presale', 'promotion').intent).not.toBe('signed_not_received');
+  });
+
+  it('an exchange turned down with a part asked for is the quality case; an exchange asked for stays one', () => {
+    for (const text of ['不用换了 补发个拉链头给我', '别换货 寄两颗纽扣过来就行']) {
+      expect(understandInContext(read('exchange', 0.8), text, 'aftersale', 'quality_issue').intent, text).toBe('quality_issue');
+    }
+    // Near misses: an exchange wanted; a part asked for without turning the exchange down.
+    expect(understandInContext(read('exchange', 0.8), '扣子掉了 换一件吧', 'aftersale', 'quality_issue').intent).toBe('exchange');
+    expect(understandInContext(read('exchange', 0.8), '我要换 顺便补寄颗扣子', 'aftersale', 'quality_issue').intent).toBe('exchange');
+  });
+
   it('going to pay is the order; haggling beside another ask needs words that ask for less', () => {
     expect(understandInContext(read('bargain_decisive', 0.45), '哦哦忘了付钱了 我现在去付', 'logistics', 'logistics_track').intent).toBe('order_placed');
     expect(understandInContext(read('bargain_decisive', 0.9), '便宜10块我现在就去拍', undefined).intent).toBe('bargain_decisive');
@@ -209,6 +238,13 @@ describe('understandInContext', () => {
   // Near misses: the same words with no change going on, a product question after a refund answer.
   it.each([
     ['size_advice', 0.86, '尺码还是32不变', 'logistics', 'order_change', 'order_change'],
+    // After the parcel's tracking, why it passes another city continues the case (near miss: no parcel talked about).
+    ['other', 0.4, '人在深圳 为啥跑到长沙去了', 'logistics', 'delivery_delay', 'delivery_delay'],
+    ['complaint', 0.4, '怎么绕到郑州了？？', 'logistics', 'logistics_track', 'delivery_delay'],
+    ['other', 0.4, '为啥跑到长沙去了', 'presale', 'stock', 'other'],
+    // What if it is never found stays the signed-for case after one; after a delay it is the delay.
+    ['wrong_item', 0.6, '万一找不着了咋办', 'logistics', 'signed_not_received', 'signed_not_received'],
+    ['wrong_item', 0.6, '万一找不着了咋办', 'logistics', 'delivery_delay', 'delivery_delay'],
     ['size_advice', 0.5, '尺码不变', 'logistics', 'order_change', 'order_change'],
     ['size_advice', 0.6, '码数照旧哈', 'logistics', 'order_change', 'order_change'],
     ['size_advice', 0.86, '尺码还是32不变', 'presale', 'size_advice', 'size_advice'],

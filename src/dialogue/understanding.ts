@@ -2,7 +2,7 @@ import { asksRefundDestination, asksReturnNumber, asksWhyRefuse, RETURN_HASSLE, 
 import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
 import { asksReceiverData } from '../../flows/receiver-info.ts';
 import { asksAnotherInvoice, asksWhenAlone, changesInvoiceTitle, emailFrom, invoiceQuestion, sameTitleAsBefore, titleKindOnly } from '../../flows/invoice-helpers.ts';
-import { addressFromText, ASKS_REFUND_REASON, complainsOfWait, keepsVariant, LOST, PICKUP_CODE, SHIPPED_YET } from '../../flows/logistics-helpers.ts';
+import { addressFromText, ASKS_REFUND_REASON, ASKS_ROUTE, CHANGES_QUANTITY, CODE_ASKED, LOCKER_CODE, complainsOfWait, keepsVariant, LOST, PICKUP_CODE, SHIPPED_YET } from '../../flows/logistics-helpers.ts';
 import { ASKS_AHEAD, ASKS_RESTOCK, asksRestockNotice, findRegion } from '../../flows/presale-helpers.ts';
 import { setsAsideAndAsksMore } from '../../flows/recommend-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
@@ -93,7 +93,7 @@ const CUES: Partial<Record<IntentId, Cue>> = {
   urgent_delivery: words(/急|快点|快點|尽快|盡快|加急|赶|趕|等着|等著|催|保证|保證|(?:今天|明天|后天|後天|周[一二三四五六日天]前).{0,3}(?:到|送到|收到)/u),
   // ("手机号填错了 应该是…": the receiver's mobile number is part of the delivery data.)
   address_change: anyOf(words(/地址|电话|電話|手机号|手機號|收件人|收货人|收貨人|寄到|送到|发到|發到/u), names.address),
-  order_change: words(/颜色|顏色|尺码|尺碼|[0-9smlx]码|码数|碼數|色|大一|小一|规格|規格|口味|数量|數量|件数|件數|拍错|拍錯/u),
+  order_change: (t) => words(/颜色|顏色|尺码|尺碼|[0-9smlx]码|码数|碼數|色|大一|小一|规格|規格|口味|数量|數量|件数|件數|拍错|拍錯/u)(t) || CHANGES_QUANTITY.test(t),
   cancel_order: words(/取消|不要了|不想要|不买了|不買了|退款|退个款|退個款|退钱|退錢|撤/u),
   size_advice: words(/码|碼|尺寸|身高|体重|體重|斤|kg|cm|公斤|米[0-9一二三四五六七八九]|穿.{0,2}(?:多大|哪个|哪個|什么|什麼)|合身|偏大|偏小|大小/u),
   authenticity: words(/正品|(?:是|都是)真的|真的假的|真的[吗嗎么麼]|真不真|真货|真貨|假|原装|原裝|官方|授权|授權|专柜|專櫃|品牌/u),
@@ -303,6 +303,14 @@ const WORDS_ALONE: readonly IntentId[] = ['logistics_track', 'refund_status', 'i
 const REQUESTS: readonly IntentId[] = ['refund_shipped', 'cancel_order', 'return_dislike', 'exchange', 'address_change'];
 const STATUS: readonly IntentId[] = ['delivery_delay', 'not_shipped', 'logistics_track', 'signed_not_received'];
 const POST_SALE: ReadonlySet<Route> = new Set(['logistics', 'aftersale']);
+/** The parcel's own status talked about (a route question continues it). */
+const PARCEL_CASE: readonly IntentId[] = ['delivery_delay', 'logistics_track'];
+/** "不要换", "不用换了", "别换": an exchange turned down. */
+const REFUSES_EXCHANGE = /(?:不要|不用|不想|不|别|別)(?:换|換)/u;
+/** "补寄一颗扣子", "补发个拉链头", "寄两颗纽扣": a part of the product sent, not the product again. */
+const ASKS_PART = /(?:补|補)(?:寄|发|發)|寄.{0,4}(?:扣|纽|鈕|拉链|拉鏈|配件|零件)/u;
+/** "没动了", "一直不更新", "卡在西安": tracking that has stopped moving. */
+const STALLED = /(?:没|沒|不)(?:动|動|更新|变|變)|卡在|卡住|停在/u;
 
 /** "那裤子呢", "还有围巾呢", "发苏州的": a short message that continues what was just asked. */
 const CONTINUES = /^(?:那|那么|那麼|还有|還有|再|就)|呢[？?]?$/u;
@@ -478,7 +486,12 @@ export function understandInContext(classification: Classification, text: string
   if ((intent === 'signed_not_received' || intent === 'logistics_track') && foundIt(plain)) return { intent: 'thanks_bye', confidence: UNSURE_CONFIDENCE, secondary: secondary.filter((i) => routeFor(i) !== 'logistics') };
   // "要是寄丢了呢" about a parcel on its way: the delay case (what if it is lost), not a refund again.
   // ("取件码短信找不到了": the code is lost, not the parcel.)
-  if (lastIntent !== undefined && POST_SALE.has(routeFor(lastIntent)) && LOST.test(plain) && !PICKUP_CODE.test(plain) && !REQUESTS.includes(intent)) return { intent: 'delivery_delay', confidence: UNSURE_CONFIDENCE, secondary: [] };
+  // "我不要换 给我补寄一颗扣子就行": an exchange refused and a part asked for is the quality case it came from.
+  if (intent === 'exchange' && REFUSES_EXCHANGE.test(plain) && ASKS_PART.test(plain)) return { intent: 'quality_issue', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
+  // "放柜子里了 我不会弄那个码": the locker's code is the signed-for case (where the code is, resent); asked for again, still.
+  if (!REQUESTS.includes(intent) && (LOCKER_CODE.test(plain) || (lastIntent === 'signed_not_received' && CODE_ASKED.test(plain)))) return { intent: 'signed_not_received', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
+  // (A parcel signed for and not found stays that case: what if it is never found.)
+  if (lastIntent !== undefined && POST_SALE.has(routeFor(lastIntent)) && LOST.test(plain) && !PICKUP_CODE.test(plain) && !REQUESTS.includes(intent)) return { intent: lastIntent === 'signed_not_received' ? lastIntent : 'delivery_delay', confidence: UNSURE_CONFIDENCE, secondary: [] };
   // "上次的围巾超暖和❤️": praise of what was bought, not a product question.
   if ((intent === 'product_info' || intent === 'recommend' || intent === 'other' || intent === 'praise') && PRAISES_PURCHASE.test(plain) && !ASKS_SOMETHING.test(plain)) return { intent: 'praise', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: [] };
   // "椒盐的还要寄回去啊 好麻烦" in an after-sale case: the case goes on (no thanks, no goodbye).
@@ -614,6 +627,10 @@ export function understandInContext(classification: Classification, text: string
     const request = secondary.find((i) => REQUESTS.includes(i));
     if (request !== undefined) [intent, secondary] = [request, [...secondary.filter((i) => i !== request), intent]];
   }
+  // "我在成都 怎么跑西安去了": after the parcel's tracking, the route it takes is that parcel's case.
+  if (lastIntent !== undefined && PARCEL_CASE.includes(lastIntent) && ASKS_ROUTE.test(plain)) [intent, confidence, secondary] = ['delivery_delay', Math.max(confidence, UNSURE_CONFIDENCE), []];
+  // "到哪了 好几天没动了": the stall beside the where-question is the case (apology, where it stopped, a chase).
+  if (intent === 'logistics_track' && secondary.includes('delivery_delay') && STALLED.test(plain)) [intent, secondary] = ['delivery_delay', [...secondary.filter((i) => i !== 'delivery_delay'), intent]];
   // "围巾想退 退货运费谁出": the return asked for is the case, its postage a detail (the return answer says it).
   if (intent === 'return_fee' && secondary.includes('return_dislike') && RETURN_REQUEST.test(plain)) [intent, secondary] = ['return_dislike', [...secondary.filter((i) => i !== 'return_dislike'), 'return_fee']];
   // "我昨晚就付款了 怎么还不发货": confirming the order adds nothing to the question about it.
