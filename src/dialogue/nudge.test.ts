@@ -6,6 +6,10 @@ describe('isBareNudge', () => {
     for (const text of ['?!', '？', '还在吗 回个话', '直说 行不行', '究竟怎么办啊', '退了没有？', '喂喂 快点']) expect(isBareNudge(text)).toBe(true);
   });
 
+  it('a presence check alone is a greeting; pressed with marks, or 人呢, it is a nudge', () => {
+    for (const text of ['在吗', '亲 在么？', '有人吗', '在不在']) expect(isBareNudge(text), text).toBe(false);
+    for (const text of ['在吗？？？', '人呢', '在不在啊 回个话']) expect(isBareNudge(text), text).toBe(true);
+  });
   it('is not a nudge when the message asks something itself', () => {
     for (const text of ['人呢 那围巾加毛衣够不够包邮', '到底哪天发', '怎么申请退款', '能不能便宜点', '在吗 有XL吗']) expect(isBareNudge(text)).toBe(false);
   });
@@ -24,6 +28,8 @@ describe('questionPressedFor', () => {
     expect(questionPressedFor('？？', [{ text: '转人工', intent: 'human' }])).toBeUndefined();
     expect(questionPressedFor('？？', [{ text: '便宜点', intent: 'bargain_generic' }])).toBeUndefined();
     expect(questionPressedFor('？？', [])).toBeUndefined();
+    // A presence check after an answered question is a greeting, not the question again.
+    expect(questionPressedFor('在吗', [asked])).toBeUndefined();
     expect(questionPressedFor('到底哪天发', [asked])).toBeUndefined();
   });
 });

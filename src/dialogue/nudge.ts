@@ -17,10 +17,16 @@ const PRESSING =
 /** A question word with no object ("怎么取", "咋办") or a bare check on the case ("改了没", "好了没"): the open question's own. */
 const BARE_FOLLOW_UP = /^(?:(?:怎么|咋|如何)(?:办|弄|搞|取|拿|处理|回事|样)?|[改发退好到弄办处理换]+了?没有?)$/u;
 
+/**
+ * "在吗", "有人吗" alone (one mark at most) checks whether someone is there — a greeting, answered as one;
+ * "在吗？？？" or "人呢" presses.
+ */
+const PRESENCE_CHECK = /^(?:亲|親)?\s*(?:在吗|在嗎|在么|在麼|在嘛|在不在|还在吗|還在嗎|有人吗|有人嗎|有人在吗|有人在嗎)[?？!！。.~～]?$/u;
+
 /** Whether the message only presses for an answer (and names nothing of its own). */
 export function isBareNudge(text: string): boolean {
   const plain = normalizeSameLength(text).trim();
-  if (plain.length === 0 || plain.length > 14) return false;
+  if (plain.length === 0 || plain.length > 14 || PRESENCE_CHECK.test(plain)) return false;
   const rest = plain.replace(PRESSING, '');
   return rest.length === 0 || BARE_FOLLOW_UP.test(rest);
 }
@@ -43,7 +49,9 @@ function answerable(intent: string): boolean {
  * the flows answer. Undefined when the message is no bare nudge or nothing open was asked.
  */
 export function questionPressedFor(text: string, history: readonly EarlierTurn[]): string | undefined {
-  if (!isBareNudge(text)) return undefined;
+  // ("？" then "还在吗": a presence check right after a nudge keeps pressing.)
+  const pressing = isBareNudge(text) || (PRESENCE_CHECK.test(normalizeSameLength(text).trim()) && history.length > 0 && isBareNudge(history.at(-1)!.text));
+  if (!pressing) return undefined;
   for (let i = history.length - 1; i >= 0; i--) {
     const turn = history[i]!;
     if (isBareNudge(turn.text)) continue;
