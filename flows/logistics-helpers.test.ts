@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../src/nlu/entities/index.ts';
 import type { Order } from '../src/orders/schema.ts';
-import { addressFromText, phoneFromText, keepsVariant, latestTracking, mentionedOrder, minutesBetween, orderIdsIn, orderList, outForDeliveryEvent, shortIds } from './logistics-helpers.ts';
+import { ASKS_WHERE_LEFT, addressFromText, correctedAddress, phoneFromText, keepsVariant, latestTracking, trackingStalled, mentionedOrder, minutesBetween, orderIdsIn, orderList, outForDeliveryEvent, shortIds } from './logistics-helpers.ts';
 import { normalizeSameLength } from '../src/text/normalize.ts';
 
 const order = (id: string, tracking: Order['tracking'] = []): Order => ({
@@ -59,6 +59,28 @@ describe('latestTracking', () => {
   });
 });
 
+describe('ASKS_WHERE_LEFT', () => {
+  it('which locker or station the parcel was left at', () => {
+    for (const text of ['锦绣路那个柜子吗', '放哪个驿站了', '是丰巢吗', '什么快递柜啊']) expect(ASKS_WHERE_LEFT.test(text), text).toBe(true);
+  });
+  it('not a locker spoken of without asking which', () => {
+    for (const text of ['柜子里没有', '驿站的短信删了', '我在柜子旁边']) expect(ASKS_WHERE_LEFT.test(text), text).toBe(false);
+  });
+});
+
+describe('trackingStalled', () => {
+  const o = order('100000000000003335', [{ at: '2026-11-22T08:00:00+08:00', text: '到达西安中转部' }]);
+  it('a shipped parcel whose newest scan is two days old or more', () => {
+    expect(trackingStalled(o, '2026-11-24T08:00:00+08:00')).toBe(true);
+    expect(trackingStalled(o, '2026-11-25T21:00:00+08:00')).toBe(true);
+  });
+  it('not a scan from yesterday, nor a delivered parcel, nor one without scans', () => {
+    expect(trackingStalled(o, '2026-11-23T20:00:00+08:00')).toBe(false);
+    expect(trackingStalled({ ...o, state: 'delivered' }, '2026-11-26T08:00:00+08:00')).toBe(false);
+    expect(trackingStalled(order('100000000000003336'), '2026-11-26T08:00:00+08:00')).toBe(false);
+  });
+});
+
 describe('outForDeliveryEvent', () => {
   const at = (text: string): Order['tracking'] => [
     { at: '2026-11-22T08:00:00+08:00', text: '已揽收' },
@@ -79,6 +101,20 @@ describe('minutesBetween', () => {
     expect(minutesBetween('2026-11-23T09:30:00+08:00', '2026-11-23T10:00:00+08:00')).toBe(30);
     expect(minutesBetween('2026-11-23T01:29:00Z', '2026-11-23T10:00:00+08:00')).toBe(31);
     expect(minutesBetween(undefined, '2026-11-23T10:00:00+08:00')).toBeNull();
+  });
+});
+
+describe('correctedAddress', () => {
+  const address = '上海市浦东新区锦绣路1001弄5号602室';
+  it('one number corrected, in any order of the two', () => {
+    expect(correctedAddress('是7号不是5号', address)).toBe('上海市浦东新区锦绣路1001弄7号602室');
+    expect(correctedAddress('房间号不是602 是603', address)).toBe('上海市浦东新区锦绣路1001弄5号603室');
+    expect(correctedAddress('1001弄改成1011弄', address)).toBe('上海市浦东新区锦绣路1011弄5号602室');
+  });
+  it('null for a number the address does not hold, a phone number, or no number at all', () => {
+    expect(correctedAddress('是8号不是9号', address)).toBeNull();
+    expect(correctedAddress('电话不是13812345678 是13812345679', address)).toBeNull();
+    expect(correctedAddress('门牌号写错了', address)).toBeNull();
   });
 });
 

@@ -53,6 +53,8 @@ export const NOT_LEFT_YET = /(?:还|還|再)(?:不|没|沒)(?:发|發|寄)|(?:�
 export const PICKUP_CODE = /取件码|取件碼|取货码|取貨碼/u;
 /** "放到什么柜子里了 我不会弄那个码", "驿站的短信没看见": a locker's code or SMS, without the word 取件码. */
 export const LOCKER_CODE = /(?:柜|櫃|驿站|驛站|丰巢|豐巢).{0,16}(?:码|碼|短信|簡訊)|(?:码|碼|短信|簡訊).{0,16}(?:柜|櫃|驿站|驛站|丰巢|豐巢)/u;
+/** "锦绣路那个柜子吗", "放哪个驿站了": which place the parcel was left at, asked after it (not a code). */
+export const ASKS_WHERE_LEFT = /(?:柜子?|櫃子?|驿站|驛站|代收点|代收點|丰巢|豐巢|菜鸟站|菜鳥站)(?:吗|嗎|么|麼|是吧|对吧|對吧|[？?])|(?:哪个|哪個|哪里的|哪裡的|什么|什麼)(?:快递)?(?:柜|櫃|驿站|驛站|代收点|代收點)/u;
 /** "把那个码告诉我", "码发我一下": the code itself asked for (after the locker was talked about). */
 export const CODE_ASKED = /(?:码|碼)(?:直接)?(?:告诉|告訴|发给|發給|发|發|给|給)(?:我)|(?:告诉|告訴)我(?:那个|那個)?(?:码|碼)/u;
 export const LOST = /寄丢|寄丟|丢件|丟件|丢了|丟了|弄丢|弄丟|丢失|丟失|找不到了|找不着了|找不著了|找不回来|找不回來/u;
@@ -135,6 +137,18 @@ export function latestTracking(order: Order): { at: string; text: string } | und
   return latest;
 }
 
+/** "三天没动了", "一直卡在西安": the buyer says the parcel's tracking does not move. */
+export const STALLED = /(?:没|沒|不)(?:动|動|更新|变|變)|卡在|卡住|停在/u;
+/** Tracking that has not moved for this long reads as stalled: couriers update at every hub, at least daily. */
+export const STALLED_TRACKING_HOURS = 48;
+
+/** Whether a shipped parcel's newest tracking event is older than STALLED_TRACKING_HOURS at `now`. */
+export function trackingStalled(order: Order, now: string): boolean {
+  const latest = latestTracking(order);
+  if (order.state !== 'shipped' || latest === undefined) return false;
+  return Date.parse(now) - Date.parse(latest.at) >= STALLED_TRACKING_HOURS * 3_600_000;
+}
+
 /** "快递员 正在派件", "派送中": the courier is on the last leg, the parcel arrives from the delivery station. */
 const OUT_FOR_DELIVERY = /派件|派送中|正在派送|派送员|派送員|派件员|派件員/u;
 
@@ -156,6 +170,31 @@ export function minutesBetween(from: string | undefined, to: string): number | n
 const ADDRESS_WORD = /[省市区县镇乡村路街道巷弄号栋幢楼室单元小区]/;
 const PLACE_LABEL = /^(?:我)?(?:公司|单位|單位|家里|家裡|老家|学校|學校|宿舍|店里|店裡|父母家|爸妈家|爸媽家)(?:吧|啊|哈|的|那|那边|那邊|去|了)*[\s,，:：]+/u;
 const ADDRESS_INTRO = /(?:改成|改为|改到|换成|换为|换到|更改为|修改为|新地址是|新地址为|新地址|地址是|地址为|寄到|送到|发到)[:：\s]*/;
+
+/** A house, building or room number as buyers write it (short: a phone number is no house number). */
+const NUM = String.raw`(\d{1,5})\s*(?:号|號|弄|室|栋|棟|幢|单元|單元)?`;
+/** "是480号不是478", "不是478号 是480", "478改成480": the number corrected, as [new, old]. */
+const CORRECTIONS: readonly { re: RegExp; newAt: number; oldAt: number }[] = [
+  { re: new RegExp(String.raw`${NUM}[，,\s]*(?:不是|而不是)\s*${NUM}`, 'u'), newAt: 1, oldAt: 2 },
+  { re: new RegExp(String.raw`不是\s*${NUM}[，,\s]*(?:是|而是|应该是|應該是)\s*${NUM}`, 'u'), newAt: 2, oldAt: 1 },
+  { re: new RegExp(String.raw`${NUM}\s*(?:改成|改为|改為|换成|換成)\s*${NUM}`, 'u'), newAt: 2, oldAt: 1 },
+];
+
+/**
+ * The order's address with one number corrected ("门牌号是480号不是478" on …文三路478号…), or null when
+ * the message corrects no number the address holds exactly once (the buyer is then asked for it whole).
+ */
+export function correctedAddress(text: string, address: string): string | null {
+  const plain = normalizeSameLength(text);
+  for (const { re, newAt, oldAt } of CORRECTIONS) {
+    const m = re.exec(plain);
+    const [fresh, old] = [m?.[newAt], m?.[oldAt]];
+    if (fresh === undefined || old === undefined || fresh === old) continue;
+    const at = new RegExp(String.raw`(?<!\d)${old}(?!\d)`, 'gu');
+    if ((address.match(at) ?? []).length === 1) return address.replace(at, fresh);
+  }
+  return null;
+}
 
 /**
  * The new address in the buyer's message, if any: what follows 改成/换到/新地址… ; or the whole

@@ -124,6 +124,17 @@ describe('logistics_track', () => {
     ]);
   });
 
+  it('tracking that has not moved for two days: where it stopped, no "on its way" line; a day old is still on its way', () => {
+    const stalled = one(turn('logistics_track', '包裹一直没动静啊', at([shippedA], { now: '2026-11-25T10:00:00+08:00' })));
+    expect(stalled.out.replies).toEqual([
+      { scriptId: 'logistics.track.stalled', params: { orderId: shippedA.id, courier: '中通', trackingNumber: 'ZT001111', trackingEvent: '【杭州市】快件已到达杭州转运中心' } },
+    ]);
+    // Near misses: 38 hours since the last scan is an ordinary day in transit; where it is, asked without
+    // saying it is stuck, is the tracking as usual.
+    expect(ids(one(turn('logistics_track', '一直不更新', at([shippedA], { now: '2026-11-24T10:00:00+08:00' }))).out)).toEqual(['logistics.track.shipped']);
+    expect(ids(one(turn('logistics_track', '到哪了', at([shippedA], { now: '2026-11-25T10:00:00+08:00' }))).out)).toEqual(['logistics.track.shipped']);
+  });
+
   it('shipped without tracking events, or without a number; the shop courier when the order has none', () => {
     const quiet = order('100000000000007777', 'shipped', { tracking: [], courier: undefined });
     expect(one(turn('logistics_track', '物流', at([quiet]))).out.replies).toEqual([
@@ -527,6 +538,14 @@ describe('signed_not_received', () => {
     expect(ids(one(turn('signed_not_received', '显示签收了 我没收到', at([delivered]))).out)).not.toContain('logistics.signed.pickup_code');
   });
 
+  it('which locker or station it was left at, asked after the case: read off the tracking record, nothing promised again', () => {
+    const [, where] = run([turn('signed_not_received', '显示签收了但我没收到', at([delivered])), turn('signed_not_received', '是放哪个驿站了', at([delivered]))]);
+    expect(where!.out.replies).toEqual([{ scriptId: 'logistics.signed.where_left', params: { orderId: delivered.id, trackingEvent: '【杭州市】快件已到达杭州转运中心' } }]);
+    expect(where!.out.promises).toEqual([]);
+    // Near miss: asked in the first message, the case is opened as usual (nearby places, the courier asked).
+    expect(ids(one(turn('signed_not_received', '签收了没收到 放柜子了吗', at([delivered]))).out)).not.toContain('logistics.signed.where_left');
+  });
+
   it('no shipped order → asks for the order id; a named unshipped order, or the order of the product talked about → where it is', () => {
     const aboutNothing = turn('signed_not_received', '没收到', at([paid]));
     delete aboutNothing.facts.product;
@@ -597,6 +616,16 @@ describe('address_change', () => {
     expect(step.out.replies).toEqual([{ scriptId: 'logistics.address_change.remarked', params: { orderId: o.id, address: NEW } }]);
     expect(step.out.remarks).toEqual([{ orderId: o.id, reason: `顾客申请修改收货地址为：${NEW}` }]);
     expect(step.out.promises).toEqual([]);
+  });
+
+  it('one number of the order\'s address corrected ("不是100号 是102号"): the order\'s address with it replaced is remarked', () => {
+    const o = order('100000000000003336', 'paid', { paidAt: paidAt(10) });
+    const fixed = '浙江省杭州市西湖区文三路102号';
+    const step = one(turn('address_change', '地址门牌写错了 不是100号 是102号', at([o])));
+    expect(step.out.replies).toEqual([{ scriptId: 'logistics.address_change.remarked', params: { orderId: o.id, address: fixed } }]);
+    expect(step.out.remarks).toEqual([{ orderId: o.id, reason: `顾客申请修改收货地址为：${fixed}` }]);
+    // Near miss: a number the address does not hold is no correction of it — the whole address asked for.
+    expect(ids(one(turn('address_change', '地址写错了 是102号不是101号', at([o]))).out)).toEqual(['logistics.address_change.ask_address']);
   });
 
   it('paid > 30 minutes ago, or printed: a note for the warehouse and a follow-up promise', () => {

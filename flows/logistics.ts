@@ -5,6 +5,7 @@ import {
   DIRECT_CHANGE_MINUTES,
   FOLLOW_UP_HOURS,
   addressFromText,
+  correctedAddress,
   phoneFromText,
   asksSameChange,
   ASKS_REFUND_REASON,
@@ -15,11 +16,14 @@ import {
   CHANGES_QUANTITY,
   SUPPOSES,
   LOCKER_CODE,
+  ASKS_WHERE_LEFT,
   CODE_ASKED,
   NOT_LEFT_YET,
   isPending,
   isShipped,
   latestTracking,
+  trackingStalled,
+  STALLED,
   outForDeliveryEvent,
   mentionedOrder,
   ordersHolding,
@@ -166,6 +170,10 @@ function trackOrder(order: Order, event: TurnEvent): Answer {
   const latest = latestTracking(order);
   if (order.state === 'delivered' || order.state === 'completed') {
     return { replies: [reply('track.delivered', { orderId, courier, trackingNumber: order.trackingNumber, trackingEvent: latest?.text ?? '已签收' })] };
+  }
+  // Said to be stuck ("快递三天不动了") and stuck for days: where it stopped, never "包裹正在路上，留意查收".
+  if (latest !== undefined && STALLED.test(plain) && trackingStalled(order, event.facts.now)) {
+    return { replies: [reply('track.stalled', { orderId, courier, trackingNumber: order.trackingNumber, trackingEvent: latest.text })] };
   }
   return latest === undefined
     ? { replies: [reply('track.shipped_no_event', { orderId, courier, trackingNumber: order.trackingNumber })] }
@@ -356,6 +364,10 @@ function signedAnswer(event: TurnEvent, checking: string | undefined): Answer & 
       signedCheck: order.id,
     };
   }
+  // "锦绣路那个柜子吗": where it was left, confirmed from the tracking record (nothing new promised).
+  if (taken && latest !== undefined && ASKS_WHERE_LEFT.test(said) && !LOST.test(said)) {
+    return { replies: [reply('signed.where_left', { orderId: order.id, trackingEvent: latest.text })], signedCheck: order.id };
+  }
   // "要是找不着了给不给重新发": a parcel signed for and not found is resent or refunded once checked (as a lost one).
   const plain = normalizeSameLength(event.text);
   if (LOST.test(plain) && SUPPOSES.test(plain) && !PICKUP_CODE_ASKED.test(plain)) {
@@ -430,6 +442,9 @@ function addressChangeOrder(order: Order, address: string | null, event: TurnEve
     case 'printed': {
       const phone = address === null ? phoneFromText(event.text) : null;
       if (phone !== null) return phoneChangeOrder(order, phone, event);
+      // "门牌号是480号不是478": the order's own address with that number corrected is the new one.
+      const corrected = address === null ? correctedAddress(event.text, order.receiver.address) : null;
+      if (corrected !== null) return addressChangeOrder(order, corrected, event);
       if (address === null) return { replies: [reply('address_change.ask_address', { orderId })], pending: { kind: 'address', orderId } };
       const minutes = minutesBetween(order.paidAt, event.facts.now);
       if (order.state === 'paid' && minutes !== null && minutes <= DIRECT_CHANGE_MINUTES) {

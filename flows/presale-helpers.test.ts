@@ -337,6 +337,11 @@ describe('orders', () => {
     const stranger: Entity[] = [{ type: 'order_id', text: '199999999999999999', start: 0, end: 18, value: '199999999999999999' }];
     expect(orderToConfirm(orders, stranger)).toBeUndefined();
     expect(orderToConfirm([], [])).toBeUndefined();
+    // The product talked about picks the open order holding it, before a newer open order of something else.
+    const scarfOrder = { ...order('100000000000000004', 'unpaid'), items: [{ productId: 'scarf-01', color: '红', size: '均码', quantity: 2, price: 99 }] };
+    expect(orderToConfirm([...orders, scarfOrder], [], 'scarf-01')?.id).toBe('100000000000000004');
+    // Near miss: a product no open order holds leaves the newest open order.
+    expect(orderToConfirm([...orders, scarfOrder], [], 'hat-01')?.id).toBe('100000000000000002');
     expect(newestUnpaidOrder(orders)?.id).toBe('100000000000000002');
   });
 

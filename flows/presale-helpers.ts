@@ -558,11 +558,13 @@ export const asksAboutReviewNotContact = (text: string): boolean => REVIEW_WORDS
  * The order to confirm: the one the message names if it is one of the buyer's (in any state:
  * a shipped one is confirmed as shipped), else the newest unpaid/paid one.
  */
-export function orderToConfirm(orders: readonly Order[], entities: readonly Entity[]): Order | undefined {
+export function orderToConfirm(orders: readonly Order[], entities: readonly Entity[], productId?: string): Order | undefined {
   const isOpen = (o: Order) => o.state === 'unpaid' || o.state === 'paid';
   const named = entities.flatMap((e) => (e.type === 'order_id' ? [e.value] : []));
   if (named.length > 0) return orders.find((o) => named.includes(o.id));
-  return orders.find(isOpen);
+  // "核桃…我拍了两袋": the open order holding the product talked about, before a newer one of something else.
+  const holding = productId === undefined ? undefined : orders.find((o) => isOpen(o) && o.items.some((i) => i.productId === productId));
+  return holding ?? orders.find(isOpen);
 }
 
 /** "我付了", "已经付款了", "付好了": the buyer says the order is paid (拍了 only says it is placed). */

@@ -889,6 +889,12 @@ describe('authenticity, review cashback, gifts, promotions', () => {
     // No product, or none of its promotions has a gift: the activity page.
     expect(ids(one(turn('gift', '有赠品吗', { facts: { shop, product: undefined } })).out)).toEqual(['presale.gift.per_activity']);
     expect(ids(one(turn('gift', '送什么', { facts: { shop, product: shop.products[1] } })).out)).toEqual(['presale.gift.per_activity']);
+    // A category named without a product ("那零食有送的吗"): that category's gift promotion.
+    expect(one(turn('gift', '那零食有送的吗', { facts: { shop, product: undefined } })).out.replies).toEqual([
+      { scriptId: 'presale.gift.promotion', params: { product: '零食', promotion: '零食满赠', promotionDetail: '零食实付满99元加赠试吃装一袋' } },
+    ]);
+    // Near miss: a word no promotion covers ("鞋子呢") is still the activity page.
+    expect(ids(one(turn('gift', '鞋子呢', { facts: { shop, product: undefined } })).out)).toEqual(['presale.gift.per_activity']);
   });
 
   it('a gift promotion with a threshold: the purchase described or the buyer’s open order counted against it', () => {
@@ -1044,6 +1050,17 @@ describe('order_placed', () => {
         params: { orderId: '100000000000000003', receiver: '李四', phone: '139****1111', address: '浙江省杭州市西湖区文三路100号' },
       },
     ]);
+  });
+
+  it('the product talked about picks its own open order; an unpaid one is nudged to pay, nothing said of shipping', () => {
+    const scarf = testShop.products[1]!;
+    const scarfOrder: Order = { ...order('100000000000000005', 'unpaid'), items: [{ productId: scarf.id, color: '红', size: '均码', quantity: 2, price: 99 }] };
+    const orders = [order('100000000000000006', 'paid'), scarfOrder];
+    const step = one(turn('order_placed', '围巾我拍了两条', { facts: { orders, product: scarf } }));
+    expect(step.out.replies[0]).toMatchObject({ scriptId: 'presale.order_placed.confirm_unpaid', params: { orderId: scarfOrder.id } });
+    for (const v of scriptById.get('presale.order_placed.confirm_unpaid')!.variants) expect(v).not.toMatch(/发货|發貨|发出/u);
+    // Near miss: no product talked about — the newest open order, as before.
+    expect(one(turn('order_placed', '我拍了', { facts: { orders } })).out.replies[0]!.params.orderId).toBe('100000000000000006');
   });
 
   it('said to be paid while the order shows unpaid: says it is unpaid (no receiver to confirm); placed only is confirmed', () => {

@@ -2,7 +2,7 @@ import { normalizeSameLength } from '../src/text/normalize.ts';
 import { assign, setup } from 'xstate';
 import type { IntentId } from '../src/nlu/intents.ts';
 import { productsNamedTogether, purchaseLabel, purchaseTotal, severalItems } from '../src/shop/basket.ts';
-import { promotionsFor, promotionsNamed } from '../src/shop/promotions.ts';
+import { promotionsFor, promotionsForCategoryNamed, promotionsNamed } from '../src/shop/promotions.ts';
 import type { Product, Promotion, Shop, SizeRow } from '../src/shop/schema.ts';
 import {
   adviseSize,
@@ -653,6 +653,12 @@ function giftAnswer(turn: Turn): Answer {
   if (threshold !== undefined) return threshold;
   const product = productOf(turn);
   const promotion = product === undefined ? undefined : promotionsFor(turn.event.facts.shop, product).find(hasGift);
+  // "零食呢": a category named, no product — its gift promotion, if it has one.
+  const forCategory = product === undefined ? promotionsForCategoryNamed(turn.event.facts.shop, turn.event.text).find((c) => hasGift(c.promotion)) : undefined;
+  if (forCategory !== undefined) {
+    const { category, promotion: p } = forCategory;
+    return { replies: [reply('gift.promotion', { product: category, promotion: p.name, promotionDetail: p.description })] };
+  }
   if (product === undefined || promotion === undefined) return { replies: [reply('gift.per_activity')] };
   return { replies: [reply('gift.promotion', { product: displayName(product), promotion: promotion.name, promotionDetail: promotion.description })] };
 }
@@ -685,8 +691,9 @@ function hesitationAnswer(turn: Turn): Answer {
 }
 
 /** The buyer's own order, confirmed as its state is: the receiver to check while open, the courier once shipped. */
-function orderPlacedAnswer({ event }: Turn): Answer {
-  const order = orderToConfirm(event.facts.orders, event.entities);
+function orderPlacedAnswer(turn: Turn): Answer {
+  const { event } = turn;
+  const order = orderToConfirm(event.facts.orders, event.entities, productOf(turn)?.id);
   // "好 我去拍了": nothing placed yet — thanks, and what to check when ordering.
   if (order === undefined) return { replies: [reply(aboutToOrder(normalizeSameLength(event.text)) ? 'order_placed.about_to_order' : 'order_placed.ask_order')] };
   const orderId = order.id;

@@ -677,12 +677,24 @@ describe('a mailbox for the invoice is no contact request', () => {
   });
 });
 
+describe('where the parcel was left, asked after its case', () => {
+  it('"那个柜子吗" after a parcel signed for or tracked is that case', () => {
+    expect(understandInContext(read('other', 0.14), '是文三路那个驿站吗', 'logistics', 'signed_not_received').intent).toBe('signed_not_received');
+    expect(understandInContext(read('product_info', 0.2), '放哪个柜子了', 'logistics', 'logistics_track').intent).toBe('signed_not_received');
+  });
+  it('not without a parcel case before it', () => {
+    expect(understandInContext(read('other', 0.14), '是文三路那个驿站吗', 'presale', 'stock').intent).not.toBe('signed_not_received');
+  });
+});
+
 describe('the money asked after in a refund case', () => {
   it.each([
     ['我的钱呢？？', 'return_dislike'],
     ['钱咧', 'cancel_order'],
     ['那钱啥时候能到', 'refund_status'],
     ['钱现在到哪一步了', 'refund_shipped'],
+    ['那138大概几号能到账', 'return_dislike'],
+    ['退的款啥时候到賬啊', 'refund_status'],
   ] as [string, IntentId][])('"%s" after %s is the refund\'s status', (text, last) => {
     expect(asksForRefundMoney(text, last)).toBe(true);
     expect(understandInContext(read('bargain_excuse', 0.5), text, 'aftersale', last).intent).toBe('refund_status');
@@ -691,6 +703,10 @@ describe('the money asked after in a refund case', () => {
     expect(asksForRefundMoney('钱呢', 'stock')).toBe(false);
     expect(asksForRefundMoney('钱呢', undefined)).toBe(false);
     expect(asksForRefundMoney('钱不够', 'return_dislike')).toBe(false);
+  });
+  it('到账 outside a refund case is no refund, and a parcel arriving after a refund stays a parcel', () => {
+    expect(asksForRefundMoney('什么时候能到账', 'stock')).toBe(false);
+    expect(asksForRefundMoney('换的那件什么时候能到', 'return_dislike')).toBe(false);
   });
   it('keeps no delivery question beside how long the money takes, and no person asked for unless asked', () => {
     expect(understandInContext(read('human', 0.37, [], ['shipping_time']), '那刚才那个客服呢 钱多久到', 'aftersale', 'refund_status').intent).toBe('refund_status');

@@ -2,7 +2,7 @@ import { asksRefundDestination, asksReturnNumber, asksWhyRefuse, RETURN_HASSLE, 
 import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
 import { asksReceiverData } from '../../flows/receiver-info.ts';
 import { asksAnotherInvoice, asksWhenAlone, changesInvoiceTitle, emailFrom, invoiceQuestion, sameTitleAsBefore, titleKindOnly } from '../../flows/invoice-helpers.ts';
-import { addressFromText, ASKS_REFUND_REASON, ASKS_ROUTE, CHANGES_QUANTITY, CODE_ASKED, LOCKER_CODE, complainsOfWait, keepsVariant, LOST, PICKUP_CODE, SHIPPED_YET } from '../../flows/logistics-helpers.ts';
+import { addressFromText, ASKS_REFUND_REASON, STALLED, ASKS_ROUTE, ASKS_WHERE_LEFT, CHANGES_QUANTITY, CODE_ASKED, LOCKER_CODE, complainsOfWait, keepsVariant, LOST, PICKUP_CODE, SHIPPED_YET } from '../../flows/logistics-helpers.ts';
 import { ASKS_AHEAD, ASKS_RESTOCK, asksRestockNotice, findRegion } from '../../flows/presale-helpers.ts';
 import { setsAsideAndAsksMore } from '../../flows/recommend-helpers.ts';
 import { routeFor, type Route } from '../../flows/routing.ts';
@@ -244,10 +244,13 @@ const BARE_MONEY = /^(?:那|那么|那麼)?(?:我的)?(?:钱|錢)(?:呢|咧|啊|
 /** Cases whose money goes back to the buyer: a return, a refund, a cancelled paid order. */
 const REFUND_CASES: ReadonlySet<IntentId> = new Set(['refund_status', 'return_dislike', 'refund_shipped', 'cancel_order', 'quality_issue', 'wrong_item', 'return_fee']);
 
-/** "钱呢", "钱多久到", "钱到哪一步了" right after a refund or return case: that refund's money. */
+/** "249什么时候能到账": 到账 is money landing in an account — never a parcel arriving. */
+const MONEY_ARRIVES = /到账|到賬/u;
+
+/** "钱呢", "钱多久到", "钱到哪一步了", "什么时候到账" right after a refund or return case: that refund's money. */
 export function asksForRefundMoney(plain: string, lastIntent: IntentId | undefined): boolean {
   if (lastIntent === undefined || !REFUND_CASES.has(lastIntent)) return false;
-  return BARE_MONEY.test(plain.trim()) || REFUND_WHEN.test(plain) || MONEY_WHERE.test(plain);
+  return BARE_MONEY.test(plain.trim()) || REFUND_WHEN.test(plain) || MONEY_WHERE.test(plain) || MONEY_ARRIVES.test(plain);
 }
 
 /** "大概还要几天啊", "要多久": how long, with nothing else said. */
@@ -309,8 +312,6 @@ const PARCEL_CASE: readonly IntentId[] = ['delivery_delay', 'logistics_track'];
 const REFUSES_EXCHANGE = /(?:不要|不用|不想|不|别|別)(?:换|換)/u;
 /** "补寄一颗扣子", "补发个拉链头", "寄两颗纽扣": a part of the product sent, not the product again. */
 const ASKS_PART = /(?:补|補)(?:寄|发|發)|寄.{0,4}(?:扣|纽|鈕|拉链|拉鏈|配件|零件)/u;
-/** "没动了", "一直不更新", "卡在西安": tracking that has stopped moving. */
-const STALLED = /(?:没|沒|不)(?:动|動|更新|变|變)|卡在|卡住|停在/u;
 
 /** "那裤子呢", "还有围巾呢", "发苏州的": a short message that continues what was just asked. */
 const CONTINUES = /^(?:那|那么|那麼|还有|還有|再|就)|呢[？?]?$/u;
@@ -532,6 +533,10 @@ export function understandInContext(classification: Classification, text: string
   // ("你们能打电话给快递员吗" after a hurry: the shop asked to call the courier — no off-platform contact asked for.)
   if (lastIntent !== undefined && (lastIntent === 'signed_not_received' || lastIntent === 'delivery_delay' || lastIntent === 'logistics_track' || lastIntent === 'urgent_delivery') && ASK_THE_COURIER.test(plain)) {
     return { intent: lastIntent === 'logistics_track' ? 'delivery_delay' : lastIntent, confidence: UNSURE_CONFIDENCE, secondary: [] };
+  }
+  // "锦绣路那个柜子吗" after a parcel signed for or tracked: where it was left, that parcel's case.
+  if ((lastIntent === 'signed_not_received' || lastIntent === 'logistics_track') && ASKS_WHERE_LEFT.test(plain) && !REQUESTS.includes(intent)) {
+    return { intent: 'signed_not_received', confidence: UNSURE_CONFIDENCE, secondary: [] };
   }
   // "今天能到不" after the parcel's tracking: that parcel, not a delivery estimate before buying.
   if ((lastIntent === 'logistics_track' || lastIntent === 'delivery_delay') && ARRIVAL_FOLLOW_UP.test(plain) && short && !names.region(plain) && !REQUESTS.includes(intent) && intent !== 'urgent_delivery') {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDemoShop } from './load.ts';
-import { giftNamed, giftsEarned, promotionAppliesTo, promotionReached, promotionsFor, promotionsNamed } from './promotions.ts';
+import { giftNamed, giftsEarned, promotionAppliesTo, promotionReached, promotionsFor, promotionsForCategoryNamed, promotionsNamed } from './promotions.ts';
 
 describe('promotionsFor', () => {
   const shop = loadDemoShop();
@@ -19,6 +19,19 @@ describe('promotionsFor', () => {
     expect(walnuts).toContain('零食满赠');
     expect(walnuts).not.toContain('冬装上新礼');
     expect(promotionsFor(shop, undefined).map((p) => p.name)).toEqual(['会员复购券']);
+  });
+});
+
+describe('promotionsForCategoryNamed', () => {
+  const shop = loadDemoShop();
+  const named = (text: string) => promotionsForCategoryNamed(shop, text).map((c) => `${c.category}:${c.promotion.name}`);
+  it('a category word, or the last part of a category, names its promotions', () => {
+    expect(named('零食有送的吗')).toEqual(['零食:零食满赠']);
+    expect(named('羽绒服呢')).toEqual(['羽绒服:冬装上新礼']);
+  });
+  it('nothing for words no promotion covers, nor for shop-wide promotions', () => {
+    expect(named('围巾呢')).toEqual([]);
+    expect(named('有优惠券吗')).toEqual([]);
   });
 });
 

@@ -17,6 +17,18 @@ export function promotionsFor(shop: Pick<Shop, 'promotions'>, product: Pick<Prod
   return shop.promotions.filter((p) => promotionAppliesTo(p, product));
 }
 
+/**
+ * The promotions whose category a message names without naming a product ("零食呢" → 零食满赠):
+ * an `appliesTo` category, or its last part ("女装/大衣" → 大衣), found in the text.
+ */
+export function promotionsForCategoryNamed(shop: Pick<Shop, 'promotions'>, text: string): { category: string; promotion: Promotion }[] {
+  const plain = plainText(text);
+  return shop.promotions.flatMap((promotion) => {
+    const category = (promotion.appliesTo ?? []).map((target) => target.split('/').at(-1) ?? target).find((word) => word.length > 1 && plain.includes(word));
+    return category === undefined ? [] : [{ category, promotion }];
+  });
+}
+
 /** A gift's name without its quantity or note ("山核桃试吃装一袋（30g）" → "山核桃试吃装"). */
 const coreName = (name: string): string =>
   name
