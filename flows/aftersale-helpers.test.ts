@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Entity } from '../src/nlu/entities/index.ts';
 import type { Order } from '../src/orders/schema.ts';
 import {
+  colourSaidOrdered,
+  deniesDefect,
+  mentionsShopFault,
   saysGiftMissed,
   asksRefundDestination,
   asksReturnNumber,
@@ -205,4 +208,28 @@ describe('saysGiftMissed', () => {
   it.each(['现在买没有送的吗', '满99送试吃装吗', '上次买的怎么还没送到'])('near miss "%s"', (text) => {
     expect(saysGiftMissed(text)).toBe(false);
   });
+});
+
+describe('a defect ruled out', () => {
+  it.each(['质量没问题 就是有点肥', '不是质量问题 我就是不喜欢', '质量挺好的 只是偏小'])('%s denies a defect and blames no one', (text) => {
+    expect(deniesDefect(text)).toBe(true);
+    expect(mentionsShopFault(text)).toBe(false);
+  });
+  it.each(['质量有问题 线头很多', '这质量太差了', '没想到质量这么差'])('%s is a fault', (text) => {
+    expect(deniesDefect(text)).toBe(false);
+    expect(mentionsShopFault(text)).toBe(true);
+  });
+  it('a fault said beside the denial of another still counts', () => {
+    expect(mentionsShopFault('质量没问题 但是发错颜色了')).toBe(true);
+  });
+});
+
+describe('colourSaidOrdered', () => {
+  const coat = testShop.products.find((p) => p.id === 'coat-01')!;
+  it.each([
+    ['我要的是黑色', '黑色'],
+    ['我订的是驼色的啊', '驼色'],
+    ['下单的是黑 怎么来了别的', '黑色'],
+  ])('%s → %s', (text, color) => expect(colourSaidOrdered(text, coat)).toBe(color));
+  it.each(['发错颜色了', '我要的是大衣', '收到的是黑色'])('%s names no colour ordered', (text) => expect(colourSaidOrdered(text, coat)).toBeNull());
 });

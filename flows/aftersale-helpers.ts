@@ -163,6 +163,17 @@ export function productColor(product: Product, asked: string): string {
   return holding.length === 1 ? holding[0]! : asked;
 }
 
+/** "我要的是燕麦色", "我拍的是黑色": the colour the buyer says they ordered (one of the product's), if said. */
+const SAID_ORDERED = /(?:要的是|要的|买的是|買的是|买的|買的|拍的是|拍的|订的是|訂的是|订的|訂的|下单的是|下單的是|下单时选的是?|下單時選的是?)\s*(\p{Script=Han}{1,4}?)(?:色|的|啊|呀|[\s,，。!！?？]|$)/u;
+
+export function colourSaidOrdered(text: string, product: Product): string | null {
+  const said = SAID_ORDERED.exec(normalizeSameLength(text))?.[1];
+  if (said === undefined) return null;
+  const colors = unique(product.skus.map((s) => s.color));
+  const color = productColor(product, said);
+  return colors.includes(color) ? color : null;
+}
+
 /**
  * Whether the asked variant is just the one the buyer already has ("格纹灰的围巾想换个颜色",
  * "我那条格纹灰的 运费谁出"): it names what they own, not what they want, so it is no exchange choice.
@@ -254,7 +265,12 @@ export function qualityChoice(raw: string): QualityChoice | null {
 export const mentionsInsurance = (text: string): boolean => /运费险|退货险/u.test(text);
 
 /** The buyer's reason for a return is the shop's fault (quality, wrong item). */
-export const mentionsShopFault = (text: string): boolean => /质量|坏|破|瑕疵|发错|错发|漏发|少发|开线|掉色|起球|污渍/u.test(text);
+/** "没质量问题 就是大", "质量没问题 就是不喜欢", "不是质量问题": the buyer rules a defect out. */
+const DENIES_DEFECT = /(?:没|沒|没有|沒有|不是|无|無)(?:什么|什麼|啥)?(?:质量|質量)(?:问题|問題|毛病)|(?:质量|質量)(?:倒是|是|都|也)?(?:没|沒)(?:有)?(?:问题|問題|毛病)|(?:质量|質量)(?:挺好|很好|还行|還行|不错|不錯)/gu;
+export const deniesDefect = (plain: string): boolean => plain.search(DENIES_DEFECT) >= 0;
+
+/** Whether the buyer says the shop is at fault (a defect ruled out in the same words is none). */
+export const mentionsShopFault = (text: string): boolean => /质量|坏|破|瑕疵|发错|错发|漏发|少发|开线|掉色|起球|污渍/u.test(text.replace(DENIES_DEFECT, ''));
 
 /**
  * Partial compensation the bot may offer for a quality issue: the shop's discount budget

@@ -352,6 +352,16 @@ describe('quality_issue', () => {
     expect(tooMuch.out.concessions).toEqual([]);
   });
 
+  it('postage of an order not shipped yet is refunded with the rest; a received one is sent back at the buyer\'s cost', () => {
+    const printed = order('100000000000000007', 'printed');
+    for (const focus of [paid, printed]) {
+      const s = one(t('return_fee', '邮费能一起退不', [focus, delivered], { facts: { orderInFocus: focus } }));
+      expect(s.out.replies).toEqual([{ scriptId: 'aftersale.return_fee.not_shipped', params: { orderId: focus.id } }]);
+    }
+    // Near miss: the order talked about was received — the return postage rules.
+    expect(ids(one(t('return_fee', '邮费能一起退不', [paid, delivered], { facts: { orderInFocus: delivered } })))).toEqual(['aftersale.return_fee.buyer']);
+  });
+
   it('return postage question in the middle keeps the step and says the shop pays', () => {
     const [, fee, s3] = run(start, t('return_fee', '运费谁出', [delivered]), photos);
     expect(ids(fee!)).toEqual(['aftersale.return_fee.shop']);
@@ -375,6 +385,17 @@ describe('wrong_item', () => {
     // Near miss: no item's colour named — the order's first item as before.
     const [, s2] = run(t('wrong_item', '发错颜色了', [two]), t('other', '[图片]', [two]));
     expect(s2!.out.replies[0]!.params.product).toBe('羊毛呢大衣');
+  });
+
+  it('"发错颜色了 我买的是X" with the order holding another colour: the order read back first, no case opened', () => {
+    for (const text of ['颜色发错了吧 我拍的是黑色', '怎么是这个颜色 我买的是黑色的']) {
+      const s = one(t('wrong_item', text, [delivered]));
+      expect(s.out.replies, text).toEqual([{ scriptId: 'aftersale.wrong_item.ordered_other', params: { orderId: delivered.id, product: '羊毛呢大衣', color: '驼色' } }]);
+      expect(s.value).not.toBe('awaitingPhotos');
+    }
+    // Near misses: the colour said is the one ordered (a real wrong item), or no colour said.
+    expect(ids(one(t('wrong_item', '发错颜色了 我拍的是驼色', [delivered])))).toEqual(['aftersale.wrong_item.apologise_ask_photos']);
+    expect(ids(one(t('wrong_item', '我买的大衣发错了', [delivered])))).toEqual(['aftersale.wrong_item.apologise_ask_photos']);
   });
 
   it('wrong item: apologise + photos → resend the ordered item with a return at the shop’s cost, remark + promise', () => {

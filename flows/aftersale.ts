@@ -5,6 +5,7 @@ import type { Product } from '../src/shop/schema.ts';
 import { giftsEarned } from '../src/shop/promotions.ts';
 import { normalizeSameLength } from '../src/text/normalize.ts';
 import {
+  colourSaidOrdered,
   compensationFor,
   daysIn,
   displayName,
@@ -389,6 +390,12 @@ function issueStart(context: AftersaleContext, event: TurnEvent, issue: 'quality
   const byVariant = itemNamedByVariant(order, event.text);
   const named = byVariant === undefined ? undefined : event.facts.shop.products.find((p) => p.id === byVariant);
   const product = productOf(event.facts.shop, order, named ?? event.facts.product);
+  // "发错颜色了 我要的是燕麦色" while the order holds another colour: the order read back before any case is opened.
+  const item = order?.items.find((i) => i.productId === product?.id);
+  const saidOrdered = issue === 'wrong_item' && product !== undefined ? colourSaidOrdered(event.text, product) : null;
+  if (order !== undefined && item !== undefined && saidOrdered !== null && saidOrdered !== item.color) {
+    return { replies: [reply('wrong_item.ordered_other', { orderId: order.id, product: nameOf(product), color: item.color })], patch: { orderId: order.id, productId: product?.id ?? null } };
+  }
   const script = issue === 'quality' ? 'quality.apologise_ask_photos' : 'wrong_item.apologise_ask_photos';
   return {
     replies: [reply(script, { product: nameOf(product) })],
@@ -488,6 +495,9 @@ function returnFeeAnswer(context: AftersaleContext, event: TurnEvent): Answer {
     mentionsShopFault(event.text) ||
     event.secondary.some((i) => i === 'quality_issue' || i === 'wrong_item');
   if (shopFault) return { replies: [reply('return_fee.shop')], patch: { step: context.step } };
+  // Postage of the order talked about while it is not shipped yet: cancelling refunds all that was paid, nothing goes back.
+  const focus = event.facts.orderInFocus;
+  if (focus !== undefined && isBeforeShipping(focus)) return { replies: [reply('return_fee.not_shipped', { orderId: focus.id })], patch: { step: context.step } };
   return { replies: [reply(mentionsInsurance(event.text) ? 'return_fee.insurance' : 'return_fee.buyer')], patch: { step: context.step } };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../src/nlu/entities/index.ts';
 import type { Order } from '../src/orders/schema.ts';
-import { ASKS_WHERE_LEFT, addressFromText, correctedAddress, phoneFromText, keepsVariant, latestTracking, trackingStalled, mentionedOrder, minutesBetween, orderIdsIn, orderList, outForDeliveryEvent, shortIds } from './logistics-helpers.ts';
+import { ASKS_WHERE_LEFT, addressFromText, correctedAddress, isBareAddress, phoneFromText, keepsVariant, latestTracking, trackingStalled, mentionedOrder, minutesBetween, orderIdsIn, orderList, outForDeliveryEvent, shortIds } from './logistics-helpers.ts';
 import { normalizeSameLength } from '../src/text/normalize.ts';
 
 const order = (id: string, tracking: Order['tracking'] = []): Order => ({
@@ -137,6 +137,14 @@ describe('addressFromText', () => {
     expect(addressFromText('我想改下地址')).toBeNull();
     expect(addressFromText('好的谢谢', true)).toBeNull();
   });
+  it('"地址换下 <address>" introduces the address; what stays as it is after it is left out', () => {
+    expect(addressFromText('那单地址帮我换下：上海市徐汇区漕溪北路88号 电话不变')).toBe('上海市徐汇区漕溪北路88号');
+    expect(addressFromText('地址改一下 广州市天河区体育西路1号 收货人和电话都不用改')).toBe('广州市天河区体育西路1号');
+    // Near misses: nothing after it, or a street that only sounds like a kept field.
+    expect(addressFromText('地址改一下')).toBeNull();
+    expect(addressFromText('地址改一下吧谢谢')).toBeNull();
+    expect(addressFromText('地址改成杭州市电话路8号')).toBe('杭州市电话路8号');
+  });
 });
 
 describe('phoneFromText', () => {
@@ -158,4 +166,9 @@ describe('keepsVariant', () => {
   it.each(['尺码不对', '颜色洗了不变吧', '大小不变形吧', '32码有货吗', '尺码变了吗', '价格不变吗', '还是改成31吧'])('"%s" does not', (text) => {
     expect(keepsVariant(text)).toBe(false);
   });
+});
+
+describe('isBareAddress', () => {
+  it.each(['浙江省杭州市滨江区江南大道588号', '上海市浦东新区世纪大道100号 2栋'])('%s is an address alone', (text) => expect(isBareAddress(text)).toBe(true));
+  it.each(['大衣那单地址能改吗 我想寄公司', '杭州市到北京要几天', '上海市浦东新区世纪大道100号能送吗'])('%s is not', (text) => expect(isBareAddress(text)).toBe(false));
 });

@@ -169,7 +169,9 @@ export function minutesBetween(from: string | undefined, to: string): number | n
 
 const ADDRESS_WORD = /[省市区县镇乡村路街道巷弄号栋幢楼室单元小区]/;
 const PLACE_LABEL = /^(?:我)?(?:公司|单位|單位|家里|家裡|老家|学校|學校|宿舍|店里|店裡|父母家|爸妈家|爸媽家)(?:吧|啊|哈|的|那|那边|那邊|去|了)*[\s,，:：]+/u;
-const ADDRESS_INTRO = /(?:改成|改为|改到|换成|换为|换到|更改为|修改为|新地址是|新地址为|新地址|地址是|地址为|寄到|送到|发到)[:：\s]*/;
+const ADDRESS_INTRO = /(?:改成|改为|改到|换成|换为|换到|更改为|修改为|新地址是|新地址为|新地址|地址是|地址为|寄到|送到|发到|地址(?:帮我|麻烦)?(?:改|换)(?:一下|下)(?:吧)?[:：\s]+)[:：\s]*/;
+/** "… 收件人不变", "电话都不用改": what stays as it is, said after the address, is no part of it. */
+const REST_KEPT = /[\s,，。]*(?:收件人|收货人|收件人电话|电话|手机|手机号|名字|姓名|其他|其它|别的)(?:和(?:电话|手机|名字))?(?:都|也)?(?:不变|不用改|没变|一样|照旧)$/u;
 
 /** A house, building or room number as buyers write it (short: a phone number is no house number). */
 const NUM = String.raw`(\d{1,5})\s*(?:号|號|弄|室|栋|棟|幢|单元|單元)?`;
@@ -207,13 +209,17 @@ export function addressFromText(text: string, bare = false): string | null {
   if (intro !== null) candidate = trimmed.slice(intro.index + intro[0].length);
   else if (bare) candidate = trimmed;
   if (candidate === null) return null;
-  candidate = candidate.replace(/[。！？!?，,～~\s]+$/u, '').replace(/(?:吧|吗|呢|啊|谢谢|麻烦了|可以吗|行吗)+$/u, '').trim();
+  candidate = candidate.replace(/[。！？!?，,～~\s]+$/u, '').replace(/(?:吧|吗|呢|啊|谢谢|麻烦了|可以吗|行吗)+$/u, '').replace(REST_KEPT, '').trim();
   // "改到公司吧 乌鲁木齐市…": the place named before the address is no part of it.
   const labelled = PLACE_LABEL.exec(candidate);
   if (labelled !== null && ADDRESS_WORD.test(candidate.slice(labelled[0].length))) candidate = candidate.slice(labelled[0].length);
   if (candidate.length < 5 || !ADDRESS_WORD.test(candidate)) return null;
   return candidate;
 }
+
+/** A message that is an address and nothing else: a province or city first, a street or number after it, no question. */
+const BARE_ADDRESS = /^[\p{Script=Han}]{2,8}?(?:省|自治区|市)[\p{Script=Han}0-9\s]*?(?:路|街|道|巷|弄|号|村|镇|小区|大厦)[\p{Script=Han}0-9\s#-]*$/u;
+export const isBareAddress = (text: string): boolean => BARE_ADDRESS.test(text.trim()) && !/[吗嗎呢?？]/u.test(text);
 
 const SAYS_PHONE = /手机|手機|电话|電話|号码|號碼/u;
 const MOBILE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/u;

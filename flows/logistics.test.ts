@@ -440,11 +440,24 @@ describe('order_change as buyers change their minds', () => {
 
 describe('urgent_delivery', () => {
   it('3 steps (stock and warehouse, 加急 remark, 尽快/尽力), the remark and a follow-up recorded', () => {
-    const step = one(turn('urgent_delivery', '急用能快点发吗', at([paid])));
+    // Paid after yesterday's cut-off, asked this afternoon after today's: no day to state, only 尽快.
+    const late = order('100000000000007778', 'paid', { paidAt: '2026-11-23T16:30:00+08:00' });
+    const step = one(turn('urgent_delivery', '急用能快点发吗', at([late], { now: '2026-11-23T17:00:00+08:00' })));
     expect(ids(step.out)).toEqual(['logistics.urgent.check', 'logistics.urgent.remark', 'logistics.urgent.expectation']);
-    expect(step.out.remarks).toEqual([{ orderId: paid.id, reason: '顾客急用，加急，请仓库优先安排发出' }]);
+    expect(step.out.remarks).toEqual([{ orderId: late.id, reason: '顾客急用，加急，请仓库优先安排发出' }]);
     expect(step.out.promises.map((p) => p.kind)).toEqual(['remark', 'follow_up']);
     for (const v of scriptById.get('logistics.urgent.expectation')!.variants) expect(v).toMatch(/尽快|尽力/);
+  });
+
+  it('urgent about an order that normally leaves today: step 3 states the cut-off rule, still with the 加急 remark', () => {
+    for (const text of ['今天能寄出吗 着急穿', '急！当天能发不']) {
+      const step = one(turn('urgent_delivery', text, at([paid])));
+      expect(ids(step.out), text).toEqual(['logistics.urgent.check', 'logistics.urgent.remark', 'logistics.not_shipped.expectation_today']);
+      expect(step.out.remarks).toHaveLength(1);
+    }
+    // Near misses: not paid yet — nothing leaves today; or today's dispatch not asked (明天到 is no day to state).
+    expect(ids(one(turn('urgent_delivery', '今天能发吗 急用', at([unpaid]))).out)[2]).toBe('logistics.urgent.expectation');
+    expect(ids(one(turn('urgent_delivery', '急用 能明天到吗', at([paid]))).out)[2]).toBe('logistics.urgent.expectation');
   });
 
   it('unpaid order, shipped order (chase the courier), no order at all', () => {
@@ -676,6 +689,16 @@ describe('address_change', () => {
     }
     expect(ids(one(turn('address_change', '改地址', at([delivered]))).out)).toEqual(['logistics.address_change.delivered']);
     expect(ids(one(turn('address_change', '改地址', at([order('100000000000009998', 'refunding')]))).out)).toEqual(['logistics.address_change.refunding']);
+  });
+
+  it('shipped: the address sent after the redirect offer is the one the courier is asked to redirect to', () => {
+    const steps = run([turn('address_change', '寄出去了还能改地址吗', at([shippedA])), turn('address_change', NEW, at([shippedA]))]);
+    expect(ids(steps[1]!.out)).toEqual(['logistics.address_change.shipped', 'logistics.address_change.redirect_asked']);
+    expect(steps[1]!.out.replies[1]!.params).toEqual({ courier: '中通', address: NEW });
+    expect(steps[1]!.out.promises).toHaveLength(1);
+    // Near miss: something else said after the offer asks no redirect.
+    const other = run([turn('address_change', '寄出去了还能改地址吗', at([shippedA])), turn('thanks_bye', '算了 不改了 谢谢', at([shippedA]))]);
+    expect(other[1]!.out.promises).toEqual([]);
   });
 
   it('no address in the message: asks for it, then the next message with the address completes the change', () => {

@@ -6,6 +6,7 @@ import {
   FOLLOW_UP_HOURS,
   addressFromText,
   correctedAddress,
+  isBareAddress,
   phoneFromText,
   asksSameChange,
   ASKS_REFUND_REASON,
@@ -291,6 +292,19 @@ function notShippedAnswer(event: TurnEvent): Answer {
 
 // ---------------------------------------------------------------- urgent delivery (seed 001: 3 steps)
 
+/** "今天能发吗", "当天能寄出不": whether the order leaves today, asked. */
+const ASKS_TODAY_DISPATCH = /(?:今天|今日|当天|當天)(?:能|可以|会|會|就|还能|還能)?(?:发|發|寄|出)/u;
+
+/**
+ * Step 3 of the urgent case: asked whether it leaves today, a paid order that normally does says so
+ * (the cut-off rule, no promise); else 尽快.
+ */
+function urgentExpectation(order: Order, event: TurnEvent): ReplyPlan {
+  if (order.state === 'unpaid' || !ASKS_TODAY_DISPATCH.test(normalizeSameLength(event.text))) return reply('urgent.expectation');
+  const expected = notShippedExpectation(order, event);
+  return expected.scriptId.endsWith('expectation_today') ? expected : reply('urgent.expectation');
+}
+
 function urgentOrder(order: Order, event: TurnEvent): Answer {
   const orderId = order.id;
   if (order.state === 'shipped') {
@@ -310,7 +324,7 @@ function urgentOrder(order: Order, event: TurnEvent): Answer {
     replies: [
       reply(order.state === 'unpaid' ? 'urgent.check_unpaid' : 'urgent.check', { orderId }),
       reply('urgent.remark'),
-      reply('urgent.expectation'),
+      urgentExpectation(order, event),
     ],
     remarks: [{ orderId, reason: '顾客急用，加急，请仓库优先安排发出' }],
     promises: [
@@ -421,7 +435,10 @@ function shippedAddressChange(order: Order, address: string | null, event: TurnE
   const courier = courierOf(order, event);
   const shipped = reply('address_change.shipped', { orderId, courier });
   if (address === null) return { replies: [shipped, reply('address_change.redirect_offer')] };
-  return { replies: [shipped, reply('address_change.redirect_asked', { courier })], promises: [followUp('联系快递改派到新地址并回复顾客', orderId)] };
+  return {
+    replies: [shipped, reply('address_change.redirect_asked', { courier, address })],
+    promises: [followUp('联系快递改派到新地址并回复顾客', orderId)],
+  };
 }
 
 const canTakeAddressChange = (o: Order): boolean => o.state === 'unpaid' || isPending(o) || o.state === 'shipped';
@@ -480,7 +497,8 @@ function phoneChangeOrder(order: Order, phone: string, event: TurnEvent): Answer
 }
 
 function addressChangeAnswer(event: TurnEvent, lastAddress?: string): Answer & Memory {
-  const given = addressFromText(event.text);
+  // (An address sent on its own — "浙江省杭州市…路699号" after the redirect offer — is the new one too.)
+  const given = addressFromText(event.text) ?? (isBareAddress(event.text) ? addressFromText(event.text, true) : null);
   // "牛仔裤那单也改一下": the address just given, for another order.
   const address = given ?? (lastAddress !== undefined && asksSameChange(event.text) ? lastAddress : null);
   return { ...addressChangeTo(event, address), ...(given === null ? {} : { lastAddress: given }) };

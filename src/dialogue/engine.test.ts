@@ -629,6 +629,13 @@ describe('a colour or size asked beside a day the shop is closed', () => {
     expect(text).toMatch(/国庆|暂停发货/u);
   });
 
+  it('an order\'s own case asked beside the calendar: both answered', async () => {
+    const [both] = await holidayChat(['国庆你们上班不 我那个退款怎么还没退'], '2026-10-02T11:00:00+08:00');
+    const ids = both!.replies.flatMap((r) => r.scriptId?.split('+') ?? []);
+    expect(ids.some((id) => id.startsWith('aftersale.refund_status'))).toBe(true);
+    expect(ids).toContain('presale.calendar.closed_period');
+  });
+
   it('near miss: the day alone gets the shop calendar only', async () => {
     const [alone] = await holidayChat(['今天发货吗'], '2026-10-02T11:00:00+08:00');
     expect(alone!.replies.map((r) => r.scriptId)).toEqual(['presale.calendar.closed_period']);

@@ -33,7 +33,7 @@ import { replyLintContext, replyLinter } from './lint-context.ts';
 import { createRephraser, type ChatClient, type FallbackReason, type LlmConfig } from '../llm/index.ts';
 import { askBesideThreat, asksAboutSomeoneElsesOrder, buysAnew, insistsOnSomeoneElse, intentForEarlierCase, intentForGift, intentForHurry, intentForMissedGift, intentForOrderState, intentForRestock, intentForThreat, intentWhilePressing, speaksOfSomeoneElsesPurchase } from './reinterpret.ts';
 import { shopQuestionReply } from './shop-questions.ts';
-import { feeNotPrice, keepsFurtherAsk, SURE_CONFIDENCE, UNSURE_CONFIDENCE, understandInContext, withdrawsRequest } from './understanding.ts';
+import { feeNotPrice, keepsFurtherAsk, plausibleAsk, SURE_CONFIDENCE, UNSURE_CONFIDENCE, understandInContext, withdrawsRequest } from './understanding.ts';
 import { clarifyingQuestion } from './clarify.ts';
 import { assistCandidates, HOLD_SCRIPT, holdingLineFits, isAnswerOnly, runnerUpReading } from './alternatives.ts';
 import { asksAboutItsOwnThing, clauseAsks, eventForAsk, primaryClause, type ClauseContext } from './clauses.ts';
@@ -713,7 +713,7 @@ export async function respond(
   const state = conversation ?? newConversation(incoming.buyerId);
   if (state.buyerId !== incoming.buyerId) throw new Error('this conversation belongs to another buyer');
   // "？？？", "你就说能不能 别绕": the question pressed for is read again (its answer follows a holding line).
-  const pressedFor = questionPressedFor(incoming.text, state.history);
+  const pressedFor = questionPressedFor(incoming.text, state.history, state.done !== undefined || state.promises.some((p) => p.keptAt === undefined && p.withdrawnAt === undefined));
   // Read in the shop's words: English asks from a Chinese gloss ("where is my parcel"), then pinyin, emoji
   // and keyboard homophones ("dayi", "🧣", "毛依" → 大衣, 围巾, 毛衣); the history keeps the buyer's own words.
   const message: IncomingMessage = { ...incoming, text: respell(glossEnglish(pressedFor ?? incoming.text)) };
@@ -901,7 +901,9 @@ export async function respond(
   // Questions about the shop itself (opening hours, holidays) are answered from the shop file.
   const shopReply = resume === undefined && waiting === undefined ? shopQuestionReply(message.text, shop, now) : null;
   // "那卡其色L呢 今天能发不" on a holiday: the colour or size asked is answered by the flow, the day beside it.
-  const shopBeside = shopReply !== null && namesVariant(classification.entities) ? shopReply : null;
+  // "元旦上班吗 我退款还没到": an order's own case asked beside the calendar is answered by its flow, the calendar after it.
+  const ownCaseBeside = isPostSale(classification.intent) && plausibleAsk(classification.intent, message.text);
+  const shopBeside = shopReply !== null && (namesVariant(classification.entities) || ownCaseBeside) ? shopReply : null;
   const shopAnswer = shopBeside === null ? shopReply : null;
   // "裤子我拍的是32码对吧": what was ordered, read off the order.
   // "订单上收件手机是哪个号": the receiver phone of their own order, masked; "地址写的是…没错吧": its address.

@@ -33,3 +33,15 @@ describe('questionPressedFor', () => {
     expect(questionPressedFor('到底哪天发', [asked])).toBeUndefined();
   });
 });
+
+describe('a check on a case already taken on', () => {
+  const change = { text: '地址帮我改成上海市徐汇区漕溪北路88号', intent: 'address_change' };
+  it.each(['弄好了没？', '处理了没有', '换了没'])('%s asks its progress once the case was remarked or promised', (text) => {
+    expect(questionPressedFor(text, [change], true)).toBeUndefined();
+  });
+  it('presses for the question again while nothing was taken on, or when it is no check on a case', () => {
+    expect(questionPressedFor('弄好了没？', [change])).toBe(change.text);
+    expect(questionPressedFor('？？？', [change], true)).toBe(change.text);
+    expect(questionPressedFor('到底怎么办', [change], true)).toBe(change.text);
+  });
+});

@@ -17,6 +17,10 @@ const PRESSING =
 /** A question word with no object ("怎么取", "咋办") or a bare check on the case ("改了没", "好了没"): the open question's own. */
 const BARE_FOLLOW_UP = /^(?:(?:怎么|咋|如何)(?:办|弄|搞|取|拿|处理|回事|样)?|[改发退好到弄办处理换]+了?没有?)$/u;
 
+/** "改好了没", "处理了没有": a bare check on a case (not "怎么办", which asks the question again). */
+const CASE_CHECK = /^[改发退好弄办处理换]+了?没有?$/u;
+const checksOnCase = (text: string): boolean => CASE_CHECK.test(normalizeSameLength(text).trim().replace(PRESSING, ''));
+
 /**
  * "在吗", "有人吗" alone (one mark at most) checks whether someone is there — a greeting, answered as one;
  * "在吗？？？" or "人呢" presses.
@@ -48,10 +52,12 @@ function answerable(intent: string): boolean {
  * The earlier message a nudge presses for: the last one that was not itself a nudge, if it asked something
  * the flows answer. Undefined when the message is no bare nudge or nothing open was asked.
  */
-export function questionPressedFor(text: string, history: readonly EarlierTurn[]): string | undefined {
+export function questionPressedFor(text: string, history: readonly EarlierTurn[], caseTakenOn = false): string | undefined {
   // ("？" then "还在吗": a presence check right after a nudge keeps pressing.)
   const pressing = isBareNudge(text) || (PRESENCE_CHECK.test(normalizeSameLength(text).trim()) && history.length > 0 && isBareNudge(history.at(-1)!.text));
   if (!pressing) return undefined;
+  // "改好了没" once the change was remarked or promised: its progress is asked, not the change again.
+  if (caseTakenOn && checksOnCase(text)) return undefined;
   for (let i = history.length - 1; i >= 0; i--) {
     const turn = history[i]!;
     if (isBareNudge(turn.text)) continue;

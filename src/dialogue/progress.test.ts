@@ -45,6 +45,11 @@ describe('progressReply', () => {
     // A place the parcel goes to, then how long: delivery days, not the case.
     expect(progressReply('寄到拉萨大概要多久', [address], '1', now, 'Asia/Shanghai')).toBeNull();
     expect(progressReply('發往新疆幾天', [address], '1', now, 'Asia/Shanghai')).toBeNull();
+    // The place alone, with no verb of sending before it.
+    expect(progressReply('到拉萨一般多久', [address], '1', now, 'Asia/Shanghai')).toBeNull();
+    expect(progressReply('往西宁要几天', [address], '1', now, 'Asia/Shanghai')).toBeNull();
+    // Near miss: "到现在还要几天" asks after the case, not a place.
+    expect(progressReply('到现在还要几天', [address], '1', now, 'Asia/Shanghai')).not.toBeNull();
     // Near miss: how long the change itself takes is the case's progress.
     expect(progressReply('改地址要几天', [address], '1', now, 'Asia/Shanghai')).not.toBeNull();
     expect(progressReply('那要多久给我答复', [address], '1', now, 'Asia/Shanghai')?.params.task).toBe('跟进仓库修改收货地址并回复顾客');

@@ -782,3 +782,19 @@ describe('whether an order reaches a gift, asked without the amount', () => {
     expect(understandInContext(read('bargain_generic', 0.7), '够不够送试吃装 再便宜点吧', undefined).intent).toBe('bargain_generic');
   });
 });
+
+describe('a defect ruled out', () => {
+  it('continues the exchange asked before, with no defect case beside it', () => {
+    const understood = understandInContext(read('quality_issue', 0.97, [], ['exchange']), '质量倒是没问题 就是穿着肥', 'aftersale', 'exchange');
+    expect(understood.intent).toBe('exchange');
+    expect(understood.secondary).not.toContain('quality_issue');
+    expect(keepsFurtherAsk('exchange', 'quality_issue', '不是质量问题 就是小了')).toBe(false);
+  });
+  it('with nothing asked before, is a return for dislike', () => {
+    expect(understandInContext(read('quality_issue', 0.97), '不是质量问题 就是不喜欢', undefined).intent).toBe('return_dislike');
+  });
+  it('a defect told stays a defect case', () => {
+    expect(understandInContext(read('quality_issue', 0.97), '质量有问题 开线了', 'aftersale', 'exchange').intent).toBe('quality_issue');
+    expect(keepsFurtherAsk('exchange', 'quality_issue', '有质量问题 就是开线')).toBe(true);
+  });
+});

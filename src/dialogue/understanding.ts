@@ -1,4 +1,4 @@
-import { asksRefundDestination, asksReturnNumber, asksWhyRefuse, RETURN_HASSLE, RETURN_HOW, saysPhotosSent, tooLateToRefuse } from '../../flows/aftersale-helpers.ts';
+import { asksRefundDestination, deniesDefect, asksReturnNumber, asksWhyRefuse, RETURN_HASSLE, RETURN_HOW, saysPhotosSent, tooLateToRefuse } from '../../flows/aftersale-helpers.ts';
 import { counterOfferAmount } from '../../flows/bargaining-policy.ts';
 import { asksReceiverData } from '../../flows/receiver-info.ts';
 import { asksAnotherInvoice, asksWhenAlone, changesInvoiceTitle, emailFrom, invoiceQuestion, sameTitleAsBefore, titleKindOnly } from '../../flows/invoice-helpers.ts';
@@ -351,6 +351,8 @@ const HAPPENED = /了[，,。！!\s]*$|已经|已經|收到|到手|洗了|穿了
 /** "起球吗", "缩不缩水", "掉色不": the quality asked about as a question of its own (a clause may follow). */
 const FEAR_ASKED = /(?:起球|起毛|掉色|褪色|缩水|縮水|掉毛|掉绒|掉絨|钻绒|鑽絨|变形|變形|开线|開線|勾丝|勾絲)(?:吗|嗎|么|麼|嘛|不)(?=$|[\s,，。.;；!！?？])|(\p{Script=Han})不\1(?:球|色|水|毛|绒|絨|形)/u;
 
+const NOT_A_DEFECT_CASE: readonly IntentId[] = ['exchange', 'return_dislike'];
+
 export function worriesAboutQuality(plain: string): boolean {
   return QUALITY_FEAR.test(plain) && (WORRY.test(plain) || FEAR_ASKED.test(plain)) && !HAPPENED.test(plain);
 }
@@ -402,6 +404,11 @@ export function understandInContext(classification: Classification, text: string
   // "主要是怕穿几次就起球", "会不会掉色啊": a worry about the product before buying, not a complaint about an order.
   if ((intent === 'quality_issue' || intent === 'wrong_item') && worriesAboutQuality(plain)) {
     return { intent: 'product_info', confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'product_info' && i !== 'quality_issue') };
+  }
+  // "没质量问题 就是大": no defect case — the exchange or return asked before goes on (without one, a return for dislike).
+  if (intent === 'quality_issue' && deniesDefect(plain)) {
+    const goesOn = lastIntent !== undefined && NOT_A_DEFECT_CASE.includes(lastIntent) ? lastIntent : 'return_dislike';
+    return { intent: goesOn, confidence: Math.max(confidence, UNSURE_CONFIDENCE), secondary: secondary.filter((i) => i !== 'quality_issue' && i !== goesOn) };
   }
   // "算了不买了" while haggling or asking about a product: a purchase not made — hesitation, no order cancelled.
   if ((intent === 'cancel_order' || intent === 'return_dislike') && (lastRoute === 'bargaining' || lastRoute === 'presale') && DROPS_PURCHASE.test(plain) && !POINTS_AT_ORDER.test(plain)) {
@@ -686,6 +693,8 @@ export function keepsFurtherAsk(primary: IntentId, ask: IntentId, text: string):
   if (ask === 'product_info' && routeFor(primary) !== 'presale' && NEXT_STEP.test(plain)) return false;
   // "质量怎么样啊 会不会缩水": the fear asked about before buying opens no defect case.
   if (ask === 'quality_issue' && worriesAboutQuality(plain)) return false;
+  // "没质量问题 就是大": a defect ruled out opens no defect case.
+  if (ask === 'quality_issue' && deniesDefect(plain)) return false;
   // "这件多少钱 卡其色L的": the variant to buy, beside another question — no order changed without a word of changing.
   if (ask === 'order_change' && !CHANGES_SOMETHING.test(plain)) return false;
   return true;

@@ -54,5 +54,14 @@ describe('size', () => {
   });
   it.each(['发ems吗', '身高165cm', 'ok的', 'sf到付', '1.7m'])('no size in %s', (text) => {
     expect(found(text, 'size')).toEqual([]);
+  });  it.each([
+    ['买的26码 想换成27', ['26', '27']],
+    ['29码太小了 改30吧', ['29', '30']],
+  ])('a bare number asked for after a numeric size is a size too: %s', (text, values) => {
+    expect(found(text, 'size').map((s) => s.value)).toEqual(values);
+  });
+  it.each(['27码的裤子要28块吗', '要28', '26码 要2件'])('no carried size in %s', (text) => {
+    expect(found(text, 'size').map((s) => s.value)).not.toContain('28');
+    expect(found(text, 'size').map((s) => s.value)).not.toContain('2');
   });
 });

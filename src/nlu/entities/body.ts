@@ -135,12 +135,22 @@ export function findBodyPairs(text: string): (Height | Weight)[] {
 // Letter sizes (not inside Latin words: ems, cm), numeric sizes with 码, free size.
 const SIZE = /(?<![a-z0-9.])(xxxxl|xxxl|xxl|xl|xs|[2-5]xl|[sml])(?![a-z])\s*(?:码|号)?|(\d{2}(?:\.5)?)\s*码|均码|free\s?size/g;
 
+// A bare number asked for after a numeric size ("27码拍错了 要28"): the 码 carries over to it.
+const CARRIED_SIZE = /(?:要|换成?|改成?|改为|拍)\s*(\d{2}(?:\.5)?)(?![\d.]|\s*(?:码|号|斤|kg|公斤|千克|cm|厘米|公分|块|元|岁|天|件|个|条|%))/dg;
+
 export function findSizes(text: string): Size[] {
   const out: Size[] = [];
   for (const m of matches(SIZE, text)) {
     if (m[1] !== undefined) out.push(at<Size>(m, { type: 'size', value: m[1].toUpperCase(), system: 'letter' }));
     else if (m[2] !== undefined) out.push(at<Size>(m, { type: 'size', value: m[2], system: 'number' }));
     else out.push(at<Size>(m, { type: 'size', value: '均码', system: 'free' }));
+  }
+  const firstNumeric = out.find((size) => size.system === 'number');
+  if (firstNumeric === undefined) return out;
+  for (const m of matches(CARRIED_SIZE, text)) {
+    const start = m.indices![1]![0];
+    if (start < firstNumeric.end) continue;
+    out.push({ type: 'size', value: m[1]!, system: 'number', text: m[1]!, start, end: m.indices![1]![1] });
   }
   return out;
 }
