@@ -1,3 +1,4 @@
+import { buyerWordsToListing } from '../src/shop/buyer-words.ts';
 import { normalizeSameLength } from '../src/text/normalize.ts';
 import { holdsProduct } from './logistics-helpers.ts';
 import { productColorIn } from './presale-helpers.ts';
@@ -291,13 +292,18 @@ function productWords(product: Product): string[] {
   return [product.name, short, [...short].slice(-2).join('')].filter((w) => [...w].length >= 2);
 }
 
-/** The products of an order that a piece of text names. */
-const productsNamedIn = (text: string, products: readonly Product[]): Product[] => products.filter((p) => productWords(p).some((w) => text.includes(w)));
+/** The products of an order that a piece of text names (in the buyer's words too: 裤子 for 牛仔裤). */
+const productsNamedIn = (text: string, products: readonly Product[]): Product[] => {
+  const said = buyerWordsToListing(text);
+  return products.filter((p) => productWords(p).some((w) => said.includes(w)));
+};
 
 /** "只退毛衣", "只要退掉毛衣": the part after 只…退 names what goes back. */
 const ONLY_RETURN = /只(?:想|要|需要|打算)?(?:退|退掉|退回|退货|退貨)(?:掉|回)?(.{0,10})/u;
-/** "围巾我是要的", "围巾留着", "围巾不退": a clause that keeps what it names. */
-const KEEP = /要的|要留着|留着|留著|留下|不退|不用退/u;
+/** "围巾我是要的", "围巾留着", "围巾不退", "只要羽绒服", "羽绒服照常发": a clause that keeps what it names. */
+const KEEP = /要的|要留着|留着|留著|留下|不退|不用退|还要|還要|照常|照发|照發|正常发|正常發|继续发|繼續發|只要(?!退)/u;
+/** "裤子不要了", "牛仔裤取消": a clause that gives up what it names. */
+const DROP = /不要|不想要|取消|退掉|退了|不买了|不買了/u;
 
 /**
  * "围巾那个我是要的哈 只退毛衣" about an order of several products: the one product sent back and
@@ -309,8 +315,10 @@ export function partialReturnOf(text: string, order: Order, shop: Shop): { retur
   if (products.length < 2) return null;
   const only = ONLY_RETURN.exec(plain);
   const named = only === null ? [] : productsNamedIn(only[1]!, products);
-  const keptNamed = plain.split(/[\s,，。！!~～;；]+/u).filter((clause) => KEEP.test(clause)).flatMap((clause) => productsNamedIn(clause, products));
-  const returned = named.length === 1 ? named : keptNamed.length > 0 ? products.filter((p) => !keptNamed.includes(p)) : [];
+  const clauses = plain.split(/[\s,，。！!~～;；]+/u);
+  const keptNamed = clauses.filter((clause) => KEEP.test(clause)).flatMap((clause) => productsNamedIn(clause, products));
+  const dropNamed = [...new Set(clauses.filter((clause) => DROP.test(clause) && !KEEP.test(clause)).flatMap((clause) => productsNamedIn(clause, products)))];
+  const returned = named.length === 1 ? named : dropNamed.length === 1 ? dropNamed : keptNamed.length > 0 ? products.filter((p) => !keptNamed.includes(p)) : [];
   if (returned.length !== 1) return null;
   return { returned: returned[0]!, kept: products.filter((p) => p !== returned[0]) };
 }

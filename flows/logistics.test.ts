@@ -379,6 +379,17 @@ describe('cancel_order of one item, and the refund reason', () => {
     expect(ids(one(none).out)).toEqual(['logistics.cancel.paid']);
     expect(ids(one(turn('cancel_order', '大衣不要了', at([paid]))).out)).toEqual(['logistics.cancel.paid']);
   });
+  it('the item given up, not the one kept, whichever the turn talks about', () => {
+    const coatName = testShop.products.find((p) => p.id === 'coat-01')!.name;
+    const scarfName = testShop.products.find((p) => p.id === 'scarf-01')!.name;
+    // The scarf is the product talked about, the coat the one given up.
+    for (const text of ['围巾还要 大衣不要了', '只要围巾 大衣取消', '大衣退掉 围巾照常发']) {
+      const talkedAboutScarf = turn('cancel_order', text, { ...at([twoItems]), facts: { ...at([twoItems]).facts, product: testShop.products.find((p) => p.id === 'scarf-01')! } });
+      const step = one(talkedAboutScarf);
+      expect(step.out.remarks[0]!.reason, text).toContain(coatName);
+      expect(step.out.remarks[0]!.reason, text).not.toContain(`取消${scarfName}`);
+    }
+  });
   it('which refund reason to choose: a harmless one, nothing remarked again', () => {
     const step = one(turn('cancel_order', '退款原因选啥', at([paid])));
     expect(ids(step.out)).toEqual(['logistics.cancel.reason']);

@@ -34,7 +34,7 @@ import {
   keepsVariant,
   dayWord,
 } from './logistics-helpers.ts';
-import { displayName, exchangeStock, joinList, normaliseSize, sizeLabel, wantedVariant } from './aftersale-helpers.ts';
+import { displayName, exchangeStock, joinList, normaliseSize, partialReturnOf, sizeLabel, wantedVariant } from './aftersale-helpers.ts';
 import type { Product } from '../src/shop/schema.ts';
 import { dispatchDayIfPaidNow, maskPhone } from './presale-helpers.ts';
 import { localDate, nextShippingDate } from '../src/shop/hours.ts';
@@ -620,6 +620,9 @@ function orderChangeAnswer(event: TurnEvent, changed?: Memory['changed']): Answe
  */
 /** "羽绒服不要了" of an order holding more: only that item is cancelled, the rest ships. */
 function cancelledItem(order: Order, event: TurnEvent): string | undefined {
+  // "裤子不要了 只要羽绒服": the item given up, not the one kept (whichever the turn talks about).
+  const split = partialReturnOf(event.text, order, event.facts.shop);
+  if (split !== null) return split.returned.name;
   const product = event.facts.product;
   if (product === undefined || new Set(order.items.map((i) => i.productId)).size < 2) return undefined;
   return order.items.some((i) => i.productId === product.id) ? product.name : undefined;

@@ -16,6 +16,13 @@ describe('intentForOrderState', () => {
     expect(intentForOrderState('cancel_order', about([order('1', 'delivered')]))).toBe('return_dislike');
   });
 
+  it('a refund or return of an order not shipped yet is its cancellation; of one on its way it stays', () => {
+    expect(intentForOrderState('refund_shipped', about([order('1', 'paid')]))).toBe('cancel_order');
+    expect(intentForOrderState('return_dislike', about([order('1', 'printed')]))).toBe('cancel_order');
+    expect(intentForOrderState('refund_shipped', about([order('1', 'shipped')]))).toBe('refund_shipped');
+    expect(intentForOrderState('return_dislike', about([order('1', 'delivered')]))).toBe('return_dislike');
+  });
+
   it('a change of a received product is an exchange', () => {
     expect(intentForOrderState('order_change', about([order('1', 'completed'), order('2', 'paid', 'scarf-01')]))).toBe('exchange');
   });

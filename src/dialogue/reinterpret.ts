@@ -25,7 +25,7 @@ const NOT_SHIPPED: readonly Order['state'][] = ['unpaid', 'paid', 'printed'];
 export function intentForOrderState(intent: IntentId, event: Pick<TurnEvent, 'facts'>): IntentId {
   // "羽绒服那单什么时候发": when an order the buyer has and points at ships, not when the shop ships in general.
   if (intent === 'shipping_time') return shippingTimeOfOrder(event);
-  if (intent !== 'order_change' && intent !== 'cancel_order' && intent !== 'exchange') return intent;
+  if (intent !== 'order_change' && intent !== 'cancel_order' && intent !== 'exchange' && intent !== 'refund_shipped' && intent !== 'return_dislike') return intent;
   // The orders the message points at ("已经发货的那个"), else those holding the product talked about.
   // (An order named by its id keeps the intent: the flow explains what that order's state allows.)
   const pointed = event.facts.orderCues !== undefined && !event.facts.orderCues.includes('id');
@@ -37,6 +37,8 @@ export function intentForOrderState(intent: IntentId, event: Pick<TurnEvent, 'fa
   if (intent === 'exchange' && all(NOT_SHIPPED)) return 'order_change';
   if (intent === 'cancel_order' && all(IN_TRANSIT)) return 'refund_shipped';
   if (intent === 'cancel_order' && all(RECEIVED)) return 'return_dislike';
+  // "只退裤子", "裤子不要了 能退吗" of an order not shipped yet: cancelling (that item), not a return.
+  if ((intent === 'refund_shipped' || intent === 'return_dislike') && all(NOT_SHIPPED)) return 'cancel_order';
   return intent;
 }
 
