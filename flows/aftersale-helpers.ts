@@ -300,8 +300,11 @@ const productsNamedIn = (text: string, products: readonly Product[]): Product[] 
 
 /** "只退毛衣", "只要退掉毛衣": the part after 只…退 names what goes back. */
 const ONLY_RETURN = /只(?:想|要|需要|打算)?(?:退|退掉|退回|退货|退貨)(?:掉|回)?(.{0,10})/u;
-/** "围巾我是要的", "围巾留着", "围巾不退", "只要羽绒服", "羽绒服照常发": a clause that keeps what it names. */
-const KEEP = /要的|要留着|留着|留著|留下|不退|不用退|还要|還要|照常|照发|照發|正常发|正常發|继续发|繼續發|只要(?!退)/u;
+/**
+ * "围巾我是要的", "围巾留着", "围巾不退", "只要羽绒服", "羽绒服照常发", "裤子先不退": a clause that keeps
+ * what it names (of an order's items, or of the buyer's orders).
+ */
+export const KEEPS_IT = /要的|要留着|留着|留著|留下|保留|不退|不用退|不取消|先不|还要|還要|照常|照发|照發|正常发|正常發|继续发|繼續發|只要(?!退)/u;
 /** "裤子不要了", "牛仔裤取消": a clause that gives up what it names. */
 const DROP = /不要|不想要|取消|退掉|退了|不买了|不買了/u;
 
@@ -316,8 +319,8 @@ export function partialReturnOf(text: string, order: Order, shop: Shop): { retur
   const only = ONLY_RETURN.exec(plain);
   const named = only === null ? [] : productsNamedIn(only[1]!, products);
   const clauses = plain.split(/[\s,，。！!~～;；]+/u);
-  const keptNamed = clauses.filter((clause) => KEEP.test(clause)).flatMap((clause) => productsNamedIn(clause, products));
-  const dropNamed = [...new Set(clauses.filter((clause) => DROP.test(clause) && !KEEP.test(clause)).flatMap((clause) => productsNamedIn(clause, products)))];
+  const keptNamed = clauses.filter((clause) => KEEPS_IT.test(clause)).flatMap((clause) => productsNamedIn(clause, products));
+  const dropNamed = [...new Set(clauses.filter((clause) => DROP.test(clause) && !KEEPS_IT.test(clause)).flatMap((clause) => productsNamedIn(clause, products)))];
   const returned = named.length === 1 ? named : dropNamed.length === 1 ? dropNamed : keptNamed.length > 0 ? products.filter((p) => !keptNamed.includes(p)) : [];
   if (returned.length !== 1) return null;
   return { returned: returned[0]!, kept: products.filter((p) => p !== returned[0]) };

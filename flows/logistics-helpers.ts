@@ -222,7 +222,8 @@ const BARE_ADDRESS = /^[\p{Script=Han}]{2,8}?(?:省|自治区|市)[\p{Script=Han
 export const isBareAddress = (text: string): boolean => BARE_ADDRESS.test(text.trim()) && !/[吗嗎呢?？]/u.test(text);
 
 const SAYS_PHONE = /手机|手機|电话|電話|号码|號碼/u;
-const MOBILE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/u;
+/** A mainland mobile number, not part of a longer number. */
+export const MOBILE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/u;
 
 /**
  * The new receiver phone when the message changes the phone alone ("手机号填错了 应该是158…"):

@@ -41,6 +41,8 @@ import {
   plausibleBodyData,
   sizeChartOf,
   sizeLabel,
+  maskMobileNumbers,
+  waitsForParcel,
 } from './presale-helpers.ts';
 import { testShop } from './test-fixtures.ts';
 import { normalizeSameLength } from '../src/text/normalize.ts';
@@ -668,5 +670,19 @@ describe('dispatchDayIfPaidNow', () => {
     expect(dispatchDayIfPaidNow(testShop, new Date('2025-11-20T10:00:00+08:00'))).toEqual({ kind: 'today' });
     expect(dispatchDayIfPaidNow(testShop, new Date('2025-11-20T16:30:00+08:00'))).toEqual({ kind: 'after_cutoff', day: '明天' });
     expect(dispatchDayIfPaidNow(testShop, new Date('2025-10-03T10:00:00+08:00'))).toMatchObject({ kind: 'closed', day: '10月9日' });
+  });
+});
+
+describe('waitsForParcel', () => {
+  it('reads waiting for the parcel before deciding', () => {
+    for (const text of ['收到以后再说吧', '等拿到了再说', '到了再看吧', '先等收到再说']) expect(waitsForParcel(text), text).toBe(true);
+    for (const text of ['到了吗', '再说一遍', '收到了 很喜欢']) expect(waitsForParcel(text), text).toBe(false);
+  });
+});
+
+describe('maskMobileNumbers', () => {
+  it('masks every mobile number in a text, and nothing longer or shorter', () => {
+    expect(maskMobileNumbers('跟进仓库修改收货电话为15810362749，备用13900001111')).toBe('跟进仓库修改收货电话为158****2749，备用139****1111');
+    expect(maskMobileNumbers('订单4189102557306612984 单号78451203996127')).toBe('订单4189102557306612984 单号78451203996127');
   });
 });

@@ -8,7 +8,7 @@ import type { Gift, Product, Promotion, Shop, SizeRow, Sku } from '../src/shop/s
 import { promotionAppliesTo } from '../src/shop/promotions.ts';
 import { purchaseLabel, purchaseTotal, type PurchaseLine } from '../src/shop/basket.ts';
 import { normalizeSameLength } from '../src/text/normalize.ts';
-import { dayWord, ORDER_POINTER } from './logistics-helpers.ts';
+import { dayWord, MOBILE, ORDER_POINTER } from './logistics-helpers.ts';
 import { dayStatus } from '../src/shop/calendar.ts';
 
 /**
@@ -41,6 +41,11 @@ export function formatDate(date: string): string {
 }
 
 /** "13812345678" → "138****5678": a phone as the buyer may see it echoed back. */
+const MOBILES = new RegExp(MOBILE.source, 'gu');
+
+/** Every mobile number in a text masked (a remark read back to the buyer). */
+export const maskMobileNumbers = (text: string): string => text.replace(MOBILES, maskPhone);
+
 export function maskPhone(phone: string): string {
   const all = phone.replace(/\D/g, '');
   const digits = all.length === 13 && all.startsWith('86') ? all.slice(2) : all;
@@ -753,9 +758,16 @@ export function waitsForOwnOrder(text: string, orders: readonly Order[], product
   const plain = normalizeSameLength(text);
   // "好的 那先等收到再说": the parcel itself named as what is waited for — any order of theirs on its way.
   if (WAITS_FOR_PARCEL.test(plain)) return orders.some(onItsWay);
-  if (product === undefined || !WAITS_AND_CLOSES.test(plain) || !CLOSES.test(plain) || /考虑|考慮|想想|看看|商量|降价|降價|活动|活動/u.test(plain)) return false;
-  return orders.some((o) => o.items.some((i) => i.productId === product.id) && onItsWay(o));
+  if (!WAITS_AND_CLOSES.test(plain) || !CLOSES.test(plain) || /考虑|考慮|想想|看看|商量|降价|降價|活动|活動/u.test(plain)) return false;
+  return productOnItsWay(orders, product);
 }
+
+/** "那到了再说吧", "收到以后再看": the buyer puts off deciding until the parcel arrives. */
+export const waitsForParcel = (text: string): boolean => WAITS_FOR_PARCEL.test(normalizeSameLength(text));
+
+/** An order of the product paid and not received yet. */
+export const productOnItsWay = (orders: readonly Order[], product: { id: string } | undefined): boolean =>
+  product !== undefined && orders.some((o) => o.items.some((i) => i.productId === product.id) && onItsWay(o));
 
 /** Paid and not received yet: a parcel the buyer can wait for. */
 const onItsWay = (o: Order): boolean => !RECEIVED_STATES.includes(o.state) && o.state !== 'unpaid';

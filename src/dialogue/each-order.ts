@@ -1,6 +1,7 @@
 import type { Order } from '../orders/schema.ts';
 import type { Shop } from '../shop/schema.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
+import { KEEPS_IT } from '../../flows/aftersale-helpers.ts';
 import { byProduct } from './order-reference.ts';
 
 /**
@@ -14,8 +15,6 @@ const EACH = /都|也|两(?:个|個)?(?:单|單|订单|訂單|笔|筆)|俩|倆|�
 /** "两个单子都", "两笔订单都", "所有订单": every order the buyer has, when the count fits. */
 const ALL_ORDERS = /(?:两|兩|俩|倆)(?:个|個|笔|筆)?(?:单子|單子|订单|訂單|单|單)(?:都|全)|(?:所有|全部|每个|每個)(?:的)?(?:单子|單子|订单|訂單)/u;
 const TWO = /两|兩|俩|倆/u;
-/** "裤子也不错我留着": an order named to be kept, not one the request is for. */
-const KEEPS = /留着|留著|留下|保留|还要|還要|要的|不退|不取消|不用退|先不/u;
 /** Where one order's words end and the next one's begin. */
 const PARTS = /[，,。；;！!？?\s]+|和|跟|还有|還有|以及|另外/u;
 
@@ -25,7 +24,7 @@ export function ordersEach(text: string, orders: readonly Order[], shop: Shop): 
   const named: Order[] = [];
   for (const part of plain.split(PARTS)) {
     // A part naming several orders ("裤子" of two) says no one order: only parts naming one count.
-    const fits = part.length === 0 || KEEPS.test(part) ? [] : byProduct(part, orders, shop, true);
+    const fits = part.length === 0 || KEEPS_IT.test(part) ? [] : byProduct(part, orders, shop, true);
     if (fits.length === 1 && !named.includes(fits[0]!)) named.push(fits[0]!);
   }
   if (named.length > 1) return named;

@@ -20,13 +20,13 @@ import { readingPastSarcasm } from './sarcasm.ts';
 import { CANCEL_WITHDRAWN_REMARK, CANCEL_WITHDRAWN_SCRIPT, cancelTakenBack } from './cancel-withdrawal.ts';
 import type { Product, Shop } from '../shop/schema.ts';
 import { coloursNamed } from '../../flows/recommend-helpers.ts';
-import { aboutToOrder, anotherProductAsked, askedAttributes, asksForExtraFeeCourier, asksVariantList, bareNumberOf, correctionTarget, isBareVariant, isReturnPolicyBeforeOrder, productsOfSameKind, purchaseQuantity, statesPurchaseOnly, waitsForOwnOrder } from '../../flows/presale-helpers.ts';
+import { aboutToOrder, anotherProductAsked, askedAttributes, asksForExtraFeeCourier, asksVariantList, bareNumberOf, correctionTarget, isBareVariant, isReturnPolicyBeforeOrder, productsOfSameKind, purchaseQuantity, statesPurchaseOnly, productOnItsWay, waitsForOwnOrder, waitsForParcel } from '../../flows/presale-helpers.ts';
 import { questionToRepeat } from '../../flows/presale.ts';
 import { asksBareRemark, asksForRemark, demandsGift } from '../../flows/bargaining-policy.ts';
 import { hasAgreedRemarks } from '../../flows/bargaining.ts';
 import { productsNamedTogether, PurchaseLineSchema } from '../shop/basket.ts';
 import { purchaseAfter } from './purchase.ts';
-import { asksVariantChange, asksVariantInStock, waitsForArrival } from './stock-question.ts';
+import { asksVariantChange, asksVariantInStock } from './stock-question.ts';
 import { answersWaitingFlow, FLOW_MACHINES, isFlowName, isWaiting, runFlow, runMachine, statePath, type FlowName } from './flows.ts';
 import { escalationMachine, type EscalationEvent } from '../../flows/escalation.ts';
 import { replyLintContext, replyLinter } from './lint-context.ts';
@@ -117,9 +117,6 @@ export const ConversationStateSchema = z.object({
 /** Readings of "再加一件大衣 黑色L 一起买" (the variant, the wavering) that are the added item, not a question of their own. */
 const ADDED_ITEM_READINGS: ReadonlySet<IntentId> = new Set(['other', 'stock', 'hesitation']);
 
-/** An order of the product paid and not received yet. */
-const ownParcelOnItsWay = (orders: readonly Order[], product: { id: string } | undefined): boolean =>
-  product !== undefined && orders.some((o) => ['paid', 'printed', 'shipped'].includes(o.state) && o.items.some((i) => i.productId === product.id));
 
 /** Routes of a conversation about buying: what was talked about there can be added to. */
 const BUYING_ROUTES: ReadonlySet<Route> = new Set(['presale', 'bargaining', 'social']);
@@ -851,7 +848,7 @@ export async function respond(
   // "行吧 那算了 我先等等 谢谢" while the product's parcel is on its way: a close, not hesitation over a purchase.
   if (classification.intent === 'hesitation' && waitsForOwnOrder(message.text, allOrders, facts.product)) classification.intent = 'thanks_bye';
   // "那到了再说吧 就这个吧" with the product's parcel on its way, read unsure as a pre-sale ask: a close.
-  else if (classification.confidence < SURE_CONFIDENCE && ['stock', 'other', 'hesitation', 'order_change'].includes(classification.intent) && waitsForArrival(message.text) && ownParcelOnItsWay(allOrders, facts.product)) classification.intent = 'thanks_bye';
+  else if (classification.confidence < SURE_CONFIDENCE && ['stock', 'other', 'hesitation', 'order_change'].includes(classification.intent) && waitsForParcel(message.text) && productOnItsWay(allOrders, facts.product)) classification.intent = 'thanks_bye';
   // "175" while pre-sale waits for height or weight (read as thanks_bye or other): the size question answered.
   if (answersBodyQuestion(classification.intent, { text: message.text, entities: classification.entities }, state.flows)) classification.intent = 'size_advice';
   // "不用人工了", "那算了吧 没事了" while waiting for the human asked for: the request taken back, not asked again.

@@ -1,10 +1,8 @@
 import type { ReplyPlan } from '../../flows/protocol.ts';
 import { localDate, localTime } from '../shop/hours.ts';
 import { normalizeSameLength } from '../text/normalize.ts';
-import { maskPhone } from '../../flows/presale-helpers.ts';
+import { maskMobileNumbers } from '../../flows/presale-helpers.ts';
 
-/** A mobile number in a remark's text. */
-const PHONE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/gu;
 
 /**
  * "改好了没", "大概几天能有结果", "怎么样了", "你们联系了没", "查到了告诉我": the buyer asks how something the bot already took on is
@@ -71,7 +69,7 @@ export function progressReply(
   const open = promises.filter((p) => p.keptAt === undefined && p.withdrawnAt === undefined && Date.parse(p.dueAt) > now.getTime() && (!aboutShipping || p.orderId !== undefined));
   // Nothing open, but the change was made right away ("改好了吗" after a remark): say it is done.
   // (A remark keeps the full number for the warehouse; the reply shows it masked.)
-  if (open.length === 0) return done !== undefined && DONE_QUESTION.test(plain) ? { scriptId: 'common.progress_done', params: { orderId: done.orderId ?? '', task: done.text.replace(PHONE, maskPhone) } } : null;
+  if (open.length === 0) return done !== undefined && DONE_QUESTION.test(plain) ? { scriptId: 'common.progress_done', params: { orderId: done.orderId ?? '', task: maskMobileNumbers(done.text) } } : null;
   const onFocus = open.filter((p) => focusOrderId !== undefined && p.orderId === focusOrderId);
   const latest = (onFocus.length > 0 ? onFocus : open).reduce((a, b) => (Date.parse(b.madeAt) >= Date.parse(a.madeAt) ? b : a));
   return { scriptId: 'common.progress', params: { task: latest.text, due: shortLocal(new Date(latest.dueAt), timeZone) } };

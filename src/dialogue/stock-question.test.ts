@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDemoShop } from '../shop/load.ts';
-import { asksVariantChange, asksVariantInStock, waitsForArrival } from './stock-question.ts';
+import { asksVariantChange, asksVariantInStock } from './stock-question.ts';
 
 const shop = loadDemoShop();
 const menJeans = shop.products.find((p) => p.id === 'NY-MJ01')!;
@@ -35,9 +35,3 @@ describe('asksVariantChange', () => {
   it('needs a product', () => expect(asksVariantChange('改成米白', undefined)).toBe(false));
 });
 
-describe('waitsForArrival', () => {
-  it('reads waiting for the parcel before deciding', () => {
-    for (const text of ['收到以后再说吧', '等拿到了再说', '到了再看吧']) expect(waitsForArrival(text), text).toBe(true);
-    for (const text of ['到了吗', '再说一遍', '收到了 很喜欢']) expect(waitsForArrival(text), text).toBe(false);
-  });
-});

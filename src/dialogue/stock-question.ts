@@ -42,6 +42,3 @@ export function asksVariantChange(text: string, product: Product | undefined): b
   return productColorIn(product, after) !== null || namesOwnSize(product, after);
 }
 
-/** "那到了再说吧", "收到再说": the buyer waits for the parcel before deciding anything. */
-const UNTIL_ARRIVAL = /(?:到了|到货|到貨|收到|拿到)(?:以后|以後|之后|之後|了)?再说|(?:到了|收到)(?:以后|以後|之后|之後)?再(?:看|决定|決定)/u;
-export const waitsForArrival = (text: string): boolean => UNTIL_ARRIVAL.test(normalizeSameLength(text));
